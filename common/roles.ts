@@ -1,0 +1,50 @@
+/**
+ * Roles are granted on an org unit. "subtree" roles reach the unit and
+ * everything under it; "unit" roles reach that unit only. What each role may
+ * do is this one typed table; the server enforces it and sends the resulting
+ * abilities to the web app, which only hides what the server would refuse.
+ */
+export const ROLES = ['admin', 'operator', 'reporter', 'monitor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'org.read',
+  'org.write',
+  'people.read',
+  'people.write',
+  'documents.read',
+  'documents.write',
+  'users.read',
+  'users.write',
+  'audit.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  admin: ACTIONS,
+  operator: ['org.read', 'org.write', 'people.read', 'people.write', 'documents.read', 'documents.write', 'users.read'],
+  reporter: ['org.read', 'people.read', 'people.write', 'documents.read', 'documents.write'],
+  monitor: ['org.read', 'people.read', 'documents.read'],
+  viewer: ['org.read', 'people.read', 'documents.read'],
+};
+
+export const ROLE_REACH: Record<Role, 'subtree' | 'unit'> = {
+  admin: 'subtree',
+  operator: 'subtree',
+  reporter: 'unit',
+  monitor: 'subtree',
+  viewer: 'subtree',
+};
+
+/** Vietnamese labels, used by the web app and by exports. */
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Quản trị hệ thống',
+  operator: 'Cán bộ nghiệp vụ (quản lý cây đơn vị)',
+  reporter: 'Cán bộ báo cáo của đơn vị',
+  monitor: 'Người phụ trách theo dõi',
+  viewer: 'Lãnh đạo / xem',
+};
+
+export function roleCan(role: Role, action: Action): boolean {
+  return ROLE_ACTIONS[role].includes(action);
+}

@@ -1,0 +1,87 @@
+/** /api/v1/auth/* — sign in and out, who am I, password change; /api/v1/tokens — my API tokens. */
+import { z } from 'zod';
+import { ACTIONS } from '../../common/roles.ts';
+import {
+  ZApiToken,
+  ZChangePasswordBody,
+  ZCreatedToken,
+  ZCreateTokenBody,
+  ZLoginBody,
+  ZMe,
+} from '../../common/schemas/accounts.ts';
+import { ZIdParams, ZOk } from '../../common/schemas/shared.ts';
+import { writeTransaction } from '../lib/audit.ts';
+import { can, isSystemAdmin, requireActor, type Actor } from '../lib/context.ts';
+import type { App } from '../lib/http.ts';
+import { changePassword } from './commands/change-password.ts';
+import { createApiToken, presentToken, revokeApiToken } from './commands/api-tokens.ts';
+import { login } from './commands/login.ts';
+import { loadActor } from './load-actor.ts';
+import { SESSION_COOKIE } from './tokens.ts';
+
+export function presentMe(actor: Actor) {
+  return {
+    id: actor.userId,
+    username: actor.username,
+    fullName: actor.fullName,
+    mustChangePassword: actor.mustChangePassword,
+    isSystemAdmin: isSystemAdmin(actor),
+    grants: actor.grants.map((g) => ({ id: g.id, role: g.role, unitId: g.unitId, unitName: g.unitName })),
+    abilities: Object.fromEntries(ACTIONS.map((a) => [a, can(actor, a)])) as z.infer<typeof ZMe>['abilities'],
+  };
+}
+
+export async function authRoutes(app: App): Promise<void> {
+  app.post('/auth/login', { schema: { tags: ['auth'], summary: 'Đăng nhập', body: ZLoginBody, response: { 200: ZMe } } }, async (req, reply) => {
+    const { db, config } = app;
+    const result = await login(db, config, req.ctx, { ...req.body, userAgent: req.headers['user-agent'] ?? null });
+    reply.setCookie(SESSION_COOKIE, result.secret, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+      path: '/',
+      maxAge: config.sessionHours * 3600,
+    });
+    const actor = await loadActor(db, result.userId, 'session', null);
+    return presentMe(actor!);
+  });
+
+  app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: ZOk } } }, async (req, reply) => {
+    const actor = req.ctx.actor;
+    if (actor?.sessionId) {
+      await writeTransaction(app.db, req.ctx, async ({ trx, audit }) => {
+        await trx.updateTable('user_session').set({ revoked_at: new Date() }).where('id', '=', actor.sessionId!).execute();
+        await audit({ action: 'auth.logout', entityType: 'user', entityId: actor.userId, unitId: null, summary: `${actor.fullName} đăng xuất` });
+      });
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  app.get('/auth/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại và quyền', response: { 200: ZMe } } }, async (req) => presentMe(requireActor(req.ctx)));
+
+  app.post('/auth/password', { schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: ZChangePasswordBody, response: { 200: ZOk } } }, async (req) => {
+    await changePassword(app.db, req.ctx, req.body);
+    return { ok: true as const };
+  });
+
+  app.get('/tokens', { schema: { tags: ['auth'], summary: 'Mã truy cập API của tôi', response: { 200: z.object({ items: z.array(ZApiToken) }) } } }, async (req) => {
+    const actor = requireActor(req.ctx);
+    const rows = await app.db
+      .selectFrom('api_token')
+      .select(['id', 'name', 'prefix', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'])
+      .where('user_id', '=', actor.userId)
+      .orderBy('id', 'desc')
+      .execute();
+    return { items: rows.map(presentToken) };
+  });
+
+  app.post('/tokens', { schema: { tags: ['auth'], summary: 'Tạo mã truy cập API (hiển thị một lần)', body: ZCreateTokenBody, response: { 201: ZCreatedToken } } }, async (req, reply) => {
+    reply.code(201);
+    return createApiToken(app.db, req.ctx, req.body);
+  });
+
+  app.post('/tokens/:id/revoke', { schema: { tags: ['auth'], summary: 'Thu hồi mã truy cập API', params: ZIdParams, response: { 200: ZApiToken } } }, async (req) =>
+    revokeApiToken(app.db, req.ctx, req.params.id),
+  );
+}

@@ -1,0 +1,13 @@
+/** Random secrets for session cookies and API tokens; only their SHA-256 is stored. */
+import { createHash, randomBytes } from 'node:crypto';
+
+export const SESSION_COOKIE = 'dh_session';
+export const API_TOKEN_PREFIX = 'dh_';
+
+export function newSecret(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

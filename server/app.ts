@@ -1,0 +1,159 @@
+/**
+ * Assembles the HTTP application: plugins, authentication, error mapping,
+ * OpenAPI, the REST areas under /api/v1 and the built web app.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import Fastify from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import '../common/zod-setup.ts';
+import { fieldLabel } from '../common/field-labels.ts';
+import type { ErrorBody, FieldIssue } from '../common/errors.ts';
+import type { Config } from './config.ts';
+import type { DB } from './db/schema.ts';
+import { AppError, fromDatabaseError } from './lib/errors.ts';
+import type { App } from './lib/http.ts';
+import { authenticate } from './accounts/authenticate.ts';
+import { authRoutes } from './accounts/auth-routes.ts';
+import { userRoutes } from './accounts/user-routes.ts';
+import { orgRoutes } from './org/routes.ts';
+import { peopleRoutes } from './people/routes.ts';
+import { documentRoutes } from './documents/routes.ts';
+import { fileRoutes } from './documents/file-routes.ts';
+import { auditRoutes } from './audit/routes.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const webDist = path.resolve(here, '../web/dist');
+
+function errorBody(error: AppError): ErrorBody {
+  return { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+}
+
+function validationError(issues: Array<{ instancePath?: string; message?: string; params?: unknown }>, where: string): AppError {
+  const fields: FieldIssue[] = issues.map((issue) => {
+    const params = issue.params as { issue?: { path?: PropertyKey[]; message?: string } } | undefined;
+    const zodPath = params?.issue?.path;
+    const field = zodPath && zodPath.length > 0 ? zodPath.map(String).join('.') : (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || where;
+    const message = params?.issue?.message ?? issue.message ?? 'Giá trị không hợp lệ.';
+    return { field, message: `${fieldLabel(field)}: ${message}` };
+  });
+  const summary = fields.map((f) => f.message).join('; ');
+  return new AppError('VALIDATION', `Dữ liệu không hợp lệ — ${summary}`, fields);
+}
+
+export interface BuildAppOptions {
+  db: Kysely<DB>;
+  config: Config;
+  logger?: boolean;
+}
+
+export async function buildApp({ db, config, logger = false }: BuildAppOptions): Promise<App> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    genReqId: () => randomUUID(),
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', db);
+  app.decorate('config', config);
+  app.decorateRequest('ctx', null as never);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20 } });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Điển hình API',
+        description: 'Hệ thống quản lý xây dựng, nhân rộng mô hình, điển hình tiên tiến. Mọi lỗi có dạng { error: { code, message, fields? } }.',
+        version: '1.0.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'dh_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.setErrorHandler((error, request, reply) => {
+    let appError: AppError | null = null;
+    if (error instanceof AppError) appError = error;
+    else if (hasZodFastifySchemaValidationErrors(error)) {
+      appError = validationError(error.validation, error.validationContext ?? 'body');
+    } else if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+    } else {
+      const e = error as { statusCode?: number; code?: string; message?: string };
+      appError = fromDatabaseError(error);
+      if (!appError && e.code === 'FST_REQ_FILE_TOO_LARGE') {
+        appError = new AppError('PAYLOAD_TOO_LARGE', `Tệp quá lớn: tối đa ${Math.round(config.maxUploadBytes / 1024 / 1024)} MB.`);
+      } else if (!appError && e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        appError = new AppError('PAYLOAD_TOO_LARGE', 'Dữ liệu gửi lên quá lớn.');
+      } else if (!appError && (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')) {
+        appError = new AppError('UNSUPPORTED_MEDIA_TYPE', 'Kiểu dữ liệu gửi lên không được hỗ trợ.');
+      } else if (!appError && e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+        appError = new AppError('BAD_REQUEST', `Yêu cầu không hợp lệ: ${e.message ?? ''}`.trim());
+      }
+    }
+    if (!appError) {
+      request.log.error({ err: error }, 'unhandled error');
+      return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Lỗi hệ thống. Thao tác chưa được thực hiện; hãy thử lại hoặc báo quản trị viên.' } });
+    }
+    return reply.code(appError.status).send(errorBody(appError));
+  });
+
+  app.addHook('onRequest', authenticate);
+
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<ZodTypeProvider>();
+      await authRoutes(typed);
+      await userRoutes(typed);
+      await orgRoutes(typed);
+      await peopleRoutes(typed);
+      await documentRoutes(typed);
+      await fileRoutes(typed);
+      await auditRoutes(typed);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `Không có địa chỉ ${request.method} ${request.url.split('?')[0]}.` } });
+  });
+
+  return app;
+}

@@ -1,0 +1,23 @@
+/**
+ * Every migration, in order. Add a new file named YYYYMMDD_NNNN_what.ts with an
+ * `up` function and list it here; migrations are history and are never edited
+ * once landed.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './20261128_0001_extensions.ts';
+import * as m0002 from './20261128_0002_accounts.ts';
+import * as m0003 from './20261128_0003_org.ts';
+import * as m0004 from './20261128_0004_people.ts';
+import * as m0005 from './20261128_0005_documents.ts';
+import * as m0006 from './20261128_0006_audit.ts';
+import * as m0007 from './20261128_0007_reference_data.ts';
+
+export const migrations: Record<string, Migration> = {
+  '20261128_0001_extensions': m0001,
+  '20261128_0002_accounts': m0002,
+  '20261128_0003_org': m0003,
+  '20261128_0004_people': m0004,
+  '20261128_0005_documents': m0005,
+  '20261128_0006_audit': m0006,
+  '20261128_0007_reference_data': m0007,
+};

@@ -1,0 +1,73 @@
+/**
+ * The one error type. Every failure the API reports is an AppError with a
+ * stable code (mapped to HTTP in common/errors.ts) and a Vietnamese message a
+ * person understands. Database errors caused by bad input are translated here
+ * too, so bad input never surfaces as a 500.
+ */
+import { ERROR_STATUS, type ErrorCode, type FieldIssue } from '../../common/errors.ts';
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: FieldIssue[];
+
+  constructor(code: ErrorCode, message: string, fields?: FieldIssue[]) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = fields;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what: string): AppError => new AppError('NOT_FOUND', `Không tìm thấy ${what}.`);
+export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.'): AppError =>
+  new AppError('FORBIDDEN', message);
+export const unauthenticated = (message = 'Bạn cần đăng nhập để tiếp tục.'): AppError =>
+  new AppError('UNAUTHENTICATED', message);
+export const invalid = (field: string, message: string): AppError =>
+  new AppError('VALIDATION', message, [{ field, message }]);
+export const invalidState = (message: string): AppError => new AppError('INVALID_STATE', message);
+export const staleRevision = (what: string): AppError =>
+  new AppError(
+    'CONFLICT',
+    `${what} vừa được người khác thay đổi. Hãy tải lại để xem nội dung mới nhất rồi sửa lại; thay đổi của bạn chưa được lưu.`,
+  );
+
+interface PgLikeError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  message?: string;
+}
+
+/** Translate a PostgreSQL error caused by input into an AppError; null if it is a real fault. */
+export function fromDatabaseError(error: unknown): AppError | null {
+  const e = error as PgLikeError;
+  if (!e || typeof e.code !== 'string') return null;
+  switch (e.code) {
+    case '23505':
+      return new AppError('DUPLICATE', 'Dữ liệu bị trùng với một bản ghi đã có.');
+    case '23503':
+      return new AppError('VALIDATION', 'Dữ liệu tham chiếu tới một bản ghi không tồn tại.');
+    case '23502':
+    case '23514':
+      return new AppError('VALIDATION', 'Dữ liệu không hợp lệ: thiếu hoặc sai giá trị bắt buộc.');
+    case '22001':
+      return new AppError('VALIDATION', 'Dữ liệu quá dài.');
+    case '22003':
+      return new AppError('VALIDATION', 'Số vượt quá giới hạn cho phép.');
+    case '22007':
+    case '22008':
+      return new AppError('VALIDATION', 'Ngày tháng không hợp lệ.');
+    case '22P02':
+      return new AppError('VALIDATION', 'Giá trị không đúng định dạng.');
+    case '40001':
+    case '40P01':
+      return new AppError('CONFLICT', 'Có thao tác đồng thời trên cùng dữ liệu. Hãy thử lại.');
+    default:
+      return null;
+  }
+}
