@@ -4,13 +4,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite, types as pgliteTypes, type PGliteInterface } from '@electric-sql/pglite';
+import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { PGliteDialect } from './pglite-dialect.ts';
+import { PGliteDialect, pgliteParsers } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -24,11 +24,6 @@ export interface Database {
 /** Extensions our migrations create; PGlite needs them loaded up front. */
 export const pgliteExtensions = { ltree, pg_trgm, unaccent };
 
-/** DATE stays a 'YYYY-MM-DD' string (no time-zone drift); INT8 becomes a number. */
-export const pgliteParsers = {
-  [pgliteTypes.DATE]: (value: string) => value,
-  [pgliteTypes.INT8]: (value: string) => Number(value),
-};
 
 let pgParsersSet = false;
 function setPgParsers(): void {

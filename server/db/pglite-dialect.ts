@@ -3,7 +3,7 @@
  * PGlite is a single connection, so connections are handed out one at a time
  * behind a mutex; a transaction holds the connection until it ends.
  */
-import type { PGlite } from '@electric-sql/pglite';
+import { types, type PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -38,11 +38,21 @@ class Mutex {
   }
 }
 
+/**
+ * DATE stays a 'YYYY-MM-DD' string (no time-zone drift) and INT8 becomes a
+ * number, as with node-pg in database.ts. Passed per query because a cloned
+ * PGlite does not inherit the parsers it was created with.
+ */
+export const pgliteParsers = {
+  [types.DATE]: (value: string) => value,
+  [types.INT8]: (value: string) => Number(value),
+};
+
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    const result = await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[], { parsers: pgliteParsers });
     return {
       rows: result.rows,
       numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),

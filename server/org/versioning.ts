@@ -210,7 +210,11 @@ export async function rebaseSubtree(
       when ${options.rootParent ? sql`unit_id = ${options.rootParent.unitId}` : sql`false`} then ${options.rootParent?.parentId ?? null}::int
       when ${options.reparent ? sql`parent_id = ${options.reparent.from}` : sql`false`} then ${options.reparent?.to ?? null}::int
       else parent_id end`;
-  const newPath = sql<string>`${newPrefix}::ltree || subpath(path, nlevel(${oldPrefix}::ltree))`;
+  // subpath() refuses an empty remainder, so the subtree's root is handled apart.
+  const rebased = (column: string) =>
+    sql<string>`case when nlevel(${sql.ref(column)}) = nlevel(${oldPrefix}::ltree) then ${newPrefix}::ltree
+      else ${newPrefix}::ltree || subpath(${sql.ref(column)}, nlevel(${oldPrefix}::ltree)) end`;
+  const newPath = rebased('path');
 
   // Versions that began on this very day are amended in place.
   await trx
@@ -265,7 +269,7 @@ export async function rebaseSubtree(
   // Scope follows the unit: current paths of every unit under the old prefix (ended ones too).
   await trx
     .updateTable('org_unit')
-    .set({ current_path: sql`${newPrefix}::ltree || subpath(current_path, nlevel(${oldPrefix}::ltree))` })
+    .set({ current_path: rebased('current_path') })
     .where(sql<boolean>`current_path <@ ${oldPrefix}::ltree${options.excludeRoot ? sql` and id <> ${rootId}` : sql``}`)
     .execute();
   return rows.length;

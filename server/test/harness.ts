@@ -31,7 +31,7 @@ export async function setupTest(): Promise<TestContext> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dh-test-'));
   const config = { ...loadConfig({ DATA_DIR: dataDir }), maxUploadBytes: 1024 * 1024 };
-  const app = await buildApp({ db: database.db, config });
+  const app = await buildApp({ db: database.db, config, logger: process.env.TEST_LOG === '1' });
   open.push(async () => {
     await app.close();
     await database.close();
