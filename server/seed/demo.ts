@@ -1,65 +1,113 @@
 /**
- * Demo data loaded on first start: the seed report's bloc (Đảng ủy Khối cơ
- * quan và doanh nghiệp tỉnh Yên Bái) with its units, people and documents,
- * and the 2025 reorganisation recorded as history.
+ * Loads the demo organisation (server/seed/demo-data.ts) through the same
+ * commands the API uses, so every row has its history and audit trail.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { systemContext } from '../lib/context.ts';
-import { createUnit } from '../org/commands/create-unit.ts';
 import { hashPassword } from '../accounts/password.ts';
+import { loadActor } from '../accounts/load-actor.ts';
 import { writeTransaction } from '../lib/audit.ts';
+import { systemContext, type RequestContext } from '../lib/context.ts';
+import { changeUnit } from '../org/commands/change-unit.ts';
+import { createUnit } from '../org/commands/create-unit.ts';
+import { mergeUnits } from '../org/commands/merge-units.ts';
+import { splitUnit } from '../org/commands/split-unit.ts';
+import { findUnitRef } from '../org/unit-access.ts';
+import { createPerson } from '../people/commands/create-person.ts';
+import { registerDocument } from '../documents/commands/register-document.ts';
+import { DEMO_ACCOUNTS, DEMO_DOCUMENTS, DEMO_PEOPLE, DEMO_REORGANISATION, DEMO_START, DEMO_UNITS } from './demo-data.ts';
 
-export const DEMO_ACCOUNTS = [
-  { username: 'admin', password: 'quantri2025', fullName: 'Quản trị hệ thống', description: 'Quản trị hệ thống (toàn bộ cây đơn vị)', role: 'admin' as const, unit: 'root' },
-];
+export { DEMO_ACCOUNTS };
 
 export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
   const row = await db.selectFrom('org_unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
-async function typeId(db: Kysely<DB>, code: string): Promise<number> {
-  return (await db.selectFrom('unit_type').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+async function codeMaps(db: Kysely<DB>) {
+  const types = new Map((await db.selectFrom('unit_type').select(['id', 'code']).execute()).map((t) => [t.code, t.id]));
+  const levels = new Map((await db.selectFrom('org_level').select(['id', 'code']).execute()).map((l) => [l.code, l.id]));
+  return { type: (code: string) => types.get(code)!, level: (code: string) => levels.get(code)! };
 }
-async function levelId(db: Kysely<DB>, code: string): Promise<number> {
-  return (await db.selectFrom('org_level').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+
+async function revisionOf(db: Kysely<DB>, unitId: number): Promise<number> {
+  return (await db.selectFrom('org_unit').select('revision').where('id', '=', unitId).executeTakeFirstOrThrow()).revision;
 }
 
 export async function loadDemoData(db: Kysely<DB>): Promise<void> {
-  const ctx = systemContext;
-  const root = await createUnit(db, ctx, {
-    name: 'Tỉnh ủy Yên Bái',
-    shortName: 'TU',
-    code: 'TU-YB',
-    typeId: await typeId(db, 'tinh_uy'),
-    levelId: await levelId(db, 'tinh'),
-    parentId: null,
-    effectiveDate: '2020-10-01',
-    documentId: null,
-    note: null,
-  });
-  await createUnit(db, ctx, {
-    name: 'Đảng ủy Khối cơ quan và doanh nghiệp tỉnh',
-    shortName: 'ĐUK',
-    code: 'DUK-YB',
-    typeId: await typeId(db, 'dang_uy_khoi'),
-    levelId: await levelId(db, 'tren_co_so'),
-    parentId: root,
-    effectiveDate: '2020-10-01',
-    documentId: null,
-    note: null,
-  });
+  const codes = await codeMaps(db);
+  const unit = new Map<string, number>();
+  for (const u of DEMO_UNITS) {
+    const id = await createUnit(db, systemContext, {
+      name: u.name,
+      shortName: u.shortName ?? null,
+      code: u.code ?? null,
+      typeId: codes.type(u.type),
+      levelId: codes.level(u.level),
+      parentId: u.parent ? unit.get(u.parent)! : null,
+      effectiveDate: u.from ?? DEMO_START,
+      documentId: null,
+      note: 'Dữ liệu mẫu',
+    });
+    unit.set(u.key, id);
+  }
+
+  const userIds = new Map<string, number>();
   for (const account of DEMO_ACCOUNTS) {
     const passwordHash = await hashPassword(account.password);
-    await writeTransaction(db, ctx, async ({ trx, audit }) => {
+    await writeTransaction(db, systemContext, async ({ trx, audit }) => {
       const user = await trx
         .insertInto('app_user')
         .values({ username: account.username, full_name: account.fullName, password_hash: passwordHash })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('role_grant').values({ user_id: user.id, role: account.role, unit_id: root }).execute();
-      await audit({ action: 'user.created', entityType: 'user', entityId: user.id, unitId: root, summary: `Tạo tài khoản mẫu ${account.username}` });
+      await trx.insertInto('role_grant').values({ user_id: user.id, role: account.role, unit_id: unit.get(account.unit)! }).execute();
+      await audit({ action: 'user.created', entityType: 'user', entityId: user.id, unitId: unit.get(account.unit)!, summary: `Tạo tài khoản mẫu ${account.username}` });
+      userIds.set(account.username, user.id);
     });
   }
+  const admin = await loadActor(db, userIds.get('admin')!, 'session', null);
+  const ctx: RequestContext = { actor: admin, requestId: 'demo-data', ip: '127.0.0.1' };
+
+  for (const d of DEMO_DOCUMENTS) {
+    const owner = (await findUnitRef(db, unit.get(d.owner)!))!;
+    await registerDocument(db, ctx, owner, {
+      symbol: d.symbol,
+      issuedOn: d.issuedOn,
+      issuerName: d.issuerName,
+      issuerUnitId: d.issuer ? unit.get(d.issuer)! : null,
+      summary: d.summary,
+      signer: d.signer ?? null,
+      fileId: null,
+    });
+  }
+  for (const p of DEMO_PEOPLE) {
+    const ref = (await findUnitRef(db, unit.get(p.unit)!))!;
+    await createPerson(db, ctx, ref, { fullName: p.fullName, gender: p.gender, birthYear: null, position: p.position, partyMember: true });
+  }
+
+  // 2025: the propaganda department takes on mass mobilisation; the bloc is split; Yên Bái merges into Lào Cai.
+  const { renameBtg, splitDuk, mergeProvinces } = DEMO_REORGANISATION;
+  const btg = unit.get(renameBtg.unit)!;
+  await changeUnit(db, ctx, btg, { name: renameBtg.name, revision: await revisionOf(db, btg), effectiveDate: renameBtg.date, documentId: null, note: 'Hợp nhất Ban Tuyên giáo và Ban Dân vận Tỉnh ủy' });
+  const duk = unit.get(splitDuk.unit)!;
+  const childTargets: Record<string, number> = {};
+  splitDuk.targets.forEach((t, index) => t.children.forEach((c) => (childTargets[String(unit.get(c)!)] = index)));
+  await splitUnit(db, ctx, duk, {
+    targets: splitDuk.targets.map((t) => ({ name: t.name, typeId: codes.type('dang_uy_khoi'), levelId: codes.level('tren_co_so'), parentId: null })),
+    childTargets,
+    keepSource: false,
+    revision: await revisionOf(db, duk),
+    effectiveDate: splitDuk.date,
+    documentId: null,
+    note: 'Kết thúc hoạt động Đảng ủy Khối; thành lập Đảng bộ các cơ quan Đảng tỉnh và Đảng bộ Ủy ban nhân dân tỉnh',
+  });
+  await mergeUnits(db, ctx, {
+    sourceIds: mergeProvinces.sources.map((k) => unit.get(k)!),
+    targetId: null,
+    newTarget: { name: mergeProvinces.target.name, code: mergeProvinces.target.code, typeId: codes.type('tinh_uy'), levelId: codes.level('tinh'), parentId: null },
+    effectiveDate: mergeProvinces.date,
+    documentId: null,
+    note: 'Hợp nhất tỉnh Yên Bái và tỉnh Lào Cai thành tỉnh Lào Cai',
+  });
 }

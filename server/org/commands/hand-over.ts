@@ -4,7 +4,7 @@
  * role grants on it are re-issued on every successor (the grantee had
  * authority over the whole of the old unit, which now lives on in them).
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { RequestContext } from '../../lib/context.ts';
 
@@ -39,36 +39,20 @@ export async function handOver(
     .where('unit_id', '=', fromUnitId)
     .where('status', '=', 'active')
     .executeTakeFirst();
-  const grants = await trx
-    .selectFrom('role_grant')
-    .select(['id', 'user_id', 'role'])
+  // Re-issue each active grant on every successor (unless already held), then revoke the old ones.
+  const actorId = ctx.actor?.userId ?? null;
+  await sql`
+    insert into role_grant (user_id, role, unit_id, granted_by)
+    select distinct g.user_id, g.role, s.successor_id, ${actorId}::int
+    from role_grant g cross join unnest(${sql.raw(`array[${successorIds.map(Number).join(',')}]::int[]`)}) as s(successor_id)
+    where g.unit_id = ${fromUnitId} and g.revoked_at is null
+      and not exists (select 1 from role_grant h where h.user_id = g.user_id and h.role = g.role and h.unit_id = s.successor_id and h.revoked_at is null)
+  `.execute(trx);
+  const revoked = await trx
+    .updateTable('role_grant')
+    .set({ revoked_at: new Date(), revoked_by: actorId })
     .where('unit_id', '=', fromUnitId)
     .where('revoked_at', 'is', null)
-    .execute();
-  for (const grant of grants) {
-    for (const successor of successorIds) {
-      const exists = await trx
-        .selectFrom('role_grant')
-        .select('id')
-        .where('user_id', '=', grant.user_id)
-        .where('role', '=', grant.role)
-        .where('unit_id', '=', successor)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      if (!exists) {
-        await trx
-          .insertInto('role_grant')
-          .values({ user_id: grant.user_id, role: grant.role, unit_id: successor, granted_by: ctx.actor?.userId ?? null })
-          .execute();
-      }
-    }
-  }
-  if (grants.length > 0) {
-    await trx
-      .updateTable('role_grant')
-      .set({ revoked_at: new Date(), revoked_by: ctx.actor?.userId ?? null })
-      .where('id', 'in', grants.map((g) => g.id))
-      .execute();
-  }
-  return { people: Number(people.numUpdatedRows), grants: grants.length };
+    .executeTakeFirst();
+  return { people: Number(people.numUpdatedRows), grants: Number(revoked.numUpdatedRows) };
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { json, setupTest, signIn } from '../test/harness.ts';
+import { DEMO_ACCOUNTS, DEMO_DOCUMENTS, DEMO_PEOPLE, DEMO_UNITS } from './demo-data.ts';
+import { isDatabaseEmpty, loadDemoData } from './demo.ts';
+
+const viSort = (names: string[]) => [...names].sort((a, b) => a.localeCompare(b, 'vi'));
+
+describe('demo data', () => {
+  it('loads the bloc as it was in 2023 and as it is after the 2025 reorganisation', async () => {
+    const { app, db } = await setupTest();
+    expect(await isDatabaseEmpty(db)).toBe(true);
+    await loadDemoData(db);
+    expect(await isDatabaseEmpty(db)).toBe(false);
+
+    const admin = await signIn(app, 'admin', DEMO_ACCOUNTS[0]!.password);
+    const me = json(await admin.get('/api/v1/auth/me'));
+    expect(me.isSystemAdmin).toBe(true);
+
+    const roots2023 = json(await admin.get('/api/v1/org/units?asOf=2023-06-15'));
+    expect(roots2023.items.map((u: { name: string }) => u.name).sort()).toEqual(['Tỉnh ủy Lào Cai', 'Tỉnh ủy Yên Bái']);
+    const rootsNow = json(await admin.get('/api/v1/org/units'));
+    expect(rootsNow.items.map((u: { name: string }) => u.name)).toEqual(['Tỉnh ủy Lào Cai']);
+
+    const duk = json(await admin.get('/api/v1/org/units?q=khoi%20co%20quan%20va%20doanh%20nghiep&asOf=2023-06-15')).items[0];
+    expect(duk.name).toBe('Đảng ủy Khối cơ quan và doanh nghiệp tỉnh');
+    expect(duk.childCount).toBe(DEMO_UNITS.filter((u) => u.parent === 'duk').length);
+    const dukNow = json(await admin.get(`/api/v1/org/units/${duk.id}`));
+    expect(dukNow.endReason).toBe('split');
+    expect(viSort(dukNow.successors.map((s: { name: string }) => s.name))).toEqual(['Đảng bộ các cơ quan Đảng tỉnh', 'Đảng bộ Ủy ban nhân dân tỉnh']);
+
+    const total = async (asOf: string) => json(await admin.get(`/api/v1/org/stats?asOf=${asOf}`)).total;
+    expect(await total('2023-06-15')).toBe(DEMO_UNITS.length);
+    expect(await total('2025-07-01')).toBe(DEMO_UNITS.length - 3 + 3); // ĐUK and both provinces end; two new blocs and the new province begin
+
+    const people = json(await admin.get('/api/v1/people?pageSize=100'));
+    expect(people.total).toBe(DEMO_PEOPLE.length);
+    const documents = json(await admin.get('/api/v1/documents?pageSize=100'));
+    expect(documents.total).toBe(DEMO_DOCUMENTS.length);
+
+    // The bloc's operator keeps authority over what the bloc became.
+    const operator = await signIn(app, 'btg.duk', DEMO_ACCOUNTS[1]!.password);
+    const tops = json(await operator.get('/api/v1/org/units'));
+    expect(viSort(tops.items.map((u: { name: string }) => u.name))).toEqual(['Đảng bộ các cơ quan Đảng tỉnh', 'Đảng bộ Ủy ban nhân dân tỉnh']);
+    const reporter = await signIn(app, 'nguyenhue', DEMO_ACCOUNTS[2]!.password);
+    expect(json(await reporter.get('/api/v1/org/units')).items.map((u: { name: string }) => u.name)).toEqual(['Chi bộ Trường THPT Nguyễn Huệ']);
+  });
+});
