@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = {
   'user.disabled': 'Khóa tài khoản',
   'user.enabled': 'Mở khóa tài khoản',
   'user.password_reset': 'Đặt lại mật khẩu',
+  'user.unlocked': 'Gỡ khóa tạm do đăng nhập sai',
   'grant.created': 'Cấp quyền',
   'grant.revoked': 'Thu hồi quyền',
   'org.unit.created': 'Thành lập đơn vị',

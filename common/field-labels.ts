@@ -42,9 +42,18 @@ export const FIELD_LABELS: Record<string, string> = {
   to: 'Đến ngày',
   reason: 'Lý do',
   leftOn: 'Ngày thôi công tác',
+  revokedOn: 'Ngày thu hồi',
+  issuer: 'Cơ quan ban hành',
   expiresInDays: 'Số ngày hiệu lực',
   status: 'Trạng thái',
   id: 'Mã số',
+  grantId: 'Mã số quyền được cấp',
+  grants: 'Các vai trò được cấp',
+  mustChangePassword: 'Buộc đổi mật khẩu',
+  actorId: 'Người thực hiện',
+  action: 'Thao tác',
+  entityType: 'Loại đối tượng',
+  entityId: 'Mã đối tượng',
 };
 
 export function fieldLabel(path: string): string {

@@ -1,7 +1,7 @@
 /** Request and response schemas for sign-in, accounts, grants and API tokens. */
 import { z } from '../zod-setup.ts';
 import { ACTIONS, ROLES } from '../roles.ts';
-import { ZId, ZRevision, optionalText, requiredText } from './shared.ts';
+import { ZId, ZPage, ZRevision, optionalText, requiredText } from './shared.ts';
 
 export const ZLoginBody = z.object({
   username: requiredText('Tên đăng nhập', 100),
@@ -57,17 +57,28 @@ export const ZCreateUserBody = z.object({
   grants: z.array(ZGrantBody).max(50).default([]),
 });
 export type TCreateUserBody = z.input<typeof ZCreateUserBody>;
+export type TCreateUser = z.output<typeof ZCreateUserBody>;
 
 export const ZUpdateUserBody = z.object({
   fullName: requiredText('Họ và tên', 200),
   email: ZEmail,
   revision: ZRevision,
 });
+export type TUpdateUser = z.output<typeof ZUpdateUserBody>;
 
 export const ZSetUserStatusBody = z.object({ status: z.enum(['active', 'disabled'], { error: 'Trạng thái không hợp lệ.' }), revision: ZRevision });
 
 export const ZResetPasswordBody = z.object({
   newPassword: z.string({ error: 'Mật khẩu mới không được để trống.' }).min(1, 'Mật khẩu mới không được để trống.').max(200),
+});
+
+/** What the signed-in administrator may do to this account (the web app hides the rest). */
+export const ZUserAbilities = z.object({
+  update: z.boolean(),
+  setStatus: z.boolean(),
+  resetPassword: z.boolean(),
+  unlock: z.boolean(),
+  grant: z.boolean(),
 });
 
 export const ZUser = z.object({
@@ -77,19 +88,30 @@ export const ZUser = z.object({
   email: z.string().nullable(),
   status: z.enum(['active', 'disabled']),
   mustChangePassword: z.boolean(),
+  /** Set only while a sign-in lockout is in force. */
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
   revision: z.number().int(),
+  /** Active grants on units the viewer may see. */
   grants: z.array(ZGrant),
+  /** How many further active grants the user holds outside the viewer's scope. */
+  otherGrants: z.number().int(),
+  abilities: ZUserAbilities,
 });
 export type TUser = z.infer<typeof ZUser>;
+export const ZUserPage = ZPage(ZUser);
 
 export const ZUserListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   unitId: ZId.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  status: z.enum(['active', 'disabled'], { error: 'Trạng thái không hợp lệ.' }).optional(),
+  page: z.coerce.number().int().min(1, 'Trang phải từ 1 trở lên.').default(1),
+  pageSize: z.coerce.number().int().min(1).max(200, 'Mỗi trang tối đa 200 dòng.').default(50),
 });
+export type TUserListQuery = z.infer<typeof ZUserListQuery>;
+
+export const ZUserGrantParams = z.object({ id: ZId, grantId: ZId });
 
 export const ZCreateTokenBody = z.object({
   name: requiredText('Tên mã truy cập', 100),

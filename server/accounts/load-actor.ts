@@ -14,9 +14,6 @@ export async function loadActor(
     .selectFrom('app_user as u')
     .leftJoin('role_grant as g', (join) => join.onRef('g.user_id', '=', 'u.id').on('g.revoked_at', 'is', null))
     .leftJoin('org_unit as ou', 'ou.id', 'g.unit_id')
-    .leftJoin('org_unit_version as v', (join) =>
-      join.onRef('v.unit_id', '=', 'ou.id').on(sql<boolean>`v.id = (select max(v2.id) from org_unit_version v2 where v2.unit_id = ou.id)`),
-    )
     .select([
       'u.id',
       'u.username',
@@ -27,7 +24,7 @@ export async function loadActor(
       'g.role',
       'g.unit_id',
       sql<string | null>`ou.current_path::text`.as('path'),
-      'v.name as unit_name',
+      sql<string | null>`(select v.name from org_unit_version v where v.unit_id = g.unit_id order by v.valid_from desc, v.id desc limit 1)`.as('unit_name'),
     ])
     .where('u.id', '=', userId)
     .execute();

@@ -82,7 +82,8 @@ export function pathColumnInScope(scope: Scope, pathColumn: Expression<unknown> 
   if (scope.all) return sql<SqlBool>`true`;
   const parts: RawBuilder<SqlBool>[] = [];
   if (scope.paths.length > 0) {
-    parts.push(sql<SqlBool>`${pathColumn} <@ array[${sql.join(scope.paths.map((p) => sql`${p}::ltree`))}]`);
+    // One `<@` per path (not `<@ array[...]`), so the planner can use the GiST index on the path.
+    for (const p of scope.paths) parts.push(sql<SqlBool>`${pathColumn} <@ ${p}::ltree`);
   }
   if (scope.unitIds.length > 0) {
     parts.push(sql<SqlBool>`${unitIdColumn} in (${sql.join(scope.unitIds)})`);

@@ -132,7 +132,7 @@ describe('org history invariants', () => {
           await database.close();
         }
       }),
-      { numRuns: 12 },
+      { numRuns: Number(process.env.FC_RUNS ?? 12), endOnFailure: true },
     );
   }, 300_000);
 });

@@ -90,7 +90,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       predecessor_id int not null references org_unit(id),
       successor_id int not null references org_unit(id),
       event_id int not null references org_event(id),
-      primary key (predecessor_id, successor_id)
+      primary key (predecessor_id, successor_id, event_id)
     )`.execute(db);
   await sql`create index org_unit_successor_successor_idx on org_unit_successor (successor_id)`.execute(db);
 
