@@ -105,4 +105,15 @@ describe('sign-in, sessions and tokens', () => {
     const notJson = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{bad' });
     expect(notJson.statusCode).toBe(400);
   });
+
+  it("lists and revokes only one's own API tokens", async () => {
+    const { app, db } = await setupTest();
+    const alice = await signIn(app, (await buildUser(db)).username, DEFAULT_PASSWORD);
+    const bob = await signIn(app, (await buildUser(db)).username, DEFAULT_PASSWORD);
+    const { id } = json(await alice.post('/api/v1/tokens', { name: 'Tích hợp' }));
+    expect(json(await bob.get('/api/v1/tokens')).items).toEqual([]);
+    expect((await bob.post(`/api/v1/tokens/${id}/revoke`)).statusCode).toBe(404);
+    expect(json(await alice.get('/api/v1/tokens')).items.map((t: { id: number; revokedAt: string | null }) => [t.id, t.revokedAt])).toEqual([[id, null]]);
+    expect((await anonymous(app).get('/api/v1/tokens')).statusCode).toBe(401);
+  });
 });
