@@ -3,7 +3,6 @@
  * and helpers to sign in and call the API as a given user.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { afterEach } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
@@ -22,9 +21,11 @@ export interface TestContext {
 }
 
 const open: Array<() => Promise<void>> = [];
-afterEach(async () => {
+
+/** Close everything the finished test opened (registered for every file by server/test/setup-each.ts). */
+export async function closeTestResources(): Promise<void> {
   while (open.length) await open.pop()!();
-});
+}
 
 /** A migrated database and the app on it; both are closed after the test. */
 export async function setupTest(): Promise<TestContext> {
