@@ -81,7 +81,11 @@ export async function login(
     throw new AppError('UNAUTHENTICATED', 'Tài khoản đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.');
   }
   const secret = newSecret();
-  await writeTransaction(db, { ...ctx, actor: null }, async ({ trx, audit }) => {
+  const signedIn: RequestContext = {
+    ...ctx,
+    actor: { userId: user.id, username: user.username, fullName: user.full_name, via: 'session', sessionId: null, mustChangePassword: user.must_change_password, grants: [] },
+  };
+  await writeTransaction(db, signedIn, async ({ trx, audit }) => {
     await trx
       .updateTable('app_user')
       .set({ failed_logins: 0, locked_until: null, last_login_at: new Date() })

@@ -1,0 +1,73 @@
+/** Headless Chromium (Debian's /usr/bin/chromium unless CHROMIUM_PATH says otherwise) and page helpers. */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const PHONE = { width: 390, height: 844 };
+export const LAPTOP = { width: 1366, height: 768 };
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh signed-out page (own cookies) of the given size; page errors fail loudly. */
+export async function openPage(browser: Browser, baseUrl: string, viewport = LAPTOP): Promise<Page> {
+  const context = await browser.newContext({ viewport, baseURL: baseUrl, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  (page as Page & { errors: string[] }).errors = errors;
+  return page;
+}
+
+export function pageErrors(page: Page): string[] {
+  return (page as Page & { errors?: string[] }).errors ?? [];
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/dang-nhap');
+  await page.getByTestId('signin-username').fill(username);
+  await page.getByTestId('signin-password').fill(password);
+  await page.getByTestId('signin-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
+}
+
+/** Choose an option of an antd Select by its visible text (the dropdown is rendered in a portal). */
+export async function chooseOption(page: Page, selectTestId: string, text: string): Promise<void> {
+  await page.getByTestId(selectTestId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+/** Where failing specs leave a screenshot (git-ignored). */
+export const ARTIFACTS = path.resolve('.vitest-tmp/e2e');
+
+/** Run a journey; on failure keep a full-page screenshot and the page's errors next to the report. */
+export async function withScreenshot(page: Page, name: string, journey: () => Promise<void>): Promise<void> {
+  try {
+    await journey();
+  } catch (error) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    const errors = pageErrors(page);
+    throw new Error(`${(error as Error).message}\nScreenshot: ${file}${errors.length ? `\nPage errors: ${errors.join(' | ')}` : ''}`, { cause: error });
+  }
+}

@@ -1,0 +1,53 @@
+/** Response and request types of the API, inferred from the shared zod schemas (types only: no runtime cost). */
+import type { z } from 'zod';
+import type {
+  ZLevel,
+  ZOrgStats,
+  ZUnitHistory,
+  ZUnitType,
+  ZUnitVersion,
+  ZMoveUnitBody,
+  ZDissolveBody,
+  ZNewUnit,
+} from '../../../common/schemas/org.ts';
+import type { ZApiToken, ZCreatedToken, ZCreateTokenBody, ZGrant } from '../../../common/schemas/accounts.ts';
+import type { ZDocumentType, ZRevokeDocumentBody } from '../../../common/schemas/documents.ts';
+import type { ZAuditActionOption } from '../../../common/schemas/audit.ts';
+
+export type {
+  TUnitSummary,
+  TUnitDetail,
+  TOrgEvent,
+  TCreateUnitBody,
+  TChangeUnitBody,
+  TMergeBody,
+  TSplitBody,
+} from '../../../common/schemas/org.ts';
+export type { TMe, TUser, TCreateUserBody, TGrantBody } from '../../../common/schemas/accounts.ts';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type TUnitType = z.infer<typeof ZUnitType>;
+export type TLevel = z.infer<typeof ZLevel>;
+export type TOrgStats = z.infer<typeof ZOrgStats>;
+export type TUnitHistory = z.infer<typeof ZUnitHistory>;
+export type TUnitVersion = z.infer<typeof ZUnitVersion>;
+export type TMoveUnitBody = z.input<typeof ZMoveUnitBody>;
+export type TDissolveBody = z.input<typeof ZDissolveBody>;
+export type TNewUnit = z.input<typeof ZNewUnit>;
+export type TGrant = z.infer<typeof ZGrant>;
+export type TApiToken = z.infer<typeof ZApiToken>;
+export type TCreatedToken = z.infer<typeof ZCreatedToken>;
+export type TCreateTokenBody = z.input<typeof ZCreateTokenBody>;
+export type TDocumentType = z.infer<typeof ZDocumentType>;
+export type TRevokeDocumentBody = z.input<typeof ZRevokeDocumentBody>;
+export type TAuditActionOption = z.infer<typeof ZAuditActionOption>;
+
+export type { TPerson, TCreatePersonBody, TUpdatePersonBody, TLeavePersonBody } from '../../../common/schemas/people.ts';
+export type { TDocument, TCreateDocumentBody, TUpdateDocumentBody, TStoredFile } from '../../../common/schemas/documents.ts';
+export type { TAuditEvent } from '../../../common/schemas/audit.ts';

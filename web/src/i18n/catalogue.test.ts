@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import en from './en.json';
+import vi from './vi.json';
+import { format, setCatalogue, t } from './index.ts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogues', () => {
+  test('vi.json and en.json have exactly the same keys', () => {
+    const viKeys = Object.keys(vi).sort();
+    const enKeys = Object.keys(en).sort();
+    expect(viKeys.filter((k) => !enKeys.includes(k))).toEqual([]);
+    expect(enKeys.filter((k) => !viKeys.includes(k))).toEqual([]);
+  });
+
+  test('no message is empty, and both languages use the same placeholders', () => {
+    for (const [key, text] of Object.entries(vi)) {
+      expect(text.trim(), key).not.toBe('');
+      expect(placeholders((en as Record<string, string>)[key] ?? ''), key).toEqual(placeholders(text));
+    }
+  });
+
+  test('t() fills placeholders and keeps unknown ones visible', () => {
+    expect(t('org.done.created', { name: 'Chi bộ 4' })).toBe('Đã thêm đơn vị "Chi bộ 4".');
+    expect(format('{a} và {b}', { a: 1 })).toBe('1 và {b}');
+  });
+
+  test('the English catalogue can be switched in', () => {
+    setCatalogue(en);
+    expect(t('menu.audit')).toBe('Audit log');
+    setCatalogue(vi);
+    expect(t('menu.audit')).toBe('Nhật ký hệ thống');
+  });
+});

@@ -1,0 +1,13 @@
+/** "/" opens the first area the user may read. */
+import { Navigate } from 'react-router';
+import { Result } from 'antd';
+import { useMe } from '../auth/me.ts';
+import { t } from '../i18n/index.ts';
+import { visibleMenuItems } from './menu-items.tsx';
+
+export function HomeRedirect() {
+  const me = useMe();
+  const first = visibleMenuItems(me.abilities)[0];
+  if (first) return <Navigate to={first.path} replace />;
+  return <Result status="info" title={t('home.noAccessTitle')} subTitle={t('home.noAccess')} />;
+}

@@ -1,0 +1,29 @@
+import { Menu } from 'antd';
+import { useLocation, useNavigate } from 'react-router';
+import { useMe } from '../auth/me.ts';
+import { t } from '../i18n/index.ts';
+import { visibleMenuItems } from './menu-items.tsx';
+
+export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const entries = visibleMenuItems(me.abilities);
+  const selected = entries.find((e) => location.pathname.startsWith(e.path))?.key;
+  return (
+    <Menu
+      mode="inline"
+      style={{ borderInlineEnd: 'none' }}
+      selectedKeys={selected ? [selected] : []}
+      items={entries.map((e) => ({
+        key: e.key,
+        icon: e.icon,
+        label: <span data-testid={`menu-${e.key}`}>{t(e.label)}</span>,
+        onClick: () => {
+          navigate(e.path);
+          onNavigate?.();
+        },
+      }))}
+    />
+  );
+}

@@ -1,0 +1,71 @@
+/** Đổi mật khẩu — also the forced first step when the account must change its password. */
+import { Alert, App, Button, Card, Form, Input } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { authApi } from '../../api/auth.ts';
+import { ME_KEY, useMe } from '../../auth/me.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { showApiError } from '../../lib/api-errors.ts';
+import { t } from '../../i18n/index.ts';
+import type { TMe } from '../../api/types.ts';
+
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+export default function ChangePasswordPage() {
+  const me = useMe();
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+
+  const submit = async (values: Values) => {
+    try {
+      await authApi.changePassword(values.currentPassword, values.newPassword);
+      void message.success(t('password.done'));
+      const forced = me.mustChangePassword;
+      client.setQueryData<TMe | null>(ME_KEY, (old) => (old ? { ...old, mustChangePassword: false } : old));
+      await client.invalidateQueries({ queryKey: ME_KEY });
+      form.resetFields();
+      if (forced) navigate('/', { replace: true });
+    } catch (error) {
+      showApiError(message, error, form);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('password.title')} />
+      <Card style={{ maxWidth: 520 }}>
+        {me.mustChangePassword && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('password.forced')} data-testid="password-forced" />}
+        <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
+            <Input.Password autoComplete="current-password" data-testid="password-current" />
+          </Form.Item>
+          <Form.Item name="newPassword" label={t('password.new')} extra={t('password.hint')} rules={[{ required: true, message: t('password.newRequired') }]}>
+            <Input.Password autoComplete="new-password" data-testid="password-new" />
+          </Form.Item>
+          <Form.Item
+            name="confirm"
+            label={t('password.confirm')}
+            dependencies={['newPassword']}
+            rules={[
+              { required: true, message: t('password.confirmRequired') },
+              ({ getFieldValue }) => ({
+                validator: async (_, value) => {
+                  if (value && value !== getFieldValue('newPassword')) throw new Error(t('password.mismatch'));
+                },
+              }),
+            ]}
+          >
+            <Input.Password autoComplete="new-password" data-testid="password-confirm" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" data-testid="password-submit">{t('password.submit')}</Button>
+        </Form>
+      </Card>
+    </>
+  );
+}
