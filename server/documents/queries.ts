@@ -4,7 +4,7 @@ import { escapeLike } from '../../common/vn-text.ts';
 import type { TDocumentListQuery } from '../../common/schemas/documents.ts';
 import type { DB } from '../db/schema.ts';
 import { scopeOf, unitInScope, type Actor } from '../lib/context.ts';
-import { latestUnitName, searchWords } from '../people/queries.ts';
+import { latestUnitName, searchWords } from '../lib/sql-text.ts';
 
 function scopedDocuments(db: Kysely<DB>, actor: Actor) {
   return db

@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import { todayInVietnam } from '../../common/dates.ts';
 import { escapeLike, foldVietnamese } from '../../common/vn-text.ts';
 import type { DB } from '../db/schema.ts';
+import { latestUnitName } from '../lib/sql-text.ts';
 import { isSystemAdmin, scopeOf, unitInScope, type Actor, type Scope } from '../lib/context.ts';
 
 export const validOn = (alias: string, date: string) =>
@@ -124,21 +125,17 @@ export async function getAncestors(db: Kysely<DB>, path: string, date: string) {
   return ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => !!r).map((r) => ({ id: r.id, name: r.name }));
 }
 
-/** Latest name of a unit (its current one, or the last it had), as a scalar subquery on a unit id column. */
-export const latestName = (unitIdColumn: string) =>
-  sql<string>`(select ln.name from org_unit_version ln where ln.unit_id = ${sql.ref(unitIdColumn)} order by ln.valid_from desc, ln.id desc limit 1)`;
-
 export async function getLinks(db: Kysely<DB>, unitId: number) {
   const successors = await db
     .selectFrom('org_unit_successor as s')
     .innerJoin('org_event as e', 'e.id', 's.event_id')
-    .select(['s.successor_id as id', latestName('s.successor_id').as('name'), 's.event_id as eventId', 'e.effective_date as date'])
+    .select(['s.successor_id as id', latestUnitName('s.successor_id').as('name'), 's.event_id as eventId', 'e.effective_date as date'])
     .where('s.predecessor_id', '=', unitId)
     .execute();
   const predecessors = await db
     .selectFrom('org_unit_successor as s')
     .innerJoin('org_event as e', 'e.id', 's.event_id')
-    .select(['s.predecessor_id as id', latestName('s.predecessor_id').as('name'), 's.event_id as eventId', 'e.effective_date as date'])
+    .select(['s.predecessor_id as id', latestUnitName('s.predecessor_id').as('name'), 's.event_id as eventId', 'e.effective_date as date'])
     .where('s.successor_id', '=', unitId)
     .execute();
   return { successors, predecessors };
@@ -188,7 +185,7 @@ export async function findEvents(db: Kysely<DB>, eventIds: number[]) {
     .execute();
   const units = await db
     .selectFrom('org_event_unit as eu')
-    .select(['eu.event_id', 'eu.unit_id as id', latestName('eu.unit_id').as('name'), 'eu.role'])
+    .select(['eu.event_id', 'eu.unit_id as id', latestUnitName('eu.unit_id').as('name'), 'eu.role'])
     .where('eu.event_id', 'in', eventIds)
     .execute();
   return events.map((e) => ({

@@ -11,6 +11,7 @@ import { formatDateVi, todayInVietnam } from '../../common/dates.ts';
 import type { DB, OrgEventKind, OrgEventUnitRole } from '../db/schema.ts';
 import type { RequestContext } from '../lib/context.ts';
 import { AppError, invalid } from '../lib/errors.ts';
+import { assertCanRestructure } from './policy.ts';
 
 export interface OpenVersion {
   id: number;
@@ -273,4 +274,24 @@ export async function rebaseSubtree(
     .where(sql<boolean>`current_path <@ ${oldPrefix}::ltree${options.excludeRoot ? sql` and id <> ${rootId}` : sql``}`)
     .execute();
   return rows.length;
+}
+
+/**
+ * The guards every change to one existing unit runs first: it is still open,
+ * the actor may restructure it, the revision is current, the date is in order
+ * and the cited document exists. Returns its open version (locked).
+ */
+export async function loadForChange(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  unitId: number,
+  change: { revision: number; effectiveDate: string; documentId: number | null },
+): Promise<OpenVersion> {
+  const open = await loadOpenVersion(trx, unitId);
+  if (!open) throw new AppError('NOT_FOUND', `Không tìm thấy đơn vị đang hoạt động có mã số ${unitId}.`);
+  assertCanRestructure(ctx, { id: unitId, path: open.path, name: open.name });
+  assertRevision(open, change.revision);
+  assertChronological(open, change.effectiveDate);
+  await assertDocumentExists(trx, change.documentId);
+  return open;
 }

@@ -1,21 +1,12 @@
 /** Reading people: every query is scoped in SQL to the units the actor may read. */
 import { sql, type Kysely } from 'kysely';
-import { escapeLike, foldVietnamese } from '../../common/vn-text.ts';
+import { escapeLike } from '../../common/vn-text.ts';
 import type { TPersonListQuery } from '../../common/schemas/people.ts';
 import type { DB } from '../db/schema.ts';
 import { scopeOf, unitInScope, type Actor } from '../lib/context.ts';
 
-/** The unit's latest name: its open version, or the last one it had if it has ended. */
-export const latestUnitName = (unitIdColumn: string) =>
-  sql<string>`(select v.name from org_unit_version v where v.unit_id = ${sql.ref(unitIdColumn)} order by v.valid_from desc, v.id desc limit 1)`;
-
-/** Up to 8 folded words of a search box; every one must occur in the row's search_text. */
-export function searchWords(q: string | undefined): string[] {
-  return foldVietnamese(q ?? '')
-    .split(' ')
-    .filter(Boolean)
-    .slice(0, 8);
-}
+export { latestUnitName, searchWords } from '../lib/sql-text.ts';
+import { latestUnitName, searchWords } from '../lib/sql-text.ts';
 
 function scopedPeople(db: Kysely<DB>, actor: Actor) {
   return db

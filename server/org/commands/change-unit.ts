@@ -4,15 +4,11 @@ import { formatDateVi } from '../../../common/dates.ts';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
-import { invalid, notFound } from '../../lib/errors.ts';
-import { assertCanRestructure } from '../policy.ts';
+import { invalid } from '../../lib/errors.ts';
 import {
-  assertChronological,
-  assertDocumentExists,
   assertNotFuture,
-  assertRevision,
   bumpRevision,
-  loadOpenVersion,
+  loadForChange,
   recordEvent,
   reviseVersion,
 } from '../versioning.ts';
@@ -32,12 +28,7 @@ export interface ChangeUnitInput {
 export async function changeUnit(db: Kysely<DB>, ctx: RequestContext, unitId: number, input: ChangeUnitInput): Promise<void> {
   assertNotFuture(input.effectiveDate);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
-    const open = await loadOpenVersion(trx, unitId);
-    if (!open) throw notFound(`đơn vị đang hoạt động có mã số ${unitId}`);
-    assertCanRestructure(ctx, { id: unitId, path: open.path, name: open.name });
-    assertRevision(open, input.revision);
-    assertChronological(open, input.effectiveDate);
-    await assertDocumentExists(trx, input.documentId);
+    const open = await loadForChange(trx, ctx, unitId, input);
     const changes = {
       name: input.name ?? open.name,
       short_name: input.shortName === undefined ? open.short_name : input.shortName,

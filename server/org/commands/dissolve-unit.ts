@@ -4,15 +4,11 @@ import { formatDateVi } from '../../../common/dates.ts';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
-import { invalidState, notFound } from '../../lib/errors.ts';
-import { assertCanRestructure } from '../policy.ts';
+import { invalidState } from '../../lib/errors.ts';
 import {
-  assertChronological,
-  assertDocumentExists,
   assertNotFuture,
-  assertRevision,
   closeVersion,
-  loadOpenVersion,
+  loadForChange,
   recordEvent,
 } from '../versioning.ts';
 import { endUnit } from './hand-over.ts';
@@ -27,12 +23,7 @@ export interface DissolveUnitInput {
 export async function dissolveUnit(db: Kysely<DB>, ctx: RequestContext, unitId: number, input: DissolveUnitInput): Promise<void> {
   assertNotFuture(input.effectiveDate);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
-    const open = await loadOpenVersion(trx, unitId);
-    if (!open) throw notFound(`đơn vị đang hoạt động có mã số ${unitId}`);
-    assertCanRestructure(ctx, { id: unitId, path: open.path, name: open.name });
-    assertRevision(open, input.revision);
-    assertChronological(open, input.effectiveDate);
-    await assertDocumentExists(trx, input.documentId);
+    const open = await loadForChange(trx, ctx, unitId, input);
     const children = await trx
       .selectFrom('org_unit_version')
       .select('name')
