@@ -105,7 +105,15 @@ async function main(): Promise<void> {
     );
     rows.push({ what: 'Tìm kiếm không dấu trong cây của một tỉnh ("chi bo 2")', api: a3, sql: s3 });
 
-    // 4. Moving a commune with its four chi bộ to another province (a restructuring command).
+    // 4. The fixed cost every call pays: session and grants lookup (GET /auth/me) vs a primary-key read.
+    const [a4, s4] = await sideBySide(
+      RUNS,
+      { name: 'api', fn: () => get('/api/v1/auth/me') },
+      { name: 'sql', fn: () => sql`select id, username from app_user where id = ${userId}`.execute(db) },
+    );
+    rows.push({ what: 'Chi phí cố định của một yêu cầu: xác thực phiên và quyền (GET /auth/me)', api: a4, sql: s4 });
+
+    // 5. Moving a commune with its four chi bộ to another province (a restructuring command).
     const actor = (await loadActor(db, userId, 'session', null))!;
     const system = { actor: null, system: true, requestId: 'bench', ip: '127.0.0.1' };
     const others = tree.provinces.filter((p) => p.id !== province.id);

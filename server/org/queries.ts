@@ -80,31 +80,41 @@ export interface UnitListFilter {
 export async function findUnits(db: Kysely<DB>, actor: Actor, filter: UnitListFilter) {
   const date = filter.asOf ?? todayInVietnam();
   const scope: Scope = scopeOf(actor, 'org.read');
-  let query = summaryQuery(db, date).where(unitInScope(scope, sql.ref('v.unit_id')));
+  let base = db
+    .selectFrom('org_unit_version as v')
+    .innerJoin('unit_type as t', 't.id', 'v.type_id')
+    .where(validOn('v', date))
+    .where(unitInScope(scope, sql.ref('v.unit_id')));
   if (filter.q) {
-    query = query.where('v.search_text', 'like', `%${escapeLike(foldVietnamese(filter.q))}%`);
+    base = base.where('v.search_text', 'like', `%${escapeLike(foldVietnamese(filter.q))}%`);
     if (filter.parentId) {
       const parent = await db.selectFrom('org_unit').select(sql<string>`current_path::text`.as('path')).where('id', '=', filter.parentId).executeTakeFirst();
-      query = query.where(sql<boolean>`u.current_path <@ ${parent?.path ?? '0'}::ltree`);
+      base = base.where(sql<boolean>`exists (select 1 from org_unit pu where pu.id = v.unit_id and pu.current_path <@ ${parent?.path ?? '0'}::ltree)`);
     }
   } else if (filter.parentId) {
-    query = query.where('v.parent_id', '=', filter.parentId);
+    base = base.where('v.parent_id', '=', filter.parentId);
   } else {
     const tops = topUnitIds(actor);
-    query = tops === 'roots' ? query.where('v.parent_id', 'is', null) : tops.length ? query.where('v.unit_id', 'in', tops) : query.where(sql<boolean>`false`);
+    base = tops === 'roots' ? base.where('v.parent_id', 'is', null) : tops.length ? base.where('v.unit_id', 'in', tops) : base.where(sql<boolean>`false`);
   }
-  const { total } = await db
-    .selectFrom(query.as('q'))
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  const rows = await query
+  // One query picks the page (and counts the whole result); the columns, names and child counts are read for that page only.
+  const page = await base
+    .select(['v.unit_id', sql<number>`count(*) over ()`.as('total')])
     .orderBy('t.sort_order')
     .orderBy(sql`v.sort_key collate "C"`)
     .orderBy('v.unit_id')
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
-  return { items: rows.map(presentSummary), total: Number(total), page: filter.page, pageSize: filter.pageSize, asOf: date };
+  let total = page.length > 0 ? Number(page[0]!.total) : 0;
+  if (page.length === 0 && filter.page > 1) {
+    total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  }
+  const ids = page.map((r) => r.unit_id);
+  const rows = ids.length ? await summaryQuery(db, date).where('v.unit_id', 'in', ids).execute() : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.map((id) => byId.get(id)).filter((r): r is UnitSummaryRow => !!r).map(presentSummary);
+  return { items, total, page: filter.page, pageSize: filter.pageSize, asOf: date };
 }
 
 /** One unit as of a date (null if it did not exist on that date). */
