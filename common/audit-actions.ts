@@ -35,6 +35,20 @@ export const AUDIT_ACTIONS = {
   'document.revoked': 'Thu hồi / hủy văn bản',
   'file.uploaded': 'Tải tệp lên',
   'system.seeded': 'Nạp dữ liệu mẫu',
+  'plan.created': 'Tạo kế hoạch',
+  'plan.updated': 'Sửa kế hoạch',
+  'field.created': 'Thêm lĩnh vực / loại mô hình',
+  'field.updated': 'Sửa lĩnh vực / loại mô hình',
+  'criteria.versioned': 'Ban hành phiên bản bộ tiêu chí',
+  'registry.registered': 'Đăng ký mô hình, điển hình',
+  'registry.updated': 'Sửa hồ sơ đăng ký',
+  'registry.submitted': 'Gửi đăng ký',
+  'registry.returned': 'Trả lại đăng ký',
+  'registry.accepted': 'Đưa vào danh sách',
+  'registry.event': 'Ghi nhận diễn biến mô hình, điển hình',
+  'registry.monitor_assigned': 'Phân công theo dõi',
+  'registry.monitor_unassigned': 'Thôi phân công theo dõi',
+  'registry.imported': 'Nhập danh sách từ Excel',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -17,15 +17,35 @@ export const ACTIONS = [
   'users.read',
   'users.write',
   'audit.read',
+  'plans.read',
+  'plans.write',
+  'catalogue.write',
+  'registry.read',
+  'registry.write',
+  'registry.approve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   admin: ACTIONS,
-  operator: ['org.read', 'org.write', 'people.read', 'people.write', 'documents.read', 'documents.write', 'users.read'],
-  reporter: ['org.read', 'people.read', 'people.write', 'documents.read', 'documents.write'],
-  monitor: ['org.read', 'people.read', 'documents.read'],
-  viewer: ['org.read', 'people.read', 'documents.read'],
+  operator: [
+    'org.read',
+    'org.write',
+    'people.read',
+    'people.write',
+    'documents.read',
+    'documents.write',
+    'users.read',
+    'plans.read',
+    'plans.write',
+    'catalogue.write',
+    'registry.read',
+    'registry.write',
+    'registry.approve',
+  ],
+  reporter: ['org.read', 'people.read', 'people.write', 'documents.read', 'documents.write', 'plans.read', 'registry.read', 'registry.write'],
+  monitor: ['org.read', 'people.read', 'documents.read', 'plans.read', 'registry.read'],
+  viewer: ['org.read', 'people.read', 'documents.read', 'plans.read', 'registry.read'],
 };
 
 export const ROLE_REACH: Record<Role, 'subtree' | 'unit'> = {

@@ -36,6 +36,10 @@ import { peopleRoutes } from './people/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { fileRoutes } from './documents/file-routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { planRoutes } from './plans/routes.ts';
+import { catalogueRoutes } from './catalogue/routes.ts';
+import { registryRoutes } from './registry/routes.ts';
+import { registryExcelRoutes } from './registry-excel/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const webDist = path.resolve(here, '../web/dist');
@@ -138,6 +142,10 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
       await documentRoutes(typed);
       await fileRoutes(typed);
       await auditRoutes(typed);
+      await planRoutes(typed);
+      await catalogueRoutes(typed);
+      await registryRoutes(typed);
+      await registryExcelRoutes(typed);
     },
     { prefix: '/api/v1' },
   );

@@ -222,6 +222,199 @@ export interface AuditEventTable {
   ip: string | null;
 }
 
+export interface PlanTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  title: string;
+  document_id: number | null;
+  starts_on: string;
+  ends_on: string;
+  status: Generated<'active' | 'closed'>;
+  note: string | null;
+  search_text: string;
+  revision: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type PlanPhaseKind = 'year_review' | 'midterm_review' | 'final_review' | 'period' | 'other';
+
+export interface PlanPhaseTable {
+  id: Generated<number>;
+  plan_id: number;
+  name: string;
+  kind: PlanPhaseKind;
+  starts_on: string;
+  ends_on: string;
+  review_on: string | null;
+  sort_order: Generated<number>;
+}
+
+export type PlanTargetSubject = 'model' | 'exemplar' | 'unit_plan_coverage' | 'personal_plan_coverage' | 'other';
+
+export interface PlanTargetTable {
+  id: Generated<number>;
+  plan_id: number;
+  subject: PlanTargetSubject;
+  level_id: number | null;
+  field_id: number | null;
+  /** numeric: a string from the database, a number or string going in */
+  target_value: ColumnType<string, number | string, number | string>;
+  measure: 'count' | 'percent';
+  description: string | null;
+  sort_order: Generated<number>;
+}
+
+export interface ModelFieldTable {
+  id: Generated<number>;
+  owner_unit_id: number | null;
+  code: string;
+  name: string;
+  applies_to: 'model' | 'exemplar' | 'both';
+  description: string | null;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  search_text: string;
+  revision: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface CriteriaSetTable {
+  id: Generated<number>;
+  field_id: number;
+  version: number;
+  effective_from: string;
+  note: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export type CriterionMeasure = 'boolean' | 'number' | 'percent' | 'score' | 'text';
+export type CriterionRule = 'yes' | 'gte' | 'lte' | 'none';
+
+export interface CriterionTable {
+  id: Generated<number>;
+  criteria_set_id: number;
+  code: string;
+  parent_code: string | null;
+  title: string;
+  measure: CriterionMeasure;
+  rule: CriterionRule;
+  target: ColumnType<string | null, number | string | null, number | string | null>;
+  scale_max: ColumnType<string | null, number | string | null, number | string | null>;
+  sort_order: Generated<number>;
+}
+
+export type RegistryKind = 'model' | 'exemplar';
+export type RegistryStatus = 'draft' | 'submitted' | 'returned' | 'active' | 'removed' | 'transferred' | 'replaced';
+
+export interface RegistryEntryTable {
+  id: Generated<number>;
+  kind: RegistryKind;
+  name: string;
+  content: string | null;
+  goals: string | null;
+  commitments: string | null;
+  owner_unit_id: number;
+  person_id: number | null;
+  position: string | null;
+  party_unit_id: number | null;
+  field_id: number;
+  criteria_set_id: number;
+  plan_id: number | null;
+  level_id: number;
+  responsible_unit_id: number | null;
+  started_on: string | null;
+  status: Generated<RegistryStatus>;
+  return_reason: string | null;
+  replicates_id: number | null;
+  replaced_by_id: number | null;
+  search_text: string;
+  sort_key: string;
+  revision: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type RegistryEventKind =
+  | 'registered'
+  | 'submitted'
+  | 'returned'
+  | 'accepted'
+  | 'level_changed'
+  | 'renamed'
+  | 'content_adjusted'
+  | 'removed'
+  | 'replaced'
+  | 'replacement_for'
+  | 'transferred_out'
+  | 'reinstated'
+  | 'replication_recorded'
+  | 'launched'
+  | 'commitment_signed'
+  | 'monitor_assigned'
+  | 'monitor_unassigned'
+  | 'imported';
+
+export interface RegistryEventTable {
+  id: Generated<number>;
+  entry_id: number;
+  kind: RegistryEventKind;
+  effective_date: string;
+  reason: string | null;
+  document_id: number | null;
+  from_level_id: number | null;
+  to_level_id: number | null;
+  related_entry_id: number | null;
+  data: Json;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface RegistryEventFileTable {
+  event_id: number;
+  file_id: number;
+}
+
+export type SpanBegan = 'accepted' | 'reinstated' | 'level_in' | 'imported';
+export type SpanEnded = 'removed' | 'transferred' | 'replaced' | 'level_out';
+
+export interface RegistrySpanTable {
+  id: Generated<number>;
+  entry_id: number;
+  level_id: number;
+  valid_from: string;
+  valid_to: string | null;
+  began: SpanBegan;
+  ended: SpanEnded | null;
+}
+
+export interface RegistryMonitorTable {
+  id: Generated<number>;
+  entry_id: number;
+  user_id: number;
+  assigned_on: string;
+  unassigned_on: string | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface RegistryImportTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  file_id: number;
+  kind: RegistryKind;
+  status: 'previewed' | 'committed';
+  row_count: number;
+  created_count: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  committed_at: Date | null;
+}
+
 export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -240,6 +433,18 @@ export interface DB {
   stored_file: StoredFileTable;
   document: DocumentTable;
   audit_event: AuditEventTable;
+  plan: PlanTable;
+  plan_phase: PlanPhaseTable;
+  plan_target: PlanTargetTable;
+  model_field: ModelFieldTable;
+  criteria_set: CriteriaSetTable;
+  criterion: CriterionTable;
+  registry_entry: RegistryEntryTable;
+  registry_event: RegistryEventTable;
+  registry_event_file: RegistryEventFileTable;
+  registry_span: RegistrySpanTable;
+  registry_monitor: RegistryMonitorTable;
+  registry_import: RegistryImportTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -15,6 +15,7 @@ import { splitUnit } from '../org/commands/split-unit.ts';
 import { findUnitRef } from '../org/unit-access.ts';
 import { createPerson } from '../people/commands/create-person.ts';
 import { registerDocument } from '../documents/commands/register-document.ts';
+import { loadDemoCatalogue } from './demo-catalogue.ts';
 import { DEMO_ACCOUNTS, DEMO_DOCUMENTS, DEMO_PEOPLE, DEMO_REORGANISATION, DEMO_START, DEMO_UNITS } from './demo-data.ts';
 
 export { DEMO_ACCOUNTS };
@@ -81,6 +82,7 @@ export async function loadDemoData(db: Kysely<DB>): Promise<void> {
       fileId: null,
     });
   }
+  await loadDemoCatalogue(db, ctx, { province: unit.get('tu-yb')!, bloc: unit.get('duk')! });
   for (const p of DEMO_PEOPLE) {
     const ref = (await findUnitRef(db, unit.get(p.unit)!))!;
     await createPerson(db, ctx, ref, { fullName: p.fullName, gender: p.gender, birthYear: null, position: p.position, partyMember: true });

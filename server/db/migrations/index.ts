@@ -11,6 +11,8 @@ import * as m0004 from './20261128_0004_people.ts';
 import * as m0005 from './20261128_0005_documents.ts';
 import * as m0006 from './20261128_0006_audit.ts';
 import * as m0007 from './20261128_0007_reference_data.ts';
+import * as m0008 from './20261128_0008_plans_catalogue.ts';
+import * as m0009 from './20261128_0009_registry.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261128_0001_extensions': m0001,
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '20261128_0005_documents': m0005,
   '20261128_0006_audit': m0006,
   '20261128_0007_reference_data': m0007,
+  '20261128_0008_plans_catalogue': m0008,
+  '20261128_0009_registry': m0009,
 };
