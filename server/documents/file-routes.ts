@@ -1,11 +1,19 @@
-/** /api/v1/files — upload one attachment (multipart, field "file"); documents then refer to it by id. */
+/**
+ * /api/v1/files — upload one attachment (multipart, field "file"); documents and
+ * registry events then refer to it by id. GET /files/:id downloads it for whoever
+ * uploaded it or may read a document or registry entry it is attached to.
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { sql } from 'kysely';
 import { ZStoredFile } from '../../common/schemas/documents.ts';
-import { requireAbility } from '../lib/context.ts';
-import { AppError, invalid } from '../lib/errors.ts';
+import { ZIdParams } from '../../common/schemas/shared.ts';
+import { requireAbility, requireActor, scopeOf, unitInScope } from '../lib/context.ts';
+import { AppError, invalid, notFound } from '../lib/errors.ts';
+import { entryReadable } from '../registry/policy.ts';
 import type { App } from '../lib/http.ts';
 import { recordStoredFile } from './commands/store-file.ts';
 import { presentFile } from './presenter.ts';
-import { saveUpload } from './storage.ts';
+import { contentDisposition, saveUpload, storedPath } from './storage.ts';
 
 export async function fileRoutes(app: App): Promise<void> {
   app.post(
@@ -26,4 +34,31 @@ export async function fileRoutes(app: App): Promise<void> {
       return presentFile(row);
     },
   );
+
+  app.get('/files/:id', { schema: { tags: ['documents'], summary: 'Tải một tệp đính kèm', params: ZIdParams } }, async (req, reply) => {
+    const actor = requireActor(req.ctx);
+    const file = await app.db
+      .selectFrom('stored_file as f')
+      .select(['f.id', 'f.original_name', 'f.mime_type', 'f.size_bytes', 'f.storage_key'])
+      .where('f.id', '=', req.params.id)
+      .where((eb) =>
+        eb.or([
+          eb('f.created_by', '=', actor.userId),
+          sql<boolean>`exists (select 1 from document d where d.file_id = f.id and ${unitInScope(scopeOf(actor, 'documents.read'), sql.ref('d.owner_unit_id'))})`,
+          sql<boolean>`exists (select 1 from registry_event_file ef join registry_event e on e.id = ef.event_id join registry_entry r on r.id = e.entry_id
+            where ef.file_id = f.id and ${entryReadable(actor, sql.ref('r.id'), sql.ref('r.owner_unit_id'))})`,
+        ]),
+      )
+      .executeTakeFirst();
+    if (!file) throw notFound(`tệp có mã số ${req.params.id}`);
+    const path = storedPath(app.config.filesDir, file.storage_key);
+    if (!existsSync(path)) throw notFound(`nội dung tệp "${file.original_name}" trên máy chủ (hãy báo quản trị viên)`);
+    return reply
+      .header('content-type', file.mime_type)
+      .header('content-length', String(file.size_bytes))
+      .header('content-disposition', contentDisposition(file.original_name))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(createReadStream(path));
+  });
 }

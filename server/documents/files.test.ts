@@ -109,4 +109,27 @@ describe('file uploads', () => {
     expect((await upload(t.app, await signIn(t.app, reporter.username, DEFAULT_PASSWORD), 'a.pdf', SAMPLE.pdf)).statusCode).toBe(201);
     expect(await countFiles(t)).toBe(1);
   });
+
+  it('lets the uploader, and readers of a document it is attached to, download it — nobody else', async () => {
+    const t = await setupTest();
+    const tree = await buildTree(t.db);
+    const a = await operator(t, tree.blocA);
+    const b = await operator(t, tree.blocB);
+    const uploaded = json(await upload(t.app, a.session, 'Quyết định khen thưởng.pdf', SAMPLE.pdf));
+    const own = await a.session.get(`/api/v1/files/${uploaded.id}`);
+    expect(own.statusCode).toBe(200);
+    expect(own.rawPayload).toEqual(SAMPLE.pdf);
+    expect(own.headers['content-disposition']).toContain("filename*=UTF-8''Quy%E1%BA%BFt");
+    expect((await b.session.get(`/api/v1/files/${uploaded.id}`)).statusCode).toBe(404);
+    const viewer = await buildUser(t.db, { grants: [{ role: 'viewer', unitId: tree.blocA }] });
+    const viewerSession = await signIn(t.app, viewer.username, DEFAULT_PASSWORD);
+    expect((await viewerSession.get(`/api/v1/files/${uploaded.id}`)).statusCode).toBe(404);
+    const doc = await a.session.post('/api/v1/documents', {
+      symbol: '12-QĐ/ĐUK', issuedOn: '2023-05-10', issuerName: 'Đảng ủy Khối A', ownerUnitId: tree.blocA, summary: 'Khen thưởng', fileId: uploaded.id,
+    });
+    expect(doc.statusCode, doc.body).toBe(201);
+    expect((await viewerSession.get(`/api/v1/files/${uploaded.id}`)).statusCode).toBe(200);
+    expect((await b.session.get(`/api/v1/files/${uploaded.id}`)).statusCode).toBe(404);
+    expect((await anonymous(t.app).get(`/api/v1/files/${uploaded.id}`)).statusCode).toBe(401);
+  });
 });

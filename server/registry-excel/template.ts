@@ -5,6 +5,7 @@
  * hidden "Danh mục" sheet holding the catalogue the user may use.
  */
 import ExcelJS from 'exceljs';
+import { lineageOf } from '../catalogue/lineage.ts';
 import { sql, type Kysely } from 'kysely';
 import { formatDateVi, todayInVietnam } from '../../common/dates.ts';
 import { IMPORT_KIND_LABELS, IMPORT_MAX_ROWS, importColumnsFor, type ImportColumnKey, type ImportKind } from '../../common/schemas/registry-excel.ts';
@@ -98,13 +99,17 @@ export async function loadTemplateCatalogue(db: Kysely<DB>, actor: Actor, kind: 
     .where('f.applies_to', 'in', [kind, 'both']);
   if (owner) {
     fieldQuery = fieldQuery.where((eb) =>
-      eb.or([eb('f.owner_unit_id', 'is', null), sql<boolean>`fu.current_path @> ${owner.path}::ltree`, sql<boolean>`fu.current_path <@ ${owner.path}::ltree`]),
+      eb.or([eb('f.owner_unit_id', 'is', null), sql<boolean>`f.owner_unit_id in (${lineageOf([owner.id])})`, sql<boolean>`fu.current_path <@ ${owner.path}::ltree`]),
     );
   } else if (!scope.all) {
-    // catalogues of units above the actor's granted units apply to them too
-    const above = actor.grants.length > 0 ? sql.join(actor.grants.map((g) => sql`fu.current_path @> ${g.path}::ltree`), sql` or `) : sql`false`;
+    // catalogues of the units above the actor's granted units (and of their predecessors) apply to them too
+    const granted = actor.grants.map((g) => g.unitId);
     fieldQuery = fieldQuery.where((eb) =>
-      eb.or([eb('f.owner_unit_id', 'is', null), sql<boolean>`(${above})`, pathColumnInScope(scope, sql.ref('fu.current_path'), sql.ref('fu.id'))]),
+      eb.or([
+        eb('f.owner_unit_id', 'is', null),
+        sql<boolean>`f.owner_unit_id in (${lineageOf(granted)})`,
+        pathColumnInScope(scope, sql.ref('fu.current_path'), sql.ref('fu.id')),
+      ]),
     );
   }
   const fields = await fieldQuery.orderBy('f.sort_order').orderBy('f.name').execute();

@@ -6,6 +6,7 @@
  * problem is named in Vietnamese, per row and column. All lookups are bulk
  * queries, then work in memory — 10,000 rows cost a handful of statements.
  */
+import { lineageOf } from '../catalogue/lineage.ts';
 import { sql, type Kysely } from 'kysely';
 import { formatDateVi, todayInVietnam } from '../../common/dates.ts';
 import { ZRegisterEntryBody } from '../../common/schemas/registry.ts';
@@ -121,8 +122,9 @@ export async function loadCatalogue(db: Kysely<DB>, ctx: RequestContext, kind: I
     .where((eb) =>
       eb.or([
         eb('f.owner_unit_id', 'is', null),
-        // a unit's own catalogue applies to its subtree: owners above the import's unit, or inside it
-        sql<boolean>`fu.current_path @> ${owner.path}::ltree`,
+        // a unit's own catalogue applies to its subtree: owners in the import unit's lineage
+        // (itself, its ancestors and the units that merged or split into them), or inside it
+        sql<boolean>`f.owner_unit_id in (${lineageOf([owner.id])})`,
         sql<boolean>`fu.current_path <@ ${owner.path}::ltree`,
       ]),
     )

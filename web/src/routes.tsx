@@ -7,6 +7,7 @@ import { AppLayout } from './layout/AppLayout.tsx';
 import { HomeRedirect } from './layout/HomeRedirect.tsx';
 import { NotFoundPage } from './layout/NotFoundPage.tsx';
 import { RequireAbility } from './auth/RequireAbility.tsx';
+import { useCan } from './auth/me.ts';
 
 const SignInPage = lazy(() => import('./pages/auth/SignInPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/profile/ChangePasswordPage.tsx'));
@@ -16,6 +17,14 @@ const PeoplePage = lazy(() => import('./pages/people/PeoplePage.tsx'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
+const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
+const RegistryPage = lazy(() => import('./pages/registry/RegistryPage.tsx'));
+const EntryPage = lazy(() => import('./pages/registry/EntryPage.tsx'));
+const ImportPage = lazy(() => import('./pages/registry/import/ImportPage.tsx'));
+const LedgerPage = lazy(() => import('./pages/ledger/LedgerPage.tsx'));
+const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx'));
+const PlanPage = lazy(() => import('./pages/plans/PlanPage.tsx'));
+const CataloguePage = lazy(() => import('./pages/catalogue/CataloguePage.tsx'));
 
 export const PATHS = {
   signIn: '/dang-nhap',
@@ -26,7 +35,18 @@ export const PATHS = {
   audit: '/nhat-ky',
   password: '/ho-so/mat-khau',
   tokens: '/ho-so/ma-truy-cap',
+  registry: '/mo-hinh',
+  registryImport: '/mo-hinh/nhap-excel',
+  ledger: '/bien-dong',
+  plans: '/ke-hoach',
+  catalogue: '/danh-muc',
 } as const;
+
+/** "/": Việc của tôi for those who work with the registry; otherwise the first area the user may open. */
+function HomeIndex() {
+  const canRead = useCan('registry.read');
+  return canRead ? <HomePage /> : <HomeRedirect />;
+}
 
 export function AppRoutes() {
   return (
@@ -36,7 +56,14 @@ export function AppRoutes() {
         <Route path={PATHS.signIn} element={<SignInPage />} />
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
-            <Route index element={<HomeRedirect />} />
+            <Route index element={<HomeIndex />} />
+            <Route path={PATHS.registry} element={<RequireAbility action="registry.read"><RegistryPage /></RequireAbility>} />
+            <Route path={PATHS.registryImport} element={<RequireAbility action="registry.write"><ImportPage /></RequireAbility>} />
+            <Route path={`${PATHS.registry}/:id`} element={<RequireAbility action="registry.read"><EntryPage /></RequireAbility>} />
+            <Route path={PATHS.ledger} element={<RequireAbility action="registry.read"><LedgerPage /></RequireAbility>} />
+            <Route path={PATHS.plans} element={<RequireAbility action="plans.read"><PlansPage /></RequireAbility>} />
+            <Route path={`${PATHS.plans}/:id`} element={<RequireAbility action="plans.read"><PlanPage /></RequireAbility>} />
+            <Route path={PATHS.catalogue} element={<RequireAbility action="plans.read"><CataloguePage /></RequireAbility>} />
             <Route path={PATHS.org} element={<RequireAbility action="org.read"><OrgPage /></RequireAbility>} />
             <Route path={PATHS.people} element={<RequireAbility action="people.read"><PeoplePage /></RequireAbility>} />
             <Route path={PATHS.documents} element={<RequireAbility action="documents.read"><DocumentsPage /></RequireAbility>} />

@@ -133,3 +133,49 @@ export const api = {
 export function documentFileUrl(documentId: number): string {
   return `${API_BASE}/documents/${documentId}/file`;
 }
+
+/** The file name a download answer proposes (RFC 6266: filename* wins over filename). */
+export function fileNameFrom(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain?.[1]?.trim() || fallback;
+}
+
+/**
+ * Download a file the API produces (Excel lists, templates): fetched with the
+ * session cookie so a refusal arrives as an ApiError with the server's
+ * Vietnamese message instead of a broken file; then saved under the server's name.
+ */
+export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), { headers: { [CLIENT_HEADER]: 'web' }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', t('error.network'));
+  }
+  if (!response.ok) {
+    const error = await readError(response);
+    if (response.status === 401) onUnauthenticated();
+    throw error;
+  }
+  const name = fileNameFrom(response.headers.get('content-disposition'), fallbackName);
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  return name;
+}

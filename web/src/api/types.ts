@@ -13,6 +13,8 @@ import type {
 import type { ZApiToken, ZCreatedToken, ZCreateTokenBody, ZGrant } from '../../../common/schemas/accounts.ts';
 import type { ZDocumentType, ZRevokeDocumentBody } from '../../../common/schemas/documents.ts';
 import type { ZAuditActionOption } from '../../../common/schemas/audit.ts';
+import type { ZEntryPage, ZLedgerEntries, ZLedgerEntry, ZMonitor, ZSpan } from '../../../common/schemas/registry.ts';
+import type { ZImportCommitResult } from '../../../common/schemas/registry-excel.ts';
 
 export type {
   TUnitSummary,
@@ -51,3 +53,29 @@ export type TAuditActionOption = z.infer<typeof ZAuditActionOption>;
 export type { TPerson, TCreatePersonBody, TUpdatePersonBody, TLeavePersonBody } from '../../../common/schemas/people.ts';
 export type { TDocument, TCreateDocumentBody, TUpdateDocumentBody, TStoredFile } from '../../../common/schemas/documents.ts';
 export type { TAuditEvent } from '../../../common/schemas/audit.ts';
+
+export type { TPlan, TPlanSummary, TCreatePlanBody, TUpdatePlanBody } from '../../../common/schemas/plans.ts';
+export type { TField, TFieldDetail, TCriteriaSet, TCriterion, TCreateFieldBody, TUpdateFieldBody, TAddCriteriaSetBody } from '../../../common/schemas/catalogue.ts';
+export type {
+  TEntrySummary,
+  TEntryDetail,
+  TTimelineItem,
+  TLedger,
+  TLedgerRow,
+  TCreateEntryBody,
+  TUpdateEntryBody,
+  TLifeEventBody,
+  TActivityBody,
+  EntryKind,
+  EntryStatus,
+  EventKind,
+  LedgerBucket,
+} from '../../../common/schemas/registry.ts';
+export type { TImportPreview, TImportRow, TImportProblem, TImportCommitBody, ImportKind, ImportColumnKey } from '../../../common/schemas/registry-excel.ts';
+
+export type TEntryPage = z.infer<typeof ZEntryPage>;
+export type TLedgerEntries = z.infer<typeof ZLedgerEntries>;
+export type TLedgerEntry = z.infer<typeof ZLedgerEntry>;
+export type TMonitor = z.infer<typeof ZMonitor>;
+export type TSpan = z.infer<typeof ZSpan>;
+export type TImportCommitResult = z.infer<typeof ZImportCommitResult>;

@@ -23,10 +23,12 @@ interface Props<V> {
   width?: number;
   testId?: string;
   form?: FormInstance<V>;
+  /** Rename the API's field names to the form's before placing their messages. */
+  mapField?: (field: string) => string;
   children: ReactNode;
 }
 
-export function FormModal<V extends object>({ open, title, onClose, onSubmit, onDone, initialValues, okText, danger, width = 640, testId, form: given, children }: Props<V>) {
+export function FormModal<V extends object>({ open, title, onClose, onSubmit, onDone, initialValues, okText, danger, width = 640, testId, form: given, mapField, children }: Props<V>) {
   const [own] = Form.useForm<V>();
   const form = given ?? own;
   const [busy, setBusy] = useState(false);
@@ -40,7 +42,7 @@ export function FormModal<V extends object>({ open, title, onClose, onSubmit, on
       onDone?.(result, values);
       onClose();
     } catch (error) {
-      applyFieldErrors(form, error);
+      applyFieldErrors(form, error, mapField);
       void message.error({ content: errorMessage(error), duration: 8 });
     } finally {
       setBusy(false);

@@ -3,11 +3,11 @@ import { Navigate } from 'react-router';
 import { Result } from 'antd';
 import { useMe } from '../auth/me.ts';
 import { t } from '../i18n/index.ts';
-import { visibleMenuItems } from './menu-items.tsx';
+import { HOME_PATH, visibleMenuItems } from './menu-items.tsx';
 
 export function HomeRedirect() {
   const me = useMe();
-  const first = visibleMenuItems(me.abilities)[0];
+  const first = visibleMenuItems(me.abilities).find((m) => m.path !== HOME_PATH);
   if (first) return <Navigate to={first.path} replace />;
   return <Result status="info" title={t('home.noAccessTitle')} subTitle={t('home.noAccess')} />;
 }

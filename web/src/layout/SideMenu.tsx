@@ -2,14 +2,14 @@ import { Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useMe } from '../auth/me.ts';
 import { t } from '../i18n/index.ts';
-import { visibleMenuItems } from './menu-items.tsx';
+import { isMenuActive, visibleMenuItems } from './menu-items.tsx';
 
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
   const entries = visibleMenuItems(me.abilities);
-  const selected = entries.find((e) => location.pathname.startsWith(e.path))?.key;
+  const selected = entries.find((e) => isMenuActive(e, location.pathname))?.key;
   return (
     <Menu
       mode="inline"

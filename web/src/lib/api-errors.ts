@@ -8,18 +8,22 @@ export function fieldPath(field: string): (string | number)[] {
   return field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
-/** Put each field issue on its form field when the form has it; returns the issues it could not place. */
-export function applyFieldErrors(form: FormInstance, error: unknown): string[] {
+/**
+ * Put each field issue on its form field when the form has it; returns the issues it could not place.
+ * `mapField` renames the API's field to the form's (e.g. 'entry.name' → 'name').
+ */
+export function applyFieldErrors(form: FormInstance, error: unknown, mapField?: (field: string) => string): string[] {
   if (!(error instanceof ApiError) || error.fields.length === 0) return [];
   const known = new Set(Object.keys(flatten(form.getFieldsValue(true))));
   const unplaced: string[] = [];
   const byField = new Map<string, string[]>();
   for (const issue of error.fields) {
-    if (!known.has(issue.field)) {
+    const field = mapField ? mapField(issue.field) : issue.field;
+    if (!known.has(field)) {
       unplaced.push(issue.message);
       continue;
     }
-    byField.set(issue.field, [...(byField.get(issue.field) ?? []), issue.message]);
+    byField.set(field, [...(byField.get(field) ?? []), issue.message]);
   }
   form.setFields([...byField].map(([field, errors]) => ({ name: fieldPath(field), errors })));
   return unplaced;

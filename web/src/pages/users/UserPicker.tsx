@@ -11,9 +11,10 @@ interface Props {
   onChange?: (value: number | undefined) => void;
   placeholder?: string;
   style?: React.CSSProperties;
+  testId?: string;
 }
 
-export function UserPicker({ value, onChange, placeholder, style }: Props) {
+export function UserPicker({ value, onChange, placeholder, style, testId }: Props) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
   const [picked, setPicked] = useState<{ value: number; label: string } | null>(null);
@@ -42,6 +43,7 @@ export function UserPicker({ value, onChange, placeholder, style }: Props) {
       notFoundContent={isFetching ? t('common.searching') : t('users.notFound')}
       style={style}
       popupMatchSelectWidth={false}
+      data-testid={testId}
     />
   );
 }
