@@ -56,4 +56,20 @@ describe('registry lists', () => {
     expect(names(await op.get(`${E}?q=lao%20cai&kind=model`))).toEqual(['Trường học hạnh phúc']);
     expect(names(await op.get(`${E}?q=so%20tu%20phap&kind=model`))).toEqual(['Trường học hạnh phúc']);
   });
+
+  it('finds and sorts an exemplar by the person\'s current name after the person is renamed', async () => {
+    const t = await setupTest();
+    const w = await registryWorld(t);
+    const op = w.operatorRoot.s;
+    const person = await buildPerson(t.db, w.tree.a1, 'Trần Thị Hoa');
+    await register(op, { kind: 'exemplar', personId: person, fieldId: w.exemplarField.id, levelId: w.levels.coSo });
+    const other = await buildPerson(t.db, w.tree.a1, 'Lê Văn Bình');
+    await register(op, { kind: 'exemplar', personId: other, fieldId: w.exemplarField.id, levelId: w.levels.coSo });
+    const revision = json(await op.get(`/api/v1/people/${person}`)).revision;
+    const renamed = await op.patch(`/api/v1/people/${person}`, { fullName: 'Trần Thị An', revision });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(JSON.parse((await op.get(`${E}?kind=exemplar&q=tran%20thi%20an`)).body).total).toBe(1);
+    const order = JSON.parse((await op.get(`${E}?kind=exemplar`)).body).items.map((i: { person: { id: number } }) => i.person.id);
+    expect(order).toEqual([person, other]); // An before Bình
+  });
 });

@@ -1,5 +1,5 @@
 /** Sửa thông tin người — correct a person's details or move them to another unit. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { normalizeSpaces } from '../../../common/vn-text.ts';
 import type { DB, Person } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
@@ -7,6 +7,7 @@ import type { RequestContext } from '../../lib/context.ts';
 import { staleRevision } from '../../lib/errors.ts';
 import type { UnitRef } from '../../org/unit-access.ts';
 import { derivedColumns, lockPerson, snapshot } from '../person-record.ts';
+import { derivedColumns as entryDerivedColumns } from '../../registry/entry-record.ts';
 import type { PersonView } from '../queries.ts';
 import { assertUnitOpen } from './create-person.ts';
 
@@ -80,6 +81,7 @@ export async function updatePerson(
       .where('id', '=', person.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    if (changes.full_name !== undefined) await resortExemplarEntries(trx, person.id, after.full_name);
     const what = (Object.keys(changes) as Array<keyof Editable>).map((k) => LABELS[k]).join(', ');
     const moved = target && changes.unit_id !== undefined ? `; chuyển từ "${person.unit_name}" sang "${target.name}"` : '';
     await audit({
@@ -92,4 +94,12 @@ export async function updatePerson(
       after: snapshot(after),
     });
   });
+}
+
+/** A person's exemplar entries sort and are found by the person's current name. */
+async function resortExemplarEntries(trx: Transaction<DB>, personId: number, fullName: string): Promise<void> {
+  const entries = await trx.selectFrom('registry_entry').select(['id', 'name', 'position']).where('person_id', '=', personId).where('kind', '=', 'exemplar').execute();
+  for (const entry of entries) {
+    await trx.updateTable('registry_entry').set(entryDerivedColumns('exemplar', entry.name, fullName, entry.position)).where('id', '=', entry.id).execute();
+  }
 }
