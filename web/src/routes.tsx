@@ -7,6 +7,7 @@ import { AppLayout } from './layout/AppLayout.tsx';
 import { HomeRedirect } from './layout/HomeRedirect.tsx';
 import { NotFoundPage } from './layout/NotFoundPage.tsx';
 import { RequireAbility } from './auth/RequireAbility.tsx';
+import { RequireSystemAdmin } from './auth/RequireSystemAdmin.tsx';
 import { useCan } from './auth/me.ts';
 
 const SignInPage = lazy(() => import('./pages/auth/SignInPage.tsx'));
@@ -25,6 +26,7 @@ const LedgerPage = lazy(() => import('./pages/ledger/LedgerPage.tsx'));
 const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx'));
 const PlanPage = lazy(() => import('./pages/plans/PlanPage.tsx'));
 const CataloguePage = lazy(() => import('./pages/catalogue/CataloguePage.tsx'));
+const OrgReferencePage = lazy(() => import('./pages/org-reference/OrgReferencePage.tsx'));
 
 export const PATHS = {
   signIn: '/dang-nhap',
@@ -40,6 +42,7 @@ export const PATHS = {
   ledger: '/bien-dong',
   plans: '/ke-hoach',
   catalogue: '/danh-muc',
+  orgReference: '/danh-muc-to-chuc',
 } as const;
 
 /** "/": Việc của tôi for those who work with the registry; otherwise the first area the user may open. */
@@ -65,6 +68,7 @@ export function AppRoutes() {
             <Route path={`${PATHS.plans}/:id`} element={<RequireAbility action="plans.read"><PlanPage /></RequireAbility>} />
             <Route path={PATHS.catalogue} element={<RequireAbility action="plans.read"><CataloguePage /></RequireAbility>} />
             <Route path={PATHS.org} element={<RequireAbility action="org.read"><OrgPage /></RequireAbility>} />
+            <Route path={PATHS.orgReference} element={<RequireSystemAdmin><OrgReferencePage /></RequireSystemAdmin>} />
             <Route path={PATHS.people} element={<RequireAbility action="people.read"><PeoplePage /></RequireAbility>} />
             <Route path={PATHS.documents} element={<RequireAbility action="documents.read"><DocumentsPage /></RequireAbility>} />
             <Route path={PATHS.users} element={<RequireAbility action="users.read"><UsersPage /></RequireAbility>} />

@@ -6,6 +6,7 @@ import type {
   TCreateUnitBody,
   TDissolveBody,
   TLevel,
+  TLevelBody,
   TMergeBody,
   TMoveUnitBody,
   TOrgStats,
@@ -14,6 +15,7 @@ import type {
   TUnitHistory,
   TUnitSummary,
   TUnitType,
+  TUnitTypeBody,
 } from './types.ts';
 
 export interface UnitListParams {
@@ -27,6 +29,11 @@ export interface UnitListParams {
 export const orgApi = {
   unitTypes: () => api.get<TUnitType[] | { items: TUnitType[] }>('/org/unit-types').then(unwrapList),
   levels: () => api.get<TLevel[] | { items: TLevel[] }>('/org/levels').then(unwrapList),
+  /** Danh mục loại đơn vị và cấp: system administrators only; no delete (deactivate instead). */
+  createUnitType: (body: TUnitTypeBody) => api.post<TUnitType>('/org/unit-types', body),
+  updateUnitType: (id: number, body: TUnitTypeBody) => api.put<TUnitType>(`/org/unit-types/${id}`, body),
+  createLevel: (body: TLevelBody) => api.post<TLevel>('/org/levels', body),
+  updateLevel: (id: number, body: TLevelBody) => api.put<TLevel>(`/org/levels/${id}`, body),
   units: (params: UnitListParams, signal?: AbortSignal) => api.get<Page<TUnitSummary>>('/org/units', { ...params }, signal),
   unit: (id: number, asOf?: string) => api.get<TUnitDetail>(`/org/units/${id}`, { asOf }),
   history: (id: number) => api.get<TUnitHistory>(`/org/units/${id}/history`),

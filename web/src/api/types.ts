@@ -2,9 +2,11 @@
 import type { z } from 'zod';
 import type {
   ZLevel,
+  ZLevelBody,
   ZOrgStats,
   ZUnitHistory,
   ZUnitType,
+  ZUnitTypeBody,
   ZUnitVersion,
   ZMoveUnitBody,
   ZDissolveBody,
@@ -36,6 +38,8 @@ export interface Page<T> {
 
 export type TUnitType = z.infer<typeof ZUnitType>;
 export type TLevel = z.infer<typeof ZLevel>;
+export type TUnitTypeBody = z.input<typeof ZUnitTypeBody>;
+export type TLevelBody = z.input<typeof ZLevelBody>;
 export type TOrgStats = z.infer<typeof ZOrgStats>;
 export type TUnitHistory = z.infer<typeof ZUnitHistory>;
 export type TUnitVersion = z.infer<typeof ZUnitVersion>;

@@ -7,7 +7,7 @@ import { HOME_PATH, visibleMenuItems } from './menu-items.tsx';
 
 export function HomeRedirect() {
   const me = useMe();
-  const first = visibleMenuItems(me.abilities).find((m) => m.path !== HOME_PATH);
+  const first = visibleMenuItems(me).find((m) => m.path !== HOME_PATH);
   if (first) return <Navigate to={first.path} replace />;
   return <Result status="info" title={t('home.noAccessTitle')} subTitle={t('home.noAccess')} />;
 }

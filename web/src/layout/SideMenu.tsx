@@ -8,7 +8,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
-  const entries = visibleMenuItems(me.abilities);
+  const entries = visibleMenuItems(me);
   const selected = entries.find((e) => isMenuActive(e, location.pathname))?.key;
   return (
     <Menu

@@ -1,9 +1,10 @@
-/** Side-menu entries; each shows only when the user holds its ability. */
+/** Side-menu entries; each shows only when the user holds its ability (and, for some, is a system administrator). */
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  ClusterOutlined,
   FileTextOutlined,
   HomeOutlined,
   OrderedListOutlined,
@@ -22,6 +23,8 @@ export interface MenuEntry {
   label: MessageKey;
   icon: ReactNode;
   ability: Action;
+  /** Shown only to system administrators (GET /auth/me → isSystemAdmin). */
+  systemAdminOnly?: boolean;
 }
 
 export const HOME_PATH = '/';
@@ -35,12 +38,13 @@ export const MENU: MenuEntry[] = [
   { key: 'org', path: '/to-chuc', label: 'menu.org', icon: <ApartmentOutlined />, ability: 'org.read' },
   { key: 'people', path: '/can-bo', label: 'menu.people', icon: <TeamOutlined />, ability: 'people.read' },
   { key: 'documents', path: '/van-ban', label: 'menu.documents', icon: <FileTextOutlined />, ability: 'documents.read' },
+  { key: 'orgReference', path: '/danh-muc-to-chuc', label: 'menu.orgReference', icon: <ClusterOutlined />, ability: 'org.write', systemAdminOnly: true },
   { key: 'users', path: '/nguoi-dung', label: 'menu.users', icon: <SafetyCertificateOutlined />, ability: 'users.read' },
   { key: 'audit', path: '/nhat-ky', label: 'menu.audit', icon: <AuditOutlined />, ability: 'audit.read' },
 ];
 
-export function visibleMenuItems(abilities: TMe['abilities']): MenuEntry[] {
-  return MENU.filter((m) => abilities[m.ability]);
+export function visibleMenuItems(me: Pick<TMe, 'abilities' | 'isSystemAdmin'>): MenuEntry[] {
+  return MENU.filter((m) => me.abilities[m.ability] && (!m.systemAdminOnly || me.isSystemAdmin));
 }
 
 /** The entry the current address belongs to ("/" only for itself). */
