@@ -12,6 +12,7 @@ import { t } from '../../i18n/index.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters.tsx';
 import { useAuditEvents } from './use-audit.ts';
+import { usePaging } from '../../hooks/use-paging.ts';
 
 function actionColor(action: string): string {
   if (action.startsWith('auth.login_failed') || action.startsWith('auth.locked')) return 'red';
@@ -27,7 +28,7 @@ export default function AuditPage() {
   const isPhone = useIsPhone();
   const canPickActor = useCan('users.read');
   const [filters, setFilters] = useState<AuditFilterValues>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 50 });
+  const { page, setPage, pagination } = usePaging();
   const { data, isFetching, error } = useAuditEvents({ ...filters, ...page });
 
   return (
@@ -51,16 +52,7 @@ export default function AuditPage() {
         scroll={{ x: 980 }}
         expandable={{ expandedRowRender: (event) => <AuditDiff event={event} />, expandRowByClick: isPhone }}
         onRow={(event) => ({ 'data-testid': 'audit-row', 'data-action': event.action }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('common.totalRows', { total: total.toLocaleString('vi-VN') }),
-          onChange: (p, size) => setPage({ page: size !== page.pageSize ? 1 : p, pageSize: size }),
-          size: isPhone ? 'small' : undefined,
-        }}
+        pagination={pagination(data?.total ?? 0, (total) => t('common.totalRows', { total }))}
         columns={[
           { key: 'at', title: t('audit.col.at'), width: 140, render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTimeVi(e.occurredAt)}</span> },
           {

@@ -7,7 +7,6 @@ import { errorMessage } from '../../api/client.ts';
 import type { TDocument } from '../../api/types.ts';
 import { useCan } from '../../auth/me.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { t } from '../../i18n/index.ts';
 import { DocumentDrawer } from './DocumentDrawer.tsx';
 import { DocumentFilters, type DocumentFilterValues } from './DocumentFilters.tsx';
@@ -15,14 +14,14 @@ import { DocumentFormModal } from './DocumentFormModal.tsx';
 import { DocumentsTable, type DocumentAction } from './DocumentsTable.tsx';
 import { RevokeDocumentModal } from './RevokeDocumentModal.tsx';
 import { useDocuments, useInvalidateDocuments } from './use-documents.ts';
+import { usePaging } from '../../hooks/use-paging.ts';
 
 export default function DocumentsPage() {
   const canWrite = useCan('documents.write');
-  const isPhone = useIsPhone();
   const invalidate = useInvalidateDocuments();
   const [params, setParams] = useSearchParams();
   const [filters, setFilters] = useState<DocumentFilterValues>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 50 });
+  const { page, setPage, pagination } = usePaging();
   const [editing, setEditing] = useState<TDocument | 'new' | null>(null);
   const [revoking, setRevoking] = useState<TDocument | null>(null);
   const { data, isFetching, error } = useDocuments({ ...filters, ...page });
@@ -71,16 +70,7 @@ export default function DocumentsPage() {
         loading={isFetching}
         canWrite={canWrite}
         onAction={onAction}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('documents.total', { total: total.toLocaleString('vi-VN') }),
-          onChange: (p, size) => setPage({ page: size !== page.pageSize ? 1 : p, pageSize: size }),
-          size: isPhone ? 'small' : undefined,
-        }}
+        pagination={pagination(data?.total ?? 0, (total) => t('documents.total', { total }))}
       />
       <DocumentDrawer id={viewId} onClose={() => view(null)} onEdit={setEditing} onRevoke={setRevoking} />
       <DocumentFormModal doc={editing} onClose={() => setEditing(null)} onSaved={() => void invalidate()} />

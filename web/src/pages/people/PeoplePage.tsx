@@ -7,21 +7,20 @@ import { errorMessage } from '../../api/client.ts';
 import type { TPerson } from '../../api/types.ts';
 import { useCan } from '../../auth/me.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { t } from '../../i18n/index.ts';
 import { LeavePersonModal } from './LeavePersonModal.tsx';
 import { PeopleFilters, type PeopleFilterValues } from './PeopleFilters.tsx';
 import { PeopleTable, type PersonAction } from './PeopleTable.tsx';
 import { PersonDrawer } from './PersonDrawer.tsx';
 import { useInvalidatePeople, usePeople } from './use-people.ts';
+import { usePaging } from '../../hooks/use-paging.ts';
 
 export default function PeoplePage() {
   const canWrite = useCan('people.write');
-  const isPhone = useIsPhone();
   const { message, modal } = App.useApp();
   const invalidate = useInvalidatePeople();
   const [filters, setFilters] = useState<PeopleFilterValues>({ status: 'active' });
-  const [page, setPage] = useState({ page: 1, pageSize: 50 });
+  const { page, setPage, pagination } = usePaging();
   const [editing, setEditing] = useState<TPerson | 'new' | null>(null);
   const [leaving, setLeaving] = useState<TPerson | null>(null);
   const { data, isFetching, error } = usePeople({ ...filters, ...page });
@@ -74,16 +73,7 @@ export default function PeoplePage() {
         loading={isFetching}
         canWrite={canWrite}
         onAction={onAction}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('people.total', { total: total.toLocaleString('vi-VN') }),
-          onChange: (p, size) => setPage({ page: size !== page.pageSize ? 1 : p, pageSize: size }),
-          size: isPhone ? 'small' : undefined,
-        }}
+        pagination={pagination(data?.total ?? 0, (total) => t('people.total', { total }))}
       />
       <PersonDrawer person={editing} onClose={() => setEditing(null)} onSaved={() => void invalidate()} />
       <LeavePersonModal person={leaving} onClose={() => setLeaving(null)} onDone={() => void invalidate()} />

@@ -16,6 +16,7 @@ import { t } from '../../i18n/index.ts';
 import { PlanFormDrawer } from './PlanFormDrawer.tsx';
 import { PLAN_STATUS_COLORS, planStatusLabel } from './labels.ts';
 import { useInvalidatePlans, usePlans } from './use-plans.ts';
+import { usePaging } from '../../hooks/use-paging.ts';
 
 type Filters = Pick<PlanListParams, 'q' | 'status' | 'ownerUnitId'>;
 
@@ -27,7 +28,7 @@ export default function PlansPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
-  const [page, setPage] = useState({ page: 1, pageSize: 50 });
+  const { page, setPage, pagination } = usePaging();
   const [creating, setCreating] = useState(false);
   useEffect(() => {
     setFilters((f) => ({ ...f, q: q || undefined }));
@@ -75,14 +76,7 @@ export default function PlansPage() {
         dataSource={data?.items ?? []}
         scroll={{ x: 'max-content' }}
         onRow={(p) => ({ 'data-testid': 'plan-row', 'data-plan-id': p.id }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: data?.total ?? 0,
-          showTotal: (total) => t('plans.total', { total: total.toLocaleString('vi-VN') }),
-          onChange: (p, size) => setPage({ page: size !== page.pageSize ? 1 : p, pageSize: size }),
-          size: isPhone ? 'small' : undefined,
-        }}
+        pagination={pagination(data?.total ?? 0, (total) => t('plans.total', { total }))}
         columns={[
           {
             key: 'title',

@@ -8,7 +8,6 @@ import { registryApi } from '../../api/registry.ts';
 import type { EntryKind } from '../../api/types.ts';
 import { useCan } from '../../auth/me.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { today } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
 import { RegistryFilters } from './components/RegistryFilters.tsx';
@@ -16,15 +15,15 @@ import { RegistryTable } from './components/RegistryTable.tsx';
 import { EntryFormDrawer } from './forms/EntryFormDrawer.tsx';
 import { useRegistryParams } from './hooks/use-registry-params.ts';
 import { useEntries, useInvalidateRegistry } from './hooks/use-registry.ts';
+import { usePaging } from '../../hooks/use-paging.ts';
 
 export default function RegistryPage() {
   const canWrite = useCan('registry.write');
-  const isPhone = useIsPhone();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const invalidate = useInvalidateRegistry();
   const { filters, setFilters } = useRegistryParams();
-  const [page, setPage] = useState({ page: 1, pageSize: 50 });
+  const { page, setPage, pagination } = usePaging();
   const [registering, setRegistering] = useState<EntryKind | null>(null);
   const [exporting, setExporting] = useState(false);
   const { data, isFetching, error } = useEntries({ ...filters, ...page });
@@ -86,16 +85,7 @@ export default function RegistryPage() {
       <RegistryTable
         rows={data?.items ?? []}
         loading={isFetching}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('registry.total', { total: total.toLocaleString('vi-VN') }),
-          onChange: (p, size) => setPage({ page: size !== page.pageSize ? 1 : p, pageSize: size }),
-          size: isPhone ? 'small' : undefined,
-        }}
+        pagination={pagination(data?.total ?? 0, (total) => t('registry.total', { total }))}
       />
       <EntryFormDrawer
         open={registering !== null}

@@ -9,7 +9,6 @@ import { useCan } from '../../auth/me.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useDebounced } from '../../hooks/use-debounced.ts';
-import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { t } from '../../i18n/index.ts';
 import { CreateUserModal } from './CreateUserModal.tsx';
 import { EditUserModal } from './EditUserModal.tsx';
@@ -17,17 +16,17 @@ import { GrantRoleModal } from './GrantRoleModal.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { UsersTable, type UserAction } from './UsersTable.tsx';
 import { useInvalidateUsers, useUsers } from './use-users.ts';
+import { usePaging } from '../../hooks/use-paging.ts';
 
 export default function UsersPage() {
   const canWrite = useCan('users.write');
-  const isPhone = useIsPhone();
   const { message, modal } = App.useApp();
   const invalidate = useInvalidateUsers();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
   const [unitId, setUnitId] = useState<number | undefined>();
   const [status, setStatus] = useState<'active' | 'disabled' | undefined>();
-  const [page, setPage] = useState({ page: 1, pageSize: 50 });
+  const { page, setPage, pagination } = usePaging();
   const [creating, setCreating] = useState(false);
   const [dialog, setDialog] = useState<{ action: 'edit' | 'grant' | 'reset'; user: TUser } | null>(null);
   const { data, isFetching, error } = useUsers({ q: q || undefined, unitId, status, ...page });
@@ -86,14 +85,7 @@ export default function UsersPage() {
         loading={isFetching}
         onAction={onAction}
         onRevoke={(user, grantId) => run(() => usersApi.revokeGrant(user.id, grantId), t('users.done.revoked', { name: user.fullName }))}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: data?.total ?? 0,
-          showTotal: (total) => t('users.total', { total: total.toLocaleString('vi-VN') }),
-          onChange: (p, size) => setPage({ page: size !== page.pageSize ? 1 : p, pageSize: size }),
-          size: isPhone ? 'small' : undefined,
-        }}
+        pagination={pagination(data?.total ?? 0, (total) => t('users.total', { total }))}
       />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} onDone={refresh} />
       <EditUserModal user={dialog?.action === 'edit' ? dialog.user : null} onClose={close} onDone={refresh} />
