@@ -23,6 +23,7 @@ export const ACTIONS = [
   'registry.read',
   'registry.write',
   'registry.approve',
+  'inspections.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,6 +43,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'registry.read',
     'registry.write',
     'registry.approve',
+    'inspections.write',
   ],
   reporter: ['org.read', 'people.read', 'people.write', 'documents.read', 'documents.write', 'plans.read', 'registry.read', 'registry.write'],
   monitor: ['org.read', 'people.read', 'documents.read', 'plans.read', 'registry.read'],

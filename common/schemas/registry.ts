@@ -353,6 +353,56 @@ export const ZTimelineItem = z.discriminatedUnion('type', [
     relatedEntry: ZRef.nullable(),
     data: z.record(z.string(), z.unknown()).nullable(),
   }),
+  /** A periodic report (báo cáo định kỳ): dated by its last transition. */
+  z.object({
+    type: z.literal('period_report'),
+    id: z.number().int(),
+    label: z.string(),
+    date: z.string(),
+    recordedBy: z.string().nullable(),
+    periodName: z.string(),
+    status: z.enum(['draft', 'submitted', 'returned', 'accepted']),
+    changedAfterAcceptance: z.boolean(),
+    /** Criteria met / judged in the report's values. */
+    metCount: z.number().int(),
+    judgedCount: z.number().int(),
+  }),
+  /** A monitor's note, visit or reminder (theo dõi, đôn đốc). */
+  z.object({
+    type: z.literal('monitor_note'),
+    id: z.number().int(),
+    kind: z.enum(['note', 'visit', 'urge']),
+    label: z.string(),
+    date: z.string(),
+    recordedBy: z.string().nullable(),
+    content: z.string(),
+    files: z.array(ZTimelineFile),
+  }),
+  /** An inspection or supervision that covered the entry. */
+  z.object({
+    type: z.literal('inspection'),
+    id: z.number().int(),
+    kind: z.enum(['inspection', 'supervision']),
+    label: z.string(),
+    date: z.string(),
+    title: z.string(),
+    status: z.enum(['planned', 'in_progress', 'concluded']),
+    ownerUnit: ZRef,
+    openFollowups: z.number().int(),
+  }),
+  /** An evaluation (đánh giá, công nhận đạt tiêu chí) for a period or a phase. */
+  z.object({
+    type: z.literal('evaluation'),
+    id: z.number().int(),
+    label: z.string(),
+    date: z.string(),
+    recordedBy: z.string().nullable(),
+    scopeName: z.string(),
+    decidedMet: z.boolean(),
+    overridden: z.boolean(),
+    reason: z.string().nullable(),
+    recognitionLevel: ZRef.nullable(),
+  }),
 ]);
 export type TTimelineItem = z.infer<typeof ZTimelineItem>;
 export const ZTimeline = z.object({ entryId: z.number().int(), items: z.array(ZTimelineItem) });

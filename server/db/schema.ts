@@ -415,6 +415,207 @@ export interface RegistryImportTable {
   committed_at: Date | null;
 }
 
+export type ReportPeriodKind = 'half_year' | 'year';
+
+export interface ReportPeriodTable {
+  id: Generated<number>;
+  plan_id: number;
+  phase_id: number | null;
+  kind: ReportPeriodKind;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  due_on: string;
+  grace_until: string | null;
+  remind_days_before: Generated<number>;
+  revision: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ReportPeriodOverrideTable {
+  id: Generated<number>;
+  period_id: number;
+  unit_id: number;
+  state: 'open' | 'closed';
+  open_until: string | null;
+  reason: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export type PeriodReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
+
+export interface PeriodReportTable {
+  id: Generated<number>;
+  entry_id: number;
+  period_id: number;
+  criteria_set_id: number;
+  status: Generated<PeriodReportStatus>;
+  changed_after_acceptance: Generated<boolean>;
+  results: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  return_reason: string | null;
+  /** [{ field: 'criterion:<id>' | 'results' | 'difficulties' | 'proposals' | 'files', note }] */
+  return_notes: Json;
+  submitted_at: Date | null;
+  submitted_by: number | null;
+  accepted_at: Date | null;
+  accepted_by: number | null;
+  revision: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface PeriodReportValueTable {
+  report_id: number;
+  criterion_id: number;
+  /** JSON: boolean, number or string, per the criterion's measure. */
+  value: Json;
+  comment: string | null;
+  met: boolean | null;
+}
+
+export interface PeriodReportFileTable {
+  report_id: number;
+  file_id: number;
+  caption: string | null;
+}
+
+export type PeriodReportEventKind = 'created' | 'submitted' | 'resubmitted' | 'returned' | 'accepted' | 'changed' | 'reaccepted';
+
+export interface PeriodReportEventTable {
+  id: Generated<number>;
+  report_id: number;
+  kind: PeriodReportEventKind;
+  reason: string | null;
+  data: Json;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  read_at: Date | null;
+  emailed_at: Date | null;
+  email_error: string | null;
+}
+
+export interface MonitorNoteTable {
+  id: Generated<number>;
+  entry_id: number;
+  kind: 'note' | 'visit' | 'urge';
+  occurred_on: string;
+  content: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface MonitorNoteFileTable {
+  note_id: number;
+  file_id: number;
+}
+
+export type InspectionStatus = 'planned' | 'in_progress' | 'concluded';
+
+export interface InspectionTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  kind: 'inspection' | 'supervision';
+  title: string;
+  document_id: number | null;
+  starts_on: string;
+  ends_on: string | null;
+  status: Generated<InspectionStatus>;
+  conclusions: string | null;
+  recommendations: string | null;
+  concluded_on: string | null;
+  search_text: string;
+  revision: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InspectionMemberTable {
+  id: Generated<number>;
+  inspection_id: number;
+  full_name: string;
+  position: string | null;
+  role: 'lead' | 'deputy' | 'member' | 'secretary';
+  person_id: number | null;
+  sort_order: Generated<number>;
+}
+
+export interface InspectionSubjectTable {
+  inspection_id: number;
+  entry_id: number;
+}
+
+export type FindingAssessment = 'met' | 'partly_met' | 'not_met' | 'not_assessed';
+
+export interface InspectionFindingTable {
+  id: Generated<number>;
+  inspection_id: number;
+  entry_id: number;
+  criterion_id: number | null;
+  assessment: FindingAssessment;
+  note: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface InspectionFollowupTable {
+  id: Generated<number>;
+  inspection_id: number;
+  entry_id: number | null;
+  action: string;
+  responsible_unit_id: number | null;
+  due_on: string | null;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  closed_on: string | null;
+  closing_note: string | null;
+  revision: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface EvaluationTable {
+  id: Generated<number>;
+  entry_id: number;
+  period_id: number | null;
+  phase_id: number | null;
+  proposed_met: boolean | null;
+  decided_met: boolean;
+  overridden: Generated<boolean>;
+  reason: string | null;
+  recognition_level_id: number | null;
+  document_id: number | null;
+  decided_on: string;
+  decided_by: number | null;
+  revision: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EvaluationCriterionTable {
+  evaluation_id: number;
+  criterion_id: number;
+  proposed_met: boolean | null;
+  decided_met: boolean | null;
+  reason: string | null;
+}
+
 export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -445,6 +646,22 @@ export interface DB {
   registry_span: RegistrySpanTable;
   registry_monitor: RegistryMonitorTable;
   registry_import: RegistryImportTable;
+  report_period: ReportPeriodTable;
+  report_period_override: ReportPeriodOverrideTable;
+  period_report: PeriodReportTable;
+  period_report_value: PeriodReportValueTable;
+  period_report_file: PeriodReportFileTable;
+  period_report_event: PeriodReportEventTable;
+  notification: NotificationTable;
+  monitor_note: MonitorNoteTable;
+  monitor_note_file: MonitorNoteFileTable;
+  inspection: InspectionTable;
+  inspection_member: InspectionMemberTable;
+  inspection_subject: InspectionSubjectTable;
+  inspection_finding: InspectionFindingTable;
+  inspection_followup: InspectionFollowupTable;
+  evaluation: EvaluationTable;
+  evaluation_criterion: EvaluationCriterionTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -7,9 +7,9 @@ import { createReadStream, existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import { ZStoredFile } from '../../common/schemas/documents.ts';
 import { ZIdParams } from '../../common/schemas/shared.ts';
-import { requireAbility, requireActor, scopeOf, unitInScope } from '../lib/context.ts';
+import { requireAbility, requireActor } from '../lib/context.ts';
 import { AppError, invalid, notFound } from '../lib/errors.ts';
-import { entryReadable } from '../registry/policy.ts';
+import { fileReadable } from './file-access.ts';
 import type { App } from '../lib/http.ts';
 import { recordStoredFile } from './commands/store-file.ts';
 import { presentFile } from './presenter.ts';
@@ -41,14 +41,7 @@ export async function fileRoutes(app: App): Promise<void> {
       .selectFrom('stored_file as f')
       .select(['f.id', 'f.original_name', 'f.mime_type', 'f.size_bytes', 'f.storage_key'])
       .where('f.id', '=', req.params.id)
-      .where((eb) =>
-        eb.or([
-          eb('f.created_by', '=', actor.userId),
-          sql<boolean>`exists (select 1 from document d where d.file_id = f.id and ${unitInScope(scopeOf(actor, 'documents.read'), sql.ref('d.owner_unit_id'))})`,
-          sql<boolean>`exists (select 1 from registry_event_file ef join registry_event e on e.id = ef.event_id join registry_entry r on r.id = e.entry_id
-            where ef.file_id = f.id and ${entryReadable(actor, sql.ref('r.id'), sql.ref('r.owner_unit_id'))})`,
-        ]),
-      )
+      .where(fileReadable(actor, sql.ref('f.id'), sql.ref('f.created_by')))
       .executeTakeFirst();
     if (!file) throw notFound(`tệp có mã số ${req.params.id}`);
     const path = storedPath(app.config.filesDir, file.storage_key);

@@ -11,7 +11,7 @@ import type { DB, RegistryEntryTable } from '../db/schema.ts';
 import { scopeOf, unitInScope, type RequestContext } from '../lib/context.ts';
 import { invalid, notFound, staleRevision } from '../lib/errors.ts';
 import type { Selectable } from 'kysely';
-import { entryReadable } from './policy.ts';
+import { fileReadable } from '../documents/file-access.ts';
 
 export type EntryRow = Selectable<RegistryEntryTable>;
 
@@ -174,29 +174,7 @@ export async function assertFilesUsable(db: Kysely<DB>, ctx: RequestContext, fil
   if (ids.length === 0) return;
   let query = db.selectFrom('stored_file as f').select('f.id').where('f.id', 'in', ids);
   const actor = ctx.actor;
-  if (!ctx.system && actor) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('f.created_by', '=', actor.userId),
-        eb.exists(
-          eb
-            .selectFrom('document as d')
-            .select('d.id')
-            .whereRef('d.file_id', '=', 'f.id')
-            .where(unitInScope(scopeOf(actor, 'documents.read'), sql.ref('d.owner_unit_id'))),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('registry_event_file as ef')
-            .innerJoin('registry_event as ev', 'ev.id', 'ef.event_id')
-            .innerJoin('registry_entry as en', 'en.id', 'ev.entry_id')
-            .select('ef.file_id')
-            .whereRef('ef.file_id', '=', 'f.id')
-            .where(entryReadable(actor, sql.ref('en.id'), sql.ref('en.owner_unit_id'))),
-        ),
-      ]),
-    );
-  }
+  if (!ctx.system && actor) query = query.where(fileReadable(actor, sql.ref('f.id'), sql.ref('f.created_by')));
   const found = new Set((await query.execute()).map((r) => r.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {

@@ -4,6 +4,7 @@ import { EVENT_KIND_LABELS, type TEntryDetail, type TEntrySummary, type TTimelin
 import type { DB } from '../db/schema.ts';
 import type { Actor, RequestContext } from '../lib/context.ts';
 import { approveReach, canApproveAt, canWriteUnit } from './policy.ts';
+import { TIMELINE_SOURCES } from './timeline-sources.ts';
 import { getEntryRef, getMonitors, getReplications, getSpans, getTimelineEvents, type EntryDetailRow, type EntrySummaryRow } from './queries.ts';
 
 export function presentSummary(r: EntrySummaryRow): TEntrySummary {
@@ -66,7 +67,7 @@ export async function presentDetail(db: Kysely<DB>, actor: Actor, row: EntryDeta
 
 export async function presentTimeline(db: Kysely<DB>, actor: Actor, entryId: number): Promise<{ entryId: number; items: TTimelineItem[] }> {
   const { events, files } = await getTimelineEvents(db, actor, entryId);
-  const filesOf = new Map<number, TTimelineItem['files']>();
+  const filesOf = new Map<number, Extract<TTimelineItem, { type: 'registry_event' }>['files']>();
   for (const f of files) {
     const list = filesOf.get(f.event_id) ?? [];
     list.push({ id: f.id, name: f.original_name, mimeType: f.mime_type, sizeBytes: f.size_bytes });
@@ -91,5 +92,10 @@ export async function presentTimeline(db: Kysely<DB>, actor: Actor, entryId: num
     relatedEntry: e.related_entry_id !== null && e.related_name !== null ? { id: e.related_entry_id, name: e.related_name } : null,
     data: (e.data as Record<string, unknown> | null) ?? null,
   }));
-  return { entryId, items };
+  const more = (await Promise.all(TIMELINE_SOURCES.map((source) => source(db, actor, entryId)))).flat();
+  if (more.length === 0) return { entryId, items };
+  // Oldest first, as the registry events come; items of one day keep their order (registry events first).
+  const merged = [...items, ...more].map((item, index) => ({ item, index }));
+  merged.sort((a, b) => (a.item.date === b.item.date ? a.index - b.index : a.item.date < b.item.date ? -1 : 1));
+  return { entryId, items: merged.map((m) => m.item) };
 }

@@ -13,6 +13,10 @@ import * as m0006 from './20261128_0006_audit.ts';
 import * as m0007 from './20261128_0007_reference_data.ts';
 import * as m0008 from './20261128_0008_plans_catalogue.ts';
 import * as m0009 from './20261128_0009_registry.ts';
+import * as m0010 from './20261128_0010_reporting.ts';
+import * as m0011 from './20261128_0011_notifications.ts';
+import * as m0012 from './20261128_0012_monitoring_inspections.ts';
+import * as m0013 from './20261128_0013_evaluation.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261128_0001_extensions': m0001,
@@ -24,4 +28,8 @@ export const migrations: Record<string, Migration> = {
   '20261128_0007_reference_data': m0007,
   '20261128_0008_plans_catalogue': m0008,
   '20261128_0009_registry': m0009,
+  '20261128_0010_reporting': m0010,
+  '20261128_0011_notifications': m0011,
+  '20261128_0012_monitoring_inspections': m0012,
+  '20261128_0013_evaluation': m0013,
 };

@@ -13,7 +13,8 @@ import { t, type MessageKey } from '../../../i18n/index.ts';
 import { useTimeline } from '../hooks/use-registry.ts';
 import { EVENT_COLORS, eventLabel } from '../labels.ts';
 
-type Item = TTimelineItem;
+type Item = Extract<TTimelineItem, { type: 'registry_event' }>;
+type OtherItem = Exclude<TTimelineItem, { type: 'registry_event' }>;
 
 const CHANGE_LABELS: Record<string, MessageKey> = {
   content: 'registry.field.content',
@@ -99,28 +100,83 @@ function Details({ item }: { item: Item }) {
   );
 }
 
+/** Items from other areas (periodic reports, monitoring, inspections, evaluations): one summary line each. */
+function OtherDetails({ item }: { item: OtherItem }) {
+  let line: React.ReactNode = null;
+  if (item.type === 'period_report') {
+    line = t('registry.timeline.report', { period: item.periodName, met: item.metCount, judged: item.judgedCount });
+  } else if (item.type === 'monitor_note') {
+    line = item.content;
+  } else if (item.type === 'inspection') {
+    line = (
+      <Link to={`/kiem-tra/${item.id}`}>
+        {item.title} — {item.ownerUnit.name}
+      </Link>
+    );
+  } else if (item.type === 'evaluation') {
+    line = item.reason ? `${item.scopeName} — ${t('registry.timeline.reason')} ${item.reason}` : item.scopeName;
+  }
+  const who = 'recordedBy' in item ? item.recordedBy : null;
+  return (
+    <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+      {line && <div>{line}</div>}
+      {item.type === 'monitor_note' && item.files.length > 0 && (
+        <div style={{ fontSize: 13 }}>
+          {item.files.map((f) => (
+            <div key={f.id}>
+              <PaperClipOutlined />{' '}
+              <a href={`/api/v1/files/${f.id}`} target="_blank" rel="noreferrer">
+                {f.name}
+              </a>
+            </div>
+          ))}
+        </div>
+      )}
+      {who && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {who}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+const OTHER_COLORS: Record<OtherItem['type'], string> = { period_report: 'blue', monitor_note: 'cyan', inspection: 'purple', evaluation: 'green' };
+
 export function EntryTimeline({ entryId }: { entryId: number }) {
   const { data, isPending, error } = useTimeline(entryId);
   if (isPending) return <Skeleton active />;
   if (error) return <Alert type="error" showIcon title={errorMessage(error)} />;
   if (data.items.length === 0) return <Empty description={t('registry.timeline.empty')} />;
   // Newest first; on the same day, the later record first.
-  const items = [...data.items].sort((a, b) => (a.date === b.date ? (a.recordedAt < b.recordedAt ? 1 : a.recordedAt > b.recordedAt ? -1 : b.id - a.id) : a.date < b.date ? 1 : -1));
+  const recordedAt = (i: TTimelineItem) => (i.type === 'registry_event' ? i.recordedAt : '');
+  const items = [...data.items].sort((a, b) =>
+    a.date === b.date ? (recordedAt(a) < recordedAt(b) ? 1 : recordedAt(a) > recordedAt(b) ? -1 : b.id - a.id) : a.date < b.date ? 1 : -1,
+  );
   return (
     <Timeline
       data-testid="entry-timeline"
       items={items.map((item) => ({
         key: `${item.type}-${item.id}`,
-        color: EVENT_COLORS[item.kind] ?? 'gray',
-        content: (
-          <div data-testid="timeline-item" data-kind={item.kind}>
-            <Space size={6} wrap style={{ marginBottom: 2 }}>
-              <Typography.Text strong>{formatDateVi(item.date)}</Typography.Text>
-              <Tag color={EVENT_COLORS[item.kind] === 'gray' ? undefined : EVENT_COLORS[item.kind]}>{eventLabel(item.kind) || item.label}</Tag>
-            </Space>
-            <Details item={item} />
-          </div>
-        ),
+        color: item.type === 'registry_event' ? (EVENT_COLORS[item.kind] ?? 'gray') : OTHER_COLORS[item.type],
+        content:
+          item.type === 'registry_event' ? (
+            <div data-testid="timeline-item" data-kind={item.kind}>
+              <Space size={6} wrap style={{ marginBottom: 2 }}>
+                <Typography.Text strong>{formatDateVi(item.date)}</Typography.Text>
+                <Tag color={EVENT_COLORS[item.kind] === 'gray' ? undefined : EVENT_COLORS[item.kind]}>{eventLabel(item.kind) || item.label}</Tag>
+              </Space>
+              <Details item={item} />
+            </div>
+          ) : (
+            <div data-testid="timeline-item" data-kind={item.type}>
+              <Space size={6} wrap style={{ marginBottom: 2 }}>
+                <Typography.Text strong>{formatDateVi(item.date)}</Typography.Text>
+                <Tag color={OTHER_COLORS[item.type]}>{item.label}</Tag>
+              </Space>
+              <OtherDetails item={item} />
+            </div>
+          ),
       }))}
     />
   );

@@ -1,0 +1,23 @@
+/**
+ * Who may read (download, or attach again) a stored file: whoever uploaded
+ * it, or whoever may read something it is attached to — a document, a
+ * registry event, a periodic report, a monitoring note. One predicate, used
+ * by GET /files/:id and by every command that attaches files; a new kind of
+ * attachment adds its branch here.
+ */
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { scopeOf, unitInScope, type Actor } from '../lib/context.ts';
+import { entryReadable } from '../registry/policy.ts';
+
+type Column = Expression<unknown> | RawBuilder<unknown>;
+
+export function fileReadable(actor: Actor, fileIdColumn: Column, uploaderColumn: Column): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${uploaderColumn} = ${actor.userId}
+    or exists (select 1 from document d where d.file_id = ${fileIdColumn} and ${unitInScope(scopeOf(actor, 'documents.read'), sql.ref('d.owner_unit_id'))})
+    or exists (select 1 from registry_event_file ef join registry_event ev on ev.id = ef.event_id join registry_entry en on en.id = ev.entry_id
+      where ef.file_id = ${fileIdColumn} and ${entryReadable(actor, sql.ref('en.id'), sql.ref('en.owner_unit_id'))})
+    or exists (select 1 from period_report_file rf join period_report pr on pr.id = rf.report_id join registry_entry en on en.id = pr.entry_id
+      where rf.file_id = ${fileIdColumn} and ${entryReadable(actor, sql.ref('en.id'), sql.ref('en.owner_unit_id'))})
+    or exists (select 1 from monitor_note_file nf join monitor_note mn on mn.id = nf.note_id join registry_entry en on en.id = mn.entry_id
+      where nf.file_id = ${fileIdColumn} and ${entryReadable(actor, sql.ref('en.id'), sql.ref('en.owner_unit_id'))}))`;
+}
