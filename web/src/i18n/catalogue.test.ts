@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import en from './en.json';
-import vi from './vi.json';
+import { en, vi, viParts } from './catalogues.ts';
 import { format, setCatalogue, t } from './index.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -11,6 +10,16 @@ describe('message catalogues', () => {
     const enKeys = Object.keys(en).sort();
     expect(viKeys.filter((k) => !enKeys.includes(k))).toEqual([]);
     expect(enKeys.filter((k) => !viKeys.includes(k))).toEqual([]);
+  });
+
+  test('no key is defined in two catalogue files', () => {
+    const seen = new Map<string, number>();
+    viParts.forEach((part, i) => {
+      for (const key of Object.keys(part)) {
+        expect(seen.has(key), `${key} is in catalogue files ${seen.get(key)} and ${i}`).toBe(false);
+        seen.set(key, i);
+      }
+    });
   });
 
   test('no message is empty, and both languages use the same placeholders', () => {

@@ -1,9 +1,10 @@
 /**
- * The message catalogue. Every string the UI shows comes from vi.json (the
- * language of the users); en.json carries the same keys for reviewers and
+ * The message catalogue. Every string the UI shows comes from the Vietnamese
+ * catalogue (vi.json + areas/*.vi.json, merged in catalogues.ts; the language
+ * of the users); the English files carry the same keys for reviewers and
  * future use. Keys are typed, so a missing key fails the type check.
  */
-import vi from './vi.json';
+import { vi } from './catalogues.ts';
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;

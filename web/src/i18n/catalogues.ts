@@ -1,0 +1,19 @@
+/**
+ * The full catalogues: the base file plus one pair of files per area
+ * (areas/<area>.vi.json and .en.json), so areas grow their strings without
+ * touching each other's files. Keys must not repeat across files.
+ */
+import viBase from './vi.json';
+import enBase from './en.json';
+import viReporting from './areas/reporting.vi.json';
+import enReporting from './areas/reporting.en.json';
+import viNotifications from './areas/notifications.vi.json';
+import enNotifications from './areas/notifications.en.json';
+import viInspections from './areas/inspections.vi.json';
+import enInspections from './areas/inspections.en.json';
+import viEvaluation from './areas/evaluation.vi.json';
+import enEvaluation from './areas/evaluation.en.json';
+
+export const viParts = [viBase, viReporting, viNotifications, viInspections, viEvaluation];
+export const vi = { ...viBase, ...viReporting, ...viNotifications, ...viInspections, ...viEvaluation };
+export const en: Record<keyof typeof vi, string> = { ...enBase, ...enReporting, ...enNotifications, ...enInspections, ...enEvaluation };
