@@ -29,7 +29,17 @@ export interface NationalTree {
   provinces: Array<{ id: number; name: string; communes: number[] }>;
 }
 
-export async function buildNationalTree(db: Kysely<DB>, since = '2025-07-01'): Promise<NationalTree> {
+export interface TreeOptions {
+  since?: string;
+  /** Chi bộ under each commune's Đảng ủy (4 → ~17,000 units nationally; 17 → ~60,000). */
+  chiBoPerCommune?: number;
+  /** Only the provinces whose name contains this (e.g. "Lào Cai"); all when absent. */
+  onlyProvince?: string;
+}
+
+export async function buildNationalTree(db: Kysely<DB>, options: TreeOptions = {}): Promise<NationalTree> {
+  const since = options.since ?? '2025-07-01';
+  const chiBo = options.chiBoPerCommune ?? 4;
   const ids = async (table: 'unit_type' | 'org_level') => new Map((await db.selectFrom(table).select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
   const types = await ids('unit_type');
   const levels = await ids('org_level');
@@ -48,7 +58,7 @@ export async function buildNationalTree(db: Kysely<DB>, since = '2025-07-01'): P
     return unit;
   };
   const provinces: NationalTree['provinces'] = [];
-  for (const p of loadProvinces()) {
+  for (const p of loadProvinces().filter((x) => !options.onlyProvince || x.FullName.includes(options.onlyProvince))) {
     const province = add(`Tỉnh ủy ${p.FullName.replace(/^(Tỉnh|Thành phố) /, '')}`, 'tinh_uy', 'tinh', null);
     add(`Đảng bộ các cơ quan Đảng ${p.FullName}`, 'dang_uy_khoi', 'tren_co_so', province);
     add(`Đảng bộ Ủy ban nhân dân ${p.FullName}`, 'dang_uy_khoi', 'tren_co_so', province);
@@ -56,7 +66,7 @@ export async function buildNationalTree(db: Kysely<DB>, since = '2025-07-01'): P
     for (const w of p.Wards) {
       const commune = add(`Đảng ủy ${w.FullName}`, 'dang_bo_co_so', 'co_so', province);
       communes.push(commune.id);
-      for (let c = 1; c <= 4; c++) add(`Chi bộ ${c} ${w.FullName}`, 'chi_bo', 'chi_bo', commune);
+      for (let c = 1; c <= chiBo; c++) add(`Chi bộ ${c} ${w.FullName}`, 'chi_bo', 'chi_bo', commune);
     }
     provinces.push({ id: province.id, name: province.name, communes });
   }
