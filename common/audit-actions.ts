@@ -67,6 +67,9 @@ export const AUDIT_ACTIONS = {
   'inspection.followup': 'Ghi nhận việc phải làm sau kiểm tra',
   'inspection.followup_closed': 'Đóng việc phải làm sau kiểm tra',
   'evaluation.decided': 'Đánh giá, công nhận đạt tiêu chí',
+  'award_form.created': 'Thêm hình thức khen thưởng',
+  'award_form.updated': 'Sửa hình thức khen thưởng',
+  'award_form.rule_added': 'Ban hành quy định xét khen thưởng',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

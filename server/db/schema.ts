@@ -616,6 +616,44 @@ export interface EvaluationCriterionTable {
   reason: string | null;
 }
 
+export type AwardFormKind = 'commendation' | 'certificate' | 'merit' | 'title' | 'flag' | 'other';
+export type AwardSubject = 'collective' | 'individual' | 'both';
+export type GrantorKind = 'party_committee' | 'people_committee' | 'agency_head' | 'enterprise' | 'mass_organisation' | 'other';
+
+export interface AwardFormTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: AwardFormKind;
+  subject: AwardSubject;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  search_text: string;
+  revision: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface AwardFormRuleTable {
+  id: Generated<number>;
+  award_form_id: number;
+  valid_from: string;
+  grantor_kind: GrantorKind;
+  grantor_level_id: number | null;
+  council_required: boolean;
+  ballot: 'secret' | 'open';
+  threshold_num: number;
+  threshold_den: number;
+  comparison: 'gte' | 'gt';
+  basis: 'all_members' | 'voters';
+  quorum_num: number;
+  quorum_den: number;
+  disclosure_days: number | null;
+  legal_basis: string | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -662,6 +700,8 @@ export interface DB {
   inspection_followup: InspectionFollowupTable;
   evaluation: EvaluationTable;
   evaluation_criterion: EvaluationCriterionTable;
+  award_form: AwardFormTable;
+  award_form_rule: AwardFormRuleTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -17,6 +17,7 @@ import * as m0010 from './20261128_0010_reporting.ts';
 import * as m0011 from './20261128_0011_notifications.ts';
 import * as m0012 from './20261128_0012_monitoring_inspections.ts';
 import * as m0013 from './20261128_0013_evaluation.ts';
+import * as m0014 from './20261128_0014_award_forms.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261128_0001_extensions': m0001,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0011_notifications': m0011,
   '20261128_0012_monitoring_inspections': m0012,
   '20261128_0013_evaluation': m0013,
+  '20261128_0014_award_forms': m0014,
 };
