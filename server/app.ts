@@ -38,8 +38,14 @@ import { fileRoutes } from './documents/file-routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
+import { honoursRoutes } from './honours/routes.ts';
 import { registryRoutes } from './registry/routes.ts';
 import { registryExcelRoutes } from './registry-excel/routes.ts';
+import { evaluationRoutes } from './evaluation/routes.ts';
+import { reportingRoutes } from './reporting/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
+import { monitoringRoutes } from './monitoring/routes.ts';
+import { inspectionRoutes } from './inspections/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const webDist = path.resolve(here, '../web/dist');
@@ -146,6 +152,12 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
       await catalogueRoutes(typed);
       await registryRoutes(typed);
       await registryExcelRoutes(typed);
+      await evaluationRoutes(typed);
+      await reportingRoutes(typed);
+      await notificationRoutes(typed);
+      await monitoringRoutes(typed);
+      await inspectionRoutes(typed);
+      await honoursRoutes(typed);
     },
     { prefix: '/api/v1' },
   );

@@ -14,6 +14,20 @@ export interface Config {
   secureCookies: boolean;
   loadDemoData: boolean;
   logLevel: string;
+  /** SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.local:587; none: no e-mail. */
+  smtpUrl: string | undefined;
+  /** Sender of e-mail notifications. */
+  mailFrom: string;
+  /** The address users open the app at (links in e-mails), e.g. https://dienhinh.example.vn. */
+  publicUrl: string | undefined;
+  /** Minutes between reminder runs (and e-mail delivery); 0 disables the scheduler. */
+  reminderIntervalMinutes: number;
+}
+
+/** A non-negative number of minutes, or the default when unset or not a number. */
+function minutes(value: string | undefined, fallback: number): number {
+  const n = Number(value ?? fallback);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +43,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === 'true',
     loadDemoData: env.DEMO_DATA !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || '"Điển hình" <khongtraloi@dienhinh.local>',
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    reminderIntervalMinutes: minutes(env.REMINDER_INTERVAL_MINUTES, 60),
   };
 }

@@ -7,6 +7,7 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { isDatabaseEmpty, loadDemoData, DEMO_ACCOUNTS } from './seed/demo.ts';
+import { startNotificationScheduler } from './notifications/jobs.ts';
 
 async function main(): Promise<void> {
   const command = process.argv[2] ?? 'start';
@@ -35,7 +36,10 @@ async function main(): Promise<void> {
     console.log(`\nĐiển hình đang chạy tại ${url}  (API: ${url}/api/docs, CSDL: ${where})`);
     console.log('Tài khoản mẫu:');
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(12)} / ${a.password.padEnd(16)} ${a.description}`);
+    // Reminders and e-mail every REMINDER_INTERVAL_MINUTES (0: off), first shortly after start.
+    const scheduler = startNotificationScheduler(database.db, config, app.log);
     const stop = async () => {
+      await scheduler.stop();
       await app.close();
       await database.close();
       process.exit(0);

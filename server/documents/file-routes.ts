@@ -7,8 +7,9 @@ import { createReadStream, existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import { ZStoredFile } from '../../common/schemas/documents.ts';
 import { ZIdParams } from '../../common/schemas/shared.ts';
-import { requireAbility, requireActor } from '../lib/context.ts';
-import { AppError, invalid, notFound } from '../lib/errors.ts';
+import { can, requireActor } from '../lib/context.ts';
+import { AppError, forbidden, invalid, notFound } from '../lib/errors.ts';
+import { hasActiveMonitorAssignment } from '../monitoring/policy.ts';
 import { fileReadable } from './file-access.ts';
 import type { App } from '../lib/http.ts';
 import { recordStoredFile } from './commands/store-file.ts';
@@ -20,7 +21,9 @@ export async function fileRoutes(app: App): Promise<void> {
     '/files',
     { schema: { tags: ['documents'], summary: 'Tải tệp đính kèm lên (multipart/form-data, trường "file")', consumes: ['multipart/form-data'], response: { 201: ZStoredFile } } },
     async (req, reply) => {
-      requireAbility(req.ctx, 'documents.write');
+      // Document writers upload; so do monitors (no documents.write) for the attachments of their notes.
+      const actor = requireActor(req.ctx);
+      if (!can(actor, 'documents.write') && !(await hasActiveMonitorAssignment(app.db, actor.userId))) throw forbidden();
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dưới dạng multipart/form-data, trong trường "file".');
       const part = await req.file();
       if (!part) throw invalid('file', 'Chưa có tệp nào được gửi lên (trường "file").');

@@ -8,7 +8,11 @@ import type { Kysely } from 'kysely';
 import type { TTimelineItem } from '../../common/schemas/registry.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../lib/context.ts';
+import { monitorNoteTimeline } from '../monitoring/timeline.ts';
+import { inspectionTimeline } from '../inspections/timeline.ts';
+import { periodReportTimeline } from '../reporting/timeline.ts';
+import { evaluationTimeline } from '../evaluation/timeline.ts';
 
 export type TimelineSource = (db: Kysely<DB>, actor: Actor, entryId: number) => Promise<TTimelineItem[]>;
 
-export const TIMELINE_SOURCES: TimelineSource[] = [];
+export const TIMELINE_SOURCES: TimelineSource[] = [monitorNoteTimeline, inspectionTimeline, periodReportTimeline, evaluationTimeline];

@@ -92,3 +92,24 @@ export function judgeWindow(p: { name: string; startsOn: string; dueOn: string; 
 /** Report statuses as counted by completeness: `none` = nothing started. */
 export const COMPLETENESS_STATUSES = ['none', 'draft', 'returned', 'submitted', 'accepted'] as const;
 export type CompletenessStatus = (typeof COMPLETENESS_STATUSES)[number];
+
+/** SQL: the Vietnam day of a timestamp column. */
+export const vietnamDaySql = (column: Column): RawBuilder<string> => sql<string>`((${column}) at time zone 'Asia/Ho_Chi_Minh')::date`;
+
+/**
+ * SQL: the day a report (`reportAlias`, may be null through a left join) was
+ * first submitted — its earliest 'submitted' event, in Vietnam time — or null.
+ */
+export function firstSubmittedOnSql(reportAlias: string): RawBuilder<string | null> {
+  const r = sql.raw(reportAlias);
+  return sql<string | null>`(select min(${vietnamDaySql(sql.ref('fse.created_at'))}) from period_report_event fse where fse.report_id = ${r}.id and fse.kind = 'submitted')`;
+}
+
+/**
+ * SQL: the report is late for the period (see the rules above): first
+ * submitted after due_on, or nothing submitted yet and `today` is past due_on.
+ */
+export function lateSql(reportAlias: string, periodAlias: string, today: string): RawBuilder<boolean> {
+  const p = sql.raw(periodAlias);
+  return sql<boolean>`coalesce(${firstSubmittedOnSql(reportAlias)} > ${p}.due_on, ${today}::date > ${p}.due_on)`;
+}

@@ -27,6 +27,13 @@ const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx'));
 const PlanPage = lazy(() => import('./pages/plans/PlanPage.tsx'));
 const CataloguePage = lazy(() => import('./pages/catalogue/CataloguePage.tsx'));
 const OrgReferencePage = lazy(() => import('./pages/org-reference/OrgReferencePage.tsx'));
+const EvaluationPage = lazy(() => import('./pages/evaluation/EvaluationPage.tsx'));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
+const InspectionsPage = lazy(() => import('./pages/inspections/InspectionsPage.tsx'));
+const InspectionPage = lazy(() => import('./pages/inspections/InspectionPage.tsx'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage.tsx'));
+const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.tsx'));
+const ReportPage = lazy(() => import('./pages/reports/ReportPage.tsx'));
 
 export const PATHS = {
   signIn: '/dang-nhap',
@@ -43,6 +50,11 @@ export const PATHS = {
   plans: '/ke-hoach',
   catalogue: '/danh-muc',
   orgReference: '/danh-muc-to-chuc',
+  evaluation: '/danh-gia',
+  dashboard: '/bang-dieu-khien',
+  inspections: '/kiem-tra',
+  notifications: '/thong-bao',
+  reports: '/bao-cao-dinh-ky',
 } as const;
 
 /** "/": Việc của tôi for those who work with the registry; otherwise the first area the user may open. */
@@ -64,6 +76,12 @@ export function AppRoutes() {
             <Route path={PATHS.registryImport} element={<RequireAbility action="registry.write"><ImportPage /></RequireAbility>} />
             <Route path={`${PATHS.registry}/:id`} element={<RequireAbility action="registry.read"><EntryPage /></RequireAbility>} />
             <Route path={PATHS.ledger} element={<RequireAbility action="registry.read"><LedgerPage /></RequireAbility>} />
+            <Route path={PATHS.evaluation} element={<RequireAbility action="registry.read"><EvaluationPage /></RequireAbility>} />
+            <Route path={PATHS.dashboard} element={<RequireAbility action="registry.read"><DashboardPage /></RequireAbility>} />
+            <Route path={PATHS.inspections} element={<RequireAbility action="registry.read"><InspectionsPage /></RequireAbility>} />
+            <Route path={`${PATHS.inspections}/:id`} element={<RequireAbility action="registry.read"><InspectionPage /></RequireAbility>} />
+            <Route path={PATHS.reports} element={<RequireAbility action="registry.read"><ReportsPage /></RequireAbility>} />
+            <Route path={`${PATHS.reports}/:id`} element={<RequireAbility action="registry.read"><ReportPage /></RequireAbility>} />
             <Route path={PATHS.plans} element={<RequireAbility action="plans.read"><PlansPage /></RequireAbility>} />
             <Route path={`${PATHS.plans}/:id`} element={<RequireAbility action="plans.read"><PlanPage /></RequireAbility>} />
             <Route path={PATHS.catalogue} element={<RequireAbility action="plans.read"><CataloguePage /></RequireAbility>} />
@@ -75,6 +93,7 @@ export function AppRoutes() {
             <Route path={PATHS.audit} element={<RequireAbility action="audit.read"><AuditPage /></RequireAbility>} />
             <Route path={PATHS.password} element={<ChangePasswordPage />} />
             <Route path={PATHS.tokens} element={<TokensPage />} />
+            <Route path={PATHS.notifications} element={<NotificationsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

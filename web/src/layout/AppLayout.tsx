@@ -8,6 +8,7 @@ import { useIsPhone } from '../hooks/use-is-phone.ts';
 import { t } from '../i18n/index.ts';
 import { Brand } from './Brand.tsx';
 import { SideMenu } from './SideMenu.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 export function AppLayout() {
@@ -59,6 +60,7 @@ export function AppLayout() {
           )}
           {isPhone && <span className="dh-brand-title" style={{ color: '#a8071a' }}>{t('app.name')}</span>}
           <div className="dh-header-spacer" />
+          <NotificationBell />
           <UserMenu compact={isPhone} />
         </Layout.Header>
         <Layout.Content className={isPhone ? 'dh-content-phone' : 'dh-content'}>

@@ -10,6 +10,7 @@ import { FullPageError } from '../../components/FullPageError.tsx';
 import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { formatDateVi, today } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
+import { PlanPeriodsCard } from '../reports/components/PlanPeriodsCard.tsx';
 import { PlanFormDrawer } from './PlanFormDrawer.tsx';
 import { PLAN_STATUS_COLORS, measureLabel, phaseKindLabel, planStatusLabel, subjectLabel } from './labels.ts';
 import { useInvalidatePlans, usePlan } from './use-plans.ts';
@@ -132,6 +133,7 @@ export default function PlanPage() {
             />
           )}
         </Card>
+        <PlanPeriodsCard planId={plan.id} canWrite={plan.canWrite && plan.status === 'active'} />
         <Card size="small" title={t('plans.section.targets')}>
           {plan.targets.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plans.target.none')} />

@@ -19,6 +19,7 @@ import { EntryFacts } from './components/EntryFacts.tsx';
 import { EntryModals, type OpenEntryAction } from './components/EntryModals.tsx';
 import { EntryStatusTag } from './components/EntryStatusTag.tsx';
 import { EntryTimeline } from './components/EntryTimeline.tsx';
+import { MonitorNotes } from './components/MonitorNotes.tsx';
 import { useEntry, useInvalidateRegistry } from './hooks/use-registry.ts';
 import { kindLabel } from './labels.ts';
 
@@ -246,6 +247,9 @@ export default function EntryPage() {
                   if (monitor) setOpen({ action: 'unassign', monitor });
                 }}
               />
+            </Card>
+            <Card size="small" title={t('monitoring.section')}>
+              <MonitorNotes entryId={entry.id} />
             </Card>
             <Card size="small" title={t('registry.section.replication')}>
               <Replication entry={entry} />

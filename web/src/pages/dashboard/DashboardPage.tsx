@@ -1,0 +1,260 @@
+/**
+ * Bảng điều khiển (/bang-dieu-khien) of the reporting loop for a plan, a
+ * period and a subtree: completeness by child unit, criteria met by field
+ * and level, the trend over the plan's periods. Every number — a card, a bar
+ * segment, a point — opens the list behind it (/bao-cao-dinh-ky for reports,
+ * /danh-gia for evaluations).
+ */
+import { useCallback, useMemo, type ReactNode } from 'react';
+import { Alert, Card, Col, Empty, Row, Select, Spin, Typography } from 'antd';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { errorMessage } from '../../api/client.ts';
+import { evaluationApi, type TDashboard } from '../../api/evaluation.ts';
+import { EChart, type EChartOption } from '../../components/EChart.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { PlanSelect } from '../../components/PlanSelect.tsx';
+import { UnitSelect } from '../../components/UnitSelect.tsx';
+import { useIsPhone } from '../../hooks/use-is-phone.ts';
+import { t, type MessageKey } from '../../i18n/index.ts';
+
+const BUCKETS = ['none', 'draft', 'returned', 'submitted', 'accepted'] as const;
+type Bucket = (typeof BUCKETS)[number];
+const BUCKET_COLORS: Record<Bucket, string> = { none: '#bfbfbf', draft: '#faad14', returned: '#ff7a45', submitted: '#40a9ff', accepted: '#52c41a' };
+const RESULT_SERIES = [
+  { id: 'met', key: 'met', label: 'dashboard.met', color: '#52c41a' },
+  { id: 'not_met', key: 'notMet', label: 'dashboard.notMet', color: '#f5222d' },
+  { id: 'undecided', key: 'undecided', label: 'dashboard.undecided', color: '#bfbfbf' },
+] as const;
+const TREND_SERIES = [
+  { id: 'expected', label: 'dashboard.trend.expected' },
+  { id: 'submitted', label: 'dashboard.trend.submitted' },
+  { id: 'accepted', label: 'dashboard.trend.accepted' },
+  { id: 'evaluated', label: 'dashboard.trend.evaluated' },
+  { id: 'met', label: 'dashboard.trend.met' },
+] as const;
+
+/** A link to the reports list behind a completeness number (the reports page's address-bar parameters). */
+export function reportsLink(periodId: number, o: { unitId?: number | null; bucket?: Bucket; late?: boolean }): string {
+  const q = new URLSearchParams({ ky: String(periodId) });
+  if (o.unitId) q.set('don-vi', String(o.unitId));
+  if (o.bucket) q.set('nhom', o.bucket);
+  if (o.late) q.set('tre', '1');
+  return `/bao-cao-dinh-ky?${q.toString()}`;
+}
+
+/** A link to the evaluation list behind an evaluation number. */
+export function evaluationLink(periodId: number, o: { unitId?: number | null; fieldId?: number; levelId?: number; result?: string }): string {
+  const q = new URLSearchParams({ period: String(periodId) });
+  if (o.unitId) q.set('unitId', String(o.unitId));
+  if (o.fieldId) q.set('fieldId', String(o.fieldId));
+  if (o.levelId) q.set('levelId', String(o.levelId));
+  if (o.result) q.set('result', o.result);
+  return `/danh-gia?${q.toString()}`;
+}
+
+function useDashboardParams() {
+  const [params, setParams] = useSearchParams();
+  const num = (k: string) => {
+    const v = Number(params.get(k));
+    return Number.isInteger(v) && v > 0 ? v : undefined;
+  };
+  const state = { planId: num('plan'), periodId: num('period'), unitId: num('unitId') };
+  const update = useCallback(
+    (next: { planId?: number; periodId?: number; unitId?: number }) => {
+      const out = new URLSearchParams();
+      if (next.planId) out.set('plan', String(next.planId));
+      if (next.periodId) out.set('period', String(next.periodId));
+      if (next.unitId) out.set('unitId', String(next.unitId));
+      setParams(out, { replace: true });
+    },
+    [setParams],
+  );
+  return { ...state, update };
+}
+
+function StatCard({ label, value, to, suffix, testId }: { label: string; value: ReactNode; to: string; suffix?: ReactNode; testId: string }) {
+  return (
+    <Card size="small">
+      <Typography.Text type="secondary">{label}</Typography.Text>
+      <div style={{ fontSize: 24, fontWeight: 600 }}>
+        <Link to={to} data-testid={testId}>
+          {value}
+        </Link>
+        {suffix && <span style={{ fontSize: 13, fontWeight: 400, marginLeft: 6 }}>{suffix}</span>}
+      </div>
+    </Card>
+  );
+}
+
+function Cards({ d }: { d: TDashboard }) {
+  if (!d.period) return null;
+  const p = d.period.id;
+  const unitId = d.unit?.id;
+  const c = d.completeness?.total;
+  const cards: Array<{ key: string; label: MessageKey; value: number; to: string; suffix?: string }> = [];
+  if (c) {
+    cards.push(
+      { key: 'expected', label: 'dashboard.card.expected', value: c.expected, to: reportsLink(p, { unitId }) },
+      { key: 'none', label: 'dashboard.card.none', value: c.none, to: reportsLink(p, { unitId, bucket: 'none' }) },
+      { key: 'submitted', label: 'dashboard.card.submitted', value: c.submitted, to: reportsLink(p, { unitId, bucket: 'submitted' }) },
+      { key: 'accepted', label: 'dashboard.card.accepted', value: c.accepted, to: reportsLink(p, { unitId, bucket: 'accepted' }), suffix: c.acceptedPercent !== null ? `${c.acceptedPercent}%` : undefined },
+      { key: 'late', label: 'dashboard.card.late', value: c.late, to: reportsLink(p, { unitId, late: true }) },
+    );
+  }
+  cards.push(
+    { key: 'evaluated', label: 'dashboard.card.evaluated', value: d.totals.evaluated, to: evaluationLink(p, { unitId, result: 'decided' }) },
+    { key: 'met', label: 'dashboard.card.met', value: d.totals.met, to: evaluationLink(p, { unitId, result: 'met' }) },
+    { key: 'notMet', label: 'dashboard.card.notMet', value: d.totals.notMet, to: evaluationLink(p, { unitId, result: 'not_met' }) },
+    { key: 'undecided', label: 'dashboard.card.undecided', value: d.totals.undecided, to: evaluationLink(p, { unitId, result: 'undecided' }) },
+  );
+  return (
+    <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+      {cards.map((card) => (
+        <Col key={card.key} xs={12} sm={8} md={6} lg={4} xl={3}>
+          <StatCard label={t(card.label)} value={card.value.toLocaleString('vi-VN')} suffix={card.suffix} to={card.to} testId={`dashboard-card-${card.key}`} />
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+export default function DashboardPage() {
+  const navigate = useNavigate();
+  const isPhone = useIsPhone();
+  const { planId, periodId, unitId, update } = useDashboardParams();
+  const { data, isFetching, error } = useQuery({
+    queryKey: ['evaluation', 'dashboard', planId, periodId, unitId],
+    queryFn: ({ signal }) => evaluationApi.dashboard({ planId, periodId, unitId }, signal),
+    enabled: Boolean(planId || periodId),
+  });
+  const currentPlan = planId ?? data?.plan.id;
+  const currentPeriod = data?.period?.id;
+
+  const completenessOption = useMemo((): EChartOption | null => {
+    const children = data?.completeness?.children ?? [];
+    if (children.length === 0) return null;
+    return {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0 },
+      grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
+      xAxis: { type: 'category', data: children.map((c) => c.unit.name), axisLabel: { interval: 0, rotate: isPhone || children.length > 4 ? 30 : 0, width: 140, overflow: 'truncate' } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: BUCKETS.map((b) => ({
+        id: b,
+        name: t(`dashboard.bucket.${b}`),
+        type: 'bar' as const,
+        stack: 'total',
+        itemStyle: { color: BUCKET_COLORS[b] },
+        data: children.map((c) => c[b]),
+      })),
+    };
+  }, [data, isPhone]);
+
+  const metOption = useMemo((): EChartOption | null => {
+    const rows = data?.metByFieldAndLevel ?? [];
+    if (rows.length === 0) return null;
+    return {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0 },
+      grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
+      xAxis: { type: 'category', data: rows.map((r) => `${r.field.name} · ${r.level.name}`), axisLabel: { interval: 0, rotate: isPhone || rows.length > 3 ? 30 : 0, width: 160, overflow: 'truncate' } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: RESULT_SERIES.map((s) => ({ id: s.id, name: t(s.label), type: 'bar' as const, stack: 'result', itemStyle: { color: s.color }, data: rows.map((r) => r[s.key]) })),
+    };
+  }, [data, isPhone]);
+
+  const trendOption = useMemo((): EChartOption | null => {
+    const rows = data?.trend ?? [];
+    if (rows.length === 0) return null;
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
+      xAxis: { type: 'category', data: rows.map((r) => r.period.name), axisLabel: { interval: 0, rotate: isPhone || rows.length > 4 ? 30 : 0, width: 140, overflow: 'truncate' } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: TREND_SERIES.map((s) => ({ id: s.id, name: t(s.label), type: 'line' as const, smooth: false, symbolSize: 8, data: rows.map((r) => r[s.id]) })),
+    };
+  }, [data, isPhone]);
+
+  return (
+    <>
+      <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle')} />
+      <div className="dh-toolbar" data-testid="dashboard-filters">
+        <PlanSelect value={currentPlan ?? null} onChange={(p) => update({ planId: p ?? undefined, unitId })} placeholder={t('dashboard.filter.plan')} style={{ width: 300 }} testId="dashboard-plan" />
+        <Select<number>
+          value={currentPeriod}
+          onChange={(p) => update({ planId: currentPlan, periodId: p, unitId })}
+          disabled={!data}
+          placeholder={t('dashboard.filter.period')}
+          style={{ width: 260 }}
+          options={(data?.periods ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          data-testid="dashboard-period"
+        />
+        <UnitSelect value={unitId ?? null} onChange={(u) => update({ planId: currentPlan, periodId, unitId: u ?? undefined })} placeholder={t('dashboard.filter.unit')} style={{ width: 260 }} testId="dashboard-unit" />
+      </div>
+      {!planId && !periodId && <Empty description={t('dashboard.pickPlan')} style={{ marginTop: 48 }} />}
+      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
+      {isFetching && !data && <Spin />}
+      {data && !data.period && <Alert type="info" showIcon title={t('dashboard.noPeriods')} />}
+      {data && data.period && (
+        <>
+          <Cards d={data} />
+          <Row gutter={[12, 12]}>
+            <Col xs={24} xl={12}>
+              <Card size="small" title={t('dashboard.chart.completeness', { period: data.period.name })} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dashboard.clickHint')}</Typography.Text>}>
+                {completenessOption ? (
+                  <EChart
+                    option={completenessOption}
+                    fileName="tinh-hinh-bao-cao"
+                    testId="dashboard-chart-completeness"
+                    onClick={(e) => {
+                      const child = data.completeness?.children[e.dataIndex];
+                      if (child && e.seriesId) navigate(reportsLink(data.period!.id, { unitId: child.unit.id, bucket: e.seriesId as Bucket }));
+                    }}
+                  />
+                ) : (
+                  <Empty description={t('dashboard.noData')} />
+                )}
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card size="small" title={t('dashboard.chart.met', { period: data.period.name })} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dashboard.clickHint')}</Typography.Text>}>
+                {metOption ? (
+                  <EChart
+                    option={metOption}
+                    fileName="dat-tieu-chi"
+                    testId="dashboard-chart-met"
+                    onClick={(e) => {
+                      const row = data.metByFieldAndLevel[e.dataIndex];
+                      if (row && e.seriesId) navigate(evaluationLink(data.period!.id, { unitId, fieldId: row.field.id, levelId: row.level.id, result: e.seriesId }));
+                    }}
+                  />
+                ) : (
+                  <Empty description={t('dashboard.noData')} />
+                )}
+              </Card>
+            </Col>
+            <Col xs={24}>
+              <Card size="small" title={t('dashboard.chart.trend', { plan: data.plan.title })} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dashboard.trendHint')}</Typography.Text>}>
+                {trendOption ? (
+                  <EChart
+                    option={trendOption}
+                    fileName="dien-bien-qua-cac-ky"
+                    testId="dashboard-chart-trend"
+                    onClick={(e) => {
+                      const row = data.trend[e.dataIndex];
+                      if (row) update({ planId: data.plan.id, periodId: row.period.id, unitId });
+                    }}
+                  />
+                ) : (
+                  <Empty description={t('dashboard.noData')} />
+                )}
+              </Card>
+            </Col>
+          </Row>
+        </>
+      )}
+    </>
+  );
+}
