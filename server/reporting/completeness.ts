@@ -42,7 +42,10 @@ function expectedEntries(db: Kysely<DB>, actor: Actor, periodId: number, filter:
     .where('p.id', '=', periodId)
     .where(entryReadable(actor, sql.ref('e.id'), sql.ref('e.owner_unit_id')));
   if (filter.unitPath) q = q.where(sql<boolean>`ou.current_path <@ ${filter.unitPath}::ltree`);
-  if (filter.bucket) q = q.where(sql<boolean>`${bucketSql} = ${filter.bucket}`);
+  // Written so the planner can estimate it (an anti-join, or a plain column test), not as coalesce(…) = …,
+  // whose 1-row guess made it nest a loop over every unit of the subtree.
+  if (filter.bucket === 'none') q = q.where('r.entry_id', 'is', null); // a join column: the planner turns it into an anti-join
+  else if (filter.bucket) q = q.where('r.status', '=', filter.bucket);
   if (filter.late !== undefined) q = q.where(sql<boolean>`${lateSql('r', 'p', today)} = ${filter.late}`);
   if (filter.kind) q = q.where('e.kind', '=', filter.kind);
   if (filter.fieldId) q = q.where('e.field_id', '=', filter.fieldId);
@@ -193,30 +196,48 @@ export async function computeCompleteness(db: Kysely<DB>, actor: Actor, periodId
     bucketSql.as('bucket'),
     lateSql('r', 'p', today).as('late'),
   ]);
-  const groupIds = groups.map((g) => g.id);
-  const rows = await db
-    .selectFrom(base.as('x'))
-    .leftJoin(
-      db
-        .selectFrom('org_unit as gu')
-        .select(['gu.id', 'gu.current_path'])
-        .where('gu.id', 'in', groupIds.length > 0 ? groupIds : [0])
-        .as('g'),
-      (j) => j.on(sql<boolean>`x.owner_path <@ g.current_path`),
-    )
-    .select([
-      sql<number>`grouping(g.id)`.as('is_total'),
-      'g.id as group_id',
-      sql<number>`count(distinct x.entry_id)::int`.as('expected'),
-      sql<number>`(count(distinct x.entry_id) filter (where x.bucket = 'none'))::int`.as('none'),
-      sql<number>`(count(distinct x.entry_id) filter (where x.bucket = 'draft'))::int`.as('draft'),
-      sql<number>`(count(distinct x.entry_id) filter (where x.bucket = 'returned'))::int`.as('returned'),
-      sql<number>`(count(distinct x.entry_id) filter (where x.bucket = 'submitted'))::int`.as('submitted'),
-      sql<number>`(count(distinct x.entry_id) filter (where x.bucket = 'accepted'))::int`.as('accepted'),
-      sql<number>`(count(distinct x.entry_id) filter (where x.late))::int`.as('late'),
-    ])
-    .groupBy(sql`grouping sets ((g.id), ())`)
-    .execute();
+  const counts_ = (distinct: boolean) => {
+    const c = (filter: string | null) => sql<number>`(count(${sql.raw(distinct ? 'distinct x.entry_id' : '*')})${sql.raw(filter ? ` filter (where ${filter})` : '')})::int`;
+    return [
+      c(null).as('expected'),
+      c("x.bucket = 'none'").as('none'),
+      c("x.bucket = 'draft'").as('draft'),
+      c("x.bucket = 'returned'").as('returned'),
+      c("x.bucket = 'submitted'").as('submitted'),
+      c("x.bucket = 'accepted'").as('accepted'),
+      c('x.late').as('late'),
+    ] as const;
+  };
+  let rows;
+  if (unit) {
+    // The children of one unit partition its subtree: an entry's child is the path label right below the
+    // unit (one hash aggregate, no join); entries of the unit itself count in the total only.
+    const depth = unit.path.split('.').length;
+    // Literal numbers (not parameters), so the grouping expression is the same expression everywhere it appears.
+    const d = sql.lit(depth);
+    const child = sql<number | null>`case when nlevel(x.owner_path) > ${d} then subltree(x.owner_path, ${d}, ${sql.lit(depth + 1)})::text::int end`;
+    rows = await db
+      .selectFrom(base.as('x'))
+      .select([sql<number>`grouping(${child})`.as('is_total'), child.as('group_id'), ...counts_(false)])
+      .groupBy(sql`grouping sets ((${child}), ())`)
+      .execute();
+  } else {
+    // Top granted units may overlap (a reporter's unit inside a granted subtree): count entries distinctly.
+    const groupIds = groups.map((g) => g.id);
+    rows = await db
+      .selectFrom(base.as('x'))
+      .leftJoin(
+        db
+          .selectFrom('org_unit as gu')
+          .select(['gu.id', 'gu.current_path'])
+          .where('gu.id', 'in', groupIds.length > 0 ? groupIds : [0])
+          .as('g'),
+        (j) => j.on(sql<boolean>`x.owner_path <@ g.current_path`),
+      )
+      .select([sql<number>`grouping(g.id)`.as('is_total'), 'g.id as group_id', ...counts_(true)])
+      .groupBy(sql`grouping sets ((g.id), ())`)
+      .execute();
+  }
   const total = rows.find((r) => Number(r.is_total) === 1);
   const byGroup = new Map(rows.filter((r) => Number(r.is_total) === 0 && r.group_id !== null).map((r) => [r.group_id!, r]));
   return {
