@@ -70,6 +70,10 @@ export const AUDIT_ACTIONS = {
   'award_form.created': 'Thêm hình thức khen thưởng',
   'award_form.updated': 'Sửa hình thức khen thưởng',
   'award_form.rule_added': 'Ban hành quy định xét khen thưởng',
+  'review_report.created': 'Lập báo cáo sơ kết, tổng kết',
+  'review_report.updated': 'Sửa báo cáo sơ kết, tổng kết',
+  'review_report.refreshed': 'Tính lại số liệu báo cáo sơ kết, tổng kết',
+  'review_report.acknowledged': 'Xác nhận đã xem cảnh báo của báo cáo sơ kết, tổng kết',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -53,7 +53,19 @@ export async function signIn(page: Page, username: string, password: string): Pr
 /** Choose an option of an antd Select by its visible text (the dropdown is rendered in a portal). */
 export async function chooseOption(page: Page, selectTestId: string, text: string): Promise<void> {
   await page.getByTestId(selectTestId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  const option = dropdown.locator('.ant-select-item-option', { hasText: text }).first();
+  await option.click();
+  // On a loaded machine a click can land while the dropdown is still opening and leave it open over the
+  // next field: if it is still open, the choice did not take — click again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await dropdown.first().waitFor({ state: 'hidden', timeout: 2000 });
+      return;
+    } catch {
+      if (await option.isVisible()) await option.click();
+    }
+  }
 }
 
 /** Where failing specs leave a screenshot (git-ignored). */

@@ -149,9 +149,11 @@ test('note, inspection with findings, conclusion and a follow-up closed; the lea
   await withScreenshot(phone, 'inspections-leader-phone', async () => {
     await signIn(phone, leader.username, leader.password);
     await phone.goto('/kiem-tra');
-    await phone.getByTestId('inspection-row').first().waitFor();
+    // The concluded one (the demo data also has one planned, starting later, listed first).
+    const concluded = phone.locator('[data-testid="inspection-row"][data-status="concluded"]').first();
+    await concluded.waitFor();
     expect(await phone.getByTestId('inspection-create').count()).toBe(0);
-    await phone.getByTestId('inspection-link').first().click();
+    await concluded.getByTestId('inspection-link').click();
     await phone.getByTestId('inspection-conclusion').waitFor();
     expect(await phone.getByTestId('inspection-conclude-open').count()).toBe(0);
     expect(await phone.getByTestId('findings-save').count()).toBe(0);

@@ -46,6 +46,7 @@ import { reportingRoutes } from './reporting/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { monitoringRoutes } from './monitoring/routes.ts';
 import { inspectionRoutes } from './inspections/routes.ts';
+import { reviewReportRoutes } from './review-report/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const webDist = path.resolve(here, '../web/dist');
@@ -158,6 +159,7 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
       await monitoringRoutes(typed);
       await inspectionRoutes(typed);
       await honoursRoutes(typed);
+      await reviewReportRoutes(typed);
     },
     { prefix: '/api/v1' },
   );

@@ -702,6 +702,37 @@ export interface DB {
   evaluation_criterion: EvaluationCriterionTable;
   award_form: AwardFormTable;
   award_form_rule: AwardFormRuleTable;
+  review_report: ReviewReportTable;
+}
+
+export interface ReviewReportTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  kind: 'so_ket' | 'tong_ket' | 'six_month' | 'annual';
+  title: string;
+  number: Generated<string>;
+  place: Generated<string>;
+  report_date: string | null;
+  period_from: string;
+  period_to: string;
+  snapshot_on: string;
+  plan_id: number | null;
+  figures: Json;
+  texts: Json;
+  overrides: Json;
+  warnings: Json;
+  warnings_acknowledged_by: number | null;
+  warnings_acknowledged_at: Date | null;
+  signer_authority: string | null;
+  signer_title: Generated<string>;
+  signer_name: Generated<string>;
+  recipients: Json;
+  layout: Json;
+  status: Generated<'draft' | 'final'>;
+  revision: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export type AppUser = Selectable<AppUserTable>;

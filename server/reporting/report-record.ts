@@ -35,7 +35,7 @@ export async function lockReport(trx: Transaction<DB>, id: number, revision: num
     throw new AppError(
       'CONFLICT',
       `Báo cáo này vừa được ${who?.full_name ?? 'người khác'} lưu lúc ${formatDateTimeVi(row.updated_at)}, sau khi bạn mở. ` +
-        'Nội dung bạn vừa nhập vẫn còn trên màn hình và chưa được lưu: hãy sao chép phần của mình, tải lại báo cáo rồi nhập lại.',
+        'Nội dung bạn vừa nhập vẫn còn trên màn hình, chưa được lưu: hãy lấy bản mới nhất rồi ghép phần của mình vào trước khi lưu.',
     );
   }
   return { ...row, ...subject };

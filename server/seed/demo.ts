@@ -16,6 +16,7 @@ import { findUnitRef } from '../org/unit-access.ts';
 import { createPerson } from '../people/commands/create-person.ts';
 import { registerDocument } from '../documents/commands/register-document.ts';
 import { loadDemoCatalogue } from './demo-catalogue.ts';
+import { loadDemoReporting, type DemoReportingResult } from './demo-reporting.ts';
 import { DEMO_ACCOUNTS, DEMO_DOCUMENTS, DEMO_PEOPLE, DEMO_REORGANISATION, DEMO_START, DEMO_UNITS } from './demo-data.ts';
 
 export { DEMO_ACCOUNTS };
@@ -35,7 +36,8 @@ async function revisionOf(db: Kysely<DB>, unitId: number): Promise<number> {
   return (await db.selectFrom('org_unit').select('revision').where('id', '=', unitId).executeTakeFirstOrThrow()).revision;
 }
 
-export async function loadDemoData(db: Kysely<DB>): Promise<void> {
+/** Returns what the demo's current reporting cycle created (server/seed/demo-reporting.ts). */
+export async function loadDemoData(db: Kysely<DB>): Promise<DemoReportingResult> {
   const codes = await codeMaps(db);
   const unit = new Map<string, number>();
   for (const u of DEMO_UNITS) {
@@ -112,4 +114,7 @@ export async function loadDemoData(db: Kysely<DB>): Promise<void> {
     documentId: null,
     note: 'Hợp nhất tỉnh Yên Bái và tỉnh Lào Cai thành tỉnh Lào Cai',
   });
+
+  // This year's plan of the committee the school and the enterprises now belong to, and its current reporting cycle.
+  return loadDemoReporting(db, unit, userIds);
 }

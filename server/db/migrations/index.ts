@@ -18,6 +18,7 @@ import * as m0011 from './20261128_0011_notifications.ts';
 import * as m0012 from './20261128_0012_monitoring_inspections.ts';
 import * as m0013 from './20261128_0013_evaluation.ts';
 import * as m0014 from './20261128_0014_award_forms.ts';
+import * as m0015 from './20261128_0015_review_reports.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261128_0001_extensions': m0001,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0012_monitoring_inspections': m0012,
   '20261128_0013_evaluation': m0013,
   '20261128_0014_award_forms': m0014,
+  '20261128_0015_review_reports': m0015,
 };

@@ -5,12 +5,14 @@
  * segment, a point — opens the list behind it (/bao-cao-dinh-ky for reports,
  * /danh-gia for evaluations).
  */
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { Alert, Card, Col, Empty, Row, Select, Spin, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client.ts';
 import { evaluationApi, type TDashboard } from '../../api/evaluation.ts';
+import { reportingApi } from '../../api/reporting.ts';
+import { today } from '../../lib/dates.ts';
 import { EChart, type EChartOption } from '../../components/EChart.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PlanSelect } from '../../components/PlanSelect.tsx';
@@ -128,6 +130,18 @@ export default function DashboardPage() {
     queryFn: ({ signal }) => evaluationApi.dashboard({ planId, periodId, unitId }, signal),
     enabled: Boolean(planId || periodId),
   });
+  // Nothing chosen yet: open on the six-month period running today (else any period running today).
+  const running = useQuery({
+    queryKey: ['reporting', 'periods', 'running'],
+    queryFn: ({ signal }) => reportingApi.periods({ onDate: today(), pageSize: 50 }, signal),
+    enabled: !planId && !periodId,
+  });
+  useEffect(() => {
+    if (planId || periodId || !running.data) return;
+    const items = [...running.data.items].sort((a, b) => (a.kind === b.kind ? (a.startsOn < b.startsOn ? 1 : -1) : a.kind === 'half_year' ? -1 : 1));
+    const first = items[0];
+    if (first) update({ planId: first.plan.id, periodId: first.id, unitId });
+  }, [planId, periodId, running.data, unitId, update]);
   const currentPlan = planId ?? data?.plan.id;
   const currentPeriod = data?.period?.id;
 

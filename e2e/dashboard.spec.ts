@@ -1,0 +1,77 @@
+/**
+ * The dashboard of the reporting loop, on the demo data's current cycle: the
+ * bloc's operator opens it with nothing chosen and lands on the six-month
+ * period running today; the charts draw; a number on a card opens the list
+ * behind it and reaches the named model (Kiến Thuận's accepted report, and
+ * its evaluation "met"); the same page works on a phone.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
+import { DEMO_MODELS } from '../server/seed/demo-reporting.ts';
+import { launchBrowser, openPage, pageErrors, PHONE, signIn, withScreenshot } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+const operator = DEMO_ACCOUNTS.find((a) => a.username === 'btg.duk')!;
+const KIEN_THUAN = DEMO_MODELS.find((m) => m.unit === 'kt')!.name;
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureWebBuild();
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('from a dashboard number to the named model behind it', async () => {
+  const page = await openPage(browser, server.baseUrl);
+  const errors = pageErrors(page);
+  await withScreenshot(page, 'dashboard-drilldown', async () => {
+    await signIn(page, operator.username, operator.password);
+    await page.goto('/bang-dieu-khien');
+    // Nothing chosen: the running six-month period of the demo plan is picked.
+    await page.waitForURL(/period=\d+/);
+    const accepted = page.getByTestId('dashboard-card-accepted');
+    await accepted.waitFor();
+    expect(await accepted.textContent()).toBe('1');
+    expect(await page.getByTestId('dashboard-card-expected').textContent()).toBe('6');
+    expect(await page.getByTestId('dashboard-card-none').textContent()).toBe('2');
+    // The charts are drawn (ECharts renders into a canvas).
+    await page.getByTestId('dashboard-chart-completeness').locator('canvas').first().waitFor();
+    await page.getByTestId('dashboard-chart-trend').locator('canvas').first().waitFor();
+
+    await accepted.click();
+    await page.waitForURL(/\/bao-cao-dinh-ky\?.*nhom=accepted/);
+    const rows = page.getByTestId('period-entry');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
+    expect(await rows.first().textContent()).toContain(KIEN_THUAN);
+
+    await page.goBack();
+    const met = page.getByTestId('dashboard-card-met');
+    await met.waitFor();
+    expect(await met.textContent()).toBe('1');
+    await met.click();
+    await page.waitForURL(/\/danh-gia\?.*result=met/);
+    const table = page.getByTestId('evaluation-table');
+    await expect.poll(async () => (await table.textContent()) ?? '', { timeout: 15_000 }).toContain(KIEN_THUAN);
+  });
+  expect(errors).toEqual([]);
+
+  const phone = await openPage(browser, server.baseUrl, PHONE);
+  const phoneErrors = pageErrors(phone);
+  await withScreenshot(phone, 'dashboard-phone', async () => {
+    await signIn(phone, operator.username, operator.password);
+    await phone.goto('/bang-dieu-khien');
+    await phone.getByTestId('dashboard-card-accepted').waitFor();
+    const overflow = (await phone.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    expect(overflow).toBeLessThanOrEqual(1);
+  });
+  expect(phoneErrors).toEqual([]);
+});

@@ -1,0 +1,174 @@
+/**
+ * Review reports as records: loading with scope checks, warnings computed
+ * from the stored figures + texts + overrides, presenting, and the exports
+ * (.docx in the Party format, .pdf through LibreOffice, the .xlsx annex).
+ */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Action } from '../../common/roles.ts';
+import { REVIEW_REPORT_KIND_LABELS, type TReviewReport } from '../../common/schemas/review-reports.ts';
+import type { DB, ReviewReportTable } from '../db/schema.ts';
+import { packPartyDocument } from '../docgen/party-document.ts';
+import type { PartyLayoutOverride } from '../docgen/party-layout.ts';
+import { scopeOf, unitInScope, type Actor } from '../lib/context.ts';
+import { AppError, notFound } from '../lib/errors.ts';
+import { loadUnitFor } from '../org/unit-access.ts';
+import { buildAnnex, composeReport, DEFAULT_FOREIGN_TERMS, type Overrides, type ReportTexts } from './compose.ts';
+import { checkConsistency, normalizeSymbol, type ConsistencyWarning } from './consistency.ts';
+import type { ReviewFigures } from './figures.ts';
+
+export type ReviewReportRow = Selectable<ReviewReportTable>;
+
+const asObject = <T>(value: unknown, fallback: T): T => (value === null || value === undefined ? fallback : (typeof value === 'string' ? JSON.parse(value) : value) as T);
+
+export const figuresOf = (r: ReviewReportRow) => asObject<ReviewFigures>(r.figures, null as unknown as ReviewFigures);
+export const textsOf = (r: ReviewReportRow) => asObject<ReportTexts>(r.texts, {});
+export const overridesOf = (r: ReviewReportRow) => asObject<Overrides>(r.overrides, {});
+export const storedWarningsOf = (r: ReviewReportRow) => asObject<ConsistencyWarning[]>(r.warnings, []);
+export const recipientsOf = (r: ReviewReportRow) => asObject<string[]>(r.recipients, []);
+export const layoutOf = (r: ReviewReportRow) => asObject<PartyLayoutOverride>(r.layout, {});
+
+/** Load a report, checking `read` on its unit (404 outside) and `write` when given (403). */
+export async function loadReviewReportFor(db: Kysely<DB>, actor: Actor, id: number, write: Action | null = null): Promise<ReviewReportRow> {
+  const row = await db.selectFrom('review_report').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(`báo cáo có mã số ${id}`);
+  try {
+    await loadUnitFor(db, actor, row.owner_unit_id, 'registry.read', write);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound(`báo cáo có mã số ${id}`);
+    throw error;
+  }
+  return row;
+}
+
+/** The consistency warnings of the report as it stands: stored figures, texts and overrides, cited documents from the registry. */
+export async function currentWarnings(db: Kysely<DB>, figures: ReviewFigures, texts: ReportTexts, overrides: Overrides): Promise<ConsistencyWarning[]> {
+  const composed = composeReport(figures, texts, overrides);
+  const symbols = [...new Set(composed.draftParts.citations.map((c) => normalizeSymbol(c.symbol)))];
+  const known = new Map<string, string>();
+  if (symbols.length > 0) {
+    const rows = await db
+      .selectFrom('document')
+      .select(['symbol', sql<string>`issued_on::text`.as('issued_on')])
+      .where(sql<boolean>`upper(regexp_replace(symbol, '\\s+', '', 'g')) in (${sql.join(symbols)})`)
+      .where('status', '=', 'active')
+      .orderBy('issued_on')
+      .execute();
+    for (const r of rows) known.set(normalizeSymbol(r.symbol), r.issued_on);
+  }
+  return checkConsistency({ ...composed.draftParts, knownDocuments: known, foreignTerms: DEFAULT_FOREIGN_TERMS });
+}
+
+const sameWarnings = (a: ConsistencyWarning[], b: ConsistencyWarning[]) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Acknowledged when there is nothing to acknowledge, or the acknowledged warnings are the current ones. */
+export function warningsAcknowledged(row: ReviewReportRow, current: ConsistencyWarning[]): boolean {
+  if (current.length === 0) return true;
+  return row.warnings_acknowledged_at !== null && sameWarnings(storedWarningsOf(row), current);
+}
+
+/** Exports are refused while warnings are not acknowledged. */
+export async function assertExportable(db: Kysely<DB>, row: ReviewReportRow): Promise<void> {
+  const current = await currentWarnings(db, figuresOf(row), textsOf(row), overridesOf(row));
+  if (!warningsAcknowledged(row, current)) {
+    throw new AppError('CONFLICT', `Báo cáo còn ${current.length} cảnh báo về tính nhất quán của số liệu chưa được xác nhận. Hãy xem và xác nhận các cảnh báo trước khi xuất văn bản.`);
+  }
+}
+
+export async function findReviewReports(
+  db: Kysely<DB>,
+  actor: Actor,
+  q: { unitId?: number | undefined; kind?: string | undefined; page: number; pageSize: number },
+): Promise<{ items: Array<ReviewReportRow & { unit_name: string }>; total: number }> {
+  let query = db.selectFrom('review_report as r').where(unitInScope(scopeOf(actor, 'registry.read'), sql.ref('r.owner_unit_id')));
+  if (q.unitId) query = query.where('r.owner_unit_id', '=', q.unitId);
+  if (q.kind) query = query.where('r.kind', '=', q.kind as ReviewReportRow['kind']);
+  const { total } = await query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
+  const items = await query
+    .selectAll('r')
+    .select(sql<string>`(select v.name from org_unit_version v where v.unit_id = r.owner_unit_id order by v.valid_from desc, v.id desc limit 1)`.as('unit_name'))
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  return { items, total: Number(total) };
+}
+
+export function presentSummary(r: ReviewReportRow, unitName: string) {
+  return {
+    id: r.id,
+    unit: { id: r.owner_unit_id, name: unitName },
+    kind: r.kind,
+    title: r.title,
+    number: r.number,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    snapshotOn: r.snapshot_on,
+    reportDate: r.report_date,
+    status: r.status,
+    revision: r.revision,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
+export async function presentReviewReport(db: Kysely<DB>, r: ReviewReportRow): Promise<TReviewReport> {
+  const figures = figuresOf(r);
+  const warnings = await currentWarnings(db, figures, textsOf(r), overridesOf(r));
+  const users = await db
+    .selectFrom('app_user')
+    .select(['id', 'full_name'])
+    .where('id', 'in', [r.created_by ?? 0, r.warnings_acknowledged_by ?? 0])
+    .execute();
+  const user = (id: number | null) => {
+    const u = users.find((x) => x.id === id);
+    return u ? { id: u.id, name: u.full_name } : null;
+  };
+  return {
+    ...presentSummary(r, figures.unit.name),
+    place: r.place,
+    planId: r.plan_id,
+    figures,
+    texts: textsOf(r) as Record<string, string>,
+    overrides: overridesOf(r),
+    warnings,
+    warningsAcknowledged: warningsAcknowledged(r, warnings),
+    warningsAcknowledgedBy: user(r.warnings_acknowledged_by),
+    warningsAcknowledgedAt: r.warnings_acknowledged_at ? new Date(r.warnings_acknowledged_at).toISOString() : null,
+    signerAuthority: r.signer_authority,
+    signerTitle: r.signer_title,
+    signerName: r.signer_name,
+    recipients: recipientsOf(r),
+    layout: layoutOf(r),
+    numbers: composeReport(figures, textsOf(r), overridesOf(r)).numbers,
+    createdBy: user(r.created_by),
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+/** The .docx in the Party format. */
+export async function buildReviewDocx(r: ReviewReportRow): Promise<Buffer> {
+  const figures = figuresOf(r);
+  const composed = composeReport(figures, textsOf(r), overridesOf(r));
+  return packPartyDocument({
+    layout: layoutOf(r),
+    superior: figures.unit.parentName ? figures.unit.parentName.toLocaleUpperCase('vi') : null,
+    issuer: figures.unit.name.toLocaleUpperCase('vi'),
+    number: r.number || 'Số      -BC',
+    place: r.place,
+    date: r.report_date,
+    year: Number((r.report_date ?? r.snapshot_on).slice(0, 4)),
+    docType: 'BÁO CÁO',
+    summary: [r.title],
+    body: composed.body,
+    recipients: recipientsOf(r),
+    signature: r.signer_name || r.signer_title ? { authority: r.signer_authority, title: r.signer_title, name: r.signer_name } : null,
+  });
+}
+
+export async function buildReviewAnnex(r: ReviewReportRow): Promise<Buffer> {
+  const composed = composeReport(figuresOf(r), textsOf(r), overridesOf(r));
+  return buildAnnex(composed.tables, `${REVIEW_REPORT_KIND_LABELS[r.kind]}: ${r.title}`);
+}
+
+/** "Bao-cao-so-ket-15.docx"-style names with the id. */
+export const exportName = (r: ReviewReportRow, ext: string) => `Báo-cáo-${r.id}${r.number ? `-${r.number.replace(/[^\p{L}\p{N}-]+/gu, '-')}` : ''}.${ext}`;

@@ -1,0 +1,106 @@
+/** /api/v1/review-reports — review reports (sơ kết, tổng kết, 6 tháng, năm): figures, texts, warnings, exports. */
+import { todayInVietnam } from '../../common/dates.ts';
+import {
+  ZCreateReviewReportBody,
+  ZReviewReport,
+  ZReviewReportListQuery,
+  ZReviewReportPage,
+  ZReviewRevisionBody,
+  ZUpdateReviewReportBody,
+} from '../../common/schemas/review-reports.ts';
+import { ZIdParams } from '../../common/schemas/shared.ts';
+import { docxToPdf } from '../docgen/pdf.ts';
+import { contentDisposition } from '../documents/storage.ts';
+import { requireActor } from '../lib/context.ts';
+import { AppError } from '../lib/errors.ts';
+import type { App } from '../lib/http.ts';
+import { loadUnitFor } from '../org/unit-access.ts';
+import { acknowledgeWarnings } from './commands/acknowledge-warnings.ts';
+import { createReviewReport } from './commands/create-review-report.ts';
+import { refreshReviewReport } from './commands/refresh-review-report.ts';
+import { updateReviewReport } from './commands/update-review-report.ts';
+import {
+  assertExportable,
+  buildReviewAnnex,
+  buildReviewDocx,
+  exportName,
+  findReviewReports,
+  loadReviewReportFor,
+  presentReviewReport,
+  presentSummary,
+} from './reports.ts';
+
+const tags = ['review-reports'];
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function reviewReportRoutes(app: App): Promise<void> {
+  const { db } = app;
+  const show = async (id: number) => presentReviewReport(db, (await db.selectFrom('review_report').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
+
+  app.get('/review-reports', { schema: { tags, summary: 'Các báo cáo sơ kết, tổng kết (của các đơn vị mình được xem)', querystring: ZReviewReportListQuery, response: { 200: ZReviewReportPage } } }, async (req) => {
+    const actor = requireActor(req.ctx);
+    const { items, total } = await findReviewReports(db, actor, req.query);
+    return { items: items.map((r) => presentSummary(r, r.unit_name)), total, page: req.query.page, pageSize: req.query.pageSize };
+  });
+
+  app.post('/review-reports', { schema: { tags, summary: 'Lập báo cáo sơ kết, tổng kết: tính và lưu số liệu đến ngày chốt', body: ZCreateReviewReportBody, response: { 201: ZReviewReport } } }, async (req, reply) => {
+    const actor = requireActor(req.ctx);
+    const unit = await loadUnitFor(db, actor, req.body.unitId, 'registry.read', 'registry.approve');
+    const id = await createReviewReport(db, req.ctx, unit, { ...req.body, snapshotOn: req.body.snapshotOn ?? todayInVietnam() });
+    reply.code(201);
+    return show(id);
+  });
+
+  app.get('/review-reports/:id', { schema: { tags, summary: 'Một báo cáo, với các cảnh báo tính nhất quán hiện tại', params: ZIdParams, response: { 200: ZReviewReport } } }, async (req) => {
+    const actor = requireActor(req.ctx);
+    return presentReviewReport(db, await loadReviewReportFor(db, actor, req.params.id));
+  });
+
+  app.patch('/review-reports/:id', { schema: { tags, summary: 'Sửa nội dung, số liệu sửa tay, số, ngày, người ký, nơi nhận', params: ZIdParams, body: ZUpdateReviewReportBody, response: { 200: ZReviewReport } } }, async (req) => {
+    const actor = requireActor(req.ctx);
+    const row = await loadReviewReportFor(db, actor, req.params.id, 'registry.approve');
+    await updateReviewReport(db, req.ctx, row, req.body);
+    return show(row.id);
+  });
+
+  app.post('/review-reports/:id/refresh', { schema: { tags, summary: 'Tính lại số liệu đến ngày chốt của báo cáo', params: ZIdParams, body: ZReviewRevisionBody, response: { 200: ZReviewReport } } }, async (req) => {
+    const actor = requireActor(req.ctx);
+    const row = await loadReviewReportFor(db, actor, req.params.id, 'registry.approve');
+    const unit = await loadUnitFor(db, actor, row.owner_unit_id, 'registry.read', 'registry.approve');
+    await refreshReviewReport(db, req.ctx, row, unit, req.body.revision);
+    return show(row.id);
+  });
+
+  app.post('/review-reports/:id/acknowledge', { schema: { tags, summary: 'Xác nhận đã xem các cảnh báo hiện tại', params: ZIdParams, body: ZReviewRevisionBody, response: { 200: ZReviewReport } } }, async (req) => {
+    const actor = requireActor(req.ctx);
+    const row = await loadReviewReportFor(db, actor, req.params.id, 'registry.approve');
+    await acknowledgeWarnings(db, req.ctx, row, req.body.revision);
+    return show(row.id);
+  });
+
+  app.get('/review-reports/:id/docx', { schema: { tags, summary: 'Tải báo cáo (.docx, thể thức văn bản của Đảng)', params: ZIdParams, produces: [DOCX] } }, async (req, reply) => {
+    const actor = requireActor(req.ctx);
+    const row = await loadReviewReportFor(db, actor, req.params.id);
+    await assertExportable(db, row);
+    const buffer = await buildReviewDocx(row);
+    return reply.header('content-type', DOCX).header('content-disposition', contentDisposition(exportName(row, 'docx'))).header('cache-control', 'private, no-store').send(buffer);
+  });
+
+  app.get('/review-reports/:id/pdf', { schema: { tags, summary: 'Tải báo cáo (.pdf, khi máy chủ có LibreOffice)', params: ZIdParams, produces: ['application/pdf'] } }, async (req, reply) => {
+    const actor = requireActor(req.ctx);
+    const row = await loadReviewReportFor(db, actor, req.params.id);
+    await assertExportable(db, row);
+    const pdf = await docxToPdf(await buildReviewDocx(row));
+    if (!pdf) throw new AppError('NOT_FOUND', 'Máy chủ chưa cài LibreOffice nên chưa tạo được bản PDF. Hãy tải bản .docx.');
+    return reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition(exportName(row, 'pdf'))).header('cache-control', 'private, no-store').send(pdf);
+  });
+
+  app.get('/review-reports/:id/annex.xlsx', { schema: { tags, summary: 'Tải phụ lục số liệu (.xlsx, mỗi bảng một trang tính)', params: ZIdParams, produces: [XLSX] } }, async (req, reply) => {
+    const actor = requireActor(req.ctx);
+    const row = await loadReviewReportFor(db, actor, req.params.id);
+    await assertExportable(db, row);
+    const buffer = await buildReviewAnnex(row);
+    return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(exportName(row, 'xlsx').replace(/^Báo-cáo/, 'Phụ-lục'))).header('cache-control', 'private, no-store').send(buffer);
+  });
+}
