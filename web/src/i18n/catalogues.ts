@@ -13,7 +13,11 @@ import viInspections from './areas/inspections.vi.json';
 import enInspections from './areas/inspections.en.json';
 import viEvaluation from './areas/evaluation.vi.json';
 import enEvaluation from './areas/evaluation.en.json';
+import viReviewReports from './areas/review-reports.vi.json';
+import enReviewReports from './areas/review-reports.en.json';
+import viHonours from './areas/honours.vi.json';
+import enHonours from './areas/honours.en.json';
 
-export const viParts = [viBase, viReporting, viNotifications, viInspections, viEvaluation];
-export const vi = { ...viBase, ...viReporting, ...viNotifications, ...viInspections, ...viEvaluation };
-export const en: Record<keyof typeof vi, string> = { ...enBase, ...enReporting, ...enNotifications, ...enInspections, ...enEvaluation };
+export const viParts = [viBase, viReporting, viNotifications, viInspections, viEvaluation, viReviewReports, viHonours];
+export const vi = { ...viBase, ...viReporting, ...viNotifications, ...viInspections, ...viEvaluation, ...viReviewReports, ...viHonours };
+export const en: Record<keyof typeof vi, string> = { ...enBase, ...enReporting, ...enNotifications, ...enInspections, ...enEvaluation, ...enReviewReports, ...enHonours };
