@@ -29,6 +29,7 @@ const CataloguePage = lazy(() => import('./pages/catalogue/CataloguePage.tsx'));
 const OrgReferencePage = lazy(() => import('./pages/org-reference/OrgReferencePage.tsx'));
 const EvaluationPage = lazy(() => import('./pages/evaluation/EvaluationPage.tsx'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
+const AwardFormsPage = lazy(() => import('./pages/honours/AwardFormsPage.tsx'));
 const InspectionsPage = lazy(() => import('./pages/inspections/InspectionsPage.tsx'));
 const InspectionPage = lazy(() => import('./pages/inspections/InspectionPage.tsx'));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage.tsx'));
@@ -52,6 +53,7 @@ export const PATHS = {
   orgReference: '/danh-muc-to-chuc',
   evaluation: '/danh-gia',
   dashboard: '/bang-dieu-khien',
+  honoursForms: '/khen-thuong/hinh-thuc',
   inspections: '/kiem-tra',
   notifications: '/thong-bao',
   reports: '/bao-cao-dinh-ky',
@@ -78,6 +80,7 @@ export function AppRoutes() {
             <Route path={PATHS.ledger} element={<RequireAbility action="registry.read"><LedgerPage /></RequireAbility>} />
             <Route path={PATHS.evaluation} element={<RequireAbility action="registry.read"><EvaluationPage /></RequireAbility>} />
             <Route path={PATHS.dashboard} element={<RequireAbility action="registry.read"><DashboardPage /></RequireAbility>} />
+            <Route path={PATHS.honoursForms} element={<RequireAbility action="registry.read"><AwardFormsPage /></RequireAbility>} />
             <Route path={PATHS.inspections} element={<RequireAbility action="registry.read"><InspectionsPage /></RequireAbility>} />
             <Route path={`${PATHS.inspections}/:id`} element={<RequireAbility action="registry.read"><InspectionPage /></RequireAbility>} />
             <Route path={PATHS.reports} element={<RequireAbility action="registry.read"><ReportsPage /></RequireAbility>} />

@@ -14,6 +14,7 @@ import {
   OrderedListOutlined,
   SafetyCertificateOutlined,
   StarOutlined,
+  TrophyOutlined,
   TableOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -41,6 +42,7 @@ export const MENU: MenuEntry[] = [
   { key: 'dashboard', path: '/bang-dieu-khien', label: 'menu.dashboard', icon: <DashboardOutlined />, ability: 'registry.read' },
   { key: 'inspections', path: '/kiem-tra', label: 'menu.inspections', icon: <FileSearchOutlined />, ability: 'registry.read' },
   { key: 'reports', path: '/bao-cao-dinh-ky', label: 'menu.reports', icon: <FileDoneOutlined />, ability: 'registry.read' },
+  { key: 'honoursForms', path: '/khen-thuong/hinh-thuc', label: 'menu.honoursForms', icon: <TrophyOutlined />, ability: 'registry.read' },
   { key: 'plans', path: '/ke-hoach', label: 'menu.plans', icon: <CalendarOutlined />, ability: 'plans.read' },
   { key: 'catalogue', path: '/danh-muc', label: 'menu.catalogue', icon: <OrderedListOutlined />, ability: 'plans.read' },
   { key: 'org', path: '/to-chuc', label: 'menu.org', icon: <ApartmentOutlined />, ability: 'org.read' },
