@@ -18,6 +18,13 @@ const PAGES = [
   { path: '/nhat-ky', title: 'Nhật ký hệ thống' },
   { path: '/ho-so/mat-khau', title: 'Đổi mật khẩu' },
   { path: '/ho-so/ma-truy-cap', title: 'Mã truy cập API' },
+  { path: '/bao-cao-dinh-ky', title: 'Báo cáo định kỳ' },
+  { path: '/danh-gia', title: 'Đánh giá, công nhận đạt tiêu chí' },
+  { path: '/bang-dieu-khien', title: 'Bảng điều khiển' },
+  { path: '/kiem-tra', title: 'Kiểm tra, giám sát' },
+  { path: '/thong-bao', title: 'Thông báo' },
+  { path: '/khen-thuong/hinh-thuc', title: 'Hình thức khen thưởng' },
+  { path: '/bao-cao-so-ket', title: 'Báo cáo sơ kết, tổng kết' },
 ];
 
 let server: RunningServer;

@@ -35,6 +35,8 @@ const InspectionPage = lazy(() => import('./pages/inspections/InspectionPage.tsx
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage.tsx'));
 const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.tsx'));
 const ReportPage = lazy(() => import('./pages/reports/ReportPage.tsx'));
+const ReviewReportsPage = lazy(() => import('./pages/review-reports/ReviewReportsPage.tsx'));
+const ReviewReportPage = lazy(() => import('./pages/review-reports/ReviewReportPage.tsx'));
 
 export const PATHS = {
   signIn: '/dang-nhap',
@@ -57,6 +59,7 @@ export const PATHS = {
   inspections: '/kiem-tra',
   notifications: '/thong-bao',
   reports: '/bao-cao-dinh-ky',
+  reviewReports: '/bao-cao-so-ket',
 } as const;
 
 /** "/": Việc của tôi for those who work with the registry; otherwise the first area the user may open. */
@@ -85,6 +88,8 @@ export function AppRoutes() {
             <Route path={`${PATHS.inspections}/:id`} element={<RequireAbility action="registry.read"><InspectionPage /></RequireAbility>} />
             <Route path={PATHS.reports} element={<RequireAbility action="registry.read"><ReportsPage /></RequireAbility>} />
             <Route path={`${PATHS.reports}/:id`} element={<RequireAbility action="registry.read"><ReportPage /></RequireAbility>} />
+            <Route path={PATHS.reviewReports} element={<RequireAbility action="registry.read"><ReviewReportsPage /></RequireAbility>} />
+            <Route path={`${PATHS.reviewReports}/:id`} element={<RequireAbility action="registry.read"><ReviewReportPage /></RequireAbility>} />
             <Route path={PATHS.plans} element={<RequireAbility action="plans.read"><PlansPage /></RequireAbility>} />
             <Route path={`${PATHS.plans}/:id`} element={<RequireAbility action="plans.read"><PlanPage /></RequireAbility>} />
             <Route path={PATHS.catalogue} element={<RequireAbility action="plans.read"><CataloguePage /></RequireAbility>} />

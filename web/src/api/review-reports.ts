@@ -1,0 +1,89 @@
+/**
+ * /api/v1/review-reports — review reports (sơ kết, tổng kết, 6 tháng, năm):
+ * the stored figures, the operator's texts and overrides, warnings and their
+ * acknowledgement, and the exports (.docx, .pdf, .xlsx annex).
+ */
+import type { z } from 'zod';
+import type { ZCreateReviewReportBody, ZReviewReportSummary, ZReviewWarning, ZUpdateReviewReportBody, TReviewReport } from '../../../common/schemas/review-reports.ts';
+import { API_BASE, api } from './client.ts';
+import type { Page } from './types.ts';
+
+export type { ReviewReportKind } from '../../../common/schemas/review-reports.ts';
+export { REVIEW_REPORT_KINDS, REVIEW_TEXT_KEYS } from '../../../common/schemas/review-reports.ts';
+
+export type TCreateReviewReportBody = z.input<typeof ZCreateReviewReportBody>;
+export type TUpdateReviewReportBody = z.input<typeof ZUpdateReviewReportBody>;
+export type TReviewReportSummary = z.infer<typeof ZReviewReportSummary>;
+export type TReviewWarning = z.infer<typeof ZReviewWarning>;
+export type TReviewNumber = TReviewReport['numbers'][number];
+
+/** The stored figures (server/review-report/figures.ts → ReviewFigures, version 1). */
+export type ReviewEntryKind = 'model' | 'exemplar';
+export interface ReviewLevelRef {
+  id: number;
+  code: string;
+  name: string;
+  rank: number;
+}
+export interface ReviewMovementRow {
+  start: number;
+  added: number;
+  movedIn: number;
+  movedOut: number;
+  removed: number;
+  transferred: number;
+  replaced: number;
+  end: number;
+}
+export const MOVEMENT_BUCKETS: Array<keyof ReviewMovementRow> = ['start', 'added', 'movedIn', 'movedOut', 'removed', 'transferred', 'replaced', 'end'];
+export interface ReviewCriteriaRow {
+  kind: ReviewEntryKind;
+  levelId: number;
+  fieldId: number;
+  fieldName: string;
+  onList: number;
+  evaluated: number;
+  met: number;
+}
+export interface ReviewExemplarMet {
+  entryId: number;
+  name: string;
+  position: string | null;
+  unitName: string;
+  levelId: number;
+}
+export interface ReviewFigures {
+  version: 1;
+  unit: { id: number; name: string; parentName: string | null };
+  from: string;
+  to: string;
+  asOf: string;
+  planId: number | null;
+  levels: ReviewLevelRef[];
+  counts: Record<ReviewEntryKind, { total: number; byLevel: Array<{ levelId: number; count: number }> }>;
+  movements: Record<ReviewEntryKind, { total: ReviewMovementRow; byLevel: Array<{ levelId: number } & ReviewMovementRow> }>;
+  criteria: ReviewCriteriaRow[];
+  exemplarsMet: ReviewExemplarMet[];
+  knownNames: string[];
+}
+
+export type TReviewReportFull = Omit<TReviewReport, 'figures'> & { figures: ReviewFigures };
+
+export interface ReviewReportListParams {
+  unitId?: number;
+  kind?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export const reviewReportsApi = {
+  list: (params: ReviewReportListParams, signal?: AbortSignal) => api.get<Page<TReviewReportSummary>>('/review-reports', { ...params }, signal),
+  get: (id: number) => api.get<TReviewReportFull>(`/review-reports/${id}`),
+  create: (body: TCreateReviewReportBody) => api.post<TReviewReportFull>('/review-reports', body),
+  update: (id: number, body: TUpdateReviewReportBody) => api.patch<TReviewReportFull>(`/review-reports/${id}`, body),
+  refresh: (id: number, revision: number) => api.post<TReviewReportFull>(`/review-reports/${id}/refresh`, { revision }),
+  acknowledge: (id: number, revision: number) => api.post<TReviewReportFull>(`/review-reports/${id}/acknowledge`, { revision }),
+};
+
+/** Links to the exports (same origin, cookie-authenticated GET). */
+export const reviewReportExportUrl = (id: number, format: 'docx' | 'pdf' | 'annex.xlsx') => `${API_BASE}/review-reports/${id}/${format}`;
