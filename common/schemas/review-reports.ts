@@ -125,6 +125,9 @@ export const ZReviewReportSummary = z.object({
   status: z.enum(['draft', 'final']),
   revision: z.number().int(),
   createdAt: z.string(),
+  /** Consistency warnings as of the report's last change (the detail recomputes them). */
+  warningCount: z.number().int(),
+  warningsAcknowledged: z.boolean(),
 });
 
 export const ZReviewReport = ZReviewReportSummary.extend({

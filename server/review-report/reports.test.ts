@@ -132,9 +132,12 @@ describe('review reports', () => {
     expect(r1.numbers).toContainEqual({ key: 'models.movement.end', computed: 4, value: 5, overridden: true });
     expect(r1.numbers).toContainEqual({ key: 'models.end', computed: 4, value: 4, overridden: false });
     for (const path of ['docx', 'annex.xlsx', 'pdf']) expect((await s.get(`${RR}/${report.id}/${path}`)).statusCode).toBe(409);
+    const rowOf = async () => json(await s.get(RR)).items.find((i: { id: number }) => i.id === report.id);
+    expect(await rowOf()).toMatchObject({ warningCount: r1.warnings.length, warningsAcknowledged: false });
 
     const ack = await s.post(`${RR}/${report.id}/acknowledge`, { revision: r1.revision });
     expect(ack.statusCode, ack.body).toBe(200);
+    expect(await rowOf()).toMatchObject({ warningCount: r1.warnings.length, warningsAcknowledged: true });
     expect(json(ack).warningsAcknowledged).toBe(true);
     expect(json(ack).warningsAcknowledgedBy.name).toBe('Cán bộ nghiệp vụ Khối A');
     expect((await s.get(`${RR}/${report.id}/docx`)).statusCode).toBe(200);

@@ -108,6 +108,9 @@ export function presentSummary(r: ReviewReportRow, unitName: string) {
     status: r.status,
     revision: r.revision,
     createdAt: new Date(r.created_at).toISOString(),
+    // Every write stores the warnings it leaves and clears the acknowledgement when they change.
+    warningCount: storedWarningsOf(r).length,
+    warningsAcknowledged: storedWarningsOf(r).length === 0 || r.warnings_acknowledged_at !== null,
   };
 }
 
@@ -131,6 +134,7 @@ export async function presentReviewReport(db: Kysely<DB>, r: ReviewReportRow): P
     texts: textsOf(r) as Record<string, string>,
     overrides: overridesOf(r),
     warnings,
+    warningCount: warnings.length,
     warningsAcknowledged: warningsAcknowledged(r, warnings),
     warningsAcknowledgedBy: user(r.warnings_acknowledged_by),
     warningsAcknowledgedAt: r.warnings_acknowledged_at ? new Date(r.warnings_acknowledged_at).toISOString() : null,

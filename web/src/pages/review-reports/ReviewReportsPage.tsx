@@ -19,7 +19,7 @@ import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { usePaging } from '../../hooks/use-paging.ts';
 import { formatDateVi, today } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
-import { reviewKindLabel, useInvalidateReviewReports, useReviewReport, useReviewReports } from './use-review-reports.ts';
+import { reviewKindLabel, useInvalidateReviewReports, useReviewReports } from './use-review-reports.ts';
 
 export const REVIEW_REPORTS_PATH = '/bao-cao-so-ket';
 
@@ -92,14 +92,12 @@ function CreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () 
   );
 }
 
-/** The current warnings of a report (the list answers without them): read from the report itself. */
-function WarningsCount({ id }: { id: number }) {
-  const { data } = useReviewReport(id);
-  if (!data) return <span className="dh-muted">…</span>;
-  if (data.warnings.length === 0) return <span className="dh-muted" data-testid="review-row-warnings">0</span>;
+/** The report's warnings as of its last change, from the list itself. */
+function WarningsCount({ count, acknowledged }: { count: number; acknowledged: boolean }) {
+  if (count === 0) return <span className="dh-muted" data-testid="review-row-warnings">0</span>;
   return (
-    <Tag color={data.warningsAcknowledged ? 'default' : 'orange'} data-testid="review-row-warnings">
-      {data.warningsAcknowledged ? t('reviewReports.warningsAcknowledgedCount', { count: data.warnings.length }) : data.warnings.length}
+    <Tag color={acknowledged ? 'default' : 'orange'} data-testid="review-row-warnings">
+      {acknowledged ? t('reviewReports.warningsAcknowledgedCount', { count }) : count}
     </Tag>
   );
 }
@@ -180,7 +178,7 @@ export default function ReviewReportsPage() {
             title: t('reviewReports.field.status'),
             render: (_, r) => <Tag color={r.status === 'final' ? 'green' : 'default'}>{t(r.status === 'final' ? 'reviewReports.status.final' : 'reviewReports.status.draft')}</Tag>,
           },
-          { key: 'warnings', title: t('reviewReports.field.warnings'), align: 'right', render: (_, r) => <WarningsCount id={r.id} /> },
+          { key: 'warnings', title: t('reviewReports.field.warnings'), align: 'right', render: (_, r) => <WarningsCount count={r.warningCount} acknowledged={r.warningsAcknowledged} /> },
         ]}
       />
       <CreateModal
