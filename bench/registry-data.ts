@@ -178,6 +178,13 @@ export async function generateRegistry(db: Kysely<DB>, tree: NationalTree, prese
         else to_jsonb('Có chuyển biến rõ nét'::text) end as value,
       case c.rule when 'none' then null when 'yes' then not m.miss
         when 'gte' then case c.measure when 'score' then true else not m.miss end end as met) v`.execute(db);
+  // Evaluations of the accepted reports: decided as proposed (met when no judged criterion failed).
+  await sql`insert into evaluation (entry_id, period_id, proposed_met, decided_met, decided_on)
+    select r.entry_id, r.period_id, m.met, m.met, p.due_on + 10
+    from period_report r
+    join report_period p on p.id = r.period_id
+    cross join lateral (select not exists (select 1 from period_report_value v where v.report_id = r.id and v.met = false) as met) m
+    where r.status = 'accepted'`.execute(db);
   await sql`drop table bench_unit`.execute(db);
   await sql`analyze`.execute(db);
 
