@@ -5,7 +5,8 @@
  * reason is required (as the server requires it); recognition at a level,
  * the deciding document and the date.
  */
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
+import { ActionDrawer } from '../../components/ActionDrawer.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client.ts';
 import { evaluationApi, type EvaluationScope, type TEvaluationCriterion, type TEvaluationDetail } from '../../api/evaluation.ts';
@@ -188,16 +189,7 @@ export function DecisionDrawer({ entryId, scope, onClose }: Props) {
   );
 
   return (
-    <Drawer
-      open={open}
-      onClose={onClose}
-      title={data ? t('evaluation.decision.title', { name: data.entry.name }) : t('evaluation.decision.titleShort')}
-      size={isPhone ? '100%' : 880}
-      destroyOnHidden
-      extra={isPhone ? undefined : buttons}
-      footer={isPhone ? <div style={{ display: 'flex', justifyContent: 'flex-end' }}>{buttons}</div> : undefined}
-      data-testid="evaluation-drawer"
-    >
+    <ActionDrawer open={open} onClose={onClose} title={data ? t('evaluation.decision.title', { name: data.entry.name }) : t('evaluation.decision.titleShort')} width={880} actions={buttons} testId="evaluation-drawer">
       {error && <Alert type="error" showIcon title={errorMessage(error)} />}
       {isFetching && !data && <Spin />}
       {data && (
@@ -278,6 +270,6 @@ export function DecisionDrawer({ entryId, scope, onClose }: Props) {
           </Form>
         </>
       )}
-    </Drawer>
+    </ActionDrawer>
   );
 }

@@ -4,7 +4,8 @@
  * and the entries covered. Members and entries are sent as whole lists.
  */
 import { useEffect, useState } from 'react';
-import { App, Button, Col, Drawer, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { ActionDrawer } from '../../components/ActionDrawer.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { ZCreateInspectionBody, ZMemberInput } from '../../../../common/schemas/inspections.ts';
 import { errorMessage } from '../../api/client.ts';
@@ -206,15 +207,7 @@ export function InspectionDrawer({ inspection, onClose, onSaved }: Props) {
   );
 
   return (
-    <Drawer
-      open={inspection !== null}
-      onClose={onClose}
-      title={editing ? t('inspections.editTitle', { title: editing.title }) : t('inspections.createTitle')}
-      size={isPhone ? '100%' : 960}
-      destroyOnHidden
-      extra={isPhone ? undefined : buttons}
-      footer={isPhone ? <div style={{ display: 'flex', justifyContent: 'flex-end' }}>{buttons}</div> : undefined}
-    >
+    <ActionDrawer open={inspection !== null} onClose={onClose} title={editing ? t('inspections.editTitle', { title: editing.title }) : t('inspections.createTitle')} width={960} actions={buttons}>
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="inspection-form" scrollToFirstError>
         <Row gutter={12}>
           <Col xs={24} md={12}>
@@ -268,6 +261,6 @@ export function InspectionDrawer({ inspection, onClose, onSaved }: Props) {
         <Typography.Title level={5}>{t('inspections.section.team')}</Typography.Title>
         <MemberRows isPhone={isPhone} />
       </Form>
-    </Drawer>
+    </ActionDrawer>
   );
 }

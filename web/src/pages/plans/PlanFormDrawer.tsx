@@ -4,7 +4,8 @@
  * both as editable rows. Phases and targets are sent as whole sets.
  */
 import { useEffect, useState } from 'react';
-import { App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { ActionDrawer } from '../../components/ActionDrawer.tsx';
 import type { FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
@@ -330,16 +331,7 @@ export function PlanFormDrawer({ plan, onClose, onSaved }: Props) {
   );
 
   return (
-    <Drawer
-      open={plan !== null}
-      onClose={onClose}
-      title={editing ? t('plans.editTitle', { title: editing.title }) : t('plans.createTitle')}
-      size={isPhone ? '100%' : 1040}
-      destroyOnHidden
-      // On a phone the buttons go to the bottom, leaving the title its width.
-      extra={isPhone ? undefined : buttons}
-      footer={isPhone ? <div style={{ display: 'flex', justifyContent: 'flex-end' }}>{buttons}</div> : undefined}
-    >
+    <ActionDrawer open={plan !== null} onClose={onClose} title={editing ? t('plans.editTitle', { title: editing.title }) : t('plans.createTitle')} width={1040} actions={buttons}>
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="plan-form" scrollToFirstError>
         <Row gutter={12}>
           <Col xs={24} md={12}>
@@ -386,6 +378,6 @@ export function PlanFormDrawer({ plan, onClose, onSaved }: Props) {
         </Typography.Paragraph>
         <TargetRows isPhone={isPhone} form={form} />
       </Form>
-    </Drawer>
+    </ActionDrawer>
   );
 }

@@ -10,7 +10,8 @@
  * the operator of the level — put on the list at once.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Checkbox, Col, Descriptions, Drawer, Form, Input, Row, Segmented, Space } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Descriptions, Form, Input, Row, Segmented, Space } from 'antd';
+import { ActionDrawer } from '../../../components/ActionDrawer.tsx';
 import { ZRegisterEntryBody } from '../../../../../common/schemas/registry.ts';
 import { errorMessage } from '../../../api/client.ts';
 import { registryApi } from '../../../api/registry.ts';
@@ -24,7 +25,6 @@ import { LevelSelect, useLevelList } from '../../../components/LevelSelect.tsx';
 import { PersonSelect } from '../../../components/PersonSelect.tsx';
 import { PlanSelect } from '../../../components/PlanSelect.tsx';
 import { UnitSelect } from '../../../components/UnitSelect.tsx';
-import { useIsPhone } from '../../../hooks/use-is-phone.ts';
 import { applyFieldErrors } from '../../../lib/api-errors.ts';
 import { today } from '../../../lib/dates.ts';
 import { zodRule } from '../../../lib/zod-rule.ts';
@@ -107,7 +107,6 @@ function changes(entry: TEntryDetail, v: Values): TUpdateEntryBody {
 export function EntryFormDrawer({ open, kind: newKind, entry, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const isPhone = useIsPhone();
   const canApprove = useCan('registry.approve');
   const { data: levels } = useLevelList();
   const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
@@ -246,16 +245,7 @@ export function EntryFormDrawer({ open, kind: newKind, entry, onClose, onSaved }
   );
 
   return (
-    <Drawer
-      open={open}
-      onClose={onClose}
-      title={title}
-      size={isPhone ? '100%' : 720}
-      destroyOnHidden
-      // On a phone the buttons go to the bottom, leaving the title its width.
-      extra={isPhone ? undefined : buttons}
-      footer={isPhone ? <div style={{ display: 'flex', justifyContent: 'flex-end' }}>{buttons}</div> : undefined}
-    >
+    <ActionDrawer open={open} onClose={onClose} title={title} width={720} actions={buttons}>
       <Form<Values> form={form} layout="vertical" data-testid="entry-form" scrollToFirstError>
         {entry?.status === 'returned' && entry.returnReason && (
           <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('registry.returnedTitle')} description={entry.returnReason} data-testid="entry-form-return-reason" />
@@ -402,6 +392,6 @@ export function EntryFormDrawer({ open, kind: newKind, entry, onClose, onSaved }
           </div>
         )}
       </Form>
-    </Drawer>
+    </ActionDrawer>
   );
 }
