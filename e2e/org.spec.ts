@@ -37,10 +37,21 @@ afterAll(async () => {
 /** Type a date into the "Xem tại thời điểm" picker (dd/mm/yyyy) and confirm it. */
 async function setAsOf(page: Page, date: string): Promise<void> {
   const input = page.getByTestId('org-as-of');
-  await input.click();
-  await input.press('Control+a');
-  await input.pressSequentially(date);
-  await input.press('Enter');
+  await page.waitForLoadState('networkidle');
+  // On a loaded machine keystrokes can land while the picker is still re-rendering: type again until it holds the date.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click();
+    await input.press('Control+a');
+    await input.pressSequentially(date);
+    await input.press('Enter');
+    try {
+      await expect.poll(() => input.inputValue(), { timeout: 3000 }).toBe(date);
+      return;
+    } catch {
+      // try again
+    }
+  }
+  expect(await input.inputValue()).toBe(date);
 }
 
 async function openUnitFromSearch(page: Page, name: string): Promise<void> {
