@@ -24,6 +24,8 @@ export const ACTIONS = [
   'registry.write',
   'registry.approve',
   'inspections.write',
+  'honours.propose',
+  'honours.review',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -44,8 +46,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'registry.write',
     'registry.approve',
     'inspections.write',
+    'honours.propose',
+    'honours.review',
   ],
-  reporter: ['org.read', 'people.read', 'people.write', 'documents.read', 'documents.write', 'plans.read', 'registry.read', 'registry.write'],
+  reporter: ['org.read', 'people.read', 'people.write', 'documents.read', 'documents.write', 'plans.read', 'registry.read', 'registry.write', 'honours.propose'],
   monitor: ['org.read', 'people.read', 'documents.read', 'plans.read', 'registry.read'],
   viewer: ['org.read', 'people.read', 'documents.read', 'plans.read', 'registry.read'],
 };

@@ -24,6 +24,8 @@ const PAGES = [
   { path: '/kiem-tra', title: 'Kiểm tra, giám sát' },
   { path: '/thong-bao', title: 'Thông báo' },
   { path: '/khen-thuong/hinh-thuc', title: 'Hình thức khen thưởng' },
+  { path: '/khen-thuong', title: 'Đợt khen thưởng' },
+  { path: '/khen-thuong/so-khen-thuong', title: 'Sổ khen thưởng' },
   { path: '/bao-cao-so-ket', title: 'Báo cáo sơ kết, tổng kết' },
 ];
 

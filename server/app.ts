@@ -39,7 +39,14 @@ import { auditRoutes } from './audit/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
 import { honoursRoutes } from './honours/routes.ts';
+import { honourProposalRoutes } from './honours/proposals/routes.ts';
+import { councilRoutes } from './honours/council/routes.ts';
+import { honourDecisionRoutes } from './honours/decisions/routes.ts';
+import { disclosureRoutes } from './honours/disclosure/routes.ts';
+import { funnelRoutes } from './honours/funnel/routes.ts';
+import { disciplineRoutes } from './people/discipline-routes.ts';
 import { registryRoutes } from './registry/routes.ts';
+import { overviewRoutes } from './registry/overview-routes.ts';
 import { registryExcelRoutes } from './registry-excel/routes.ts';
 import { evaluationRoutes } from './evaluation/routes.ts';
 import { reportingRoutes } from './reporting/routes.ts';
@@ -152,6 +159,7 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
       await planRoutes(typed);
       await catalogueRoutes(typed);
       await registryRoutes(typed);
+      await overviewRoutes(typed);
       await registryExcelRoutes(typed);
       await evaluationRoutes(typed);
       await reportingRoutes(typed);
@@ -159,6 +167,12 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
       await monitoringRoutes(typed);
       await inspectionRoutes(typed);
       await honoursRoutes(typed);
+      await honourProposalRoutes(typed);
+      await councilRoutes(typed);
+      await honourDecisionRoutes(typed);
+      await disclosureRoutes(typed);
+      await funnelRoutes(typed);
+      await disciplineRoutes(typed);
       await reviewReportRoutes(typed);
     },
     { prefix: '/api/v1' },

@@ -215,11 +215,15 @@ export type TToReviewPage = z.infer<typeof ZToReviewPage>;
 
 // ─── Dashboard ─────────────────────────────────────────────────────────────
 
-export const ZDashboardQuery = z
-  .object({ planId: ZId.optional(), periodId: ZId.optional(), unitId: ZId.optional() })
-  .superRefine((v, ctx) => {
-    if (v.planId === undefined && v.periodId === undefined) ctx.addIssue({ code: 'custom', path: ['planId'], message: 'Hãy chọn kế hoạch hoặc kỳ báo cáo.' });
-  });
+const planOrPeriod = (v: { planId?: number; periodId?: number }, ctx: z.RefinementCtx) => {
+  if (v.planId === undefined && v.periodId === undefined) ctx.addIssue({ code: 'custom', path: ['planId'], message: 'Hãy chọn kế hoạch hoặc kỳ báo cáo.' });
+};
+const dashboardQueryFields = { planId: ZId.optional(), periodId: ZId.optional(), unitId: ZId.optional() };
+export const ZDashboardQuery = z.object(dashboardQueryFields).superRefine(planOrPeriod);
+/** The dashboard's data as .xlsx; `sheet` picks one chart's table. */
+export const ZDashboardXlsxQuery = z
+  .object({ ...dashboardQueryFields, sheet: z.enum(['completeness', 'met', 'trend'], { error: 'Biểu phải là completeness, met hoặc trend.' }).optional() })
+  .superRefine(planOrPeriod);
 
 export const ZMetRow = z.object({
   field: ZRef,

@@ -403,6 +403,22 @@ export const ZTimelineItem = z.discriminatedUnion('type', [
     reason: z.string().nullable(),
     recognitionLevel: ZRef.nullable(),
   }),
+  /** An honour (khen thưởng) granted by a decision, or its revocation. */
+  z.object({
+    type: z.literal('honour'),
+    id: z.number().int(),
+    label: z.string(),
+    date: z.string(),
+    recordedBy: z.string().nullable(),
+    awardName: z.string(),
+    /** "Ban Thường vụ Đảng ủy Khối …" or the outside body. */
+    grantor: z.string(),
+    decision: ZTimelineDocument,
+    honouree: z.string(),
+    status: z.enum(['active', 'revoked']),
+    revokedOn: z.string().nullable(),
+    revokeReason: z.string().nullable(),
+  }),
 ]);
 export type TTimelineItem = z.infer<typeof ZTimelineItem>;
 export const ZTimeline = z.object({ entryId: z.number().int(), items: z.array(ZTimelineItem) });

@@ -149,7 +149,49 @@ export const ZReviewReport = ZReviewReportSummary.extend({
   numbers: z.array(z.object({ key: z.string(), computed: z.number(), value: z.number(), overridden: z.boolean() })),
   createdBy: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   updatedAt: z.string(),
+  /** Who signed and issued the report (ký ban hành); a final report is immutable. */
+  signedBy: z.object({ id: z.number().int(), name: z.string() }).nullable().optional(),
+  signedAt: z.string().nullable().optional(),
+  /** The document the report was registered as in its unit's registry when signed. */
+  document: z.object({ id: z.number().int(), symbol: z.string(), issuedOn: z.string() }).nullable().optional(),
 });
 export type TReviewReport = z.infer<typeof ZReviewReport>;
 
 export const ZReviewReportPage = z.object({ items: z.array(ZReviewReportSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+/** Ký ban hành: sign and issue the report at the revision the signer saw. */
+export const ZFinalizeReviewReportBody = z.object({ revision: ZRevision });
+
+/** Thể thức văn bản of a unit: layout parameters and the place name, inherited by the units under it. */
+export const ZDocumentSettingsBody = z.object({
+  layout: ZPartyLayoutOverride.default({}),
+  place: z.string().trim().max(200, 'Địa danh dài quá 200 ký tự.').nullish(),
+  /** null when the unit has no settings of its own yet. */
+  revision: ZRevision.nullable(),
+});
+export type TDocumentSettingsBody = z.infer<typeof ZDocumentSettingsBody>;
+
+const ZResolvedLayout = z.object({
+  pageWidthMm: z.number(),
+  pageHeightMm: z.number(),
+  margins: z.object({ topMm: z.number(), bottomMm: z.number(), leftMm: z.number(), rightMm: z.number() }),
+  font: z.string(),
+  partyHeading: z.string(),
+  sizes: z.record(z.string(), z.number()),
+  body: z.object({ firstLineIndentMm: z.number(), spaceAfterPt: z.number(), lineSpacing: z.number() }),
+});
+
+export const ZDocumentSettings = z.object({
+  unit: z.object({ id: z.number().int(), name: z.string() }),
+  /** The unit's own settings, or null when it only inherits. */
+  own: z.object({ layout: ZPartyLayoutOverride, place: z.string().nullable(), revision: z.number().int() }).nullable(),
+  /** What documents of the unit get: the defaults under the nearest settings at or above the unit. */
+  effective: z.object({
+    layout: ZResolvedLayout,
+    /** The override those settings make over the defaults (the unit's own, or the ancestor's it inherits). */
+    override: ZPartyLayoutOverride,
+    place: z.string().nullable(),
+    inheritedFrom: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  }),
+});
+export type TDocumentSettings = z.infer<typeof ZDocumentSettings>;

@@ -703,6 +703,22 @@ export interface DB {
   award_form: AwardFormTable;
   award_form_rule: AwardFormRuleTable;
   review_report: ReviewReportTable;
+  unit_document_settings: UnitDocumentSettingsTable;
+  honour_round: HonourRoundTable;
+  honour_proposal: HonourProposalTable;
+  honour_proposal_file: HonourProposalFileTable;
+  honour_candidate: HonourCandidateTable;
+  council_session: CouncilSessionTable;
+  council_member: CouncilMemberTable;
+  council_agenda: CouncilAgendaTable;
+  council_recusal: CouncilRecusalTable;
+  council_ballot_cast: CouncilBallotCastTable;
+  council_ballot: CouncilBallotTable;
+  honour: HonourTable;
+  honour_disclosure: HonourDisclosureTable;
+  honour_disclosure_candidate: HonourDisclosureCandidateTable;
+  honour_comment: HonourCommentTable;
+  discipline_record: DisciplineRecordTable;
 }
 
 export interface ReviewReportTable {
@@ -733,6 +749,19 @@ export interface ReviewReportTable {
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  signed_by: number | null;
+  signed_at: Date | null;
+  document_id: number | null;
+}
+
+/** Thể thức văn bản of a unit: layout parameters and the place name its documents start from (children inherit). */
+export interface UnitDocumentSettingsTable {
+  unit_id: number;
+  layout: Json;
+  place: string | null;
+  revision: Generated<number>;
+  updated_by: number | null;
+  updated_at: Timestamp;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -742,3 +771,194 @@ export type OrgUnitVersion = Selectable<OrgUnitVersionTable>;
 export type Person = Selectable<PersonTable>;
 export type DocumentRow = Selectable<DocumentTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
+
+export type HonourSubject = 'collective' | 'individual';
+export type CandidateStatus = 'proposed' | 'returned' | 'passed' | 'approved' | 'rejected' | 'decided' | 'withdrawn';
+
+export interface HonourRoundTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  name: string;
+  kind: 'phase' | 'thematic' | 'ad_hoc';
+  plan_id: number | null;
+  phase_id: number | null;
+  proposals_from: string;
+  proposals_until: string;
+  review_until: string | null;
+  ceremony_on: string | null;
+  status: Generated<'open' | 'closed'>;
+  note: string | null;
+  search_text: string;
+  revision: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface HonourProposalTable {
+  id: Generated<number>;
+  round_id: number;
+  proposer_unit_id: number;
+  reviewer_unit_id: number | null;
+  external_body: string | null;
+  title: string;
+  letter_document_id: number | null;
+  note: string | null;
+  status: Generated<'draft' | 'submitted'>;
+  submitted_at: Date | null;
+  submitted_by: number | null;
+  revision: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface HonourProposalFileTable {
+  proposal_id: number;
+  file_id: number;
+  caption: string | null;
+}
+export interface HonourCandidateTable {
+  id: Generated<number>;
+  proposal_id: number;
+  award_form_id: number;
+  subject: HonourSubject;
+  unit_id: number;
+  person_id: number | null;
+  entry_id: number | null;
+  display_name: string;
+  position: string | null;
+  achievement: string;
+  achievement_file_id: number | null;
+  /** jsonb with a default: read as parsed JSON, written as a JSON string or left out. */
+  evaluation: ColumnType<unknown, string | undefined, string>;
+  flags: ColumnType<unknown, string | undefined, string>;
+  status: Generated<CandidateStatus>;
+  return_reason: string | null;
+  reviewed_by: number | null;
+  reviewed_at: Date | null;
+  source_candidate_id: number | null;
+  sort_key: string;
+  revision: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface CouncilSessionTable {
+  id: Generated<number>;
+  round_id: number;
+  unit_id: number;
+  title: string;
+  held_on: string;
+  location: string | null;
+  status: Generated<'open' | 'closed'>;
+  closed_at: Date | null;
+  closed_by: number | null;
+  revision: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface CouncilMemberTable {
+  session_id: number;
+  user_id: number;
+  role: 'chair' | 'secretary' | 'member';
+  position: string | null;
+  present: Generated<boolean>;
+}
+export interface CouncilAgendaTable {
+  session_id: number;
+  candidate_id: number;
+  award_rule_id: number | null;
+  result: Json;
+  passed: boolean | null;
+  sort_order: Generated<number>;
+}
+export interface CouncilRecusalTable {
+  session_id: number;
+  candidate_id: number;
+  user_id: number;
+  reason: string;
+  created_at: Timestamp;
+}
+export interface CouncilBallotCastTable {
+  session_id: number;
+  candidate_id: number;
+  user_id: number;
+  written: Generated<boolean>;
+  cast_at: Timestamp;
+}
+export interface CouncilBallotTable {
+  id: Generated<number>;
+  session_id: number;
+  candidate_id: number;
+  /** null under a secret ballot: who voted is in council_ballot_cast, not here. */
+  user_id: number | null;
+  choice: 'yes' | 'no' | 'abstain';
+}
+export interface HonourTable {
+  id: Generated<number>;
+  award_form_id: number;
+  award_rule_id: number | null;
+  subject: HonourSubject;
+  unit_id: number;
+  person_id: number | null;
+  entry_id: number | null;
+  display_name: string;
+  position: string | null;
+  achievement: string | null;
+  grantor_unit_id: number | null;
+  external_body: string | null;
+  owner_unit_id: number;
+  decision_document_id: number;
+  decided_on: string;
+  round_id: number | null;
+  candidate_id: number | null;
+  status: Generated<'active' | 'revoked'>;
+  revoked_on: string | null;
+  revoke_reason: string | null;
+  revoke_document_id: number | null;
+  search_text: string;
+  sort_key: string;
+  revision: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+export interface HonourDisclosureTable {
+  id: Generated<number>;
+  round_id: number;
+  unit_id: number;
+  token: string;
+  title: string;
+  starts_on: string;
+  ends_on: string;
+  note: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+export interface HonourDisclosureCandidateTable {
+  disclosure_id: number;
+  candidate_id: number;
+}
+export interface HonourCommentTable {
+  id: Generated<number>;
+  disclosure_id: number;
+  candidate_id: number | null;
+  author_name: string | null;
+  contact: string | null;
+  content: string;
+  user_id: number | null;
+  ip: string | null;
+  created_at: Timestamp;
+  read_at: Date | null;
+}
+export interface DisciplineRecordTable {
+  id: Generated<number>;
+  person_id: number | null;
+  unit_id: number | null;
+  form: string;
+  reason: string;
+  decided_on: string;
+  until_on: string | null;
+  document_id: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}

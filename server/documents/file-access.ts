@@ -1,12 +1,15 @@
 /**
  * Who may read (download, or attach again) a stored file: whoever uploaded
  * it, or whoever may read something it is attached to — a document, a
- * registry event, a periodic report, a monitoring note. One predicate, used
+ * registry event, a periodic report, a monitoring note, a honours proposal
+ * or a candidate's achievement report (also for the council members voting
+ * on it). One predicate, used
  * by GET /files/:id and by every command that attaches files; a new kind of
  * attachment adds its branch here.
  */
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { scopeOf, unitInScope, type Actor } from '../lib/context.ts';
+import { proposalVisible } from '../honours/policy.ts';
 import { entryReadable } from '../registry/policy.ts';
 
 type Column = Expression<unknown> | RawBuilder<unknown>;
@@ -19,5 +22,10 @@ export function fileReadable(actor: Actor, fileIdColumn: Column, uploaderColumn:
     or exists (select 1 from period_report_file rf join period_report pr on pr.id = rf.report_id join registry_entry en on en.id = pr.entry_id
       where rf.file_id = ${fileIdColumn} and ${entryReadable(actor, sql.ref('en.id'), sql.ref('en.owner_unit_id'))})
     or exists (select 1 from monitor_note_file nf join monitor_note mn on mn.id = nf.note_id join registry_entry en on en.id = mn.entry_id
-      where nf.file_id = ${fileIdColumn} and ${entryReadable(actor, sql.ref('en.id'), sql.ref('en.owner_unit_id'))}))`;
+      where nf.file_id = ${fileIdColumn} and ${entryReadable(actor, sql.ref('en.id'), sql.ref('en.owner_unit_id'))})
+    or exists (select 1 from honour_proposal_file hf join honour_proposal hp on hp.id = hf.proposal_id
+      where hf.file_id = ${fileIdColumn} and ${proposalVisible(actor, sql.ref('hp.proposer_unit_id'), sql.ref('hp.status'))})
+    or exists (select 1 from honour_candidate hc join honour_proposal hp on hp.id = hc.proposal_id
+      where hc.achievement_file_id = ${fileIdColumn} and (${proposalVisible(actor, sql.ref('hp.proposer_unit_id'), sql.ref('hp.status'))}
+        or exists (select 1 from council_agenda ca join council_member cm on cm.session_id = ca.session_id where ca.candidate_id = hc.id and cm.user_id = ${actor.userId}))))`;
 }

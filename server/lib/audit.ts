@@ -37,7 +37,8 @@ export async function recordAudit(db: Kysely<DB>, ctx: RequestContext, entry: Au
     .insertInto('audit_event')
     .values({
       actor_user_id: ctx.actor?.userId ?? null,
-      actor_name: ctx.actor ? `${ctx.actor.fullName} (${ctx.actor.username})` : 'Hệ thống',
+      // No actor: the system's own work, or someone not signed in (a public comment on a disclosed list).
+      actor_name: ctx.actor ? `${ctx.actor.fullName} (${ctx.actor.username})` : ctx.system ? 'Hệ thống' : `Khách không đăng nhập (${ctx.ip})`,
       via: ctx.actor?.via ?? 'system',
       action: entry.action,
       entity_type: entry.entityType,

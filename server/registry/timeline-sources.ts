@@ -12,7 +12,8 @@ import { monitorNoteTimeline } from '../monitoring/timeline.ts';
 import { inspectionTimeline } from '../inspections/timeline.ts';
 import { periodReportTimeline } from '../reporting/timeline.ts';
 import { evaluationTimeline } from '../evaluation/timeline.ts';
+import { honourTimeline } from '../honours/decisions/timeline.ts';
 
 export type TimelineSource = (db: Kysely<DB>, actor: Actor, entryId: number) => Promise<TTimelineItem[]>;
 
-export const TIMELINE_SOURCES: TimelineSource[] = [monitorNoteTimeline, inspectionTimeline, periodReportTimeline, evaluationTimeline];
+export const TIMELINE_SOURCES: TimelineSource[] = [monitorNoteTimeline, inspectionTimeline, periodReportTimeline, evaluationTimeline, honourTimeline];

@@ -8,7 +8,8 @@
  * caught — and (c) the statistics tables, shared by the body and the .xlsx
  * annex. Pure: no database.
  */
-import ExcelJS from 'exceljs';
+import { buildXlsxTables, type StatTable } from '../docgen/xlsx-tables.ts';
+import { FUNNEL_STAGE_LABELS, FUNNEL_STAGES, type FunnelStage } from '../../common/schemas/honours-flow.ts';
 import type { Block, Inline } from '../docgen/party-document.ts';
 import type { Breakdown, Citation, Figure, Movement, ReportDraft } from './consistency.ts';
 import { GRASSROOTS_CODES, type CitedDocument, type EntryKind, type LevelRef, type MovementRow, type ReviewFigures } from './figures.ts';
@@ -22,13 +23,7 @@ export type Overrides = Record<string, number>;
 /** Terms that do not belong in a bloc's report (text copied from a district's). */
 export const DEFAULT_FOREIGN_TERMS = ['Huyện ủy', 'Đại hội Đảng bộ huyện'];
 
-export interface StatTable {
-  sheet: string;
-  caption: string;
-  headers: string[];
-  rows: Array<Array<string | number>>;
-  totalRow: boolean;
-}
+export type { StatTable } from '../docgen/xlsx-tables.ts';
 
 /** A number the report states that the operator may type over: its key, the computed value and the one stated. */
 export interface ReportNumber {
@@ -155,6 +150,43 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
   if (planDoc) citations.push({ symbol: planDoc.symbol, dateText: citeDate(planDoc.issuedOn), section: 'II' });
   const reg = registration('II');
   sentence('II', [String(reg[0]).replace(/\.$/, ''), ...planInline, '.']);
+
+  // Commendation (the seed's II.4): the funnel of the unit's rounds in the period, each number typed over like the others.
+  const honours = figures.honours;
+  if (honours && honours.rounds.length > 0) {
+    const stage = (st: FunnelStage, subject: 'collectives' | 'individuals', label: string) => {
+      const computed = honours.stages.find((x) => x.stage === st)?.[subject] ?? 0;
+      const key = `honours.${st}.${subject}`;
+      const value = v(key, computed);
+      figs.push({ key, label, value, section: 'II' });
+      return value;
+    };
+    const two = (x: number) => (x > 0 && x < 10 ? `0${x}` : n(x));
+    const selfC = stage('self_granted', 'collectives', 'Số tập thể được cơ sở tuyên dương, khen thưởng');
+    const selfI = stage('self_granted', 'individuals', 'Số cá nhân được cơ sở tuyên dương, khen thưởng');
+    const propC = stage('proposed', 'collectives', 'Số tập thể cơ sở đề nghị khen thưởng');
+    const propI = stage('proposed', 'individuals', 'Số cá nhân cơ sở đề nghị khen thưởng');
+    const decC = stage('decided', 'collectives', 'Số tập thể được khen thưởng');
+    const decI = stage('decided', 'individuals', 'Số cá nhân được khen thưởng');
+    const outC = stage('proposed_outside', 'collectives', 'Số tập thể đề nghị cấp trên khen thưởng');
+    const outI = stage('proposed_outside', 'individuals', 'Số cá nhân đề nghị cấp trên khen thưởng');
+    const outDecC = stage('decided_outside', 'collectives', 'Số tập thể được cấp trên khen thưởng');
+    const outDecI = stage('decided_outside', 'individuals', 'Số cá nhân được cấp trên khen thưởng');
+    const parts = [
+      `Qua tổng hợp, đã có ${n(selfC)} tập thể và ${n(selfI)} cá nhân được các cấp ủy cơ sở tuyên dương, khen thưởng`,
+      `cấp ủy cơ sở đã đề nghị khen thưởng ${n(propC)} tập thể và ${n(propI)} cá nhân`,
+      `${figures.unit.name} đã ban hành quyết định khen thưởng ${n(decC)} tập thể và ${n(decI)} cá nhân`,
+    ];
+    if (outC + outI > 0) parts.push(`đề nghị cấp trên khen thưởng ${two(outI)} cá nhân và ${two(outC)} tập thể${outDecC + outDecI > 0 ? ` (đã được khen thưởng ${n(outDecC)} tập thể, ${n(outDecI)} cá nhân)` : ''}`);
+    sentence('II', [`${parts.join('; ')}.`]);
+    tables.push({
+      sheet: 'Khen thưởng',
+      caption: `Kết quả tuyên dương, khen thưởng (${honours.rounds.map((r) => r.name).join('; ')})`,
+      headers: ['Bước', 'Tập thể', 'Cá nhân'],
+      rows: FUNNEL_STAGES.map((st) => [FUNNEL_STAGE_LABELS[st], honours.stages.find((x) => x.stage === st)?.collectives ?? 0, honours.stages.find((x) => x.stage === st)?.individuals ?? 0]),
+      totalRow: false,
+    });
+  }
 
   // ─── III ───
   heading(1, 'III', 'KẾT QUẢ CỤ THỂ');
@@ -340,27 +372,5 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
   };
 }
 
-/** The .xlsx annex: one sheet per statistics table, Vietnamese headers, bold totals. */
-export async function buildAnnex(tables: StatTable[], title: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Điển hình';
-  const used = new Set<string>();
-  for (const t of tables) {
-    let name = t.sheet.slice(0, 31);
-    for (let i = 2; used.has(name); i++) name = `${t.sheet.slice(0, 28)} ${i}`;
-    used.add(name);
-    const ws = wb.addWorksheet(name);
-    ws.addRow([title]).font = { bold: true };
-    ws.addRow([t.caption]).font = { italic: true };
-    const head = ws.addRow(t.headers);
-    head.font = { bold: true };
-    t.rows.forEach((r, i) => {
-      const row = ws.addRow(r);
-      if (t.totalRow && i === t.rows.length - 1) row.font = { bold: true };
-    });
-    ws.columns.forEach((c, i) => {
-      c.width = i === 0 ? 36 : 18;
-    });
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+/** The .xlsx annex: one sheet per statistics table. */
+export const buildAnnex = (tables: StatTable[], title: string): Promise<Buffer> => buildXlsxTables(tables, title);

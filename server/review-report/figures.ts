@@ -13,6 +13,8 @@
  * The caller has already checked access to the unit (scoping is the unit path).
  */
 import { sql, type Kysely } from 'kysely';
+import { FUNNEL_STAGES, type FunnelStage } from '../../common/schemas/honours-flow.ts';
+import { funnelCounts } from '../honours/funnel/queries.ts';
 import type { DB } from '../db/schema.ts';
 import { computeLedger } from '../registry/ledger.ts';
 
@@ -83,6 +85,12 @@ export interface ReviewFigures {
   /** Catalogue names (fields) and level names: what breakdown labels may be. */
   knownNames: string[];
   documents: CitedDocument[];
+  /**
+   * Honours (III.4): the funnel summed over the unit's commendation rounds
+   * whose proposal window lies in the period (absent from snapshots taken
+   * before honours were recorded).
+   */
+  honours?: { rounds: Array<{ id: number; name: string }>; stages: Array<{ stage: FunnelStage; collectives: number; individuals: number }> };
 }
 
 export interface FiguresInput {
@@ -186,8 +194,29 @@ export async function computeReviewFigures(db: Kysely<DB>, input: FiguresInput):
     byLevel: ledger.levels.filter((l) => l.end > 0).map((l) => ({ levelId: l.level.id, count: l.end })),
   });
 
+  // Honours: the unit's rounds with their proposal window inside the period, the funnel of each (one statement a round).
+  const rounds = await db
+    .selectFrom('honour_round')
+    .select(['id', 'name', 'owner_unit_id', 'proposals_from', 'proposals_until'])
+    .where('owner_unit_id', '=', unitId)
+    .where('proposals_from', '>=', from)
+    .where('proposals_from', '<=', to)
+    .orderBy('proposals_from')
+    .orderBy('id')
+    .execute();
+  const funnels = await Promise.all(rounds.map((r) => funnelCounts(db, r, unitId)));
+  const honours = {
+    rounds: rounds.map((r) => ({ id: r.id, name: r.name })),
+    stages: FUNNEL_STAGES.map((stage) => ({
+      stage,
+      collectives: funnels.reduce((n, f) => n + (f.find((x) => x.stage === stage)?.collectives ?? 0), 0),
+      individuals: funnels.reduce((n, f) => n + (f.find((x) => x.stage === stage)?.individuals ?? 0), 0),
+    })),
+  };
+
   return {
     version: 1,
+    honours,
     unit: { id: unitId, name: unit.rows[0]?.name ?? '', parentName: unit.rows[0]?.parent_name ?? null },
     from,
     to,

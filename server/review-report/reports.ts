@@ -12,6 +12,7 @@ import type { PartyLayoutOverride } from '../docgen/party-layout.ts';
 import { scopeOf, unitInScope, type Actor } from '../lib/context.ts';
 import { AppError, notFound } from '../lib/errors.ts';
 import { loadUnitFor } from '../org/unit-access.ts';
+import { effectiveLayout } from './document-settings.ts';
 import { buildAnnex, composeReport, DEFAULT_FOREIGN_TERMS, type Overrides, type ReportTexts } from './compose.ts';
 import { checkConsistency, normalizeSymbol, type ConsistencyWarning } from './consistency.ts';
 import type { ReviewFigures } from './figures.ts';
@@ -66,8 +67,16 @@ export function warningsAcknowledged(row: ReviewReportRow, current: ConsistencyW
   return row.warnings_acknowledged_at !== null && sameWarnings(storedWarningsOf(row), current);
 }
 
-/** Exports are refused while warnings are not acknowledged. */
+/** A signed report (ký ban hành) is a record: no edit, refresh or acknowledgement changes it. */
+export function assertNotFinal(row: ReviewReportRow): void {
+  if (row.status === 'final') {
+    throw new AppError('INVALID_STATE', `Báo cáo đã ký ban hành${row.number ? ` (số ${row.number})` : ''} nên không sửa, tính lại số liệu hay xác nhận cảnh báo được nữa. Nếu cần điều chỉnh, hãy lập báo cáo mới.`);
+  }
+}
+
+/** Exports are refused while warnings are not acknowledged; a signed report exports as signed. */
 export async function assertExportable(db: Kysely<DB>, row: ReviewReportRow): Promise<void> {
+  if (row.status === 'final') return;
   const current = await currentWarnings(db, figuresOf(row), textsOf(row), overridesOf(row));
   if (!warningsAcknowledged(row, current)) {
     throw new AppError('CONFLICT', `Báo cáo còn ${current.length} cảnh báo về tính nhất quán của số liệu chưa được xác nhận. Hãy xem và xác nhận các cảnh báo trước khi xuất văn bản.`);
@@ -120,8 +129,11 @@ export async function presentReviewReport(db: Kysely<DB>, r: ReviewReportRow): P
   const users = await db
     .selectFrom('app_user')
     .select(['id', 'full_name'])
-    .where('id', 'in', [r.created_by ?? 0, r.warnings_acknowledged_by ?? 0])
+    .where('id', 'in', [r.created_by ?? 0, r.warnings_acknowledged_by ?? 0, r.signed_by ?? 0])
     .execute();
+  const doc = r.document_id
+    ? await db.selectFrom('document').select(['id', 'symbol', sql<string>`issued_on::text`.as('issued_on')]).where('id', '=', r.document_id).executeTakeFirst()
+    : undefined;
   const user = (id: number | null) => {
     const u = users.find((x) => x.id === id);
     return u ? { id: u.id, name: u.full_name } : null;
@@ -146,15 +158,22 @@ export async function presentReviewReport(db: Kysely<DB>, r: ReviewReportRow): P
     numbers: composeReport(figures, textsOf(r), overridesOf(r)).numbers,
     createdBy: user(r.created_by),
     updatedAt: new Date(r.updated_at).toISOString(),
+    signedBy: user(r.signed_by),
+    signedAt: r.signed_at ? new Date(r.signed_at).toISOString() : null,
+    document: doc ? { id: doc.id, symbol: doc.symbol, issuedOn: doc.issued_on } : null,
   };
 }
 
-/** The .docx in the Party format. */
-export async function buildReviewDocx(r: ReviewReportRow): Promise<Buffer> {
+/**
+ * The .docx in the Party format, laid out with the unit's effective settings
+ * (thể thức văn bản) under the report's own layout; a signed report keeps the
+ * layout fixed when it was signed.
+ */
+export async function buildReviewDocx(db: Kysely<DB>, r: ReviewReportRow): Promise<Buffer> {
   const figures = figuresOf(r);
   const composed = composeReport(figures, textsOf(r), overridesOf(r));
   return packPartyDocument({
-    layout: layoutOf(r),
+    layout: r.status === 'final' ? layoutOf(r) : await effectiveLayout(db, r.owner_unit_id, layoutOf(r)),
     superior: figures.unit.parentName ? figures.unit.parentName.toLocaleUpperCase('vi') : null,
     issuer: figures.unit.name.toLocaleUpperCase('vi'),
     number: r.number || 'Số      -BC',

@@ -2,6 +2,7 @@
 import { todayInVietnam } from '../../common/dates.ts';
 import {
   ZCreateReviewReportBody,
+  ZFinalizeReviewReportBody,
   ZReviewReport,
   ZReviewReportListQuery,
   ZReviewReportPage,
@@ -17,6 +18,7 @@ import type { App } from '../lib/http.ts';
 import { loadUnitFor } from '../org/unit-access.ts';
 import { acknowledgeWarnings } from './commands/acknowledge-warnings.ts';
 import { createReviewReport } from './commands/create-review-report.ts';
+import { finalizeReviewReport } from './commands/finalize-review-report.ts';
 import { refreshReviewReport } from './commands/refresh-review-report.ts';
 import { updateReviewReport } from './commands/update-review-report.ts';
 import {
@@ -29,6 +31,7 @@ import {
   presentReviewReport,
   presentSummary,
 } from './reports.ts';
+import { documentSettingsRoutes } from './settings-routes.ts';
 
 const tags = ['review-reports'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -79,11 +82,19 @@ export async function reviewReportRoutes(app: App): Promise<void> {
     return show(row.id);
   });
 
+  app.post('/review-reports/:id/finalize', { schema: { tags, summary: 'Ký ban hành: đăng ký báo cáo vào sổ văn bản của đơn vị; từ đó báo cáo không sửa được nữa', params: ZIdParams, body: ZFinalizeReviewReportBody, response: { 200: ZReviewReport } } }, async (req) => {
+    const actor = requireActor(req.ctx);
+    const row = await loadReviewReportFor(db, actor, req.params.id, 'registry.approve');
+    const owner = await loadUnitFor(db, actor, row.owner_unit_id, 'registry.read', 'documents.write');
+    await finalizeReviewReport(db, req.ctx, row, owner, req.body.revision);
+    return show(row.id);
+  });
+
   app.get('/review-reports/:id/docx', { schema: { tags, summary: 'Tải báo cáo (.docx, thể thức văn bản của Đảng)', params: ZIdParams, produces: [DOCX] } }, async (req, reply) => {
     const actor = requireActor(req.ctx);
     const row = await loadReviewReportFor(db, actor, req.params.id);
     await assertExportable(db, row);
-    const buffer = await buildReviewDocx(row);
+    const buffer = await buildReviewDocx(db, row);
     return reply.header('content-type', DOCX).header('content-disposition', contentDisposition(exportName(row, 'docx'))).header('cache-control', 'private, no-store').send(buffer);
   });
 
@@ -91,7 +102,7 @@ export async function reviewReportRoutes(app: App): Promise<void> {
     const actor = requireActor(req.ctx);
     const row = await loadReviewReportFor(db, actor, req.params.id);
     await assertExportable(db, row);
-    const pdf = await docxToPdf(await buildReviewDocx(row));
+    const pdf = await docxToPdf(await buildReviewDocx(db, row));
     if (!pdf) throw new AppError('NOT_FOUND', 'Máy chủ chưa cài LibreOffice nên chưa tạo được bản PDF. Hãy tải bản .docx.');
     return reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition(exportName(row, 'pdf'))).header('cache-control', 'private, no-store').send(pdf);
   });
@@ -103,4 +114,6 @@ export async function reviewReportRoutes(app: App): Promise<void> {
     const buffer = await buildReviewAnnex(row);
     return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(exportName(row, 'xlsx').replace(/^Báo-cáo/, 'Phụ-lục'))).header('cache-control', 'private, no-store').send(buffer);
   });
+
+  await documentSettingsRoutes(app);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { json, setupTest, signIn } from '../test/harness.ts';
 import { DEMO_ACCOUNTS, DEMO_DOCUMENTS, DEMO_PEOPLE, DEMO_UNITS } from './demo-data.ts';
 import { isDatabaseEmpty, loadDemoData } from './demo.ts';
+import { DEMO_HONOUR_DOCUMENT_COUNT, DEMO_HONOUR_PEOPLE } from './demo-honours.ts';
 
 const viSort = (names: string[]) => [...names].sort((a, b) => a.localeCompare(b, 'vi'));
 
@@ -33,9 +34,9 @@ describe('demo data', () => {
     expect(await total('2025-07-01')).toBe(DEMO_UNITS.length - 3 + 3); // ĐUK and both provinces end; two new blocs and the new province begin
 
     const people = json(await admin.get('/api/v1/people?pageSize=100'));
-    expect(people.total).toBe(DEMO_PEOPLE.length);
+    expect(people.total).toBe(DEMO_PEOPLE.length + DEMO_HONOUR_PEOPLE.length);
     const documents = json(await admin.get('/api/v1/documents?pageSize=100'));
-    expect(documents.total).toBe(DEMO_DOCUMENTS.length);
+    expect(documents.total).toBe(DEMO_DOCUMENTS.length + DEMO_HONOUR_DOCUMENT_COUNT);
 
     // The bloc's operator keeps authority over what the bloc became.
     const operator = await signIn(app, 'btg.duk', DEMO_ACCOUNTS[1]!.password);

@@ -17,6 +17,8 @@ import { createPerson } from '../people/commands/create-person.ts';
 import { registerDocument } from '../documents/commands/register-document.ts';
 import { loadDemoCatalogue } from './demo-catalogue.ts';
 import { loadDemoReporting, type DemoReportingResult } from './demo-reporting.ts';
+import { loadDemoHonours } from './demo-honours.ts';
+import { saveDocumentSettings } from '../review-report/document-settings.ts';
 import { DEMO_ACCOUNTS, DEMO_DOCUMENTS, DEMO_PEOPLE, DEMO_REORGANISATION, DEMO_START, DEMO_UNITS } from './demo-data.ts';
 
 export { DEMO_ACCOUNTS };
@@ -115,6 +117,14 @@ export async function loadDemoData(db: Kysely<DB>): Promise<DemoReportingResult>
     note: 'Hợp nhất tỉnh Yên Bái và tỉnh Lào Cai thành tỉnh Lào Cai',
   });
 
+  // The merged province's documents are dated from Lào Cai (thể thức văn bản, inherited by every unit under it).
+  const province = await db.selectFrom('org_unit').select('id').where('code', '=', mergeProvinces.target.code).executeTakeFirstOrThrow();
+  const provinceRef = await findUnitRef(db, province.id);
+  await saveDocumentSettings(db, ctx, provinceRef!, { layout: {}, place: 'Lào Cai', revision: null });
+
   // This year's plan of the committee the school and the enterprises now belong to, and its current reporting cycle.
-  return loadDemoReporting(db, unit, userIds);
+  const reporting = await loadDemoReporting(db, unit, userIds);
+  // The seed's commendation (section III.4) as an honours round, and this year's open round (server/seed/demo-honours.ts).
+  await loadDemoHonours(db, unit, userIds, reporting);
+  return reporting;
 }

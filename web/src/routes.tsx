@@ -30,6 +30,12 @@ const OrgReferencePage = lazy(() => import('./pages/org-reference/OrgReferencePa
 const EvaluationPage = lazy(() => import('./pages/evaluation/EvaluationPage.tsx'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
 const AwardFormsPage = lazy(() => import('./pages/honours/AwardFormsPage.tsx'));
+const RoundsPage = lazy(() => import('./pages/honours/rounds/RoundsPage.tsx'));
+const RoundPage = lazy(() => import('./pages/honours/rounds/RoundPage.tsx'));
+const ProposalPage = lazy(() => import('./pages/honours/rounds/ProposalPage.tsx'));
+const CouncilPage = lazy(() => import('./pages/honours/council/CouncilPage.tsx'));
+const HonoursListPage = lazy(() => import('./pages/honours/council/HonoursListPage.tsx'));
+const PublicDisclosurePage = lazy(() => import('./pages/honours/council/PublicDisclosurePage.tsx'));
 const InspectionsPage = lazy(() => import('./pages/inspections/InspectionsPage.tsx'));
 const InspectionPage = lazy(() => import('./pages/inspections/InspectionPage.tsx'));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage.tsx'));
@@ -56,6 +62,12 @@ export const PATHS = {
   evaluation: '/danh-gia',
   dashboard: '/bang-dieu-khien',
   honoursForms: '/khen-thuong/hinh-thuc',
+  honoursRounds: '/khen-thuong',
+  honoursRound: '/khen-thuong/dot',
+  honoursProposal: '/khen-thuong/to-trinh',
+  honoursCouncil: '/khen-thuong/hoi-dong',
+  honoursList: '/khen-thuong/so-khen-thuong',
+  publicDisclosure: '/cong-khai',
   inspections: '/kiem-tra',
   notifications: '/thong-bao',
   reports: '/bao-cao-dinh-ky',
@@ -74,6 +86,7 @@ export function AppRoutes() {
       <UnauthenticatedBridge />
       <Routes>
         <Route path={PATHS.signIn} element={<SignInPage />} />
+        <Route path={`${PATHS.publicDisclosure}/:token`} element={<PublicDisclosurePage />} />
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             <Route index element={<HomeIndex />} />
@@ -84,6 +97,11 @@ export function AppRoutes() {
             <Route path={PATHS.evaluation} element={<RequireAbility action="registry.read"><EvaluationPage /></RequireAbility>} />
             <Route path={PATHS.dashboard} element={<RequireAbility action="registry.read"><DashboardPage /></RequireAbility>} />
             <Route path={PATHS.honoursForms} element={<RequireAbility action="registry.read"><AwardFormsPage /></RequireAbility>} />
+            <Route path={PATHS.honoursRounds} element={<RequireAbility action="registry.read"><RoundsPage /></RequireAbility>} />
+            <Route path={`${PATHS.honoursRound}/:id`} element={<RequireAbility action="registry.read"><RoundPage /></RequireAbility>} />
+            <Route path={`${PATHS.honoursProposal}/:id`} element={<RequireAbility action="registry.read"><ProposalPage /></RequireAbility>} />
+            <Route path={`${PATHS.honoursCouncil}/:id`} element={<CouncilPage />} />
+            <Route path={PATHS.honoursList} element={<RequireAbility action="registry.read"><HonoursListPage /></RequireAbility>} />
             <Route path={PATHS.inspections} element={<RequireAbility action="registry.read"><InspectionsPage /></RequireAbility>} />
             <Route path={`${PATHS.inspections}/:id`} element={<RequireAbility action="registry.read"><InspectionPage /></RequireAbility>} />
             <Route path={PATHS.reports} element={<RequireAbility action="registry.read"><ReportsPage /></RequireAbility>} />

@@ -19,6 +19,8 @@ import * as m0012 from './20261128_0012_monitoring_inspections.ts';
 import * as m0013 from './20261128_0013_evaluation.ts';
 import * as m0014 from './20261128_0014_award_forms.ts';
 import * as m0015 from './20261128_0015_review_reports.ts';
+import * as m0016 from './20261128_0016_honours.ts';
+import * as m0018 from './20261128_0018_document_settings.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261128_0001_extensions': m0001,
@@ -36,4 +38,6 @@ export const migrations: Record<string, Migration> = {
   '20261128_0013_evaluation': m0013,
   '20261128_0014_award_forms': m0014,
   '20261128_0015_review_reports': m0015,
+  '20261128_0016_honours': m0016,
+  '20261128_0018_document_settings': m0018,
 };

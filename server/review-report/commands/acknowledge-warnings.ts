@@ -4,9 +4,10 @@ import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { staleRevision } from '../../lib/errors.ts';
-import { currentWarnings, figuresOf, overridesOf, textsOf, type ReviewReportRow } from '../reports.ts';
+import { assertNotFinal, currentWarnings, figuresOf, overridesOf, textsOf, type ReviewReportRow } from '../reports.ts';
 
 export async function acknowledgeWarnings(db: Kysely<DB>, ctx: RequestContext, row: ReviewReportRow, revision: number): Promise<void> {
+  assertNotFinal(row);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const warnings = await currentWarnings(trx, figuresOf(row), textsOf(row), overridesOf(row));
     const updated = await trx
@@ -19,6 +20,7 @@ export async function acknowledgeWarnings(db: Kysely<DB>, ctx: RequestContext, r
         updated_at: new Date(),
       })
       .where('id', '=', row.id)
+      .where('status', '=', 'draft')
       .where('revision', '=', revision)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw staleRevision('Báo cáo');

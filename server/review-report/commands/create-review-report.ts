@@ -7,6 +7,7 @@ import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { invalid } from '../../lib/errors.ts';
 import type { UnitRef } from '../../org/unit-access.ts';
+import { nearestSettings } from '../document-settings.ts';
 import { computeReviewFigures } from '../figures.ts';
 import { currentWarnings } from '../reports.ts';
 
@@ -35,7 +36,7 @@ export async function createReviewReport(db: Kysely<DB>, ctx: RequestContext, un
         kind: body.kind,
         title: body.title,
         number: body.number,
-        place: body.place,
+        place: body.place || ((await nearestSettings(trx, unit.id)).place ?? ''),
         report_date: body.reportDate ?? null,
         period_from: body.from,
         period_to: body.to,

@@ -6,9 +6,10 @@ import type { RequestContext } from '../../lib/context.ts';
 import { staleRevision } from '../../lib/errors.ts';
 import type { UnitRef } from '../../org/unit-access.ts';
 import { computeReviewFigures } from '../figures.ts';
-import { currentWarnings, overridesOf, storedWarningsOf, textsOf, type ReviewReportRow } from '../reports.ts';
+import { assertNotFinal, currentWarnings, overridesOf, storedWarningsOf, textsOf, type ReviewReportRow } from '../reports.ts';
 
 export async function refreshReviewReport(db: Kysely<DB>, ctx: RequestContext, row: ReviewReportRow, unit: UnitRef, revision: number): Promise<void> {
+  assertNotFinal(row);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const figures = await computeReviewFigures(trx, { unitId: unit.id, unitPath: unit.path, from: row.period_from, to: row.period_to, asOf: row.snapshot_on, planId: row.plan_id });
     const warnings = await currentWarnings(trx, figures, textsOf(row), overridesOf(row));
@@ -23,6 +24,7 @@ export async function refreshReviewReport(db: Kysely<DB>, ctx: RequestContext, r
         updated_at: new Date(),
       })
       .where('id', '=', row.id)
+      .where('status', '=', 'draft')
       .where('revision', '=', revision)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw staleRevision('Báo cáo');

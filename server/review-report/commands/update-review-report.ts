@@ -5,9 +5,10 @@ import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { staleRevision } from '../../lib/errors.ts';
-import { currentWarnings, figuresOf, overridesOf, storedWarningsOf, textsOf, type ReviewReportRow } from '../reports.ts';
+import { assertNotFinal, currentWarnings, figuresOf, overridesOf, storedWarningsOf, textsOf, type ReviewReportRow } from '../reports.ts';
 
 export async function updateReviewReport(db: Kysely<DB>, ctx: RequestContext, row: ReviewReportRow, body: TUpdateReviewReportBody): Promise<void> {
+  assertNotFinal(row);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const texts = body.texts ?? textsOf(row);
     const overrides = body.overrides ?? overridesOf(row);
@@ -33,6 +34,7 @@ export async function updateReviewReport(db: Kysely<DB>, ctx: RequestContext, ro
         updated_at: new Date(),
       })
       .where('id', '=', row.id)
+      .where('status', '=', 'draft')
       .where('revision', '=', body.revision)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw staleRevision('Báo cáo');

@@ -4,7 +4,15 @@
  * acknowledgement, and the exports (.docx, .pdf, .xlsx annex).
  */
 import type { z } from 'zod';
-import type { ZCreateReviewReportBody, ZReviewReportSummary, ZReviewWarning, ZUpdateReviewReportBody, TReviewReport } from '../../../common/schemas/review-reports.ts';
+import type {
+  ZCreateReviewReportBody,
+  ZDocumentSettingsBody,
+  ZReviewReportSummary,
+  ZReviewWarning,
+  ZUpdateReviewReportBody,
+  TDocumentSettings,
+  TReviewReport,
+} from '../../../common/schemas/review-reports.ts';
 import { API_BASE, api } from './client.ts';
 import type { Page } from './types.ts';
 
@@ -16,6 +24,8 @@ export type TUpdateReviewReportBody = z.input<typeof ZUpdateReviewReportBody>;
 export type TReviewReportSummary = z.infer<typeof ZReviewReportSummary>;
 export type TReviewWarning = z.infer<typeof ZReviewWarning>;
 export type TReviewNumber = TReviewReport['numbers'][number];
+export type TDocumentSettingsBody = z.input<typeof ZDocumentSettingsBody>;
+export type { TDocumentSettings };
 
 /** The stored figures (server/review-report/figures.ts → ReviewFigures, version 1). */
 export type ReviewEntryKind = 'model' | 'exemplar';
@@ -83,6 +93,14 @@ export const reviewReportsApi = {
   update: (id: number, body: TUpdateReviewReportBody) => api.patch<TReviewReportFull>(`/review-reports/${id}`, body),
   refresh: (id: number, revision: number) => api.post<TReviewReportFull>(`/review-reports/${id}/refresh`, { revision }),
   acknowledge: (id: number, revision: number) => api.post<TReviewReportFull>(`/review-reports/${id}/acknowledge`, { revision }),
+  /** Ký ban hành: registers the report in its unit's document registry; the report is final afterwards. */
+  finalize: (id: number, revision: number) => api.post<TReviewReportFull>(`/review-reports/${id}/finalize`, { revision }),
+};
+
+/** Thể thức văn bản of a unit (/units/:id/document-settings): its own settings and what applies, inherited or not. */
+export const documentSettingsApi = {
+  get: (unitId: number) => api.get<TDocumentSettings>(`/units/${unitId}/document-settings`),
+  save: (unitId: number, body: TDocumentSettingsBody) => api.put<TDocumentSettings>(`/units/${unitId}/document-settings`, body),
 };
 
 /** Links to the exports (same origin, cookie-authenticated GET). */

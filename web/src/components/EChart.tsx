@@ -36,10 +36,12 @@ interface Props {
   onClick?: (e: EChartClick) => void;
   /** File name of the PNG download (without extension). */
   fileName?: string;
+  /** Address of the chart's data as .xlsx (a server export); shows a second download button. */
+  dataHref?: string;
   testId?: string;
 }
 
-export function EChart({ option, height = 320, onClick, fileName = 'bieu-do', testId }: Props) {
+export function EChart({ option, height = 320, onClick, fileName = 'bieu-do', dataHref, testId }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onClick);
@@ -83,6 +85,11 @@ export function EChart({ option, height = 320, onClick, fileName = 'bieu-do', te
         <Button size="small" type="text" icon={<DownloadOutlined />} onClick={downloadPng} data-testid={testId ? `${testId}-png` : undefined}>
           {t('chart.downloadPng')}
         </Button>
+        {dataHref && (
+          <Button size="small" type="text" icon={<DownloadOutlined />} href={dataHref} data-testid={testId ? `${testId}-xlsx` : undefined}>
+            {t('chart.downloadXlsx')}
+          </Button>
+        )}
       </div>
       <div ref={ref} style={{ width: '100%', height }} />
     </div>

@@ -17,7 +17,13 @@ import viReviewReports from './areas/review-reports.vi.json';
 import enReviewReports from './areas/review-reports.en.json';
 import viHonours from './areas/honours.vi.json';
 import enHonours from './areas/honours.en.json';
+import viHonoursProposals from './areas/honours-proposals.vi.json';
+import enHonoursProposals from './areas/honours-proposals.en.json';
+import viHonoursCouncil from './areas/honours-council.vi.json';
+import enHonoursCouncil from './areas/honours-council.en.json';
+import viDashboards from './areas/dashboards.vi.json';
+import enDashboards from './areas/dashboards.en.json';
 
-export const viParts = [viBase, viReporting, viNotifications, viInspections, viEvaluation, viReviewReports, viHonours];
-export const vi = { ...viBase, ...viReporting, ...viNotifications, ...viInspections, ...viEvaluation, ...viReviewReports, ...viHonours };
-export const en: Record<keyof typeof vi, string> = { ...enBase, ...enReporting, ...enNotifications, ...enInspections, ...enEvaluation, ...enReviewReports, ...enHonours };
+export const viParts = [viBase, viReporting, viNotifications, viInspections, viEvaluation, viReviewReports, viHonours, viHonoursProposals, viHonoursCouncil, viDashboards];
+export const vi = { ...viBase, ...viReporting, ...viNotifications, ...viInspections, ...viEvaluation, ...viReviewReports, ...viHonours, ...viHonoursProposals, ...viHonoursCouncil, ...viDashboards };
+export const en: Record<keyof typeof vi, string> = { ...enBase, ...enReporting, ...enNotifications, ...enInspections, ...enEvaluation, ...enReviewReports, ...enHonours, ...enHonoursProposals, ...enHonoursCouncil, ...enDashboards };

@@ -3,7 +3,8 @@
  * period and a subtree: completeness by child unit, criteria met by field
  * and level, the trend over the plan's periods. Every number — a card, a bar
  * segment, a point — opens the list behind it (/bao-cao-dinh-ky for reports,
- * /danh-gia for evaluations).
+ * /danh-gia for evaluations). Above it, the registry on a chosen day
+ * (RegistryOverview: time slider, coverage, movement by year).
  */
 import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { Alert, Card, Col, Empty, Row, Select, Spin, Typography } from 'antd';
@@ -12,6 +13,8 @@ import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client.ts';
 import { evaluationApi, type TDashboard } from '../../api/evaluation.ts';
 import { reportingApi } from '../../api/reporting.ts';
+import { overviewApi } from '../../api/overview.ts';
+import { RegistryOverview } from './RegistryOverview.tsx';
 import { today } from '../../lib/dates.ts';
 import { EChart, type EChartOption } from '../../components/EChart.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -61,13 +64,15 @@ function useDashboardParams() {
     const v = Number(params.get(k));
     return Number.isInteger(v) && v > 0 ? v : undefined;
   };
-  const state = { planId: num('plan'), periodId: num('period'), unitId: num('unitId') };
+  const asOfParam = params.get('asOf');
+  const state = { planId: num('plan'), periodId: num('period'), unitId: num('unitId'), asOf: asOfParam && /^\d{4}-\d{2}-\d{2}$/.test(asOfParam) ? asOfParam : undefined };
   const update = useCallback(
-    (next: { planId?: number; periodId?: number; unitId?: number }) => {
+    (next: { planId?: number; periodId?: number; unitId?: number; asOf?: string }) => {
       const out = new URLSearchParams();
       if (next.planId) out.set('plan', String(next.planId));
       if (next.periodId) out.set('period', String(next.periodId));
       if (next.unitId) out.set('unitId', String(next.unitId));
+      if (next.asOf) out.set('asOf', next.asOf);
       setParams(out, { replace: true });
     },
     [setParams],
@@ -124,7 +129,7 @@ function Cards({ d }: { d: TDashboard }) {
 export default function DashboardPage() {
   const navigate = useNavigate();
   const isPhone = useIsPhone();
-  const { planId, periodId, unitId, update } = useDashboardParams();
+  const { planId, periodId, unitId, asOf, update } = useDashboardParams();
   const { data, isFetching, error } = useQuery({
     queryKey: ['evaluation', 'dashboard', planId, periodId, unitId],
     queryFn: ({ signal }) => evaluationApi.dashboard({ planId, periodId, unitId }, signal),
@@ -140,8 +145,8 @@ export default function DashboardPage() {
     if (planId || periodId || !running.data) return;
     const items = [...running.data.items].sort((a, b) => (a.kind === b.kind ? (a.startsOn < b.startsOn ? 1 : -1) : a.kind === 'half_year' ? -1 : 1));
     const first = items[0];
-    if (first) update({ planId: first.plan.id, periodId: first.id, unitId });
-  }, [planId, periodId, running.data, unitId, update]);
+    if (first) update({ planId: first.plan.id, periodId: first.id, unitId, asOf });
+  }, [planId, periodId, running.data, unitId, asOf, update]);
   const currentPlan = planId ?? data?.plan.id;
   const currentPeriod = data?.period?.id;
 
@@ -195,18 +200,19 @@ export default function DashboardPage() {
     <>
       <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle')} />
       <div className="dh-toolbar" data-testid="dashboard-filters">
-        <PlanSelect value={currentPlan ?? null} onChange={(p) => update({ planId: p ?? undefined, unitId })} placeholder={t('dashboard.filter.plan')} style={{ width: 300 }} testId="dashboard-plan" />
+        <PlanSelect value={currentPlan ?? null} onChange={(p) => update({ planId: p ?? undefined, unitId, asOf })} placeholder={t('dashboard.filter.plan')} style={{ width: 300 }} testId="dashboard-plan" />
         <Select<number>
           value={currentPeriod}
-          onChange={(p) => update({ planId: currentPlan, periodId: p, unitId })}
+          onChange={(p) => update({ planId: currentPlan, periodId: p, unitId, asOf })}
           disabled={!data}
           placeholder={t('dashboard.filter.period')}
           style={{ width: 260 }}
           options={(data?.periods ?? []).map((p) => ({ value: p.id, label: p.name }))}
           data-testid="dashboard-period"
         />
-        <UnitSelect value={unitId ?? null} onChange={(u) => update({ planId: currentPlan, periodId, unitId: u ?? undefined })} placeholder={t('dashboard.filter.unit')} style={{ width: 260 }} testId="dashboard-unit" />
+        <UnitSelect value={unitId ?? null} onChange={(u) => update({ planId: currentPlan, periodId, unitId: u ?? undefined, asOf })} placeholder={t('dashboard.filter.unit')} style={{ width: 260 }} testId="dashboard-unit" />
       </div>
+      <RegistryOverview unitId={unitId} asOf={asOf ?? today()} onAsOf={(d) => update({ planId, periodId, unitId, asOf: d })} />
       {!planId && !periodId && <Empty description={t('dashboard.pickPlan')} style={{ marginTop: 48 }} />}
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
       {isFetching && !data && <Spin />}
@@ -221,6 +227,7 @@ export default function DashboardPage() {
                   <EChart
                     option={completenessOption}
                     fileName="tinh-hinh-bao-cao"
+                    dataHref={overviewApi.dashboardXlsxUrl({ planId: data.plan.id, periodId: data.period.id, unitId }, 'completeness')}
                     testId="dashboard-chart-completeness"
                     onClick={(e) => {
                       const child = data.completeness?.children[e.dataIndex];
@@ -238,6 +245,7 @@ export default function DashboardPage() {
                   <EChart
                     option={metOption}
                     fileName="dat-tieu-chi"
+                    dataHref={overviewApi.dashboardXlsxUrl({ planId: data.plan.id, periodId: data.period.id, unitId }, 'met')}
                     testId="dashboard-chart-met"
                     onClick={(e) => {
                       const row = data.metByFieldAndLevel[e.dataIndex];
@@ -255,10 +263,11 @@ export default function DashboardPage() {
                   <EChart
                     option={trendOption}
                     fileName="dien-bien-qua-cac-ky"
+                    dataHref={overviewApi.dashboardXlsxUrl({ planId: data.plan.id, periodId: data.period.id, unitId }, 'trend')}
                     testId="dashboard-chart-trend"
                     onClick={(e) => {
                       const row = data.trend[e.dataIndex];
-                      if (row) update({ planId: data.plan.id, periodId: row.period.id, unitId });
+                      if (row) update({ planId: data.plan.id, periodId: row.period.id, unitId, asOf });
                     }}
                   />
                 ) : (

@@ -5,6 +5,7 @@
  * on every row. Every number opens the list of the entries behind it.
  */
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Alert, Card, Select, Space, Typography } from 'antd';
 import type { LedgerParams } from '../../api/registry.ts';
 import type { EntryKind, LedgerBucket } from '../../api/types.ts';
@@ -38,7 +39,13 @@ export interface Drill {
 }
 
 export default function LedgerPage() {
-  const [filters, setFilters] = useState<Filters>(() => ({ from: `${today().slice(0, 4)}-01-01`, to: today() }));
+  // Opened from a dashboard: ?tu=YYYY-MM-DD&den=YYYY-MM-DD&don-vi=N set the first filters.
+  const [search] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => {
+    const date = (k: string) => (/^\d{4}-\d{2}-\d{2}$/.test(search.get(k) ?? '') ? search.get(k)! : undefined);
+    const unit = Number(search.get('don-vi'));
+    return { from: date('tu') ?? `${today().slice(0, 4)}-01-01`, to: date('den') ?? today(), ...(Number.isInteger(unit) && unit > 0 ? { unitId: unit } : {}) };
+  });
   const [drill, setDrill] = useState<Drill | null>(null);
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
 

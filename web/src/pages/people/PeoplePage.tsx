@@ -12,6 +12,7 @@ import { LeavePersonModal } from './LeavePersonModal.tsx';
 import { PeopleFilters, type PeopleFilterValues } from './PeopleFilters.tsx';
 import { PeopleTable, type PersonAction } from './PeopleTable.tsx';
 import { PersonDrawer } from './PersonDrawer.tsx';
+import { PersonRecordDrawer } from './PersonRecordDrawer.tsx';
 import { useInvalidatePeople, usePeople } from './use-people.ts';
 import { usePaging } from '../../hooks/use-paging.ts';
 
@@ -23,6 +24,7 @@ export default function PeoplePage() {
   const { page, setPage, pagination } = usePaging();
   const [editing, setEditing] = useState<TPerson | 'new' | null>(null);
   const [leaving, setLeaving] = useState<TPerson | null>(null);
+  const [viewing, setViewing] = useState<TPerson | null>(null);
   const { data, isFetching, error } = usePeople({ ...filters, ...page });
 
   const reinstate = (person: TPerson) =>
@@ -73,9 +75,11 @@ export default function PeoplePage() {
         loading={isFetching}
         canWrite={canWrite}
         onAction={onAction}
+        onOpen={setViewing}
         pagination={pagination(data?.total ?? 0, (total) => t('people.total', { total }))}
       />
       <PersonDrawer person={editing} onClose={() => setEditing(null)} onSaved={() => void invalidate()} />
+      <PersonRecordDrawer person={viewing} onClose={() => setViewing(null)} />
       <LeavePersonModal person={leaving} onClose={() => setLeaving(null)} onDone={() => void invalidate()} />
     </>
   );

@@ -15,9 +15,11 @@ interface Props {
   pagination: TablePaginationConfig;
   canWrite: boolean;
   onAction: (action: PersonAction, person: TPerson) => void;
+  /** Open the person's honours and disciplines. */
+  onOpen?: (person: TPerson) => void;
 }
 
-export function PeopleTable({ rows, loading, pagination, canWrite, onAction }: Props) {
+export function PeopleTable({ rows, loading, pagination, canWrite, onAction, onOpen }: Props) {
   const isPhone = useIsPhone();
   return (
     <Table<TPerson>
@@ -35,7 +37,13 @@ export function PeopleTable({ rows, loading, pagination, canWrite, onAction }: P
           title: t('people.field.fullName'),
           render: (_, p) => (
             <div style={{ minWidth: 160 }}>
-              <Typography.Text strong>{p.fullName}</Typography.Text>
+              {onOpen ? (
+                <Typography.Link strong onClick={() => onOpen(p)} data-testid="person-open">
+                  {p.fullName}
+                </Typography.Link>
+              ) : (
+                <Typography.Text strong>{p.fullName}</Typography.Text>
+              )}
               {isPhone && <div className="dh-muted" style={{ fontSize: 12, whiteSpace: 'normal', maxWidth: 240 }}>{p.position ?? ''} · {p.unitName}</div>}
             </div>
           ),

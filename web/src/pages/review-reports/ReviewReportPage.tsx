@@ -2,11 +2,12 @@
  * One review report (/bao-cao-so-ket/:id): the header and closing data, the
  * stored figures as tables (each number may be typed over), the operator's
  * sections, the consistency warnings with their acknowledgement, recomputing
- * the figures, and the exports (allowed once the warnings are acknowledged).
+ * the figures, and the exports (allowed once the warnings are acknowledged);
+ * signing (ký ban hành) registers it as a document and leaves it read-only.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Col, Empty, Input, InputNumber, List, Row, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
-import { DownloadOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ReloadOutlined, SafetyCertificateOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client.ts';
@@ -209,11 +210,14 @@ function FigureTables({ figures, ctx }: { figures: ReviewFigures; ctx: NumCtx })
 }
 
 function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boolean }) {
-  const { message } = App.useApp();
+  const final = report.status === 'final';
+  /** A signed report (đã ký ban hành) is a record: shown, never edited. */
+  const editable = canWrite && !final;
+  const { message, modal } = App.useApp();
   const client = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => draftOf(report));
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState<null | 'save' | 'refresh' | 'ack'>(null);
+  const [busy, setBusy] = useState<null | 'save' | 'refresh' | 'ack' | 'sign'>(null);
   const [conflict, setConflict] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
@@ -233,7 +237,7 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
     () => ({
       values: new Map(report.numbers.map((n) => [n.key, { computed: n.computed, value: n.value }])),
       overrides: draft.overrides,
-      editing: editing && canWrite,
+      editing: editing && editable,
       setOverride: (key, value) => {
         setDraft((d) => {
           const overrides = { ...d.overrides };
@@ -244,10 +248,10 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
         setDirty(true);
       },
     }),
-    [report.numbers, draft.overrides, editing, canWrite],
+    [report.numbers, draft.overrides, editing, editable],
   );
 
-  const run = async (what: 'save' | 'refresh' | 'ack', call: () => Promise<TReviewReportFull>, done: MessageKey) => {
+  const run = async (what: 'save' | 'refresh' | 'ack' | 'sign', call: () => Promise<TReviewReportFull>, done: MessageKey) => {
     setBusy(what);
     setProblem(null);
     try {
@@ -270,6 +274,23 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
   const save = () => run('save', () => reviewReportsApi.update(report.id, bodyOf(draft, report.revision)), 'reviewReports.saved');
   const refresh = () => run('refresh', () => reviewReportsApi.refresh(report.id, report.revision), 'reviewReports.refreshed');
   const acknowledge = () => run('ack', () => reviewReportsApi.acknowledge(report.id, report.revision), 'reviewReports.acknowledged');
+  const sign = () =>
+    modal.confirm({
+      title: t('reviewReports.sign.confirmTitle'),
+      content: t('reviewReports.sign.confirmText', { number: report.number, date: formatDateVi(report.reportDate), signer: report.signerName }),
+      okText: t('reviewReports.sign.ok'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'review-sign-confirm' } as Record<string, string>,
+      onOk: () => run('sign', () => reviewReportsApi.finalize(report.id, report.revision), 'reviewReports.sign.done'),
+    });
+  /** What the report still lacks before it can be signed (the server checks the same). */
+  const signBlockers: string[] = [
+    ...(dirty ? [t('reviewReports.sign.missing.unsaved')] : []),
+    ...(report.warningsAcknowledged ? [] : [t('reviewReports.sign.missing.warnings')]),
+    ...(report.number.trim() ? [] : [t('reviewReports.sign.missing.number')]),
+    ...(report.reportDate ? [] : [t('reviewReports.sign.missing.reportDate')]),
+    ...(report.signerName.trim() ? [] : [t('reviewReports.sign.missing.signerName')]),
+  ];
   const reload = async () => {
     setDirty(false);
     setConflict(null);
@@ -277,8 +298,8 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
     setDraft(draftOf(fresh));
   };
 
-  const exportable = report.warningsAcknowledged && !dirty;
-  const exportHint = dirty ? t('reviewReports.export.saveFirst') : report.warningsAcknowledged ? undefined : t('reviewReports.export.ackFirst');
+  const exportable = (final || report.warningsAcknowledged) && !dirty;
+  const exportHint = dirty ? t('reviewReports.export.saveFirst') : final || report.warningsAcknowledged ? undefined : t('reviewReports.export.ackFirst');
   const download = (format: 'docx' | 'pdf' | 'annex.xlsx', label: MessageKey, testId: string) => (
     <Tooltip title={exportHint}>
       <Button icon={<DownloadOutlined />} href={exportable ? reviewReportExportUrl(report.id, format) : undefined} target={format === 'pdf' ? '_blank' : undefined} disabled={!exportable} data-testid={testId}>
@@ -288,7 +309,7 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
   );
 
   return (
-    <div data-testid="review-editor" data-revision={report.revision} data-dirty={dirty ? 'yes' : 'no'} data-acknowledged={report.warningsAcknowledged ? 'yes' : 'no'}>
+    <div data-testid="review-editor" data-status={report.status} data-revision={report.revision} data-dirty={dirty ? 'yes' : 'no'} data-acknowledged={report.warningsAcknowledged ? 'yes' : 'no'}>
       <PageHeader
         title={report.title}
         subtitle={t('reviewReports.subtitleOne', {
@@ -301,19 +322,47 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
         extra={
           <Space wrap>
             <Link to={REVIEW_REPORTS_PATH}>{t('reviewReports.backToList')}</Link>
-            {canWrite && (
+            {editable && (
               <Button icon={<ReloadOutlined />} onClick={() => void refresh()} loading={busy === 'refresh'} disabled={dirty} data-testid="review-refresh">
                 {t('reviewReports.refresh')}
               </Button>
             )}
-            {canWrite && (
+            {editable && (
               <Button type="primary" icon={<SaveOutlined />} onClick={() => void save()} loading={busy === 'save'} disabled={!dirty} data-testid="review-save">
                 {t('reviewReports.save')}
               </Button>
             )}
+            {editable && (
+              <Tooltip title={signBlockers.length > 0 ? t('reviewReports.sign.blocked', { missing: signBlockers.join('; ') }) : t('reviewReports.sign.hint')}>
+                <Button icon={<SafetyCertificateOutlined />} onClick={sign} loading={busy === 'sign'} disabled={signBlockers.length > 0} data-testid="review-sign">
+                  {t('reviewReports.sign.button')}
+                </Button>
+              </Tooltip>
+            )}
+            {final && (
+              <Tooltip title={report.signedAt ? t('reviewReports.sign.signedBy', { name: report.signedBy?.name ?? '', at: formatDateTimeVi(report.signedAt) }) : undefined}>
+                <Tag color="green" icon={<SafetyCertificateOutlined />} data-testid="review-signed">
+                  {t('reviewReports.sign.signed')}
+                </Tag>
+              </Tooltip>
+            )}
           </Space>
         }
       />
+      {final && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="review-signed-info"
+          title={t('reviewReports.sign.signedTitle', { name: report.signedBy?.name ?? '', at: report.signedAt ? formatDateTimeVi(report.signedAt) : '' })}
+          description={
+            report.document
+              ? t('reviewReports.sign.registeredAs', { symbol: report.document.symbol, date: formatDateVi(report.document.issuedOn) })
+              : t('reviewReports.sign.readOnly')
+          }
+        />
+      )}
       {dirty && <Alert type="info" showIcon title={t('reviewReports.unsaved')} style={{ marginBottom: 12 }} data-testid="review-unsaved" />}
       {conflict && (
         <Alert
@@ -357,7 +406,7 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
                 {t('reviewReports.warnings.acknowledgedBy', { name: report.warningsAcknowledgedBy?.name ?? '', at: report.warningsAcknowledgedAt ? formatDateTimeVi(report.warningsAcknowledgedAt) : '' })}
               </Typography.Text>
             ) : (
-              canWrite && (
+              editable && (
                 <Tooltip title={dirty ? t('reviewReports.export.saveFirst') : undefined}>
                   <Button type="primary" danger onClick={() => void acknowledge()} loading={busy === 'ack'} disabled={dirty} data-testid="review-acknowledge">
                     {t('reviewReports.acknowledge')}
@@ -384,35 +433,35 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
         <Row gutter={12}>
           <Col xs={24}>
             <label>{t('reviewReports.field.title')}</label>
-            <Input.TextArea autoSize={{ minRows: 1 }} value={draft.title} onChange={(e) => change({ title: e.target.value })} disabled={!canWrite} data-testid="review-title" />
+            <Input.TextArea autoSize={{ minRows: 1 }} value={draft.title} onChange={(e) => change({ title: e.target.value })} disabled={!editable} data-testid="review-title" />
           </Col>
           <Col xs={24} md={8}>
             <label>{t('reviewReports.field.number')}</label>
-            <Input value={draft.number} onChange={(e) => change({ number: e.target.value })} placeholder={t('reviewReports.field.numberPlaceholder')} disabled={!canWrite} data-testid="review-number" />
+            <Input value={draft.number} onChange={(e) => change({ number: e.target.value })} placeholder={t('reviewReports.field.numberPlaceholder')} disabled={!editable} data-testid="review-number" />
           </Col>
           <Col xs={24} md={8}>
             <label>{t('reviewReports.field.place')}</label>
-            <Input value={draft.place} onChange={(e) => change({ place: e.target.value })} disabled={!canWrite} data-testid="review-place" />
+            <Input value={draft.place} onChange={(e) => change({ place: e.target.value })} disabled={!editable} data-testid="review-place" />
           </Col>
           <Col xs={24} md={8}>
             <label>{t('reviewReports.field.reportDate')}</label>
-            <IsoDatePicker value={draft.reportDate} onChange={(v) => change({ reportDate: v })} disabled={!canWrite} data-testid="review-report-date" />
+            <IsoDatePicker value={draft.reportDate} onChange={(v) => change({ reportDate: v })} disabled={!editable} data-testid="review-report-date" />
           </Col>
           <Col xs={24} md={8}>
             <label>{t('reviewReports.field.signerAuthority')}</label>
-            <Input value={draft.signerAuthority} onChange={(e) => change({ signerAuthority: e.target.value })} placeholder={t('reviewReports.field.signerAuthorityPlaceholder')} disabled={!canWrite} data-testid="review-signer-authority" />
+            <Input value={draft.signerAuthority} onChange={(e) => change({ signerAuthority: e.target.value })} placeholder={t('reviewReports.field.signerAuthorityPlaceholder')} disabled={!editable} data-testid="review-signer-authority" />
           </Col>
           <Col xs={24} md={8}>
             <label>{t('reviewReports.field.signerTitle')}</label>
-            <Input value={draft.signerTitle} onChange={(e) => change({ signerTitle: e.target.value })} disabled={!canWrite} data-testid="review-signer-title" />
+            <Input value={draft.signerTitle} onChange={(e) => change({ signerTitle: e.target.value })} disabled={!editable} data-testid="review-signer-title" />
           </Col>
           <Col xs={24} md={8}>
             <label>{t('reviewReports.field.signerName')}</label>
-            <Input value={draft.signerName} onChange={(e) => change({ signerName: e.target.value })} disabled={!canWrite} data-testid="review-signer-name" />
+            <Input value={draft.signerName} onChange={(e) => change({ signerName: e.target.value })} disabled={!editable} data-testid="review-signer-name" />
           </Col>
           <Col xs={24}>
             <label>{t('reviewReports.field.recipients')}</label>
-            <Input.TextArea autoSize={{ minRows: 3 }} value={draft.recipients} onChange={(e) => change({ recipients: e.target.value })} placeholder={t('reviewReports.field.recipientsPlaceholder')} disabled={!canWrite} data-testid="review-recipients" />
+            <Input.TextArea autoSize={{ minRows: 3 }} value={draft.recipients} onChange={(e) => change({ recipients: e.target.value })} placeholder={t('reviewReports.field.recipientsPlaceholder')} disabled={!editable} data-testid="review-recipients" />
           </Col>
         </Row>
       </Card>
@@ -422,7 +471,7 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
         size="small"
         style={{ marginBottom: 12 }}
         extra={
-          canWrite && (
+          editable && (
             <Space>
               <span>{t('reviewReports.numbers.edit')}</span>
               <Switch checked={editing} onChange={setEditing} data-testid="review-edit-numbers" />
@@ -444,7 +493,7 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
               autoSize={{ minRows: 3, maxRows: 20 }}
               value={draft.texts[k] ?? ''}
               onChange={(e) => change({ texts: { ...draft.texts, [k]: e.target.value } })}
-              disabled={!canWrite}
+              disabled={!editable}
               data-testid={`review-text-${k}`}
             />
           </div>

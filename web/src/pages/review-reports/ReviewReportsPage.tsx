@@ -1,11 +1,12 @@
 /**
  * Báo cáo sơ kết, tổng kết (/bao-cao-so-ket): the review reports of the units
  * the user reads; operators with registry.approve create one (figures are
- * computed and stored as a snapshot by the server).
+ * computed and stored as a snapshot by the server); "Thể thức văn bản" edits a
+ * unit's layout settings, which the units under it inherit.
  */
 import { useState } from 'react';
-import { Alert, Button, Col, Form, Input, Row, Select, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Form, Input, Row, Select, Space, Table, Tag } from 'antd';
+import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
 import { REVIEW_REPORT_KINDS, reviewReportsApi, type ReviewReportKind, type TCreateReviewReportBody, type TReviewReportSummary } from '../../api/review-reports.ts';
@@ -19,6 +20,7 @@ import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { usePaging } from '../../hooks/use-paging.ts';
 import { formatDateVi, today } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
+import { DocumentSettingsModal } from './DocumentSettingsModal.tsx';
 import { reviewKindLabel, useInvalidateReviewReports, useReviewReports } from './use-review-reports.ts';
 
 export const REVIEW_REPORTS_PATH = '/bao-cao-so-ket';
@@ -104,6 +106,8 @@ function WarningsCount({ count, acknowledged }: { count: number; acknowledged: b
 
 export default function ReviewReportsPage() {
   const canCreate = useCan('registry.approve');
+  const canWriteSettings = useCan('documents.write');
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const isPhone = useIsPhone();
   const navigate = useNavigate();
   const invalidate = useInvalidateReviewReports();
@@ -118,11 +122,16 @@ export default function ReviewReportsPage() {
         title={t('reviewReports.title')}
         subtitle={t('reviewReports.subtitle')}
         extra={
-          canCreate && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="review-create">
-              {t('reviewReports.create')}
+          <Space wrap>
+            <Button icon={<FileTextOutlined />} onClick={() => setSettingsOpen(true)} data-testid="review-settings">
+              {t('reviewReports.settings.open')}
             </Button>
-          )
+            {canCreate && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="review-create">
+                {t('reviewReports.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <div className="dh-toolbar">
@@ -181,6 +190,7 @@ export default function ReviewReportsPage() {
           { key: 'warnings', title: t('reviewReports.field.warnings'), align: 'right', render: (_, r) => <WarningsCount count={r.warningCount} acknowledged={r.warningsAcknowledged} /> },
         ]}
       />
+      <DocumentSettingsModal open={settingsOpen} onClose={() => setSettingsOpen(false)} canWrite={canWriteSettings} />
       <CreateModal
         open={creating}
         onClose={() => setCreating(false)}

@@ -115,6 +115,13 @@ function OtherDetails({ item }: { item: OtherItem }) {
     );
   } else if (item.type === 'evaluation') {
     line = item.reason ? `${item.scopeName} — ${t('registry.timeline.reason')} ${item.reason}` : item.scopeName;
+  } else if (item.type === 'honour') {
+    line = (
+      <span data-testid="timeline-honour">
+        {t('honoursFlow.timeline.honour', { award: item.awardName, name: item.honouree, grantor: item.grantor, symbol: item.decision.symbol, date: formatDateVi(item.decision.issuedOn) })}
+        {item.status === 'revoked' && ` — ${t('honoursFlow.timeline.revoked', { date: formatDateVi(item.revokedOn ?? ''), reason: item.revokeReason ?? '' })}`}
+      </span>
+    );
   }
   const who = 'recordedBy' in item ? item.recordedBy : null;
   return (
@@ -141,7 +148,7 @@ function OtherDetails({ item }: { item: OtherItem }) {
   );
 }
 
-const OTHER_COLORS: Record<OtherItem['type'], string> = { period_report: 'blue', monitor_note: 'cyan', inspection: 'purple', evaluation: 'green' };
+const OTHER_COLORS: Record<OtherItem['type'], string> = { period_report: 'blue', monitor_note: 'cyan', inspection: 'purple', evaluation: 'green', honour: 'gold' };
 
 export function EntryTimeline({ entryId }: { entryId: number }) {
   const { data, isPending, error } = useTimeline(entryId);

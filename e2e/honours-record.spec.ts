@@ -1,0 +1,103 @@
+/**
+ * A unit's own honours (tự khen) in a real browser, with the demo accounts:
+ * the bloc's operator (btg.duk) records the Giấy khen a grassroots party cell
+ * under the bloc granted one of its members — the name pasted from "Excel",
+ * a line that matches nobody listed back — and the honour shows in the
+ * register and on the person's honours.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
+import { chooseOption, launchBrowser, openPage, pageErrors, signIn, withScreenshot } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+const operator = DEMO_ACCOUNTS.find((a) => a.username === 'btg.duk')!;
+const CELL = 'Chi bộ Trường THPT Nguyễn Huệ';
+const PERSON = 'Phùng Thị Thanh Xuân';
+const NOBODY = 'Lường Văn Không Có';
+const SYMBOL = '12-QĐ/CB';
+
+let server: RunningServer;
+let browser: Browser;
+let call: (method: string, path: string, body?: unknown) => Promise<unknown>;
+let personId: number;
+
+async function apiAs(username: string, password: string) {
+  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
+      method,
+      headers: { cookie, 'x-dh-client': 'e2e', ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = (await response.json()) as unknown;
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+}
+
+/** A searchable select: type to search, then pick the option. */
+async function searchAndChoose(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByTestId(testId).locator('input').fill(text);
+  await chooseOption(page, testId, text);
+}
+
+beforeAll(async () => {
+  await ensureWebBuild();
+  server = await startServer();
+  browser = await launchBrowser();
+  call = await apiAs(operator.username, operator.password);
+  const units = (await call('GET', `/org/units?q=${encodeURIComponent('Nguyễn Huệ')}`)) as { items: Array<{ id: number; name: string }> };
+  const cell = units.items.find((u) => u.name === CELL)!;
+  const person = (await call('POST', '/people', { fullName: PERSON, gender: 'female', position: 'Giáo viên Sinh học', unitId: cell.id, partyMember: true })) as { id: number };
+  personId = person.id;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the operator records a party cell’s own Giấy khen, pasting the name from Excel; it shows in the register and on the person', async () => {
+  const page = await openPage(browser, server.baseUrl);
+  await withScreenshot(page, 'honours-record', async () => {
+    await signIn(page, operator.username, operator.password);
+    await page.goto('/khen-thuong/so-khen-thuong');
+    await page.getByTestId('honours-list-page').waitFor();
+    await page.getByTestId('honours-record-open').click();
+
+    await searchAndChoose(page, 'record-unit', CELL);
+    await page.getByTestId('record-symbol').fill(SYMBOL);
+    await page.getByTestId('record-signer').fill('Lê Văn Hùng');
+    await page.getByTestId('record-summary').fill('Về việc tặng Giấy khen cho đảng viên hoàn thành xuất sắc nhiệm vụ năm 2026');
+
+    // The list kept in Excel: a header, the member, and a name the cell does not have.
+    await page.getByTestId('record-paste').fill(`Họ và tên\tChức vụ\n${PERSON}\tGiáo viên Sinh học\n${NOBODY}\tBảo vệ`);
+    await page.getByTestId('record-paste-apply').click();
+    const unmatched = page.getByTestId('record-paste-unmatched');
+    await unmatched.waitFor();
+    expect(await unmatched.textContent()).toContain(NOBODY);
+    expect(await unmatched.textContent()).not.toContain(PERSON);
+    expect(await page.getByTestId('record-row-0-person').textContent()).toContain(PERSON);
+    await expect(page.getByTestId('record-row-1-person').count()).resolves.toBe(0);
+
+    await chooseOption(page, 'record-row-0-award', 'Giấy khen');
+    await page.getByTestId('record-row-0-achievement').fill('Hoàn thành xuất sắc nhiệm vụ năm học 2025 - 2026.');
+    await page.getByTestId('record-submit').click();
+
+    const row = page.getByTestId('honour-row').filter({ hasText: PERSON });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(SYMBOL);
+    expect(await row.textContent()).toContain('Giấy khen');
+    expect(pageErrors(page)).toEqual([]);
+  });
+  await page.context().close();
+
+  const honours = (await call('GET', `/people/${personId}/honours`)) as { items?: Array<{ awardForm: { name: string }; decision: { symbol: string }; grantor: string }> } | Array<{ awardForm: { name: string }; decision: { symbol: string }; grantor: string }>;
+  const list = Array.isArray(honours) ? honours : (honours.items ?? []);
+  expect(list.map((h) => [h.awardForm.name, h.decision.symbol])).toEqual([['Giấy khen', SYMBOL]]);
+  expect(list[0]!.grantor).toContain('Nguyễn Huệ');
+});

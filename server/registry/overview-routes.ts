@@ -1,0 +1,155 @@
+/**
+ * /api/v1/registry/overview (+ .xlsx, + coverage units) and
+ * /api/v1/evaluation/dashboard.xlsx: the dashboards' numbers as of a date,
+ * and every chart's data as an .xlsx workbook (one sheet per chart).
+ */
+import { formatDateVi, todayInVietnam } from '../../common/dates.ts';
+import { ZDashboardXlsxQuery, type TDashboard } from '../../common/schemas/evaluation.ts';
+import { ZCoverageUnitPage, ZCoverageUnitsQuery, ZOverview, ZOverviewQuery, ZOverviewXlsxQuery, type TOverview } from '../../common/schemas/registry-overview.ts';
+import { contentDisposition } from '../documents/storage.ts';
+import type { StatTable } from '../docgen/xlsx-tables.ts';
+import { buildXlsxTables } from '../docgen/xlsx-tables.ts';
+import { computeDashboard } from '../evaluation/dashboard.ts';
+import { requireActor, type Actor } from '../lib/context.ts';
+import { invalid } from '../lib/errors.ts';
+import type { App } from '../lib/http.ts';
+import { loadUnitFor } from '../org/unit-access.ts';
+import { coverageUnits, computeOverview } from './overview.ts';
+
+const tags = ['registry'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const pct = (n: number, d: number) => (d === 0 ? '' : `${Math.round((n * 1000) / d) / 10}%`);
+
+export function overviewTables(o: TOverview): Record<'active' | 'coverage' | 'movement', StatTable> {
+  const on = formatDateVi(o.asOf);
+  return {
+    active: {
+      sheet: 'Theo lĩnh vực và cấp',
+      caption: `Mô hình, điển hình trong danh sách ngày ${on}, theo lĩnh vực và cấp`,
+      headers: ['Lĩnh vực', 'Cấp', 'Mô hình', 'Điển hình'],
+      rows: [...o.active.map((r) => [r.field.name, r.level.name, r.models, r.exemplars]), ['Tổng cộng', '', o.activeTotal.models, o.activeTotal.exemplars]],
+      totalRow: true,
+    },
+    coverage: {
+      sheet: 'Độ phủ',
+      caption: `Tổ chức cơ sở đảng đã có mô hình ngày ${on}`,
+      headers: ['Đơn vị', 'Số tổ chức cơ sở đảng', 'Đã có mô hình', 'Chưa có mô hình', 'Tỷ lệ đã có'],
+      rows: [
+        ...o.coverage.byChild.map((r) => [r.unit.name, r.units, r.covered, r.units - r.covered, pct(r.covered, r.units)]),
+        ['Tổng cộng', o.coverage.units, o.coverage.covered, o.coverage.units - o.coverage.covered, pct(o.coverage.covered, o.coverage.units)],
+      ],
+      totalRow: true,
+    },
+    movement: {
+      sheet: 'Biến động theo năm',
+      caption: 'Biến động danh sách mô hình, điển hình theo năm',
+      headers: ['Năm', 'Từ ngày', 'Đến ngày', 'Đầu kỳ', 'Bổ sung', 'Đưa ra', 'Chuyển cấp trên', 'Thay thế', 'Cuối kỳ'],
+      rows: o.movement.map((r) => [r.year, formatDateVi(r.from), formatDateVi(r.to), r.start, r.added, r.removed, r.transferred, r.replaced, r.end]),
+      totalRow: false,
+    },
+  };
+}
+
+export function dashboardTables(d: TDashboard): Record<'completeness' | 'met' | 'trend', StatTable> {
+  const c = d.completeness;
+  return {
+    completeness: {
+      sheet: 'Tình hình báo cáo',
+      caption: c ? `Tình hình báo cáo kỳ ${c.period.name} (hạn ${formatDateVi(c.period.dueOn)})` : 'Chưa có kỳ báo cáo',
+      headers: ['Đơn vị', 'Phải báo cáo', 'Chưa làm', 'Đang soạn', 'Bị trả lại', 'Đã gửi', 'Đã tiếp nhận', 'Quá hạn', 'Tỷ lệ đã gửi'],
+      rows: c
+        ? [
+            ...c.children.map((r) => [r.unit.name, r.expected, r.none, r.draft, r.returned, r.submitted, r.accepted, r.late, r.submittedPercent === null ? '' : `${r.submittedPercent}%`]),
+            ['Tổng cộng', c.total.expected, c.total.none, c.total.draft, c.total.returned, c.total.submitted, c.total.accepted, c.total.late, c.total.submittedPercent === null ? '' : `${c.total.submittedPercent}%`],
+          ]
+        : [],
+      totalRow: !!c,
+    },
+    met: {
+      sheet: 'Đạt tiêu chí',
+      caption: d.period ? `Kết quả đạt tiêu chí kỳ ${d.period.name}, theo lĩnh vực và cấp` : 'Kết quả đạt tiêu chí',
+      headers: ['Lĩnh vực', 'Cấp', 'Phải đánh giá', 'Đã đánh giá', 'Đạt', 'Không đạt', 'Chưa đánh giá'],
+      rows: [
+        ...d.metByFieldAndLevel.map((r) => [r.field.name, r.level.name, r.expected, r.evaluated, r.met, r.notMet, r.undecided]),
+        ['Tổng cộng', '', d.totals.expected, d.totals.evaluated, d.totals.met, d.totals.notMet, d.totals.undecided],
+      ],
+      totalRow: true,
+    },
+    trend: {
+      sheet: 'Diễn biến qua các kỳ',
+      caption: `Diễn biến qua các kỳ của ${d.plan.title}`,
+      headers: ['Kỳ', 'Ngày kết thúc', 'Phải báo cáo', 'Đã gửi', 'Đã tiếp nhận', 'Đã đánh giá', 'Đạt'],
+      rows: d.trend.map((r) => [r.period.name, formatDateVi(r.period.endsOn), r.expected, r.submitted, r.accepted, r.evaluated, r.met]),
+      totalRow: false,
+    },
+  };
+}
+
+export async function overviewRoutes(app: App): Promise<void> {
+  const { db } = app;
+  const unitFor = async (actor: Actor, unitId: number | undefined) => (unitId === undefined ? null : await loadUnitFor(db, actor, unitId, 'registry.read'));
+  const asOfOf = (asOf: string | undefined) => {
+    const today = todayInVietnam();
+    if (asOf && asOf > today) throw invalid('asOf', 'Ngày xem số liệu không được ở tương lai.');
+    return asOf ?? today;
+  };
+
+  app.get(
+    '/registry/overview',
+    { schema: { tags, summary: 'Tổng quan danh sách tại một ngày: theo lĩnh vực và cấp, độ phủ tổ chức cơ sở đảng, biến động theo năm', querystring: ZOverviewQuery, response: { 200: ZOverview } } },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      return computeOverview(db, actor, { unit: await unitFor(actor, req.query.unitId), asOf: asOfOf(req.query.asOf), kind: req.query.kind });
+    },
+  );
+
+  app.get(
+    '/registry/overview.xlsx',
+    { schema: { tags, summary: 'Tải số liệu tổng quan (.xlsx; sheet= để lấy một biểu)', querystring: ZOverviewXlsxQuery, produces: [XLSX] } },
+    async (req, reply) => {
+      const actor = requireActor(req.ctx);
+      const unit = await unitFor(actor, req.query.unitId);
+      const o = await computeOverview(db, actor, { unit, asOf: asOfOf(req.query.asOf), kind: req.query.kind });
+      const tables = overviewTables(o);
+      const chosen = req.query.sheet ? [tables[req.query.sheet]] : Object.values(tables);
+      const title = `Tổng quan mô hình, điển hình${unit ? ` — ${unit.name}` : ''} — ngày ${formatDateVi(o.asOf)}`;
+      const buffer = await buildXlsxTables(chosen, title);
+      return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(`Tổng-quan-${o.asOf}.xlsx`)).header('cache-control', 'private, no-store').send(buffer);
+    },
+  );
+
+  app.get(
+    '/registry/coverage/units',
+    { schema: { tags, summary: 'Tổ chức cơ sở đảng chưa có (hoặc đã có) mô hình tại một ngày', querystring: ZCoverageUnitsQuery, response: { 200: ZCoverageUnitPage } } },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      const { unitId, childId, asOf, covered, page, pageSize } = req.query;
+      const unit = await unitFor(actor, unitId);
+      const child = await unitFor(actor, childId);
+      if (child && unit && !(child.path === unit.path || child.path.startsWith(`${unit.path}.`))) throw invalid('childId', 'Đơn vị con không thuộc đơn vị đã chọn.');
+      const { items, total } = await coverageUnits(db, actor, { unit, childPath: child?.path ?? null, asOf: asOfOf(asOf), covered: covered ?? false, page, pageSize });
+      return { items, total, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/evaluation/dashboard.xlsx',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary: 'Tải số liệu bảng điều khiển (.xlsx; sheet= để lấy một biểu)',
+        querystring: ZDashboardXlsxQuery,
+        produces: [XLSX],
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req.ctx);
+      const unit = await unitFor(actor, req.query.unitId);
+      const d = await computeDashboard(db, actor, { planId: req.query.planId, periodId: req.query.periodId, unit });
+      const tables = dashboardTables(d);
+      const chosen = req.query.sheet ? [tables[req.query.sheet]] : Object.values(tables);
+      const buffer = await buildXlsxTables(chosen, `Bảng điều khiển — ${d.plan.title}${unit ? ` — ${unit.name}` : ''}`);
+      return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(`Bảng-điều-khiển-${todayInVietnam()}.xlsx`)).header('cache-control', 'private, no-store').send(buffer);
+    },
+  );
+}
