@@ -75,3 +75,30 @@ test('from a dashboard number to the named model behind it', async () => {
   });
   expect(phoneErrors).toEqual([]);
 });
+
+test('the registry on a day: coverage opens the organisations without a model; the honours funnel opens the names', async () => {
+  const page = await openPage(browser, server.baseUrl);
+  const errors = pageErrors(page);
+  await withScreenshot(page, 'dashboard-overview', async () => {
+    await signIn(page, operator.username, operator.password);
+    await page.goto('/bang-dieu-khien');
+    await page.getByTestId('overview-card-models').waitFor();
+    expect(Number(await page.getByTestId('overview-card-models').textContent())).toBeGreaterThan(0);
+    // "Without a model": the drawer lists exactly as many organisations as the card says.
+    const uncovered = Number(await page.getByTestId('overview-card-uncovered').textContent());
+    expect(uncovered).toBeGreaterThan(0);
+    await page.getByTestId('overview-card-uncovered').click();
+    const rows = page.getByTestId('coverage-units').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(Math.min(uncovered, 50));
+    await page.keyboard.press('Escape');
+    // The honours funnel of the latest round: the demo's waiting proposal (one collective, one individual).
+    const proposed = page.getByTestId('funnel-proposed-individual');
+    await proposed.waitFor();
+    expect(await proposed.textContent()).toBe('1');
+    await proposed.click();
+    await page.getByTestId('funnel-list-name').filter({ hasText: 'Đỗ Tuấn Lương' }).waitFor();
+  });
+  expect(errors).toEqual([]);
+  await page.context().close();
+});

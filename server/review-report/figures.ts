@@ -110,15 +110,16 @@ export async function computeReviewFigures(db: Kysely<DB>, input: FiguresInput):
   const { unitId, unitPath, from, to, asOf } = input;
   const planId = input.planId ?? null;
 
-  const unit = await sql<{ name: string; parent_name: string | null }>`
+  // Independent queries, started together: on PostgreSQL they run side by side on the pool's connections.
+  const unitQ = sql<{ name: string; parent_name: string | null }>`
     select v.name,
       (select pv.name from org_unit_version pv where pv.unit_id = v.parent_id
         order by (pv.valid_from <= ${to}::date) desc, pv.valid_from desc limit 1) as parent_name
     from org_unit_version v where v.unit_id = ${unitId}
     order by (v.valid_from <= ${to}::date) desc, v.valid_from desc limit 1`.execute(db);
 
-  const modelLedger = await computeLedger(db, null, { from, to, kind: 'model', unitPath });
-  const exemplarLedger = await computeLedger(db, null, { from, to, kind: 'exemplar', unitPath });
+  const modelLedgerQ = computeLedger(db, null, { from, to, kind: 'model', unitPath });
+  const exemplarLedgerQ = computeLedger(db, null, { from, to, kind: 'exemplar', unitPath });
 
   // On the list at `to` (the ledger's "end"), with the latest decided evaluation inside the window.
   const population = sql`
@@ -141,7 +142,7 @@ export async function computeReviewFigures(db: Kysely<DB>, input: FiguresInput):
       order by ev.entry_id, coalesce(rp.ends_on, ph.ends_on) desc, ev.decided_on desc, ev.id desc
     )`;
 
-  const criteriaRows = await sql<{ kind: EntryKind; level_id: number; field_id: number; field_name: string; on_list: number; evaluated: number; met: number }>`
+  const criteriaQ = sql<{ kind: EntryKind; level_id: number; field_id: number; field_name: string; on_list: number; evaluated: number; met: number }>`
     ${population}
     select o.kind, o.level_id, o.field_id, f.name as field_name,
       count(*)::int as on_list,
@@ -153,7 +154,7 @@ export async function computeReviewFigures(db: Kysely<DB>, input: FiguresInput):
     group by o.kind, o.level_id, o.field_id, f.name, f.sort_order
     order by o.kind, o.level_id, f.sort_order, f.name, o.field_id`.execute(db);
 
-  const exemplarRows = await sql<{ entry_id: number; full_name: string; position: string | null; unit_name: string; level_id: number }>`
+  const exemplarQ = sql<{ entry_id: number; full_name: string; position: string | null; unit_name: string; level_id: number }>`
     ${population}
     select o.id as entry_id, p.full_name, coalesce(o.position, p.position) as position, o.level_id,
       (select v.name from org_unit_version v where v.unit_id = o.owner_unit_id
@@ -165,15 +166,9 @@ export async function computeReviewFigures(db: Kysely<DB>, input: FiguresInput):
     where o.kind = 'exemplar' and lv.code not in (${sql.join(GRASSROOTS_CODES)})
     order by lv.rank, o.sort_key collate "C", o.id`.execute(db);
 
-  const levelIds = new Set<number>();
-  for (const ledger of [modelLedger, exemplarLedger]) for (const l of ledger.levels) levelIds.add(l.level.id);
-  for (const r of criteriaRows.rows) levelIds.add(r.level_id);
-  const levelRows = await db.selectFrom('org_level').select(['id', 'code', 'name', 'rank']).orderBy('rank').orderBy('id').execute();
-  const levels = levelRows.filter((l) => levelIds.has(l.id));
-
-  const fieldNames = await db.selectFrom('model_field').select('name').execute();
-
-  const documents = await sql<{ id: number; symbol: string; issued_on: string; summary: string; type_name: string; role: 'plan' | 'unit' }>`
+  const levelQ = db.selectFrom('org_level').select(['id', 'code', 'name', 'rank']).orderBy('rank').orderBy('id').execute();
+  const fieldQ = db.selectFrom('model_field').select('name').execute();
+  const documentsQ = sql<{ id: number; symbol: string; issued_on: string; summary: string; type_name: string; role: 'plan' | 'unit' }>`
     select d.id, d.symbol, d.issued_on::text as issued_on, d.summary, t.name as type_name, 'plan' as role, 0 as ord
     from plan pl join document d on d.id = pl.document_id join document_type t on t.id = d.type_id
     where pl.id = ${planId}
@@ -184,6 +179,32 @@ export async function computeReviewFigures(db: Kysely<DB>, input: FiguresInput):
       and d.issued_on between ${from}::date and least(${to}::date, ${asOf}::date)
       and d.id is distinct from (select document_id from plan where id = ${planId})
     order by ord, issued_on, id`.execute(db);
+  const roundsQ = db
+    .selectFrom('honour_round')
+    .select(['id', 'name', 'owner_unit_id', 'proposals_from', 'proposals_until'])
+    .where('owner_unit_id', '=', unitId)
+    .where('proposals_from', '>=', from)
+    .where('proposals_from', '<=', to)
+    .orderBy('proposals_from')
+    .orderBy('id')
+    .execute();
+  const [unit, modelLedger, exemplarLedger, criteriaRows, exemplarRows, levelRows, fieldNames, documents, rounds] = await Promise.all([
+    unitQ,
+    modelLedgerQ,
+    exemplarLedgerQ,
+    criteriaQ,
+    exemplarQ,
+    levelQ,
+    fieldQ,
+    documentsQ,
+    roundsQ,
+  ]);
+
+  const levelIds = new Set<number>();
+  for (const ledger of [modelLedger, exemplarLedger]) for (const l of ledger.levels) levelIds.add(l.level.id);
+  for (const r of criteriaRows.rows) levelIds.add(r.level_id);
+  const levels = levelRows.filter((l) => levelIds.has(l.id));
+
 
   const movementOf = (ledger: typeof modelLedger) => ({
     total: pickMovement(ledger.total),
@@ -195,15 +216,6 @@ export async function computeReviewFigures(db: Kysely<DB>, input: FiguresInput):
   });
 
   // Honours: the unit's rounds with their proposal window inside the period, the funnel of each (one statement a round).
-  const rounds = await db
-    .selectFrom('honour_round')
-    .select(['id', 'name', 'owner_unit_id', 'proposals_from', 'proposals_until'])
-    .where('owner_unit_id', '=', unitId)
-    .where('proposals_from', '>=', from)
-    .where('proposals_from', '<=', to)
-    .orderBy('proposals_from')
-    .orderBy('id')
-    .execute();
   const funnels = await Promise.all(rounds.map((r) => funnelCounts(db, r, unitId)));
   const honours = {
     rounds: rounds.map((r) => ({ id: r.id, name: r.name })),

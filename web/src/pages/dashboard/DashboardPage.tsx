@@ -15,6 +15,7 @@ import { evaluationApi, type TDashboard } from '../../api/evaluation.ts';
 import { reportingApi } from '../../api/reporting.ts';
 import { overviewApi } from '../../api/overview.ts';
 import { RegistryOverview } from './RegistryOverview.tsx';
+import { HonoursFunnelCard } from './HonoursFunnelCard.tsx';
 import { today } from '../../lib/dates.ts';
 import { EChart, type EChartOption } from '../../components/EChart.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -213,6 +214,7 @@ export default function DashboardPage() {
         <UnitSelect value={unitId ?? null} onChange={(u) => update({ planId: currentPlan, periodId, unitId: u ?? undefined, asOf })} placeholder={t('dashboard.filter.unit')} style={{ width: 260 }} testId="dashboard-unit" />
       </div>
       <RegistryOverview unitId={unitId} asOf={asOf ?? today()} onAsOf={(d) => update({ planId, periodId, unitId, asOf: d })} />
+      <HonoursFunnelCard />
       {!planId && !periodId && <Empty description={t('dashboard.pickPlan')} style={{ marginTop: 48 }} />}
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
       {isFetching && !data && <Spin />}
