@@ -188,6 +188,8 @@ async function main(): Promise<void> {
     writeFileSync(path.join(here, 'results', 'load.md'), md);
     console.log(md);
   } finally {
+    // Let the last requests autocannon left in flight finish before the server stops.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     if (server) server.kill('SIGTERM');
     await db.destroy().catch(() => {});
   }
