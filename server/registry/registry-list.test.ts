@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { systemContext } from '../lib/context.ts';
 import { changeUnit } from '../org/commands/change-unit.ts';
+import { buildUnit } from '../test/factories.ts';
 import { json, setupTest } from '../test/harness.ts';
 import { buildField, buildPerson, modelEntry, register, registerAccepted, registryWorld } from './test-helpers.ts';
 
@@ -55,6 +56,20 @@ describe('registry lists', () => {
     expect(json(await op.get(`${E}/${m1.id}?asOf=2023-01-01`)).ownerUnit.name).toBe('Đảng bộ Sở Tư pháp');
     expect(names(await op.get(`${E}?q=lao%20cai&kind=model`))).toEqual(['Trường học hạnh phúc']);
     expect(names(await op.get(`${E}?q=so%20tu%20phap&kind=model`))).toEqual(['Trường học hạnh phúc']);
+  });
+
+  it('a unit filter lists the whole subtree only for a subtree grant; a unit grant still sees only its unit', async () => {
+    const t = await setupTest();
+    const w = await registryWorld(t);
+    const cell = await buildUnit(t.db, { name: 'Chi bộ Phòng Hành chính', parentId: w.tree.a1, typeCode: 'chi_bo', levelCode: 'chi_bo' });
+    await registerAccepted(w, w.reporterA1.s, w.operatorA.s, modelEntry(w, w.tree.a1, { name: 'Mô hình của đảng bộ' }));
+    await registerAccepted(w, w.operatorA.s, w.operatorA.s, modelEntry(w, cell, { name: 'Mô hình của chi bộ' }));
+    const names = async (s: typeof w.operatorA.s) => json(await s.get(`/api/v1/registry/entries?unitId=${w.tree.a1}`)).items.map((e: { name: string }) => e.name).sort();
+    expect(await names(w.operatorA.s)).toEqual(['Mô hình của chi bộ', 'Mô hình của đảng bộ']);
+    expect(json(await w.operatorA.s.get(`/api/v1/registry/entries?unitId=${w.tree.a1}`)).total).toBe(2);
+    // The reporter of a1 (a unit grant) lists a1's own entry only, not the cell's below it.
+    expect(await names(w.reporterA1.s)).toEqual(['Mô hình của đảng bộ']);
+    expect(json(await w.reporterA1.s.get(`/api/v1/registry/entries?unitId=${w.tree.a1}`)).total).toBe(1);
   });
 
   it('finds and sorts an exemplar by the person\'s current name after the person is renamed', async () => {
