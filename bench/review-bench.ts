@@ -10,6 +10,11 @@
  *   (the floor); the totals are checked equal first;
  * - generating the .docx of a saved report through the API;
  * and the process's peak RSS. Results go to bench/results/review.md.
+ *
+ * BENCH_PRESET=national builds the whole country instead (34 provinces,
+ * 3,321 communes with 16 chi bộ each: ~60,000 units, ~500,000 models and
+ * exemplars, ~5 million period reports) and measures the same province's
+ * report inside it; results go to bench/results/review-national.md.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,6 +33,7 @@ import { fmt, measure, sideBySide, type Measurement } from './measure.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const NATIONAL = process.env.BENCH_PRESET === 'national';
 
 async function openBenchDatabase(): Promise<{ database: Database; label: string; cleanup: () => void }> {
   if (process.env.BENCH_DATABASE_URL) return { database: kyselyOnPostgres(process.env.BENCH_DATABASE_URL), label: 'PostgreSQL (BENCH_DATABASE_URL)', cleanup: () => {} };
@@ -43,10 +49,12 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(db);
     const started = performance.now();
-    const tree = await buildNationalTree(db, { onlyProvince: process.env.BENCH_PROVINCE ?? 'Lào Cai', chiBoPerCommune: 19 });
-    const generated = await generateRegistry(db, tree, { entriesPerUnit: 5, periods: 10 });
+    const tree = NATIONAL
+      ? await buildNationalTree(db, { chiBoPerCommune: 16 })
+      : await buildNationalTree(db, { onlyProvince: process.env.BENCH_PROVINCE ?? 'Lào Cai', chiBoPerCommune: 19 });
+    const generated = await generateRegistry(db, tree, { entriesPerUnit: NATIONAL ? 9 : 5, periods: 10 });
     const loadMs = performance.now() - started;
-    const province = tree.provinces[0]!;
+    const province = tree.provinces.find((p) => p.name.includes(process.env.BENCH_PROVINCE ?? 'Lào Cai')) ?? tree.provinces[0]!;
     const unitPath = String(province.id);
     const [from, to] = ['2021-01-01', '2022-12-31'];
     console.log(`${tree.units} đơn vị, ${generated.entries} mô hình/điển hình, ${generated.reports} báo cáo — ${fmt(loadMs)} ms (${label})`);
@@ -103,7 +111,7 @@ async function main(): Promise<void> {
     const out = [
       `# Benchmark báo cáo sơ kết — ${new Date().toISOString().slice(0, 10)}`,
       '',
-      `Cơ sở dữ liệu: ${label}. Một tỉnh: ${tree.units} đơn vị, ${generated.entries} mô hình, điển hình, ${generated.reports} báo cáo định kỳ (nạp trong ${fmt(loadMs)} ms). Máy: ${os.cpus().length} nhân. Trung vị của ${RUNS} lần; số liệu và SQL chạy xen kẽ. Bộ nhớ tiến trình cao nhất: ${Math.round(peakRss / 2 ** 20)} MB.`,
+      `Cơ sở dữ liệu: ${label}. ${NATIONAL ? `Toàn quốc (báo cáo của ${province.name})` : 'Một tỉnh'}: ${tree.units} đơn vị, ${generated.entries} mô hình, điển hình, ${generated.reports} báo cáo định kỳ (nạp trong ${fmt(loadMs)} ms). Máy: ${os.cpus().length} nhân. Trung vị của ${RUNS} lần; số liệu và SQL chạy xen kẽ. Bộ nhớ tiến trình cao nhất: ${Math.round(peakRss / 2 ** 20)} MB.`,
       '',
       '| Phép đo | Hệ thống (trung vị, ms) | SQL viết tay (ms) | Tỉ lệ |',
       '|---|---:|---:|---:|',
@@ -112,7 +120,7 @@ async function main(): Promise<void> {
     ].join('\n');
     console.log(out);
     mkdirSync(path.join(here, 'results'), { recursive: true });
-    writeFileSync(path.join(here, 'results', 'review.md'), out);
+    writeFileSync(path.join(here, 'results', NATIONAL ? 'review-national.md' : 'review.md'), out);
   } finally {
     clearInterval(sampler);
     await database.close();
