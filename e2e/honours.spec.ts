@@ -187,6 +187,13 @@ test('a unit proposes two people; the bloc returns one, the council votes, the d
     await cell.reload();
     await cell.locator(`[data-testid="candidate-${OTHER}"][data-status="returned"]`).waitFor();
     expect(await cell.getByTestId(`candidate-${OTHER}`).textContent()).toContain('Thiếu báo cáo thành tích');
+    // The round's results, for the school: its own unit's funnel (the whole round's names are not its to see).
+    await openRound(cell, 'round-tab-funnel');
+    const own = cell.getByTestId('funnel-proposed-individual');
+    await own.waitFor();
+    expect(await own.textContent()).toBe('2');
+    expect(await cell.getByTestId('funnel-decided-individual').textContent()).toBe('1');
+    expect(pageErrors(cell)).toEqual([]);
   });
   await cell.context().close();
   await bloc.context().close();

@@ -8,7 +8,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Empty, Spin, Table, Tag, Typography } from 'antd';
 import type { TRound } from '../../../../../common/schemas/honours-flow.ts';
-import { errorMessage } from '../../../api/client.ts';
+import { ApiError, errorMessage } from '../../../api/client.ts';
+import { useMeQuery } from '../../../auth/me.ts';
 import { useFunnel, useFunnelList, type FunnelStage, type HonourSubject, type TFunnelRow } from '../../../api/honours-council.ts';
 import { ActionDrawer } from '../../../components/ActionDrawer.tsx';
 import { EChart, type EChartOption } from '../../../components/EChart.tsx';
@@ -75,6 +76,14 @@ export function FunnelTab(props: { round: TRound }) {
   const [unitId, setUnitId] = useState<number | undefined>(undefined);
   const [pick, setPick] = useState<FunnelPick | null>(null);
   const { data, isFetching, error } = useFunnel(round.id, unitId);
+  // Someone who only proposes to the round (a grassroots unit) may not see the whole round's names:
+  // the round's own funnel is 404 for them, so show their own unit's instead.
+  const { data: me } = useMeQuery();
+  useEffect(() => {
+    if (unitId !== undefined || !(error instanceof ApiError) || error.status !== 404) return;
+    const own = me?.grants.find((g) => g.unitId !== round.ownerUnit.id);
+    if (own) setUnitId(own.unitId);
+  }, [error, unitId, me, round.ownerUnit.id]);
   const stages = useMemo(() => {
     const byStage = new Map((data?.stages ?? []).map((s) => [s.stage, s]));
     return FUNNEL_STAGE_ORDER.filter((s) => byStage.has(s)).map((s) => byStage.get(s)!);
@@ -108,7 +117,7 @@ export function FunnelTab(props: { round: TRound }) {
   return (
     <div data-testid="funnel-tab">
       <div className="dh-toolbar">
-        <UnitSelect value={unitId ?? null} onChange={(id) => setUnitId(id ?? undefined)} placeholder={t('honoursFlow.funnel.unit', { unit: round.ownerUnit.name })} style={{ width: 320 }} testId="funnel-unit" />
+        <UnitSelect value={unitId ?? null} known={(me?.grants ?? []).map((g) => ({ id: g.unitId, name: g.unitName }))} onChange={(id) => setUnitId(id ?? undefined)} placeholder={t('honoursFlow.funnel.unit', { unit: round.ownerUnit.name })} style={{ width: 320 }} testId="funnel-unit" />
         {data && <Typography.Text type="secondary">{t('honoursFlow.funnel.for', { unit: data.unit.name })}</Typography.Text>}
       </div>
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
