@@ -57,9 +57,22 @@ async function typeDate(page: Page, testId: string, date: string): Promise<void>
 
 /** Open a searchable select, type, and pick the option with this text. */
 async function searchAndChoose(page: Page, testId: string, query: string, optionText: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(query);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
+  // On a loaded machine the click can land on an option the search results are replacing, and the choice
+  // does not take (failed once in CI): check the select shows the choice, and try again if it does not.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByTestId(testId).click();
+    await page.keyboard.type(query);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first();
+    await option.waitFor({ state: 'visible' });
+    await option.click();
+    for (let i = 0; i < 30; i++) {
+      if ((await page.getByTestId(testId).textContent())?.includes(optionText)) return;
+      await page.waitForTimeout(100);
+    }
+    await page.keyboard.press('Escape');
+    await page.getByTestId(testId).locator('input').fill('');
+  }
+  throw new Error(`"${optionText}" could not be chosen in ${testId}`);
 }
 
 /** Pick an option in the n-th of several selects with the same test id (rows of an editable list). */
