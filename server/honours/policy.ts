@@ -23,6 +23,7 @@ import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from
 import type { DB } from '../db/schema.ts';
 import { pathColumnInScope, pathInScope, scopeOf, unitInScope, type Actor, type Scope } from '../lib/context.ts';
 import { forbidden, notFound } from '../lib/errors.ts';
+import { findUnitRef } from '../org/unit-access.ts';
 
 type Column = Expression<unknown> | RawBuilder<unknown>;
 
@@ -98,9 +99,9 @@ export interface RoundRow {
   revision: number;
 }
 
+/** The unit's latest name (the one unit-access lookup every area uses). */
 async function latestUnitName(db: Kysely<DB>, unitId: number): Promise<string> {
-  const row = await db.selectFrom('org_unit_version').select('name').where('unit_id', '=', unitId).orderBy('valid_from', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return row?.name ?? '';
+  return (await findUnitRef(db, unitId))?.name ?? '';
 }
 
 /** Load a round: invisible is 404; `edit` needs honours.review on its unit (403). */

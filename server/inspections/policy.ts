@@ -12,6 +12,7 @@ import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from
 import type { DB } from '../db/schema.ts';
 import { pathInScope, scopeOf, unitInScope, type Actor } from '../lib/context.ts';
 import { forbidden, notFound } from '../lib/errors.ts';
+import { findUnitRef } from '../org/unit-access.ts';
 import { entryReadable } from '../registry/policy.ts';
 
 type Column = Expression<unknown> | RawBuilder<unknown>;
@@ -44,9 +45,9 @@ export interface InspectionRow {
   revision: number;
 }
 
+/** The unit's latest name (the one unit-access lookup every area uses). */
 async function latestUnitName(db: Kysely<DB>, unitId: number): Promise<string> {
-  const row = await db.selectFrom('org_unit_version').select('name').where('unit_id', '=', unitId).orderBy('valid_from', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return row?.name ?? '';
+  return (await findUnitRef(db, unitId))?.name ?? '';
 }
 
 /** Load an inspection for reading (404 outside) or writing (403 when only readable). */
