@@ -74,13 +74,13 @@ async function main(): Promise<void> {
         (count(*) filter (where l.decided_met))::int as met
       from on_list o left join latest l on l.entry_id = o.id
       group by grouping sets ((o.kind, o.level_id, o.field_id), (o.kind, o.level_id))`.execute(db);
-    const figures = await computeReviewFigures(db, { unitId: province.id, unitPath, from, to, asOf: to });
+    const figures = await computeReviewFigures(db, { unitId: province.id, from, to, asOf: to });
     const floorRows = (await floor()).rows;
     const floorModels = floorRows.filter((r) => r.kind === 'model' && r.field_id === null).reduce((n, r) => n + Number(r.on_list), 0);
     if (figures.counts.model.total !== floorModels) throw new Error(`figures disagree: ${figures.counts.model.total} vs ${floorModels}`);
     const [a1, s1] = await sideBySide(
       RUNS,
-      { name: 'figures', fn: () => computeReviewFigures(db, { unitId: province.id, unitPath, from, to, asOf: to }) },
+      { name: 'figures', fn: () => computeReviewFigures(db, { unitId: province.id, from, to, asOf: to }) },
       { name: 'sql', fn: floor },
     );
 

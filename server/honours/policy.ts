@@ -23,7 +23,7 @@ import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from
 import type { DB } from '../db/schema.ts';
 import { pathColumnInScope, pathInScope, scopeOf, unitInScope, type Actor, type Scope } from '../lib/context.ts';
 import { forbidden, notFound } from '../lib/errors.ts';
-import { findUnitRef } from '../org/unit-access.ts';
+import { findUnitRef, unitOrSuccessorInScope } from '../org/unit-access.ts';
 
 type Column = Expression<unknown> | RawBuilder<unknown>;
 
@@ -46,11 +46,7 @@ function unitAboveScope(scope: Scope, unitIdColumn: Column): RawBuilder<SqlBool>
  * still see the rounds, councils and decisions of the unit that ended.
  */
 export function honoursUnitReadable(actor: Actor, unitIdColumn: Column): RawBuilder<SqlBool> {
-  const read = scopeOf(actor, 'registry.read');
-  return sql<SqlBool>`(${unitInScope(read, unitIdColumn)} or exists (select 1 from org_unit_successor hs where hs.predecessor_id = ${unitIdColumn} and ${unitInScope(
-    read,
-    sql.ref('hs.successor_id'),
-  )}))`;
+  return unitOrSuccessorInScope(scopeOf(actor, 'registry.read'), unitIdColumn);
 }
 
 /** SQL predicate: the actor may see the round whose owner unit id is in the column. */

@@ -22,7 +22,8 @@
  * inside the window counts in both, and in neither start nor end). A level
  * change is movedOut at the old level and movedIn at the new one; in the
  * totals they cancel. Entries are filtered by scope (read scope or monitor
- * assignment), kind, field and owner unit subtree (the unit's current path);
+ * assignment), kind, field and owner unit subtree (the unit's current path,
+ * or — for reports about the past — the subtree as it stood on a given day);
  * the level filter applies to the span's level.
  *
  * Each number is drillable: ledgerEntries() lists the spans behind a bucket
@@ -32,6 +33,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { LedgerBucket, TLedger, TLedgerRow } from '../../common/schemas/registry.ts';
 import type { DB, SpanBegan, SpanEnded } from '../db/schema.ts';
 import type { Actor } from '../lib/context.ts';
+import { subtreeOnSql } from '../org/subtree-on.ts';
 import { entryReadable } from './policy.ts';
 import { getSummaries, type EntrySummaryRow } from './queries.ts';
 
@@ -43,6 +45,8 @@ export interface LedgerFilter {
   fieldId?: number;
   /** Current ltree path of the owner-unit subtree (already access-checked). */
   unitPath?: string;
+  /** Or: the owner-unit subtree as it stood on a day (org/subtree-on.ts) — for reports about the past. */
+  subtreeOn?: { unitId: number; on: string };
 }
 
 const ADDED = sql.raw(`('accepted', 'reinstated', 'imported')`);
@@ -84,6 +88,7 @@ function spansInWindow(db: Kysely<DB>, actor: Actor | null, f: LedgerFilter) {
   if (f.kind) q = q.where('e.kind', '=', f.kind);
   if (f.fieldId) q = q.where('e.field_id', '=', f.fieldId);
   if (f.unitPath) q = q.where(sql<boolean>`ou.current_path <@ ${f.unitPath}::ltree`);
+  if (f.subtreeOn) q = q.where(sql<boolean>`e.owner_unit_id in (${subtreeOnSql(f.subtreeOn.unitId, f.subtreeOn.on)})`);
   return q;
 }
 

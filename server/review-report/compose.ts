@@ -328,21 +328,51 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
     f.evaluated += r.evaluated;
     byField.set(r.fieldId, f);
   }
-  const fieldParts = [...byField].map(([id, f]) => ({ ...f, met: v(`grassroots.field.${id}.met`, f.met), onList: v(`grassroots.field.${id}.onList`, f.onList) }));
+  const fieldParts = [...byField].map(([id, f]) => ({
+    ...f,
+    met: v(`grassroots.field.${id}.met`, f.met),
+    evaluated: v(`grassroots.field.${id}.evaluated`, f.evaluated),
+    onList: v(`grassroots.field.${id}.onList`, f.onList),
+  }));
   const grassTotal = v('grassroots.models.onList', grassModels.reduce((s, r) => s + r.onList, 0));
+  const grassEvaluated = v('grassroots.models.evaluated', grassModels.reduce((s, r) => s + r.evaluated, 0));
   const grassMet = v('grassroots.models.met', grassModels.reduce((s, r) => s + r.met, 0));
-  breakdowns.push({ label: 'Mô hình tập thể cấp cơ sở theo lĩnh vực', section: 'III.5', total: grassTotal, totalKey: 'grassroots.models.onList', parts: fieldParts.map((f) => ({ label: f.name, value: f.onList })) });
-  breakdowns.push({ label: 'Mô hình cấp cơ sở đạt tiêu chí theo lĩnh vực', section: 'III.5', total: grassMet, totalKey: 'grassroots.models.met', parts: fieldParts.map((f) => ({ label: f.name, value: f.met })) });
-  const grassExemplars = figures.criteria.filter((c) => c.kind === 'exemplar' && isGrassroots(levelById.get(c.levelId))).reduce((s, r) => s + r.onList, 0);
-  sentence('III.5', [
-    `Tổng số mô hình tập thể cấp cơ sở ${n(grassTotal)} mô hình, trong đó có ${n(grassMet)} mô hình đạt các tiêu chí${fieldParts.length ? `, gồm: ${fieldParts.map((f) => `${f.name} (${f.met}/${f.onList} mô hình)`).join('; ')}` : ''}.`,
-  ]);
-  sentence('III.5', [`Các điển hình cá nhân cấp cơ sở trong danh sách: ${n(v('grassroots.exemplars.onList', grassExemplars))} điển hình.`]);
+  const grassExemplars = v('grassroots.exemplars.onList', figures.criteria.filter((c) => c.kind === 'exemplar' && isGrassroots(levelById.get(c.levelId))).reduce((s, r) => s + r.onList, 0));
+  for (const [label, measure, total, key] of [
+    ['Mô hình tập thể cấp cơ sở trong danh sách theo lĩnh vực', 'onList', grassTotal, 'grassroots.models.onList'],
+    ['Mô hình tập thể cấp cơ sở đã đánh giá theo lĩnh vực', 'evaluated', grassEvaluated, 'grassroots.models.evaluated'],
+    ['Mô hình tập thể cấp cơ sở đạt tiêu chí theo lĩnh vực', 'met', grassMet, 'grassroots.models.met'],
+  ] as const) {
+    breakdowns.push({ label, section: 'III.5', total, totalKey: key, parts: fieldParts.map((f) => ({ label: f.name, value: f[measure] })) });
+  }
+  // The grassroots count and the counts above it make the list's total (a grassroots figure typed as the whole list is caught).
+  const grassLevel = figures.levels.find((l) => isGrassroots(l));
+  if (grassLevel) {
+    for (const [k, grass, total, key] of [
+      ['model', grassTotal, modelsEnd, 'models.end'],
+      ['exemplar', grassExemplars, exemplarsEnd, 'exemplars.end'],
+    ] as const) {
+      breakdowns.push({
+        label: `Số ${KIND_WORD[k]} trong danh sách: các cấp trên cơ sở và cấp cơ sở`,
+        section: 'III.5',
+        total,
+        totalKey: key,
+        parts: [
+          ...countRows.filter((r) => !isGrassroots(r.l)).map((r) => ({ label: r.l.name, value: k === 'model' ? r.m : r.e })),
+          { label: grassLevel.name, value: grass },
+        ],
+      });
+    }
+  }
+  const evaluatedPart = grassEvaluated > 0 ? `; qua đánh giá ${n(grassEvaluated)} mô hình, có ${n(grassMet)} mô hình đạt các tiêu chí` : '; trong kỳ chưa có kết quả đánh giá';
+  const fieldList = fieldParts.filter((f) => f.evaluated > 0).map((f) => `${f.name} (${f.met}/${f.evaluated} mô hình)`);
+  sentence('III.5', [`Có ${n(grassTotal)} mô hình tập thể cấp cơ sở trong danh sách${evaluatedPart}${fieldList.length ? `, gồm: ${fieldList.join('; ')}` : ''}.`]);
+  sentence('III.5', [`Các điển hình cá nhân cấp cơ sở trong danh sách: ${n(grassExemplars)} điển hình.`]);
   tables.push({
     sheet: 'Cấp cơ sở theo lĩnh vực',
     caption: 'Mô hình tập thể cấp cơ sở theo lĩnh vực',
-    headers: ['Lĩnh vực', 'Trong danh sách', 'Đạt tiêu chí', 'Tỷ lệ'],
-    rows: [...fieldParts.map((f) => [f.name, f.onList, f.met, `${f.met}/${f.onList}`]), ['Tổng cộng', grassTotal, grassMet, `${grassMet}/${grassTotal}`]],
+    headers: ['Lĩnh vực', 'Trong danh sách', 'Đã đánh giá', 'Đạt tiêu chí', 'Tỷ lệ'],
+    rows: [...fieldParts.map((f) => [f.name, f.onList, f.evaluated, f.met, `${f.met}/${f.evaluated}`]), ['Tổng cộng', grassTotal, grassEvaluated, grassMet, `${grassMet}/${grassEvaluated}`]],
     totalRow: true,
   });
   if (texts.results?.trim()) {

@@ -6,9 +6,12 @@
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { systemContext } from '../lib/context.ts';
+import { moveUnit } from '../org/commands/move-unit.ts';
+import { computeLedger } from '../registry/ledger.ts';
 import { setupTest } from '../test/harness.ts';
 import { computeReviewFigures, type ReviewFigures } from './figures.ts';
-import { AS_OF, decide, FROM, reviewWorld, TO, unitPathOf } from './test-helpers.ts';
+import { AS_OF, decide, FROM, insertEntry, insertSpan, reviewWorld, TO, unitPathOf } from './test-helpers.ts';
 
 describe('review report figures', () => {
   it('equal independent counts from the database', async () => {
@@ -16,7 +19,7 @@ describe('review report figures', () => {
     const x = await reviewWorld(t);
     const { tree, levels } = x.w;
     const unitPath = await unitPathOf(t.db, tree.blocA);
-    const fig = await computeReviewFigures(t.db, { unitId: tree.blocA, unitPath, from: FROM, to: TO, asOf: AS_OF, planId: x.w.plan });
+    const fig = await computeReviewFigures(t.db, { unitId: tree.blocA, from: FROM, to: TO, asOf: AS_OF, planId: x.w.plan });
     const units = [tree.blocA, tree.a1, tree.a2];
 
     // On the list at `to`, by kind and level.
@@ -86,11 +89,55 @@ describe('review report figures', () => {
     expect(JSON.parse(JSON.stringify(fig))).toEqual(fig);
   });
 
+  it('counts the units of the bloc as they stood on `to`, whatever moved after', async () => {
+    const t = await setupTest();
+    const x = await reviewWorld(t);
+    const { tree, levels } = x.w;
+    // A second model of bloc B's b1, on the list through the window: with today's tree it would tip bloc A's total.
+    const mb2 = await insertEntry(t.db, { kind: 'model', unit: tree.b1, field: x.f1, level: levels.coSo, planId: x.w.plan });
+    await insertSpan(t.db, mb2, levels.coSo, '2021-06-01');
+    const input = { unitId: tree.blocA, from: FROM, to: TO, asOf: AS_OF, planId: x.w.plan };
+    const before = await computeReviewFigures(t.db, input);
+
+    // After the window: a1 (owner of m1, m3, m5, m7, x1, x4) leaves bloc A for bloc B; b1 (owner of mb, mb2, xb) comes into bloc A.
+    const move = async (unitId: number, parentId: number) => {
+      const { revision } = await t.db.selectFrom('org_unit').select('revision').where('id', '=', unitId).executeTakeFirstOrThrow();
+      await moveUnit(t.db, systemContext, unitId, { parentId, revision, effectiveDate: '2024-06-01', documentId: null, note: null });
+    };
+    await move(tree.a1, tree.blocB);
+    await move(tree.b1, tree.blocA);
+    expect(await unitPathOf(t.db, tree.a1)).toBe(`${await unitPathOf(t.db, tree.blocB)}.${tree.a1}`);
+    expect(await unitPathOf(t.db, tree.b1)).toBe(`${await unitPathOf(t.db, tree.blocA)}.${tree.b1}`);
+
+    const fig = await computeReviewFigures(t.db, input);
+    expect(fig).toEqual(before);
+    // m1 (a1, moved out after `to`) is counted; mb, mb2 (b1, moved in after `to`) are not.
+    expect(fig.counts.model.total).toBe(4);
+    expect(fig.counts.exemplar.total).toBe(4);
+    expect(fig.movements.model.total).toEqual({ start: 4, added: 2, movedIn: 1, movedOut: 1, removed: 1, transferred: 1, replaced: 0, end: 4 });
+    expect(fig.movements.exemplar.total).toEqual({ start: 3, added: 1, movedIn: 0, movedOut: 0, removed: 0, transferred: 0, replaced: 0, end: 4 });
+    const onList = fig.criteria.filter((c) => c.kind === 'model').reduce((n, c) => n + c.onList, 0);
+    expect(onList).toBe(4);
+    // a1's exemplar met the criteria and is listed; b1's (who also met them) is not.
+    expect(fig.exemplarsMet.map((p) => p.name)).toEqual(['Trần Thanh Tùng', 'Doãn Thế Công']);
+
+    // With today's tree the same window would count other entries: the test above is not vacuous.
+    const current = await computeLedger(t.db, null, { from: FROM, to: TO, kind: 'model', unitPath: await unitPathOf(t.db, tree.blocA) });
+    expect(current.total).toMatchObject({ start: 4, added: 1, movedIn: 1, movedOut: 1, removed: 0, transferred: 0, end: 5 });
+
+    // And bloc B, for the same window, counts b1's entries and none of a1's.
+    const figB = await computeReviewFigures(t.db, { ...input, unitId: tree.blocB });
+    expect(figB.counts.model.total).toBe(2);
+    expect(figB.counts.exemplar.total).toBe(1);
+    expect(figB.movements.model.total).toEqual({ start: 2, added: 0, movedIn: 0, movedOut: 0, removed: 0, transferred: 0, replaced: 0, end: 2 });
+    expect(figB.exemplarsMet.map((p) => p.name)).toEqual(['Quách Quang Tuấn']);
+  });
+
   it('as of the snapshot date: later decisions do not change the numbers', async () => {
     const t = await setupTest();
     const x = await reviewWorld(t);
     const unitPath = await unitPathOf(t.db, x.w.tree.blocA);
-    const input = { unitId: x.w.tree.blocA, unitPath, from: FROM, to: TO, asOf: AS_OF, planId: x.w.plan };
+    const input = { unitId: x.w.tree.blocA, from: FROM, to: TO, asOf: AS_OF, planId: x.w.plan };
     const before: ReviewFigures = await computeReviewFigures(t.db, input);
     await decide(t.db, x.x.x2, x.periods.p2022, true, '2024-02-20');
     await t.db.updateTable('evaluation').set({ decided_met: true }).where('entry_id', '=', x.x.x2).where('decided_on', '>', AS_OF).execute();

@@ -7,6 +7,9 @@
  * the snapshot date), the individual exemplars meeting the criteria by name,
  * the grassroots models by field, and the documents to cite.
  *
+ * The subtree is the unit's as it stood on `to` (org/subtree-on.ts): a report
+ * on 2021–2023 of a bloc split in 2025 counts the bloc's units of then.
+ *
  * Set-based: a fixed handful of queries whatever the size of the subtree.
  * The result is plain JSON, stored with the report, so regenerating a report
  * from its stored snapshot gives the same numbers whatever changed later.
@@ -17,6 +20,7 @@ import { FUNNEL_STAGES, type FunnelStage } from '../../common/schemas/honours-fl
 import { funnelCounts } from '../honours/funnel/queries.ts';
 import type { DB } from '../db/schema.ts';
 import { computeLedger } from '../registry/ledger.ts';
+import { subtreeOnSql } from '../org/subtree-on.ts';
 
 export type EntryKind = 'model' | 'exemplar';
 export const ENTRY_KINDS: EntryKind[] = ['model', 'exemplar'];
@@ -95,7 +99,6 @@ export interface ReviewFigures {
 
 export interface FiguresInput {
   unitId: number;
-  unitPath: string;
   from: string;
   to: string;
   /** The snapshot date: evaluations decided and documents issued after it are not counted. */
@@ -107,7 +110,7 @@ export interface FiguresInput {
 export const GRASSROOTS_CODES = ['co_so', 'chi_bo'];
 
 export async function computeReviewFigures(db: Kysely<DB>, input: FiguresInput): Promise<ReviewFigures> {
-  const { unitId, unitPath, from, to, asOf } = input;
+  const { unitId, from, to, asOf } = input;
   const planId = input.planId ?? null;
 
   // Independent queries, started together: on PostgreSQL they run side by side on the pool's connections.
@@ -118,18 +121,20 @@ export async function computeReviewFigures(db: Kysely<DB>, input: FiguresInput):
     from org_unit_version v where v.unit_id = ${unitId}
     order by (v.valid_from <= ${to}::date) desc, v.valid_from desc limit 1`.execute(db);
 
-  const modelLedgerQ = computeLedger(db, null, { from, to, kind: 'model', unitPath });
-  const exemplarLedgerQ = computeLedger(db, null, { from, to, kind: 'exemplar', unitPath });
+  // The units are those of the subtree as it stood on `to`: a report about 2021–2023 counts the units of then, whatever moved since.
+  const subtreeOn = { unitId, on: to };
+  const modelLedgerQ = computeLedger(db, null, { from, to, kind: 'model', subtreeOn });
+  const exemplarLedgerQ = computeLedger(db, null, { from, to, kind: 'exemplar', subtreeOn });
 
   // On the list at `to` (the ledger's "end"), with the latest decided evaluation inside the window.
   const population = sql`
-    with onlist as (
+    with members as (${subtreeOnSql(unitId, to)}),
+    onlist as (
       select e.id, e.kind, e.field_id, s.level_id, e.person_id, e.position, e.owner_unit_id, e.sort_key
       from registry_span s
       join registry_entry e on e.id = s.entry_id
-      join org_unit ou on ou.id = e.owner_unit_id
       where s.valid_from <= ${to}::date and (s.valid_to is null or s.valid_to > ${to}::date)
-        and ou.current_path <@ ${unitPath}::ltree
+        and e.owner_unit_id in (select unit_id from members)
     ),
     latest as (
       select distinct on (ev.entry_id) ev.entry_id, ev.decided_met

@@ -29,7 +29,7 @@ describe('review report: honours', () => {
     const out = await insertProposal(t.db, { roundId: round, proposerUnitId: w.tree.blocA, externalBody: 'Ủy ban nhân dân tỉnh' });
     await insertCandidate(t.db, { proposalId: out, awardFormId: w.forms.bangKhen, personId: w.people.a1, status: 'proposed', sourceCandidateId: decided });
 
-    const figures = await computeReviewFigures(t.db, { unitId: w.tree.blocA, unitPath: await unitPathOf(t.db, w.tree.blocA), from: '2022-01-01', to: '2023-12-31', asOf: '2024-01-31' });
+    const figures = await computeReviewFigures(t.db, { unitId: w.tree.blocA, from: '2022-01-01', to: '2023-12-31', asOf: '2024-01-31' });
     expect(figures.honours?.rounds.map((r) => r.name)).toEqual(['Khen thưởng sơ kết 02 năm']);
     const at = (stage: string) => figures.honours!.stages.find((s) => s.stage === stage)!;
     expect([at('self_granted').collectives, at('self_granted').individuals]).toEqual([0, 1]);

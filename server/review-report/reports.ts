@@ -11,7 +11,7 @@ import { packPartyDocument } from '../docgen/party-document.ts';
 import type { PartyLayoutOverride } from '../docgen/party-layout.ts';
 import { scopeOf, unitInScope, type Actor } from '../lib/context.ts';
 import { AppError, notFound } from '../lib/errors.ts';
-import { loadUnitFor } from '../org/unit-access.ts';
+import { loadUnitOrPredecessorFor, unitOrSuccessorInScope } from '../org/unit-access.ts';
 import { effectiveLayout } from './document-settings.ts';
 import { buildAnnex, composeReport, DEFAULT_FOREIGN_TERMS, type Overrides, type ReportTexts } from './compose.ts';
 import { checkConsistency, normalizeSymbol, type ConsistencyWarning } from './consistency.ts';
@@ -33,7 +33,7 @@ export async function loadReviewReportFor(db: Kysely<DB>, actor: Actor, id: numb
   const row = await db.selectFrom('review_report').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(`báo cáo có mã số ${id}`);
   try {
-    await loadUnitFor(db, actor, row.owner_unit_id, 'registry.read', write);
+    await loadUnitOrPredecessorFor(db, actor, row.owner_unit_id, 'registry.read', write);
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound(`báo cáo có mã số ${id}`);
     throw error;
@@ -88,7 +88,7 @@ export async function findReviewReports(
   actor: Actor,
   q: { unitId?: number | undefined; kind?: string | undefined; page: number; pageSize: number },
 ): Promise<{ items: Array<ReviewReportRow & { unit_name: string }>; total: number }> {
-  let query = db.selectFrom('review_report as r').where(unitInScope(scopeOf(actor, 'registry.read'), sql.ref('r.owner_unit_id')));
+  let query = db.selectFrom('review_report as r').where(unitOrSuccessorInScope(scopeOf(actor, 'registry.read'), sql.ref('r.owner_unit_id')));
   if (q.unitId) query = query.where('r.owner_unit_id', '=', q.unitId);
   if (q.kind) query = query.where('r.kind', '=', q.kind as ReviewReportRow['kind']);
   const { total } = await query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();

@@ -15,7 +15,7 @@ import { contentDisposition } from '../documents/storage.ts';
 import { requireActor } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
 import type { App } from '../lib/http.ts';
-import { loadUnitFor } from '../org/unit-access.ts';
+import { loadUnitOrPredecessorFor } from '../org/unit-access.ts';
 import { acknowledgeWarnings } from './commands/acknowledge-warnings.ts';
 import { createReviewReport } from './commands/create-review-report.ts';
 import { finalizeReviewReport } from './commands/finalize-review-report.ts';
@@ -49,7 +49,7 @@ export async function reviewReportRoutes(app: App): Promise<void> {
 
   app.post('/review-reports', { schema: { tags, summary: 'Lập báo cáo sơ kết, tổng kết: tính và lưu số liệu đến ngày chốt', body: ZCreateReviewReportBody, response: { 201: ZReviewReport } } }, async (req, reply) => {
     const actor = requireActor(req.ctx);
-    const unit = await loadUnitFor(db, actor, req.body.unitId, 'registry.read', 'registry.approve');
+    const unit = await loadUnitOrPredecessorFor(db, actor, req.body.unitId, 'registry.read', 'registry.approve');
     const id = await createReviewReport(db, req.ctx, unit, { ...req.body, snapshotOn: req.body.snapshotOn ?? todayInVietnam() });
     reply.code(201);
     return show(id);
@@ -70,7 +70,7 @@ export async function reviewReportRoutes(app: App): Promise<void> {
   app.post('/review-reports/:id/refresh', { schema: { tags, summary: 'Tính lại số liệu đến ngày chốt của báo cáo', params: ZIdParams, body: ZReviewRevisionBody, response: { 200: ZReviewReport } } }, async (req) => {
     const actor = requireActor(req.ctx);
     const row = await loadReviewReportFor(db, actor, req.params.id, 'registry.approve');
-    const unit = await loadUnitFor(db, actor, row.owner_unit_id, 'registry.read', 'registry.approve');
+    const unit = await loadUnitOrPredecessorFor(db, actor, row.owner_unit_id, 'registry.read', 'registry.approve');
     await refreshReviewReport(db, req.ctx, row, unit, req.body.revision);
     return show(row.id);
   });
@@ -85,7 +85,7 @@ export async function reviewReportRoutes(app: App): Promise<void> {
   app.post('/review-reports/:id/finalize', { schema: { tags, summary: 'Ký ban hành: đăng ký báo cáo vào sổ văn bản của đơn vị; từ đó báo cáo không sửa được nữa', params: ZIdParams, body: ZFinalizeReviewReportBody, response: { 200: ZReviewReport } } }, async (req) => {
     const actor = requireActor(req.ctx);
     const row = await loadReviewReportFor(db, actor, req.params.id, 'registry.approve');
-    const owner = await loadUnitFor(db, actor, row.owner_unit_id, 'registry.read', 'documents.write');
+    const owner = await loadUnitOrPredecessorFor(db, actor, row.owner_unit_id, 'registry.read', 'documents.write');
     await finalizeReviewReport(db, req.ctx, row, owner, req.body.revision);
     return show(row.id);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { json, setupTest, signIn } from '../test/harness.ts';
-import { DEMO_ACCOUNTS, DEMO_DOCUMENTS, DEMO_PEOPLE, DEMO_UNITS } from './demo-data.ts';
+import { DEMO_ACCOUNTS, DEMO_DOCUMENTS, DEMO_PEOPLE, DEMO_REORGANISATION, DEMO_UNITS } from './demo-data.ts';
+import { SEED_BANK_EXEMPLARS, SEED_GRASSROOTS_EXEMPLARS } from './demo-seed-registry.ts';
 import { isDatabaseEmpty, loadDemoData } from './demo.ts';
 import { DEMO_HONOUR_DOCUMENT_COUNT, DEMO_HONOUR_PEOPLE } from './demo-honours.ts';
 
@@ -24,17 +25,22 @@ describe('demo data', () => {
 
     const duk = json(await admin.get('/api/v1/org/units?q=khoi%20co%20quan%20va%20doanh%20nghiep&asOf=2023-06-15')).items[0];
     expect(duk.name).toBe('Đảng ủy Khối cơ quan và doanh nghiệp tỉnh');
-    expect(duk.childCount).toBe(DEMO_UNITS.filter((u) => u.parent === 'duk').length);
+    // The banks' party organisations left the bloc for the central bloc on 01/10/2022.
+    const banks = DEMO_REORGANISATION.banksLeave.units.length;
+    expect(duk.childCount).toBe(DEMO_UNITS.filter((u) => u.parent === 'duk').length - banks);
     const dukNow = json(await admin.get(`/api/v1/org/units/${duk.id}`));
     expect(dukNow.endReason).toBe('split');
     expect(viSort(dukNow.successors.map((s: { name: string }) => s.name))).toEqual(['Đảng bộ các cơ quan Đảng tỉnh', 'Đảng bộ Ủy ban nhân dân tỉnh']);
 
     const total = async (asOf: string) => json(await admin.get(`/api/v1/org/stats?asOf=${asOf}`)).total;
-    expect(await total('2023-06-15')).toBe(DEMO_UNITS.length);
-    expect(await total('2025-07-01')).toBe(DEMO_UNITS.length - 3 + 3); // ĐUK and both provinces end; two new blocs and the new province begin
+    expect(await total('2022-09-30')).toBe(DEMO_UNITS.length);
+    expect(await total('2023-06-15')).toBe(DEMO_UNITS.length - banks);
+    expect(await total('2025-07-01')).toBe(DEMO_UNITS.length - banks - 3 + 3); // ĐUK and both provinces end; two new blocs and the new province begin
 
     const people = json(await admin.get('/api/v1/people?pageSize=100'));
-    expect(people.total).toBe(DEMO_PEOPLE.length + DEMO_HONOUR_PEOPLE.length);
+    // The named people, the honours' people, and the seed registry's exemplars (the banks' too: they left, their records stay).
+    const bankPeople = SEED_BANK_EXEMPLARS.reduce((s, n) => s + n, 0);
+    expect(people.total).toBe(DEMO_PEOPLE.length + DEMO_HONOUR_PEOPLE.length + SEED_GRASSROOTS_EXEMPLARS + bankPeople + 1);
     const documents = json(await admin.get('/api/v1/documents?pageSize=100'));
     expect(documents.total).toBe(DEMO_DOCUMENTS.length + DEMO_HONOUR_DOCUMENT_COUNT);
 

@@ -18,6 +18,8 @@ import { registerDocument } from '../documents/commands/register-document.ts';
 import { loadDemoCatalogue } from './demo-catalogue.ts';
 import { loadDemoReporting, type DemoReportingResult } from './demo-reporting.ts';
 import { loadDemoHonours } from './demo-honours.ts';
+import { loadSeedRegistry } from './demo-seed-registry.ts';
+import { loadSeedReport } from './demo-seed-report.ts';
 import { saveDocumentSettings } from '../review-report/document-settings.ts';
 import { DEMO_ACCOUNTS, DEMO_DOCUMENTS, DEMO_PEOPLE, DEMO_REORGANISATION, DEMO_START, DEMO_UNITS } from './demo-data.ts';
 
@@ -86,11 +88,13 @@ export async function loadDemoData(db: Kysely<DB>): Promise<DemoReportingResult>
       fileId: null,
     });
   }
-  await loadDemoCatalogue(db, ctx, { province: unit.get('tu-yb')!, bloc: unit.get('duk')! });
+  const catalogue = await loadDemoCatalogue(db, ctx, { province: unit.get('tu-yb')!, bloc: unit.get('duk')! });
   for (const p of DEMO_PEOPLE) {
     const ref = (await findUnitRef(db, unit.get(p.unit)!))!;
     await createPerson(db, ctx, ref, { fullName: p.fullName, gender: p.gender, birthYear: null, position: p.position, partyMember: true });
   }
+  // The seed's 2021–2023 registry (324 → 309 models, 597 → 568 exemplars), the banks leaving in 2022, the 2-year review.
+  await loadSeedRegistry(db, { admin: ctx, units: unit, fields: catalogue.fields, planId: catalogue.planId });
 
   // 2025: the propaganda department takes on mass mobilisation; the bloc is split; Yên Bái merges into Lào Cai.
   const { renameBtg, splitDuk, mergeProvinces } = DEMO_REORGANISATION;
@@ -126,5 +130,8 @@ export async function loadDemoData(db: Kysely<DB>): Promise<DemoReportingResult>
   const reporting = await loadDemoReporting(db, unit, userIds);
   // The seed's commendation (section III.4) as an honours round, and this year's open round (server/seed/demo-honours.ts).
   await loadDemoHonours(db, unit, userIds, reporting);
+  // The seed report itself, as the bloc wrote it: generated from the registry, the seed's texts and hand-typed figures over it.
+  const operator = await loadActor(db, userIds.get('btg.duk')!, 'session', null);
+  await loadSeedReport(db, { actor: operator, requestId: 'demo-data', ip: '127.0.0.1' }, unit.get('duk')!, catalogue.planId);
   return reporting;
 }

@@ -17,7 +17,7 @@ export async function createReviewReport(db: Kysely<DB>, ctx: RequestContext, un
     if (!plan) throw invalid('planId', `Không tìm thấy kế hoạch có mã số ${body.planId}.`);
   }
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
-    const figures = await computeReviewFigures(trx, { unitId: unit.id, unitPath: unit.path, from: body.from, to: body.to, asOf: body.snapshotOn, planId: body.planId ?? null });
+    const figures = await computeReviewFigures(trx, { unitId: unit.id, from: body.from, to: body.to, asOf: body.snapshotOn, planId: body.planId ?? null });
     const previous = await trx
       .selectFrom('review_report')
       .select('texts')

@@ -11,7 +11,7 @@ import { assertNotFinal, currentWarnings, overridesOf, storedWarningsOf, textsOf
 export async function refreshReviewReport(db: Kysely<DB>, ctx: RequestContext, row: ReviewReportRow, unit: UnitRef, revision: number): Promise<void> {
   assertNotFinal(row);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
-    const figures = await computeReviewFigures(trx, { unitId: unit.id, unitPath: unit.path, from: row.period_from, to: row.period_to, asOf: row.snapshot_on, planId: row.plan_id });
+    const figures = await computeReviewFigures(trx, { unitId: unit.id, from: row.period_from, to: row.period_to, asOf: row.snapshot_on, planId: row.plan_id });
     const warnings = await currentWarnings(trx, figures, textsOf(row), overridesOf(row));
     const unchanged = JSON.stringify(warnings) === JSON.stringify(storedWarningsOf(row));
     const updated = await trx

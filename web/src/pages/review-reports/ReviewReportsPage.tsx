@@ -61,8 +61,13 @@ function CreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () 
         return created;
       }}
     >
-      <Form.Item name="unitId" label={t('reviewReports.field.unit')} rules={required}>
-        <UnitSelect placeholder={t('reviewReports.field.unitPlaceholder')} testId="review-create-unit" />
+      {/* Units as they stood at the end of the period: a report on 2021–2023 can be made for a bloc that has since ended. */}
+      <Form.Item noStyle shouldUpdate={(a: CreateValues, b: CreateValues) => a.to !== b.to}>
+        {({ getFieldValue }) => (
+          <Form.Item name="unitId" label={t('reviewReports.field.unit')} rules={required}>
+            <UnitSelect asOf={getFieldValue('to') || undefined} placeholder={t('reviewReports.field.unitPlaceholder')} testId="review-create-unit" />
+          </Form.Item>
+        )}
       </Form.Item>
       <Form.Item name="kind" label={t('reviewReports.field.kind')} rules={required}>
         <Select data-testid="review-create-kind" options={REVIEW_REPORT_KINDS.map((k) => ({ value: k, label: reviewKindLabel(k) }))} />
