@@ -7,7 +7,7 @@ import { DEMO_ACCOUNTS } from './demo-data.ts';
 import { DEMO_FIELDS } from './demo-catalogue.ts';
 import { loadDemoData } from './demo.ts';
 
-describe('demo catalogue and plan 24-KH/TU', () => {
+describe('demo catalogue and plan 24-KH/TU', { timeout: 240_000 }, () => {
   it('every demo criteria set is valid as the API would check it', () => {
     for (const f of DEMO_FIELDS) {
       const criteria = f.criteria.map((c) => ({ parentCode: null, target: null, scaleMax: null, ...c }));

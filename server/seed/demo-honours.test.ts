@@ -6,7 +6,7 @@ import { loadDemoData } from './demo.ts';
 
 const password = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!.password;
 
-describe('demo honours', () => {
+describe('demo honours', { timeout: 240_000 }, () => {
   it("reproduces the seed's section III.4 in the funnel, and leaves this year's proposal waiting", async () => {
     const { app, db } = await setupTest();
     const reporting = await loadDemoData(db);

@@ -9,7 +9,7 @@ import { loadDemoData } from './demo.ts';
 
 const password = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!.password;
 
-describe('demo reporting cycle', () => {
+describe('demo reporting cycle', { timeout: 240_000 }, () => {
   afterEach(() => vi.useRealTimers());
 
   it('has a current six-month period with one report in each state, a monitor note, an inspection and an evaluation', async () => {

@@ -22,7 +22,7 @@ interface Warning {
   message: string;
 }
 
-describe('the seed report reproduced from the demo data', () => {
+describe('the seed report reproduced from the demo data', { timeout: 240_000 }, () => {
   it('computes the seed’s consistent figures and warns where the seed’s own figures contradict each other', async () => {
     const { app, db } = await setupTest();
     await loadDemoData(db);

@@ -7,7 +7,7 @@ import { DEMO_HONOUR_DOCUMENT_COUNT, DEMO_HONOUR_PEOPLE } from './demo-honours.t
 
 const viSort = (names: string[]) => [...names].sort((a, b) => a.localeCompare(b, 'vi'));
 
-describe('demo data', () => {
+describe('demo data', { timeout: 240_000 }, () => {
   it('loads the bloc as it was in 2023 and as it is after the 2025 reorganisation', async () => {
     const { app, db } = await setupTest();
     expect(await isDatabaseEmpty(db)).toBe(true);

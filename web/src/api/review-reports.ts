@@ -15,6 +15,7 @@ import type {
 } from '../../../common/schemas/review-reports.ts';
 import { API_BASE, api } from './client.ts';
 import type { Page } from './types.ts';
+import type { EntryKind as ReviewEntryKind, MovementRow as ReviewMovementRow, ReviewFigures } from '../../../common/schemas/review-figures.ts';
 
 export type { ReviewReportKind } from '../../../common/schemas/review-reports.ts';
 export { REVIEW_REPORT_KINDS, REVIEW_TEXT_KEYS } from '../../../common/schemas/review-reports.ts';
@@ -27,55 +28,10 @@ export type TReviewNumber = TReviewReport['numbers'][number];
 export type TDocumentSettingsBody = z.input<typeof ZDocumentSettingsBody>;
 export type { TDocumentSettings };
 
-/** The stored figures (server/review-report/figures.ts → ReviewFigures, version 1). */
-export type ReviewEntryKind = 'model' | 'exemplar';
-export interface ReviewLevelRef {
-  id: number;
-  code: string;
-  name: string;
-  rank: number;
-}
-export interface ReviewMovementRow {
-  start: number;
-  added: number;
-  movedIn: number;
-  movedOut: number;
-  removed: number;
-  transferred: number;
-  replaced: number;
-  end: number;
-}
+/** The stored figures (server/review-report/figures.ts computes them; the types live in common/schemas/review-figures.ts). */
+export type { CriteriaRow as ReviewCriteriaRow, ExemplarMet as ReviewExemplarMet, LevelRef as ReviewLevelRef } from '../../../common/schemas/review-figures.ts';
+export type { ReviewEntryKind, ReviewFigures, ReviewMovementRow };
 export const MOVEMENT_BUCKETS: Array<keyof ReviewMovementRow> = ['start', 'added', 'movedIn', 'movedOut', 'removed', 'transferred', 'replaced', 'end'];
-export interface ReviewCriteriaRow {
-  kind: ReviewEntryKind;
-  levelId: number;
-  fieldId: number;
-  fieldName: string;
-  onList: number;
-  evaluated: number;
-  met: number;
-}
-export interface ReviewExemplarMet {
-  entryId: number;
-  name: string;
-  position: string | null;
-  unitName: string;
-  levelId: number;
-}
-export interface ReviewFigures {
-  version: 1;
-  unit: { id: number; name: string; parentName: string | null };
-  from: string;
-  to: string;
-  asOf: string;
-  planId: number | null;
-  levels: ReviewLevelRef[];
-  counts: Record<ReviewEntryKind, { total: number; byLevel: Array<{ levelId: number; count: number }> }>;
-  movements: Record<ReviewEntryKind, { total: ReviewMovementRow; byLevel: Array<{ levelId: number } & ReviewMovementRow> }>;
-  criteria: ReviewCriteriaRow[];
-  exemplarsMet: ReviewExemplarMet[];
-  knownNames: string[];
-}
 
 export type TReviewReportFull = Omit<TReviewReport, 'figures'> & { figures: ReviewFigures };
 
