@@ -101,7 +101,8 @@ test('note, inspection with findings, conclusion and a follow-up closed; the lea
     await page.getByTestId('inspection-title').fill('Kiểm tra mô hình trường học');
     await typeDate(page, 'inspection-starts', dayjs(todayInVietnam()).subtract(20, 'day').format('DD/MM/YYYY'));
     await page.getByTestId('inspection-entries').click();
-    await page.keyboard.type('hạnh phúc');
+    // Specific enough for the demo's grown list (its many "Lớp học hạnh phúc — Phòng …" and the seed's "Trường học hạnh phúc, lớp học hạnh phúc").
+    await page.keyboard.type('trường học hạnh phúc kiểm tra');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: ENTRY }).first().click();
     await page.keyboard.press('Escape');
     await page.getByTestId('inspection-member-add').click();

@@ -110,6 +110,9 @@ describe('review report consistency checks', () => {
     const found = codes(draft);
     expect(found).toContain('citation_bad_date');
     expect(found).toContain('citation_date_conflict');
+    // The seed writes that footnote twice: still one warning for the bad date.
+    draft.citations.push({ symbol: 'Số 384 - CV/ĐUK', dateText: '29/9/2-21', section: 'II' });
+    expect(codes(draft).filter((c) => c === 'citation_bad_date')).toHaveLength(1);
   });
 
   it('a cited document missing from the registry, or dated differently there', () => {

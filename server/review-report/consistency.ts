@@ -291,5 +291,12 @@ export function checkConsistency(draft: ReportDraft): ConsistencyWarning[] {
   checkText(draft, out);
   checkHeadings(draft, out);
   checkNames(draft, out);
-  return out;
+  // The same sentence written twice (the seed repeats a footnote) is one warning.
+  const seen = new Set<string>();
+  return out.filter((w) => {
+    const key = `${w.code}|${w.message}|${w.sections.join(',')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
