@@ -103,6 +103,16 @@ export type TUpdateReviewReportBody = z.infer<typeof ZUpdateReviewReportBody>;
 
 export const ZReviewRevisionBody = z.object({ revision: ZRevision });
 
+/** Units a report can be made for, as they stood on a day (an ended unit is reached through the units that succeeded it). */
+export const ZReportUnitsQuery = z.object({
+  q: z.string().trim().max(200, 'Từ khóa tìm kiếm dài quá 200 ký tự.').optional(),
+  asOf: ZDate.optional(),
+  pageSize: z.coerce.number().int().min(1).max(100, 'Tối đa 100 đơn vị.').default(30),
+});
+export const ZReportUnit = z.object({ id: z.number().int(), name: z.string(), parentName: z.string().nullable(), endedOn: z.string().nullable() });
+export const ZReportUnitList = z.object({ items: z.array(ZReportUnit) });
+export type TReportUnit = z.infer<typeof ZReportUnit>;
+
 export const ZReviewReportListQuery = z.object({
   unitId: ZId.optional(),
   kind: ZKind.optional(),

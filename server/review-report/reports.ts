@@ -3,7 +3,8 @@
  * from the stored figures + texts + overrides, presenting, and the exports
  * (.docx in the Party format, .pdf through LibreOffice, the .xlsx annex).
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { escapeLike, foldVietnamese } from '../../common/vn-text.ts';
 import type { Action } from '../../common/roles.ts';
 import { REVIEW_REPORT_KIND_LABELS, type TReviewReport } from '../../common/schemas/review-reports.ts';
 import type { DB, ReviewReportTable } from '../db/schema.ts';
@@ -195,3 +196,30 @@ export async function buildReviewAnnex(r: ReviewReportRow): Promise<Buffer> {
 
 /** "Bao-cao-so-ket-15.docx"-style names with the id. */
 export const exportName = (r: ReviewReportRow, ext: string) => `Báo-cáo-${r.id}${r.number ? `-${r.number.replace(/[^\p{L}\p{N}-]+/gu, '-')}` : ''}.${ext}`;
+
+/**
+ * Units the actor may make reports for, as they stood on `asOf`: those in
+ * the read scope and those that ended and were succeeded by one in it (the
+ * bloc split in 2025 stays reachable by the staff of its successors).
+ * Diacritic-insensitive name search, higher units first, at most `limit`.
+ */
+export async function findReportUnits(db: Kysely<DB>, actor: Actor, q: { q?: string | undefined; asOf: string; limit: number }) {
+  let query = db
+    .selectFrom('org_unit_version as v')
+    .innerJoin('org_unit as u', 'u.id', 'v.unit_id')
+    .leftJoin('org_unit_version as pv', (j) => j.onRef('pv.unit_id', '=', 'v.parent_id').on(sql<SqlBool>`pv.valid_from <= ${q.asOf}::date and (pv.valid_to is null or pv.valid_to > ${q.asOf}::date)`))
+    .where(sql<SqlBool>`v.valid_from <= ${q.asOf}::date and (v.valid_to is null or v.valid_to > ${q.asOf}::date)`)
+    .where(unitOrSuccessorInScope(scopeOf(actor, 'registry.read'), sql.ref('v.unit_id')));
+  if (q.q) query = query.where('v.search_text', 'like', `%${escapeLike(foldVietnamese(q.q))}%`);
+  const rows = await query
+    .innerJoin('unit_type as t', 't.id', 'v.type_id')
+    .select(['v.unit_id as id', 'v.name', 'pv.name as parent_name', 'u.ended_on'])
+    // Higher units first (a bloc before its branches), then by type and name, as the organisation tree lists them.
+    .orderBy(sql`nlevel(v.path)`)
+    .orderBy('t.sort_order')
+    .orderBy(sql`v.sort_key collate "C"`)
+    .orderBy('v.unit_id')
+    .limit(q.limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, parentName: r.parent_name ?? null, endedOn: r.ended_on }));
+}

@@ -5,6 +5,8 @@ import {
   ZFinalizeReviewReportBody,
   ZReviewReport,
   ZReviewReportListQuery,
+  ZReportUnitList,
+  ZReportUnitsQuery,
   ZReviewReportPage,
   ZReviewRevisionBody,
   ZUpdateReviewReportBody,
@@ -26,6 +28,7 @@ import {
   buildReviewAnnex,
   buildReviewDocx,
   exportName,
+  findReportUnits,
   findReviewReports,
   loadReviewReportFor,
   presentReviewReport,
@@ -45,6 +48,11 @@ export async function reviewReportRoutes(app: App): Promise<void> {
     const actor = requireActor(req.ctx);
     const { items, total } = await findReviewReports(db, actor, req.query);
     return { items: items.map((r) => presentSummary(r, r.unit_name)), total, page: req.query.page, pageSize: req.query.pageSize };
+  });
+
+  app.get('/review-reports/units', { schema: { tags, summary: 'Các đơn vị có thể lập báo cáo, như tại một ngày (kể cả đơn vị đã kết thúc mà đơn vị mình kế thừa)', querystring: ZReportUnitsQuery, response: { 200: ZReportUnitList } } }, async (req) => {
+    const actor = requireActor(req.ctx);
+    return { items: await findReportUnits(db, actor, { q: req.query.q, asOf: req.query.asOf ?? todayInVietnam(), limit: req.query.pageSize }) };
   });
 
   app.post('/review-reports', { schema: { tags, summary: 'Lập báo cáo sơ kết, tổng kết: tính và lưu số liệu đến ngày chốt', body: ZCreateReviewReportBody, response: { 201: ZReviewReport } } }, async (req, reply) => {

@@ -92,6 +92,12 @@ describe('the seed report reproduced from the demo data', { timeout: 240_000 }, 
     has('foreign_term', 'Đại hội Đảng bộ huyện');
     expect(seed.numbers.filter((n: { overridden: boolean }) => n.overridden).length).toBe(8);
 
+    // The create dialog's unit search: the ended bloc as of 2023 for its successors' operator, not today, not for others.
+    const units = (session: typeof operator, query: string) => session.get(`${RR}/units?q=${encodeURIComponent('khoi co quan va doanh nghiep')}${query}`);
+    const then = json(await units(operator, '&asOf=2023-03-16')).items;
+    expect(then.map((u: { id: number; endedOn: string | null }) => [u.id, u.endedOn])).toEqual([[copy.unit.id, '2025-07-01']]);
+    expect(json(await units(operator, '')).items).toEqual([]);
+
     // Generated afresh by the successors' operator: the same numbers, and only the warnings its inherited texts carry.
     const created = await operator.post(RR, {
       unitId: copy.unit.id,
@@ -123,6 +129,8 @@ describe('the seed report reproduced from the demo data', { timeout: 240_000 }, 
     const reporter = await signIn(app, 'nguyenhue', account('nguyenhue').password);
     expect((await reporter.get(`${RR}/${copy.id}`)).statusCode).toBe(404);
     expect(json(await reporter.get(RR)).items.some((r: { id: number }) => r.id === copy.id)).toBe(false);
+    expect(json(await units(reporter, '&asOf=2023-03-16')).items).toEqual([]);
+    expect((await app.inject({ method: 'GET', url: `${RR}/units` })).statusCode).toBe(401);
     const denied = await reporter.post(RR, { unitId: copy.unit.id, kind: 'so_ket', title: 'x', from: SEED_WINDOW.from, to: SEED_WINDOW.to, snapshotOn: '2023-10-05' });
     expect(denied.statusCode).toBe(404);
     // The viewer of the bloc reads, but may not generate.

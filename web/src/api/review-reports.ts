@@ -12,6 +12,7 @@ import type {
   ZUpdateReviewReportBody,
   TDocumentSettings,
   TReviewReport,
+  TReportUnit,
 } from '../../../common/schemas/review-reports.ts';
 import { API_BASE, api } from './client.ts';
 import type { Page } from './types.ts';
@@ -43,6 +44,8 @@ export interface ReviewReportListParams {
 }
 
 export const reviewReportsApi = {
+  /** Units a report can be made for as they stood on `asOf` (an ended unit through its successors). */
+  units: (params: { q?: string; asOf?: string; pageSize?: number }, signal?: AbortSignal) => api.get<{ items: TReportUnit[] }>('/review-reports/units', { ...params }, signal),
   list: (params: ReviewReportListParams, signal?: AbortSignal) => api.get<Page<TReviewReportSummary>>('/review-reports', { ...params }, signal),
   get: (id: number) => api.get<TReviewReportFull>(`/review-reports/${id}`),
   create: (body: TCreateReviewReportBody) => api.post<TReviewReportFull>('/review-reports', body),

@@ -17,8 +17,15 @@ export interface UnitRef {
   parentName?: string | null;
 }
 
+/** Where the choices come from: the organisation tree (default) or another list of units, e.g. those a report can be made for. */
+export interface UnitSource {
+  key: string;
+  search: (params: { q?: string; asOf?: string; pageSize?: number }, signal?: AbortSignal) => Promise<{ items: UnitRef[] }>;
+}
+
 interface BaseProps {
   asOf?: string;
+  source?: UnitSource;
   /** Units to show as labels for values chosen before this select was opened. */
   known?: UnitRef[];
   /** Hide units the user may not pick (e.g. the unit itself and its descendants). */
@@ -41,19 +48,20 @@ type Props =
   | (BaseProps & { multiple: true; value?: number[]; onChange?: (value: number[]) => void });
 
 export function UnitSelect(props: Props) {
-  const { asOf, known = [], exclude, placeholder, disabled, allowClear = true, testId, style } = props;
+  const { asOf, source, known = [], exclude, placeholder, disabled, allowClear = true, testId, style } = props;
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
   const [picked, setPicked] = useState<Record<number, UnitRef>>({});
 
   const { data, isFetching } = useQuery({
-    queryKey: ['org', 'units', 'pick', { q, asOf }],
-    queryFn: ({ signal }) => orgApi.units({ q: q || undefined, asOf, pageSize: 30 }, signal),
+    queryKey: ['org', 'units', 'pick', source?.key ?? 'org', { q, asOf }],
+    queryFn: ({ signal }): Promise<{ items: Array<UnitRef | TUnitSummary> }> =>
+      source ? source.search({ q: q || undefined, asOf, pageSize: 30 }, signal) : orgApi.units({ q: q || undefined, asOf, pageSize: 30 }, signal),
     staleTime: 30_000,
   });
 
   const options = useMemo((): Option[] => {
-    const found = (data?.items ?? []).filter((u) => !exclude?.(u));
+    const found = (data?.items ?? []).filter((u) => !exclude || ('path' in u && !exclude(u)));
     const byId = new Map<number, UnitRef>();
     for (const u of [...known, ...Object.values(picked)]) byId.set(u.id, u);
     for (const u of found) byId.set(u.id, { id: u.id, name: u.name, parentName: u.parentName });

@@ -15,7 +15,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { IsoDatePicker } from '../../components/IsoDatePicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PlanSelect } from '../../components/PlanSelect.tsx';
-import { UnitSelect } from '../../components/UnitSelect.tsx';
+import { UnitSelect, type UnitSource } from '../../components/UnitSelect.tsx';
 import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { usePaging } from '../../hooks/use-paging.ts';
 import { formatDateVi, today } from '../../lib/dates.ts';
@@ -34,6 +34,9 @@ interface CreateValues {
   snapshotOn?: string | null;
   planId?: number | null;
 }
+
+/** The units the user may report on as they stood at the end of the period, including a unit that ended and that the user's units succeeded. */
+const REPORT_UNITS: UnitSource = { key: 'review-report-units', search: reviewReportsApi.units };
 
 function CreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: number) => void }) {
   const year = today().slice(0, 4);
@@ -65,7 +68,7 @@ function CreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () 
       <Form.Item noStyle shouldUpdate={(a: CreateValues, b: CreateValues) => a.to !== b.to}>
         {({ getFieldValue }) => (
           <Form.Item name="unitId" label={t('reviewReports.field.unit')} rules={required}>
-            <UnitSelect asOf={getFieldValue('to') || undefined} placeholder={t('reviewReports.field.unitPlaceholder')} testId="review-create-unit" />
+            <UnitSelect asOf={getFieldValue('to') || undefined} source={REPORT_UNITS} placeholder={t('reviewReports.field.unitPlaceholder')} testId="review-create-unit" />
           </Form.Item>
         )}
       </Form.Item>
