@@ -26,7 +26,7 @@ export function presentMe(actor: Actor) {
     fullName: actor.fullName,
     mustChangePassword: actor.mustChangePassword,
     isSystemAdmin: isSystemAdmin(actor),
-    grants: actor.grants.map((g) => ({ id: g.id, role: g.role, unitId: g.unitId, unitName: g.unitName })),
+    grants: actor.grants.filter((g) => !g.archive).map((g) => ({ id: g.id, role: g.role, unitId: g.unitId, unitName: g.unitName })),
     abilities: Object.fromEntries(ACTIONS.map((a) => [a, can(actor, a)])) as z.infer<typeof ZMe>['abilities'],
   };
 }

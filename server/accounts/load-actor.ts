@@ -1,8 +1,35 @@
 /** Loads a user and their active grants (with each unit's current path) in one query. */
 import { sql, type Kysely } from 'kysely';
-import type { Role } from '../../common/roles.ts';
+import { ROLE_REACH, type Role } from '../../common/roles.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor, Grant } from '../lib/context.ts';
+
+/**
+ * The archives a user inherits: every unit that ENDED and whose work passed,
+ * directly or through a chain of splits and merges, to a unit the user holds
+ * a subtree-wide grant on, read-only (role viewer on the ended unit). What
+ * still lives moved to the successors; what stays under the ended unit is its
+ * history — the bloc split in 2025 and the banks' organisations that left it
+ * in 2022 — which its successors' staff must still read and report on.
+ */
+async function archiveGrants(db: Kysely<DB>, grants: Grant[]): Promise<Grant[]> {
+  const from = grants.filter((g) => ROLE_REACH[g.role] === 'subtree');
+  // A system administrator (admin on a root unit) reads everything already.
+  if (from.length === 0 || grants.some((g) => g.role === 'admin' && !g.path.includes('.'))) return [];
+  const rows = await sql<{ id: number; path: string; name: string; via: number }>`
+    with recursive pred(unit_id, via) as (
+      select s.predecessor_id, s.successor_id from org_unit_successor s where s.successor_id in (${sql.join(from.map((g) => g.unitId))})
+      union
+      select s.predecessor_id, p.via from org_unit_successor s join pred p on s.successor_id = p.unit_id
+    )
+    select distinct on (u.id) u.id, u.current_path::text as path, p.via,
+      (select v.name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc, v.id desc limit 1) as name
+    from pred p join org_unit u on u.id = p.unit_id
+    where u.ended_on is not null
+    order by u.id, p.via`.execute(db);
+  const grantOf = new Map(from.map((g) => [g.unitId, g]));
+  return rows.rows.map((r) => ({ id: grantOf.get(r.via)?.id ?? 0, role: 'viewer' as Role, unitId: r.id, unitName: r.name ?? '', path: r.path, archive: true }));
+}
 
 export async function loadActor(
   db: Kysely<DB>,
@@ -33,6 +60,7 @@ export async function loadActor(
   const grants: Grant[] = rows
     .filter((r) => r.grant_id !== null && r.path !== null)
     .map((r) => ({ id: r.grant_id!, role: r.role as Role, unitId: r.unit_id!, unitName: r.unit_name ?? '', path: r.path! }));
+  grants.push(...(await archiveGrants(db, grants)));
   return {
     userId: first.id,
     username: first.username,

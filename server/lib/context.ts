@@ -13,6 +13,12 @@ export interface Grant {
   unitName: string;
   /** Current ltree path of the granted unit. */
   path: string;
+  /**
+   * Read-only reach into the archive of a unit that ended and whose work the
+   * granted unit took over (a split, a merge): role viewer on it, derived at
+   * sign-in, never stored (accounts/load-actor.ts).
+   */
+  archive?: boolean;
 }
 
 export interface Actor {

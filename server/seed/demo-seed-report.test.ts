@@ -125,11 +125,31 @@ describe('the seed report reproduced from the demo data', { timeout: 240_000 }, 
     expect(text).toContain('đã có 54 tập thể và 69 cá nhân được các cấp ủy cơ sở tuyên dương, khen thưởng');
     expect(ack.warningsAcknowledged).toBe(true);
 
+    // The successors' staff inherit the ended bloc's archive, read-only: on 31/12/2021 their registry counts the
+    // seed's 324 models and 597 exemplars — the banks' too, which left in 2022 and never moved under a successor.
+    const on2021 = json(await operator.get('/api/v1/registry/overview?asOf=2021-12-31'));
+    expect(on2021.activeTotal).toEqual({ models: 324, exemplars: 597 });
+    const bankEntry = await db
+      .selectFrom('registry_entry as e')
+      .innerJoin('org_unit_version as v', 'v.unit_id', 'e.owner_unit_id')
+      .select(['e.id', 'e.revision'])
+      .where('v.name', 'like', 'Đảng bộ Ngân hàng%')
+      .where('e.kind', '=', 'model')
+      .orderBy('e.id')
+      .executeTakeFirstOrThrow();
+    expect((await operator.get(`/api/v1/registry/entries/${bankEntry.id}`)).statusCode).toBe(200);
+    const edit = await operator.patch(`/api/v1/registry/entries/${bankEntry.id}`, { revision: bankEntry.revision, content: 'Sửa thử' });
+    expect(edit.statusCode, edit.body).toBe(403);
+    const me = json(await operator.get('/api/v1/auth/me'));
+    expect(me.grants.map((g: { unitName: string }) => g.unitName).sort()).toEqual(['Đảng bộ các cơ quan Đảng tỉnh', 'Đảng bộ Ủy ban nhân dân tỉnh']);
+
     // Nobody outside the successors reaches the ended bloc's reports.
     const reporter = await signIn(app, 'nguyenhue', account('nguyenhue').password);
     expect((await reporter.get(`${RR}/${copy.id}`)).statusCode).toBe(404);
     expect(json(await reporter.get(RR)).items.some((r: { id: number }) => r.id === copy.id)).toBe(false);
     expect(json(await units(reporter, '&asOf=2023-03-16')).items).toEqual([]);
+    // A reporter holds one unit, not a subtree: no archive.
+    expect((await reporter.get(`/api/v1/registry/entries/${bankEntry.id}`)).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: `${RR}/units` })).statusCode).toBe(401);
     const denied = await reporter.post(RR, { unitId: copy.unit.id, kind: 'so_ket', title: 'x', from: SEED_WINDOW.from, to: SEED_WINDOW.to, snapshotOn: '2023-10-05' });
     expect(denied.statusCode).toBe(404);
