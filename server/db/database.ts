@@ -4,13 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
-import { ltree } from '@electric-sql/pglite/contrib/ltree';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { PGliteDialect, pgliteParsers } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -21,9 +16,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Extensions our migrations create; PGlite needs them loaded up front. */
-export const pgliteExtensions = { ltree, pg_trgm, unaccent };
-
 
 let pgParsersSet = false;
 function setPgParsers(): void {
@@ -33,19 +25,6 @@ function setPgParsers(): void {
   pgParsersSet = true;
 }
 
-export async function createPglite(dataDir?: string): Promise<PGlite> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  return PGlite.create(dataDir ? path.resolve(dataDir) : undefined, {
-    extensions: pgliteExtensions,
-    parsers: pgliteParsers,
-  });
-}
-
-export function kyselyOnPglite(pglite: PGliteInterface): Database {
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite as PGlite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
-}
-
 export function kyselyOnPostgres(connectionString: string, max = 10): Database {
   setPgParsers();
   const pool = new pg.Pool({ connectionString, max });
@@ -53,7 +32,11 @@ export function kyselyOnPostgres(connectionString: string, max = 10): Database {
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
+/** PGlite (its WebAssembly PostgreSQL, ≈45 MB resident) is loaded only when it is the database. */
 export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   if (options.databaseUrl) return kyselyOnPostgres(options.databaseUrl);
-  return kyselyOnPglite(await createPglite(path.join(options.dataDir, 'pglite')));
+  const { createPglite, kyselyOnPglite } = await import('./pglite.ts');
+  const dir = path.join(options.dataDir, 'pglite');
+  mkdirSync(dir, { recursive: true });
+  return kyselyOnPglite(await createPglite(dir));
 }

@@ -1,5 +1,6 @@
 /** Statistics tables as an .xlsx workbook: one sheet per table, Vietnamese headers, bold totals. Used by the review report's annex and the dashboards' data exports. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './lazy-libs.ts';
 
 export interface StatTable {
   sheet: string;
@@ -10,7 +11,7 @@ export interface StatTable {
 }
 
 export async function buildXlsxTables(tables: StatTable[], title: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Điển hình';
   const used = new Set<string>();
   for (const t of tables) {

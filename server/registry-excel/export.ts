@@ -6,7 +6,7 @@
  * read from the database in keyset pages, so a national list costs little memory.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../docgen/lazy-libs.ts';
 import { sql, type Kysely } from 'kysely';
 import { formatDateTimeVi, formatDateVi } from '../../common/dates.ts';
 import { ENTRY_KIND_LABELS, ENTRY_STATUS_LABELS, type EntryKind, type EntryStatus } from '../../common/schemas/registry.ts';
@@ -96,7 +96,8 @@ interface Column {
  * written as pages arrive. A failure half-way destroys the stream (the
  * download breaks rather than ending in a truncated but valid-looking file).
  */
-export function streamExport(db: Kysely<DB>, actor: Actor, filter: ExportFilter, labels: ExportLabels, total: number, now = new Date()): PassThrough {
+export async function streamExport(db: Kysely<DB>, actor: Actor, filter: ExportFilter, labels: ExportLabels, total: number, now = new Date()): Promise<PassThrough> {
+  const ExcelJS = await loadExcelJS();
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Điển hình';

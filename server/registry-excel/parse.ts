@@ -5,7 +5,8 @@
  * that cannot be read as a list at all is refused with one clear message
  * (400); problems of single cells are reported per row and column instead.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../docgen/lazy-libs.ts';
 import { formatDateVi } from '../../common/dates.ts';
 import {
   IMPORT_MAX_ROWS,
@@ -200,7 +201,7 @@ export async function parseImportFile(buffer: Buffer, kind: ImportKind, fileName
   const notXlsx = `Tệp "${fileName}" không phải bảng tính Excel (.xlsx) đọc được. Hãy tải mẫu nhập (template) về, điền vào và lưu dưới dạng .xlsx (không phải .csv hay .xls).`;
   checkZipContainer(buffer, notXlsx);
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const tooMany = () =>
     fileError(`Tệp có quá nhiều dòng: mỗi lần nhập tối đa ${IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng. Hãy chia danh sách thành nhiều tệp.`);
   try {

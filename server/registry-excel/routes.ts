@@ -69,7 +69,7 @@ export async function registryExcelRoutes(app: App): Promise<void> {
       }
       const filter = { ...rest, unitPath, asOf: date };
       const total = await countExport(db, actor, filter);
-      const stream = streamExport(db, actor, filter, labels, total);
+      const stream = await streamExport(db, actor, filter, labels, total);
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', contentDisposition(exportFileName(rest.kind, date)))

@@ -4,7 +4,8 @@
  * lists for Lĩnh vực and Cấp (and Đơn vị when the unit is known), fed from a
  * hidden "Danh mục" sheet holding the catalogue the user may use.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../docgen/lazy-libs.ts';
 import { lineageOf } from '../catalogue/lineage.ts';
 import { sql, type Kysely } from 'kysely';
 import { formatDateVi, todayInVietnam } from '../../common/dates.ts';
@@ -148,7 +149,7 @@ function colLetter(n: number): string {
 
 /** The template as an .xlsx buffer. */
 export async function buildTemplate(kind: ImportKind, catalogue: TemplateCatalogue, ownerName: string | null): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'Điển hình';
   workbook.created = new Date();
   const columns = importColumnsFor(kind);

@@ -5,7 +5,8 @@
  * (made by global-setup.ts) is copied with CREATE DATABASE … TEMPLATE per test.
  */
 import type { PGlite } from '@electric-sql/pglite';
-import { createPglite, kyselyOnPglite, kyselyOnPostgres, type Database } from '../db/database.ts';
+import { kyselyOnPostgres, type Database } from '../db/database.ts';
+import { createPglite, kyselyOnPglite } from '../db/pglite.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { adminQuery, withDatabase } from './pg-admin.ts';
 

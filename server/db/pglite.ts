@@ -1,0 +1,31 @@
+/**
+ * The embedded database: PGlite with the extensions our migrations create,
+ * behind our own Kysely dialect. Imported only where PGlite is used (the
+ * default start without DATABASE_URL, tests, benchmarks).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely } from 'kysely';
+import type { Database } from './database.ts';
+import { PGliteDialect, pgliteParsers } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
+
+/** Extensions our migrations create; PGlite needs them loaded up front. */
+export const pgliteExtensions = { ltree, pg_trgm, unaccent };
+
+export async function createPglite(dataDir?: string): Promise<PGlite> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  return PGlite.create(dataDir ? path.resolve(dataDir) : undefined, {
+    extensions: pgliteExtensions,
+    parsers: pgliteParsers,
+  });
+}
+
+export function kyselyOnPglite(pglite: PGliteInterface): Database {
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite as PGlite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
