@@ -52,6 +52,8 @@ export async function loadActor(
       'g.unit_id',
       sql<string | null>`ou.current_path::text`.as('path'),
       sql<string | null>`(select v.name from org_unit_version v where v.unit_id = g.unit_id order by v.valid_from desc, v.id desc limit 1)`.as('unit_name'),
+      // Whether the granted unit took over another's work: only then are its archives looked up (a second query).
+      sql<boolean>`exists (select 1 from org_unit_successor s where s.successor_id = g.unit_id)`.as('succeeds'),
     ])
     .where('u.id', '=', userId)
     .execute();
@@ -60,7 +62,7 @@ export async function loadActor(
   const grants: Grant[] = rows
     .filter((r) => r.grant_id !== null && r.path !== null)
     .map((r) => ({ id: r.grant_id!, role: r.role as Role, unitId: r.unit_id!, unitName: r.unit_name ?? '', path: r.path! }));
-  grants.push(...(await archiveGrants(db, grants)));
+  if (rows.some((r) => r.succeeds)) grants.push(...(await archiveGrants(db, grants)));
   return {
     userId: first.id,
     username: first.username,

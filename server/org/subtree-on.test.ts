@@ -87,28 +87,30 @@ describe('subtreeOnSql: the subtree of a unit as it stood on a day', () => {
     const ended = await db.selectFrom('org_unit').select(['id', 'ended_on']).where('id', 'in', [blocB, a2, d]).orderBy('id').execute();
     expect(Object.fromEntries(ended.map((u) => [u.id, u.ended_on]))).toEqual({ [blocB]: '2023-03-01', [a2]: '2022-09-01', [d]: '2021-09-01' });
 
-    // Before anything existed: nothing.
-    expect(await subtree(db, root, '2019-12-31')).toEqual([]);
+    // Before the recorded history begins, every unit counts where it first stood (a tree recorded later than its registry).
+    expect(await subtree(db, blocA, '2019-12-31')).toEqual(ids(blocA, a1, a2, a3, c, d));
+    expect(await subtree(db, n1, '2019-12-31')).toEqual([n1]);
 
-    // Before any change: the root and all its descendants; a3 (created 2022) is not there.
-    expect(await subtree(db, root, '2020-12-31')).toEqual(ids(root, blocA, blocB, a1, a2, b1, b2, c, d));
-    expect(await subtree(db, blocA, '2020-01-01')).toEqual(ids(blocA, a1, a2, c, d));
+    // Before any change: the root and all its descendants; a3 (created 2022) where it first stood, under blocA;
+    // n1 and n2 (created by the split in 2023, under the root) likewise.
+    expect(await subtree(db, root, '2020-12-31')).toEqual(ids(root, blocA, blocB, a1, a2, a3, b1, b2, c, d, n1, n2));
+    expect(await subtree(db, blocA, '2020-01-01')).toEqual(ids(blocA, a1, a2, a3, c, d));
     expect(await subtree(db, blocB, '2020-12-31')).toEqual(ids(blocB, b1, b2));
     expect(await subtree(db, a1, '2020-12-31')).toEqual(ids(a1, c));
     expect(await subtree(db, c, '2020-12-31')).toEqual([c]);
 
     // d moves to blocB on 2021-03-01: the day before it is in blocA, from that day in blocB.
-    expect(await subtree(db, blocA, '2021-02-28')).toEqual(ids(blocA, a1, a2, c, d));
+    expect(await subtree(db, blocA, '2021-02-28')).toEqual(ids(blocA, a1, a2, a3, c, d));
     expect(await subtree(db, blocB, '2021-02-28')).toEqual(ids(blocB, b1, b2));
-    expect(await subtree(db, blocA, '2021-03-01')).toEqual(ids(blocA, a1, a2, c));
+    expect(await subtree(db, blocA, '2021-03-01')).toEqual(ids(blocA, a1, a2, a3, c));
     expect(await subtree(db, blocB, '2021-03-01')).toEqual(ids(blocB, b1, b2, d));
     // d was dissolved under blocB: it stays where it last was (blocB), never back in blocA.
     expect(await subtree(db, blocB, '2021-12-31')).toEqual(ids(blocB, b1, b2, d));
-    expect(await subtree(db, blocA, '2021-12-31')).toEqual(ids(blocA, a1, a2, c));
+    expect(await subtree(db, blocA, '2021-12-31')).toEqual(ids(blocA, a1, a2, a3, c));
 
-    // a3 is created on 2022-01-01: not in the subtree the day before, in it from that day.
+    // a3 is created on 2022-01-01 under blocA: there before (where it first stood) and after.
     expect(await subtree(db, blocA, '2022-01-01')).toEqual(ids(blocA, a1, a2, a3, c));
-    expect(await subtree(db, a3, '2021-12-31')).toEqual([]);
+    expect(await subtree(db, a3, '2021-12-31')).toEqual([a3]);
     expect(await subtree(db, a3, '2022-01-01')).toEqual([a3]);
 
     // a1 (and its child c) move to blocB on 2022-06-01.
@@ -130,8 +132,9 @@ describe('subtreeOnSql: the subtree of a unit as it stood on a day', () => {
 
     // blocB is split on 2023-03-01 into n1 (b1, b2) and n2 (a1, c).
     expect(await subtree(db, blocB, '2023-02-28')).toEqual(ids(blocB, a1, b1, b2, c, d));
-    expect(await subtree(db, n1, '2023-02-28')).toEqual([]);
-    expect(await subtree(db, n2, '2023-02-28')).toEqual([]);
+    // n1 and n2 before they existed: themselves (where they first stood), not their future children.
+    expect(await subtree(db, n1, '2023-02-28')).toEqual([n1]);
+    expect(await subtree(db, n2, '2023-02-28')).toEqual([n2]);
     // After the split the children are under the new units; blocB (ended) keeps itself and d (dissolved under it earlier).
     expect(await subtree(db, blocB, '2023-03-01')).toEqual(ids(blocB, d));
     expect(await subtree(db, blocB, '2025-06-30')).toEqual(ids(blocB, d));
@@ -140,7 +143,7 @@ describe('subtreeOnSql: the subtree of a unit as it stood on a day', () => {
     expect(await subtree(db, a1, '2023-03-01')).toEqual(ids(a1, c));
     // The root sees every unit that existed by then (ended ones where they last were).
     expect(await subtree(db, root, '2023-03-01')).toEqual(ids(root, blocA, blocB, a1, a2, a3, b1, b2, c, d, n1, n2));
-    expect(await subtree(db, root, '2022-12-31')).toEqual(ids(root, blocA, blocB, a1, a2, a3, b1, b2, c, d));
+    expect(await subtree(db, root, '2022-12-31')).toEqual(ids(root, blocA, blocB, a1, a2, a3, b1, b2, c, d, n1, n2));
 
     // Used as `x in (…)`, as the reports do, it gives the same sets.
     expect(await subtreeViaIn(db, blocA, '2022-05-31')).toEqual(ids(blocA, a1, a2, a3, c));
@@ -171,14 +174,15 @@ describe('subtreeOnSql: the subtree of a unit as it stood on a day', () => {
         boundaries.add(dayBefore(date));
       }
     }
-    // The definition: the version valid that day ([valid_from, valid_to)), or for a unit ended by then its last version.
+    // The definition: the version valid that day ([valid_from, valid_to)), or for a unit ended by then its last version,
+    // or for a unit whose history begins later its first version.
     const expected = (x: number, on: string) =>
       units
         .filter((u) => {
           const mine = versions.filter((v) => v.unit_id === u);
           const valid = mine.find((v) => v.valid_from <= on && (v.valid_to === null || v.valid_to > on));
           const last = mine[mine.length - 1]!;
-          const version = valid ?? (last.valid_to !== null && last.valid_to <= on ? last : undefined);
+          const version = valid ?? (last.valid_to !== null && last.valid_to <= on ? last : mine[0]!.valid_from > on ? mine[0] : undefined);
           return version !== undefined && version.path.split('.').includes(String(x));
         })
         .sort((a, b) => a - b);

@@ -10,6 +10,7 @@ import { systemContext } from '../lib/context.ts';
 import { moveUnit } from '../org/commands/move-unit.ts';
 import { computeLedger } from '../registry/ledger.ts';
 import { setupTest } from '../test/harness.ts';
+import { buildUnit } from '../test/factories.ts';
 import { computeReviewFigures, type ReviewFigures } from './figures.ts';
 import { AS_OF, decide, FROM, insertEntry, insertSpan, reviewWorld, TO, unitPathOf } from './test-helpers.ts';
 
@@ -18,7 +19,6 @@ describe('review report figures', () => {
     const t = await setupTest();
     const x = await reviewWorld(t);
     const { tree, levels } = x.w;
-    const unitPath = await unitPathOf(t.db, tree.blocA);
     const fig = await computeReviewFigures(t.db, { unitId: tree.blocA, from: FROM, to: TO, asOf: AS_OF, planId: x.w.plan });
     const units = [tree.blocA, tree.a1, tree.a2];
 
@@ -133,10 +133,25 @@ describe('review report figures', () => {
     expect(figB.exemplarsMet.map((p) => p.name)).toEqual(['Quách Quang Tuấn']);
   });
 
+  it('a unit recorded in the system later than its models still counts, where it first stood', async () => {
+    const t = await setupTest();
+    const x = await reviewWorld(t);
+    const { tree, levels } = x.w;
+    // The organisation entered with today's effective date, its model backdated to 2021 (as an Excel list of the past is).
+    const late = await buildUnit(t.db, { name: 'Đảng bộ Sở Xây dựng', parentId: tree.blocA, effectiveDate: '2024-06-01' });
+    const m = await insertEntry(t.db, { kind: 'model', unit: late, field: x.f1, level: levels.coSo, planId: x.w.plan });
+    await insertSpan(t.db, m, levels.coSo, '2021-06-01');
+    const input = { unitId: tree.blocA, from: FROM, to: TO, asOf: AS_OF, planId: x.w.plan };
+    const fig = await computeReviewFigures(t.db, input);
+    expect(fig.counts.model.total).toBe(5);
+    expect(fig.movements.model.total.end).toBe(5);
+    // Not counted for bloc B, where it never stood.
+    expect((await computeReviewFigures(t.db, { ...input, unitId: tree.blocB })).counts.model.total).toBe(1);
+  });
+
   it('as of the snapshot date: later decisions do not change the numbers', async () => {
     const t = await setupTest();
     const x = await reviewWorld(t);
-    const unitPath = await unitPathOf(t.db, x.w.tree.blocA);
     const input = { unitId: x.w.tree.blocA, from: FROM, to: TO, asOf: AS_OF, planId: x.w.plan };
     const before: ReviewFigures = await computeReviewFigures(t.db, input);
     await decide(t.db, x.x.x2, x.periods.p2022, true, '2024-02-20');

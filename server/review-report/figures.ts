@@ -13,7 +13,7 @@
  * Set-based: a fixed handful of queries whatever the size of the subtree.
  * The result is plain JSON, stored with the report, so regenerating a report
  * from its stored snapshot gives the same numbers whatever changed later.
- * The caller has already checked access to the unit (scoping is the unit path).
+ * The caller has already checked access to the unit.
  */
 import { sql, type Kysely } from 'kysely';
 import { FUNNEL_STAGES } from '../../common/schemas/honours-flow.ts';

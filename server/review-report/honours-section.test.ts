@@ -10,7 +10,6 @@ import { insertCandidate, insertProposal, insertRound, honoursWorld } from '../h
 import { json, setupTest } from '../test/harness.ts';
 import { composeReport } from './compose.ts';
 import { computeReviewFigures } from './figures.ts';
-import { unitPathOf } from './test-helpers.ts';
 
 describe('review report: honours', () => {
   it('states what the grassroots commended, proposed, what the bloc decided and sent up — from the funnel', async () => {

@@ -9,7 +9,7 @@ import { findSoffice } from '../docgen/pdf.ts';
 import { readDocx } from '../docgen/read-docx.ts';
 import { anonymous, json, setupTest, type Session } from '../test/harness.ts';
 import { computeReviewFigures } from './figures.ts';
-import { AS_OF, FROM, insertEntry, insertSpan, reviewWorld, TO, unitPathOf } from './test-helpers.ts';
+import { AS_OF, FROM, insertEntry, insertSpan, reviewWorld, TO } from './test-helpers.ts';
 
 const RR = '/api/v1/review-reports';
 
@@ -51,7 +51,6 @@ describe('review reports', () => {
     const created = await create(operatorA.s, x.w.tree.blocA, x.w.plan);
     expect(created.statusCode, created.body).toBe(201);
     const report = json(created);
-    const unitPath = await unitPathOf(t.db, x.w.tree.blocA);
     const direct = await computeReviewFigures(t.db, { unitId: x.w.tree.blocA, from: FROM, to: TO, asOf: AS_OF, planId: x.w.plan });
     expect(report.figures).toEqual(direct);
     expect(report.warnings).toEqual([]);
