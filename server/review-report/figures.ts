@@ -149,8 +149,9 @@ export async function computeReviewFigures(db: Kysely<DB>, input: FiguresInput):
     byLevel: ledger.levels.filter((l) => l.end > 0).map((l) => ({ levelId: l.level.id, count: l.end })),
   });
 
-  // Honours: the unit's rounds with their proposal window inside the period, the funnel of each (one statement a round).
-  const funnels = await Promise.all(rounds.map((r) => funnelCounts(db, r, unitId)));
+  // Honours: the unit's rounds with their proposal window inside the period, the funnel of each (one statement a round),
+  // without the honours decided after the snapshot date.
+  const funnels = await Promise.all(rounds.map((r) => funnelCounts(db, r, unitId, asOf)));
   const honours = {
     rounds: rounds.map((r) => ({ id: r.id, name: r.name })),
     stages: FUNNEL_STAGES.map((stage) => ({

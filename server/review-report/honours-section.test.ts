@@ -35,6 +35,10 @@ describe('review report: honours', () => {
     expect([at('proposed').collectives, at('proposed').individuals]).toEqual([1, 1]);
     expect([at('decided').collectives, at('decided').individuals]).toEqual([0, 1]);
     expect([at('proposed_outside').collectives, at('proposed_outside').individuals]).toEqual([0, 1]);
+    // As of a snapshot between the two decisions: the bloc's decision of 20/8/2023 is not yet counted.
+    const early = await computeReviewFigures(t.db, { unitId: w.tree.blocA, from: '2022-01-01', to: '2023-06-30', asOf: '2023-07-15' });
+    const earlyAt = (stage: string) => early.honours!.stages.find((s) => s.stage === stage)!;
+    expect([earlyAt('self_granted').individuals, earlyAt('proposed').individuals, earlyAt('decided').individuals]).toEqual([1, 1, 0]);
     // The same numbers as the funnel API for the round.
     const api = json(await w.operatorA.s.get(`/api/v1/honours/funnel?roundId=${round}`));
     for (const s of api.stages) expect([at(s.stage).collectives, at(s.stage).individuals]).toEqual([s.collectives, s.individuals]);

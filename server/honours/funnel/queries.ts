@@ -5,7 +5,8 @@
  * behind it come from the same SQL (`funnelRowsSql`), so they agree by
  * construction; the test checks it anyway.
  *
- * Rules (one query, set-based):
+ * Rules (one query, set-based; with a report's snapshot date, the honours —
+ * self_granted, decided, decided_outside — decided after it are left out):
  * - The subtree is the unit's subtree AS IT STOOD on the round's last day
  *   for proposals (org_unit_version on `proposals_until`), so a round of a
  *   unit that has since been split or merged still counts its own units.
@@ -34,10 +35,11 @@ export interface FunnelRound {
 }
 
 /** All rows of the funnel: (stage, subject, candidate or honour, unit, name, award, sort key). */
-function funnelRowsSql(round: FunnelRound, unitId: number): RawBuilder<unknown> {
+function funnelRowsSql(round: FunnelRound, unitId: number, asOf: string | null = null): RawBuilder<unknown> {
   return sql`
     with ref as (
-      select ${round.id}::int as round_id, ${round.owner_unit_id}::int as owner_id, ${round.proposals_from}::date as opens, ${round.proposals_until}::date as on_day
+      select ${round.id}::int as round_id, ${round.owner_unit_id}::int as owner_id, ${round.proposals_from}::date as opens, ${round.proposals_until}::date as on_day,
+        ${asOf}::date as as_of
     ),
     root as (
       select v.path from org_unit_version v, ref
@@ -65,6 +67,7 @@ function funnelRowsSql(round: FunnelRound, unitId: number): RawBuilder<unknown> 
       from honour h, ref
       where h.status = 'active' and h.grantor_unit_id in (select unit_id from sub) and h.grantor_unit_id <> ref.owner_id
         and (h.round_id = ref.round_id or (h.round_id is null and h.decided_on between ref.opens - 365 and ref.on_day))
+        and (ref.as_of is null or h.decided_on <= ref.as_of)
       union all
       select 'proposed', c.subject, c.id, null::int, c.unit_id, c.display_name, c.position, c.award_form_id, c.entry_id, c.person_id, c.sort_key
       from cand c where c.external_body is null
@@ -78,6 +81,7 @@ function funnelRowsSql(round: FunnelRound, unitId: number): RawBuilder<unknown> 
       select 'decided', h.subject, c.id, h.id, h.unit_id, h.display_name, h.position, h.award_form_id, h.entry_id, h.person_id, h.sort_key
       from cand c join honour h on h.candidate_id = c.id, ref
       where c.external_body is null and h.status = 'active' and h.grantor_unit_id = ref.owner_id
+        and (ref.as_of is null or h.decided_on <= ref.as_of)
       union all
       select 'proposed_outside', c.subject, c.id, null::int, c.unit_id, c.display_name, c.position, c.award_form_id, c.entry_id, c.person_id, c.sort_key
       from cand c, ref where c.external_body is not null and c.proposer_unit_id = ref.owner_id
@@ -85,6 +89,7 @@ function funnelRowsSql(round: FunnelRound, unitId: number): RawBuilder<unknown> 
       select 'decided_outside', h.subject, c.id, h.id, h.unit_id, h.display_name, h.position, h.award_form_id, h.entry_id, h.person_id, h.sort_key
       from cand c join honour h on h.candidate_id = c.id, ref
       where c.external_body is not null and c.proposer_unit_id = ref.owner_id and h.status = 'active' and h.external_body is not null
+        and (ref.as_of is null or h.decided_on <= ref.as_of)
     )`;
 }
 
@@ -108,9 +113,10 @@ export interface FunnelCounts {
   individuals: number;
 }
 
-export async function funnelCounts(db: Kysely<DB>, round: FunnelRound, unitId: number): Promise<FunnelCounts[]> {
+/** `asOf` (a report's snapshot date): honours decided after it are not counted. */
+export async function funnelCounts(db: Kysely<DB>, round: FunnelRound, unitId: number, asOf: string | null = null): Promise<FunnelCounts[]> {
   const { rows } = await sql<{ stage: FunnelStage; subject: HonourSubject; n: number }>`
-    ${funnelRowsSql(round, unitId)}
+    ${funnelRowsSql(round, unitId, asOf)}
     select stage, subject, count(*)::int as n from rows group by stage, subject`.execute(db);
   const get = (stage: FunnelStage, subject: HonourSubject) => Number(rows.find((r) => r.stage === stage && r.subject === subject)?.n ?? 0);
   return FUNNEL_STAGES.map((stage) => ({ stage, label: FUNNEL_STAGE_LABELS[stage], collectives: get(stage, 'collective'), individuals: get(stage, 'individual') }));
