@@ -273,8 +273,12 @@ describe('registry', () => {
       // Ban hành phiên bản mới: the whole list, starting from the current one; a repeated code is caught on its row.
       await page.getByTestId('criteria-set-open').click();
       await poll(() => page.getByTestId('criterion-edit-row').count()).toBe(2);
+      // A click while the dialog is still opening can be lost (seen once on a loaded machine): click again only if no row came.
       await page.getByTestId('criterion-add').click();
-      await page.getByTestId('criterion-code').nth(2).fill('TC1');
+      const third = page.getByTestId('criterion-code').nth(2);
+      if (!(await third.waitFor({ timeout: 3000 }).then(() => true, () => false))) await page.getByTestId('criterion-add').click();
+      await poll(() => page.getByTestId('criterion-edit-row').count()).toBe(3);
+      await third.fill('TC1');
       await page.getByTestId('criterion-title').nth(2).fill('Điểm đánh giá của Ban Dân vận');
       await pickNth(page, 'criterion-measure', 2, 'Điểm');
       await page.getByTestId('criterion-target').nth(2).fill('7');

@@ -10,7 +10,7 @@ import { REVIEW_REPORT_KIND_LABELS, type TReviewReport } from '../../common/sche
 import type { DB, ReviewReportTable } from '../db/schema.ts';
 import { packPartyDocument } from '../docgen/party-document.ts';
 import type { PartyLayoutOverride } from '../docgen/party-layout.ts';
-import { scopeOf, unitInScope, type Actor } from '../lib/context.ts';
+import { scopeOf, type Actor } from '../lib/context.ts';
 import { AppError, notFound } from '../lib/errors.ts';
 import { loadUnitOrPredecessorFor, unitOrSuccessorInScope } from '../org/unit-access.ts';
 import { effectiveLayout } from './document-settings.ts';
