@@ -68,6 +68,49 @@ export async function chooseOption(page: Page, selectTestId: string, text: strin
   }
 }
 
+/**
+ * Type a date (dd/mm/yyyy) into a date picker at once (typed key by key, the short "D/M/YY" format matches
+ * "29/10/20" half way), and again if a keystroke landed while the picker was re-rendering.
+ */
+export async function typeDate(page: Page, testId: string, date: string): Promise<void> {
+  const input = page.getByTestId(testId);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click();
+    await input.fill(date);
+    await input.press('Enter');
+    for (let i = 0; i < 30; i++) {
+      if ((await input.inputValue()) === date) return;
+      await page.waitForTimeout(100);
+    }
+  }
+  throw new Error(`${testId} does not take the date ${date} (shows "${await input.inputValue()}")`);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Open a searchable select, type `query`, pick the option with `optionText` (`startsWith`: the option's text
+ * begins with it — a unit's own name, not its parent's on the second line) and check the select shows it;
+ * on a loaded machine the click can land on an option the search results are replacing: try again.
+ */
+export async function searchAndChoose(page: Page, testId: string, query: string, optionText: string, options: { startsWith?: boolean } = {}): Promise<void> {
+  const hasText = options.startsWith ? new RegExp(`^${escapeRegExp(optionText)}`) : optionText;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByTestId(testId).click();
+    await page.keyboard.type(query);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText }).first();
+    await option.waitFor({ state: 'visible' });
+    await option.click();
+    for (let i = 0; i < 30; i++) {
+      if ((await page.getByTestId(testId).textContent())?.includes(optionText)) return;
+      await page.waitForTimeout(100);
+    }
+    await page.keyboard.press('Escape');
+    await page.getByTestId(testId).locator('input').fill('');
+  }
+  throw new Error(`"${optionText}" could not be chosen in ${testId}`);
+}
+
 /** Where failing specs leave a screenshot (git-ignored). */
 export const ARTIFACTS = path.resolve('.vitest-tmp/e2e');
 

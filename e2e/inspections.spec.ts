@@ -11,7 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import dayjs from 'dayjs';
 import { todayInVietnam } from '../common/dates.ts';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
-import { launchBrowser, openPage, pageErrors, PHONE, signIn, withScreenshot } from './browser.ts';
+import { launchBrowser, openPage, pageErrors, PHONE, signIn, typeDate, withScreenshot } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { ensureWebBuild } from './web-build.ts';
 
@@ -59,13 +59,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function typeDate(page: Page, testId: string, date: string): Promise<void> {
-  const input = page.getByTestId(testId);
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
 
 /** Open a select (typing a query if given), pick the option with this text, and wait for the dropdown to close. */
 async function choose(page: Page, select: Locator, text: string, query?: string): Promise<void> {

@@ -15,7 +15,7 @@ import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { todayInVietnam } from '../common/dates.ts';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
-import { chooseOption, launchBrowser, openPage, pageErrors, PHONE, signIn, withScreenshot } from './browser.ts';
+import { chooseOption, launchBrowser, openPage, pageErrors, PHONE, searchAndChoose, signIn, typeDate, withScreenshot } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { ensureWebBuild } from './web-build.ts';
 
@@ -46,34 +46,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function typeDate(page: Page, testId: string, date: string): Promise<void> {
-  const input = page.getByTestId(testId);
-  await input.click();
-  // Typed at once: typing key by key lets the short "D/M/YY" format match "29/10/20" half way.
-  await input.fill(date);
-  await input.press('Enter');
-}
-
-/** Open a searchable select, type, and pick the option with this text. */
-async function searchAndChoose(page: Page, testId: string, query: string, optionText: string): Promise<void> {
-  // On a loaded machine the click can land on an option the search results are replacing, and the choice
-  // does not take (failed once in CI): check the select shows the choice, and try again if it does not.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.getByTestId(testId).click();
-    await page.keyboard.type(query);
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first();
-    await option.waitFor({ state: 'visible' });
-    await option.click();
-    for (let i = 0; i < 30; i++) {
-      if ((await page.getByTestId(testId).textContent())?.includes(optionText)) return;
-      await page.waitForTimeout(100);
-    }
-    await page.keyboard.press('Escape');
-    await page.getByTestId(testId).locator('input').fill('');
-  }
-  throw new Error(`"${optionText}" could not be chosen in ${testId}`);
-}
 
 /** Pick an option in the n-th of several selects with the same test id (rows of an editable list). */
 async function pickNth(page: Page, testId: string, index: number, optionText: string): Promise<void> {

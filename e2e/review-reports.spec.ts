@@ -7,11 +7,11 @@
  * heading of section I and the typed text are in it. No page errors.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
 import { DEMO_PLAN_OWNER } from '../server/seed/demo-reporting.ts';
 import { readDocx } from '../server/docgen/read-docx.ts';
-import { launchBrowser, openPage, pageErrors, signIn, withScreenshot } from './browser.ts';
+import { launchBrowser, openPage, pageErrors, searchAndChoose, signIn, withScreenshot } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { ensureWebBuild } from './web-build.ts';
 
@@ -31,12 +31,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function searchAndChoose(page: Page, testId: string, query: string, optionText: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(query);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
-}
 
 /** The <input> of an antd InputNumber carrying the test id (on the input itself or on its wrapper). */
 async function inputOf(box: Locator): Promise<Locator> {
