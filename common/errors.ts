@@ -4,6 +4,8 @@ export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** The account must change its password before doing anything else. */
+  PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   DUPLICATE: 409,
@@ -15,6 +17,8 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
   /** A capability this server lacks (e.g. PDF without LibreOffice installed). */
   UNAVAILABLE: 503,
+  /** The database cannot be reached (restart, failover): try again shortly. */
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
