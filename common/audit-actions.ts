@@ -97,6 +97,18 @@ export const AUDIT_ACTIONS = {
   'review_report.acknowledged': 'Xác nhận đã xem cảnh báo của báo cáo sơ kết, tổng kết',
   'review_report.finalized': 'Ký ban hành báo cáo sơ kết, tổng kết',
   'document_settings.updated': 'Sửa thể thức văn bản của đơn vị',
+  // Reads and exports of personal data (server/lib/audit.ts auditRead) and the log's own integrity check.
+  'person.viewed': 'Xem hồ sơ một người',
+  'discipline.viewed': 'Xem các hình thức kỷ luật của một người',
+  'registry.exported': 'Xuất danh sách mô hình, điển hình ra Excel',
+  'registry_import.downloaded': 'Tải lại tệp Excel của một lần nhập danh sách',
+  'file.downloaded': 'Tải tệp đính kèm',
+  'document.downloaded': 'Tải tệp của văn bản',
+  'certificate.exported': 'Tải giấy khen, bằng khen (.docx, .pdf)',
+  'council_minutes.exported': 'Tải biên bản họp Hội đồng Thi đua – Khen thưởng',
+  'review_report.exported': 'Tải báo cáo sơ kết, tổng kết (.docx, .pdf, phụ lục .xlsx)',
+  'dashboard.exported': 'Tải số liệu tổng quan, bảng điều khiển (.xlsx)',
+  'audit.verified': 'Kiểm tra tính toàn vẹn của nhật ký thao tác',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

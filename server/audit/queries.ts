@@ -2,7 +2,8 @@
  * Reading the audit log, scoped in SQL.
  *
  * Who sees which event ('audit.read', admins only):
- * - a system administrator sees everything;
+ * - a system administrator sees everything, and so does whoever reads the
+ *   audit log through a grant on a root unit (a system-wide auditor);
  * - a subtree administrator sees events whose unit lies in their subtree
  *   (by the unit's current path, so a unit moved away takes its history along);
  * - events without a unit (sign-in, sign-out, own password change, lockouts)
@@ -29,9 +30,19 @@ function vietnamDayEnd(date: string): Date {
   return new Date(vietnamDayStart(date).getTime() + 86_400_000);
 }
 
+/**
+ * May the actor read the whole log (and run the integrity check)? A system
+ * administrator, or whoever holds 'audit.read' through a grant on a root unit
+ * (an auditor of the whole system): unit-less events are theirs too.
+ */
+export function readsWholeAuditLog(actor: Actor): boolean {
+  const scope = scopeOf(actor, 'audit.read');
+  return scope.all || scope.paths.some((p) => !p.includes('.'));
+}
+
 function auditVisibleSql(actor: Actor): RawBuilder<boolean> {
   const scope = scopeOf(actor, 'audit.read');
-  if (scope.all) return sql<boolean>`true`;
+  if (readsWholeAuditLog(actor)) return sql<boolean>`true`;
   // The guarded cast never fails on a non-numeric entity_id; OR (not CASE) lets the planner use audit_event_unit_idx.
   const aboutUser = sql`(case when e.entity_id ~ '^[0-9]{1,9}$' then e.entity_id::int end)`;
   return sql<boolean>`(e.unit_id in (select su.id from org_unit su where ${pathColumnInScope(scope, sql.ref('su.current_path'), sql.ref('su.id'))})

@@ -220,6 +220,10 @@ export interface AuditEventTable {
   after: Json;
   request_id: string | null;
   ip: string | null;
+  /** Chain order, set by the insert trigger (migration 20261207_0021_audit_chain); whatever is sent is overwritten. */
+  seq: Generated<number>;
+  prev_hash: Generated<string | null>;
+  hash: Generated<string>;
 }
 
 export interface PlanTable {

@@ -1,0 +1,94 @@
+/**
+ * The audit log's integrity check (kiểm tra tính toàn vẹn): one set-based pass
+ * over audit_event in chain order that recomputes every hash with the same SQL
+ * function the insert trigger uses (audit_event_hash, migration
+ * 20261207_0021_audit_chain), checks each prev_hash against the previous
+ * event's hash and that seq runs 1, 2, 3, … without a gap.
+ *
+ * What it can and cannot see: an event changed in place, an event removed from
+ * the middle or the start, a link re-forged — all are found, at the first seq
+ * where the chain breaks. Cutting events off the END leaves a shorter chain
+ * that is still consistent; only a head (seq + hash, "mã niêm phong") written
+ * down outside the system reveals it — hence the optional anchor: give a seq and
+ * the hash recorded for it earlier, and the check says whether it still holds.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { TAuditIntegrity, TAuditIntegrityQuery } from '../../common/schemas/audit-integrity.ts';
+import type { DB } from '../db/schema.ts';
+
+type Break = NonNullable<TAuditIntegrity['firstBroken']>;
+
+interface Totals {
+  checked: number;
+  head_seq: number | null;
+  head_hash: string | null;
+  bad_content: number | null;
+  bad_link: number | null;
+  first_missing: number | null;
+}
+
+function describeBreak(kind: Break['reason'], seq: number): string {
+  switch (kind) {
+    case 'missing':
+      return `Thiếu sự kiện số ${seq}: sự kiện này đã bị xóa khỏi nhật ký (chuỗi không liền mạch).`;
+    case 'content':
+      return `Nội dung sự kiện số ${seq} đã bị sửa sau khi ghi: mã băm tính lại không khớp mã băm đã lưu.`;
+    case 'link':
+      if (seq === 1) return 'Sự kiện số 1 phải là đầu chuỗi (không trỏ tới sự kiện nào trước nó) nhưng đã bị sửa.';
+      return `Mắt xích giữa sự kiện số ${seq - 1} và số ${seq} bị đứt: một trong hai sự kiện đã bị sửa và mã băm bị tính lại.`;
+  }
+}
+
+/** The earliest break; at the same seq a gap is reported before a changed content, a changed content before a broken link. */
+function firstBreak(t: Totals): Break | null {
+  const candidates: Array<{ reason: Break['reason']; seq: number | null }> = [
+    { reason: 'missing', seq: t.first_missing },
+    { reason: 'content', seq: t.bad_content },
+    { reason: 'link', seq: t.bad_link },
+  ];
+  let best: { reason: Break['reason']; seq: number } | null = null;
+  for (const c of candidates) {
+    if (c.seq !== null && (best === null || c.seq < best.seq)) best = { reason: c.reason, seq: c.seq };
+  }
+  return best ? { ...best, message: describeBreak(best.reason, best.seq) } : null;
+}
+
+async function checkAnchor(db: Kysely<DB>, seq: number, hash: string): Promise<NonNullable<TAuditIntegrity['anchor']>> {
+  const row = await db.selectFrom('audit_event').select('hash').where('seq', '=', seq).executeTakeFirst();
+  const expected = hash.toLowerCase();
+  if (!row) {
+    return { seq, hash: expected, found: false, matches: false, message: `Không còn sự kiện số ${seq} trong nhật ký: phần cuối nhật ký đã bị cắt bỏ sau khi mã niêm phong này được ghi lại.` };
+  }
+  if (row.hash !== expected) {
+    return { seq, hash: expected, found: true, matches: false, message: `Mã băm hiện tại của sự kiện số ${seq} khác mã niêm phong đã ghi lại: nhật ký đến sự kiện này đã bị viết lại.` };
+  }
+  return { seq, hash: expected, found: true, matches: true, message: `Sự kiện số ${seq} vẫn mang đúng mã niêm phong đã ghi lại.` };
+}
+
+/** Check the whole chain in one statement (one snapshot), optionally against an anchor written down earlier. */
+export async function verifyAuditChain(db: Kysely<DB>, query: TAuditIntegrityQuery = {}): Promise<TAuditIntegrity> {
+  const started = performance.now();
+  const { rows } = await sql<Totals>`
+    select count(*)::bigint as checked,
+           max(c.seq) as head_seq,
+           max(c.hash) filter (where c.next_seq is null) as head_hash,
+           min(c.seq) filter (where c.hash is distinct from c.computed) as bad_content,
+           min(c.seq) filter (where c.prev_hash is distinct from c.lag_hash) as bad_link,
+           min(coalesce(c.lag_seq, 0) + 1) filter (where c.seq <> coalesce(c.lag_seq, 0) + 1) as first_missing
+      from (select e.seq, e.hash, e.prev_hash, audit_event_hash(e) as computed,
+                   lag(e.hash) over w as lag_hash, lag(e.seq) over w as lag_seq, lead(e.seq) over w as next_seq
+              from audit_event e
+            window w as (order by e.seq)) c`.execute(db);
+  const totals = rows[0]!;
+  const firstBroken = firstBreak(totals);
+  const anchor = query.anchorSeq !== undefined && query.anchorHash !== undefined ? await checkAnchor(db, query.anchorSeq, query.anchorHash) : null;
+  return {
+    ok: firstBroken === null && (anchor === null || anchor.matches),
+    checked: Number(totals.checked),
+    firstBroken,
+    head: totals.head_seq === null ? null : { seq: Number(totals.head_seq), hash: totals.head_hash! },
+    anchor,
+    checkedAt: new Date().toISOString(),
+    durationMs: Math.round(performance.now() - started),
+  };
+}
