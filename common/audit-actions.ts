@@ -97,6 +97,12 @@ export const AUDIT_ACTIONS = {
   'review_report.acknowledged': 'Xác nhận đã xem cảnh báo của báo cáo sơ kết, tổng kết',
   'review_report.finalized': 'Ký ban hành báo cáo sơ kết, tổng kết',
   'document_settings.updated': 'Sửa thể thức văn bản của đơn vị',
+  // Backup and restore (server/backup/).
+  'backup.created': 'Sao lưu dữ liệu',
+  'backup.failed': 'Sao lưu dữ liệu không thành công',
+  'backup.downloaded': 'Tải bản sao lưu dữ liệu',
+  'backup.pruned': 'Xóa bản sao lưu cũ (giữ theo BACKUP_KEEP)',
+  'backup.restored': 'Khôi phục dữ liệu từ bản sao lưu',
   // Reads and exports of personal data (server/lib/audit.ts auditRead) and the log's own integrity check.
   'person.viewed': 'Xem hồ sơ một người',
   'discipline.viewed': 'Xem các hình thức kỷ luật của một người',

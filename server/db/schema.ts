@@ -658,7 +658,34 @@ export interface AwardFormRuleTable {
   created_at: Timestamp;
 }
 
+/** One finished backup run (migration 20261207_0023_backups; server/backup/). */
+export interface BackupRunTable {
+  id: Generated<number>;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  status: 'succeeded' | 'failed';
+  trigger: 'manual' | 'scheduled' | 'cli';
+  requested_by: number | null;
+  requested_by_name: string | null;
+  node: string;
+  file_name: string | null;
+  size_bytes: number | null;
+  sha256: string | null;
+  engine: string | null;
+  last_migration: string | null;
+  table_count: number | null;
+  row_count: number | null;
+  file_count: number | null;
+  file_bytes: number | null;
+  missing_files: ColumnType<unknown, string | undefined, string>;
+  audit_head_seq: number | null;
+  audit_head_hash: string | null;
+  error: string | null;
+  pruned_at: Date | null;
+}
+
 export interface DB {
+  backup_run: BackupRunTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
   api_token: ApiTokenTable;
