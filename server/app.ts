@@ -17,7 +17,6 @@ import {
   isResponseSerializationError,
   jsonSchemaTransform,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -28,6 +27,7 @@ import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { AppError, fromDatabaseError } from './lib/errors.ts';
 import type { App } from './lib/http.ts';
+import { guardedValidatorCompiler } from './lib/input-guard.ts';
 import { authenticate } from './accounts/authenticate.ts';
 import { authRoutes } from './accounts/auth-routes.ts';
 import { userRoutes } from './accounts/user-routes.ts';
@@ -89,7 +89,8 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  // Every request part is checked for NUL characters (which PostgreSQL cannot store) before its zod schema.
+  app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
   app.decorate('config', config);

@@ -14,19 +14,27 @@ export const ZId = z.coerce.number({ error: 'Mã số phải là số.' }).int('
 
 export const ZIdParams = z.object({ id: ZId });
 
+/**
+ * No NUL (U+0000): PostgreSQL's text cannot hold it. The server refuses it in every request anyway
+ * (server/lib/input-guard.ts); here it gives web forms and imported rows a message naming the field.
+ */
+const noNul = (label: string) => [(s: string) => !s.includes('\u0000'), `${label} có ký tự NUL (U+0000), không lưu được; hãy xóa ký tự này.`] as const;
+
 /** A required one-line text, trimmed, with a Vietnamese message naming the field. */
 export const requiredText = (label: string, max = 500) =>
   z
     .string({ error: `${label} không được để trống.` })
     .trim()
     .min(1, `${label} không được để trống.`)
-    .max(max, `${label} dài quá ${max} ký tự.`);
+    .max(max, `${label} dài quá ${max} ký tự.`)
+    .refine(...noNul(label));
 
 export const optionalText = (label: string, max = 2000) =>
   z
     .string()
     .trim()
     .max(max, `${label} dài quá ${max} ký tự.`)
+    .refine(...noNul(label))
     .nullish()
     .transform((v) => (v ? v : null));
 

@@ -64,6 +64,11 @@ export function fromDatabaseError(error: unknown): AppError | null {
       return new AppError('VALIDATION', 'Ngày tháng không hợp lệ.');
     case '22P02':
       return new AppError('VALIDATION', 'Giá trị không đúng định dạng.');
+    // Characters PostgreSQL cannot store: 22021 a NUL (or an invalid byte sequence) in text, 22P05 "\u0000" in jsonb.
+    // The request guard (lib/input-guard.ts) names the field first; these catch text from elsewhere (an imported file).
+    case '22021':
+    case '22P05':
+      return new AppError('VALIDATION', 'Dữ liệu có ký tự không lưu được (ký tự NUL, U+0000, hoặc mã ký tự sai); hãy xóa ký tự đó rồi thử lại.');
     case '40001':
     case '40P01':
       return new AppError('CONFLICT', 'Có thao tác đồng thời trên cùng dữ liệu. Hãy thử lại.');

@@ -21,6 +21,7 @@ import { AppError, invalid, notFound } from '../lib/errors.ts';
 import type { App } from '../lib/http.ts';
 import { loadUnitFor } from '../org/unit-access.ts';
 import { contentDisposition, storedPath } from '../documents/storage.ts';
+import { assertNoNul } from '../lib/input-guard.ts';
 import { commitImport } from './commands/commit-import.ts';
 import { previewImport } from './commands/preview-import.ts';
 import { countExport, exportFileName, streamExport, type ExportLabels } from './export.ts';
@@ -124,6 +125,7 @@ export async function registryExcelRoutes(app: App): Promise<void> {
           fields[part.fieldname] = String(part.value ?? '');
         }
       }
+      assertNoNul(fields, 'body'); // multipart fields bypass the request guard of lib/input-guard.ts
       const parsedFields = ZImportFields.safeParse(fields);
       if (!parsedFields.success) {
         const issues = parsedFields.error.issues.map((i) => ({ field: String(i.path[0] ?? 'body'), message: i.message }));
