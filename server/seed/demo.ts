@@ -21,6 +21,7 @@ import { loadDemoHonours } from './demo-honours.ts';
 import { loadSeedRegistry } from './demo-seed-registry.ts';
 import { loadSeedReport } from './demo-seed-report.ts';
 import { saveDocumentSettings } from '../review-report/document-settings.ts';
+import { markDemoData } from '../system/installation.ts';
 import { DEMO_ACCOUNTS, DEMO_DOCUMENTS, DEMO_PEOPLE, DEMO_REORGANISATION, DEMO_START, DEMO_UNITS } from './demo-data.ts';
 
 export { DEMO_ACCOUNTS };
@@ -42,6 +43,9 @@ async function revisionOf(db: Kysely<DB>, unitId: number): Promise<number> {
 
 /** Returns what the demo's current reporting cycle created (server/seed/demo-reporting.ts). */
 export async function loadDemoData(db: Kysely<DB>): Promise<DemoReportingResult> {
+  // Marked first, so that even a load that fails half way leaves a database every later start knows holds
+  // the demo's published passwords (server/system/start-rules.ts).
+  await writeTransaction(db, systemContext, ({ trx, audit }) => markDemoData(trx, audit));
   const codes = await codeMaps(db);
   const unit = new Map<string, number>();
   for (const u of DEMO_UNITS) {
