@@ -25,7 +25,7 @@ import { fieldLabel } from '../common/field-labels.ts';
 import type { ErrorBody, FieldIssue } from '../common/errors.ts';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
-import { AppError, fromDatabaseError } from './lib/errors.ts';
+import { AppError, DATABASE_RETRY_AFTER_SECONDS, fromDatabaseError } from './lib/errors.ts';
 import type { App } from './lib/http.ts';
 import { guardedValidatorCompiler } from './lib/input-guard.ts';
 import { authenticate } from './accounts/authenticate.ts';
@@ -54,8 +54,8 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { monitoringRoutes } from './monitoring/routes.ts';
 import { inspectionRoutes } from './inspections/routes.ts';
 import { reviewReportRoutes } from './review-report/routes.ts';
-import { systemRoutes } from './system/routes.ts';
 import { backupRoutes } from './backup/routes.ts';
+import { healthRoutes } from './health/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const webDist = path.resolve(here, '../web/dist');
@@ -144,6 +144,7 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
       request.log.error({ err: error }, 'unhandled error');
       return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Lỗi hệ thống. Thao tác chưa được thực hiện; hãy thử lại hoặc báo quản trị viên.' } });
     }
+    if (appError.code === 'DATABASE_UNAVAILABLE') reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     return reply.code(appError.status).send(errorBody(appError));
   });
 
@@ -177,13 +178,12 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
       await funnelRoutes(typed);
       await disciplineRoutes(typed);
       await reviewReportRoutes(typed);
-      await systemRoutes(typed);
       await backupRoutes(typed);
     },
     { prefix: '/api/v1' },
   );
 
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  await healthRoutes(app);
 
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {

@@ -10,7 +10,6 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   start: () => import('./cli/start.ts'),
   migrate: () => import('./cli/migrate.ts'),
   seed: () => import('./cli/seed.ts'),
-  setup: () => import('./cli/setup.ts'),
 };
 
 async function main(): Promise<number> {
@@ -29,6 +28,12 @@ main().then(
     if (code !== 0) process.exit(code);
   },
   (error: unknown) => {
+    // A refusal a person can act on (e.g. the data folder is locked by a running server) is its message alone.
+    const exitCode = (error as { exitCode?: unknown } | null)?.exitCode;
+    if (error instanceof Error && typeof exitCode === 'number') {
+      console.error(error.message);
+      process.exit(exitCode);
+    }
     console.error(error);
     process.exit(1);
   },

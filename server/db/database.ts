@@ -2,10 +2,10 @@
  * Opens the database: embedded PGlite under DATA_DIR by default, or a real
  * PostgreSQL server when DATABASE_URL is set. Both speak the same SQL.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { acquireDataDirLock } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -25,18 +25,76 @@ function setPgParsers(): void {
   pgParsersSet = true;
 }
 
-export function kyselyOnPostgres(connectionString: string, max = 10): Database {
+export interface PostgresOptions {
+  /** Pool size. */
+  max?: number;
+  /** How long a request waits for a new connection before failing (503), ms. */
+  connectionTimeoutMillis?: number;
+  /** Told about connections that die (server restart, failover, pg_terminate_backend); default: one line on stderr. */
+  onConnectionError?: (error: Error) => void;
+}
+
+function logConnectionError(error: Error): void {
+  const code = (error as { code?: string }).code;
+  console.error(`[db] Mất một kết nối tới PostgreSQL${code ? ` (${code})` : ''}: ${error.message}. Kết nối mới sẽ được mở khi cần.`);
+}
+
+/**
+ * A pool that survives the database going away. node-pg emits 'error' on a client whose connection
+ * dies — on the pool for idle clients, on the client itself for one checked out by a query — and an
+ * 'error' event nobody listens to ends the process. Both get a listener here; the query in flight
+ * fails (mapped to 503 by server/lib/errors.ts) and the pool discards the dead client, so service
+ * resumes by itself with fresh connections once PostgreSQL is back.
+ */
+export function kyselyOnPostgres(connectionString: string, options: PostgresOptions | number = {}): Database {
   setPgParsers();
-  const pool = new pg.Pool({ connectionString, max });
+  const { max = 10, connectionTimeoutMillis = 5_000, onConnectionError = logConnectionError } = typeof options === 'number' ? { max: options } : options;
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    // Fail fast while PostgreSQL is unreachable (refused connections fail at once; a silent host would hang).
+    connectionTimeoutMillis,
+    // Notice a peer that vanished without closing the connection (failover, network cut).
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
+  // Every client's errors are reported once, by its own listener; the pool re-emits an idle client's.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => onConnectionError(error));
+  });
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-/** PGlite (its WebAssembly PostgreSQL, ≈45 MB resident) is loaded only when it is the database. */
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+export interface OpenDatabaseOptions {
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+/**
+ * PGlite (its WebAssembly PostgreSQL, ≈45 MB resident) is loaded only when it is the database, and only
+ * after this process holds the lock on DATA_DIR (db/data-dir-lock.ts); `command` names the holder in the
+ * message another process gets. PostgreSQL needs no lock: it arbitrates between nodes itself.
+ */
+export async function openDatabase(options: OpenDatabaseOptions, command = process.argv[2] ?? 'start'): Promise<Database> {
   if (options.databaseUrl) return kyselyOnPostgres(options.databaseUrl);
-  const { createPglite, kyselyOnPglite } = await import('./pglite.ts');
-  const dir = path.join(options.dataDir, 'pglite');
-  mkdirSync(dir, { recursive: true });
-  return kyselyOnPglite(await createPglite(dir));
+  const lock = acquireDataDirLock(options.dataDir, command);
+  try {
+    const { createPglite, kyselyOnPglite } = await import('./pglite.ts');
+    const database = kyselyOnPglite(await createPglite(path.join(options.dataDir, 'pglite')));
+    return {
+      ...database,
+      close: async () => {
+        try {
+          await database.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }

@@ -43,8 +43,50 @@ interface PgLikeError {
   message?: string;
 }
 
+/** Seconds a client is told to wait (Retry-After) when the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** Socket errors and SQLSTATEs that mean "the database went away", not "the input was wrong". */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01', // admin_shutdown: pg_terminate_backend, a fast shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up, in recovery
+  '53300', // too_many_connections
+]);
+/** node-pg's own messages: a connection lost mid-query, a client used after that, a pool connect timeout. */
+const CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|is not queryable|Client has encountered a connection error/i;
+
+/**
+ * Whether an error means the database cannot be reached (restart, failover, pg_terminate_backend):
+ * SQLSTATE class 08, the codes and messages above, or an AggregateError of them (a host name with
+ * several addresses). The one place that decides it: fromDatabaseError turns it into a 503.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const e = error as PgLikeError & { errors?: unknown[] };
+  if (typeof e.code === 'string' && (CONNECTION_CODES.has(e.code) || e.code.startsWith('08'))) return true;
+  if (Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every(isDatabaseUnavailable)) return true;
+  return typeof e.message === 'string' && CONNECTION_MESSAGES.test(e.message);
+}
+
+export const databaseUnavailable = (): AppError =>
+  new AppError(
+    'DATABASE_UNAVAILABLE',
+    'Tạm thời không kết nối được cơ sở dữ liệu (máy chủ cơ sở dữ liệu đang khởi động lại hoặc không truy cập được). ' +
+      `Thao tác chưa được thực hiện, dữ liệu không bị thay đổi; hãy thử lại sau ${DATABASE_RETRY_AFTER_SECONDS} giây.`,
+  );
+
 /** Translate a PostgreSQL error caused by input into an AppError; null if it is a real fault. */
 export function fromDatabaseError(error: unknown): AppError | null {
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   const e = error as PgLikeError;
   if (!e || typeof e.code !== 'string') return null;
   switch (e.code) {
