@@ -54,6 +54,7 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { monitoringRoutes } from './monitoring/routes.ts';
 import { inspectionRoutes } from './inspections/routes.ts';
 import { reviewReportRoutes } from './review-report/routes.ts';
+import { systemRoutes } from './system/routes.ts';
 import { backupRoutes } from './backup/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 
@@ -178,6 +179,7 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
       await funnelRoutes(typed);
       await disciplineRoutes(typed);
       await reviewReportRoutes(typed);
+      await systemRoutes(typed);
       await backupRoutes(typed);
     },
     { prefix: '/api/v1' },

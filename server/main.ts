@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   start: () => import('./cli/start.ts'),
   migrate: () => import('./cli/migrate.ts'),
   seed: () => import('./cli/seed.ts'),
+  setup: () => import('./cli/setup.ts'),
 };
 
 async function main(): Promise<number> {
