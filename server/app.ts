@@ -29,6 +29,8 @@ import { AppError, DATABASE_RETRY_AFTER_SECONDS, fromDatabaseError } from './lib
 import type { App } from './lib/http.ts';
 import { guardedValidatorCompiler } from './lib/input-guard.ts';
 import { authenticate } from './accounts/authenticate.ts';
+import { registerEdgeSecurity } from './http/security.ts';
+import { RetryLaterError } from './http/retry-later.ts';
 import { authRoutes } from './accounts/auth-routes.ts';
 import { userRoutes } from './accounts/user-routes.ts';
 import { orgRoutes } from './org/routes.ts';
@@ -77,18 +79,25 @@ function validationError(issues: Array<{ instancePath?: string; message?: string
   return new AppError('VALIDATION', `Dữ liệu không hợp lệ — ${summary}`, fields);
 }
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export interface BuildAppOptions {
   db: Kysely<DB>;
   config: Config;
   logger?: boolean;
+  /** The built web app to serve (default web/dist; a test serves its own). */
+  webRoot?: string;
 }
 
-export async function buildApp({ db, config, logger = false }: BuildAppOptions): Promise<App> {
+export async function buildApp({ db, config, logger = false, webRoot = webDist }: BuildAppOptions): Promise<App> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     genReqId: () => randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxies: otherwise anyone could choose the address that the audit
+    // log records and the rate limits count, by sending X-Forwarded-For.
+    // (A number of hops becomes the function Fastify's types accept: trust the first n hops.)
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
 
   // Every request part is checked for NUL characters (which PostgreSQL cannot store) before its zod schema.
@@ -100,6 +109,8 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20 } });
+  // Security headers and per-address limits: before authentication and before every route.
+  await registerEdgeSecurity(app, config);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -146,6 +157,7 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
       return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Lỗi hệ thống. Thao tác chưa được thực hiện; hãy thử lại hoặc báo quản trị viên.' } });
     }
     if (appError.code === 'DATABASE_UNAVAILABLE') reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    if (appError instanceof RetryLaterError) reply.header('Retry-After', String(appError.retryAfterSeconds));
     return reply.code(appError.status).send(errorBody(appError));
   });
 
@@ -187,9 +199,9 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
 
   await healthRoutes(app);
 
-  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  const hasWeb = existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {

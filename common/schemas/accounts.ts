@@ -88,8 +88,10 @@ export const ZUser = z.object({
   email: z.string().nullable(),
   status: z.enum(['active', 'disabled']),
   mustChangePassword: z.boolean(),
-  /** Set only while a sign-in lockout is in force. */
+  /** Set only while the name is locked for everyone after repeated failed sign-ins. */
   lockedUntil: z.string().nullable(),
+  /** Recent wrong passwords for the name, all addresses together (some may be waiting in a back-off). */
+  failedLogins: z.number().int(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   revision: z.number().int(),

@@ -18,6 +18,7 @@ import { createApiToken, presentToken, revokeApiToken } from './commands/api-tok
 import { login } from './commands/login.ts';
 import { loadActor } from './load-actor.ts';
 import { SESSION_COOKIE } from './tokens.ts';
+import { signInLimits } from '../http/rate-limits.ts';
 
 export function presentMe(actor: Actor) {
   return {
@@ -32,7 +33,9 @@ export function presentMe(actor: Actor) {
 }
 
 export async function authRoutes(app: App): Promise<void> {
-  app.post('/auth/login', { schema: { tags: ['auth'], summary: 'Đăng nhập', body: ZLoginBody, response: { 200: ZMe } } }, async (req, reply) => {
+  // Per-address limits on requests and on wrong passwords; the per-name throttle is in the login command.
+  const signIn = signInLimits(app);
+  app.post('/auth/login', { schema: { tags: ['auth'], summary: 'Đăng nhập', body: ZLoginBody, response: { 200: ZMe } }, config: { rateLimit: signIn.rateLimit }, preHandler: signIn.preHandler, onResponse: signIn.onResponse }, async (req, reply) => {
     const { db, config } = app;
     const result = await login(db, config, req.ctx, { ...req.body, userAgent: req.headers['user-agent'] ?? null });
     reply.setCookie(SESSION_COOKIE, result.secret, {

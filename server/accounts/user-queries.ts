@@ -10,6 +10,7 @@ import { escapeLike, foldVietnamese } from '../../common/vn-text.ts';
 import type { DB } from '../db/schema.ts';
 import { pathColumnInScope, pathInScope, scopeOf, type Actor } from '../lib/context.ts';
 import { assertUserAccess, canSeeUserSql, canWriteUserSql, userAbilities, userNotFound } from './user-policy.ts';
+import { failedLoginsSql, lockedUntilSql } from './login-throttle.ts';
 
 const USER_COLUMNS = [
   'u.id',
@@ -18,8 +19,9 @@ const USER_COLUMNS = [
   'u.email',
   'u.status',
   'u.must_change_password',
-  'u.failed_logins',
-  'u.locked_until',
+  // The sign-in throttle of the account's name (login-throttle.ts), not the old per-account columns.
+  failedLoginsSql(sql<string>`lower(u.username)`).as('failed_logins'),
+  lockedUntilSql(sql<string>`lower(u.username)`).as('locked_until'),
   'u.last_login_at',
   'u.revision',
   'u.created_at',
@@ -89,6 +91,7 @@ function presentUser(actor: Actor, row: UserRow & { writable: boolean }, grants:
     status: row.status,
     mustChangePassword: row.must_change_password,
     lockedUntil: locked ? row.locked_until!.toISOString() : null,
+    failedLogins: row.failed_logins,
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     revision: row.revision,

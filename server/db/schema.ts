@@ -693,12 +693,32 @@ export interface InstallationTable {
   created_at: Generated<Date>;
 }
 
+/** Failed sign-ins for one name from one address (migration 20261207_0019_login_throttle). */
+export interface LoginThrottleTable {
+  name_key: string;
+  ip: string;
+  failures: number;
+  last_failure_at: Date;
+  retry_at: Date | null;
+}
+
+/** Failed sign-ins for one name from every address in a window, and the lock past the ceiling. */
+export interface LoginNameLockTable {
+  name_key: string;
+  window_started_at: Date;
+  failures: number;
+  locked_until: Date | null;
+  lockouts: Generated<number>;
+}
+
 export interface DB {
   installation: InstallationTable;
   backup_run: BackupRunTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
   api_token: ApiTokenTable;
+  login_throttle: LoginThrottleTable;
+  login_name_lock: LoginNameLockTable;
   unit_type: UnitTypeTable;
   org_level: OrgLevelTable;
   org_unit: OrgUnitTable;

@@ -1,7 +1,8 @@
 /**
- * Sign-in with lockout: after MAX_FAILURES wrong passwords in a row the
- * account is locked for LOCK_MINUTES. Failures are recorded even though the
- * request fails, so they are written in their own transaction.
+ * Sign-in. Wrong passwords are throttled per name and address and per name across addresses
+ * (../login-throttle.ts) instead of locking the account, which let anyone keep any account — `admin`
+ * included — locked. Unknown names take the same path as existing ones (the same counters, the same
+ * writes, a password check of the same cost), so no answer tells whether a name exists.
  */
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
@@ -10,18 +11,14 @@ import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
+import { assertSignInAllowed, clearAddressThrottle, loginNameKey, recordFailedSignIn } from '../login-throttle.ts';
 import { hashPassword, verifyPassword } from '../password.ts';
 import { newSecret, sha256 } from '../tokens.ts';
 
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 15;
-
 let dummyHash: Promise<string> | null = null;
-const wrongCredentials = () => new AppError('UNAUTHENTICATED', 'Tên đăng nhập hoặc mật khẩu không đúng.');
 
-function formatTime(date: Date): string {
-  return date.toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
-}
+/** The one answer to a wrong password, whether or not the name exists. */
+export const WRONG_CREDENTIALS_MESSAGE = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 
 export interface LoginResult {
   secret: string;
@@ -34,48 +31,20 @@ export async function login(
   ctx: RequestContext,
   input: { username: string; password: string; userAgent: string | null },
 ): Promise<LoginResult> {
-  const user = await db
-    .selectFrom('app_user')
-    .selectAll()
-    .where(sql`lower(username)`, '=', input.username.trim().toLowerCase())
-    .executeTakeFirst();
-  if (!user) {
+  const nameKey = loginNameKey(input.username);
+  await assertSignInAllowed(db, nameKey, ctx.ip);
+  const user = await db.selectFrom('app_user').selectAll().where(sql`lower(username)`, '=', nameKey).executeTakeFirst();
+  let ok: boolean;
+  if (user) {
+    ok = await verifyPassword(user.password_hash, input.password);
+  } else {
     dummyHash ??= hashPassword('không-có-tài-khoản-0');
     await verifyPassword(await dummyHash, input.password); // same cost as a real check
-    throw wrongCredentials();
+    ok = false;
   }
-  const who: RequestContext = { ...ctx, actor: null };
-  if (user.locked_until && user.locked_until.getTime() > Date.now()) {
-    throw new AppError(
-      'ACCOUNT_LOCKED',
-      `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Hãy thử lại sau ${formatTime(user.locked_until)}.`,
-    );
-  }
-  const ok = await verifyPassword(user.password_hash, input.password);
-  if (!ok) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= MAX_FAILURES;
-    const lockedUntil = lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null;
-    await writeTransaction(db, who, async ({ trx, audit }) => {
-      await trx
-        .updateTable('app_user')
-        .set({ failed_logins: lock ? 0 : failures, locked_until: lockedUntil })
-        .where('id', '=', user.id)
-        .execute();
-      await audit({
-        action: lock ? 'auth.locked' : 'auth.login_failed',
-        entityType: 'user',
-        entityId: user.id,
-        unitId: null,
-        summary: lock
-          ? `Tài khoản ${user.username} bị khóa tạm ${LOCK_MINUTES} phút sau ${MAX_FAILURES} lần đăng nhập sai`
-          : `Đăng nhập sai mật khẩu cho ${user.username} (lần ${failures})`,
-      });
-    });
-    if (lock) {
-      throw new AppError('ACCOUNT_LOCKED', `Sai mật khẩu ${MAX_FAILURES} lần liên tiếp: tài khoản tạm khóa đến ${formatTime(lockedUntil!)}.`);
-    }
-    throw wrongCredentials();
+  if (!ok || !user) {
+    await recordFailedSignIn(db, ctx, { nameKey, user: user ?? null });
+    throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS_MESSAGE);
   }
   if (user.status !== 'active') {
     throw new AppError('UNAUTHENTICATED', 'Tài khoản đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.');
@@ -86,11 +55,8 @@ export async function login(
     actor: { userId: user.id, username: user.username, fullName: user.full_name, via: 'session', sessionId: null, mustChangePassword: user.must_change_password, grants: [] },
   };
   await writeTransaction(db, signedIn, async ({ trx, audit }) => {
-    await trx
-      .updateTable('app_user')
-      .set({ failed_logins: 0, locked_until: null, last_login_at: new Date() })
-      .where('id', '=', user.id)
-      .execute();
+    await clearAddressThrottle(trx, nameKey, ctx.ip);
+    await trx.updateTable('app_user').set({ last_login_at: new Date() }).where('id', '=', user.id).execute();
     await trx
       .insertInto('user_session')
       .values({

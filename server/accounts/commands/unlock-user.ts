@@ -1,32 +1,32 @@
-/** Gỡ khóa tạm — clear a sign-in lockout and the count of failed attempts. */
+/**
+ * Gỡ khóa tạm — clear the sign-in throttle of an account's name: the lock for everyone after repeated
+ * failures and every address's back-off (../login-throttle.ts).
+ */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import { requireAbility, type RequestContext } from '../../lib/context.ts';
 import { invalidState } from '../../lib/errors.ts';
-import { lockUserForWrite, RETURNING_USER, snapshotUser } from '../user-queries.ts';
+import { clearNameThrottle, loginNameKey } from '../login-throttle.ts';
+import { lockUserForWrite } from '../user-queries.ts';
 
 export async function unlockUser(db: Kysely<DB>, ctx: RequestContext, userId: number): Promise<void> {
   const actor = requireAbility(ctx, 'users.write');
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
-    const before = await lockUserForWrite(trx, actor, userId);
-    const locked = before.locked_until !== null && before.locked_until.getTime() > Date.now();
-    if (!locked && before.failed_logins === 0) throw invalidState(`Tài khoản ${before.username} không bị khóa tạm.`);
-    // Like sign-in's own lockout bookkeeping, this does not bump the revision an editor holds.
-    const after = await trx
-      .updateTable('app_user')
-      .set({ failed_logins: 0, locked_until: null, updated_at: new Date() })
-      .where('id', '=', userId)
-      .returning(RETURNING_USER)
-      .executeTakeFirstOrThrow();
+    const user = await lockUserForWrite(trx, actor, userId);
+    // The account's own row does not change (its revision, which an editor may hold, stays as it is).
+    const before = await clearNameThrottle(trx, loginNameKey(user.username));
+    if (before.lockedUntil === null && before.failedLogins === 0) {
+      throw invalidState(`Tài khoản ${user.username} không bị khóa tạm và không có lần đăng nhập sai nào gần đây.`);
+    }
     await audit({
       action: 'user.unlocked',
       entityType: 'user',
       entityId: userId,
-      unitId: before.first_unit_id,
-      summary: `Gỡ khóa đăng nhập tạm thời cho tài khoản ${after.username} (${after.full_name})`,
-      before: snapshotUser(before),
-      after: snapshotUser(after),
+      unitId: user.first_unit_id,
+      summary: `Gỡ khóa đăng nhập tạm thời cho tài khoản ${user.username} (${user.full_name})`,
+      before: { lockedUntil: before.lockedUntil?.toISOString() ?? null, failedLogins: before.failedLogins },
+      after: { lockedUntil: null, failedLogins: 0 },
     });
   });
 }

@@ -21,6 +21,7 @@ import { honoursUnitReadable } from '../policy.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import type { App } from '../../lib/http.ts';
 import { loadUnitFor } from '../../org/unit-access.ts';
+import { publicCommentLimit } from '../../http/rate-limits.ts';
 import { canReview, loadRoundFor } from '../policy.ts';
 import { createDisclosure } from './commands/create-disclosure.ts';
 import { addPublicComment, markCommentRead } from './commands/comments.ts';
@@ -116,7 +117,11 @@ export async function disclosureRoutes(app: App): Promise<void> {
 
   app.post(
     '/public/disclosures/:token/comments',
-    { schema: { tags, summary: 'Gửi ý kiến góp ý về danh sách công khai (không cần đăng nhập, trong thời gian lấy ý kiến)', params: ZTokenParams, body: ZPublicCommentBody, response: { 201: ZOk } } },
+    {
+      schema: { tags, summary: 'Gửi ý kiến góp ý về danh sách công khai (không cần đăng nhập, trong thời gian lấy ý kiến)', params: ZTokenParams, body: ZPublicCommentBody, response: { 201: ZOk } },
+      // Per address, in memory (each comment notifies the reviewers); addPublicComment keeps the daily limit per list in the database.
+      config: { rateLimit: publicCommentLimit() },
+    },
     async (req, reply) => {
       const row = await getDisclosureByToken(db, req.params.token);
       if (!row) throw notFound('danh sách công khai theo đường dẫn này');

@@ -26,7 +26,7 @@ function actionsOf(user: TUser) {
     a.update && { key: 'edit', label: t('common.edit') },
     a.grant && { key: 'grant', label: t('users.grant') },
     a.resetPassword && { key: 'reset', label: t('users.reset') },
-    a.unlock && isLocked(user) && { key: 'unlock', label: t('users.unlock') },
+    a.unlock && (isLocked(user) || user.failedLogins > 0) && { key: 'unlock', label: t('users.unlock') },
     a.setStatus && user.status === 'active' && { key: 'disable', label: t('users.disable'), danger: true },
     a.setStatus && user.status === 'disabled' && { key: 'enable', label: t('users.enable') },
   ].filter(Boolean) as { key: UserAction; label: string; danger?: boolean }[];
@@ -61,6 +61,11 @@ export function UsersTable({ rows, loading, pagination, onAction, onRevoke }: Pr
             <>
               {u.status === 'active' ? <Tag color="green">{t('users.status.active')}</Tag> : <Tag color="red">{t('users.status.disabled')}</Tag>}
               {isLocked(u) && <Tag color="orange">{t('users.lockedUntil', { at: formatDateTimeVi(u.lockedUntil) })}</Tag>}
+              {!isLocked(u) && u.failedLogins > 0 && (
+                <Tag color="gold" data-testid={`user-failed-logins-${u.username}`}>
+                  {t('users.failedLogins', { count: u.failedLogins })}
+                </Tag>
+              )}
               {u.mustChangePassword && <Tag>{t('users.mustChange')}</Tag>}
             </>
           ),
