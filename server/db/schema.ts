@@ -711,7 +711,17 @@ export interface LoginNameLockTable {
   lockouts: Generated<number>;
 }
 
+/** The one row saying what kind of installation this is (migration 20261207_0022_installation). */
+export interface InstallationTable {
+  singleton: Generated<boolean>;
+  demo_data: Generated<boolean>;
+  demo_loaded_at: Date | null;
+  first_admin_created_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  installation: InstallationTable;
   installation: InstallationTable;
   backup_run: BackupRunTable;
   app_user: AppUserTable;

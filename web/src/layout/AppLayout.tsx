@@ -7,6 +7,7 @@ import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { useIsPhone } from '../hooks/use-is-phone.ts';
 import { t } from '../i18n/index.ts';
 import { Brand } from './Brand.tsx';
+import { DemoBanner } from './DemoBanner.tsx';
 import { SideMenu } from './SideMenu.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -47,6 +48,7 @@ export function AppLayout() {
         </Drawer>
       )}
       <Layout>
+        <DemoBanner />
         <Layout.Header className="dh-header">
           {isPhone ? (
             <Button type="text" icon={<MenuOutlined />} aria-label={t('layout.openMenu')} data-testid="menu-toggle" onClick={() => setDrawerOpen(true)} />

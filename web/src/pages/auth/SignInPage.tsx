@@ -8,6 +8,8 @@ import { authApi } from '../../api/auth.ts';
 import { errorMessage } from '../../api/client.ts';
 import { ME_KEY, useMeQuery } from '../../auth/me.ts';
 import { t } from '../../i18n/index.ts';
+import { useSystemInfo } from '../../api/system.ts';
+import { DemoBanner } from '../../layout/DemoBanner.tsx';
 
 interface Values {
   username: string;
@@ -23,6 +25,7 @@ export default function SignInPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const { data: me } = useMeQuery();
+  const { data: system } = useSystemInfo();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
@@ -47,12 +50,14 @@ export default function SignInPage() {
   return (
     <div className="dh-signin">
       <div className="dh-signin-card">
+        <DemoBanner />
         <div className="dh-signin-brand">
           <div className="dh-brand-title">{t('app.name')}</div>
           <div>{t('app.tagline')}</div>
         </div>
         <Card>
           <Typography.Title level={4} style={{ marginTop: 0 }}>{t('auth.signInTitle')}</Typography.Title>
+          {system?.needsSetup && <Alert type="info" showIcon title={t('system.needsSetup')} style={{ marginBottom: 16 }} data-testid="setup-needed" />}
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="signin-error" />}
           <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
             <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('auth.usernameRequired') }]}>

@@ -17,6 +17,7 @@ import { applyFieldErrors } from '../../../lib/api-errors.ts';
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { t } from '../../../i18n/index.ts';
 import { DISCLOSURE_STATE_COLORS, SUBJECT_COLORS, disclosureStateLabel, subjectLabel } from './labels.ts';
+import { DemoBanner } from '../../../layout/DemoBanner.tsx';
 
 interface CommentValues {
   candidateId: number | null;
@@ -206,6 +207,7 @@ export default function PublicDisclosurePage() {
 
   return (
     <div style={{ minHeight: '100vh', background: '#f4f5f7' }} data-testid="public-disclosure-page">
+      <DemoBanner />
       <div className="dh-brand" style={{ height: 'auto', padding: '10px 16px', whiteSpace: 'normal' }}>
         <div>
           <div className="dh-brand-title">{t('app.name')}</div>
