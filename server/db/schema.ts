@@ -684,15 +684,6 @@ export interface BackupRunTable {
   pruned_at: Date | null;
 }
 
-/** The one row saying what kind of installation this is (migration 20261207_0022_installation). */
-export interface InstallationTable {
-  singleton: Generated<boolean>;
-  demo_data: Generated<boolean>;
-  demo_loaded_at: Date | null;
-  first_admin_created_at: Date | null;
-  created_at: Generated<Date>;
-}
-
 /** Failed sign-ins for one name from one address (migration 20261207_0019_login_throttle). */
 export interface LoginThrottleTable {
   name_key: string;
@@ -721,7 +712,6 @@ export interface InstallationTable {
 }
 
 export interface DB {
-  installation: InstallationTable;
   installation: InstallationTable;
   backup_run: BackupRunTable;
   app_user: AppUserTable;
