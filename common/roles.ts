@@ -4,7 +4,7 @@
  * do is this one typed table; the server enforces it and sends the resulting
  * abilities to the web app, which only hides what the server would refuse.
  */
-export const ROLES = ['admin', 'operator', 'reporter', 'monitor', 'viewer'] as const;
+export const ROLES = ['admin', 'operator', 'reporter', 'monitor', 'viewer', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ACTIONS = [
@@ -52,6 +52,12 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   reporter: ['org.read', 'people.read', 'people.write', 'documents.read', 'documents.write', 'plans.read', 'registry.read', 'registry.write', 'honours.propose'],
   monitor: ['org.read', 'people.read', 'documents.read', 'plans.read', 'registry.read'],
   viewer: ['org.read', 'people.read', 'documents.read', 'plans.read', 'registry.read'],
+  /**
+   * Kiểm tra viên: reads the audit log and what browsing it needs (unit names, accounts and their grants for
+   * access reviews) — no personal records, no registry, and nothing that changes data. On a root unit the
+   * whole log, as a system administrator would (server/lib/context.ts scopeOf).
+   */
+  auditor: ['audit.read', 'org.read', 'users.read'],
 };
 
 export const ROLE_REACH: Record<Role, 'subtree' | 'unit'> = {
@@ -60,6 +66,7 @@ export const ROLE_REACH: Record<Role, 'subtree' | 'unit'> = {
   reporter: 'unit',
   monitor: 'subtree',
   viewer: 'subtree',
+  auditor: 'subtree',
 };
 
 /** Vietnamese labels, used by the web app and by exports. */
@@ -69,6 +76,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   reporter: 'Cán bộ báo cáo của đơn vị',
   monitor: 'Người phụ trách theo dõi',
   viewer: 'Lãnh đạo / xem',
+  auditor: 'Kiểm tra viên (chỉ đọc nhật ký)',
 };
 
 export function roleCan(role: Role, action: Action): boolean {

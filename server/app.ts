@@ -28,7 +28,7 @@ import type { DB } from './db/schema.ts';
 import { AppError, DATABASE_RETRY_AFTER_SECONDS, fromDatabaseError } from './lib/errors.ts';
 import type { App } from './lib/http.ts';
 import { guardedValidatorCompiler } from './lib/input-guard.ts';
-import { authenticate } from './accounts/authenticate.ts';
+import { authenticate, markRouteAccess } from './accounts/authenticate.ts';
 import { registerEdgeSecurity } from './http/security.ts';
 import { RetryLaterError } from './http/retry-later.ts';
 import { authRoutes } from './accounts/auth-routes.ts';
@@ -106,6 +106,8 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorateRequest('ctx', null as never);
+  // Before any route exists: which routes are public (config.public) is read from the route table.
+  app.addHook('onRoute', markRouteAccess);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20 } });
@@ -130,7 +132,7 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   app.setErrorHandler((error, request, reply) => {
     let appError: AppError | null = null;

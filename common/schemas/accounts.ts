@@ -115,9 +115,15 @@ export type TUserListQuery = z.infer<typeof ZUserListQuery>;
 
 export const ZUserGrantParams = z.object({ id: ZId, grantId: ZId });
 
+/** A lifetime in days; none asked for → the server's default (API_TOKEN_DAYS), never past its maximum (API_TOKEN_MAX_DAYS). */
 export const ZCreateTokenBody = z.object({
   name: requiredText('Tên mã truy cập', 100),
-  expiresInDays: z.number().int().min(1, 'Số ngày hiệu lực phải từ 1 trở lên.').max(3650).nullish(),
+  expiresInDays: z
+    .number({ error: 'Số ngày hiệu lực phải là một số nguyên.' })
+    .int('Số ngày hiệu lực phải là một số nguyên.')
+    .min(1, 'Số ngày hiệu lực phải từ 1 trở lên.')
+    .max(3650, 'Số ngày hiệu lực quá lớn.')
+    .nullish(),
 });
 
 export const ZApiToken = z.object({
@@ -125,11 +131,15 @@ export const ZApiToken = z.object({
   name: z.string(),
   prefix: z.string(),
   createdAt: z.string(),
-  expiresAt: z.string().nullable(),
+  /** Every token expires. */
+  expiresAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });
 
 export const ZCreatedToken = ZApiToken.extend({ token: z.string() });
+
+/** My tokens, and the lifetimes a new one gets by default and at most (days). */
+export const ZTokenList = z.object({ items: z.array(ZApiToken), defaultDays: z.number().int(), maxDays: z.number().int() });
 
 export const ZNote = optionalText('Ghi chú');

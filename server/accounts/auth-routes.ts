@@ -1,4 +1,8 @@
-/** /api/v1/auth/* — sign in and out, who am I, password change; /api/v1/tokens — my API tokens. */
+/**
+ * /api/v1/auth/* — sign in and out, who am I, password change; /api/v1/tokens — my API tokens.
+ * Sign-in and sign-out are public (signing out of an expired session still clears its cookie);
+ * who am I, password change and sign-out are what an account that must change its password may call.
+ */
 import { z } from 'zod';
 import { ACTIONS } from '../../common/roles.ts';
 import {
@@ -8,6 +12,7 @@ import {
   ZCreateTokenBody,
   ZLoginBody,
   ZMe,
+  ZTokenList,
 } from '../../common/schemas/accounts.ts';
 import { ZIdParams, ZOk } from '../../common/schemas/shared.ts';
 import { writeTransaction } from '../lib/audit.ts';
@@ -16,8 +21,9 @@ import type { App } from '../lib/http.ts';
 import { changePassword } from './commands/change-password.ts';
 import { createApiToken, presentToken, revokeApiToken } from './commands/api-tokens.ts';
 import { login } from './commands/login.ts';
+import { sessionEnd } from './authenticate.ts';
 import { loadActor } from './load-actor.ts';
-import { SESSION_COOKIE } from './tokens.ts';
+import { SESSION_COOKIE, sessionCookieOptions } from './tokens.ts';
 import { signInLimits } from '../http/rate-limits.ts';
 
 export function presentMe(actor: Actor) {
@@ -35,21 +41,16 @@ export function presentMe(actor: Actor) {
 export async function authRoutes(app: App): Promise<void> {
   // Per-address limits on requests and on wrong passwords; the per-name throttle is in the login command.
   const signIn = signInLimits(app);
-  app.post('/auth/login', { schema: { tags: ['auth'], summary: 'Đăng nhập', body: ZLoginBody, response: { 200: ZMe } }, config: { rateLimit: signIn.rateLimit }, preHandler: signIn.preHandler, onResponse: signIn.onResponse }, async (req, reply) => {
+  app.post('/auth/login', { schema: { tags: ['auth'], summary: 'Đăng nhập', body: ZLoginBody, response: { 200: ZMe } }, config: { public: true, rateLimit: signIn.rateLimit }, preHandler: signIn.preHandler, onResponse: signIn.onResponse }, async (req, reply) => {
     const { db, config } = app;
     const result = await login(db, config, req.ctx, { ...req.body, userAgent: req.headers['user-agent'] ?? null });
-    reply.setCookie(SESSION_COOKIE, result.secret, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.secureCookies,
-      path: '/',
-      maxAge: config.sessionHours * 3600,
-    });
+    const now = Date.now();
+    reply.setCookie(SESSION_COOKIE, result.secret, sessionCookieOptions(config, Math.floor((sessionEnd(config, new Date(now), now) - now) / 1000)));
     const actor = await loadActor(db, result.userId, 'session', null);
     return presentMe(actor!);
   });
 
-  app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: ZOk } } }, async (req, reply) => {
+  app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: ZOk } }, config: { public: true, allowedBeforePasswordChange: true } }, async (req, reply) => {
     const actor = req.ctx.actor;
     if (actor?.sessionId) {
       await writeTransaction(app.db, req.ctx, async ({ trx, audit }) => {
@@ -61,14 +62,23 @@ export async function authRoutes(app: App): Promise<void> {
     return { ok: true as const };
   });
 
-  app.get('/auth/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại và quyền', response: { 200: ZMe } } }, async (req) => presentMe(requireActor(req.ctx)));
+  app.get('/auth/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại và quyền', response: { 200: ZMe } }, config: { allowedBeforePasswordChange: true } }, async (req) =>
+    presentMe(requireActor(req.ctx)),
+  );
 
-  app.post('/auth/password', { schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: ZChangePasswordBody, response: { 200: ZOk } } }, async (req) => {
-    await changePassword(app.db, req.ctx, req.body);
-    return { ok: true as const };
-  });
+  app.post(
+    '/auth/password',
+    {
+      schema: { tags: ['auth'], summary: 'Đổi mật khẩu (mọi phiên khác kết thúc, mọi mã truy cập API bị thu hồi)', body: ZChangePasswordBody, response: { 200: ZOk } },
+      config: { allowedBeforePasswordChange: true },
+    },
+    async (req) => {
+      await changePassword(app.db, req.ctx, req.body);
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/tokens', { schema: { tags: ['auth'], summary: 'Mã truy cập API của tôi', response: { 200: z.object({ items: z.array(ZApiToken) }) } } }, async (req) => {
+  app.get('/tokens', { schema: { tags: ['auth'], summary: 'Mã truy cập API của tôi, và thời hạn mặc định / tối đa của mã mới', response: { 200: ZTokenList } } }, async (req) => {
     const actor = requireActor(req.ctx);
     const rows = await app.db
       .selectFrom('api_token')
@@ -76,12 +86,13 @@ export async function authRoutes(app: App): Promise<void> {
       .where('user_id', '=', actor.userId)
       .orderBy('id', 'desc')
       .execute();
-    return { items: rows.map(presentToken) };
+    return { items: rows.map(presentToken), defaultDays: app.config.tokenDefaultDays, maxDays: app.config.tokenMaxDays };
   });
 
-  app.post('/tokens', { schema: { tags: ['auth'], summary: 'Tạo mã truy cập API (hiển thị một lần)', body: ZCreateTokenBody, response: { 201: ZCreatedToken } } }, async (req, reply) => {
+  app.post('/tokens', { schema: { tags: ['auth'], summary: 'Tạo mã truy cập API (hiển thị một lần; luôn có thời hạn)', body: ZCreateTokenBody, response: { 201: ZCreatedToken } } }, async (req, reply) => {
+    const created = await createApiToken(app.db, req.ctx, { defaultDays: app.config.tokenDefaultDays, maxDays: app.config.tokenMaxDays }, req.body);
     reply.code(201);
-    return createApiToken(app.db, req.ctx, req.body);
+    return created;
   });
 
   app.post('/tokens/:id/revoke', { schema: { tags: ['auth'], summary: 'Thu hồi mã truy cập API', params: ZIdParams, response: { 200: ZApiToken } } }, async (req) =>

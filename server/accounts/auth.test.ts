@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anonymous, json, setupTest, signIn } from '../test/harness.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
-import { MAX_FAILURES } from './commands/login.ts';
 
 describe('sign-in, sessions and tokens', () => {
   it('signs in, reports abilities scoped to the grant, and signs out', async () => {
@@ -32,22 +31,6 @@ describe('sign-in, sessions and tokens', () => {
     expect(json(wrong).error.message).toBe(json(unknown).error.message);
   });
 
-  it('locks the account after repeated failures, even for the right password, and audits it', async () => {
-    const { app, db } = await setupTest();
-    const user = await buildUser(db);
-    for (let i = 0; i < MAX_FAILURES - 1; i++) {
-      expect((await anonymous(app).post('/api/v1/auth/login', { username: user.username, password: 'sai1234567' })).statusCode).toBe(401);
-    }
-    const locking = await anonymous(app).post('/api/v1/auth/login', { username: user.username, password: 'sai1234567' });
-    expect(locking.statusCode).toBe(423);
-    const right = await anonymous(app).post('/api/v1/auth/login', { username: user.username, password: DEFAULT_PASSWORD });
-    expect(right.statusCode).toBe(423);
-    expect(json(right).error.code).toBe('ACCOUNT_LOCKED');
-    expect(json(right).error.message).toMatch(/tạm khóa/);
-    const events = await db.selectFrom('audit_event').select('action').where('entity_id', '=', String(user.id)).execute();
-    expect(events.map((e) => e.action)).toContain('auth.locked');
-  });
-
   it('rejects a cookie-authenticated write without the client header (CSRF guard)', async () => {
     const { app, db } = await setupTest();
     const user = await buildUser(db);
@@ -68,11 +51,17 @@ describe('sign-in, sessions and tokens', () => {
     expect(weak.statusCode).toBe(400);
     expect(json(weak).error.fields[0].field).toBe('newPassword');
     expect(json(weak).error.message).toMatch(/Mật khẩu/);
-    const wrongCurrent = await session.post('/api/v1/auth/password', { currentPassword: 'khongdung1', newPassword: 'moi-mat-khau-9' });
+    // The issue's examples (8+ characters with a letter and a digit) are refused now.
+    for (const newPassword of ['password1', '12345678a', 'Baocao2025', 'Baocao2025!!']) {
+      const refused = await session.post('/api/v1/auth/password', { currentPassword: DEFAULT_PASSWORD, newPassword });
+      expect(refused.statusCode, newPassword).toBe(400);
+      expect(json(refused).error.fields[0].field).toBe('newPassword');
+    }
+    const wrongCurrent = await session.post('/api/v1/auth/password', { currentPassword: 'khongdung1', newPassword: 'mây trắng bay qua đồi chè' });
     expect(json(wrongCurrent).error.fields[0].field).toBe('currentPassword');
-    expect((await session.post('/api/v1/auth/password', { currentPassword: DEFAULT_PASSWORD, newPassword: 'moi-mat-khau-9' })).statusCode).toBe(200);
+    expect((await session.post('/api/v1/auth/password', { currentPassword: DEFAULT_PASSWORD, newPassword: 'mây trắng bay qua đồi chè' })).statusCode).toBe(200);
     expect((await anonymous(app).post('/api/v1/auth/login', { username: user.username, password: DEFAULT_PASSWORD })).statusCode).toBe(401);
-    await signIn(app, user.username, 'moi-mat-khau-9');
+    await signIn(app, user.username, 'mây trắng bay qua đồi chè');
   });
 
   it('issues an API token that authenticates as the user until revoked', async () => {

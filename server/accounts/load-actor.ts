@@ -1,6 +1,6 @@
 /** Loads a user and their active grants (with each unit's current path) in one query. */
 import { sql, type Kysely } from 'kysely';
-import { ROLE_REACH, type Role } from '../../common/roles.ts';
+import { ROLE_ACTIONS, ROLE_REACH, type Role } from '../../common/roles.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor, Grant } from '../lib/context.ts';
 
@@ -13,7 +13,8 @@ import type { Actor, Grant } from '../lib/context.ts';
  * in 2022 — which its successors' staff must still read and report on.
  */
 async function archiveGrants(db: Kysely<DB>, grants: Grant[]): Promise<Grant[]> {
-  const from = grants.filter((g) => ROLE_REACH[g.role] === 'subtree');
+  // Only grants that read the registry inherit archives (an auditor's grant reads the audit log, not records).
+  const from = grants.filter((g) => ROLE_REACH[g.role] === 'subtree' && ROLE_ACTIONS[g.role].includes('registry.read'));
   // A system administrator (admin on a root unit) reads everything already.
   if (from.length === 0 || grants.some((g) => g.role === 'admin' && !g.path.includes('.'))) return [];
   const rows = await sql<{ id: number; path: string; name: string; via: number }>`

@@ -1,5 +1,6 @@
-/** argon2id password hashing and the password policy. */
+/** argon2id password hashing, and the password policy (common/password-policy.ts) as an API guard. */
 import { hash, verify } from '@node-rs/argon2';
+import { checkPassword, type PasswordOwner } from '../../common/password-policy.ts';
 import { AppError } from '../lib/errors.ts';
 
 // Algorithm.Argon2id === 2 (const enum in @node-rs/argon2's typings).
@@ -17,16 +18,10 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-export const MIN_PASSWORD_LENGTH = 8;
-
-export function assertPasswordPolicy(password: string, field = 'newPassword', username?: string): void {
-  const problems: string[] = [];
-  if (password.length < MIN_PASSWORD_LENGTH) problems.push(`phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự`);
-  if (password.length > 128) problems.push('dài quá 128 ký tự');
-  if (!/[0-9]/.test(password) || !/[^\d]/.test(password)) problems.push('phải có cả chữ và số');
-  if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push('không được chứa tên đăng nhập');
-  if (problems.length > 0) {
-    const message = `Mật khẩu ${problems.join(', ')}.`;
-    throw new AppError('VALIDATION', message, [{ field, message }]);
-  }
+/** 400 naming `field` with the policy's Vietnamese reasons when the password is too weak for its owner. */
+export async function assertStrongPassword(password: string, owner: PasswordOwner, field: string): Promise<void> {
+  const verdict = await checkPassword(password, owner);
+  if (verdict.ok) return;
+  const message = verdict.problems.join(' ');
+  throw new AppError('VALIDATION', message, [{ field, message }]);
 }

@@ -39,7 +39,7 @@ const newUserBody = (unitId: number, overrides: Record<string, unknown> = {}) =>
   username: 'Tran.Minh',
   fullName: '  Trần   Văn Minh ',
   email: 'minh@example.vn',
-  password: 'matkhaumoi2025',
+  password: 'ngựa vằn ăn cỏ bên suối',
   grants: [{ role: 'viewer', unitId }],
   ...overrides,
 });
@@ -60,10 +60,10 @@ describe('user administration: happy paths', () => {
       ['grant.created', w.tree.a1],
       ['user.created', w.tree.a1],
     ]);
-    expect(JSON.stringify(events)).not.toMatch(/argon2|password_hash|matkhaumoi/);
+    expect(JSON.stringify(events)).not.toMatch(/argon2|password_hash|ngựa vằn/);
     expect(events[1]!.actor_user_id).toBe(w.adminA.id);
 
-    const minh = await signIn(w.app, 'tran.minh', 'matkhaumoi2025');
+    const minh = await signIn(w.app, 'tran.minh', 'ngựa vằn ăn cỏ bên suối');
     expect(json(await minh.get('/api/v1/auth/me')).mustChangePassword).toBe(true);
 
     const edited = await admin.patch(`/api/v1/users/${user.id}`, { fullName: 'Trần Văn Minh Đức', email: null, revision: 1 });
@@ -101,22 +101,22 @@ describe('user administration: happy paths', () => {
     expect((await admin.post(`/api/v1/users/${user.id}/unlock`)).statusCode).toBe(409);
 
     await w.db.updateTable('app_user').set({ failed_logins: 3, locked_until: new Date(Date.now() + 600_000) }).where('id', '=', user.id).execute();
-    const reset = await admin.post(`/api/v1/users/${user.id}/password`, { newPassword: 'datlai2025x' });
+    const reset = await admin.post(`/api/v1/users/${user.id}/password`, { newPassword: 'chiều thu lá vàng rơi ngõ nhỏ' });
     expect(reset.statusCode).toBe(200);
     expect(json(reset)).toMatchObject({ mustChangePassword: true, lockedUntil: null });
     expect((await minh.get('/api/v1/auth/me')).statusCode).toBe(401);
     const dbRow = await w.db.selectFrom('app_user').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
     expect(dbRow.failed_logins).toBe(0);
-    await signIn(w.app, 'tran.minh', 'datlai2025x');
+    await signIn(w.app, 'tran.minh', 'chiều thu lá vàng rơi ngõ nhỏ');
 
     const revision = json(reset).revision;
     const disabled = await admin.post(`/api/v1/users/${user.id}/status`, { status: 'disabled', revision });
     expect(disabled.statusCode).toBe(200);
     expect(json(disabled).status).toBe('disabled');
-    expect((await anonymous(w.app).post('/api/v1/auth/login', { username: 'tran.minh', password: 'datlai2025x' })).statusCode).toBe(401);
+    expect((await anonymous(w.app).post('/api/v1/auth/login', { username: 'tran.minh', password: 'chiều thu lá vàng rơi ngõ nhỏ' })).statusCode).toBe(401);
     const enabled = await admin.post(`/api/v1/users/${user.id}/status`, { status: 'active', revision: revision + 1 });
     expect(enabled.statusCode).toBe(200);
-    await signIn(w.app, 'tran.minh', 'datlai2025x');
+    await signIn(w.app, 'tran.minh', 'chiều thu lá vàng rơi ngõ nhỏ');
 
     events = await accountEvents(w.db);
     expect(events.map((e) => e.action)).toEqual([
@@ -131,7 +131,7 @@ describe('user administration: happy paths', () => {
       'user.enabled',
     ]);
     expect(events.find((e) => e.action === 'grant.revoked')!.unit_id).toBe(w.tree.a2);
-    expect(JSON.stringify(events)).not.toMatch(/argon2|password_hash|datlai2025x/);
+    expect(JSON.stringify(events)).not.toMatch(/argon2|password_hash|chiều thu/);
   });
 
   it('disabling a user ends their sessions: their next request is 401', async () => {
@@ -260,7 +260,8 @@ describe('user administration: permissions', () => {
     expect(onRoot.statusCode).toBe(403);
     const delegated = await wideSession.post(`/api/v1/users/${w.userA.id}/grants`, { role: 'admin', unitId: w.tree.a1 });
     expect(delegated.statusCode).toBe(201);
-    expect((await accountEvents(w.db)).map((e) => e.action)).toEqual(['grant.created']);
+    // A first admin grant: the account must now choose a password that meets the administrators' bar.
+    expect((await accountEvents(w.db)).map((e) => e.action)).toEqual(['grant.created', 'user.password_change_required']);
   });
 
   it('nobody disables themselves, resets their own password here, or revokes their own last admin grant', async () => {

@@ -35,8 +35,8 @@ async function world() {
   const userA = await buildUser(db, { username: 'canbo.a', grants: [{ role: 'viewer', unitId: tree.a1 }] });
   const userB = await buildUser(db, { username: 'canbo.b', grants: [{ role: 'viewer', unitId: tree.b1 }] });
   const admin = await signIn(app, sys.username, DEFAULT_PASSWORD);
-  const hoa = json(await admin.post('/api/v1/users', { username: 'hoa.pt', fullName: 'Phạm Thị Hoa', password: 'matkhau2026', grants: [{ role: 'viewer', unitId: tree.a1 }] }));
-  const duc = json(await admin.post('/api/v1/users', { username: 'duc.hv', fullName: 'Hoàng Văn Đức', password: 'matkhau2026', grants: [{ role: 'viewer', unitId: tree.b1 }] }));
+  const hoa = json(await admin.post('/api/v1/users', { username: 'hoa.pt', fullName: 'Phạm Thị Hoa', password: 'mây trắng bay qua đồi chè', grants: [{ role: 'viewer', unitId: tree.a1 }] }));
+  const duc = json(await admin.post('/api/v1/users', { username: 'duc.hv', fullName: 'Hoàng Văn Đức', password: 'mây trắng bay qua đồi chè', grants: [{ role: 'viewer', unitId: tree.b1 }] }));
   await signIn(app, userA.username, DEFAULT_PASSWORD);
   await signIn(app, userB.username, DEFAULT_PASSWORD);
   return { ...t, tree, sys, adminA, operatorA, viewerA, userA, userB, hoa, duc, admin };
@@ -58,7 +58,7 @@ describe('audit log', () => {
     expect(created[0]!.actorName).toContain('Quản trị Tỉnh ủy');
     expect(new Date(created[0]!.occurredAt).toISOString()).toBe(created[0]!.occurredAt);
     expect(created[0]!.after).toMatchObject({ username: 'duc.hv', fullName: 'Hoàng Văn Đức' });
-    expect(JSON.stringify(all)).not.toMatch(/argon2|password_hash|matkhau2026/);
+    expect(JSON.stringify(all)).not.toMatch(/argon2|password_hash|mây trắng/);
     expect(all.filter((e) => e.action === 'auth.login').map((e) => e.entityId)).toEqual(
       expect.arrayContaining([String(w.userA.id), String(w.userB.id), String(w.sys.id)]),
     );
@@ -186,7 +186,7 @@ describe('audit in the same transaction as the change', () => {
     const response = await session.post('/api/v1/users', {
       username: 'nua.voi',
       fullName: 'Nửa Vời',
-      password: 'matkhau2026',
+      password: 'mây trắng bay qua đồi chè',
       grants: [
         { role: 'viewer', unitId: tree.a1 },
         { role: 'viewer', unitId: tree.b1 },

@@ -42,9 +42,18 @@ export interface ApiTokenTable {
   token_hash: string;
   prefix: string;
   created_at: Timestamp;
-  expires_at: Date | null;
+  /** Every token expires (API_TOKEN_DAYS by default, at most API_TOKEN_MAX_DAYS). */
+  expires_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;
+}
+
+/** Hashes a user's password replaced, newest kept (no reuse of the last 5 passwords). */
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  password_hash: string;
+  replaced_at: Timestamp;
 }
 
 export interface UnitTypeTable {
@@ -119,7 +128,7 @@ export interface OrgUnitSuccessorTable {
   event_id: number;
 }
 
-export type Role = 'admin' | 'operator' | 'reporter' | 'monitor' | 'viewer';
+export type Role = 'admin' | 'operator' | 'reporter' | 'monitor' | 'viewer' | 'auditor';
 
 export interface RoleGrantTable {
   id: Generated<number>;
@@ -717,6 +726,7 @@ export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
   api_token: ApiTokenTable;
+  password_history: PasswordHistoryTable;
   login_throttle: LoginThrottleTable;
   login_name_lock: LoginNameLockTable;
   unit_type: UnitTypeTable;

@@ -53,8 +53,15 @@ export function isSystemAdmin(actor: Actor): boolean {
   return actor.grants.some((g) => g.role === 'admin' && !g.path.includes('.'));
 }
 
+/** An auditor grant on a root unit: reads the whole audit log, as a system administrator would, and changes nothing. */
+export function isSystemAuditor(actor: Actor): boolean {
+  return actor.grants.some((g) => g.role === 'auditor' && !g.path.includes('.'));
+}
+
 export function scopeOf(actor: Actor, action: Action): Scope {
   if (isSystemAdmin(actor)) return { all: true, paths: [], unitIds: [] };
+  // Including what belongs to no unit (sign-ins, API tokens, system jobs); only for reading the log.
+  if (action === 'audit.read' && isSystemAuditor(actor)) return { all: true, paths: [], unitIds: [] };
   const scope: Scope = { all: false, paths: [], unitIds: [] };
   for (const grant of actor.grants) {
     if (!ROLE_ACTIONS[grant.role].includes(action)) continue;

@@ -1,4 +1,9 @@
-/** Tạo tài khoản — create an account with its initial roles, all or nothing. */
+/**
+ * Tạo tài khoản — create an account with its initial roles, all or nothing.
+ * The initial password meets the policy (the administrators' bar when an
+ * admin grant is among the roles); an admin grant notifies every system
+ * administrator (insertGrant).
+ */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { TCreateUser } from '../../../common/schemas/accounts.ts';
 import { normalizeSpaces } from '../../../common/vn-text.ts';
@@ -6,7 +11,7 @@ import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import { isSystemAdmin, requireAbility, type RequestContext } from '../../lib/context.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
-import { assertPasswordPolicy, hashPassword } from '../password.ts';
+import { assertStrongPassword, hashPassword } from '../password.ts';
 import { RETURNING_USER, snapshotUser } from '../user-queries.ts';
 import { insertGrant } from './grant-role.ts';
 
@@ -34,8 +39,9 @@ function assertGrantList(input: TCreateUser, systemAdmin: boolean): void {
 
 export async function createUser(db: Kysely<DB>, ctx: RequestContext, input: TCreateUser): Promise<number> {
   const actor = requireAbility(ctx, 'users.write');
-  assertPasswordPolicy(input.password, 'password', input.username);
   assertGrantList(input, isSystemAdmin(actor));
+  const admin = input.grants.some((g) => g.role === 'admin');
+  await assertStrongPassword(input.password, { username: input.username, fullName: input.fullName, email: input.email, admin }, 'password');
   const passwordHash = await hashPassword(input.password);
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     await assertUsernameFree(trx, input.username);

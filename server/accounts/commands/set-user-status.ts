@@ -1,13 +1,14 @@
 /**
- * Khóa / mở khóa tài khoản. Disabling signs the user out everywhere (their
- * sessions are revoked); their API tokens stop working while the account is
- * disabled (load-actor refuses disabled users) and work again once enabled.
+ * Khóa / mở khóa tài khoản. Disabling signs the user out everywhere and
+ * revokes every API token, so enabling the account again revives nothing:
+ * the user signs in anew and makes new tokens.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import { requireAbility, type RequestContext } from '../../lib/context.ts';
 import { invalidState, staleRevision } from '../../lib/errors.ts';
+import { auditRevokedTokens, revokeCredentials, type RevokedCredentials } from '../revoke-credentials.ts';
 import { lockUserForWrite, RETURNING_USER, snapshotUser } from '../user-queries.ts';
 import { assertNotSelf } from '../user-policy.ts';
 
@@ -32,9 +33,7 @@ export async function setUserStatus(
       .returning(RETURNING_USER)
       .executeTakeFirstOrThrow();
     const disabling = input.status === 'disabled';
-    if (disabling) {
-      await trx.updateTable('user_session').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
-    }
+    const revoked: RevokedCredentials | null = disabling ? await revokeCredentials(trx, userId) : null;
     await audit({
       action: disabling ? 'user.disabled' : 'user.enabled',
       entityType: 'user',
@@ -42,7 +41,8 @@ export async function setUserStatus(
       unitId: before.first_unit_id,
       summary: `${disabling ? 'Khóa' : 'Mở khóa'} tài khoản ${after.username} (${after.full_name})`,
       before: snapshotUser(before),
-      after: snapshotUser(after),
+      after: revoked ? { ...snapshotUser(after), sessionsEnded: revoked.sessions, tokensRevoked: revoked.tokens } : snapshotUser(after),
     });
+    if (revoked) await auditRevokedTokens(audit, after, before.first_unit_id, revoked, 'vì tài khoản bị khóa');
   });
 }

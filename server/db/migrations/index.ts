@@ -22,6 +22,7 @@ import * as m0015 from './20261128_0015_review_reports.ts';
 import * as m0016 from './20261128_0016_honours.ts';
 import * as m0018 from './20261128_0018_document_settings.ts';
 import * as m0019 from './20261207_0019_login_throttle.ts';
+import * as m0020 from './20261207_0020_account_security.ts';
 import * as m0022 from './20261207_0022_installation.ts';
 import * as m0023 from './20261207_0023_backups.ts';
 import * as m0021 from './20261207_0021_audit_chain.ts';
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '20261128_0016_honours': m0016,
   '20261128_0018_document_settings': m0018,
   '20261207_0019_login_throttle': m0019,
+  '20261207_0020_account_security': m0020,
   '20261207_0022_installation': m0022,
   '20261207_0023_backups': m0023,
   '20261207_0021_audit_chain': m0021,

@@ -107,7 +107,7 @@ export async function disclosureRoutes(app: App): Promise<void> {
 
   app.get(
     '/public/disclosures/:token',
-    { schema: { tags, summary: 'Danh sách công khai lấy ý kiến (không cần đăng nhập)', params: ZTokenParams, response: { 200: ZPublicDisclosure } } },
+    { schema: { tags, summary: 'Danh sách công khai lấy ý kiến (không cần đăng nhập)', params: ZTokenParams, response: { 200: ZPublicDisclosure } }, config: { public: true } },
     async (req) => {
       const row = await getDisclosureByToken(db, req.params.token);
       if (!row) throw notFound('danh sách công khai theo đường dẫn này');
@@ -120,7 +120,7 @@ export async function disclosureRoutes(app: App): Promise<void> {
     {
       schema: { tags, summary: 'Gửi ý kiến góp ý về danh sách công khai (không cần đăng nhập, trong thời gian lấy ý kiến)', params: ZTokenParams, body: ZPublicCommentBody, response: { 201: ZOk } },
       // Per address, in memory (each comment notifies the reviewers); addPublicComment keeps the daily limit per list in the database.
-      config: { rateLimit: publicCommentLimit() },
+      config: { public: true, rateLimit: publicCommentLimit() },
     },
     async (req, reply) => {
       const row = await getDisclosureByToken(db, req.params.token);
