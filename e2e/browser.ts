@@ -27,13 +27,37 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh signed-out page (own cookies) of the given size; page errors fail loudly. */
+/**
+ * Content-Security-Policy violations of every page opened in this spec file, taken (and checked empty) after
+ * each test by e2e/csp-guard.ts. On globalThis, so the guard (a setup file) and the spec see the same list.
+ */
+const cspViolations: string[] = ((globalThis as { __dhCspViolations?: string[] }).__dhCspViolations ??= []);
+
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0, cspViolations.length);
+}
+
+// In every page and frame, before its own scripts: report each violation (a blocked script, style, eval…)
+// on the console, where the listener below collects it. Chromium also logs its own "Refused to …" line.
+const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (e) => {
+  console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' in ' + e.sourceFile + ':' + e.lineNumber);
+});`;
+
+/** A fresh signed-out page (own cookies) of the given size; page errors and CSP violations fail loudly. */
 export async function openPage(browser: Browser, baseUrl: string, viewport = LAPTOP): Promise<Page> {
   const context = await browser.newContext({ viewport, baseURL: baseUrl, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  await context.addInitScript({ content: REPORT_CSP_VIOLATIONS });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() !== 'error' || !/CSP violation|Content Security Policy/i.test(text)) return;
+    const violation = `${page.url()}: ${text}`;
+    errors.push(violation);
+    cspViolations.push(violation);
+  });
   (page as Page & { errors: string[] }).errors = errors;
   return page;
 }

@@ -69,35 +69,40 @@ describe('sign-in throttling', () => {
     await endBackoff(db, attacker);
     expect((await attempt(app, attacker, 'admin', DEFAULT_PASSWORD)).statusCode).toBe(200);
     expect(await db.selectFrom('login_throttle').select('ip').where('ip', '=', attacker).execute()).toEqual([]);
-  });
+  }, 180_000);
 
   it('gives unknown and existing names the same answers, with a password check of similar cost', async () => {
     const { app, db } = await setupTest();
     await buildUser(db, { username: 'thuky' });
     const times = { existing: [] as number[], unknown: [] as number[] };
     const answers = { existing: [] as ReturnType<typeof shape>[], unknown: [] as ReturnType<typeof shape>[] };
-    // Alternate, so the machine's load falls on both alike; one try more than the free ones: the wait is the same too.
-    // (One address each, so the per-address limit on wrong passwords stays out of the way.)
-    for (let i = 0; i <= LOGIN_THROTTLE.freeFailures; i++) {
-      for (const [kind, name, ip] of [['existing', 'thuky', '192.0.2.10'], ['unknown', 'khongcoai', '192.0.2.20']] as const) {
-        const started = performance.now();
-        const r = await attempt(app, ip, name, WRONG);
-        times[kind].push(performance.now() - started);
-        answers[kind].push(shape(r));
+    // Each name from its own addresses (so the per-address limit on wrong passwords stays out of the way), in
+    // alternating order so the machine's load falls on both alike; one try more than the free ones: the
+    // waits are answered alike too. Two rounds, for more samples of the timing.
+    for (const round of [1, 2]) {
+      const pair = [['existing', 'thuky', `192.0.2.${round}0`], ['unknown', 'khongcoai', `192.0.2.${round}5`]] as const;
+      for (let i = 0; i <= LOGIN_THROTTLE.freeFailures; i++) {
+        for (const [kind, name, ip] of (i + round) % 2 === 0 ? pair : [...pair].reverse()) {
+          const started = performance.now();
+          const r = await attempt(app, ip, name, WRONG);
+          if (i < LOGIN_THROTTLE.freeFailures) times[kind].push(performance.now() - started);
+          answers[kind].push(shape(r));
+        }
       }
     }
     expect(answers.unknown).toEqual(answers.existing);
     expect(answers.existing.at(-1)!.status).toBe(429);
     // The bodies of the wrong-password answers are byte-identical.
-    const [a, b] = [await attempt(app, '192.0.2.11', 'thuky', WRONG), await attempt(app, '192.0.2.11', 'khongcoai', WRONG)];
+    const [a, b] = [await attempt(app, '192.0.2.99', 'thuky', WRONG), await attempt(app, '192.0.2.99', 'khongcoai', WRONG)];
     expect(a.body).toBe(b.body);
     expect(a.statusCode).toBe(b.statusCode);
-    // Timing: the median of the checked tries (not the last, refused before any check) differs by little.
+    // Timing: the same work (a password check of the same cost, the same writes). The medians are compared
+    // loosely — the machine running the tests is shared — to catch a path that skips the check (≈ 10×).
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-    const [known, unknown] = [median(times.existing.slice(0, -1)), median(times.unknown.slice(0, -1))];
-    console.info(`sign-in timing, median ms: existing name ${known.toFixed(1)}, unknown name ${unknown.toFixed(1)}`);
-    expect(Math.max(known, unknown) / Math.min(known, unknown)).toBeLessThan(2);
-  });
+    const [known, unknown] = [median(times.existing), median(times.unknown)];
+    console.info(`sign-in timing, median of ${times.existing.length} wrong passwords, ms: existing name ${known.toFixed(1)}, unknown name ${unknown.toFixed(1)}`);
+    expect(Math.max(known, unknown) / Math.min(known, unknown)).toBeLessThan(3);
+  }, 180_000);
 
   it('locks a name for everyone past the ceiling, tells each system administrator once, and Gỡ khóa clears it', async () => {
     const { app, db } = await setupTest();
@@ -152,7 +157,7 @@ describe('sign-in throttling', () => {
     const unlockEvent = await db.selectFrom('audit_event').select(['before', 'after']).where('action', '=', 'user.unlocked').executeTakeFirstOrThrow();
     expect(unlockEvent.before).toMatchObject({ failedLogins: LOGIN_THROTTLE.nameCeiling });
     expect((await admin.post(`/api/v1/users/${target.id}/unlock`)).statusCode).toBe(409);
-  });
+  }, 180_000);
 
   it('shows an account with recent failures (not locked) in the users list, and Gỡ khóa ends its back-off', async () => {
     const { app, db } = await setupTest();

@@ -39,7 +39,7 @@ describe('per-address limits', () => {
     expect(answers.slice(ran).every((s) => s === 429)).toBe(true);
     // Only the tries that ran checked a password and were audited.
     expect(await db.selectFrom('audit_event').select('id').where('action', '=', 'auth.login_failed').execute()).toHaveLength(ran);
-  });
+  }, 180_000);
 
   it('lets successful sign-ins through (an office behind one address) up to the request limit', async () => {
     const { app, db } = await setupTest();
@@ -51,7 +51,7 @@ describe('per-address limits', () => {
       if (i === RATE_LIMITS.SIGN_IN.max) expectRateLimited(r, /^Quá nhiều lần đăng nhập từ địa chỉ này\./);
     }
     expect(answers.filter((s) => s === 200)).toHaveLength(RATE_LIMITS.SIGN_IN.max);
-  }, 120_000);
+  }, 180_000);
 
   it('limits anonymous requests to the public API per address, but not signed-in ones nor health probes', async () => {
     const { app, db } = await setupTest();
@@ -116,5 +116,5 @@ describe('per-address limits', () => {
     const reviewers = await t.db.selectFrom('notification').select('user_id').distinct().where('kind', '=', 'disclosure.commented').execute();
     const notices = await t.db.selectFrom('notification').select('id').where('kind', '=', 'disclosure.commented').execute();
     expect(notices).toHaveLength(accepted * reviewers.length);
-  });
+  }, 180_000);
 });
