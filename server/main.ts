@@ -10,6 +10,8 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   start: () => import('./cli/start.ts'),
   migrate: () => import('./cli/migrate.ts'),
   seed: () => import('./cli/seed.ts'),
+  backup: () => import('./cli/backup.ts'),
+  restore: () => import('./cli/restore.ts'),
   setup: () => import('./cli/setup.ts'),
 };
 

@@ -18,6 +18,7 @@ import { createPglite, kyselyOnPglite } from '../db/pglite.ts';
 import { readDocx } from '../docgen/read-docx.ts';
 import type { App } from '../lib/http.ts';
 import { adminQuery, withDatabase } from '../test/pg-admin.ts';
+import { createTestDatabase } from '../test/test-db.ts';
 import { json, type Session } from '../test/harness.ts';
 
 export interface Place {
@@ -31,12 +32,17 @@ export interface Place {
 
 let counter = 0;
 
-/** A database with nothing in it — not even migrated — and an empty data folder. */
-export async function emptyTarget(engine: 'pglite' | 'postgres'): Promise<Place> {
+/**
+ * An empty place to restore into: with `engine`, a database with nothing in it — not even migrated;
+ * without, a freshly migrated one of the suite's engine (a cheap clone; migrated-but-unused counts as empty).
+ */
+export async function emptyTarget(engine?: 'pglite' | 'postgres'): Promise<Place> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dh-restore-'));
   let database: Database;
   let drop = async () => undefined as void;
-  if (engine === 'postgres') {
+  if (!engine) {
+    database = await createTestDatabase();
+  } else if (engine === 'postgres') {
     const url = process.env.TEST_DATABASE_URL!;
     const name = `dh_restore_${process.pid}_${++counter}`;
     await adminQuery(url, `create database ${name}`);

@@ -4,6 +4,7 @@ import { buildApp } from '../app.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { startNotificationScheduler } from '../notifications/jobs.ts';
+import { startBackupServices } from '../backup/scheduler.ts';
 import { installationNotice, prepareInstallation, type ReadyPlan } from '../system/start-installation.ts';
 import { demoSettingRefusal } from '../system/start-rules.ts';
 import { describeDatabase, type CliCommand } from './command.ts';
@@ -44,8 +45,11 @@ export const command: CliCommand = async (_args, config) => {
   for (const line of installationNotice(plan)) console.log(line);
   // Reminders and e-mail every REMINDER_INTERVAL_MINUTES (0: off), first shortly after start.
   const scheduler = startNotificationScheduler(database.db, config, app.log);
+  // Backups every BACKUP_INTERVAL_HOURS (0: off); on PGlite, `npm run backup` reaches this server through DATA_DIR/run/control.sock.
+  const backups = await startBackupServices(database.db, config, app.log);
   const stop = async () => {
     await scheduler.stop();
+    await backups.stop();
     await app.close();
     await database.close();
     process.exit(0);
