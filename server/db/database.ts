@@ -28,7 +28,7 @@ function setPgParsers(): void {
 export interface PostgresOptions {
   /** Pool size. */
   max?: number;
-  /** How long a request waits for a new connection before failing (503), ms. */
+  /** How long opening a connection may take before the request fails (503), ms. */
   connectionTimeoutMillis?: number;
   /** Told about connections that die (server restart, failover, pg_terminate_backend); default: one line on stderr. */
   onConnectionError?: (error: Error) => void;
@@ -49,11 +49,18 @@ function logConnectionError(error: Error): void {
 export function kyselyOnPostgres(connectionString: string, options: PostgresOptions | number = {}): Database {
   setPgParsers();
   const { max = 10, connectionTimeoutMillis = 5_000, onConnectionError = logConnectionError } = typeof options === 'number' ? { max: options } : options;
+  // Opening a connection gives up after connectionTimeoutMillis (a refused one fails at once; a silent host
+  // would hang). Set on the client, not the pool: the pool would apply it to waiting for a busy pool's free
+  // client too, turning a burst of slow requests into 503s.
+  class TimedClient extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super({ ...(typeof config === 'string' ? { connectionString: config } : config), connectionTimeoutMillis });
+    }
+  }
   const pool = new pg.Pool({
     connectionString,
     max,
-    // Fail fast while PostgreSQL is unreachable (refused connections fail at once; a silent host would hang).
-    connectionTimeoutMillis,
+    Client: TimedClient,
     // Notice a peer that vanished without closing the connection (failover, network cut).
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,

@@ -134,6 +134,20 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a PostgreSQL outage', () => {
     }
   }, 120_000);
 
+  it('lets a request wait for a busy pool longer than the connect timeout (only opening a connection is bounded)', async () => {
+    const database = kyselyOnPostgres(appUrl, { max: 1, connectionTimeoutMillis: 300 });
+    try {
+      const busy = sql`select pg_sleep(1.2)`.execute(database.db);
+      const started = Date.now();
+      const { rows } = await sql<{ one: number }>`select 1 as one`.execute(database.db);
+      expect(rows[0]!.one).toBe(1);
+      expect(Date.now() - started).toBeGreaterThan(600); // it waited for the busy client, and was not refused
+      await busy;
+    } finally {
+      await database.close();
+    }
+  });
+
   it('keeps the real server process alive across terminated backends and a PostgreSQL restart; ready again within 10 s', async () => {
     const server = await startServerProcess({ DATABASE_URL: appUrl });
     const ready = async () => (await fetch(`${server.baseUrl}/api/health`)).status === 200;

@@ -114,7 +114,7 @@ describe('isDatabaseUnavailable', () => {
     for (const code of ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '53300']) {
       expect(isDatabaseUnavailable(withCode(code)), code).toBe(true);
     }
-    for (const message of ['Connection terminated unexpectedly', 'Connection terminated due to connection timeout', 'timeout exceeded when trying to connect', 'Client has encountered a connection error and is not queryable']) {
+    for (const message of ['Connection terminated unexpectedly', 'Connection terminated due to connection timeout', 'timeout expired', 'timeout exceeded when trying to connect', 'Client has encountered a connection error and is not queryable']) {
       expect(isDatabaseUnavailable(new Error(message)), message).toBe(true);
     }
     expect(isDatabaseUnavailable(new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')]))).toBe(true);
@@ -125,6 +125,7 @@ describe('isDatabaseUnavailable', () => {
       expect(isDatabaseUnavailable(withCode(code)), code).toBe(false);
     }
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('the import timeout expired for row 5'))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
     expect(isDatabaseUnavailable(new AggregateError([withCode('ECONNREFUSED'), new Error('boom')]))).toBe(false);
   });

@@ -61,8 +61,11 @@ const CONNECTION_CODES = new Set([
   '57P03', // cannot_connect_now: starting up, in recovery
   '53300', // too_many_connections
 ]);
-/** node-pg's own messages: a connection lost mid-query, a client used after that, a pool connect timeout. */
-const CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|is not queryable|Client has encountered a connection error/i;
+/**
+ * node-pg's own messages: a connection lost mid-query, a client used after that, a connection that could
+ * not be opened in time (the client's "timeout expired", the pool's "timeout exceeded …").
+ */
+const CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|^timeout expired$|is not queryable|Client has encountered a connection error/i;
 
 /**
  * Whether an error means the database cannot be reached (restart, failover, pg_terminate_backend):
