@@ -15,7 +15,6 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
-  jsonSchemaTransform,
   serializerCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -28,6 +27,7 @@ import type { DB } from './db/schema.ts';
 import { AppError, DATABASE_RETRY_AFTER_SECONDS, fromDatabaseError } from './lib/errors.ts';
 import type { App } from './lib/http.ts';
 import { guardedValidatorCompiler } from './lib/input-guard.ts';
+import { swaggerOptions } from './openapi/document.ts';
 import { authenticate, markRouteAccess } from './accounts/authenticate.ts';
 import { registerEdgeSecurity } from './http/security.ts';
 import { RetryLaterError } from './http/retry-later.ts';
@@ -114,23 +114,8 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
   // Security headers and per-address limits: before authentication and before every route.
   await registerEdgeSecurity(app, config);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Điển hình API',
-        description: 'Hệ thống quản lý xây dựng, nhân rộng mô hình, điển hình tiên tiến. Mọi lỗi có dạng { error: { code, message, fields? } }.',
-        version: '1.0.0',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'dh_session' },
-          token: { type: 'http', scheme: 'bearer' },
-        },
-      },
-      security: [{ session: [] }, { token: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  // The document: security per route (x-dh-client on cookie writes), nullable enums a strict validator accepts.
+  await app.register(fastifySwagger, swaggerOptions);
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 

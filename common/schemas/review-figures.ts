@@ -1,80 +1,97 @@
 /**
  * The stored figures of a review report (version 1): what
  * server/review-report/figures.ts computes and keeps as the report's
- * snapshot, and what the web page shows. Types only, shared by both sides.
+ * snapshot, and what the web page shows. One zod schema, so the API document
+ * describes the figures a report answers with and the response is checked
+ * against it; the types are inferred from it, shared by both sides.
  */
-import type { FunnelStage } from './honours-flow.ts';
+import { z } from '../zod-setup.ts';
+import { FUNNEL_STAGES } from './honours-flow.ts';
 
-export type EntryKind = 'model' | 'exemplar';
+const count = z.number().int();
+const id = z.number().int();
 
-export interface LevelRef {
-  id: number;
-  code: string;
-  name: string;
-  rank: number;
-}
+export const ZEntryKind = z.enum(['model', 'exemplar']);
+export type EntryKind = z.infer<typeof ZEntryKind>;
 
-export interface MovementRow {
-  start: number;
-  added: number;
-  movedIn: number;
-  movedOut: number;
-  removed: number;
-  transferred: number;
-  replaced: number;
-  end: number;
-}
+export const ZLevelRef = z.object({ id, code: z.string(), name: z.string(), rank: z.number().int() });
+export type LevelRef = z.infer<typeof ZLevelRef>;
 
-export interface CriteriaRow {
-  kind: EntryKind;
-  levelId: number;
-  fieldId: number;
-  fieldName: string;
-  onList: number;
-  evaluated: number;
-  met: number;
-}
+/** start + added + movedIn − movedOut − removed − transferred − replaced = end. */
+export const ZMovementRow = z.object({
+  start: count,
+  added: count,
+  movedIn: count,
+  movedOut: count,
+  removed: count,
+  transferred: count,
+  replaced: count,
+  end: count,
+});
+export type MovementRow = z.infer<typeof ZMovementRow>;
 
-export interface ExemplarMet {
-  entryId: number;
-  name: string;
-  position: string | null;
-  unitName: string;
-  levelId: number;
-}
+export const ZCriteriaRow = z.object({
+  kind: ZEntryKind,
+  levelId: id,
+  fieldId: id,
+  fieldName: z.string(),
+  onList: count,
+  evaluated: count,
+  met: count,
+});
+export type CriteriaRow = z.infer<typeof ZCriteriaRow>;
 
-export interface CitedDocument {
-  id: number;
-  symbol: string;
-  issuedOn: string;
-  summary: string;
-  typeName: string;
-  role: 'plan' | 'unit';
-}
+export const ZExemplarMet = z.object({
+  entryId: id,
+  name: z.string(),
+  position: z.string().nullable(),
+  unitName: z.string(),
+  levelId: id,
+});
+export type ExemplarMet = z.infer<typeof ZExemplarMet>;
 
-export interface ReviewFigures {
-  version: 1;
-  unit: { id: number; name: string; parentName: string | null };
-  from: string;
-  to: string;
-  asOf: string;
-  planId: number | null;
+export const ZCitedDocument = z.object({
+  id,
+  symbol: z.string(),
+  issuedOn: z.string(),
+  summary: z.string(),
+  typeName: z.string(),
+  role: z.enum(['plan', 'unit']),
+});
+export type CitedDocument = z.infer<typeof ZCitedDocument>;
+
+const ZKindCounts = z.object({ total: count, byLevel: z.array(z.object({ levelId: id, count })) });
+const ZKindMovements = z.object({ total: ZMovementRow, byLevel: z.array(ZMovementRow.extend({ levelId: id })) });
+
+export const ZReviewFigures = z.object({
+  version: z.literal(1),
+  unit: z.object({ id, name: z.string(), parentName: z.string().nullable() }),
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string(),
+  planId: id.nullable(),
   /** Every level that appears anywhere below, highest first. */
-  levels: LevelRef[];
+  levels: z.array(ZLevelRef),
   /** Entries on the list at the end of `to`, by level. */
-  counts: Record<EntryKind, { total: number; byLevel: Array<{ levelId: number; count: number }> }>;
-  movements: Record<EntryKind, { total: MovementRow; byLevel: Array<{ levelId: number } & MovementRow> }>;
+  counts: z.object({ model: ZKindCounts, exemplar: ZKindCounts }),
+  movements: z.object({ model: ZKindMovements, exemplar: ZKindMovements }),
   /** Entries on the list at `to`, by kind × level × field, with the evaluation results. */
-  criteria: CriteriaRow[];
+  criteria: z.array(ZCriteriaRow),
   /** Exemplars above grassroots meeting the criteria, by name. */
-  exemplarsMet: ExemplarMet[];
+  exemplarsMet: z.array(ZExemplarMet),
   /** Catalogue names (fields) and level names: what breakdown labels may be. */
-  knownNames: string[];
-  documents: CitedDocument[];
+  knownNames: z.array(z.string()),
+  documents: z.array(ZCitedDocument),
   /**
    * Honours (III.4): the funnel summed over the unit's commendation rounds
    * whose proposal window lies in the period (absent from snapshots taken
    * before honours were recorded).
    */
-  honours?: { rounds: Array<{ id: number; name: string }>; stages: Array<{ stage: FunnelStage; collectives: number; individuals: number }> };
-}
+  honours: z
+    .object({
+      rounds: z.array(z.object({ id, name: z.string() })),
+      stages: z.array(z.object({ stage: z.enum(FUNNEL_STAGES), collectives: count, individuals: count })),
+    })
+    .optional(),
+});
+export type ReviewFigures = z.infer<typeof ZReviewFigures>;

@@ -5,6 +5,7 @@
  */
 import { z } from '../zod-setup.ts';
 import { ZDate, ZId, ZRevision, optionalText, requiredText } from './shared.ts';
+import { ZReviewFigures } from './review-figures.ts';
 
 export const REVIEW_REPORT_KINDS = ['so_ket', 'tong_ket', 'six_month', 'annual'] as const;
 export type ReviewReportKind = (typeof REVIEW_REPORT_KINDS)[number];
@@ -143,7 +144,8 @@ export const ZReviewReportSummary = z.object({
 export const ZReviewReport = ZReviewReportSummary.extend({
   place: z.string(),
   planId: z.number().int().nullable(),
-  figures: z.unknown(),
+  /** The stored snapshot of the computed figures (common/schemas/review-figures.ts). */
+  figures: ZReviewFigures,
   texts: z.record(z.string(), z.string()),
   overrides: z.record(z.string(), z.number()),
   warnings: z.array(ZReviewWarning),

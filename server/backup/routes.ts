@@ -8,6 +8,7 @@ import os from 'node:os';
 import { ZBackupList, ZBackupRunning } from '../../common/schemas/backups.ts';
 import { ZIdParams } from '../../common/schemas/shared.ts';
 import { contentDisposition } from '../documents/storage.ts';
+import { binaryResponse, MEDIA } from '../openapi/binary-response.ts';
 import { recordAudit } from '../lib/audit.ts';
 import { isSystemAdmin, requireActor, type RequestContext } from '../lib/context.ts';
 import { forbidden, notFound, AppError } from '../lib/errors.ts';
@@ -48,7 +49,7 @@ export async function backupRoutes(app: App): Promise<void> {
 
   app.get(
     '/admin/backups/:id/download',
-    { schema: { tags, summary: 'Tải một bản sao lưu (.tar.gz) có trên máy chủ này', params: ZIdParams, produces: ['application/gzip'] } },
+    { schema: { tags, summary: 'Tải một bản sao lưu (.tar.gz) có trên máy chủ này', params: ZIdParams, produces: ['application/gzip'], response: binaryResponse('Bản sao lưu (.tar.gz)', [MEDIA.gzip]) } },
     async (req, reply) => {
       requireSystemAdmin(req.ctx);
       const run = await db.selectFrom('backup_run').selectAll().where('id', '=', req.params.id).executeTakeFirst();

@@ -15,6 +15,7 @@ import type { App } from '../lib/http.ts';
 import { recordStoredFile } from './commands/store-file.ts';
 import { presentFile } from './presenter.ts';
 import { contentDisposition, saveUpload, storedPath } from './storage.ts';
+import { binaryResponse, UPLOAD_MEDIA_TYPES } from '../openapi/binary-response.ts';
 
 export async function fileRoutes(app: App): Promise<void> {
   app.post(
@@ -38,7 +39,7 @@ export async function fileRoutes(app: App): Promise<void> {
     },
   );
 
-  app.get('/files/:id', { schema: { tags: ['documents'], summary: 'Tải một tệp đính kèm', params: ZIdParams } }, async (req, reply) => {
+  app.get('/files/:id', { schema: { tags: ['documents'], summary: 'Tải một tệp đính kèm', params: ZIdParams, response: binaryResponse('Nội dung tệp', UPLOAD_MEDIA_TYPES) } }, async (req, reply) => {
     const actor = requireActor(req.ctx);
     const file = await app.db
       .selectFrom('stored_file as f')

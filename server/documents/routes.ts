@@ -21,6 +21,7 @@ import { loadDocumentFor } from './policy.ts';
 import { presentDocument } from './presenter.ts';
 import { findDocuments, getDocument, listDocumentTypes } from './queries.ts';
 import { contentDisposition, storedPath } from './storage.ts';
+import { binaryResponse, UPLOAD_MEDIA_TYPES } from '../openapi/binary-response.ts';
 import { issuerKeyOf, matchTypeCode } from './symbol.ts';
 
 const tags = ['documents'];
@@ -84,7 +85,7 @@ export async function documentRoutes(app: App): Promise<void> {
     return show(actor, doc.id);
   });
 
-  app.get('/documents/:id/file', { schema: { tags, summary: 'Tải tệp đính kèm của văn bản', params: ZIdParams } }, async (req, reply) => {
+  app.get('/documents/:id/file', { schema: { tags, summary: 'Tải tệp đính kèm của văn bản', params: ZIdParams, response: binaryResponse('Tệp đính kèm của văn bản', UPLOAD_MEDIA_TYPES) } }, async (req, reply) => {
     const actor = requireActor(req.ctx);
     const doc = await loadDocumentFor(db, actor, req.params.id, 'read');
     if (doc.file_storage_key === null || doc.file_name === null) throw notFound(`tệp đính kèm của văn bản ${doc.symbol}`);

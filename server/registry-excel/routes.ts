@@ -21,6 +21,7 @@ import { AppError, invalid, notFound } from '../lib/errors.ts';
 import type { App } from '../lib/http.ts';
 import { loadUnitFor } from '../org/unit-access.ts';
 import { contentDisposition, storedPath } from '../documents/storage.ts';
+import { binaryResponse, MEDIA } from '../openapi/binary-response.ts';
 import { assertNoNul } from '../lib/input-guard.ts';
 import { commitImport } from './commands/commit-import.ts';
 import { previewImport } from './commands/preview-import.ts';
@@ -37,7 +38,7 @@ export async function registryExcelRoutes(app: App): Promise<void> {
 
   app.get(
     '/registry/export.xlsx',
-    { schema: { tags, summary: 'Xuất danh sách mô hình, điển hình ra Excel (.xlsx), cùng bộ lọc với danh sách', querystring: ZExportQuery, produces: [XLSX] } },
+    { schema: { tags, summary: 'Xuất danh sách mô hình, điển hình ra Excel (.xlsx), cùng bộ lọc với danh sách', querystring: ZExportQuery, produces: [XLSX], response: binaryResponse('Danh sách (.xlsx)', [MEDIA.xlsx]) } },
     async (req, reply) => {
       // like the list: the scope decides (registry.read on the owner unit, or an active monitor assignment)
       const actor = requireActor(req.ctx);
@@ -83,7 +84,7 @@ export async function registryExcelRoutes(app: App): Promise<void> {
 
   app.get(
     '/registry/import/template.xlsx',
-    { schema: { tags, summary: 'Tải mẫu nhập danh sách (Excel) với hướng dẫn và danh mục thả xuống', querystring: ZTemplateQuery, produces: [XLSX] } },
+    { schema: { tags, summary: 'Tải mẫu nhập danh sách (Excel) với hướng dẫn và danh mục thả xuống', querystring: ZTemplateQuery, produces: [XLSX], response: binaryResponse('Mẫu nhập (.xlsx)', [MEDIA.xlsx]) } },
     async (req, reply) => {
       const actor = requireAbility(req.ctx, 'registry.write');
       const { kind, ownerUnitId } = req.query;
@@ -145,7 +146,7 @@ export async function registryExcelRoutes(app: App): Promise<void> {
     return presentImport(await loadImportFor(db, actor, req.params.id, 'read'));
   });
 
-  app.get('/registry/import/:id/file', { schema: { tags, summary: 'Tải lại tệp Excel của một lần nhập', params: ZIdParams } }, async (req, reply) => {
+  app.get('/registry/import/:id/file', { schema: { tags, summary: 'Tải lại tệp Excel của một lần nhập', params: ZIdParams, response: binaryResponse('Tệp Excel đã tải lên', [MEDIA.xlsx]) } }, async (req, reply) => {
     const actor = requireActor(req.ctx);
     const imp = await loadImportFor(db, actor, req.params.id, 'read');
     const path = storedPath(app.config.filesDir, imp.storage_key);

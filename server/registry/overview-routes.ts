@@ -7,6 +7,7 @@ import { formatDateVi, todayInVietnam } from '../../common/dates.ts';
 import { ZDashboardXlsxQuery, type TDashboard } from '../../common/schemas/evaluation.ts';
 import { ZCoverageUnitPage, ZCoverageUnitsQuery, ZOverview, ZOverviewQuery, ZOverviewXlsxQuery, type TOverview } from '../../common/schemas/registry-overview.ts';
 import { contentDisposition } from '../documents/storage.ts';
+import { binaryResponse, MEDIA } from '../openapi/binary-response.ts';
 import type { StatTable } from '../docgen/xlsx-tables.ts';
 import { buildXlsxTables } from '../docgen/xlsx-tables.ts';
 import { computeDashboard } from '../evaluation/dashboard.ts';
@@ -105,7 +106,7 @@ export async function overviewRoutes(app: App): Promise<void> {
 
   app.get(
     '/registry/overview.xlsx',
-    { schema: { tags, summary: 'Tải số liệu tổng quan (.xlsx; sheet= để lấy một biểu)', querystring: ZOverviewXlsxQuery, produces: [XLSX] } },
+    { schema: { tags, summary: 'Tải số liệu tổng quan (.xlsx; sheet= để lấy một biểu)', querystring: ZOverviewXlsxQuery, produces: [XLSX], response: binaryResponse('Bảng tính .xlsx', [MEDIA.xlsx]) } },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
       const unit = await unitFor(actor, req.query.unitId);
@@ -140,6 +141,7 @@ export async function overviewRoutes(app: App): Promise<void> {
         summary: 'Tải số liệu bảng điều khiển (.xlsx; sheet= để lấy một biểu)',
         querystring: ZDashboardXlsxQuery,
         produces: [XLSX],
+        response: binaryResponse('Bảng tính .xlsx', [MEDIA.xlsx]),
       },
     },
     async (req, reply) => {

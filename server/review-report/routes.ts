@@ -14,6 +14,7 @@ import {
 import { ZIdParams } from '../../common/schemas/shared.ts';
 import { docxToPdf } from '../docgen/pdf.ts';
 import { contentDisposition } from '../documents/storage.ts';
+import { binaryResponse, MEDIA } from '../openapi/binary-response.ts';
 import { requireActor } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
 import type { App } from '../lib/http.ts';
@@ -98,7 +99,7 @@ export async function reviewReportRoutes(app: App): Promise<void> {
     return show(row.id);
   });
 
-  app.get('/review-reports/:id/docx', { schema: { tags, summary: 'Tải báo cáo (.docx, thể thức văn bản của Đảng)', params: ZIdParams, produces: [DOCX] } }, async (req, reply) => {
+  app.get('/review-reports/:id/docx', { schema: { tags, summary: 'Tải báo cáo (.docx, thể thức văn bản của Đảng)', params: ZIdParams, produces: [DOCX], response: binaryResponse('Báo cáo (.docx)', [MEDIA.docx]) } }, async (req, reply) => {
     const actor = requireActor(req.ctx);
     const row = await loadReviewReportFor(db, actor, req.params.id);
     await assertExportable(db, row);
@@ -106,7 +107,7 @@ export async function reviewReportRoutes(app: App): Promise<void> {
     return reply.header('content-type', DOCX).header('content-disposition', contentDisposition(exportName(row, 'docx'))).header('cache-control', 'private, no-store').send(buffer);
   });
 
-  app.get('/review-reports/:id/pdf', { schema: { tags, summary: 'Tải báo cáo (.pdf, khi máy chủ có LibreOffice)', params: ZIdParams, produces: ['application/pdf'] } }, async (req, reply) => {
+  app.get('/review-reports/:id/pdf', { schema: { tags, summary: 'Tải báo cáo (.pdf, khi máy chủ có LibreOffice)', params: ZIdParams, produces: ['application/pdf'], response: binaryResponse('Báo cáo (.pdf)', [MEDIA.pdf]) } }, async (req, reply) => {
     const actor = requireActor(req.ctx);
     const row = await loadReviewReportFor(db, actor, req.params.id);
     await assertExportable(db, row);
@@ -115,7 +116,7 @@ export async function reviewReportRoutes(app: App): Promise<void> {
     return reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition(exportName(row, 'pdf'))).header('cache-control', 'private, no-store').send(pdf);
   });
 
-  app.get('/review-reports/:id/annex.xlsx', { schema: { tags, summary: 'Tải phụ lục số liệu (.xlsx, mỗi bảng một trang tính)', params: ZIdParams, produces: [XLSX] } }, async (req, reply) => {
+  app.get('/review-reports/:id/annex.xlsx', { schema: { tags, summary: 'Tải phụ lục số liệu (.xlsx, mỗi bảng một trang tính)', params: ZIdParams, produces: [XLSX], response: binaryResponse('Phụ lục số liệu (.xlsx)', [MEDIA.xlsx]) } }, async (req, reply) => {
     const actor = requireActor(req.ctx);
     const row = await loadReviewReportFor(db, actor, req.params.id);
     await assertExportable(db, row);

@@ -6,6 +6,7 @@
 import { ZAttendanceBody, ZBallotBody, ZCloseCouncilBody, ZCouncilListQuery, ZCouncilSession, ZCouncilSummary, ZCreateCouncilBody, ZRecusalBody } from '../../../common/schemas/honours-flow.ts';
 import { ZIdParams, ZPage } from '../../../common/schemas/shared.ts';
 import { contentDisposition } from '../../documents/storage.ts';
+import { binaryResponse, MEDIA } from '../../openapi/binary-response.ts';
 import { requireActor, type Actor } from '../../lib/context.ts';
 import { forbidden } from '../../lib/errors.ts';
 import type { App } from '../../lib/http.ts';
@@ -84,7 +85,7 @@ export async function councilRoutes(app: App): Promise<void> {
     return show(actor, req.params.id);
   });
 
-  app.get(`${S}/:id/minutes.docx`, { schema: { tags, summary: 'Tải biên bản họp Hội đồng (.docx, sau khi kết thúc phiên họp)', params: ZIdParams, produces: [DOCX] } }, async (req, reply) => {
+  app.get(`${S}/:id/minutes.docx`, { schema: { tags, summary: 'Tải biên bản họp Hội đồng (.docx, sau khi kết thúc phiên họp)', params: ZIdParams, produces: [DOCX], response: binaryResponse('Biên bản (.docx)', [MEDIA.docx]) } }, async (req, reply) => {
     const actor = requireActor(req.ctx);
     const row = await loadCouncilFor(db, actor, req.params.id);
     const buffer = await buildCouncilMinutes(db, row);

@@ -7,8 +7,9 @@ import { ZDecisionBody, ZDecisionResult, ZHonour, ZHonourListQuery, ZRevokeBody 
 import { ZId, ZIdParams, ZPage, ZPageQuery } from '../../../common/schemas/shared.ts';
 import { docxToPdf } from '../../docgen/pdf.ts';
 import { contentDisposition } from '../../documents/storage.ts';
+import { binaryResponse, MEDIA } from '../../openapi/binary-response.ts';
 import { requireActor } from '../../lib/context.ts';
-import { forbidden, invalid, invalidState, notFound } from '../../lib/errors.ts';
+import { AppError, forbidden, invalid, invalidState, notFound } from '../../lib/errors.ts';
 import type { App } from '../../lib/http.ts';
 import { loadUnitFor } from '../../org/unit-access.ts';
 import { loadPersonFor } from '../../people/policy.ts';
@@ -83,7 +84,7 @@ export async function honourDecisionRoutes(app: App): Promise<void> {
 
   app.get(
     '/honours/certificates.docx',
-    { schema: { tags, summary: 'Giấy khen, bằng khen của mọi người, tập thể trong một quyết định (.docx, mỗi trang một bản)', querystring: ZDecisionQuery, produces: [DOCX] } },
+    { schema: { tags, summary: 'Giấy khen, bằng khen của mọi người, tập thể trong một quyết định (.docx, mỗi trang một bản)', querystring: ZDecisionQuery, produces: [DOCX], response: binaryResponse('Giấy khen, bằng khen (.docx)', [MEDIA.docx]) } },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
       const { rows, name } = await printable(actor, { decisionDocumentId: req.query.decisionDocumentId });
@@ -94,12 +95,12 @@ export async function honourDecisionRoutes(app: App): Promise<void> {
 
   app.get(
     '/honours/certificates.pdf',
-    { schema: { tags, summary: 'Giấy khen, bằng khen của một quyết định (.pdf, khi máy chủ có LibreOffice)', querystring: ZDecisionQuery, produces: [PDF] } },
+    { schema: { tags, summary: 'Giấy khen, bằng khen của một quyết định (.pdf, khi máy chủ có LibreOffice)', querystring: ZDecisionQuery, produces: [PDF], response: binaryResponse('Giấy khen, bằng khen (.pdf)', [MEDIA.pdf]) } },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
       const { rows, name } = await printable(actor, { decisionDocumentId: req.query.decisionDocumentId });
       const pdf = await docxToPdf(await buildCertificatesDocx(await certificateData(db, rows)));
-      if (!pdf) return reply.code(503).send({ error: { code: 'UNAVAILABLE', message: NO_PDF } });
+      if (!pdf) throw new AppError('UNAVAILABLE', NO_PDF);
       return reply.header('content-type', PDF).header('content-disposition', contentDisposition(name('pdf'))).header('cache-control', 'private, no-store').send(pdf);
     },
   );
@@ -124,7 +125,7 @@ export async function honourDecisionRoutes(app: App): Promise<void> {
 
   app.get(
     '/honours/:id/certificate.docx',
-    { schema: { tags, summary: 'Giấy khen, bằng khen (.docx, khổ A4 ngang)', params: ZIdParams, produces: [DOCX] } },
+    { schema: { tags, summary: 'Giấy khen, bằng khen (.docx, khổ A4 ngang)', params: ZIdParams, produces: [DOCX], response: binaryResponse('Giấy khen, bằng khen (.docx)', [MEDIA.docx]) } },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
       const { rows, name } = await printable(actor, { id: req.params.id });
@@ -135,12 +136,12 @@ export async function honourDecisionRoutes(app: App): Promise<void> {
 
   app.get(
     '/honours/:id/certificate.pdf',
-    { schema: { tags, summary: 'Giấy khen, bằng khen (.pdf, khi máy chủ có LibreOffice)', params: ZIdParams, produces: [PDF] } },
+    { schema: { tags, summary: 'Giấy khen, bằng khen (.pdf, khi máy chủ có LibreOffice)', params: ZIdParams, produces: [PDF], response: binaryResponse('Giấy khen, bằng khen (.pdf)', [MEDIA.pdf]) } },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
       const { rows, name } = await printable(actor, { id: req.params.id });
       const pdf = await docxToPdf(await buildCertificatesDocx(await certificateData(db, rows)));
-      if (!pdf) return reply.code(503).send({ error: { code: 'UNAVAILABLE', message: NO_PDF } });
+      if (!pdf) throw new AppError('UNAVAILABLE', NO_PDF);
       return reply.header('content-type', PDF).header('content-disposition', contentDisposition(name('pdf'))).header('cache-control', 'private, no-store').send(pdf);
     },
   );
