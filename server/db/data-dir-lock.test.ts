@@ -1,6 +1,6 @@
 /** The lock on DATA_DIR: one holder at a time, refusals that name the holder, stale locks taken over. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,9 +66,15 @@ describe('the data-folder lock', () => {
       expect(JSON.parse(readFileSync(lock.path, 'utf8'))).toMatchObject({ pid: process.pid, command: 'seed' });
       lock.release();
     }
-    // A file not written by the lock (garbage, empty) is stale too.
+    // A file not written by the lock (garbage, empty) is stale too — once it is not being written any more.
     writeFileSync(path.join(dir, LOCK_FILE_NAME), '');
+    const tenSecondsAgo = new Date(Date.now() - 10_000);
+    utimesSync(path.join(dir, LOCK_FILE_NAME), tenSecondsAgo, tenSecondsAgo);
     acquireDataDirLock(dir, 'seed').release();
+    writeFileSync(path.join(dir, LOCK_FILE_NAME), '');
+    const started = Date.now();
+    acquireDataDirLock(dir, 'seed').release();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_500); // a fresh, still empty file gets its grace
   });
 
   it('refuses a lock held from another machine, saying how to clear it', () => {

@@ -127,14 +127,15 @@ export function isHolderAlive(holder: LockHolder): boolean {
 interface LockFileState {
   raw: string;
   ino: number;
+  mtimeMs: number;
   holder: LockHolder | null;
 }
 
 function readLockFile(lockPath: string): LockFileState | null {
   try {
-    const ino = statSync(lockPath).ino;
+    const { ino, mtimeMs } = statSync(lockPath);
     const raw = readFileSync(lockPath, 'utf8');
-    return { raw, ino, holder: parseHolder(raw) };
+    return { raw, ino, mtimeMs, holder: parseHolder(raw) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
@@ -193,6 +194,28 @@ function breakStaleLock(lockPath: string, stale: LockFileState): void {
 }
 
 /**
+ * Creates the lock file, or returns false if it exists. A hard link of the fully written private file
+ * where the file system has them; otherwise (some network shares) an exclusive create, then the content.
+ */
+function createLockFile(mine: string, lockPath: string, raw: string): boolean {
+  try {
+    linkSync(mine, lockPath);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+  }
+  try {
+    writeFileSync(lockPath, raw, { flag: 'wx', mode: 0o644 });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/**
  * Takes the lock on DATA_DIR (creating the folder) or throws DataDirLockedError naming the live holder.
  * The lock is released by release(), and in any case when the process exits normally; a process that
  * is killed leaves a stale lock that the next process takes over.
@@ -213,18 +236,19 @@ export function acquireDataDirLock(dataDir: string, command: string): DataDirLoc
   const mine = `${lockPath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(mine, raw, { flag: 'wx', mode: 0o644 });
   try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        linkSync(mine, lockPath);
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
+    const giveUpAt = Date.now() + 10_000;
+    for (;;) {
+      if (createLockFile(mine, lockPath, raw)) break;
       const current = readLockFile(lockPath);
       if (!current) continue; // released meanwhile: try again
       if (current.holder && isHolderAlive(current.holder)) throw new DataDirLockedError(dataDir, current.holder);
-      // Unreadable (not written by this module) or its process is gone: stale.
-      if (attempt >= 50) throw new Error(`Không lấy được khóa ${lockPath} sau nhiều lần thử; hãy chạy lại.`);
+      if (Date.now() > giveUpAt) throw new Error(`Không lấy được khóa ${lockPath} sau nhiều lần thử; hãy chạy lại.`);
+      // Unreadable: being written (a file system without hard links) if it is new, else not ours: stale.
+      if (!current.holder && Date.now() - current.mtimeMs < 2_000) {
+        pause(50);
+        continue;
+      }
+      // Its process is gone: stale.
       breakStaleLock(lockPath, current);
     }
   } finally {
