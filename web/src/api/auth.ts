@@ -7,7 +7,8 @@ export const authApi = {
   login: (username: string, password: string) => request<TMe>('POST', '/auth/login', { body: { username, password }, quiet401: true }),
   logout: () => request<{ ok: true }>('POST', '/auth/logout', { body: {}, quiet401: true }),
   changePassword: (currentPassword: string, newPassword: string) => api.post<{ ok: true }>('/auth/password', { currentPassword, newPassword }),
-  tokens: () => api.get<{ items: TApiToken[] }>('/tokens'),
+  /** My tokens, and the lifetimes a new one gets by default and at most (days). */
+  tokens: () => api.get<{ items: TApiToken[]; defaultDays: number; maxDays: number }>('/tokens'),
   createToken: (body: TCreateTokenBody) => api.post<TCreatedToken>('/tokens', body),
   revokeToken: (id: number) => api.post<TApiToken>(`/tokens/${id}/revoke`),
 };

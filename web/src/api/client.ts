@@ -63,6 +63,13 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
+/** Any call answering 403 PASSWORD_CHANGE_REQUIRED: the app sends the user to the password page (auth/UnauthenticatedBridge.tsx). */
+let onPasswordChangeRequired: () => void = () => undefined;
+
+export function setPasswordChangeRequiredHandler(handler: () => void): void {
+  onPasswordChangeRequired = handler;
+}
+
 export function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -114,6 +121,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (!response.ok) {
     const error = await readError(response);
     if (response.status === 401 && !options.quiet401) onUnauthenticated();
+    if (error.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired();
     throw error;
   }
   if (response.status === 204) return undefined as T;
@@ -164,6 +172,7 @@ export async function download(path: string, query: Query | undefined, fallbackN
   if (!response.ok) {
     const error = await readError(response);
     if (response.status === 401) onUnauthenticated();
+    if (error.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired();
     throw error;
   }
   const name = fileNameFrom(response.headers.get('content-disposition'), fallbackName);

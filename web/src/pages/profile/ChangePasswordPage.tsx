@@ -1,9 +1,15 @@
-/** Đổi mật khẩu — also the forced first step when the account must change its password. */
+/**
+ * Đổi mật khẩu — also the forced first step when the account must change its
+ * password (first sign-in, a reset, a new admin grant). The new password is
+ * checked on the form with the server's own policy (the administrators' bar
+ * for an administrator); the last five passwords only the server knows.
+ */
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { authApi } from '../../api/auth.ts';
 import { ME_KEY, useMe } from '../../auth/me.ts';
+import { holdsAdminGrant, passwordHint, passwordPolicyRule, usePasswordEstimator } from '../../auth/password-rule.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { showApiError } from '../../lib/api-errors.ts';
 import { t } from '../../i18n/index.ts';
@@ -21,6 +27,8 @@ export default function ChangePasswordPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const navigate = useNavigate();
+  usePasswordEstimator();
+  const admin = holdsAdminGrant(me.grants);
 
   const submit = async (values: Values) => {
     try {
@@ -45,7 +53,13 @@ export default function ChangePasswordPage() {
           <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
             <Input.Password autoComplete="current-password" data-testid="password-current" />
           </Form.Item>
-          <Form.Item name="newPassword" label={t('password.new')} extra={t('password.hint')} rules={[{ required: true, message: t('password.newRequired') }]}>
+          <Form.Item
+            name="newPassword"
+            label={t('password.new')}
+            extra={passwordHint(admin)}
+            validateDebounce={400}
+            rules={[{ required: true, message: t('password.newRequired') }, passwordPolicyRule(() => ({ username: me.username, fullName: me.fullName, admin }))]}
+          >
             <Input.Password autoComplete="new-password" data-testid="password-new" />
           </Form.Item>
           <Form.Item

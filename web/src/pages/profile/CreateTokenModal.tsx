@@ -9,7 +9,20 @@ interface Values {
   expiresInDays?: number | null;
 }
 
-export function CreateTokenModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (token: TCreatedToken) => void }) {
+/** Every token expires: the server's default lifetime is proposed, its maximum is the limit. */
+export function CreateTokenModal({
+  open,
+  onClose,
+  onCreated,
+  defaultDays,
+  maxDays,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (token: TCreatedToken) => void;
+  defaultDays: number;
+  maxDays: number;
+}) {
   return (
     <FormModal<Values>
       open={open}
@@ -18,15 +31,20 @@ export function CreateTokenModal({ open, onClose, onCreated }: { open: boolean; 
       width={480}
       okText={t('tokens.createOk')}
       onClose={onClose}
-      initialValues={{ expiresInDays: 365 }}
+      initialValues={{ expiresInDays: defaultDays }}
       onSubmit={(values) => authApi.createToken({ name: values.name, expiresInDays: values.expiresInDays ?? null })}
       onDone={(result) => onCreated(result as TCreatedToken)}
     >
       <Form.Item name="name" label={t('tokens.col.name')} extra={t('tokens.nameHelp')} rules={[{ required: true, whitespace: true, message: t('tokens.nameRequired') }]}>
         <Input maxLength={100} data-testid="token-name" />
       </Form.Item>
-      <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')} extra={t('tokens.expiresHelp')}>
-        <InputNumber min={1} max={3650} style={{ width: 160 }} suffix={t('tokens.days')} />
+      <Form.Item
+        name="expiresInDays"
+        label={t('tokens.expiresInDays')}
+        extra={t('tokens.expiresHelp', { defaultDays, maxDays })}
+        rules={[{ type: 'number', min: 1, max: maxDays, message: t('tokens.expiresRange', { maxDays }) }]}
+      >
+        <InputNumber min={1} max={maxDays} precision={0} style={{ width: 160 }} suffix={t('tokens.days')} data-testid="token-days" />
       </Form.Item>
     </FormModal>
   );

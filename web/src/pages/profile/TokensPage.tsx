@@ -15,7 +15,7 @@ import { TokenSecretModal } from './TokenSecretModal.tsx';
 
 function status(token: TApiToken) {
   if (token.revokedAt) return <Tag>{t('tokens.status.revoked')}</Tag>;
-  if (token.expiresAt && new Date(token.expiresAt) < new Date()) return <Tag color="orange">{t('tokens.status.expired')}</Tag>;
+  if (new Date(token.expiresAt) < new Date()) return <Tag color="orange">{t('tokens.status.expired')}</Tag>;
   return <Tag color="green">{t('tokens.status.active')}</Tag>;
 }
 
@@ -56,7 +56,7 @@ export default function TokensPage() {
           { key: 'name', title: t('tokens.col.name'), render: (_, r) => <span><KeyOutlined /> {r.name}</span> },
           { key: 'prefix', title: t('tokens.col.prefix'), render: (_, r) => <Typography.Text code>{r.prefix}…</Typography.Text>, responsive: ['md'] },
           { key: 'createdAt', title: t('tokens.col.createdAt'), render: (_, r) => formatDateTimeVi(r.createdAt), responsive: ['md'] },
-          { key: 'expiresAt', title: t('tokens.col.expiresAt'), render: (_, r) => (r.expiresAt ? formatDateTimeVi(r.expiresAt) : t('tokens.never')) },
+          { key: 'expiresAt', title: t('tokens.col.expiresAt'), render: (_, r) => formatDateTimeVi(r.expiresAt) },
           { key: 'lastUsedAt', title: t('tokens.col.lastUsedAt'), render: (_, r) => (r.lastUsedAt ? formatDateTimeVi(r.lastUsedAt) : '—'), responsive: ['lg'] },
           { key: 'status', title: t('tokens.col.status'), render: (_, r) => status(r) },
           {
@@ -72,14 +72,18 @@ export default function TokensPage() {
           },
         ]}
       />
-      <CreateTokenModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(token) => {
-          setCreated(token);
-          void client.invalidateQueries({ queryKey: ['tokens'] });
-        }}
-      />
+      {data && (
+        <CreateTokenModal
+          defaultDays={data.defaultDays}
+          maxDays={data.maxDays}
+          open={creating}
+          onClose={() => setCreating(false)}
+          onCreated={(token) => {
+            setCreated(token);
+            void client.invalidateQueries({ queryKey: ['tokens'] });
+          }}
+        />
+      )}
       <TokenSecretModal token={created} onClose={() => setCreated(null)} />
     </>
   );

@@ -1,11 +1,12 @@
 /** Tạo tài khoản, with the roles it starts with; the user must change the password at first sign-in. */
-import { App, Button, Card, Checkbox, Col, Form, Input, Row } from 'antd';
+import { App, Button, Card, Checkbox, Col, Form, Input, Row, type FormRule } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { ZCreateUserBody, ZUsername } from '../../../../common/schemas/accounts.ts';
 import type { Role } from '../../../../common/roles.ts';
 import { usersApi } from '../../api/users.ts';
 import type { TUser } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';
+import { passwordHintBothBars, passwordPolicyRule, usePasswordEstimator } from '../../auth/password-rule.ts';
 import { zodRule } from '../../lib/zod-rule.ts';
 import { t } from '../../i18n/index.ts';
 import { GrantFields } from './GrantFields.tsx';
@@ -19,6 +20,15 @@ interface Values {
   grants: { role: Role; unitId: number }[];
 }
 
+/** The initial password meets the bar of the roles chosen: an admin grant among them raises it. */
+const passwordRule: FormRule = (form) =>
+  passwordPolicyRule(() => ({
+    username: form.getFieldValue('username') as string | undefined,
+    fullName: form.getFieldValue('fullName') as string | undefined,
+    email: form.getFieldValue('email') as string | undefined,
+    admin: ((form.getFieldValue('grants') ?? []) as Array<{ role?: Role } | undefined>).some((g) => g?.role === 'admin'),
+  }));
+
 const rules = {
   username: [zodRule(ZUsername)],
   fullName: [zodRule(ZCreateUserBody.shape.fullName)],
@@ -27,6 +37,7 @@ const rules = {
 
 export function CreateUserModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (user: TUser) => void }) {
   const { message } = App.useApp();
+  usePasswordEstimator();
   return (
     <FormModal<Values>
       open={open}
@@ -61,7 +72,13 @@ export function CreateUserModal({ open, onClose, onDone }: { open: boolean; onCl
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="password" label={t('users.field.initialPassword')} extra={t('password.hint')} rules={[{ required: true, message: t('users.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('users.field.initialPassword')}
+            extra={passwordHintBothBars()}
+            validateDebounce={400}
+            rules={[{ required: true, message: t('users.passwordRequired') }, passwordRule]}
+          >
             <Input.Password autoComplete="new-password" data-testid="user-password" />
           </Form.Item>
         </Col>
