@@ -43,6 +43,7 @@ const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.tsx'));
 const ReportPage = lazy(() => import('./pages/reports/ReportPage.tsx'));
 const ReviewReportsPage = lazy(() => import('./pages/review-reports/ReviewReportsPage.tsx'));
 const ReviewReportPage = lazy(() => import('./pages/review-reports/ReviewReportPage.tsx'));
+const BackupsPage = lazy(() => import('./pages/backups/BackupsPage.tsx'));
 
 export const PATHS = {
   signIn: '/dang-nhap',
@@ -72,6 +73,7 @@ export const PATHS = {
   notifications: '/thong-bao',
   reports: '/bao-cao-dinh-ky',
   reviewReports: '/bao-cao-so-ket',
+  backups: '/sao-luu',
 } as const;
 
 /** "/": Việc của tôi for those who work with the registry; otherwise the first area the user may open. */
@@ -113,6 +115,7 @@ export function AppRoutes() {
             <Route path={PATHS.catalogue} element={<RequireAbility action="plans.read"><CataloguePage /></RequireAbility>} />
             <Route path={PATHS.org} element={<RequireAbility action="org.read"><OrgPage /></RequireAbility>} />
             <Route path={PATHS.orgReference} element={<RequireSystemAdmin><OrgReferencePage /></RequireSystemAdmin>} />
+            <Route path={PATHS.backups} element={<RequireSystemAdmin><BackupsPage /></RequireSystemAdmin>} />
             <Route path={PATHS.people} element={<RequireAbility action="people.read"><PeoplePage /></RequireAbility>} />
             <Route path={PATHS.documents} element={<RequireAbility action="documents.read"><DocumentsPage /></RequireAbility>} />
             <Route path={PATHS.users} element={<RequireAbility action="users.read"><UsersPage /></RequireAbility>} />

@@ -6,6 +6,7 @@ import {
   CalendarOutlined,
   CheckCircleOutlined,
   ClusterOutlined,
+  CloudServerOutlined,
   CrownOutlined,
   DashboardOutlined,
   FileDoneOutlined,
@@ -57,6 +58,7 @@ export const MENU: MenuEntry[] = [
   { key: 'orgReference', path: '/danh-muc-to-chuc', label: 'menu.orgReference', icon: <ClusterOutlined />, ability: 'org.write', systemAdminOnly: true },
   { key: 'users', path: '/nguoi-dung', label: 'menu.users', icon: <SafetyCertificateOutlined />, ability: 'users.read' },
   { key: 'audit', path: '/nhat-ky', label: 'menu.audit', icon: <AuditOutlined />, ability: 'audit.read' },
+  { key: 'backups', path: '/sao-luu', label: 'menu.backups', icon: <CloudServerOutlined />, ability: 'users.write', systemAdminOnly: true },
 ];
 
 export function visibleMenuItems(me: Pick<TMe, 'abilities' | 'isSystemAdmin'>): MenuEntry[] {
