@@ -107,5 +107,5 @@ describe('the production build', () => {
     const migrate = await runCli(['migrate'], { DATA_DIR: dataDir }, entry);
     expect(migrate.code, migrate.stderr).toBe(0);
     expect(migrate.stdout).toContain('phiên bản mới nhất');
-  }, 240_000);
+  }, 360_000);
 });

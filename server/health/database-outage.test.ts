@@ -76,7 +76,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a PostgreSQL outage', () => {
     const database = kyselyOnPostgres(appUrl, 2);
     await migrateToLatest(database.db);
     await database.close();
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     killServerProcesses();
     await cluster?.stop(true);
@@ -175,5 +175,5 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a PostgreSQL outage', () => {
     expect(server.alive(), server.output()).toBe(true);
     console.info(`[outage] ready again ${afterTerminate} ms after pg_terminate_backend, ${afterRestart} ms after the restart`);
     expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
-  }, 180_000);
+  }, 300_000);
 });

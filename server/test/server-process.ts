@@ -66,7 +66,7 @@ export function killServerProcesses(): void {
 }
 
 /** `start` in a child process; resolves once it listens (HOST 127.0.0.1, PORT 0 unless given). */
-export function startServerProcess(env: Record<string, string>, entry: string[] = fromSources, timeoutMs = 120_000): Promise<ServerProcess> {
+export function startServerProcess(env: Record<string, string>, entry: string[] = fromSources, timeoutMs = 180_000): Promise<ServerProcess> {
   const started = performance.now();
   const child = spawn(process.execPath, [...entry, 'start'], {
     cwd: repoRoot,
