@@ -197,8 +197,7 @@ export function snapshotUser(row: UserRow) {
     email: row.email,
     status: row.status,
     mustChangePassword: row.must_change_password,
-    failedLogins: row.failed_logins,
-    lockedUntil: row.locked_until?.toISOString() ?? null,
+    // Not the sign-in throttle: it is not the account's state (and has its own audit events, login-throttle.ts).
     revision: row.revision,
   };
 }
