@@ -1,8 +1,8 @@
 /**
- * The audit log's integrity check (kiểm tra tính toàn vẹn): one set-based pass
- * over audit_event in chain order that recomputes every hash with the same SQL
+ * The audit log's integrity check (kiểm tra tính toàn vẹn): set-based passes
+ * over audit_event that recompute every hash with the same SQL
  * function the insert trigger uses (audit_event_hash, migration
- * 20261207_0021_audit_chain), checks each prev_hash against the previous
+ * 20261207_0021_audit_chain), check each prev_hash against the previous
  * event's hash and that seq runs 1, 2, 3, … without a gap.
  *
  * What it can and cannot see: an event changed in place, an event removed from
@@ -65,23 +65,34 @@ async function checkAnchor(db: Kysely<DB>, seq: number, hash: string): Promise<N
   return { seq, hash: expected, found: true, matches: true, message: `Sự kiện số ${seq} vẫn mang đúng mã niêm phong đã ghi lại.` };
 }
 
-/** Check the whole chain in one statement (one snapshot), optionally against an anchor written down earlier. */
+/**
+ * Check the whole chain, optionally against an anchor written down earlier.
+ * Two statements on one snapshot (a read-only REPEATABLE READ transaction):
+ * the hashes, recomputed in a plain aggregate that PostgreSQL runs in parallel,
+ * and the links and gaps, a window over the seq index reading no content —
+ * 2.5× faster than one statement doing both (bench/audit-bench.ts).
+ */
 export async function verifyAuditChain(db: Kysely<DB>, query: TAuditIntegrityQuery = {}): Promise<TAuditIntegrity> {
   const started = performance.now();
-  const { rows } = await sql<Totals>`
-    select count(*)::bigint as checked,
-           max(c.seq) as head_seq,
-           max(c.hash) filter (where c.next_seq is null) as head_hash,
-           min(c.seq) filter (where c.hash is distinct from c.computed) as bad_content,
-           min(c.seq) filter (where c.prev_hash is distinct from c.lag_hash) as bad_link,
-           min(coalesce(c.lag_seq, 0) + 1) filter (where c.seq <> coalesce(c.lag_seq, 0) + 1) as first_missing
-      from (select e.seq, e.hash, e.prev_hash, audit_event_hash(e) as computed,
-                   lag(e.hash) over w as lag_hash, lag(e.seq) over w as lag_seq, lead(e.seq) over w as next_seq
-              from audit_event e
-            window w as (order by e.seq)) c`.execute(db);
-  const totals = rows[0]!;
+  const { totals, anchor } = await db.transaction().execute(async (trx) => {
+    await sql`set transaction isolation level repeatable read, read only`.execute(trx);
+    const content = await sql<Pick<Totals, 'checked' | 'bad_content'>>`
+      select count(*)::bigint as checked,
+             min(e.seq) filter (where e.hash is distinct from audit_event_hash(e)) as bad_content
+        from audit_event e`.execute(trx);
+    const links = await sql<Omit<Totals, 'checked' | 'bad_content'>>`
+      select max(c.seq) as head_seq,
+             max(c.hash) filter (where c.next_seq is null) as head_hash,
+             min(c.seq) filter (where c.prev_hash is distinct from c.lag_hash) as bad_link,
+             min(coalesce(c.lag_seq, 0) + 1) filter (where c.seq <> coalesce(c.lag_seq, 0) + 1) as first_missing
+        from (select e.seq, e.hash, e.prev_hash,
+                     lag(e.hash) over w as lag_hash, lag(e.seq) over w as lag_seq, lead(e.seq) over w as next_seq
+                from audit_event e
+              window w as (order by e.seq)) c`.execute(trx);
+    const anchor = query.anchorSeq !== undefined && query.anchorHash !== undefined ? await checkAnchor(trx, query.anchorSeq, query.anchorHash) : null;
+    return { totals: { ...content.rows[0]!, ...links.rows[0]! } as Totals, anchor };
+  });
   const firstBroken = firstBreak(totals);
-  const anchor = query.anchorSeq !== undefined && query.anchorHash !== undefined ? await checkAnchor(db, query.anchorSeq, query.anchorHash) : null;
   return {
     ok: firstBroken === null && (anchor === null || anchor.matches),
     checked: Number(totals.checked),

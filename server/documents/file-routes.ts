@@ -7,10 +7,12 @@ import { createReadStream, existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import { ZStoredFile } from '../../common/schemas/documents.ts';
 import { ZIdParams } from '../../common/schemas/shared.ts';
+import { auditRead } from '../lib/audit.ts';
 import { can, requireActor } from '../lib/context.ts';
 import { AppError, forbidden, invalid, notFound } from '../lib/errors.ts';
 import { hasActiveMonitorAssignment } from '../monitoring/policy.ts';
 import { fileReadable } from './file-access.ts';
+import { storedFileUnit } from './file-unit.ts';
 import type { App } from '../lib/http.ts';
 import { recordStoredFile } from './commands/store-file.ts';
 import { presentFile } from './presenter.ts';
@@ -50,6 +52,13 @@ export async function fileRoutes(app: App): Promise<void> {
     if (!file) throw notFound(`tệp có mã số ${req.params.id}`);
     const path = storedPath(app.config.filesDir, file.storage_key);
     if (!existsSync(path)) throw notFound(`nội dung tệp "${file.original_name}" trên máy chủ (hãy báo quản trị viên)`);
+    await auditRead(app.db, req.ctx, {
+      action: 'file.downloaded',
+      entityType: 'stored_file',
+      entityId: file.id,
+      unitId: await storedFileUnit(app.db, file.id),
+      summary: `Tải tệp "${file.original_name}" (${Math.max(1, Math.round(file.size_bytes / 1024))} KB)`,
+    });
     return reply
       .header('content-type', file.mime_type)
       .header('content-length', String(file.size_bytes))

@@ -10,6 +10,7 @@ import {
   ZUpdateDocumentBody,
 } from '../../common/schemas/documents.ts';
 import { ZIdParams, ZPage } from '../../common/schemas/shared.ts';
+import { auditRead } from '../lib/audit.ts';
 import { requireActor, type Actor } from '../lib/context.ts';
 import { invalid, notFound } from '../lib/errors.ts';
 import type { App } from '../lib/http.ts';
@@ -94,6 +95,13 @@ export async function documentRoutes(app: App): Promise<void> {
       req.log.error({ documentId: doc.id, storageKey: doc.file_storage_key }, 'stored file missing on disk');
       throw notFound(`nội dung tệp "${doc.file_name}" trên máy chủ (hãy báo quản trị viên)`);
     }
+    await auditRead(db, req.ctx, {
+      action: 'document.downloaded',
+      entityType: 'document',
+      entityId: doc.id,
+      unitId: doc.owner_unit_id,
+      summary: `Tải tệp "${doc.file_name}" của văn bản ${doc.symbol}`,
+    });
     return reply
       .header('content-type', doc.file_mime_type ?? 'application/octet-stream')
       .header('content-length', String(doc.file_size_bytes))

@@ -1,6 +1,7 @@
 /** /api/v1/people/:id/disciplines — kỷ luật của một người (xem: people.read; ghi nhận: people.write trên đơn vị của người đó). */
 import { ZDiscipline, ZDisciplineBody, ZDisciplineList } from '../../common/schemas/honours-flow.ts';
 import { ZIdParams } from '../../common/schemas/shared.ts';
+import { auditRead } from '../lib/audit.ts';
 import { requireActor } from '../lib/context.ts';
 import type { App } from '../lib/http.ts';
 import { disciplinesOfPerson, recordDiscipline } from './discipline-record.ts';
@@ -17,7 +18,15 @@ export async function disciplineRoutes(app: App): Promise<void> {
     async (req) => {
       const actor = requireActor(req.ctx);
       const person = await loadPersonFor(db, actor, req.params.id, 'read');
-      return { items: await disciplinesOfPerson(db, person.id) };
+      const items = await disciplinesOfPerson(db, person.id);
+      await auditRead(db, req.ctx, {
+        action: 'discipline.viewed',
+        entityType: 'person',
+        entityId: person.id,
+        unitId: person.unit_id,
+        summary: `Xem ${items.length} hình thức kỷ luật của ${person.full_name} (${person.unit_name})`,
+      });
+      return { items };
     },
   );
 

@@ -53,13 +53,14 @@ describe('people registry', () => {
     const events = await t.db.selectFrom('audit_event').selectAll().where('entity_type', '=', 'person').orderBy('id').execute();
     expect(events.map((e) => [e.action, e.unit_id])).toEqual([
       ['person.created', tree.a1],
+      ['person.viewed', tree.a1], // reading the record is audited too
       ['person.updated', tree.a2],
       ['person.left', tree.a2],
       ['person.reinstated', tree.a2],
     ]);
-    expect(events[1]!.summary).toMatch(/chuyển từ "Đảng bộ Sở Tư pháp" sang "Đảng bộ Trường Cao đẳng nghề"/);
-    expect(events[1]!.before).toMatchObject({ unitId: tree.a1, position: 'Phó Bí thư Chi bộ' });
-    expect(events[1]!.after).toMatchObject({ unitId: tree.a2, position: 'Bí thư Chi bộ' });
+    expect(events[2]!.summary).toMatch(/chuyển từ "Đảng bộ Sở Tư pháp" sang "Đảng bộ Trường Cao đẳng nghề"/);
+    expect(events[2]!.before).toMatchObject({ unitId: tree.a1, position: 'Phó Bí thư Chi bộ' });
+    expect(events[2]!.after).toMatchObject({ unitId: tree.a2, position: 'Bí thư Chi bộ' });
   });
 
   it('searches without regard to diacritics or case, by name or position, and filters by subtree', async () => {

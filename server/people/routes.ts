@@ -8,6 +8,7 @@ import {
   ZUpdatePersonBody,
 } from '../../common/schemas/people.ts';
 import { ZIdParams, ZPage } from '../../common/schemas/shared.ts';
+import { auditRead } from '../lib/audit.ts';
 import { requireActor, type Actor } from '../lib/context.ts';
 import { notFound } from '../lib/errors.ts';
 import type { App } from '../lib/http.ts';
@@ -40,7 +41,15 @@ export async function peopleRoutes(app: App): Promise<void> {
 
   app.get('/people/:id', { schema: { tags, summary: 'Thông tin một người', params: ZIdParams, response: { 200: ZPerson } } }, async (req) => {
     const actor = requireActor(req.ctx);
-    return presentPerson(await loadPersonFor(db, actor, req.params.id, 'read'), actor);
+    const person = await loadPersonFor(db, actor, req.params.id, 'read');
+    await auditRead(db, req.ctx, {
+      action: 'person.viewed',
+      entityType: 'person',
+      entityId: person.id,
+      unitId: person.unit_id,
+      summary: `Xem hồ sơ của ${person.full_name} (${person.unit_name})`,
+    });
+    return presentPerson(person, actor);
   });
 
   app.post('/people', { schema: { tags, summary: 'Thêm người', body: ZCreatePersonBody, response: { 201: ZPerson } } }, async (req, reply) => {

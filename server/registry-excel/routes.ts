@@ -16,6 +16,7 @@ import {
   type ImportKind,
 } from '../../common/schemas/registry-excel.ts';
 import { ZIdParams } from '../../common/schemas/shared.ts';
+import { auditRead, homeUnitFor } from '../lib/audit.ts';
 import { requireAbility, requireActor } from '../lib/context.ts';
 import { AppError, invalid, notFound } from '../lib/errors.ts';
 import type { App } from '../lib/http.ts';
@@ -25,7 +26,7 @@ import { binaryResponse, MEDIA } from '../openapi/binary-response.ts';
 import { assertNoNul } from '../lib/input-guard.ts';
 import { commitImport } from './commands/commit-import.ts';
 import { previewImport } from './commands/preview-import.ts';
-import { countExport, exportFileName, streamExport, type ExportLabels } from './export.ts';
+import { countExport, describeFilter, exportFileName, streamExport, type ExportLabels } from './export.ts';
 import { loadImportFor, presentImport } from './queries.ts';
 import { buildTemplate, loadTemplateCatalogue } from './template.ts';
 
@@ -71,6 +72,15 @@ export async function registryExcelRoutes(app: App): Promise<void> {
       }
       const filter = { ...rest, unitPath, asOf: date };
       const total = await countExport(db, actor, filter);
+      await auditRead(db, req.ctx, {
+        action: 'registry.exported',
+        entityType: 'registry_entry',
+        entityId: null,
+        unitId: unitId ?? homeUnitFor(actor, 'registry.read'),
+        summary: `Xuất ${total} dòng ra Excel "${exportFileName(rest.kind, date)}" — ${describeFilter(filter, labels)}`,
+        after: { query: req.query, rows: total },
+      });
+      // Audited first: the stream starts reading at once and must not run if the audit fails.
       const stream = await streamExport(db, actor, filter, labels, total);
       return reply
         .header('content-type', XLSX)
@@ -154,6 +164,13 @@ export async function registryExcelRoutes(app: App): Promise<void> {
       req.log.error({ importId: imp.id, storageKey: imp.storage_key }, 'stored file missing on disk');
       throw notFound(`nội dung tệp "${imp.file_name}" trên máy chủ (hãy báo quản trị viên)`);
     }
+    await auditRead(db, req.ctx, {
+      action: 'registry_import.downloaded',
+      entityType: 'registry_import',
+      entityId: imp.id,
+      unitId: imp.owner_unit_id,
+      summary: `Tải lại tệp Excel "${imp.file_name}" của lần nhập số ${imp.id} (${imp.owner_name})`,
+    });
     return reply
       .header('content-type', imp.mime_type)
       .header('content-length', String(imp.size_bytes))

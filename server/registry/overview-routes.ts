@@ -11,6 +11,7 @@ import { binaryResponse, MEDIA } from '../openapi/binary-response.ts';
 import type { StatTable } from '../docgen/xlsx-tables.ts';
 import { buildXlsxTables } from '../docgen/xlsx-tables.ts';
 import { computeDashboard } from '../evaluation/dashboard.ts';
+import { auditRead, homeUnitFor } from '../lib/audit.ts';
 import { requireActor, type Actor } from '../lib/context.ts';
 import { invalid } from '../lib/errors.ts';
 import type { App } from '../lib/http.ts';
@@ -115,6 +116,14 @@ export async function overviewRoutes(app: App): Promise<void> {
       const chosen = req.query.sheet ? [tables[req.query.sheet]] : Object.values(tables);
       const title = `Tổng quan mô hình, điển hình${unit ? ` — ${unit.name}` : ''} — ngày ${formatDateVi(o.asOf)}`;
       const buffer = await buildXlsxTables(chosen, title);
+      await auditRead(db, req.ctx, {
+        action: 'dashboard.exported',
+        entityType: 'registry_overview',
+        entityId: null,
+        unitId: unit?.id ?? homeUnitFor(actor, 'registry.read'),
+        summary: `Tải "Tổng-quan-${o.asOf}.xlsx": ${title} (${chosen.map((t) => t.caption).join('; ')})`,
+        after: { query: req.query },
+      });
       return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(`Tổng-quan-${o.asOf}.xlsx`)).header('cache-control', 'private, no-store').send(buffer);
     },
   );
@@ -151,6 +160,14 @@ export async function overviewRoutes(app: App): Promise<void> {
       const tables = dashboardTables(d);
       const chosen = req.query.sheet ? [tables[req.query.sheet]] : Object.values(tables);
       const buffer = await buildXlsxTables(chosen, `Bảng điều khiển — ${d.plan.title}${unit ? ` — ${unit.name}` : ''}`);
+      await auditRead(db, req.ctx, {
+        action: 'dashboard.exported',
+        entityType: 'evaluation_dashboard',
+        entityId: d.plan.id,
+        unitId: unit?.id ?? homeUnitFor(actor, 'registry.read'),
+        summary: `Tải số liệu bảng điều khiển (.xlsx): ${d.plan.title}${unit ? ` — ${unit.name}` : ''} (${chosen.map((t) => t.caption).join('; ')})`,
+        after: { query: req.query },
+      });
       return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(`Bảng-điều-khiển-${todayInVietnam()}.xlsx`)).header('cache-control', 'private, no-store').send(buffer);
     },
   );

@@ -15,7 +15,8 @@ import { ZIdParams } from '../../common/schemas/shared.ts';
 import { docxToPdf } from '../docgen/pdf.ts';
 import { contentDisposition } from '../documents/storage.ts';
 import { binaryResponse, MEDIA } from '../openapi/binary-response.ts';
-import { requireActor } from '../lib/context.ts';
+import { auditRead } from '../lib/audit.ts';
+import { requireActor, type RequestContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
 import type { App } from '../lib/http.ts';
 import { loadUnitOrPredecessorFor } from '../org/unit-access.ts';
@@ -34,6 +35,7 @@ import {
   loadReviewReportFor,
   presentReviewReport,
   presentSummary,
+  type ReviewReportRow,
 } from './reports.ts';
 import { documentSettingsRoutes } from './settings-routes.ts';
 
@@ -99,11 +101,22 @@ export async function reviewReportRoutes(app: App): Promise<void> {
     return show(row.id);
   });
 
+  /** A report names units and exemplars: each download is audited once built, before it is sent. */
+  const auditExport = (ctx: RequestContext, row: ReviewReportRow, fileName: string) =>
+    auditRead(db, ctx, {
+      action: 'review_report.exported',
+      entityType: 'review_report',
+      entityId: row.id,
+      unitId: row.owner_unit_id,
+      summary: `Tải "${fileName}" — ${row.title}${row.number ? ` (${row.number})` : ''}`,
+    });
+
   app.get('/review-reports/:id/docx', { schema: { tags, summary: 'Tải báo cáo (.docx, thể thức văn bản của Đảng)', params: ZIdParams, produces: [DOCX], response: binaryResponse('Báo cáo (.docx)', [MEDIA.docx]) } }, async (req, reply) => {
     const actor = requireActor(req.ctx);
     const row = await loadReviewReportFor(db, actor, req.params.id);
     await assertExportable(db, row);
     const buffer = await buildReviewDocx(db, row);
+    await auditExport(req.ctx, row, exportName(row, 'docx'));
     return reply.header('content-type', DOCX).header('content-disposition', contentDisposition(exportName(row, 'docx'))).header('cache-control', 'private, no-store').send(buffer);
   });
 
@@ -113,6 +126,7 @@ export async function reviewReportRoutes(app: App): Promise<void> {
     await assertExportable(db, row);
     const pdf = await docxToPdf(await buildReviewDocx(db, row));
     if (!pdf) throw new AppError('NOT_FOUND', 'Máy chủ chưa cài LibreOffice nên chưa tạo được bản PDF. Hãy tải bản .docx.');
+    await auditExport(req.ctx, row, exportName(row, 'pdf'));
     return reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition(exportName(row, 'pdf'))).header('cache-control', 'private, no-store').send(pdf);
   });
 
@@ -121,6 +135,7 @@ export async function reviewReportRoutes(app: App): Promise<void> {
     const row = await loadReviewReportFor(db, actor, req.params.id);
     await assertExportable(db, row);
     const buffer = await buildReviewAnnex(row);
+    await auditExport(req.ctx, row, exportName(row, 'xlsx').replace(/^Báo-cáo/, 'Phụ-lục'));
     return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(exportName(row, 'xlsx').replace(/^Báo-cáo/, 'Phụ-lục'))).header('cache-control', 'private, no-store').send(buffer);
   });
 

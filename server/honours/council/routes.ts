@@ -7,6 +7,7 @@ import { ZAttendanceBody, ZBallotBody, ZCloseCouncilBody, ZCouncilListQuery, ZCo
 import { ZIdParams, ZPage } from '../../../common/schemas/shared.ts';
 import { contentDisposition } from '../../documents/storage.ts';
 import { binaryResponse, MEDIA } from '../../openapi/binary-response.ts';
+import { auditRead } from '../../lib/audit.ts';
 import { requireActor, type Actor } from '../../lib/context.ts';
 import { forbidden } from '../../lib/errors.ts';
 import type { App } from '../../lib/http.ts';
@@ -89,6 +90,13 @@ export async function councilRoutes(app: App): Promise<void> {
     const actor = requireActor(req.ctx);
     const row = await loadCouncilFor(db, actor, req.params.id);
     const buffer = await buildCouncilMinutes(db, row);
+    await auditRead(db, req.ctx, {
+      action: 'council_minutes.exported',
+      entityType: 'council_session',
+      entityId: row.id,
+      unitId: row.unit_id,
+      summary: `Tải biên bản họp "${row.title}" (${row.candidate_count} hồ sơ, đợt "${row.round_name}") — ${minutesFileName(row)}`,
+    });
     return reply.header('content-type', DOCX).header('content-disposition', contentDisposition(minutesFileName(row))).header('cache-control', 'private, no-store').send(buffer);
   });
 }

@@ -8,7 +8,8 @@ import { ZId, ZIdParams, ZPage, ZPageQuery } from '../../../common/schemas/share
 import { docxToPdf } from '../../docgen/pdf.ts';
 import { contentDisposition } from '../../documents/storage.ts';
 import { binaryResponse, MEDIA } from '../../openapi/binary-response.ts';
-import { requireActor } from '../../lib/context.ts';
+import { auditRead } from '../../lib/audit.ts';
+import { requireActor, type RequestContext } from '../../lib/context.ts';
 import { AppError, forbidden, invalid, invalidState, notFound } from '../../lib/errors.ts';
 import type { App } from '../../lib/http.ts';
 import { loadUnitFor } from '../../org/unit-access.ts';
@@ -43,6 +44,20 @@ export async function honourDecisionRoutes(app: App): Promise<void> {
     if (rows.length === 0) throw invalidState(`Mọi khen thưởng theo quyết định ${all[0]!.decision_symbol} đã bị thu hồi; không còn gì để in.`);
     const awards = [...new Set(rows.map((r) => r.award_name))];
     return { rows, name: (ext) => certificateFileName(awards.length === 1 ? awards[0]! : 'Khen-thưởng', all[0]!.decision_symbol, ext) };
+  }
+
+  /** Certificates name people: each download is audited (after the file is built, before it is sent). */
+  async function auditCertificates(ctx: RequestContext, rows: HonourRow[], which: { id: number } | { decisionDocumentId: number }, fileName: string): Promise<void> {
+    const names = rows.slice(0, 10).map((r) => r.display_name).join(', ');
+    const more = rows.length > 10 ? ` và ${rows.length - 10} người, tập thể khác` : '';
+    await auditRead(db, ctx, {
+      action: 'certificate.exported',
+      entityType: 'id' in which ? 'honour' : 'document',
+      entityId: 'id' in which ? which.id : which.decisionDocumentId,
+      unitId: rows[0]!.owner_unit_id,
+      summary: `Tải "${fileName}": ${rows.length} giấy khen, bằng khen theo quyết định ${rows[0]!.decision_symbol} — ${names}${more}`,
+      after: { honourIds: rows.map((r) => r.id) },
+    });
   }
 
   app.post(
@@ -89,6 +104,7 @@ export async function honourDecisionRoutes(app: App): Promise<void> {
       const actor = requireActor(req.ctx);
       const { rows, name } = await printable(actor, { decisionDocumentId: req.query.decisionDocumentId });
       const buffer = await buildCertificatesDocx(await certificateData(db, rows));
+      await auditCertificates(req.ctx, rows, { decisionDocumentId: req.query.decisionDocumentId }, name('docx'));
       return reply.header('content-type', DOCX).header('content-disposition', contentDisposition(name('docx'))).header('cache-control', 'private, no-store').send(buffer);
     },
   );
@@ -101,6 +117,7 @@ export async function honourDecisionRoutes(app: App): Promise<void> {
       const { rows, name } = await printable(actor, { decisionDocumentId: req.query.decisionDocumentId });
       const pdf = await docxToPdf(await buildCertificatesDocx(await certificateData(db, rows)));
       if (!pdf) throw new AppError('UNAVAILABLE', NO_PDF);
+      await auditCertificates(req.ctx, rows, { decisionDocumentId: req.query.decisionDocumentId }, name('pdf'));
       return reply.header('content-type', PDF).header('content-disposition', contentDisposition(name('pdf'))).header('cache-control', 'private, no-store').send(pdf);
     },
   );
@@ -130,6 +147,7 @@ export async function honourDecisionRoutes(app: App): Promise<void> {
       const actor = requireActor(req.ctx);
       const { rows, name } = await printable(actor, { id: req.params.id });
       const buffer = await buildCertificatesDocx(await certificateData(db, rows));
+      await auditCertificates(req.ctx, rows, { id: req.params.id }, name('docx'));
       return reply.header('content-type', DOCX).header('content-disposition', contentDisposition(name('docx'))).header('cache-control', 'private, no-store').send(buffer);
     },
   );
@@ -142,6 +160,7 @@ export async function honourDecisionRoutes(app: App): Promise<void> {
       const { rows, name } = await printable(actor, { id: req.params.id });
       const pdf = await docxToPdf(await buildCertificatesDocx(await certificateData(db, rows)));
       if (!pdf) throw new AppError('UNAVAILABLE', NO_PDF);
+      await auditCertificates(req.ctx, rows, { id: req.params.id }, name('pdf'));
       return reply.header('content-type', PDF).header('content-disposition', contentDisposition(name('pdf'))).header('cache-control', 'private, no-store').send(pdf);
     },
   );

@@ -4,17 +4,22 @@ import { Alert, Table, Tag, Tooltip } from 'antd';
 import { ApiOutlined, RobotOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api/client.ts';
 import type { TAuditEvent } from '../../api/types.ts';
-import { useCan } from '../../auth/me.ts';
+import { useCan, useMe } from '../../auth/me.ts';
+import { roleCan } from '../../../../common/roles.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { formatDateTimeVi } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters.tsx';
+import { AuditIntegrity } from './AuditIntegrity.tsx';
 import { useAuditEvents } from './use-audit.ts';
 import { usePaging } from '../../hooks/use-paging.ts';
 
 function actionColor(action: string): string {
+  if (action === 'audit.verified') return 'geekblue';
+  // Reads and exports of personal data (xem, tải, xuất).
+  if (/\.(viewed|exported|downloaded)$/.test(action)) return 'cyan';
   if (action.startsWith('auth.login_failed') || action.startsWith('auth.locked')) return 'red';
   if (action.startsWith('auth.') || action.startsWith('token.')) return 'default';
   if (action.startsWith('org.')) return 'blue';
@@ -27,13 +32,16 @@ function actionColor(action: string): string {
 export default function AuditPage() {
   const isPhone = useIsPhone();
   const canPickActor = useCan('users.read');
+  // The check is for readers of the whole log: system administrators, and auditors (the server decides for a subtree).
+  const me = useMe();
+  const canVerify = me.isSystemAdmin || me.grants.some((g) => g.role !== 'admin' && roleCan(g.role, 'audit.read'));
   const [filters, setFilters] = useState<AuditFilterValues>({});
   const { page, setPage, pagination } = usePaging();
   const { data, isFetching, error } = useAuditEvents({ ...filters, ...page });
 
   return (
     <>
-      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
+      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} extra={canVerify ? <AuditIntegrity /> : undefined} />
       <AuditFilters
         value={filters}
         canPickActor={canPickActor}
