@@ -3,6 +3,7 @@
  * than the code, a target that holds data (unless --force, which wipes it); and files missing at
  * backup time, which the backup completes without and reports.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { migrations } from '../db/migrations/index.ts';
 import { appliedMigrations, userDataTables } from './catalog.ts';
 import { filesDirHasFiles } from './files.ts';
 import { MANIFEST_ENTRY } from './manifest.ts';
+import { restoreLines } from './report.ts';
 import { restoreArchive } from './restore.ts';
 import { backupServiceFor, backupSettingsOf } from './service.ts';
 import { emptyTarget, readEntries, writeEntries, type Place } from './test-helpers.ts';
@@ -177,5 +179,35 @@ describe('files missing at backup time', { timeout: 180_000 }, () => {
     const restored = await restoreArchive(outcome.path, { db: target.db, filesDir: target.config.filesDir });
     expect(restored.missingFiles).toEqual(outcome.manifest.missingFiles);
     expect(restored.files).toBe(1);
+  });
+});
+
+describe('an audit log rewritten inside the archive', { timeout: 180_000 }, () => {
+  it('restores, but says loudly that the rebuilt chain does not end at the archive’s seal', async () => {
+    const t = await setupTest();
+    await buildTree(t.db);
+    const { path: archive, manifest } = await backup(t);
+    const entries = await readEntries(archive);
+    // Someone edits an event and fixes the part's checksum in the manifest (but cannot know the seal the chain will give).
+    const part = entries.find((e) => e.name === 'database/audit_event.jsonl')!;
+    const edited = Buffer.from(part.content.toString().replace('Thành lập', 'Không thành lập'));
+    expect(edited.equals(part.content)).toBe(false);
+    const forgedManifest = {
+      ...manifest,
+      tables: manifest.tables.map((tb) => (tb.name === 'audit_event' ? { ...tb, bytes: edited.length, sha256: createHash('sha256').update(edited).digest('hex') } : tb)),
+    };
+    const forged = path.join(t.dataDir, 'nhat-ky-bi-sua.tar.gz');
+    await writeEntries(forged, entries.map((e) => (e.name === MANIFEST_ENTRY ? { ...e, content: Buffer.from(JSON.stringify(forgedManifest)) } : e === part ? { ...e, content: edited } : e)));
+
+    const target = await emptyTarget();
+    places.push(target);
+    const restored = await restoreArchive(forged, { db: target.db, filesDir: target.config.filesDir });
+    expect(restored.auditChainMatches).toBe(false);
+    expect(restored.auditChain?.seq).toBe(manifest.auditChain!.seq);
+    expect(restored.auditChain?.hash).not.toBe(manifest.auditChain!.hash);
+    const lines = restoreLines('nhat-ky-bi-sua.tar.gz', restored).join('\n');
+    expect(lines).toContain('CẢNH BÁO: CHUỖI NHẬT KÝ THAO TÁC SAU KHÔI PHỤC KHÔNG KHỚP MÃ NIÊM PHONG TRONG BẢN SAO LƯU');
+    const event = await target.db.selectFrom('audit_event').select('summary').where('action', '=', 'backup.restored').executeTakeFirstOrThrow();
+    expect(event.summary).toContain('CẢNH BÁO: chuỗi nhật ký khôi phục không khớp mã niêm phong');
   });
 });
