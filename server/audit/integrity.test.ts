@@ -198,4 +198,22 @@ describe('audit log: integrity check', () => {
     expect(json(badHash).error.fields[0].message).toContain('64 ký tự');
     expect((await w.admin.get('/api/v1/audit/integrity?anchorSeq=abc&anchorHash=' + 'a'.repeat(64))).statusCode).toBe(400);
   });
+
+  it('an auditor on a root unit runs the check and reads the whole log, unit-less events too; an auditor of a subtree does neither', async () => {
+    const w = await world();
+    const rootAuditor = await buildUser(w.db, { username: 'kiemtra.tinh', grants: [{ role: 'auditor', unitId: w.tree.root }] });
+    const blocAuditor = await buildUser(w.db, { username: 'kiemtra.khoia', grants: [{ role: 'auditor', unitId: w.tree.blocA }] });
+    const root = await signIn(w.app, rootAuditor.username, DEFAULT_PASSWORD);
+    const bloc = await signIn(w.app, blocAuditor.username, DEFAULT_PASSWORD);
+
+    const res = await root.get('/api/v1/audit/integrity');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json(res).ok).toBe(true);
+    const verified = json(await root.get('/api/v1/audit?action=audit.verified'));
+    expect(verified.items).toEqual([expect.objectContaining({ actorId: rootAuditor.id, unitId: null })]);
+
+    expect((await bloc.get('/api/v1/audit/integrity')).statusCode).toBe(403);
+    expect(json(await bloc.get('/api/v1/audit?action=audit.verified')).total).toBe(0);
+    expect(json(await bloc.get('/api/v1/audit?action=person.created')).total).toBeGreaterThan(0);
+  });
 });
