@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
@@ -52,9 +52,20 @@ async function freeName(dir: string, at: Date): Promise<string> {
   }
 }
 
+/** Leftovers of a run that was killed (staging folders, half-written archives), once a day old — never a live run's. */
+async function removeLeftovers(backupDir: string): Promise<void> {
+  for (const name of await readdir(backupDir).catch(() => [] as string[])) {
+    if (!name.startsWith('.staging-') && !name.endsWith('.tar.gz.partial')) continue;
+    const full = path.join(backupDir, name);
+    const info = await stat(full).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > 24 * 3_600_000) await rm(full, { recursive: true, force: true });
+  }
+}
+
 export async function createBackup(db: Kysely<DB>, where: BackupLocations, now = new Date()): Promise<BackupOutcome> {
   const started = Date.now();
   await mkdir(where.backupDir, { recursive: true, mode: 0o700 });
+  await removeLeftovers(where.backupDir);
   const staging = path.join(where.backupDir, `.staging-${randomBytes(6).toString('hex')}`);
   await mkdir(staging, { mode: 0o700 });
   try {

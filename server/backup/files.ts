@@ -47,8 +47,8 @@ export async function checkFiles(filesDir: string, keys: string[]): Promise<Chec
 }
 
 /**
- * Whether FILES_DIR holds any stored file. Its `tmp` folder (uploads in flight) and dot-folders
- * (a restore's staging area) do not count.
+ * Whether FILES_DIR holds any stored file: a file under one of its content-addressed folders (ab/…).
+ * Uploads in flight (tmp), a restore's staging area (.restore-…) and anything else do not count.
  */
 export async function filesDirHasFiles(filesDir: string): Promise<boolean> {
   let entries: string[];
@@ -58,7 +58,7 @@ export async function filesDirHasFiles(filesDir: string): Promise<boolean> {
     return false;
   }
   for (const name of entries) {
-    if (name === 'tmp' || name.startsWith('.')) continue;
+    if (!/^[0-9a-f]{2}$/.test(name)) continue;
     const full = path.join(filesDir, name);
     const s = await stat(full).catch(() => null);
     if (!s) continue;

@@ -47,7 +47,7 @@ async function untouched(target: Place, applied: string[]) {
   expect(await filesDirHasFiles(target.config.filesDir)).toBe(false);
 }
 
-describe('an empty target', () => {
+describe('an empty target', { timeout: 180_000 }, () => {
   it('is one never migrated, or freshly migrated (reference data only), with no stored file', async () => {
     const target = await emptyTarget();
     places.push(target);
@@ -131,8 +131,10 @@ describe('restore refuses', { timeout: 180_000 }, () => {
 
     const target = await setupTest();
     await buildUnit(target.db, { name: 'Đơn vị có sẵn ở nơi khôi phục' });
-    await mkdir(target.app.config.filesDir, { recursive: true });
-    await writeFile(path.join(target.app.config.filesDir, 'ghi-chu.txt'), 'có sẵn');
+    const stale = path.join(target.app.config.filesDir, 'ab', 'cd', `abcd${'0'.repeat(60)}`);
+    await mkdir(path.dirname(stale), { recursive: true });
+    await writeFile(stale, 'một tệp có sẵn ở nơi khôi phục');
+    await writeFile(path.join(target.app.config.filesDir, 'ghi-chu.txt'), 'không phải tệp lưu trữ: --force để nguyên');
     const into = { db: target.db, filesDir: target.app.config.filesDir };
     await expect(restoreArchive(archive, into)).rejects.toThrow(/Nơi khôi phục không trống: cơ sở dữ liệu đang có dữ liệu \(các bảng .*org_unit.*\); thư mục tệp .* đang có tệp\. .*--force/);
     expect((await target.db.selectFrom('org_unit_version').select('name').execute()).map((r) => r.name)).toEqual(['Đơn vị có sẵn ở nơi khôi phục']);
@@ -142,7 +144,8 @@ describe('restore refuses', { timeout: 180_000 }, () => {
     const names = async (db: TestContext['db']) => (await db.selectFrom('org_unit_version').select('name').orderBy('id').execute()).map((r) => r.name);
     expect(await names(target.db)).toEqual(await names(source.db));
     expect(await names(target.db)).not.toContain('Đơn vị có sẵn ở nơi khôi phục');
-    expect(existsSync(path.join(into.filesDir, 'ghi-chu.txt'))).toBe(false);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(path.join(into.filesDir, 'ghi-chu.txt'))).toBe(true);
     expect((await readdir(into.filesDir, { recursive: true })).filter((n) => /[0-9a-f]{64}$/.test(n))).toHaveLength(1);
     expect((await target.db.selectFrom('org_unit').select('id').where('id', '=', tree.root).executeTakeFirst())?.id).toBe(tree.root);
   });

@@ -75,9 +75,15 @@ async function resetSchema(db: Kysely<any>): Promise<void> {
   await sql`grant usage on schema public to public`.execute(db);
 }
 
-async function clearDirectory(dir: string): Promise<void> {
+/**
+ * Empties the file store: its content-addressed folders (ab/…) and uploads in flight (tmp) — nothing
+ * else, so a FILES_DIR set to a folder that also holds other things (even DATA_DIR) loses only stored files.
+ */
+async function clearFileStore(dir: string): Promise<void> {
   const entries = await readdir(dir).catch(() => [] as string[]);
-  for (const name of entries) await rm(path.join(dir, name), { recursive: true, force: true });
+  for (const name of entries) {
+    if (/^[0-9a-f]{2}$/.test(name) || name === 'tmp') await rm(path.join(dir, name), { recursive: true, force: true });
+  }
 }
 
 async function describeTarget(db: Kysely<DB>, filesDir: string): Promise<string[]> {
@@ -108,7 +114,7 @@ export async function restoreArchive(archivePath: string, target: RestoreTarget,
     log(options.force && problems.length > 0 ? 'Xóa sạch nơi khôi phục (--force) …' : 'Tạo lại cấu trúc cơ sở dữ liệu trống …');
     await resetSchema(db);
   }
-  if (options.force) await clearDirectory(filesDir);
+  if (options.force) await clearFileStore(filesDir);
 
   const { error } = await migrator(db).migrateTo(manifest.lastMigration!);
   if (error) throw error instanceof Error ? error : new Error(String(error));

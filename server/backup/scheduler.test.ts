@@ -2,7 +2,8 @@
  * Scheduled backups: made when the last one is older than BACKUP_INTERVAL_HOURS, pruned to BACKUP_KEEP,
  * failures recorded and logged but never thrown; off at 0; on PostgreSQL, one node at a time.
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +79,24 @@ describe('scheduled backups', { timeout: 120_000 }, () => {
     await off.tick();
     await off.stop();
     expect(await t.db.selectFrom('backup_run').select('id').execute()).toHaveLength(1);
+  });
+});
+
+describe('leftovers of a killed backup', () => {
+  it('are removed by the next backup once a day old, never while they may belong to a live run', async () => {
+    const t = await setupTest();
+    const config = configFor(t, {});
+    await mkdir(config.backupDir, { recursive: true });
+    const old = [path.join(config.backupDir, '.staging-aaaaaaaaaaaa'), path.join(config.backupDir, 'dienhinh-20260101-010101.tar.gz.partial')];
+    const young = path.join(config.backupDir, '.staging-bbbbbbbbbbbb');
+    await mkdir(old[0]!);
+    await writeFile(old[1]!, 'nửa chừng');
+    await mkdir(young);
+    const twoDaysAgo = new Date(Date.now() - 48 * 3_600_000);
+    for (const p of old) await utimes(p, twoDaysAgo, twoDaysAgo);
+    await backupServiceFor(t.db, backupSettingsOf(config)).run({ trigger: 'cli', ctx: systemContext });
+    expect(old.map((p) => existsSync(p))).toEqual([false, false]);
+    expect(existsSync(young)).toBe(true);
   });
 });
 
