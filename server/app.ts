@@ -26,7 +26,7 @@ import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { AppError, DATABASE_RETRY_AFTER_SECONDS, fromDatabaseError } from './lib/errors.ts';
 import type { App } from './lib/http.ts';
-import { guardedValidatorCompiler } from './lib/input-guard.ts';
+import { frameworkErrorHandler, guardedValidatorCompiler } from './lib/input-guard.ts';
 import { swaggerOptions } from './openapi/document.ts';
 import { authenticate, markRouteAccess } from './accounts/authenticate.ts';
 import { registerEdgeSecurity } from './http/security.ts';
@@ -94,6 +94,8 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
     logger: logger ? { level: config.logLevel } : false,
     genReqId: () => randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
+    // A badly encoded URL or an over-long path parameter: answered in the one error shape (lib/input-guard.ts).
+    frameworkErrors: frameworkErrorHandler,
     // Off unless TRUST_PROXY names the proxies: otherwise anyone could choose the address that the audit
     // log records and the rate limits count, by sending X-Forwarded-For.
     // (A number of hops becomes the function Fastify's types accept: trust the first n hops.)

@@ -117,6 +117,17 @@ describe('a NUL character in a request', () => {
   });
 });
 
+describe('URLs the router cannot read', () => {
+  it('are 400 in the one error shape: bad percent-encoding, an over-long path parameter', async () => {
+    const { api } = await world();
+    for (const url of ['/api/v1/documents/a%ED%A0%80b', '/api/v1/people/%E0%A4%A', `/api/v1/people/${'1'.repeat(101)}`]) {
+      const response = await api.get(url);
+      expect(response.statusCode, url).toBe(400);
+      expect(json(response), url).toEqual({ error: { code: 'BAD_REQUEST', message: expect.stringMatching(/^Địa chỉ yêu cầu không hợp lệ/) } });
+    }
+  });
+});
+
 describe('PostgreSQL errors about characters it cannot store', () => {
   it('are 400 VALIDATION, not 500', () => {
     for (const code of ['22021', '22P05']) {

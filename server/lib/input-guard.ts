@@ -8,7 +8,7 @@
  * It runs inside validation (wrapping the zod validator compiler), i.e. after the onRequest and
  * preValidation hooks: an anonymous request to a non-public route still gets its 401 first.
  */
-import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest, FastifySchema, FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { fieldLabel } from '../../common/field-labels.ts';
 import type { FieldIssue } from '../../common/errors.ts';
@@ -90,3 +90,20 @@ export const guardedValidatorCompiler: FastifySchemaCompiler<FastifySchema> = (r
     return validate(data);
   };
 };
+
+/**
+ * Errors Fastify's router raises before any hook or handler runs — a URL whose percent-encoding is
+ * not UTF-8 (FST_ERR_BAD_URL), a path parameter over 100 characters (FST_ERR_MAX_PARAM_LENGTH) —
+ * answered in the API's one error shape instead of Fastify's own.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    const message =
+      error.code === 'FST_ERR_BAD_URL'
+        ? 'Địa chỉ yêu cầu không hợp lệ: có ký tự mã hóa sai (không phải UTF-8).'
+        : 'Địa chỉ yêu cầu không hợp lệ: một tham số trong đường dẫn dài quá 100 ký tự.';
+    void reply.code(400).send({ error: { code: 'BAD_REQUEST', message } });
+    return;
+  }
+  void reply.code(500).send({ error: { code: 'INTERNAL', message: 'Lỗi hệ thống. Thao tác chưa được thực hiện; hãy thử lại hoặc báo quản trị viên.' } });
+}
