@@ -110,6 +110,18 @@ describe('audit log: append-only', () => {
   });
 });
 
+/**
+ * The check both ways — one snapshot (PostgreSQL's) and page by page (PGlite's),
+ * with pages of one and two events so every page boundary and an empty page are
+ * crossed — must agree; returns the snapshot answer.
+ */
+async function verifyBothWays(db: Kysely<DB>, query: Parameters<typeof verifyAuditChain>[1] = {}) {
+  const whole = await verifyAuditChain(db, query, { paged: false });
+  const essence = ({ ok, checked, firstBroken, head, anchor }: typeof whole) => ({ ok, checked, firstBroken, head, anchor });
+  for (const pageSize of [1, 2, 5000]) expect(essence(await verifyAuditChain(db, query, { paged: true, pageSize })), `pages of ${pageSize}`).toEqual(essence(whole));
+  return whole;
+}
+
 describe('audit log: integrity check', () => {
   it('verifies a chain built by normal writes, through the API, and records the check', async () => {
     const w = await world();
@@ -135,47 +147,47 @@ describe('audit log: integrity check', () => {
     const rows = await chain(db);
     const k = rows[2]!;
     const seal = rows.at(-1)!;
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, checked: rows.length, head: { seq: seal.seq, hash: seal.hash } });
+    expect(await verifyBothWays(db)).toMatchObject({ ok: true, checked: rows.length, head: { seq: seal.seq, hash: seal.hash } });
 
     // 1. A summary changed in place: event k's own hash no longer matches.
     await tamper(db, (trx) => trx.updateTable('audit_event').set({ summary: 'đã bị sửa' }).where('seq', '=', k.seq).execute());
-    let result = await verifyAuditChain(db);
+    let result = await verifyBothWays(db);
     expect(result).toMatchObject({ ok: false, firstBroken: { seq: k.seq, reason: 'content' } });
     expect(result.firstBroken!.message).toContain(`sự kiện số ${k.seq}`);
 
     // 2. … and re-hashed to cover it up: the link to the next event breaks.
     await tamper(db, (trx) => sql`update audit_event e set hash = audit_event_hash(e) where e.seq = ${k.seq}`.execute(trx));
-    result = await verifyAuditChain(db);
+    result = await verifyBothWays(db);
     expect(result).toMatchObject({ ok: false, firstBroken: { seq: k.seq + 1, reason: 'link' } });
 
     // Put it back as it was: whole again.
     await tamper(db, (trx) => trx.updateTable('audit_event').set({ summary: k.summary, hash: k.hash }).where('seq', '=', k.seq).execute());
-    expect((await verifyAuditChain(db)).ok).toBe(true);
+    expect((await verifyBothWays(db)).ok).toBe(true);
 
     // 3. A middle event deleted: reported as the missing seq.
     // (Kept in a plain table, so it goes back byte for byte — a round trip through JS would drop the microseconds.)
     await sql`create table audit_saved as select * from audit_event where seq = ${k.seq}`.execute(db);
     await tamper(db, (trx) => trx.deleteFrom('audit_event').where('seq', '=', k.seq).execute());
-    result = await verifyAuditChain(db);
+    result = await verifyBothWays(db);
     expect(result).toMatchObject({ ok: false, checked: rows.length - 1, firstBroken: { seq: k.seq, reason: 'missing' } });
     expect(result.firstBroken!.message).toContain(`Thiếu sự kiện số ${k.seq}`);
     await tamper(db, (trx) => sql`insert into audit_event select * from audit_saved`.execute(trx));
-    expect((await verifyAuditChain(db)).ok).toBe(true);
+    expect((await verifyBothWays(db)).ok).toBe(true);
 
     // 4. The first event deleted.
     await tamper(db, (trx) => trx.deleteFrom('audit_event').where('seq', '=', 1).execute());
-    expect((await verifyAuditChain(db)).firstBroken).toMatchObject({ seq: 1, reason: 'missing' });
+    expect((await verifyBothWays(db)).firstBroken).toMatchObject({ seq: 1, reason: 'missing' });
 
     // 5. The tail cut off: the shorter chain is consistent; only the seal written down earlier shows it.
     const { db: db2 } = await world();
     const rows2 = await chain(db2);
     const seal2 = rows2.at(-1)!;
     await tamper(db2, (trx) => trx.deleteFrom('audit_event').where('seq', '>', seal2.seq - 2).execute());
-    expect(await verifyAuditChain(db2)).toMatchObject({ ok: true, head: { seq: seal2.seq - 2 } });
-    result = await verifyAuditChain(db2, { anchorSeq: seal2.seq, anchorHash: seal2.hash });
+    expect(await verifyBothWays(db2)).toMatchObject({ ok: true, head: { seq: seal2.seq - 2 } });
+    result = await verifyBothWays(db2, { anchorSeq: seal2.seq, anchorHash: seal2.hash });
     expect(result).toMatchObject({ ok: false, firstBroken: null, anchor: { seq: seal2.seq, found: false, matches: false } });
     expect(result.anchor!.message).toContain('cắt bỏ');
-    const wrong = await verifyAuditChain(db2, { anchorSeq: 1, anchorHash: 'a'.repeat(64) });
+    const wrong = await verifyBothWays(db2, { anchorSeq: 1, anchorHash: 'a'.repeat(64) });
     expect(wrong).toMatchObject({ ok: false, anchor: { found: true, matches: false } });
   });
 
