@@ -56,8 +56,8 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { monitoringRoutes } from './monitoring/routes.ts';
 import { inspectionRoutes } from './inspections/routes.ts';
 import { reviewReportRoutes } from './review-report/routes.ts';
-import { systemRoutes } from './system/routes.ts';
 import { backupRoutes } from './backup/routes.ts';
+import { systemRoutes } from './system/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -180,8 +180,8 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
       await funnelRoutes(typed);
       await disciplineRoutes(typed);
       await reviewReportRoutes(typed);
-      await systemRoutes(typed);
       await backupRoutes(typed);
+      await systemRoutes(typed);
     },
     { prefix: '/api/v1' },
   );

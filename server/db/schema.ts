@@ -667,6 +667,33 @@ export interface AwardFormRuleTable {
   created_at: Timestamp;
 }
 
+/** The one row saying what kind of installation this is (migration 20261207_0022_installation). */
+export interface InstallationTable {
+  singleton: Generated<boolean>;
+  demo_data: Generated<boolean>;
+  demo_loaded_at: Date | null;
+  first_admin_created_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+/** Failed sign-ins for one name from one address (migration 20261207_0019_login_throttle). */
+export interface LoginThrottleTable {
+  name_key: string;
+  ip: string;
+  failures: number;
+  last_failure_at: Date;
+  retry_at: Date | null;
+}
+
+/** Failed sign-ins for one name from every address in a window, and the lock past the ceiling. */
+export interface LoginNameLockTable {
+  name_key: string;
+  window_started_at: Date;
+  failures: number;
+  locked_until: Date | null;
+  lockouts: Generated<number>;
+}
+
 /** One finished backup run (migration 20261207_0023_backups; server/backup/). */
 export interface BackupRunTable {
   id: Generated<number>;
@@ -693,36 +720,9 @@ export interface BackupRunTable {
   pruned_at: Date | null;
 }
 
-/** Failed sign-ins for one name from one address (migration 20261207_0019_login_throttle). */
-export interface LoginThrottleTable {
-  name_key: string;
-  ip: string;
-  failures: number;
-  last_failure_at: Date;
-  retry_at: Date | null;
-}
-
-/** Failed sign-ins for one name from every address in a window, and the lock past the ceiling. */
-export interface LoginNameLockTable {
-  name_key: string;
-  window_started_at: Date;
-  failures: number;
-  locked_until: Date | null;
-  lockouts: Generated<number>;
-}
-
-/** The one row saying what kind of installation this is (migration 20261207_0022_installation). */
-export interface InstallationTable {
-  singleton: Generated<boolean>;
-  demo_data: Generated<boolean>;
-  demo_loaded_at: Date | null;
-  first_admin_created_at: Date | null;
-  created_at: Generated<Date>;
-}
-
 export interface DB {
-  installation: InstallationTable;
   backup_run: BackupRunTable;
+  installation: InstallationTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
   api_token: ApiTokenTable;

@@ -23,9 +23,9 @@ import * as m0016 from './20261128_0016_honours.ts';
 import * as m0018 from './20261128_0018_document_settings.ts';
 import * as m0019 from './20261207_0019_login_throttle.ts';
 import * as m0020 from './20261207_0020_account_security.ts';
+import * as m0021 from './20261207_0021_audit_chain.ts';
 import * as m0022 from './20261207_0022_installation.ts';
 import * as m0023 from './20261207_0023_backups.ts';
-import * as m0021 from './20261207_0021_audit_chain.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261128_0001_extensions': m0001,
@@ -47,7 +47,7 @@ export const migrations: Record<string, Migration> = {
   '20261128_0018_document_settings': m0018,
   '20261207_0019_login_throttle': m0019,
   '20261207_0020_account_security': m0020,
+  '20261207_0021_audit_chain': m0021,
   '20261207_0022_installation': m0022,
   '20261207_0023_backups': m0023,
-  '20261207_0021_audit_chain': m0021,
 };
