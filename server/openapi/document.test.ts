@@ -4,10 +4,7 @@
  * downloads declare their binary content types, the CSRF header is part of cookie security —
  * and real answers of the demo installation match their documented schemas.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../seed/demo.ts';
 import { DEMO_ACCOUNTS } from '../seed/demo-data.ts';
@@ -50,7 +47,6 @@ function walk(node: unknown, visit: (schema: Schema) => void): void {
   }
 }
 
-const hasPythonValidator = spawnSync('python3', ['-c', 'import openapi_spec_validator'], { stdio: 'ignore' }).status === 0;
 
 const DOWNLOADS: Array<[string, string, string[]]> = [
   ['GET', '/api/v1/documents/{id}/file', ['application/pdf', 'image/png']],
@@ -143,19 +139,14 @@ describe('the OpenAPI document', { timeout: 300_000 }, () => {
   });
 });
 
-describe.runIf(hasPythonValidator)('the OpenAPI document under openapi-spec-validator (Python, on the machine image)', { timeout: 300_000 }, () => {
-  it('passes a strict OpenAPI 3.0 validator', async () => {
+describe('the OpenAPI document under a whole-document validator', { timeout: 300_000 }, () => {
+  it('passes a strict OpenAPI 3.0 validator (@seriousme/openapi-schema-validator)', async () => {
     const { app } = await setupTest();
-    const body = (await anonymous(app).get('/api/openapi.json')).body;
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'dh-openapi-'));
-    try {
-      const file = path.join(dir, 'openapi.json');
-      writeFileSync(file, body);
-      const script = 'import json,sys\nfrom openapi_spec_validator import validate\nvalidate(json.load(open(sys.argv[1])))\nprint("valid")';
-      expect(execFileSync('python3', ['-c', script, file], { encoding: 'utf8', timeout: 120_000 }).trim()).toBe('valid');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const doc = json(await anonymous(app).get('/api/openapi.json'));
+    const validator = new Validator();
+    const result = await validator.validate(doc);
+    expect(result.errors ?? [], JSON.stringify(result.errors, null, 1)?.slice(0, 2000)).toEqual([]);
+    expect(result.valid).toBe(true);
   });
 });
 
