@@ -12,9 +12,13 @@ export function setToday(day: string): void {
   vi.setSystemTime(new Date(`${day}T05:00:00Z`));
 }
 
-/** Sessions opened under a fake clock would expire when the clock moves days ahead: keep them open. */
+/**
+ * Sessions opened under a fake clock would expire when the clock moves days ahead: keep them open —
+ * past the sliding end and the absolute lifetime from sign-in (SESSION_MAX_DAYS counts from created_at).
+ */
 export async function keepSessions(t: TestContext): Promise<void> {
-  await t.db.updateTable('user_session').set({ expires_at: new Date('2100-01-01T00:00:00Z'), last_seen_at: new Date('2100-01-01T00:00:00Z') }).execute();
+  const far = new Date('2100-01-01T00:00:00Z');
+  await t.db.updateTable('user_session').set({ expires_at: far, last_seen_at: far, created_at: far }).execute();
 }
 
 /** Criteria of every measure; ids by key. */
