@@ -88,8 +88,10 @@ describe('npm run backup / npm run restore on PGlite', { timeout: 400_000 }, () 
   it('backs up through the running server, and refuses to restore under it', async () => {
     const dataDir = tempDir();
     const server = await startServerProcess({ DATA_DIR: dataDir });
-    // The control socket opens right after the server listens.
-    for (let i = 0; i < 100 && !existsSync(controlSocketPath(dataDir)); i++) await new Promise((r) => setTimeout(r, 100));
+    // The control socket opens right after the server listens, and is chmod-ed once it exists (its folder,
+    // 0700 from before, keeps other users out meanwhile): wait for both.
+    const ready = () => existsSync(controlSocketPath(dataDir)) && (statSync(controlSocketPath(dataDir)).mode & 0o777) === 0o600;
+    for (let i = 0; i < 100 && !ready(); i++) await new Promise((r) => setTimeout(r, 100));
     expect(statSync(controlSocketPath(dataDir)).mode & 0o777).toBe(0o600);
     expect(statSync(path.dirname(controlSocketPath(dataDir))).mode & 0o777).toBe(0o700);
 
