@@ -190,7 +190,7 @@ export async function lockUserForWrite(trx: Transaction<DB>, actor: Actor, id: n
 }
 
 /** Audit before/after of an account: never the password hash. */
-export function snapshotUser(row: UserRow) {
+export function snapshotUser(row: Pick<UserRow, 'id' | 'username' | 'full_name' | 'email' | 'status' | 'must_change_password' | 'revision'>) {
   return {
     username: row.username,
     fullName: row.full_name,
@@ -210,8 +210,6 @@ export const RETURNING_USER = [
   'email',
   'status',
   'must_change_password',
-  'failed_logins',
-  'locked_until',
   'last_login_at',
   'revision',
   'created_at',

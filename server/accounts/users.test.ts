@@ -100,13 +100,15 @@ describe('user administration: happy paths', () => {
     expect(json(unlocked).lockedUntil).toBeNull();
     expect((await admin.post(`/api/v1/users/${user.id}/unlock`)).statusCode).toBe(409);
 
-    await w.db.updateTable('app_user').set({ failed_logins: 3, locked_until: new Date(Date.now() + 600_000) }).where('id', '=', user.id).execute();
+    // Locked out again (for everyone, and from one address): the reset clears both.
+    await w.db.insertInto('login_name_lock').values({ name_key: 'tran.minh', window_started_at: new Date(), failures: 30, locked_until: new Date(Date.now() + 600_000) }).execute();
+    await w.db.insertInto('login_throttle').values({ name_key: 'tran.minh', ip: '10.0.0.9', failures: 7, last_failure_at: new Date(), retry_at: new Date(Date.now() + 600_000) }).execute();
     const reset = await admin.post(`/api/v1/users/${user.id}/password`, { newPassword: 'chiều thu lá vàng rơi ngõ nhỏ' });
     expect(reset.statusCode).toBe(200);
     expect(json(reset)).toMatchObject({ mustChangePassword: true, lockedUntil: null });
     expect((await minh.get('/api/v1/auth/me')).statusCode).toBe(401);
-    const dbRow = await w.db.selectFrom('app_user').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
-    expect(dbRow.failed_logins).toBe(0);
+    expect(await w.db.selectFrom('login_name_lock').selectAll().where('name_key', '=', 'tran.minh').where('locked_until', '>', new Date()).execute()).toEqual([]);
+    expect(await w.db.selectFrom('login_throttle').selectAll().where('name_key', '=', 'tran.minh').execute()).toEqual([]);
     await signIn(w.app, 'tran.minh', 'chiều thu lá vàng rơi ngõ nhỏ');
 
     const revision = json(reset).revision;

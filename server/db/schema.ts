@@ -15,8 +15,6 @@ export interface AppUserTable {
   password_hash: string;
   status: Generated<'active' | 'disabled'>;
   must_change_password: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: Date | null;
   password_changed_at: Timestamp;
   last_login_at: Date | null;
   revision: Generated<number>;

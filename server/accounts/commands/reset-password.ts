@@ -1,7 +1,7 @@
 /**
  * Đặt lại mật khẩu — an administrator sets a new password: the user must
  * change it at next sign-in, every session ends, every API token is revoked
- * and any lockout is cleared. The password meets the policy for the account
+ * and the name's sign-in throttle is cleared (../login-throttle.ts). The password meets the policy for the account
  * (the administrators' bar when it holds an admin grant) and repeats none of
  * its last five. Resetting an administrator's password notifies every system
  * administrator (one administrator alone could otherwise take over another's
@@ -15,6 +15,7 @@ import { writeTransaction } from '../../lib/audit.ts';
 import { requireAbility, type RequestContext } from '../../lib/context.ts';
 import { notifySystemAdmins } from '../../notifications/notify-admins.ts';
 import { holdsAdminGrant } from '../admin-grants.ts';
+import { clearNameThrottle, loginNameKey } from '../login-throttle.ts';
 import { assertStrongPassword, hashPassword } from '../password.ts';
 import { assertNotRecentlyUsed, rememberReplacedPassword } from '../password-history.ts';
 import { auditRevokedTokens, revokeCredentials } from '../revoke-credentials.ts';
@@ -36,6 +37,8 @@ export async function resetPassword(db: Kysely<DB>, ctx: RequestContext, userId:
       trx.selectFrom('app_user').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow(),
     ]);
     await rememberReplacedPassword(trx, userId, current.password_hash);
+    // A user locked out by failed sign-ins (often why the reset was asked for) can sign in with the new password.
+    await clearNameThrottle(trx, loginNameKey(before.username));
     const now = new Date();
     const after = await trx
       .updateTable('app_user')
@@ -43,8 +46,6 @@ export async function resetPassword(db: Kysely<DB>, ctx: RequestContext, userId:
         password_hash: passwordHash,
         must_change_password: true,
         password_changed_at: now,
-        failed_logins: 0,
-        locked_until: null,
         revision: eb('revision', '+', 1),
         updated_at: now,
       }))
