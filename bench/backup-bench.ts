@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/backup-bench.ts` — backup and restore at province scale (server/backup/): one province
+ * `npm run bench:backup` — backup and restore at province scale (server/backup/): one province
  * (a Tỉnh ủy, 100 communes with 19 chi bộ each: ~2,000 units; ~10,000 models and exemplars, ten half-year
  * periods of reports — bench/registry-data.ts; the tree is generated here, so the bench needs no data file)
  * on PGlite in a temp folder, or on the PostgreSQL of BENCH_DATABASE_URL (a role that may create
