@@ -5,56 +5,27 @@
  * sent there by the first API answer 403 PASSWORD_CHANGE_REQUIRED; the token
  * form shows the default and maximum lifetimes.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
-import { launchBrowser, openPage, pageErrors, signIn, withScreenshot } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { pageErrors, signIn, withScreenshot } from './browser.ts';
+import { apiAs, demoSuite } from './suite.ts';
 
 const admin = DEMO_ACCOUNTS.find((a) => a.username === 'admin')!;
 const operator = DEMO_ACCOUNTS.find((a) => a.username === 'btg.duk')!;
 const FIRST = 'mây trắng bay qua đồi chè';
 const SECOND = 'hoa sen nở giữa đầm lầy xanh';
 
-let server: RunningServer;
-let browser: Browser;
 let rootUnitId: number;
 
-type Call = (method: string, path: string, body?: unknown) => Promise<Record<string, any>>;
-
-async function apiAs(username: string, password: string): Promise<Call> {
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  return async (method, path, body) => {
-    const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-dh-client': 'e2e', ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await response.json()) as Record<string, any>;
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-  const me = await (await apiAs(admin.username, admin.password))('GET', '/auth/me');
+const suite = demoSuite(async (s) => {
+  const me = await (await apiAs(s.server.baseUrl, admin.username, admin.password))('GET', '/auth/me');
   rootUnitId = me.grants[0].unitId;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 test('a new account changes its password first; the form refuses a weak one with the policy', async () => {
-  const call = await apiAs(admin.username, admin.password);
+  const call = await apiAs(suite.server.baseUrl, admin.username, admin.password);
   await call('POST', '/users', { username: 'moi.vao', fullName: 'Người Mới Vào', password: FIRST, mustChangePassword: true, grants: [{ role: 'viewer', unitId: rootUnitId }] });
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   await withScreenshot(page, 'accounts-first-password', async () => {
     await signIn(page, 'moi.vao', FIRST);
     await page.waitForURL(/\/ho-so\/mat-khau$/);
@@ -76,9 +47,9 @@ test('a new account changes its password first; the form refuses a weak one with
 });
 
 test('made an administrator while signed in: the next API answer 403 PASSWORD_CHANGE_REQUIRED sends the user to the password page', async () => {
-  const call = await apiAs(admin.username, admin.password);
+  const call = await apiAs(suite.server.baseUrl, admin.username, admin.password);
   const user = await call('POST', '/users', { username: 'sap.quan.tri', fullName: 'Sắp Quản Trị', password: FIRST, mustChangePassword: false, grants: [{ role: 'viewer', unitId: rootUnitId }] });
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   await withScreenshot(page, 'accounts-forced-by-403', async () => {
     await signIn(page, 'sap.quan.tri', FIRST);
     await page.getByTestId('menu-org').waitFor({ state: 'visible' });
@@ -92,7 +63,7 @@ test('made an administrator while signed in: the next API answer 403 PASSWORD_CH
 });
 
 test('the token form proposes the default lifetime and states the maximum', async () => {
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   await withScreenshot(page, 'accounts-token-lifetime', async () => {
     await signIn(page, operator.username, operator.password);
     await page.goto('/ho-so/ma-truy-cap');

@@ -4,33 +4,19 @@
  * audit page, reads the seal, checks again against that seal, and finds both
  * the record view and the checks in the log.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
-import { launchBrowser, openPage, pageErrors, signIn, withScreenshot } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { pageErrors, signIn, withScreenshot } from './browser.ts';
+import { demoSuite } from './suite.ts';
 
 const admin = DEMO_ACCOUNTS.find((a) => a.username === 'admin')!;
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 250 });
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 describe('audit log integrity', () => {
   test('check the chain, write down the seal, check against it; reads and checks are in the log', async () => {
-    const page = await openPage(browser, server.baseUrl);
+    const page = await suite.open();
     await withScreenshot(page, 'audit-integrity', async () => {
       await signIn(page, admin.username, admin.password);
       // A read of personal data, through the API the person page uses.
@@ -39,7 +25,7 @@ describe('audit log integrity', () => {
       const viewed = await page.evaluate(async (id: number) => (await fetch(`/api/v1/people/${id}`, { headers: { 'x-dh-client': 'web' } })).status, person.id);
       expect(viewed).toBe(200);
 
-      await page.goto(`${server.baseUrl}/nhat-ky`);
+      await page.goto(`${suite.server.baseUrl}/nhat-ky`);
       await page.getByTestId('audit-integrity-open').click();
       await page.getByTestId('audit-integrity-run').click();
       const result = page.getByTestId('audit-integrity-result');

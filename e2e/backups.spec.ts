@@ -3,32 +3,18 @@
  * sees it listed as succeeded with its size and checksum, and downloads the archive; on a phone the
  * page fits. The bloc's operator has no menu entry and the page says 403.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
-import { launchBrowser, openPage, pageErrors, PHONE, signIn, withScreenshot } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { pageErrors, PHONE, signIn, withScreenshot } from './browser.ts';
+import { demoSuite } from './suite.ts';
 
 const admin = DEMO_ACCOUNTS.find((a) => a.username === 'admin')!;
 const operator = DEMO_ACCOUNTS.find((a) => a.username === 'btg.duk')!;
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 test('the system administrator backs up now, sees the run and downloads the archive', async () => {
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   await withScreenshot(page, 'backups-now', async () => {
     await signIn(page, admin.username, admin.password);
     await page.getByTestId('menu-backups').click();
@@ -41,7 +27,7 @@ test('the system administrator backs up now, sees the run and downloads the arch
     const link = page.locator('[data-testid^="backup-download-"]').first();
     const href = await link.getAttribute('href');
     expect(href).toMatch(/^\/api\/v1\/admin\/backups\/\d+\/download$/);
-    const download = await page.context().request.get(`${server.baseUrl}${href}`);
+    const download = await page.context().request.get(`${suite.server.baseUrl}${href}`);
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toBe('application/gzip');
     expect((await download.body()).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b])); // gzip magic
@@ -53,10 +39,10 @@ test('the system administrator backs up now, sees the run and downloads the arch
 });
 
 test('on a phone the list fits; the operator has no menu entry and gets 403', async () => {
-  const phone = await openPage(browser, server.baseUrl, PHONE);
+  const phone = await suite.open(PHONE);
   await withScreenshot(phone, 'backups-phone', async () => {
     await signIn(phone, admin.username, admin.password);
-    await phone.goto(`${server.baseUrl}/sao-luu`);
+    await phone.goto(`${suite.server.baseUrl}/sao-luu`);
     await phone.getByTestId('backup-list').waitFor({ state: 'visible' });
     const overflow = (await phone.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
     expect(overflow).toBeLessThanOrEqual(1);
@@ -64,10 +50,10 @@ test('on a phone the list fits; the operator has no menu entry and gets 403', as
   });
   await phone.context().close();
 
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   await signIn(page, operator.username, operator.password);
   expect(await page.getByTestId('menu-backups').count()).toBe(0);
-  await page.goto(`${server.baseUrl}/sao-luu`);
+  await page.goto(`${suite.server.baseUrl}/sao-luu`);
   await page.locator('.ant-result-403').waitFor({ state: 'visible' });
   await page.context().close();
 });

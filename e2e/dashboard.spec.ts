@@ -5,33 +5,19 @@
  * behind it and reaches the named model (Kiến Thuận's accepted report, and
  * its evaluation "met"); the same page works on a phone.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
 import { DEMO_MODELS } from '../server/seed/demo-reporting.ts';
-import { launchBrowser, openPage, pageErrors, PHONE, signIn, withScreenshot } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { pageErrors, PHONE, signIn, withScreenshot } from './browser.ts';
+import { demoSuite } from './suite.ts';
 
 const operator = DEMO_ACCOUNTS.find((a) => a.username === 'btg.duk')!;
 const KIEN_THUAN = DEMO_MODELS.find((m) => m.unit === 'kt')!.name;
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 test('from a dashboard number to the named model behind it', async () => {
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   const errors = pageErrors(page);
   await withScreenshot(page, 'dashboard-drilldown', async () => {
     await signIn(page, operator.username, operator.password);
@@ -64,7 +50,7 @@ test('from a dashboard number to the named model behind it', async () => {
   });
   expect(errors).toEqual([]);
 
-  const phone = await openPage(browser, server.baseUrl, PHONE);
+  const phone = await suite.open(PHONE);
   const phoneErrors = pageErrors(phone);
   await withScreenshot(phone, 'dashboard-phone', async () => {
     await signIn(phone, operator.username, operator.password);
@@ -77,7 +63,7 @@ test('from a dashboard number to the named model behind it', async () => {
 });
 
 test('the registry on a day: coverage opens the organisations with a model; the honours funnel opens the names', async () => {
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   const errors = pageErrors(page);
   await withScreenshot(page, 'dashboard-overview', async () => {
     await signIn(page, operator.username, operator.password);

@@ -5,12 +5,11 @@
  * a line that matches nobody listed back — and the honour shows in the
  * register and on the person's honours.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
-import { chooseOption, launchBrowser, openPage, pageErrors, signIn, withScreenshot } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { chooseOption, pageErrors, signIn, withScreenshot } from './browser.ts';
+import { apiAs, demoSuite } from './suite.ts';
 
 const operator = DEMO_ACCOUNTS.find((a) => a.username === 'btg.duk')!;
 const CELL = 'Chi bộ Trường THPT Nguyễn Huệ';
@@ -18,25 +17,8 @@ const PERSON = 'Phùng Thị Thanh Xuân';
 const NOBODY = 'Lường Văn Không Có';
 const SYMBOL = '12-QĐ/CB';
 
-let server: RunningServer;
-let browser: Browser;
 let call: (method: string, path: string, body?: unknown) => Promise<unknown>;
 let personId: number;
-
-async function apiAs(username: string, password: string) {
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  return async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-dh-client': 'e2e', ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await response.json()) as unknown;
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
 
 /** A searchable select: type to search, then pick the option. */
 async function searchAndChoose(page: Page, testId: string, text: string): Promise<void> {
@@ -45,24 +27,16 @@ async function searchAndChoose(page: Page, testId: string, text: string): Promis
   await chooseOption(page, testId, text);
 }
 
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-  call = await apiAs(operator.username, operator.password);
+const suite = demoSuite(async (s) => {
+  call = await apiAs(s.server.baseUrl, operator.username, operator.password);
   const units = (await call('GET', `/org/units?q=${encodeURIComponent('Nguyễn Huệ')}`)) as { items: Array<{ id: number; name: string }> };
   const cell = units.items.find((u) => u.name === CELL)!;
   const person = (await call('POST', '/people', { fullName: PERSON, gender: 'female', position: 'Giáo viên Sinh học', unitId: cell.id, partyMember: true })) as { id: number };
   personId = person.id;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 test('the operator records a party cell’s own Giấy khen, pasting the name from Excel; it shows in the register and on the person', async () => {
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   await withScreenshot(page, 'honours-record', async () => {
     await signIn(page, operator.username, operator.password);
     await page.goto('/khen-thuong/so-khen-thuong');

@@ -7,14 +7,13 @@
  * honour then shows on the exemplar's timeline and in the round's funnel,
  * whose number opens the names behind it.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import dayjs from 'dayjs';
 import { todayInVietnam } from '../common/dates.ts';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
-import { chooseOption, launchBrowser, openPage, pageErrors, signIn, withScreenshot } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { chooseOption, pageErrors, signIn, withScreenshot } from './browser.ts';
+import { apiAs, demoSuite } from './suite.ts';
 
 const account = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!;
 const operator = account('btg.duk');
@@ -24,26 +23,9 @@ const OPERATOR_NAME = 'Hà Thị Thu Trang';
 const OTHER = 'Nguyễn Văn Khải';
 const ROUND = 'Tuyên dương mô hình, điển hình tiên tiến học tập và làm theo Bác năm 2026';
 
-let server: RunningServer;
-let browser: Browser;
 let entryId: number;
 /** The round's funnel before the journey (the demo has a proposal waiting already): individuals by stage. */
 let before: Record<string, number>;
-
-async function apiAs(username: string, password: string) {
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  return async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-dh-client': 'e2e', ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await response.json()) as { id: number; items: Array<{ id: number; code?: string }> };
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
 
 /** A searchable select: type to search, then pick the option. */
 async function searchAndChoose(page: Page, testId: string, text: string): Promise<void> {
@@ -52,17 +34,14 @@ async function searchAndChoose(page: Page, testId: string, text: string): Promis
   await chooseOption(page, testId, text);
 }
 
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
+const suite = demoSuite(async (s) => {
   // The school's two people, one of them an exemplar on the registry (the set-up the journey starts from).
-  const call = await apiAs(operator.username, operator.password);
+  const call = await apiAs(s.server.baseUrl, operator.username, operator.password);
   const school = (await call('GET', `/org/units?q=${encodeURIComponent('Trường THPT Nguyễn Huệ')}`)).items[0]!;
   const exemplarPerson = await call('POST', '/people', { fullName: EXEMPLAR, gender: 'female', position: 'Giáo viên Ngữ văn', unitId: school.id, partyMember: true });
   await call('POST', '/people', { fullName: OTHER, gender: 'male', position: 'Giáo viên Toán', unitId: school.id, partyMember: true });
   const field = (await call('GET', '/catalogue/fields?appliesTo=exemplar')).items[0]!;
-  const level = (await call('GET', '/org/levels')).items.find((l) => l.code === 'co_so')!;
+  const level = (await call<{ items: Array<{ id: number; code: string }> }>('GET', '/org/levels')).items.find((l) => l.code === 'co_so')!;
   const entry = await call('POST', '/registry/entries', {
     entry: { kind: 'exemplar', personId: exemplarPerson.id, ownerUnitId: school.id, position: 'Giáo viên Ngữ văn', fieldId: field.id, levelId: level.id },
     accept: { effectiveDate: dayjs(todayInVietnam()).subtract(90, 'day').format('YYYY-MM-DD'), documentId: null },
@@ -74,11 +53,6 @@ beforeAll(async () => {
   before = Object.fromEntries(funnel.stages.map((st) => [st.stage, st.individuals]));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 async function openRound(page: Page, tab: string): Promise<void> {
   await page.goto('/khen-thuong');
   await page.getByTestId('round-link').filter({ hasText: ROUND }).click();
@@ -88,7 +62,7 @@ async function openRound(page: Page, tab: string): Promise<void> {
 
 test('a unit proposes two people; the bloc returns one, the council votes, the decision is issued; the honour shows on the timeline and in the funnel', async () => {
   // 1. The school's party cell proposes two of its people.
-  const cell = await openPage(browser, server.baseUrl);
+  const cell = await suite.open();
   await withScreenshot(cell, 'honours-propose', async () => {
     await signIn(cell, reporter.username, reporter.password);
     await openRound(cell, 'round-tab-proposals');
@@ -121,7 +95,7 @@ test('a unit proposes two people; the bloc returns one, the council votes, the d
   });
 
   // 2. The bloc reviews: returns the colleague with a reason, passes the exemplar to the council.
-  const bloc = await openPage(browser, server.baseUrl);
+  const bloc = await suite.open();
   await withScreenshot(bloc, 'honours-review', async () => {
     await signIn(bloc, operator.username, operator.password);
     await openRound(bloc, 'round-tab-review');

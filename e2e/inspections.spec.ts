@@ -6,58 +6,31 @@
  * timeline links to the inspection; the bloc's leader sees it all read-only
  * on a phone.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import dayjs from 'dayjs';
 import { todayInVietnam } from '../common/dates.ts';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
-import { launchBrowser, openPage, pageErrors, PHONE, signIn, typeDate, withScreenshot } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { pageErrors, PHONE, signIn, typeDate, withScreenshot } from './browser.ts';
+import { apiAs, demoSuite } from './suite.ts';
 
 const account = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!;
 const operator = account('btg.duk');
 const leader = account('lanhdao');
 const ENTRY = 'Mô hình "Trường học hạnh phúc" (kiểm tra)';
 
-let server: RunningServer;
-let browser: Browser;
 let entryId: number;
 
-/** Calls the API as the operator (the set-up the journey starts from). */
-async function apiAs(username: string, password: string) {
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  return async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-dh-client': 'e2e', ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await response.json()) as { id: number; items: Array<{ id: number; code?: string }> };
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-  const call = await apiAs(operator.username, operator.password);
+const suite = demoSuite(async (s) => {
+  const call = await apiAs(s.server.baseUrl, operator.username, operator.password);
   const unit = (await call('GET', `/org/units?q=${encodeURIComponent('Nguyễn Huệ')}`)).items[0]!;
   const field = (await call('GET', `/catalogue/fields?appliesTo=model&q=${encodeURIComponent('giáo dục')}`)).items[0]!;
-  const level = (await call('GET', '/org/levels')).items.find((l) => l.code === 'co_so')!;
+  const level = (await call<{ items: Array<{ id: number; code: string }> }>('GET', '/org/levels')).items.find((l) => l.code === 'co_so')!;
   const entry = await call('POST', '/registry/entries', {
     entry: { kind: 'model', name: ENTRY, ownerUnitId: unit.id, fieldId: field.id, levelId: level.id },
     accept: { effectiveDate: dayjs(todayInVietnam()).subtract(60, 'day').format('YYYY-MM-DD'), documentId: null },
   });
   entryId = entry.id;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** Open a select (typing a query if given), pick the option with this text, and wait for the dropdown to close. */
@@ -71,7 +44,7 @@ async function choose(page: Page, select: Locator, text: string, query?: string)
 const pick = (page: Page, testId: string, text: string, query?: string) => choose(page, page.getByTestId(testId), text, query);
 
 test('note, inspection with findings, conclusion and a follow-up closed; the leader reads it on a phone', async () => {
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   let inspectionId = 0;
   await withScreenshot(page, 'inspections-operator', async () => {
     await signIn(page, operator.username, operator.password);
@@ -139,7 +112,7 @@ test('note, inspection with findings, conclusion and a follow-up closed; the lea
   });
   await page.context().close();
 
-  const phone = await openPage(browser, server.baseUrl, PHONE);
+  const phone = await suite.open(PHONE);
   await withScreenshot(phone, 'inspections-leader-phone', async () => {
     await signIn(phone, leader.username, leader.password);
     await phone.goto('/kiem-tra');

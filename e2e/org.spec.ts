@@ -5,12 +5,11 @@
  * tree, and find both changes in the audit log. Also: a phone-size screen
  * gets the menu in a drawer.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
-import { chooseOption, launchBrowser, openPage, pageErrors, PHONE, signIn, withScreenshot } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { chooseOption, pageErrors, PHONE, signIn, withScreenshot } from './browser.ts';
+import { demoSuite } from './suite.ts';
 
 const BLOC = 'Đảng ủy Khối cơ quan và doanh nghiệp tỉnh';
 /** One of the two units the bloc was split into on 01/07/2025. */
@@ -20,19 +19,7 @@ const admin = DEMO_ACCOUNTS.find((a) => a.username === 'admin')!;
 /** Wait for a condition the UI reaches after a server round trip. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 200 });
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 /** Type a date into the "Xem tại thời điểm" picker (dd/mm/yyyy) and confirm it. */
 async function setAsOf(page: Page, date: string): Promise<void> {
@@ -62,7 +49,7 @@ async function openUnitFromSearch(page: Page, name: string): Promise<void> {
 
 describe('organisation tree', () => {
   test('create a unit, rename it, find it in the tree and in the audit log', async () => {
-    const page = await openPage(browser, server.baseUrl);
+    const page = await suite.open();
     await withScreenshot(page, 'org-journey', async () => {
     await signIn(page, admin.username, admin.password);
     await page.getByTestId('menu-org').click();
@@ -129,7 +116,7 @@ describe('organisation tree', () => {
   });
 
   test('on a phone the side menu is a drawer', async () => {
-    const page = await openPage(browser, server.baseUrl, PHONE);
+    const page = await suite.open(PHONE);
     await signIn(page, admin.username, admin.password);
     await page.getByTestId('menu-toggle').waitFor({ state: 'visible' });
     expect(await page.getByTestId('side-menu').count()).toBe(0);

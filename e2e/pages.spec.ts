@@ -2,12 +2,10 @@
  * Every page opens, in Vietnamese, without script errors, on a laptop and on
  * a phone (where nothing may overflow the screen sideways).
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
-import { LAPTOP, launchBrowser, openPage, pageErrors, PHONE, signIn, withScreenshot } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { LAPTOP, pageErrors, PHONE, signIn, withScreenshot } from './browser.ts';
+import { demoSuite } from './suite.ts';
 
 const admin = DEMO_ACCOUNTS.find((a) => a.username === 'admin')!;
 const PAGES = [
@@ -29,26 +27,14 @@ const PAGES = [
   { path: '/bao-cao-so-ket', title: 'Báo cáo sơ kết, tổng kết' },
 ];
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 describe.each([
   { device: 'laptop', viewport: LAPTOP },
   { device: 'phone', viewport: PHONE },
 ])('every page on a $device', ({ device, viewport }) => {
   test('opens with its Vietnamese title and no errors', async () => {
-    const page = await openPage(browser, server.baseUrl, viewport);
+    const page = await suite.open(viewport);
     await withScreenshot(page, `pages-${device}`, async () => {
       await signIn(page, admin.username, admin.password);
       for (const { path, title } of PAGES) {
@@ -67,7 +53,7 @@ describe.each([
 });
 
 test('a signed-out visitor is sent to the sign-in page and back after signing in', async () => {
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   await withScreenshot(page, 'pages-signin-redirect', async () => {
     await page.goto('/nhat-ky');
     await page.waitForURL(/\/dang-nhap\?next=%2Fnhat-ky/);

@@ -9,15 +9,14 @@
  * on a phone. A second journey imports a spreadsheet: a row with a problem is
  * shown in red, corrected in place, and everything is written at once.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { todayInVietnam } from '../common/dates.ts';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
-import { chooseOption, launchBrowser, openPage, pageErrors, PHONE, searchAndChoose, signIn, typeDate, withScreenshot } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { chooseOption, pageErrors, PHONE, searchAndChoose, signIn, typeDate, withScreenshot } from './browser.ts';
+import { demoSuite } from './suite.ts';
 
 const account = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!;
 const admin = account('admin');
@@ -33,19 +32,7 @@ const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000,
 /** A date `days` before today (Vietnam), as typed into the date boxes. */
 const daysAgo = (days: number) => dayjs(todayInVietnam()).subtract(days, 'day').format('DD/MM/YYYY');
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 /** Pick an option in the n-th of several selects with the same test id (rows of an editable list). */
 async function pickNth(page: Page, testId: string, index: number, optionText: string): Promise<void> {
@@ -126,7 +113,7 @@ describe('registry', () => {
     const levels = ['Cấp cơ sở', 'Cấp tỉnh'];
 
     // 1. The school's reporter registers a model and sends it.
-    const school = await openPage(browser, server.baseUrl);
+    const school = await suite.open();
     let firstId = 0;
     await withScreenshot(school, 'registry-reporter', async () => {
       await signIn(school, reporter.username, reporter.password);
@@ -139,7 +126,7 @@ describe('registry', () => {
     });
 
     // 2. The bloc's operator: the movement table before; accept; assign a monitor; a second model on and off the list.
-    const bloc = await openPage(browser, server.baseUrl);
+    const bloc = await suite.open();
     let before: Record<string, LedgerCells> = {};
     let secondId = 0;
     await withScreenshot(bloc, 'registry-operator', async () => {
@@ -169,7 +156,7 @@ describe('registry', () => {
     });
 
     // 3. The administrator moves the first model to province level; the movement table shows every step.
-    const province = await openPage(browser, server.baseUrl);
+    const province = await suite.open();
     await withScreenshot(province, 'registry-admin', async () => {
       await signIn(province, admin.username, admin.password);
       await province.goto(`/mo-hinh/${firstId}`);
@@ -199,7 +186,7 @@ describe('registry', () => {
     });
 
     // 4. The monitor opens the system on a phone: the model is on their home page.
-    const phone = await openPage(browser, server.baseUrl, PHONE);
+    const phone = await suite.open(PHONE);
     await withScreenshot(phone, 'registry-monitor-phone', async () => {
       await signIn(phone, leader.username, leader.password);
       await poll(() => phone.getByTestId('home-assignments-item').filter({ hasText: first }).count()).toBe(1);
@@ -226,7 +213,7 @@ describe('registry', () => {
   test('catalogue: a global field with its first criteria, then a new version; the old one stays read-only', async () => {
     const stamp = Date.now().toString().slice(-6);
     sharedField = `Thi đua "Dân vận khéo" ${stamp}`;
-    const page = await openPage(browser, server.baseUrl);
+    const page = await suite.open();
     await withScreenshot(page, 'registry-catalogue', async () => {
       await signIn(page, admin.username, admin.password);
       await page.goto('/danh-muc');
@@ -271,7 +258,7 @@ describe('registry', () => {
   test('import from Excel: a problem shown on its cell, corrected in place, all rows written at once', async () => {
     expect(sharedField, 'the catalogue test creates the field the rows use').not.toBe('');
     const stamp = Date.now().toString().slice(-6);
-    const page = await openPage(browser, server.baseUrl);
+    const page = await suite.open();
     await withScreenshot(page, 'registry-import', async () => {
       await signIn(page, operator.username, operator.password);
       await page.goto('/mo-hinh/nhap-excel');
@@ -344,8 +331,8 @@ describe('registry', () => {
     const name = `Mô hình "Lớp học hạnh phúc" ${stamp}`;
     const reason = `Chưa nêu rõ tiêu chí và kế hoạch thực hiện (${stamp}).`;
 
-    const school = await openPage(browser, server.baseUrl);
-    const bloc = await openPage(browser, server.baseUrl);
+    const school = await suite.open();
+    const bloc = await suite.open();
     await withScreenshot(school, 'registry-return-reporter', async () => {
       await signIn(school, reporter.username, reporter.password);
       const id = await registerModel(school, name);
@@ -398,7 +385,7 @@ describe('registry', () => {
   test('a plan with its phases and targets: created, shown, edited and closed', async () => {
     const stamp = Date.now().toString().slice(-6);
     const title = `Kế hoạch xây dựng mô hình "Dân vận khéo" năm 2026 (${stamp})`;
-    const page = await openPage(browser, server.baseUrl);
+    const page = await suite.open();
     await withScreenshot(page, 'registry-plan', async () => {
       await signIn(page, operator.username, operator.password);
       await page.goto('/ke-hoach');
@@ -447,7 +434,7 @@ describe('registry', () => {
   });
 
   test('the registry pages open on a phone without sideways scrolling', async () => {
-    const page = await openPage(browser, server.baseUrl, PHONE);
+    const page = await suite.open(PHONE);
     await withScreenshot(page, 'registry-pages-phone', async () => {
       await signIn(page, operator.username, operator.password);
       for (const [path, title] of [

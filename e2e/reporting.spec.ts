@@ -12,14 +12,13 @@
  * dashboard shows it accepted. No page errors anywhere.
  */
 import { deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import dayjs from 'dayjs';
 import { todayInVietnam } from '../common/dates.ts';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
-import { launchBrowser, openPage, pageErrors, PHONE, signIn, withScreenshot } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { pageErrors, PHONE, signIn, withScreenshot } from './browser.ts';
+import { demoSuite } from './suite.ts';
 
 const account = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!;
 const operator = account('btg.duk');
@@ -31,19 +30,7 @@ const FIELD = 'Tiên tiến trong lĩnh vực giáo dục - đào tạo';
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 200 });
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 /** A call to the API from the signed-in page (its session cookie, and the client header the CSRF guard wants). */
 async function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
@@ -184,8 +171,8 @@ describe('periodic reports', () => {
     const reason = `Số liệu tỷ lệ tốt nghiệp chưa khớp với báo cáo của nhà trường (${stamp}).`;
     const note = `Tỷ lệ tốt nghiệp năm học vừa qua là 97%, đề nghị sửa lại (${stamp}).`;
 
-    const bloc = await openPage(browser, server.baseUrl);
-    const school = await openPage(browser, server.baseUrl);
+    const bloc = await suite.open();
+    const school = await suite.open();
     let arranged: Arranged | null = null;
     let before = {} as Counts;
     await withScreenshot(bloc, 'reporting-arrange', async () => {
@@ -342,8 +329,8 @@ describe('periodic reports', () => {
     const first = `Mô hình "Lớp học thân thiện" ${stamp}`;
     const second = `Mô hình "Thư viện xanh" ${stamp}`;
     const third = `Mô hình "Sân trường an toàn" ${stamp}`;
-    const bloc = await openPage(browser, server.baseUrl);
-    const school = await openPage(browser, server.baseUrl);
+    const bloc = await suite.open();
+    const school = await suite.open();
     await withScreenshot(bloc, 'reporting-conflict', async () => {
       await signIn(bloc, operator.username, operator.password);
       const { period, entryIds } = await arrange(bloc, stamp, [first, second, third]);

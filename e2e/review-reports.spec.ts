@@ -6,31 +6,18 @@
  * meanwhile), acknowledges it, downloads the .docx and reads it back: the
  * heading of section I and the typed text are in it. No page errors.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
 import { DEMO_PLAN_OWNER } from '../server/seed/demo-reporting.ts';
 import { readDocx } from '../server/docgen/read-docx.ts';
-import { launchBrowser, openPage, pageErrors, searchAndChoose, signIn, withScreenshot } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { pageErrors, searchAndChoose, signIn, withScreenshot } from './browser.ts';
+import { demoSuite } from './suite.ts';
 
 const operator = DEMO_ACCOUNTS.find((a) => a.username === 'btg.duk')!;
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 200 });
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 /** The <input> of an antd InputNumber carrying the test id (on the input itself or on its wrapper). */
 async function inputOf(box: Locator): Promise<Locator> {
@@ -38,7 +25,7 @@ async function inputOf(box: Locator): Promise<Locator> {
 }
 
 test('an annual review report: section I, a total typed over, the warning acknowledged, the .docx read back', async () => {
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   const errors = pageErrors(page);
   const stamp = Date.now().toString().slice(-6);
   const title = `Báo cáo kết quả xây dựng mô hình, điển hình năm (thử ${stamp})`;

@@ -3,32 +3,18 @@
  * Content-Security-Policy — any violation fails every spec through csp-guard.ts, and this spec shows the
  * guard sees one; the sign-in page shows the Vietnamese answer of the sign-in back-off.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
 import { LOGIN_THROTTLE } from '../server/accounts/login-throttle.ts';
-import { launchBrowser, openPage, pageErrors, signIn, takeCspViolations, withScreenshot } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { pageErrors, signIn, takeCspViolations, withScreenshot } from './browser.ts';
+import { demoSuite } from './suite.ts';
 
 const admin = DEMO_ACCOUNTS.find((a) => a.username === 'admin')!;
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 test('the app, its charts and the API documentation run under the CSP', async () => {
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   await withScreenshot(page, 'security-csp', async () => {
     const response = await page.goto('/dang-nhap');
     const headers = response!.headers();
@@ -54,7 +40,7 @@ test('the app, its charts and the API documentation run under the CSP', async ()
 });
 
 test('the suite sees a CSP violation: an injected inline script is blocked and reported', async () => {
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   await withScreenshot(page, 'security-csp-guard', async () => {
     await page.goto('/dang-nhap');
     await page.getByTestId('signin-username').waitFor({ state: 'visible' });
@@ -77,7 +63,7 @@ test('the suite sees a CSP violation: an injected inline script is blocked and r
 });
 
 test('the sign-in page shows the back-off after repeated wrong passwords, in Vietnamese', async () => {
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   await withScreenshot(page, 'security-signin-backoff', async () => {
     await page.goto('/dang-nhap');
     await page.getByTestId('signin-username').fill('khong.co.ai');

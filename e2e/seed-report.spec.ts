@@ -17,15 +17,14 @@
  *    it, which reaches the "5S" model of Hoàng Liên Sơn by name, and its page.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_PEOPLE } from '../server/seed/demo-data.ts';
 import { SEED_REPORT_TITLE } from '../server/seed/demo-seed-report.ts';
 import { SEED_UPPER_MODELS } from '../server/seed/demo-seed-registry.ts';
 import { readDocx } from '../server/docgen/read-docx.ts';
-import { chooseOption, launchBrowser, openPage, pageErrors, searchAndChoose, signIn, typeDate, withScreenshot } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { chooseOption, pageErrors, searchAndChoose, signIn, typeDate, withScreenshot } from './browser.ts';
+import { demoSuite } from './suite.ts';
 
 const operator = DEMO_ACCOUNTS.find((a) => a.username === 'btg.duk')!;
 const OLD_BLOC = 'Đảng ủy Khối cơ quan và doanh nghiệp tỉnh';
@@ -35,24 +34,12 @@ const FIVE_S = SEED_UPPER_MODELS.find((m) => m.name.includes('"5S"'))!.name;
 const NAMED = DEMO_PEOPLE.filter((p) => p.unit !== 'duk').map((p) => p.fullName);
 const poll = <T>(read: () => Promise<T>, timeout = 20_000) => expect.poll(read, { timeout, interval: 200 });
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 const warningsText = async (page: Page) => (await page.getByTestId('review-warnings').textContent()) ?? '';
 
 test("the operator reads the old bloc's seed report: its warnings and its stated numbers", async () => {
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   const errors = pageErrors(page);
   await withScreenshot(page, 'seed-report-read', async () => {
     await signIn(page, operator.username, operator.password);
@@ -86,7 +73,7 @@ test("the operator reads the old bloc's seed report: its warnings and its stated
 });
 
 test('a new 2-year report of the ended bloc: generated, warnings acknowledged, the .docx read back', async () => {
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   const errors = pageErrors(page);
   const stamp = Date.now().toString().slice(-6);
   const title = `Báo cáo sơ kết 02 năm 2021-2023 (thử ${stamp})`;
@@ -152,7 +139,7 @@ test('a new 2-year report of the ended bloc: generated, warnings acknowledged, t
 });
 
 test('the dashboard on 16/03/2023: the number of models opens the list, which reaches the "5S" model', async () => {
-  const page = await openPage(browser, server.baseUrl);
+  const page = await suite.open();
   const errors = pageErrors(page);
   await withScreenshot(page, 'seed-report-dashboard', async () => {
     await signIn(page, operator.username, operator.password);
