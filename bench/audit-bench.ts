@@ -25,9 +25,18 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CHUNK = 10_000;
 
 async function openBenchDatabase(): Promise<{ database: Database; label: string; cleanup: () => void }> {
-  if (process.env.BENCH_DATABASE_URL) return { database: kyselyOnPostgres(process.env.BENCH_DATABASE_URL), label: 'PostgreSQL (BENCH_DATABASE_URL)', cleanup: () => {} };
+  if (process.env.BENCH_DATABASE_URL)
+    return {
+      database: kyselyOnPostgres(process.env.BENCH_DATABASE_URL),
+      label: 'PostgreSQL (BENCH_DATABASE_URL)',
+      cleanup: () => {},
+    };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dh-bench-audit-'));
-  return { database: kyselyOnPglite(await createPglite(dir)), label: 'PGlite (embedded)', cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    database: kyselyOnPglite(await createPglite(dir)),
+    label: 'PGlite (embedded)',
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 async function main(): Promise<void> {
@@ -57,8 +66,12 @@ async function main(): Promise<void> {
     }
     const insertMs = performance.now() - started;
     const total = start + EVENTS;
-    say(`Appended ${EVENTS.toLocaleString('en')} events through the chain trigger in ${fmt(insertMs)} ms — ${fmt((EVENTS / insertMs) * 1000)} events/s, ${((insertMs * 1000) / EVENTS).toFixed(1)} µs per event.`);
-    const { rows: size } = await sql<{ bytes: string }>`select pg_total_relation_size('audit_event') as bytes`.execute(db);
+    say(
+      `Appended ${EVENTS.toLocaleString('en')} events through the chain trigger in ${fmt(insertMs)} ms — ${fmt((EVENTS / insertMs) * 1000)} events/s, ${((insertMs * 1000) / EVENTS).toFixed(1)} µs per event.`,
+    );
+    const { rows: size } = await sql<{ bytes: string }>`select pg_total_relation_size('audit_event') as bytes`.execute(
+      db,
+    );
     say(`audit_event with its indexes: ${(Number(size[0]!.bytes) / 1024 / 1024).toFixed(0)} MB.`);
     say('');
     // The longest the event loop stood still during a check: how long other requests of this process would wait.
@@ -91,7 +104,9 @@ async function main(): Promise<void> {
     started = performance.now();
     const broken = await verifyAuditChain(db);
     say('');
-    say(`Changed event ${middle.toLocaleString('en')} found: ${JSON.stringify(broken.firstBroken)} in ${fmt(performance.now() - started)} ms.`);
+    say(
+      `Changed event ${middle.toLocaleString('en')} found: ${JSON.stringify(broken.firstBroken)} in ${fmt(performance.now() - started)} ms.`,
+    );
     mkdirSync(path.join(here, 'results'), { recursive: true });
     const file = path.join(here, 'results', process.env.BENCH_DATABASE_URL ? 'audit-postgres.md' : 'audit-pglite.md');
     writeFileSync(file, `${lines.join('\n')}\n`);

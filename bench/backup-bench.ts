@@ -35,23 +35,49 @@ async function openDb(name: string): Promise<{ database: Database; cleanup: () =
     await adminQuery(URL_, `drop database if exists ${name}`);
     await adminQuery(URL_, `create database ${name}`);
     const database = kyselyOnPostgres(withDatabase(URL_, name));
-    return { database, cleanup: async () => { await database.close(); await adminQuery(URL_, `drop database if exists ${name}`); } };
+    return {
+      database,
+      cleanup: async () => {
+        await database.close();
+        await adminQuery(URL_, `drop database if exists ${name}`);
+      },
+    };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dh-bench-backup-'));
   const database = kyselyOnPglite(await createPglite(dir));
-  return { database, cleanup: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    database,
+    cleanup: async () => {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** One province: a Tỉnh ủy, two provincial blocs, `communes` communes with `chiBo` chi bộ each (set-based, like bench/national-tree.ts). */
 async function buildProvince(db: Kysely<DB>, communes: number, chiBo: number): Promise<NationalTree> {
   const since = '2020-01-01';
-  const map = async (table: 'unit_type' | 'org_level') => new Map((await db.selectFrom(table).select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
+  const map = async (table: 'unit_type' | 'org_level') =>
+    new Map((await db.selectFrom(table).select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
   const [types, levels] = [await map('unit_type'), await map('org_level')];
-  const { id: eventId } = await db.insertInto('org_event').values({ kind: 'create', effective_date: since, note: 'Nạp cây tổ chức (benchmark sao lưu)' }).returning('id').executeTakeFirstOrThrow();
-  let id = 1 + Number((await sql<{ m: number }>`select coalesce(max(id), 0)::int as m from org_unit`.execute(db)).rows[0]!.m);
-  const units: Array<{ id: number; name: string; type: string; level: string; parent: number | null; path: string }> = [];
+  const { id: eventId } = await db
+    .insertInto('org_event')
+    .values({ kind: 'create', effective_date: since, note: 'Nạp cây tổ chức (benchmark sao lưu)' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  let id =
+    1 + Number((await sql<{ m: number }>`select coalesce(max(id), 0)::int as m from org_unit`.execute(db)).rows[0]!.m);
+  const units: Array<{ id: number; name: string; type: string; level: string; parent: number | null; path: string }> =
+    [];
   const add = (name: string, type: string, level: string, parent: { id: number; path: string } | null) => {
-    const unit = { id, name, type, level, parent: parent?.id ?? null, path: parent ? `${parent.path}.${id}` : String(id) };
+    const unit = {
+      id,
+      name,
+      type,
+      level,
+      parent: parent?.id ?? null,
+      path: parent ? `${parent.path}.${id}` : String(id),
+    };
     id++;
     units.push(unit);
     return unit;
@@ -67,10 +93,26 @@ async function buildProvince(db: Kysely<DB>, communes: number, chiBo: number): P
   }
   for (let i = 0; i < units.length; i += 2000) {
     const chunk = units.slice(i, i + 2000);
-    await db.insertInto('org_unit').values(chunk.map((u) => ({ id: u.id, created_on: since, current_path: u.path }) as never)).execute();
+    await db
+      .insertInto('org_unit')
+      .values(chunk.map((u) => ({ id: u.id, created_on: since, current_path: u.path }) as never))
+      .execute();
     await db
       .insertInto('org_unit_version')
-      .values(chunk.map((u) => ({ unit_id: u.id, valid_from: since, name: u.name, sort_key: vietnameseSortKey(u.name), search_text: foldVietnamese(u.name), type_id: types.get(u.type)!, level_id: levels.get(u.level)!, parent_id: u.parent, path: u.path, event_id: eventId })))
+      .values(
+        chunk.map((u) => ({
+          unit_id: u.id,
+          valid_from: since,
+          name: u.name,
+          sort_key: vietnameseSortKey(u.name),
+          search_text: foldVietnamese(u.name),
+          type_id: types.get(u.type)!,
+          level_id: levels.get(u.level)!,
+          parent_id: u.parent,
+          path: u.path,
+          event_id: eventId,
+        })),
+      )
       .execute();
   }
   await sql`select setval(pg_get_serial_sequence('org_unit', 'id'), (select max(id) from org_unit))`.execute(db);
@@ -101,13 +143,20 @@ async function main(): Promise<void> {
     const rawBytes = o.manifest.tables.reduce((s, t) => s + t.bytes, 0);
 
     const restoreStarted = performance.now();
-    const restored = await restoreArchive(o.path, { db: target.database.db, filesDir: path.join(work, 'restored-files') });
+    const restored = await restoreArchive(o.path, {
+      db: target.database.db,
+      filesDir: path.join(work, 'restored-files'),
+    });
     const restoreMs = performance.now() - restoreStarted;
     const after = JSON.stringify(await computeReviewFigures(target.database.db, params));
     if (after !== before) throw new Error('the province figures differ after the restore');
     if (restored.auditChainMatches === false) throw new Error('audit chain mismatch');
 
-    const biggest = [...o.manifest.tables].sort((a, b) => b.rows - a.rows).slice(0, 4).map((t) => `${t.name} ${t.rows.toLocaleString('vi-VN')}`).join(', ');
+    const biggest = [...o.manifest.tables]
+      .sort((a, b) => b.rows - a.rows)
+      .slice(0, 4)
+      .map((t) => `${t.name} ${t.rows.toLocaleString('vi-VN')}`)
+      .join(', ');
     const out = [
       `# Benchmark sao lưu, khôi phục — ${new Date().toISOString().slice(0, 10)}`,
       '',

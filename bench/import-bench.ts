@@ -32,7 +32,12 @@ const MB = 1024 * 1024;
 
 async function openDatabase(): Promise<{ database: Database; label: string; dir: string }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dh-bench-import-'));
-  if (process.env.BENCH_DATABASE_URL) return { database: kyselyOnPostgres(process.env.BENCH_DATABASE_URL), label: 'PostgreSQL (BENCH_DATABASE_URL)', dir };
+  if (process.env.BENCH_DATABASE_URL)
+    return {
+      database: kyselyOnPostgres(process.env.BENCH_DATABASE_URL),
+      label: 'PostgreSQL (BENCH_DATABASE_URL)',
+      dir,
+    };
   return { database: kyselyOnPglite(await createPglite(path.join(dir, 'pglite'))), label: 'PGlite (embedded)', dir };
 }
 
@@ -71,7 +76,11 @@ async function main(): Promise<void> {
     await buildCatalogue(db);
     const user = await buildUser(db, { username: 'bench-import', grants: [{ role: 'operator', unitId: tree.blocA }] });
     const app = await buildApp({ db, config: loadConfig({ DATA_DIR: dir }) });
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: user.password } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: user.username, password: user.password },
+    });
     const cookie = `dh_session=${login.cookies.find((c) => c.name === 'dh_session')!.value}`;
     const headers = { cookie, [CLIENT_HEADER]: 'bench' };
 
@@ -99,18 +108,30 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) {
       const file = await makeFile(run);
       fileBytes = file.length;
-      const body = multipart({ kind: 'model', ownerUnitId: String(tree.blocA) }, { name: `bench-${run + 1}.xlsx`, content: file });
+      const body = multipart(
+        { kind: 'model', ownerUnitId: String(tree.blocA) },
+        { name: `bench-${run + 1}.xlsx`, content: file },
+      );
       gc();
       const preview = await sampled(() =>
-        app.inject({ method: 'POST', url: '/api/v1/registry/import', headers: { ...headers, 'content-type': body.contentType }, payload: body.payload }),
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/registry/import',
+          headers: { ...headers, 'content-type': body.contentType },
+          payload: body.payload,
+        }),
       );
-      if (preview.result.statusCode !== 201) throw new Error(`preview: ${preview.result.statusCode} ${preview.result.body.slice(0, 500)}`);
+      if (preview.result.statusCode !== 201)
+        throw new Error(`preview: ${preview.result.statusCode} ${preview.result.body.slice(0, 500)}`);
       const p = preview.result.json() as { importId: number; summary: { clean: number } };
       if (p.summary.clean !== ROWS) throw new Error(`preview: ${p.summary.clean} clean rows of ${ROWS}`);
       previews.push(preview);
       gc();
-      const commit = await sampled(() => app.inject({ method: 'POST', url: `/api/v1/registry/import/${p.importId}/commit`, headers, payload: {} }));
-      if (commit.result.statusCode !== 200) throw new Error(`commit: ${commit.result.statusCode} ${commit.result.body.slice(0, 500)}`);
+      const commit = await sampled(() =>
+        app.inject({ method: 'POST', url: `/api/v1/registry/import/${p.importId}/commit`, headers, payload: {} }),
+      );
+      if (commit.result.statusCode !== 200)
+        throw new Error(`commit: ${commit.result.statusCode} ${commit.result.body.slice(0, 500)}`);
       commits.push(commit);
       console.log(
         `lần ${run + 1}: xem trước ${fmtMs(preview.ms)} (RSS đỉnh ${fmtMb(preview.peak)}, +${fmtMb(preview.peak - preview.baseline)}), ghi ${fmtMs(commit.ms)} (RSS đỉnh ${fmtMb(commit.peak)}, +${fmtMb(commit.peak - commit.baseline)})`,
@@ -125,7 +146,10 @@ async function main(): Promise<void> {
       const ok = ms < 5000 && delta < 300 * MB;
       return `| ${what} | ${fmtMs(ms)} | ${xs.map((x) => fmtMs(x.ms)).join(' / ')} | ${fmtMb(peak)} | +${fmtMb(delta)} | ${ok ? 'đạt' : 'CHƯA ĐẠT'} |`;
     };
-    const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ');
     const table = [
       `## Nhập Excel ${ROWS.toLocaleString('vi-VN')} dòng — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',

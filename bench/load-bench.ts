@@ -42,7 +42,10 @@ const NATIONAL = process.env.BENCH_PRESET === 'national';
 
 function postgresUrl(): string {
   if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
-  const out = execFileSync('bash', [path.join(root, 'scripts/start-test-postgres.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync('bash', [path.join(root, 'scripts/start-test-postgres.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = out.trim().split('\n').pop()!;
   return url;
 }
@@ -64,8 +67,21 @@ interface LoadResult {
 }
 
 async function drive(what: string, url: string, cookie: string): Promise<LoadResult> {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { cookie, 'x-dh-client': 'bench' } });
-  return { what, requests: r.requests.total, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { cookie, 'x-dh-client': 'bench' },
+  });
+  return {
+    what,
+    requests: r.requests.total,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
 }
 
 async function waitForServer(base: string, timeoutMs = 120_000): Promise<void> {
@@ -94,13 +110,25 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(db);
     const started = performance.now();
-    const tree = await buildNationalTree(db, NATIONAL ? { chiBoPerCommune: 4 } : { onlyProvince: process.env.BENCH_PROVINCE ?? 'Lào Cai', chiBoPerCommune: 19 });
+    const tree = await buildNationalTree(
+      db,
+      NATIONAL
+        ? { chiBoPerCommune: 4 }
+        : { onlyProvince: process.env.BENCH_PROVINCE ?? 'Lào Cai', chiBoPerCommune: 19 },
+    );
     const generated = await generateRegistry(db, tree, { entriesPerUnit: 5, periods: 10 });
     const loadMs = performance.now() - started;
-    const province = tree.provinces.find((p) => p.name.includes(process.env.BENCH_PROVINCE ?? 'Lào Cai')) ?? tree.provinces[0]!;
-    console.log(`${tree.units} đơn vị, ${generated.entries} mô hình/điển hình, ${generated.reports} báo cáo — nạp trong ${fmt(loadMs)} ms`);
+    const province =
+      tree.provinces.find((p) => p.name.includes(process.env.BENCH_PROVINCE ?? 'Lào Cai')) ?? tree.provinces[0]!;
+    console.log(
+      `${tree.units} đơn vị, ${generated.entries} mô hình/điển hình, ${generated.reports} báo cáo — nạp trong ${fmt(loadMs)} ms`,
+    );
 
-    const { id: userId } = await db.insertInto('app_user').values({ username: 'bench', full_name: 'Benchmark', password_hash: await hashPassword('bench2025') }).returning('id').executeTakeFirstOrThrow();
+    const { id: userId } = await db
+      .insertInto('app_user')
+      .values({ username: 'bench', full_name: 'Benchmark', password_hash: await hashPassword('bench2025') })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await db.insertInto('role_grant').values({ user_id: userId, role: 'operator', unit_id: province.id }).execute();
     const person = await db
       .selectFrom('person as p')
@@ -113,13 +141,27 @@ async function main(): Promise<void> {
 
     server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'start'], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', REMINDER_INTERVAL_MINUTES: '1440', DATA_DIR: path.join(os.tmpdir(), 'dh-bench-load') },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        DEMO_DATA: 'false',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        REMINDER_INTERVAL_MINUTES: '1440',
+        DATA_DIR: path.join(os.tmpdir(), 'dh-bench-load'),
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const pid = server.pid!;
     const base = `http://127.0.0.1:${PORT}`;
     await waitForServer(base);
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dh-client': 'bench' }, body: JSON.stringify({ username: 'bench', password: 'bench2025' }) });
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-dh-client': 'bench' },
+      body: JSON.stringify({ username: 'bench', password: 'bench2025' }),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     if (!cookie.startsWith('dh_session=')) throw new Error(`login failed: ${login.status} ${await login.text()}`);
 
@@ -168,7 +210,11 @@ async function main(): Promise<void> {
       rounds: ROUNDS,
       list: summary(list),
       row: summary(row),
-      memory: { idleRssMb: Math.round(idle.rss / 2 ** 20), peakRssMb: Math.round(Math.max(peakRss, after.rss) / 2 ** 20), highWaterMarkMb: Math.round(after.hwm / 2 ** 20) },
+      memory: {
+        idleRssMb: Math.round(idle.rss / 2 ** 20),
+        peakRssMb: Math.round(Math.max(peakRss, after.rss) / 2 ** 20),
+        highWaterMarkMb: Math.round(after.hwm / 2 ** 20),
+      },
     };
     mkdirSync(path.join(here, 'results'), { recursive: true });
     writeFileSync(path.join(here, 'results', 'load.json'), `${JSON.stringify(result, null, 2)}\n`);

@@ -41,7 +41,12 @@ export async function sideBySide(
   }
   const summary = (name: string, times: number[]): Measurement => {
     times.sort((x, y) => x - y);
-    return { name, medianMs: times[Math.floor(times.length / 2)]!, p90Ms: times[Math.min(times.length - 1, Math.floor(0.9 * times.length))]!, runs };
+    return {
+      name,
+      medianMs: times[Math.floor(times.length / 2)]!,
+      p90Ms: times[Math.min(times.length - 1, Math.floor(0.9 * times.length))]!,
+      runs,
+    };
   };
   return [summary(a.name, ta), summary(b.name, tb)];
 }

@@ -40,7 +40,8 @@ export interface TreeOptions {
 export async function buildNationalTree(db: Kysely<DB>, options: TreeOptions = {}): Promise<NationalTree> {
   const since = options.since ?? '2025-07-01';
   const chiBo = options.chiBoPerCommune ?? 4;
-  const ids = async (table: 'unit_type' | 'org_level') => new Map((await db.selectFrom(table).select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
+  const ids = async (table: 'unit_type' | 'org_level') =>
+    new Map((await db.selectFrom(table).select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
   const types = await ids('unit_type');
   const levels = await ids('org_level');
   const { id: eventId } = await db
@@ -48,12 +49,22 @@ export async function buildNationalTree(db: Kysely<DB>, options: TreeOptions = {
     .values({ kind: 'create', effective_date: since, note: 'Nạp cây tổ chức toàn quốc (benchmark)' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const { next } = await db.selectNoFrom(sql<number>`(select coalesce(max(id), 0) + 1 from org_unit)`.as('next')).executeTakeFirstOrThrow();
+  const { next } = await db
+    .selectNoFrom(sql<number>`(select coalesce(max(id), 0) + 1 from org_unit)`.as('next'))
+    .executeTakeFirstOrThrow();
   let id = Number(next);
 
-  const units: Array<{ id: number; name: string; type: string; level: string; parent: number | null; path: string }> = [];
+  const units: Array<{ id: number; name: string; type: string; level: string; parent: number | null; path: string }> =
+    [];
   const add = (name: string, type: string, level: string, parent: { id: number; path: string } | null) => {
-    const unit = { id: id++, name, type, level, parent: parent?.id ?? null, path: parent ? `${parent.path}.${id - 1}` : String(id - 1) };
+    const unit = {
+      id: id++,
+      name,
+      type,
+      level,
+      parent: parent?.id ?? null,
+      path: parent ? `${parent.path}.${id - 1}` : String(id - 1),
+    };
     units.push(unit);
     return unit;
   };
@@ -73,7 +84,10 @@ export async function buildNationalTree(db: Kysely<DB>, options: TreeOptions = {
 
   for (let i = 0; i < units.length; i += 2000) {
     const chunk = units.slice(i, i + 2000);
-    await db.insertInto('org_unit').values(chunk.map((u) => ({ id: u.id, created_on: since, current_path: u.path }) as never)).execute();
+    await db
+      .insertInto('org_unit')
+      .values(chunk.map((u) => ({ id: u.id, created_on: since, current_path: u.path }) as never))
+      .execute();
     await db
       .insertInto('org_unit_version')
       .values(

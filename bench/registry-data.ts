@@ -47,18 +47,53 @@ const FIELD_NAMES = [
 ];
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đỗ', 'Bùi', 'Đặng', 'Ngô'];
 const MIDDLE = ['Văn', 'Thị', 'Thanh', 'Minh', 'Quang', 'Thu', 'Đức', 'Ngọc', 'Hữu', 'Thùy'];
-const GIVEN = ['An', 'Bích', 'Công', 'Dũng', 'Giang', 'Hà', 'Hạnh', 'Hiếu', 'Hùng', 'Linh', 'Luận', 'Lương', 'Mai', 'Nam', 'Phương', 'Quế', 'Sơn', 'Tùng', 'Tuấn', 'Yến'];
+const GIVEN = [
+  'An',
+  'Bích',
+  'Công',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hạnh',
+  'Hiếu',
+  'Hùng',
+  'Linh',
+  'Luận',
+  'Lương',
+  'Mai',
+  'Nam',
+  'Phương',
+  'Quế',
+  'Sơn',
+  'Tùng',
+  'Tuấn',
+  'Yến',
+];
 
 const ids = (rows: Array<{ id: number }>) => rows.map((r) => r.id);
 
-export async function generateRegistry(db: Kysely<DB>, tree: NationalTree, preset: RegistryPreset): Promise<GeneratedRegistry> {
-  const levels = new Map((await db.selectFrom('org_level').select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
+export async function generateRegistry(
+  db: Kysely<DB>,
+  tree: NationalTree,
+  preset: RegistryPreset,
+): Promise<GeneratedRegistry> {
+  const levels = new Map(
+    (await db.selectFrom('org_level').select(['id', 'code']).execute()).map((r) => [r.code, r.id]),
+  );
   const coSo = levels.get('co_so')!;
 
   // Fields, each with one criteria set of five criteria — one per measure.
   const fields = await db
     .insertInto('model_field')
-    .values(FIELD_NAMES.map((name, i) => ({ code: `BF${i + 1}`, name, applies_to: 'both' as const, search_text: foldVietnamese(name), sort_order: i })))
+    .values(
+      FIELD_NAMES.map((name, i) => ({
+        code: `BF${i + 1}`,
+        name,
+        applies_to: 'both' as const,
+        search_text: foldVietnamese(name),
+        sort_order: i,
+      })),
+    )
     .returning('id')
     .execute();
   const sets = await db
@@ -82,7 +117,13 @@ export async function generateRegistry(db: Kysely<DB>, tree: NationalTree, prese
     .values(
       tree.provinces.map((p) => {
         const title = `Kế hoạch xây dựng, nhân rộng mô hình, điển hình giai đoạn 2021-2025 (${p.name})`;
-        return { owner_unit_id: p.id, title, starts_on: '2021-01-01', ends_on: '2025-12-31', search_text: foldVietnamese(title) };
+        return {
+          owner_unit_id: p.id,
+          title,
+          starts_on: '2021-01-01',
+          ends_on: '2025-12-31',
+          search_text: foldVietnamese(title),
+        };
       }),
     )
     .returning(['id', 'owner_unit_id'])
@@ -112,7 +153,12 @@ export async function generateRegistry(db: Kysely<DB>, tree: NationalTree, prese
       return sql`(${i}::int, ${full}, ${family}, ${middle}, ${given}, ${personNameSortKey(full)}, ${foldVietnamese(full)})`;
     }),
   );
-  const fieldValues = sql.join(fieldRows.map((f) => sql`(${f.idx}::int, ${f.fieldId}::int, ${f.setId}::int, ${f.name}, ${foldVietnamese(f.name)}, ${vietnameseSortKey(f.name)})`));
+  const fieldValues = sql.join(
+    fieldRows.map(
+      (f) =>
+        sql`(${f.idx}::int, ${f.fieldId}::int, ${f.setId}::int, ${f.name}, ${foldVietnamese(f.name)}, ${vietnameseSortKey(f.name)})`,
+    ),
+  );
   const provinceIds = tree.provinces.map((p) => p.id);
 
   // Grassroots units of the generated provinces, numbered.
@@ -136,15 +182,21 @@ export async function generateRegistry(db: Kysely<DB>, tree: NationalTree, prese
     select 'model', f.name || ' – ' || u.name || ' (' || k || ')', u.unit_id, u.unit_id, f.field_id, f.set_id, u.plan_id, ${coSo}, '2021-03-01', 'active',
       f.folded || ' ' || u.search_text, f.sort_key || ' ' || u.n || ' ' || k
     from bench_unit u cross join generate_series(1, ${Math.floor(perUnit / 2)}) k
-    join (values ${fieldValues}) as f(idx, field_id, set_id, name, folded, sort_key) on f.idx = ((u.n + k) % ${fieldRows.length})`.execute(db);
+    join (values ${fieldValues}) as f(idx, field_id, set_id, name, folded, sort_key) on f.idx = ((u.n + k) % ${fieldRows.length})`.execute(
+    db,
+  );
   await sql`insert into registry_entry (kind, name, owner_unit_id, person_id, position, party_unit_id, field_id, criteria_set_id, plan_id, level_id, started_on, status, search_text, sort_key)
     select 'exemplar', p.full_name, u.unit_id, p.id, p.position, u.unit_id, f.field_id, f.set_id, u.plan_id, ${coSo}, '2021-03-01', 'active',
       p.search_text, p.sort_key
     from bench_unit u
     join lateral (select p.*, row_number() over (order by p.id) as k from person p where p.unit_id = u.unit_id) p on true
-    join (values ${fieldValues}) as f(idx, field_id, set_id, name, folded, sort_key) on f.idx = ((u.n + p.k) % ${fieldRows.length})`.execute(db);
+    join (values ${fieldValues}) as f(idx, field_id, set_id, name, folded, sort_key) on f.idx = ((u.n + p.k) % ${fieldRows.length})`.execute(
+    db,
+  );
   await sql`insert into registry_span (entry_id, level_id, valid_from, began)
-    select e.id, e.level_id, '2021-06-01', 'imported' from registry_entry e where e.plan_id in (${sql.join(ids(plans))})`.execute(db);
+    select e.id, e.level_id, '2021-06-01', 'imported' from registry_entry e where e.plan_id in (${sql.join(ids(plans))})`.execute(
+    db,
+  );
 
   // Reports: for each entry and period, a state drawn from a fixed hash — ~72% accepted, 8% submitted,
   // 5% returned, 5% draft, 10% none (no row).
@@ -189,7 +241,14 @@ export async function generateRegistry(db: Kysely<DB>, tree: NationalTree, prese
   await sql`analyze`.execute(db);
 
   const count = async (table: 'registry_entry' | 'period_report' | 'period_report_value') =>
-    Number((await db.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select(sql<number>`count(*)::int`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     fieldIds: ids(fields),
     planIds: ids(plans),

@@ -32,9 +32,18 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
 async function openBenchDatabase(): Promise<{ database: Database; label: string; cleanup: () => void }> {
-  if (process.env.BENCH_DATABASE_URL) return { database: kyselyOnPostgres(process.env.BENCH_DATABASE_URL), label: 'PostgreSQL (BENCH_DATABASE_URL)', cleanup: () => {} };
+  if (process.env.BENCH_DATABASE_URL)
+    return {
+      database: kyselyOnPostgres(process.env.BENCH_DATABASE_URL),
+      label: 'PostgreSQL (BENCH_DATABASE_URL)',
+      cleanup: () => {},
+    };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dh-bench-'));
-  return { database: kyselyOnPglite(await createPglite(dir)), label: 'PGlite (embedded)', cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    database: kyselyOnPglite(await createPglite(dir)),
+    label: 'PGlite (embedded)',
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 async function main(): Promise<void> {
@@ -43,11 +52,16 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(db);
     let started = performance.now();
-    const tree = await buildNationalTree(db, { onlyProvince: process.env.BENCH_PROVINCE ?? 'Lào Cai', chiBoPerCommune: 19 });
+    const tree = await buildNationalTree(db, {
+      onlyProvince: process.env.BENCH_PROVINCE ?? 'Lào Cai',
+      chiBoPerCommune: 19,
+    });
     const generated = await generateRegistry(db, tree, { entriesPerUnit: 5, periods: 10 });
     const loadMs = performance.now() - started;
     const province = tree.provinces[0]!;
-    console.log(`${tree.units} đơn vị, ${generated.entries} mô hình/điển hình, ${generated.reports} báo cáo, ${generated.values} giá trị — ${fmt(loadMs)} ms (${label})`);
+    console.log(
+      `${tree.units} đơn vị, ${generated.entries} mô hình/điển hình, ${generated.reports} báo cáo, ${generated.values} giá trị — ${fmt(loadMs)} ms (${label})`,
+    );
 
     const { id: userId } = await db
       .insertInto('app_user')
@@ -56,7 +70,11 @@ async function main(): Promise<void> {
       .executeTakeFirstOrThrow();
     await db.insertInto('role_grant').values({ user_id: userId, role: 'operator', unit_id: province.id }).execute();
     const app = await buildApp({ db, config: loadConfig({ DATA_DIR: os.tmpdir() }) });
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bench', password: 'bench2025' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'bench', password: 'bench2025' },
+    });
     const cookie = `dh_session=${login.cookies.find((c) => c.name === 'dh_session')!.value}`;
     const get = async (url: string) => {
       const r = await app.inject({ method: 'GET', url, headers: { cookie } });
@@ -68,7 +86,8 @@ async function main(): Promise<void> {
     const rows: Array<{ what: string; api: Measurement; sql: Measurement }> = [];
 
     // 1. Completeness of the province for one period, by commune.
-    const completenessSql = () => sql<{ child: number; expected: number; accepted: number }>`
+    const completenessSql = () =>
+      sql<{ child: number; expected: number; accepted: number }>`
       select c.unit_id as child, count(*)::int as expected, count(*) filter (where r.status = 'accepted')::int as accepted,
         count(*) filter (where r.id is null)::int as none
       from report_period p
@@ -82,16 +101,22 @@ async function main(): Promise<void> {
     const api = await get(`/api/v1/reporting/periods/${periodId}/completeness?unitId=${province.id}`);
     const floor = (await completenessSql()).rows;
     const sqlTotal = floor.reduce((s, r) => s + Number(r.expected), 0);
-    if (api.total.expected !== sqlTotal) throw new Error(`completeness disagrees: API ${api.total.expected} vs SQL ${sqlTotal}`);
+    if (api.total.expected !== sqlTotal)
+      throw new Error(`completeness disagrees: API ${api.total.expected} vs SQL ${sqlTotal}`);
     const [a1, s1] = await sideBySide(
       RUNS,
       { name: 'api', fn: () => get(`/api/v1/reporting/periods/${periodId}/completeness?unitId=${province.id}`) },
       { name: 'sql', fn: completenessSql },
     );
-    rows.push({ what: `Tình hình nộp báo cáo một kỳ của một tỉnh, chia theo ${api.children.length} đơn vị trực thuộc (${api.total.expected} mô hình, điển hình)`, api: a1, sql: s1 });
+    rows.push({
+      what: `Tình hình nộp báo cáo một kỳ của một tỉnh, chia theo ${api.children.length} đơn vị trực thuộc (${api.total.expected} mô hình, điển hình)`,
+      api: a1,
+      sql: s1,
+    });
 
     // 2. The chase list: the first page of those who have not reported.
-    const chaseSql = () => sql`select e.id, e.name from report_period p
+    const chaseSql = () =>
+      sql`select e.id, e.name from report_period p
       join registry_entry e on e.plan_id = p.plan_id
       join registry_span s on s.entry_id = e.id and s.valid_from <= p.ends_on and (s.valid_to is null or s.valid_to > p.ends_on)
       join org_unit ou on ou.id = e.owner_unit_id
@@ -100,7 +125,10 @@ async function main(): Promise<void> {
       order by e.sort_key collate "C", e.id limit 50`.execute(db);
     const [a2, s2] = await sideBySide(
       RUNS,
-      { name: 'api', fn: () => get(`/api/v1/reporting/periods/${periodId}/entries?unitId=${province.id}&bucket=none&pageSize=50`) },
+      {
+        name: 'api',
+        fn: () => get(`/api/v1/reporting/periods/${periodId}/entries?unitId=${province.id}&bucket=none&pageSize=50`),
+      },
       { name: 'sql', fn: chaseSql },
     );
     rows.push({ what: `Danh sách chưa báo cáo (trang đầu, 50 dòng của ${api.total.none})`, api: a2, sql: s2 });
@@ -113,7 +141,10 @@ async function main(): Promise<void> {
       '',
       '| Phép đo | API (trung vị, ms) | SQL viết tay (ms) | Tỉ lệ API/SQL |',
       '|---|---:|---:|---:|',
-      ...rows.map((r) => `| ${r.what} | ${fmt(r.api.medianMs)} | ${fmt(r.sql.medianMs)} | ${(r.api.medianMs / r.sql.medianMs).toFixed(1)}× |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.what} | ${fmt(r.api.medianMs)} | ${fmt(r.sql.medianMs)} | ${(r.api.medianMs / r.sql.medianMs).toFixed(1)}× |`,
+      ),
       '',
     ].join('\n');
     console.log(out);

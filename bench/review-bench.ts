@@ -37,9 +37,18 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const NATIONAL = process.env.BENCH_PRESET === 'national';
 
 async function openBenchDatabase(): Promise<{ database: Database; label: string; cleanup: () => void }> {
-  if (process.env.BENCH_DATABASE_URL) return { database: kyselyOnPostgres(process.env.BENCH_DATABASE_URL), label: 'PostgreSQL (BENCH_DATABASE_URL)', cleanup: () => {} };
+  if (process.env.BENCH_DATABASE_URL)
+    return {
+      database: kyselyOnPostgres(process.env.BENCH_DATABASE_URL),
+      label: 'PostgreSQL (BENCH_DATABASE_URL)',
+      cleanup: () => {},
+    };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dh-bench-'));
-  return { database: kyselyOnPglite(await createPglite(dir)), label: 'PGlite (embedded)', cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    database: kyselyOnPglite(await createPglite(dir)),
+    label: 'PGlite (embedded)',
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 async function main(): Promise<void> {
@@ -55,13 +64,17 @@ async function main(): Promise<void> {
       : await buildNationalTree(db, { onlyProvince: process.env.BENCH_PROVINCE ?? 'Lào Cai', chiBoPerCommune: 19 });
     const generated = await generateRegistry(db, tree, { entriesPerUnit: NATIONAL ? 9 : 5, periods: 10 });
     const loadMs = performance.now() - started;
-    const province = tree.provinces.find((p) => p.name.includes(process.env.BENCH_PROVINCE ?? 'Lào Cai')) ?? tree.provinces[0]!;
+    const province =
+      tree.provinces.find((p) => p.name.includes(process.env.BENCH_PROVINCE ?? 'Lào Cai')) ?? tree.provinces[0]!;
     const unitPath = String(province.id);
     const [from, to] = ['2021-01-01', '2022-12-31'];
-    console.log(`${tree.units} đơn vị, ${generated.entries} mô hình/điển hình, ${generated.reports} báo cáo — ${fmt(loadMs)} ms (${label})`);
+    console.log(
+      `${tree.units} đơn vị, ${generated.entries} mô hình/điển hình, ${generated.reports} báo cáo — ${fmt(loadMs)} ms (${label})`,
+    );
 
     // The floor: one query for the core statistics — on the list at the end by level × kind, and met / evaluated by field × level.
-    const floor = () => sql<{ kind: string; level_id: number; field_id: number | null; on_list: number; evaluated: number; met: number }>`
+    const floor = () =>
+      sql<{ kind: string; level_id: number; field_id: number | null; on_list: number; evaluated: number; met: number }>`
       with on_list as (
         select e.id, e.kind, s.level_id, e.field_id from registry_span s
         join registry_entry e on e.id = s.entry_id join org_unit ou on ou.id = e.owner_unit_id
@@ -77,8 +90,11 @@ async function main(): Promise<void> {
       group by grouping sets ((o.kind, o.level_id, o.field_id), (o.kind, o.level_id))`.execute(db);
     const figures = await computeReviewFigures(db, { unitId: province.id, from, to, asOf: to });
     const floorRows = (await floor()).rows;
-    const floorModels = floorRows.filter((r) => r.kind === 'model' && r.field_id === null).reduce((n, r) => n + Number(r.on_list), 0);
-    if (figures.counts.model.total !== floorModels) throw new Error(`figures disagree: ${figures.counts.model.total} vs ${floorModels}`);
+    const floorModels = floorRows
+      .filter((r) => r.kind === 'model' && r.field_id === null)
+      .reduce((n, r) => n + Number(r.on_list), 0);
+    if (figures.counts.model.total !== floorModels)
+      throw new Error(`figures disagree: ${figures.counts.model.total} vs ${floorModels}`);
     const [a1, s1] = await sideBySide(
       RUNS,
       { name: 'figures', fn: () => computeReviewFigures(db, { unitId: province.id, from, to, asOf: to }) },
@@ -86,16 +102,34 @@ async function main(): Promise<void> {
     );
 
     // A saved report's .docx through the API.
-    const { id: userId } = await db.insertInto('app_user').values({ username: 'bench', full_name: 'Benchmark', password_hash: await hashPassword('bench2025') }).returning('id').executeTakeFirstOrThrow();
+    const { id: userId } = await db
+      .insertInto('app_user')
+      .values({ username: 'bench', full_name: 'Benchmark', password_hash: await hashPassword('bench2025') })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await db.insertInto('role_grant').values({ user_id: userId, role: 'operator', unit_id: province.id }).execute();
     const app = await buildApp({ db, config: loadConfig({ DATA_DIR: os.tmpdir() }) });
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bench', password: 'bench2025' } });
-    const headers = { cookie: `dh_session=${login.cookies.find((c) => c.name === 'dh_session')!.value}`, 'x-dh-client': 'bench' };
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'bench', password: 'bench2025' },
+    });
+    const headers = {
+      cookie: `dh_session=${login.cookies.find((c) => c.name === 'dh_session')!.value}`,
+      'x-dh-client': 'bench',
+    };
     const created = await app.inject({
       method: 'POST',
       url: '/api/v1/review-reports',
       headers,
-      payload: { unitId: province.id, kind: 'so_ket', title: 'Sơ kết 02 năm xây dựng, nhân rộng mô hình, điển hình tiên tiến', from, to, snapshotOn: to },
+      payload: {
+        unitId: province.id,
+        kind: 'so_ket',
+        title: 'Sơ kết 02 năm xây dựng, nhân rộng mô hình, điển hình tiên tiến',
+        from,
+        to,
+        snapshotOn: to,
+      },
     });
     if (created.statusCode !== 201) throw new Error(`create: ${created.statusCode} ${created.body}`);
     const reportId = created.json().id as number;
@@ -106,7 +140,11 @@ async function main(): Promise<void> {
     await app.close();
 
     const rows: Array<{ what: string; api: Measurement; sql?: Measurement }> = [
-      { what: `Số liệu báo cáo sơ kết 2 năm của một tỉnh (${figures.counts.model.total + figures.counts.exemplar.total} mô hình, điển hình trong danh sách)`, api: a1, sql: s1 },
+      {
+        what: `Số liệu báo cáo sơ kết 2 năm của một tỉnh (${figures.counts.model.total + figures.counts.exemplar.total} mô hình, điển hình trong danh sách)`,
+        api: a1,
+        sql: s1,
+      },
       { what: 'Tạo tệp .docx của báo cáo đã lưu (qua API)', api: docx },
     ];
     const out = [
@@ -116,7 +154,10 @@ async function main(): Promise<void> {
       '',
       '| Phép đo | Hệ thống (trung vị, ms) | SQL viết tay (ms) | Tỉ lệ |',
       '|---|---:|---:|---:|',
-      ...rows.map((r) => `| ${r.what} | ${fmt(r.api.medianMs)} | ${r.sql ? fmt(r.sql.medianMs) : '—'} | ${r.sql ? `${(r.api.medianMs / r.sql.medianMs).toFixed(1)}×` : '—'} |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.what} | ${fmt(r.api.medianMs)} | ${r.sql ? fmt(r.sql.medianMs) : '—'} | ${r.sql ? `${(r.api.medianMs / r.sql.medianMs).toFixed(1)}×` : '—'} |`,
+      ),
       '',
     ].join('\n');
     console.log(out);

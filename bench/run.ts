@@ -26,10 +26,18 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 
 async function openBenchDatabase(): Promise<{ database: Database; label: string; cleanup: () => void }> {
   if (process.env.BENCH_DATABASE_URL) {
-    return { database: kyselyOnPostgres(process.env.BENCH_DATABASE_URL), label: 'PostgreSQL (BENCH_DATABASE_URL)', cleanup: () => {} };
+    return {
+      database: kyselyOnPostgres(process.env.BENCH_DATABASE_URL),
+      label: 'PostgreSQL (BENCH_DATABASE_URL)',
+      cleanup: () => {},
+    };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dh-bench-'));
-  return { database: kyselyOnPglite(await createPglite(dir)), label: 'PGlite (embedded)', cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    database: kyselyOnPglite(await createPglite(dir)),
+    label: 'PGlite (embedded)',
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 async function main(): Promise<void> {
@@ -52,7 +60,11 @@ async function main(): Promise<void> {
       .executeTakeFirstOrThrow();
     await db.insertInto('role_grant').values({ user_id: userId, role: 'operator', unit_id: province.id }).execute();
     const app = await buildApp({ db, config: loadConfig({ DATA_DIR: os.tmpdir() }) });
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bench', password: 'bench2025' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'bench', password: 'bench2025' },
+    });
     const cookie = `dh_session=${login.cookies.find((c) => c.name === 'dh_session')!.value}`;
     const get = async (url: string) => {
       const r = await app.inject({ method: 'GET', url, headers: { cookie } });
@@ -65,19 +77,27 @@ async function main(): Promise<void> {
     // 1. Counts by type and level for a province, as of a date.
     const statsApi = await get(`/api/v1/org/stats?rootId=${province.id}&asOf=${today}`);
     const statsSql = await sql<{ n: number }>`select count(*)::int as n from org_unit_version v
-      where v.path <@ ${pathOf}::ltree and v.valid_from <= ${today}::date and (v.valid_to is null or v.valid_to > ${today}::date)`.execute(db);
-    if (statsApi.total !== statsSql.rows[0]!.n) throw new Error(`stats disagree: ${statsApi.total} vs ${statsSql.rows[0]!.n}`);
+      where v.path <@ ${pathOf}::ltree and v.valid_from <= ${today}::date and (v.valid_to is null or v.valid_to > ${today}::date)`.execute(
+      db,
+    );
+    if (statsApi.total !== statsSql.rows[0]!.n)
+      throw new Error(`stats disagree: ${statsApi.total} vs ${statsSql.rows[0]!.n}`);
     const [a1, s1] = await sideBySide(
       RUNS,
       { name: 'api', fn: () => get(`/api/v1/org/stats?rootId=${province.id}&asOf=${today}`) },
       {
         name: 'sql',
-        fn: () => sql`select v.type_id, v.level_id, count(*)::int from org_unit_version v
+        fn: () =>
+          sql`select v.type_id, v.level_id, count(*)::int from org_unit_version v
           where v.path <@ ${pathOf}::ltree and v.valid_from <= ${today}::date and (v.valid_to is null or v.valid_to > ${today}::date)
           group by grouping sets ((v.type_id), (v.level_id))`.execute(db),
       },
     );
-    rows.push({ what: `Đếm đơn vị theo loại và cấp của một tỉnh tại một ngày (${statsApi.total} đơn vị)`, api: a1, sql: s1 });
+    rows.push({
+      what: `Đếm đơn vị theo loại và cấp của một tỉnh tại một ngày (${statsApi.total} đơn vị)`,
+      api: a1,
+      sql: s1,
+    });
 
     // 2. The children of a province with their child counts (one page of the tree view).
     const [a2, s2] = await sideBySide(
@@ -85,13 +105,20 @@ async function main(): Promise<void> {
       { name: 'api', fn: () => get(`/api/v1/org/units?parentId=${province.id}&asOf=${today}&pageSize=200`) },
       {
         name: 'sql',
-        fn: () => sql`select v.unit_id, v.name, (select count(*) from org_unit_version c where c.parent_id = v.unit_id
+        fn: () =>
+          sql`select v.unit_id, v.name, (select count(*) from org_unit_version c where c.parent_id = v.unit_id
             and c.valid_from <= ${today}::date and (c.valid_to is null or c.valid_to > ${today}::date)) as children
           from org_unit_version v where v.parent_id = ${province.id} and v.valid_from <= ${today}::date
-            and (v.valid_to is null or v.valid_to > ${today}::date) order by v.sort_key collate "C" limit 200`.execute(db),
+            and (v.valid_to is null or v.valid_to > ${today}::date) order by v.sort_key collate "C" limit 200`.execute(
+            db,
+          ),
       },
     );
-    rows.push({ what: `Danh sách đơn vị trực thuộc một tỉnh, kèm số đơn vị con (${province.communes.length + 2} dòng)`, api: a2, sql: s2 });
+    rows.push({
+      what: `Danh sách đơn vị trực thuộc một tỉnh, kèm số đơn vị con (${province.communes.length + 2} dòng)`,
+      api: a2,
+      sql: s2,
+    });
 
     // 3. Diacritic-insensitive search across the visible subtree.
     const [a3, s3] = await sideBySide(
@@ -99,7 +126,8 @@ async function main(): Promise<void> {
       { name: 'api', fn: () => get(`/api/v1/org/units?q=chi%20bo%202&asOf=${today}&pageSize=50`) },
       {
         name: 'sql',
-        fn: () => sql`select v.unit_id, v.name from org_unit_version v where v.search_text like '%chi bo 2%'
+        fn: () =>
+          sql`select v.unit_id, v.name from org_unit_version v where v.search_text like '%chi bo 2%'
           and v.path <@ ${pathOf}::ltree and v.valid_from <= ${today}::date and (v.valid_to is null or v.valid_to > ${today}::date)
           order by v.sort_key collate "C" limit 50`.execute(db),
       },
@@ -121,10 +149,18 @@ async function main(): Promise<void> {
     let day = new Date('2025-08-01T00:00:00Z');
     const move = await measure('move', Math.min(RUNS, 20), async (i) => {
       const commune = province.communes[(i + 1) % province.communes.length]!;
-      const revision = (await db.selectFrom('org_unit').select('revision').where('id', '=', commune).executeTakeFirstOrThrow()).revision;
+      const revision = (
+        await db.selectFrom('org_unit').select('revision').where('id', '=', commune).executeTakeFirstOrThrow()
+      ).revision;
       const target = others[(i + 1) % others.length]!;
       day = new Date(day.getTime() + 86_400_000);
-      await moveUnit(db, system, commune, { parentId: target.id, revision, effectiveDate: day.toISOString().slice(0, 10), documentId: null, note: null });
+      await moveUnit(db, system, commune, {
+        parentId: target.id,
+        revision,
+        effectiveDate: day.toISOString().slice(0, 10),
+        documentId: null,
+        note: null,
+      });
     });
     void actor;
     rows.push({ what: 'Chuyển một Đảng ủy xã (cùng 4 chi bộ) sang tỉnh khác', single: move });

@@ -1,6 +1,11 @@
 /** Dates: the API carries 'YYYY-MM-DD'; people read dd/mm/yyyy. "Today" is Vietnam's today. */
 
-const vietnamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+const vietnamDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 export function todayInVietnam(now: Date = new Date()): string {
   return vietnamDay.format(now);

@@ -100,6 +100,10 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 
 export function fieldLabel(path: string): string {
-  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  const last =
+    path
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? path;
   return FIELD_LABELS[last] ?? last;
 }

@@ -4,9 +4,20 @@
  * administrators' bar is higher.
  */
 import { describe, expect, it } from 'vitest';
-import { checkPassword, describePasswordPolicy, PASSWORD_POLICY, stripDiacritics, type PasswordOwner } from './password-policy.ts';
+import {
+  checkPassword,
+  describePasswordPolicy,
+  PASSWORD_POLICY,
+  stripDiacritics,
+  type PasswordOwner,
+} from './password-policy.ts';
 
-const user: PasswordOwner = { username: 'anh.nt', fullName: 'Nguyễn Thị Ánh', email: 'anh.nt@tinhuy.yenbai.gov.vn', admin: false };
+const user: PasswordOwner = {
+  username: 'anh.nt',
+  fullName: 'Nguyễn Thị Ánh',
+  email: 'anh.nt@tinhuy.yenbai.gov.vn',
+  admin: false,
+};
 const admin: PasswordOwner = { ...user, admin: true };
 
 describe('password policy', () => {
@@ -32,7 +43,18 @@ describe('password policy', () => {
   });
 
   it('refuses long but guessable passwords: a known word padded with a year and symbols, keyboard rows, Vietnamese words, with or without diacritics', async () => {
-    for (const password of ['Baocao2025!!', 'Matkhau@2025!', 'Quantri@2025!!', 'Yenbai@123456', 'Dienhinh@2025', 'matkhaumoi2025', 'Mậtkhẩu2025!!', 'qwertyuiop123', 'aaaaaaaaaaaaaa', '123456789012']) {
+    for (const password of [
+      'Baocao2025!!',
+      'Matkhau@2025!',
+      'Quantri@2025!!',
+      'Yenbai@123456',
+      'Dienhinh@2025',
+      'matkhaumoi2025',
+      'Mậtkhẩu2025!!',
+      'qwertyuiop123',
+      'aaaaaaaaaaaaaa',
+      '123456789012',
+    ]) {
       const verdict = await checkPassword(password, user);
       expect(verdict.ok, password).toBe(false);
       expect(verdict.score, password).toBeLessThan(PASSWORD_POLICY.minScore);
@@ -51,13 +73,19 @@ describe('password policy', () => {
     expect(withName.ok).toBe(false);
     expect(withName.problems.join(' ')).toMatch(/thông tin của chính bạn|Họ, tên/);
     // The same string is fine for someone else.
-    expect((await checkPassword('nguyenthianh1990!', { username: 'binh.dv', fullName: 'Đặng Văn Bình', admin: false })).score).toBeGreaterThan(
-      (await checkPassword('nguyenthianh1990!', user)).score!,
-    );
+    expect(
+      (await checkPassword('nguyenthianh1990!', { username: 'binh.dv', fullName: 'Đặng Văn Bình', admin: false }))
+        .score,
+    ).toBeGreaterThan((await checkPassword('nguyenthianh1990!', user)).score!);
   });
 
   it('accepts passphrases of several unrelated words, with or without diacritics, for users and administrators', async () => {
-    for (const password of ['mây trắng bay qua đồi chè', 'con ngựa vằn ăn cỏ xanh', 'correct horse battery staple', 'dong-ho-bao-thuc-tren-ban']) {
+    for (const password of [
+      'mây trắng bay qua đồi chè',
+      'con ngựa vằn ăn cỏ xanh',
+      'correct horse battery staple',
+      'dong-ho-bao-thuc-tren-ban',
+    ]) {
       for (const owner of [user, admin]) {
         const verdict = await checkPassword(password, owner);
         expect(verdict, `${password} (admin: ${owner.admin})`).toMatchObject({ ok: true, score: 4, problems: [] });

@@ -157,7 +157,11 @@ export function loadPasswordEstimator(): Promise<ZxcvbnFactory> {
 
 /** Strip Vietnamese diacritics, keeping case (đ → d). */
 export function stripDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 }
 
 /** The owner's words an attacker would try first: username, e-mail and its parts, each part of the name. */
@@ -188,7 +192,9 @@ function strengthProblem(result: ZxcvbnResult, score: number, minScore: number, 
   if (result.feedback.warning) parts.push(result.feedback.warning);
   const suggestions = result.feedback.suggestions.filter((s) => s !== VI_TRANSLATIONS.suggestions.noNeed);
   parts.push(...suggestions.slice(0, 2));
-  parts.push('Hãy dùng một cụm gồm bốn, năm từ không liên quan đến nhau và đến bạn (có thể viết có dấu, cách nhau bằng dấu cách).');
+  parts.push(
+    'Hãy dùng một cụm gồm bốn, năm từ không liên quan đến nhau và đến bạn (có thể viết có dấu, cách nhau bằng dấu cách).',
+  );
   return parts.join(' ');
 }
 
@@ -204,12 +210,21 @@ function weakestReading(zxcvbn: ZxcvbnFactory, text: string, inputs: string[]): 
 /** Judge a new password against the policy (the reuse rule aside, which needs the server's history). */
 export async function checkPassword(password: string, owner: PasswordOwner): Promise<PasswordVerdict> {
   const { minLength, minScore } = passwordRequirements(owner.admin);
-  const verdict = (score: PasswordScore | null, problems: string[]): PasswordVerdict => ({ ok: problems.length === 0, score, minLength, minScore, problems });
+  const verdict = (score: PasswordScore | null, problems: string[]): PasswordVerdict => ({
+    ok: problems.length === 0,
+    score,
+    minLength,
+    minScore,
+    problems,
+  });
   const length = [...password].length;
-  if (length > PASSWORD_POLICY.maxLength) return verdict(null, [`Mật khẩu dài tối đa ${PASSWORD_POLICY.maxLength} ký tự.`]);
+  if (length > PASSWORD_POLICY.maxLength)
+    return verdict(null, [`Mật khẩu dài tối đa ${PASSWORD_POLICY.maxLength} ký tự.`]);
   if (length < minLength) {
     const who = owner.admin ? 'Mật khẩu của quản trị viên' : 'Mật khẩu';
-    return verdict(null, [`${who} cần ít nhất ${minLength} ký tự (hiện có ${length}); nên dùng một cụm gồm bốn, năm từ.`]);
+    return verdict(null, [
+      `${who} cần ít nhất ${minLength} ký tự (hiện có ${length}); nên dùng một cụm gồm bốn, năm từ.`,
+    ]);
   }
   const problems: string[] = [];
   const username = owner.username?.trim().toLowerCase();

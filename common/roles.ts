@@ -49,7 +49,17 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'honours.propose',
     'honours.review',
   ],
-  reporter: ['org.read', 'people.read', 'people.write', 'documents.read', 'documents.write', 'plans.read', 'registry.read', 'registry.write', 'honours.propose'],
+  reporter: [
+    'org.read',
+    'people.read',
+    'people.write',
+    'documents.read',
+    'documents.write',
+    'plans.read',
+    'registry.read',
+    'registry.write',
+    'honours.propose',
+  ],
   monitor: ['org.read', 'people.read', 'documents.read', 'plans.read', 'registry.read'],
   viewer: ['org.read', 'people.read', 'documents.read', 'plans.read', 'registry.read'],
   /**

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareVietnameseNames, escapeLike, foldVietnamese, personNameSortKey, splitVietnameseName, vietnameseSortKey } from './vn-text.ts';
+import {
+  compareVietnameseNames,
+  escapeLike,
+  foldVietnamese,
+  personNameSortKey,
+  splitVietnameseName,
+  vietnameseSortKey,
+} from './vn-text.ts';
 
 /** The 29 letters of the Vietnamese alphabet, plus f, j, w, z found in loanwords and minority names. */
 const LETTERS = [...'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz'];
@@ -43,7 +50,8 @@ describe('Vietnamese sort keys', () => {
   });
 
   it('put letters before tones: a < ă < â, d < đ, and ngang < huyền < hỏi < ngã < sắc < nặng', () => {
-    const sorted = (words: string[]) => [...words].sort((a, b) => (vietnameseSortKey(a) < vietnameseSortKey(b) ? -1 : 1));
+    const sorted = (words: string[]) =>
+      [...words].sort((a, b) => (vietnameseSortKey(a) < vietnameseSortKey(b) ? -1 : 1));
     expect(sorted(['đa', 'âm', 'da', 'ăn', 'an'])).toEqual(['an', 'ăn', 'âm', 'da', 'đa']);
     expect(sorted(['mạ', 'má', 'mã', 'mả', 'mà', 'ma'])).toEqual(['ma', 'mà', 'mả', 'mã', 'má', 'mạ']);
     // Letters decide before tones anywhere in the word: "mà" < "mab" though à > a.
@@ -51,7 +59,14 @@ describe('Vietnamese sort keys', () => {
   });
 
   it('order full names by given name, then middle name, then family name', () => {
-    const names = ['Trần Thanh Tùng', 'Nguyễn Thị Ngọc Bích', 'Tô Thị Thanh Mai', 'Đỗ Tuấn Lương', 'Nguyễn Trương Lương', 'Hoàng Duy Võ'];
+    const names = [
+      'Trần Thanh Tùng',
+      'Nguyễn Thị Ngọc Bích',
+      'Tô Thị Thanh Mai',
+      'Đỗ Tuấn Lương',
+      'Nguyễn Trương Lương',
+      'Hoàng Duy Võ',
+    ];
     expect([...names].sort(compareVietnameseNames)).toEqual([
       'Nguyễn Thị Ngọc Bích',
       'Nguyễn Trương Lương',
@@ -65,7 +80,11 @@ describe('Vietnamese sort keys', () => {
   });
 
   it('split names and fold text for search', () => {
-    expect(splitVietnameseName(' Nguyễn  Thị Ngọc Bích ')).toEqual({ familyName: 'Nguyễn', middleName: 'Thị Ngọc', givenName: 'Bích' });
+    expect(splitVietnameseName(' Nguyễn  Thị Ngọc Bích ')).toEqual({
+      familyName: 'Nguyễn',
+      middleName: 'Thị Ngọc',
+      givenName: 'Bích',
+    });
     expect(splitVietnameseName('Bích')).toEqual({ familyName: '', middleName: '', givenName: 'Bích' });
     expect(foldVietnamese('  ĐỖ Tuấn   Lương ')).toBe('do tuan luong');
     expect(escapeLike('50%_a\\b')).toBe('50\\%\\_a\\\\b');

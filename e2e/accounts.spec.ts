@@ -24,7 +24,13 @@ const suite = demoSuite(async (s) => {
 
 test('a new account changes its password first; the form refuses a weak one with the policy', async () => {
   const call = await apiAs(suite.server.baseUrl, admin.username, admin.password);
-  await call('POST', '/users', { username: 'moi.vao', fullName: 'Người Mới Vào', password: FIRST, mustChangePassword: true, grants: [{ role: 'viewer', unitId: rootUnitId }] });
+  await call('POST', '/users', {
+    username: 'moi.vao',
+    fullName: 'Người Mới Vào',
+    password: FIRST,
+    mustChangePassword: true,
+    grants: [{ role: 'viewer', unitId: rootUnitId }],
+  });
   const page = await suite.open();
   await withScreenshot(page, 'accounts-first-password', async () => {
     await signIn(page, 'moi.vao', FIRST);
@@ -48,7 +54,13 @@ test('a new account changes its password first; the form refuses a weak one with
 
 test('made an administrator while signed in: the next API answer 403 PASSWORD_CHANGE_REQUIRED sends the user to the password page', async () => {
   const call = await apiAs(suite.server.baseUrl, admin.username, admin.password);
-  const user = await call('POST', '/users', { username: 'sap.quan.tri', fullName: 'Sắp Quản Trị', password: FIRST, mustChangePassword: false, grants: [{ role: 'viewer', unitId: rootUnitId }] });
+  const user = await call('POST', '/users', {
+    username: 'sap.quan.tri',
+    fullName: 'Sắp Quản Trị',
+    password: FIRST,
+    mustChangePassword: false,
+    grants: [{ role: 'viewer', unitId: rootUnitId }],
+  });
   const page = await suite.open();
   await withScreenshot(page, 'accounts-forced-by-403', async () => {
     await signIn(page, 'sap.quan.tri', FIRST);

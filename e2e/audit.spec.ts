@@ -20,9 +20,17 @@ describe('audit log integrity', () => {
     await withScreenshot(page, 'audit-integrity', async () => {
       await signIn(page, admin.username, admin.password);
       // A read of personal data, through the API the person page uses.
-      const people = await page.evaluate(async () => (await fetch('/api/v1/people?pageSize=1', { headers: { 'x-dh-client': 'web' } })).json() as Promise<{ items: Array<{ id: number; fullName: string }> }>);
+      const people = await page.evaluate(
+        async () =>
+          (await fetch('/api/v1/people?pageSize=1', { headers: { 'x-dh-client': 'web' } })).json() as Promise<{
+            items: Array<{ id: number; fullName: string }>;
+          }>,
+      );
       const person = people.items[0]!;
-      const viewed = await page.evaluate(async (id: number) => (await fetch(`/api/v1/people/${id}`, { headers: { 'x-dh-client': 'web' } })).status, person.id);
+      const viewed = await page.evaluate(
+        async (id: number) => (await fetch(`/api/v1/people/${id}`, { headers: { 'x-dh-client': 'web' } })).status,
+        person.id,
+      );
       expect(viewed).toBe(200);
 
       await page.goto(`${suite.server.baseUrl}/nhat-ky`);
@@ -46,10 +54,16 @@ describe('audit log integrity', () => {
 
       await page.getByTestId('audit-q').locator('input').fill(person.fullName);
       await page.getByTestId('audit-q').locator('input').press('Enter');
-      await poll(async () => page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toContain('person.viewed');
+      await poll(async () =>
+        page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action'))),
+      ).toContain('person.viewed');
       await page.getByTestId('audit-q').locator('input').fill('Kiểm tra');
       await page.getByTestId('audit-q').locator('input').press('Enter');
-      await poll(async () => page.getByTestId('audit-row').evaluateAll((rows) => rows.filter((r) => r.getAttribute('data-action') === 'audit.verified').length)).toBe(2);
+      await poll(async () =>
+        page
+          .getByTestId('audit-row')
+          .evaluateAll((rows) => rows.filter((r) => r.getAttribute('data-action') === 'audit.verified').length),
+      ).toBe(2);
       expect(pageErrors(page)).toEqual([]);
     });
   });

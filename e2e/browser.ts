@@ -9,7 +9,9 @@ export const LAPTOP = { width: 1366, height: 768 };
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${executablePath}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
   }
   return chromium.launch({
     executablePath,
@@ -45,7 +47,12 @@ const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolatio
 
 /** A fresh signed-out page (own cookies) of the given size; page errors and CSP violations fail loudly. */
 export async function openPage(browser: Browser, baseUrl: string, viewport = LAPTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, baseURL: baseUrl, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await browser.newContext({
+    viewport,
+    baseURL: baseUrl,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   await context.addInitScript({ content: REPORT_CSP_VIOLATIONS });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -117,7 +124,13 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * begins with it — a unit's own name, not its parent's on the second line) and check the select shows it;
  * on a loaded machine the click can land on an option the search results are replacing: try again.
  */
-export async function searchAndChoose(page: Page, testId: string, query: string, optionText: string, options: { startsWith?: boolean } = {}): Promise<void> {
+export async function searchAndChoose(
+  page: Page,
+  testId: string,
+  query: string,
+  optionText: string,
+  options: { startsWith?: boolean } = {},
+): Promise<void> {
   const hasText = options.startsWith ? new RegExp(`^${escapeRegExp(optionText)}`) : optionText;
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.getByTestId(testId).click();
@@ -147,6 +160,9 @@ export async function withScreenshot(page: Page, name: string, journey: () => Pr
     const file = path.join(ARTIFACTS, `${name}.png`);
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
     const errors = pageErrors(page);
-    throw new Error(`${(error as Error).message}\nScreenshot: ${file}${errors.length ? `\nPage errors: ${errors.join(' | ')}` : ''}`, { cause: error });
+    throw new Error(
+      `${(error as Error).message}\nScreenshot: ${file}${errors.length ? `\nPage errors: ${errors.join(' | ')}` : ''}`,
+      { cause: error },
+    );
   }
 }

@@ -72,7 +72,9 @@ test('the registry on a day: coverage opens the organisations with a model; the 
     expect(Number(await page.getByTestId('overview-card-models').textContent())).toBeGreaterThan(0);
     // Coverage: with the seed's 2021–2023 registry every grassroots organisation of the bloc has a model
     // today, so "without a model" is 0 and "with a model" opens the list: exactly as many organisations as the card says.
-    const [covered, units] = ((await page.getByTestId('overview-card-covered').textContent()) ?? '').split('/').map(Number);
+    const [covered, units] = ((await page.getByTestId('overview-card-covered').textContent()) ?? '')
+      .split('/')
+      .map(Number);
     expect(covered).toBeGreaterThan(0);
     expect(Number(await page.getByTestId('overview-card-uncovered').textContent())).toBe(units! - covered!);
     await page.getByTestId('overview-card-covered').click();

@@ -28,7 +28,10 @@ let browser: Browser;
 /** The real server on a migrated, empty database: no demo, no account. */
 async function startEmptyServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dh-e2e-empty-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', DEMO_DATA: 'false' }), databaseUrl: undefined };
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', DEMO_DATA: 'false' }),
+    databaseUrl: undefined,
+  };
   const database = await openDatabase(config);
   await migrateToLatest(database.db);
   const app = await buildApp({ db: database.db, config });
@@ -72,7 +75,9 @@ async function expectBannerAbove(page: Page, below: Locator): Promise<void> {
   expect(target.y, 'the content starts below the banner').toBeGreaterThanOrEqual(box.y + box.height - 0.5);
   // What a tap at the centre of the content reaches is the content itself, not the banner.
   const [x, y] = [target.x + target.width / 2, target.y + Math.min(target.height / 2, 10)];
-  const hit = await page.evaluate(`Boolean(document.elementFromPoint(${x}, ${y})?.closest('[data-testid="demo-banner"]'))`);
+  const hit = await page.evaluate(
+    `Boolean(document.elementFromPoint(${x}, ${y})?.closest('[data-testid="demo-banner"]'))`,
+  );
   expect(hit).toBe(false);
   const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
   expect(overflow as number).toBeLessThanOrEqual(0);

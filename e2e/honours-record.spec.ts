@@ -29,9 +29,17 @@ async function searchAndChoose(page: Page, testId: string, text: string): Promis
 
 const suite = demoSuite(async (s) => {
   call = await apiAs(s.server.baseUrl, operator.username, operator.password);
-  const units = (await call('GET', `/org/units?q=${encodeURIComponent('Nguyễn Huệ')}`)) as { items: Array<{ id: number; name: string }> };
+  const units = (await call('GET', `/org/units?q=${encodeURIComponent('Nguyễn Huệ')}`)) as {
+    items: Array<{ id: number; name: string }>;
+  };
   const cell = units.items.find((u) => u.name === CELL)!;
-  const person = (await call('POST', '/people', { fullName: PERSON, gender: 'female', position: 'Giáo viên Sinh học', unitId: cell.id, partyMember: true })) as { id: number };
+  const person = (await call('POST', '/people', {
+    fullName: PERSON,
+    gender: 'female',
+    position: 'Giáo viên Sinh học',
+    unitId: cell.id,
+    partyMember: true,
+  })) as { id: number };
   personId = person.id;
 });
 
@@ -46,7 +54,9 @@ test('the operator records a party cell’s own Giấy khen, pasting the name fr
     await searchAndChoose(page, 'record-unit', CELL);
     await page.getByTestId('record-symbol').fill(SYMBOL);
     await page.getByTestId('record-signer').fill('Lê Văn Hùng');
-    await page.getByTestId('record-summary').fill('Về việc tặng Giấy khen cho đảng viên hoàn thành xuất sắc nhiệm vụ năm 2026');
+    await page
+      .getByTestId('record-summary')
+      .fill('Về việc tặng Giấy khen cho đảng viên hoàn thành xuất sắc nhiệm vụ năm 2026');
 
     // The list kept in Excel: a header, the member, and a name the cell does not have.
     await page.getByTestId('record-paste').fill(`Họ và tên\tChức vụ\n${PERSON}\tGiáo viên Sinh học\n${NOBODY}\tBảo vệ`);
@@ -70,7 +80,9 @@ test('the operator records a party cell’s own Giấy khen, pasting the name fr
   });
   await page.context().close();
 
-  const honours = (await call('GET', `/people/${personId}/honours`)) as { items?: Array<{ awardForm: { name: string }; decision: { symbol: string }; grantor: string }> } | Array<{ awardForm: { name: string }; decision: { symbol: string }; grantor: string }>;
+  const honours = (await call('GET', `/people/${personId}/honours`)) as
+    | { items?: Array<{ awardForm: { name: string }; decision: { symbol: string }; grantor: string }> }
+    | Array<{ awardForm: { name: string }; decision: { symbol: string }; grantor: string }>;
   const list = Array.isArray(honours) ? honours : (honours.items ?? []);
   expect(list.map((h) => [h.awardForm.name, h.decision.symbol])).toEqual([['Giấy khen', SYMBOL]]);
   expect(list[0]!.grantor).toContain('Nguyễn Huệ');

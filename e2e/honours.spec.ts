@@ -38,18 +38,43 @@ const suite = demoSuite(async (s) => {
   // The school's two people, one of them an exemplar on the registry (the set-up the journey starts from).
   const call = await apiAs(s.server.baseUrl, operator.username, operator.password);
   const school = (await call('GET', `/org/units?q=${encodeURIComponent('Trường THPT Nguyễn Huệ')}`)).items[0]!;
-  const exemplarPerson = await call('POST', '/people', { fullName: EXEMPLAR, gender: 'female', position: 'Giáo viên Ngữ văn', unitId: school.id, partyMember: true });
-  await call('POST', '/people', { fullName: OTHER, gender: 'male', position: 'Giáo viên Toán', unitId: school.id, partyMember: true });
+  const exemplarPerson = await call('POST', '/people', {
+    fullName: EXEMPLAR,
+    gender: 'female',
+    position: 'Giáo viên Ngữ văn',
+    unitId: school.id,
+    partyMember: true,
+  });
+  await call('POST', '/people', {
+    fullName: OTHER,
+    gender: 'male',
+    position: 'Giáo viên Toán',
+    unitId: school.id,
+    partyMember: true,
+  });
   const field = (await call('GET', '/catalogue/fields?appliesTo=exemplar')).items[0]!;
-  const level = (await call<{ items: Array<{ id: number; code: string }> }>('GET', '/org/levels')).items.find((l) => l.code === 'co_so')!;
+  const level = (await call<{ items: Array<{ id: number; code: string }> }>('GET', '/org/levels')).items.find(
+    (l) => l.code === 'co_so',
+  )!;
   const entry = await call('POST', '/registry/entries', {
-    entry: { kind: 'exemplar', personId: exemplarPerson.id, ownerUnitId: school.id, position: 'Giáo viên Ngữ văn', fieldId: field.id, levelId: level.id },
+    entry: {
+      kind: 'exemplar',
+      personId: exemplarPerson.id,
+      ownerUnitId: school.id,
+      position: 'Giáo viên Ngữ văn',
+      fieldId: field.id,
+      levelId: level.id,
+    },
     accept: { effectiveDate: dayjs(todayInVietnam()).subtract(90, 'day').format('YYYY-MM-DD'), documentId: null },
   });
   entryId = entry.id;
-  const rounds = (await call('GET', '/honours/rounds?status=open')) as unknown as { items: Array<{ id: number; name: string }> };
+  const rounds = (await call('GET', '/honours/rounds?status=open')) as unknown as {
+    items: Array<{ id: number; name: string }>;
+  };
   const round = rounds.items.find((r) => r.name === ROUND)!;
-  const funnel = (await call('GET', `/honours/funnel?roundId=${round.id}`)) as unknown as { stages: Array<{ stage: string; individuals: number }> };
+  const funnel = (await call('GET', `/honours/funnel?roundId=${round.id}`)) as unknown as {
+    stages: Array<{ stage: string; individuals: number }>;
+  };
   before = Object.fromEntries(funnel.stages.map((st) => [st.stage, st.individuals]));
 });
 
@@ -75,7 +100,9 @@ test('a unit proposes two people; the bloc returns one, the council votes, the d
     await cell.getByTestId('candidate-add').click();
     await searchAndChoose(cell, 'candidate-entry', EXEMPLAR);
     await chooseOption(cell, 'candidate-award', 'Giấy khen');
-    await cell.getByTestId('candidate-achievement').fill('Có nhiều sáng kiến đổi mới phương pháp dạy học, 12 học sinh giỏi cấp tỉnh.');
+    await cell
+      .getByTestId('candidate-achievement')
+      .fill('Có nhiều sáng kiến đổi mới phương pháp dạy học, 12 học sinh giỏi cấp tỉnh.');
     await cell.getByTestId('candidate-form-submit').click();
     await cell.getByTestId(`candidate-${EXEMPLAR}`).waitFor();
 

@@ -25,7 +25,9 @@ const suite = demoSuite(async (s) => {
   const call = await apiAs(s.server.baseUrl, operator.username, operator.password);
   const unit = (await call('GET', `/org/units?q=${encodeURIComponent('Nguyễn Huệ')}`)).items[0]!;
   const field = (await call('GET', `/catalogue/fields?appliesTo=model&q=${encodeURIComponent('giáo dục')}`)).items[0]!;
-  const level = (await call<{ items: Array<{ id: number; code: string }> }>('GET', '/org/levels')).items.find((l) => l.code === 'co_so')!;
+  const level = (await call<{ items: Array<{ id: number; code: string }> }>('GET', '/org/levels')).items.find(
+    (l) => l.code === 'co_so',
+  )!;
   const entry = await call('POST', '/registry/entries', {
     entry: { kind: 'model', name: ENTRY, ownerUnitId: unit.id, fieldId: field.id, levelId: level.id },
     accept: { effectiveDate: dayjs(todayInVietnam()).subtract(60, 'day').format('YYYY-MM-DD'), documentId: null },
@@ -41,7 +43,8 @@ async function choose(page: Page, select: Locator, text: string, query?: string)
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
 }
 
-const pick = (page: Page, testId: string, text: string, query?: string) => choose(page, page.getByTestId(testId), text, query);
+const pick = (page: Page, testId: string, text: string, query?: string) =>
+  choose(page, page.getByTestId(testId), text, query);
 
 test('note, inspection with findings, conclusion and a follow-up closed; the leader reads it on a phone', async () => {
   const page = await suite.open();
@@ -99,11 +102,15 @@ test('note, inspection with findings, conclusion and a follow-up closed; the lea
     await page.getByTestId('inspection-conclude-open').click();
     await page.getByTestId('inspection-conclusions').fill('Mô hình triển khai đúng hướng; cần bổ sung kế hoạch.');
     await page.getByTestId('inspection-conclude-submit').click();
-    await expect.poll(() => page.getByTestId('inspection-page').getAttribute('data-status'), { timeout: 15_000 }).toBe('concluded');
+    await expect
+      .poll(() => page.getByTestId('inspection-page').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('concluded');
     await expect(page.getByTestId('inspection-edit').count()).resolves.toBe(0);
     await page.getByTestId('followup-close-open').click();
     await page.getByTestId('followup-close-submit').click();
-    await expect.poll(() => page.getByTestId('followup-row').first().getAttribute('data-status'), { timeout: 15_000 }).toBe('done');
+    await expect
+      .poll(() => page.getByTestId('followup-row').first().getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('done');
 
     // The entry's timeline links to the inspection.
     await page.goto(`/mo-hinh/${entryId}`);

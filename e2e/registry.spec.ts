@@ -64,7 +64,9 @@ async function registerModel(page: Page, name: string, acceptOn?: string): Promi
   await searchAndChoose(page, 'entry-owner', 'nguyen hue', SCHOOL);
   await page.getByTestId('entry-name').fill(name);
   await chooseOption(page, 'entry-field', FIELD);
-  await page.getByTestId('entry-content').fill('Xây dựng môi trường học đường an toàn, thân thiện; mỗi thầy cô là một tấm gương.');
+  await page
+    .getByTestId('entry-content')
+    .fill('Xây dựng môi trường học đường an toàn, thân thiện; mỗi thầy cô là một tấm gương.');
   if (acceptOn) {
     await page.getByTestId('entry-accept-now').check();
     await typeDate(page, 'entry-accept-date', acceptOn);
@@ -163,7 +165,9 @@ describe('registry', () => {
       await openAction(province, 'level_changed');
       await chooseOption(province, 'entry-event-level_changed-level', 'Cấp tỉnh');
       await typeDate(province, 'entry-event-level_changed-date', daysAgo(3));
-      await province.getByTestId('entry-event-level_changed-reason').fill('Đạt tiêu chí, được Ban Thường vụ Tỉnh ủy lựa chọn xây dựng cấp tỉnh.');
+      await province
+        .getByTestId('entry-event-level_changed-reason')
+        .fill('Đạt tiêu chí, được Ban Thường vụ Tỉnh ủy lựa chọn xây dựng cấp tỉnh.');
       await province.getByTestId('entry-event-level_changed-submit').click();
       await poll(() => province.getByTestId('entry-level').textContent()).toBe('Cấp tỉnh');
       await poll(() => province.locator('[data-testid="timeline-item"][data-kind="level_changed"]').count()).toBe(1);
@@ -179,7 +183,11 @@ describe('registry', () => {
       expect(delta('Cấp tỉnh', 'end')).toBe(1);
 
       // The number of removals opens the list behind it.
-      await province.getByTestId('ledger-row').filter({ hasText: /^Cấp cơ sở/ }).getByTestId('ledger-cell-removed').click();
+      await province
+        .getByTestId('ledger-row')
+        .filter({ hasText: /^Cấp cơ sở/ })
+        .getByTestId('ledger-cell-removed')
+        .click();
       await poll(() => province.getByTestId('ledger-entry').filter({ hasText: second }).count()).toBe(1);
       expect(await province.getByTestId('ledger-entry').filter({ hasText: first }).count()).toBe(0);
       expect(pageErrors(province)).toEqual([]);
@@ -235,7 +243,13 @@ describe('registry', () => {
       // A click while the dialog is still opening can be lost (seen once on a loaded machine): click again only if no row came.
       await page.getByTestId('criterion-add').click();
       const third = page.getByTestId('criterion-code').nth(2);
-      if (!(await third.waitFor({ timeout: 3000 }).then(() => true, () => false))) await page.getByTestId('criterion-add').click();
+      if (
+        !(await third.waitFor({ timeout: 3000 }).then(
+          () => true,
+          () => false,
+        ))
+      )
+        await page.getByTestId('criterion-add').click();
       await poll(() => page.getByTestId('criterion-edit-row').count()).toBe(3);
       await third.fill('TC1');
       await page.getByTestId('criterion-title').nth(2).fill('Điểm đánh giá của Ban Dân vận');
@@ -243,7 +257,9 @@ describe('registry', () => {
       await page.getByTestId('criterion-target').nth(2).fill('7');
       await page.getByTestId('criterion-scale').nth(2).fill('10');
       await page.getByTestId('criteria-set-submit').click();
-      await poll(() => page.getByTestId('criteria-set').locator('.ant-form-item-explain-error', { hasText: 'bị trùng' }).count()).toBeGreaterThan(0);
+      await poll(() =>
+        page.getByTestId('criteria-set').locator('.ant-form-item-explain-error', { hasText: 'bị trùng' }).count(),
+      ).toBeGreaterThan(0);
       await page.getByTestId('criterion-code').nth(2).fill('TC3');
       await page.getByTestId('criteria-set-submit').click();
       await poll(() => page.getByTestId('criteria-version-tab').count()).toBe(2);
@@ -266,15 +282,20 @@ describe('registry', () => {
 
       // The template comes from the server with the catalogue's names; fill two rows, one with an unknown field.
       const template = await page.evaluate(async (unitName) => {
-        const units = (await fetch(`/api/v1/org/units?q=${encodeURIComponent(unitName)}`).then((r) => r.json())) as { items: { id: number }[] };
-        const response = await fetch(`/api/v1/registry/import/template.xlsx?kind=model&ownerUnitId=${units.items[0]?.id}`);
+        const units = (await fetch(`/api/v1/org/units?q=${encodeURIComponent(unitName)}`).then((r) => r.json())) as {
+          items: { id: number }[];
+        };
+        const response = await fetch(
+          `/api/v1/registry/import/template.xlsx?kind=model&ownerUnitId=${units.items[0]?.id}`,
+        );
         return Array.from(new Uint8Array(await response.arrayBuffer()));
       }, SCHOOL);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(Uint8Array.from(template).buffer);
       const sheet = book.getWorksheet('Danh sách')!;
       const header = sheet.getRow(1).values as unknown[];
-      const col = (label: string) => header.findIndex((v) => typeof v === 'string' && v.replace(/\s*\*$/, '').trim() === label);
+      const col = (label: string) =>
+        header.findIndex((v) => typeof v === 'string' && v.replace(/\s*\*$/, '').trim() === label);
       const write = (rowNumber: number, values: Record<string, string>) => {
         const row = sheet.getRow(rowNumber);
         for (const [label, value] of Object.entries(values)) {
@@ -287,16 +308,19 @@ describe('registry', () => {
       const good = `Câu lạc bộ "Kể chuyện Bác Hồ" ${stamp}`;
       const bad = `Tủ sách pháp luật ${stamp}`;
       // Row 2 is the template's example (skipped by the server); data starts on row 3.
-      write(3, { 'Tên mô hình': good, 'Lĩnh vực': sharedField, 'Cấp': 'Cấp cơ sở' });
-      write(4, { 'Tên mô hình': bad, 'Lĩnh vực': 'Lĩnh vực không có', 'Cấp': 'Cấp cơ sở' });
+      write(3, { 'Tên mô hình': good, 'Lĩnh vực': sharedField, Cấp: 'Cấp cơ sở' });
+      write(4, { 'Tên mô hình': bad, 'Lĩnh vực': 'Lĩnh vực không có', Cấp: 'Cấp cơ sở' });
       const file = Buffer.from(await book.xlsx.writeBuffer());
 
       await page.getByTestId('import-next').click();
-      await page.getByTestId('import-step-upload').locator('input[type=file]').setInputFiles({
-        name: `nhap-${stamp}.xlsx`,
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: file,
-      });
+      await page
+        .getByTestId('import-step-upload')
+        .locator('input[type=file]')
+        .setInputFiles({
+          name: `nhap-${stamp}.xlsx`,
+          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          buffer: file,
+        });
       const badRow = page.getByTestId('import-row').filter({ hasText: bad });
       await badRow.waitFor({ state: 'visible' });
       const badCell = badRow.locator('[data-testid="import-cell"][data-column="field"]');
@@ -309,7 +333,9 @@ describe('registry', () => {
       const input = page.getByTestId('import-cell-input');
       await input.fill(sharedField);
       await input.press('Enter');
-      await poll(() => badRow.locator('[data-testid="import-cell"][data-column="field"]').getAttribute('data-problem')).toBe('false');
+      await poll(() =>
+        badRow.locator('[data-testid="import-cell"][data-column="field"]').getAttribute('data-problem'),
+      ).toBe('false');
       await page.getByTestId('import-to-confirm').click();
       await page.getByTestId('import-commit').click();
       await page.getByTestId('import-result').waitFor({ state: 'visible' });
@@ -319,14 +345,16 @@ describe('registry', () => {
       await page.getByTestId('import-to-list').click();
       await page.getByTestId('registry-q').locator('input').fill(stamp);
       await poll(() => page.getByTestId('registry-row').count()).toBe(2);
-      const statuses = await page.getByTestId('registry-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+      const statuses = await page
+        .getByTestId('registry-row')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
       expect(statuses).toEqual(['submitted', 'submitted']);
       expect(pageErrors(page)).toEqual([]);
     });
     await page.context().close();
   });
 
-  test('a returned registration: the reason on the reporter\'s home page, fixed and sent again; the list filters and exports', async () => {
+  test("a returned registration: the reason on the reporter's home page, fixed and sent again; the list filters and exports", async () => {
     const stamp = Date.now().toString().slice(-6);
     const name = `Mô hình "Lớp học hạnh phúc" ${stamp}`;
     const reason = `Chưa nêu rõ tiêu chí và kế hoạch thực hiện (${stamp}).`;
@@ -353,7 +381,9 @@ describe('registry', () => {
 
       // The reporter sees why, on the home page and on the entry, fixes it and sends it again.
       await school.goto('/');
-      await poll(() => school.getByTestId('home-returned-item').filter({ hasText: name }).textContent()).toContain(reason);
+      await poll(() => school.getByTestId('home-returned-item').filter({ hasText: name }).textContent()).toContain(
+        reason,
+      );
       await school.getByTestId('home-returned-item').filter({ hasText: name }).getByRole('link').click();
       await poll(() => school.getByTestId('entry-return-reason').textContent()).toBe(reason);
       await openAction(school, 'edit');
@@ -361,7 +391,9 @@ describe('registry', () => {
       await school.getByTestId('entry-content').fill('Tiêu chí: 100% lớp xây dựng nội quy; kế hoạch theo từng học kỳ.');
       await school.getByTestId('entry-submit').click();
       await poll(() => entryStatus(school)).toBe('submitted');
-      await poll(() => school.locator('[data-testid="timeline-item"][data-kind="returned"]').textContent()).toContain(reason);
+      await poll(() => school.locator('[data-testid="timeline-item"][data-kind="returned"]').textContent()).toContain(
+        reason,
+      );
 
       // The list: search without diacritics, filter by status, export what is shown.
       await school.goto('/mo-hinh');
@@ -409,7 +441,12 @@ describe('registry', () => {
       await page.getByTestId('plan-phase-ends').nth(1).fill('31/12/2028');
       await page.getByTestId('plan-phase-ends').nth(1).press('Enter');
       await page.getByTestId('plan-submit').click();
-      await poll(() => page.getByTestId('plan-form').locator('.ant-form-item-explain-error', { hasText: 'kết thúc sau thời gian của kế hoạch' }).count()).toBe(1);
+      await poll(() =>
+        page
+          .getByTestId('plan-form')
+          .locator('.ant-form-item-explain-error', { hasText: 'kết thúc sau thời gian của kế hoạch' })
+          .count(),
+      ).toBe(1);
       await page.getByTestId('plan-phase-ends').nth(1).fill('31/12/2027');
       await page.getByTestId('plan-phase-ends').nth(1).press('Enter');
       await page.getByTestId('plan-submit').click();

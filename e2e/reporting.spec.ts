@@ -38,7 +38,11 @@ async function callApi<T>(page: Page, method: string, path: string, body?: unkno
     async ({ method, path, body }) => {
       const headers: Record<string, string> = { 'x-dh-client': 'web', accept: 'application/json' };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const response = await fetch(`/api/v1${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return { status: response.status, text: await response.text() };
     },
     { method, path, body },
@@ -73,7 +77,10 @@ function smallPng(): Buffer {
   header.writeUInt32BE(size, 4);
   header[8] = 8; // bit depth
   header[9] = 2; // truecolour RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [0xc4, 0x1d, 0x2b]).flat())]);
+  const row = Buffer.concat([
+    Buffer.from([0]),
+    Buffer.from(Array.from({ length: size }, () => [0xc4, 0x1d, 0x2b]).flat()),
+  ]);
   const pixels = Buffer.concat(Array.from({ length: size }, () => row));
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -107,21 +114,39 @@ async function arrange(page: Page, stamp: string, modelNames: string[]): Promise
   const year = Number(today.slice(0, 4));
   const planTitle = `Kế hoạch báo cáo mô hình giáo dục ${year}-${year + 1} (${stamp})`;
   const unit = async (q: string, name: string) => {
-    const units = await callApi<{ items: { id: number; name: string }[] }>(page, 'GET', `/org/units?q=${encodeURIComponent(q)}`);
+    const units = await callApi<{ items: { id: number; name: string }[] }>(
+      page,
+      'GET',
+      `/org/units?q=${encodeURIComponent(q)}`,
+    );
     const found = units.items.find((u) => u.name === name);
     expect(found, `unit "${name}"`).toBeTruthy();
     return found!.id;
   };
   const owner = await unit('uy ban nhan dan', PLAN_OWNER);
   const schoolId = await unit('nguyen hue', SCHOOL);
-  const fields = await callApi<{ items: { id: number; name: string }[] }>(page, 'GET', `/catalogue/fields?appliesTo=model&forUnitId=${schoolId}`);
+  const fields = await callApi<{ items: { id: number; name: string }[] }>(
+    page,
+    'GET',
+    `/catalogue/fields?appliesTo=model&forUnitId=${schoolId}`,
+  );
   const field = fields.items.find((f) => f.name === FIELD);
   expect(field, `field "${FIELD}"`).toBeTruthy();
   const levels = await callApi<{ items: { id: number; code: string }[] }>(page, 'GET', '/org/levels');
   const level = levels.items.find((l) => l.code === 'co_so')!;
 
-  const plan = await callApi<{ id: number }>(page, 'POST', '/plans', { ownerUnitId: owner, title: planTitle, startsOn: `${year}-01-01`, endsOn: `${year + 1}-12-31` });
-  const generated = await callApi<{ created: Period[] }>(page, 'POST', '/reporting/periods/generate', { planId: plan.id, kinds: ['half_year', 'year'], dueDays: 15, graceDays: 0 });
+  const plan = await callApi<{ id: number }>(page, 'POST', '/plans', {
+    ownerUnitId: owner,
+    title: planTitle,
+    startsOn: `${year}-01-01`,
+    endsOn: `${year + 1}-12-31`,
+  });
+  const generated = await callApi<{ created: Period[] }>(page, 'POST', '/reporting/periods/generate', {
+    planId: plan.id,
+    kinds: ['half_year', 'year'],
+    dueDays: 15,
+    graceDays: 0,
+  });
   const period = generated.created.find((p) => p.kind === 'half_year' && p.startsOn <= today && today <= p.endsOn);
   expect(period, 'a six-month period covering today').toBeTruthy();
 
@@ -132,7 +157,8 @@ async function arrange(page: Page, stamp: string, modelNames: string[]): Promise
       entry: {
         kind: 'model',
         name,
-        content: 'Xây dựng trường học hạnh phúc: thầy cô là tấm gương, học sinh tích cực, môi trường an toàn, thân thiện.',
+        content:
+          'Xây dựng trường học hạnh phúc: thầy cô là tấm gương, học sinh tích cực, môi trường an toàn, thân thiện.',
         ownerUnitId: schoolId,
         fieldId: field!.id,
         planId: plan.id,
@@ -192,7 +218,11 @@ describe('periodic reports', () => {
       await signIn(school, reporter.username, reporter.password);
       await school.goto('/bao-cao-dinh-ky');
       await school.getByTestId('reports-period').click();
-      await school.locator('.ant-select-dropdown:visible [data-testid="reports-period-option"]', { hasText: planTitle }).filter({ hasText: periodName }).first().click();
+      await school
+        .locator('.ant-select-dropdown:visible [data-testid="reports-period-option"]', { hasText: planTitle })
+        .filter({ hasText: periodName })
+        .first()
+        .click();
       const row = school.getByTestId('period-entry').filter({ hasText: modelName });
       await poll(() => row.getAttribute('data-bucket')).toBe('none');
       await row.getByTestId('period-entry-start').click();
@@ -215,10 +245,15 @@ describe('periodic reports', () => {
       const rate = school.locator('[data-testid="report-criterion"][data-measure="percent"]').first();
       await rate.getByTestId('criterion-comment').fill('Theo số liệu tổng hợp cuối học kỳ.');
       await poll(() => rate.getByTestId('criterion-met').getAttribute('data-met')).toBe('false');
-      await school.getByTestId('report-results').fill('Tổ chức 12 chuyên đề "Trường học hạnh phúc"; 100% lớp xây dựng nội quy lớp học thân thiện.');
+      await school
+        .getByTestId('report-results')
+        .fill('Tổ chức 12 chuyên đề "Trường học hạnh phúc"; 100% lớp xây dựng nội quy lớp học thân thiện.');
       await school.getByTestId('report-difficulties').fill('Kinh phí cho hoạt động ngoại khóa còn hạn chế.');
 
-      await school.getByTestId('report-files').locator('input[type=file]').setInputFiles({ name: `hoat-dong-${stamp}.png`, mimeType: 'image/png', buffer: smallPng() });
+      await school
+        .getByTestId('report-files')
+        .locator('input[type=file]')
+        .setInputFiles({ name: `hoat-dong-${stamp}.png`, mimeType: 'image/png', buffer: smallPng() });
       await poll(() => school.getByTestId('report-file').count()).toBe(1);
       await school.getByTestId('report-file-caption').fill('Lễ phát động "Trường học hạnh phúc"');
       // The draft saves by itself.
@@ -229,7 +264,13 @@ describe('periodic reports', () => {
       await school.reload();
       await poll(() => school.getByTestId('report-file').count()).toBe(1);
       expect(await school.getByTestId('report-results').inputValue()).toContain('Trường học hạnh phúc');
-      expect(await school.locator('[data-testid="report-criterion"][data-measure="percent"]').first().getByTestId('criterion-input').inputValue()).toBe('90');
+      expect(
+        await school
+          .locator('[data-testid="report-criterion"][data-measure="percent"]')
+          .first()
+          .getByTestId('criterion-input')
+          .inputValue(),
+      ).toBe('90');
 
       await school.getByTestId('report-submit').click();
       await school.getByTestId('report-submit-confirm').click();
@@ -255,14 +296,20 @@ describe('periodic reports', () => {
       await poll(() => reportStatus(bloc)).toBe('submitted');
       expect(await bloc.getByTestId('report-file').count()).toBe(1);
 
-      rateCode = (await bloc.locator('[data-testid="report-criterion"][data-measure="percent"]').first().getAttribute('data-code'))!;
+      rateCode = (await bloc
+        .locator('[data-testid="report-criterion"][data-measure="percent"]')
+        .first()
+        .getAttribute('data-code'))!;
       await bloc.getByTestId('report-return-open').click();
       await bloc.getByTestId('report-return-reason').fill(reason);
       await bloc.getByTestId('report-return-note-add').click();
       // Pick the criterion by typing its code (the list filters to it) and Enter.
       await bloc.getByTestId('report-return-note-field').click();
       await bloc.keyboard.type(`${rateCode}.`);
-      await bloc.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${rateCode}.` }).first().waitFor({ state: 'visible' });
+      await bloc
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${rateCode}.` })
+        .first()
+        .waitFor({ state: 'visible' });
       await bloc.keyboard.press('Enter');
       await poll(() => bloc.getByTestId('report-return-note-row').textContent()).toContain(`${rateCode}.`);
       await bloc.getByTestId('report-return-note-text').fill(note);
@@ -294,7 +341,12 @@ describe('periodic reports', () => {
     await withScreenshot(bloc, 'reporting-operator-accept', async () => {
       await bloc.goto(`/bao-cao-dinh-ky/${reportId}`);
       await poll(() => reportStatus(bloc)).toBe('submitted');
-      expect(await bloc.locator(`[data-testid="report-criterion"][data-code="${rateCode}"]`).getByTestId('criterion-input').inputValue()).toBe('97');
+      expect(
+        await bloc
+          .locator(`[data-testid="report-criterion"][data-code="${rateCode}"]`)
+          .getByTestId('criterion-input')
+          .inputValue(),
+      ).toBe('97');
       await bloc.getByTestId('report-accept').click();
       await bloc.getByTestId('report-accept-confirm').click();
       await poll(() => reportStatus(bloc)).toBe('accepted');
@@ -307,7 +359,9 @@ describe('periodic reports', () => {
       await bloc.getByTestId('completeness-total-accepted').click();
       const row = bloc.getByTestId('period-entry').filter({ hasText: modelName });
       await poll(() => row.getAttribute('data-bucket')).toBe('accepted');
-      expect(await row.getByTestId('period-entry-met').textContent()).toContain(`${await criteriaJudged(bloc, reportId)}`);
+      expect(await row.getByTestId('period-entry-met').textContent()).toContain(
+        `${await criteriaJudged(bloc, reportId)}`,
+      );
 
       // Both pages work on a phone without sideways scrolling.
       await bloc.setViewportSize(PHONE);
@@ -339,20 +393,30 @@ describe('periodic reports', () => {
       // The reporter starts the three reports and fills them (through the API: not the point here).
       const reports: Array<{ id: number; revision: number }> = [];
       for (const entryId of entryIds) {
-        const started = await callApi<{ id: number; revision: number; criteria: { criterionId: number; measure: string }[] }>(school, 'POST', '/reporting/reports', { entryId, periodId: period.id });
+        const started = await callApi<{
+          id: number;
+          revision: number;
+          criteria: { criterionId: number; measure: string }[];
+        }>(school, 'POST', '/reporting/reports', { entryId, periodId: period.id });
         const values = started.criteria.map((c) => ({
           criterionId: c.criterionId,
-          value: c.measure === 'boolean' ? true : c.measure === 'text' ? 'Đã thực hiện.' : c.measure === 'percent' ? 97 : 2,
+          value:
+            c.measure === 'boolean' ? true : c.measure === 'text' ? 'Đã thực hiện.' : c.measure === 'percent' ? 97 : 2,
           comment: null,
         }));
-        const saved = await callApi<{ id: number; revision: number }>(school, 'PUT', `/reporting/reports/${started.id}`, {
-          values,
-          results: 'Hoàn thành các nội dung đăng ký.',
-          difficulties: null,
-          proposals: null,
-          files: [],
-          revision: started.revision,
-        });
+        const saved = await callApi<{ id: number; revision: number }>(
+          school,
+          'PUT',
+          `/reporting/reports/${started.id}`,
+          {
+            values,
+            results: 'Hoàn thành các nội dung đăng ký.',
+            difficulties: null,
+            proposals: null,
+            files: [],
+            revision: started.revision,
+          },
+        );
         reports.push(saved);
       }
       const [a, b, c] = reports as [(typeof reports)[number], (typeof reports)[number], (typeof reports)[number]];
@@ -397,7 +461,11 @@ describe('periodic reports', () => {
       }
       await poll(() => bloc.getByTestId('reports-accept-many').textContent()).toContain('3');
       const cLatest = await callApi<{ revision: number }>(bloc, 'GET', `/reporting/reports/${c.id}`);
-      await callApi(bloc, 'POST', `/reporting/reports/${c.id}/return`, { reason: 'Cần bổ sung ảnh minh chứng.', notes: [], revision: cLatest.revision });
+      await callApi(bloc, 'POST', `/reporting/reports/${c.id}/return`, {
+        reason: 'Cần bổ sung ảnh minh chứng.',
+        notes: [],
+        revision: cLatest.revision,
+      });
 
       // The preview shows, per row, what can be accepted and why not; committing accepts the two.
       await bloc.getByTestId('reports-accept-many').click();
@@ -413,7 +481,11 @@ describe('periodic reports', () => {
       expect(after.accepted - before.accepted).toBe(2);
       expect(before.submitted - after.submitted).toBe(3);
       expect(after.returned - before.returned).toBe(1);
-      for (const [id, status] of [[a.id, 'accepted'], [b.id, 'accepted'], [c.id, 'returned']] as const) {
+      for (const [id, status] of [
+        [a.id, 'accepted'],
+        [b.id, 'accepted'],
+        [c.id, 'returned'],
+      ] as const) {
         expect((await callApi<{ status: string }>(bloc, 'GET', `/reporting/reports/${id}`)).status).toBe(status);
       }
       expect(pageErrors(bloc)).toEqual([]);

@@ -53,7 +53,9 @@ test('the suite sees a CSP violation: an injected inline script is blocked and r
     expect(ran).toBe(false);
     // Two console lines may report it (Chromium's "Refused to execute…" and the page's
     // securitypolicyviolation listener), in either order: wait for the listener's, then a moment for the other.
-    await expect.poll(() => pageErrors(page).some((e) => /CSP violation: script-src/.test(e)), { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(() => pageErrors(page).some((e) => /CSP violation: script-src/.test(e)), { timeout: 5000 })
+      .toBe(true);
     await page.waitForTimeout(500);
   });
   // Closed first, so no report can arrive after the list is taken.
@@ -78,7 +80,9 @@ test('the sign-in page shows the back-off after repeated wrong passwords, in Vie
       await expect.poll(async () => page.getByTestId('signin-error').textContent()).toContain('không đúng');
     }
     expect(await submit('sai-mat-khau-cuoi')).toBe(429);
-    await expect.poll(async () => page.getByTestId('signin-error').textContent()).toMatch(/Hãy chờ \d+ giây rồi thử lại/);
+    await expect
+      .poll(async () => page.getByTestId('signin-error').textContent())
+      .toMatch(/Hãy chờ \d+ giây rồi thử lại/);
     expect(pageErrors(page)).toEqual([]);
   });
   await page.context().close();

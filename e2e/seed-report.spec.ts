@@ -58,7 +58,9 @@ test("the operator reads the old bloc's seed report: its warnings and its stated
     expect(warnings).toContain('"29/9/2-21"');
     expect(warnings).toContain('"Huyện ủy"');
     expect(await page.locator('[data-testid="review-warning"][data-code="breakdown_sum"]').count()).toBeGreaterThan(0);
-    expect(await page.locator('[data-testid="review-warning"][data-code="citation_bad_date"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="review-warning"][data-code="citation_bad_date"]').count()).toBeGreaterThan(
+      0,
+    );
 
     // The stated numbers: the totals as computed, the seed's "26 province-level models" typed over 20 (marked).
     expect(await page.getByTestId('review-num-models.end').textContent()).toBe('309');

@@ -24,7 +24,8 @@ export function demoSuite(prepare?: (suite: DemoSuite) => Promise<void>): DemoSu
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('The demo server and the browser start in beforeAll: use them inside a test or a hook.');
+    if (value === undefined)
+      throw new Error('The demo server and the browser start in beforeAll: use them inside a test or a hook.');
     return value;
   };
   const suite: DemoSuite = {
@@ -54,7 +55,11 @@ export type ApiCall = <T = any>(method: string, path: string, body?: unknown) =>
 
 /** Sign in through the API as `username` on `baseUrl`. */
 export async function apiAs(baseUrl: string, username: string, password: string): Promise<ApiCall> {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!login.ok) throw new Error(`sign-in as ${username}: ${login.status} ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   return async (method, path, body) => {

@@ -36,7 +36,10 @@ export async function ensureWebBuild(): Promise<void> {
     encoding: 'utf8',
   });
   if (result.status !== 0) {
-    throw new Error(`The web app is not built (or is older than web/src) and "vite build" failed. Run "npm run build:web" and read its errors.\n${result.stderr || result.stdout}`);
+    throw new Error(
+      `The web app is not built (or is older than web/src) and "vite build" failed. Run "npm run build:web" and read its errors.\n${result.stderr || result.stdout}`,
+    );
   }
-  if (!existsSync(indexHtml)) throw new Error('web/dist/index.html is still missing after "vite build": run "npm run build:web".');
+  if (!existsSync(indexHtml))
+    throw new Error('web/dist/index.html is still missing after "vite build": run "npm run build:web".');
 }

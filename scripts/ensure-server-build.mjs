@@ -38,7 +38,8 @@ function readInfo() {
 function reasonToBuild() {
   if (process.argv.includes('--force')) return '--force';
   const info = readInfo();
-  if (!info || !existsSync(launcher) || !existsSync(path.join(outRoot, info.dir ?? '-', 'main.js'))) return `${rel(launcher)} does not exist`;
+  if (!info || !existsSync(launcher) || !existsSync(path.join(outRoot, info.dir ?? '-', 'main.js')))
+    return `${rel(launcher)} does not exist`;
   const inputs = [...info.inputs, 'scripts/ensure-server-build.mjs', 'tsconfig.json'];
   for (const input of inputs) {
     let stat;
@@ -66,7 +67,10 @@ function sourceUrlPlugin(chunkDir) {
         const text = readFileSync(args.path, 'utf8');
         if (!text.includes('import.meta.url')) return undefined;
         const relative = path.relative(chunkDir, args.path).split(path.sep).join('/');
-        return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`), loader: 'ts' };
+        return {
+          contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`),
+          loader: 'ts',
+        };
       });
     },
   };
@@ -110,7 +114,8 @@ async function build() {
   }
   const dir = `server-${hash.digest('hex').slice(0, 12)}`;
   try {
-    if (existsSync(path.join(outRoot, dir, 'main.js'))) rmSync(staging, { recursive: true, force: true }); // the same build is there
+    if (existsSync(path.join(outRoot, dir, 'main.js')))
+      rmSync(staging, { recursive: true, force: true }); // the same build is there
     else renameSync(staging, path.join(outRoot, dir));
   } catch (error) {
     // Another build of the same sources finished first (two `npm start` at once): use it.
@@ -124,15 +129,22 @@ async function build() {
     writeFileSync(tmp, text);
     renameSync(tmp, file);
   };
-  writeAtomically(launcher, `// The current build of the server, written by scripts/ensure-server-build.mjs.\nimport './${dir}/main.js';\n`);
-  writeAtomically(infoFile, `${JSON.stringify({ dir, startedAt, builtAt: new Date().toISOString(), inputs }, null, 1)}\n`);
+  writeAtomically(
+    launcher,
+    `// The current build of the server, written by scripts/ensure-server-build.mjs.\nimport './${dir}/main.js';\n`,
+  );
+  writeAtomically(
+    infoFile,
+    `${JSON.stringify({ dir, startedAt, builtAt: new Date().toISOString(), inputs }, null, 1)}\n`,
+  );
 
   // Older builds: keep the newest few (a server started from one may still load its chunks).
   const builds = readdirSync(outRoot)
     .filter((name) => name.startsWith('server-') && name !== dir)
     .map((name) => ({ name, time: statSync(path.join(outRoot, name)).mtimeMs }))
     .sort((a, b) => b.time - a.time);
-  for (const old of builds.slice(KEEP_BUILDS - 1)) rmSync(path.join(outRoot, old.name), { recursive: true, force: true });
+  for (const old of builds.slice(KEEP_BUILDS - 1))
+    rmSync(path.join(outRoot, old.name), { recursive: true, force: true });
   return { dir, ms: Date.now() - startedAt, files: Object.keys(result.metafile.outputs).length };
 }
 

@@ -28,7 +28,15 @@ const variants = [
 ];
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dh-measure-'));
-const env = { ...process.env, DATA_DIR: dataDir, DEMO_DATA: 'false', PORT: '0', HOST: '127.0.0.1', REMINDER_INTERVAL_MINUTES: '0', BACKUP_INTERVAL_HOURS: '0' };
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  DEMO_DATA: 'false',
+  PORT: '0',
+  HOST: '127.0.0.1',
+  REMINDER_INTERVAL_MINUTES: '0',
+  BACKUP_INTERVAL_HOURS: '0',
+};
 
 /** Resident memory (kB) of a process and its descendants. */
 function treeRssKb(pid) {
@@ -89,7 +97,12 @@ for (let i = 0; i < runs; i++) {
 }
 rmSync(dataDir, { recursive: true, force: true });
 
-console.log(`database: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; ${runs} runs each; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${os.cpus().length} CPUs`);
+console.log(
+  `database: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; ${runs} runs each; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}; ${os.cpus().length} CPUs`,
+);
 console.log('variant'.padEnd(42), 'start→listening (median, min–max)'.padEnd(36), 'RSS idle (median, min–max)');
 for (const [name, list] of results) {
   const ms = list.map((r) => r.listeningMs);

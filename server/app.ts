@@ -67,11 +67,17 @@ function errorBody(error: AppError): ErrorBody {
   return { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
 }
 
-function validationError(issues: Array<{ instancePath?: string; message?: string; params?: unknown }>, where: string): AppError {
+function validationError(
+  issues: Array<{ instancePath?: string; message?: string; params?: unknown }>,
+  where: string,
+): AppError {
   const fields: FieldIssue[] = issues.map((issue) => {
     const params = issue.params as { issue?: { path?: PropertyKey[]; message?: string } } | undefined;
     const zodPath = params?.issue?.path;
-    const field = zodPath && zodPath.length > 0 ? zodPath.map(String).join('.') : (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || where;
+    const field =
+      zodPath && zodPath.length > 0
+        ? zodPath.map(String).join('.')
+        : (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || where;
     const message = params?.issue?.message ?? issue.message ?? 'Giá trị không hợp lệ.';
     return { field, message: `${fieldLabel(field)}: ${message}` };
   });
@@ -132,10 +138,16 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
       const e = error as { statusCode?: number; code?: string; message?: string };
       appError = fromDatabaseError(error);
       if (!appError && e.code === 'FST_REQ_FILE_TOO_LARGE') {
-        appError = new AppError('PAYLOAD_TOO_LARGE', `Tệp quá lớn: tối đa ${Math.round(config.maxUploadBytes / 1024 / 1024)} MB.`);
+        appError = new AppError(
+          'PAYLOAD_TOO_LARGE',
+          `Tệp quá lớn: tối đa ${Math.round(config.maxUploadBytes / 1024 / 1024)} MB.`,
+        );
       } else if (!appError && e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
         appError = new AppError('PAYLOAD_TOO_LARGE', 'Dữ liệu gửi lên quá lớn.');
-      } else if (!appError && (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')) {
+      } else if (
+        !appError &&
+        (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+      ) {
         appError = new AppError('UNSUPPORTED_MEDIA_TYPE', 'Kiểu dữ liệu gửi lên không được hỗ trợ.');
       } else if (!appError && e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
         appError = new AppError('BAD_REQUEST', `Yêu cầu không hợp lệ: ${e.message ?? ''}`.trim());
@@ -143,7 +155,14 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
     }
     if (!appError) {
       request.log.error({ err: error }, 'unhandled error');
-      return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Lỗi hệ thống. Thao tác chưa được thực hiện; hãy thử lại hoặc báo quản trị viên.' } });
+      return reply
+        .code(500)
+        .send({
+          error: {
+            code: 'INTERNAL',
+            message: 'Lỗi hệ thống. Thao tác chưa được thực hiện; hãy thử lại hoặc báo quản trị viên.',
+          },
+        });
     }
     if (appError.code === 'DATABASE_UNAVAILABLE') reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     if (appError instanceof RetryLaterError) reply.header('Retry-After', String(appError.retryAfterSeconds));
@@ -196,7 +215,11 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `Không có địa chỉ ${request.method} ${request.url.split('?')[0]}.` } });
+    return reply
+      .code(404)
+      .send({
+        error: { code: 'NOT_FOUND', message: `Không có địa chỉ ${request.method} ${request.url.split('?')[0]}.` },
+      });
   });
 
   return app;

@@ -87,7 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenMaxDays: nonNegative(env.API_TOKEN_MAX_DAYS, 365) || 365,
     secureCookies: env.SECURE_COOKIES === 'true',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
-    loadDemoData: env.DEMO_DATA === undefined || env.DEMO_DATA === '' ? !production && !publicUrl : env.DEMO_DATA !== 'false',
+    loadDemoData:
+      env.DEMO_DATA === undefined || env.DEMO_DATA === '' ? !production && !publicUrl : env.DEMO_DATA !== 'false',
     demoDataExplicit: env.DEMO_DATA === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     smtpUrl: env.SMTP_URL || undefined,

@@ -9,15 +9,23 @@ export const ZLoginBody = z.object({
 });
 
 export const ZChangePasswordBody = z.object({
-  currentPassword: z.string({ error: 'Mật khẩu hiện tại không được để trống.' }).min(1, 'Mật khẩu hiện tại không được để trống.').max(200),
-  newPassword: z.string({ error: 'Mật khẩu mới không được để trống.' }).min(1, 'Mật khẩu mới không được để trống.').max(200),
+  currentPassword: z
+    .string({ error: 'Mật khẩu hiện tại không được để trống.' })
+    .min(1, 'Mật khẩu hiện tại không được để trống.')
+    .max(200),
+  newPassword: z
+    .string({ error: 'Mật khẩu mới không được để trống.' })
+    .min(1, 'Mật khẩu mới không được để trống.')
+    .max(200),
 });
 
 export const ZRole = z.enum(ROLES, { error: 'Vai trò không hợp lệ.' });
 
 export const ZGrant = z.object({ id: z.number().int(), role: ZRole, unitId: z.number().int(), unitName: z.string() });
 
-export const ZAbilities = z.object(Object.fromEntries(ACTIONS.map((a) => [a, z.boolean()])) as Record<(typeof ACTIONS)[number], z.ZodBoolean>);
+export const ZAbilities = z.object(
+  Object.fromEntries(ACTIONS.map((a) => [a, z.boolean()])) as Record<(typeof ACTIONS)[number], z.ZodBoolean>,
+);
 
 export const ZMe = z.object({
   id: z.number().int(),
@@ -66,10 +74,16 @@ export const ZUpdateUserBody = z.object({
 });
 export type TUpdateUser = z.output<typeof ZUpdateUserBody>;
 
-export const ZSetUserStatusBody = z.object({ status: z.enum(['active', 'disabled'], { error: 'Trạng thái không hợp lệ.' }), revision: ZRevision });
+export const ZSetUserStatusBody = z.object({
+  status: z.enum(['active', 'disabled'], { error: 'Trạng thái không hợp lệ.' }),
+  revision: ZRevision,
+});
 
 export const ZResetPasswordBody = z.object({
-  newPassword: z.string({ error: 'Mật khẩu mới không được để trống.' }).min(1, 'Mật khẩu mới không được để trống.').max(200),
+  newPassword: z
+    .string({ error: 'Mật khẩu mới không được để trống.' })
+    .min(1, 'Mật khẩu mới không được để trống.')
+    .max(200),
 });
 
 /** What the signed-in administrator may do to this account (the web app hides the rest). */
@@ -140,6 +154,10 @@ export const ZApiToken = z.object({
 export const ZCreatedToken = ZApiToken.extend({ token: z.string() });
 
 /** My tokens, and the lifetimes a new one gets by default and at most (days). */
-export const ZTokenList = z.object({ items: z.array(ZApiToken), defaultDays: z.number().int(), maxDays: z.number().int() });
+export const ZTokenList = z.object({
+  items: z.array(ZApiToken),
+  defaultDays: z.number().int(),
+  maxDays: z.number().int(),
+});
 
 export const ZNote = optionalText('Ghi chú');

@@ -3,11 +3,17 @@ import { z } from '../zod-setup.ts';
 import { AUDIT_ACTION_KEYS } from '../audit-actions.ts';
 import { ZDate, ZId, ZPage, ZPageQuery } from './shared.ts';
 
-export const ZAuditAction = z.enum(AUDIT_ACTION_KEYS as [string, ...string[]], { error: 'Thao tác không có trong danh mục.' });
+export const ZAuditAction = z.enum(AUDIT_ACTION_KEYS as [string, ...string[]], {
+  error: 'Thao tác không có trong danh mục.',
+});
 
 /** Audit ids are bigserial: larger than the int range of ZId. */
 export const ZAuditIdParams = z.object({
-  id: z.coerce.number({ error: 'Mã số phải là số.' }).int('Mã số phải là số nguyên.').positive('Mã số phải lớn hơn 0.').max(Number.MAX_SAFE_INTEGER, 'Mã số quá lớn.'),
+  id: z.coerce
+    .number({ error: 'Mã số phải là số.' })
+    .int('Mã số phải là số nguyên.')
+    .positive('Mã số phải lớn hơn 0.')
+    .max(Number.MAX_SAFE_INTEGER, 'Mã số quá lớn.'),
 });
 
 /** from/to are calendar days in Vietnam time, both inclusive. */

@@ -71,8 +71,14 @@ export const ZCriterionInput = z.object({
     .nullish()
     .transform((v) => (v ? v : null)),
   title: requiredText('Nội dung tiêu chí', 1000),
-  measure: z.enum(CRITERION_MEASURES, { error: 'Cách đo phải là một trong: boolean (có/không), number (số lượng), percent (tỷ lệ %), score (điểm), text (nhận xét).' }),
-  rule: z.enum(CRITERION_RULES, { error: 'Cách đánh giá phải là một trong: yes (đạt khi có), gte (≥ mức yêu cầu), lte (≤ mức yêu cầu), none (không chấm).' }),
+  measure: z.enum(CRITERION_MEASURES, {
+    error:
+      'Cách đo phải là một trong: boolean (có/không), number (số lượng), percent (tỷ lệ %), score (điểm), text (nhận xét).',
+  }),
+  rule: z.enum(CRITERION_RULES, {
+    error:
+      'Cách đánh giá phải là một trong: yes (đạt khi có), gte (≥ mức yêu cầu), lte (≤ mức yêu cầu), none (không chấm).',
+  }),
   target: z
     .number({ error: 'Mức yêu cầu phải là số.' })
     .nullish()
@@ -97,42 +103,75 @@ export interface CriterionIssue {
  * criterion's combination of measure, rule, target and scale. Shared by the
  * server schema and the web form.
  */
-export function criterionIssues(list: ReadonlyArray<Pick<TCriterionInput, 'code' | 'parentCode' | 'measure' | 'rule' | 'target' | 'scaleMax'>>): CriterionIssue[] {
+export function criterionIssues(
+  list: ReadonlyArray<Pick<TCriterionInput, 'code' | 'parentCode' | 'measure' | 'rule' | 'target' | 'scaleMax'>>,
+): CriterionIssue[] {
   const issues: CriterionIssue[] = [];
   const seen = new Map<string, number>();
   list.forEach((c, index) => {
     const n = index + 1;
     const key = foldVietnamese(c.code);
     const first = seen.get(key);
-    if (first !== undefined) issues.push({ index, key: 'code', message: `Mã tiêu chí "${c.code}" bị trùng với tiêu chí thứ ${first + 1}.` });
+    if (first !== undefined)
+      issues.push({ index, key: 'code', message: `Mã tiêu chí "${c.code}" bị trùng với tiêu chí thứ ${first + 1}.` });
     else seen.set(key, index);
 
     if (c.parentCode !== null) {
       const parent = seen.get(foldVietnamese(c.parentCode));
-      if (foldVietnamese(c.parentCode) === key) issues.push({ index, key: 'parentCode', message: `Tiêu chí "${c.code}" không thể là tiêu chí con của chính nó.` });
+      if (foldVietnamese(c.parentCode) === key)
+        issues.push({
+          index,
+          key: 'parentCode',
+          message: `Tiêu chí "${c.code}" không thể là tiêu chí con của chính nó.`,
+        });
       else if (parent === undefined || parent >= index) {
-        issues.push({ index, key: 'parentCode', message: `Không có tiêu chí cha mã "${c.parentCode}" đứng trước tiêu chí thứ ${n}; tiêu chí cha phải được liệt kê trước các tiêu chí con.` });
+        issues.push({
+          index,
+          key: 'parentCode',
+          message: `Không có tiêu chí cha mã "${c.parentCode}" đứng trước tiêu chí thứ ${n}; tiêu chí cha phải được liệt kê trước các tiêu chí con.`,
+        });
       }
     }
 
     if (!RULES_FOR_MEASURE[c.measure].includes(c.rule)) {
       const allowed = RULES_FOR_MEASURE[c.measure].map((r) => `"${r}"`).join(', ');
-      issues.push({ index, key: 'rule', message: `Tiêu chí thứ ${n} đo bằng "${CRITERION_MEASURE_LABELS[c.measure]}" chỉ dùng được cách đánh giá ${allowed}.` });
+      issues.push({
+        index,
+        key: 'rule',
+        message: `Tiêu chí thứ ${n} đo bằng "${CRITERION_MEASURE_LABELS[c.measure]}" chỉ dùng được cách đánh giá ${allowed}.`,
+      });
     }
     const compares = c.rule === 'gte' || c.rule === 'lte';
     if (compares && c.target === null) {
-      issues.push({ index, key: 'target', message: `Tiêu chí thứ ${n} cần có mức yêu cầu để so sánh (${c.rule === 'gte' ? '≥' : '≤'}).` });
+      issues.push({
+        index,
+        key: 'target',
+        message: `Tiêu chí thứ ${n} cần có mức yêu cầu để so sánh (${c.rule === 'gte' ? '≥' : '≤'}).`,
+      });
     }
     if (!compares && c.target !== null) {
-      issues.push({ index, key: 'target', message: `Tiêu chí thứ ${n} chỉ có mức yêu cầu khi cách đánh giá là ≥ (gte) hoặc ≤ (lte).` });
+      issues.push({
+        index,
+        key: 'target',
+        message: `Tiêu chí thứ ${n} chỉ có mức yêu cầu khi cách đánh giá là ≥ (gte) hoặc ≤ (lte).`,
+      });
     }
     if (c.measure === 'score') {
-      if (c.scaleMax === null) issues.push({ index, key: 'scaleMax', message: `Tiêu chí thứ ${n} chấm điểm cần có thang điểm tối đa.` });
+      if (c.scaleMax === null)
+        issues.push({ index, key: 'scaleMax', message: `Tiêu chí thứ ${n} chấm điểm cần có thang điểm tối đa.` });
       else if (c.target !== null && (c.target < 0 || c.target > c.scaleMax)) {
-        issues.push({ index, key: 'target', message: `Mức yêu cầu của tiêu chí thứ ${n} phải từ 0 đến ${c.scaleMax} (thang điểm tối đa).` });
+        issues.push({
+          index,
+          key: 'target',
+          message: `Mức yêu cầu của tiêu chí thứ ${n} phải từ 0 đến ${c.scaleMax} (thang điểm tối đa).`,
+        });
       }
     } else if (c.scaleMax !== null) {
-      issues.push({ index, key: 'scaleMax', message: `Chỉ tiêu chí chấm điểm (score) mới có thang điểm tối đa; tiêu chí thứ ${n} đo bằng "${CRITERION_MEASURE_LABELS[c.measure]}".` });
+      issues.push({
+        index,
+        key: 'scaleMax',
+        message: `Chỉ tiêu chí chấm điểm (score) mới có thang điểm tối đa; tiêu chí thứ ${n} đo bằng "${CRITERION_MEASURE_LABELS[c.measure]}".`,
+      });
     }
   });
   return issues;
@@ -143,7 +182,8 @@ export const ZCriteriaList = z
   .min(1, 'Bộ tiêu chí phải có ít nhất 1 tiêu chí.')
   .max(100, 'Bộ tiêu chí có tối đa 100 tiêu chí.')
   .superRefine((list, ctx) => {
-    for (const issue of criterionIssues(list)) ctx.addIssue({ code: 'custom', message: issue.message, path: [issue.index, issue.key] });
+    for (const issue of criterionIssues(list))
+      ctx.addIssue({ code: 'custom', message: issue.message, path: [issue.index, issue.key] });
   });
 
 const FIELD_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -161,11 +201,16 @@ export const ZCreateFieldBody = z.object({
     .string()
     .trim()
     .max(50, 'Mã lĩnh vực dài quá 50 ký tự.')
-    .refine((v) => v === '' || FIELD_CODE.test(v), 'Mã lĩnh vực chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.')
+    .refine(
+      (v) => v === '' || FIELD_CODE.test(v),
+      'Mã lĩnh vực chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.',
+    )
     .nullish()
     .transform((v) => (v ? v : null)),
   name: requiredText('Tên lĩnh vực / loại mô hình', 300),
-  appliesTo: z.enum(FIELD_APPLIES_TO, { error: 'Áp dụng cho phải là "model" (mô hình), "exemplar" (điển hình cá nhân) hoặc "both" (cả hai).' }),
+  appliesTo: z.enum(FIELD_APPLIES_TO, {
+    error: 'Áp dụng cho phải là "model" (mô hình), "exemplar" (điển hình cá nhân) hoặc "both" (cả hai).',
+  }),
   description: optionalText('Mô tả', 4000),
   sortOrder: z.number({ error: 'Thứ tự phải là số.' }).int('Thứ tự phải là số nguyên.').min(0).max(100000).default(0),
   ...criteriaSetFields,
@@ -186,7 +231,9 @@ export type TUpdateFieldBody = z.input<typeof ZUpdateFieldBody>;
 export const ZAddCriteriaSetBody = z.object({ ...criteriaSetFields, revision: ZRevision });
 export type TAddCriteriaSetBody = z.input<typeof ZAddCriteriaSetBody>;
 
-const ZQueryBoolean = z.enum(['true', 'false'], { error: 'Giá trị phải là "true" hoặc "false".' }).transform((v) => v === 'true');
+const ZQueryBoolean = z
+  .enum(['true', 'false'], { error: 'Giá trị phải là "true" hoặc "false".' })
+  .transform((v) => v === 'true');
 
 export const ZFieldListQuery = z.object({
   /** model / exemplar: fields usable for that kind (including "both"); both: only fields for both. */

@@ -58,7 +58,10 @@ export const ZDocumentListQuery = z
     page: z.coerce.number().int().min(1, 'Trang phải từ 1 trở lên.').default(1),
     pageSize: z.coerce.number().int().min(1).max(500, 'Mỗi trang tối đa 500 dòng.').default(50),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"Từ ngày" phải trước hoặc bằng "Đến ngày".', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: '"Từ ngày" phải trước hoặc bằng "Đến ngày".',
+    path: ['to'],
+  });
 export type TDocumentListQuery = z.infer<typeof ZDocumentListQuery>;
 
 export const ZStoredFile = z.object({
@@ -69,7 +72,13 @@ export const ZStoredFile = z.object({
 });
 export type TStoredFile = z.infer<typeof ZStoredFile>;
 
-export const ZDocumentType = z.object({ id: z.number().int(), code: z.string(), name: z.string(), sortOrder: z.number().int(), active: z.boolean() });
+export const ZDocumentType = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  sortOrder: z.number().int(),
+  active: z.boolean(),
+});
 
 export const ZDocument = z.object({
   id: z.number().int(),

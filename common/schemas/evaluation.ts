@@ -25,7 +25,9 @@ export const ZEvaluationListQuery = z.object({
   fieldId: ZId.optional(),
   levelId: ZId.optional(),
   kind: z.enum(['model', 'exemplar']).optional(),
-  result: z.enum(EVALUATION_RESULTS, { error: 'Kết quả lọc phải là met, not_met, decided, undecided hoặc no_report.' }).optional(),
+  result: z
+    .enum(EVALUATION_RESULTS, { error: 'Kết quả lọc phải là met, not_met, decided, undecided hoặc no_report.' })
+    .optional(),
   search: z.string().trim().max(200).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500, 'Mỗi trang tối đa 500 dòng.').default(50),
@@ -63,7 +65,9 @@ export const ZDecisionSummary = z.object({
 export const ZEvaluationRow = z.object({
   entry: ZEvaluationEntry,
   /** The report for the period (null: none started); for a phase, accepted reports / evaluated periods. */
-  report: z.object({ id: z.number().int(), status: z.enum(REPORT_STATUSES), changedAfterAcceptance: z.boolean() }).nullable(),
+  report: z
+    .object({ id: z.number().int(), status: z.enum(REPORT_STATUSES), changedAfterAcceptance: z.boolean() })
+    .nullable(),
   acceptedReports: z.number().int(),
   proposal: ZProposalSummary,
   decision: ZDecisionSummary.nullable(),
@@ -94,7 +98,11 @@ export const ZEvaluationDetailQuery = z
   .object({ periodId: ZId.optional(), phaseId: ZId.optional() })
   .superRefine((v, ctx) => {
     if ((v.periodId === undefined) === (v.phaseId === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['periodId'], message: 'Chọn đúng một trong hai: kỳ báo cáo (periodId) hoặc giai đoạn (phaseId).' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['periodId'],
+        message: 'Chọn đúng một trong hai: kỳ báo cáo (periodId) hoặc giai đoạn (phaseId).',
+      });
     }
   });
 
@@ -122,9 +130,19 @@ export const ZEvaluationDetail = z.object({
   scope: ZScope,
   /** The entry is on the list for this period / phase (only then can it be decided). */
   onList: z.boolean(),
-  report: z.object({ id: z.number().int(), status: z.enum(REPORT_STATUSES), changedAfterAcceptance: z.boolean() }).nullable(),
+  report: z
+    .object({ id: z.number().int(), status: z.enum(REPORT_STATUSES), changedAfterAcceptance: z.boolean() })
+    .nullable(),
   /** Phase: what each evaluated period contributed (decision or proposal). */
-  periods: z.array(z.object({ id: z.number().int(), name: z.string(), endsOn: z.string(), met: z.boolean().nullable(), source: z.enum(['decision', 'proposal']) })),
+  periods: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      endsOn: z.string(),
+      met: z.boolean().nullable(),
+      source: z.enum(['decision', 'proposal']),
+    }),
+  ),
   criteria: z.array(ZEvaluationCriterion),
   proposal: ZProposalSummary,
   decision: z
@@ -135,7 +153,9 @@ export const ZEvaluationDetail = z.object({
       overridden: z.boolean(),
       reason: z.string().nullable(),
       recognitionLevel: ZRef.nullable(),
-      document: z.object({ id: z.number().int(), symbol: z.string(), issuedOn: z.string(), summary: z.string() }).nullable(),
+      document: z
+        .object({ id: z.number().int(), symbol: z.string(), issuedOn: z.string(), summary: z.string() })
+        .nullable(),
       decidedOn: z.string(),
       decidedBy: z.string().nullable(),
       decidedAt: z.string(),
@@ -171,11 +191,20 @@ export const ZDecisionBody = z
   })
   .superRefine((v, ctx) => {
     if ((v.periodId === null) === (v.phaseId === null)) {
-      ctx.addIssue({ code: 'custom', path: ['periodId'], message: 'Chọn đúng một trong hai: kỳ báo cáo (periodId) hoặc giai đoạn (phaseId).' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['periodId'],
+        message: 'Chọn đúng một trong hai: kỳ báo cáo (periodId) hoặc giai đoạn (phaseId).',
+      });
     }
     const seen = new Set<number>();
     v.criteria.forEach((c, i) => {
-      if (seen.has(c.criterionId)) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'criterionId'], message: 'Một tiêu chí được đánh giá hai lần.' });
+      if (seen.has(c.criterionId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteria', i, 'criterionId'],
+          message: 'Một tiêu chí được đánh giá hai lần.',
+        });
       seen.add(c.criterionId);
     });
   });
@@ -183,9 +212,18 @@ export type TDecisionBody = z.infer<typeof ZDecisionBody>;
 export type TDecisionInput = z.input<typeof ZDecisionBody>;
 
 export const ZConfirmManyBody = z.object({
-  entryIds: z.array(ZId).min(1, 'Chọn ít nhất một mô hình, điển hình.').max(500, 'Mỗi lần xác nhận tối đa 500 mô hình, điển hình.'),
+  entryIds: z
+    .array(ZId)
+    .min(1, 'Chọn ít nhất một mô hình, điển hình.')
+    .max(500, 'Mỗi lần xác nhận tối đa 500 mô hình, điển hình.'),
 });
-export const CONFIRM_SKIP_REASONS = ['not_found', 'not_allowed', 'not_on_list', 'no_proposal', 'already_decided'] as const;
+export const CONFIRM_SKIP_REASONS = [
+  'not_found',
+  'not_allowed',
+  'not_on_list',
+  'no_proposal',
+  'already_decided',
+] as const;
 export type ConfirmSkipReason = (typeof CONFIRM_SKIP_REASONS)[number];
 export const CONFIRM_SKIP_LABELS: Record<ConfirmSkipReason, string> = {
   not_found: 'Không tìm thấy',
@@ -207,22 +245,38 @@ export const ZToReviewQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
-const ZReviewPeriod = z.object({ id: z.number().int(), name: z.string(), kind: z.enum(PERIOD_KINDS), endsOn: z.string(), decidedOn: z.string(), reason: z.string().nullable() });
+const ZReviewPeriod = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.enum(PERIOD_KINDS),
+  endsOn: z.string(),
+  decidedOn: z.string(),
+  reason: z.string().nullable(),
+});
 export const ZToReviewRow = z.object({ entry: ZEvaluationEntry, previous: ZReviewPeriod, latest: ZReviewPeriod });
 export type TToReviewRow = z.infer<typeof ZToReviewRow>;
-export const ZToReviewPage = z.object({ items: z.array(ZToReviewRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const ZToReviewPage = z.object({
+  items: z.array(ZToReviewRow),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type TToReviewPage = z.infer<typeof ZToReviewPage>;
 
 // ─── Dashboard ─────────────────────────────────────────────────────────────
 
 const planOrPeriod = (v: { planId?: number; periodId?: number }, ctx: z.RefinementCtx) => {
-  if (v.planId === undefined && v.periodId === undefined) ctx.addIssue({ code: 'custom', path: ['planId'], message: 'Hãy chọn kế hoạch hoặc kỳ báo cáo.' });
+  if (v.planId === undefined && v.periodId === undefined)
+    ctx.addIssue({ code: 'custom', path: ['planId'], message: 'Hãy chọn kế hoạch hoặc kỳ báo cáo.' });
 };
 const dashboardQueryFields = { planId: ZId.optional(), periodId: ZId.optional(), unitId: ZId.optional() };
 export const ZDashboardQuery = z.object(dashboardQueryFields).superRefine(planOrPeriod);
 /** The dashboard's data as .xlsx; `sheet` picks one chart's table. */
 export const ZDashboardXlsxQuery = z
-  .object({ ...dashboardQueryFields, sheet: z.enum(['completeness', 'met', 'trend'], { error: 'Biểu phải là completeness, met hoặc trend.' }).optional() })
+  .object({
+    ...dashboardQueryFields,
+    sheet: z.enum(['completeness', 'met', 'trend'], { error: 'Biểu phải là completeness, met hoặc trend.' }).optional(),
+  })
   .superRefine(planOrPeriod);
 
 export const ZMetRow = z.object({
@@ -250,12 +304,29 @@ export type TTrendRow = z.infer<typeof ZTrendRow>;
 
 export const ZDashboard = z.object({
   plan: z.object({ id: z.number().int(), title: z.string() }),
-  period: z.object({ id: z.number().int(), name: z.string(), kind: z.enum(PERIOD_KINDS), startsOn: z.string(), endsOn: z.string(), dueOn: z.string() }).nullable(),
-  periods: z.array(z.object({ id: z.number().int(), name: z.string(), kind: z.enum(PERIOD_KINDS), endsOn: z.string() })),
+  period: z
+    .object({
+      id: z.number().int(),
+      name: z.string(),
+      kind: z.enum(PERIOD_KINDS),
+      startsOn: z.string(),
+      endsOn: z.string(),
+      dueOn: z.string(),
+    })
+    .nullable(),
+  periods: z.array(
+    z.object({ id: z.number().int(), name: z.string(), kind: z.enum(PERIOD_KINDS), endsOn: z.string() }),
+  ),
   unit: ZRef.nullable(),
   completeness: ZCompleteness.nullable(),
   metByFieldAndLevel: z.array(ZMetRow),
-  totals: z.object({ expected: z.number().int(), evaluated: z.number().int(), met: z.number().int(), notMet: z.number().int(), undecided: z.number().int() }),
+  totals: z.object({
+    expected: z.number().int(),
+    evaluated: z.number().int(),
+    met: z.number().int(),
+    notMet: z.number().int(),
+    undecided: z.number().int(),
+  }),
   trend: z.array(ZTrendRow),
 });
 export type TDashboard = z.infer<typeof ZDashboard>;

@@ -32,23 +32,36 @@ import { ZDate, ZId, ZPageQuery, ZRevision, optionalText, requiredText } from '.
 const ZRef = z.object({ id: z.number().int(), name: z.string() });
 const nullableId = ZId.nullish().transform((v) => v ?? null);
 const ZDocRef = z.object({ id: z.number().int(), symbol: z.string(), issuedOn: z.string(), summary: z.string() });
-const ZFileRef = z.object({ id: z.number().int(), name: z.string(), sizeBytes: z.number().int(), caption: z.string().nullable() });
+const ZFileRef = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  sizeBytes: z.number().int(),
+  caption: z.string().nullable(),
+});
 
 export const HONOUR_SUBJECTS = ['collective', 'individual'] as const;
 export type HonourSubject = (typeof HONOUR_SUBJECTS)[number];
 export const HONOUR_SUBJECT_LABELS: Record<HonourSubject, string> = { collective: 'Tập thể', individual: 'Cá nhân' };
-const ZSubject = z.enum(HONOUR_SUBJECTS, { error: 'Đối tượng phải là collective (tập thể) hoặc individual (cá nhân).' });
+const ZSubject = z.enum(HONOUR_SUBJECTS, {
+  error: 'Đối tượng phải là collective (tập thể) hoặc individual (cá nhân).',
+});
 
 // ─── Rounds (đợt khen thưởng) ──────────────────────────────────────────────
 
 export const ROUND_KINDS = ['phase', 'thematic', 'ad_hoc'] as const;
 export type RoundKind = (typeof ROUND_KINDS)[number];
-export const ROUND_KIND_LABELS: Record<RoundKind, string> = { phase: 'Theo giai đoạn của kế hoạch', thematic: 'Theo chuyên đề', ad_hoc: 'Đột xuất' };
+export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
+  phase: 'Theo giai đoạn của kế hoạch',
+  thematic: 'Theo chuyên đề',
+  ad_hoc: 'Đột xuất',
+};
 export const ROUND_STATUS_LABELS: Record<'open' | 'closed', string> = { open: 'Đang thực hiện', closed: 'Đã kết thúc' };
 
 const roundFields = {
   name: requiredText('Tên đợt khen thưởng', 300),
-  kind: z.enum(ROUND_KINDS, { error: 'Loại đợt phải là phase (theo giai đoạn), thematic (chuyên đề) hoặc ad_hoc (đột xuất).' }),
+  kind: z.enum(ROUND_KINDS, {
+    error: 'Loại đợt phải là phase (theo giai đoạn), thematic (chuyên đề) hoặc ad_hoc (đột xuất).',
+  }),
   /** Required when kind = phase; the phase must belong to a plan the owner may read. */
   phaseId: nullableId,
   proposalsFrom: ZDate,
@@ -57,12 +70,16 @@ const roundFields = {
   ceremonyOn: ZDate.nullish().transform((v) => v ?? null),
   note: optionalText('Ghi chú', 2000),
 };
-const roundDatesOk = (b: { proposalsFrom?: string; proposalsUntil?: string }) => !b.proposalsFrom || !b.proposalsUntil || b.proposalsUntil >= b.proposalsFrom;
+const roundDatesOk = (b: { proposalsFrom?: string; proposalsUntil?: string }) =>
+  !b.proposalsFrom || !b.proposalsUntil || b.proposalsUntil >= b.proposalsFrom;
 const roundDatesIssue = { message: 'Hạn nhận đề nghị phải sau hoặc bằng ngày bắt đầu nhận.', path: ['proposalsUntil'] };
 const phaseNeeded = (b: { kind?: RoundKind; phaseId?: number | null }) => b.kind !== 'phase' || !!b.phaseId;
 const phaseIssue = { message: 'Đợt theo giai đoạn phải chọn giai đoạn của kế hoạch.', path: ['phaseId'] };
 
-export const ZCreateRoundBody = z.object({ ownerUnitId: ZId, ...roundFields }).refine(roundDatesOk, roundDatesIssue).refine(phaseNeeded, phaseIssue);
+export const ZCreateRoundBody = z
+  .object({ ownerUnitId: ZId, ...roundFields })
+  .refine(roundDatesOk, roundDatesIssue)
+  .refine(phaseNeeded, phaseIssue);
 export type TCreateRoundBody = z.input<typeof ZCreateRoundBody>;
 export const ZUpdateRoundBody = z
   .object({
@@ -110,7 +127,15 @@ export type TRound = z.infer<typeof ZRound>;
 
 // ─── Proposals (tờ trình) and candidates ───────────────────────────────────
 
-export const CANDIDATE_STATUSES = ['proposed', 'returned', 'passed', 'approved', 'rejected', 'decided', 'withdrawn'] as const;
+export const CANDIDATE_STATUSES = [
+  'proposed',
+  'returned',
+  'passed',
+  'approved',
+  'rejected',
+  'decided',
+  'withdrawn',
+] as const;
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 export const CANDIDATE_STATUS_LABELS: Record<CandidateStatus, string> = {
   proposed: 'Đã đề nghị',
@@ -121,31 +146,41 @@ export const CANDIDATE_STATUS_LABELS: Record<CandidateStatus, string> = {
   decided: 'Đã có quyết định',
   withdrawn: 'Đã rút',
 };
-export const PROPOSAL_STATUS_LABELS: Record<'draft' | 'submitted', string> = { draft: 'Đang soạn', submitted: 'Đã gửi' };
+export const PROPOSAL_STATUS_LABELS: Record<'draft' | 'submitted', string> = {
+  draft: 'Đang soạn',
+  submitted: 'Đã gửi',
+};
 
 /** Why a candidate needs a second look: under discipline, or an inspection finding still open. */
 export const ZCandidateFlag = z.object({ kind: z.enum(['discipline', 'inspection']), text: z.string() });
 /** The system's evaluation results for the candidate's model or exemplar, as they stood when sent. */
-export const ZCandidateEvaluation = z.object({ scope: z.string(), decidedOn: z.string(), met: z.boolean(), level: z.string().nullable() });
+export const ZCandidateEvaluation = z.object({
+  scope: z.string(),
+  decidedOn: z.string(),
+  met: z.boolean(),
+  level: z.string().nullable(),
+});
 
-export const ZCreateProposalBody = z
-  .object({
-    roundId: ZId,
-    proposerUnitId: ZId,
-    title: requiredText('Trích yếu tờ trình', 500),
-    /** The proposal letter registered in the document registry (tờ trình). */
-    letterDocumentId: nullableId,
-    note: optionalText('Ghi chú', 2000),
-    /** Forward to an outside body (e.g. "Ủy ban nhân dân tỉnh") instead of the round's unit. Only the round's unit may. */
-    externalBody: optionalText('Cơ quan nhận đề nghị', 300),
-  });
+export const ZCreateProposalBody = z.object({
+  roundId: ZId,
+  proposerUnitId: ZId,
+  title: requiredText('Trích yếu tờ trình', 500),
+  /** The proposal letter registered in the document registry (tờ trình). */
+  letterDocumentId: nullableId,
+  note: optionalText('Ghi chú', 2000),
+  /** Forward to an outside body (e.g. "Ủy ban nhân dân tỉnh") instead of the round's unit. Only the round's unit may. */
+  externalBody: optionalText('Cơ quan nhận đề nghị', 300),
+});
 export type TCreateProposalBody = z.input<typeof ZCreateProposalBody>;
 export const ZUpdateProposalBody = z.object({
   title: requiredText('Trích yếu tờ trình', 500).optional(),
   letterDocumentId: ZId.nullable().optional(),
   note: optionalText('Ghi chú', 2000).optional(),
   /** Attachments: whole list replaced; files uploaded first through /files. */
-  files: z.array(z.object({ fileId: ZId, caption: optionalText('Chú thích', 300) })).max(30, 'Tối đa 30 tệp đính kèm.').optional(),
+  files: z
+    .array(z.object({ fileId: ZId, caption: optionalText('Chú thích', 300) }))
+    .max(30, 'Tối đa 30 tệp đính kèm.')
+    .optional(),
   revision: ZRevision,
 });
 export type TUpdateProposalBody = z.input<typeof ZUpdateProposalBody>;
@@ -166,8 +201,14 @@ export const ZAddCandidateBody = z
     achievement: requiredText('Tóm tắt thành tích', 4000),
     achievementFileId: nullableId,
   })
-  .refine((b) => b.subject !== 'individual' || b.personId || b.entryId || b.sourceCandidateId, { message: 'Đề nghị khen cá nhân phải chọn người (hoặc điển hình).', path: ['personId'] })
-  .refine((b) => b.subject !== 'collective' || b.unitId || b.entryId || b.sourceCandidateId, { message: 'Đề nghị khen tập thể phải chọn đơn vị (hoặc mô hình).', path: ['unitId'] });
+  .refine((b) => b.subject !== 'individual' || b.personId || b.entryId || b.sourceCandidateId, {
+    message: 'Đề nghị khen cá nhân phải chọn người (hoặc điển hình).',
+    path: ['personId'],
+  })
+  .refine((b) => b.subject !== 'collective' || b.unitId || b.entryId || b.sourceCandidateId, {
+    message: 'Đề nghị khen tập thể phải chọn đơn vị (hoặc mô hình).',
+    path: ['unitId'],
+  });
 export type TAddCandidateBody = z.input<typeof ZAddCandidateBody>;
 export const ZUpdateCandidateBody = z.object({
   awardFormId: ZId.optional(),
@@ -255,18 +296,27 @@ export const ZReviewBody = z.object({
       z
         .object({
           candidateId: ZId,
-          decision: z.enum(['return', 'pass'], { error: 'Quyết định phải là return (trả lại) hoặc pass (chuyển Hội đồng).' }),
+          decision: z.enum(['return', 'pass'], {
+            error: 'Quyết định phải là return (trả lại) hoặc pass (chuyển Hội đồng).',
+          }),
           reason: optionalText('Lý do trả lại', 2000),
           revision: ZRevision,
         })
-        .refine((i) => i.decision !== 'return' || !!i.reason, { message: 'Trả lại hồ sơ phải nêu lý do.', path: ['reason'] }),
+        .refine((i) => i.decision !== 'return' || !!i.reason, {
+          message: 'Trả lại hồ sơ phải nêu lý do.',
+          path: ['reason'],
+        }),
     )
     .min(1, 'Chọn ít nhất một hồ sơ.')
     .max(500, 'Tối đa 500 hồ sơ một lần.'),
 });
 export type TReviewBody = z.input<typeof ZReviewBody>;
 
-export const ZReviewQueueQuery = ZPageQuery.extend({ roundId: ZId.optional(), status: z.enum(CANDIDATE_STATUSES).optional(), subject: ZSubject.optional() });
+export const ZReviewQueueQuery = ZPageQuery.extend({
+  roundId: ZId.optional(),
+  status: z.enum(CANDIDATE_STATUSES).optional(),
+  subject: ZSubject.optional(),
+});
 export const ZQueueCandidate = ZCandidate.extend({ proposerUnit: ZRef, round: ZRef });
 /** POST /honours/proposals/:id/submit and /honours/candidates/:id/withdraw: the revision seen (checked when given). */
 export const ZSubmitProposalBody = z.object({ revision: ZRevision.optional() });
@@ -275,9 +325,17 @@ export const ZWithdrawCandidateBody = z.object({ revision: ZRevision.optional() 
 // ─── Council (Hội đồng Thi đua – Khen thưởng) ──────────────────────────────
 
 export const COUNCIL_ROLES = ['chair', 'secretary', 'member'] as const;
-export const COUNCIL_ROLE_LABELS: Record<(typeof COUNCIL_ROLES)[number], string> = { chair: 'Chủ tịch Hội đồng', secretary: 'Thư ký', member: 'Ủy viên' };
+export const COUNCIL_ROLE_LABELS: Record<(typeof COUNCIL_ROLES)[number], string> = {
+  chair: 'Chủ tịch Hội đồng',
+  secretary: 'Thư ký',
+  member: 'Ủy viên',
+};
 export const BALLOT_CHOICES = ['yes', 'no', 'abstain'] as const;
-export const BALLOT_CHOICE_LABELS: Record<(typeof BALLOT_CHOICES)[number], string> = { yes: 'Đồng ý', no: 'Không đồng ý', abstain: 'Không biểu quyết' };
+export const BALLOT_CHOICE_LABELS: Record<(typeof BALLOT_CHOICES)[number], string> = {
+  yes: 'Đồng ý',
+  no: 'Không đồng ý',
+  abstain: 'Không biểu quyết',
+};
 
 export const ZCreateCouncilBody = z.object({
   roundId: ZId,
@@ -285,7 +343,13 @@ export const ZCreateCouncilBody = z.object({
   heldOn: ZDate,
   location: optionalText('Địa điểm', 300),
   members: z
-    .array(z.object({ userId: ZId, role: z.enum(COUNCIL_ROLES, { error: 'Vai trò phải là chair, secretary hoặc member.' }), position: optionalText('Chức vụ', 300) }))
+    .array(
+      z.object({
+        userId: ZId,
+        role: z.enum(COUNCIL_ROLES, { error: 'Vai trò phải là chair, secretary hoặc member.' }),
+        position: optionalText('Chức vụ', 300),
+      }),
+    )
     .min(1, 'Hội đồng phải có ít nhất một thành viên.')
     .max(50, 'Tối đa 50 thành viên.'),
   /** Candidates passed to the council (status passed) in this round. */
@@ -296,7 +360,15 @@ export const ZAttendanceBody = z.object({ presentUserIds: z.array(ZId).max(50), 
 export const ZRecusalBody = z.object({ candidateId: ZId, reason: requiredText('Lý do (xung đột lợi ích)', 1000) });
 /** A member's ballot: one choice per candidate; a member votes once per candidate. */
 export const ZBallotBody = z.object({
-  votes: z.array(z.object({ candidateId: ZId, choice: z.enum(BALLOT_CHOICES, { error: 'Lựa chọn phải là yes, no hoặc abstain.' }) })).min(1, 'Phiếu phải có ít nhất một lựa chọn.').max(500),
+  votes: z
+    .array(
+      z.object({
+        candidateId: ZId,
+        choice: z.enum(BALLOT_CHOICES, { error: 'Lựa chọn phải là yes, no hoặc abstain.' }),
+      }),
+    )
+    .min(1, 'Phiếu phải có ít nhất một lựa chọn.')
+    .max(500),
   /** Cast in writing by an absent member (phiếu gửi bằng văn bản). */
   written: z.boolean().default(false),
 });
@@ -335,7 +407,9 @@ export const ZCouncilSummary = z.object({
 export const ZCouncilSession = ZCouncilSummary.extend({
   location: z.string().nullable(),
   ballot: z.enum(['secret', 'open']),
-  members: z.array(z.object({ user: ZRef, role: z.enum(COUNCIL_ROLES), position: z.string().nullable(), present: z.boolean() })),
+  members: z.array(
+    z.object({ user: ZRef, role: z.enum(COUNCIL_ROLES), position: z.string().nullable(), present: z.boolean() }),
+  ),
   agenda: z.array(
     z.object({
       candidate: ZCandidate,
@@ -355,7 +429,13 @@ export const ZCouncilSession = ZCouncilSummary.extend({
   closedAt: z.string().nullable(),
 });
 export type TCouncilSession = z.infer<typeof ZCouncilSession>;
-export const ZCouncilListQuery = ZPageQuery.extend({ roundId: ZId.optional(), mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
+export const ZCouncilListQuery = ZPageQuery.extend({
+  roundId: ZId.optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
 
 // ─── Decisions and honours ─────────────────────────────────────────────────
 
@@ -378,7 +458,10 @@ export const ZDecisionRecipient = z.union([
       unitId: nullableId,
       achievement: optionalText('Thành tích', 4000),
     })
-    .refine((b) => (b.subject === 'individual' ? !!(b.personId || b.entryId) : !!(b.unitId || b.entryId)), { message: 'Phải chọn người (khen cá nhân) hoặc đơn vị (khen tập thể).', path: ['personId'] }),
+    .refine((b) => (b.subject === 'individual' ? !!(b.personId || b.entryId) : !!(b.unitId || b.entryId)), {
+      message: 'Phải chọn người (khen cá nhân) hoặc đơn vị (khen tập thể).',
+      path: ['personId'],
+    }),
 ]);
 /**
  * A decision:
@@ -392,9 +475,15 @@ export const ZDecisionBody = z
     ownerUnitId: ZId,
     roundId: nullableId,
     document: ZDecisionDocument,
-    recipients: z.array(ZDecisionRecipient).min(1, 'Quyết định phải có ít nhất một tập thể hoặc cá nhân được khen.').max(1000, 'Tối đa 1.000 người, tập thể một quyết định.'),
+    recipients: z
+      .array(ZDecisionRecipient)
+      .min(1, 'Quyết định phải có ít nhất một tập thể hoặc cá nhân được khen.')
+      .max(1000, 'Tối đa 1.000 người, tập thể một quyết định.'),
   })
-  .refine((b) => !!b.grantorUnitId !== !!b.externalBody, { message: 'Chọn đơn vị ra quyết định, hoặc ghi tên cơ quan bên ngoài — không cả hai.', path: ['externalBody'] });
+  .refine((b) => !!b.grantorUnitId !== !!b.externalBody, {
+    message: 'Chọn đơn vị ra quyết định, hoặc ghi tên cơ quan bên ngoài — không cả hai.',
+    path: ['externalBody'],
+  });
 export type TDecisionBody = z.input<typeof ZDecisionBody>;
 
 export const ZRevokeBody = z.object({
@@ -440,7 +529,10 @@ export const ZHonourListQuery = ZPageQuery.extend({
   subject: ZSubject.optional(),
   status: z.enum(['active', 'revoked']).optional(),
   /** Granted by an outside body (true) or inside the system (false). */
-  external: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  external: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   from: ZDate.optional(),
   to: ZDate.optional(),
   q: z.string().trim().max(200).optional(),
@@ -458,7 +550,10 @@ export const ZCreateDisclosureBody = z
     note: optionalText('Ghi chú', 2000),
     candidateIds: z.array(ZId).min(1, 'Chọn ít nhất một hồ sơ để công khai.').max(1000),
   })
-  .refine((b) => b.endsOn >= b.startsOn, { message: 'Ngày kết thúc công khai phải sau hoặc bằng ngày bắt đầu.', path: ['endsOn'] });
+  .refine((b) => b.endsOn >= b.startsOn, {
+    message: 'Ngày kết thúc công khai phải sau hoặc bằng ngày bắt đầu.',
+    path: ['endsOn'],
+  });
 export const ZPublicCandidate = z.object({
   id: z.number().int(),
   subject: ZSubject,
@@ -494,7 +589,10 @@ export const ZDisclosure = z.object({
   unreadComments: z.number().int(),
 });
 export const ZDisclosureListQuery = ZPageQuery.extend({ roundId: ZId.optional(), unitId: ZId.optional() });
-export const ZDisclosureSummary = ZDisclosure.omit({ candidates: true, comments: true }).extend({ candidateCount: z.number().int(), commentCount: z.number().int() });
+export const ZDisclosureSummary = ZDisclosure.omit({ candidates: true, comments: true }).extend({
+  candidateCount: z.number().int(),
+  commentCount: z.number().int(),
+});
 export const ZPublicDisclosure = z.object({
   title: z.string(),
   unitName: z.string(),
@@ -515,7 +613,15 @@ export const ZPublicCommentBody = z.object({
 
 // ─── The funnel ────────────────────────────────────────────────────────────
 
-export const FUNNEL_STAGES = ['self_granted', 'proposed', 'passed_review', 'voted', 'decided', 'proposed_outside', 'decided_outside'] as const;
+export const FUNNEL_STAGES = [
+  'self_granted',
+  'proposed',
+  'passed_review',
+  'voted',
+  'decided',
+  'proposed_outside',
+  'decided_outside',
+] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 export const FUNNEL_STAGE_LABELS: Record<FunnelStage, string> = {
   self_granted: 'Cơ sở đã khen',
@@ -530,10 +636,22 @@ export const ZFunnelQuery = z.object({ roundId: ZId, unitId: ZId.optional() });
 export const ZFunnel = z.object({
   round: ZRef,
   unit: ZRef,
-  stages: z.array(z.object({ stage: z.enum(FUNNEL_STAGES), label: z.string(), collectives: z.number().int(), individuals: z.number().int() })),
+  stages: z.array(
+    z.object({
+      stage: z.enum(FUNNEL_STAGES),
+      label: z.string(),
+      collectives: z.number().int(),
+      individuals: z.number().int(),
+    }),
+  ),
 });
 export type TFunnel = z.infer<typeof ZFunnel>;
-export const ZFunnelListQuery = ZPageQuery.extend({ roundId: ZId, unitId: ZId.optional(), stage: z.enum(FUNNEL_STAGES), subject: ZSubject.optional() });
+export const ZFunnelListQuery = ZPageQuery.extend({
+  roundId: ZId,
+  unitId: ZId.optional(),
+  stage: z.enum(FUNNEL_STAGES),
+  subject: ZSubject.optional(),
+});
 export const ZFunnelRow = z.object({
   subject: ZSubject,
   displayName: z.string(),
@@ -557,7 +675,10 @@ export const ZDisciplineBody = z
     untilOn: ZDate.nullish().transform((v) => v ?? null),
     documentId: nullableId,
   })
-  .refine((b) => !b.untilOn || b.untilOn >= b.decidedOn, { message: 'Thời hạn kỷ luật phải sau ngày quyết định.', path: ['untilOn'] });
+  .refine((b) => !b.untilOn || b.untilOn >= b.decidedOn, {
+    message: 'Thời hạn kỷ luật phải sau ngày quyết định.',
+    path: ['untilOn'],
+  });
 export const ZDiscipline = z.object({
   id: z.number().int(),
   form: z.string(),

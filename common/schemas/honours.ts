@@ -15,8 +15,19 @@ export const AWARD_KIND_LABELS: Record<(typeof AWARD_KINDS)[number], string> = {
   other: 'Hình thức khác',
 };
 export const AWARD_SUBJECTS = ['collective', 'individual', 'both'] as const;
-export const AWARD_SUBJECT_LABELS: Record<(typeof AWARD_SUBJECTS)[number], string> = { collective: 'Tập thể', individual: 'Cá nhân', both: 'Tập thể và cá nhân' };
-export const GRANTOR_KINDS = ['party_committee', 'people_committee', 'agency_head', 'enterprise', 'mass_organisation', 'other'] as const;
+export const AWARD_SUBJECT_LABELS: Record<(typeof AWARD_SUBJECTS)[number], string> = {
+  collective: 'Tập thể',
+  individual: 'Cá nhân',
+  both: 'Tập thể và cá nhân',
+};
+export const GRANTOR_KINDS = [
+  'party_committee',
+  'people_committee',
+  'agency_head',
+  'enterprise',
+  'mass_organisation',
+  'other',
+] as const;
 export const GRANTOR_KIND_LABELS: Record<(typeof GRANTOR_KINDS)[number], string> = {
   party_committee: 'Cấp ủy đảng',
   people_committee: 'Ủy ban nhân dân',
@@ -41,21 +52,39 @@ const ZShare = (label: string) =>
 export const ZAwardRuleInput = z.object({
   validFrom: ZDate,
   grantorKind: z.enum(GRANTOR_KINDS, { error: 'Cấp có thẩm quyền khen phải là một trong danh mục.' }),
-  grantorLevelId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  grantorLevelId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
   councilRequired: z.boolean(),
-  ballot: z.enum(['secret', 'open'], { error: 'Hình thức biểu quyết phải là secret (bỏ phiếu kín) hoặc open (biểu quyết công khai).' }),
+  ballot: z.enum(['secret', 'open'], {
+    error: 'Hình thức biểu quyết phải là secret (bỏ phiếu kín) hoặc open (biểu quyết công khai).',
+  }),
   threshold: ZShare('Tỷ lệ phiếu đồng ý cần đạt'),
   comparison: z.enum(['gte', 'gt'], { error: 'So sánh phải là gte (từ … trở lên) hoặc gt (trên …).' }),
-  basis: z.enum(['all_members', 'voters'], { error: 'Cách tính phải là all_members (trên tổng số thành viên) hoặc voters (trên số người bỏ phiếu).' }),
+  basis: z.enum(['all_members', 'voters'], {
+    error: 'Cách tính phải là all_members (trên tổng số thành viên) hoặc voters (trên số người bỏ phiếu).',
+  }),
   quorum: ZShare('Tỷ lệ thành viên có mặt tối thiểu'),
-  disclosureDays: z.number().int().min(1, 'Số ngày công khai từ 1 đến 60.').max(60, 'Số ngày công khai từ 1 đến 60.').nullish().transform((v) => v ?? null),
+  disclosureDays: z
+    .number()
+    .int()
+    .min(1, 'Số ngày công khai từ 1 đến 60.')
+    .max(60, 'Số ngày công khai từ 1 đến 60.')
+    .nullish()
+    .transform((v) => v ?? null),
   legalBasis: optionalText('Căn cứ', 1000),
   note: optionalText('Ghi chú', 2000),
 });
 export type TAwardRuleInput = z.infer<typeof ZAwardRuleInput>;
 
 export const ZCreateAwardFormBody = z.object({
-  code: requiredText('Mã hình thức', 40).regex(/^[A-Z0-9_]+$/, 'Mã hình thức chỉ gồm chữ in hoa không dấu, số và dấu gạch dưới.'),
+  code: requiredText('Mã hình thức', 40).regex(
+    /^[A-Z0-9_]+$/,
+    'Mã hình thức chỉ gồm chữ in hoa không dấu, số và dấu gạch dưới.',
+  ),
   name: requiredText('Tên hình thức', 300),
   kind: z.enum(AWARD_KINDS, { error: 'Loại hình thức không hợp lệ.' }),
   subject: z.enum(AWARD_SUBJECTS, { error: 'Đối tượng phải là collective (tập thể), individual (cá nhân) hoặc both.' }),
@@ -112,5 +141,8 @@ export type TAwardForm = z.infer<typeof ZAwardForm>;
 export const ZAwardFormListQuery = z.object({
   onDate: ZDate.optional(),
   subject: z.enum(['collective', 'individual']).optional(),
-  includeInactive: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  includeInactive: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });

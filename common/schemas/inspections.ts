@@ -9,23 +9,44 @@ import { ZDate, ZId, ZRevision, optionalText, requiredText } from './shared.ts';
 
 export const INSPECTION_KINDS = ['inspection', 'supervision'] as const;
 export type InspectionKind = (typeof INSPECTION_KINDS)[number];
-export const INSPECTION_KIND_LABELS: Record<InspectionKind, string> = { inspection: 'Kiểm tra', supervision: 'Giám sát' };
+export const INSPECTION_KIND_LABELS: Record<InspectionKind, string> = {
+  inspection: 'Kiểm tra',
+  supervision: 'Giám sát',
+};
 
 export const INSPECTION_STATUSES = ['planned', 'in_progress', 'concluded'] as const;
 export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
-export const INSPECTION_STATUS_LABELS: Record<InspectionStatus, string> = { planned: 'Kế hoạch', in_progress: 'Đang tiến hành', concluded: 'Đã kết luận' };
+export const INSPECTION_STATUS_LABELS: Record<InspectionStatus, string> = {
+  planned: 'Kế hoạch',
+  in_progress: 'Đang tiến hành',
+  concluded: 'Đã kết luận',
+};
 
 export const MEMBER_ROLES = ['lead', 'deputy', 'member', 'secretary'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
-export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = { lead: 'Trưởng đoàn', deputy: 'Phó trưởng đoàn', member: 'Thành viên', secretary: 'Thư ký' };
+export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
+  lead: 'Trưởng đoàn',
+  deputy: 'Phó trưởng đoàn',
+  member: 'Thành viên',
+  secretary: 'Thư ký',
+};
 
 export const ASSESSMENTS = ['met', 'partly_met', 'not_met', 'not_assessed'] as const;
 export type Assessment = (typeof ASSESSMENTS)[number];
-export const ASSESSMENT_LABELS: Record<Assessment, string> = { met: 'Đạt', partly_met: 'Đạt một phần', not_met: 'Không đạt', not_assessed: 'Chưa đánh giá' };
+export const ASSESSMENT_LABELS: Record<Assessment, string> = {
+  met: 'Đạt',
+  partly_met: 'Đạt một phần',
+  not_met: 'Không đạt',
+  not_assessed: 'Chưa đánh giá',
+};
 
 export const FOLLOWUP_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];
-export const FOLLOWUP_STATUS_LABELS: Record<FollowupStatus, string> = { open: 'Đang thực hiện', done: 'Đã hoàn thành', cancelled: 'Đã hủy' };
+export const FOLLOWUP_STATUS_LABELS: Record<FollowupStatus, string> = {
+  open: 'Đang thực hiện',
+  done: 'Đã hoàn thành',
+  cancelled: 'Đã hủy',
+};
 
 const nullableId = ZId.nullish().transform((v) => v ?? null);
 const ZPastDate = ZDate.refine((d) => d <= todayInVietnam(), 'Ngày không được ở tương lai.');
@@ -33,7 +54,10 @@ const ZPastDate = ZDate.refine((d) => d <= todayInVietnam(), 'Ngày không đư�
 export const ZMemberInput = z.object({
   fullName: requiredText('Họ và tên thành viên', 200),
   position: optionalText('Chức vụ', 300),
-  role: z.enum(MEMBER_ROLES, { error: 'Vai trò phải là một trong: lead (trưởng đoàn), deputy (phó trưởng đoàn), member (thành viên), secretary (thư ký).' }),
+  role: z.enum(MEMBER_ROLES, {
+    error:
+      'Vai trò phải là một trong: lead (trưởng đoàn), deputy (phó trưởng đoàn), member (thành viên), secretary (thư ký).',
+  }),
   personId: nullableId,
 });
 
@@ -46,10 +70,13 @@ const inspectionFields = {
   members: z.array(ZMemberInput).max(50, 'Tối đa 50 thành viên đoàn.').default([]),
   entryIds: z.array(ZId).max(500, 'Tối đa 500 mô hình, điển hình trong một đợt.').default([]),
 };
-const endsAfterStart = (b: { startsOn?: string; endsOn?: string | null }) => !b.startsOn || !b.endsOn || b.endsOn >= b.startsOn;
+const endsAfterStart = (b: { startsOn?: string; endsOn?: string | null }) =>
+  !b.startsOn || !b.endsOn || b.endsOn >= b.startsOn;
 const endsAfterStartIssue = { message: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.', path: ['endsOn'] };
 
-export const ZCreateInspectionBody = z.object({ ownerUnitId: ZId, ...inspectionFields }).refine(endsAfterStart, endsAfterStartIssue);
+export const ZCreateInspectionBody = z
+  .object({ ownerUnitId: ZId, ...inspectionFields })
+  .refine(endsAfterStart, endsAfterStartIssue);
 export type TCreateInspectionBody = z.input<typeof ZCreateInspectionBody>;
 export type TCreateInspection = z.output<typeof ZCreateInspectionBody>;
 
@@ -61,7 +88,11 @@ export const ZUpdateInspectionBody = z
     documentId: ZId.nullable().optional(),
     startsOn: ZDate.optional(),
     endsOn: ZDate.nullable().optional(),
-    status: z.enum(['planned', 'in_progress'], { error: 'Trạng thái chỉ có thể là "planned" hoặc "in_progress"; dùng "Kết luận" để kết thúc đợt.' }).optional(),
+    status: z
+      .enum(['planned', 'in_progress'], {
+        error: 'Trạng thái chỉ có thể là "planned" hoặc "in_progress"; dùng "Kết luận" để kết thúc đợt.',
+      })
+      .optional(),
     members: z.array(ZMemberInput).max(50, 'Tối đa 50 thành viên đoàn.').optional(),
     entryIds: z.array(ZId).max(500, 'Tối đa 500 mô hình, điển hình trong một đợt.').optional(),
     revision: ZRevision,
@@ -105,7 +136,10 @@ export const ZCloseFollowupBody = z
     closingNote: optionalText('Ghi chú khi đóng', 2000),
     revision: ZRevision,
   })
-  .refine((b) => b.status !== 'cancelled' || !!b.closingNote, { message: 'Cần ghi lý do hủy việc phải làm.', path: ['closingNote'] });
+  .refine((b) => b.status !== 'cancelled' || !!b.closingNote, {
+    message: 'Cần ghi lý do hủy việc phải làm.',
+    path: ['closingNote'],
+  });
 export type TCloseFollowupBody = z.input<typeof ZCloseFollowupBody>;
 
 const paging = {
@@ -116,7 +150,9 @@ const ZBool = z.enum(['true', 'false'], { error: 'Giá trị phải là true ho�
 
 export const ZInspectionListQuery = z
   .object({
-    status: z.enum(INSPECTION_STATUSES, { error: `Trạng thái phải là một trong: ${INSPECTION_STATUSES.join(', ')}.` }).optional(),
+    status: z
+      .enum(INSPECTION_STATUSES, { error: `Trạng thái phải là một trong: ${INSPECTION_STATUSES.join(', ')}.` })
+      .optional(),
     kind: z.enum(INSPECTION_KINDS, { error: 'Loại phải là "inspection" hoặc "supervision".' }).optional(),
     /** Inspections by a unit of this subtree, or covering an entry of it. */
     unitId: ZId.optional(),
@@ -126,7 +162,10 @@ export const ZInspectionListQuery = z
     to: ZDate.optional(),
     ...paging,
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'Từ ngày phải trước hoặc bằng Đến ngày.', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'Từ ngày phải trước hoặc bằng Đến ngày.',
+    path: ['to'],
+  });
 export type TInspectionListQuery = z.infer<typeof ZInspectionListQuery>;
 
 export const ZFollowupListQuery = z.object({
@@ -160,7 +199,12 @@ export const ZInspectionSummary = z.object({
 });
 export type TInspectionSummary = z.infer<typeof ZInspectionSummary>;
 
-export const ZInspectionPage = z.object({ items: z.array(ZInspectionSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const ZInspectionPage = z.object({
+  items: z.array(ZInspectionSummary),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 export const ZInspectionMember = z.object({
   id: z.number().int(),
@@ -206,7 +250,12 @@ export const ZFollowup = z.object({
   canClose: z.boolean(),
 });
 export type TFollowup = z.infer<typeof ZFollowup>;
-export const ZFollowupPage = z.object({ items: z.array(ZFollowup), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const ZFollowupPage = z.object({
+  items: z.array(ZFollowup),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 export const ZInspectionDetail = ZInspectionSummary.extend({
   conclusions: z.string().nullable(),

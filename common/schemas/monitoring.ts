@@ -15,7 +15,9 @@ export const MONITOR_NOTE_KIND_LABELS: Record<MonitorNoteKind, string> = {
 };
 
 export const ZMonitorNoteBody = z.object({
-  kind: z.enum(MONITOR_NOTE_KINDS, { error: 'Loại ghi nhận phải là "note" (ghi nhận), "visit" (đến thực tế) hoặc "urge" (đôn đốc).' }),
+  kind: z.enum(MONITOR_NOTE_KINDS, {
+    error: 'Loại ghi nhận phải là "note" (ghi nhận), "visit" (đến thực tế) hoặc "urge" (đôn đốc).',
+  }),
   occurredOn: ZDate.refine((d) => d <= todayInVietnam(), 'Ngày không được ở tương lai; chỉ ghi nhận việc đã diễn ra.'),
   content: requiredText('Nội dung', 5000),
   fileIds: z.array(ZId).max(20, 'Tối đa 20 tệp đính kèm.').default([]),
@@ -27,7 +29,12 @@ export const ZMonitorNoteQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200, 'Mỗi trang tối đa 200 dòng.').default(20),
 });
 
-const ZNoteFile = z.object({ id: z.number().int(), name: z.string(), mimeType: z.string(), sizeBytes: z.number().int() });
+const ZNoteFile = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number().int(),
+});
 
 export const ZMonitorNote = z.object({
   id: z.number().int(),

@@ -27,7 +27,10 @@ export type TNotification = z.infer<typeof ZNotification>;
 
 export const ZNotificationListQuery = ZPageQuery.extend({
   /** "true": only the unread ones. */
-  unread: z.enum(['true', 'false'], { error: 'Bộ lọc "chưa đọc" phải là "true" hoặc "false".' }).transform((v) => v === 'true').optional(),
+  unread: z
+    .enum(['true', 'false'], { error: 'Bộ lọc "chưa đọc" phải là "true" hoặc "false".' })
+    .transform((v) => v === 'true')
+    .optional(),
   pageSize: z.coerce.number().int().min(1).max(100, 'Mỗi trang tối đa 100 thông báo.').default(20),
 });
 

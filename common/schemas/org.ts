@@ -11,13 +11,23 @@ const change = {
 export const ZAsOfQuery = z.object({ asOf: ZDate.optional() });
 
 export const ZUnitTypeBody = z.object({
-  code: requiredText('Mã loại đơn vị', 50).regex(/^[a-z0-9_]+$/, 'Mã loại đơn vị chỉ gồm chữ thường không dấu, số và gạch dưới.'),
+  code: requiredText('Mã loại đơn vị', 50).regex(
+    /^[a-z0-9_]+$/,
+    'Mã loại đơn vị chỉ gồm chữ thường không dấu, số và gạch dưới.',
+  ),
   name: requiredText('Tên loại đơn vị', 200),
   isParty: z.boolean().default(false),
   sortOrder: z.number().int().min(0).max(100000).default(0),
   active: z.boolean().default(true),
 });
-export const ZUnitType = z.object({ id: z.number(), code: z.string(), name: z.string(), isParty: z.boolean(), sortOrder: z.number(), active: z.boolean() });
+export const ZUnitType = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  isParty: z.boolean(),
+  sortOrder: z.number(),
+  active: z.boolean(),
+});
 
 export const ZLevelBody = z.object({
   code: requiredText('Mã cấp', 50).regex(/^[a-z0-9_]+$/, 'Mã cấp chỉ gồm chữ thường không dấu, số và gạch dưới.'),
@@ -25,7 +35,13 @@ export const ZLevelBody = z.object({
   rank: z.number({ error: 'Thứ bậc phải là số.' }).int().min(0).max(1000),
   active: z.boolean().default(true),
 });
-export const ZLevel = z.object({ id: z.number(), code: z.string(), name: z.string(), rank: z.number(), active: z.boolean() });
+export const ZLevel = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  rank: z.number(),
+  active: z.boolean(),
+});
 
 export const ZCreateUnitBody = z.object({
   name: requiredText('Tên đơn vị', 300),
@@ -159,7 +175,11 @@ export const ZOrgStats = z.object({
   byLevel: z.array(z.object({ id: z.number(), name: z.string(), count: z.number() })),
 });
 
-export const END_REASON_LABELS = { dissolved: 'Giải thể', merged: 'Hợp nhất vào đơn vị khác', split: 'Chia tách' } as const;
+export const END_REASON_LABELS = {
+  dissolved: 'Giải thể',
+  merged: 'Hợp nhất vào đơn vị khác',
+  split: 'Chia tách',
+} as const;
 export const ORG_EVENT_LABELS = {
   create: 'Thành lập',
   rename: 'Đổi tên',

@@ -19,7 +19,9 @@ export const ZBirthYear = z
   .refine((y) => y <= currentYear(), 'Năm sinh không được sau năm hiện tại.');
 
 /** A boolean in a query string: only "true" or "false". */
-export const ZQueryBoolean = z.enum(['true', 'false'], { error: 'Giá trị phải là "true" hoặc "false".' }).transform((v) => v === 'true');
+export const ZQueryBoolean = z
+  .enum(['true', 'false'], { error: 'Giá trị phải là "true" hoặc "false".' })
+  .transform((v) => v === 'true');
 
 /** A date that has already happened (or is today), in Vietnam's calendar. */
 export const ZPastDate = ZDate.refine((d) => d <= todayInVietnam(), 'Ngày không được ở tương lai.');

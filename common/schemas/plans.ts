@@ -57,15 +57,26 @@ export const ZPhaseInput = z
     /** Present for a phase already saved (kept, with its identity); absent for a new one. */
     id: ZId.optional(),
     name: requiredText('Tên giai đoạn, mốc', 300),
-    kind: z.enum(PHASE_KINDS, { error: 'Loại mốc phải là một trong: year_review, midterm_review, final_review, period, other.' }),
+    kind: z.enum(PHASE_KINDS, {
+      error: 'Loại mốc phải là một trong: year_review, midterm_review, final_review, period, other.',
+    }),
     startsOn: ZDate,
     endsOn: ZDate,
     reviewOn: ZDate.nullish().transform((v) => v ?? null),
   })
   .superRefine((p, ctx) => {
-    if (p.endsOn < p.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Ngày kết thúc giai đoạn phải không sớm hơn ngày bắt đầu.' });
+    if (p.endsOn < p.startsOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsOn'],
+        message: 'Ngày kết thúc giai đoạn phải không sớm hơn ngày bắt đầu.',
+      });
     if (p.reviewOn !== null && p.reviewOn < p.startsOn) {
-      ctx.addIssue({ code: 'custom', path: ['reviewOn'], message: 'Ngày sơ kết, tổng kết phải không sớm hơn ngày bắt đầu giai đoạn.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reviewOn'],
+        message: 'Ngày sơ kết, tổng kết phải không sớm hơn ngày bắt đầu giai đoạn.',
+      });
     }
   });
 export type TPhaseInput = z.output<typeof ZPhaseInput>;
@@ -73,17 +84,26 @@ export type TPhaseInput = z.output<typeof ZPhaseInput>;
 export const ZTargetInput = z
   .object({
     id: ZId.optional(),
-    subject: z.enum(TARGET_SUBJECTS, { error: 'Đối tượng chỉ tiêu phải là một trong: model, exemplar, unit_plan_coverage, personal_plan_coverage, other.' }),
+    subject: z.enum(TARGET_SUBJECTS, {
+      error:
+        'Đối tượng chỉ tiêu phải là một trong: model, exemplar, unit_plan_coverage, personal_plan_coverage, other.',
+    }),
     levelId: ZId.nullish().transform((v) => v ?? null),
     fieldId: ZId.nullish().transform((v) => v ?? null),
-    value: z.number({ error: 'Giá trị chỉ tiêu phải là số.' }).min(0, 'Giá trị chỉ tiêu không được âm.').max(1_000_000_000, 'Giá trị chỉ tiêu quá lớn.'),
+    value: z
+      .number({ error: 'Giá trị chỉ tiêu phải là số.' })
+      .min(0, 'Giá trị chỉ tiêu không được âm.')
+      .max(1_000_000_000, 'Giá trị chỉ tiêu quá lớn.'),
     measure: z.enum(TARGET_MEASURES, { error: 'Đơn vị tính phải là "count" (số lượng) hoặc "percent" (tỷ lệ %).' }),
     description: optionalText('Diễn giải', 1000),
   })
   .superRefine((t, ctx) => {
-    if (t.measure === 'percent' && t.value > 100) ctx.addIssue({ code: 'custom', path: ['value'], message: 'Chỉ tiêu theo tỷ lệ phải từ 0 đến 100.' });
-    if (t.measure === 'count' && !Number.isInteger(t.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: 'Chỉ tiêu theo số lượng phải là số nguyên.' });
-    if (t.subject === 'other' && !t.description) ctx.addIssue({ code: 'custom', path: ['description'], message: 'Chỉ tiêu khác cần có diễn giải.' });
+    if (t.measure === 'percent' && t.value > 100)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'Chỉ tiêu theo tỷ lệ phải từ 0 đến 100.' });
+    if (t.measure === 'count' && !Number.isInteger(t.value))
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'Chỉ tiêu theo số lượng phải là số nguyên.' });
+    if (t.subject === 'other' && !t.description)
+      ctx.addIssue({ code: 'custom', path: ['description'], message: 'Chỉ tiêu khác cần có diễn giải.' });
   });
 export type TTargetInput = z.output<typeof ZTargetInput>;
 
@@ -93,29 +113,56 @@ export interface PlanIssue {
 }
 
 /** Phases lie inside the plan's dates and have distinct names. Shared by the schema, the command (PATCH) and the web form. */
-export function phaseIssues(plan: { startsOn: string; endsOn: string }, phases: ReadonlyArray<Pick<TPhaseInput, 'name' | 'startsOn' | 'endsOn'>>): PlanIssue[] {
+export function phaseIssues(
+  plan: { startsOn: string; endsOn: string },
+  phases: ReadonlyArray<Pick<TPhaseInput, 'name' | 'startsOn' | 'endsOn'>>,
+): PlanIssue[] {
   const issues: PlanIssue[] = [];
   const names = new Map<string, number>();
   const range = `${formatDateVi(plan.startsOn)} – ${formatDateVi(plan.endsOn)}`;
   phases.forEach((p, i) => {
     const key = foldVietnamese(p.name);
     const first = names.get(key);
-    if (first !== undefined) issues.push({ path: ['phases', i, 'name'], message: `Tên giai đoạn "${p.name}" bị trùng với giai đoạn thứ ${first + 1}.` });
+    if (first !== undefined)
+      issues.push({
+        path: ['phases', i, 'name'],
+        message: `Tên giai đoạn "${p.name}" bị trùng với giai đoạn thứ ${first + 1}.`,
+      });
     else names.set(key, i);
-    if (p.startsOn < plan.startsOn) issues.push({ path: ['phases', i, 'startsOn'], message: `Giai đoạn "${p.name}" bắt đầu trước thời gian của kế hoạch (${range}).` });
-    if (p.endsOn > plan.endsOn) issues.push({ path: ['phases', i, 'endsOn'], message: `Giai đoạn "${p.name}" kết thúc sau thời gian của kế hoạch (${range}).` });
+    if (p.startsOn < plan.startsOn)
+      issues.push({
+        path: ['phases', i, 'startsOn'],
+        message: `Giai đoạn "${p.name}" bắt đầu trước thời gian của kế hoạch (${range}).`,
+      });
+    if (p.endsOn > plan.endsOn)
+      issues.push({
+        path: ['phases', i, 'endsOn'],
+        message: `Giai đoạn "${p.name}" kết thúc sau thời gian của kế hoạch (${range}).`,
+      });
   });
   return issues;
 }
 
 /** The same target (subject, level, field, unit) must not be set twice; "other" targets are told apart by their description. */
-export function targetIssues(targets: ReadonlyArray<Pick<TTargetInput, 'subject' | 'levelId' | 'fieldId' | 'measure' | 'description'>>): PlanIssue[] {
+export function targetIssues(
+  targets: ReadonlyArray<Pick<TTargetInput, 'subject' | 'levelId' | 'fieldId' | 'measure' | 'description'>>,
+): PlanIssue[] {
   const issues: PlanIssue[] = [];
   const seen = new Map<string, number>();
   targets.forEach((t, i) => {
-    const key = [t.subject, t.levelId, t.fieldId, t.measure, t.subject === 'other' ? foldVietnamese(t.description ?? '') : ''].join('|');
+    const key = [
+      t.subject,
+      t.levelId,
+      t.fieldId,
+      t.measure,
+      t.subject === 'other' ? foldVietnamese(t.description ?? '') : '',
+    ].join('|');
     const first = seen.get(key);
-    if (first !== undefined) issues.push({ path: ['targets', i, 'subject'], message: `Chỉ tiêu thứ ${i + 1} trùng với chỉ tiêu thứ ${first + 1} (cùng đối tượng, cấp, lĩnh vực và đơn vị tính).` });
+    if (first !== undefined)
+      issues.push({
+        path: ['targets', i, 'subject'],
+        message: `Chỉ tiêu thứ ${i + 1} trùng với chỉ tiêu thứ ${first + 1} (cùng đối tượng, cấp, lĩnh vực và đơn vị tính).`,
+      });
     else seen.set(key, i);
   });
   return issues;
@@ -127,14 +174,19 @@ function idIssues(key: 'phases' | 'targets', items: ReadonlyArray<{ id?: number 
   const issues: PlanIssue[] = [];
   items.forEach((item, i) => {
     if (item.id === undefined) return;
-    if (seen.has(item.id)) issues.push({ path: [key, i, 'id'], message: `Mã số ${item.id} xuất hiện hai lần trong danh sách.` });
+    if (seen.has(item.id))
+      issues.push({ path: [key, i, 'id'], message: `Mã số ${item.id} xuất hiện hai lần trong danh sách.` });
     seen.add(item.id);
   });
   return issues;
 }
 
-const ZPhases = z.array(ZPhaseInput, { error: 'Các giai đoạn phải là một danh sách.' }).max(50, 'Kế hoạch có tối đa 50 giai đoạn, mốc.');
-const ZTargets = z.array(ZTargetInput, { error: 'Các chỉ tiêu phải là một danh sách.' }).max(100, 'Kế hoạch có tối đa 100 chỉ tiêu.');
+const ZPhases = z
+  .array(ZPhaseInput, { error: 'Các giai đoạn phải là một danh sách.' })
+  .max(50, 'Kế hoạch có tối đa 50 giai đoạn, mốc.');
+const ZTargets = z
+  .array(ZTargetInput, { error: 'Các chỉ tiêu phải là một danh sách.' })
+  .max(100, 'Kế hoạch có tối đa 100 chỉ tiêu.');
 
 function addIssues(ctx: z.RefinementCtx, issues: PlanIssue[]): void {
   for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
@@ -152,7 +204,12 @@ export const ZCreatePlanBody = z
     targets: ZTargets.default([]),
   })
   .superRefine((b, ctx) => {
-    if (b.endsOn < b.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Ngày kết thúc kế hoạch phải không sớm hơn ngày bắt đầu.' });
+    if (b.endsOn < b.startsOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsOn'],
+        message: 'Ngày kết thúc kế hoạch phải không sớm hơn ngày bắt đầu.',
+      });
     else addIssues(ctx, phaseIssues(b, b.phases));
     addIssues(ctx, [...targetIssues(b.targets), ...idIssues('phases', b.phases), ...idIssues('targets', b.targets)]);
   });
@@ -172,7 +229,11 @@ export const ZUpdatePlanBody = z
   })
   .superRefine((b, ctx) => {
     if (b.startsOn && b.endsOn && b.endsOn < b.startsOn) {
-      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Ngày kết thúc kế hoạch phải không sớm hơn ngày bắt đầu.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsOn'],
+        message: 'Ngày kết thúc kế hoạch phải không sớm hơn ngày bắt đầu.',
+      });
     }
     if (b.targets) addIssues(ctx, [...targetIssues(b.targets), ...idIssues('targets', b.targets)]);
     if (b.phases) addIssues(ctx, idIssues('phases', b.phases));

@@ -14,7 +14,18 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = { model: 'mô hìn
 export const IMPORT_MAX_ROWS = 20_000;
 
 /** The columns an import file may have, keyed as the preview's `values` and the commit's `fixes` are. */
-export const IMPORT_COLUMN_KEYS = ['name', 'position', 'unit', 'field', 'level', 'content', 'goals', 'commitments', 'startedOn', 'listedOn'] as const;
+export const IMPORT_COLUMN_KEYS = [
+  'name',
+  'position',
+  'unit',
+  'field',
+  'level',
+  'content',
+  'goals',
+  'commitments',
+  'startedOn',
+  'listedOn',
+] as const;
 export type ImportColumnKey = (typeof IMPORT_COLUMN_KEYS)[number];
 
 export interface ImportColumn {
@@ -32,16 +43,36 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { key: 'unit', label: { model: 'Đơn vị', exemplar: 'Đơn vị' }, kinds: IMPORT_KINDS, required: false },
   { key: 'field', label: { model: 'Lĩnh vực', exemplar: 'Lĩnh vực' }, kinds: IMPORT_KINDS, required: true },
   { key: 'level', label: { model: 'Cấp', exemplar: 'Cấp' }, kinds: IMPORT_KINDS, required: true },
-  { key: 'content', label: { model: 'Nội dung', exemplar: 'Thành tích, nội dung' }, kinds: IMPORT_KINDS, required: false },
+  {
+    key: 'content',
+    label: { model: 'Nội dung', exemplar: 'Thành tích, nội dung' },
+    kinds: IMPORT_KINDS,
+    required: false,
+  },
   { key: 'goals', label: { model: 'Mục tiêu', exemplar: 'Mục tiêu' }, kinds: ['model'], required: false },
   { key: 'commitments', label: { model: 'Cam kết', exemplar: 'Cam kết' }, kinds: IMPORT_KINDS, required: false },
-  { key: 'startedOn', label: { model: 'Ngày bắt đầu thực hiện', exemplar: 'Ngày bắt đầu thực hiện' }, kinds: IMPORT_KINDS, required: false, date: true },
-  { key: 'listedOn', label: { model: 'Ngày đưa vào danh sách', exemplar: 'Ngày đưa vào danh sách' }, kinds: IMPORT_KINDS, required: false, date: true },
+  {
+    key: 'startedOn',
+    label: { model: 'Ngày bắt đầu thực hiện', exemplar: 'Ngày bắt đầu thực hiện' },
+    kinds: IMPORT_KINDS,
+    required: false,
+    date: true,
+  },
+  {
+    key: 'listedOn',
+    label: { model: 'Ngày đưa vào danh sách', exemplar: 'Ngày đưa vào danh sách' },
+    kinds: IMPORT_KINDS,
+    required: false,
+    date: true,
+  },
 ];
 
-export const importColumnsFor = (kind: ImportKind): ImportColumn[] => IMPORT_COLUMNS.filter((c) => c.kinds.includes(kind));
+export const importColumnsFor = (kind: ImportKind): ImportColumn[] =>
+  IMPORT_COLUMNS.filter((c) => c.kinds.includes(kind));
 
-export const ZImportKind = z.enum(IMPORT_KINDS, { error: 'Loại phải là "model" (mô hình) hoặc "exemplar" (điển hình tiên tiến).' });
+export const ZImportKind = z.enum(IMPORT_KINDS, {
+  error: 'Loại phải là "model" (mô hình) hoặc "exemplar" (điển hình tiên tiến).',
+});
 
 export const ZTemplateQuery = z.object({
   kind: ZImportKind.default('model'),

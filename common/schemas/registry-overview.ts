@@ -50,12 +50,25 @@ export const ZCoverageUnitsQuery = ZPageQuery.extend({
   unitId: ZId.optional(),
   asOf: ZDate.optional(),
   /** false: the units with no model yet (default); true: those with one. */
-  covered: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  covered: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   /** Only under this child of unitId (a coverage bar). */
   childId: ZId.optional(),
 });
-export const ZCoverageUnit = z.object({ id: z.number().int(), name: z.string(), parent: ZRef.nullable(), models: z.number().int() });
-export const ZCoverageUnitPage = z.object({ items: z.array(ZCoverageUnit), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const ZCoverageUnit = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  parent: ZRef.nullable(),
+  models: z.number().int(),
+});
+export const ZCoverageUnitPage = z.object({
+  items: z.array(ZCoverageUnit),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 export const OVERVIEW_SHEETS = ['active', 'coverage', 'movement'] as const;
 export const ZOverviewXlsxQuery = ZOverviewQuery.extend({ sheet: z.enum(OVERVIEW_SHEETS).optional() });

@@ -9,9 +9,20 @@ import { ZDate, ZId, ZRevision, optionalText, requiredText } from './shared.ts';
 
 export const ENTRY_KINDS = ['model', 'exemplar'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
-export const ENTRY_KIND_LABELS: Record<EntryKind, string> = { model: 'Mô hình (tập thể)', exemplar: 'Điển hình tiên tiến (cá nhân)' };
+export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
+  model: 'Mô hình (tập thể)',
+  exemplar: 'Điển hình tiên tiến (cá nhân)',
+};
 
-export const ENTRY_STATUSES = ['draft', 'submitted', 'returned', 'active', 'removed', 'transferred', 'replaced'] as const;
+export const ENTRY_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'active',
+  'removed',
+  'transferred',
+  'replaced',
+] as const;
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 export const ENTRY_STATUS_LABELS: Record<EntryStatus, string> = {
   draft: 'Đang soạn',
@@ -66,7 +77,16 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
 };
 
 /** How the ledger splits movement; each bucket is drillable (GET /registry/ledger/entries?bucket=…). */
-export const LEDGER_BUCKETS = ['start', 'added', 'movedIn', 'movedOut', 'removed', 'transferred', 'replaced', 'end'] as const;
+export const LEDGER_BUCKETS = [
+  'start',
+  'added',
+  'movedIn',
+  'movedOut',
+  'removed',
+  'transferred',
+  'replaced',
+  'end',
+] as const;
 export type LedgerBucket = (typeof LEDGER_BUCKETS)[number];
 export const LEDGER_BUCKET_LABELS: Record<LedgerBucket, string> = {
   start: 'Đầu kỳ',
@@ -114,10 +134,20 @@ export const ZRegisterEntryBody = z
   .superRefine((b, ctx) => {
     if (b.kind === 'model') {
       if (!b.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'Tên mô hình không được để trống.' });
-      if (!b.ownerUnitId) ctx.addIssue({ code: 'custom', path: ['ownerUnitId'], message: 'Cần chọn đơn vị chủ thể của mô hình.' });
-      if (b.personId) ctx.addIssue({ code: 'custom', path: ['personId'], message: 'Mô hình tập thể không gắn với một người; hãy chọn loại "điển hình cá nhân".' });
+      if (!b.ownerUnitId)
+        ctx.addIssue({ code: 'custom', path: ['ownerUnitId'], message: 'Cần chọn đơn vị chủ thể của mô hình.' });
+      if (b.personId)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['personId'],
+          message: 'Mô hình tập thể không gắn với một người; hãy chọn loại "điển hình cá nhân".',
+        });
     } else if (!b.personId) {
-      ctx.addIssue({ code: 'custom', path: ['personId'], message: 'Cần chọn người (từ danh sách cán bộ, đảng viên) cho điển hình cá nhân.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['personId'],
+        message: 'Cần chọn người (từ danh sách cán bộ, đảng viên) cho điển hình cá nhân.',
+      });
     }
   });
 export type TRegisterEntryBody = z.input<typeof ZRegisterEntryBody>;
@@ -193,15 +223,28 @@ export const ZLifeEventBody = z.discriminatedUnion(
     z.object({ kind: z.literal('transferred_out'), transferredTo: requiredText('Nơi chuyển đến', 300), ...lifeEvent }),
     z.object({ kind: z.literal('reinstated'), levelId: ZId.nullish().transform((v) => v ?? null), ...lifeEvent }),
   ],
-  { error: 'Loại diễn biến phải là một trong: level_changed, renamed, content_adjusted, removed, replaced, transferred_out, reinstated.' },
+  {
+    error:
+      'Loại diễn biến phải là một trong: level_changed, renamed, content_adjusted, removed, replaced, transferred_out, reinstated.',
+  },
 );
 export type TLifeEventBody = z.input<typeof ZLifeEventBody>;
 export type TLifeEvent = z.output<typeof ZLifeEventBody>;
-export const LIFE_EVENT_KINDS = ['level_changed', 'renamed', 'content_adjusted', 'removed', 'replaced', 'transferred_out', 'reinstated'] as const;
+export const LIFE_EVENT_KINDS = [
+  'level_changed',
+  'renamed',
+  'content_adjusted',
+  'removed',
+  'replaced',
+  'transferred_out',
+  'reinstated',
+] as const;
 
 /** Ra mắt, ký cam kết: dated, with a note and attachments (ids from POST /files). */
 export const ZActivityBody = z.object({
-  kind: z.enum(['launched', 'commitment_signed'], { error: 'Loại hoạt động phải là "launched" (ra mắt) hoặc "commitment_signed" (ký cam kết).' }),
+  kind: z.enum(['launched', 'commitment_signed'], {
+    error: 'Loại hoạt động phải là "launched" (ra mắt) hoặc "commitment_signed" (ký cam kết).',
+  }),
   effectiveDate: ZPastDate,
   note: optionalText('Ghi chú', 2000),
   documentId: nullableId,
@@ -328,12 +371,28 @@ export const ZEntryDetail = ZEntrySummary.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
   /** What the current user may do. */
-  can: z.object({ edit: z.boolean(), submit: z.boolean(), approve: z.boolean(), record: z.boolean(), assign: z.boolean() }),
+  can: z.object({
+    edit: z.boolean(),
+    submit: z.boolean(),
+    approve: z.boolean(),
+    record: z.boolean(),
+    assign: z.boolean(),
+  }),
 });
 export type TEntryDetail = z.infer<typeof ZEntryDetail>;
 
-const ZTimelineFile = z.object({ id: z.number().int(), name: z.string(), mimeType: z.string(), sizeBytes: z.number().int() });
-const ZTimelineDocument = z.object({ id: z.number().int(), symbol: z.string(), issuedOn: z.string(), summary: z.string() });
+const ZTimelineFile = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number().int(),
+});
+const ZTimelineDocument = z.object({
+  id: z.number().int(),
+  symbol: z.string(),
+  issuedOn: z.string(),
+  summary: z.string(),
+});
 
 /** One item of an entry's timeline. `type` tells what it is; later areas add reports, inspections, honours. */
 export const ZTimelineItem = z.discriminatedUnion('type', [

@@ -31,7 +31,15 @@ export const COMPLETENESS_BUCKET_LABELS: Record<CompletenessBucket, string> = {
   accepted: 'Đã tiếp nhận',
 };
 
-export const REPORT_EVENT_KINDS = ['created', 'submitted', 'resubmitted', 'returned', 'accepted', 'changed', 'reaccepted'] as const;
+export const REPORT_EVENT_KINDS = [
+  'created',
+  'submitted',
+  'resubmitted',
+  'returned',
+  'accepted',
+  'changed',
+  'reaccepted',
+] as const;
 export type ReportEventKind = (typeof REPORT_EVENT_KINDS)[number];
 export const REPORT_EVENT_LABELS: Record<ReportEventKind, string> = {
   created: 'Bắt đầu soạn',
@@ -80,12 +88,23 @@ export const ZPeriodListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type TPeriodListQuery = z.infer<typeof ZPeriodListQuery>;
-export const ZPeriodPage = z.object({ items: z.array(ZPeriod), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const ZPeriodPage = z.object({
+  items: z.array(ZPeriod),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
-const periodDates = <T extends { startsOn: string; endsOn: string; dueOn: string; graceUntil?: string | null }>(v: T, ctx: z.RefinementCtx) => {
-  if (v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Ngày kết thúc kỳ phải từ ngày bắt đầu trở đi.' });
-  if (v.dueOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['dueOn'], message: 'Hạn nộp báo cáo phải từ ngày bắt đầu kỳ trở đi.' });
-  if (v.graceUntil && v.graceUntil < v.dueOn) ctx.addIssue({ code: 'custom', path: ['graceUntil'], message: 'Hạn gia hạn phải từ hạn nộp trở đi.' });
+const periodDates = <T extends { startsOn: string; endsOn: string; dueOn: string; graceUntil?: string | null }>(
+  v: T,
+  ctx: z.RefinementCtx,
+) => {
+  if (v.endsOn < v.startsOn)
+    ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Ngày kết thúc kỳ phải từ ngày bắt đầu trở đi.' });
+  if (v.dueOn < v.startsOn)
+    ctx.addIssue({ code: 'custom', path: ['dueOn'], message: 'Hạn nộp báo cáo phải từ ngày bắt đầu kỳ trở đi.' });
+  if (v.graceUntil && v.graceUntil < v.dueOn)
+    ctx.addIssue({ code: 'custom', path: ['graceUntil'], message: 'Hạn gia hạn phải từ hạn nộp trở đi.' });
 };
 
 export const ZCreatePeriodBody = z
@@ -98,7 +117,12 @@ export const ZCreatePeriodBody = z
     endsOn: ZDate,
     dueOn: ZDate,
     graceUntil: ZDate.nullish().transform((v) => v ?? null),
-    remindDaysBefore: z.number().int().min(0, 'Số ngày nhắc trước phải từ 0 đến 60.').max(60, 'Số ngày nhắc trước phải từ 0 đến 60.').default(7),
+    remindDaysBefore: z
+      .number()
+      .int()
+      .min(0, 'Số ngày nhắc trước phải từ 0 đến 60.')
+      .max(60, 'Số ngày nhắc trước phải từ 0 đến 60.')
+      .default(7),
   })
   .superRefine(periodDates);
 export type TCreatePeriodBody = z.infer<typeof ZCreatePeriodBody>;
@@ -110,9 +134,22 @@ export type TCreatePeriodBody = z.infer<typeof ZCreatePeriodBody>;
  */
 export const ZGeneratePeriodsBody = z.object({
   planId: ZId,
-  kinds: z.array(z.enum(PERIOD_KINDS)).min(1, 'Chọn ít nhất một loại kỳ (6 tháng, năm).').default(['half_year', 'year']),
-  dueDays: z.number().int().min(0, 'Số ngày đến hạn nộp phải từ 0 đến 90.').max(90, 'Số ngày đến hạn nộp phải từ 0 đến 90.').default(15),
-  graceDays: z.number().int().min(0, 'Số ngày gia hạn phải từ 0 đến 60.').max(60, 'Số ngày gia hạn phải từ 0 đến 60.').default(0),
+  kinds: z
+    .array(z.enum(PERIOD_KINDS))
+    .min(1, 'Chọn ít nhất một loại kỳ (6 tháng, năm).')
+    .default(['half_year', 'year']),
+  dueDays: z
+    .number()
+    .int()
+    .min(0, 'Số ngày đến hạn nộp phải từ 0 đến 90.')
+    .max(90, 'Số ngày đến hạn nộp phải từ 0 đến 90.')
+    .default(15),
+  graceDays: z
+    .number()
+    .int()
+    .min(0, 'Số ngày gia hạn phải từ 0 đến 60.')
+    .max(60, 'Số ngày gia hạn phải từ 0 đến 60.')
+    .default(0),
   remindDaysBefore: z.number().int().min(0).max(60).default(7),
 });
 export type TGeneratePeriodsBody = z.infer<typeof ZGeneratePeriodsBody>;
@@ -140,8 +177,10 @@ export const ZOverrideBody = z
     reason: requiredText('Lý do', 1000),
   })
   .superRefine((v, ctx) => {
-    if (v.state === 'open' && !v.openUntil) ctx.addIssue({ code: 'custom', path: ['openUntil'], message: 'Mở lại kỳ báo cáo cần có ngày hết hạn mới.' });
-    if (v.state === 'closed' && v.openUntil) ctx.addIssue({ code: 'custom', path: ['openUntil'], message: 'Khóa kỳ báo cáo thì không có ngày hết hạn.' });
+    if (v.state === 'open' && !v.openUntil)
+      ctx.addIssue({ code: 'custom', path: ['openUntil'], message: 'Mở lại kỳ báo cáo cần có ngày hết hạn mới.' });
+    if (v.state === 'closed' && v.openUntil)
+      ctx.addIssue({ code: 'custom', path: ['openUntil'], message: 'Khóa kỳ báo cáo thì không có ngày hết hạn.' });
   });
 export type TOverrideBody = z.infer<typeof ZOverrideBody>;
 
@@ -169,7 +208,9 @@ export type TWindow = z.infer<typeof ZWindow>;
 // ─── Reports ────────────────────────────────────────────────────────────────
 
 /** A value as the criterion's measure wants it: boolean, number (number/percent/score), or text. */
-export const ZReportValue = z.union([z.boolean(), z.number().finite(), z.string().max(4000, 'Nội dung tiêu chí dài quá 4000 ký tự.')]).nullable();
+export const ZReportValue = z
+  .union([z.boolean(), z.number().finite(), z.string().max(4000, 'Nội dung tiêu chí dài quá 4000 ký tự.')])
+  .nullable();
 
 export const ZReportValueInput = z.object({
   criterionId: ZId,
@@ -185,7 +226,9 @@ export const ZSaveReportBody = z.object({
   results: optionalText('Kết quả đạt được', 20000),
   difficulties: optionalText('Khó khăn, vướng mắc', 20000),
   proposals: optionalText('Đề xuất, kiến nghị', 20000),
-  files: z.array(z.object({ fileId: ZId, caption: optionalText('Chú thích tệp', 500) })).max(50, 'Tối đa 50 tệp minh chứng.'),
+  files: z
+    .array(z.object({ fileId: ZId, caption: optionalText('Chú thích tệp', 500) }))
+    .max(50, 'Tối đa 50 tệp minh chứng.'),
   revision: ZRevision,
 });
 export type TSaveReportBody = z.infer<typeof ZSaveReportBody>;
@@ -194,7 +237,12 @@ export const ZReportRevisionBody = z.object({ revision: ZRevision });
 
 /** A return note next to one field: `criterion:<id>`, `results`, `difficulties`, `proposals` or `files`. */
 export const ZReturnNote = z.object({
-  field: z.string().regex(/^(criterion:\d+|results|difficulties|proposals|files)$/, 'Ô được nhận xét phải là criterion:<mã tiêu chí>, results, difficulties, proposals hoặc files.'),
+  field: z
+    .string()
+    .regex(
+      /^(criterion:\d+|results|difficulties|proposals|files)$/,
+      'Ô được nhận xét phải là criterion:<mã tiêu chí>, results, difficulties, proposals hoặc files.',
+    ),
   note: requiredText('Nhận xét', 2000),
 });
 export const ZReturnReportBody = z.object({
@@ -220,7 +268,13 @@ export const ZReportCriterion = z.object({
 });
 export type TReportCriterion = z.infer<typeof ZReportCriterion>;
 
-export const ZReportFile = z.object({ id: z.number().int(), name: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), caption: z.string().nullable() });
+export const ZReportFile = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number().int(),
+  caption: z.string().nullable(),
+});
 
 export const ZReportEvent = z.object({
   id: z.number().int(),
@@ -233,8 +287,22 @@ export const ZReportEvent = z.object({
 
 export const ZReport = z.object({
   id: z.number().int(),
-  entry: z.object({ id: z.number().int(), kind: z.enum(['model', 'exemplar']), name: z.string(), ownerUnit: ZRef, field: ZRef, level: ZRef }),
-  period: z.object({ id: z.number().int(), name: z.string(), kind: z.enum(PERIOD_KINDS), startsOn: z.string(), endsOn: z.string(), dueOn: z.string() }),
+  entry: z.object({
+    id: z.number().int(),
+    kind: z.enum(['model', 'exemplar']),
+    name: z.string(),
+    ownerUnit: ZRef,
+    field: ZRef,
+    level: ZRef,
+  }),
+  period: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    kind: z.enum(PERIOD_KINDS),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    dueOn: z.string(),
+  }),
   window: ZWindow,
   criteriaSet: z.object({ id: z.number().int(), version: z.number().int() }),
   status: z.enum(REPORT_STATUSES),
@@ -264,7 +332,14 @@ export type TReport = z.infer<typeof ZReport>;
 
 /** One expected entry of a period with its report (if any). The list behind every completeness number. */
 export const ZPeriodEntryRow = z.object({
-  entry: z.object({ id: z.number().int(), kind: z.enum(['model', 'exemplar']), name: z.string(), ownerUnit: ZRef, field: ZRef, level: ZRef }),
+  entry: z.object({
+    id: z.number().int(),
+    kind: z.enum(['model', 'exemplar']),
+    name: z.string(),
+    ownerUnit: ZRef,
+    field: ZRef,
+    level: ZRef,
+  }),
   reportId: z.number().int().nullable(),
   bucket: z.enum(COMPLETENESS_BUCKETS),
   changedAfterAcceptance: z.boolean(),
@@ -280,7 +355,10 @@ export const ZPeriodEntriesQuery = z.object({
   unitId: ZId.optional(),
   bucket: z.enum(COMPLETENESS_BUCKETS).optional(),
   /** Only late ones (nothing submitted by the due date). */
-  late: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  late: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   kind: z.enum(['model', 'exemplar']).optional(),
   fieldId: ZId.optional(),
   levelId: ZId.optional(),
@@ -289,7 +367,12 @@ export const ZPeriodEntriesQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type TPeriodEntriesQuery = z.infer<typeof ZPeriodEntriesQuery>;
-export const ZPeriodEntriesPage = z.object({ items: z.array(ZPeriodEntryRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const ZPeriodEntriesPage = z.object({
+  items: z.array(ZPeriodEntryRow),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 export const ZCompletenessCounts = z.object({
   expected: z.number().int(),
@@ -316,7 +399,9 @@ export const ZCompleteness = z.object({
 export type TCompleteness = z.infer<typeof ZCompleteness>;
 export const ZCompletenessQuery = z.object({ unitId: ZId.optional() });
 
-export const ZAcceptManyPreviewBody = z.object({ reportIds: z.array(ZId).min(1, 'Chọn ít nhất một báo cáo.').max(500, 'Mỗi lần tiếp nhận tối đa 500 báo cáo.') });
+export const ZAcceptManyPreviewBody = z.object({
+  reportIds: z.array(ZId).min(1, 'Chọn ít nhất một báo cáo.').max(500, 'Mỗi lần tiếp nhận tối đa 500 báo cáo.'),
+});
 export const ZAcceptManyPreview = z.object({
   items: z.array(
     z.object({
@@ -335,6 +420,9 @@ export const ZAcceptManyPreview = z.object({
   ),
 });
 export const ZAcceptManyBody = z.object({
-  items: z.array(z.object({ reportId: ZId, revision: ZRevision })).min(1, 'Chọn ít nhất một báo cáo.').max(500, 'Mỗi lần tiếp nhận tối đa 500 báo cáo.'),
+  items: z
+    .array(z.object({ reportId: ZId, revision: ZRevision }))
+    .min(1, 'Chọn ít nhất một báo cáo.')
+    .max(500, 'Mỗi lần tiếp nhận tối đa 500 báo cáo.'),
 });
 export const ZAcceptManyResult = z.object({ accepted: z.number().int() });

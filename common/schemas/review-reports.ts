@@ -16,7 +16,18 @@ export const REVIEW_REPORT_KIND_LABELS: Record<ReviewReportKind, string> = {
   annual: 'Báo cáo năm',
 };
 
-export const REVIEW_TEXT_KEYS = ['intro', 'leadership', 'implementation', 'results', 'strengths', 'weaknesses', 'causes', 'directions', 'recommendations', 'closing'] as const;
+export const REVIEW_TEXT_KEYS = [
+  'intro',
+  'leadership',
+  'implementation',
+  'results',
+  'strengths',
+  'weaknesses',
+  'causes',
+  'directions',
+  'recommendations',
+  'closing',
+] as const;
 export const REVIEW_TEXT_LABELS: Record<(typeof REVIEW_TEXT_KEYS)[number], string> = {
   intro: 'Mở đầu',
   leadership: 'I. Công tác lãnh đạo, chỉ đạo',
@@ -31,24 +42,66 @@ export const REVIEW_TEXT_LABELS: Record<(typeof REVIEW_TEXT_KEYS)[number], strin
 };
 
 const ZKind = z.enum(REVIEW_REPORT_KINDS, { error: 'Loại báo cáo không hợp lệ.' });
-const ZTexts = z.partialRecord(z.enum(REVIEW_TEXT_KEYS, { error: 'Mục văn bản không hợp lệ.' }), z.string().max(50_000, 'Mỗi mục dài quá 50.000 ký tự.'));
+const ZTexts = z.partialRecord(
+  z.enum(REVIEW_TEXT_KEYS, { error: 'Mục văn bản không hợp lệ.' }),
+  z.string().max(50_000, 'Mỗi mục dài quá 50.000 ký tự.'),
+);
 const ZOverrides = z.record(
-  z.string().regex(/^[a-zA-Z0-9_.]+$/, 'Mã số liệu không hợp lệ.').max(120),
-  z.number({ error: 'Số liệu sửa tay phải là số.' }).int('Số liệu sửa tay phải là số nguyên.').min(0, 'Số liệu sửa tay không được âm.'),
+  z
+    .string()
+    .regex(/^[a-zA-Z0-9_.]+$/, 'Mã số liệu không hợp lệ.')
+    .max(120),
+  z
+    .number({ error: 'Số liệu sửa tay phải là số.' })
+    .int('Số liệu sửa tay phải là số nguyên.')
+    .min(0, 'Số liệu sửa tay không được âm.'),
 );
 const ZRecipients = z.array(requiredText('Nơi nhận', 300)).max(50, 'Tối đa 50 nơi nhận.');
-const mm = (label: string) => z.number({ error: `${label} phải là số.` }).min(0, `${label} không được âm.`).max(400, `${label} quá lớn.`);
-const pt = (label: string) => z.number({ error: `${label} phải là số.` }).min(6, `${label} tối thiểu 6.`).max(40, `${label} tối đa 40.`);
-const SIZE_KEYS = ['partyHeading', 'superior', 'issuer', 'number', 'placeDate', 'docType', 'summary', 'body', 'table', 'recipientsHeading', 'recipients', 'signature', 'footnote'] as const;
+const mm = (label: string) =>
+  z
+    .number({ error: `${label} phải là số.` })
+    .min(0, `${label} không được âm.`)
+    .max(400, `${label} quá lớn.`);
+const pt = (label: string) =>
+  z
+    .number({ error: `${label} phải là số.` })
+    .min(6, `${label} tối thiểu 6.`)
+    .max(40, `${label} tối đa 40.`);
+const SIZE_KEYS = [
+  'partyHeading',
+  'superior',
+  'issuer',
+  'number',
+  'placeDate',
+  'docType',
+  'summary',
+  'body',
+  'table',
+  'recipientsHeading',
+  'recipients',
+  'signature',
+  'footnote',
+] as const;
 /** Layout parameters overriding the Party format's defaults (server/docgen/party-layout.ts) for this report. */
 export const ZPartyLayoutOverride = z
   .object({
     pageWidthMm: mm('Chiều rộng trang').min(100, 'Chiều rộng trang quá nhỏ.'),
     pageHeightMm: mm('Chiều cao trang').min(100, 'Chiều cao trang quá nhỏ.'),
-    margins: z.object({ topMm: mm('Lề trên'), bottomMm: mm('Lề dưới'), leftMm: mm('Lề trái'), rightMm: mm('Lề phải') }).partial().strict(),
+    margins: z
+      .object({ topMm: mm('Lề trên'), bottomMm: mm('Lề dưới'), leftMm: mm('Lề trái'), rightMm: mm('Lề phải') })
+      .partial()
+      .strict(),
     font: z.string().trim().min(1, 'Phông chữ không được để trống.').max(100),
     partyHeading: z.string().trim().min(1, 'Tiêu đề không được để trống.').max(200),
-    sizes: z.object(Object.fromEntries(SIZE_KEYS.map((k) => [k, pt('Cỡ chữ')])) as Record<(typeof SIZE_KEYS)[number], ReturnType<typeof pt>>).partial().strict(),
+    sizes: z
+      .object(
+        Object.fromEntries(SIZE_KEYS.map((k) => [k, pt('Cỡ chữ')])) as Record<
+          (typeof SIZE_KEYS)[number],
+          ReturnType<typeof pt>
+        >,
+      )
+      .partial()
+      .strict(),
     body: z
       .object({
         firstLineIndentMm: mm('Thụt đầu dòng').max(50),
@@ -63,7 +116,8 @@ export const ZPartyLayoutOverride = z
 const ZLayout = ZPartyLayoutOverride;
 
 const datesOk = <T extends { from?: string; to?: string }>(v: T, ctx: z.RefinementCtx) => {
-  if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Ngày cuối kỳ báo cáo phải từ ngày đầu kỳ trở đi.' });
+  if (v.from && v.to && v.to < v.from)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'Ngày cuối kỳ báo cáo phải từ ngày đầu kỳ trở đi.' });
 };
 
 export const ZCreateReviewReportBody = z
@@ -110,7 +164,12 @@ export const ZReportUnitsQuery = z.object({
   asOf: ZDate.optional(),
   pageSize: z.coerce.number().int().min(1).max(100, 'Tối đa 100 đơn vị.').default(30),
 });
-export const ZReportUnit = z.object({ id: z.number().int(), name: z.string(), parentName: z.string().nullable(), endedOn: z.string().nullable() });
+export const ZReportUnit = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  parentName: z.string().nullable(),
+  endedOn: z.string().nullable(),
+});
 export const ZReportUnitList = z.object({ items: z.array(ZReportUnit) });
 export type TReportUnit = z.infer<typeof ZReportUnit>;
 
@@ -169,7 +228,12 @@ export const ZReviewReport = ZReviewReportSummary.extend({
 });
 export type TReviewReport = z.infer<typeof ZReviewReport>;
 
-export const ZReviewReportPage = z.object({ items: z.array(ZReviewReportSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const ZReviewReportPage = z.object({
+  items: z.array(ZReviewReportSummary),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 /** Ký ban hành: sign and issue the report at the revision the signer saw. */
 export const ZFinalizeReviewReportBody = z.object({ revision: ZRevision });

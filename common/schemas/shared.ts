@@ -7,10 +7,19 @@ export const ZDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD.')
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 2200;
+    return (
+      !Number.isNaN(d.getTime()) &&
+      d.toISOString().slice(0, 10) === s &&
+      d.getUTCFullYear() >= 1900 &&
+      d.getUTCFullYear() <= 2200
+    );
   }, 'Ngày không tồn tại trong lịch.');
 
-export const ZId = z.coerce.number({ error: 'Mã số phải là số.' }).int('Mã số phải là số nguyên.').positive('Mã số phải lớn hơn 0.').max(2147483647, 'Mã số quá lớn.');
+export const ZId = z.coerce
+  .number({ error: 'Mã số phải là số.' })
+  .int('Mã số phải là số nguyên.')
+  .positive('Mã số phải lớn hơn 0.')
+  .max(2147483647, 'Mã số quá lớn.');
 
 export const ZIdParams = z.object({ id: ZId });
 
@@ -18,7 +27,8 @@ export const ZIdParams = z.object({ id: ZId });
  * No NUL (U+0000): PostgreSQL's text cannot hold it. The server refuses it in every request anyway
  * (server/lib/input-guard.ts); here it gives web forms and imported rows a message naming the field.
  */
-const noNul = (label: string) => [(s: string) => !s.includes('\u0000'), `${label} có ký tự NUL (U+0000), không lưu được; hãy xóa ký tự này.`] as const;
+const noNul = (label: string) =>
+  [(s: string) => !s.includes('\u0000'), `${label} có ký tự NUL (U+0000), không lưu được; hãy xóa ký tự này.`] as const;
 
 /** A required one-line text, trimmed, with a Vietnamese message naming the field. */
 export const requiredText = (label: string, max = 500) =>
@@ -46,7 +56,12 @@ export const ZPageQuery = z.object({
 export const ZRevision = z.number({ error: 'Thiếu phiên bản (revision) của bản ghi đang sửa.' }).int().min(1);
 
 export function ZPage<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
 
 export const ZOk = z.object({ ok: z.literal(true) });

@@ -16,10 +16,20 @@ import { buildTree, buildUnit, buildUser, levelIdOf, typeIdOf } from '../test/fa
 import { setupTest } from '../test/harness.ts';
 import { loadActor } from './load-actor.ts';
 
-const revisionOf = async (db: Kysely<DB>, id: number) => (await db.selectFrom('org_unit').select('revision').where('id', '=', id).executeTakeFirstOrThrow()).revision;
-const pathOf = async (db: Kysely<DB>, id: number) => (await db.selectFrom('org_unit').select('current_path').where('id', '=', id).executeTakeFirstOrThrow()).current_path as string;
+const revisionOf = async (db: Kysely<DB>, id: number) =>
+  (await db.selectFrom('org_unit').select('revision').where('id', '=', id).executeTakeFirstOrThrow()).revision;
+const pathOf = async (db: Kysely<DB>, id: number) =>
+  (await db.selectFrom('org_unit').select('current_path').where('id', '=', id).executeTakeFirstOrThrow())
+    .current_path as string;
 
-async function split(db: Kysely<DB>, unitId: number, childIds: number[], keepSource: boolean, date: string, parentId: number) {
+async function split(
+  db: Kysely<DB>,
+  unitId: number,
+  childIds: number[],
+  keepSource: boolean,
+  date: string,
+  parentId: number,
+) {
   const typeId = await typeIdOf(db, 'dang_uy_khoi');
   const levelId = await levelIdOf(db, 'tren_co_so');
   return splitUnit(db, systemContext, unitId, {
@@ -42,13 +52,24 @@ describe('archive grants', () => {
     const tree = await buildTree(db);
     // A unit that left blocA before the split stays under it: its history is blocA's archive.
     const gone = await buildUnit(db, { name: 'Đảng bộ Ngân hàng chi nhánh tỉnh', parentId: tree.blocA });
-    await dissolveUnit(db, systemContext, gone, { revision: await revisionOf(db, gone), effectiveDate: '2022-10-01', documentId: null, note: null });
+    await dissolveUnit(db, systemContext, gone, {
+      revision: await revisionOf(db, gone),
+      effectiveDate: '2022-10-01',
+      documentId: null,
+      note: null,
+    });
     // blocA ends by a split; its successor A is later merged with blocB into a new bloc.
     const [succA, succB] = await split(db, tree.blocA, [tree.a1, tree.a2], false, '2025-07-01', tree.root);
     const mergedId = await mergeUnits(db, systemContext, {
       sourceIds: [succA!, tree.blocB],
       targetId: null,
-      newTarget: { name: 'Đảng bộ hợp nhất', code: null, typeId: await typeIdOf(db, 'dang_uy_khoi'), levelId: await levelIdOf(db, 'tren_co_so'), parentId: tree.root },
+      newTarget: {
+        name: 'Đảng bộ hợp nhất',
+        code: null,
+        typeId: await typeIdOf(db, 'dang_uy_khoi'),
+        levelId: await levelIdOf(db, 'tren_co_so'),
+        parentId: tree.root,
+      },
       effectiveDate: '2025-09-01',
       documentId: null,
       note: null,
@@ -56,7 +77,10 @@ describe('archive grants', () => {
 
     const operator = await buildUser(db, { grants: [{ role: 'operator', unitId: mergedId }] });
     const actor = (await loadActor(db, operator.id, 'session', null))!;
-    const archive = actor.grants.filter((g) => g.archive).map((g) => g.unitId).sort((a, b) => a - b);
+    const archive = actor.grants
+      .filter((g) => g.archive)
+      .map((g) => g.unitId)
+      .sort((a, b) => a - b);
     // succA and blocB merged (ended) into the new bloc; blocA ended by the split into succA: all three, read-only.
     expect(archive).toEqual([tree.blocA, tree.blocB, succA!].sort((a, b) => a - b));
     expect(actor.grants.filter((g) => g.archive).every((g) => g.role === 'viewer')).toBe(true);

@@ -16,8 +16,14 @@ async function world() {
   const tree = await buildTree(t.db);
   const sys = await buildUser(t.db, { grants: [{ role: 'admin', unitId: tree.root }] });
   const operatorA = await buildUser(t.db, { grants: [{ role: 'operator', unitId: tree.blocA }] });
-  const auditorRoot = await buildUser(t.db, { username: 'kiemtra.tinh', grants: [{ role: 'auditor', unitId: tree.root }] });
-  const auditorA = await buildUser(t.db, { username: 'kiemtra.khoia', grants: [{ role: 'auditor', unitId: tree.blocA }] });
+  const auditorRoot = await buildUser(t.db, {
+    username: 'kiemtra.tinh',
+    grants: [{ role: 'auditor', unitId: tree.root }],
+  });
+  const auditorA = await buildUser(t.db, {
+    username: 'kiemtra.khoia',
+    grants: [{ role: 'auditor', unitId: tree.blocA }],
+  });
   const as = (u: { username: string }) => signIn(t.app, u.username, DEFAULT_PASSWORD);
   // Something to read: an account in bloc A, one in bloc B, and an API token (an event of no unit).
   const admin = await as(sys);
@@ -25,7 +31,12 @@ async function world() {
     ['nguoi.a', tree.a1],
     ['nguoi.b', tree.b1],
   ] as const) {
-    const created = await admin.post('/api/v1/users', { username, fullName: 'Người Mới', password: 'mây trắng bay qua đồi chè', grants: [{ role: 'viewer', unitId }] });
+    const created = await admin.post('/api/v1/users', {
+      username,
+      fullName: 'Người Mới',
+      password: 'mây trắng bay qua đồi chè',
+      grants: [{ role: 'viewer', unitId }],
+    });
     expect(created.statusCode, created.body).toBe(201);
   }
   expect((await (await as(operatorA)).post('/api/v1/tokens', { name: 'Đồng bộ' })).statusCode).toBe(201);
@@ -39,7 +50,12 @@ describe('the auditor role', () => {
     const me = json(await root.get('/api/v1/auth/me'));
     expect(me.grants).toEqual([expect.objectContaining({ role: 'auditor', unitId: w.tree.root })]);
     expect(me.isSystemAdmin).toBe(false);
-    expect(Object.entries(me.abilities).filter(([, v]) => v).map(([k]) => k).sort()).toEqual(['audit.read', 'org.read', 'users.read']);
+    expect(
+      Object.entries(me.abilities)
+        .filter(([, v]) => v)
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(['audit.read', 'org.read', 'users.read']);
 
     const everything = json(await root.get('/api/v1/audit?pageSize=200'));
     const actions = everything.items.map((e: { action: string }) => e.action);
@@ -47,7 +63,9 @@ describe('the auditor role', () => {
     const bySystemAdmin = json(await (await w.as(w.sys)).get('/api/v1/audit?pageSize=200'));
     // The same log a system administrator reads, up to the auditor's reading (the admin's own sign-in came after).
     const seen = everything.items.map((e: { id: number }) => e.id);
-    expect(bySystemAdmin.items.map((e: { id: number }) => e.id).filter((id: number) => id <= Math.max(...seen))).toEqual(seen);
+    expect(
+      bySystemAdmin.items.map((e: { id: number }) => e.id).filter((id: number) => id <= Math.max(...seen)),
+    ).toEqual(seen);
     expect((await root.get('/api/v1/audit/actions')).statusCode).toBe(200);
     const one = everything.items.find((e: { action: string }) => e.action === 'token.created');
     expect((await root.get(`/api/v1/audit/${one.id}`)).statusCode).toBe(200);
@@ -64,13 +82,26 @@ describe('the auditor role', () => {
     const auditor = await w.as(w.auditorRoot);
     const type = await typeIdOf(w.db, 'dang_bo_co_so');
     const level = await levelIdOf(w.db, 'co_so');
-    const someone = (await w.db.selectFrom('app_user').select('id').where('username', '=', 'nguoi.a').executeTakeFirstOrThrow()).id;
+    const someone = (
+      await w.db.selectFrom('app_user').select('id').where('username', '=', 'nguoi.a').executeTakeFirstOrThrow()
+    ).id;
 
     // Well-formed writes across areas: refused by authorisation, not by validation.
     const writes = [
-      auditor.post('/api/v1/org/units', { name: 'Đơn vị mới', typeId: type, levelId: level, parentId: w.tree.blocA, effectiveDate: '2024-01-01' }),
+      auditor.post('/api/v1/org/units', {
+        name: 'Đơn vị mới',
+        typeId: type,
+        levelId: level,
+        parentId: w.tree.blocA,
+        effectiveDate: '2024-01-01',
+      }),
       auditor.post('/api/v1/people', { unitId: w.tree.a1, fullName: 'Nguyễn Thị Lan', partyMember: true }),
-      auditor.post('/api/v1/users', { username: 'moi.tao', fullName: 'Mới Tạo', password: 'mây trắng bay qua đồi chè', grants: [{ role: 'viewer', unitId: w.tree.a1 }] }),
+      auditor.post('/api/v1/users', {
+        username: 'moi.tao',
+        fullName: 'Mới Tạo',
+        password: 'mây trắng bay qua đồi chè',
+        grants: [{ role: 'viewer', unitId: w.tree.a1 }],
+      }),
       auditor.post(`/api/v1/users/${someone}/grants`, { role: 'auditor', unitId: w.tree.a1 }),
       auditor.post(`/api/v1/users/${someone}/password`, { newPassword: 'mây trắng bay qua đồi chè' }),
       auditor.patch(`/api/v1/users/${someone}`, { fullName: 'Tên Khác', email: null, revision: 1 }),
@@ -80,9 +111,17 @@ describe('the auditor role', () => {
       expect([403, 404], response.body).toContain(response.statusCode);
     }
     // Records are not the auditor's to read: refused, or a list with nothing in it although there is something.
-    const person = await (await w.as(w.sys)).post('/api/v1/people', { unitId: w.tree.a1, fullName: 'Trần Văn Bình', partyMember: true });
+    const person = await (
+      await w.as(w.sys)
+    ).post('/api/v1/people', { unitId: w.tree.a1, fullName: 'Trần Văn Bình', partyMember: true });
     expect(person.statusCode, person.body).toBe(201);
-    for (const url of ['/api/v1/people', '/api/v1/registry/entries', '/api/v1/documents', '/api/v1/plans', `/api/v1/people/${json(person).id}`]) {
+    for (const url of [
+      '/api/v1/people',
+      '/api/v1/registry/entries',
+      '/api/v1/documents',
+      '/api/v1/plans',
+      `/api/v1/people/${json(person).id}`,
+    ]) {
       const response = await auditor.get(url);
       if (response.statusCode === 200) expect(json(response).total, url).toBe(0);
       else expect([403, 404], url).toContain(response.statusCode);
@@ -97,7 +136,12 @@ describe('the auditor role', () => {
       for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
         if (method === 'GET' || method === 'HEAD') continue;
         const url = path.replace(/\{[^}]+\}/g, String(w.tree.a1));
-        const response = await w.app.inject({ method: method as 'POST', url, headers: auditor.headers, ...(method === 'DELETE' ? {} : { payload: {} }) });
+        const response = await w.app.inject({
+          method: method as 'POST',
+          url,
+          headers: auditor.headers,
+          ...(method === 'DELETE' ? {} : { payload: {} }),
+        });
         if (response.statusCode < 400) succeeded.push(`${method} ${url} → ${response.statusCode}`);
       }
     }
@@ -115,12 +159,19 @@ describe('the auditor role', () => {
   it('holds no write ability, and inherits no archive of an ended unit (a viewer in its place would)', async () => {
     const w = await world();
     const me = json(await (await w.as(w.auditorA)).get('/api/v1/auth/me'));
-    for (const action of ACTIONS) expect(me.abilities[action], action).toBe(['audit.read', 'org.read', 'users.read'].includes(action));
+    for (const action of ACTIONS)
+      expect(me.abilities[action], action).toBe(['audit.read', 'org.read', 'users.read'].includes(action));
 
     const merged = await mergeUnits(w.db, systemContext, {
       sourceIds: [w.tree.blocA, w.tree.blocB],
       targetId: null,
-      newTarget: { name: 'Đảng bộ hợp nhất', code: null, typeId: await typeIdOf(w.db, 'dang_uy_khoi'), levelId: await levelIdOf(w.db, 'tren_co_so'), parentId: w.tree.root },
+      newTarget: {
+        name: 'Đảng bộ hợp nhất',
+        code: null,
+        typeId: await typeIdOf(w.db, 'dang_uy_khoi'),
+        levelId: await levelIdOf(w.db, 'tren_co_so'),
+        parentId: w.tree.root,
+      },
       effectiveDate: '2025-07-01',
       documentId: null,
       note: null,

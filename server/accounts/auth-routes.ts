@@ -33,7 +33,9 @@ export function presentMe(actor: Actor) {
     fullName: actor.fullName,
     mustChangePassword: actor.mustChangePassword,
     isSystemAdmin: isSystemAdmin(actor),
-    grants: actor.grants.filter((g) => !g.archive).map((g) => ({ id: g.id, role: g.role, unitId: g.unitId, unitName: g.unitName })),
+    grants: actor.grants
+      .filter((g) => !g.archive)
+      .map((g) => ({ id: g.id, role: g.role, unitId: g.unitId, unitName: g.unitName })),
     abilities: Object.fromEntries(ACTIONS.map((a) => [a, can(actor, a)])) as z.infer<typeof ZMe>['abilities'],
   };
 }
@@ -41,35 +43,75 @@ export function presentMe(actor: Actor) {
 export async function authRoutes(app: App): Promise<void> {
   // Per-address limits on requests and on wrong passwords; the per-name throttle is in the login command.
   const signIn = signInLimits(app);
-  app.post('/auth/login', { schema: { tags: ['auth'], summary: 'Đăng nhập', body: ZLoginBody, response: { 200: ZMe } }, config: { public: true, rateLimit: signIn.rateLimit }, preHandler: signIn.preHandler, onResponse: signIn.onResponse }, async (req, reply) => {
-    const { db, config } = app;
-    const result = await login(db, config, req.ctx, { ...req.body, userAgent: req.headers['user-agent'] ?? null });
-    const now = Date.now();
-    reply.setCookie(SESSION_COOKIE, result.secret, sessionCookieOptions(config, Math.floor((sessionEnd(config, new Date(now), now) - now) / 1000)));
-    const actor = await loadActor(db, result.userId, 'session', null);
-    return presentMe(actor!);
-  });
+  app.post(
+    '/auth/login',
+    {
+      schema: { tags: ['auth'], summary: 'Đăng nhập', body: ZLoginBody, response: { 200: ZMe } },
+      config: { public: true, rateLimit: signIn.rateLimit },
+      preHandler: signIn.preHandler,
+      onResponse: signIn.onResponse,
+    },
+    async (req, reply) => {
+      const { db, config } = app;
+      const result = await login(db, config, req.ctx, { ...req.body, userAgent: req.headers['user-agent'] ?? null });
+      const now = Date.now();
+      reply.setCookie(
+        SESSION_COOKIE,
+        result.secret,
+        sessionCookieOptions(config, Math.floor((sessionEnd(config, new Date(now), now) - now) / 1000)),
+      );
+      const actor = await loadActor(db, result.userId, 'session', null);
+      return presentMe(actor!);
+    },
+  );
 
-  app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: ZOk } }, config: { public: true, allowedBeforePasswordChange: true } }, async (req, reply) => {
-    const actor = req.ctx.actor;
-    if (actor?.sessionId) {
-      await writeTransaction(app.db, req.ctx, async ({ trx, audit }) => {
-        await trx.updateTable('user_session').set({ revoked_at: new Date() }).where('id', '=', actor.sessionId!).execute();
-        await audit({ action: 'auth.logout', entityType: 'user', entityId: actor.userId, unitId: null, summary: `${actor.fullName} đăng xuất` });
-      });
-    }
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  app.post(
+    '/auth/logout',
+    {
+      schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: ZOk } },
+      config: { public: true, allowedBeforePasswordChange: true },
+    },
+    async (req, reply) => {
+      const actor = req.ctx.actor;
+      if (actor?.sessionId) {
+        await writeTransaction(app.db, req.ctx, async ({ trx, audit }) => {
+          await trx
+            .updateTable('user_session')
+            .set({ revoked_at: new Date() })
+            .where('id', '=', actor.sessionId!)
+            .execute();
+          await audit({
+            action: 'auth.logout',
+            entityType: 'user',
+            entityId: actor.userId,
+            unitId: null,
+            summary: `${actor.fullName} đăng xuất`,
+          });
+        });
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/auth/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại và quyền', response: { 200: ZMe } }, config: { allowedBeforePasswordChange: true } }, async (req) =>
-    presentMe(requireActor(req.ctx)),
+  app.get(
+    '/auth/me',
+    {
+      schema: { tags: ['auth'], summary: 'Người dùng hiện tại và quyền', response: { 200: ZMe } },
+      config: { allowedBeforePasswordChange: true },
+    },
+    async (req) => presentMe(requireActor(req.ctx)),
   );
 
   app.post(
     '/auth/password',
     {
-      schema: { tags: ['auth'], summary: 'Đổi mật khẩu (mọi phiên khác kết thúc, mọi mã truy cập API bị thu hồi)', body: ZChangePasswordBody, response: { 200: ZOk } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Đổi mật khẩu (mọi phiên khác kết thúc, mọi mã truy cập API bị thu hồi)',
+        body: ZChangePasswordBody,
+        response: { 200: ZOk },
+      },
       config: { allowedBeforePasswordChange: true },
     },
     async (req) => {
@@ -78,24 +120,56 @@ export async function authRoutes(app: App): Promise<void> {
     },
   );
 
-  app.get('/tokens', { schema: { tags: ['auth'], summary: 'Mã truy cập API của tôi, và thời hạn mặc định / tối đa của mã mới', response: { 200: ZTokenList } } }, async (req) => {
-    const actor = requireActor(req.ctx);
-    const rows = await app.db
-      .selectFrom('api_token')
-      .select(['id', 'name', 'prefix', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'])
-      .where('user_id', '=', actor.userId)
-      .orderBy('id', 'desc')
-      .execute();
-    return { items: rows.map(presentToken), defaultDays: app.config.tokenDefaultDays, maxDays: app.config.tokenMaxDays };
-  });
+  app.get(
+    '/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Mã truy cập API của tôi, và thời hạn mặc định / tối đa của mã mới',
+        response: { 200: ZTokenList },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      const rows = await app.db
+        .selectFrom('api_token')
+        .select(['id', 'name', 'prefix', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'])
+        .where('user_id', '=', actor.userId)
+        .orderBy('id', 'desc')
+        .execute();
+      return {
+        items: rows.map(presentToken),
+        defaultDays: app.config.tokenDefaultDays,
+        maxDays: app.config.tokenMaxDays,
+      };
+    },
+  );
 
-  app.post('/tokens', { schema: { tags: ['auth'], summary: 'Tạo mã truy cập API (hiển thị một lần; luôn có thời hạn)', body: ZCreateTokenBody, response: { 201: ZCreatedToken } } }, async (req, reply) => {
-    const created = await createApiToken(app.db, req.ctx, { defaultDays: app.config.tokenDefaultDays, maxDays: app.config.tokenMaxDays }, req.body);
-    reply.code(201);
-    return created;
-  });
+  app.post(
+    '/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Tạo mã truy cập API (hiển thị một lần; luôn có thời hạn)',
+        body: ZCreateTokenBody,
+        response: { 201: ZCreatedToken },
+      },
+    },
+    async (req, reply) => {
+      const created = await createApiToken(
+        app.db,
+        req.ctx,
+        { defaultDays: app.config.tokenDefaultDays, maxDays: app.config.tokenMaxDays },
+        req.body,
+      );
+      reply.code(201);
+      return created;
+    },
+  );
 
-  app.post('/tokens/:id/revoke', { schema: { tags: ['auth'], summary: 'Thu hồi mã truy cập API', params: ZIdParams, response: { 200: ZApiToken } } }, async (req) =>
-    revokeApiToken(app.db, req.ctx, req.params.id),
+  app.post(
+    '/tokens/:id/revoke',
+    { schema: { tags: ['auth'], summary: 'Thu hồi mã truy cập API', params: ZIdParams, response: { 200: ZApiToken } } },
+    async (req) => revokeApiToken(app.db, req.ctx, req.params.id),
   );
 }

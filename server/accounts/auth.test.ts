@@ -13,7 +13,9 @@ describe('sign-in, sessions and tokens', () => {
     expect(me.isSystemAdmin).toBe(false);
     expect(me.abilities['org.read']).toBe(true);
     expect(me.abilities['org.write']).toBe(false);
-    expect(me.grants).toEqual([expect.objectContaining({ role: 'viewer', unitId: tree.blocA, unitName: 'Đảng ủy Khối A' })]);
+    expect(me.grants).toEqual([
+      expect.objectContaining({ role: 'viewer', unitId: tree.blocA, unitName: 'Đảng ủy Khối A' }),
+    ]);
 
     expect((await session.post('/api/v1/auth/logout')).statusCode).toBe(200);
     const after = await session.get('/api/v1/auth/me');
@@ -24,8 +26,14 @@ describe('sign-in, sessions and tokens', () => {
   it('refuses a wrong password with one message for unknown users and wrong passwords', async () => {
     const { app, db } = await setupTest();
     const user = await buildUser(db);
-    const wrong = await anonymous(app).post('/api/v1/auth/login', { username: user.username, password: 'sai-mat-khau1' });
-    const unknown = await anonymous(app).post('/api/v1/auth/login', { username: 'khongcoai', password: 'sai-mat-khau1' });
+    const wrong = await anonymous(app).post('/api/v1/auth/login', {
+      username: user.username,
+      password: 'sai-mat-khau1',
+    });
+    const unknown = await anonymous(app).post('/api/v1/auth/login', {
+      username: 'khongcoai',
+      password: 'sai-mat-khau1',
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(json(wrong).error.message).toBe(json(unknown).error.message);
@@ -47,7 +55,10 @@ describe('sign-in, sessions and tokens', () => {
     const { app, db } = await setupTest();
     const user = await buildUser(db);
     const session = await signIn(app, user.username, DEFAULT_PASSWORD);
-    const weak = await session.post('/api/v1/auth/password', { currentPassword: DEFAULT_PASSWORD, newPassword: 'ngan' });
+    const weak = await session.post('/api/v1/auth/password', {
+      currentPassword: DEFAULT_PASSWORD,
+      newPassword: 'ngan',
+    });
     expect(weak.statusCode).toBe(400);
     expect(json(weak).error.fields[0].field).toBe('newPassword');
     expect(json(weak).error.message).toMatch(/Mật khẩu/);
@@ -57,10 +68,23 @@ describe('sign-in, sessions and tokens', () => {
       expect(refused.statusCode, newPassword).toBe(400);
       expect(json(refused).error.fields[0].field).toBe('newPassword');
     }
-    const wrongCurrent = await session.post('/api/v1/auth/password', { currentPassword: 'khongdung1', newPassword: 'mây trắng bay qua đồi chè' });
+    const wrongCurrent = await session.post('/api/v1/auth/password', {
+      currentPassword: 'khongdung1',
+      newPassword: 'mây trắng bay qua đồi chè',
+    });
     expect(json(wrongCurrent).error.fields[0].field).toBe('currentPassword');
-    expect((await session.post('/api/v1/auth/password', { currentPassword: DEFAULT_PASSWORD, newPassword: 'mây trắng bay qua đồi chè' })).statusCode).toBe(200);
-    expect((await anonymous(app).post('/api/v1/auth/login', { username: user.username, password: DEFAULT_PASSWORD })).statusCode).toBe(401);
+    expect(
+      (
+        await session.post('/api/v1/auth/password', {
+          currentPassword: DEFAULT_PASSWORD,
+          newPassword: 'mây trắng bay qua đồi chè',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await anonymous(app).post('/api/v1/auth/login', { username: user.username, password: DEFAULT_PASSWORD }))
+        .statusCode,
+    ).toBe(401);
     await signIn(app, user.username, 'mây trắng bay qua đồi chè');
   });
 
@@ -73,13 +97,21 @@ describe('sign-in, sessions and tokens', () => {
     expect(created.statusCode).toBe(201);
     const { token, id } = json(created);
     expect(token).toMatch(/^dh_/);
-    const viaToken = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    const viaToken = await app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(viaToken.statusCode).toBe(200);
     expect(json(viaToken).username).toBe(user.username);
     const stored = await db.selectFrom('api_token').select('token_hash').where('id', '=', id).executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
     expect((await session.post(`/api/v1/tokens/${id}/revoke`)).statusCode).toBe(200);
-    const revoked = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    const revoked = await app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(revoked.statusCode).toBe(401);
   });
 
@@ -91,7 +123,12 @@ describe('sign-in, sessions and tokens', () => {
     expect(body.error.code).toBe('VALIDATION');
     expect(body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['password', 'username']);
     expect(body.error.message).toMatch(/Tên đăng nhập/);
-    const notJson = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{bad' });
+    const notJson = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{bad',
+    });
     expect(notJson.statusCode).toBe(400);
   });
 
@@ -102,7 +139,12 @@ describe('sign-in, sessions and tokens', () => {
     const { id } = json(await alice.post('/api/v1/tokens', { name: 'Tích hợp' }));
     expect(json(await bob.get('/api/v1/tokens')).items).toEqual([]);
     expect((await bob.post(`/api/v1/tokens/${id}/revoke`)).statusCode).toBe(404);
-    expect(json(await alice.get('/api/v1/tokens')).items.map((t: { id: number; revokedAt: string | null }) => [t.id, t.revokedAt])).toEqual([[id, null]]);
+    expect(
+      json(await alice.get('/api/v1/tokens')).items.map((t: { id: number; revokedAt: string | null }) => [
+        t.id,
+        t.revokedAt,
+      ]),
+    ).toEqual([[id, null]]);
     expect((await anonymous(app).get('/api/v1/tokens')).statusCode).toBe(401);
   });
 });

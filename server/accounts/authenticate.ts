@@ -90,7 +90,11 @@ async function actorFromSession(request: FastifyRequest, reply: FastifyReply, co
   }
   if (now - session.last_seen_at.getTime() > SLIDE_AFTER_MS) {
     const end = sessionEnd(config, session.created_at, now);
-    await db.updateTable('user_session').set({ last_seen_at: new Date(now), expires_at: new Date(end) }).where('id', '=', session.id).execute();
+    await db
+      .updateTable('user_session')
+      .set({ last_seen_at: new Date(now), expires_at: new Date(end) })
+      .where('id', '=', session.id)
+      .execute();
     reply.setCookie(SESSION_COOKIE, cookie, sessionCookieOptions(config, Math.floor((end - now) / 1000)));
   }
   return actor;

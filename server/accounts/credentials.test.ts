@@ -16,15 +16,21 @@ const NEW_PASSWORD = 'mây trắng bay qua đồi chè';
 const DAY = 86_400_000;
 
 async function makeToken(session: Session, name = 'Đồng bộ số liệu', expiresInDays?: number) {
-  const created = await session.post('/api/v1/tokens', expiresInDays === undefined ? { name } : { name, expiresInDays });
+  const created = await session.post(
+    '/api/v1/tokens',
+    expiresInDays === undefined ? { name } : { name, expiresInDays },
+  );
   expect(created.statusCode, created.body).toBe(201);
   return json(created) as { id: number; token: string; expiresAt: string };
 }
 
-const viaToken = (app: App, token: string, url = '/api/v1/auth/me') => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+const viaToken = (app: App, token: string, url = '/api/v1/auth/me') =>
+  app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
 
 const actionsAbout = async (db: Kysely<DB>, userId: number) =>
-  (await db.selectFrom('audit_event').select('action').where('entity_id', '=', String(userId)).orderBy('id').execute()).map((e) => e.action);
+  (
+    await db.selectFrom('audit_event').select('action').where('entity_id', '=', String(userId)).orderBy('id').execute()
+  ).map((e) => e.action);
 
 describe('API tokens and sessions end with the password and the account', () => {
   it('an own password change revokes every token and ends the other sessions, keeping the one that made the change', async () => {
@@ -37,7 +43,10 @@ describe('API tokens and sessions end with the password and the account', () => 
     const second = await makeToken(here, 'Tích hợp 2');
     expect((await viaToken(app, first.token)).statusCode).toBe(200);
 
-    const changed = await here.post('/api/v1/auth/password', { currentPassword: DEFAULT_PASSWORD, newPassword: NEW_PASSWORD });
+    const changed = await here.post('/api/v1/auth/password', {
+      currentPassword: DEFAULT_PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
     expect(changed.statusCode, changed.body).toBe(200);
     for (const token of [first, second]) {
       const refused = await viaToken(app, token.token);
@@ -46,9 +55,17 @@ describe('API tokens and sessions end with the password and the account', () => 
     }
     expect((await elsewhere.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await here.get('/api/v1/auth/me')).statusCode).toBe(200);
-    expect(json(await here.get('/api/v1/tokens')).items.every((t: { revokedAt: string | null }) => t.revokedAt !== null)).toBe(true);
+    expect(
+      json(await here.get('/api/v1/tokens')).items.every((t: { revokedAt: string | null }) => t.revokedAt !== null),
+    ).toBe(true);
 
-    const events = await db.selectFrom('audit_event').selectAll().where('entity_id', '=', String(user.id)).where('action', 'in', ['auth.password_changed', 'token.revoked_all']).orderBy('id').execute();
+    const events = await db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('entity_id', '=', String(user.id))
+      .where('action', 'in', ['auth.password_changed', 'token.revoked_all'])
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => e.action)).toEqual(['auth.password_changed', 'token.revoked_all']);
     expect(events[0]!.after).toEqual({ otherSessionsEnded: 1, tokensRevoked: 2 });
     expect(events[1]!.summary).toMatch(/Thu hồi 2 mã truy cập API .* vì chủ tài khoản đổi mật khẩu/);
@@ -57,7 +74,11 @@ describe('API tokens and sessions end with the password and the account', () => 
   it("an administrator's reset and disabling revoke the tokens; enabling the account again revives none", async () => {
     const { app, db } = await setupTest();
     const tree = await buildTree(db);
-    const admin = await signIn(app, (await buildUser(db, { grants: [{ role: 'admin', unitId: tree.blocA }] })).username, DEFAULT_PASSWORD);
+    const admin = await signIn(
+      app,
+      (await buildUser(db, { grants: [{ role: 'admin', unitId: tree.blocA }] })).username,
+      DEFAULT_PASSWORD,
+    );
     const user = await buildUser(db, { grants: [{ role: 'viewer', unitId: tree.a1 }] });
     const own = await signIn(app, user.username, DEFAULT_PASSWORD);
 
@@ -65,23 +86,45 @@ describe('API tokens and sessions end with the password and the account', () => 
     const reset = await admin.post(`/api/v1/users/${user.id}/password`, { newPassword: NEW_PASSWORD });
     expect(reset.statusCode, reset.body).toBe(200);
     expect((await viaToken(app, beforeReset.token)).statusCode).toBe(401);
-    expect(await actionsAbout(db, user.id)).toEqual(expect.arrayContaining(['user.password_reset', 'token.revoked_all']));
+    expect(await actionsAbout(db, user.id)).toEqual(
+      expect.arrayContaining(['user.password_reset', 'token.revoked_all']),
+    );
 
     // The user changes the temporary password, makes a token; the account is disabled, then enabled.
     const back = await signIn(app, user.username, NEW_PASSWORD);
-    expect((await back.post('/api/v1/auth/password', { currentPassword: NEW_PASSWORD, newPassword: 'chiều thu lá vàng rơi ngõ nhỏ' })).statusCode).toBe(200);
+    expect(
+      (
+        await back.post('/api/v1/auth/password', {
+          currentPassword: NEW_PASSWORD,
+          newPassword: 'chiều thu lá vàng rơi ngõ nhỏ',
+        })
+      ).statusCode,
+    ).toBe(200);
     const beforeDisable = await makeToken(back);
     expect((await viaToken(app, beforeDisable.token)).statusCode).toBe(200);
     const revision = json(await admin.get(`/api/v1/users/${user.id}`)).revision;
-    expect((await admin.post(`/api/v1/users/${user.id}/status`, { status: 'disabled', revision })).statusCode).toBe(200);
+    expect((await admin.post(`/api/v1/users/${user.id}/status`, { status: 'disabled', revision })).statusCode).toBe(
+      200,
+    );
     expect((await viaToken(app, beforeDisable.token)).statusCode).toBe(401);
-    expect((await admin.post(`/api/v1/users/${user.id}/status`, { status: 'active', revision: revision + 1 })).statusCode).toBe(200);
+    expect(
+      (await admin.post(`/api/v1/users/${user.id}/status`, { status: 'active', revision: revision + 1 })).statusCode,
+    ).toBe(200);
     const afterEnable = await viaToken(app, beforeDisable.token);
     expect(afterEnable.statusCode).toBe(401);
     expect(json(afterEnable).error.message).toMatch(/thu hồi/);
-    const row = await db.selectFrom('api_token').select('revoked_at').where('id', '=', beforeDisable.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('api_token')
+      .select('revoked_at')
+      .where('id', '=', beforeDisable.id)
+      .executeTakeFirstOrThrow();
     expect(row.revoked_at).not.toBeNull();
-    const disabled = await db.selectFrom('audit_event').select('after').where('entity_id', '=', String(user.id)).where('action', '=', 'user.disabled').executeTakeFirstOrThrow();
+    const disabled = await db
+      .selectFrom('audit_event')
+      .select('after')
+      .where('entity_id', '=', String(user.id))
+      .where('action', '=', 'user.disabled')
+      .executeTakeFirstOrThrow();
     expect(disabled.after).toMatchObject({ tokensRevoked: 1 });
   });
 
@@ -90,14 +133,20 @@ describe('API tokens and sessions end with the password and the account', () => 
     const user = await buildUser(db);
     const session = await signIn(app, user.username, DEFAULT_PASSWORD);
     const list = json(await session.get('/api/v1/tokens'));
-    expect(list).toMatchObject({ items: [], defaultDays: app.config.tokenDefaultDays, maxDays: app.config.tokenMaxDays });
+    expect(list).toMatchObject({
+      items: [],
+      defaultDays: app.config.tokenDefaultDays,
+      maxDays: app.config.tokenMaxDays,
+    });
     expect([list.defaultDays, list.maxDays]).toEqual([90, 365]);
 
     const byDefault = await makeToken(session);
     expect(Math.abs(new Date(byDefault.expiresAt).getTime() - (Date.now() + 90 * DAY))).toBeLessThan(60_000);
     const shortOne = await makeToken(session, 'Ngắn hạn', 7);
     expect(Math.abs(new Date(shortOne.expiresAt).getTime() - (Date.now() + 7 * DAY))).toBeLessThan(60_000);
-    expect(Math.abs(new Date((await makeToken(session, 'Tối đa', 365)).expiresAt).getTime() - (Date.now() + 365 * DAY))).toBeLessThan(60_000);
+    expect(
+      Math.abs(new Date((await makeToken(session, 'Tối đa', 365)).expiresAt).getTime() - (Date.now() + 365 * DAY)),
+    ).toBeLessThan(60_000);
 
     for (const expiresInDays of [366, 3650]) {
       const tooLong = await session.post('/api/v1/tokens', { name: 'Quá dài', expiresInDays });
@@ -109,7 +158,11 @@ describe('API tokens and sessions end with the password and the account', () => 
     expect(absurd.statusCode).toBe(400);
     expect(json(absurd).error.message).toMatch(/Số ngày hiệu lực/);
 
-    await db.updateTable('api_token').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', shortOne.id).execute();
+    await db
+      .updateTable('api_token')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', shortOne.id)
+      .execute();
     const expired = await viaToken(app, shortOne.token);
     expect(expired.statusCode).toBe(401);
     expect(json(expired).error.message).toMatch(/hết hạn/);
@@ -119,29 +172,51 @@ describe('API tokens and sessions end with the password and the account', () => 
   it('a session ends at its absolute lifetime from sign-in, however active; sliding never passes it and neither does the cookie', async () => {
     const { app, db } = await setupTest();
     const user = await buildUser(db);
-    const login = await anonymous(app).post('/api/v1/auth/login', { username: user.username, password: DEFAULT_PASSWORD });
+    const login = await anonymous(app).post('/api/v1/auth/login', {
+      username: user.username,
+      password: DEFAULT_PASSWORD,
+    });
     const cookie = login.cookies.find((c) => c.name === 'dh_session')!;
     // SESSION_HOURS (12) is the shorter of the two limits at sign-in.
     expect(cookie.maxAge).toBe(app.config.sessionHours * 3600);
     const session = await signIn(app, user.username, DEFAULT_PASSWORD);
-    const sessionRow = () => db.selectFrom('user_session').selectAll().where('user_id', '=', user.id).where('revoked_at', 'is', null).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const sessionRow = () =>
+      db
+        .selectFrom('user_session')
+        .selectAll()
+        .where('user_id', '=', user.id)
+        .where('revoked_at', 'is', null)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow();
     const id = (await sessionRow()).id;
 
     // Signed in 7 days minus an hour ago, active 10 minutes ago: the slide stops at the absolute end.
     const createdAt = new Date(Date.now() - app.config.sessionMaxDays * 86_400_000 + 3600_000);
-    await db.updateTable('user_session').set({ created_at: createdAt, last_seen_at: new Date(Date.now() - 600_000) }).where('id', '=', id).execute();
+    await db
+      .updateTable('user_session')
+      .set({ created_at: createdAt, last_seen_at: new Date(Date.now() - 600_000) })
+      .where('id', '=', id)
+      .execute();
     const slid = await session.get('/api/v1/auth/me');
     expect(slid.statusCode).toBe(200);
     const renewed = slid.cookies.find((c) => c.name === 'dh_session');
     expect(renewed?.maxAge).toBeGreaterThan(3500);
     expect(renewed!.maxAge).toBeLessThanOrEqual(3600);
     const absoluteEnd = createdAt.getTime() + app.config.sessionMaxDays * 86_400_000;
-    expect((await db.selectFrom('user_session').select('expires_at').where('id', '=', id).executeTakeFirstOrThrow()).expires_at.getTime()).toBe(absoluteEnd);
+    expect(
+      (
+        await db.selectFrom('user_session').select('expires_at').where('id', '=', id).executeTakeFirstOrThrow()
+      ).expires_at.getTime(),
+    ).toBe(absoluteEnd);
 
     // Past the absolute lifetime, even with a sliding expiry still ahead (e.g. made under a longer setting): signed out.
     await db
       .updateTable('user_session')
-      .set({ created_at: new Date(Date.now() - app.config.sessionMaxDays * 86_400_000 - 1000), last_seen_at: new Date(), expires_at: new Date(Date.now() + 3600_000) })
+      .set({
+        created_at: new Date(Date.now() - app.config.sessionMaxDays * 86_400_000 - 1000),
+        last_seen_at: new Date(),
+        expires_at: new Date(Date.now() + 3600_000),
+      })
       .where('id', '=', id)
       .execute();
     const ended = await session.get('/api/v1/auth/me');
@@ -154,7 +229,11 @@ describe('API tokens and sessions end with the password and the account', () => 
     const tree = await buildTree(db);
     const user = await buildUser(db, { grants: [{ role: 'viewer', unitId: tree.root }] });
     const session = await signIn(app, user.username, DEFAULT_PASSWORD);
-    await db.updateTable('user_session').set({ last_seen_at: new Date(Date.now() - 600_000) }).where('user_id', '=', user.id).execute();
+    await db
+      .updateTable('user_session')
+      .set({ last_seen_at: new Date(Date.now() - 600_000) })
+      .where('user_id', '=', user.id)
+      .execute();
     const response = await session.get('/api/v1/org/units');
     expect(response.statusCode).toBe(200);
     const renewed = response.cookies.find((c) => c.name === 'dh_session');

@@ -29,7 +29,14 @@ async function archiveGrants(db: Kysely<DB>, grants: Grant[]): Promise<Grant[]> 
     where u.ended_on is not null
     order by u.id, p.via`.execute(db);
   const grantOf = new Map(from.map((g) => [g.unitId, g]));
-  return rows.rows.map((r) => ({ id: grantOf.get(r.via)?.id ?? 0, role: 'viewer' as Role, unitId: r.id, unitName: r.name ?? '', path: r.path, archive: true }));
+  return rows.rows.map((r) => ({
+    id: grantOf.get(r.via)?.id ?? 0,
+    role: 'viewer' as Role,
+    unitId: r.id,
+    unitName: r.name ?? '',
+    path: r.path,
+    archive: true,
+  }));
 }
 
 export async function loadActor(
@@ -52,7 +59,11 @@ export async function loadActor(
       'g.role',
       'g.unit_id',
       sql<string | null>`ou.current_path::text`.as('path'),
-      sql<string | null>`(select v.name from org_unit_version v where v.unit_id = g.unit_id order by v.valid_from desc, v.id desc limit 1)`.as('unit_name'),
+      sql<
+        string | null
+      >`(select v.name from org_unit_version v where v.unit_id = g.unit_id order by v.valid_from desc, v.id desc limit 1)`.as(
+        'unit_name',
+      ),
       // Whether the granted unit took over another's work: only then are its archives looked up (a second query).
       sql<boolean>`exists (select 1 from org_unit_successor s where s.successor_id = g.unit_id)`.as('succeeds'),
     ])
@@ -62,7 +73,13 @@ export async function loadActor(
   if (!first || first.status !== 'active') return null;
   const grants: Grant[] = rows
     .filter((r) => r.grant_id !== null && r.path !== null)
-    .map((r) => ({ id: r.grant_id!, role: r.role as Role, unitId: r.unit_id!, unitName: r.unit_name ?? '', path: r.path! }));
+    .map((r) => ({
+      id: r.grant_id!,
+      role: r.role as Role,
+      unitId: r.unit_id!,
+      unitName: r.unit_name ?? '',
+      path: r.path!,
+    }));
   if (rows.some((r) => r.succeeds)) grants.push(...(await archiveGrants(db, grants)));
   return {
     userId: first.id,

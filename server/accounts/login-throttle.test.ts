@@ -19,11 +19,19 @@ function attempt(app: App, ip: string, username: string, password: string): Prom
 
 /** Let the waiting address's back-off run out (as if the time had passed). */
 async function endBackoff(db: Awaited<ReturnType<typeof setupTest>>['db'], ip: string) {
-  await db.updateTable('login_throttle').set({ retry_at: new Date(Date.now() - 1000) }).where('ip', '=', ip).execute();
+  await db
+    .updateTable('login_throttle')
+    .set({ retry_at: new Date(Date.now() - 1000) })
+    .where('ip', '=', ip)
+    .execute();
 }
 
 /** The answer with the numbers of a wait blanked (seconds, a time of day), for comparing two answers. */
-const shape = (r: LightMyRequestResponse) => ({ status: r.statusCode, body: r.body.replace(/\d+/g, '#'), retryAfter: r.headers['retry-after'] !== undefined });
+const shape = (r: LightMyRequestResponse) => ({
+  status: r.statusCode,
+  body: r.body.replace(/\d+/g, '#'),
+  retryAfter: r.headers['retry-after'] !== undefined,
+});
 
 describe('sign-in throttling', () => {
   it('backs off one address for one name: the attacker waits, the real user at another address signs in', async () => {
@@ -41,7 +49,9 @@ describe('sign-in throttling', () => {
     const waiting = await attempt(app, attacker, 'ADMIN ', DEFAULT_PASSWORD);
     expect(waiting.statusCode).toBe(429);
     expect(json(waiting).error.code).toBe('RATE_LIMITED');
-    expect(json(waiting).error.message).toMatch(/^Đăng nhập sai nhiều lần từ địa chỉ này\. Hãy chờ 1[45] giây rồi thử lại\.$/);
+    expect(json(waiting).error.message).toMatch(
+      /^Đăng nhập sai nhiều lần từ địa chỉ này\. Hãy chờ 1[45] giây rồi thử lại\.$/,
+    );
     expect(Number(waiting.headers['retry-after'])).toBeGreaterThanOrEqual(14);
 
     // The real administrator, elsewhere, is not affected.
@@ -60,11 +70,17 @@ describe('sign-in throttling', () => {
     expect(Number(longer.headers['retry-after'])).toBeGreaterThan(25);
 
     // The waiting tries were refused before any password check: nothing was counted or audited for them.
-    const failed = await db.selectFrom('audit_event').select(['ip', 'entity_id']).where('action', '=', 'auth.login_failed').execute();
+    const failed = await db
+      .selectFrom('audit_event')
+      .select(['ip', 'entity_id'])
+      .where('action', '=', 'auth.login_failed')
+      .execute();
     expect(failed).toHaveLength(LOGIN_THROTTLE.freeFailures + 1);
     expect(failed.every((e) => e.ip === attacker && e.entity_id === String(admin.id))).toBe(true);
     // Below the ceiling nothing is locked for everyone.
-    expect(await db.selectFrom('login_name_lock').select('locked_until').where('name_key', '=', 'admin').executeTakeFirst()).toEqual({ locked_until: null });
+    expect(
+      await db.selectFrom('login_name_lock').select('locked_until').where('name_key', '=', 'admin').executeTakeFirst(),
+    ).toEqual({ locked_until: null });
     // A success clears that address's counter for the name.
     await endBackoff(db, attacker);
     expect((await attempt(app, attacker, 'admin', DEFAULT_PASSWORD)).statusCode).toBe(200);
@@ -80,7 +96,10 @@ describe('sign-in throttling', () => {
     // alternating order so the machine's load falls on both alike; one try more than the free ones: the
     // waits are answered alike too. Two rounds, for more samples of the timing.
     for (const round of [1, 2]) {
-      const pair = [['existing', 'thuky', `192.0.2.${round}0`], ['unknown', 'khongcoai', `192.0.2.${round}5`]] as const;
+      const pair = [
+        ['existing', 'thuky', `192.0.2.${round}0`],
+        ['unknown', 'khongcoai', `192.0.2.${round}5`],
+      ] as const;
       for (let i = 0; i <= LOGIN_THROTTLE.freeFailures; i++) {
         for (const [kind, name, ip] of (i + round) % 2 === 0 ? pair : [...pair].reverse()) {
           const started = performance.now();
@@ -93,14 +112,19 @@ describe('sign-in throttling', () => {
     expect(answers.unknown).toEqual(answers.existing);
     expect(answers.existing.at(-1)!.status).toBe(429);
     // The bodies of the wrong-password answers are byte-identical.
-    const [a, b] = [await attempt(app, '192.0.2.99', 'thuky', WRONG), await attempt(app, '192.0.2.99', 'khongcoai', WRONG)];
+    const [a, b] = [
+      await attempt(app, '192.0.2.99', 'thuky', WRONG),
+      await attempt(app, '192.0.2.99', 'khongcoai', WRONG),
+    ];
     expect(a.body).toBe(b.body);
     expect(a.statusCode).toBe(b.statusCode);
     // Timing: the same work (a password check of the same cost, the same writes). The medians are compared
     // loosely — the machine running the tests is shared — to catch a path that skips the check (≈ 10×).
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
     const [known, unknown] = [median(times.existing), median(times.unknown)];
-    console.info(`sign-in timing, median of ${times.existing.length} wrong passwords, ms: existing name ${known.toFixed(1)}, unknown name ${unknown.toFixed(1)}`);
+    console.info(
+      `sign-in timing, median of ${times.existing.length} wrong passwords, ms: existing name ${known.toFixed(1)}, unknown name ${unknown.toFixed(1)}`,
+    );
     expect(Math.max(known, unknown) / Math.min(known, unknown)).toBeLessThan(3);
   }, 180_000);
 
@@ -111,35 +135,62 @@ describe('sign-in throttling', () => {
       await buildUser(db, { username: 'quantri1', grants: [{ role: 'admin', unitId: tree.root }] }),
       await buildUser(db, { username: 'quantri2', grants: [{ role: 'admin', unitId: tree.root }] }),
     ];
-    const blocAdmin = await buildUser(db, { username: 'quantri.khoi', grants: [{ role: 'admin', unitId: tree.blocA }] });
+    const blocAdmin = await buildUser(db, {
+      username: 'quantri.khoi',
+      grants: [{ role: 'admin', unitId: tree.blocA }],
+    });
     const target = await buildUser(db, { username: 'canbo.a', grants: [{ role: 'viewer', unitId: tree.a1 }] });
 
     // Distributed guessing: one failure from each of NAME_CEILING addresses.
-    for (let i = 1; i < LOGIN_THROTTLE.nameCeiling; i++) expect((await attempt(app, `10.1.0.${i}`, 'canbo.a', WRONG)).statusCode).toBe(401);
-    expect(await db.selectFrom('notification').select('id').where('kind', '=', 'security.lockout').execute()).toHaveLength(0);
+    for (let i = 1; i < LOGIN_THROTTLE.nameCeiling; i++)
+      expect((await attempt(app, `10.1.0.${i}`, 'canbo.a', WRONG)).statusCode).toBe(401);
+    expect(
+      await db.selectFrom('notification').select('id').where('kind', '=', 'security.lockout').execute(),
+    ).toHaveLength(0);
     expect((await attempt(app, '10.1.0.250', 'canbo.a', WRONG)).statusCode).toBe(401);
 
     // Locked for everyone, the right password included, from an address never seen.
     const locked = await attempt(app, '10.9.9.9', 'canbo.a', DEFAULT_PASSWORD);
     expect(locked.statusCode).toBe(429);
-    expect(json(locked).error.message).toMatch(/^Tên đăng nhập này đang tạm khóa vì có quá nhiều lần đăng nhập sai\. Hãy thử lại sau \d\d\/\d\d\/\d{4} \d\d:\d\d/);
+    expect(json(locked).error.message).toMatch(
+      /^Tên đăng nhập này đang tạm khóa vì có quá nhiều lần đăng nhập sai\. Hãy thử lại sau \d\d\/\d\d\/\d{4} \d\d:\d\d/,
+    );
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan((LOGIN_THROTTLE.nameLockMinutes - 1) * 60);
 
     // Each system administrator is told once (not the bloc's administrator), and the lockout is audited.
-    const notices = await db.selectFrom('notification').select(['user_id', 'title', 'body', 'link']).where('kind', '=', 'security.lockout').execute();
+    const notices = await db
+      .selectFrom('notification')
+      .select(['user_id', 'title', 'body', 'link'])
+      .where('kind', '=', 'security.lockout')
+      .execute();
     expect(notices.map((n) => n.user_id).sort()).toEqual(sysAdmins.map((u) => u.id).sort());
     expect(notices.map((n) => n.user_id)).not.toContain(blocAdmin.id);
     expect(notices[0]!.title).toBe('Tài khoản canbo.a bị khóa tạm do đăng nhập sai nhiều lần');
-    expect(notices[0]!.body).toContain(`${LOGIN_THROTTLE.nameCeiling} lần đăng nhập sai trong ${LOGIN_THROTTLE.nameWindowMinutes} phút từ ${LOGIN_THROTTLE.nameCeiling} địa chỉ`);
-    const lockEvents = await db.selectFrom('audit_event').select(['entity_id', 'summary']).where('action', '=', 'auth.locked').execute();
-    expect(lockEvents).toEqual([{ entity_id: String(target.id), summary: expect.stringContaining(`bị khóa tạm ${LOGIN_THROTTLE.nameLockMinutes} phút`) }]);
+    expect(notices[0]!.body).toContain(
+      `${LOGIN_THROTTLE.nameCeiling} lần đăng nhập sai trong ${LOGIN_THROTTLE.nameWindowMinutes} phút từ ${LOGIN_THROTTLE.nameCeiling} địa chỉ`,
+    );
+    const lockEvents = await db
+      .selectFrom('audit_event')
+      .select(['entity_id', 'summary'])
+      .where('action', '=', 'auth.locked')
+      .execute();
+    expect(lockEvents).toEqual([
+      {
+        entity_id: String(target.id),
+        summary: expect.stringContaining(`bị khóa tạm ${LOGIN_THROTTLE.nameLockMinutes} phút`),
+      },
+    ]);
 
     // An unknown name past the ceiling gets the very same answer; no administrator is told about a name with no account.
     for (let i = 1; i <= LOGIN_THROTTLE.nameCeiling; i++) await attempt(app, `10.2.0.${i}`, 'khong.ai', WRONG);
     const lockedUnknown = await attempt(app, '10.9.9.9', 'khong.ai', DEFAULT_PASSWORD);
     expect(shape(lockedUnknown)).toEqual(shape(locked));
-    expect(await db.selectFrom('notification').select('id').where('kind', '=', 'security.lockout').execute()).toHaveLength(2);
-    expect(await db.selectFrom('audit_event').select('id').where('action', '=', 'auth.locked').execute()).toHaveLength(2);
+    expect(
+      await db.selectFrom('notification').select('id').where('kind', '=', 'security.lockout').execute(),
+    ).toHaveLength(2);
+    expect(await db.selectFrom('audit_event').select('id').where('action', '=', 'auth.locked').execute()).toHaveLength(
+      2,
+    );
 
     // The users list shows the lock; a system administrator clears it.
     const admin = await signIn(app, 'quantri1', DEFAULT_PASSWORD);
@@ -154,7 +205,11 @@ describe('sign-in throttling', () => {
     expect(unlocked.statusCode, unlocked.body).toBe(200);
     expect(json(unlocked)).toMatchObject({ lockedUntil: null, failedLogins: 0 });
     expect((await attempt(app, '10.9.9.9', 'canbo.a', DEFAULT_PASSWORD)).statusCode).toBe(200);
-    const unlockEvent = await db.selectFrom('audit_event').select(['before', 'after']).where('action', '=', 'user.unlocked').executeTakeFirstOrThrow();
+    const unlockEvent = await db
+      .selectFrom('audit_event')
+      .select(['before', 'after'])
+      .where('action', '=', 'user.unlocked')
+      .executeTakeFirstOrThrow();
     expect(unlockEvent.before).toMatchObject({ failedLogins: LOGIN_THROTTLE.nameCeiling });
     expect((await admin.post(`/api/v1/users/${target.id}/unlock`)).statusCode).toBe(409);
   }, 180_000);
@@ -168,7 +223,11 @@ describe('sign-in throttling', () => {
     expect((await attempt(app, '10.3.0.1', 'canbo.b', DEFAULT_PASSWORD)).statusCode).toBe(429);
     const admin = await signIn(app, 'quantri', DEFAULT_PASSWORD);
     const view = json(await admin.get(`/api/v1/users/${target.id}`));
-    expect(view).toMatchObject({ lockedUntil: null, failedLogins: LOGIN_THROTTLE.freeFailures, abilities: { unlock: true } });
+    expect(view).toMatchObject({
+      lockedUntil: null,
+      failedLogins: LOGIN_THROTTLE.freeFailures,
+      abilities: { unlock: true },
+    });
     expect((await admin.post(`/api/v1/users/${target.id}/unlock`)).statusCode).toBe(200);
     expect((await attempt(app, '10.3.0.1', 'canbo.b', DEFAULT_PASSWORD)).statusCode).toBe(200);
   });

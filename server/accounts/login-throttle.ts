@@ -66,13 +66,22 @@ function waitMessage(seconds: number): string {
 export async function assertSignInAllowed(db: Kysely<DB>, nameKey: string, ip: string): Promise<void> {
   const row = await db
     .selectNoFrom([
-      sql<Date | null>`(select l.locked_until from login_name_lock l where l.name_key = ${nameKey} and l.locked_until > now())`.as('locked_until'),
-      sql<Date | null>`(select t.retry_at from login_throttle t where t.name_key = ${nameKey} and t.ip = ${ip} and t.retry_at > now())`.as('retry_at'),
+      sql<Date | null>`(select l.locked_until from login_name_lock l where l.name_key = ${nameKey} and l.locked_until > now())`.as(
+        'locked_until',
+      ),
+      sql<Date | null>`(select t.retry_at from login_throttle t where t.name_key = ${nameKey} and t.ip = ${ip} and t.retry_at > now())`.as(
+        'retry_at',
+      ),
     ])
     .executeTakeFirstOrThrow();
   const now = Date.now();
-  if (row.locked_until) throw new RetryLaterError(lockedMessage(row.locked_until), (row.locked_until.getTime() - now) / 1000);
-  if (row.retry_at) throw new RetryLaterError(waitMessage((row.retry_at.getTime() - now) / 1000), (row.retry_at.getTime() - now) / 1000);
+  if (row.locked_until)
+    throw new RetryLaterError(lockedMessage(row.locked_until), (row.locked_until.getTime() - now) / 1000);
+  if (row.retry_at)
+    throw new RetryLaterError(
+      waitMessage((row.retry_at.getTime() - now) / 1000),
+      (row.retry_at.getTime() - now) / 1000,
+    );
 }
 
 export interface FailedSignIn {
@@ -85,14 +94,23 @@ export interface FailedSignIn {
  * Count a wrong password for the name from this address and across addresses, set the back-off, lock the
  * name past the ceiling; audited in the same transaction. Unknown names go through the very same writes.
  */
-export async function recordFailedSignIn(db: Kysely<DB>, ctx: RequestContext, { nameKey, user }: FailedSignIn): Promise<void> {
+export async function recordFailedSignIn(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  { nameKey, user }: FailedSignIn,
+): Promise<void> {
   const who: RequestContext = { ...ctx, actor: null };
   await writeTransaction(db, who, async ({ trx, audit }) => {
     // Forget what is long past, so the tables stay the size of current activity (both deletes use an index).
-    await trx.deleteFrom('login_throttle').where(sql<boolean>`last_failure_at < now() - ${forgetInterval}`).execute();
+    await trx
+      .deleteFrom('login_throttle')
+      .where(sql<boolean>`last_failure_at < now() - ${forgetInterval}`)
+      .execute();
     await trx
       .deleteFrom('login_name_lock')
-      .where(sql<boolean>`window_started_at < now() - ${forgetInterval} and (locked_until is null or locked_until < now())`)
+      .where(
+        sql<boolean>`window_started_at < now() - ${forgetInterval} and (locked_until is null or locked_until < now())`,
+      )
       .execute();
 
     const pair = await trx
@@ -207,7 +225,10 @@ export interface NameThrottleState {
 /** "Gỡ khóa": clear every counter of the name; returns what there was. */
 export async function clearNameThrottle(trx: Kysely<DB>, nameKey: string): Promise<NameThrottleState> {
   const before = await trx
-    .selectNoFrom([lockedUntilSql(sql.val(nameKey)).as('locked_until'), failedLoginsSql(sql.val(nameKey)).as('failed_logins')])
+    .selectNoFrom([
+      lockedUntilSql(sql.val(nameKey)).as('locked_until'),
+      failedLoginsSql(sql.val(nameKey)).as('failed_logins'),
+    ])
     .executeTakeFirstOrThrow();
   await trx.deleteFrom('login_throttle').where('name_key', '=', nameKey).execute();
   await trx.deleteFrom('login_name_lock').where('name_key', '=', nameKey).execute();

@@ -26,7 +26,12 @@ async function recentHashes(db: Kysely<DB>, userId: number): Promise<string[]> {
 }
 
 /** 400 naming `field` when the password is the current one or one of the replaced ones still remembered. */
-export async function assertNotRecentlyUsed(db: Kysely<DB>, userId: number, password: string, field: string): Promise<void> {
+export async function assertNotRecentlyUsed(
+  db: Kysely<DB>,
+  userId: number,
+  password: string,
+  field: string,
+): Promise<void> {
   const hashes = await recentHashes(db, userId);
   const matches = await Promise.all(hashes.map((h) => verifyPassword(h, password)));
   if (matches.some(Boolean)) {
@@ -36,7 +41,11 @@ export async function assertNotRecentlyUsed(db: Kysely<DB>, userId: number, pass
 }
 
 /** Remember the hash being replaced, and forget what falls out of the window. */
-export async function rememberReplacedPassword(trx: Transaction<DB>, userId: number, replacedHash: string): Promise<void> {
+export async function rememberReplacedPassword(
+  trx: Transaction<DB>,
+  userId: number,
+  replacedHash: string,
+): Promise<void> {
   await trx.insertInto('password_history').values({ user_id: userId, password_hash: replacedHash }).execute();
   const keep = await trx
     .selectFrom('password_history')
@@ -48,6 +57,10 @@ export async function rememberReplacedPassword(trx: Transaction<DB>, userId: num
   await trx
     .deleteFrom('password_history')
     .where('user_id', '=', userId)
-    .where('id', 'not in', keep.map((k) => k.id))
+    .where(
+      'id',
+      'not in',
+      keep.map((k) => k.id),
+    )
     .execute();
 }

@@ -28,26 +28,38 @@ describe('no reuse of the last five passwords', () => {
     const tree = await buildTree(db);
     const user = await buildUser(db, { password: PASSWORDS[0], grants: [{ role: 'viewer', unitId: tree.a1 }] });
     let session = await signIn(app, user.username, PASSWORDS[0]!);
-    const change = (from: string, to: string) => session.post('/api/v1/auth/password', { currentPassword: from, newPassword: to });
+    const change = (from: string, to: string) =>
+      session.post('/api/v1/auth/password', { currentPassword: from, newPassword: to });
 
     // 0 → 1 → 2 → 3 → 4 → 5: each step refuses going back to any of the five most recent.
     for (let i = 1; i < PASSWORDS.length; i++) {
       for (let back = Math.max(0, i - PASSWORD_POLICY.history); back < i - 1; back++) {
         const reused = await change(PASSWORDS[i - 1]!, PASSWORDS[back]!);
         expect(reused.statusCode, `step ${i}, back to ${back}`).toBe(400);
-        expect(json(reused).error.fields[0]).toEqual({ field: 'newPassword', message: expect.stringMatching(/không được trùng mật khẩu hiện tại hay 4 mật khẩu trước đó/) });
+        expect(json(reused).error.fields[0]).toEqual({
+          field: 'newPassword',
+          message: expect.stringMatching(/không được trùng mật khẩu hiện tại hay 4 mật khẩu trước đó/),
+        });
       }
       const changed = await change(PASSWORDS[i - 1]!, PASSWORDS[i]!);
       expect(changed.statusCode, changed.body).toBe(200);
     }
     const same = await change(PASSWORDS[5]!, PASSWORDS[5]!);
     expect(json(same).error.message).toBe('Mật khẩu mới phải khác mật khẩu hiện tại.');
-    const kept = await db.selectFrom('password_history').select('password_hash').where('user_id', '=', user.id).execute();
+    const kept = await db
+      .selectFrom('password_history')
+      .select('password_hash')
+      .where('user_id', '=', user.id)
+      .execute();
     expect(kept).toHaveLength(PASSWORD_POLICY.history - 1);
     expect(kept.every((k) => k.password_hash.startsWith('$argon2id$'))).toBe(true);
 
     // An administrator's reset is held to the same rule (current 5, remembered 4, 3, 2, 1); the first is free again.
-    const admin = await signIn(app, (await buildUser(db, { grants: [{ role: 'admin', unitId: tree.blocA }] })).username, DEFAULT_PASSWORD);
+    const admin = await signIn(
+      app,
+      (await buildUser(db, { grants: [{ role: 'admin', unitId: tree.blocA }] })).username,
+      DEFAULT_PASSWORD,
+    );
     for (const reused of PASSWORDS.slice(1)) {
       const refused = await admin.post(`/api/v1/users/${user.id}/password`, { newPassword: reused });
       expect(refused.statusCode, reused).toBe(400);
@@ -56,7 +68,9 @@ describe('no reuse of the last five passwords', () => {
     expect((await admin.post(`/api/v1/users/${user.id}/password`, { newPassword: PASSWORDS[0] })).statusCode).toBe(200);
     session = await signIn(app, user.username, PASSWORDS[0]!);
     // The temporary password now counts too: the user may not keep it.
-    expect(json(await change(PASSWORDS[0]!, PASSWORDS[0]!)).error.message).toBe('Mật khẩu mới phải khác mật khẩu hiện tại.');
+    expect(json(await change(PASSWORDS[0]!, PASSWORDS[0]!)).error.message).toBe(
+      'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    );
     expect((await change(PASSWORDS[0]!, PASSWORDS[5]!)).statusCode).toBe(400);
   });
 });
@@ -73,15 +87,27 @@ describe('the account-security migration', () => {
       const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
       const before = await migrator.migrateTo(names[mine - 1]!);
       expect(before.error).toBeUndefined();
-      await sql`insert into app_user (username, full_name, password_hash) values ('cu', 'Tài khoản cũ', 'x')`.execute(db);
-      await sql`insert into api_token (user_id, name, token_hash, prefix) select id, 'Mã cũ', 'h', 'dh_' from app_user`.execute(db);
+      await sql`insert into app_user (username, full_name, password_hash) values ('cu', 'Tài khoản cũ', 'x')`.execute(
+        db,
+      );
+      await sql`insert into api_token (user_id, name, token_hash, prefix) select id, 'Mã cũ', 'h', 'dh_' from app_user`.execute(
+        db,
+      );
       await migrateToLatest(db);
       const token = await sql<{ expires_at: Date }>`select expires_at from api_token`.execute(db);
       const inDays = (token.rows[0]!.expires_at.getTime() - Date.now()) / 86_400_000;
       expect(inDays).toBeGreaterThan(89.9);
       expect(inDays).toBeLessThan(90.1);
-      await expect(sql`insert into api_token (user_id, name, token_hash, prefix) select id, 'Mới', 'h2', 'dh_' from app_user`.execute(db)).rejects.toThrow();
-      const check = await sql<{ def: string }>`select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'role_grant_role_check'`.execute(db);
+      await expect(
+        sql`insert into api_token (user_id, name, token_hash, prefix) select id, 'Mới', 'h2', 'dh_' from app_user`.execute(
+          db,
+        ),
+      ).rejects.toThrow();
+      const check = await sql<{
+        def: string;
+      }>`select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'role_grant_role_check'`.execute(
+        db,
+      );
       expect(check.rows).toHaveLength(1);
       expect(check.rows[0]!.def).toMatch(/'auditor'/);
       expect(check.rows[0]!.def).toMatch(/'viewer'/);

@@ -20,7 +20,11 @@ export async function revokeCredentials(
   options: { keepSessionId?: string | null } = {},
 ): Promise<RevokedCredentials> {
   const now = new Date();
-  let sessions = trx.updateTable('user_session').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  let sessions = trx
+    .updateTable('user_session')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
   if (options.keepSessionId) sessions = sessions.where('id', '!=', options.keepSessionId);
   const ended = await sessions.returning('id').execute();
   const tokens = await trx

@@ -29,14 +29,22 @@ const KNOWN_PUBLIC = new Set([
   'GET /api/v1/system/info',
 ]);
 
-const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/password', 'POST /api/v1/auth/logout']);
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/v1/auth/me',
+  'POST /api/v1/auth/password',
+  'POST /api/v1/auth/logout',
+]);
 
 async function operations(app: App): Promise<Operation[]> {
   const doc = json(await anonymous(app).get('/api/openapi.json'));
   const list: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>)) {
     for (const [method, op] of Object.entries(methods)) {
-      list.push({ method: method.toUpperCase(), path, isPublic: Array.isArray(op.security) && op.security.length === 0 });
+      list.push({
+        method: method.toUpperCase(),
+        path,
+        isPublic: Array.isArray(op.security) && op.security.length === 0,
+      });
     }
   }
   return list;
@@ -60,14 +68,25 @@ describe('route access before validation', () => {
     const ops = await operations(app);
     expect(ops.length).toBeGreaterThan(150);
     const publicOps = ops.filter((o) => o.isPublic).map((o) => `${o.method} ${o.path}`);
-    for (const name of publicOps) expect(KNOWN_PUBLIC, `${name} is public: add it to KNOWN_PUBLIC on purpose`).toContain(name);
-    expect(publicOps).toEqual(expect.arrayContaining(['POST /api/v1/auth/login', 'GET /api/v1/public/disclosures/{token}', 'POST /api/v1/public/disclosures/{token}/comments']));
+    for (const name of publicOps)
+      expect(KNOWN_PUBLIC, `${name} is public: add it to KNOWN_PUBLIC on purpose`).toContain(name);
+    expect(publicOps).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/auth/login',
+        'GET /api/v1/public/disclosures/{token}',
+        'POST /api/v1/public/disclosures/{token}/comments',
+      ]),
+    );
 
     const wrong: string[] = [];
     for (const op of ops.filter((o) => !o.isPublic)) {
       const response = await garbage(app, op, { [CLIENT_HEADER]: 'test' });
       const body = response.json();
-      if (response.statusCode !== 401 || body.error?.code !== 'UNAUTHENTICATED' || body.error?.message !== 'Bạn cần đăng nhập để tiếp tục.') {
+      if (
+        response.statusCode !== 401 ||
+        body.error?.code !== 'UNAUTHENTICATED' ||
+        body.error?.message !== 'Bạn cần đăng nhập để tiếp tục.'
+      ) {
         wrong.push(`${op.method} ${op.path} → ${response.statusCode} ${response.body.slice(0, 120)}`);
       }
     }
@@ -83,7 +102,11 @@ describe('route access before validation', () => {
     expect((await anonymous(app).get('/api/health')).statusCode).not.toBe(401);
     // An unknown address is a 404 whoever asks; a bad token is a 401 even on a public route.
     expect((await anonymous(app).get('/api/v1/khong-co')).statusCode).toBe(404);
-    const badToken = await app.inject({ method: 'GET', url: '/api/v1/public/disclosures/khong-co', headers: { authorization: 'Bearer dh_sai' } });
+    const badToken = await app.inject({
+      method: 'GET',
+      url: '/api/v1/public/disclosures/khong-co',
+      headers: { authorization: 'Bearer dh_sai' },
+    });
     expect(badToken.statusCode).toBe(401);
   });
 
@@ -97,7 +120,9 @@ describe('route access before validation', () => {
     const session = await signIn(app, user.username, DEFAULT_PASSWORD);
     const byToken = { authorization: `Bearer ${token}` };
 
-    const ops = (await operations(app)).filter((o) => !o.isPublic && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${o.method} ${o.path}`));
+    const ops = (await operations(app)).filter(
+      (o) => !o.isPublic && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${o.method} ${o.path}`),
+    );
     const wrong: string[] = [];
     for (const op of ops) {
       for (const [how, headers] of [
@@ -117,8 +142,13 @@ describe('route access before validation', () => {
     // Who am I says so; the password can be changed; then everything is open again (the token was revoked by the change).
     const me = json(await session.get('/api/v1/auth/me'));
     expect(me.mustChangePassword).toBe(true);
-    expect(json(await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: byToken })).mustChangePassword).toBe(true);
-    const changed = await session.post('/api/v1/auth/password', { currentPassword: DEFAULT_PASSWORD, newPassword: 'hoa sen nở giữa đầm lầy xanh' });
+    expect(json(await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: byToken })).mustChangePassword).toBe(
+      true,
+    );
+    const changed = await session.post('/api/v1/auth/password', {
+      currentPassword: DEFAULT_PASSWORD,
+      newPassword: 'hoa sen nở giữa đầm lầy xanh',
+    });
     expect(changed.statusCode, changed.body).toBe(200);
     expect((await session.get('/api/v1/org/units')).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/v1/org/units', headers: byToken })).statusCode).toBe(401);

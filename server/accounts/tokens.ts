@@ -16,5 +16,11 @@ export function sha256(text: string): string {
 
 /** The session cookie's options; `maxAgeSeconds` is the time left until the session ends (sliding or absolute). */
 export function sessionCookieOptions(config: Config, maxAgeSeconds: number): CookieSerializeOptions {
-  return { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/', maxAge: Math.max(0, maxAgeSeconds) };
+  return {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+    path: '/',
+    maxAge: Math.max(0, maxAgeSeconds),
+  };
 }

@@ -63,10 +63,15 @@ export function canWriteUserSql(actor: Actor, userId: SqlExpr): RawBuilder<boole
 export const userNotFound = (id: number): AppError => notFound(`tài khoản có mã số ${id}`);
 
 /** Guard after loading a user with the two predicates above. */
-export function assertUserAccess(user: { id: number; visible: boolean; writable: boolean } | undefined, id: number): void {
+export function assertUserAccess(
+  user: { id: number; visible: boolean; writable: boolean } | undefined,
+  id: number,
+): void {
   if (!user || !user.visible) throw userNotFound(id);
   if (!user.writable) {
-    throw forbidden('Bạn không có quyền sửa tài khoản này: tài khoản còn có vai trò tại đơn vị ngoài phạm vi bạn quản trị.');
+    throw forbidden(
+      'Bạn không có quyền sửa tài khoản này: tài khoản còn có vai trò tại đơn vị ngoài phạm vi bạn quản trị.',
+    );
   }
 }
 
@@ -75,7 +80,11 @@ export function assertNotSelf(actor: Actor, userId: number, message: string): vo
 }
 
 /** Guard: the actor is not revoking their own last admin grant (`otherAdminGrants`: their other active ones). */
-export function assertNotOwnLastAdminGrant(actor: Actor, grant: { user_id: number; role: Role }, otherAdminGrants: number): void {
+export function assertNotOwnLastAdminGrant(
+  actor: Actor,
+  grant: { user_id: number; role: Role },
+  otherAdminGrants: number,
+): void {
   if (grant.user_id === actor.userId && grant.role === 'admin' && otherAdminGrants === 0) {
     throw forbidden('Bạn không thể thu hồi vai trò quản trị cuối cùng của chính mình; hãy nhờ một quản trị viên khác.');
   }
@@ -85,7 +94,13 @@ export function assertNotOwnLastAdminGrant(actor: Actor, grant: { user_id: numbe
  * May the actor grant `role` on `unit`? `field` names the request field for
  * the messages (e.g. "unitId" or "grants.1.unitId").
  */
-export function assertCanGrantOn(actor: Actor, unitId: number, unit: UnitRef | null, role: Role, field: string): asserts unit is UnitRef {
+export function assertCanGrantOn(
+  actor: Actor,
+  unitId: number,
+  unit: UnitRef | null,
+  role: Role,
+  field: string,
+): asserts unit is UnitRef {
   const message = `Không tìm thấy đơn vị có mã số ${unitId}.`;
   if (!unit || !pathInScope(scopeOf(actor, 'org.read'), unit.id, unit.path)) {
     throw new AppError('NOT_FOUND', message, [{ field, message }]);
@@ -96,7 +111,8 @@ export function assertCanGrantOn(actor: Actor, unitId: number, unit: UnitRef | n
   if (role === 'admin' && !unit.path.includes('.') && !isSystemAdmin(actor)) {
     throw forbidden(`Chỉ quản trị hệ thống được cấp vai trò "${ROLE_LABELS.admin}" tại đơn vị gốc "${unit.name}".`);
   }
-  if (unit.endedOn) throw invalid(field, `Đơn vị "${unit.name}" đã kết thúc hoạt động; không thể cấp vai trò tại đơn vị này.`);
+  if (unit.endedOn)
+    throw invalid(field, `Đơn vị "${unit.name}" đã kết thúc hoạt động; không thể cấp vai trò tại đơn vị này.`);
 }
 
 /** What the actor may do to a user they can see; sent to the web app with the user. */

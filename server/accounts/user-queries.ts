@@ -50,7 +50,8 @@ interface GrantRow {
   unit_name: string;
 }
 
-const isLocked = (row: UserRow, now = Date.now()): boolean => row.locked_until !== null && row.locked_until.getTime() > now;
+const isLocked = (row: UserRow, now = Date.now()): boolean =>
+  row.locked_until !== null && row.locked_until.getTime() > now;
 
 /** Active grants of these users with each unit's current path and latest name. */
 async function loadGrants(db: Kysely<DB>, userIds: number[]): Promise<Map<number, GrantRow[]>> {
@@ -65,7 +66,9 @@ async function loadGrants(db: Kysely<DB>, userIds: number[]): Promise<Map<number
       'g.role',
       'g.unit_id',
       sql<string>`ou.current_path::text`.as('path'),
-      sql<string>`(select v.name from org_unit_version v where v.unit_id = g.unit_id order by v.valid_from desc, v.id desc limit 1)`.as('unit_name'),
+      sql<string>`(select v.name from org_unit_version v where v.unit_id = g.unit_id order by v.valid_from desc, v.id desc limit 1)`.as(
+        'unit_name',
+      ),
     ])
     .where('g.user_id', 'in', userIds)
     .where('g.revoked_at', 'is', null)
@@ -106,7 +109,9 @@ export async function findUsers(db: Kysely<DB>, actor: Actor, query: TUserListQu
   let base = db.selectFrom('app_user as u').where(canSeeUserSql(actor, sql.ref('u.id')));
   if (query.q) {
     const pattern = `%${escapeLike(foldVietnamese(query.q))}%`;
-    base = base.where(sql<boolean>`(lower(u.username) like ${pattern} or lower(unaccent(u.full_name)) like ${pattern})`);
+    base = base.where(
+      sql<boolean>`(lower(u.username) like ${pattern} or lower(unaccent(u.full_name)) like ${pattern})`,
+    );
   }
   if (query.status) base = base.where('u.status', '=', query.status);
   if (query.unitId !== undefined) {
@@ -127,7 +132,10 @@ export async function findUsers(db: Kysely<DB>, actor: Actor, query: TUserListQu
       .offset((query.page - 1) * query.pageSize)
       .execute(),
   ]);
-  const grants = await loadGrants(db, rows.map((r) => r.id));
+  const grants = await loadGrants(
+    db,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((r) => presentUser(actor, r, grants.get(r.id) ?? [])),
     total: Number(total),
@@ -177,7 +185,9 @@ export async function lockUserForWrite(trx: Transaction<DB>, actor: Actor, id: n
       ...USER_COLUMNS,
       canSeeUserSql(actor, sql.ref('u.id')).as('visible'),
       canWriteUserSql(actor, sql.ref('u.id')).as('writable'),
-      sql<number | null>`(select g.unit_id from role_grant g where g.user_id = u.id and g.revoked_at is null order by g.id limit 1)`.as(
+      sql<
+        number | null
+      >`(select g.unit_id from role_grant g where g.user_id = u.id and g.revoked_at is null order by g.id limit 1)`.as(
         'first_unit_id',
       ),
     ])
@@ -190,7 +200,9 @@ export async function lockUserForWrite(trx: Transaction<DB>, actor: Actor, id: n
 }
 
 /** Audit before/after of an account: never the password hash. */
-export function snapshotUser(row: Pick<UserRow, 'id' | 'username' | 'full_name' | 'email' | 'status' | 'must_change_password' | 'revision'>) {
+export function snapshotUser(
+  row: Pick<UserRow, 'id' | 'username' | 'full_name' | 'email' | 'status' | 'must_change_password' | 'revision'>,
+) {
   return {
     username: row.username,
     fullName: row.full_name,

@@ -9,13 +9,29 @@ async function world() {
   const t = await setupTest();
   const { db } = t;
   const tree = await buildTree(db);
-  const sys = await buildUser(db, { username: 'quantri', fullName: 'Quản trị Tỉnh ủy', grants: [{ role: 'admin', unitId: tree.root }] });
-  const adminA = await buildUser(db, { username: 'admin.khoia', fullName: 'Quản trị Khối A', grants: [{ role: 'admin', unitId: tree.blocA }] });
+  const sys = await buildUser(db, {
+    username: 'quantri',
+    fullName: 'Quản trị Tỉnh ủy',
+    grants: [{ role: 'admin', unitId: tree.root }],
+  });
+  const adminA = await buildUser(db, {
+    username: 'admin.khoia',
+    fullName: 'Quản trị Khối A',
+    grants: [{ role: 'admin', unitId: tree.blocA }],
+  });
   const operatorA = await buildUser(db, { username: 'nghiepvu.a', grants: [{ role: 'operator', unitId: tree.blocA }] });
   const viewerA = await buildUser(db, { username: 'lanhdao.a', grants: [{ role: 'viewer', unitId: tree.blocA }] });
   const reporterA1 = await buildUser(db, { username: 'baocao.a1', grants: [{ role: 'reporter', unitId: tree.a1 }] });
-  const userA = await buildUser(db, { username: 'anh.nt', fullName: 'Nguyễn Thị Ánh', grants: [{ role: 'viewer', unitId: tree.a1 }] });
-  const userB = await buildUser(db, { username: 'binh.dv', fullName: 'Đặng Văn Bình', grants: [{ role: 'viewer', unitId: tree.b1 }] });
+  const userA = await buildUser(db, {
+    username: 'anh.nt',
+    fullName: 'Nguyễn Thị Ánh',
+    grants: [{ role: 'viewer', unitId: tree.a1 }],
+  });
+  const userB = await buildUser(db, {
+    username: 'binh.dv',
+    fullName: 'Đặng Văn Bình',
+    grants: [{ role: 'viewer', unitId: tree.b1 }],
+  });
   const userAB = await buildUser(db, {
     username: 'cuong.lv',
     fullName: 'Lê Văn Cường',
@@ -30,10 +46,23 @@ async function world() {
 }
 
 const grantIdOf = async (db: Kysely<DB>, userId: number) =>
-  (await db.selectFrom('role_grant').select('id').where('user_id', '=', userId).where('revoked_at', 'is', null).orderBy('id').executeTakeFirstOrThrow()).id;
+  (
+    await db
+      .selectFrom('role_grant')
+      .select('id')
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 
 const accountEvents = async (db: Kysely<DB>) =>
-  db.selectFrom('audit_event').selectAll().where((eb) => eb.or([eb('action', 'like', 'user.%'), eb('action', 'like', 'grant.%')])).orderBy('id').execute();
+  db
+    .selectFrom('audit_event')
+    .selectAll()
+    .where((eb) => eb.or([eb('action', 'like', 'user.%'), eb('action', 'like', 'grant.%')]))
+    .orderBy('id')
+    .execute();
 
 const newUserBody = (unitId: number, overrides: Record<string, unknown> = {}) => ({
   username: 'Tran.Minh',
@@ -52,8 +81,18 @@ describe('user administration: happy paths', () => {
     const created = await admin.post('/api/v1/users', newUserBody(w.tree.a1));
     expect(created.statusCode).toBe(201);
     const user = json(created);
-    expect(user).toMatchObject({ username: 'Tran.Minh', fullName: 'Trần Văn Minh', email: 'minh@example.vn', status: 'active', mustChangePassword: true, revision: 1, otherGrants: 0 });
-    expect(user.grants).toEqual([expect.objectContaining({ role: 'viewer', unitId: w.tree.a1, unitName: 'Đảng bộ Sở Tư pháp' })]);
+    expect(user).toMatchObject({
+      username: 'Tran.Minh',
+      fullName: 'Trần Văn Minh',
+      email: 'minh@example.vn',
+      status: 'active',
+      mustChangePassword: true,
+      revision: 1,
+      otherGrants: 0,
+    });
+    expect(user.grants).toEqual([
+      expect.objectContaining({ role: 'viewer', unitId: w.tree.a1, unitName: 'Đảng bộ Sở Tư pháp' }),
+    ]);
     expect(user.abilities).toEqual({ update: true, setStatus: true, resetPassword: true, unlock: false, grant: true });
     let events = await accountEvents(w.db);
     expect(events.map((e) => [e.action, e.unit_id])).toEqual([
@@ -66,7 +105,11 @@ describe('user administration: happy paths', () => {
     const minh = await signIn(w.app, 'tran.minh', 'ngựa vằn ăn cỏ bên suối');
     expect(json(await minh.get('/api/v1/auth/me')).mustChangePassword).toBe(true);
 
-    const edited = await admin.patch(`/api/v1/users/${user.id}`, { fullName: 'Trần Văn Minh Đức', email: null, revision: 1 });
+    const edited = await admin.patch(`/api/v1/users/${user.id}`, {
+      fullName: 'Trần Văn Minh Đức',
+      email: null,
+      revision: 1,
+    });
     expect(edited.statusCode).toBe(200);
     expect(json(edited)).toMatchObject({ fullName: 'Trần Văn Minh Đức', email: null, revision: 2 });
     const updated = (await accountEvents(w.db)).at(-1)!;
@@ -85,13 +128,25 @@ describe('user administration: happy paths', () => {
     const revoked = await admin.post(`/api/v1/users/${user.id}/grants/${operatorGrant}/revoke`);
     expect(revoked.statusCode).toBe(200);
     expect(json(revoked).grants).toHaveLength(1);
-    const row = await w.db.selectFrom('role_grant').selectAll().where('id', '=', operatorGrant).executeTakeFirstOrThrow();
+    const row = await w.db
+      .selectFrom('role_grant')
+      .selectAll()
+      .where('id', '=', operatorGrant)
+      .executeTakeFirstOrThrow();
     expect(row.revoked_at).not.toBeNull();
     expect(row.revoked_by).toBe(w.adminA.id);
     expect((await admin.post(`/api/v1/users/${user.id}/grants/${operatorGrant}/revoke`)).statusCode).toBe(404);
 
     // The name locked for everyone after repeated failures (login-throttle.ts; the real path is in login-throttle.test.ts).
-    await w.db.insertInto('login_name_lock').values({ name_key: 'tran.minh', window_started_at: new Date(), failures: 0, locked_until: new Date(Date.now() + 600_000) }).execute();
+    await w.db
+      .insertInto('login_name_lock')
+      .values({
+        name_key: 'tran.minh',
+        window_started_at: new Date(),
+        failures: 0,
+        locked_until: new Date(Date.now() + 600_000),
+      })
+      .execute();
     const lockedView = json(await admin.get(`/api/v1/users/${user.id}`));
     expect(lockedView.lockedUntil).not.toBeNull();
     expect(lockedView.abilities.unlock).toBe(true);
@@ -101,21 +156,56 @@ describe('user administration: happy paths', () => {
     expect((await admin.post(`/api/v1/users/${user.id}/unlock`)).statusCode).toBe(409);
 
     // Locked out again (for everyone, and from one address): the reset clears both.
-    await w.db.insertInto('login_name_lock').values({ name_key: 'tran.minh', window_started_at: new Date(), failures: 30, locked_until: new Date(Date.now() + 600_000) }).execute();
-    await w.db.insertInto('login_throttle').values({ name_key: 'tran.minh', ip: '10.0.0.9', failures: 7, last_failure_at: new Date(), retry_at: new Date(Date.now() + 600_000) }).execute();
-    const reset = await admin.post(`/api/v1/users/${user.id}/password`, { newPassword: 'chiều thu lá vàng rơi ngõ nhỏ' });
+    await w.db
+      .insertInto('login_name_lock')
+      .values({
+        name_key: 'tran.minh',
+        window_started_at: new Date(),
+        failures: 30,
+        locked_until: new Date(Date.now() + 600_000),
+      })
+      .execute();
+    await w.db
+      .insertInto('login_throttle')
+      .values({
+        name_key: 'tran.minh',
+        ip: '10.0.0.9',
+        failures: 7,
+        last_failure_at: new Date(),
+        retry_at: new Date(Date.now() + 600_000),
+      })
+      .execute();
+    const reset = await admin.post(`/api/v1/users/${user.id}/password`, {
+      newPassword: 'chiều thu lá vàng rơi ngõ nhỏ',
+    });
     expect(reset.statusCode).toBe(200);
     expect(json(reset)).toMatchObject({ mustChangePassword: true, lockedUntil: null });
     expect((await minh.get('/api/v1/auth/me')).statusCode).toBe(401);
-    expect(await w.db.selectFrom('login_name_lock').selectAll().where('name_key', '=', 'tran.minh').where('locked_until', '>', new Date()).execute()).toEqual([]);
-    expect(await w.db.selectFrom('login_throttle').selectAll().where('name_key', '=', 'tran.minh').execute()).toEqual([]);
+    expect(
+      await w.db
+        .selectFrom('login_name_lock')
+        .selectAll()
+        .where('name_key', '=', 'tran.minh')
+        .where('locked_until', '>', new Date())
+        .execute(),
+    ).toEqual([]);
+    expect(await w.db.selectFrom('login_throttle').selectAll().where('name_key', '=', 'tran.minh').execute()).toEqual(
+      [],
+    );
     await signIn(w.app, 'tran.minh', 'chiều thu lá vàng rơi ngõ nhỏ');
 
     const revision = json(reset).revision;
     const disabled = await admin.post(`/api/v1/users/${user.id}/status`, { status: 'disabled', revision });
     expect(disabled.statusCode).toBe(200);
     expect(json(disabled).status).toBe('disabled');
-    expect((await anonymous(w.app).post('/api/v1/auth/login', { username: 'tran.minh', password: 'chiều thu lá vàng rơi ngõ nhỏ' })).statusCode).toBe(401);
+    expect(
+      (
+        await anonymous(w.app).post('/api/v1/auth/login', {
+          username: 'tran.minh',
+          password: 'chiều thu lá vàng rơi ngõ nhỏ',
+        })
+      ).statusCode,
+    ).toBe(401);
     const enabled = await admin.post(`/api/v1/users/${user.id}/status`, { status: 'active', revision: revision + 1 });
     expect(enabled.statusCode).toBe(200);
     await signIn(w.app, 'tran.minh', 'chiều thu lá vàng rơi ngõ nhỏ');
@@ -141,9 +231,16 @@ describe('user administration: happy paths', () => {
     const victim = await w.as(w.userA);
     expect((await victim.get('/api/v1/auth/me')).statusCode).toBe(200);
     const admin = await w.as(w.adminA);
-    expect((await admin.post(`/api/v1/users/${w.userA.id}/status`, { status: 'disabled', revision: 1 })).statusCode).toBe(200);
+    expect(
+      (await admin.post(`/api/v1/users/${w.userA.id}/status`, { status: 'disabled', revision: 1 })).statusCode,
+    ).toBe(200);
     expect((await victim.get('/api/v1/auth/me')).statusCode).toBe(401);
-    const open = await w.db.selectFrom('user_session').select('id').where('user_id', '=', w.userA.id).where('revoked_at', 'is', null).execute();
+    const open = await w.db
+      .selectFrom('user_session')
+      .select('id')
+      .where('user_id', '=', w.userA.id)
+      .where('revoked_at', 'is', null)
+      .execute();
     expect(open).toHaveLength(0);
   });
 
@@ -183,7 +280,13 @@ describe('user administration: happy paths', () => {
     const operator = await w.as(w.operatorA);
     expect(json(await operator.get('/api/v1/users?pageSize=200')).total).toBe(6);
     const viaOperator = json(await operator.get(`/api/v1/users/${w.userA.id}`));
-    expect(viaOperator.abilities).toEqual({ update: false, setStatus: false, resetPassword: false, unlock: false, grant: false });
+    expect(viaOperator.abilities).toEqual({
+      update: false,
+      setStatus: false,
+      resetPassword: false,
+      unlock: false,
+      grant: false,
+    });
   });
 });
 
@@ -231,7 +334,11 @@ describe('user administration: permissions', () => {
     await expectAll(admin, writes(w.userAB.id, gAB), 403);
 
     expect((await accountEvents(w.db)).length).toBe(before);
-    const untouched = await w.db.selectFrom('app_user').select(['id', 'full_name', 'status', 'revision']).where('id', 'in', [w.userA.id, w.userB.id, w.userAB.id]).execute();
+    const untouched = await w.db
+      .selectFrom('app_user')
+      .select(['id', 'full_name', 'status', 'revision'])
+      .where('id', 'in', [w.userA.id, w.userB.id, w.userAB.id])
+      .execute();
     expect(untouched.every((u) => u.status === 'active' && u.revision === 1)).toBe(true);
   });
 
@@ -250,33 +357,54 @@ describe('user administration: permissions', () => {
     const outside = await admin.post(`/api/v1/users/${w.userA.id}/grants`, { role: 'viewer', unitId: w.tree.b1 });
     expect(outside.statusCode).toBe(404);
     expect(json(outside).error.fields).toEqual([expect.objectContaining({ field: 'unitId' })]);
-    expect((await admin.post(`/api/v1/users/${w.userA.id}/grants`, { role: 'admin', unitId: w.tree.root })).statusCode).toBe(404);
+    expect(
+      (await admin.post(`/api/v1/users/${w.userA.id}/grants`, { role: 'admin', unitId: w.tree.root })).statusCode,
+    ).toBe(404);
     const createOutside = await admin.post('/api/v1/users', newUserBody(w.tree.b1));
     expect(createOutside.statusCode).toBe(404);
     expect(json(createOutside).error.fields[0].field).toBe('grants.0.unitId');
 
     // Sees the whole province (viewer on root) but administers only bloc A.
-    const wide = await buildUser(w.db, { grants: [{ role: 'viewer', unitId: w.tree.root }, { role: 'admin', unitId: w.tree.blocA }] });
+    const wide = await buildUser(w.db, {
+      grants: [
+        { role: 'viewer', unitId: w.tree.root },
+        { role: 'admin', unitId: w.tree.blocA },
+      ],
+    });
     const wideSession = await w.as(wide);
     const onRoot = await wideSession.post(`/api/v1/users/${w.userA.id}/grants`, { role: 'admin', unitId: w.tree.root });
     expect(onRoot.statusCode).toBe(403);
-    const delegated = await wideSession.post(`/api/v1/users/${w.userA.id}/grants`, { role: 'admin', unitId: w.tree.a1 });
+    const delegated = await wideSession.post(`/api/v1/users/${w.userA.id}/grants`, {
+      role: 'admin',
+      unitId: w.tree.a1,
+    });
     expect(delegated.statusCode).toBe(201);
     // A first admin grant: the account must now choose a password that meets the administrators' bar.
-    expect((await accountEvents(w.db)).map((e) => e.action)).toEqual(['grant.created', 'user.password_change_required']);
+    expect((await accountEvents(w.db)).map((e) => e.action)).toEqual([
+      'grant.created',
+      'user.password_change_required',
+    ]);
   });
 
   it('nobody disables themselves, resets their own password here, or revokes their own last admin grant', async () => {
     const w = await world();
     const sys = await w.as(w.sys);
-    expect((await sys.post(`/api/v1/users/${w.sys.id}/status`, { status: 'disabled', revision: 1 })).statusCode).toBe(403);
+    expect((await sys.post(`/api/v1/users/${w.sys.id}/status`, { status: 'disabled', revision: 1 })).statusCode).toBe(
+      403,
+    );
     expect((await sys.post(`/api/v1/users/${w.sys.id}/password`, { newPassword: 'tudatlai123' })).statusCode).toBe(403);
     const own = await grantIdOf(w.db, w.sys.id);
     const last = await sys.post(`/api/v1/users/${w.sys.id}/grants/${own}/revoke`);
     expect(last.statusCode).toBe(403);
     expect(json(last).error.message).toMatch(/quản trị cuối cùng/);
-    expect(json(await sys.get(`/api/v1/users/${w.sys.id}`)).abilities).toMatchObject({ update: true, setStatus: false, resetPassword: false });
-    expect((await sys.post(`/api/v1/users/${w.sys.id}/grants`, { role: 'admin', unitId: w.tree.blocB })).statusCode).toBe(201);
+    expect(json(await sys.get(`/api/v1/users/${w.sys.id}`)).abilities).toMatchObject({
+      update: true,
+      setStatus: false,
+      resetPassword: false,
+    });
+    expect(
+      (await sys.post(`/api/v1/users/${w.sys.id}/grants`, { role: 'admin', unitId: w.tree.blocB })).statusCode,
+    ).toBe(201);
     expect((await sys.post(`/api/v1/users/${w.sys.id}/grants/${own}/revoke`)).statusCode).toBe(200);
   });
 
@@ -284,15 +412,27 @@ describe('user administration: permissions', () => {
     const w = await world();
     const sys = await w.as(w.sys);
     expect(json(await sys.get(`/api/v1/users/${w.orphan.id}`)).grants).toEqual([]);
-    const first = await sys.patch(`/api/v1/users/${w.orphan.id}`, { fullName: 'Người Thứ Nhất', email: null, revision: 1 });
+    const first = await sys.patch(`/api/v1/users/${w.orphan.id}`, {
+      fullName: 'Người Thứ Nhất',
+      email: null,
+      revision: 1,
+    });
     expect(first.statusCode).toBe(200);
     const count = (await accountEvents(w.db)).length;
-    const stale = await sys.patch(`/api/v1/users/${w.orphan.id}`, { fullName: 'Người Thứ Hai', email: null, revision: 1 });
+    const stale = await sys.patch(`/api/v1/users/${w.orphan.id}`, {
+      fullName: 'Người Thứ Hai',
+      email: null,
+      revision: 1,
+    });
     expect(stale.statusCode).toBe(409);
     expect(json(stale).error.code).toBe('CONFLICT');
     const staleStatus = await sys.post(`/api/v1/users/${w.orphan.id}/status`, { status: 'disabled', revision: 1 });
     expect(staleStatus.statusCode).toBe(409);
-    const row = await w.db.selectFrom('app_user').select(['full_name', 'status', 'revision']).where('id', '=', w.orphan.id).executeTakeFirstOrThrow();
+    const row = await w.db
+      .selectFrom('app_user')
+      .select(['full_name', 'status', 'revision'])
+      .where('id', '=', w.orphan.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ full_name: 'Người Thứ Nhất', status: 'active', revision: 2 });
     expect((await accountEvents(w.db)).length).toBe(count);
   });
@@ -302,14 +442,23 @@ describe('user administration: bad input', () => {
   it('answers 400/404/409 naming the field, never 500, and writes nothing', async () => {
     const w = await world();
     const admin = await w.as(w.adminA);
-    const fieldsOf = (r: Awaited<ReturnType<Session['get']>>) => (json(r).error.fields ?? []).map((f: { field: string }) => f.field);
+    const fieldsOf = (r: Awaited<ReturnType<Session['get']>>) =>
+      (json(r).error.fields ?? []).map((f: { field: string }) => f.field);
     const cases: Array<[Call, number, string]> = [
       [(s) => s.post('/api/v1/users', newUserBody(w.tree.a1, { username: 'nguyen van a' })), 400, 'username'],
       [(s) => s.post('/api/v1/users', newUserBody(w.tree.a1, { username: 'nguyễn' })), 400, 'username'],
       [(s) => s.post('/api/v1/users', newUserBody(w.tree.a1, { password: 'ngan' })), 400, 'password'],
       [(s) => s.post('/api/v1/users', newUserBody(w.tree.a1, { password: 'chicochu' })), 400, 'password'],
-      [(s) => s.post('/api/v1/users', newUserBody(w.tree.a1, { grants: [{ role: 'superuser', unitId: w.tree.a1 }] })), 400, 'grants.0.role'],
-      [(s) => s.post('/api/v1/users', newUserBody(w.tree.a1, { grants: [{ role: 'viewer', unitId: 987654 }] })), 404, 'grants.0.unitId'],
+      [
+        (s) => s.post('/api/v1/users', newUserBody(w.tree.a1, { grants: [{ role: 'superuser', unitId: w.tree.a1 }] })),
+        400,
+        'grants.0.role',
+      ],
+      [
+        (s) => s.post('/api/v1/users', newUserBody(w.tree.a1, { grants: [{ role: 'viewer', unitId: 987654 }] })),
+        404,
+        'grants.0.unitId',
+      ],
       [(s) => s.post('/api/v1/users', newUserBody(w.tree.a1, { grants: [] })), 400, 'grants'],
       [(s) => s.post('/api/v1/users', newUserBody(w.tree.a1, { email: 'khong-phai-email' })), 400, 'email'],
       [(s) => s.post('/api/v1/users', newUserBody(w.tree.a1, { username: 'ANH.NT' })), 409, 'username'],
@@ -341,10 +490,20 @@ describe('user administration: bad input', () => {
   it('creates the account and its grants in one transaction: a refused second grant leaves no account and no audit event', async () => {
     const w = await world();
     const admin = await w.as(w.adminA);
-    const response = await admin.post('/api/v1/users', newUserBody(w.tree.a1, { grants: [{ role: 'viewer', unitId: w.tree.a1 }, { role: 'viewer', unitId: w.tree.b1 }] }));
+    const response = await admin.post(
+      '/api/v1/users',
+      newUserBody(w.tree.a1, {
+        grants: [
+          { role: 'viewer', unitId: w.tree.a1 },
+          { role: 'viewer', unitId: w.tree.b1 },
+        ],
+      }),
+    );
     expect(response.statusCode).toBe(404);
     expect(json(response).error.fields[0].field).toBe('grants.1.unitId');
-    expect(await w.db.selectFrom('app_user').select('id').where('username', '=', 'Tran.Minh').executeTakeFirst()).toBeUndefined();
+    expect(
+      await w.db.selectFrom('app_user').select('id').where('username', '=', 'Tran.Minh').executeTakeFirst(),
+    ).toBeUndefined();
     expect(await accountEvents(w.db)).toEqual([]);
   });
 });

@@ -28,15 +28,33 @@ async function world() {
   const t = await setupTest();
   const { db, app } = t;
   const tree = await buildTree(db);
-  const sys = await buildUser(db, { username: 'quantri', fullName: 'Quản trị Tỉnh ủy', grants: [{ role: 'admin', unitId: tree.root }] });
+  const sys = await buildUser(db, {
+    username: 'quantri',
+    fullName: 'Quản trị Tỉnh ủy',
+    grants: [{ role: 'admin', unitId: tree.root }],
+  });
   const adminA = await buildUser(db, { username: 'admin.khoia', grants: [{ role: 'admin', unitId: tree.blocA }] });
   const operatorA = await buildUser(db, { username: 'nghiepvu.a', grants: [{ role: 'operator', unitId: tree.blocA }] });
   const viewerA = await buildUser(db, { username: 'lanhdao.a', grants: [{ role: 'viewer', unitId: tree.blocA }] });
   const userA = await buildUser(db, { username: 'canbo.a', grants: [{ role: 'viewer', unitId: tree.a1 }] });
   const userB = await buildUser(db, { username: 'canbo.b', grants: [{ role: 'viewer', unitId: tree.b1 }] });
   const admin = await signIn(app, sys.username, DEFAULT_PASSWORD);
-  const hoa = json(await admin.post('/api/v1/users', { username: 'hoa.pt', fullName: 'Phạm Thị Hoa', password: 'mây trắng bay qua đồi chè', grants: [{ role: 'viewer', unitId: tree.a1 }] }));
-  const duc = json(await admin.post('/api/v1/users', { username: 'duc.hv', fullName: 'Hoàng Văn Đức', password: 'mây trắng bay qua đồi chè', grants: [{ role: 'viewer', unitId: tree.b1 }] }));
+  const hoa = json(
+    await admin.post('/api/v1/users', {
+      username: 'hoa.pt',
+      fullName: 'Phạm Thị Hoa',
+      password: 'mây trắng bay qua đồi chè',
+      grants: [{ role: 'viewer', unitId: tree.a1 }],
+    }),
+  );
+  const duc = json(
+    await admin.post('/api/v1/users', {
+      username: 'duc.hv',
+      fullName: 'Hoàng Văn Đức',
+      password: 'mây trắng bay qua đồi chè',
+      grants: [{ role: 'viewer', unitId: tree.b1 }],
+    }),
+  );
   await signIn(app, userA.username, DEFAULT_PASSWORD);
   await signIn(app, userB.username, DEFAULT_PASSWORD);
   return { ...t, tree, sys, adminA, operatorA, viewerA, userA, userB, hoa, duc, admin };
@@ -54,7 +72,13 @@ describe('audit log', () => {
     expect(all.map((e) => e.id)).toEqual([...all.map((e) => e.id)].sort((a, b) => b - a));
     const created = all.filter((e) => e.action === 'user.created');
     expect(created.map((e) => e.entityId)).toEqual([String(w.duc.id), String(w.hoa.id)]);
-    expect(created[0]).toMatchObject({ actionLabel: 'Tạo tài khoản', entityType: 'user', unitId: w.tree.b1, unitName: 'Đảng bộ Công ty Thủy điện Thác Bà', actorId: w.sys.id });
+    expect(created[0]).toMatchObject({
+      actionLabel: 'Tạo tài khoản',
+      entityType: 'user',
+      unitId: w.tree.b1,
+      unitName: 'Đảng bộ Công ty Thủy điện Thác Bà',
+      actorId: w.sys.id,
+    });
     expect(created[0]!.actorName).toContain('Quản trị Tỉnh ủy');
     expect(new Date(created[0]!.occurredAt).toISOString()).toBe(created[0]!.occurredAt);
     expect(created[0]!.after).toMatchObject({ username: 'duc.hv', fullName: 'Hoàng Văn Đức' });
@@ -79,25 +103,40 @@ describe('audit log', () => {
     const aboutHoa = await get(`entityType=user&entityId=${w.hoa.id}`);
     expect(aboutHoa.map((e) => e.action).sort()).toEqual(['grant.created', 'user.created']);
     expect((await get(`actorId=${w.sys.id}`)).every((e) => e.actorId === w.sys.id)).toBe(true);
-    expect((await get(`actorId=${w.adminA.id}`))).toEqual([]);
+    expect(await get(`actorId=${w.adminA.id}`)).toEqual([]);
     const inA = await get(`unitId=${w.tree.blocA}`);
     expect(inA.length).toBeGreaterThan(0);
     expect(inA.every((e) => [w.tree.blocA, w.tree.a1, w.tree.a2].includes(e.unitId!))).toBe(true);
     expect((await get(`q=${encodeURIComponent('HOANG VAN DUC')}`)).map((e) => e.action)).toEqual(['user.created']);
-    expect((await get(`q=${encodeURIComponent('thác bà')}&action=grant.created`)).map((e) => e.entityId)).toEqual([String(w.duc.id)]);
+    expect((await get(`q=${encodeURIComponent('thác bà')}&action=grant.created`)).map((e) => e.entityId)).toEqual([
+      String(w.duc.id),
+    ]);
     expect((await get('q=100%25')).length).toBe(0);
-    expect((await get(`action=user.created&unitId=${w.tree.blocA}`)).map((e) => e.entityId)).toEqual([String(w.hoa.id)]);
+    expect((await get(`action=user.created&unitId=${w.tree.blocA}`)).map((e) => e.entityId)).toEqual([
+      String(w.hoa.id),
+    ]);
   });
 
   it('reads from/to as whole days in Vietnam time, inclusive', async () => {
     const w = await world();
     const insert = (iso: string, summary: string) =>
-      w.db.insertInto('audit_event').values({ occurred_at: iso, actor_name: 'Hệ thống', via: 'system', action: 'system.seeded', entity_type: 'system', summary }).execute();
+      w.db
+        .insertInto('audit_event')
+        .values({
+          occurred_at: iso,
+          actor_name: 'Hệ thống',
+          via: 'system',
+          action: 'system.seeded',
+          entity_type: 'system',
+          summary,
+        })
+        .execute();
     await insert('2025-03-09T16:59:59.999Z', 'cuối ngày 9/3'); // 23:59:59 on 9 March in Hà Nội
     await insert('2025-03-09T17:00:00.000Z', 'đầu ngày 10/3'); // 00:00 on 10 March
     await insert('2025-03-10T16:59:59.000Z', 'cuối ngày 10/3');
     await insert('2025-03-10T17:00:00.000Z', 'đầu ngày 11/3');
-    const summaries = async (query: string) => items(json(await w.admin.get(`/api/v1/audit?action=system.seeded&${query}`))).map((e) => e.summary);
+    const summaries = async (query: string) =>
+      items(json(await w.admin.get(`/api/v1/audit?action=system.seeded&${query}`))).map((e) => e.summary);
     expect(await summaries('from=2025-03-10&to=2025-03-10')).toEqual(['cuối ngày 10/3', 'đầu ngày 10/3']);
     expect(await summaries('to=2025-03-09')).toEqual(['cuối ngày 9/3']);
     expect(await summaries('from=2025-03-11')).toEqual(['đầu ngày 11/3']);
@@ -125,7 +164,11 @@ describe('audit log', () => {
     expect(json(await admin.get(`/api/v1/audit?unitId=${w.tree.blocB}`)).total).toBe(0);
     expect(json(await admin.get(`/api/v1/audit?entityType=user&entityId=${w.duc.id}`)).total).toBe(0);
     expect(json(await admin.get(`/api/v1/audit?q=${encodeURIComponent('Hoàng Văn Đức')}`)).total).toBe(0);
-    const bEvent = await w.db.selectFrom('audit_event').select('id').where('unit_id', '=', w.tree.b1).executeTakeFirstOrThrow();
+    const bEvent = await w.db
+      .selectFrom('audit_event')
+      .select('id')
+      .where('unit_id', '=', w.tree.b1)
+      .executeTakeFirstOrThrow();
     expect((await admin.get(`/api/v1/audit/${bEvent.id}`)).statusCode).toBe(404);
     expect((await w.admin.get(`/api/v1/audit/${bEvent.id}`)).statusCode).toBe(200);
   });
@@ -154,24 +197,42 @@ describe('audit log', () => {
 describe('audit in the same transaction as the change', () => {
   const count = async (db: Kysely<DB>, username: string) => ({
     users: (await db.selectFrom('app_user').select('id').where('username', '=', username).execute()).length,
-    events: (await db.selectFrom('audit_event').select('id').where('summary', 'like', `%${username}%`).execute()).length,
+    events: (await db.selectFrom('audit_event').select('id').where('summary', 'like', `%${username}%`).execute())
+      .length,
   });
 
   it('a write that throws after its insert and its audit event leaves neither', async () => {
     const { db } = await setupTest();
     const tree = await buildTree(db);
     const sys = await buildUser(db, { grants: [{ role: 'admin', unitId: tree.root }] });
-    const ctx: RequestContext = { actor: await loadActor(db, sys.id, 'session', null), requestId: 'test', ip: '127.0.0.1' };
+    const ctx: RequestContext = {
+      actor: await loadActor(db, sys.id, 'session', null),
+      requestId: 'test',
+      ip: '127.0.0.1',
+    };
     const failing = writeTransaction(db, ctx, async ({ trx, audit }) => {
-      const user = await trx.insertInto('app_user').values({ username: 'bi.huy', full_name: 'Bị Hủy', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
-      await audit({ action: 'user.created', entityType: 'user', entityId: user.id, unitId: tree.a1, summary: 'Tạo tài khoản bi.huy' });
+      const user = await trx
+        .insertInto('app_user')
+        .values({ username: 'bi.huy', full_name: 'Bị Hủy', password_hash: 'x' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit({
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        unitId: tree.a1,
+        summary: 'Tạo tài khoản bi.huy',
+      });
       throw new Error('lỗi giữa chừng');
     });
     await expect(failing).rejects.toThrow('lỗi giữa chừng');
     expect(await count(db, 'bi.huy')).toEqual({ users: 0, events: 0 });
 
     const unaudited = writeTransaction(db, ctx, async ({ trx }) => {
-      await trx.insertInto('app_user').values({ username: 'khong.ghi.vet', full_name: 'Không Ghi Vết', password_hash: 'x' }).execute();
+      await trx
+        .insertInto('app_user')
+        .values({ username: 'khong.ghi.vet', full_name: 'Không Ghi Vết', password_hash: 'x' })
+        .execute();
     });
     await expect(unaudited).rejects.toThrow(/audit event/);
     expect(await count(db, 'khong.ghi.vet')).toEqual({ users: 0, events: 0 });

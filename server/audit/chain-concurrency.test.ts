@@ -27,7 +27,11 @@ describe.runIf(url)('audit chain under concurrency (PostgreSQL)', () => {
       const { db } = database;
       const tree = await buildTree(db);
       const user = await buildUser(db, { grants: [{ role: 'admin', unitId: tree.root }] });
-      const ctx: RequestContext = { actor: await loadActor(db, user.id, 'session', null), requestId: 'concurrency', ip: '127.0.0.1' };
+      const ctx: RequestContext = {
+        actor: await loadActor(db, user.id, 'session', null),
+        requestId: 'concurrency',
+        ip: '127.0.0.1',
+      };
       const before = (await verifyAuditChain(db)).checked;
 
       const outcomes = await Promise.allSettled(
@@ -37,8 +41,20 @@ describe.runIf(url)('audit chain under concurrency (PostgreSQL)', () => {
             if (i % 3 === 0) await sql`select id from app_user where id = ${user.id} for update`.execute(trx);
             if (i % 3 === 1) await sql`select id from org_unit where id = ${tree.root} for update`.execute(trx);
             await sql`select pg_sleep(0.02)`.execute(trx);
-            await audit({ action: 'person.updated', entityType: 'person', entityId: i, unitId: tree.root, summary: `Giao dịch đồng thời số ${i}` });
-            await audit({ action: 'person.updated', entityType: 'person', entityId: i, unitId: tree.a1, summary: `Giao dịch đồng thời số ${i} (2)` });
+            await audit({
+              action: 'person.updated',
+              entityType: 'person',
+              entityId: i,
+              unitId: tree.root,
+              summary: `Giao dịch đồng thời số ${i}`,
+            });
+            await audit({
+              action: 'person.updated',
+              entityType: 'person',
+              entityId: i,
+              unitId: tree.a1,
+              summary: `Giao dịch đồng thời số ${i} (2)`,
+            });
             if (i % 10 === 9) throw new Error(`hủy giao dịch ${i}`);
             return i;
           }),
@@ -49,7 +65,12 @@ describe.runIf(url)('audit chain under concurrency (PostgreSQL)', () => {
 
       const result = await verifyAuditChain(db);
       expect(result).toMatchObject({ ok: true, firstBroken: null, checked: before + 27 * 2 });
-      const rows = await db.selectFrom('audit_event').select(['seq', 'summary']).where('summary', 'like', 'Giao dịch đồng thời%').orderBy('seq').execute();
+      const rows = await db
+        .selectFrom('audit_event')
+        .select(['seq', 'summary'])
+        .where('summary', 'like', 'Giao dịch đồng thời%')
+        .orderBy('seq')
+        .execute();
       expect(rows).toHaveLength(54);
       // Each transaction's two events sit next to each other: the lock covers the whole multi-row insert.
       for (let k = 0; k < rows.length; k += 2) {
@@ -67,15 +88,23 @@ describe.runIf(url)('audit chain under concurrency (PostgreSQL)', () => {
     const tree = await buildTree(t.db);
     const sys = await buildUser(t.db, { grants: [{ role: 'admin', unitId: tree.root }] });
     const s = await signIn(t.app, sys.username, DEFAULT_PASSWORD);
-    const person = json(await s.post('/api/v1/people', { unitId: tree.a1, fullName: 'Nguyễn Thị Lan', partyMember: true }));
+    const person = json(
+      await s.post('/api/v1/people', { unitId: tree.a1, fullName: 'Nguyễn Thị Lan', partyMember: true }),
+    );
     const others: Array<{ id: number; revision: number }> = [];
-    for (let i = 0; i < 10; i++) others.push(json(await s.post('/api/v1/people', { unitId: tree.a2, fullName: `Người sẽ sửa ${i}` })));
+    for (let i = 0; i < 10; i++)
+      others.push(json(await s.post('/api/v1/people', { unitId: tree.a2, fullName: `Người sẽ sửa ${i}` })));
     const responses = await Promise.all(
       Array.from({ length: 30 }, (_, i) => {
-        if (i % 3 === 0) return s.post('/api/v1/people', { unitId: i % 2 ? tree.a1 : tree.b1, fullName: `Người thứ ${i}` });
+        if (i % 3 === 0)
+          return s.post('/api/v1/people', { unitId: i % 2 ? tree.a1 : tree.b1, fullName: `Người thứ ${i}` });
         if (i % 3 === 1) return s.get(`/api/v1/people/${person.id}`);
         const other = others[(i - 2) / 3]!;
-        return s.patch(`/api/v1/people/${other.id}`, { position: 'Chuyên viên chính', unitId: tree.b2, revision: other.revision });
+        return s.patch(`/api/v1/people/${other.id}`, {
+          position: 'Chuyên viên chính',
+          unitId: tree.b2,
+          revision: other.revision,
+        });
       }),
     );
     expect(responses.filter((r) => r.statusCode >= 500).map((r) => r.body)).toEqual([]);

@@ -15,18 +15,32 @@ import { anonymous, json, setupTest, signIn } from '../test/harness.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import { verifyAuditChain } from './integrity.ts';
 
-const chain = (db: Kysely<DB>) => db.selectFrom('audit_event').select(['id', 'seq', 'prev_hash', 'hash', 'summary']).orderBy('seq').execute();
+const chain = (db: Kysely<DB>) =>
+  db.selectFrom('audit_event').select(['id', 'seq', 'prev_hash', 'hash', 'summary']).orderBy('seq').execute();
 
 /** A tree, a system admin and a bloc admin, and a few audited writes through the API. */
 async function world() {
   const t = await setupTest();
   const tree = await buildTree(t.db);
-  const sys = await buildUser(t.db, { username: 'quantri', fullName: 'Quản trị Tỉnh ủy', grants: [{ role: 'admin', unitId: tree.root }] });
+  const sys = await buildUser(t.db, {
+    username: 'quantri',
+    fullName: 'Quản trị Tỉnh ủy',
+    grants: [{ role: 'admin', unitId: tree.root }],
+  });
   const adminA = await buildUser(t.db, { username: 'admin.khoia', grants: [{ role: 'admin', unitId: tree.blocA }] });
-  const operatorA = await buildUser(t.db, { username: 'nghiepvu.a', grants: [{ role: 'operator', unitId: tree.blocA }] });
+  const operatorA = await buildUser(t.db, {
+    username: 'nghiepvu.a',
+    grants: [{ role: 'operator', unitId: tree.blocA }],
+  });
   const admin = await signIn(t.app, sys.username, DEFAULT_PASSWORD);
   for (const [i, name] of ['Phạm Thị Hoa', 'Hoàng Văn Đức', 'Lò Thị Mai'].entries()) {
-    const res = await admin.post('/api/v1/people', { unitId: tree.a1, fullName: name, gender: i % 2 ? 'male' : 'female', birthYear: 1980 + i, partyMember: true });
+    const res = await admin.post('/api/v1/people', {
+      unitId: tree.a1,
+      fullName: name,
+      gender: i % 2 ? 'male' : 'female',
+      birthYear: 1980 + i,
+      partyMember: true,
+    });
     expect(res.statusCode, res.body).toBe(201);
   }
   return { ...t, tree, sys, adminA, operatorA, admin };
@@ -47,8 +61,12 @@ describe('audit log: append-only', () => {
     const before = await chain(db);
     expect(before.length).toBeGreaterThan(3);
     const middle = before[1]!;
-    await expect(db.updateTable('audit_event').set({ summary: 'sửa lén' }).where('id', '=', middle.id).execute()).rejects.toThrow(/chỉ được ghi thêm/);
-    await expect(db.deleteFrom('audit_event').where('id', '=', middle.id).execute()).rejects.toThrow(/chỉ được ghi thêm/);
+    await expect(
+      db.updateTable('audit_event').set({ summary: 'sửa lén' }).where('id', '=', middle.id).execute(),
+    ).rejects.toThrow(/chỉ được ghi thêm/);
+    await expect(db.deleteFrom('audit_event').where('id', '=', middle.id).execute()).rejects.toThrow(
+      /chỉ được ghi thêm/,
+    );
     await expect(sql`truncate audit_event`.execute(db)).rejects.toThrow(/chỉ được ghi thêm/);
     await expect(sql`delete from audit_event`.execute(db)).rejects.toThrow(/không được sửa, xóa/);
     expect(await chain(db)).toEqual(before);
@@ -58,7 +76,16 @@ describe('audit log: append-only', () => {
     const { db } = await world();
     await db
       .insertInto('audit_event')
-      .values({ actor_name: 'Hệ thống', via: 'system', action: 'system.seeded', entity_type: 'system', summary: 'giả mạo chuỗi', seq: 1, prev_hash: 'x', hash: 'y' })
+      .values({
+        actor_name: 'Hệ thống',
+        via: 'system',
+        action: 'system.seeded',
+        entity_type: 'system',
+        summary: 'giả mạo chuỗi',
+        seq: 1,
+        prev_hash: 'x',
+        hash: 'y',
+      })
       .execute();
     const rows = await chain(db);
     rows.forEach((r, i) => {
@@ -77,8 +104,18 @@ describe('audit log: append-only', () => {
     await db
       .insertInto('audit_event')
       .values({
-        occurred_at: occurredAt, actor_user_id: 7, actor_name: 'Nguyễn Văn "A"', via: 'session', action: 'person.viewed', entity_type: 'person',
-        entity_id: '42', unit_id: 3, summary: 'Xem hồ sơ\ncủa Lò Thị Mai', after: JSON.stringify({ b: 1, a: 'x' }), request_id: 'req-1', ip: '10.0.0.1',
+        occurred_at: occurredAt,
+        actor_user_id: 7,
+        actor_name: 'Nguyễn Văn "A"',
+        via: 'session',
+        action: 'person.viewed',
+        entity_type: 'person',
+        entity_id: '42',
+        unit_id: 3,
+        summary: 'Xem hồ sơ\ncủa Lò Thị Mai',
+        after: JSON.stringify({ b: 1, a: 'x' }),
+        request_id: 'req-1',
+        ip: '10.0.0.1',
       })
       .execute();
     const [prev, row] = (await chain(db)).slice(-2);
@@ -88,7 +125,9 @@ describe('audit log: append-only', () => {
     const recomputed = await db.transaction().execute(async (trx) => {
       await sql`set local timezone = 'America/New_York'`.execute(trx);
       await sql`set local datestyle = 'SQL, DMY'`.execute(trx);
-      const { rows } = await sql<{ h: string }>`select audit_event_hash(e) as h from audit_event e where e.seq = ${row!.seq}`.execute(trx);
+      const { rows } = await sql<{
+        h: string;
+      }>`select audit_event_hash(e) as h from audit_event e where e.seq = ${row!.seq}`.execute(trx);
       return rows[0]!.h;
     });
     expect(recomputed).toBe(row!.hash);
@@ -106,7 +145,11 @@ describe('audit log: append-only', () => {
     });
     expect(countInside).toBe(0);
     const added = (await chain(db)).filter((r) => r.seq > head);
-    expect(added.map((r) => [r.seq, r.summary])).toEqual([[head + 1, 'một'], [head + 2, 'hai'], [head + 3, 'ba']]);
+    expect(added.map((r) => [r.seq, r.summary])).toEqual([
+      [head + 1, 'một'],
+      [head + 2, 'hai'],
+      [head + 3, 'ba'],
+    ]);
   });
 });
 
@@ -117,8 +160,17 @@ describe('audit log: append-only', () => {
  */
 async function verifyBothWays(db: Kysely<DB>, query: Parameters<typeof verifyAuditChain>[1] = {}) {
   const whole = await verifyAuditChain(db, query, { paged: false });
-  const essence = ({ ok, checked, firstBroken, head, anchor }: typeof whole) => ({ ok, checked, firstBroken, head, anchor });
-  for (const pageSize of [1, 2, 5000]) expect(essence(await verifyAuditChain(db, query, { paged: true, pageSize })), `pages of ${pageSize}`).toEqual(essence(whole));
+  const essence = ({ ok, checked, firstBroken, head, anchor }: typeof whole) => ({
+    ok,
+    checked,
+    firstBroken,
+    head,
+    anchor,
+  });
+  for (const pageSize of [1, 2, 5000])
+    expect(essence(await verifyAuditChain(db, query, { paged: true, pageSize })), `pages of ${pageSize}`).toEqual(
+      essence(whole),
+    );
   return whole;
 }
 
@@ -130,14 +182,33 @@ describe('audit log: integrity check', () => {
     const result = json(res);
     const rows = await chain(w.db);
     const checkedHead = rows.at(-2)!; // the last row is the check's own event
-    expect(result).toMatchObject({ ok: true, checked: rows.length - 1, firstBroken: null, anchor: null, head: { seq: checkedHead.seq, hash: checkedHead.hash } });
+    expect(result).toMatchObject({
+      ok: true,
+      checked: rows.length - 1,
+      firstBroken: null,
+      anchor: null,
+      head: { seq: checkedHead.seq, hash: checkedHead.hash },
+    });
     expect(new Date(result.checkedAt).toISOString()).toBe(result.checkedAt);
-    const own = await w.db.selectFrom('audit_event').selectAll().where('action', '=', 'audit.verified').executeTakeFirstOrThrow();
-    expect(own).toMatchObject({ seq: rows.at(-1)!.seq, actor_user_id: w.sys.id, unit_id: null, entity_id: String(checkedHead.seq) });
+    const own = await w.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'audit.verified')
+      .executeTakeFirstOrThrow();
+    expect(own).toMatchObject({
+      seq: rows.at(-1)!.seq,
+      actor_user_id: w.sys.id,
+      unit_id: null,
+      entity_id: String(checkedHead.seq),
+    });
     expect(own.summary).toContain(`Kiểm tra ${rows.length - 1} sự kiện nhật ký: toàn vẹn`);
     expect(own.summary).toContain(checkedHead.hash);
 
-    const anchored = json(await w.admin.get(`/api/v1/audit/integrity?anchorSeq=${checkedHead.seq}&anchorHash=${checkedHead.hash.toUpperCase()}`));
+    const anchored = json(
+      await w.admin.get(
+        `/api/v1/audit/integrity?anchorSeq=${checkedHead.seq}&anchorHash=${checkedHead.hash.toUpperCase()}`,
+      ),
+    );
     expect(anchored.ok).toBe(true);
     expect(anchored.anchor).toMatchObject({ seq: checkedHead.seq, found: true, matches: true });
   });
@@ -147,21 +218,31 @@ describe('audit log: integrity check', () => {
     const rows = await chain(db);
     const k = rows[2]!;
     const seal = rows.at(-1)!;
-    expect(await verifyBothWays(db)).toMatchObject({ ok: true, checked: rows.length, head: { seq: seal.seq, hash: seal.hash } });
+    expect(await verifyBothWays(db)).toMatchObject({
+      ok: true,
+      checked: rows.length,
+      head: { seq: seal.seq, hash: seal.hash },
+    });
 
     // 1. A summary changed in place: event k's own hash no longer matches.
-    await tamper(db, (trx) => trx.updateTable('audit_event').set({ summary: 'đã bị sửa' }).where('seq', '=', k.seq).execute());
+    await tamper(db, (trx) =>
+      trx.updateTable('audit_event').set({ summary: 'đã bị sửa' }).where('seq', '=', k.seq).execute(),
+    );
     let result = await verifyBothWays(db);
     expect(result).toMatchObject({ ok: false, firstBroken: { seq: k.seq, reason: 'content' } });
     expect(result.firstBroken!.message).toContain(`sự kiện số ${k.seq}`);
 
     // 2. … and re-hashed to cover it up: the link to the next event breaks.
-    await tamper(db, (trx) => sql`update audit_event e set hash = audit_event_hash(e) where e.seq = ${k.seq}`.execute(trx));
+    await tamper(db, (trx) =>
+      sql`update audit_event e set hash = audit_event_hash(e) where e.seq = ${k.seq}`.execute(trx),
+    );
     result = await verifyBothWays(db);
     expect(result).toMatchObject({ ok: false, firstBroken: { seq: k.seq + 1, reason: 'link' } });
 
     // Put it back as it was: whole again.
-    await tamper(db, (trx) => trx.updateTable('audit_event').set({ summary: k.summary, hash: k.hash }).where('seq', '=', k.seq).execute());
+    await tamper(db, (trx) =>
+      trx.updateTable('audit_event').set({ summary: k.summary, hash: k.hash }).where('seq', '=', k.seq).execute(),
+    );
     expect((await verifyBothWays(db)).ok).toBe(true);
 
     // 3. A middle event deleted: reported as the missing seq.
@@ -169,7 +250,11 @@ describe('audit log: integrity check', () => {
     await sql`create table audit_saved as select * from audit_event where seq = ${k.seq}`.execute(db);
     await tamper(db, (trx) => trx.deleteFrom('audit_event').where('seq', '=', k.seq).execute());
     result = await verifyBothWays(db);
-    expect(result).toMatchObject({ ok: false, checked: rows.length - 1, firstBroken: { seq: k.seq, reason: 'missing' } });
+    expect(result).toMatchObject({
+      ok: false,
+      checked: rows.length - 1,
+      firstBroken: { seq: k.seq, reason: 'missing' },
+    });
     expect(result.firstBroken!.message).toContain(`Thiếu sự kiện số ${k.seq}`);
     await tamper(db, (trx) => sql`insert into audit_event select * from audit_saved`.execute(trx));
     expect((await verifyBothWays(db)).ok).toBe(true);
@@ -182,10 +267,19 @@ describe('audit log: integrity check', () => {
     const { db: db2 } = await world();
     const rows2 = await chain(db2);
     const seal2 = rows2.at(-1)!;
-    await tamper(db2, (trx) => trx.deleteFrom('audit_event').where('seq', '>', seal2.seq - 2).execute());
+    await tamper(db2, (trx) =>
+      trx
+        .deleteFrom('audit_event')
+        .where('seq', '>', seal2.seq - 2)
+        .execute(),
+    );
     expect(await verifyBothWays(db2)).toMatchObject({ ok: true, head: { seq: seal2.seq - 2 } });
     result = await verifyBothWays(db2, { anchorSeq: seal2.seq, anchorHash: seal2.hash });
-    expect(result).toMatchObject({ ok: false, firstBroken: null, anchor: { seq: seal2.seq, found: false, matches: false } });
+    expect(result).toMatchObject({
+      ok: false,
+      firstBroken: null,
+      anchor: { seq: seal2.seq, found: false, matches: false },
+    });
     expect(result.anchor!.message).toContain('cắt bỏ');
     const wrong = await verifyBothWays(db2, { anchorSeq: 1, anchorHash: 'a'.repeat(64) });
     expect(wrong).toMatchObject({ ok: false, anchor: { found: true, matches: false } });
@@ -200,7 +294,9 @@ describe('audit log: integrity check', () => {
     expect(json(refused).error.message).toContain('toàn hệ thống');
     const operator = await signIn(w.app, w.operatorA.username, DEFAULT_PASSWORD);
     expect((await operator.get('/api/v1/audit/integrity')).statusCode).toBe(403);
-    expect(await w.db.selectFrom('audit_event').select('id').where('action', '=', 'audit.verified').execute()).toEqual([]);
+    expect(await w.db.selectFrom('audit_event').select('id').where('action', '=', 'audit.verified').execute()).toEqual(
+      [],
+    );
 
     const halfAnchor = await w.admin.get('/api/v1/audit/integrity?anchorSeq=3');
     expect(halfAnchor.statusCode).toBe(400);
@@ -208,13 +304,21 @@ describe('audit log: integrity check', () => {
     const badHash = await w.admin.get('/api/v1/audit/integrity?anchorSeq=3&anchorHash=xyz');
     expect(badHash.statusCode).toBe(400);
     expect(json(badHash).error.fields[0].message).toContain('64 ký tự');
-    expect((await w.admin.get('/api/v1/audit/integrity?anchorSeq=abc&anchorHash=' + 'a'.repeat(64))).statusCode).toBe(400);
+    expect((await w.admin.get('/api/v1/audit/integrity?anchorSeq=abc&anchorHash=' + 'a'.repeat(64))).statusCode).toBe(
+      400,
+    );
   });
 
   it('an auditor on a root unit runs the check and reads the whole log, unit-less events too; an auditor of a subtree does neither', async () => {
     const w = await world();
-    const rootAuditor = await buildUser(w.db, { username: 'kiemtra.tinh', grants: [{ role: 'auditor', unitId: w.tree.root }] });
-    const blocAuditor = await buildUser(w.db, { username: 'kiemtra.khoia', grants: [{ role: 'auditor', unitId: w.tree.blocA }] });
+    const rootAuditor = await buildUser(w.db, {
+      username: 'kiemtra.tinh',
+      grants: [{ role: 'auditor', unitId: w.tree.root }],
+    });
+    const blocAuditor = await buildUser(w.db, {
+      username: 'kiemtra.khoia',
+      grants: [{ role: 'auditor', unitId: w.tree.blocA }],
+    });
     const root = await signIn(w.app, rootAuditor.username, DEFAULT_PASSWORD);
     const bloc = await signIn(w.app, blocAuditor.username, DEFAULT_PASSWORD);
 

@@ -57,12 +57,30 @@ async function checkAnchor(db: Kysely<DB>, seq: number, hash: string): Promise<N
   const row = await db.selectFrom('audit_event').select('hash').where('seq', '=', seq).executeTakeFirst();
   const expected = hash.toLowerCase();
   if (!row) {
-    return { seq, hash: expected, found: false, matches: false, message: `Không còn sự kiện số ${seq} trong nhật ký: phần cuối nhật ký đã bị cắt bỏ sau khi mã niêm phong này được ghi lại.` };
+    return {
+      seq,
+      hash: expected,
+      found: false,
+      matches: false,
+      message: `Không còn sự kiện số ${seq} trong nhật ký: phần cuối nhật ký đã bị cắt bỏ sau khi mã niêm phong này được ghi lại.`,
+    };
   }
   if (row.hash !== expected) {
-    return { seq, hash: expected, found: true, matches: false, message: `Mã băm hiện tại của sự kiện số ${seq} khác mã niêm phong đã ghi lại: nhật ký đến sự kiện này đã bị viết lại.` };
+    return {
+      seq,
+      hash: expected,
+      found: true,
+      matches: false,
+      message: `Mã băm hiện tại của sự kiện số ${seq} khác mã niêm phong đã ghi lại: nhật ký đến sự kiện này đã bị viết lại.`,
+    };
   }
-  return { seq, hash: expected, found: true, matches: true, message: `Sự kiện số ${seq} vẫn mang đúng mã niêm phong đã ghi lại.` };
+  return {
+    seq,
+    hash: expected,
+    found: true,
+    matches: true,
+    message: `Sự kiện số ${seq} vẫn mang đúng mã niêm phong đã ghi lại.`,
+  };
 }
 
 /** PostgreSQL: two statements on one snapshot — the hashes in a plain aggregate it runs in parallel, the links over the seq index. */
@@ -100,10 +118,24 @@ const minOf = (a: number | null, b: number | null) => (a === null ? b : b === nu
 async function totalsInPages(db: Kysely<DB>, pageSize: number): Promise<Totals> {
   const { rows } = await sql<{ head_seq: number | null }>`select max(seq) as head_seq from audit_event`.execute(db);
   const headSeq = rows[0]?.head_seq === null || rows[0]?.head_seq === undefined ? null : Number(rows[0].head_seq);
-  const totals: Totals = { checked: 0, head_seq: headSeq, head_hash: null, bad_content: null, bad_link: null, first_missing: null };
+  const totals: Totals = {
+    checked: 0,
+    head_seq: headSeq,
+    head_hash: null,
+    bad_content: null,
+    bad_link: null,
+    first_missing: null,
+  };
   let last: { seq: number; hash: string | null } = { seq: 0, hash: null };
   while (headSeq !== null && last.seq < headSeq) {
-    const page = await sql<{ checked: number; bad_content: number | null; bad_link: number | null; first_missing: number | null; last_seq: number; last_hash: string }>`
+    const page = await sql<{
+      checked: number;
+      bad_content: number | null;
+      bad_link: number | null;
+      first_missing: number | null;
+      last_seq: number;
+      last_hash: string;
+    }>`
       select count(*)::int as checked,
              min(c.seq) filter (where c.hash is distinct from c.computed) as bad_content,
              min(c.seq) filter (where c.prev_hash is distinct from c.lag_hash) as bad_link,
@@ -140,7 +172,9 @@ const engines = new WeakMap<Kysely<DB>, Promise<'pglite' | 'postgres'>>();
 function engineOf(db: Kysely<DB>): Promise<'pglite' | 'postgres'> {
   let engine = engines.get(db);
   if (!engine) {
-    engine = sql<{ v: string }>`select version() as v`.execute(db).then((r) => (r.rows[0]!.v.includes('PGlite') ? 'pglite' : 'postgres'));
+    engine = sql<{ v: string }>`select version() as v`
+      .execute(db)
+      .then((r) => (r.rows[0]!.v.includes('PGlite') ? 'pglite' : 'postgres'));
     engines.set(db, engine);
   }
   return engine;
@@ -160,7 +194,10 @@ export async function verifyAuditChain(
   const started = performance.now();
   const paged = options.paged ?? (await engineOf(db)) === 'pglite';
   const totals = paged ? await totalsInPages(db, options.pageSize ?? PAGE) : await totalsInOneSnapshot(db);
-  const anchor = query.anchorSeq !== undefined && query.anchorHash !== undefined ? await checkAnchor(db, query.anchorSeq, query.anchorHash) : null;
+  const anchor =
+    query.anchorSeq !== undefined && query.anchorHash !== undefined
+      ? await checkAnchor(db, query.anchorSeq, query.anchorHash)
+      : null;
   const firstBroken = firstBreak(totals);
   return {
     ok: firstBroken === null && (anchor === null || anchor.matches),

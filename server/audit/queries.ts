@@ -66,7 +66,9 @@ const COLUMNS = [
   'e.ip',
 ] as const;
 
-const unitName = sql<string | null>`(select v.name from org_unit_version v where v.unit_id = e.unit_id order by v.valid_from desc, v.id desc limit 1)`;
+const unitName = sql<
+  string | null
+>`(select v.name from org_unit_version v where v.unit_id = e.unit_id order by v.valid_from desc, v.id desc limit 1)`;
 
 type Row = {
   id: number;

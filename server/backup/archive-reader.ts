@@ -14,7 +14,15 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import tar from 'tar-stream';
 import { AppError } from '../lib/errors.ts';
-import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, fileEntryName, keySha256, MANIFEST_ENTRY, ZManifest, type Manifest } from './manifest.ts';
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_FORMAT_VERSION,
+  fileEntryName,
+  keySha256,
+  MANIFEST_ENTRY,
+  ZManifest,
+  type Manifest,
+} from './manifest.ts';
 
 const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
 
@@ -39,12 +47,18 @@ function parseManifest(raw: Buffer): Manifest {
     throw refuse('manifest.json của bản sao lưu không đọc được (không phải JSON).');
   }
   const format = (value as { format?: unknown; formatVersion?: unknown } | null) ?? {};
-  if (format.format !== ARCHIVE_FORMAT) throw refuse('Tệp này không phải bản sao lưu của Điển hình (manifest.json không đúng định dạng).');
+  if (format.format !== ARCHIVE_FORMAT)
+    throw refuse('Tệp này không phải bản sao lưu của Điển hình (manifest.json không đúng định dạng).');
   if (typeof format.formatVersion === 'number' && format.formatVersion > ARCHIVE_FORMAT_VERSION) {
-    throw refuse(`Bản sao lưu dùng định dạng phiên bản ${format.formatVersion}, mới hơn phiên bản ${ARCHIVE_FORMAT_VERSION} mà chương trình này đọc được; hãy nâng cấp chương trình trước khi khôi phục.`);
+    throw refuse(
+      `Bản sao lưu dùng định dạng phiên bản ${format.formatVersion}, mới hơn phiên bản ${ARCHIVE_FORMAT_VERSION} mà chương trình này đọc được; hãy nâng cấp chương trình trước khi khôi phục.`,
+    );
   }
   const parsed = ZManifest.safeParse(value);
-  if (!parsed.success) throw refuse(`manifest.json của bản sao lưu thiếu hoặc sai thông tin (${parsed.error.issues[0]?.path.join('.') ?? '?'}).`);
+  if (!parsed.success)
+    throw refuse(
+      `manifest.json của bản sao lưu thiếu hoặc sai thông tin (${parsed.error.issues[0]?.path.join('.') ?? '?'}).`,
+    );
   return parsed.data;
 }
 
@@ -90,13 +104,17 @@ export async function readArchive(archivePath: string, stagingDir?: string): Pro
     for await (const entry of extract) {
       const name = entry.header.name;
       if (!manifest) {
-        if (name !== MANIFEST_ENTRY) throw refuse('Tệp này không phải bản sao lưu của Điển hình: thiếu manifest.json ở đầu.');
+        if (name !== MANIFEST_ENTRY)
+          throw refuse('Tệp này không phải bản sao lưu của Điển hình: thiếu manifest.json ở đầu.');
         const raw = await readAll(entry, MAX_MANIFEST_BYTES);
         manifest = parseManifest(raw);
         expected = expectations(manifest);
         if (stagingDir) {
           mkdirSync(stagingDir, { recursive: true });
-          await pipeline(Readable.from([raw]), createWriteStream(path.join(stagingDir, MANIFEST_ENTRY), { mode: 0o600 }));
+          await pipeline(
+            Readable.from([raw]),
+            createWriteStream(path.join(stagingDir, MANIFEST_ENTRY), { mode: 0o600 }),
+          );
         }
         continue;
       }
@@ -123,7 +141,9 @@ export async function readArchive(archivePath: string, stagingDir?: string): Pro
         });
       }
       if (size !== want.size || hash.digest('hex') !== want.sha256) {
-        throw refuse(`Mục "${name}" của bản sao lưu đã bị thay đổi hoặc hỏng (mã SHA-256 không khớp với manifest.json); không khôi phục gì.`);
+        throw refuse(
+          `Mục "${name}" của bản sao lưu đã bị thay đổi hoặc hỏng (mã SHA-256 không khớp với manifest.json); không khôi phục gì.`,
+        );
       }
     }
     await feeding;
@@ -131,17 +151,25 @@ export async function readArchive(archivePath: string, stagingDir?: string): Pro
     extract.destroy();
     await feeding.catch(() => undefined);
     if (error instanceof AppError) throw error;
-    throw refuse(`Không đọc được bản sao lưu ${path.basename(archivePath)} (tệp hỏng, bị cắt cụt hoặc không phải .tar.gz): ${(error as Error).message}`);
+    throw refuse(
+      `Không đọc được bản sao lưu ${path.basename(archivePath)} (tệp hỏng, bị cắt cụt hoặc không phải .tar.gz): ${(error as Error).message}`,
+    );
   }
   if (!manifest) throw refuse('Tệp này không phải bản sao lưu của Điển hình: không có manifest.json.');
   const absent = [...expected.keys()].filter((n) => !seen.has(n));
-  if (absent.length > 0) throw refuse(`Bản sao lưu thiếu ${absent.length} mục kê trong manifest.json (ví dụ "${absent[0]}"); không khôi phục.`);
+  if (absent.length > 0)
+    throw refuse(
+      `Bản sao lưu thiếu ${absent.length} mục kê trong manifest.json (ví dụ "${absent[0]}"); không khôi phục.`,
+    );
 
   const sha256 = rawHash.digest('hex');
   const sidecar = await readFile(`${archivePath}.sha256`, 'utf8').catch(() => null);
   if (sidecar !== null) {
     const recorded = sidecar.trim().split(/\s+/)[0]?.toLowerCase();
-    if (recorded !== sha256) throw refuse(`Mã SHA-256 của tệp ${path.basename(archivePath)} khác với tệp ${path.basename(archivePath)}.sha256 đi kèm: tệp đã bị thay đổi hoặc chép thiếu; không khôi phục.`);
+    if (recorded !== sha256)
+      throw refuse(
+        `Mã SHA-256 của tệp ${path.basename(archivePath)} khác với tệp ${path.basename(archivePath)}.sha256 đi kèm: tệp đã bị thay đổi hoặc chép thiếu; không khôi phục.`,
+      );
   }
   return { manifest, sha256, bytes: rawBytes };
 }

@@ -61,7 +61,11 @@ async function addEntry(pack: tar.Pack, entry: ArchiveEntry, mtime: Date): Promi
 }
 
 /** Writes the archive at `target` (mode 0600) and its `.sha256` sidecar; returns the archive's hash and size. */
-export async function writeArchive(target: string, entries: Iterable<ArchiveEntry>, mtime = new Date()): Promise<WrittenArchive> {
+export async function writeArchive(
+  target: string,
+  entries: Iterable<ArchiveEntry>,
+  mtime = new Date(),
+): Promise<WrittenArchive> {
   const partial = `${target}.partial`;
   const pack = tar.pack();
   let written: WrittenArchive = { sha256: '', bytes: 0 };

@@ -32,8 +32,17 @@ describe('backup and restore of the demo', { timeout: 300_000 }, () => {
     await loadDemoData(source.db);
     const admin = await signIn(source.app, 'admin', password('admin'));
     const operator = await signIn(source.app, 'btg.duk', password('btg.duk'));
-    const seed = json(await operator.get('/api/v1/review-reports')).items.find((r: { title: string }) => r.title === SEED_REPORT_TITLE);
-    const params = { unitId: seed.unit.id, kind: 'so_ket', from: SEED_WINDOW.from, to: SEED_WINDOW.to, snapshotOn: '2023-10-05', planId: json(await operator.get(`/api/v1/review-reports/${seed.id}`)).planId };
+    const seed = json(await operator.get('/api/v1/review-reports')).items.find(
+      (r: { title: string }) => r.title === SEED_REPORT_TITLE,
+    );
+    const params = {
+      unitId: seed.unit.id,
+      kind: 'so_ket',
+      from: SEED_WINDOW.from,
+      to: SEED_WINDOW.to,
+      snapshotOn: '2023-10-05',
+      planId: json(await operator.get(`/api/v1/review-reports/${seed.id}`)).planId,
+    };
     const uploaded = json(await upload(source.app, admin, 'Quyết định công nhận.pdf', SAMPLE.pdf));
 
     const before = await generateReview(operator, params);
@@ -55,7 +64,9 @@ describe('backup and restore of the demo', { timeout: 300_000 }, () => {
     // After the backup: a model leaves the list early and a unit is renamed — the report changes.
     await sql`update registry_span set valid_to = '2022-12-01', ended = 'removed'
                where id = (select min(id) from registry_span
-                            where valid_from between ${SEED_WINDOW.from}::date and '2022-06-01' and (valid_to is null or valid_to > ${SEED_WINDOW.to}::date))`.execute(source.db);
+                            where valid_from between ${SEED_WINDOW.from}::date and '2022-06-01' and (valid_to is null or valid_to > ${SEED_WINDOW.to}::date))`.execute(
+      source.db,
+    );
     const changed = await generateReview(operator, params);
     expect(changed.figures).not.toEqual(before.figures);
 
@@ -79,7 +90,15 @@ describe('backup and restore of the demo', { timeout: 300_000 }, () => {
     expect(Buffer.compare(file.rawPayload, SAMPLE.pdf)).toBe(0);
 
     // The restored log: the archive's chain, then the restore itself (and what the checks above did).
-    const restoreEvent = (await sql<{ seq: string; summary: string; prev_hash: string }>`select seq::text as seq, summary, prev_hash from audit_event where action = 'backup.restored'`.execute(target.db)).rows[0]!;
+    const restoreEvent = (
+      await sql<{
+        seq: string;
+        summary: string;
+        prev_hash: string;
+      }>`select seq::text as seq, summary, prev_hash from audit_event where action = 'backup.restored'`.execute(
+        target.db,
+      )
+    ).rows[0]!;
     expect(Number(restoreEvent.seq)).toBe(headAtBackup!.seq + 1);
     expect(restoreEvent.prev_hash).toBe(headAtBackup!.hash);
     expect(restoreEvent.summary).toContain(outcome.fileName);
@@ -93,7 +112,10 @@ describe('backup and restore of the demo', { timeout: 300_000 }, () => {
       summary: 'Văn bản sau khôi phục',
     });
     expect(unit.statusCode, unit.body).toBe(201);
-    const maxBefore = await source.db.selectFrom('document').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow();
+    const maxBefore = await source.db
+      .selectFrom('document')
+      .select((eb) => eb.fn.max('id').as('m'))
+      .executeTakeFirstOrThrow();
     expect(json(unit).id).toBeGreaterThan(Number(maxBefore.m));
   });
 });

@@ -14,7 +14,15 @@ export const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'];
  * Tables the migrations themselves fill (reference data, the installation row). A database whose
  * only rows are in these tables holds nothing anybody typed: it counts as empty.
  */
-export const MIGRATION_FILLED_TABLES = ['org_level', 'unit_type', 'document_type', 'party_term', 'award_form', 'award_form_rule', 'installation'];
+export const MIGRATION_FILLED_TABLES = [
+  'org_level',
+  'unit_type',
+  'document_type',
+  'party_term',
+  'award_form',
+  'award_form_rule',
+  'installation',
+];
 
 export interface TableInfo {
   name: string;
@@ -91,7 +99,9 @@ export async function listSerialColumns(db: Db): Promise<SerialColumn[]> {
       join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
      where s.relkind = 'S' and n.nspname = 'public'
      order by t.relname, a.attname`.execute(db);
-  return rows.filter((r) => !MIGRATION_TABLES.includes(r.table_name)).map((r) => ({ table: r.table_name, column: r.column_name, sequence: r.sequence_name }));
+  return rows
+    .filter((r) => !MIGRATION_TABLES.includes(r.table_name))
+    .map((r) => ({ table: r.table_name, column: r.column_name, sequence: r.sequence_name }));
 }
 
 export async function tableExists(db: Db, name: string): Promise<boolean> {
@@ -117,7 +127,10 @@ export async function auditChainHead(db: Db): Promise<ChainHead | null> {
     select count(*)::int as n from information_schema.columns
      where table_schema = 'public' and table_name = 'audit_event' and column_name in ('seq', 'hash')`.execute(db);
   if (rows[0]?.n !== 2) return null;
-  const head = await sql<{ head_seq: string; hash: string }>`select e.seq::text as head_seq, e.hash from audit_event e order by e.seq desc limit 1`.execute(db);
+  const head = await sql<{
+    head_seq: string;
+    hash: string;
+  }>`select e.seq::text as head_seq, e.hash from audit_event e order by e.seq desc limit 1`.execute(db);
   const row = head.rows[0];
   return row ? { seq: Number(row.head_seq), hash: row.hash } : null;
 }

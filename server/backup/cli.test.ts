@@ -55,9 +55,23 @@ describe('npm run backup / npm run restore on PGlite', { timeout: 400_000 }, () 
     const from = tempDir();
     const { before, params, username } = await withFolder(from, async (t) => {
       const x = await reviewWorld(t);
-      const operator = await buildUser(t.db, { grants: [{ role: 'operator', unitId: x.w.tree.blocA }], fullName: 'Cán bộ so sánh' });
-      const params = { unitId: x.w.tree.blocA, kind: 'so_ket', from: FROM, to: TO, snapshotOn: AS_OF, planId: x.w.plan };
-      return { before: await generateReview(await signIn(t.app, operator.username, DEFAULT_PASSWORD), params), params, username: operator.username };
+      const operator = await buildUser(t.db, {
+        grants: [{ role: 'operator', unitId: x.w.tree.blocA }],
+        fullName: 'Cán bộ so sánh',
+      });
+      const params = {
+        unitId: x.w.tree.blocA,
+        kind: 'so_ket',
+        from: FROM,
+        to: TO,
+        snapshotOn: AS_OF,
+        planId: x.w.plan,
+      };
+      return {
+        before: await generateReview(await signIn(t.app, operator.username, DEFAULT_PASSWORD), params),
+        params,
+        username: operator.username,
+      };
     });
 
     const backup = await runCli(['backup'], { DATA_DIR: from });
@@ -81,7 +95,9 @@ describe('npm run backup / npm run restore on PGlite', { timeout: 400_000 }, () 
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('Dùng: npm run restore -- <tệp sao lưu .tar.gz> [--force]');
 
-    const after = await withFolder(to, async (t) => generateReview(await signIn(t.app, username, DEFAULT_PASSWORD), params));
+    const after = await withFolder(to, async (t) =>
+      generateReview(await signIn(t.app, username, DEFAULT_PASSWORD), params),
+    );
     expect(after).toEqual(before);
   });
 
@@ -90,7 +106,8 @@ describe('npm run backup / npm run restore on PGlite', { timeout: 400_000 }, () 
     const server = await startServerProcess({ DATA_DIR: dataDir });
     // The control socket opens right after the server listens, and is chmod-ed once it exists (its folder,
     // 0700 from before, keeps other users out meanwhile): wait for both.
-    const ready = () => existsSync(controlSocketPath(dataDir)) && (statSync(controlSocketPath(dataDir)).mode & 0o777) === 0o600;
+    const ready = () =>
+      existsSync(controlSocketPath(dataDir)) && (statSync(controlSocketPath(dataDir)).mode & 0o777) === 0o600;
     for (let i = 0; i < 100 && !ready(); i++) await new Promise((r) => setTimeout(r, 100));
     expect(statSync(controlSocketPath(dataDir)).mode & 0o777).toBe(0o600);
     expect(statSync(path.dirname(controlSocketPath(dataDir))).mode & 0o777).toBe(0o700);
@@ -101,10 +118,15 @@ describe('npm run backup / npm run restore on PGlite', { timeout: 400_000 }, () 
     const archive = archiveIn(backup.stdout)!;
     expect(statSync(archive).isFile()).toBe(true);
 
-    for (const args of [['restore', archive], ['restore', archive, '--force']]) {
+    for (const args of [
+      ['restore', archive],
+      ['restore', archive, '--force'],
+    ]) {
       const restore = await runCli(args, { DATA_DIR: dataDir });
       expect(restore.code, args.join(' ')).toBe(1);
-      expect(restore.stderr).toContain(`đang được tiến trình ${server.pid} (lệnh "start") dùng: không khôi phục vào dữ liệu đang được phục vụ`);
+      expect(restore.stderr).toContain(
+        `đang được tiến trình ${server.pid} (lệnh "start") dùng: không khôi phục vào dữ liệu đang được phục vụ`,
+      );
     }
     expect(server.alive()).toBe(true);
     expect((await fetch(`${server.baseUrl}/api/health/live`)).status).toBe(200);
@@ -112,38 +134,49 @@ describe('npm run backup / npm run restore on PGlite', { timeout: 400_000 }, () 
   });
 });
 
-describe.runIf(process.env.TEST_DATABASE_URL)('npm run backup / npm run restore on PostgreSQL', { timeout: 300_000 }, () => {
-  it('connects itself, and restores only into a database nobody else uses', async () => {
-    const url = process.env.TEST_DATABASE_URL!;
-    const source = await setupTest();
-    const tree = await buildTree(source.db);
-    const sourceUrl = withDatabase(url, (await source.db.selectNoFrom((eb) => eb.fn<string>('current_database').as('d')).executeTakeFirstOrThrow()).d);
-    const backupDir = tempDir();
-    const backup = await runCli(['backup'], { DATABASE_URL: sourceUrl, DATA_DIR: source.dataDir, BACKUP_DIR: backupDir });
-    expect(backup.code, backup.stdout + backup.stderr).toBe(0);
-    const archive = archiveIn(backup.stdout)!;
+describe.runIf(process.env.TEST_DATABASE_URL)(
+  'npm run backup / npm run restore on PostgreSQL',
+  { timeout: 300_000 },
+  () => {
+    it('connects itself, and restores only into a database nobody else uses', async () => {
+      const url = process.env.TEST_DATABASE_URL!;
+      const source = await setupTest();
+      const tree = await buildTree(source.db);
+      const sourceUrl = withDatabase(
+        url,
+        (await source.db.selectNoFrom((eb) => eb.fn<string>('current_database').as('d')).executeTakeFirstOrThrow()).d,
+      );
+      const backupDir = tempDir();
+      const backup = await runCli(['backup'], {
+        DATABASE_URL: sourceUrl,
+        DATA_DIR: source.dataDir,
+        BACKUP_DIR: backupDir,
+      });
+      expect(backup.code, backup.stdout + backup.stderr).toBe(0);
+      const archive = archiveIn(backup.stdout)!;
 
-    const name = `dh_cli_restore_${process.pid}`;
-    await adminQuery(url, `drop database if exists ${name}`);
-    await adminQuery(url, `create database ${name}`);
-    const targetUrl = withDatabase(url, name);
-    const env = { DATABASE_URL: targetUrl, DATA_DIR: tempDir() };
-    try {
-      const other = kyselyOnPostgres(targetUrl, 1);
-      await other.db.selectNoFrom((eb) => eb.lit(1).as('x')).execute(); // someone is connected
-      const refused = await runCli(['restore', archive], env);
-      await other.close();
-      expect(refused.code).toBe(1);
-      expect(refused.stderr).toContain('Cơ sở dữ liệu đích đang có 1 phiên kết nối khác');
-
-      const restored = await runCli(['restore', archive], env);
-      expect(restored.code, restored.stdout + restored.stderr).toBe(0);
-      const check = kyselyOnPostgres(targetUrl, 1);
-      const names = (await check.db.selectFrom('org_unit').select('id').orderBy('id').execute()).map((r) => r.id);
-      await check.close();
-      expect(names).toEqual(Object.values(tree).sort((a, b) => a - b));
-    } finally {
+      const name = `dh_cli_restore_${process.pid}`;
       await adminQuery(url, `drop database if exists ${name}`);
-    }
-  });
-});
+      await adminQuery(url, `create database ${name}`);
+      const targetUrl = withDatabase(url, name);
+      const env = { DATABASE_URL: targetUrl, DATA_DIR: tempDir() };
+      try {
+        const other = kyselyOnPostgres(targetUrl, 1);
+        await other.db.selectNoFrom((eb) => eb.lit(1).as('x')).execute(); // someone is connected
+        const refused = await runCli(['restore', archive], env);
+        await other.close();
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toContain('Cơ sở dữ liệu đích đang có 1 phiên kết nối khác');
+
+        const restored = await runCli(['restore', archive], env);
+        expect(restored.code, restored.stdout + restored.stderr).toBe(0);
+        const check = kyselyOnPostgres(targetUrl, 1);
+        const names = (await check.db.selectFrom('org_unit').select('id').orderBy('id').execute()).map((r) => r.id);
+        await check.close();
+        expect(names).toEqual(Object.values(tree).sort((a, b) => a - b));
+      } finally {
+        await adminQuery(url, `drop database if exists ${name}`);
+      }
+    });
+  },
+);

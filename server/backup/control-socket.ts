@@ -50,10 +50,17 @@ async function readBody(req: http.IncomingMessage): Promise<{ requestedBy?: stri
 }
 
 /** Listens on DATA_DIR/run/control.sock; null (and a logged error) when the path is too long for a socket. */
-export async function startControlSocket(db: Kysely<DB>, config: Config, log: ControlLogger): Promise<ControlSocket | null> {
+export async function startControlSocket(
+  db: Kysely<DB>,
+  config: Config,
+  log: ControlLogger,
+): Promise<ControlSocket | null> {
   const socketPath = controlSocketPath(config.dataDir);
   if (Buffer.byteLength(socketPath) > MAX_SOCKET_PATH) {
-    log.error({ socketPath }, 'DATA_DIR quá dài để mở ổ cắm điều khiển: `npm run backup` không sao lưu được khi máy chủ đang chạy; hãy dùng trang "Sao lưu dữ liệu"');
+    log.error(
+      { socketPath },
+      'DATA_DIR quá dài để mở ổ cắm điều khiển: `npm run backup` không sao lưu được khi máy chủ đang chạy; hãy dùng trang "Sao lưu dữ liệu"',
+    );
     return null;
   }
   await mkdir(path.dirname(socketPath), { recursive: true, mode: 0o700 });
@@ -63,12 +70,17 @@ export async function startControlSocket(db: Kysely<DB>, config: Config, log: Co
   const server = http.createServer((req, res) => {
     void (async () => {
       if (req.method === 'GET' && req.url === '/status') return send(res, 200, { pid: process.pid });
-      if (req.method !== 'POST' || req.url !== '/backup') return send(res, 404, { error: { message: 'Không có lệnh này.' } });
+      if (req.method !== 'POST' || req.url !== '/backup')
+        return send(res, 404, { error: { message: 'Không có lệnh này.' } });
       const body = await readBody(req);
       const requestedByName = `Lệnh npm run backup${body.requestedBy ? ` (người dùng hệ điều hành ${String(body.requestedBy).slice(0, 64)})` : ''}`;
       try {
         const service = backupServiceFor(db, backupSettingsOf(config));
-        const result = await service.run({ trigger: 'cli', ctx: { actor: null, system: true, requestId: 'npm-run-backup', ip: 'unix-socket' }, requestedByName });
+        const result = await service.run({
+          trigger: 'cli',
+          ctx: { actor: null, system: true, requestId: 'npm-run-backup', ip: 'unix-socket' },
+          requestedByName,
+        });
         send(res, 200, { summary: summarizeBackup(result!) });
       } catch (error) {
         log.error({ err: error }, 'backup through the control socket failed');
@@ -100,20 +112,23 @@ export type ServerAnswer = { ok: true; summary: BackupSummary } | { ok: false; s
 export function requestBackupFromServer(dataDir: string): Promise<ServerAnswer | null> {
   const socketPath = controlSocketPath(dataDir);
   return new Promise((resolve, reject) => {
-    const req = http.request({ socketPath, method: 'POST', path: '/backup', headers: { 'content-type': 'application/json' } }, (res) => {
-      let raw = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (raw += c));
-      res.on('end', () => {
-        try {
-          const body = JSON.parse(raw) as { summary?: BackupSummary; error?: { message?: string } };
-          if (res.statusCode === 200 && body.summary) resolve({ ok: true, summary: body.summary });
-          else resolve({ ok: false, status: res.statusCode ?? 500, message: body.error?.message ?? raw });
-        } catch {
-          resolve({ ok: false, status: res.statusCode ?? 500, message: raw });
-        }
-      });
-    });
+    const req = http.request(
+      { socketPath, method: 'POST', path: '/backup', headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let raw = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (raw += c));
+        res.on('end', () => {
+          try {
+            const body = JSON.parse(raw) as { summary?: BackupSummary; error?: { message?: string } };
+            if (res.statusCode === 200 && body.summary) resolve({ ok: true, summary: body.summary });
+            else resolve({ ok: false, status: res.statusCode ?? 500, message: body.error?.message ?? raw });
+          } catch {
+            resolve({ ok: false, status: res.statusCode ?? 500, message: raw });
+          }
+        });
+      },
+    );
     req.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT' || error.code === 'ECONNREFUSED' || error.code === 'ENOTSOCK') resolve(null);
       else reject(error);

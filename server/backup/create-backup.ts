@@ -42,7 +42,8 @@ export interface BackupOutcome {
   timings: { snapshotMs: number; filesMs: number; archiveMs: number; totalMs: number };
 }
 
-export const engineOfVersion = (serverVersion: string): Manifest['engine'] => (/pglite/i.test(serverVersion) ? 'pglite' : 'postgres');
+export const engineOfVersion = (serverVersion: string): Manifest['engine'] =>
+  /pglite/i.test(serverVersion) ? 'pglite' : 'postgres';
 
 async function freeName(dir: string, at: Date): Promise<string> {
   const base = archiveBaseName(at);
@@ -92,8 +93,18 @@ export async function createBackup(db: Kysely<DB>, where: BackupLocations, now =
     const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`, 'utf8');
     const entries: ArchiveEntry[] = [
       { name: MANIFEST_ENTRY, size: manifestBytes.length, source: manifestBytes },
-      ...dump.tables.map((t) => ({ name: t.part, size: t.bytes, source: path.join(staging, t.part), sha256: t.sha256 })),
-      ...checked.files.map((f) => ({ name: fileEntryName(f.key), size: f.bytes, source: path.join(where.filesDir, f.key), sha256: keySha256(f.key) })),
+      ...dump.tables.map((t) => ({
+        name: t.part,
+        size: t.bytes,
+        source: path.join(staging, t.part),
+        sha256: t.sha256,
+      })),
+      ...checked.files.map((f) => ({
+        name: fileEntryName(f.key),
+        size: f.bytes,
+        source: path.join(where.filesDir, f.key),
+        sha256: keySha256(f.key),
+      })),
     ];
     const archiveStarted = Date.now();
     const fileName = await freeName(where.backupDir, now);
@@ -106,7 +117,12 @@ export async function createBackup(db: Kysely<DB>, where: BackupLocations, now =
       sizeBytes: written.bytes,
       sha256: written.sha256,
       manifest,
-      timings: { snapshotMs: dump.snapshotMs, filesMs, archiveMs: Date.now() - archiveStarted, totalMs: Date.now() - started },
+      timings: {
+        snapshotMs: dump.snapshotMs,
+        filesMs,
+        archiveMs: Date.now() - archiveStarted,
+        totalMs: Date.now() - started,
+      },
     };
   } finally {
     await rm(staging, { recursive: true, force: true });

@@ -17,28 +17,46 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL → PGlite → Postgre
   it('restores across engines with the same figures, .docx text and table parts', async () => {
     const source = await setupTest(); // PostgreSQL in this suite
     const x = await reviewWorld(source);
-    const operator = await buildUser(source.db, { grants: [{ role: 'operator', unitId: x.w.tree.blocA }], fullName: 'Cán bộ so sánh' });
+    const operator = await buildUser(source.db, {
+      grants: [{ role: 'operator', unitId: x.w.tree.blocA }],
+      fullName: 'Cán bộ so sánh',
+    });
     const params = { unitId: x.w.tree.blocA, kind: 'so_ket', from: FROM, to: TO, snapshotOn: AS_OF, planId: x.w.plan };
     const before = await generateReview(await signIn(source.app, operator.username, DEFAULT_PASSWORD), params);
     const places: Place[] = [];
     try {
-      const fromPostgres = (await backupServiceFor(source.db, backupSettingsOf(source.app.config)).run({ trigger: 'cli', ctx: systemContext }))!.outcome;
+      const fromPostgres = (await backupServiceFor(source.db, backupSettingsOf(source.app.config)).run({
+        trigger: 'cli',
+        ctx: systemContext,
+      }))!.outcome;
       expect(fromPostgres.manifest.engine).toBe('postgres');
 
       const pglite = await emptyTarget('pglite');
       places.push(pglite);
       const intoPglite = await restoreArchive(fromPostgres.path, { db: pglite.db, filesDir: pglite.config.filesDir });
       expect(intoPglite.auditChainMatches).toBe(true);
-      const fromPglite = (await backupServiceFor(pglite.db, backupSettingsOf(pglite.config)).run({ trigger: 'cli', ctx: systemContext }))!.outcome;
+      const fromPglite = (await backupServiceFor(pglite.db, backupSettingsOf(pglite.config)).run({
+        trigger: 'cli',
+        ctx: systemContext,
+      }))!.outcome;
       expect(fromPglite.manifest.engine).toBe('pglite');
-      const onPglite = await generateReview(await signIn(await appOn(pglite), operator.username, DEFAULT_PASSWORD), params);
+      const onPglite = await generateReview(
+        await signIn(await appOn(pglite), operator.username, DEFAULT_PASSWORD),
+        params,
+      );
       expect(onPglite).toEqual(before);
 
       const postgres = await emptyTarget('postgres');
       places.push(postgres);
-      const intoPostgres = await restoreArchive(fromPglite.path, { db: postgres.db, filesDir: postgres.config.filesDir });
+      const intoPostgres = await restoreArchive(fromPglite.path, {
+        db: postgres.db,
+        filesDir: postgres.config.filesDir,
+      });
       expect(intoPostgres.auditChainMatches).toBe(true);
-      const onPostgres = await generateReview(await signIn(await appOn(postgres), operator.username, DEFAULT_PASSWORD), params);
+      const onPostgres = await generateReview(
+        await signIn(await appOn(postgres), operator.username, DEFAULT_PASSWORD),
+        params,
+      );
       expect(onPostgres).toEqual(before);
 
       const a = new Map((await readEntries(fromPostgres.path)).map((e) => [e.name, e.content]));

@@ -15,7 +15,15 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { sql, type Kysely } from 'kysely';
-import { appliedMigrations, auditChainHead, listSerialColumns, listTables, tableExists, type ChainHead, type TableInfo } from './catalog.ts';
+import {
+  appliedMigrations,
+  auditChainHead,
+  listSerialColumns,
+  listTables,
+  tableExists,
+  type ChainHead,
+  type TableInfo,
+} from './catalog.ts';
 import { partName, type Manifest } from './manifest.ts';
 
 const FETCH_ROWS = 5000;
@@ -67,12 +75,17 @@ export async function dumpDatabase(db: Kysely<any>, stagingDir: string): Promise
         const hash = createHash('sha256');
         let rows = 0;
         let bytes = 0;
-        await sql.raw(`declare dump_cursor no scroll cursor for select row_to_json(t)::text as j from "${table.name}" t${orderBy(table)}`).execute(conn);
+        await sql
+          .raw(
+            `declare dump_cursor no scroll cursor for select row_to_json(t)::text as j from "${table.name}" t${orderBy(table)}`,
+          )
+          .execute(conn);
         for (;;) {
           const batch = await sql.raw<{ j: string }>(`fetch ${FETCH_ROWS} from dump_cursor`).execute(conn);
           if (batch.rows.length === 0) break;
           let chunk = '';
-          for (const r of batch.rows) chunk += (r.j.includes('\n') || r.j.includes('\r') ? r.j.replace(/[\r\n]/g, ' ') : r.j) + '\n';
+          for (const r of batch.rows)
+            chunk += (r.j.includes('\n') || r.j.includes('\r') ? r.j.replace(/[\r\n]/g, ' ') : r.j) + '\n';
           const buf = Buffer.from(chunk, 'utf8');
           hash.update(buf);
           bytes += buf.length;
@@ -82,20 +95,47 @@ export async function dumpDatabase(db: Kysely<any>, stagingDir: string): Promise
         await sql.raw('close dump_cursor').execute(conn);
         out.end();
         await once(out, 'finish');
-        result.push({ name: table.name, part, rows, bytes, sha256: hash.digest('hex'), columns: table.columns, generated: table.generated });
+        result.push({
+          name: table.name,
+          part,
+          rows,
+          bytes,
+          sha256: hash.digest('hex'),
+          columns: table.columns,
+          generated: table.generated,
+        });
       }
 
       const sequences: Manifest['sequences'] = [];
       for (const s of await listSerialColumns(conn)) {
-        const v = await sql.raw<{ last_value: string; is_called: boolean }>(`select last_value::text as last_value, is_called from "${s.sequence}"`).execute(conn);
-        sequences.push({ table: s.table, column: s.column, lastValue: v.rows[0]!.last_value, isCalled: v.rows[0]!.is_called });
+        const v = await sql
+          .raw<{ last_value: string; is_called: boolean }>(
+            `select last_value::text as last_value, is_called from "${s.sequence}"`,
+          )
+          .execute(conn);
+        sequences.push({
+          table: s.table,
+          column: s.column,
+          lastValue: v.rows[0]!.last_value,
+          isCalled: v.rows[0]!.is_called,
+        });
       }
       const auditChain = await auditChainHead(conn);
       const fileKeys = (await tableExists(conn, 'stored_file'))
-        ? (await sql<{ k: string }>`select distinct storage_key as k from stored_file order by 1`.execute(conn)).rows.map((r) => r.k)
+        ? (
+            await sql<{ k: string }>`select distinct storage_key as k from stored_file order by 1`.execute(conn)
+          ).rows.map((r) => r.k)
         : [];
       await sql`commit`.execute(conn);
-      return { serverVersion, migrations, tables: result, sequences, auditChain, fileKeys, snapshotMs: Date.now() - started };
+      return {
+        serverVersion,
+        migrations,
+        tables: result,
+        sequences,
+        auditChain,
+        fileKeys,
+        snapshotMs: Date.now() - started,
+      };
     } catch (error) {
       await sql`rollback`.execute(conn).catch(() => undefined);
       throw error;

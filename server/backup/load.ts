@@ -13,7 +13,14 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../lib/errors.ts';
-import { auditChainHead, listForeignKeys, listSerialColumns, listTables, tablesWithRows, type ChainHead } from './catalog.ts';
+import {
+  auditChainHead,
+  listForeignKeys,
+  listSerialColumns,
+  listTables,
+  tablesWithRows,
+  type ChainHead,
+} from './catalog.ts';
 import type { Manifest } from './manifest.ts';
 
 const BATCH_ROWS = 5000;
@@ -34,12 +41,17 @@ function sameColumns(a: string[], b: string[]): boolean {
 async function insertBatch(conn: Kysely<any>, table: string, columns: string[], lines: string[]): Promise<void> {
   const cols = columns.map(quote).join(', ');
   const from = columns.map((c) => `r.${quote(c)}`).join(', ');
-  await sql`${sql.raw(`insert into ${quote(table)} (${cols}) select ${from} from json_populate_recordset(null::${quote(table)}, `)}${`[${lines.join(',')}]`}${sql.raw('::json) with ordinality as r order by r.ordinality')}`.execute(conn);
+  await sql`${sql.raw(`insert into ${quote(table)} (${cols}) select ${from} from json_populate_recordset(null::${quote(table)}, `)}${`[${lines.join(',')}]`}${sql.raw('::json) with ordinality as r order by r.ordinality')}`.execute(
+    conn,
+  );
 }
 
 async function loadTable(conn: Kysely<any>, stagingDir: string, table: Manifest['tables'][number]): Promise<void> {
   const columns = table.columns.filter((c) => !table.generated.includes(c));
-  const lines = createInterface({ input: createReadStream(path.join(stagingDir, table.part), 'utf8'), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(path.join(stagingDir, table.part), 'utf8'),
+    crlfDelay: Infinity,
+  });
   let batch: string[] = [];
   let bytes = 0;
   for await (const line of lines) {
@@ -60,7 +72,11 @@ async function resetSequences(conn: Kysely<any>, manifest: Manifest): Promise<vo
   for (const s of await listSerialColumns(conn)) {
     const recorded = manifest.sequences.find((m) => m.table === s.table && m.column === s.column);
     const fromArchive = recorded ? BigInt(recorded.lastValue) - (recorded.isCalled ? 0n : 1n) : 0n;
-    const max = (await sql.raw<{ m: string | null }>(`select max(${quote(s.column)})::text as m from ${quote(s.table)}`).execute(conn)).rows[0]?.m;
+    const max = (
+      await sql
+        .raw<{ m: string | null }>(`select max(${quote(s.column)})::text as m from ${quote(s.table)}`)
+        .execute(conn)
+    ).rows[0]?.m;
     const fromRows = max === null || max === undefined ? 0n : BigInt(max);
     const value = fromArchive > fromRows ? fromArchive : fromRows;
     if (value >= 1n) await sql`select setval(${quote(s.sequence)}, ${value.toString()}::bigint, true)`.execute(conn);
@@ -85,13 +101,20 @@ export async function loadDatabase(db: Kysely<any>, stagingDir: string, manifest
       }
       const unexpected = target.filter((t) => !manifest.tables.some((m) => m.name === t.name));
       if (unexpected.length > 0) {
-        throw new AppError('VALIDATION', `Cơ sở dữ liệu đích có bảng không có trong bản sao lưu (${unexpected.map((t) => t.name).join(', ')}); không khôi phục được.`);
+        throw new AppError(
+          'VALIDATION',
+          `Cơ sở dữ liệu đích có bảng không có trong bản sao lưu (${unexpected.map((t) => t.name).join(', ')}); không khôi phục được.`,
+        );
       }
 
       const foreignKeys = await listForeignKeys(conn);
-      for (const fk of foreignKeys) await sql.raw(`alter table ${quote(fk.table)} drop constraint ${quote(fk.name)}`).execute(conn);
+      for (const fk of foreignKeys)
+        await sql.raw(`alter table ${quote(fk.table)} drop constraint ${quote(fk.name)}`).execute(conn);
       // What the migrations put there (reference data) is replaced by the archive's copy of it.
-      const filled = await tablesWithRows(conn, target.map((t) => t.name));
+      const filled = await tablesWithRows(
+        conn,
+        target.map((t) => t.name),
+      );
       if (filled.length > 0) await sql.raw(`truncate ${filled.map(quote).join(', ')}`).execute(conn);
 
       let rows = 0;
@@ -102,14 +125,24 @@ export async function loadDatabase(db: Kysely<any>, stagingDir: string, manifest
       await resetSequences(conn, manifest);
       for (const fk of foreignKeys) {
         try {
-          await sql.raw(`alter table ${quote(fk.table)} add constraint ${quote(fk.name)} ${fk.definition}`).execute(conn);
+          await sql
+            .raw(`alter table ${quote(fk.table)} add constraint ${quote(fk.name)} ${fk.definition}`)
+            .execute(conn);
         } catch (error) {
-          throw new AppError('VALIDATION', `Dữ liệu trong bản sao lưu không nhất quán: ràng buộc ${fk.name} của bảng ${fk.table} không thỏa (${(error as Error).message}).`);
+          throw new AppError(
+            'VALIDATION',
+            `Dữ liệu trong bản sao lưu không nhất quán: ràng buộc ${fk.name} của bảng ${fk.table} không thỏa (${(error as Error).message}).`,
+          );
         }
       }
       for (const t of manifest.tables) {
-        const n = (await sql.raw<{ n: string }>(`select count(*)::text as n from ${quote(t.name)}`).execute(conn)).rows[0]!.n;
-        if (Number(n) !== t.rows) throw new AppError('VALIDATION', `Bảng ${t.name}: nạp được ${n} dòng, bản sao lưu ghi ${t.rows} dòng; không khôi phục.`);
+        const n = (await sql.raw<{ n: string }>(`select count(*)::text as n from ${quote(t.name)}`).execute(conn))
+          .rows[0]!.n;
+        if (Number(n) !== t.rows)
+          throw new AppError(
+            'VALIDATION',
+            `Bảng ${t.name}: nạp được ${n} dòng, bản sao lưu ghi ${t.rows} dòng; không khôi phục.`,
+          );
       }
       const auditChain = await auditChainHead(conn);
       await sql`commit`.execute(conn);

@@ -32,12 +32,16 @@ async function sourceWithFiles(t: TestContext, files = [SAMPLE.pdf]) {
   const admin = await buildUser(t.db, { grants: [{ role: 'admin', unitId: tree.root }] });
   const session = await signIn(t.app, admin.username, DEFAULT_PASSWORD);
   const uploaded = [];
-  for (const [i, content] of files.entries()) uploaded.push(json(await upload(t.app, session, `Tệp ${i + 1}.pdf`, content)));
+  for (const [i, content] of files.entries())
+    uploaded.push(json(await upload(t.app, session, `Tệp ${i + 1}.pdf`, content)));
   return { tree, uploaded };
 }
 
 async function backup(t: TestContext) {
-  const result = await backupServiceFor(t.db, backupSettingsOf(t.app.config)).run({ trigger: 'cli', ctx: systemContext });
+  const result = await backupServiceFor(t.db, backupSettingsOf(t.app.config)).run({
+    trigger: 'cli',
+    ctx: systemContext,
+  });
   return result!.outcome;
 }
 
@@ -73,19 +77,33 @@ describe('restore refuses', { timeout: 180_000 }, () => {
     };
 
     // One character of one table's part changed; the manifest still lists the old hash.
-    const damaged = entries.map((e) => (e.name === 'database/org_unit_version.jsonl' ? { ...e, content: Buffer.from(e.content.toString().replace('Khối A', 'Khối X')) } : e));
-    expect(damaged.find((e) => e.name === 'database/org_unit_version.jsonl')!.content.equals(entries.find((e) => e.name === 'database/org_unit_version.jsonl')!.content)).toBe(false);
+    const damaged = entries.map((e) =>
+      e.name === 'database/org_unit_version.jsonl'
+        ? { ...e, content: Buffer.from(e.content.toString().replace('Khối A', 'Khối X')) }
+        : e,
+    );
+    expect(
+      damaged
+        .find((e) => e.name === 'database/org_unit_version.jsonl')!
+        .content.equals(entries.find((e) => e.name === 'database/org_unit_version.jsonl')!.content),
+    ).toBe(false);
     await writeEntries(copy, damaged);
     await refuse(copy, /"database\/org_unit_version\.jsonl" của bản sao lưu đã bị thay đổi hoặc hỏng/);
 
     // An uploaded file's content swapped.
-    await writeEntries(copy, entries.map((e) => (e.name.startsWith('files/') ? { ...e, content: SAMPLE.png } : e)));
+    await writeEntries(
+      copy,
+      entries.map((e) => (e.name.startsWith('files/') ? { ...e, content: SAMPLE.png } : e)),
+    );
     await refuse(copy, /đã bị thay đổi hoặc hỏng/);
 
     // An entry the manifest does not list; one it lists, missing; the manifest not first.
     await writeEntries(copy, [...entries, { name: 'files/00/00/evil', content: Buffer.from('x') }]);
     await refuse(copy, /không được kê trong manifest\.json/);
-    await writeEntries(copy, entries.filter((e) => !e.name.startsWith('files/')));
+    await writeEntries(
+      copy,
+      entries.filter((e) => !e.name.startsWith('files/')),
+    );
     await refuse(copy, /thiếu 1 mục/);
     await writeEntries(copy, [...entries.slice(1), entries[0]!]);
     await refuse(copy, /thiếu manifest\.json ở đầu/);
@@ -117,7 +135,10 @@ describe('restore refuses', { timeout: 180_000 }, () => {
     manifest.migrations.push('29991231_9999_tu_tuong_lai');
     manifest.lastMigration = '29991231_9999_tu_tuong_lai';
     const forged = path.join(t.dataDir, 'moi-hon.tar.gz');
-    await writeEntries(forged, [{ name: MANIFEST_ENTRY, content: Buffer.from(JSON.stringify(manifest)) }, ...entries.slice(1)]);
+    await writeEntries(forged, [
+      { name: MANIFEST_ENTRY, content: Buffer.from(JSON.stringify(manifest)) },
+      ...entries.slice(1),
+    ]);
     await expect(restoreArchive(forged, { db: target.db, filesDir: target.config.filesDir })).rejects.toThrow(
       /Bản sao lưu có cấu trúc dữ liệu mới hơn chương trình này \(migration 29991231_9999_tu_tuong_lai chưa có ở đây/,
     );
@@ -136,18 +157,25 @@ describe('restore refuses', { timeout: 180_000 }, () => {
     await writeFile(stale, 'một tệp có sẵn ở nơi khôi phục');
     await writeFile(path.join(target.app.config.filesDir, 'ghi-chu.txt'), 'không phải tệp lưu trữ: --force để nguyên');
     const into = { db: target.db, filesDir: target.app.config.filesDir };
-    await expect(restoreArchive(archive, into)).rejects.toThrow(/Nơi khôi phục không trống: cơ sở dữ liệu đang có dữ liệu \(các bảng .*org_unit.*\); thư mục tệp .* đang có tệp\. .*--force/);
-    expect((await target.db.selectFrom('org_unit_version').select('name').execute()).map((r) => r.name)).toEqual(['Đơn vị có sẵn ở nơi khôi phục']);
+    await expect(restoreArchive(archive, into)).rejects.toThrow(
+      /Nơi khôi phục không trống: cơ sở dữ liệu đang có dữ liệu \(các bảng .*org_unit.*\); thư mục tệp .* đang có tệp\. .*--force/,
+    );
+    expect((await target.db.selectFrom('org_unit_version').select('name').execute()).map((r) => r.name)).toEqual([
+      'Đơn vị có sẵn ở nơi khôi phục',
+    ]);
 
     const restored = await restoreArchive(archive, into, { force: true });
     expect(restored.auditChainMatches).toBe(true);
-    const names = async (db: TestContext['db']) => (await db.selectFrom('org_unit_version').select('name').orderBy('id').execute()).map((r) => r.name);
+    const names = async (db: TestContext['db']) =>
+      (await db.selectFrom('org_unit_version').select('name').orderBy('id').execute()).map((r) => r.name);
     expect(await names(target.db)).toEqual(await names(source.db));
     expect(await names(target.db)).not.toContain('Đơn vị có sẵn ở nơi khôi phục');
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(path.join(into.filesDir, 'ghi-chu.txt'))).toBe(true);
     expect((await readdir(into.filesDir, { recursive: true })).filter((n) => /[0-9a-f]{64}$/.test(n))).toHaveLength(1);
-    expect((await target.db.selectFrom('org_unit').select('id').where('id', '=', tree.root).executeTakeFirst())?.id).toBe(tree.root);
+    expect(
+      (await target.db.selectFrom('org_unit').select('id').where('id', '=', tree.root).executeTakeFirst())?.id,
+    ).toBe(tree.root);
   });
 });
 
@@ -157,7 +185,9 @@ describe('files missing at backup time', { timeout: 180_000 }, () => {
     const other = Buffer.concat([SAMPLE.pdf, Buffer.from('% một tệp khác\n')]);
     const third = Buffer.concat([SAMPLE.pdf, Buffer.from('% tệp thứ ba\n')]);
     const { uploaded } = await sourceWithFiles(t, [SAMPLE.pdf, other, third]);
-    const keyOf = async (id: number) => (await t.db.selectFrom('stored_file').select('storage_key').where('id', '=', id).executeTakeFirstOrThrow()).storage_key;
+    const keyOf = async (id: number) =>
+      (await t.db.selectFrom('stored_file').select('storage_key').where('id', '=', id).executeTakeFirstOrThrow())
+        .storage_key;
     const gone = await keyOf(uploaded[1].id);
     const damaged = await keyOf(uploaded[2].id);
     await rm(path.join(t.app.config.filesDir, gone));
@@ -174,7 +204,11 @@ describe('files missing at backup time', { timeout: 180_000 }, () => {
     const run = await t.db.selectFrom('backup_run').selectAll().executeTakeFirstOrThrow();
     expect(run.status).toBe('succeeded');
     expect(run.missing_files).toHaveLength(2);
-    const event = await t.db.selectFrom('audit_event').select('summary').where('action', '=', 'backup.created').executeTakeFirstOrThrow();
+    const event = await t.db
+      .selectFrom('audit_event')
+      .select('summary')
+      .where('action', '=', 'backup.created')
+      .executeTakeFirstOrThrow();
     expect(event.summary).toContain('THIẾU 2 tệp đính kèm');
 
     const target = await emptyTarget();
@@ -197,10 +231,23 @@ describe('an audit log rewritten inside the archive', { timeout: 180_000 }, () =
     expect(edited.equals(part.content)).toBe(false);
     const forgedManifest = {
       ...manifest,
-      tables: manifest.tables.map((tb) => (tb.name === 'audit_event' ? { ...tb, bytes: edited.length, sha256: createHash('sha256').update(edited).digest('hex') } : tb)),
+      tables: manifest.tables.map((tb) =>
+        tb.name === 'audit_event'
+          ? { ...tb, bytes: edited.length, sha256: createHash('sha256').update(edited).digest('hex') }
+          : tb,
+      ),
     };
     const forged = path.join(t.dataDir, 'nhat-ky-bi-sua.tar.gz');
-    await writeEntries(forged, entries.map((e) => (e.name === MANIFEST_ENTRY ? { ...e, content: Buffer.from(JSON.stringify(forgedManifest)) } : e === part ? { ...e, content: edited } : e)));
+    await writeEntries(
+      forged,
+      entries.map((e) =>
+        e.name === MANIFEST_ENTRY
+          ? { ...e, content: Buffer.from(JSON.stringify(forgedManifest)) }
+          : e === part
+            ? { ...e, content: edited }
+            : e,
+      ),
+    );
 
     const target = await emptyTarget();
     places.push(target);
@@ -209,8 +256,14 @@ describe('an audit log rewritten inside the archive', { timeout: 180_000 }, () =
     expect(restored.auditChain?.seq).toBe(manifest.auditChain!.seq);
     expect(restored.auditChain?.hash).not.toBe(manifest.auditChain!.hash);
     const lines = restoreLines('nhat-ky-bi-sua.tar.gz', restored).join('\n');
-    expect(lines).toContain('CẢNH BÁO: CHUỖI NHẬT KÝ THAO TÁC SAU KHÔI PHỤC KHÔNG KHỚP MÃ NIÊM PHONG TRONG BẢN SAO LƯU');
-    const event = await target.db.selectFrom('audit_event').select('summary').where('action', '=', 'backup.restored').executeTakeFirstOrThrow();
+    expect(lines).toContain(
+      'CẢNH BÁO: CHUỖI NHẬT KÝ THAO TÁC SAU KHÔI PHỤC KHÔNG KHỚP MÃ NIÊM PHONG TRONG BẢN SAO LƯU',
+    );
+    const event = await target.db
+      .selectFrom('audit_event')
+      .select('summary')
+      .where('action', '=', 'backup.restored')
+      .executeTakeFirstOrThrow();
     expect(event.summary).toContain('CẢNH BÁO: chuỗi nhật ký khôi phục không khớp mã niêm phong');
   });
 });

@@ -60,7 +60,11 @@ export function assertKnownSchema(manifest: Manifest): void {
         'Hãy cài phiên bản chương trình mới bằng hoặc mới hơn rồi khôi phục; không có gì bị thay đổi.',
     );
   }
-  if (!manifest.lastMigration) throw new AppError('VALIDATION', 'Bản sao lưu được làm từ một cơ sở dữ liệu chưa có cấu trúc (chưa migrate): không có gì để khôi phục.');
+  if (!manifest.lastMigration)
+    throw new AppError(
+      'VALIDATION',
+      'Bản sao lưu được làm từ một cơ sở dữ liệu chưa có cấu trúc (chưa migrate): không có gì để khôi phục.',
+    );
 }
 
 function isPrefix(applied: string[], archive: string[]): boolean {
@@ -89,12 +93,19 @@ async function clearFileStore(dir: string): Promise<void> {
 async function describeTarget(db: Kysely<DB>, filesDir: string): Promise<string[]> {
   const problems: string[] = [];
   const tables = await userDataTables(db);
-  if (tables.length > 0) problems.push(`cơ sở dữ liệu đang có dữ liệu (các bảng ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''})`);
+  if (tables.length > 0)
+    problems.push(
+      `cơ sở dữ liệu đang có dữ liệu (các bảng ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''})`,
+    );
   if (await filesDirHasFiles(filesDir)) problems.push(`thư mục tệp ${filesDir} đang có tệp`);
   return problems;
 }
 
-export async function restoreArchive(archivePath: string, target: RestoreTarget, options: RestoreOptions = {}): Promise<RestoreResult> {
+export async function restoreArchive(
+  archivePath: string,
+  target: RestoreTarget,
+  options: RestoreOptions = {},
+): Promise<RestoreResult> {
   const started = Date.now();
   const log = options.log ?? (() => undefined);
   const { db, filesDir } = target;
@@ -106,12 +117,19 @@ export async function restoreArchive(archivePath: string, target: RestoreTarget,
 
   const problems = await describeTarget(db, filesDir);
   if (problems.length > 0 && !options.force) {
-    throw new AppError('INVALID_STATE', `Nơi khôi phục không trống: ${problems.join('; ')}. Chỉ khôi phục vào nơi trống; muốn xóa sạch rồi khôi phục, chạy lại với --force. Chưa có gì bị thay đổi.`);
+    throw new AppError(
+      'INVALID_STATE',
+      `Nơi khôi phục không trống: ${problems.join('; ')}. Chỉ khôi phục vào nơi trống; muốn xóa sạch rồi khôi phục, chạy lại với --force. Chưa có gì bị thay đổi.`,
+    );
   }
   const applied = await appliedMigrations(db);
   if (options.force || !isPrefix(applied, manifest.migrations)) {
     // Forced, or an empty target migrated past the archive (migrations only go forward): start from nothing.
-    log(options.force && problems.length > 0 ? 'Xóa sạch nơi khôi phục (--force) …' : 'Tạo lại cấu trúc cơ sở dữ liệu trống …');
+    log(
+      options.force && problems.length > 0
+        ? 'Xóa sạch nơi khôi phục (--force) …'
+        : 'Tạo lại cấu trúc cơ sở dữ liệu trống …',
+    );
     await resetSchema(db);
   }
   if (options.force) await clearFileStore(filesDir);
@@ -126,7 +144,9 @@ export async function restoreArchive(archivePath: string, target: RestoreTarget,
     await readArchive(archivePath, staging);
     log(`Nạp ${manifest.tables.length} bảng …`);
     const loaded = await loadDatabase(db, staging, manifest);
-    const auditChainMatches = manifest.auditChain ? loaded.auditChain?.seq === manifest.auditChain.seq && loaded.auditChain?.hash === manifest.auditChain.hash : null;
+    const auditChainMatches = manifest.auditChain
+      ? loaded.auditChain?.seq === manifest.auditChain.seq && loaded.auditChain?.hash === manifest.auditChain.hash
+      : null;
 
     const { error: upgradeError, results } = await migrator(db).migrateToLatest();
     if (upgradeError) throw upgradeError instanceof Error ? upgradeError : new Error(String(upgradeError));
@@ -149,8 +169,15 @@ export async function restoreArchive(archivePath: string, target: RestoreTarget,
           `Khôi phục dữ liệu từ bản sao lưu ${path.basename(archivePath)} (lập lúc ${manifest.createdAt}, phiên bản ${manifest.app.version}): ` +
           `${loaded.rows} dòng, ${manifest.files.length} tệp (${formatBytes(fileBytes)})` +
           (manifest.missingFiles.length > 0 ? `, ${manifest.missingFiles.length} tệp đã thiếu từ lúc sao lưu` : '') +
-          (auditChainMatches === false ? '. CẢNH BÁO: chuỗi nhật ký khôi phục không khớp mã niêm phong trong bản sao lưu' : ''),
-        after: { archive: path.basename(archivePath), sha256: verified.sha256, manifestAuditChain: manifest.auditChain, restoredAuditChain: loaded.auditChain },
+          (auditChainMatches === false
+            ? '. CẢNH BÁO: chuỗi nhật ký khôi phục không khớp mã niêm phong trong bản sao lưu'
+            : ''),
+        after: {
+          archive: path.basename(archivePath),
+          sha256: verified.sha256,
+          manifestAuditChain: manifest.auditChain,
+          restoredAuditChain: loaded.auditChain,
+        },
       });
     });
 

@@ -33,7 +33,10 @@ async function world(t: TestContext) {
 async function backUpNow(t: TestContext, admin: Session) {
   const started = await admin.post(B);
   expect(started.statusCode, started.body).toBe(202);
-  expect(json(started)).toMatchObject({ trigger: 'manual', requestedByName: expect.stringContaining('Quản trị hệ thống') });
+  expect(json(started)).toMatchObject({
+    trigger: 'manual',
+    requestedByName: expect.stringContaining('Quản trị hệ thống'),
+  });
   await backupServiceFor(t.db, backupSettingsOf(t.app.config)).idle();
   return json(await admin.get(B));
 }
@@ -43,13 +46,25 @@ describe('backups API', { timeout: 120_000 }, () => {
     const t = await setupTest();
     const w = await world(t);
     const empty = json(await w.systemAdmin.get(B));
-    expect(empty).toMatchObject({ running: null, items: [], settings: { backupDir: t.app.config.backupDir, keep: t.app.config.backupKeep, node: os.hostname() } });
+    expect(empty).toMatchObject({
+      running: null,
+      items: [],
+      settings: { backupDir: t.app.config.backupDir, keep: t.app.config.backupKeep, node: os.hostname() },
+    });
 
     const list = await backUpNow(t, w.systemAdmin);
     expect(list.running).toBeNull();
     expect(list.items).toHaveLength(1);
     const run = list.items[0];
-    expect(run).toMatchObject({ status: 'succeeded', trigger: 'manual', node: os.hostname(), downloadable: true, missingFiles: [], error: null, prunedAt: null });
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      trigger: 'manual',
+      node: os.hostname(),
+      downloadable: true,
+      missingFiles: [],
+      error: null,
+      prunedAt: null,
+    });
     expect(run.requestedByName).toContain('Quản trị hệ thống');
     expect(run.fileName).toMatch(/^dienhinh-\d{8}-\d{6}\.tar\.gz$/);
     expect(run.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -66,7 +81,14 @@ describe('backups API', { timeout: 120_000 }, () => {
     await writeFile(saved, download.rawPayload);
     expect((await readEntries(saved))[0]!.name).toBe('manifest.json');
 
-    const actions = (await t.db.selectFrom('audit_event').select(['action', 'summary', 'entity_id']).where('action', 'like', 'backup.%').orderBy('id').execute()).map((e) => [e.action, e.entity_id]);
+    const actions = (
+      await t.db
+        .selectFrom('audit_event')
+        .select(['action', 'summary', 'entity_id'])
+        .where('action', 'like', 'backup.%')
+        .orderBy('id')
+        .execute()
+    ).map((e) => [e.action, e.entity_id]);
     expect(actions).toEqual([
       ['backup.created', String(run.id)],
       ['backup.downloaded', String(run.id)],
@@ -88,12 +110,16 @@ describe('backups API', { timeout: 120_000 }, () => {
     await rm(path.join(t.app.config.backupDir, run.fileName));
     const gone = await w.systemAdmin.get(`${B}/${run.id}/download`);
     expect(gone.statusCode).toBe(404);
-    expect(json(gone).error.message).toBe(`Không tải được bản sao lưu ${run.fileName}: tệp không có trên máy chủ này; tệp được ghi ở thư mục ${t.app.config.backupDir}.`);
+    expect(json(gone).error.message).toBe(
+      `Không tải được bản sao lưu ${run.fileName}: tệp không có trên máy chủ này; tệp được ghi ở thư mục ${t.app.config.backupDir}.`,
+    );
     expect(json(await w.systemAdmin.get(B)).items[0].downloadable).toBe(false);
 
     // A run recorded by another node of the cluster.
     await t.db.updateTable('backup_run').set({ node: 'may-chu-2' }).where('id', '=', run.id).execute();
-    expect(json(await w.systemAdmin.get(`${B}/${run.id}/download`)).error.message).toContain(`máy chủ may-chu-2 (máy đang phục vụ bạn là ${os.hostname()})`);
+    expect(json(await w.systemAdmin.get(`${B}/${run.id}/download`)).error.message).toContain(
+      `máy chủ may-chu-2 (máy đang phục vụ bạn là ${os.hostname()})`,
+    );
     expect((await w.systemAdmin.get(`${B}/${run.id + 1000}/download`)).statusCode).toBe(404);
     expect((await w.systemAdmin.get(`${B}/abc/download`)).statusCode).toBe(400);
   });
@@ -123,6 +149,8 @@ describe('backups API', { timeout: 120_000 }, () => {
     }
     await backupServiceFor(t.db, backupSettingsOf(t.app.config)).idle();
     expect(await t.db.selectFrom('backup_run').select('id').execute()).toEqual(before);
-    expect(await t.db.selectFrom('audit_event').select('id').where('action', '=', 'backup.downloaded').execute()).toEqual([]);
+    expect(
+      await t.db.selectFrom('audit_event').select('id').where('action', '=', 'backup.downloaded').execute(),
+    ).toEqual([]);
   });
 });

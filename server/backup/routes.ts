@@ -29,36 +29,79 @@ export async function backupRoutes(app: App): Promise<void> {
   const { db, config } = app;
   const service = () => backupServiceFor(db, backupSettingsOf(config));
 
-  app.get('/admin/backups', { schema: { tags, summary: 'Các lần sao lưu gần đây (mọi máy chủ) và lần đang chạy', response: { 200: ZBackupList } } }, async (req) => {
-    requireSystemAdmin(req.ctx);
-    return {
-      running: service().running,
-      settings: { backupDir: config.backupDir, keep: config.backupKeep, intervalHours: config.backupIntervalHours, node: os.hostname() },
-      items: await listRuns(db, config.backupDir),
-    };
-  });
+  app.get(
+    '/admin/backups',
+    {
+      schema: {
+        tags,
+        summary: 'Các lần sao lưu gần đây (mọi máy chủ) và lần đang chạy',
+        response: { 200: ZBackupList },
+      },
+    },
+    async (req) => {
+      requireSystemAdmin(req.ctx);
+      return {
+        running: service().running,
+        settings: {
+          backupDir: config.backupDir,
+          keep: config.backupKeep,
+          intervalHours: config.backupIntervalHours,
+          node: os.hostname(),
+        },
+        items: await listRuns(db, config.backupDir),
+      };
+    },
+  );
 
-  app.post('/admin/backups', { schema: { tags, summary: 'Sao lưu ngay: bắt đầu và trả lời ngay; danh sách cho biết khi nào xong', response: { 202: ZBackupRunning } } }, async (req, reply) => {
-    const actor = requireSystemAdmin(req.ctx);
-    const s = service();
-    const { done } = await s.start({ trigger: 'manual', ctx: req.ctx, requestedByName: `${actor.fullName} (${actor.username})` });
-    // The run outlives the request: its result (or failure) is recorded and listed; here it is only logged.
-    done.catch((err: unknown) => req.log.error({ err }, 'backup failed'));
-    return reply.code(202).send(s.running ?? { startedAt: new Date().toISOString(), trigger: 'manual', requestedByName: actor.fullName });
-  });
+  app.post(
+    '/admin/backups',
+    {
+      schema: {
+        tags,
+        summary: 'Sao lưu ngay: bắt đầu và trả lời ngay; danh sách cho biết khi nào xong',
+        response: { 202: ZBackupRunning },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireSystemAdmin(req.ctx);
+      const s = service();
+      const { done } = await s.start({
+        trigger: 'manual',
+        ctx: req.ctx,
+        requestedByName: `${actor.fullName} (${actor.username})`,
+      });
+      // The run outlives the request: its result (or failure) is recorded and listed; here it is only logged.
+      done.catch((err: unknown) => req.log.error({ err }, 'backup failed'));
+      return reply
+        .code(202)
+        .send(s.running ?? { startedAt: new Date().toISOString(), trigger: 'manual', requestedByName: actor.fullName });
+    },
+  );
 
   app.get(
     '/admin/backups/:id/download',
-    { schema: { tags, summary: 'Tải một bản sao lưu (.tar.gz) có trên máy chủ này', params: ZIdParams, produces: ['application/gzip'], response: binaryResponse('Bản sao lưu (.tar.gz)', [MEDIA.gzip]) } },
+    {
+      schema: {
+        tags,
+        summary: 'Tải một bản sao lưu (.tar.gz) có trên máy chủ này',
+        params: ZIdParams,
+        produces: ['application/gzip'],
+        response: binaryResponse('Bản sao lưu (.tar.gz)', [MEDIA.gzip]),
+      },
+    },
     async (req, reply) => {
       requireSystemAdmin(req.ctx);
       const run = await db.selectFrom('backup_run').selectAll().where('id', '=', req.params.id).executeTakeFirst();
       if (!run) throw notFound('lần sao lưu này');
       const file = archivePathOf(config.backupDir, run.file_name);
-      if (run.status !== 'succeeded' || !file) throw new AppError('NOT_FOUND', 'Lần sao lưu này không thành công nên không có tệp để tải.');
+      if (run.status !== 'succeeded' || !file)
+        throw new AppError('NOT_FOUND', 'Lần sao lưu này không thành công nên không có tệp để tải.');
       const info = await stat(file).catch(() => null);
       if (!info?.isFile()) {
-        const where = run.node === os.hostname() ? `thư mục ${config.backupDir}` : `máy chủ ${run.node} (máy đang phục vụ bạn là ${os.hostname()})`;
+        const where =
+          run.node === os.hostname()
+            ? `thư mục ${config.backupDir}`
+            : `máy chủ ${run.node} (máy đang phục vụ bạn là ${os.hostname()})`;
         const why = run.pruned_at ? 'đã bị xóa theo BACKUP_KEEP' : `không có trên máy chủ này; tệp được ghi ở ${where}`;
         throw new AppError('NOT_FOUND', `Không tải được bản sao lưu ${run.file_name}: tệp ${why}.`);
       }

@@ -26,7 +26,11 @@ export interface RunRecord {
   pruned: string[];
 }
 
-const TRIGGER_LABEL: Record<TBackupTrigger, string> = { manual: 'theo yêu cầu', scheduled: 'theo lịch', cli: 'bằng lệnh npm run backup' };
+const TRIGGER_LABEL: Record<TBackupTrigger, string> = {
+  manual: 'theo yêu cầu',
+  scheduled: 'theo lịch',
+  cli: 'bằng lệnh npm run backup',
+};
 
 /** Writes the run and its audit events; returns the row id, or null on a database too old to have the table. */
 export async function recordRun(db: Kysely<DB>, ctx: RequestContext, run: RunRecord): Promise<number | null> {
@@ -68,7 +72,13 @@ export async function recordRun(db: Kysely<DB>, ctx: RequestContext, run: RunRec
         entityId: row.id,
         unitId: null,
         summary: `Sao lưu dữ liệu ${TRIGGER_LABEL[run.trigger]}: ${o.fileName} (${formatBytes(o.sizeBytes)})${missing > 0 ? `, THIẾU ${missing} tệp đính kèm` : ''}`,
-        after: { fileName: o.fileName, sha256: o.sha256, sizeBytes: o.sizeBytes, missingFiles: m.missingFiles, auditChain: m.auditChain },
+        after: {
+          fileName: o.fileName,
+          sha256: o.sha256,
+          sizeBytes: o.sizeBytes,
+          missingFiles: m.missingFiles,
+          auditChain: m.auditChain,
+        },
       });
     } else {
       await audit({
@@ -80,7 +90,12 @@ export async function recordRun(db: Kysely<DB>, ctx: RequestContext, run: RunRec
       });
     }
     if (run.pruned.length > 0) {
-      await trx.updateTable('backup_run').set({ pruned_at: run.finishedAt }).where('file_name', 'in', run.pruned).where('pruned_at', 'is', null).execute();
+      await trx
+        .updateTable('backup_run')
+        .set({ pruned_at: run.finishedAt })
+        .where('file_name', 'in', run.pruned)
+        .where('pruned_at', 'is', null)
+        .execute();
       await audit({
         action: 'backup.pruned',
         entityType: 'backup',
@@ -95,7 +110,13 @@ export async function recordRun(db: Kysely<DB>, ctx: RequestContext, run: RunRec
 
 /** When the last successful backup (any node, any trigger) started; null when there is none. */
 export async function lastSuccessfulBackupAt(db: Kysely<DB>): Promise<Date | null> {
-  const row = await db.selectFrom('backup_run').select('started_at').where('status', '=', 'succeeded').orderBy('started_at', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('backup_run')
+    .select('started_at')
+    .where('status', '=', 'succeeded')
+    .orderBy('started_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ? new Date(row.started_at) : null;
 }
 
@@ -136,6 +157,12 @@ export function presentRun(row: Selectable<BackupRunTable>, backupDir: string): 
 }
 
 export async function listRuns(db: Kysely<DB>, backupDir: string, limit = 50): Promise<TBackupRun[]> {
-  const rows = await db.selectFrom('backup_run').selectAll().orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('backup_run')
+    .selectAll()
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map((r) => presentRun(r, backupDir));
 }

@@ -17,12 +17,17 @@ import { BACKUP_LOCK_KEY, backupServiceFor, backupSettingsOf } from './service.t
 
 function recorder() {
   const lines: Array<{ level: 'info' | 'error'; msg: string; obj: object }> = [];
-  return { lines, info: (obj: object, msg: string) => lines.push({ level: 'info', msg, obj }), error: (obj: object, msg: string) => lines.push({ level: 'error', msg, obj }) };
+  return {
+    lines,
+    info: (obj: object, msg: string) => lines.push({ level: 'info', msg, obj }),
+    error: (obj: object, msg: string) => lines.push({ level: 'error', msg, obj }),
+  };
 }
 
 const configFor = (t: TestContext, env: Record<string, string>) => loadConfig({ DATA_DIR: t.dataDir, ...env });
 const never = { firstCheckAfterMs: 1e9, checkEveryMs: 1e9 };
-const archives = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.tar.gz')).sort();
+const archives = async (dir: string) =>
+  (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.tar.gz')).sort();
 
 describe('scheduled backups', { timeout: 120_000 }, () => {
   it('back up when the last backup is older than the interval, and keep the BACKUP_KEEP newest', async () => {
@@ -32,10 +37,16 @@ describe('scheduled backups', { timeout: 120_000 }, () => {
     const log = recorder();
     const scheduler = startBackupScheduler(t.db, config, log, never);
     const runs = () => t.db.selectFrom('backup_run').selectAll().orderBy('id').execute();
-    const age = (hours: number) => t.db.updateTable('backup_run').set({ started_at: sql`started_at - make_interval(hours => ${hours})` }).execute();
+    const age = (hours: number) =>
+      t.db
+        .updateTable('backup_run')
+        .set({ started_at: sql`started_at - make_interval(hours => ${hours})` })
+        .execute();
     try {
       await scheduler.tick();
-      expect((await runs()).map((r) => [r.trigger, r.status, r.requested_by_name])).toEqual([['scheduled', 'succeeded', null]]);
+      expect((await runs()).map((r) => [r.trigger, r.status, r.requested_by_name])).toEqual([
+        ['scheduled', 'succeeded', null],
+      ]);
       expect(log.lines.map((l) => l.level)).toEqual(['info']);
       await scheduler.tick(); // the last one is fresh: nothing to do
       expect(await runs()).toHaveLength(1);
@@ -51,9 +62,20 @@ describe('scheduled backups', { timeout: 120_000 }, () => {
       expect(all).toHaveLength(3);
       expect(await archives(config.backupDir)).toEqual([all[1]!.file_name, all[2]!.file_name].sort());
       expect(all.map((r) => r.pruned_at !== null)).toEqual([true, false, false]);
-      const pruned = await t.db.selectFrom('audit_event').select('summary').where('action', '=', 'backup.pruned').execute();
-      expect(pruned.map((e) => e.summary)).toEqual([`Xóa 1 bản sao lưu cũ, chỉ giữ các bản mới nhất theo BACKUP_KEEP: ${all[0]!.file_name}`]);
-      const created = await t.db.selectFrom('audit_event').select('summary').where('action', '=', 'backup.created').orderBy('id').execute();
+      const pruned = await t.db
+        .selectFrom('audit_event')
+        .select('summary')
+        .where('action', '=', 'backup.pruned')
+        .execute();
+      expect(pruned.map((e) => e.summary)).toEqual([
+        `Xóa 1 bản sao lưu cũ, chỉ giữ các bản mới nhất theo BACKUP_KEEP: ${all[0]!.file_name}`,
+      ]);
+      const created = await t.db
+        .selectFrom('audit_event')
+        .select('summary')
+        .where('action', '=', 'backup.created')
+        .orderBy('id')
+        .execute();
       expect(created[0]!.summary).toMatch(/^Sao lưu dữ liệu theo lịch: dienhinh-/);
     } finally {
       await scheduler.stop();
@@ -65,14 +87,23 @@ describe('scheduled backups', { timeout: 120_000 }, () => {
     const blocked = path.join(t.dataDir, 'khong-phai-thu-muc');
     await writeFile(blocked, 'một tệp đứng chỗ thư mục sao lưu');
     const log = recorder();
-    const failing = startBackupScheduler(t.db, configFor(t, { BACKUP_INTERVAL_HOURS: '1', BACKUP_DIR: blocked }), log, never);
+    const failing = startBackupScheduler(
+      t.db,
+      configFor(t, { BACKUP_INTERVAL_HOURS: '1', BACKUP_DIR: blocked }),
+      log,
+      never,
+    );
     await expect(failing.tick()).resolves.toBeUndefined();
     await failing.stop();
     expect(log.lines.map((l) => [l.level, l.msg])).toEqual([['error', 'scheduled backup failed']]);
     const run = await t.db.selectFrom('backup_run').selectAll().executeTakeFirstOrThrow();
     expect([run.status, run.trigger, run.file_name]).toEqual(['failed', 'scheduled', null]);
     expect(run.error).toMatch(/EEXIST|ENOTDIR/);
-    const event = await t.db.selectFrom('audit_event').select('summary').where('action', '=', 'backup.failed').executeTakeFirstOrThrow();
+    const event = await t.db
+      .selectFrom('audit_event')
+      .select('summary')
+      .where('action', '=', 'backup.failed')
+      .executeTakeFirstOrThrow();
     expect(event.summary).toMatch(/^Sao lưu dữ liệu theo lịch không thành công: /);
 
     const off = startBackupScheduler(t.db, configFor(t, { BACKUP_INTERVAL_HOURS: '0' }), log, never);
@@ -87,7 +118,10 @@ describe('leftovers of a killed backup', () => {
     const t = await setupTest();
     const config = configFor(t, {});
     await mkdir(config.backupDir, { recursive: true });
-    const old = [path.join(config.backupDir, '.staging-aaaaaaaaaaaa'), path.join(config.backupDir, 'dienhinh-20260101-010101.tar.gz.partial')];
+    const old = [
+      path.join(config.backupDir, '.staging-aaaaaaaaaaaa'),
+      path.join(config.backupDir, 'dienhinh-20260101-010101.tar.gz.partial'),
+    ];
     const young = path.join(config.backupDir, '.staging-bbbbbbbbbbbb');
     await mkdir(old[0]!);
     await writeFile(old[1]!, 'nửa chừng');
@@ -111,14 +145,21 @@ describe.runIf(process.env.TEST_DATABASE_URL)('backups in a PostgreSQL cluster',
     const otherNode = kyselyOnPostgres(url.toString(), 1);
     try {
       await otherNode.db.connection().execute(async (conn) => {
-        expect((await sql<{ ok: boolean }>`select pg_try_advisory_lock(${BACKUP_LOCK_KEY}) as ok`.execute(conn)).rows[0]!.ok).toBe(true);
+        expect(
+          (await sql<{ ok: boolean }>`select pg_try_advisory_lock(${BACKUP_LOCK_KEY}) as ok`.execute(conn)).rows[0]!.ok,
+        ).toBe(true);
         const log = recorder();
         const scheduler = startBackupScheduler(t.db, config, log, never);
         await scheduler.tick();
         await scheduler.stop();
         expect(log.lines).toEqual([]);
-        const manual = backupServiceFor(t.db, backupSettingsOf(config)).start({ trigger: 'manual', ctx: systemContext });
-        await expect(manual).rejects.toThrow('Một máy chủ khác đang sao lưu cơ sở dữ liệu này; hãy đợi nó xong rồi thử lại.');
+        const manual = backupServiceFor(t.db, backupSettingsOf(config)).start({
+          trigger: 'manual',
+          ctx: systemContext,
+        });
+        await expect(manual).rejects.toThrow(
+          'Một máy chủ khác đang sao lưu cơ sở dữ liệu này; hãy đợi nó xong rồi thử lại.',
+        );
         expect(await t.db.selectFrom('backup_run').select('id').execute()).toEqual([]);
         await sql`select pg_advisory_unlock(${BACKUP_LOCK_KEY})`.execute(conn);
       });

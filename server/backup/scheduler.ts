@@ -24,7 +24,12 @@ export interface SchedulerTiming {
   checkEveryMs?: number;
 }
 
-export function startBackupScheduler(db: Kysely<DB>, config: Config, log: ControlLogger, timing: SchedulerTiming = {}): BackupScheduler {
+export function startBackupScheduler(
+  db: Kysely<DB>,
+  config: Config,
+  log: ControlLogger,
+  timing: SchedulerTiming = {},
+): BackupScheduler {
   const hours = config.backupIntervalHours;
   if (!hours) return { tick: async () => undefined, stop: async () => undefined };
   const { firstCheckAfterMs = 5 * 60_000, checkEveryMs = Math.min(10 * 60_000, hours * 3_600_000) } = timing;
@@ -38,7 +43,11 @@ export function startBackupScheduler(db: Kysely<DB>, config: Config, log: Contro
     current = service
       .run({ trigger: 'scheduled', ctx: systemContext, requestedByName: null, onlyIfOlderThanHours: hours })
       .then((result) => {
-        if (result) log.info({ file: result.outcome.path, missingFiles: result.outcome.manifest.missingFiles.length }, `scheduled backup: ${result.outcome.fileName} (${formatBytes(result.outcome.sizeBytes)})`);
+        if (result)
+          log.info(
+            { file: result.outcome.path, missingFiles: result.outcome.manifest.missingFiles.length },
+            `scheduled backup: ${result.outcome.fileName} (${formatBytes(result.outcome.sizeBytes)})`,
+          );
       })
       .catch((err: unknown) => {
         log.error({ err }, 'scheduled backup failed');
@@ -64,12 +73,18 @@ export function startBackupScheduler(db: Kysely<DB>, config: Config, log: Contro
 }
 
 /** What `npm start` runs next to the notification scheduler: the schedule, and on PGlite the control socket. */
-export async function startBackupServices(db: Kysely<DB>, config: Config, log: ControlLogger): Promise<{ stop(): Promise<void> }> {
+export async function startBackupServices(
+  db: Kysely<DB>,
+  config: Config,
+  log: ControlLogger,
+): Promise<{ stop(): Promise<void> }> {
   const scheduler = startBackupScheduler(db, config, log);
-  const socket = config.databaseUrl ? null : await startControlSocket(db, config, log).catch((err: unknown) => {
-    log.error({ err }, 'control socket not started: `npm run backup` cannot reach this server');
-    return null;
-  });
+  const socket = config.databaseUrl
+    ? null
+    : await startControlSocket(db, config, log).catch((err: unknown) => {
+        log.error({ err }, 'control socket not started: `npm run backup` cannot reach this server');
+        return null;
+      });
   return {
     async stop() {
       await socket?.close();

@@ -10,7 +10,13 @@ import type { TBackupRunning, TBackupTrigger } from '../../common/schemas/backup
 import type { DB } from '../db/schema.ts';
 import type { RequestContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
-import { createBackup, engineOfVersion, pruneArchives, type BackupLocations, type BackupOutcome } from './create-backup.ts';
+import {
+  createBackup,
+  engineOfVersion,
+  pruneArchives,
+  type BackupLocations,
+  type BackupOutcome,
+} from './create-backup.ts';
 import { lastSuccessfulBackupAt, recordRun } from './runs.ts';
 
 /** pg_try_advisory_lock key of backups (the audit chain's lock is 4716201021). */
@@ -84,7 +90,11 @@ export class BackupService {
       locked = resolve;
       refused = reject;
     });
-    const state = { startedAt: new Date().toISOString(), trigger: request.trigger, requestedByName: request.requestedByName ?? null };
+    const state = {
+      startedAt: new Date().toISOString(),
+      trigger: request.trigger,
+      requestedByName: request.requestedByName ?? null,
+    };
     const done = this.#withLocks(request, locked, refused);
     this.#running = { ...state, done };
     void done.then(
@@ -101,20 +111,28 @@ export class BackupService {
     return done;
   }
 
-  async #withLocks(request: BackupRequest, locked: () => void, refused: (error: unknown) => void): Promise<BackupRunResult | null> {
+  async #withLocks(
+    request: BackupRequest,
+    locked: () => void,
+    refused: (error: unknown) => void,
+  ): Promise<BackupRunResult | null> {
     try {
       if ((await engineOf(this.db)) === 'pglite') {
         locked();
         return await this.#body(request);
       }
       return await this.db.connection().execute(async (conn) => {
-        const got = (await sql<{ ok: boolean }>`select pg_try_advisory_lock(${BACKUP_LOCK_KEY}) as ok`.execute(conn)).rows[0]?.ok;
+        const got = (await sql<{ ok: boolean }>`select pg_try_advisory_lock(${BACKUP_LOCK_KEY}) as ok`.execute(conn))
+          .rows[0]?.ok;
         if (!got) {
           if (request.trigger === 'scheduled') {
             locked();
             return null; // another node is making this period's backup
           }
-          throw new AppError('CONFLICT', 'Một máy chủ khác đang sao lưu cơ sở dữ liệu này; hãy đợi nó xong rồi thử lại.');
+          throw new AppError(
+            'CONFLICT',
+            'Một máy chủ khác đang sao lưu cơ sở dữ liệu này; hãy đợi nó xong rồi thử lại.',
+          );
         }
         try {
           locked();
@@ -142,13 +160,29 @@ export class BackupService {
       outcome = await createBackup(this.db, this.settings, startedAt);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await recordRun(this.db, request.ctx, { trigger: request.trigger, startedAt, finishedAt: new Date(), requestedBy, requestedByName, outcome: null, error: message, pruned: [] }).catch(
-        () => undefined,
-      );
+      await recordRun(this.db, request.ctx, {
+        trigger: request.trigger,
+        startedAt,
+        finishedAt: new Date(),
+        requestedBy,
+        requestedByName,
+        outcome: null,
+        error: message,
+        pruned: [],
+      }).catch(() => undefined);
       throw error;
     }
     const pruned = await pruneArchives(this.settings.backupDir, this.settings.backupKeep);
-    const runId = await recordRun(this.db, request.ctx, { trigger: request.trigger, startedAt, finishedAt: new Date(), requestedBy, requestedByName, outcome, error: null, pruned });
+    const runId = await recordRun(this.db, request.ctx, {
+      trigger: request.trigger,
+      startedAt,
+      finishedAt: new Date(),
+      requestedBy,
+      requestedByName,
+      outcome,
+      error: null,
+      pruned,
+    });
     return { runId, outcome };
   }
 }
@@ -163,7 +197,11 @@ export function backupServiceFor(db: Kysely<DB>, settings: BackupSettings): Back
   return s;
 }
 
-export const backupSettingsOf = (config: { filesDir: string; backupDir: string; backupKeep: number }): BackupSettings => ({
+export const backupSettingsOf = (config: {
+  filesDir: string;
+  backupDir: string;
+  backupKeep: number;
+}): BackupSettings => ({
   filesDir: config.filesDir,
   backupDir: config.backupDir,
   backupKeep: config.backupKeep,

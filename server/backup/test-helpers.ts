@@ -125,7 +125,9 @@ export async function writeEntries(archive: string, entries: TarEntry[]): Promis
     for await (const c of pack) chunks.push(c as Buffer);
   })();
   for (const e of entries) {
-    await new Promise<void>((resolve, reject) => pack.entry({ name: e.name, size: e.content.length }, e.content, (err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      pack.entry({ name: e.name, size: e.content.length }, e.content, (err) => (err ? reject(err) : resolve())),
+    );
   }
   pack.finalize();
   await collecting;

@@ -25,20 +25,28 @@ async function world() {
   return { t, tree, admin, fields };
 }
 
-const ids = (r: { body: string }) => (JSON.parse(r.body).items as Array<{ id: number }>).map((f) => f.id).sort((a, b) => a - b);
+const ids = (r: { body: string }) =>
+  (JSON.parse(r.body).items as Array<{ id: number }>).map((f) => f.id).sort((a, b) => a - b);
 const newSet = (revision = 1) => ({ effectiveFrom: '2024-01-01', criteria: SXKD_CRITERIA, revision });
 
 describe('catalogue: who may see and change what', () => {
   it('a bloc operator sees global, ancestor and own-subtree fields, never a sibling bloc’s, and edits only its own', async () => {
     const { t, tree, fields } = await world();
     const s = await as(t, [{ role: 'operator', unitId: tree.blocA }]);
-    expect(ids(await s.get('/api/v1/catalogue/fields'))).toEqual([fields.global.id, fields.province.id, fields.blocA.id, fields.a1.id]);
+    expect(ids(await s.get('/api/v1/catalogue/fields'))).toEqual([
+      fields.global.id,
+      fields.province.id,
+      fields.blocA.id,
+      fields.a1.id,
+    ]);
     expect(ids(await s.get('/api/v1/catalogue/fields?q=trach%20nhiem'))).toEqual([]);
 
     // Sibling subtree: does not exist.
     expect((await s.get(`/api/v1/catalogue/fields/${fields.blocB.id}`)).statusCode).toBe(404);
     expect((await s.get(`/api/v1/catalogue/criteria-sets/${fields.blocB.setId}`)).statusCode).toBe(404);
-    expect((await s.patch(`/api/v1/catalogue/fields/${fields.blocB.id}`, { name: 'X', revision: 1 })).statusCode).toBe(404);
+    expect((await s.patch(`/api/v1/catalogue/fields/${fields.blocB.id}`, { name: 'X', revision: 1 })).statusCode).toBe(
+      404,
+    );
     expect((await s.post(`/api/v1/catalogue/fields/${fields.blocB.id}/criteria-sets`, newSet())).statusCode).toBe(404);
     expect((await s.post('/api/v1/catalogue/fields', fieldBody(tree.blocB, { name: 'Mới' }))).statusCode).toBe(404);
     expect((await s.get(`/api/v1/catalogue/fields?forUnitId=${tree.blocB}`)).statusCode).toBe(404);
@@ -59,20 +67,38 @@ describe('catalogue: who may see and change what', () => {
 
     // Its own and its grassroots units': writable.
     expect(json(await s.get(`/api/v1/catalogue/fields/${fields.a1.id}`)).canWrite).toBe(true);
-    expect((await s.patch(`/api/v1/catalogue/fields/${fields.blocA.id}`, { name: 'Thi đua thực hiện văn hóa công sở', revision: 1 })).statusCode).toBe(200);
+    expect(
+      (
+        await s.patch(`/api/v1/catalogue/fields/${fields.blocA.id}`, {
+          name: 'Thi đua thực hiện văn hóa công sở',
+          revision: 1,
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await s.post(`/api/v1/catalogue/fields/${fields.a1.id}/criteria-sets`, newSet())).statusCode).toBe(201);
     expect((await s.post('/api/v1/catalogue/fields', fieldBody(tree.a2, { name: 'Mới' }))).statusCode).toBe(201);
-    const rows = await t.db.selectFrom('model_field').select(['id', 'name', 'revision']).where('id', 'in', [fields.global.id, fields.province.id, fields.blocB.id]).orderBy('id').execute();
+    const rows = await t.db
+      .selectFrom('model_field')
+      .select(['id', 'name', 'revision'])
+      .where('id', 'in', [fields.global.id, fields.province.id, fields.blocB.id])
+      .orderBy('id')
+      .execute();
     expect(rows.map((r) => r.revision)).toEqual([1, 1, 1]);
   });
 
   it('a grassroots reporter reads its own, its ancestors’ and global fields, not a sibling’s, and changes none', async () => {
     const { t, tree, fields } = await world();
     const s = await as(t, [{ role: 'reporter', unitId: tree.a2 }]);
-    expect(ids(await s.get('/api/v1/catalogue/fields'))).toEqual([fields.global.id, fields.province.id, fields.blocA.id]);
+    expect(ids(await s.get('/api/v1/catalogue/fields'))).toEqual([
+      fields.global.id,
+      fields.province.id,
+      fields.blocA.id,
+    ]);
     expect((await s.get(`/api/v1/catalogue/fields/${fields.a1.id}`)).statusCode).toBe(404);
     expect((await s.get(`/api/v1/catalogue/criteria-sets/${fields.a1.setId}`)).statusCode).toBe(404);
-    expect((await s.patch(`/api/v1/catalogue/fields/${fields.blocA.id}`, { name: 'X', revision: 1 })).statusCode).toBe(403);
+    expect((await s.patch(`/api/v1/catalogue/fields/${fields.blocA.id}`, { name: 'X', revision: 1 })).statusCode).toBe(
+      403,
+    );
     expect((await s.post('/api/v1/catalogue/fields', fieldBody(tree.a2, { name: 'Mới' }))).statusCode).toBe(403);
   });
 
@@ -81,7 +107,9 @@ describe('catalogue: who may see and change what', () => {
     const s = await as(t, [{ role: 'viewer', unitId: tree.blocA }]);
     expect(json(await s.get(`/api/v1/catalogue/fields/${fields.a1.id}`))).toMatchObject({ canWrite: false });
     expect((await s.post('/api/v1/catalogue/fields', fieldBody(tree.blocA, { name: 'Mới' }))).statusCode).toBe(403);
-    expect((await s.patch(`/api/v1/catalogue/fields/${fields.blocA.id}`, { name: 'X', revision: 1 })).statusCode).toBe(403);
+    expect((await s.patch(`/api/v1/catalogue/fields/${fields.blocA.id}`, { name: 'X', revision: 1 })).statusCode).toBe(
+      403,
+    );
     expect((await s.post(`/api/v1/catalogue/fields/${fields.blocA.id}/criteria-sets`, newSet())).statusCode).toBe(403);
     expect((await s.get(`/api/v1/catalogue/fields/${fields.blocB.id}`)).statusCode).toBe(404);
   });
@@ -97,21 +125,47 @@ describe('catalogue: who may see and change what', () => {
     const { t, tree, admin, fields } = await world();
     const typeId = await typeIdOf(t.db, 'tinh_uy');
     const levelId = await levelIdOf(t.db, 'tinh');
-    const other = json(await admin.post('/api/v1/org/units', { name: 'Tỉnh ủy Láng giềng', typeId, levelId, parentId: null, effectiveDate: '2020-01-01' }));
+    const other = json(
+      await admin.post('/api/v1/org/units', {
+        name: 'Tỉnh ủy Láng giềng',
+        typeId,
+        levelId,
+        parentId: null,
+        effectiveDate: '2020-01-01',
+      }),
+    );
     const merged = await admin.post('/api/v1/org/merges', {
       sourceIds: [tree.root, other.id],
       newTarget: { name: 'Tỉnh ủy Hợp nhất', typeId, levelId, parentId: null },
       effectiveDate: '2025-07-01',
     });
     expect(merged.statusCode, merged.body).toBe(200);
-    const path = (id: number) => t.db.selectFrom('org_unit').select(sql<string>`current_path::text`.as('p')).where('id', '=', id).executeTakeFirstOrThrow();
+    const path = (id: number) =>
+      t.db
+        .selectFrom('org_unit')
+        .select(sql<string>`current_path::text`.as('p'))
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
     expect((await path(tree.blocA)).p.split('.')).not.toContain(String(tree.root)); // no longer under the old province
     const s = await as(t, [{ role: 'operator', unitId: tree.blocA }]);
     // The province ended, but its field still applies to the bloc now under the merged province.
-    expect(ids(await s.get('/api/v1/catalogue/fields'))).toEqual([fields.global.id, fields.province.id, fields.blocA.id, fields.a1.id]);
-    expect(ids(await s.get(`/api/v1/catalogue/fields?forUnitId=${tree.a2}`))).toEqual([fields.global.id, fields.province.id, fields.blocA.id]);
+    expect(ids(await s.get('/api/v1/catalogue/fields'))).toEqual([
+      fields.global.id,
+      fields.province.id,
+      fields.blocA.id,
+      fields.a1.id,
+    ]);
+    expect(ids(await s.get(`/api/v1/catalogue/fields?forUnitId=${tree.a2}`))).toEqual([
+      fields.global.id,
+      fields.province.id,
+      fields.blocA.id,
+    ]);
     const b = await as(t, [{ role: 'operator', unitId: tree.blocB }]);
-    expect(ids(await b.get('/api/v1/catalogue/fields'))).toEqual([fields.global.id, fields.province.id, fields.blocB.id]);
+    expect(ids(await b.get('/api/v1/catalogue/fields'))).toEqual([
+      fields.global.id,
+      fields.province.id,
+      fields.blocB.id,
+    ]);
   });
 
   it('refuses every endpoint without signing in', async () => {

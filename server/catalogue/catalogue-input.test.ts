@@ -5,8 +5,20 @@ import { as, fieldBody, fieldsOf, SXKD_CRITERIA } from './test-helpers.ts';
 
 const counts = async (t: TestContext) => {
   const n = async (table: 'model_field' | 'criteria_set' | 'criterion' | 'audit_event') =>
-    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  return { fields: await n('model_field'), sets: await n('criteria_set'), criteria: await n('criterion'), audit: await n('audit_event') };
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    fields: await n('model_field'),
+    sets: await n('criteria_set'),
+    criteria: await n('criterion'),
+    audit: await n('audit_event'),
+  };
 };
 
 describe('catalogue: bad input and concurrency', () => {
@@ -16,7 +28,8 @@ describe('catalogue: bad input and concurrency', () => {
     const s = await as(t, [{ role: 'operator', unitId: tree.blocA }]);
     const field = json(await s.post('/api/v1/catalogue/fields', fieldBody(tree.blocA)));
     const before = await counts(t);
-    const post = (body: Record<string, unknown>) => s.post('/api/v1/catalogue/fields', { ...fieldBody(tree.blocA, { name: 'Lĩnh vực mới' }), ...body });
+    const post = (body: Record<string, unknown>) =>
+      s.post('/api/v1/catalogue/fields', { ...fieldBody(tree.blocA, { name: 'Lĩnh vực mới' }), ...body });
 
     const missing = await s.post('/api/v1/catalogue/fields', {});
     expect(missing.statusCode).toBe(400);
@@ -64,8 +77,19 @@ describe('catalogue: bad input and concurrency', () => {
       [{ sortOrder: -1 }, ['sortOrder']],
       [{ ownerUnitId: 'abc' }, ['ownerUnitId']],
       [{ ownerUnitId: 99999 }, []], // 404, not 400
-      [{ criteria: [{ code: 'A', parentCode: 'A', title: 'Tự tham chiếu', measure: 'boolean', rule: 'yes' }] }, ['criteria.0.parentCode']],
-      [{ criteria: [{ code: 'B', parentCode: 'A', title: 'Con trước cha', measure: 'boolean', rule: 'yes' }, { code: 'A', title: 'Cha', measure: 'text', rule: 'none' }] }, ['criteria.0.parentCode']],
+      [
+        { criteria: [{ code: 'A', parentCode: 'A', title: 'Tự tham chiếu', measure: 'boolean', rule: 'yes' }] },
+        ['criteria.0.parentCode'],
+      ],
+      [
+        {
+          criteria: [
+            { code: 'B', parentCode: 'A', title: 'Con trước cha', measure: 'boolean', rule: 'yes' },
+            { code: 'A', title: 'Cha', measure: 'text', rule: 'none' },
+          ],
+        },
+        ['criteria.0.parentCode'],
+      ],
     ] as const;
     for (const [body, expected] of others) {
       const response = await post(body as Record<string, unknown>);
@@ -81,9 +105,16 @@ describe('catalogue: bad input and concurrency', () => {
     expect(fieldsOf(badPatch)).toEqual(['active', 'name']);
     const noRevision = await s.patch(`/api/v1/catalogue/fields/${field.id}`, { name: 'X' });
     expect(fieldsOf(noRevision)).toEqual(['revision']);
-    const criteriaInPatch = await s.patch(`/api/v1/catalogue/fields/${field.id}`, { criteria: SXKD_CRITERIA, revision: 1 });
+    const criteriaInPatch = await s.patch(`/api/v1/catalogue/fields/${field.id}`, {
+      criteria: SXKD_CRITERIA,
+      revision: 1,
+    });
     expect(criteriaInPatch.statusCode).toBe(200); // unknown keys are ignored: criteria change only by a new version
-    const badSet = await s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, { effectiveFrom: '2024-01-01', criteria: [{ ...SXKD_CRITERIA[0], target: null }], revision: 1 });
+    const badSet = await s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, {
+      effectiveFrom: '2024-01-01',
+      criteria: [{ ...SXKD_CRITERIA[0], target: null }],
+      revision: 1,
+    });
     expect(fieldsOf(badSet)).toEqual(['criteria.0.target']);
 
     expect(await counts(t)).toEqual(before);
@@ -97,23 +128,46 @@ describe('catalogue: bad input and concurrency', () => {
     const tree = await buildTree(t.db);
     const s = await as(t, [{ role: 'operator', unitId: tree.blocA }]);
     const field = json(await s.post('/api/v1/catalogue/fields', fieldBody(tree.blocA)));
-    expect((await s.patch(`/api/v1/catalogue/fields/${field.id}`, { name: 'Tên mới', revision: 1 })).statusCode).toBe(200);
+    expect((await s.patch(`/api/v1/catalogue/fields/${field.id}`, { name: 'Tên mới', revision: 1 })).statusCode).toBe(
+      200,
+    );
     const stale = await s.patch(`/api/v1/catalogue/fields/${field.id}`, { name: 'Tên khác', revision: 1 });
     expect(stale.statusCode).toBe(409);
     expect(json(stale).error).toMatchObject({ code: 'CONFLICT' });
     expect(json(stale).error.message).toMatch(/vừa được người khác thay đổi/);
-    const staleSet = await s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, { effectiveFrom: '2024-01-01', criteria: SXKD_CRITERIA, revision: 1 });
+    const staleSet = await s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, {
+      effectiveFrom: '2024-01-01',
+      criteria: SXKD_CRITERIA,
+      revision: 1,
+    });
     expect(staleSet.statusCode).toBe(409);
 
     // Two new versions issued from the same revision at once: exactly one becomes version 2.
     const racing = await Promise.all([
-      s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, { effectiveFrom: '2024-01-01', criteria: SXKD_CRITERIA, revision: 2 }),
-      s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, { effectiveFrom: '2024-02-01', criteria: SXKD_CRITERIA.slice(0, 2), revision: 2 }),
+      s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, {
+        effectiveFrom: '2024-01-01',
+        criteria: SXKD_CRITERIA,
+        revision: 2,
+      }),
+      s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, {
+        effectiveFrom: '2024-02-01',
+        criteria: SXKD_CRITERIA.slice(0, 2),
+        revision: 2,
+      }),
     ]);
     expect(racing.map((r) => r.statusCode).sort()).toEqual([201, 409]);
-    const sets = await t.db.selectFrom('criteria_set').select(['version']).where('field_id', '=', field.id).orderBy('version').execute();
+    const sets = await t.db
+      .selectFrom('criteria_set')
+      .select(['version'])
+      .where('field_id', '=', field.id)
+      .orderBy('version')
+      .execute();
     expect(sets.map((x) => x.version)).toEqual([1, 2]);
-    const row = await t.db.selectFrom('model_field').select(['name', 'revision']).where('id', '=', field.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('model_field')
+      .select(['name', 'revision'])
+      .where('id', '=', field.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ name: 'Tên mới', revision: 3 });
   });
 });

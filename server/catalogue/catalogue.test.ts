@@ -13,7 +13,10 @@ describe('catalogue: fields and their criteria', () => {
     const t = await setupTest();
     const tree = await buildTree(t.db);
     const s = await as(t, [{ role: 'operator', unitId: tree.root }]);
-    const created = await s.post('/api/v1/catalogue/fields', fieldBody(tree.root, { description: 'Lĩnh vực theo Kế hoạch 24-KH/TU', note: 'Ban hành kèm Kế hoạch 24-KH/TU' }));
+    const created = await s.post(
+      '/api/v1/catalogue/fields',
+      fieldBody(tree.root, { description: 'Lĩnh vực theo Kế hoạch 24-KH/TU', note: 'Ban hành kèm Kế hoạch 24-KH/TU' }),
+    );
     expect(created.statusCode, created.body).toBe(201);
     const field = json(created);
     expect(field).toMatchObject({
@@ -28,19 +31,52 @@ describe('catalogue: fields and their criteria', () => {
       currentCriteriaSet: { version: 1, effectiveFrom: '2021-03-17', criterionCount: 5 },
     });
     expect(field.criteriaSets).toHaveLength(1);
-    expect(field.criteriaSets[0]).toMatchObject({ version: 1, note: 'Ban hành kèm Kế hoạch 24-KH/TU', fieldName: field.name });
-    expect(field.criteriaSets[0].criteria.map((c: { code: string }) => c.code)).toEqual(['TC1', 'TC2', 'TC3', 'TC4', 'TC5']);
-    expect(field.criteriaSets[0].criteria[0]).toMatchObject({ measure: 'percent', rule: 'gte', target: 100, scaleMax: null, parentCode: null, sortOrder: 0 });
+    expect(field.criteriaSets[0]).toMatchObject({
+      version: 1,
+      note: 'Ban hành kèm Kế hoạch 24-KH/TU',
+      fieldName: field.name,
+    });
+    expect(field.criteriaSets[0].criteria.map((c: { code: string }) => c.code)).toEqual([
+      'TC1',
+      'TC2',
+      'TC3',
+      'TC4',
+      'TC5',
+    ]);
+    expect(field.criteriaSets[0].criteria[0]).toMatchObject({
+      measure: 'percent',
+      rule: 'gte',
+      target: 100,
+      scaleMax: null,
+      parentCode: null,
+      sortOrder: 0,
+    });
     expect(json(await s.get(`/api/v1/catalogue/fields/${field.id}`))).toEqual(field);
 
-    const edited = json(await s.patch(`/api/v1/catalogue/fields/${field.id}`, { name: 'Mô hình tiên tiến trong sản xuất - kinh doanh', sortOrder: 10, revision: 1 }));
-    expect(edited).toMatchObject({ name: 'Mô hình tiên tiến trong sản xuất - kinh doanh', sortOrder: 10, revision: 2, code: field.code });
+    const edited = json(
+      await s.patch(`/api/v1/catalogue/fields/${field.id}`, {
+        name: 'Mô hình tiên tiến trong sản xuất - kinh doanh',
+        sortOrder: 10,
+        revision: 1,
+      }),
+    );
+    expect(edited).toMatchObject({
+      name: 'Mô hình tiên tiến trong sản xuất - kinh doanh',
+      sortOrder: 10,
+      revision: 2,
+      code: field.code,
+    });
     const unchanged = json(await s.patch(`/api/v1/catalogue/fields/${field.id}`, { sortOrder: 10, revision: 2 }));
     expect(unchanged.revision).toBe(2);
     const retired = json(await s.patch(`/api/v1/catalogue/fields/${field.id}`, { active: false, revision: 2 }));
     expect(retired).toMatchObject({ active: false, revision: 3 });
 
-    const events = await t.db.selectFrom('audit_event').selectAll().where('entity_type', '=', 'model_field').orderBy('id').execute();
+    const events = await t.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('entity_type', '=', 'model_field')
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => [e.action, e.unit_id])).toEqual([
       ['field.created', tree.root],
       ['criteria.versioned', tree.root],
@@ -55,35 +91,68 @@ describe('catalogue: fields and their criteria', () => {
     const t = await setupTest();
     const tree = await buildTree(t.db);
     const admin = await as(t, [{ role: 'admin', unitId: tree.root }]);
-    expect((await admin.post('/api/v1/catalogue/fields', fieldBody(tree.blocA, { code: 'SXKD' }))).statusCode).toBe(201);
-    const sameName = await admin.post('/api/v1/catalogue/fields', fieldBody(tree.blocA, { name: 'TIÊN TIẾN trong sản xuất -  kinh doanh' }));
+    expect((await admin.post('/api/v1/catalogue/fields', fieldBody(tree.blocA, { code: 'SXKD' }))).statusCode).toBe(
+      201,
+    );
+    const sameName = await admin.post(
+      '/api/v1/catalogue/fields',
+      fieldBody(tree.blocA, { name: 'TIÊN TIẾN trong sản xuất -  kinh doanh' }),
+    );
     expect(sameName.statusCode).toBe(409);
     expect(json(sameName).error).toMatchObject({ code: 'DUPLICATE', fields: [{ field: 'name' }] });
-    const sameCode = await admin.post('/api/v1/catalogue/fields', fieldBody(tree.blocA, { name: 'Khác', code: 'sxkd' }));
+    const sameCode = await admin.post(
+      '/api/v1/catalogue/fields',
+      fieldBody(tree.blocA, { name: 'Khác', code: 'sxkd' }),
+    );
     expect(sameCode.statusCode).toBe(409);
     expect(json(sameCode).error.fields[0].field).toBe('code');
-    expect((await admin.post('/api/v1/catalogue/fields', fieldBody(tree.blocB, { code: 'SXKD' }))).statusCode).toBe(201);
+    expect((await admin.post('/api/v1/catalogue/fields', fieldBody(tree.blocB, { code: 'SXKD' }))).statusCode).toBe(
+      201,
+    );
     const global = await admin.post('/api/v1/catalogue/fields', fieldBody(null, { code: 'SXKD' }));
     expect(global.statusCode).toBe(201);
     expect(json(global)).toMatchObject({ ownerUnitId: null, ownerUnitName: null, canWrite: true });
     // A derived code never collides: the second global field of a similar name gets a suffix.
-    const second = json(await admin.post('/api/v1/catalogue/fields', fieldBody(null, { name: 'Tiên tiến trong sản xuất, kinh doanh' })));
-    const third = json(await admin.post('/api/v1/catalogue/fields', fieldBody(null, { name: 'Tiên tiến trong sản xuất – kinh doanh!' })));
-    expect([second.code, third.code]).toEqual(['TIEN-TIEN-TRONG-SAN-XUAT-KINH-DOANH', 'TIEN-TIEN-TRONG-SAN-XUAT-KINH-DOANH-2']);
+    const second = json(
+      await admin.post('/api/v1/catalogue/fields', fieldBody(null, { name: 'Tiên tiến trong sản xuất, kinh doanh' })),
+    );
+    const third = json(
+      await admin.post('/api/v1/catalogue/fields', fieldBody(null, { name: 'Tiên tiến trong sản xuất – kinh doanh!' })),
+    );
+    expect([second.code, third.code]).toEqual([
+      'TIEN-TIEN-TRONG-SAN-XUAT-KINH-DOANH',
+      'TIEN-TIEN-TRONG-SAN-XUAT-KINH-DOANH-2',
+    ]);
   });
 
   it('keeps sub-criteria under their parent (5S: S1–S5 under one heading)', async () => {
     const t = await setupTest();
     const tree = await buildTree(t.db);
     const s = await as(t, [{ role: 'operator', unitId: tree.blocA }]);
-    const s5 = ['Sàng lọc', 'Sắp xếp', 'Sạch sẽ', 'Săn sóc', 'Sẵn sàng'].map((title, i) => ({ code: `S${i + 1}`, parentCode: '5S', title, measure: 'score', rule: 'gte', target: 8, scaleMax: 10 }));
+    const s5 = ['Sàng lọc', 'Sắp xếp', 'Sạch sẽ', 'Săn sóc', 'Sẵn sàng'].map((title, i) => ({
+      code: `S${i + 1}`,
+      parentCode: '5S',
+      title,
+      measure: 'score',
+      rule: 'gte',
+      target: 8,
+      scaleMax: 10,
+    }));
     const response = await s.post('/api/v1/catalogue/fields', {
       ownerUnitId: tree.blocA,
       code: '5S',
       name: 'Thi đua thực hiện chương trình "5S"',
       appliesTo: 'model',
       effectiveFrom: '2021-03-26',
-      criteria: [{ code: '5S', title: 'Thực hiện đầy đủ 5 nội dung "Sạch hơn - Đẹp hơn - Năng suất cao hơn"', measure: 'text', rule: 'none' }, ...s5],
+      criteria: [
+        {
+          code: '5S',
+          title: 'Thực hiện đầy đủ 5 nội dung "Sạch hơn - Đẹp hơn - Năng suất cao hơn"',
+          measure: 'text',
+          rule: 'none',
+        },
+        ...s5,
+      ],
     });
     expect(response.statusCode, response.body).toBe(201);
     const criteria = json(response).criteriaSets[0].criteria;
@@ -113,7 +182,8 @@ describe('catalogue: fields and their criteria', () => {
       blocB: await add(tree.blocB, 'Trách nhiệm xã hội của doanh nghiệp'),
     };
     const s = await as(t, [{ role: 'operator', unitId: tree.blocA }]);
-    const list = async (query = '') => json(await s.get(`/api/v1/catalogue/fields${query}`)).items.map((f: { id: number }) => f.id);
+    const list = async (query = '') =>
+      json(await s.get(`/api/v1/catalogue/fields${query}`)).items.map((f: { id: number }) => f.id);
     // Global first, then the province's, then the bloc's, then its grassroots unit's.
     expect(await list()).toEqual([ids.global, ids.province, ids.person, ids.bloc, ids.a1]);
     expect(await list('?appliesTo=exemplar')).toEqual([ids.person, ids.bloc]);
@@ -132,13 +202,27 @@ describe('catalogue: fields and their criteria', () => {
     // What the registry checks before an entry uses a field.
     const a1 = { id: tree.a1, name: 'Đảng bộ Sở Tư pháp' };
     const a2 = { id: tree.a2, name: 'Đảng bộ Trường Cao đẳng nghề' };
-    expect(await assertFieldUsable(t.db, { fieldId: ids.province, unit: a2, kind: 'model' })).toMatchObject({ id: ids.province });
-    expect(await assertFieldUsable(t.db, { fieldId: ids.bloc, unit: a2, kind: 'exemplar' })).toMatchObject({ applies_to: 'both' });
-    await expect(assertFieldUsable(t.db, { fieldId: ids.person, unit: a2, kind: 'model', path: 'fieldId' })).rejects.toThrow(/không dùng cho mô hình/);
-    await expect(assertFieldUsable(t.db, { fieldId: ids.a1, unit: a2, kind: 'model' })).rejects.toMatchObject({ fields: [{ field: 'fieldId' }] });
-    await expect(assertFieldUsable(t.db, { fieldId: ids.blocB, unit: a1, kind: 'model' })).rejects.toThrow(/Không tìm thấy lĩnh vực/);
-    await expect(assertFieldUsable(t.db, { fieldId: ids.a1, unit: a1, kind: 'model' })).rejects.toThrow(/ngừng sử dụng/);
-    expect(await assertFieldUsable(t.db, { fieldId: ids.a1, unit: a1, kind: 'model', allowInactive: true })).toMatchObject({ active: false });
+    expect(await assertFieldUsable(t.db, { fieldId: ids.province, unit: a2, kind: 'model' })).toMatchObject({
+      id: ids.province,
+    });
+    expect(await assertFieldUsable(t.db, { fieldId: ids.bloc, unit: a2, kind: 'exemplar' })).toMatchObject({
+      applies_to: 'both',
+    });
+    await expect(
+      assertFieldUsable(t.db, { fieldId: ids.person, unit: a2, kind: 'model', path: 'fieldId' }),
+    ).rejects.toThrow(/không dùng cho mô hình/);
+    await expect(assertFieldUsable(t.db, { fieldId: ids.a1, unit: a2, kind: 'model' })).rejects.toMatchObject({
+      fields: [{ field: 'fieldId' }],
+    });
+    await expect(assertFieldUsable(t.db, { fieldId: ids.blocB, unit: a1, kind: 'model' })).rejects.toThrow(
+      /Không tìm thấy lĩnh vực/,
+    );
+    await expect(assertFieldUsable(t.db, { fieldId: ids.a1, unit: a1, kind: 'model' })).rejects.toThrow(
+      /ngừng sử dụng/,
+    );
+    expect(
+      await assertFieldUsable(t.db, { fieldId: ids.a1, unit: a1, kind: 'model', allowInactive: true }),
+    ).toMatchObject({ active: false });
   });
 });
 
@@ -156,11 +240,18 @@ describe('catalogue: versioned criteria sets', () => {
       ...SXKD_CRITERIA.slice(1, 4),
       { code: 'TC6', title: 'Không để xảy ra tai nạn lao động, cháy nổ', measure: 'number', rule: 'lte', target: 0 },
     ];
-    const response = await s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, { effectiveFrom: '2023-06-15', note: 'Điều chỉnh sau sơ kết 02 năm', criteria: v2Criteria, revision: 1 });
+    const response = await s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, {
+      effectiveFrom: '2023-06-15',
+      note: 'Điều chỉnh sau sơ kết 02 năm',
+      criteria: v2Criteria,
+      revision: 1,
+    });
     expect(response.statusCode, response.body).toBe(201);
     const after = json(response);
     expect(after.revision).toBe(2);
-    expect(after.criteriaSets.map((c: { version: number; effectiveFrom: string }) => [c.version, c.effectiveFrom])).toEqual([
+    expect(
+      after.criteriaSets.map((c: { version: number; effectiveFrom: string }) => [c.version, c.effectiveFrom]),
+    ).toEqual([
       [1, '2021-03-17'],
       [2, '2023-06-15'],
     ]);
@@ -184,15 +275,30 @@ describe('catalogue: versioned criteria sets', () => {
     expect(json(await s.get('/api/v1/catalogue/fields?asOf=2020-01-01')).items[0].currentCriteriaSet).toBeNull();
 
     // A version may not take effect before the one in force; on the same day the newer version wins.
-    const early = await s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, { effectiveFrom: '2023-06-14', criteria: v2Criteria, revision: 2 });
+    const early = await s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, {
+      effectiveFrom: '2023-06-14',
+      criteria: v2Criteria,
+      revision: 2,
+    });
     expect(early.statusCode).toBe(400);
     expect(json(early).error.fields[0]).toMatchObject({ field: 'effectiveFrom' });
     expect(json(early).error.message).toMatch(/15\/06\/2023/);
-    const sameDay = json(await s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, { effectiveFrom: '2023-06-15', criteria: SXKD_CRITERIA, revision: 2 }));
+    const sameDay = json(
+      await s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, {
+        effectiveFrom: '2023-06-15',
+        criteria: SXKD_CRITERIA,
+        revision: 2,
+      }),
+    );
     expect(await currentCriteriaSetId(t.db, field.id, '2023-06-15')).toBe(sameDay.criteriaSets[2].id);
     expect(await criterionRows(t, v1.id)).toEqual(v1Rows);
 
-    const audit = await t.db.selectFrom('audit_event').select(['action', 'summary']).where('action', '=', 'criteria.versioned').orderBy('id').execute();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'summary'])
+      .where('action', '=', 'criteria.versioned')
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.summary.match(/phiên bản (\d)/)![1])).toEqual(['1', '2', '3']);
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isCriterionMet, type JudgedCriterion } from './criterion-rules.ts';
 
-const c = (measure: JudgedCriterion['measure'], rule: JudgedCriterion['rule'], target: JudgedCriterion['target'] = null, scaleMax: JudgedCriterion['scaleMax'] = null): JudgedCriterion => ({
+const c = (
+  measure: JudgedCriterion['measure'],
+  rule: JudgedCriterion['rule'],
+  target: JudgedCriterion['target'] = null,
+  scaleMax: JudgedCriterion['scaleMax'] = null,
+): JudgedCriterion => ({
   measure,
   rule,
   target,

@@ -18,7 +18,11 @@ export interface UsableField {
 }
 
 /** The fields among `fieldIds` that `unitId` may use, by id. */
-export async function findUsableFields(db: Kysely<DB>, unitId: number, fieldIds: readonly number[]): Promise<Map<number, UsableField>> {
+export async function findUsableFields(
+  db: Kysely<DB>,
+  unitId: number,
+  fieldIds: readonly number[],
+): Promise<Map<number, UsableField>> {
   if (fieldIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('model_field as f')
@@ -35,7 +39,13 @@ export function fieldFitsKind(appliesTo: FieldAppliesTo, kind: 'model' | 'exempl
 }
 
 /** Why `field` cannot be used (as `kind`, by a unit named `unitName`), or null if it can. */
-export function fieldProblem(field: UsableField | undefined, fieldId: number, unitName: string, kind: 'model' | 'exemplar' | null, allowInactive = false): string | null {
+export function fieldProblem(
+  field: UsableField | undefined,
+  fieldId: number,
+  unitName: string,
+  kind: 'model' | 'exemplar' | null,
+  allowInactive = false,
+): string | null {
   if (!field) return `Không tìm thấy lĩnh vực có mã số ${fieldId} trong danh mục áp dụng cho "${unitName}".`;
   if (kind && !fieldFitsKind(field.applies_to, kind)) {
     return `Lĩnh vực "${field.name}" chỉ áp dụng cho ${FIELD_APPLIES_TO_LABELS[field.applies_to].toLowerCase()}, không dùng cho ${kind === 'model' ? 'mô hình' : 'điển hình tiên tiến cá nhân'}.`;
@@ -47,7 +57,13 @@ export function fieldProblem(field: UsableField | undefined, fieldId: number, un
 /** Throws a 400 naming `path` unless the unit may use the field for that kind. */
 export async function assertFieldUsable(
   db: Kysely<DB>,
-  input: { fieldId: number; unit: { id: number; name: string }; kind: 'model' | 'exemplar'; path?: string; allowInactive?: boolean },
+  input: {
+    fieldId: number;
+    unit: { id: number; name: string };
+    kind: 'model' | 'exemplar';
+    path?: string;
+    allowInactive?: boolean;
+  },
 ): Promise<UsableField> {
   const field = (await findUsableFields(db, input.unit.id, [input.fieldId])).get(input.fieldId);
   const problem = fieldProblem(field, input.fieldId, input.unit.name, input.kind, input.allowInactive);

@@ -12,12 +12,18 @@ import { forbidden, notFound } from '../lib/errors.ts';
 import { loadUnitFor, type UnitRef } from '../org/unit-access.ts';
 import { CATALOGUE_READ, getCriteriaSet, getField, type FieldView } from './queries.ts';
 
-export function canWriteField(actor: Actor, field: { owner_unit_id: number | null; owner_path: string | null }): boolean {
+export function canWriteField(
+  actor: Actor,
+  field: { owner_unit_id: number | null; owner_path: string | null },
+): boolean {
   if (field.owner_unit_id === null || field.owner_path === null) return isSystemAdmin(actor);
   return pathInScope(scopeOf(actor, 'catalogue.write'), field.owner_unit_id, field.owner_path);
 }
 
-export function assertMayWriteField(actor: Actor, field: { owner_unit_id: number | null; owner_path: string | null; name: string }): void {
+export function assertMayWriteField(
+  actor: Actor,
+  field: { owner_unit_id: number | null; owner_path: string | null; name: string },
+): void {
   if (canWriteField(actor, field)) return;
   throw forbidden(
     field.owner_unit_id === null
@@ -26,7 +32,12 @@ export function assertMayWriteField(actor: Actor, field: { owner_unit_id: number
   );
 }
 
-export async function loadFieldFor(db: Kysely<DB>, actor: Actor, id: number, mode: 'read' | 'write'): Promise<FieldView> {
+export async function loadFieldFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  mode: 'read' | 'write',
+): Promise<FieldView> {
   const field = await getField(db, actor, id);
   if (!field) throw notFound(`lĩnh vực có mã số ${id}`);
   if (mode === 'write') assertMayWriteField(actor, field);
@@ -34,9 +45,14 @@ export async function loadFieldFor(db: Kysely<DB>, actor: Actor, id: number, mod
 }
 
 /** The owner of a new field: null (global) for system administrators only; otherwise a unit with catalogue.write. */
-export async function loadFieldOwnerFor(db: Kysely<DB>, actor: Actor, ownerUnitId: number | null): Promise<UnitRef | null> {
+export async function loadFieldOwnerFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  ownerUnitId: number | null,
+): Promise<UnitRef | null> {
   if (ownerUnitId !== null) return loadUnitFor(db, actor, ownerUnitId, CATALOGUE_READ, 'catalogue.write');
-  if (!isSystemAdmin(actor)) throw forbidden('Chỉ quản trị hệ thống được thêm lĩnh vực dùng chung; hãy chọn đơn vị sở hữu lĩnh vực.');
+  if (!isSystemAdmin(actor))
+    throw forbidden('Chỉ quản trị hệ thống được thêm lĩnh vực dùng chung; hãy chọn đơn vị sở hữu lĩnh vực.');
   return null;
 }
 

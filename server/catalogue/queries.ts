@@ -24,7 +24,12 @@ function visibleFields(db: Kysely<DB>, actor: Actor, asOf: string) {
       (eb) =>
         eb
           .selectFrom('criteria_set as cs')
-          .select(['cs.id', 'cs.version', 'cs.effective_from', sql<number>`(select count(*) from criterion c where c.criteria_set_id = cs.id)::int`.as('criterion_count')])
+          .select([
+            'cs.id',
+            'cs.version',
+            'cs.effective_from',
+            sql<number>`(select count(*) from criterion c where c.criteria_set_id = cs.id)::int`.as('criterion_count'),
+          ])
           .whereRef('cs.field_id', '=', 'f.id')
           .where('cs.effective_from', '<=', asOf)
           .orderBy('cs.effective_from', 'desc')
@@ -33,14 +38,18 @@ function visibleFields(db: Kysely<DB>, actor: Actor, asOf: string) {
           .as('cur'),
       (join) => join.onTrue(),
     )
-    .where(sql<boolean>`(f.owner_unit_id is null or ${unitVisible(actor, CATALOGUE_READ, sql.ref('f.owner_unit_id'))})`);
+    .where(
+      sql<boolean>`(f.owner_unit_id is null or ${unitVisible(actor, CATALOGUE_READ, sql.ref('f.owner_unit_id'))})`,
+    );
 }
 
 function withColumns(query: ReturnType<typeof visibleFields>) {
   return query.select([
     'f.id',
     'f.owner_unit_id',
-    sql<string | null>`case when f.owner_unit_id is null then null else ${latestUnitName('f.owner_unit_id')} end`.as('owner_unit_name'),
+    sql<string | null>`case when f.owner_unit_id is null then null else ${latestUnitName('f.owner_unit_id')} end`.as(
+      'owner_unit_name',
+    ),
     sql<string | null>`ou.current_path::text`.as('owner_path'),
     'f.code',
     'f.name',
@@ -60,8 +69,17 @@ function withColumns(query: ReturnType<typeof visibleFields>) {
 export type FieldView = Awaited<ReturnType<ReturnType<typeof withColumns>['executeTakeFirstOrThrow']>>;
 
 /** One field the actor may see, with the criteria set in effect on `asOf`; null if it does not exist for the actor. */
-export async function getField(db: Kysely<DB>, actor: Actor, id: number, asOf = todayInVietnam()): Promise<FieldView | null> {
-  return (await withColumns(visibleFields(db, actor, asOf)).where('f.id', '=', id).executeTakeFirst()) ?? null;
+export async function getField(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  asOf = todayInVietnam(),
+): Promise<FieldView | null> {
+  return (
+    (await withColumns(visibleFields(db, actor, asOf))
+      .where('f.id', '=', id)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 export interface FieldFilter extends Omit<TFieldListQuery, 'forUnitId' | 'asOf'> {
@@ -78,7 +96,9 @@ export async function findFields(db: Kysely<DB>, actor: Actor, filter: FieldFilt
   if (filter.active !== undefined) query = query.where('f.active', '=', filter.active);
   for (const word of searchWords(filter.q)) query = query.where('f.search_text', 'like', `%${escapeLike(word)}%`);
   if (filter.forUnitId !== undefined) {
-    query = query.where(sql<boolean>`(f.owner_unit_id is null or f.owner_unit_id in (${lineageOf([filter.forUnitId])}))`);
+    query = query.where(
+      sql<boolean>`(f.owner_unit_id is null or f.owner_unit_id in (${lineageOf([filter.forUnitId])}))`,
+    );
   }
   return withColumns(query)
     .orderBy(sql`f.owner_unit_id is not null`)
@@ -95,7 +115,18 @@ type CriterionRow = Awaited<ReturnType<typeof criteriaOf>>[number];
 function criteriaOf(db: Kysely<DB>, setIds: number[]) {
   return db
     .selectFrom('criterion')
-    .select(['id', 'criteria_set_id', 'code', 'parent_code', 'title', 'measure', 'rule', 'target', 'scale_max', 'sort_order'])
+    .select([
+      'id',
+      'criteria_set_id',
+      'code',
+      'parent_code',
+      'title',
+      'measure',
+      'rule',
+      'target',
+      'scale_max',
+      'sort_order',
+    ])
     .where('criteria_set_id', 'in', setIds)
     .orderBy('criteria_set_id')
     .orderBy('sort_order')
@@ -121,7 +152,15 @@ async function loadSets(db: Kysely<DB>, where: { id?: number; fieldId?: number }
   let query = db
     .selectFrom('criteria_set as cs')
     .innerJoin('model_field as f', 'f.id', 'cs.field_id')
-    .select(['cs.id', 'cs.field_id', 'f.name as field_name', 'cs.version', 'cs.effective_from', 'cs.note', 'cs.created_at']);
+    .select([
+      'cs.id',
+      'cs.field_id',
+      'f.name as field_name',
+      'cs.version',
+      'cs.effective_from',
+      'cs.note',
+      'cs.created_at',
+    ]);
   if (where.id !== undefined) query = query.where('cs.id', '=', where.id);
   if (where.fieldId !== undefined) query = query.where('cs.field_id', '=', where.fieldId);
   const sets = await query.orderBy('cs.version').execute();

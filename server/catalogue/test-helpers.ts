@@ -13,9 +13,20 @@ export async function as(t: TestContext, grants: Array<{ role: Role; unitId: num
 
 /** The criteria of "Tiên tiến trong sản xuất - kinh doanh" from the seed's wording. */
 export const SXKD_CRITERIA = [
-  { code: 'TC1', title: 'Hoàn thành kế hoạch sản xuất, kinh doanh hằng năm', measure: 'percent', rule: 'gte', target: 100 },
+  {
+    code: 'TC1',
+    title: 'Hoàn thành kế hoạch sản xuất, kinh doanh hằng năm',
+    measure: 'percent',
+    rule: 'gte',
+    target: 100,
+  },
   { code: 'TC2', title: 'Thực hiện tốt nghĩa vụ với Nhà nước', measure: 'boolean', rule: 'yes' },
-  { code: 'TC3', title: 'Đảm bảo chế độ, chính sách, quyền lợi hợp pháp của người lao động', measure: 'boolean', rule: 'yes' },
+  {
+    code: 'TC3',
+    title: 'Đảm bảo chế độ, chính sách, quyền lợi hợp pháp của người lao động',
+    measure: 'boolean',
+    rule: 'yes',
+  },
   { code: 'TC4', title: 'Tích cực thực hành tiết kiệm, chống lãng phí', measure: 'boolean', rule: 'yes' },
   { code: 'TC5', title: 'Thực hiện tốt quy định về bảo vệ môi trường', measure: 'boolean', rule: 'yes' },
 ];
@@ -40,14 +51,37 @@ export function planBody(ownerUnitId: number, overrides: Record<string, unknown>
     startsOn: '2021-03-17',
     endsOn: '2025-12-31',
     phases: [
-      { name: 'Sơ kết 01 năm', kind: 'year_review', startsOn: '2021-03-17', endsOn: '2022-03-16', reviewOn: '2022-06-15' },
-      { name: 'Sơ kết 02 năm', kind: 'midterm_review', startsOn: '2021-03-17', endsOn: '2023-03-16', reviewOn: '2023-06-15' },
-      { name: 'Tổng kết giai đoạn 2021-2025', kind: 'final_review', startsOn: '2021-03-17', endsOn: '2025-12-31', reviewOn: null },
+      {
+        name: 'Sơ kết 01 năm',
+        kind: 'year_review',
+        startsOn: '2021-03-17',
+        endsOn: '2022-03-16',
+        reviewOn: '2022-06-15',
+      },
+      {
+        name: 'Sơ kết 02 năm',
+        kind: 'midterm_review',
+        startsOn: '2021-03-17',
+        endsOn: '2023-03-16',
+        reviewOn: '2023-06-15',
+      },
+      {
+        name: 'Tổng kết giai đoạn 2021-2025',
+        kind: 'final_review',
+        startsOn: '2021-03-17',
+        endsOn: '2025-12-31',
+        reviewOn: null,
+      },
     ],
     targets: [
       { subject: 'model', value: 20, measure: 'count', description: '20 mô hình cấp tỉnh' },
       { subject: 'exemplar', value: 10, measure: 'count', description: '10 điển hình tiên tiến cấp tỉnh' },
-      { subject: 'unit_plan_coverage', value: 100, measure: 'percent', description: '100% tổ chức cơ sở đảng có kế hoạch' },
+      {
+        subject: 'unit_plan_coverage',
+        value: 100,
+        measure: 'percent',
+        description: '100% tổ chức cơ sở đảng có kế hoạch',
+      },
     ],
     ...overrides,
   };

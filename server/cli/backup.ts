@@ -28,7 +28,11 @@ async function backupHere(config: Config): Promise<number> {
   const database = await openDatabase(config);
   try {
     const service = backupServiceFor(database.db, backupSettingsOf(config));
-    const result = await service.run({ trigger: 'cli', ctx: { actor: null, system: true, requestId: 'npm-run-backup', ip: '127.0.0.1' }, requestedByName: `Lệnh npm run backup (người dùng hệ điều hành ${os.userInfo().username})` });
+    const result = await service.run({
+      trigger: 'cli',
+      ctx: { actor: null, system: true, requestId: 'npm-run-backup', ip: '127.0.0.1' },
+      requestedByName: `Lệnh npm run backup (người dùng hệ điều hành ${os.userInfo().username})`,
+    });
     return finish(summarizeBackup(result!));
   } finally {
     await database.close();
@@ -37,7 +41,9 @@ async function backupHere(config: Config): Promise<number> {
 
 export const command: CliCommand = async (args, config) => {
   if (args.length > 0) {
-    console.error(args.includes('--help') || args.includes('-h') ? USAGE : `Không hiểu tham số: ${args.join(' ')}. ${USAGE}`);
+    console.error(
+      args.includes('--help') || args.includes('-h') ? USAGE : `Không hiểu tham số: ${args.join(' ')}. ${USAGE}`,
+    );
     return args.includes('--help') || args.includes('-h') ? 0 : 2;
   }
   console.log(`Sao lưu ${describeDatabase(config)} và tệp đính kèm (${config.filesDir}) vào ${config.backupDir} …`);
@@ -62,7 +68,9 @@ export const command: CliCommand = async (args, config) => {
       return 1;
     }
     if (!existsSync(path.join(config.dataDir, 'pglite', 'PG_VERSION'))) {
-      console.error(`Không có cơ sở dữ liệu PGlite ở ${path.join(config.dataDir, 'pglite')}: không có gì để sao lưu (DATA_DIR có đúng không?).`);
+      console.error(
+        `Không có cơ sở dữ liệu PGlite ở ${path.join(config.dataDir, 'pglite')}: không có gì để sao lưu (DATA_DIR có đúng không?).`,
+      );
       return 1;
     }
     return await backupHere(config);

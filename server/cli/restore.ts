@@ -19,7 +19,8 @@ import { describeDatabase, type CliCommand } from './command.ts';
 
 export const CHAIN_MISMATCH_EXIT = 3;
 const APPLICATION_NAME = 'dienhinh-restore';
-const USAGE = 'Dùng: npm run restore -- <tệp sao lưu .tar.gz> [--force]\n  --force  xóa sạch cơ sở dữ liệu và thư mục tệp đích rồi mới khôi phục (mặc định: chỉ khôi phục vào nơi trống).';
+const USAGE =
+  'Dùng: npm run restore -- <tệp sao lưu .tar.gz> [--force]\n  --force  xóa sạch cơ sở dữ liệu và thư mục tệp đích rồi mới khôi phục (mặc định: chỉ khôi phục vào nơi trống).';
 
 export function parseRestoreArgs(args: string[]): { archive: string; force: boolean } | string {
   const force = args.includes('--force');
@@ -34,7 +35,9 @@ export function parseRestoreArgs(args: string[]): { archive: string; force: bool
 async function otherSessions(database: Database): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from pg_stat_activity
-     where datname = current_database() and pid <> pg_backend_pid() and coalesce(application_name, '') <> ${APPLICATION_NAME}`.execute(database.db);
+     where datname = current_database() and pid <> pg_backend_pid() and coalesce(application_name, '') <> ${APPLICATION_NAME}`.execute(
+    database.db,
+  );
   return rows[0]?.n ?? 0;
 }
 
@@ -74,7 +77,9 @@ export const command: CliCommand = async (args, config) => {
     console.error(`Không có tệp ${parsed.archive}.`);
     return 1;
   }
-  console.log(`Khôi phục ${parsed.archive} vào ${describeDatabase(config)} và thư mục tệp ${config.filesDir}${parsed.force ? ' (--force: xóa sạch trước)' : ''} …`);
+  console.log(
+    `Khôi phục ${parsed.archive} vào ${describeDatabase(config)} và thư mục tệp ${config.filesDir}${parsed.force ? ' (--force: xóa sạch trước)' : ''} …`,
+  );
   let database: Database | string;
   try {
     database = await openTarget(config);
@@ -87,11 +92,18 @@ export const command: CliCommand = async (args, config) => {
     return 1;
   }
   try {
-    const result = await restoreArchive(parsed.archive, { db: database.db, filesDir: config.filesDir }, { force: parsed.force, log: (line) => console.log(line) });
-    for (const line of restoreLines(path.basename(parsed.archive), result)) (result.auditChainMatches === false ? console.error : console.log)(line);
+    const result = await restoreArchive(
+      parsed.archive,
+      { db: database.db, filesDir: config.filesDir },
+      { force: parsed.force, log: (line) => console.log(line) },
+    );
+    for (const line of restoreLines(path.basename(parsed.archive), result))
+      (result.auditChainMatches === false ? console.error : console.log)(line);
     return result.auditChainMatches === false ? CHAIN_MISMATCH_EXIT : 0;
   } catch (error) {
-    console.error(error instanceof AppError ? error.message : `Khôi phục không thành công: ${(error as Error).message}`);
+    console.error(
+      error instanceof AppError ? error.message : `Khôi phục không thành công: ${(error as Error).message}`,
+    );
     return 1;
   } finally {
     await database.close();

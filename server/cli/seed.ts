@@ -26,7 +26,8 @@ export const command: CliCommand = async (_args, config) => {
     console.log('Đã nạp dữ liệu mẫu (Đảng ủy Khối cơ quan và doanh nghiệp tỉnh Yên Bái).');
     // Printed here, where the demo was loaded, and not again by npm start (README keeps the table).
     console.log('Tài khoản mẫu:');
-    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(12)} / ${a.password.padEnd(16)} ${a.description}`);
+    for (const a of DEMO_ACCOUNTS)
+      console.log(`  ${a.username.padEnd(12)} / ${a.password.padEnd(16)} ${a.description}`);
     return 0;
   } finally {
     await database.close();

@@ -20,8 +20,14 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const ensureBuild = () => runCli([], { SERVER_BUILD_DIR: outRoot }, [path.join(repoRoot, 'scripts/ensure-server-build.mjs')]);
-const buildInfo = () => JSON.parse(readFileSync(path.join(outRoot, 'build-info.json'), 'utf8')) as { dir: string; startedAt: number; inputs: string[] };
+const ensureBuild = () =>
+  runCli([], { SERVER_BUILD_DIR: outRoot }, [path.join(repoRoot, 'scripts/ensure-server-build.mjs')]);
+const buildInfo = () =>
+  JSON.parse(readFileSync(path.join(outRoot, 'build-info.json'), 'utf8')) as {
+    dir: string;
+    startedAt: number;
+    inputs: string[];
+  };
 
 /** Module specifiers a bundle file imports statically (top-level `import … from "x"` / `import "x"`). */
 function staticImports(file: string): string[] {
@@ -53,7 +59,9 @@ describe('the production build', () => {
     const info = buildInfo();
     const buildDir = path.join(outRoot, info.dir);
     expect(readFileSync(path.join(outRoot, 'main.js'), 'utf8')).toContain(`import './${info.dir}/main.js';`);
-    expect(info.inputs).toEqual(expect.arrayContaining(['server/main.ts', 'server/app.ts', 'server/db/database.ts', 'common/errors.ts']));
+    expect(info.inputs).toEqual(
+      expect.arrayContaining(['server/main.ts', 'server/app.ts', 'server/db/database.ts', 'common/errors.ts']),
+    );
 
     const again = await ensureBuild();
     expect(again.code).toBe(0);
@@ -73,9 +81,15 @@ describe('the production build', () => {
     expect(eager).toContain('fastify');
     expect(eager).not.toContain('@electric-sql/pglite');
     expect(eager).not.toContain('exceljs');
-    const all = new Set(readdirSync(buildDir).filter((f) => f.endsWith('.js')).flatMap((f) => staticImports(path.join(buildDir, f))));
+    const all = new Set(
+      readdirSync(buildDir)
+        .filter((f) => f.endsWith('.js'))
+        .flatMap((f) => staticImports(path.join(buildDir, f))),
+    );
     expect(all).toContain('@electric-sql/pglite'); // present, in a chunk loaded on demand
-    const texts = readdirSync(buildDir).filter((f) => f.endsWith('.js')).map((f) => readFileSync(path.join(buildDir, f), 'utf8'));
+    const texts = readdirSync(buildDir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(path.join(buildDir, f), 'utf8'));
     expect(texts.some((text) => text.includes('import("exceljs")'))).toBe(true); // loaded on first workbook
 
     // import.meta.url of a source file is rewritten to that file's own address, relative to its chunk.

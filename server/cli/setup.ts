@@ -70,7 +70,14 @@ export const command: CliCommand = async (args, config) => {
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) console.log(`Đã áp dụng ${applied.length} migration trên ${describeDatabase(config)}.`);
-    const accounts = Number((await database.db.selectFrom('app_user').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const accounts = Number(
+      (
+        await database.db
+          .selectFrom('app_user')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     if (accounts > 0 && !flags.addAdmin) {
       console.error(
         `Cơ sở dữ liệu (${describeDatabase(config)}) đã có ${accounts} tài khoản: lệnh setup chỉ tạo quản trị viên đầu tiên. ` +
@@ -78,7 +85,12 @@ export const command: CliCommand = async (args, config) => {
       );
       return 1;
     }
-    const roots = await database.db.selectFrom('org_unit').select('id').where('ended_on', 'is', null).limit(1).execute();
+    const roots = await database.db
+      .selectFrom('org_unit')
+      .select('id')
+      .where('ended_on', 'is', null)
+      .limit(1)
+      .execute();
     // A person is asked only at a terminal and when the password does not come through stdin.
     if (process.stdin.isTTY && !flags.passwordStdin) prompter = consolePrompter();
     const answers = await collectSetupAnswers(flags, roots.length === 0, prompter, readStdin, async (password, who) => {
@@ -96,7 +108,9 @@ export const command: CliCommand = async (args, config) => {
       operator: operatorName(),
     });
     const { demo } = await readInstallation(database.db);
-    console.log(`\n${created.first ? 'Đã tạo quản trị viên đầu tiên' : 'Đã thêm quản trị viên hệ thống'} (${describeDatabase(config)}).`);
+    console.log(
+      `\n${created.first ? 'Đã tạo quản trị viên đầu tiên' : 'Đã thêm quản trị viên hệ thống'} (${describeDatabase(config)}).`,
+    );
     console.log(`  Đơn vị gốc:     ${created.unitName}${created.unitCreated ? ' (vừa tạo)' : ''}`);
     console.log(`  Tên đăng nhập:  ${answers.username}`);
     if (answers.password === null) {

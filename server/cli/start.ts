@@ -39,7 +39,12 @@ export const command: CliCommand = async (_args, config) => {
   const app = await buildApp({ db: database.db, config, logger: true });
   await app.listen({ port: config.port, host: plan.host });
   const { port } = app.server.address() as AddressInfo;
-  const shownHost = plan.host === '0.0.0.0' || plan.host === '::' ? 'localhost' : plan.host.includes(':') ? `[${plan.host}]` : plan.host;
+  const shownHost =
+    plan.host === '0.0.0.0' || plan.host === '::'
+      ? 'localhost'
+      : plan.host.includes(':')
+        ? `[${plan.host}]`
+        : plan.host;
   const url = `http://${shownHost}:${port}`;
   console.log(`\nĐiển hình đang chạy tại ${url}  (API: ${url}/api/docs, CSDL: ${where})`);
   for (const line of installationNotice(plan)) console.log(line);

@@ -22,11 +22,16 @@ describe('one process per data folder', () => {
 
     const started = Date.now();
     const attempts = await Promise.all(
-      ['start', 'migrate', 'seed'].map(async (command) => ({ command, ...(await runCli([command], { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'false' })) })),
+      ['start', 'migrate', 'seed'].map(async (command) => ({
+        command,
+        ...(await runCli([command], { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'false' })),
+      })),
     );
     for (const second of attempts) {
       expect(second.code, `${second.command}: ${second.stdout}${second.stderr}`).toBe(1);
-      expect(second.stderr).toContain(`Thư mục dữ liệu ${dataDir} đang được tiến trình ${server.pid} (lệnh "start") sử dụng`);
+      expect(second.stderr).toContain(
+        `Thư mục dữ liệu ${dataDir} đang được tiến trình ${server.pid} (lệnh "start") sử dụng`,
+      );
       expect(second.stderr).not.toMatch(/\n\s+at /); // the message, not a stack trace
     }
     expect(Date.now() - started).toBeLessThan(60_000); // at once: before PGlite is loaded or a migration runs

@@ -4,7 +4,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireDataDirLock, DataDirLockedError, LOCK_FILE_NAME, processStartTime, readLockHolder, type LockHolder } from './data-dir-lock.ts';
+import {
+  acquireDataDirLock,
+  DataDirLockedError,
+  LOCK_FILE_NAME,
+  processStartTime,
+  readLockHolder,
+  type LockHolder,
+} from './data-dir-lock.ts';
 import { runCli } from '../test/server-process.ts';
 
 const dirs: string[] = [];
@@ -24,7 +31,15 @@ function deadPid(): number {
 }
 
 function writeLock(dir: string, holder: Partial<LockHolder>): void {
-  const full: LockHolder = { pid: process.pid, hostname: os.hostname(), bootId: null, startTime: null, command: 'start', since: new Date().toISOString(), ...holder };
+  const full: LockHolder = {
+    pid: process.pid,
+    hostname: os.hostname(),
+    bootId: null,
+    startTime: null,
+    command: 'start',
+    since: new Date().toISOString(),
+    ...holder,
+  };
   writeFileSync(path.join(dir, LOCK_FILE_NAME), JSON.stringify(full));
 }
 
@@ -100,9 +115,16 @@ describe('the data-folder lock', () => {
       while (Date.now() < ${startAt}) {}
       try { acquireDataDirLock(process.env.DIR, 'race'); console.log('acquired'); await new Promise((r) => setTimeout(r, 1500)); }
       catch (e) { console.log(e.name); }`;
-    const results = await Promise.all(Array.from({ length: 4 }, () => runCli([], { DIR: dir }, ['--import', 'tsx', '--input-type=module', '-e', script])));
-    const outcomes = results.map((r) => (r.stdout.trim() || r.stderr.trim()));
-    expect(outcomes.filter((o) => o === 'acquired'), outcomes.join('\n')).toHaveLength(1);
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        runCli([], { DIR: dir }, ['--import', 'tsx', '--input-type=module', '-e', script]),
+      ),
+    );
+    const outcomes = results.map((r) => r.stdout.trim() || r.stderr.trim());
+    expect(
+      outcomes.filter((o) => o === 'acquired'),
+      outcomes.join('\n'),
+    ).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'DataDirLockedError')).toHaveLength(3);
   }, 60_000);
 });

@@ -59,7 +59,9 @@ export class DataDirLockedError extends Error {
 function lockedMessage(dataDir: string, holder: LockHolder): string {
   const lockPath = path.join(dataDir, LOCK_FILE_NAME);
   const since = new Date(holder.since);
-  const when = Number.isNaN(since.getTime()) ? holder.since : since.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+  const when = Number.isNaN(since.getTime())
+    ? holder.since
+    : since.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
   if (holder.hostname !== os.hostname()) {
     return (
       `Thư mục dữ liệu ${dataDir} đang bị khóa bởi tiến trình ${holder.pid} (lệnh "${holder.command}") trên máy ${holder.hostname}, từ ${when}. ` +

@@ -16,7 +16,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-
 let pgParsersSet = false;
 function setPgParsers(): void {
   if (pgParsersSet) return;
@@ -36,7 +35,9 @@ export interface PostgresOptions {
 
 function logConnectionError(error: Error): void {
   const code = (error as { code?: string }).code;
-  console.error(`[db] Mất một kết nối tới PostgreSQL${code ? ` (${code})` : ''}: ${error.message}. Kết nối mới sẽ được mở khi cần.`);
+  console.error(
+    `[db] Mất một kết nối tới PostgreSQL${code ? ` (${code})` : ''}: ${error.message}. Kết nối mới sẽ được mở khi cần.`,
+  );
 }
 
 /**
@@ -48,7 +49,11 @@ function logConnectionError(error: Error): void {
  */
 export function kyselyOnPostgres(connectionString: string, options: PostgresOptions | number = {}): Database {
   setPgParsers();
-  const { max = 10, connectionTimeoutMillis = 5_000, onConnectionError = logConnectionError } = typeof options === 'number' ? { max: options } : options;
+  const {
+    max = 10,
+    connectionTimeoutMillis = 5_000,
+    onConnectionError = logConnectionError,
+  } = typeof options === 'number' ? { max: options } : options;
   // Opening a connection gives up after connectionTimeoutMillis (a refused one fails at once; a silent host
   // would hang). Set on the client, not the pool: the pool would apply it to waiting for a busy pool's free
   // client too, turning a burst of slow requests into 503s.
@@ -84,7 +89,10 @@ export interface OpenDatabaseOptions {
  * after this process holds the lock on DATA_DIR (db/data-dir-lock.ts); `command` names the holder in the
  * message another process gets. PostgreSQL needs no lock: it arbitrates between nodes itself.
  */
-export async function openDatabase(options: OpenDatabaseOptions, command = process.argv[2] ?? 'start'): Promise<Database> {
+export async function openDatabase(
+  options: OpenDatabaseOptions,
+  command = process.argv[2] ?? 'start',
+): Promise<Database> {
   if (options.databaseUrl) return kyselyOnPostgres(options.databaseUrl);
   const lock = acquireDataDirLock(options.dataDir, command);
   try {

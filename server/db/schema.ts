@@ -496,7 +496,8 @@ export interface PeriodReportFileTable {
   caption: string | null;
 }
 
-export type PeriodReportEventKind = 'created' | 'submitted' | 'resubmitted' | 'returned' | 'accepted' | 'changed' | 'reaccepted';
+export type PeriodReportEventKind =
+  'created' | 'submitted' | 'resubmitted' | 'returned' | 'accepted' | 'changed' | 'reaccepted';
 
 export interface PeriodReportEventTable {
   id: Generated<number>;
@@ -629,7 +630,8 @@ export interface EvaluationCriterionTable {
 
 export type AwardFormKind = 'commendation' | 'certificate' | 'merit' | 'title' | 'flag' | 'other';
 export type AwardSubject = 'collective' | 'individual' | 'both';
-export type GrantorKind = 'party_committee' | 'people_committee' | 'agency_head' | 'enterprise' | 'mass_organisation' | 'other';
+export type GrantorKind =
+  'party_committee' | 'people_committee' | 'agency_head' | 'enterprise' | 'mass_organisation' | 'other';
 
 export interface AwardFormTable {
   id: Generated<number>;

@@ -15,8 +15,24 @@ const spec = (overrides: Partial<PartyDocumentSpec> = {}): PartyDocumentSpec => 
   summary: ['Sơ kết 02 năm thực hiện Kết luận số 01-KL/TW'],
   body: [
     { kind: 'heading', level: 1, text: 'I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO' },
-    { kind: 'paragraph', content: ['Ban Thường vụ ban hành Kế hoạch', { footnote: 'Kế hoạch số 46-KH/ĐUK, ngày 15/7/2021.' }, ' về học tập và làm theo.'] },
-    { kind: 'table', caption: 'Biểu 1', headers: ['Cấp', 'Mô hình', 'Điển hình'], rows: [['Cơ sở', 298, 585], ['Tổng số', 324, 597]], totalRow: true },
+    {
+      kind: 'paragraph',
+      content: [
+        'Ban Thường vụ ban hành Kế hoạch',
+        { footnote: 'Kế hoạch số 46-KH/ĐUK, ngày 15/7/2021.' },
+        ' về học tập và làm theo.',
+      ],
+    },
+    {
+      kind: 'table',
+      caption: 'Biểu 1',
+      headers: ['Cấp', 'Mô hình', 'Điển hình'],
+      rows: [
+        ['Cơ sở', 298, 585],
+        ['Tổng số', 324, 597],
+      ],
+      totalRow: true,
+    },
   ],
   recipients: ['Ban Thường vụ Tỉnh ủy', 'Ban Tuyên giáo và Dân vận Tỉnh ủy', 'Lưu Văn phòng'],
   signature: { authority: 'T/M Ban Thường vụ', title: 'Phó Bí thư', name: 'Nguyễn Thị Hạnh' },
@@ -28,7 +44,14 @@ describe('Party document (.docx)', () => {
     const buffer = await packPartyDocument(spec());
     const doc = await readDocx(buffer);
     const text = doc.paragraphs;
-    expect(text.slice(0, 6)).toEqual(['ĐẢNG BỘ TỈNH LÀO CAI', 'ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH', '*', 'Số 15-BC/ĐU', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Lào Cai, ngày 05 tháng 02 năm 2026']);
+    expect(text.slice(0, 6)).toEqual([
+      'ĐẢNG BỘ TỈNH LÀO CAI',
+      'ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH',
+      '*',
+      'Số 15-BC/ĐU',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Lào Cai, ngày 05 tháng 02 năm 2026',
+    ]);
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain('Sơ kết 02 năm thực hiện Kết luận số 01-KL/TW');
     expect(text).toContain('I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO');
@@ -64,10 +87,14 @@ describe('Party document (.docx)', () => {
     expect(placeDateLine('Lào Cai', null, 2026)).toBe('Lào Cai, ngày     tháng     năm 2026');
   });
 
-  it.skipIf(!findSoffice())('converts to PDF with LibreOffice, in a font that has the Vietnamese glyphs', async () => {
-    const pdf = await docxToPdf(await packPartyDocument(spec()));
-    expect(pdf).not.toBeNull();
-    expect(pdf!.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(pdf!.toString('latin1')).toMatch(/LiberationSerif|TimesNewRoman/);
-  }, 180_000);
+  it.skipIf(!findSoffice())(
+    'converts to PDF with LibreOffice, in a font that has the Vietnamese glyphs',
+    async () => {
+      const pdf = await docxToPdf(await packPartyDocument(spec()));
+      expect(pdf).not.toBeNull();
+      expect(pdf!.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdf!.toString('latin1')).toMatch(/LiberationSerif|TimesNewRoman/);
+    },
+    180_000,
+  );
 });

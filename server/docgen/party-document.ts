@@ -33,7 +33,14 @@ export type Inline = string | { text: string; bold?: boolean; italic?: boolean }
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; content: Inline[]; align?: 'justify' | 'center' | 'left'; indent?: boolean }
-  | { kind: 'table'; caption?: string; headers: string[]; rows: Array<Array<string | number>>; widths?: number[]; totalRow?: boolean }
+  | {
+      kind: 'table';
+      caption?: string;
+      headers: string[];
+      rows: Array<Array<string | number>>;
+      widths?: number[];
+      totalRow?: boolean;
+    }
   | { kind: 'pageBreak' };
 
 export interface PartyDocumentSpec {
@@ -62,7 +69,12 @@ const pt = (points: number) => points * 2; // docx sizes are half-points
 /** Millimetres to twips, rounded (docx's own helper truncates: A4 would come out 1 twip short). */
 const convertMillimetersToTwip = (mm: number) => Math.round((mm * 1440) / 25.4);
 
-function runsOf(content: Inline[], size: number, font: string, footnotes: Map<number, string>): Array<TextRun | FootnoteReferenceRun> {
+function runsOf(
+  content: Inline[],
+  size: number,
+  font: string,
+  footnotes: Map<number, string>,
+): Array<TextRun | FootnoteReferenceRun> {
   return content.map((inline) => {
     if (typeof inline === 'string') return new TextRun({ text: inline, size: pt(size), font });
     if ('footnote' in inline) {
@@ -74,11 +86,25 @@ function runsOf(content: Inline[], size: number, font: string, footnotes: Map<nu
   });
 }
 
-function centered(text: string, size: number, font: string, o: { bold?: boolean; italic?: boolean; underline?: boolean; after?: number } = {}): Paragraph {
+function centered(
+  text: string,
+  size: number,
+  font: string,
+  o: { bold?: boolean; italic?: boolean; underline?: boolean; after?: number } = {},
+): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { after: o.after ?? 0 },
-    children: [new TextRun({ text, bold: o.bold, italics: o.italic, size: pt(size), font, underline: o.underline ? { type: UnderlineType.SINGLE } : undefined })],
+    children: [
+      new TextRun({
+        text,
+        bold: o.bold,
+        italics: o.italic,
+        size: pt(size),
+        font,
+        underline: o.underline ? { type: UnderlineType.SINGLE } : undefined,
+      }),
+    ],
   });
 }
 
@@ -93,7 +119,11 @@ function headerTable(spec: PartyDocumentSpec, L: PartyLayout): Table {
     centered(placeDateLine(spec.place, spec.date, spec.year), L.sizes.placeDate, L.font, { italic: true }),
   ];
   const cell = (children: Paragraph[], width: number) =>
-    new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE }, verticalAlign: VerticalAlignTable.TOP });
+    new TableCell({
+      children,
+      width: { size: width, type: WidthType.PERCENTAGE },
+      verticalAlign: VerticalAlignTable.TOP,
+    });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: TableBorders.NONE,
@@ -101,13 +131,28 @@ function headerTable(spec: PartyDocumentSpec, L: PartyLayout): Table {
   });
 }
 
-function bodyParagraph(content: Inline[], L: PartyLayout, footnotes: Map<number, string>, o: { align?: 'justify' | 'center' | 'left'; indent?: boolean; bold?: boolean } = {}): Paragraph {
-  const align = o.align === 'center' ? AlignmentType.CENTER : o.align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED;
+function bodyParagraph(
+  content: Inline[],
+  L: PartyLayout,
+  footnotes: Map<number, string>,
+  o: { align?: 'justify' | 'center' | 'left'; indent?: boolean; bold?: boolean } = {},
+): Paragraph {
+  const align =
+    o.align === 'center' ? AlignmentType.CENTER : o.align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED;
   return new Paragraph({
     alignment: align,
     indent: o.indent === false ? undefined : { firstLine: convertMillimetersToTwip(L.body.firstLineIndentMm) },
-    spacing: { after: L.body.spaceAfterPt * 20, line: Math.round(L.body.lineSpacing * 240), lineRule: LineRuleType.AUTO },
-    children: runsOf(o.bold ? content.map((c) => (typeof c === 'string' ? { text: c, bold: true } : c)) : content, L.sizes.body, L.font, footnotes),
+    spacing: {
+      after: L.body.spaceAfterPt * 20,
+      line: Math.round(L.body.lineSpacing * 240),
+      lineRule: LineRuleType.AUTO,
+    },
+    children: runsOf(
+      o.bold ? content.map((c) => (typeof c === 'string' ? { text: c, bold: true } : c)) : content,
+      L.sizes.body,
+      L.font,
+      footnotes,
+    ),
   });
 }
 
@@ -120,13 +165,30 @@ function dataTable(block: Extract<Block, { kind: 'table' }>, L: PartyLayout): Ta
       children: [
         new Paragraph({
           alignment: typeof value === 'number' || header ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [new TextRun({ text: typeof value === 'number' ? value.toLocaleString('vi-VN') : value, bold: header || bold, size: pt(L.sizes.table), font: L.font })],
+          children: [
+            new TextRun({
+              text: typeof value === 'number' ? value.toLocaleString('vi-VN') : value,
+              bold: header || bold,
+              size: pt(L.sizes.table),
+              font: L.font,
+            }),
+          ],
         }),
       ],
     });
   const rows = [
-    new TableRow({ tableHeader: true, children: block.headers.map((h, i) => cellOf(h, true, false, block.widths?.[i])) }),
-    ...block.rows.map((row, r) => new TableRow({ children: row.map((v, i) => cellOf(v, false, !!block.totalRow && r === block.rows.length - 1, block.widths?.[i])) })),
+    new TableRow({
+      tableHeader: true,
+      children: block.headers.map((h, i) => cellOf(h, true, false, block.widths?.[i])),
+    }),
+    ...block.rows.map(
+      (row, r) =>
+        new TableRow({
+          children: row.map((v, i) =>
+            cellOf(v, false, !!block.totalRow && r === block.rows.length - 1, block.widths?.[i]),
+          ),
+        }),
+    ),
   ];
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -138,7 +200,19 @@ function dataTable(block: Extract<Block, { kind: 'table' }>, L: PartyLayout): Ta
 function closingTable(spec: PartyDocumentSpec, L: PartyLayout): Table {
   const left: Paragraph[] = [];
   if (spec.recipients.length > 0) {
-    left.push(new Paragraph({ children: [new TextRun({ text: 'Nơi nhận:', bold: true, underline: { type: UnderlineType.SINGLE }, size: pt(L.sizes.recipientsHeading), font: L.font })] }));
+    left.push(
+      new Paragraph({
+        children: [
+          new TextRun({
+            text: 'Nơi nhận:',
+            bold: true,
+            underline: { type: UnderlineType.SINGLE },
+            size: pt(L.sizes.recipientsHeading),
+            font: L.font,
+          }),
+        ],
+      }),
+    );
     spec.recipients.forEach((r, i) => {
       const last = i === spec.recipients.length - 1;
       const text = `- ${r.replace(/[,.;]\s*$/, '')}${last ? '.' : ','}`;
@@ -147,7 +221,8 @@ function closingTable(spec: PartyDocumentSpec, L: PartyLayout): Table {
   }
   const right: Paragraph[] = [];
   if (spec.signature) {
-    if (spec.signature.authority) right.push(centered(spec.signature.authority.toUpperCase(), L.sizes.signature, L.font, { bold: true }));
+    if (spec.signature.authority)
+      right.push(centered(spec.signature.authority.toUpperCase(), L.sizes.signature, L.font, { bold: true }));
     right.push(centered(spec.signature.title.toUpperCase(), L.sizes.signature, L.font, { bold: true, after: 1440 }));
     right.push(centered(spec.signature.name, L.sizes.signature, L.font, { bold: true }));
   }
@@ -178,11 +253,16 @@ export function buildPartyDocument(spec: PartyDocumentSpec): Document {
 
   for (const block of spec.body) {
     if (block.kind === 'heading') {
-      children.push(bodyParagraph([block.text], L, footnotes, { bold: true, indent: block.level > 1, align: 'justify' }));
+      children.push(
+        bodyParagraph([block.text], L, footnotes, { bold: true, indent: block.level > 1, align: 'justify' }),
+      );
     } else if (block.kind === 'paragraph') {
       children.push(bodyParagraph(block.content, L, footnotes, { align: block.align, indent: block.indent }));
     } else if (block.kind === 'table') {
-      if (block.caption) children.push(bodyParagraph([{ text: block.caption, bold: true }], L, footnotes, { align: 'center', indent: false }));
+      if (block.caption)
+        children.push(
+          bodyParagraph([{ text: block.caption, bold: true }], L, footnotes, { align: 'center', indent: false }),
+        );
       children.push(dataTable(block, L));
       children.push(new Paragraph({ children: [] }));
     } else {
@@ -197,7 +277,10 @@ export function buildPartyDocument(spec: PartyDocumentSpec): Document {
     title: [spec.docType, ...spec.summary].join(' '),
     styles: { default: { document: { run: { font: L.font, size: pt(L.sizes.body) } } } },
     footnotes: Object.fromEntries(
-      [...footnotes.entries()].map(([id, text]) => [id, { children: [new Paragraph({ children: [new TextRun({ text, size: pt(L.sizes.footnote), font: L.font })] })] }]),
+      [...footnotes.entries()].map(([id, text]) => [
+        id,
+        { children: [new Paragraph({ children: [new TextRun({ text, size: pt(L.sizes.footnote), font: L.font })] })] },
+      ]),
     ),
     sections: [
       {

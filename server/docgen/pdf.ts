@@ -33,9 +33,20 @@ export async function docxToPdf(docx: Buffer, timeoutMs = 120_000): Promise<Buff
     await new Promise<void>((resolve, reject) => {
       execFile(
         soffice,
-        [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'pdf', '--outdir', dir, input],
+        [
+          `-env:UserInstallation=${profile}`,
+          '--headless',
+          '--norestore',
+          '--nolockcheck',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          input,
+        ],
         { timeout: timeoutMs, env: { ...process.env, HOME: dir } },
-        (error, _stdout, stderr) => (error ? reject(new Error(`LibreOffice không chuyển được sang PDF: ${stderr || error.message}`)) : resolve()),
+        (error, _stdout, stderr) =>
+          error ? reject(new Error(`LibreOffice không chuyển được sang PDF: ${stderr || error.message}`)) : resolve(),
       );
     });
     const output = path.join(dir, 'document.pdf');

@@ -26,7 +26,11 @@ export async function readDocx(buffer: Buffer): Promise<DocxText> {
   const notesStart = html.indexOf('<ol><li id="footnote-');
   const bodyHtml = notesStart >= 0 ? html.slice(0, notesStart) : html;
   const notesHtml = notesStart >= 0 ? html.slice(notesStart) : '';
-  const paragraphs = [...bodyHtml.matchAll(/<(p|h\d)[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => decode((m[2] ?? '').replace(/<sup>[\s\S]*?<\/sup>/g, ''))).filter((p) => p !== '');
-  const footnotes = [...notesHtml.matchAll(/<li id="footnote-[^"]*">([\s\S]*?)<\/li>/g)].map((m) => decode((m[1] ?? '').replace(/<a [^>]*>[\s\S]*?<\/a>/g, '')));
+  const paragraphs = [...bodyHtml.matchAll(/<(p|h\d)[^>]*>([\s\S]*?)<\/\1>/g)]
+    .map((m) => decode((m[2] ?? '').replace(/<sup>[\s\S]*?<\/sup>/g, '')))
+    .filter((p) => p !== '');
+  const footnotes = [...notesHtml.matchAll(/<li id="footnote-[^"]*">([\s\S]*?)<\/li>/g)].map((m) =>
+    decode((m[1] ?? '').replace(/<a [^>]*>[\s\S]*?<\/a>/g, '')),
+  );
   return { paragraphs, footnotes };
 }

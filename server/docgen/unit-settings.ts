@@ -9,7 +9,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { PartyLayoutOverride } from './party-layout.ts';
 
-export const asObject = <T>(value: unknown, fallback: T): T => (value === null || value === undefined ? fallback : (typeof value === 'string' ? JSON.parse(value) : value) as T);
+export const asObject = <T>(value: unknown, fallback: T): T =>
+  value === null || value === undefined ? fallback : ((typeof value === 'string' ? JSON.parse(value) : value) as T);
 
 /** `top` over `base`, one level deep for margins, sizes and body. */
 export function mergeLayout(base: PartyLayoutOverride, top: PartyLayoutOverride): PartyLayoutOverride {
@@ -39,17 +40,28 @@ export async function nearestSettings(db: Kysely<DB>, unitId: number): Promise<U
       's.layout',
       's.place',
       's.revision',
-      sql<string>`(select v.name from org_unit_version v where v.unit_id = a.id order by v.valid_from desc, v.id desc limit 1)`.as('name'),
+      sql<string>`(select v.name from org_unit_version v where v.unit_id = a.id order by v.valid_from desc, v.id desc limit 1)`.as(
+        'name',
+      ),
     ])
     .where('self.id', '=', unitId)
     .orderBy(sql`nlevel(a.current_path)`, 'desc')
     .limit(1)
     .executeTakeFirst();
   if (!row) return { source: null, layout: {}, place: null, revision: 0 };
-  return { source: { id: row.id, name: row.name }, layout: asObject<PartyLayoutOverride>(row.layout, {}), place: row.place, revision: row.revision };
+  return {
+    source: { id: row.id, name: row.name },
+    layout: asObject<PartyLayoutOverride>(row.layout, {}),
+    place: row.place,
+    revision: row.revision,
+  };
 }
 
 /** The layout a report of `unitId` is laid out with: the unit's effective settings, then the report's own layout. */
-export async function effectiveLayout(db: Kysely<DB>, unitId: number, own: PartyLayoutOverride): Promise<PartyLayoutOverride> {
+export async function effectiveLayout(
+  db: Kysely<DB>,
+  unitId: number,
+  own: PartyLayoutOverride,
+): Promise<PartyLayoutOverride> {
   return mergeLayout((await nearestSettings(db, unitId)).layout, own);
 }

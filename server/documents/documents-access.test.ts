@@ -44,9 +44,14 @@ describe('document registry: who may see and change what', () => {
     expect((await s.get(`/api/v1/documents/${b.id}`)).statusCode).toBe(404);
     expect((await s.get(`/api/v1/documents/${b.id}/file`)).statusCode).toBe(404);
     expect((await s.patch(`/api/v1/documents/${b.id}`, { summary: 'X', revision: 1 })).statusCode).toBe(404);
-    expect((await s.post(`/api/v1/documents/${b.id}/revoke`, { revokedOn: '2022-01-01', reason: 'X', revision: 1 })).statusCode).toBe(404);
+    expect(
+      (await s.post(`/api/v1/documents/${b.id}/revoke`, { revokedOn: '2022-01-01', reason: 'X', revision: 1 }))
+        .statusCode,
+    ).toBe(404);
     expect((await s.post('/api/v1/documents', documentBody(tree.b1, { symbol: '9-CV/ĐUK' }))).statusCode).toBe(404);
-    expect((await s.patch(`/api/v1/documents/${docs.a1.id}`, { ownerUnitId: tree.b1, revision: 1 })).statusCode).toBe(404);
+    expect((await s.patch(`/api/v1/documents/${docs.a1.id}`, { ownerUnitId: tree.b1, revision: 1 })).statusCode).toBe(
+      404,
+    );
     // b1's attachment cannot be borrowed by attaching it to a document of bloc A.
     const borrow = await s.post('/api/v1/documents', documentBody(tree.a1, { symbol: '9-CV/ĐUK', fileId: b.file.id }));
     expect(borrow.statusCode).toBe(400);
@@ -76,7 +81,10 @@ describe('document registry: who may see and change what', () => {
     expect(json(await s.get(`/api/v1/documents/${a.id}`))).toMatchObject({ symbol: '1-CV/ĐUK', canWrite: false });
     expect((await s.post('/api/v1/documents', documentBody(tree.a1, { symbol: '9-CV/ĐUK' }))).statusCode).toBe(403);
     expect((await s.patch(`/api/v1/documents/${a.id}`, { summary: 'X', revision: 1 })).statusCode).toBe(403);
-    expect((await s.post(`/api/v1/documents/${a.id}/revoke`, { revokedOn: '2022-01-01', reason: 'X', revision: 1 })).statusCode).toBe(403);
+    expect(
+      (await s.post(`/api/v1/documents/${a.id}/revoke`, { revokedOn: '2022-01-01', reason: 'X', revision: 1 }))
+        .statusCode,
+    ).toBe(403);
     expect((await upload(t.app, s, 'a.pdf', SAMPLE.pdf)).statusCode).toBe(403);
   });
 
@@ -86,8 +94,12 @@ describe('document registry: who may see and change what', () => {
       { role: 'operator', unitId: tree.a1 },
       { role: 'viewer', unitId: tree.blocA },
     ]);
-    expect((await s.patch(`/api/v1/documents/${docs.a1.id}`, { ownerUnitId: tree.a2, revision: 1 })).statusCode).toBe(403);
-    expect((await s.patch(`/api/v1/documents/${docs.a1.id}`, { signer: 'Lê Văn Tám', revision: 1 })).statusCode).toBe(200);
+    expect((await s.patch(`/api/v1/documents/${docs.a1.id}`, { ownerUnitId: tree.a2, revision: 1 })).statusCode).toBe(
+      403,
+    );
+    expect((await s.patch(`/api/v1/documents/${docs.a1.id}`, { signer: 'Lê Văn Tám', revision: 1 })).statusCode).toBe(
+      200,
+    );
   });
 
   it('a reporter granted on one unit sees and writes only that unit', async () => {

@@ -4,8 +4,23 @@ import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import { documentBody, fieldsOf } from './test-helpers.ts';
 
 const counts = async (t: TestContext) => ({
-  documents: Number((await t.db.selectFrom('document').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-  audit: Number((await t.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).where('entity_type', '=', 'document').executeTakeFirstOrThrow()).n),
+  documents: Number(
+    (
+      await t.db
+        .selectFrom('document')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
+  audit: Number(
+    (
+      await t.db
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('entity_type', '=', 'document')
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
 });
 
 describe('document registry: concurrency and bad input', () => {
@@ -20,9 +35,19 @@ describe('document registry: concurrency and bad input', () => {
     expect(second.statusCode).toBe(409);
     expect(json(second).error.code).toBe('CONFLICT');
     expect(json(second).error.message).toMatch(/^Văn bản 384-CV\/ĐUK vừa được người khác thay đổi/);
-    const stale = await s.post(`/api/v1/documents/${doc.id}/revoke`, { revokedOn: '2021-10-01', reason: 'Nhầm', revision: 1 });
+    const stale = await s.post(`/api/v1/documents/${doc.id}/revoke`, {
+      revokedOn: '2021-10-01',
+      reason: 'Nhầm',
+      revision: 1,
+    });
     expect(stale.statusCode).toBe(409);
-    expect(await t.db.selectFrom('document').select(['signer', 'revision', 'status']).where('id', '=', doc.id).executeTakeFirstOrThrow()).toEqual({
+    expect(
+      await t.db
+        .selectFrom('document')
+        .select(['signer', 'revision', 'status'])
+        .where('id', '=', doc.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({
       signer: 'Lê Thị Hoa',
       revision: 2,
       status: 'active',
@@ -37,7 +62,8 @@ describe('document registry: concurrency and bad input', () => {
     const s = await signIn(t.app, user.username, DEFAULT_PASSWORD);
     const doc = json(await s.post('/api/v1/documents', documentBody(tree.a1)));
     const before = await counts(t);
-    const post = (o: Record<string, unknown>) => s.post('/api/v1/documents', documentBody(tree.a1, { symbol: '5-CV/ĐUK', ...o }));
+    const post = (o: Record<string, unknown>) =>
+      s.post('/api/v1/documents', documentBody(tree.a1, { symbol: '5-CV/ĐUK', ...o }));
 
     const missing = await s.post('/api/v1/documents', {});
     expect(missing.statusCode).toBe(400);
@@ -63,11 +89,20 @@ describe('document registry: concurrency and bad input', () => {
     // A file uploaded by someone else cannot be attached (nor read through this document).
     const theirs = await t.db
       .insertInto('stored_file')
-      .values({ sha256: 'a'.repeat(64), storage_key: `aa/aa/${'a'.repeat(64)}`, original_name: 'mat.pdf', mime_type: 'application/pdf', size_bytes: 5, created_by: other.id })
+      .values({
+        sha256: 'a'.repeat(64),
+        storage_key: `aa/aa/${'a'.repeat(64)}`,
+        original_name: 'mat.pdf',
+        mime_type: 'application/pdf',
+        size_bytes: 5,
+        created_by: other.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     expect(fieldsOf(await post({ fileId: theirs.id }))).toEqual(['fileId']);
-    expect(fieldsOf(await s.patch(`/api/v1/documents/${doc.id}`, { fileId: theirs.id, revision: 1 }))).toEqual(['fileId']);
+    expect(fieldsOf(await s.patch(`/api/v1/documents/${doc.id}`, { fileId: theirs.id, revision: 1 }))).toEqual([
+      'fileId',
+    ]);
 
     expect(fieldsOf(await s.get('/api/v1/documents/abc'))).toEqual(['id']);
     expect(fieldsOf(await s.get('/api/v1/documents?from=2021-13-01'))).toEqual(['from']);
@@ -76,11 +111,21 @@ describe('document registry: concurrency and bad input', () => {
     expect((await s.get(`/api/v1/documents/${doc.id}/file`)).statusCode).toBe(404);
     expect((await post({ ownerUnitId: 999999 })).statusCode).toBe(404);
 
-    const early = await s.post(`/api/v1/documents/${doc.id}/revoke`, { revokedOn: '2021-01-01', reason: 'Nhầm', revision: 1 });
+    const early = await s.post(`/api/v1/documents/${doc.id}/revoke`, {
+      revokedOn: '2021-01-01',
+      reason: 'Nhầm',
+      revision: 1,
+    });
     expect(fieldsOf(early)).toEqual(['revokedOn']);
-    expect(fieldsOf(await s.post(`/api/v1/documents/${doc.id}/revoke`, { revokedOn: '2021-10-01', revision: 1 }))).toEqual(['reason']);
+    expect(
+      fieldsOf(await s.post(`/api/v1/documents/${doc.id}/revoke`, { revokedOn: '2021-10-01', revision: 1 })),
+    ).toEqual(['reason']);
 
     expect(await counts(t)).toEqual(before);
-    expect(json(await s.get(`/api/v1/documents/${doc.id}`))).toMatchObject({ revision: 1, status: 'active', file: null });
+    expect(json(await s.get(`/api/v1/documents/${doc.id}`))).toMatchObject({
+      revision: 1,
+      status: 'active',
+      file: null,
+    });
   });
 });

@@ -9,8 +9,23 @@ async function operatorOn(t: TestContext, unitId: number): Promise<Session> {
 }
 
 const counts = async (t: TestContext) => ({
-  documents: Number((await t.db.selectFrom('document').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-  audit: Number((await t.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).where('entity_type', '=', 'document').executeTakeFirstOrThrow()).n),
+  documents: Number(
+    (
+      await t.db
+        .selectFrom('document')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
+  audit: Number(
+    (
+      await t.db
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('entity_type', '=', 'document')
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
 });
 
 describe('document registry', () => {
@@ -18,7 +33,10 @@ describe('document registry', () => {
     const t = await setupTest();
     const tree = await buildTree(t.db);
     const s = await operatorOn(t, tree.blocA);
-    const created = await s.post('/api/v1/documents', documentBody(tree.blocA, { symbol: 'Số 384 - cv/đuk', issuerUnitId: tree.blocA }));
+    const created = await s.post(
+      '/api/v1/documents',
+      documentBody(tree.blocA, { symbol: 'Số 384 - cv/đuk', issuerUnitId: tree.blocA }),
+    );
     expect(created.statusCode, created.body).toBe(201);
     const doc = json(created);
     expect(doc).toMatchObject({
@@ -38,18 +56,39 @@ describe('document registry', () => {
     });
     expect(json(await s.get(`/api/v1/documents/${doc.id}`))).toEqual(doc);
 
-    const edited = json(await s.patch(`/api/v1/documents/${doc.id}`, { summary: 'V/v sơ kết 02 năm', ownerUnitId: tree.a1, revision: 1 }));
-    expect(edited).toMatchObject({ summary: 'V/v sơ kết 02 năm', ownerUnitId: tree.a1, ownerUnitName: 'Đảng bộ Sở Tư pháp', revision: 2 });
+    const edited = json(
+      await s.patch(`/api/v1/documents/${doc.id}`, { summary: 'V/v sơ kết 02 năm', ownerUnitId: tree.a1, revision: 1 }),
+    );
+    expect(edited).toMatchObject({
+      summary: 'V/v sơ kết 02 năm',
+      ownerUnitId: tree.a1,
+      ownerUnitName: 'Đảng bộ Sở Tư pháp',
+      revision: 2,
+    });
     const same = await s.patch(`/api/v1/documents/${doc.id}`, { summary: 'V/v sơ kết 02 năm', revision: 2 });
     expect(json(same).revision).toBe(2);
 
-    const revoked = await s.post(`/api/v1/documents/${doc.id}/revoke`, { revokedOn: '2021-10-01', reason: 'Ban hành nhầm', revision: 2 });
-    expect(json(revoked)).toMatchObject({ status: 'revoked', revokedOn: '2021-10-01', revokeReason: 'Ban hành nhầm', revision: 3 });
+    const revoked = await s.post(`/api/v1/documents/${doc.id}/revoke`, {
+      revokedOn: '2021-10-01',
+      reason: 'Ban hành nhầm',
+      revision: 2,
+    });
+    expect(json(revoked)).toMatchObject({
+      status: 'revoked',
+      revokedOn: '2021-10-01',
+      revokeReason: 'Ban hành nhầm',
+      revision: 3,
+    });
     const afterRevoke = await s.patch(`/api/v1/documents/${doc.id}`, { summary: 'X', revision: 3 });
     expect(afterRevoke.statusCode).toBe(409);
     expect(json(afterRevoke).error.code).toBe('INVALID_STATE');
 
-    const events = await t.db.selectFrom('audit_event').select(['action', 'unit_id', 'summary']).where('entity_type', '=', 'document').orderBy('id').execute();
+    const events = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'unit_id', 'summary'])
+      .where('entity_type', '=', 'document')
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => [e.action, e.unit_id])).toEqual([
       ['document.created', tree.blocA],
       ['document.updated', tree.a1],
@@ -68,7 +107,10 @@ describe('document registry', () => {
     expect((await s.post('/api/v1/documents', documentBody(tree.blocA))).statusCode).toBe(201);
     const before = await counts(t);
 
-    const again = await s.post('/api/v1/documents', documentBody(tree.a1, { symbol: '384-CV/DUK', issuedOn: '2021-09-29', summary: 'Bản ghi nhầm ngày' }));
+    const again = await s.post(
+      '/api/v1/documents',
+      documentBody(tree.a1, { symbol: '384-CV/DUK', issuedOn: '2021-09-29', summary: 'Bản ghi nhầm ngày' }),
+    );
     expect(again.statusCode).toBe(409);
     expect(json(again).error.code).toBe('DUPLICATE');
     expect(json(again).error.message).toBe(
@@ -108,11 +150,19 @@ describe('document registry', () => {
     const t = await setupTest();
     const tree = await buildTree(t.db);
     const s = await operatorOn(t, tree.blocA);
-    const add = async (o: Record<string, unknown>) => expect((await s.post('/api/v1/documents', documentBody(tree.a1, o))).statusCode).toBe(201);
+    const add = async (o: Record<string, unknown>) =>
+      expect((await s.post('/api/v1/documents', documentBody(tree.a1, o))).statusCode).toBe(201);
     await add({ symbol: '46-KH/ĐUK', issuedOn: '2021-03-26', summary: 'Kế hoạch thực hiện Kế hoạch 24-KH/TU' });
     await add({});
-    await add({ symbol: '1141-CV/BTGTU', issuedOn: '2023-01-10', issuerName: 'Ban Tuyên giáo Tỉnh ủy', summary: 'V/v sơ kết 02 năm', ownerUnitId: tree.a2 });
-    const symbols = async (query: string) => json(await s.get(`/api/v1/documents?${query}`)).items.map((d: { symbol: string }) => d.symbol);
+    await add({
+      symbol: '1141-CV/BTGTU',
+      issuedOn: '2023-01-10',
+      issuerName: 'Ban Tuyên giáo Tỉnh ủy',
+      summary: 'V/v sơ kết 02 năm',
+      ownerUnitId: tree.a2,
+    });
+    const symbols = async (query: string) =>
+      json(await s.get(`/api/v1/documents?${query}`)).items.map((d: { symbol: string }) => d.symbol);
     expect(await symbols('')).toEqual(['1141-CV/BTGTU', '384-CV/ĐUK', '46-KH/ĐUK']);
     expect(await symbols('q=so%20ket')).toEqual(['1141-CV/BTGTU', '384-CV/ĐUK']);
     expect(await symbols(`q=${encodeURIComponent('KẾ HOẠCH')}&typeCode=kh`)).toEqual(['46-KH/ĐUK']);
@@ -124,7 +174,10 @@ describe('document registry', () => {
     expect(await symbols(`ownerUnitId=${tree.a2}`)).toEqual(['1141-CV/BTGTU']);
     expect(await symbols(`ownerUnitId=${tree.blocA}&status=active`)).toHaveLength(3);
     expect(await symbols('status=revoked')).toEqual([]);
-    expect(json(await s.get('/api/v1/documents?pageSize=1&page=3'))).toMatchObject({ total: 3, items: [{ symbol: '46-KH/ĐUK' }] });
+    expect(json(await s.get('/api/v1/documents?pageSize=1&page=3'))).toMatchObject({
+      total: 3,
+      items: [{ symbol: '46-KH/ĐUK' }],
+    });
     const unknownType = await s.get('/api/v1/documents?typeCode=XYZ');
     expect(unknownType.statusCode).toBe(400);
     expect(fieldsOf(unknownType)).toEqual(['typeCode']);

@@ -22,12 +22,21 @@ import { binaryResponse, UPLOAD_MEDIA_TYPES } from '../openapi/binary-response.t
 export async function fileRoutes(app: App): Promise<void> {
   app.post(
     '/files',
-    { schema: { tags: ['documents'], summary: 'Tải tệp đính kèm lên (multipart/form-data, trường "file")', consumes: ['multipart/form-data'], response: { 201: ZStoredFile } } },
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Tải tệp đính kèm lên (multipart/form-data, trường "file")',
+        consumes: ['multipart/form-data'],
+        response: { 201: ZStoredFile },
+      },
+    },
     async (req, reply) => {
       // Document writers upload; so do monitors (no documents.write) for the attachments of their notes.
       const actor = requireActor(req.ctx);
-      if (!can(actor, 'documents.write') && !(await hasActiveMonitorAssignment(app.db, actor.userId))) throw forbidden();
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dưới dạng multipart/form-data, trong trường "file".');
+      if (!can(actor, 'documents.write') && !(await hasActiveMonitorAssignment(app.db, actor.userId)))
+        throw forbidden();
+      if (!req.isMultipart())
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dưới dạng multipart/form-data, trong trường "file".');
       const part = await req.file();
       if (!part) throw invalid('file', 'Chưa có tệp nào được gửi lên (trường "file").');
       if (part.fieldname !== 'file') {
@@ -41,30 +50,42 @@ export async function fileRoutes(app: App): Promise<void> {
     },
   );
 
-  app.get('/files/:id', { schema: { tags: ['documents'], summary: 'Tải một tệp đính kèm', params: ZIdParams, response: binaryResponse('Nội dung tệp', UPLOAD_MEDIA_TYPES) } }, async (req, reply) => {
-    const actor = requireActor(req.ctx);
-    const file = await app.db
-      .selectFrom('stored_file as f')
-      .select(['f.id', 'f.original_name', 'f.mime_type', 'f.size_bytes', 'f.storage_key'])
-      .where('f.id', '=', req.params.id)
-      .where(fileReadable(actor, sql.ref('f.id'), sql.ref('f.created_by')))
-      .executeTakeFirst();
-    if (!file) throw notFound(`tệp có mã số ${req.params.id}`);
-    const path = storedPath(app.config.filesDir, file.storage_key);
-    if (!existsSync(path)) throw notFound(`nội dung tệp "${file.original_name}" trên máy chủ (hãy báo quản trị viên)`);
-    await auditRead(app.db, req.ctx, {
-      action: 'file.downloaded',
-      entityType: 'stored_file',
-      entityId: file.id,
-      unitId: await storedFileUnit(app.db, file.id),
-      summary: `Tải tệp "${file.original_name}" (${Math.max(1, Math.round(file.size_bytes / 1024))} KB)`,
-    });
-    return reply
-      .header('content-type', file.mime_type)
-      .header('content-length', String(file.size_bytes))
-      .header('content-disposition', contentDisposition(file.original_name))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(createReadStream(path));
-  });
+  app.get(
+    '/files/:id',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Tải một tệp đính kèm',
+        params: ZIdParams,
+        response: binaryResponse('Nội dung tệp', UPLOAD_MEDIA_TYPES),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req.ctx);
+      const file = await app.db
+        .selectFrom('stored_file as f')
+        .select(['f.id', 'f.original_name', 'f.mime_type', 'f.size_bytes', 'f.storage_key'])
+        .where('f.id', '=', req.params.id)
+        .where(fileReadable(actor, sql.ref('f.id'), sql.ref('f.created_by')))
+        .executeTakeFirst();
+      if (!file) throw notFound(`tệp có mã số ${req.params.id}`);
+      const path = storedPath(app.config.filesDir, file.storage_key);
+      if (!existsSync(path))
+        throw notFound(`nội dung tệp "${file.original_name}" trên máy chủ (hãy báo quản trị viên)`);
+      await auditRead(app.db, req.ctx, {
+        action: 'file.downloaded',
+        entityType: 'stored_file',
+        entityId: file.id,
+        unitId: await storedFileUnit(app.db, file.id),
+        summary: `Tải tệp "${file.original_name}" (${Math.max(1, Math.round(file.size_bytes / 1024))} KB)`,
+      });
+      return reply
+        .header('content-type', file.mime_type)
+        .header('content-length', String(file.size_bytes))
+        .header('content-disposition', contentDisposition(file.original_name))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(createReadStream(path));
+    },
+  );
 }

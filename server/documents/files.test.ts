@@ -11,7 +11,15 @@ async function operator(t: TestContext, unitId: number) {
   return { user, session: await signIn(t.app, user.username, DEFAULT_PASSWORD) };
 }
 
-const countFiles = async (t: TestContext) => Number((await t.db.selectFrom('stored_file').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countFiles = async (t: TestContext) =>
+  Number(
+    (
+      await t.db
+        .selectFrom('stored_file')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 function filesOnDisk(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -28,13 +36,26 @@ describe('file uploads', () => {
     const response = await upload(t.app, session, 'Kế hoạch 46-KH-ĐUK.pdf', SAMPLE.pdf);
     expect(response.statusCode, response.body).toBe(201);
     const body = json(response);
-    expect(body).toEqual({ id: expect.any(Number), originalName: 'Kế hoạch 46-KH-ĐUK.pdf', mimeType: 'application/pdf', sizeBytes: SAMPLE.pdf.length });
+    expect(body).toEqual({
+      id: expect.any(Number),
+      originalName: 'Kế hoạch 46-KH-ĐUK.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: SAMPLE.pdf.length,
+    });
     const sha = createHash('sha256').update(SAMPLE.pdf).digest('hex');
     const filesDir = t.app.config.filesDir;
     expect(readFileSync(path.join(filesDir, sha.slice(0, 2), sha.slice(2, 4), sha))).toEqual(SAMPLE.pdf);
     const row = await t.db.selectFrom('stored_file').selectAll().where('id', '=', body.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ sha256: sha, created_by: user.id, storage_key: `${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}` });
-    const audit = await t.db.selectFrom('audit_event').selectAll().where('action', '=', 'file.uploaded').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      sha256: sha,
+      created_by: user.id,
+      storage_key: `${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}`,
+    });
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'file.uploaded')
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_user_id: user.id, entity_id: String(body.id) });
 
     // The same content again: a second record, one copy on disk, no temporary files left.
@@ -55,9 +76,13 @@ describe('file uploads', () => {
     }
     expect(existsSync(path.join(t.app.config.filesDir, '..', '..', 'x.pdf'))).toBe(false);
     expect(existsSync(path.join(t.dataDir, 'x.pdf'))).toBe(false);
-    const names = (await t.db.selectFrom('stored_file').select('original_name').orderBy('id').execute()).map((r) => r.original_name);
+    const names = (await t.db.selectFrom('stored_file').select('original_name').orderBy('id').execute()).map(
+      (r) => r.original_name,
+    );
     expect(names).toEqual(['x.pdf', 'evil.pdf', 'passwd.pdf', 'an.pdf']);
-    expect(filesOnDisk(t.app.config.filesDir).every((f) => /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(f))).toBe(true);
+    expect(filesOnDisk(t.app.config.filesDir).every((f) => /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(f))).toBe(
+      true,
+    );
   });
 
   it('refuses empty, too large and disallowed files, writing nothing', async () => {
@@ -70,7 +95,12 @@ describe('file uploads', () => {
     expect(json(empty).error.fields[0].field).toBe('file');
     expect(json(empty).error.message).toMatch(/rỗng/);
 
-    const big = await upload(t.app, session, 'lon.pdf', Buffer.concat([SAMPLE.pdf, Buffer.alloc(t.app.config.maxUploadBytes + 10)]));
+    const big = await upload(
+      t.app,
+      session,
+      'lon.pdf',
+      Buffer.concat([SAMPLE.pdf, Buffer.alloc(t.app.config.maxUploadBytes + 10)]),
+    );
     expect(big.statusCode).toBe(413);
     expect(json(big).error.code).toBe('PAYLOAD_TOO_LARGE');
 
@@ -90,12 +120,19 @@ describe('file uploads', () => {
     const notMultipart = await session.post('/api/v1/files', { file: 'abc' });
     expect(notMultipart.statusCode).toBe(415);
     const none = multipartBody([]);
-    const noFile = await t.app.inject({ method: 'POST', url: '/api/v1/files', headers: { ...session.headers, 'content-type': none.contentType }, payload: none.payload });
+    const noFile = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/files',
+      headers: { ...session.headers, 'content-type': none.contentType },
+      payload: none.payload,
+    });
     expect(noFile.statusCode).toBe(400);
 
     expect(await countFiles(t)).toBe(0);
     expect(filesOnDisk(t.app.config.filesDir)).toEqual([]);
-    expect(await t.db.selectFrom('audit_event').select('id').where('action', '=', 'file.uploaded').execute()).toEqual([]);
+    expect(await t.db.selectFrom('audit_event').select('id').where('action', '=', 'file.uploaded').execute()).toEqual(
+      [],
+    );
   });
 
   it('needs a signed-in user who may write documents', async () => {
@@ -106,7 +143,9 @@ describe('file uploads', () => {
     expect((await upload(t.app, viewerSession, 'a.pdf', SAMPLE.pdf)).statusCode).toBe(403);
     expect((await upload(t.app, anonymous(t.app), 'a.pdf', SAMPLE.pdf)).statusCode).toBe(401);
     const reporter = await buildUser(t.db, { grants: [{ role: 'reporter', unitId: tree.a1 }] });
-    expect((await upload(t.app, await signIn(t.app, reporter.username, DEFAULT_PASSWORD), 'a.pdf', SAMPLE.pdf)).statusCode).toBe(201);
+    expect(
+      (await upload(t.app, await signIn(t.app, reporter.username, DEFAULT_PASSWORD), 'a.pdf', SAMPLE.pdf)).statusCode,
+    ).toBe(201);
     expect(await countFiles(t)).toBe(1);
   });
 
@@ -125,7 +164,12 @@ describe('file uploads', () => {
     const viewerSession = await signIn(t.app, viewer.username, DEFAULT_PASSWORD);
     expect((await viewerSession.get(`/api/v1/files/${uploaded.id}`)).statusCode).toBe(404);
     const doc = await a.session.post('/api/v1/documents', {
-      symbol: '12-QĐ/ĐUK', issuedOn: '2023-05-10', issuerName: 'Đảng ủy Khối A', ownerUnitId: tree.blocA, summary: 'Khen thưởng', fileId: uploaded.id,
+      symbol: '12-QĐ/ĐUK',
+      issuedOn: '2023-05-10',
+      issuerName: 'Đảng ủy Khối A',
+      ownerUnitId: tree.blocA,
+      summary: 'Khen thưởng',
+      fileId: uploaded.id,
     });
     expect(doc.statusCode, doc.body).toBe(201);
     expect((await viewerSession.get(`/api/v1/files/${uploaded.id}`)).statusCode).toBe(200);

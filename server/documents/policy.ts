@@ -8,10 +8,16 @@ import { assertUnitAccess, type Actor } from '../lib/context.ts';
 import { notFound } from '../lib/errors.ts';
 import { getDocument, type DocumentView } from './queries.ts';
 
-export async function loadDocumentFor(db: Kysely<DB>, actor: Actor, id: number, mode: 'read' | 'write'): Promise<DocumentView> {
+export async function loadDocumentFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  mode: 'read' | 'write',
+): Promise<DocumentView> {
   const what = `văn bản có mã số ${id}`;
   const doc = await getDocument(db, actor, id);
   if (!doc) throw notFound(what);
-  if (mode === 'write') assertUnitAccess(actor, { id: doc.owner_unit_id, path: doc.owner_path }, 'documents.read', 'documents.write', what);
+  if (mode === 'write')
+    assertUnitAccess(actor, { id: doc.owner_unit_id, path: doc.owner_path }, 'documents.read', 'documents.write', what);
   return doc;
 }

@@ -3,7 +3,12 @@ import type { TDocument, TStoredFile } from '../../common/schemas/documents.ts';
 import { pathInScope, scopeOf, type Actor } from '../lib/context.ts';
 import type { DocumentView } from './queries.ts';
 
-export function presentFile(f: { id: number; original_name: string; mime_type: string; size_bytes: number }): TStoredFile {
+export function presentFile(f: {
+  id: number;
+  original_name: string;
+  mime_type: string;
+  size_bytes: number;
+}): TStoredFile {
   return { id: f.id, originalName: f.original_name, mimeType: f.mime_type, sizeBytes: f.size_bytes };
 }
 
@@ -26,7 +31,12 @@ export function presentDocument(row: DocumentView, actor: Actor): TDocument {
     signer: row.signer,
     file:
       row.file_id !== null && row.file_name !== null
-        ? presentFile({ id: row.file_id, original_name: row.file_name, mime_type: row.file_mime_type ?? '', size_bytes: row.file_size_bytes ?? 0 })
+        ? presentFile({
+            id: row.file_id,
+            original_name: row.file_name,
+            mime_type: row.file_mime_type ?? '',
+            size_bytes: row.file_size_bytes ?? 0,
+          })
         : null,
     status: row.status,
     revokedOn: row.revoked_on,

@@ -26,7 +26,9 @@ function withColumns(query: ReturnType<typeof scopedDocuments>) {
     'd.issuer_code',
     'd.issuer_name',
     'd.issuer_unit_id',
-    sql<string | null>`case when d.issuer_unit_id is null then null else ${latestUnitName('d.issuer_unit_id')} end`.as('issuer_unit_name'),
+    sql<string | null>`case when d.issuer_unit_id is null then null else ${latestUnitName('d.issuer_unit_id')} end`.as(
+      'issuer_unit_name',
+    ),
     'd.owner_unit_id',
     latestUnitName('d.owner_unit_id').as('owner_unit_name'),
     sql<string>`ou.current_path::text`.as('owner_path'),
@@ -63,7 +65,11 @@ export interface DocumentFilter extends Omit<TDocumentListQuery, 'ownerUnitId' |
 }
 
 /** A page of documents, newest first. */
-export async function findDocuments(db: Kysely<DB>, actor: Actor, filter: DocumentFilter): Promise<{ items: DocumentView[]; total: number }> {
+export async function findDocuments(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: DocumentFilter,
+): Promise<{ items: DocumentView[]; total: number }> {
   let query = scopedDocuments(db, actor);
   if (filter.ownerPath) query = query.where(sql<boolean>`ou.current_path <@ ${filter.ownerPath}::ltree`);
   for (const word of searchWords(filter.q)) query = query.where('d.search_text', 'like', `%${escapeLike(word)}%`);
@@ -86,5 +92,10 @@ export async function findDocuments(db: Kysely<DB>, actor: Actor, filter: Docume
 }
 
 export async function listDocumentTypes(db: Kysely<DB>) {
-  return db.selectFrom('document_type').select(['id', 'code', 'name', 'sort_order', 'active']).orderBy('sort_order').orderBy('id').execute();
+  return db
+    .selectFrom('document_type')
+    .select(['id', 'code', 'name', 'sort_order', 'active'])
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
 }

@@ -37,7 +37,11 @@ const ALLOWED_LABEL = 'PDF, Word (DOC, DOCX), Excel (XLS, XLSX), OpenDocument (O
 export function sanitizeFileName(name: string | undefined): string {
   const base = (name ?? '').normalize('NFC').split(/[/\\]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').replace(/\s+/g, ' ').replace(/^[.\s]+/, '').trim();
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_')
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s]+/, '')
+    .trim();
   if (!clean) return 'tep-dinh-kem';
   if (clean.length <= 200) return clean;
   const ext = path.extname(clean).slice(0, 10);
@@ -56,21 +60,34 @@ export interface SavedUpload {
   sizeBytes: number;
 }
 
-const drain = (stream: Readable) => new Promise<void>((resolve) => stream.on('end', resolve).on('error', () => resolve()).resume());
+const drain = (stream: Readable) =>
+  new Promise<void>((resolve) =>
+    stream
+      .on('end', resolve)
+      .on('error', () => resolve())
+      .resume(),
+  );
 
 /**
  * Stream an upload to disk while hashing it, then move it to its content
  * address. `stream.truncated` is set by the multipart parser when the file
  * went over the size limit.
  */
-export async function saveUpload(filesDir: string, stream: Readable & { truncated?: boolean }, clientName: string | undefined, maxBytes: number): Promise<SavedUpload> {
+export async function saveUpload(
+  filesDir: string,
+  stream: Readable & { truncated?: boolean },
+  clientName: string | undefined,
+  maxBytes: number,
+): Promise<SavedUpload> {
   const originalName = sanitizeFileName(clientName);
   const type = ALLOWED_TYPES[extensionOf(originalName)];
   if (!type) {
     await drain(stream);
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Tệp "${originalName}" không thuộc loại được nhận. Chỉ nhận: ${ALLOWED_LABEL}.`, [
-      { field: 'file', message: `Chỉ nhận: ${ALLOWED_LABEL}.` },
-    ]);
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Tệp "${originalName}" không thuộc loại được nhận. Chỉ nhận: ${ALLOWED_LABEL}.`,
+      [{ field: 'file', message: `Chỉ nhận: ${ALLOWED_LABEL}.` }],
+    );
   }
   const tmpDir = path.join(filesDir, 'tmp');
   await mkdir(tmpDir, { recursive: true });
@@ -89,13 +106,18 @@ export async function saveUpload(filesDir: string, stream: Readable & { truncate
   try {
     await pipeline(stream, tap, createWriteStream(tmp));
     if (stream.truncated) {
-      throw new AppError('PAYLOAD_TOO_LARGE', `Tệp "${originalName}" quá lớn: tối đa ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `Tệp "${originalName}" quá lớn: tối đa ${Math.round(maxBytes / 1024 / 1024)} MB.`,
+      );
     }
     if (size === 0) throw invalid('file', `Tệp "${originalName}" rỗng (0 byte); hãy chọn lại tệp.`);
     if (!type.magic.every((byte, i) => head[i] === byte)) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Nội dung tệp "${originalName}" không phải tệp ${extensionOf(originalName).toUpperCase()} thật (đuôi tệp và nội dung không khớp).`, [
-        { field: 'file', message: 'Đuôi tệp và nội dung không khớp.' },
-      ]);
+      throw new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        `Nội dung tệp "${originalName}" không phải tệp ${extensionOf(originalName).toUpperCase()} thật (đuôi tệp và nội dung không khớp).`,
+        [{ field: 'file', message: 'Đuôi tệp và nội dung không khớp.' }],
+      );
     }
     const sha256 = hash.digest('hex');
     const storageKey = `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
@@ -122,6 +144,9 @@ export function contentDisposition(name: string, kind: 'attachment' | 'inline' =
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const encoded = encodeURIComponent(name.normalize('NFC')).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(name.normalize('NFC')).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -35,12 +35,15 @@ describe('document symbols (số, ký hiệu)', () => {
     expect(parseSymbol(raw, CODES)).toEqual({ symbol, number, typeCode, issuerCode, issuerKey });
   });
 
-  it.each(['', '384', 'CV/ĐUK', '384-CV', '384/CV-ĐUK', '-5-CV/ĐUK', '384-CV/ĐUK/X', '38a-CV/ĐUK', '384-C V/ĐUK'])('refuses %j naming the field and showing an example', (raw) => {
-    const e = failure(raw);
-    expect(e.code).toBe('VALIDATION');
-    expect(e.fields).toEqual([{ field: 'symbol', message: e.message }]);
-    expect(e.message).toMatch(/ví dụ: 384-CV\/ĐUK/);
-  });
+  it.each(['', '384', 'CV/ĐUK', '384-CV', '384/CV-ĐUK', '-5-CV/ĐUK', '384-CV/ĐUK/X', '38a-CV/ĐUK', '384-C V/ĐUK'])(
+    'refuses %j naming the field and showing an example',
+    (raw) => {
+      const e = failure(raw);
+      expect(e.code).toBe('VALIDATION');
+      expect(e.fields).toEqual([{ field: 'symbol', message: e.message }]);
+      expect(e.message).toMatch(/ví dụ: 384-CV\/ĐUK/);
+    },
+  );
 
   it('refuses number 0 and unknown type codes, listing the known ones', () => {
     expect(failure('0-CV/ĐUK').message).toMatch(/lớn hơn 0/);

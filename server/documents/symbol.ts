@@ -65,5 +65,11 @@ export function parseSymbol(raw: string, typeCodes: readonly string[], field = '
     );
   }
   const issuerCode = writtenIssuer.toUpperCase();
-  return { symbol: `${digits}-${typeCode}/${issuerCode}`, number, typeCode, issuerCode, issuerKey: issuerKeyOf(issuerCode) };
+  return {
+    symbol: `${digits}-${typeCode}/${issuerCode}`,
+    number,
+    typeCode,
+    issuerCode,
+    issuerKey: issuerKeyOf(issuerCode),
+  };
 }

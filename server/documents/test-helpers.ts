@@ -25,16 +25,35 @@ export function multipartBody(parts: Array<{ field?: string; name: string; conte
   return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-export async function upload(app: App, session: Session, name: string, content: Buffer, field = 'file'): Promise<LightMyRequestResponse> {
+export async function upload(
+  app: App,
+  session: Session,
+  name: string,
+  content: Buffer,
+  field = 'file',
+): Promise<LightMyRequestResponse> {
   const body = multipartBody([{ field, name, content }]);
-  return app.inject({ method: 'POST', url: '/api/v1/files', headers: { ...session.headers, 'content-type': body.contentType }, payload: body.payload });
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/files',
+    headers: { ...session.headers, 'content-type': body.contentType },
+    payload: body.payload,
+  });
 }
 
 export const ISSUER = 'Đảng ủy Khối cơ quan và doanh nghiệp tỉnh';
 
 /** A valid POST /documents body: letter 384-CV/ĐUK of 09/09/2021. */
 export function documentBody(ownerUnitId: number, overrides: Record<string, unknown> = {}) {
-  return { symbol: '384-CV/ĐUK', issuedOn: '2021-09-09', issuerName: ISSUER, ownerUnitId, summary: 'V/v sơ kết 02 năm thực hiện Kế hoạch 24-KH/TU', signer: 'Nguyễn Văn Hùng', ...overrides };
+  return {
+    symbol: '384-CV/ĐUK',
+    issuedOn: '2021-09-09',
+    issuerName: ISSUER,
+    ownerUnitId,
+    summary: 'V/v sơ kết 02 năm thực hiện Kế hoạch 24-KH/TU',
+    signer: 'Nguyễn Văn Hùng',
+    ...overrides,
+  };
 }
 
 /** The distinct field names of a 400 answer, sorted. */

@@ -23,12 +23,22 @@ export interface DashboardInput {
   unit: { id: number; name: string; path: string } | null;
 }
 
-export async function computeDashboard(db: Kysely<DB>, actor: Actor, input: DashboardInput, today = todayInVietnam()): Promise<TDashboard> {
+export async function computeDashboard(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: DashboardInput,
+  today = todayInVietnam(),
+): Promise<TDashboard> {
   let planId = input.planId;
   if (input.periodId !== undefined) {
-    const p = await db.selectFrom('report_period').select(['plan_id']).where('id', '=', input.periodId).executeTakeFirst();
+    const p = await db
+      .selectFrom('report_period')
+      .select(['plan_id'])
+      .where('id', '=', input.periodId)
+      .executeTakeFirst();
     if (!p) throw notFound(`kỳ báo cáo có mã số ${input.periodId}`);
-    if (planId !== undefined && planId !== p.plan_id) throw invalid('periodId', 'Kỳ báo cáo không thuộc kế hoạch đã chọn.');
+    if (planId !== undefined && planId !== p.plan_id)
+      throw invalid('periodId', 'Kỳ báo cáo không thuộc kế hoạch đã chọn.');
     planId = p.plan_id;
   }
   const plan = await db.selectFrom('plan').select(['id', 'title']).where('id', '=', planId!).executeTakeFirst();
@@ -42,7 +52,10 @@ export async function computeDashboard(db: Kysely<DB>, actor: Actor, input: Dash
     .orderBy('id')
     .execute();
   // Default period: the latest that has started.
-  const period = input.periodId !== undefined ? periods.find((p) => p.id === input.periodId)! : ([...periods].reverse().find((p) => p.starts_on <= today) ?? periods[0] ?? null);
+  const period =
+    input.periodId !== undefined
+      ? periods.find((p) => p.id === input.periodId)!
+      : ([...periods].reverse().find((p) => p.starts_on <= today) ?? periods[0] ?? null);
   const unitPath = input.unit?.path;
   const base = () => applyFilter(scopedEntries(db, actor), { unitPath });
 
@@ -95,7 +108,8 @@ export async function computeDashboard(db: Kysely<DB>, actor: Actor, input: Dash
     notMet: r.not_met,
     undecided: r.undecided,
   }));
-  const sum = (k: 'expected' | 'evaluated' | 'met' | 'notMet' | 'undecided') => metByFieldAndLevel.reduce((n, r) => n + r[k], 0);
+  const sum = (k: 'expected' | 'evaluated' | 'met' | 'notMet' | 'undecided') =>
+    metByFieldAndLevel.reduce((n, r) => n + r[k], 0);
   const byPeriod = new Map(trendRows.map((r) => [r.period_id, r]));
   const trend: TTrendRow[] = periods.map((p) => {
     const r = byPeriod.get(p.id);
@@ -110,12 +124,27 @@ export async function computeDashboard(db: Kysely<DB>, actor: Actor, input: Dash
   });
   return {
     plan: { id: plan.id, title: plan.title },
-    period: period ? { id: period.id, name: period.name, kind: period.kind, startsOn: period.starts_on, endsOn: period.ends_on, dueOn: period.due_on } : null,
+    period: period
+      ? {
+          id: period.id,
+          name: period.name,
+          kind: period.kind,
+          startsOn: period.starts_on,
+          endsOn: period.ends_on,
+          dueOn: period.due_on,
+        }
+      : null,
     periods: periods.map((p) => ({ id: p.id, name: p.name, kind: p.kind, endsOn: p.ends_on })),
     unit: input.unit ? { id: input.unit.id, name: input.unit.name } : null,
     completeness,
     metByFieldAndLevel,
-    totals: { expected: sum('expected'), evaluated: sum('evaluated'), met: sum('met'), notMet: sum('notMet'), undecided: sum('undecided') },
+    totals: {
+      expected: sum('expected'),
+      evaluated: sum('evaluated'),
+      met: sum('met'),
+      notMet: sum('notMet'),
+      undecided: sum('undecided'),
+    },
     trend,
   };
 }

@@ -14,7 +14,10 @@ async function world() {
   const x = await evaluationWorld(t);
   const { w } = x;
   const entry = await acceptedModel(x, w.tree.a1, w.reporterA1.s, w.operatorA.s, { name: 'Mô hình của a1' });
-  const province = await acceptedModel(x, w.tree.a1, w.reporterA1.s, w.operatorRoot.s, { name: 'Mô hình cấp tỉnh', levelId: w.levels.tinh });
+  const province = await acceptedModel(x, w.tree.a1, w.reporterA1.s, w.operatorRoot.s, {
+    name: 'Mô hình cấp tỉnh',
+    levelId: w.levels.tinh,
+  });
   const P = x.periods.h1_2022;
   await report(t.db, x, entry.id, P, PASS);
   await report(t.db, x, province.id, P, PASS);
@@ -23,7 +26,15 @@ async function world() {
 
 function endpoints(x: Awaited<ReturnType<typeof world>>) {
   const { w, P, entry } = x;
-  const confirm = { entryId: entry.id, periodId: P, decidedMet: true, criteria: [], reason: null, decidedOn: '2023-01-15', revision: null };
+  const confirm = {
+    entryId: entry.id,
+    periodId: P,
+    decidedMet: true,
+    criteria: [],
+    reason: null,
+    decidedOn: '2023-01-15',
+    revision: null,
+  };
   return {
     periodList: ((s) => s.get(`${EV}/periods/${P}`)) as Call,
     periodListOfA1: ((s) => s.get(`${EV}/periods/${P}?unitId=${w.tree.a1}`)) as Call,
@@ -39,7 +50,11 @@ function endpoints(x: Awaited<ReturnType<typeof world>>) {
 }
 type Name = keyof ReturnType<typeof endpoints>;
 
-async function expectStatuses(s: Session, calls: ReturnType<typeof endpoints>, expected: Partial<Record<Name, number>>) {
+async function expectStatuses(
+  s: Session,
+  calls: ReturnType<typeof endpoints>,
+  expected: Partial<Record<Name, number>>,
+) {
   const got: Partial<Record<Name, number>> = {};
   for (const name of Object.keys(expected) as Name[]) got[name] = (await calls[name](s)).statusCode;
   expect(got).toEqual(expected);
@@ -70,10 +85,19 @@ describe('evaluation permissions', () => {
     expect(json(await calls.dashboard(x.w.reporterA2.s)).totals.expected).toBe(0);
 
     // The reporter of a1: reads its unit's evaluations, cannot decide.
-    await expectStatuses(x.w.reporterA1.s, calls, { periodList: 200, periodListOfA1: 200, detail: 200, decide: 403, confirmMany: 403, dashboardOfA1: 200 });
+    await expectStatuses(x.w.reporterA1.s, calls, {
+      periodList: 200,
+      periodListOfA1: 200,
+      detail: 200,
+      decide: 403,
+      confirmMany: 403,
+      dashboardOfA1: 200,
+    });
     expect(json(await calls.periodList(x.w.reporterA1.s)).total).toBe(2);
     expect(json(await calls.detail(x.w.reporterA1.s)).can.decide).toBe(false);
-    expect(json(await calls.periodList(x.w.reporterA1.s)).items.every((r: { canDecide: boolean }) => !r.canDecide)).toBe(true);
+    expect(
+      json(await calls.periodList(x.w.reporterA1.s)).items.every((r: { canDecide: boolean }) => !r.canDecide),
+    ).toBe(true);
   });
 
   it("another bloc's operator gets 404 and sees nothing; a viewer reads and cannot decide", async () => {
@@ -90,21 +114,45 @@ describe('evaluation permissions', () => {
     });
     expect(json(await calls.periodList(x.w.operatorB.s)).total).toBe(0);
     const many = json(await calls.confirmMany(x.w.operatorB.s));
-    expect(many).toEqual({ confirmed: 0, skipped: [{ entryId: x.entry.id, reason: 'not_found', label: 'Không tìm thấy' }] });
+    expect(many).toEqual({
+      confirmed: 0,
+      skipped: [{ entryId: x.entry.id, reason: 'not_found', label: 'Không tìm thấy' }],
+    });
 
-    await expectStatuses(x.w.viewerA.s, calls, { periodList: 200, periodListOfA1: 200, phaseList: 200, detail: 200, decide: 403, confirmMany: 403, toReview: 200, dashboard: 200 });
+    await expectStatuses(x.w.viewerA.s, calls, {
+      periodList: 200,
+      periodListOfA1: 200,
+      phaseList: 200,
+      detail: 200,
+      decide: 403,
+      confirmMany: 403,
+      toReview: 200,
+      dashboard: 200,
+    });
     expect(json(await calls.detail(x.w.viewerA.s)).can.decide).toBe(false);
     expect(await x.t.db.selectFrom('evaluation').select('id').execute()).toEqual([]);
   });
 
   it('the level rule: the bloc operator cannot decide a province-level entry, the province can', async () => {
     const x = await world();
-    const body = { entryId: x.province.id, periodId: x.P, decidedMet: true, criteria: [], reason: null, decidedOn: '2023-01-15', revision: null };
+    const body = {
+      entryId: x.province.id,
+      periodId: x.P,
+      decidedMet: true,
+      criteria: [],
+      reason: null,
+      decidedOn: '2023-01-15',
+      revision: null,
+    };
     expect((await x.w.operatorA.s.post(`${EV}/decisions`, body)).statusCode).toBe(403);
     expect(json(await x.w.operatorA.s.get(`${EV}/entries/${x.province.id}?periodId=${x.P}`)).can.decide).toBe(false);
     const rows = json(await x.w.operatorA.s.get(`${EV}/periods/${x.P}`)).items;
-    expect(Object.fromEntries(rows.map((r: { entry: { id: number }; canDecide: boolean }) => [r.entry.id, r.canDecide]))).toEqual({ [x.entry.id]: true, [x.province.id]: false });
-    const many = json(await x.w.operatorA.s.post(`${EV}/periods/${x.P}/confirm-many`, { entryIds: [x.entry.id, x.province.id] }));
+    expect(
+      Object.fromEntries(rows.map((r: { entry: { id: number }; canDecide: boolean }) => [r.entry.id, r.canDecide])),
+    ).toEqual({ [x.entry.id]: true, [x.province.id]: false });
+    const many = json(
+      await x.w.operatorA.s.post(`${EV}/periods/${x.P}/confirm-many`, { entryIds: [x.entry.id, x.province.id] }),
+    );
     expect(many.confirmed).toBe(1);
     expect(many.skipped.map((s: { reason: string }) => s.reason)).toEqual(['not_allowed']);
     expect((await x.w.operatorRoot.s.post(`${EV}/decisions`, body)).statusCode).toBe(200);

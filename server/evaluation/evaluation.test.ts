@@ -14,7 +14,9 @@ async function world() {
   const passing = await acceptedModel(x, w.tree.a1, w.reporterA1.s, w.operatorA.s, { name: 'Mô hình đạt' });
   const failing = await acceptedModel(x, w.tree.a1, w.reporterA1.s, w.operatorA.s, { name: 'Mô hình không đạt' });
   const missing = await acceptedModel(x, w.tree.a2, w.reporterA2.s, w.operatorA.s, { name: 'Mô hình thiếu số liệu' });
-  const submittedOnly = await acceptedModel(x, w.tree.a2, w.reporterA2.s, w.operatorA.s, { name: 'Mô hình chưa được tiếp nhận' });
+  const submittedOnly = await acceptedModel(x, w.tree.a2, w.reporterA2.s, w.operatorA.s, {
+    name: 'Mô hình chưa được tiếp nhận',
+  });
   const P = x.periods.h1_2022;
   await report(t.db, x, passing.id, P, PASS);
   await report(t.db, x, failing.id, P, FAIL);
@@ -38,8 +40,12 @@ describe('the period list and its proposals', () => {
     expect(page.items.every((r: any) => r.decision === null && r.canDecide)).toBe(true);
     // Filters.
     expect(json(await w.operatorA.s.get(`${EV}/periods/${P}?unitId=${w.tree.a2}`)).total).toBe(2);
-    expect(json(await w.operatorA.s.get(`${EV}/periods/${P}?result=no_report`)).items.map((r: any) => r.entry.id)).toEqual([submittedOnly.id]);
-    expect(json(await w.operatorA.s.get(`${EV}/periods/${P}?search=khong%20dat`)).items.map((r: any) => r.entry.id)).toEqual([failing.id]);
+    expect(
+      json(await w.operatorA.s.get(`${EV}/periods/${P}?result=no_report`)).items.map((r: any) => r.entry.id),
+    ).toEqual([submittedOnly.id]);
+    expect(
+      json(await w.operatorA.s.get(`${EV}/periods/${P}?search=khong%20dat`)).items.map((r: any) => r.entry.id),
+    ).toEqual([failing.id]);
     expect(json(await w.operatorA.s.get(`${EV}/periods/${P}?result=undecided`)).total).toBe(4);
     expect(json(await w.operatorA.s.get(`${EV}/periods/999999`)).error.code).toBe('NOT_FOUND');
   });
@@ -56,7 +62,9 @@ describe('the period list and its proposals', () => {
       [x.c.text, 'Chưa tốt', false, null],
     ]);
     expect((await w.operatorA.s.get(`${EV}/entries/${failing.id}`)).statusCode).toBe(400);
-    expect((await w.operatorA.s.get(`${EV}/entries/${failing.id}?periodId=${P}&phaseId=${x.phase}`)).statusCode).toBe(400);
+    expect((await w.operatorA.s.get(`${EV}/entries/${failing.id}?periodId=${P}&phaseId=${x.phase}`)).statusCode).toBe(
+      400,
+    );
   });
 });
 
@@ -65,24 +73,44 @@ describe('deciding', () => {
     const { t, w, x, P, passing, failing, missing } = await world();
     // Confirm.
     const confirmed = await decidePeriod(w.operatorA.s, passing.id, P);
-    expect(confirmed.decision).toMatchObject({ decidedMet: true, proposedMet: true, overridden: false, reason: null, decidedBy: 'Cán bộ nghiệp vụ Khối A' });
+    expect(confirmed.decision).toMatchObject({
+      decidedMet: true,
+      proposedMet: true,
+      overridden: false,
+      reason: null,
+      decidedBy: 'Cán bộ nghiệp vụ Khối A',
+    });
     expect(confirmed.criteria.map((c: any) => c.decided)).toEqual([true, true, null]);
     expect(confirmed.revision).toBe(1);
 
     // Override without a reason → 400 naming `reason`.
-    const base = { entryId: failing.id, periodId: P, decidedMet: true, criteria: [], reason: null, decidedOn: '2023-01-15', revision: null };
+    const base = {
+      entryId: failing.id,
+      periodId: P,
+      decidedMet: true,
+      criteria: [],
+      reason: null,
+      decidedOn: '2023-01-15',
+      revision: null,
+    };
     const noReason = await w.operatorA.s.post(`${EV}/decisions`, base);
     expect(noReason.statusCode).toBe(400);
     expect(json(noReason).error.fields[0].field).toBe('reason');
     // Overriding a criterion needs that criterion's reason.
-    const critNoReason = await w.operatorA.s.post(`${EV}/decisions`, { ...base, reason: 'Đã khắc phục', criteria: [{ criterionId: x.c.num, decidedMet: true, reason: null }] });
+    const critNoReason = await w.operatorA.s.post(`${EV}/decisions`, {
+      ...base,
+      reason: 'Đã khắc phục',
+      criteria: [{ criterionId: x.c.num, decidedMet: true, reason: null }],
+    });
     expect(critNoReason.statusCode).toBe(400);
     expect(json(critNoReason).error.fields[0].field).toBe('criteria.0.reason');
     // Deciding where the system could not propose is an override too.
     const unproposed = await w.operatorA.s.post(`${EV}/decisions`, { ...base, entryId: missing.id, decidedMet: false });
     expect(json(unproposed).error.fields[0].field).toBe('reason');
     // Nothing was written.
-    expect(await t.db.selectFrom('evaluation').select('id').where('entry_id', 'in', [failing.id, missing.id]).execute()).toEqual([]);
+    expect(
+      await t.db.selectFrom('evaluation').select('id').where('entry_id', 'in', [failing.id, missing.id]).execute(),
+    ).toEqual([]);
 
     // With the reasons: recorded as an override, with the proposal snapshot.
     const ok = await w.operatorA.s.post(`${EV}/decisions`, {
@@ -93,9 +121,23 @@ describe('deciding', () => {
     });
     expect(ok.statusCode, ok.body).toBe(200);
     const d = json(ok);
-    expect(d.decision).toMatchObject({ decidedMet: true, proposedMet: false, overridden: true, reason: 'Đoàn kiểm tra xác nhận đã đạt', recognitionLevel: { id: w.levels.coSo } });
-    expect(d.criteria.find((c: any) => c.criterionId === x.c.num)).toMatchObject({ proposed: false, decided: true, reason: 'Số liệu bổ sung sau kỳ' });
-    const audit = await t.db.selectFrom('audit_event').select(['action', 'summary']).where('action', '=', 'evaluation.decided').execute();
+    expect(d.decision).toMatchObject({
+      decidedMet: true,
+      proposedMet: false,
+      overridden: true,
+      reason: 'Đoàn kiểm tra xác nhận đã đạt',
+      recognitionLevel: { id: w.levels.coSo },
+    });
+    expect(d.criteria.find((c: any) => c.criterionId === x.c.num)).toMatchObject({
+      proposed: false,
+      decided: true,
+      reason: 'Số liệu bổ sung sau kỳ',
+    });
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'summary'])
+      .where('action', '=', 'evaluation.decided')
+      .execute();
     expect(audit).toHaveLength(2);
 
     // Re-deciding: without the revision → 409; with a stale one → 409; with the current one → 200.
@@ -104,37 +146,72 @@ describe('deciding', () => {
     expect((await w.operatorA.s.post(`${EV}/decisions`, { ...again, revision: 7 })).statusCode).toBe(409);
     const redecided = await w.operatorA.s.post(`${EV}/decisions`, { ...again, revision: d.revision });
     expect(redecided.statusCode, redecided.body).toBe(200);
-    expect(json(redecided).decision).toMatchObject({ decidedMet: false, overridden: false, reason: null, recognitionLevel: null });
+    expect(json(redecided).decision).toMatchObject({
+      decidedMet: false,
+      overridden: false,
+      reason: null,
+      recognitionLevel: null,
+    });
     expect(json(redecided).revision).toBe(2);
 
     // The list shows the decisions; result filters follow them.
-    expect(json(await w.operatorA.s.get(`${EV}/periods/${P}?result=met`)).items.map((r: any) => r.entry.id)).toEqual([passing.id]);
-    expect(json(await w.operatorA.s.get(`${EV}/periods/${P}?result=not_met`)).items.map((r: any) => r.entry.id)).toEqual([failing.id]);
+    expect(json(await w.operatorA.s.get(`${EV}/periods/${P}?result=met`)).items.map((r: any) => r.entry.id)).toEqual([
+      passing.id,
+    ]);
+    expect(
+      json(await w.operatorA.s.get(`${EV}/periods/${P}?result=not_met`)).items.map((r: any) => r.entry.id),
+    ).toEqual([failing.id]);
     expect(json(await w.operatorA.s.get(`${EV}/periods/${P}?result=decided`)).total).toBe(2);
 
     // The timeline of the entry carries the evaluation.
     const timeline = json(await w.reporterA1.s.get(`/api/v1/registry/entries/${passing.id}/timeline`));
     const item = timeline.items.find((i: any) => i.type === 'evaluation');
-    expect(item).toMatchObject({ label: 'Đánh giá kỳ 6 tháng đầu năm 2022: Đạt', date: '2023-01-15', decidedMet: true, overridden: false });
+    expect(item).toMatchObject({
+      label: 'Đánh giá kỳ 6 tháng đầu năm 2022: Đạt',
+      date: '2023-01-15',
+      decidedMet: true,
+      overridden: false,
+    });
   });
 
   it('rejects bad input with 4xx naming the field', async () => {
     const { w, x, P, passing } = await world();
-    const base = { entryId: passing.id, periodId: P, decidedMet: true, criteria: [], reason: null, decidedOn: '2023-01-15', revision: null };
+    const base = {
+      entryId: passing.id,
+      periodId: P,
+      decidedMet: true,
+      criteria: [],
+      reason: null,
+      decidedOn: '2023-01-15',
+      revision: null,
+    };
     const future = await w.operatorA.s.post(`${EV}/decisions`, { ...base, decidedOn: '2999-01-01' });
     expect([future.statusCode, json(future).error.fields[0].field]).toEqual([400, 'decidedOn']);
     const both = await w.operatorA.s.post(`${EV}/decisions`, { ...base, phaseId: x.phase });
     expect([both.statusCode, json(both).error.fields[0].field]).toEqual([400, 'periodId']);
     const neither = await w.operatorA.s.post(`${EV}/decisions`, { ...base, periodId: null });
     expect(neither.statusCode).toBe(400);
-    const foreign = await w.operatorA.s.post(`${EV}/decisions`, { ...base, criteria: [{ criterionId: 999999, decidedMet: true, reason: null }] });
+    const foreign = await w.operatorA.s.post(`${EV}/decisions`, {
+      ...base,
+      criteria: [{ criterionId: 999999, decidedMet: true, reason: null }],
+    });
     expect([foreign.statusCode, json(foreign).error.fields[0].field]).toEqual([400, 'criteria.0.criterionId']);
-    const notMetRecognised = await w.operatorA.s.post(`${EV}/decisions`, { ...base, decidedMet: false, reason: 'Không đạt', recognitionLevelId: w.levels.coSo });
-    expect([notMetRecognised.statusCode, json(notMetRecognised).error.fields[0].field]).toEqual([400, 'recognitionLevelId']);
+    const notMetRecognised = await w.operatorA.s.post(`${EV}/decisions`, {
+      ...base,
+      decidedMet: false,
+      reason: 'Không đạt',
+      recognitionLevelId: w.levels.coSo,
+    });
+    expect([notMetRecognised.statusCode, json(notMetRecognised).error.fields[0].field]).toEqual([
+      400,
+      'recognitionLevelId',
+    ]);
     const noDocument = await w.operatorA.s.post(`${EV}/decisions`, { ...base, documentId: 999999 });
     expect([noDocument.statusCode, json(noDocument).error.fields[0].field]).toEqual([400, 'documentId']);
     // Recognition above the evaluator's level → 403.
-    expect((await w.operatorA.s.post(`${EV}/decisions`, { ...base, recognitionLevelId: w.levels.tinh })).statusCode).toBe(403);
+    expect(
+      (await w.operatorA.s.post(`${EV}/decisions`, { ...base, recognitionLevelId: w.levels.tinh })).statusCode,
+    ).toBe(403);
     // After all that, a valid confirmation still goes through.
     expect(json(await w.operatorA.s.post(`${EV}/decisions`, base)).decision.decidedMet).toBe(true);
   });
@@ -143,10 +220,24 @@ describe('deciding', () => {
     const { t, w, x } = await world();
     const later = await acceptedModel(x, w.tree.a1, w.reporterA1.s, w.operatorA.s, { name: 'Mô hình mới' });
     // Put its span after H1 2022.
-    await t.db.updateTable('registry_span').set({ valid_from: '2022-08-01' }).where('entry_id', '=', later.id).execute();
-    const r = await w.operatorA.s.post(`${EV}/decisions`, { entryId: later.id, periodId: x.periods.h1_2022, decidedMet: true, reason: 'x', decidedOn: '2023-01-15', revision: null });
+    await t.db
+      .updateTable('registry_span')
+      .set({ valid_from: '2022-08-01' })
+      .where('entry_id', '=', later.id)
+      .execute();
+    const r = await w.operatorA.s.post(`${EV}/decisions`, {
+      entryId: later.id,
+      periodId: x.periods.h1_2022,
+      decidedMet: true,
+      reason: 'x',
+      decidedOn: '2023-01-15',
+      revision: null,
+    });
     expect(r.statusCode).toBe(409);
-    expect(json(await w.operatorA.s.get(`${EV}/entries/${later.id}?periodId=${x.periods.h1_2022}`))).toMatchObject({ onList: false, can: { decide: false } });
+    expect(json(await w.operatorA.s.get(`${EV}/entries/${later.id}?periodId=${x.periods.h1_2022}`))).toMatchObject({
+      onList: false,
+      can: { decide: false },
+    });
   });
 });
 
@@ -156,7 +247,9 @@ describe('confirming many', () => {
     const other = await acceptedModel(x, w.tree.b1, w.operatorB.s, w.operatorB.s);
     await report(t.db, x, other.id, P, PASS);
     await decidePeriod(w.operatorA.s, passing.id, P);
-    const r = await w.operatorA.s.post(`${EV}/periods/${P}/confirm-many`, { entryIds: [passing.id, failing.id, missing.id, submittedOnly.id, other.id, 999999] });
+    const r = await w.operatorA.s.post(`${EV}/periods/${P}/confirm-many`, {
+      entryIds: [passing.id, failing.id, missing.id, submittedOnly.id, other.id, 999999],
+    });
     expect(r.statusCode, r.body).toBe(200);
     const body = json(r);
     expect(body.confirmed).toBe(1);
@@ -209,10 +302,23 @@ describe('phase', () => {
       ['6 tháng cuối năm 2023', true, 'proposal'],
     ]);
     // Decide the phase: confirm.
-    const decided = await w.operatorA.s.post(`${EV}/decisions`, { entryId: failing.id, phaseId: x.phase, decidedMet: true, decidedOn: '2024-01-20', revision: null, recognitionLevelId: w.levels.trenCoSo });
+    const decided = await w.operatorA.s.post(`${EV}/decisions`, {
+      entryId: failing.id,
+      phaseId: x.phase,
+      decidedMet: true,
+      decidedOn: '2024-01-20',
+      revision: null,
+      recognitionLevelId: w.levels.trenCoSo,
+    });
     expect(decided.statusCode, decided.body).toBe(200);
-    expect(json(decided).decision).toMatchObject({ decidedMet: true, overridden: false, recognitionLevel: { id: w.levels.trenCoSo } });
-    expect(json(await w.operatorA.s.get(`${EV}/phases/${x.phase}?result=met`)).items.map((r: any) => r.entry.id)).toEqual([failing.id]);
+    expect(json(decided).decision).toMatchObject({
+      decidedMet: true,
+      overridden: false,
+      recognitionLevel: { id: w.levels.trenCoSo },
+    });
+    expect(
+      json(await w.operatorA.s.get(`${EV}/phases/${x.phase}?result=met`)).items.map((r: any) => r.entry.id),
+    ).toEqual([failing.id]);
     const timeline = json(await w.operatorA.s.get(`/api/v1/registry/entries/${failing.id}/timeline`));
     expect(timeline.items.filter((i: any) => i.type === 'evaluation').map((i: any) => i.label)).toEqual([
       'Đánh giá kỳ 6 tháng đầu năm 2022: Đạt',

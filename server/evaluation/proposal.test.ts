@@ -20,7 +20,10 @@ const text = () => crit({ measure: 'text', rule: 'none', target: null });
 
 /** Store values as the report form does, then propose. */
 function propose(criteria: C[], values: Array<[C, unknown]> | null) {
-  const stored = values === null ? null : new Map<number, StoredValue>(values.map(([c, v]) => [c.criterionId, { value: v, met: isCriterionMet(c, v) }]));
+  const stored =
+    values === null
+      ? null
+      : new Map<number, StoredValue>(values.map(([c, v]) => [c.criterionId, { value: v, met: isCriterionMet(c, v) }]));
   return proposePeriod(criteria, stored);
 }
 const one = (c: C, value: unknown) => propose([c], [[c, value]]).criteria[0]!.proposed;
@@ -103,19 +106,47 @@ describe('period proposal overall', () => {
   const all = [a, b, s, t];
 
   it('met when every judged criterion is met (text ignored)', () => {
-    const p = propose(all, [[a, true], [b, 10], [s, 10], [t, '']]);
+    const p = propose(all, [
+      [a, true],
+      [b, 10],
+      [s, 10],
+      [t, ''],
+    ]);
     expect(p).toMatchObject({ met: true, judgedCount: 3, metCount: 3, notMetCount: 0, missingCount: 0 });
   });
 
   it('not met when any judged criterion fails, even with others missing', () => {
-    expect(propose(all, [[a, true], [b, 9], [s, 10]]).met).toBe(false);
+    expect(
+      propose(all, [
+        [a, true],
+        [b, 9],
+        [s, 10],
+      ]).met,
+    ).toBe(false);
     expect(propose(all, [[a, false]]).met).toBe(false);
-    expect(propose(all, [[a, true], [b, 11], [s, 11]])).toMatchObject({ met: null, missingCount: 1 });
+    expect(
+      propose(all, [
+        [a, true],
+        [b, 11],
+        [s, 11],
+      ]),
+    ).toMatchObject({ met: null, missingCount: 1 });
   });
 
   it('cannot propose when a judged value is missing or invalid and none fails', () => {
-    expect(propose(all, [[a, true], [b, 10]])).toMatchObject({ met: null, metCount: 2, missingCount: 1 });
-    expect(propose(all, [[a, true], [b, 10], [s, -1]]).met).toBe(null);
+    expect(
+      propose(all, [
+        [a, true],
+        [b, 10],
+      ]),
+    ).toMatchObject({ met: null, metCount: 2, missingCount: 1 });
+    expect(
+      propose(all, [
+        [a, true],
+        [b, 10],
+        [s, -1],
+      ]).met,
+    ).toBe(null);
     expect(propose(all, null)).toMatchObject({ met: null, metCount: 0, missingCount: 3 });
   });
 
@@ -129,16 +160,44 @@ describe('phase proposal', () => {
   const a = yes();
   const b = numberGte(10);
   const criteria = [a, b];
-  const period = (id: number, values: Array<[C, unknown]> | null, decision: { decidedMet: boolean; criteria: Array<[C, boolean | null]> } | null = null) =>
-    periodResult(id, propose(criteria, values), decision ? { decidedMet: decision.decidedMet, criteria: new Map(decision.criteria.map(([c, m]) => [c.criterionId, m])) } : null);
+  const period = (
+    id: number,
+    values: Array<[C, unknown]> | null,
+    decision: { decidedMet: boolean; criteria: Array<[C, boolean | null]> } | null = null,
+  ) =>
+    periodResult(
+      id,
+      propose(criteria, values),
+      decision
+        ? { decidedMet: decision.decidedMet, criteria: new Map(decision.criteria.map(([c, m]) => [c.criterionId, m])) }
+        : null,
+    );
 
   it('met when met in every evaluated period', () => {
-    const p = proposePhase(criteria, [period(1, [[a, true], [b, 10]]), period(2, [[a, true], [b, 12]])]);
+    const p = proposePhase(criteria, [
+      period(1, [
+        [a, true],
+        [b, 10],
+      ]),
+      period(2, [
+        [a, true],
+        [b, 12],
+      ]),
+    ]);
     expect(p).toMatchObject({ met: true, metCount: 2 });
   });
 
   it('not met when one period fails, per criterion and overall', () => {
-    const p = proposePhase(criteria, [period(1, [[a, true], [b, 10]]), period(2, [[a, true], [b, 3]])]);
+    const p = proposePhase(criteria, [
+      period(1, [
+        [a, true],
+        [b, 10],
+      ]),
+      period(2, [
+        [a, true],
+        [b, 3],
+      ]),
+    ]);
     expect(p.met).toBe(false);
     expect(p.criteria.map((c) => c.proposed)).toEqual([true, false]);
   });
@@ -149,18 +208,74 @@ describe('phase proposal', () => {
   });
 
   it('a period without an accepted report makes it undecidable unless another failed', () => {
-    expect(proposePhase(criteria, [period(1, [[a, true], [b, 10]]), period(2, null)]).met).toBe(null);
-    expect(proposePhase(criteria, [period(1, [[a, false], [b, 10]]), period(2, null)]).met).toBe(false);
+    expect(
+      proposePhase(criteria, [
+        period(1, [
+          [a, true],
+          [b, 10],
+        ]),
+        period(2, null),
+      ]).met,
+    ).toBe(null);
+    expect(
+      proposePhase(criteria, [
+        period(1, [
+          [a, false],
+          [b, 10],
+        ]),
+        period(2, null),
+      ]).met,
+    ).toBe(false);
   });
 
   it('the decided evaluation wins over the period proposal, per criterion and overall', () => {
     // Period 2 proposed "not met" on b, the evaluator decided it met (with a reason).
-    const decided = period(2, [[a, true], [b, 3]], { decidedMet: true, criteria: [[a, true], [b, true]] });
-    const p = proposePhase(criteria, [period(1, [[a, true], [b, 10]]), decided]);
+    const decided = period(
+      2,
+      [
+        [a, true],
+        [b, 3],
+      ],
+      {
+        decidedMet: true,
+        criteria: [
+          [a, true],
+          [b, true],
+        ],
+      },
+    );
+    const p = proposePhase(criteria, [
+      period(1, [
+        [a, true],
+        [b, 10],
+      ]),
+      decided,
+    ]);
     expect(p.met).toBe(true);
     expect(p.criteria.map((c) => c.proposed)).toEqual([true, true]);
     // And the other way round: a decision of "not met" overall fails the phase.
-    const failed = period(3, [[a, true], [b, 10]], { decidedMet: false, criteria: [[a, true], [b, true]] });
-    expect(proposePhase(criteria, [period(1, [[a, true], [b, 10]]), failed]).met).toBe(false);
+    const failed = period(
+      3,
+      [
+        [a, true],
+        [b, 10],
+      ],
+      {
+        decidedMet: false,
+        criteria: [
+          [a, true],
+          [b, true],
+        ],
+      },
+    );
+    expect(
+      proposePhase(criteria, [
+        period(1, [
+          [a, true],
+          [b, 10],
+        ]),
+        failed,
+      ]).met,
+    ).toBe(false);
   });
 });

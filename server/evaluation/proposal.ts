@@ -78,16 +78,16 @@ function summarise(criteria: CriterionProposal[], met: boolean | null): Proposal
  * The proposal for one period. `values` are those of the entry's accepted
  * report (null when there is no accepted report: every judged value is missing).
  */
-export function proposePeriod(criteria: ProposalCriterion[], values: ReadonlyMap<number, StoredValue> | null): Proposal {
+export function proposePeriod(
+  criteria: ProposalCriterion[],
+  values: ReadonlyMap<number, StoredValue> | null,
+): Proposal {
   const out = criteria.map((c): CriterionProposal => {
     const judged = isJudged(c);
     const stored = values?.get(c.criterionId);
     return { criterionId: c.criterionId, judged, proposed: judged ? (stored?.met ?? null) : null };
   });
-  return summarise(
-    out,
-    combine(out.filter((c) => c.judged).map((c) => c.proposed)),
-  );
+  return summarise(out, combine(out.filter((c) => c.judged).map((c) => c.proposed)));
 }
 
 /** What counts for one evaluated period of a phase: the decision if there is one, else the proposal. */
@@ -107,7 +107,11 @@ export function periodResult(
 ): PeriodResult {
   if (decision) {
     const criteria = new Map<number, boolean | null>();
-    for (const c of proposal.criteria) criteria.set(c.criterionId, decision.criteria.has(c.criterionId) ? decision.criteria.get(c.criterionId)! : c.proposed);
+    for (const c of proposal.criteria)
+      criteria.set(
+        c.criterionId,
+        decision.criteria.has(c.criterionId) ? decision.criteria.get(c.criterionId)! : c.proposed,
+      );
     for (const [id, met] of decision.criteria) if (!criteria.has(id)) criteria.set(id, met);
     return { periodId, met: decision.decidedMet, criteria };
   }

@@ -13,7 +13,14 @@ import { notFound } from '../lib/errors.ts';
 import { todayInVietnam } from '../../common/dates.ts';
 import { expectedToReport } from '../reporting/period-rules.ts';
 import { applyFilter, scopedEntries, summaryColumns, type EntrySummaryRow } from '../registry/queries.ts';
-import { periodResult, proposePeriod, proposePhase, type PeriodResult, type Proposal, type StoredValue } from './proposal.ts';
+import {
+  periodResult,
+  proposePeriod,
+  proposePhase,
+  type PeriodResult,
+  type Proposal,
+  type StoredValue,
+} from './proposal.ts';
 
 export type ScopeKey = { type: 'period'; id: number } | { type: 'phase'; id: number };
 
@@ -38,7 +45,17 @@ export async function loadScope(db: Kysely<DB>, key: ScopeKey): Promise<ScopeRow
       .where('p.id', '=', key.id)
       .executeTakeFirst();
     if (!p) throw notFound(`kỳ báo cáo có mã số ${key.id}`);
-    return { type: 'period', id: p.id, name: p.name, planId: p.plan_id, planTitle: p.title, planOwnerUnitId: p.owner_unit_id, startsOn: p.starts_on, endsOn: p.ends_on, kind: p.kind };
+    return {
+      type: 'period',
+      id: p.id,
+      name: p.name,
+      planId: p.plan_id,
+      planTitle: p.title,
+      planOwnerUnitId: p.owner_unit_id,
+      startsOn: p.starts_on,
+      endsOn: p.ends_on,
+      kind: p.kind,
+    };
   }
   const ph = await db
     .selectFrom('plan_phase as ph')
@@ -47,11 +64,28 @@ export async function loadScope(db: Kysely<DB>, key: ScopeKey): Promise<ScopeRow
     .where('ph.id', '=', key.id)
     .executeTakeFirst();
   if (!ph) throw notFound(`giai đoạn có mã số ${key.id}`);
-  return { type: 'phase', id: ph.id, name: ph.name, planId: ph.plan_id, planTitle: ph.title, planOwnerUnitId: ph.owner_unit_id, startsOn: ph.starts_on, endsOn: ph.ends_on, kind: ph.kind };
+  return {
+    type: 'phase',
+    id: ph.id,
+    name: ph.name,
+    planId: ph.plan_id,
+    planTitle: ph.title,
+    planOwnerUnitId: ph.owner_unit_id,
+    startsOn: ph.starts_on,
+    endsOn: ph.ends_on,
+    kind: ph.kind,
+  };
 }
 
 export function presentScope(s: ScopeRow) {
-  return { type: s.type, id: s.id, name: s.name, plan: { id: s.planId, title: s.planTitle }, startsOn: s.startsOn, endsOn: s.endsOn };
+  return {
+    type: s.type,
+    id: s.id,
+    name: s.name,
+    plan: { id: s.planId, title: s.planTitle },
+    startsOn: s.startsOn,
+    endsOn: s.endsOn,
+  };
 }
 
 /** SQL: the plan's periods evaluated within a phase (ends_on within the phase's dates). Alias `pp`. */
@@ -59,11 +93,13 @@ const phasePeriods = (phaseId: number) =>
   sql`(select pp.* from report_period pp join plan_phase pph on pph.id = ${phaseId} where pp.plan_id = pph.plan_id and pp.ends_on between pph.starts_on and pph.ends_on)`;
 
 /** SQL: the report counts for evaluation (accepted, and not changed since). */
-export const acceptedReport = (alias: string): RawBuilder<SqlBool> => sql<SqlBool>`(${sql.raw(alias)}.status = 'accepted' and not ${sql.raw(alias)}.changed_after_acceptance)`;
+export const acceptedReport = (alias: string): RawBuilder<SqlBool> =>
+  sql<SqlBool>`(${sql.raw(alias)}.status = 'accepted' and not ${sql.raw(alias)}.changed_after_acceptance)`;
 
 /** SQL predicate on `e` (registry_entry): on the list of the period / phase. */
 export function onListSql(key: ScopeKey): RawBuilder<SqlBool> {
-  if (key.type === 'period') return sql<SqlBool>`exists (select 1 from report_period olp where olp.id = ${key.id} and ${expectedToReport('e', 'olp')})`;
+  if (key.type === 'period')
+    return sql<SqlBool>`exists (select 1 from report_period olp where olp.id = ${key.id} and ${expectedToReport('e', 'olp')})`;
   return sql<SqlBool>`exists (select 1 from plan_phase olph where olph.id = ${key.id}
     and exists (select 1 from registry_span ors where ors.entry_id = e.id and ors.valid_from <= olph.ends_on and (ors.valid_to is null or ors.valid_to > olph.starts_on))
     and (e.plan_id = olph.plan_id or (e.plan_id is null and exists (
@@ -75,11 +111,14 @@ const scopeColumn = (key: ScopeKey) => sql.raw(key.type === 'period' ? 'period_i
 
 /** SQL: the decided result of `e` for the scope (null: not decided). */
 export const decidedSql = (key: ScopeKey): RawBuilder<boolean | null> =>
-  sql<boolean | null>`(select dev.decided_met from evaluation dev where dev.entry_id = e.id and dev.${scopeColumn(key)} = ${key.id})`;
+  sql<
+    boolean | null
+  >`(select dev.decided_met from evaluation dev where dev.entry_id = e.id and dev.${scopeColumn(key)} = ${key.id})`;
 
 /** SQL: `e` has an accepted report for the period / in a period of the phase. */
 export function hasAcceptedSql(key: ScopeKey): RawBuilder<SqlBool> {
-  if (key.type === 'period') return sql<SqlBool>`exists (select 1 from period_report har where har.entry_id = e.id and har.period_id = ${key.id} and ${acceptedReport('har')})`;
+  if (key.type === 'period')
+    return sql<SqlBool>`exists (select 1 from period_report har where har.entry_id = e.id and har.period_id = ${key.id} and ${acceptedReport('har')})`;
   return sql<SqlBool>`exists (select 1 from period_report har join ${phasePeriods(key.id)} pp on pp.id = har.period_id where har.entry_id = e.id and ${acceptedReport('har')})`;
 }
 
@@ -104,7 +143,13 @@ export interface ListFilter extends Omit<TEvaluationListQuery, 'unitId'> {
 }
 
 function listQuery(db: Kysely<DB>, actor: Actor, key: ScopeKey, filter: Omit<ListFilter, 'page' | 'pageSize'>) {
-  let q = applyFilter(scopedEntries(db, actor), { kind: filter.kind, levelId: filter.levelId, fieldId: filter.fieldId, unitPath: filter.unitPath, q: filter.search }).where(onListSql(key));
+  let q = applyFilter(scopedEntries(db, actor), {
+    kind: filter.kind,
+    levelId: filter.levelId,
+    fieldId: filter.fieldId,
+    unitPath: filter.unitPath,
+    q: filter.search,
+  }).where(onListSql(key));
   if (filter.result) q = q.where(resultSql(key, filter.result));
   return q;
 }
@@ -125,15 +170,24 @@ export interface ListRow extends EntrySummaryRow {
   ev_revision: number | null;
 }
 
-export async function findEvaluationRows(db: Kysely<DB>, actor: Actor, key: ScopeKey, filter: ListFilter): Promise<{ items: ListRow[]; total: number }> {
+export async function findEvaluationRows(
+  db: Kysely<DB>,
+  actor: Actor,
+  key: ScopeKey,
+  filter: ListFilter,
+): Promise<{ items: ListRow[]; total: number }> {
   const base = listQuery(db, actor, key, filter);
   const { total } = await base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
   const periodReport = key.type === 'period';
   const items = await summaryColumns(base, todayInVietnam())
-    .leftJoin('evaluation as ev', (j) => j.onRef('ev.entry_id', '=', 'e.id').on(key.type === 'period' ? 'ev.period_id' : 'ev.phase_id', '=', key.id))
+    .leftJoin('evaluation as ev', (j) =>
+      j.onRef('ev.entry_id', '=', 'e.id').on(key.type === 'period' ? 'ev.period_id' : 'ev.phase_id', '=', key.id),
+    )
     .leftJoin('app_user as evu', 'evu.id', 'ev.decided_by')
     .leftJoin('org_level as evl', 'evl.id', 'ev.recognition_level_id')
-    .leftJoin('period_report as r', (j) => j.onRef('r.entry_id', '=', 'e.id').on('r.period_id', '=', periodReport ? key.id : -1))
+    .leftJoin('period_report as r', (j) =>
+      j.onRef('r.entry_id', '=', 'e.id').on('r.period_id', '=', periodReport ? key.id : -1),
+    )
     .select([
       'e.criteria_set_id',
       'r.id as report_id',
@@ -204,7 +258,8 @@ const toCriteria = (defs: CriterionDef[]) => defs.map((c) => ({ criterionId: c.i
 
 /** Accepted reports (with values) of the entries in the periods. */
 async function acceptedReports(db: Kysely<DB>, entryIds: number[], periodIds: number[]) {
-  if (entryIds.length === 0 || periodIds.length === 0) return { reports: [], values: new Map<number, Map<number, StoredValue & { comment: string | null }>>() };
+  if (entryIds.length === 0 || periodIds.length === 0)
+    return { reports: [], values: new Map<number, Map<number, StoredValue & { comment: string | null }>>() };
   const reports = await db
     .selectFrom('period_report as r')
     .select(['r.id', 'r.entry_id', 'r.period_id', 'r.criteria_set_id'])
@@ -256,7 +311,11 @@ async function periodDecisions(db: Kysely<DB>, entryIds: number[], periodIds: nu
  * The proposal of each entry for the period or phase — a fixed number of
  * queries whatever the number of entries.
  */
-export async function proposalsFor(db: Kysely<DB>, key: ScopeKey, entries: Array<{ id: number; criteria_set_id: number }>): Promise<Map<number, EntryProposal>> {
+export async function proposalsFor(
+  db: Kysely<DB>,
+  key: ScopeKey,
+  entries: Array<{ id: number; criteria_set_id: number }>,
+): Promise<Map<number, EntryProposal>> {
   const out = new Map<number, EntryProposal>();
   if (entries.length === 0) return out;
   const entryIds = entries.map((e) => e.id);
@@ -272,7 +331,13 @@ export async function proposalsFor(db: Kysely<DB>, key: ScopeKey, entries: Array
       const report = reportOf.get(e.id);
       const defs = sets.get(report?.criteria_set_id ?? e.criteria_set_id) ?? [];
       const vals = report ? (values.get(report.id) ?? new Map()) : new Map();
-      out.set(e.id, { entryId: e.id, criteria: defs, proposal: proposePeriod(toCriteria(defs), report ? vals : null), values: vals, periods: [] });
+      out.set(e.id, {
+        entryId: e.id,
+        criteria: defs,
+        proposal: proposePeriod(toCriteria(defs), report ? vals : null),
+        values: vals,
+        periods: [],
+      });
     }
     return out;
   }
@@ -284,9 +349,15 @@ export async function proposalsFor(db: Kysely<DB>, key: ScopeKey, entries: Array
     where ${expectedToReport('e', 'pp')} or exists (select 1 from evaluation pev where pev.entry_id = e.id and pev.period_id = pp.id)
     order by pp.ends_on, pp.id`.execute(db);
   const periodIds = [...new Set(pairs.map((p) => p.period_id))];
-  const [{ reports, values }, decisions] = await Promise.all([acceptedReports(db, entryIds, periodIds), periodDecisions(db, entryIds, periodIds)]);
+  const [{ reports, values }, decisions] = await Promise.all([
+    acceptedReports(db, entryIds, periodIds),
+    periodDecisions(db, entryIds, periodIds),
+  ]);
   const reportOf = new Map(reports.map((r) => [`${r.entry_id}:${r.period_id}`, r]));
-  const sets = await criteriaOf(db, [...entries.map((e) => e.criteria_set_id), ...reports.map((r) => r.criteria_set_id)]);
+  const sets = await criteriaOf(db, [
+    ...entries.map((e) => e.criteria_set_id),
+    ...reports.map((r) => r.criteria_set_id),
+  ]);
   for (const e of entries) {
     const defs = sets.get(e.criteria_set_id) ?? [];
     const results: PeriodResult[] = [];
@@ -299,15 +370,32 @@ export async function proposalsFor(db: Kysely<DB>, key: ScopeKey, entries: Array
       const decision = decisions.get(k) ?? null;
       const r = periodResult(p.period_id, proposal, decision);
       results.push(r);
-      periods.push({ id: p.period_id, name: p.period_name, endsOn: p.ends_on, met: r.met, source: decision ? 'decision' : 'proposal' });
+      periods.push({
+        id: p.period_id,
+        name: p.period_name,
+        endsOn: p.ends_on,
+        met: r.met,
+        source: decision ? 'decision' : 'proposal',
+      });
     }
-    out.set(e.id, { entryId: e.id, criteria: defs, proposal: proposePhase(toCriteria(defs), results), values: new Map(), periods });
+    out.set(e.id, {
+      entryId: e.id,
+      criteria: defs,
+      proposal: proposePhase(toCriteria(defs), results),
+      values: new Map(),
+      periods,
+    });
   }
   return out;
 }
 
 /** Is the entry on the list of the period / phase? */
 export async function isOnList(db: Kysely<DB>, key: ScopeKey, entryId: number): Promise<boolean> {
-  const row = await db.selectFrom('registry_entry as e').select('e.id').where('e.id', '=', entryId).where(onListSql(key)).executeTakeFirst();
+  const row = await db
+    .selectFrom('registry_entry as e')
+    .select('e.id')
+    .where('e.id', '=', entryId)
+    .where(onListSql(key))
+    .executeTakeFirst();
   return row !== undefined;
 }

@@ -11,7 +11,14 @@ import type { TestContext } from '../test/harness.ts';
 async function decided(t: TestContext, entryId: number, periodId: number, met: boolean) {
   await t.db
     .insertInto('evaluation')
-    .values({ entry_id: entryId, period_id: periodId, proposed_met: met, decided_met: met, decided_on: '2024-01-10', reason: met ? null : 'Không đạt tiêu chí 2' })
+    .values({
+      entry_id: entryId,
+      period_id: periodId,
+      proposed_met: met,
+      decided_met: met,
+      decided_on: '2024-01-10',
+      reason: met ? null : 'Không đạt tiêu chí 2',
+    })
     .execute();
 }
 
@@ -20,7 +27,8 @@ describe('to review', () => {
     const t = await setupTest();
     const x = await evaluationWorld(t);
     const { w, periods: p } = x;
-    const model = (name: string, unit = w.tree.a1) => acceptedModel(x, unit, unit === w.tree.a1 ? w.reporterA1.s : w.reporterA2.s, w.operatorA.s, { name });
+    const model = (name: string, unit = w.tree.a1) =>
+      acceptedModel(x, unit, unit === w.tree.a1 ? w.reporterA1.s : w.reporterA2.s, w.operatorA.s, { name });
     const failFail = await model('Không đạt hai kỳ liên tiếp');
     const failPassFail = await model('Không đạt, đạt, không đạt');
     const removed = await model('Đã đưa ra khỏi danh sách');
@@ -47,7 +55,12 @@ describe('to review', () => {
     await decided(t, oldFailures.id, p.h2_2022, false);
     await decided(t, oldFailures.id, p.h1_2023, true);
     const fresh = json(await w.operatorA.s.get(`/api/v1/registry/entries/${removed.id}`));
-    const removal = await w.operatorA.s.post(`/api/v1/registry/entries/${removed.id}/events`, { kind: 'removed', reason: 'Không đạt tiêu chí', effectiveDate: '2024-02-01', revision: fresh.revision });
+    const removal = await w.operatorA.s.post(`/api/v1/registry/entries/${removed.id}/events`, {
+      kind: 'removed',
+      reason: 'Không đạt tiêu chí',
+      effectiveDate: '2024-02-01',
+      revision: fresh.revision,
+    });
     expect(removal.statusCode, removal.body).toBe(200);
 
     const page = json(await w.operatorA.s.get(`${EV}/to-review`));
@@ -59,7 +72,9 @@ describe('to review', () => {
     });
     expect(page.items[0].latest.reason).toBe('Không đạt tiêu chí 2');
     // Scoped: a unit filter, and a reporter sees only its unit's.
-    expect(json(await w.operatorA.s.get(`${EV}/to-review?unitId=${w.tree.a2}`)).items.map((r: any) => r.entry.id)).toEqual([passFailFail.id]);
+    expect(
+      json(await w.operatorA.s.get(`${EV}/to-review?unitId=${w.tree.a2}`)).items.map((r: any) => r.entry.id),
+    ).toEqual([passFailFail.id]);
     expect(json(await w.reporterA1.s.get(`${EV}/to-review`)).items.map((r: any) => r.entry.id)).toEqual([failFail.id]);
     expect(json(await w.operatorB.s.get(`${EV}/to-review`)).total).toBe(0);
     expect(json(await w.operatorA.s.get(`${EV}/to-review?pageSize=1&page=2`)).items).toHaveLength(1);
@@ -71,7 +86,8 @@ async function dashboardWorld() {
   const x = await evaluationWorld(t);
   const { w, periods: p } = x;
   const second = await buildField(t.db, { name: 'Cải cách hành chính', appliesTo: 'model' });
-  const make = async (unit: number, reporter: Session, o: Record<string, unknown>) => acceptedModel(x, unit, reporter, w.operatorA.s, o);
+  const make = async (unit: number, reporter: Session, o: Record<string, unknown>) =>
+    acceptedModel(x, unit, reporter, w.operatorA.s, o);
   const entries = [
     await make(w.tree.a1, w.reporterA1.s, { name: 'M1' }),
     await make(w.tree.a1, w.reporterA1.s, { name: 'M2', levelId: w.levels.trenCoSo }),
@@ -100,7 +116,8 @@ async function dashboardWorld() {
 
 async function checkIdentity(s: Session, x: EvalWorld, unit: number | null) {
   const u = unit ? `&unitId=${unit}` : '';
-  const total = async (periodId: number, q = '') => json(await s.get(`${EV}/periods/${periodId}?pageSize=1${u}${q}`)).total as number;
+  const total = async (periodId: number, q = '') =>
+    json(await s.get(`${EV}/periods/${periodId}?pageSize=1${u}${q}`)).total as number;
   const d = json(await s.get(`${EV}/dashboard?periodId=${x.periods.h1_2022}${u}`));
   expect(d.period.id).toBe(x.periods.h1_2022);
   for (const r of d.metByFieldAndLevel) {
@@ -120,7 +137,11 @@ async function checkIdentity(s: Session, x: EvalWorld, unit: number | null) {
     await total(x.periods.h1_2022, '&result=undecided'),
   ]);
   for (const r of d.trend) {
-    expect([r.expected, r.evaluated, r.met]).toEqual([await total(r.period.id), await total(r.period.id, '&result=decided'), await total(r.period.id, '&result=met')]);
+    expect([r.expected, r.evaluated, r.met]).toEqual([
+      await total(r.period.id),
+      await total(r.period.id, '&result=decided'),
+      await total(r.period.id, '&result=met'),
+    ]);
   }
   // The trend's report counts agree with completeness for the selected period.
   const current = d.trend.find((r: any) => r.period.id === x.periods.h1_2022);
@@ -136,7 +157,12 @@ describe('dashboard', () => {
     const d = await checkIdentity(w.operatorA.s, x, null);
     expect(d.totals).toEqual({ expected: 6, evaluated: 4, met: 2, notMet: 2, undecided: 2 });
     const key = (r: number[]) => r.join(':');
-    expect(d.metByFieldAndLevel.map((r: any) => [r.field.id, r.level.id, r.met, r.notMet, r.undecided]).map(key).sort()).toEqual(
+    expect(
+      d.metByFieldAndLevel
+        .map((r: any) => [r.field.id, r.level.id, r.met, r.notMet, r.undecided])
+        .map(key)
+        .sort(),
+    ).toEqual(
       [
         [x.w.field.id, w.levels.trenCoSo, 0, 1, 0],
         [x.w.field.id, w.levels.coSo, 2, 0, 0],

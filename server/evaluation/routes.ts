@@ -34,7 +34,16 @@ import { approveReach, canApproveAt, loadEntryFor } from '../registry/policy.ts'
 import { scopedEntries } from '../registry/queries.ts';
 import { confirmMany, decide, type ConfirmCandidate } from './commands/decide.ts';
 import { computeDashboard } from './dashboard.ts';
-import { findEvaluationRows, isOnList, loadScope, onListSql, presentScope, proposalsFor, type EntryProposal, type ScopeKey } from './queries.ts';
+import {
+  findEvaluationRows,
+  isOnList,
+  loadScope,
+  onListSql,
+  presentScope,
+  proposalsFor,
+  type EntryProposal,
+  type ScopeKey,
+} from './queries.ts';
 import { findToReview } from './to-review.ts';
 
 const tags = ['evaluation'];
@@ -43,11 +52,17 @@ const ZPhaseParams = z.object({ phaseId: ZId });
 const ZEntryParams = z.object({ entryId: ZId });
 
 const num = (v: string | null) => (v === null ? null : Number(v));
-const jsonValue = (v: unknown): boolean | number | string | null => (typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string' ? v : null);
+const jsonValue = (v: unknown): boolean | number | string | null =>
+  typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string' ? v : null;
 
 function summary(p: EntryProposal | undefined) {
   const s = p?.proposal;
-  return { met: s?.met ?? null, metCount: s?.metCount ?? 0, judgedCount: s?.judgedCount ?? 0, missingCount: s?.missingCount ?? 0 };
+  return {
+    met: s?.met ?? null,
+    metCount: s?.metCount ?? 0,
+    judgedCount: s?.judgedCount ?? 0,
+    missingCount: s?.missingCount ?? 0,
+  };
 }
 
 async function presentDetail(db: Kysely<DB>, actor: Actor, entryId: number, key: ScopeKey): Promise<TEvaluationDetail> {
@@ -84,13 +99,24 @@ async function presentDetail(db: Kysely<DB>, actor: Actor, entryId: number, key:
       .where(column, '=', key.id)
       .executeTakeFirst(),
     key.type === 'period'
-      ? db.selectFrom('period_report').select(['id', 'status', 'changed_after_acceptance']).where('entry_id', '=', entryId).where('period_id', '=', key.id).executeTakeFirst()
+      ? db
+          .selectFrom('period_report')
+          .select(['id', 'status', 'changed_after_acceptance'])
+          .where('entry_id', '=', entryId)
+          .where('period_id', '=', key.id)
+          .executeTakeFirst()
       : Promise.resolve(undefined),
     approveReach(db, ctx),
   ]);
   const decidedCriteria = decision
     ? new Map(
-        (await db.selectFrom('evaluation_criterion').select(['criterion_id', 'decided_met', 'reason']).where('evaluation_id', '=', decision.id).execute()).map((c) => [c.criterion_id, c]),
+        (
+          await db
+            .selectFrom('evaluation_criterion')
+            .select(['criterion_id', 'decided_met', 'reason'])
+            .where('evaluation_id', '=', decision.id)
+            .execute()
+        ).map((c) => [c.criterion_id, c]),
       )
     : new Map<number, { decided_met: boolean | null; reason: string | null }>();
   const p = proposals.get(entryId)!;
@@ -107,7 +133,9 @@ async function presentDetail(db: Kysely<DB>, actor: Actor, entryId: number, key:
     },
     scope: presentScope(scope),
     onList,
-    report: report ? { id: report.id, status: report.status, changedAfterAcceptance: report.changed_after_acceptance } : null,
+    report: report
+      ? { id: report.id, status: report.status, changedAfterAcceptance: report.changed_after_acceptance }
+      : null,
     periods: p.periods,
     criteria: p.criteria.map((c) => {
       const value = p.values.get(c.id);
@@ -137,29 +165,45 @@ async function presentDetail(db: Kysely<DB>, actor: Actor, entryId: number, key:
           proposedMet: decision.proposed_met,
           overridden: decision.overridden,
           reason: decision.reason,
-          recognitionLevel: decision.recognition_level_id !== null ? { id: decision.recognition_level_id, name: decision.level_name ?? '' } : null,
+          recognitionLevel:
+            decision.recognition_level_id !== null
+              ? { id: decision.recognition_level_id, name: decision.level_name ?? '' }
+              : null,
           document:
-            decision.document_id !== null ? { id: decision.document_id, symbol: decision.symbol ?? '', issuedOn: decision.issued_on ?? '', summary: decision.summary ?? '' } : null,
+            decision.document_id !== null
+              ? {
+                  id: decision.document_id,
+                  symbol: decision.symbol ?? '',
+                  issuedOn: decision.issued_on ?? '',
+                  summary: decision.summary ?? '',
+                }
+              : null,
           decidedOn: decision.decided_on,
           decidedBy: decision.decided_by,
           decidedAt: decision.updated_at.toISOString(),
         }
       : null,
     revision: decision?.revision ?? null,
-    can: { decide: onList && canApproveAt(reach, { id: entry.owner_unit_id, path: entry.owner_path }, entry.level_rank) },
+    can: {
+      decide: onList && canApproveAt(reach, { id: entry.owner_unit_id, path: entry.owner_path }, entry.level_rank),
+    },
   };
 }
 
 export async function evaluationRoutes(app: App): Promise<void> {
   const { db } = app;
-  const unitFor = async (actor: Actor, unitId: number | undefined) => (unitId === undefined ? undefined : await loadUnitFor(db, actor, unitId, 'registry.read'));
+  const unitFor = async (actor: Actor, unitId: number | undefined) =>
+    unitId === undefined ? undefined : await loadUnitFor(db, actor, unitId, 'registry.read');
 
   const list = async (actor: Actor, key: ScopeKey, query: z.infer<typeof ZEvaluationListQuery>) => {
     const { unitId, ...filter } = query;
     const unit = await unitFor(actor, unitId);
     const scope = await loadScope(db, key);
     const { items, total } = await findEvaluationRows(db, actor, key, { ...filter, unitPath: unit?.path });
-    const [proposals, reach] = await Promise.all([proposalsFor(db, key, items), approveReach(db, { actor, requestId: '', ip: '' })]);
+    const [proposals, reach] = await Promise.all([
+      proposalsFor(db, key, items),
+      approveReach(db, { actor, requestId: '', ip: '' }),
+    ]);
     const rows: TEvaluationRow[] = items.map((r) => ({
       entry: {
         id: r.id,
@@ -170,7 +214,10 @@ export async function evaluationRoutes(app: App): Promise<void> {
         field: { id: r.field_id, name: r.field_name },
         level: { id: r.level_id, name: r.level_name },
       },
-      report: r.report_id !== null ? { id: r.report_id, status: r.report_status!, changedAfterAcceptance: r.report_changed ?? false } : null,
+      report:
+        r.report_id !== null
+          ? { id: r.report_id, status: r.report_status!, changedAfterAcceptance: r.report_changed ?? false }
+          : null,
       acceptedReports: r.accepted_reports,
       proposal: summary(proposals.get(r.id)),
       decision:
@@ -209,7 +256,8 @@ export async function evaluationRoutes(app: App): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Đánh giá theo giai đoạn của kế hoạch: mô hình, điển hình trong danh sách trong giai đoạn, đề xuất và kết quả',
+        summary:
+          'Đánh giá theo giai đoạn của kế hoạch: mô hình, điển hình trong danh sách trong giai đoạn, đề xuất và kết quả',
         params: ZPhaseParams,
         querystring: ZEvaluationListQuery,
         response: { 200: ZEvaluationPage },
@@ -231,7 +279,10 @@ export async function evaluationRoutes(app: App): Promise<void> {
     },
     async (req) => {
       const actor = requireActor(req.ctx);
-      const key: ScopeKey = req.query.periodId !== undefined ? { type: 'period', id: req.query.periodId } : { type: 'phase', id: req.query.phaseId! };
+      const key: ScopeKey =
+        req.query.periodId !== undefined
+          ? { type: 'period', id: req.query.periodId }
+          : { type: 'phase', id: req.query.phaseId! };
       return presentDetail(db, actor, req.params.entryId, key);
     },
   );
@@ -250,9 +301,24 @@ export async function evaluationRoutes(app: App): Promise<void> {
       const actor = requireAbility(req.ctx, 'registry.approve');
       const body = req.body;
       const entry = await loadEntryFor(db, actor, body.entryId, 'approve');
-      const key: ScopeKey = body.periodId !== null ? { type: 'period', id: body.periodId } : { type: 'phase', id: body.phaseId! };
+      const key: ScopeKey =
+        body.periodId !== null ? { type: 'period', id: body.periodId } : { type: 'phase', id: body.phaseId! };
       const scope = await loadScope(db, key);
-      await decide(db, req.ctx, { entry: { id: entry.id, name: entry.name, criteria_set_id: entry.criteria_set_id, owner_unit_id: entry.owner_unit_id }, owner: { id: entry.owner_unit_id, path: entry.owner_path }, scope }, body);
+      await decide(
+        db,
+        req.ctx,
+        {
+          entry: {
+            id: entry.id,
+            name: entry.name,
+            criteria_set_id: entry.criteria_set_id,
+            owner_unit_id: entry.owner_unit_id,
+          },
+          owner: { id: entry.owner_unit_id, path: entry.owner_path },
+          scope,
+        },
+        body,
+      );
       return presentDetail(db, actor, entry.id, key);
     },
   );
@@ -282,19 +348,23 @@ export async function evaluationRoutes(app: App): Promise<void> {
           sql<string>`ou.current_path::text`.as('owner_path'),
           'l.rank as level_rank',
           sql<boolean>`${onListSql(key)}`.as('on_list'),
-          sql<boolean>`exists (select 1 from evaluation x where x.entry_id = e.id and x.period_id = ${key.id})`.as('decided'),
+          sql<boolean>`exists (select 1 from evaluation x where x.entry_id = e.id and x.period_id = ${key.id})`.as(
+            'decided',
+          ),
         ])
         .where('e.id', 'in', ids)
         .execute();
       const byId = new Map(found.map((f) => [f.id, f]));
       const reach = await approveReach(db, req.ctx);
       const skipped: Array<{ entryId: number; reason: ConfirmSkipReason; label: string }> = [];
-      const skip = (entryId: number, reason: ConfirmSkipReason) => skipped.push({ entryId, reason, label: CONFIRM_SKIP_LABELS[reason] });
+      const skip = (entryId: number, reason: ConfirmSkipReason) =>
+        skipped.push({ entryId, reason, label: CONFIRM_SKIP_LABELS[reason] });
       const eligible: typeof found = [];
       for (const id of ids) {
         const f = byId.get(id);
         if (!f) skip(id, 'not_found');
-        else if (!canApproveAt(reach, { id: f.owner_unit_id, path: f.owner_path }, f.level_rank)) skip(id, 'not_allowed');
+        else if (!canApproveAt(reach, { id: f.owner_unit_id, path: f.owner_path }, f.level_rank))
+          skip(id, 'not_allowed');
         else if (!f.on_list) skip(id, 'not_on_list');
         else if (f.decided) skip(id, 'already_decided');
         else eligible.push(f);
@@ -335,7 +405,8 @@ export async function evaluationRoutes(app: App): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Bảng điều khiển: tình hình báo cáo theo đơn vị, đạt tiêu chí theo lĩnh vực và cấp, diễn biến qua các kỳ',
+        summary:
+          'Bảng điều khiển: tình hình báo cáo theo đơn vị, đạt tiêu chí theo lĩnh vực và cấp, diễn biến qua các kỳ',
         querystring: ZDashboardQuery,
         response: { 200: ZDashboard },
       },
@@ -343,7 +414,11 @@ export async function evaluationRoutes(app: App): Promise<void> {
     async (req) => {
       const actor = requireActor(req.ctx);
       const unit = await unitFor(actor, req.query.unitId);
-      return computeDashboard(db, actor, { planId: req.query.planId, periodId: req.query.periodId, unit: unit ?? null });
+      return computeDashboard(db, actor, {
+        planId: req.query.planId,
+        periodId: req.query.periodId,
+        unit: unit ?? null,
+      });
     },
   );
 }

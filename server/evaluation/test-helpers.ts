@@ -13,18 +13,35 @@ import { modelEntry, registerAccepted, registryWorld, type World } from '../regi
 export async function evaluationWorld(t: TestContext) {
   const w = await registryWorld(t);
   const setId = w.field.criteriaSetId!;
-  const boolC = (await t.db.selectFrom('criterion').select('id').where('criteria_set_id', '=', setId).executeTakeFirstOrThrow()).id;
+  const boolC = (
+    await t.db.selectFrom('criterion').select('id').where('criteria_set_id', '=', setId).executeTakeFirstOrThrow()
+  ).id;
   const numC = (
     await t.db
       .insertInto('criterion')
-      .values({ criteria_set_id: setId, code: '2', title: 'Tỷ lệ cán bộ tham gia', measure: 'number', rule: 'gte', target: 10, sort_order: 2 })
+      .values({
+        criteria_set_id: setId,
+        code: '2',
+        title: 'Tỷ lệ cán bộ tham gia',
+        measure: 'number',
+        rule: 'gte',
+        target: 10,
+        sort_order: 2,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
   const textC = (
     await t.db
       .insertInto('criterion')
-      .values({ criteria_set_id: setId, code: '3', title: 'Kết quả nổi bật', measure: 'text', rule: 'none', sort_order: 3 })
+      .values({
+        criteria_set_id: setId,
+        code: '3',
+        title: 'Kết quả nổi bật',
+        measure: 'text',
+        rule: 'none',
+        sort_order: 3,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
@@ -45,17 +62,33 @@ export async function evaluationWorld(t: TestContext) {
   const phase = (
     await t.db
       .insertInto('plan_phase')
-      .values({ plan_id: w.plan, name: 'Sơ kết 2 năm 2022-2023', kind: 'midterm_review', starts_on: '2022-01-01', ends_on: '2023-12-31' })
+      .values({
+        plan_id: w.plan,
+        name: 'Sơ kết 2 năm 2022-2023',
+        kind: 'midterm_review',
+        starts_on: '2022-01-01',
+        ends_on: '2023-12-31',
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
-  const criteria = await t.db.selectFrom('criterion').select(['id', 'measure', 'rule', 'target', 'scale_max']).where('criteria_set_id', '=', setId).execute();
+  const criteria = await t.db
+    .selectFrom('criterion')
+    .select(['id', 'measure', 'rule', 'target', 'scale_max'])
+    .where('criteria_set_id', '=', setId)
+    .execute();
   return { w, setId, c: { bool: boolC, num: numC, text: textC }, criteria, periods, phase };
 }
 export type EvalWorld = Awaited<ReturnType<typeof evaluationWorld>>;
 
 /** A model of `unit`, accepted on 2022-01-10 (a1/a2 by bloc A's operator, b1/b2 by bloc B's, or per `operator`). */
-export async function acceptedModel(x: EvalWorld, unit: number, reporter: Session, operator: Session, overrides: Record<string, unknown> = {}) {
+export async function acceptedModel(
+  x: EvalWorld,
+  unit: number,
+  reporter: Session,
+  operator: Session,
+  overrides: Record<string, unknown> = {},
+) {
   return registerAccepted(x.w, reporter, operator, modelEntry(x.w, unit, overrides), '2022-01-10');
 }
 
@@ -76,7 +109,13 @@ export async function report(
   const rows = (Object.keys(values) as Array<keyof typeof values>).map((k) => {
     const criterion = x.criteria.find((c) => c.id === x.c[k])!;
     const value = values[k];
-    return { report_id: r.id, criterion_id: x.c[k], value: value === null || value === undefined ? null : JSON.stringify(value), met: isCriterionMet(criterion, value), comment: null };
+    return {
+      report_id: r.id,
+      criterion_id: x.c[k],
+      value: value === null || value === undefined ? null : JSON.stringify(value),
+      met: isCriterionMet(criterion, value),
+      comment: null,
+    };
   });
   if (rows.length > 0) await db.insertInto('period_report_value').values(rows).execute();
   return r.id;

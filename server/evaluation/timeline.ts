@@ -17,7 +17,19 @@ export const evaluationTimeline: TimelineSource = async (db, actor, entryId) => 
     .leftJoin('plan_phase as ph', 'ph.id', 'ev.phase_id')
     .leftJoin('app_user as u', 'u.id', 'ev.decided_by')
     .leftJoin('org_level as l', 'l.id', 'ev.recognition_level_id')
-    .select(['ev.id', 'ev.period_id', 'p.name as period_name', 'ph.name as phase_name', 'ev.decided_met', 'ev.overridden', 'ev.reason', 'ev.decided_on', 'u.full_name as recorded_by', 'ev.recognition_level_id', 'l.name as level_name'])
+    .select([
+      'ev.id',
+      'ev.period_id',
+      'p.name as period_name',
+      'ph.name as phase_name',
+      'ev.decided_met',
+      'ev.overridden',
+      'ev.reason',
+      'ev.decided_on',
+      'u.full_name as recorded_by',
+      'ev.recognition_level_id',
+      'l.name as level_name',
+    ])
     .where('ev.entry_id', '=', entryId)
     .where(entryReadable(actor, sql.ref('e.id'), sql.ref('e.owner_unit_id')))
     .orderBy('ev.decided_on')
@@ -36,7 +48,8 @@ export const evaluationTimeline: TimelineSource = async (db, actor, entryId) => 
       decidedMet: r.decided_met,
       overridden: r.overridden,
       reason: r.reason,
-      recognitionLevel: r.recognition_level_id !== null ? { id: r.recognition_level_id, name: r.level_name ?? '' } : null,
+      recognitionLevel:
+        r.recognition_level_id !== null ? { id: r.recognition_level_id, name: r.level_name ?? '' } : null,
     };
   });
 };

@@ -71,7 +71,11 @@ export async function findToReview(
   const pairs =
     page.length === 0
       ? []
-      : (await sql<Pair>`select * from ${failingPairs} tr where tr.entry_id in (${sql.join(page.map((r) => r.id))})`.execute(db)).rows;
+      : (
+          await sql<Pair>`select * from ${failingPairs} tr where tr.entry_id in (${sql.join(page.map((r) => r.id))})`.execute(
+            db,
+          )
+        ).rows;
   const pairOf = new Map(pairs.map((p) => [p.entry_id, p]));
   const rows = page.filter((r) => pairOf.has(r.id)).map((r) => ({ ...r, pair: pairOf.get(r.id)! }));
   return {
@@ -88,8 +92,22 @@ export async function findToReview(
           field: { id: r.field_id, name: r.field_name },
           level: { id: r.level_id, name: r.level_name },
         },
-        previous: { id: p.prev_id, name: p.prev_name, kind: p.kind, endsOn: p.prev_ends_on, decidedOn: p.prev_decided_on, reason: p.prev_reason },
-        latest: { id: p.last_id, name: p.last_name, kind: p.kind, endsOn: p.last_ends_on, decidedOn: p.last_decided_on, reason: p.last_reason },
+        previous: {
+          id: p.prev_id,
+          name: p.prev_name,
+          kind: p.kind,
+          endsOn: p.prev_ends_on,
+          decidedOn: p.prev_decided_on,
+          reason: p.prev_reason,
+        },
+        latest: {
+          id: p.last_id,
+          name: p.last_name,
+          kind: p.kind,
+          endsOn: p.last_ends_on,
+          decidedOn: p.last_decided_on,
+          reason: p.last_reason,
+        },
       };
     }),
   };

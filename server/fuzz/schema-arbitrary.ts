@@ -60,12 +60,41 @@ export const hostileString = fc.constantFrom(
   'constructor',
 );
 
-export const hostileNumber = fc.constantFrom(0, -1, 1, 2 ** 31, 2 ** 31 - 1, -(2 ** 31) - 1, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), 1e308, -1e308, 5e-324, 0.5, -0);
+export const hostileNumber = fc.constantFrom(
+  0,
+  -1,
+  1,
+  2 ** 31,
+  2 ** 31 - 1,
+  -(2 ** 31) - 1,
+  2 ** 53,
+  2 ** 53 + 2,
+  -(2 ** 53),
+  1e308,
+  -1e308,
+  5e-324,
+  0.5,
+  -0,
+);
 
-export const wrongType = fc.constantFrom<unknown>(null, true, false, [], {}, [1, 'a', null], { a: { b: 1 } }, 'chuỗi', 42, -1.5);
+export const wrongType = fc.constantFrom<unknown>(
+  null,
+  true,
+  false,
+  [],
+  {},
+  [1, 'a', null],
+  { a: { b: 1 } },
+  'chuỗi',
+  42,
+  -1.5,
+);
 
 /** Keys an object should not have. */
-const unknownKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'x\u0000', 'extra', '', 'id', 'ảnh'), fc.string({ maxLength: 12 }));
+const unknownKey = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'x\u0000', 'extra', '', 'id', 'ảnh'),
+  fc.string({ maxLength: 12 }),
+);
 
 const anyString = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
@@ -85,7 +114,10 @@ function validString(schema: Schema): fc.Arbitrary<string> {
       // a pattern JavaScript cannot take: fall through to plain strings
     }
   }
-  return fc.oneof(fc.string({ minLength: min, maxLength: max }), fc.string({ minLength: min, maxLength: max, unit: 'grapheme' }));
+  return fc.oneof(
+    fc.string({ minLength: min, maxLength: max }),
+    fc.string({ minLength: min, maxLength: max, unit: 'grapheme' }),
+  );
 }
 
 function bounds(schema: Schema, integer: boolean): { min: number; max: number } {
@@ -116,7 +148,8 @@ function withoutNullable(schema: Schema): Schema {
 function shapeOf(schema: Schema, depth: number): fc.Arbitrary<unknown> {
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
   const branches = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
-  if (Array.isArray(branches) && branches.length > 0) return fc.oneof(...branches.map((b) => validArbitrary(b, depth + 1)));
+  if (Array.isArray(branches) && branches.length > 0)
+    return fc.oneof(...branches.map((b) => validArbitrary(b, depth + 1)));
   switch (schema.type) {
     case 'string':
       return validString(schema);
@@ -151,9 +184,14 @@ function objectOf(schema: Schema, depth: number): fc.Arbitrary<unknown> {
   );
   const extra =
     schema.additionalProperties && typeof schema.additionalProperties === 'object'
-      ? fc.dictionary(fc.string({ maxLength: 10 }), fuzzArbitrary(schema.additionalProperties, depth + 1), { maxKeys: 3 })
+      ? fc.dictionary(fc.string({ maxLength: 10 }), fuzzArbitrary(schema.additionalProperties, depth + 1), {
+          maxKeys: 3,
+        })
       : fc.constant({});
-  const unknown = fc.oneof({ weight: 5, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.dictionary(unknownKey, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 }) });
+  const unknown = fc.oneof(
+    { weight: 5, arbitrary: fc.constant({}) },
+    { weight: 1, arbitrary: fc.dictionary(unknownKey, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 }) },
+  );
   return fc.tuple(record, extra, unknown).map(([r, e, u]) => {
     const out: Record<string, unknown> = {};
     // defineProperty: a "__proto__" key stays an own key, as JSON.parse makes it on the server.

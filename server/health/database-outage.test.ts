@@ -44,7 +44,9 @@ class Cluster {
     return stdout.trim().split('\n').pop()!;
   }
   async stop(purge = false): Promise<void> {
-    await run('bash', [path.join(repoRoot, 'scripts/stop-test-postgres.sh'), ...(purge ? ['--purge'] : [])], { env: this.env() });
+    await run('bash', [path.join(repoRoot, 'scripts/stop-test-postgres.sh'), ...(purge ? ['--purge'] : [])], {
+      env: this.env(),
+    });
   }
 }
 
@@ -65,7 +67,10 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a PostgreSQL outage', () => {
 
   /** Ends every connection of the app's database, as an operator or a failover would. */
   const terminateBackends = async () => {
-    await adminQuery(adminUrl, `select pg_terminate_backend(pid) from pg_stat_activity where datname = 'dh_outage' and pid <> pg_backend_pid()`);
+    await adminQuery(
+      adminUrl,
+      `select pg_terminate_backend(pid) from pg_stat_activity where datname = 'dh_outage' and pid <> pg_backend_pid()`,
+    );
   };
 
   beforeAll(async () => {
@@ -91,14 +96,20 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a PostgreSQL outage', () => {
       const user = await buildUser(database.db, { grants: [{ role: 'viewer', unitId: tree.root }] });
       const app = await buildApp({ db: database.db, config: loadConfig({ DATA_DIR: os.tmpdir() }) });
       // A request caught in a transaction when its connection is terminated.
-      app.get('/api/v1/test-slow', async () => database.db.transaction().execute(async (trx) => sql`select pg_sleep(30)`.execute(trx)));
+      app.get('/api/v1/test-slow', async () =>
+        database.db.transaction().execute(async (trx) => sql`select pg_sleep(30)`.execute(trx)),
+      );
       try {
         const api = await signIn(app, user.username, DEFAULT_PASSWORD);
         expect((await api.get('/api/v1/auth/me')).statusCode).toBe(200);
 
         const slow = api.get('/api/v1/test-slow');
         await within(10_000, async () => {
-          const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = 'dh_outage' and query like '%pg_sleep(30)%' and state = 'active' and pid <> pg_backend_pid()`.execute(database.db);
+          const { rows } = await sql<{
+            n: number;
+          }>`select count(*)::int as n from pg_stat_activity where datname = 'dh_outage' and query like '%pg_sleep(30)%' and state = 'active' and pid <> pg_backend_pid()`.execute(
+            database.db,
+          );
           return rows[0]!.n > 0;
         });
         await terminateBackends();
@@ -173,7 +184,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a PostgreSQL outage', () => {
     await cluster.start();
     const afterRestart = await within(10_000, ready);
     expect(server.alive(), server.output()).toBe(true);
-    console.info(`[outage] ready again ${afterTerminate} ms after pg_terminate_backend, ${afterRestart} ms after the restart`);
+    console.info(
+      `[outage] ready again ${afterTerminate} ms after pg_terminate_backend, ${afterRestart} ms after the restart`,
+    );
     expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
   }, 300_000);
 });

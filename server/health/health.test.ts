@@ -49,7 +49,11 @@ async function silentPort(): Promise<number> {
 
 async function appOnUnreachableDatabase(port: number, connectionTimeoutMillis = 5_000) {
   const errors: Error[] = [];
-  const database = kyselyOnPostgres(`postgres://dh@127.0.0.1:${port}/postgres`, { max: 2, connectionTimeoutMillis, onConnectionError: (e) => errors.push(e) });
+  const database = kyselyOnPostgres(`postgres://dh@127.0.0.1:${port}/postgres`, {
+    max: 2,
+    connectionTimeoutMillis,
+    onConnectionError: (e) => errors.push(e),
+  });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dh-health-'));
   const app = await buildApp({ db: database.db, config: loadConfig({ DATA_DIR: dataDir }) });
   cleanups.push(async () => {
@@ -111,10 +115,26 @@ describe('isDatabaseUnavailable', () => {
   const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
   it('recognises lost and refused connections, server shutdown and start-up', () => {
-    for (const code of ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '53300']) {
+    for (const code of [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      '57P01',
+      '57P02',
+      '57P03',
+      '08006',
+      '08001',
+      '53300',
+    ]) {
       expect(isDatabaseUnavailable(withCode(code)), code).toBe(true);
     }
-    for (const message of ['Connection terminated unexpectedly', 'Connection terminated due to connection timeout', 'timeout expired', 'timeout exceeded when trying to connect', 'Client has encountered a connection error and is not queryable']) {
+    for (const message of [
+      'Connection terminated unexpectedly',
+      'Connection terminated due to connection timeout',
+      'timeout expired',
+      'timeout exceeded when trying to connect',
+      'Client has encountered a connection error and is not queryable',
+    ]) {
       expect(isDatabaseUnavailable(new Error(message)), message).toBe(true);
     }
     expect(isDatabaseUnavailable(new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')]))).toBe(true);

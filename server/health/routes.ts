@@ -23,7 +23,10 @@ export const READINESS_TIMEOUT_MS = 2_000;
 const probe = { schema: { hide: true }, config: { public: true }, logLevel: 'warn' } as const;
 
 export async function healthRoutes(app: App): Promise<void> {
-  app.get('/api/health/live', probe, async () => ({ status: 'live' as const, uptimeSeconds: Math.round(process.uptime()) }));
+  app.get('/api/health/live', probe, async () => ({
+    status: 'live' as const,
+    uptimeSeconds: Math.round(process.uptime()),
+  }));
 
   const ready = async (_request: unknown, reply: FastifyReply) => {
     const database = await checkDatabase(app.db, READINESS_TIMEOUT_MS);
@@ -31,7 +34,11 @@ export async function healthRoutes(app: App): Promise<void> {
     return reply
       .code(503)
       .header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
-      .send({ status: 'not_ready' as const, database, message: 'Máy chủ chưa sẵn sàng: không kết nối được cơ sở dữ liệu.' });
+      .send({
+        status: 'not_ready' as const,
+        database,
+        message: 'Máy chủ chưa sẵn sàng: không kết nối được cơ sở dữ liệu.',
+      });
   };
   app.get('/api/health', probe, ready);
   app.get('/api/health/ready', probe, ready);

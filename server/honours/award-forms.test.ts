@@ -11,7 +11,11 @@ async function world() {
   const tree = await buildTree(t.db);
   const admin = await buildUser(t.db, { grants: [{ role: 'admin', unitId: tree.root }] });
   const operator = await buildUser(t.db, { grants: [{ role: 'operator', unitId: tree.blocA }] });
-  return { t, admin: await signIn(t.app, admin.username, DEFAULT_PASSWORD), operator: await signIn(t.app, operator.username, DEFAULT_PASSWORD) };
+  return {
+    t,
+    admin: await signIn(t.app, admin.username, DEFAULT_PASSWORD),
+    operator: await signIn(t.app, operator.username, DEFAULT_PASSWORD),
+  };
 }
 
 const rule = (o: Record<string, unknown> = {}) => ({
@@ -35,8 +39,12 @@ describe('award forms and their dated rules', () => {
     const list = json(await operator.get(F));
     const cstd = list.items.find((f: { code: string }) => f.code === 'CSTD_TINH');
     expect(cstd.rule).toMatchObject({ threshold: { num: 9, den: 10 }, basis: 'all_members', ballot: 'secret' });
-    expect(cstd.rule.summary).toBe('Bỏ phiếu kín; từ 90% tổng số thành viên hội đồng trở lên đồng ý; phiên họp cần có mặt từ 2/3 thành viên; công khai danh sách 7 ngày trước khi quyết định.');
-    const individual = json(await operator.get(`${F}?subject=individual`)).items.map((f: { subject: string }) => f.subject);
+    expect(cstd.rule.summary).toBe(
+      'Bỏ phiếu kín; từ 90% tổng số thành viên hội đồng trở lên đồng ý; phiên họp cần có mặt từ 2/3 thành viên; công khai danh sách 7 ngày trước khi quyết định.',
+    );
+    const individual = json(await operator.get(`${F}?subject=individual`)).items.map(
+      (f: { subject: string }) => f.subject,
+    );
     expect(new Set(individual)).toEqual(new Set(['individual', 'both']));
   });
 
@@ -55,7 +63,10 @@ describe('award forms and their dated rules', () => {
 
     // 8 of 10 members: fails under the 2018 rule (90%), passes under the 2025 one (80%).
     const council = { memberIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], presentIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] };
-    const ballots = council.memberIds.map((memberId, i) => ({ memberId, choice: i < 8 ? ('yes' as const) : ('no' as const) }));
+    const ballots = council.memberIds.map((memberId, i) => ({
+      memberId,
+      choice: i < 8 ? ('yes' as const) : ('no' as const),
+    }));
     expect(countVotes((await councilRuleOn(t.db, cstd.id, '2024-05-01'))!, council, ballots).passed).toBe(false);
     expect(countVotes((await councilRuleOn(t.db, cstd.id, '2025-09-01'))!, council, ballots).passed).toBe(true);
 
@@ -66,34 +77,83 @@ describe('award forms and their dated rules', () => {
 
   it('system administrators add and edit forms; shares are written as officials write them', async () => {
     const { admin } = await world();
-    const created = await admin.post(F, { code: 'KY_NIEM_CHUONG', name: 'Kỷ niệm chương', kind: 'other', subject: 'individual', rule: rule({ threshold: '2/3', comparison: 'gt' }) });
+    const created = await admin.post(F, {
+      code: 'KY_NIEM_CHUONG',
+      name: 'Kỷ niệm chương',
+      kind: 'other',
+      subject: 'individual',
+      rule: rule({ threshold: '2/3', comparison: 'gt' }),
+    });
     expect(created.statusCode, created.body).toBe(201);
     const form = json(created);
     expect(form.rule.summary).toContain('trên 2/3 tổng số thành viên hội đồng đồng ý');
-    const bad = await admin.post(F, { code: 'X1', name: 'Thử', kind: 'other', subject: 'both', rule: rule({ threshold: '66.67%' }) });
+    const bad = await admin.post(F, {
+      code: 'X1',
+      name: 'Thử',
+      kind: 'other',
+      subject: 'both',
+      rule: rule({ threshold: '66.67%' }),
+    });
     expect(bad.statusCode).toBe(400);
     expect(json(bad).error.fields[0]).toMatchObject({ field: 'rule.threshold' });
-    const duplicate = await admin.post(F, { code: 'KY_NIEM_CHUONG', name: 'Khác', kind: 'other', subject: 'both', rule: rule() });
+    const duplicate = await admin.post(F, {
+      code: 'KY_NIEM_CHUONG',
+      name: 'Khác',
+      kind: 'other',
+      subject: 'both',
+      rule: rule(),
+    });
     expect(duplicate.statusCode).toBe(409);
 
-    const patched = await admin.patch(`${F}/${form.id}`, { name: 'Kỷ niệm chương "Vì sự nghiệp Tuyên giáo"', kind: 'other', subject: 'individual', sortOrder: 5, active: false, revision: form.revision });
+    const patched = await admin.patch(`${F}/${form.id}`, {
+      name: 'Kỷ niệm chương "Vì sự nghiệp Tuyên giáo"',
+      kind: 'other',
+      subject: 'individual',
+      sortOrder: 5,
+      active: false,
+      revision: form.revision,
+    });
     expect(patched.statusCode, patched.body).toBe(200);
-    const stale = await admin.patch(`${F}/${form.id}`, { name: 'Khác', kind: 'other', subject: 'individual', sortOrder: 5, active: true, revision: form.revision });
+    const stale = await admin.patch(`${F}/${form.id}`, {
+      name: 'Khác',
+      kind: 'other',
+      subject: 'individual',
+      sortOrder: 5,
+      active: true,
+      revision: form.revision,
+    });
     expect(stale.statusCode).toBe(409);
     expect(json(await admin.get(F)).items.some((f: { id: number }) => f.id === form.id)).toBe(false); // inactive forms are hidden by default
-    expect(json(await admin.get(`${F}?includeInactive=true`)).items.some((f: { id: number }) => f.id === form.id)).toBe(true);
+    expect(json(await admin.get(`${F}?includeInactive=true`)).items.some((f: { id: number }) => f.id === form.id)).toBe(
+      true,
+    );
   });
 
   it('others may read but not change the catalogue; strangers may not even read it', async () => {
     const { t, operator } = await world();
     const [first] = json(await operator.get(F)).items;
-    expect((await operator.post(F, { code: 'X2', name: 'Thử', kind: 'other', subject: 'both', rule: rule() })).statusCode).toBe(403);
-    expect((await operator.patch(`${F}/${first.id}`, { name: 'Thử', kind: 'other', subject: 'both', sortOrder: 0, active: true, revision: first.revision })).statusCode).toBe(403);
+    expect(
+      (await operator.post(F, { code: 'X2', name: 'Thử', kind: 'other', subject: 'both', rule: rule() })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await operator.patch(`${F}/${first.id}`, {
+          name: 'Thử',
+          kind: 'other',
+          subject: 'both',
+          sortOrder: 0,
+          active: true,
+          revision: first.revision,
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await operator.post(`${F}/${first.id}/rules`, rule())).statusCode).toBe(403);
     const anon = anonymous(t.app);
     expect((await anon.get(F)).statusCode).toBe(401);
     expect((await anon.get(`${F}/${first.id}`)).statusCode).toBe(401);
-    expect((await anon.post(F, { code: 'X3', name: 'Thử', kind: 'other', subject: 'both', rule: rule() })).statusCode).toBe(401);
+    expect(
+      (await anon.post(F, { code: 'X3', name: 'Thử', kind: 'other', subject: 'both', rule: rule() })).statusCode,
+    ).toBe(401);
     expect((await operator.get(`${F}/999999`)).statusCode).toBe(404);
   });
 });

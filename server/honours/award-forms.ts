@@ -23,14 +23,31 @@ function loadRules(db: Kysely<DB>, formIds: number[]) {
     .execute();
 }
 
-const share = (num: number, den: number) => (den === 100 || 100 % den === 0 ? `${(num * 100) / den}%` : `${num}/${den}`);
+const share = (num: number, den: number) =>
+  den === 100 || 100 % den === 0 ? `${(num * 100) / den}%` : `${num}/${den}`;
 
 /** The rule in words, as a council secretary would read it. */
-export function describeRule(r: Pick<RuleRow, 'council_required' | 'ballot' | 'threshold_num' | 'threshold_den' | 'comparison' | 'basis' | 'quorum_num' | 'quorum_den' | 'disclosure_days'>): string {
+export function describeRule(
+  r: Pick<
+    RuleRow,
+    | 'council_required'
+    | 'ballot'
+    | 'threshold_num'
+    | 'threshold_den'
+    | 'comparison'
+    | 'basis'
+    | 'quorum_num'
+    | 'quorum_den'
+    | 'disclosure_days'
+  >,
+): string {
   if (!r.council_required) return 'Không cần hội đồng xét; người có thẩm quyền quyết định.';
   const how = r.ballot === 'secret' ? 'Bỏ phiếu kín' : 'Biểu quyết công khai';
   const base = r.basis === 'all_members' ? 'tổng số thành viên hội đồng' : 'số thành viên bỏ phiếu';
-  const need = r.comparison === 'gte' ? `từ ${share(r.threshold_num, r.threshold_den)} ${base} trở lên đồng ý` : `trên ${share(r.threshold_num, r.threshold_den)} ${base} đồng ý`;
+  const need =
+    r.comparison === 'gte'
+      ? `từ ${share(r.threshold_num, r.threshold_den)} ${base} trở lên đồng ý`
+      : `trên ${share(r.threshold_num, r.threshold_den)} ${base} đồng ý`;
   const quorum = r.quorum_num > 0 ? `; phiên họp cần có mặt từ ${share(r.quorum_num, r.quorum_den)} thành viên` : '';
   const disclosure = r.disclosure_days ? `; công khai danh sách ${r.disclosure_days} ngày trước khi quyết định` : '';
   return `${how}; ${need}${quorum}${disclosure}.`;
@@ -39,7 +56,9 @@ export function describeRule(r: Pick<RuleRow, 'council_required' | 'ballot' | 't
 function presentRules(rows: RuleRow[]): TAwardRule[] {
   return rows.map((r, i) => {
     const next = rows[i + 1];
-    const dayBefore = next ? new Date(Date.parse(`${next.valid_from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : null;
+    const dayBefore = next
+      ? new Date(Date.parse(`${next.valid_from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+      : null;
     return {
       id: r.id,
       validFrom: r.valid_from,
@@ -83,16 +102,32 @@ export async function findAwardForms(
   );
   return forms.map((f) => {
     const versions = presentRules(rules.filter((r) => r.award_form_id === f.id));
-    return { id: f.id, code: f.code, name: f.name, kind: f.kind, subject: f.subject, sortOrder: f.sort_order, active: f.active, revision: f.revision, rule: ruleOn(versions, date), versions };
+    return {
+      id: f.id,
+      code: f.code,
+      name: f.name,
+      kind: f.kind,
+      subject: f.subject,
+      sortOrder: f.sort_order,
+      active: f.active,
+      revision: f.revision,
+      rule: ruleOn(versions, date),
+      versions,
+    };
   });
 }
 
 /** The council rule of a form on a date, for vote counting; null when the form has no rule yet on that date. */
-export async function councilRuleOn(db: Kysely<DB>, awardFormId: number, date: string): Promise<(CouncilRule & { rule: TAwardRule }) | null> {
+export async function councilRuleOn(
+  db: Kysely<DB>,
+  awardFormId: number,
+  date: string,
+): Promise<(CouncilRule & { rule: TAwardRule }) | null> {
   const [form] = await findAwardForms(db, { ids: [awardFormId], onDate: date, includeInactive: true });
   const rule = form?.rule;
   if (!rule) return null;
   return { threshold: rule.threshold, comparison: rule.comparison, basis: rule.basis, quorum: rule.quorum, rule };
 }
 
-export const ruleDateLabel = (r: TAwardRule) => `từ ${formatDateVi(r.validFrom)}${r.validTo ? ` đến ${formatDateVi(r.validTo)}` : ''}`;
+export const ruleDateLabel = (r: TAwardRule) =>
+  `từ ${formatDateVi(r.validFrom)}${r.validTo ? ` đến ${formatDateVi(r.validTo)}` : ''}`;

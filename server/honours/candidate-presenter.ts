@@ -38,7 +38,9 @@ export async function presentCandidates(db: Kysely<DB>, ids: readonly number[]):
       'af.name as award_name',
       'c.subject',
       'c.unit_id',
-      sql<string>`(select v.name from org_unit_version v where v.unit_id = c.unit_id order by v.valid_from desc, v.id desc limit 1)`.as('unit_name'),
+      sql<string>`(select v.name from org_unit_version v where v.unit_id = c.unit_id order by v.valid_from desc, v.id desc limit 1)`.as(
+        'unit_name',
+      ),
       'c.person_id',
       'p.full_name as person_name',
       'c.entry_id',
@@ -77,7 +79,10 @@ export async function presentCandidates(db: Kysely<DB>, ids: readonly number[]):
       displayName: r.display_name,
       position: r.position,
       achievement: r.achievement,
-      achievementFile: r.file_id !== null ? { id: r.file_id, name: r.file_name ?? '', sizeBytes: Number(r.file_size ?? 0), caption: null } : null,
+      achievementFile:
+        r.file_id !== null
+          ? { id: r.file_id, name: r.file_name ?? '', sizeBytes: Number(r.file_size ?? 0), caption: null }
+          : null,
       evaluation: asArray(r.evaluation),
       flags: asArray(r.flags),
       status: r.status,

@@ -33,7 +33,9 @@ function unitAboveScope(scope: Scope, unitIdColumn: Column): RawBuilder<SqlBool>
   const parts: RawBuilder<SqlBool>[] = [];
   for (const p of scope.paths) parts.push(sql<SqlBool>`above_u.current_path @> ${p}::ltree`);
   if (scope.unitIds.length > 0) {
-    parts.push(sql<SqlBool>`exists (select 1 from org_unit above_g where above_g.id in (${sql.join(scope.unitIds)}) and above_u.current_path @> above_g.current_path)`);
+    parts.push(
+      sql<SqlBool>`exists (select 1 from org_unit above_g where above_g.id in (${sql.join(scope.unitIds)}) and above_u.current_path @> above_g.current_path)`,
+    );
   }
   if (parts.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`exists (select 1 from org_unit above_u where above_u.id = ${unitIdColumn} and (${sql.join(parts, sql` or `)}))`;
@@ -105,7 +107,18 @@ export async function loadRoundFor(db: Kysely<DB>, actor: Actor, id: number, mod
   const row = await db
     .selectFrom('honour_round as r')
     .innerJoin('org_unit as ou', 'ou.id', 'r.owner_unit_id')
-    .select(['r.id', 'r.owner_unit_id', sql<string>`ou.current_path::text`.as('owner_path'), 'r.name', 'r.status', 'r.proposals_from', 'r.proposals_until', 'r.phase_id', 'r.plan_id', 'r.revision'])
+    .select([
+      'r.id',
+      'r.owner_unit_id',
+      sql<string>`ou.current_path::text`.as('owner_path'),
+      'r.name',
+      'r.status',
+      'r.proposals_from',
+      'r.proposals_until',
+      'r.phase_id',
+      'r.plan_id',
+      'r.revision',
+    ])
     .where('r.id', '=', id)
     .where(roundVisible(actor, sql.ref('r.owner_unit_id')))
     .executeTakeFirst();
@@ -137,7 +150,12 @@ export interface ProposalRow {
  * reviewing unit (a proposal to an outside body is "reviewed" — its decision
  * recorded — by the unit that sent it).
  */
-export async function loadProposalFor(db: Kysely<DB>, actor: Actor, id: number, mode: 'read' | 'edit' | 'review'): Promise<ProposalRow> {
+export async function loadProposalFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  mode: 'read' | 'edit' | 'review',
+): Promise<ProposalRow> {
   const row = await db
     .selectFrom('honour_proposal as p')
     .innerJoin('org_unit as pu', 'pu.id', 'p.proposer_unit_id')
@@ -164,8 +182,14 @@ export async function loadProposalFor(db: Kysely<DB>, actor: Actor, id: number, 
     throw forbidden(`Chỉ cán bộ của "${proposer_name}" mới sửa, gửi được tờ trình này.`);
   }
   if (mode === 'review') {
-    const reviewer = row.reviewer_unit_id !== null ? { id: row.reviewer_unit_id, path: row.reviewer_path ?? '' } : { id: row.proposer_unit_id, path: row.proposer_path };
-    if (!canReview(actor, reviewer)) throw forbidden(`Chỉ cán bộ thi đua, khen thưởng của "${reviewer_name ?? proposer_name}" mới xét được tờ trình này.`);
+    const reviewer =
+      row.reviewer_unit_id !== null
+        ? { id: row.reviewer_unit_id, path: row.reviewer_path ?? '' }
+        : { id: row.proposer_unit_id, path: row.proposer_path };
+    if (!canReview(actor, reviewer))
+      throw forbidden(
+        `Chỉ cán bộ thi đua, khen thưởng của "${reviewer_name ?? proposer_name}" mới xét được tờ trình này.`,
+      );
   }
   return out;
 }

@@ -1,7 +1,13 @@
 /** /api/v1/honours — the catalogue of award forms and their dated council rules. */
 import { z } from 'zod';
 import { todayInVietnam } from '../../common/dates.ts';
-import { ZAwardForm, ZAwardFormListQuery, ZAwardRuleInput, ZCreateAwardFormBody, ZUpdateAwardFormBody } from '../../common/schemas/honours.ts';
+import {
+  ZAwardForm,
+  ZAwardFormListQuery,
+  ZAwardRuleInput,
+  ZCreateAwardFormBody,
+  ZUpdateAwardFormBody,
+} from '../../common/schemas/honours.ts';
 import { ZIdParams } from '../../common/schemas/shared.ts';
 import { requireActor } from '../lib/context.ts';
 import { notFound } from '../lib/errors.ts';
@@ -21,7 +27,14 @@ export async function honoursRoutes(app: App): Promise<void> {
 
   app.get(
     '/honours/award-forms',
-    { schema: { tags, summary: 'Danh mục hình thức khen thưởng, với quy định xét đang áp dụng tại một ngày', querystring: ZAwardFormListQuery, response: { 200: z.object({ items: z.array(ZAwardForm), onDate: z.string() }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Danh mục hình thức khen thưởng, với quy định xét đang áp dụng tại một ngày',
+        querystring: ZAwardFormListQuery,
+        response: { 200: z.object({ items: z.array(ZAwardForm), onDate: z.string() }) },
+      },
+    },
     async (req) => {
       requireActor(req.ctx);
       const onDate = req.query.onDate ?? todayInVietnam();
@@ -31,7 +44,15 @@ export async function honoursRoutes(app: App): Promise<void> {
 
   app.get(
     '/honours/award-forms/:id',
-    { schema: { tags, summary: 'Một hình thức khen thưởng và các phiên bản quy định xét', params: ZIdParams, querystring: z.object({ onDate: ZAwardFormListQuery.shape.onDate }), response: { 200: ZAwardForm } } },
+    {
+      schema: {
+        tags,
+        summary: 'Một hình thức khen thưởng và các phiên bản quy định xét',
+        params: ZIdParams,
+        querystring: z.object({ onDate: ZAwardFormListQuery.shape.onDate }),
+        response: { 200: ZAwardForm },
+      },
+    },
     async (req) => {
       requireActor(req.ctx);
       return one(req.params.id, req.query.onDate);
@@ -40,7 +61,14 @@ export async function honoursRoutes(app: App): Promise<void> {
 
   app.post(
     '/honours/award-forms',
-    { schema: { tags, summary: 'Thêm hình thức khen thưởng (quản trị hệ thống)', body: ZCreateAwardFormBody, response: { 201: ZAwardForm } } },
+    {
+      schema: {
+        tags,
+        summary: 'Thêm hình thức khen thưởng (quản trị hệ thống)',
+        body: ZCreateAwardFormBody,
+        response: { 201: ZAwardForm },
+      },
+    },
     async (req, reply) => {
       requireActor(req.ctx);
       const id = await createAwardForm(db, req.ctx, req.body);
@@ -51,7 +79,15 @@ export async function honoursRoutes(app: App): Promise<void> {
 
   app.patch(
     '/honours/award-forms/:id',
-    { schema: { tags, summary: 'Sửa, ngừng dùng hình thức khen thưởng (quản trị hệ thống)', params: ZIdParams, body: ZUpdateAwardFormBody, response: { 200: ZAwardForm } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sửa, ngừng dùng hình thức khen thưởng (quản trị hệ thống)',
+        params: ZIdParams,
+        body: ZUpdateAwardFormBody,
+        response: { 200: ZAwardForm },
+      },
+    },
     async (req) => {
       requireActor(req.ctx);
       await updateAwardForm(db, req.ctx, req.params.id, req.body);
@@ -61,7 +97,15 @@ export async function honoursRoutes(app: App): Promise<void> {
 
   app.post(
     '/honours/award-forms/:id/rules',
-    { schema: { tags, summary: 'Ban hành phiên bản quy định xét mới, áp dụng từ một ngày (quản trị hệ thống)', params: ZIdParams, body: ZAwardRuleInput, response: { 201: ZAwardForm } } },
+    {
+      schema: {
+        tags,
+        summary: 'Ban hành phiên bản quy định xét mới, áp dụng từ một ngày (quản trị hệ thống)',
+        params: ZIdParams,
+        body: ZAwardRuleInput,
+        response: { 201: ZAwardForm },
+      },
+    },
     async (req, reply) => {
       requireActor(req.ctx);
       await addAwardRule(db, req.ctx, req.params.id, req.body);

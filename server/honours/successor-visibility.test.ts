@@ -15,14 +15,49 @@ describe('honours of a unit that ended', () => {
     const w = await honoursWorld(t);
     const round = await insertRound(t.db, { ownerUnitId: w.tree.blocA, name: 'Khen thưởng sơ kết 2021–2023' });
     const doc = await registerDecision(w.operatorA.s, w.tree.blocA, '285-QĐ/ĐUK', '2023-05-10');
-    await insertHonour(t.db, { awardFormId: w.forms.giayKhen, unitId: w.tree.a1, personId: w.people.a1, displayName: 'Đỗ Tuấn Lương', grantorUnitId: w.tree.blocA, ownerUnitId: w.tree.blocA, documentId: doc, decidedOn: '2023-05-10', roundId: round });
+    await insertHonour(t.db, {
+      awardFormId: w.forms.giayKhen,
+      unitId: w.tree.a1,
+      personId: w.people.a1,
+      displayName: 'Đỗ Tuấn Lương',
+      grantorUnitId: w.tree.blocA,
+      ownerUnitId: w.tree.blocA,
+      documentId: doc,
+      decidedOn: '2023-05-10',
+      roundId: round,
+    });
 
-    const successor = await buildUnit(t.db, { name: 'Đảng bộ Ủy ban nhân dân tỉnh', parentId: w.tree.root, typeCode: 'dang_uy_khoi', levelCode: 'tren_co_so', effectiveDate: '2025-07-01' });
-    const stranger = await buildUnit(t.db, { name: 'Đảng bộ các cơ quan Đảng tỉnh', parentId: w.tree.root, typeCode: 'dang_uy_khoi', levelCode: 'tren_co_so', effectiveDate: '2025-07-01' });
-    const event = await t.db.insertInto('org_event').values({ kind: 'split', effective_date: '2025-07-01', note: 'Sắp xếp tổ chức đảng 2025' }).returning('id').executeTakeFirstOrThrow();
-    await t.db.insertInto('org_unit_successor').values({ predecessor_id: w.tree.blocA, successor_id: successor, event_id: event.id }).execute();
-    const heir = await buildUser(t.db, { fullName: 'Cán bộ Đảng bộ UBND tỉnh', grants: [{ role: 'operator', unitId: successor }] });
-    const other = await buildUser(t.db, { fullName: 'Cán bộ Đảng bộ các cơ quan Đảng', grants: [{ role: 'operator', unitId: stranger }] });
+    const successor = await buildUnit(t.db, {
+      name: 'Đảng bộ Ủy ban nhân dân tỉnh',
+      parentId: w.tree.root,
+      typeCode: 'dang_uy_khoi',
+      levelCode: 'tren_co_so',
+      effectiveDate: '2025-07-01',
+    });
+    const stranger = await buildUnit(t.db, {
+      name: 'Đảng bộ các cơ quan Đảng tỉnh',
+      parentId: w.tree.root,
+      typeCode: 'dang_uy_khoi',
+      levelCode: 'tren_co_so',
+      effectiveDate: '2025-07-01',
+    });
+    const event = await t.db
+      .insertInto('org_event')
+      .values({ kind: 'split', effective_date: '2025-07-01', note: 'Sắp xếp tổ chức đảng 2025' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('org_unit_successor')
+      .values({ predecessor_id: w.tree.blocA, successor_id: successor, event_id: event.id })
+      .execute();
+    const heir = await buildUser(t.db, {
+      fullName: 'Cán bộ Đảng bộ UBND tỉnh',
+      grants: [{ role: 'operator', unitId: successor }],
+    });
+    const other = await buildUser(t.db, {
+      fullName: 'Cán bộ Đảng bộ các cơ quan Đảng',
+      grants: [{ role: 'operator', unitId: stranger }],
+    });
     const heirS = await signIn(t.app, heir.username, DEFAULT_PASSWORD);
     const otherS = await signIn(t.app, other.username, DEFAULT_PASSWORD);
 

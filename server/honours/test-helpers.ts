@@ -34,7 +34,10 @@ export async function honoursWorld(t: TestContext) {
     tuyenDuong: await awardFormIdOf(t.db, 'TUYEN_DUONG'),
     bangKhen: await awardFormIdOf(t.db, 'BANG_KHEN_UBND_TINH'),
   };
-  const memberUser = await buildUser(t.db, { fullName: 'Ủy viên Hội đồng Khối A', grants: [{ role: 'viewer', unitId: w.tree.blocA }] });
+  const memberUser = await buildUser(t.db, {
+    fullName: 'Ủy viên Hội đồng Khối A',
+    grants: [{ role: 'viewer', unitId: w.tree.blocA }],
+  });
   const member = { id: memberUser.id, s: await signIn(t.app, memberUser.username, DEFAULT_PASSWORD) };
   return { ...w, people, forms, member };
 }
@@ -44,7 +47,14 @@ let seq = 0;
 
 export async function insertRound(
   db: Kysely<DB>,
-  o: { ownerUnitId: number; name?: string; proposalsFrom?: string; proposalsUntil?: string; status?: 'open' | 'closed'; createdBy?: number | null },
+  o: {
+    ownerUnitId: number;
+    name?: string;
+    proposalsFrom?: string;
+    proposalsUntil?: string;
+    status?: 'open' | 'closed';
+    createdBy?: number | null;
+  },
 ): Promise<number> {
   const name = o.name ?? `Đợt khen thưởng thử ${++seq}`;
   const row = await db
@@ -66,7 +76,14 @@ export async function insertRound(
 
 export async function insertProposal(
   db: Kysely<DB>,
-  o: { roundId: number; proposerUnitId: number; reviewerUnitId?: number | null; externalBody?: string | null; status?: 'draft' | 'submitted'; title?: string },
+  o: {
+    roundId: number;
+    proposerUnitId: number;
+    reviewerUnitId?: number | null;
+    externalBody?: string | null;
+    status?: 'draft' | 'submitted';
+    title?: string;
+  },
 ): Promise<number> {
   const external = o.externalBody ?? null;
   const row = await db
@@ -104,14 +121,24 @@ export async function insertCandidate(
   let displayName = o.displayName;
   let position: string | null = null;
   if (o.personId) {
-    const p = await db.selectFrom('person').select(['full_name', 'position', 'unit_id']).where('id', '=', o.personId).executeTakeFirstOrThrow();
+    const p = await db
+      .selectFrom('person')
+      .select(['full_name', 'position', 'unit_id'])
+      .where('id', '=', o.personId)
+      .executeTakeFirstOrThrow();
     unitId ??= p.unit_id;
     displayName ??= p.full_name;
     position = p.position;
   }
   if (unitId === undefined) throw new Error('insertCandidate: unitId or personId is needed');
   if (displayName === undefined) {
-    const v = await db.selectFrom('org_unit_version').select('name').where('unit_id', '=', unitId).orderBy('valid_from', 'desc').limit(1).executeTakeFirstOrThrow();
+    const v = await db
+      .selectFrom('org_unit_version')
+      .select('name')
+      .where('unit_id', '=', unitId)
+      .orderBy('valid_from', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     displayName = v.name;
   }
   const subject = o.personId ? 'individual' : 'collective';

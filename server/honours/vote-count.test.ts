@@ -3,9 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { countVotes, parseFraction, VoteCountError, type Ballot, type Choice, type CouncilRule } from './vote-count.ts';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-const ninetyOfAll: CouncilRule = { threshold: { num: 9, den: 10 }, comparison: 'gte', basis: 'all_members', quorum: { num: 2, den: 3 } };
-const majorityOfVoters: CouncilRule = { threshold: { num: 1, den: 2 }, comparison: 'gt', basis: 'voters', quorum: { num: 1, den: 2 } };
-const ballots = (choices: Array<Choice | null>, from = 1): Ballot[] => choices.map((choice, i) => ({ memberId: from + i, choice }));
+const ninetyOfAll: CouncilRule = {
+  threshold: { num: 9, den: 10 },
+  comparison: 'gte',
+  basis: 'all_members',
+  quorum: { num: 2, den: 3 },
+};
+const majorityOfVoters: CouncilRule = {
+  threshold: { num: 1, den: 2 },
+  comparison: 'gt',
+  basis: 'voters',
+  quorum: { num: 1, den: 2 },
+};
+const ballots = (choices: Array<Choice | null>, from = 1): Ballot[] =>
+  choices.map((choice, i) => ({ memberId: from + i, choice }));
 const times = <T>(n: number, v: T): T[] => Array(n).fill(v) as T[];
 
 describe('council vote counting', () => {
@@ -19,16 +30,26 @@ describe('council vote counting', () => {
 
   it('counts over ALL members: an absent member who did not vote still counts in the base', () => {
     // 9 present, all 9 vote yes, 1 absent without a written ballot: 9/10 = 90% passes; with 11 members 9/11 fails.
-    expect(countVotes(ninetyOfAll, { memberIds: ids(10), presentIds: ids(9) }, ballots(times(9, 'yes')))).toMatchObject({ passed: true, notVoted: 1 });
-    expect(countVotes(ninetyOfAll, { memberIds: ids(11), presentIds: ids(9) }, ballots(times(9, 'yes')))).toMatchObject({ passed: false, base: 11, yesNeeded: 10 });
+    expect(countVotes(ninetyOfAll, { memberIds: ids(10), presentIds: ids(9) }, ballots(times(9, 'yes')))).toMatchObject(
+      { passed: true, notVoted: 1 },
+    );
+    expect(countVotes(ninetyOfAll, { memberIds: ids(11), presentIds: ids(9) }, ballots(times(9, 'yes')))).toMatchObject(
+      { passed: false, base: 11, yesNeeded: 10 },
+    );
   });
 
   it('counts over those who voted: written ballots count, abstentions stay in the base', () => {
     const council = { memberIds: ids(9), presentIds: ids(6) };
     const written: Ballot = { memberId: 7, choice: 'no', written: true };
-    const r = countVotes(majorityOfVoters, council, [...ballots(['yes', 'yes', 'yes', 'abstain', 'no', 'abstain']), written]);
+    const r = countVotes(majorityOfVoters, council, [
+      ...ballots(['yes', 'yes', 'yes', 'abstain', 'no', 'abstain']),
+      written,
+    ]);
     expect(r).toMatchObject({ base: 7, yes: 3, no: 2, abstain: 2, passed: false, yesNeeded: 4 });
-    const r2 = countVotes(majorityOfVoters, council, [...ballots(['yes', 'yes', 'yes', 'yes', 'no', 'abstain']), written]);
+    const r2 = countVotes(majorityOfVoters, council, [
+      ...ballots(['yes', 'yes', 'yes', 'yes', 'no', 'abstain']),
+      written,
+    ]);
     expect(r2).toMatchObject({ base: 7, yes: 4, passed: true });
   });
 
@@ -51,13 +72,20 @@ describe('council vote counting', () => {
     // 2/3 of 9 = 6 present needed; 5 present voting yes unanimously does not pass.
     const r = countVotes(ninetyOfAll, { memberIds: ids(9), presentIds: ids(5) }, ballots(times(5, 'yes')));
     expect(r).toMatchObject({ quorumMet: false, quorumNeeded: 6, passed: false });
-    expect(countVotes(ninetyOfAll, { memberIds: ids(9), presentIds: ids(6) }, ballots(times(6, 'yes'))).quorumMet).toBe(true);
+    expect(countVotes(ninetyOfAll, { memberIds: ids(9), presentIds: ids(6) }, ballots(times(6, 'yes'))).quorumMet).toBe(
+      true,
+    );
   });
 
   it('refuses impossible ballots with a Vietnamese reason', () => {
     const council = { memberIds: ids(3), presentIds: ids(2) };
     expect(() => countVotes(ninetyOfAll, council, ballots(['yes', 'yes'], 3))).toThrow(VoteCountError); // member 4 is not on the council
-    expect(() => countVotes(ninetyOfAll, council, [{ memberId: 1, choice: 'yes' }, { memberId: 1, choice: 'no' }])).toThrow(/hơn một phiếu/);
+    expect(() =>
+      countVotes(ninetyOfAll, council, [
+        { memberId: 1, choice: 'yes' },
+        { memberId: 1, choice: 'no' },
+      ]),
+    ).toThrow(/hơn một phiếu/);
     expect(() => countVotes(ninetyOfAll, council, [{ memberId: 3, choice: 'yes' }])).toThrow(/vắng mặt/);
     expect(() => countVotes({ ...ninetyOfAll, threshold: { num: 11, den: 10 } }, council, [])).toThrow(/phân số/);
   });
@@ -84,7 +112,11 @@ describe('council vote counting', () => {
           const r = countVotes(rule, council, ballots(choices));
           const reversed = countVotes(rule, council, ballots(choices).reverse());
           expect(reversed).toEqual(r);
-          const exact = r.base > 0 && (comparison === 'gte' ? r.yes * threshold.den >= threshold.num * r.base : r.yes * threshold.den > threshold.num * r.base);
+          const exact =
+            r.base > 0 &&
+            (comparison === 'gte'
+              ? r.yes * threshold.den >= threshold.num * r.base
+              : r.yes * threshold.den > threshold.num * r.base);
           expect(r.passed).toBe(exact);
           const i = choices.findIndex((c) => c === 'no' || c === 'abstain');
           if (i >= 0 && r.passed) {

@@ -89,7 +89,8 @@ export function countVotes(rule: CouncilRule, council: Council, ballots: Ballot[
   assertFraction(rule.threshold, 'Tỷ lệ phiếu cần đạt');
   assertFraction(rule.quorum, 'Tỷ lệ có mặt tối thiểu');
   const members = new Set(council.memberIds);
-  if (members.size !== council.memberIds.length) throw new VoteCountError('Danh sách thành viên hội đồng có người bị lặp.');
+  if (members.size !== council.memberIds.length)
+    throw new VoteCountError('Danh sách thành viên hội đồng có người bị lặp.');
   for (const id of council.presentIds) {
     if (!members.has(id)) throw new VoteCountError(`Người có mặt (mã ${id}) không phải thành viên hội đồng.`);
   }
@@ -100,10 +101,13 @@ export function countVotes(rule: CouncilRule, council: Council, ballots: Ballot[
   let abstain = 0;
   let recused = 0;
   for (const b of ballots) {
-    if (!members.has(b.memberId)) throw new VoteCountError(`Phiếu của người không phải thành viên hội đồng (mã ${b.memberId}).`);
-    if (seen.has(b.memberId)) throw new VoteCountError(`Thành viên mã ${b.memberId} có hơn một phiếu cho cùng một người được đề nghị.`);
+    if (!members.has(b.memberId))
+      throw new VoteCountError(`Phiếu của người không phải thành viên hội đồng (mã ${b.memberId}).`);
+    if (seen.has(b.memberId))
+      throw new VoteCountError(`Thành viên mã ${b.memberId} có hơn một phiếu cho cùng một người được đề nghị.`);
     seen.add(b.memberId);
-    if (!b.written && !present.has(b.memberId)) throw new VoteCountError(`Thành viên mã ${b.memberId} vắng mặt nhưng phiếu không ghi là gửi bằng văn bản.`);
+    if (!b.written && !present.has(b.memberId))
+      throw new VoteCountError(`Thành viên mã ${b.memberId} vắng mặt nhưng phiếu không ghi là gửi bằng văn bản.`);
     if (b.choice === null) recused += 1;
     else if (b.choice === 'yes') yes += 1;
     else if (b.choice === 'no') no += 1;

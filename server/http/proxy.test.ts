@@ -22,11 +22,25 @@ async function appTrusting(t: TestContext, trustProxy: string): Promise<App> {
 }
 
 const signInFrom = (app: App, xff: string, password = DEFAULT_PASSWORD, username = 'thuky') =>
-  app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-for': xff }, payload: { username, password } });
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    headers: { 'x-forwarded-for': xff },
+    payload: { username, password },
+  });
 
 async function lastLoginIp(t: TestContext): Promise<{ audit: string | null; session: string | null }> {
-  const audit = await t.db.selectFrom('audit_event').select('ip').where('action', '=', 'auth.login').orderBy('id', 'desc').executeTakeFirstOrThrow();
-  const session = await t.db.selectFrom('user_session').select('ip').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+  const audit = await t.db
+    .selectFrom('audit_event')
+    .select('ip')
+    .where('action', '=', 'auth.login')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  const session = await t.db
+    .selectFrom('user_session')
+    .select('ip')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirstOrThrow();
   return { audit: audit.ip, session: session.ip };
 }
 
@@ -50,7 +64,8 @@ describe('proxies', () => {
     expect((await lastLoginIp(t)).audit).toBe('203.0.113.10');
 
     // Each client behind the proxy has its own limits: one exhausting its wrong passwords does not stop another.
-    for (let i = 0; i < RATE_LIMITS.SIGN_IN_FAILURES.max; i++) expect((await signInFrom(app, '203.0.113.50', 'sai-mat-khau-1', `ten${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < RATE_LIMITS.SIGN_IN_FAILURES.max; i++)
+      expect((await signInFrom(app, '203.0.113.50', 'sai-mat-khau-1', `ten${i}`)).statusCode).toBe(401);
     expect((await signInFrom(app, '203.0.113.50', 'sai-mat-khau-1', 'ten-moi')).statusCode).toBe(429);
     expect((await signInFrom(app, '203.0.113.51', 'sai-mat-khau-1', 'ten-moi')).statusCode).toBe(401);
   });
@@ -59,7 +74,13 @@ describe('proxies', () => {
     const t = await setupTest();
     await buildUser(t.db, { username: 'thuky' });
     const app = await appTrusting(t, '10.0.0.1');
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '192.0.2.44', headers: { 'x-forwarded-for': '203.0.113.9' }, payload: { username: 'thuky', password: DEFAULT_PASSWORD } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '192.0.2.44',
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+      payload: { username: 'thuky', password: DEFAULT_PASSWORD },
+    });
     expect(r.statusCode, r.body).toBe(200);
     expect(await lastLoginIp(t)).toEqual({ audit: '192.0.2.44', session: '192.0.2.44' });
     expect(json(r).username).toBe('thuky');

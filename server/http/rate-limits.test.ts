@@ -28,17 +28,25 @@ describe('per-address limits', () => {
     const { app, db } = await setupTest();
     const answers: number[] = [];
     for (let i = 1; i <= 40; i++) {
-      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: forged(i), payload: { username: `ten${i}`, password: 'thu-mat-khau-1' } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: forged(i),
+        payload: { username: `ten${i}`, password: 'thu-mat-khau-1' },
+      });
       answers.push(r.statusCode);
       // After the wrong passwords an address may make; past the requests it may make in a minute, that limit answers.
-      if (i === RATE_LIMITS.SIGN_IN_FAILURES.max + 1) expectRateLimited(r, /^Đăng nhập sai quá nhiều lần từ địa chỉ này\./);
+      if (i === RATE_LIMITS.SIGN_IN_FAILURES.max + 1)
+        expectRateLimited(r, /^Đăng nhập sai quá nhiều lần từ địa chỉ này\./);
       if (i === 40) expectRateLimited(r, /^Quá nhiều lần đăng nhập từ địa chỉ này\./);
     }
     const ran = answers.filter((s) => s === 401).length;
     expect(ran).toBe(RATE_LIMITS.SIGN_IN_FAILURES.max);
     expect(answers.slice(ran).every((s) => s === 429)).toBe(true);
     // Only the tries that ran checked a password and were audited.
-    expect(await db.selectFrom('audit_event').select('id').where('action', '=', 'auth.login_failed').execute()).toHaveLength(ran);
+    expect(
+      await db.selectFrom('audit_event').select('id').where('action', '=', 'auth.login_failed').execute(),
+    ).toHaveLength(ran);
   }, 180_000);
 
   it('lets successful sign-ins through (an office behind one address) up to the request limit', async () => {
@@ -46,7 +54,11 @@ describe('per-address limits', () => {
     await buildUser(db, { username: 'vanthu' });
     const answers: number[] = [];
     for (let i = 0; i <= RATE_LIMITS.SIGN_IN.max; i++) {
-      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'vanthu', password: DEFAULT_PASSWORD } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'vanthu', password: DEFAULT_PASSWORD },
+      });
       answers.push(r.statusCode);
       if (i === RATE_LIMITS.SIGN_IN.max) expectRateLimited(r, /^Quá nhiều lần đăng nhập từ địa chỉ này\./);
     }
@@ -61,7 +73,10 @@ describe('per-address limits', () => {
       const r = await app.inject({ method: 'GET', url, headers: forged(i) });
       expect(r.statusCode).toBe(404);
     }
-    expectRateLimited(await app.inject({ method: 'GET', url, headers: forged(999) }), /^Quá nhiều yêu cầu từ địa chỉ này khi chưa đăng nhập\./);
+    expectRateLimited(
+      await app.inject({ method: 'GET', url, headers: forged(999) }),
+      /^Quá nhiều yêu cầu từ địa chỉ này khi chưa đăng nhập\./,
+    );
     // Another address is not affected; a health probe is never refused.
     expect((await app.inject({ method: 'GET', url, remoteAddress: '192.0.2.1' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
@@ -74,7 +89,11 @@ describe('per-address limits', () => {
     const { app } = await setupTest();
     const max = RATE_LIMITS.BAD_TOKENS.max;
     for (let i = 0; i < max; i++) {
-      const r = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer dh_khongdung${i}`, ...forged(i) } });
+      const r = await app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: { authorization: `Bearer dh_khongdung${i}`, ...forged(i) },
+      });
       expect(r.statusCode).toBe(401);
     }
     expectRateLimited(
@@ -87,8 +106,17 @@ describe('per-address limits', () => {
     const t = await setupTest();
     const w = await honoursWorld(t);
     const round = await insertRound(t.db, { ownerUnitId: w.tree.blocA });
-    const proposal = await insertProposal(t.db, { roundId: round, proposerUnitId: w.tree.a1, reviewerUnitId: w.tree.blocA });
-    const candidate = await insertCandidate(t.db, { proposalId: proposal, awardFormId: w.forms.giayKhen, personId: w.people.a1, status: 'passed' });
+    const proposal = await insertProposal(t.db, {
+      roundId: round,
+      proposerUnitId: w.tree.a1,
+      reviewerUnitId: w.tree.blocA,
+    });
+    const candidate = await insertCandidate(t.db, {
+      proposalId: proposal,
+      awardFormId: w.forms.giayKhen,
+      personId: w.people.a1,
+      status: 'passed',
+    });
     const today = todayInVietnam();
     const published = await w.operatorA.s.post('/api/v1/honours/disclosures', {
       roundId: round,
@@ -103,7 +131,12 @@ describe('per-address limits', () => {
 
     const answers: number[] = [];
     for (let i = 1; i <= 30; i++) {
-      const r = await t.app.inject({ method: 'POST', url: `/api/v1/public/disclosures/${token}/comments`, headers: forged(i), payload: { content: `Góp ý số ${i}` } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/public/disclosures/${token}/comments`,
+        headers: forged(i),
+        payload: { content: `Góp ý số ${i}` },
+      });
       answers.push(r.statusCode);
       if (i === 30) expectRateLimited(r, /^Địa chỉ này đã gửi quá nhiều góp ý trong thời gian ngắn\./);
     }
@@ -113,8 +146,17 @@ describe('per-address limits', () => {
     // Every stored comment carries the real address, not the forged ones.
     const addresses = await t.db.selectFrom('honour_comment').select('ip').distinct().execute();
     expect(addresses).toEqual([{ ip: '127.0.0.1' }]);
-    const reviewers = await t.db.selectFrom('notification').select('user_id').distinct().where('kind', '=', 'disclosure.commented').execute();
-    const notices = await t.db.selectFrom('notification').select('id').where('kind', '=', 'disclosure.commented').execute();
+    const reviewers = await t.db
+      .selectFrom('notification')
+      .select('user_id')
+      .distinct()
+      .where('kind', '=', 'disclosure.commented')
+      .execute();
+    const notices = await t.db
+      .selectFrom('notification')
+      .select('id')
+      .where('kind', '=', 'disclosure.commented')
+      .execute();
     expect(notices).toHaveLength(accepted * reviewers.length);
   }, 180_000);
 });

@@ -78,7 +78,8 @@ export function anonymousLimitOptions() {
     // After onRequest (authentication has said who is asking) and before the body is read.
     hook: 'preParsing' as const,
     // Health probes (a load balancer's, every few seconds) must never be refused.
-    allowList: (req: FastifyRequest) => !req.url.startsWith('/api/') || req.url.startsWith('/api/health') || Boolean(req.ctx?.actor),
+    allowList: (req: FastifyRequest) =>
+      !req.url.startsWith('/api/') || req.url.startsWith('/api/health') || Boolean(req.ctx?.actor),
     errorResponseBuilder: (_req: FastifyRequest, ctx: { ttl: number }) => refusal(limit, ctx.ttl),
     onExceeded: logExceeded('anonymous'),
   };
@@ -99,7 +100,13 @@ function routeLimit(name: string, limit: Limit): RateLimitOptions {
  * A limit on failures only: checked before the work (without counting), counted when the answer is
  * `failedStatus`. Successful requests do not use it up (an office behind one address signing in at 8:00).
  */
-export function failureLimit(app: App, name: string, limit: Limit, failedStatus: number, applies: (req: FastifyRequest) => boolean = () => true) {
+export function failureLimit(
+  app: App,
+  name: string,
+  limit: Limit,
+  failedStatus: number,
+  applies: (req: FastifyRequest) => boolean = () => true,
+) {
   const counter = app.createRateLimit({ max: limit.max, timeWindow: limit.timeWindow, allowList: () => false });
   return {
     async check(req: FastifyRequest): Promise<void> {

@@ -2,7 +2,16 @@
  * Security headers (security.ts) on every answer — the web app's pages and assets, the API, its errors and
  * its documentation — and a web app that a strict CSP lets run (no inline script, no eval).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
@@ -54,7 +63,11 @@ afterEach(async () => {
 });
 
 /** A second app on the test's database with other settings (closed after the test). */
-async function appWith(t: Awaited<ReturnType<typeof setupTest>>, changes: Partial<App['config']>, webRoot?: string): Promise<App> {
+async function appWith(
+  t: Awaited<ReturnType<typeof setupTest>>,
+  changes: Partial<App['config']>,
+  webRoot?: string,
+): Promise<App> {
   const app = await buildApp({ db: t.db, config: { ...t.app.config, ...changes }, webRoot });
   extra.push(() => app.close());
   return app;
@@ -66,9 +79,17 @@ describe('security headers', () => {
     const answers = {
       health: await t.app.inject({ method: 'GET', url: '/api/health' }),
       unauthenticated: await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' }),
-      badToken: await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Bearer khong-dung' } }),
+      badToken: await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: { authorization: 'Bearer khong-dung' },
+      }),
       notFound: await t.app.inject({ method: 'GET', url: '/api/v1/khong-co' }),
-      badLogin: await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'ai', password: 'sai-mat-khau-1' } }),
+      badLogin: await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'ai', password: 'sai-mat-khau-1' },
+      }),
       openapi: await t.app.inject({ method: 'GET', url: '/api/openapi.json' }),
       docs: await t.app.inject({ method: 'GET', url: '/api/docs/' }),
     };
@@ -144,7 +165,8 @@ function scriptsOf(html: string) {
 }
 
 /** Inline event handlers (onclick=…) and javascript: URLs, which script-src-attr 'none' / script-src 'self' refuse. */
-const inlineHandlers = (html: string) => [...html.matchAll(/<[^>]+\s(on[a-z]+\s*=|href\s*=\s*["']\s*javascript:)/gi)].map((m) => m[0]);
+const inlineHandlers = (html: string) =>
+  [...html.matchAll(/<[^>]+\s(on[a-z]+\s*=|href\s*=\s*["']\s*javascript:)/gi)].map((m) => m[0]);
 
 function filesUnder(dir: string, pattern: RegExp): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -167,7 +189,9 @@ describe('a web app that a strict CSP lets run', () => {
       .filter((file) => !file.endsWith('.test.ts') && !file.endsWith('.test.tsx'))
       .flatMap((file) => {
         const text = readFileSync(file, 'utf8');
-        return [/\beval\s*\(/, /new\s+Function\s*\(/, /dangerouslySetInnerHTML/, /javascript:/, /setTimeout\(\s*['"`]/].filter((p) => p.test(text)).map((p) => `${path.relative(root, file)}: ${p}`);
+        return [/\beval\s*\(/, /new\s+Function\s*\(/, /dangerouslySetInnerHTML/, /javascript:/, /setTimeout\(\s*['"`]/]
+          .filter((p) => p.test(text))
+          .map((p) => `${path.relative(root, file)}: ${p}`);
       });
     expect(offending).toEqual([]);
   });

@@ -18,7 +18,11 @@ import { entryReadable } from '../registry/policy.ts';
 type Column = Expression<unknown> | RawBuilder<unknown>;
 
 /** SQL predicate: the actor may read the inspection. */
-export function inspectionVisible(actor: Actor, inspectionIdColumn: Column, ownerUnitIdColumn: Column): RawBuilder<SqlBool> {
+export function inspectionVisible(
+  actor: Actor,
+  inspectionIdColumn: Column,
+  ownerUnitIdColumn: Column,
+): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${unitInScope(scopeOf(actor, 'registry.read'), ownerUnitIdColumn)} or exists (
     select 1 from inspection_subject vs join registry_entry ven on ven.id = vs.entry_id
     where vs.inspection_id = ${inspectionIdColumn} and ${entryReadable(actor, sql.ref('ven.id'), sql.ref('ven.owner_unit_id'))}))`;
@@ -51,11 +55,24 @@ async function latestUnitName(db: Kysely<DB>, unitId: number): Promise<string> {
 }
 
 /** Load an inspection for reading (404 outside) or writing (403 when only readable). */
-export async function loadInspectionFor(db: Kysely<DB>, actor: Actor, id: number, mode: 'read' | 'write'): Promise<InspectionRow> {
+export async function loadInspectionFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  mode: 'read' | 'write',
+): Promise<InspectionRow> {
   const row = await db
     .selectFrom('inspection as i')
     .innerJoin('org_unit as ou', 'ou.id', 'i.owner_unit_id')
-    .select(['i.id', 'i.owner_unit_id', sql<string>`ou.current_path::text`.as('owner_path'), 'i.status', 'i.title', 'i.starts_on', 'i.revision'])
+    .select([
+      'i.id',
+      'i.owner_unit_id',
+      sql<string>`ou.current_path::text`.as('owner_path'),
+      'i.status',
+      'i.title',
+      'i.starts_on',
+      'i.revision',
+    ])
     .where('i.id', '=', id)
     .where(inspectionVisible(actor, sql.ref('i.id'), sql.ref('i.owner_unit_id')))
     .executeTakeFirst();
@@ -68,7 +85,11 @@ export async function loadInspectionFor(db: Kysely<DB>, actor: Actor, id: number
 }
 
 /** Load a follow-up and its inspection for closing: invisible is 404, not writable 403. */
-export async function loadFollowupFor(db: Kysely<DB>, actor: Actor, id: number): Promise<{ followupId: number; inspection: InspectionRow }> {
+export async function loadFollowupFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+): Promise<{ followupId: number; inspection: InspectionRow }> {
   const row = await db
     .selectFrom('inspection_followup as fu')
     .innerJoin('inspection as i', 'i.id', 'fu.inspection_id')

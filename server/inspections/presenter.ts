@@ -4,7 +4,14 @@ import type { TFollowup, TInspectionDetail, TInspectionSummary } from '../../com
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../lib/context.ts';
 import { canWriteInspection } from './policy.ts';
-import { getFindings, getFollowups, getMembers, getSubjects, type FollowupRow, type InspectionSummaryRow } from './queries.ts';
+import {
+  getFindings,
+  getFollowups,
+  getMembers,
+  getSubjects,
+  type FollowupRow,
+  type InspectionSummaryRow,
+} from './queries.ts';
 
 export function presentSummary(r: InspectionSummaryRow): TInspectionSummary {
   return {
@@ -12,7 +19,10 @@ export function presentSummary(r: InspectionSummaryRow): TInspectionSummary {
     kind: r.kind,
     title: r.title,
     ownerUnit: { id: r.owner_unit_id, name: r.owner_name },
-    document: r.document_id !== null ? { id: r.document_id, symbol: r.document_symbol ?? '', issuedOn: r.document_issued_on ?? '' } : null,
+    document:
+      r.document_id !== null
+        ? { id: r.document_id, symbol: r.document_symbol ?? '', issuedOn: r.document_issued_on ?? '' }
+        : null,
     startsOn: r.starts_on,
     endsOn: r.ends_on,
     status: r.status,
@@ -31,7 +41,8 @@ export function presentFollowup(actor: Actor, r: FollowupRow): TFollowup {
     inspectionTitle: r.inspection_title,
     entry: r.entry_id !== null ? { id: r.entry_id, name: r.entry_name ?? '' } : null,
     action: r.action,
-    responsibleUnit: r.responsible_unit_id !== null ? { id: r.responsible_unit_id, name: r.responsible_unit_name ?? '' } : null,
+    responsibleUnit:
+      r.responsible_unit_id !== null ? { id: r.responsible_unit_id, name: r.responsible_unit_name ?? '' } : null,
     dueOn: r.due_on,
     status: r.status,
     closedOn: r.closed_on,
@@ -44,7 +55,11 @@ export function presentFollowup(actor: Actor, r: FollowupRow): TFollowup {
 
 export async function presentDetail(db: Kysely<DB>, actor: Actor, r: InspectionSummaryRow): Promise<TInspectionDetail> {
   const write = canWriteInspection(actor, { id: r.owner_unit_id, path: r.owner_path });
-  const [members, subjects, followups] = await Promise.all([getMembers(db, r.id), getSubjects(db, actor, r.id), getFollowups(db, actor, r.id)]);
+  const [members, subjects, followups] = await Promise.all([
+    getMembers(db, r.id),
+    getSubjects(db, actor, r.id),
+    getFollowups(db, actor, r.id),
+  ]);
   const findings = await getFindings(
     db,
     r.id,
@@ -54,7 +69,13 @@ export async function presentDetail(db: Kysely<DB>, actor: Actor, r: InspectionS
     ...presentSummary(r),
     conclusions: r.conclusions,
     recommendations: r.recommendations,
-    members: members.map((m) => ({ id: m.id, fullName: m.full_name, position: m.position, role: m.role, personId: m.person_id })),
+    members: members.map((m) => ({
+      id: m.id,
+      fullName: m.full_name,
+      position: m.position,
+      role: m.role,
+      personId: m.person_id,
+    })),
     subjects: subjects.visible.map((s) => ({
       id: s.id,
       kind: s.kind,
@@ -66,7 +87,13 @@ export async function presentDetail(db: Kysely<DB>, actor: Actor, r: InspectionS
       criteriaSetId: s.criteria_set_id,
     })),
     hiddenSubjects: subjects.hidden,
-    findings: findings.map((f) => ({ id: f.id, entryId: f.entry_id, criterionId: f.criterion_id, assessment: f.assessment, note: f.note })),
+    findings: findings.map((f) => ({
+      id: f.id,
+      entryId: f.entry_id,
+      criterionId: f.criterion_id,
+      assessment: f.assessment,
+      note: f.note,
+    })),
     followups: followups.map((f) => presentFollowup(actor, f)),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),

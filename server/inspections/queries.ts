@@ -43,8 +43,12 @@ function summaryColumns(query: Scoped, today: string) {
     'i.created_at',
     'i.updated_at',
     sql<number>`(select count(*)::int from inspection_subject cs where cs.inspection_id = i.id)`.as('subject_count'),
-    sql<number>`(select count(*)::int from inspection_followup cf where cf.inspection_id = i.id and cf.status = 'open')`.as('open_followups'),
-    sql<number>`(select count(*)::int from inspection_followup cf where cf.inspection_id = i.id and cf.status = 'open' and cf.due_on < ${today}::date)`.as('overdue_followups'),
+    sql<number>`(select count(*)::int from inspection_followup cf where cf.inspection_id = i.id and cf.status = 'open')`.as(
+      'open_followups',
+    ),
+    sql<number>`(select count(*)::int from inspection_followup cf where cf.inspection_id = i.id and cf.status = 'open' and cf.due_on < ${today}::date)`.as(
+      'overdue_followups',
+    ),
   ]);
 }
 export type InspectionSummaryRow = Awaited<ReturnType<ReturnType<typeof summaryColumns>['executeTakeFirstOrThrow']>>;
@@ -54,11 +58,18 @@ export interface InspectionFilter extends Omit<TInspectionListQuery, 'unitId'> {
   unitPath?: string;
 }
 
-export async function findInspections(db: Kysely<DB>, actor: Actor, filter: InspectionFilter): Promise<{ items: InspectionSummaryRow[]; total: number }> {
+export async function findInspections(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: InspectionFilter,
+): Promise<{ items: InspectionSummaryRow[]; total: number }> {
   let q = scopedInspections(db, actor);
   if (filter.status) q = q.where('i.status', '=', filter.status);
   if (filter.kind) q = q.where('i.kind', '=', filter.kind);
-  if (filter.entryId) q = q.where(sql<boolean>`exists (select 1 from inspection_subject fs where fs.inspection_id = i.id and fs.entry_id = ${filter.entryId})`);
+  if (filter.entryId)
+    q = q.where(
+      sql<boolean>`exists (select 1 from inspection_subject fs where fs.inspection_id = i.id and fs.entry_id = ${filter.entryId})`,
+    );
   if (filter.unitPath) {
     q = q.where(
       sql<boolean>`(ou.current_path <@ ${filter.unitPath}::ltree or exists (select 1 from inspection_subject us join registry_entry uen on uen.id = us.entry_id join org_unit uou on uou.id = uen.owner_unit_id
@@ -79,7 +90,10 @@ export async function findInspections(db: Kysely<DB>, actor: Actor, filter: Insp
 }
 
 export async function getInspection(db: Kysely<DB>, actor: Actor, id: number): Promise<InspectionSummaryRow | null> {
-  return (await summaryColumns(scopedInspections(db, actor), todayInVietnam()).where('i.id', '=', id).executeTakeFirst()) ?? null;
+  return (
+    (await summaryColumns(scopedInspections(db, actor), todayInVietnam()).where('i.id', '=', id).executeTakeFirst()) ??
+    null
+  );
 }
 
 export async function getMembers(db: Kysely<DB>, inspectionId: number) {
@@ -155,7 +169,11 @@ function followupColumns(query: ReturnType<typeof scopedFollowups>, today: strin
     'fe.name as entry_name',
     'fu.action',
     'fu.responsible_unit_id',
-    sql<string | null>`case when fu.responsible_unit_id is null then null else ${unitNameOn('fu.responsible_unit_id', today)} end`.as('responsible_unit_name'),
+    sql<
+      string | null
+    >`case when fu.responsible_unit_id is null then null else ${unitNameOn('fu.responsible_unit_id', today)} end`.as(
+      'responsible_unit_name',
+    ),
     'fu.due_on',
     'fu.status',
     'fu.closed_on',
@@ -179,13 +197,18 @@ export interface FollowupFilter extends Omit<TFollowupListQuery, 'unitId'> {
 }
 
 /** Follow-ups to track to closure: soonest due first. */
-export async function findFollowups(db: Kysely<DB>, actor: Actor, filter: FollowupFilter): Promise<{ items: FollowupRow[]; total: number }> {
+export async function findFollowups(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: FollowupFilter,
+): Promise<{ items: FollowupRow[]; total: number }> {
   const today = todayInVietnam();
   let q = scopedFollowups(db, actor);
   if (filter.status) q = q.where('fu.status', '=', filter.status);
   if (filter.inspectionId) q = q.where('fu.inspection_id', '=', filter.inspectionId);
   if (filter.overdue === true) q = q.where(sql<boolean>`(fu.status = 'open' and fu.due_on < ${today}::date)`);
-  if (filter.overdue === false) q = q.where(sql<boolean>`not (fu.status = 'open' and coalesce(fu.due_on < ${today}::date, false))`);
+  if (filter.overdue === false)
+    q = q.where(sql<boolean>`not (fu.status = 'open' and coalesce(fu.due_on < ${today}::date, false))`);
   if (filter.unitPath) {
     q = q.where(
       sql<boolean>`(exists (select 1 from org_unit ru where ru.id = fu.responsible_unit_id and ru.current_path <@ ${filter.unitPath}::ltree)

@@ -35,33 +35,66 @@ export async function inspectionRoutes(app: App): Promise<void> {
     if (!row) throw notFound(`đợt kiểm tra, giám sát có mã số ${id}`);
     return presentDetail(db, actor, row);
   };
-  const unitPathFor = async (actor: Actor, unitId: number | undefined) => (unitId === undefined ? undefined : (await loadUnitFor(db, actor, unitId, 'registry.read')).path);
+  const unitPathFor = async (actor: Actor, unitId: number | undefined) =>
+    unitId === undefined ? undefined : (await loadUnitFor(db, actor, unitId, 'registry.read')).path;
 
   app.get(
     '/inspections',
-    { schema: { tags, summary: 'Danh sách các đợt kiểm tra, giám sát (của đơn vị, hoặc có mô hình, điển hình tôi được xem)', querystring: ZInspectionListQuery, response: { 200: ZInspectionPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách các đợt kiểm tra, giám sát (của đơn vị, hoặc có mô hình, điển hình tôi được xem)',
+        querystring: ZInspectionListQuery,
+        response: { 200: ZInspectionPage },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const { unitId, ...filter } = req.query;
-      const { items, total } = await findInspections(db, actor, { ...filter, unitPath: await unitPathFor(actor, unitId) });
+      const { items, total } = await findInspections(db, actor, {
+        ...filter,
+        unitPath: await unitPathFor(actor, unitId),
+      });
       return { items: items.map(presentSummary), total, page: filter.page, pageSize: filter.pageSize };
     },
   );
 
   app.get(
     '/inspections/followups',
-    { schema: { tags, summary: 'Việc phải làm sau kiểm tra: theo dõi đến khi hoàn thành (lọc đang mở, quá hạn, theo đơn vị)', querystring: ZFollowupListQuery, response: { 200: ZFollowupPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'Việc phải làm sau kiểm tra: theo dõi đến khi hoàn thành (lọc đang mở, quá hạn, theo đơn vị)',
+        querystring: ZFollowupListQuery,
+        response: { 200: ZFollowupPage },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const { unitId, ...filter } = req.query;
-      const { items, total } = await findFollowups(db, actor, { ...filter, unitPath: await unitPathFor(actor, unitId) });
-      return { items: items.map((r) => presentFollowup(actor, r)), total, page: filter.page, pageSize: filter.pageSize };
+      const { items, total } = await findFollowups(db, actor, {
+        ...filter,
+        unitPath: await unitPathFor(actor, unitId),
+      });
+      return {
+        items: items.map((r) => presentFollowup(actor, r)),
+        total,
+        page: filter.page,
+        pageSize: filter.pageSize,
+      };
     },
   );
 
   app.post(
     '/inspections',
-    { schema: { tags, summary: 'Lập đợt kiểm tra, giám sát', body: ZCreateInspectionBody, response: { 201: ZInspectionDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Lập đợt kiểm tra, giám sát',
+        body: ZCreateInspectionBody,
+        response: { 201: ZInspectionDetail },
+      },
+    },
     async (req, reply) => {
       const actor = requireAbility(req.ctx, 'inspections.write');
       await loadUnitFor(db, actor, req.body.ownerUnitId, 'registry.read', 'inspections.write');
@@ -73,13 +106,28 @@ export async function inspectionRoutes(app: App): Promise<void> {
 
   app.get(
     '/inspections/:id',
-    { schema: { tags, summary: 'Một đợt kiểm tra, giám sát: đoàn, đối tượng, kết quả theo tiêu chí, kết luận, việc phải làm', params: ZIdParams, response: { 200: ZInspectionDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Một đợt kiểm tra, giám sát: đoàn, đối tượng, kết quả theo tiêu chí, kết luận, việc phải làm',
+        params: ZIdParams,
+        response: { 200: ZInspectionDetail },
+      },
+    },
     async (req) => show(requireActor(req.ctx), req.params.id),
   );
 
   app.patch(
     '/inspections/:id',
-    { schema: { tags, summary: 'Sửa đợt kiểm tra, giám sát (thành viên và đối tượng được thay cả danh sách)', params: ZIdParams, body: ZUpdateInspectionBody, response: { 200: ZInspectionDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sửa đợt kiểm tra, giám sát (thành viên và đối tượng được thay cả danh sách)',
+        params: ZIdParams,
+        body: ZUpdateInspectionBody,
+        response: { 200: ZInspectionDetail },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       await loadInspectionFor(db, actor, req.params.id, 'write');
@@ -90,7 +138,15 @@ export async function inspectionRoutes(app: App): Promise<void> {
 
   app.put(
     '/inspections/:id/findings',
-    { schema: { tags, summary: 'Ghi kết quả kiểm tra một mô hình, điển hình theo từng tiêu chí (thay toàn bộ)', params: ZIdParams, body: ZFindingsBody, response: { 200: ZInspectionDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Ghi kết quả kiểm tra một mô hình, điển hình theo từng tiêu chí (thay toàn bộ)',
+        params: ZIdParams,
+        body: ZFindingsBody,
+        response: { 200: ZInspectionDetail },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       await loadInspectionFor(db, actor, req.params.id, 'write');
@@ -101,7 +157,15 @@ export async function inspectionRoutes(app: App): Promise<void> {
 
   app.post(
     '/inspections/:id/conclude',
-    { schema: { tags, summary: 'Kết luận đợt kiểm tra, giám sát', params: ZIdParams, body: ZConcludeBody, response: { 200: ZInspectionDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Kết luận đợt kiểm tra, giám sát',
+        params: ZIdParams,
+        body: ZConcludeBody,
+        response: { 200: ZInspectionDetail },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       await loadInspectionFor(db, actor, req.params.id, 'write');
@@ -112,7 +176,15 @@ export async function inspectionRoutes(app: App): Promise<void> {
 
   app.post(
     '/inspections/:id/followups',
-    { schema: { tags, summary: 'Thêm việc phải làm sau kiểm tra', params: ZIdParams, body: ZFollowupBody, response: { 201: ZInspectionDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Thêm việc phải làm sau kiểm tra',
+        params: ZIdParams,
+        body: ZFollowupBody,
+        response: { 201: ZInspectionDetail },
+      },
+    },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
       await loadInspectionFor(db, actor, req.params.id, 'write');
@@ -124,7 +196,15 @@ export async function inspectionRoutes(app: App): Promise<void> {
 
   app.post(
     '/inspections/followups/:id/close',
-    { schema: { tags, summary: 'Đóng việc phải làm sau kiểm tra (đã hoàn thành hoặc hủy)', params: ZIdParams, body: ZCloseFollowupBody, response: { 200: ZInspectionDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Đóng việc phải làm sau kiểm tra (đã hoàn thành hoặc hủy)',
+        params: ZIdParams,
+        body: ZCloseFollowupBody,
+        response: { 200: ZInspectionDetail },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const { inspection } = await loadFollowupFor(db, actor, req.params.id);

@@ -17,7 +17,9 @@ export const inspectionTimeline: TimelineSource = async (db, _actor, entryId) =>
       'i.status',
       'i.owner_unit_id',
       unitNameOn('i.owner_unit_id', todayInVietnam()).as('owner_name'),
-      sql<number>`(select count(*)::int from inspection_followup fu where fu.inspection_id = i.id and fu.entry_id = s.entry_id and fu.status = 'open')`.as('open_followups'),
+      sql<number>`(select count(*)::int from inspection_followup fu where fu.inspection_id = i.id and fu.entry_id = s.entry_id and fu.status = 'open')`.as(
+        'open_followups',
+      ),
     ])
     .where('s.entry_id', '=', entryId)
     .orderBy('i.starts_on')

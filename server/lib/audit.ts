@@ -38,7 +38,10 @@ export interface WriteScope {
 }
 
 /** Actions that record a read or an export of data, not a change. */
-export type ReadAuditAction = Extract<AuditAction, `${string}.viewed` | `${string}.exported` | `${string}.downloaded` | `${string}.verified`>;
+export type ReadAuditAction = Extract<
+  AuditAction,
+  `${string}.viewed` | `${string}.exported` | `${string}.downloaded` | `${string}.verified`
+>;
 
 export interface ReadAuditEntry extends Omit<AuditEntry, 'action' | 'before'> {
   action: ReadAuditAction;
@@ -57,7 +60,11 @@ function auditRow(ctx: RequestContext, entry: AuditEntry): Insertable<AuditEvent
   return {
     actor_user_id: ctx.actor?.userId ?? null,
     // No actor: the system's own work, or someone not signed in (a public comment on a disclosed list).
-    actor_name: ctx.actor ? `${ctx.actor.fullName} (${ctx.actor.username})` : ctx.system ? 'Hệ thống' : `Khách không đăng nhập (${ctx.ip})`,
+    actor_name: ctx.actor
+      ? `${ctx.actor.fullName} (${ctx.actor.username})`
+      : ctx.system
+        ? 'Hệ thống'
+        : `Khách không đăng nhập (${ctx.ip})`,
     via: ctx.actor?.via ?? 'system',
     action: entry.action,
     entity_type: entry.entityType,
@@ -73,7 +80,10 @@ function auditRow(ctx: RequestContext, entry: AuditEntry): Insertable<AuditEvent
 
 async function insertRows(db: Kysely<DB>, rows: Insertable<AuditEventTable>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await db.insertInto('audit_event').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+    await db
+      .insertInto('audit_event')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .execute();
   }
 }
 

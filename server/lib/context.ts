@@ -91,7 +91,11 @@ export function pathInScope(scope: Scope, unitId: number, path: string): boolean
  * SQL predicate: an ltree path column lies in the scope. Use with the path of
  * the row's unit (org_unit.current_path, or a version's path).
  */
-export function pathColumnInScope(scope: Scope, pathColumn: Expression<unknown> | RawBuilder<unknown>, unitIdColumn: Expression<unknown> | RawBuilder<unknown>): RawBuilder<SqlBool> {
+export function pathColumnInScope(
+  scope: Scope,
+  pathColumn: Expression<unknown> | RawBuilder<unknown>,
+  unitIdColumn: Expression<unknown> | RawBuilder<unknown>,
+): RawBuilder<SqlBool> {
   if (scope.all) return sql<SqlBool>`true`;
   const parts: RawBuilder<SqlBool>[] = [];
   if (scope.paths.length > 0) {
@@ -109,7 +113,10 @@ export function pathColumnInScope(scope: Scope, pathColumn: Expression<unknown> 
  * SQL predicate: the unit whose id is in `unitIdColumn` lies in the scope
  * (judged by the unit's current path).
  */
-export function unitInScope(scope: Scope, unitIdColumn: Expression<unknown> | RawBuilder<unknown>): RawBuilder<SqlBool> {
+export function unitInScope(
+  scope: Scope,
+  unitIdColumn: Expression<unknown> | RawBuilder<unknown>,
+): RawBuilder<SqlBool> {
   if (scope.all) return sql<SqlBool>`true`;
   if (isEmptyScope(scope)) return sql<SqlBool>`false`;
   return sql<SqlBool>`exists (select 1 from org_unit scope_u where scope_u.id = ${unitIdColumn} and ${pathColumnInScope(

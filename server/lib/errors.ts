@@ -65,7 +65,8 @@ const CONNECTION_CODES = new Set([
  * node-pg's own messages: a connection lost mid-query, a client used after that, a connection that could
  * not be opened in time (the client's "timeout expired", the pool's "timeout exceeded …").
  */
-const CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|^timeout expired$|is not queryable|Client has encountered a connection error/i;
+const CONNECTION_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|^timeout expired$|is not queryable|Client has encountered a connection error/i;
 
 /**
  * Whether an error means the database cannot be reached (restart, failover, pg_terminate_backend):
@@ -113,7 +114,10 @@ export function fromDatabaseError(error: unknown): AppError | null {
     // The request guard (lib/input-guard.ts) names the field first; these catch text from elsewhere (an imported file).
     case '22021':
     case '22P05':
-      return new AppError('VALIDATION', 'Dữ liệu có ký tự không lưu được (ký tự NUL, U+0000, hoặc mã ký tự sai); hãy xóa ký tự đó rồi thử lại.');
+      return new AppError(
+        'VALIDATION',
+        'Dữ liệu có ký tự không lưu được (ký tự NUL, U+0000, hoặc mã ký tự sai); hãy xóa ký tự đó rồi thử lại.',
+      );
     case '40001':
     case '40P01':
       return new AppError('CONFLICT', 'Có thao tác đồng thời trên cùng dữ liệu. Hãy thử lại.');

@@ -37,7 +37,11 @@ function multipart(fields: Record<string, string>, file?: { name: string; conten
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+    );
     parts.push(file.content, Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
@@ -70,7 +74,10 @@ describe('a NUL character in a request', () => {
     expectNulRejected(await api.get('/api/v1/public/disclosures/abc%00def'), 'token');
     expectNulRejected(await api.get('/api/v1/org/units/1%00'), 'id');
 
-    const form = multipart({ kind: `model${NUL}`, ownerUnitId: String(tree.a1) }, { name: 'a.xlsx', content: Buffer.from('PK\u0003\u0004') });
+    const form = multipart(
+      { kind: `model${NUL}`, ownerUnitId: String(tree.a1) },
+      { name: 'a.xlsx', content: Buffer.from('PK\u0003\u0004') },
+    );
     const upload = await app.inject({
       method: 'POST',
       url: '/api/v1/registry/import',
@@ -120,10 +127,16 @@ describe('a NUL character in a request', () => {
 describe('URLs the router cannot read', () => {
   it('are 400 in the one error shape: bad percent-encoding, an over-long path parameter', async () => {
     const { api } = await world();
-    for (const url of ['/api/v1/documents/a%ED%A0%80b', '/api/v1/people/%E0%A4%A', `/api/v1/people/${'1'.repeat(101)}`]) {
+    for (const url of [
+      '/api/v1/documents/a%ED%A0%80b',
+      '/api/v1/people/%E0%A4%A',
+      `/api/v1/people/${'1'.repeat(101)}`,
+    ]) {
       const response = await api.get(url);
       expect(response.statusCode, url).toBe(400);
-      expect(json(response), url).toEqual({ error: { code: 'BAD_REQUEST', message: expect.stringMatching(/^Địa chỉ yêu cầu không hợp lệ/) } });
+      expect(json(response), url).toEqual({
+        error: { code: 'BAD_REQUEST', message: expect.stringMatching(/^Địa chỉ yêu cầu không hợp lệ/) },
+      });
     }
   });
 });
@@ -151,6 +164,9 @@ describe('PostgreSQL errors about characters it cannot store', () => {
         codes.push((error as { code: string }).code);
       }
     }
-    expect(codes.every((c) => c === '22021' || c === '22P05'), codes.join()).toBe(true);
+    expect(
+      codes.every((c) => c === '22021' || c === '22P05'),
+      codes.join(),
+    ).toBe(true);
   });
 });

@@ -105,5 +105,12 @@ export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequ
     void reply.code(400).send({ error: { code: 'BAD_REQUEST', message } });
     return;
   }
-  void reply.code(500).send({ error: { code: 'INTERNAL', message: 'Lỗi hệ thống. Thao tác chưa được thực hiện; hãy thử lại hoặc báo quản trị viên.' } });
+  void reply
+    .code(500)
+    .send({
+      error: {
+        code: 'INTERNAL',
+        message: 'Lỗi hệ thống. Thao tác chưa được thực hiện; hãy thử lại hoặc báo quản trị viên.',
+      },
+    });
 }

@@ -12,14 +12,33 @@ const E = '/api/v1/registry/entries';
 async function world() {
   const t = await setupTest();
   const w = await registryWorld(t);
-  const a1 = await registerAccepted(w, w.reporterA1.s, w.operatorA.s, modelEntry(w, w.tree.a1, { name: 'Mô hình A1 được theo dõi' }));
-  const a2 = await registerAccepted(w, w.reporterA2.s, w.operatorA.s, modelEntry(w, w.tree.a2, { name: 'Mô hình A2 không phân công' }));
-  const assigned = await w.operatorA.s.post(`${E}/${a1.id}/monitors`, { userId: w.monitor.id, assignedOn: '2022-02-01', revision: a1.revision });
+  const a1 = await registerAccepted(
+    w,
+    w.reporterA1.s,
+    w.operatorA.s,
+    modelEntry(w, w.tree.a1, { name: 'Mô hình A1 được theo dõi' }),
+  );
+  const a2 = await registerAccepted(
+    w,
+    w.reporterA2.s,
+    w.operatorA.s,
+    modelEntry(w, w.tree.a2, { name: 'Mô hình A2 không phân công' }),
+  );
+  const assigned = await w.operatorA.s.post(`${E}/${a1.id}/monitors`, {
+    userId: w.monitor.id,
+    assignedOn: '2022-02-01',
+    revision: a1.revision,
+  });
   expect(assigned.statusCode, assigned.body).toBe(201);
   return { t, w, a1: json(assigned), a2 };
 }
 
-const note = (o: Record<string, unknown> = {}) => ({ kind: 'visit', occurredOn: '2023-03-15', content: 'Đến đơn vị kiểm tra việc thực hiện', ...o });
+const note = (o: Record<string, unknown> = {}) => ({
+  kind: 'visit',
+  occurredOn: '2023-03-15',
+  content: 'Đến đơn vị kiểm tra việc thực hiện',
+  ...o,
+});
 
 describe('monitoring notes', () => {
   it('answers 401 without signing in', async () => {
@@ -36,7 +55,11 @@ describe('monitoring notes', () => {
 
     const byMonitor = await post(w.monitor.s, a1.id);
     expect(byMonitor.statusCode, byMonitor.body).toBe(201);
-    expect(json(byMonitor)).toMatchObject({ total: 1, canWrite: true, items: [{ kind: 'visit', occurredOn: '2023-03-15', recordedBy: 'Người theo dõi' }] });
+    expect(json(byMonitor)).toMatchObject({
+      total: 1,
+      canWrite: true,
+      items: [{ kind: 'visit', occurredOn: '2023-03-15', recordedBy: 'Người theo dõi' }],
+    });
     // The monitor sees only what is assigned.
     expect((await get(w.monitor.s, a2.id)).statusCode).toBe(404);
     expect((await post(w.monitor.s, a2.id)).statusCode).toBe(404);
@@ -63,7 +86,10 @@ describe('monitoring notes', () => {
   it('an unassigned monitor no longer sees the entry, nor may upload files', async () => {
     const { t, w, a1 } = await world();
     const monitorId = a1.monitors.find((m: { userId: number }) => m.userId === w.monitor.id).id;
-    const un = await w.operatorA.s.post(`${E}/${a1.id}/monitors/${monitorId}/unassign`, { unassignedOn: '2023-01-01', revision: a1.revision });
+    const un = await w.operatorA.s.post(`${E}/${a1.id}/monitors/${monitorId}/unassign`, {
+      unassignedOn: '2023-01-01',
+      revision: a1.revision,
+    });
     expect(un.statusCode, un.body).toBe(200);
     expect((await w.monitor.s.post(`${E}/${a1.id}/monitor-notes`, note())).statusCode).toBe(404);
     expect((await upload(t.app, w.monitor.s, 'anh.png', SAMPLE.png)).statusCode).toBe(403);
@@ -97,11 +123,17 @@ describe('monitoring notes', () => {
 
     const ok = await w.monitor.s.post(`${E}/${a1.id}/monitor-notes`, note({ fileIds: [fileId] }));
     expect(ok.statusCode, ok.body).toBe(201);
-    expect(json(ok).items[0].files).toEqual([{ id: fileId, name: 'anh-hien-truong.png', mimeType: 'image/png', sizeBytes: SAMPLE.png.length }]);
+    expect(json(ok).items[0].files).toEqual([
+      { id: fileId, name: 'anh-hien-truong.png', mimeType: 'image/png', sizeBytes: SAMPLE.png.length },
+    ]);
     // Whoever reads the entry may now download the attachment; another bloc may not.
     expect((await w.viewerA.s.get(`/api/v1/files/${fileId}`)).statusCode).toBe(200);
     expect((await w.operatorB.s.get(`/api/v1/files/${fileId}`)).statusCode).toBe(404);
-    const audit = await t.db.selectFrom('audit_event').selectAll().where('action', '=', 'monitor.note').executeTakeFirstOrThrow();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'monitor.note')
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_user_id: w.monitor.id, entity_id: String(a1.id), unit_id: w.tree.a1 });
   });
 
@@ -112,7 +144,10 @@ describe('monitoring notes', () => {
       ['2023-05-02', 'urge'],
       ['2023-03-01', 'visit'],
     ] as const) {
-      expect((await w.monitor.s.post(`${E}/${a1.id}/monitor-notes`, note({ occurredOn: d, kind, content: `Ghi ngày ${d}` }))).statusCode).toBe(201);
+      expect(
+        (await w.monitor.s.post(`${E}/${a1.id}/monitor-notes`, note({ occurredOn: d, kind, content: `Ghi ngày ${d}` })))
+          .statusCode,
+      ).toBe(201);
     }
     const page1 = json(await w.viewerA.s.get(`${E}/${a1.id}/monitor-notes?pageSize=2`));
     expect(page1.total).toBe(3);

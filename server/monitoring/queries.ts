@@ -31,8 +31,15 @@ function notesQuery(db: Kysely<DB>, entryId: number) {
 }
 
 /** A page of an entry's notes, newest first. */
-export async function findNotes(db: Kysely<DB>, entryId: number, page: number, pageSize: number): Promise<{ items: TMonitorNote[]; total: number }> {
-  const { total } = await notesQuery(db, entryId).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+export async function findNotes(
+  db: Kysely<DB>,
+  entryId: number,
+  page: number,
+  pageSize: number,
+): Promise<{ items: TMonitorNote[]; total: number }> {
+  const { total } = await notesQuery(db, entryId)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
   const rows = await notesQuery(db, entryId)
     .select(['n.id', 'n.entry_id', 'n.kind', 'n.occurred_on', 'n.content', 'u.full_name', 'n.created_at'])
     .orderBy('n.occurred_on', 'desc')
@@ -70,5 +77,12 @@ export async function timelineNotes(db: Kysely<DB>, entryId: number): Promise<TT
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({ id: r.id, kind: r.kind, occurredOn: r.occurred_on, content: r.content, recordedBy: r.full_name, files: files.get(r.id) ?? [] }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    occurredOn: r.occurred_on,
+    content: r.content,
+    recordedBy: r.full_name,
+    files: files.get(r.id) ?? [],
+  }));
 }

@@ -15,7 +15,15 @@ export async function monitoringRoutes(app: App): Promise<void> {
 
   app.get(
     '/registry/entries/:id/monitor-notes',
-    { schema: { tags, summary: 'Ghi nhận theo dõi, đôn đốc của một mô hình, điển hình (mới nhất trước)', params: ZIdParams, querystring: ZMonitorNoteQuery, response: { 200: ZMonitorNotePage } } },
+    {
+      schema: {
+        tags,
+        summary: 'Ghi nhận theo dõi, đôn đốc của một mô hình, điển hình (mới nhất trước)',
+        params: ZIdParams,
+        querystring: ZMonitorNoteQuery,
+        response: { 200: ZMonitorNotePage },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const entry = await loadEntryFor(db, actor, req.params.id, 'read');
@@ -30,7 +38,8 @@ export async function monitoringRoutes(app: App): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Ghi nhận theo dõi, đến thực tế, đôn đốc (người được phân công theo dõi hoặc cán bộ nghiệp vụ của cấp)',
+        summary:
+          'Ghi nhận theo dõi, đến thực tế, đôn đốc (người được phân công theo dõi hoặc cán bộ nghiệp vụ của cấp)',
         params: ZIdParams,
         body: ZMonitorNoteBody,
         response: { 201: ZMonitorNotePage },

@@ -3,4 +3,5 @@ import type { TimelineSource } from '../registry/timeline-sources.ts';
 import { presentTimelineNote } from './presenter.ts';
 import { timelineNotes } from './queries.ts';
 
-export const monitorNoteTimeline: TimelineSource = async (db, _actor, entryId) => (await timelineNotes(db, entryId)).map(presentTimelineNote);
+export const monitorNoteTimeline: TimelineSource = async (db, _actor, entryId) =>
+  (await timelineNotes(db, entryId)).map(presentTimelineNote);

@@ -21,7 +21,12 @@ export interface JobResult {
 let running: Promise<JobResult> | null = null;
 
 /** Reminders then e-mails; if a run is in progress, wait for it and run again (so a manual run sees today's state). */
-export async function runNotificationJob(db: Kysely<DB>, mailer: Mailer | null, ctx: RequestContext = systemContext, today = todayInVietnam()): Promise<JobResult> {
+export async function runNotificationJob(
+  db: Kysely<DB>,
+  mailer: Mailer | null,
+  ctx: RequestContext = systemContext,
+  today = todayInVietnam(),
+): Promise<JobResult> {
   while (running) await running.catch(() => undefined);
   const run = (async () => {
     const reminders = await runReminders(db, today, ctx);
@@ -46,7 +51,12 @@ export interface Scheduler {
 }
 
 /** Start the periodic job; `REMINDER_INTERVAL_MINUTES=0` disables it. Errors are logged, never thrown. */
-export function startNotificationScheduler(db: Kysely<DB>, config: Config, log: Logger, firstRunAfterMs = 15_000): Scheduler {
+export function startNotificationScheduler(
+  db: Kysely<DB>,
+  config: Config,
+  log: Logger,
+  firstRunAfterMs = 15_000,
+): Scheduler {
   const minutes = config.reminderIntervalMinutes;
   if (!minutes) return { stop: async () => undefined };
   const mailer = createMailer(config);

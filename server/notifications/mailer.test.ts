@@ -41,12 +41,19 @@ describe('e-mail delivery', () => {
         expect(await deliverPendingEmails(t.db, mailer)).toEqual({ emailed: 2, failed: 0 });
         const mails = await catcher.waitFor(2);
         const toA1 = mails.find((m) => m.to.includes('baocao.a1@sotuphap.yenbai.gov.vn'))!;
-        expect(toA1.subject).toBe(`Sắp đến hạn báo cáo kỳ ${PERIOD_NAME} (hạn 15/07/2026): 2 mô hình, điển hình chưa gửi báo cáo`);
+        expect(toA1.subject).toBe(
+          `Sắp đến hạn báo cáo kỳ ${PERIOD_NAME} (hạn 15/07/2026): 2 mô hình, điển hình chưa gửi báo cáo`,
+        );
         expect(toA1.parsed.from?.value[0]).toMatchObject({ name: 'Điển hình', address: 'khongtraloi@dienhinh.local' });
         expect(toA1.text).toContain('Kính gửi Cán bộ báo cáo A1,');
         expect(toA1.text).toContain('Mô hình "Dân vận khéo" xã Âu Lâu');
         expect(toA1.text).toContain(`https://dienhinh.example.vn/bao-cao-dinh-ky?ky=${period}`);
-        expect(mails.map((m) => m.to).flat().sort()).toEqual(['baocao.a1@sotuphap.yenbai.gov.vn', 'theodoi@dienhinh.vn']);
+        expect(
+          mails
+            .map((m) => m.to)
+            .flat()
+            .sort(),
+        ).toEqual(['baocao.a1@sotuphap.yenbai.gov.vn', 'theodoi@dienhinh.vn']);
 
         const [a1] = await notificationsOf(t.db, w.reporterA1.id);
         expect(a1!.emailed_at).toBeInstanceOf(Date);
@@ -64,7 +71,11 @@ describe('e-mail delivery', () => {
           { userId: w.monitor.id, kind: 'report.returned', title: 'Báo cáo bị trả lại', body: 'Bổ sung số liệu.' },
           { userId: w.reporterA1.id, kind: 'report.returned', title: 'Cũ', body: 'Quá 7 ngày.' },
         ]);
-        await t.db.updateTable('notification').set({ created_at: new Date(Date.now() - 8 * 86_400_000) }).where('title', '=', 'Cũ').execute();
+        await t.db
+          .updateTable('notification')
+          .set({ created_at: new Date(Date.now() - 8 * 86_400_000) })
+          .where('title', '=', 'Cũ')
+          .execute();
         expect(await deliverPendingEmails(t.db, mailer)).toEqual({ emailed: 0, failed: 0 });
       } finally {
         mailer.close();
@@ -80,7 +91,11 @@ describe('e-mail delivery', () => {
     await setEmail(t.db, w.reporterA1.id, 'baocao.a1@sotuphap.yenbai.gov.vn');
     await setEmail(t.db, w.reporterA2.id, 'baocao.a2@truongcaodang.edu.vn');
     await runReminders(t.db, '2026-07-10');
-    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${await closedPort()}`, mailFrom: FROM, publicUrl: undefined })!;
+    const mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${await closedPort()}`,
+      mailFrom: FROM,
+      publicUrl: undefined,
+    })!;
     try {
       expect(await deliverPendingEmails(t.db, mailer)).toEqual({ emailed: 0, failed: 2 });
       for (const id of [w.reporterA1.id, w.reporterA2.id]) {

@@ -30,18 +30,38 @@ export interface Mailer {
 export const EMAIL_MAX_AGE_DAYS = 7;
 const BATCH = 200;
 /** Connection-level failures: the server cannot be reached, so the rest of the run is not attempted one by one. */
-const CONNECTION_ERRORS = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENOTFOUND', 'ETLS']);
+const CONNECTION_ERRORS = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'ETLS',
+]);
 
 /** A mailer on SMTP_URL (smtp://user:pass@host:port or smtps://…), or null when SMTP is not configured. */
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>): Mailer | null {
   if (!config.smtpUrl) return null;
   const transport = nodemailer.createTransport(
-    new SMTPTransport({ url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 }),
+    new SMTPTransport({
+      url: config.smtpUrl,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 60_000,
+    }),
   );
   return {
     publicUrl: config.publicUrl ?? null,
     async send(message) {
-      await transport.sendMail({ from: config.mailFrom, to: message.to, subject: message.subject, text: message.text, textEncoding: 'base64' });
+      await transport.sendMail({
+        from: config.mailFrom,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        textEncoding: 'base64',
+      });
     },
     close: () => transport.close(),
   };
@@ -58,7 +78,8 @@ interface Pending {
 
 export function emailText(n: Pick<Pending, 'body' | 'link' | 'full_name'>, publicUrl: string | null): string {
   const lines = [`Kính gửi ${n.full_name},`, '', n.body];
-  if (n.link && publicUrl) lines.push('', `Xem chi tiết: ${publicUrl.replace(/\/+$/, '')}${n.link.startsWith('/') ? '' : '/'}${n.link}`);
+  if (n.link && publicUrl)
+    lines.push('', `Xem chi tiết: ${publicUrl.replace(/\/+$/, '')}${n.link.startsWith('/') ? '' : '/'}${n.link}`);
   lines.push('', '—', 'Thư này được gửi tự động từ hệ thống Điển hình; vui lòng không trả lời thư này.');
   return lines.join('\n');
 }
@@ -94,7 +115,10 @@ async function claim(db: Kysely<DB>): Promise<Pending[]> {
  * how many failed (each failure recorded on its notification). With no
  * mailer (SMTP not configured) nothing is attempted.
  */
-export async function deliverPendingEmails(db: Kysely<DB>, mailer: Mailer | null): Promise<{ emailed: number; failed: number }> {
+export async function deliverPendingEmails(
+  db: Kysely<DB>,
+  mailer: Mailer | null,
+): Promise<{ emailed: number; failed: number }> {
   if (!mailer) return { emailed: 0, failed: 0 };
   let emailed = 0;
   let failed = 0;
@@ -119,9 +143,18 @@ export async function deliverPendingEmails(db: Kysely<DB>, mailer: Mailer | null
         if (code && CONNECTION_ERRORS.has(code)) unreachable = message;
       }
     }
-    if (sent.length > 0) await db.updateTable('notification').set({ emailed_at: sql`now()` }).where('id', 'in', sent).execute();
+    if (sent.length > 0)
+      await db
+        .updateTable('notification')
+        .set({ emailed_at: sql`now()` })
+        .where('id', 'in', sent)
+        .execute();
     for (const [message, ids] of errors) {
-      await db.updateTable('notification').set({ emailed_at: null, email_error: message }).where('id', 'in', ids).execute();
+      await db
+        .updateTable('notification')
+        .set({ emailed_at: null, email_error: message })
+        .where('id', 'in', ids)
+        .execute();
       failed += ids.length;
     }
     emailed += sent.length;

@@ -25,12 +25,26 @@ async function apiWorld() {
   const t = await setupTest();
   const w = await registryWorld(t);
   await notify(t.db, [
-    { userId: w.reporterA1.id, kind: 'report.due', title: 'Sắp đến hạn báo cáo 1', body: 'Nội dung 1', link: '/bao-cao-dinh-ky?ky=1', dedupeKey: 'x:1' },
-    { userId: w.reporterA1.id, kind: 'report.returned', title: 'Báo cáo bị trả lại', body: 'Bổ sung số liệu tiêu chí 2' },
+    {
+      userId: w.reporterA1.id,
+      kind: 'report.due',
+      title: 'Sắp đến hạn báo cáo 1',
+      body: 'Nội dung 1',
+      link: '/bao-cao-dinh-ky?ky=1',
+      dedupeKey: 'x:1',
+    },
+    {
+      userId: w.reporterA1.id,
+      kind: 'report.returned',
+      title: 'Báo cáo bị trả lại',
+      body: 'Bổ sung số liệu tiêu chí 2',
+    },
     { userId: w.reporterA1.id, kind: 'report.accepted', title: 'Báo cáo đã được tiếp nhận', body: 'Đã tiếp nhận' },
     { userId: w.reporterA2.id, kind: 'report.due', title: 'Của người khác', body: 'Không được thấy' },
   ]);
-  const ids = (await t.db.selectFrom('notification').select(['id', 'user_id']).orderBy('id').execute()).map((r) => r.id);
+  const ids = (await t.db.selectFrom('notification').select(['id', 'user_id']).orderBy('id').execute()).map(
+    (r) => r.id,
+  );
   return { t, w, mine: ids.slice(0, 3), theirs: ids[3]! };
 }
 
@@ -40,8 +54,15 @@ describe('notifications API', () => {
     const page = json(await w.reporterA1.s.get(`${N}?pageSize=2`));
     expect(page).toMatchObject({ total: 3, unreadCount: 3, page: 1, pageSize: 2 });
     expect(page.items.map((n: { id: number }) => n.id)).toEqual([mine[2], mine[1]]);
-    expect(page.items[0]).toMatchObject({ kind: 'report.accepted', title: 'Báo cáo đã được tiếp nhận', readAt: null, link: null });
-    expect(json(await w.reporterA1.s.get(`${N}?page=2&pageSize=2`)).items.map((n: { id: number }) => n.id)).toEqual([mine[0]]);
+    expect(page.items[0]).toMatchObject({
+      kind: 'report.accepted',
+      title: 'Báo cáo đã được tiếp nhận',
+      readAt: null,
+      link: null,
+    });
+    expect(json(await w.reporterA1.s.get(`${N}?page=2&pageSize=2`)).items.map((n: { id: number }) => n.id)).toEqual([
+      mine[0],
+    ]);
 
     const other = json(await w.reporterA2.s.get(N));
     expect(other).toMatchObject({ total: 1, unreadCount: 1 });
@@ -53,7 +74,7 @@ describe('notifications API', () => {
     expect(json(bad).error.message).toContain('chưa đọc');
   });
 
-  it('marks one as read (mine only: another user\'s is not found) and then all', async () => {
+  it("marks one as read (mine only: another user's is not found) and then all", async () => {
     const { w, mine, theirs } = await apiWorld();
     const read = await w.reporterA1.s.post(`${N}/${mine[1]}/read`);
     expect(read.statusCode, read.body).toBe(200);
@@ -116,11 +137,20 @@ describe('running the reminders now', () => {
       expect(json(run)).toEqual({ due: 3, overdue: 0, emailed: 1, emailFailed: 0 });
       expect((await catcher.waitFor(1))[0]!.subject).toContain('Sắp đến hạn báo cáo kỳ 6 tháng đầu năm 2026');
       // The manual run is recorded in the administrator's name.
-      const audit = await t.db.selectFrom('audit_event').selectAll().where('action', '=', 'notification.reminders').execute();
+      const audit = await t.db
+        .selectFrom('audit_event')
+        .selectAll()
+        .where('action', '=', 'notification.reminders')
+        .execute();
       expect(audit).toHaveLength(1);
       expect(audit[0]!.actor_user_id).toBe(w.admin.id);
 
-      expect(json(await w.admin.s.post(`${N}/reminders/run`))).toEqual({ due: 0, overdue: 0, emailed: 0, emailFailed: 0 });
+      expect(json(await w.admin.s.post(`${N}/reminders/run`))).toEqual({
+        due: 0,
+        overdue: 0,
+        emailed: 0,
+        emailFailed: 0,
+      });
       expect(json(await w.reporterA1.s.get(N)).unreadCount).toBe(1);
     } finally {
       await catcher.close();
@@ -139,7 +169,11 @@ describe('the scheduler', () => {
     const today = todayInVietnam();
     const due = new Date(Date.parse(`${today}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
     const period = await buildPeriod(t.db, w.plan, { dueOn: due });
-    await t.db.updateTable('report_period').set({ starts_on: '2026-01-01', ends_on: today < due ? today : due }).where('id', '=', period).execute();
+    await t.db
+      .updateTable('report_period')
+      .set({ starts_on: '2026-01-01', ends_on: today < due ? today : due })
+      .where('id', '=', period)
+      .execute();
 
     let resolveRun!: (v: unknown) => void;
     const ran = new Promise((resolve) => (resolveRun = resolve));
@@ -153,12 +187,22 @@ describe('the scheduler', () => {
     let resolveError!: (v: unknown) => void;
     const failed = new Promise((resolve) => (resolveError = resolve));
     const broken = {} as Kysely<DB>;
-    const scheduler = startNotificationScheduler(broken, { ...loadConfig({}), reminderIntervalMinutes: 60 }, { info: () => undefined, error: (obj) => resolveError(obj) }, 0);
+    const scheduler = startNotificationScheduler(
+      broken,
+      { ...loadConfig({}), reminderIntervalMinutes: 60 },
+      { info: () => undefined, error: (obj) => resolveError(obj) },
+      0,
+    );
     expect(await failed).toEqual({ err: expect.any(Error) });
     await scheduler.stop();
 
     const calls: unknown[] = [];
-    const off = startNotificationScheduler(broken, { ...loadConfig({}), reminderIntervalMinutes: 0 }, { info: (o) => calls.push(o), error: (o) => calls.push(o) }, 0);
+    const off = startNotificationScheduler(
+      broken,
+      { ...loadConfig({}), reminderIntervalMinutes: 0 },
+      { info: (o) => calls.push(o), error: (o) => calls.push(o) },
+      0,
+    );
     await off.stop();
     expect(calls).toEqual([]);
   });

@@ -38,6 +38,13 @@ export async function notifySystemAdmins(db: Kysely<DB>, notice: AdminNotice): P
   const ids = await systemAdminIds(db);
   return notify(
     db,
-    ids.map((userId) => ({ userId, kind: notice.kind, title: notice.title, body: notice.body, link: notice.link ?? null, dedupeKey: notice.dedupeKey ?? null })),
+    ids.map((userId) => ({
+      userId,
+      kind: notice.kind,
+      title: notice.title,
+      body: notice.body,
+      link: notice.link ?? null,
+      dedupeKey: notice.dedupeKey ?? null,
+    })),
   );
 }

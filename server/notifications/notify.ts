@@ -26,7 +26,16 @@ export async function notify(db: Kysely<DB>, items: NewNotification[]): Promise<
     const chunk = items.slice(i, i + 1000);
     const rows = await db
       .insertInto('notification')
-      .values(chunk.map((n) => ({ user_id: n.userId, kind: n.kind, title: n.title, body: n.body, link: n.link ?? null, dedupe_key: n.dedupeKey ?? null })))
+      .values(
+        chunk.map((n) => ({
+          user_id: n.userId,
+          kind: n.kind,
+          title: n.title,
+          body: n.body,
+          link: n.link ?? null,
+          dedupe_key: n.dedupeKey ?? null,
+        })),
+      )
       .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing())
       .returning('id')
       .execute();

@@ -14,15 +14,26 @@ export async function unreadCount(db: Kysely<DB>, userId: number): Promise<numbe
 }
 
 /** A page of the user's notifications, newest first, with the total and the unread count. */
-export async function findNotifications(db: Kysely<DB>, userId: number, o: { page: number; pageSize: number; unreadOnly: boolean }) {
+export async function findNotifications(
+  db: Kysely<DB>,
+  userId: number,
+  o: { page: number; pageSize: number; unreadOnly: boolean },
+) {
   let q = db.selectFrom('notification').where('user_id', '=', userId);
   if (o.unreadOnly) q = q.where('read_at', 'is', null);
   const [items, counts] = await Promise.all([
-    q.selectAll().orderBy('id', 'desc').limit(o.pageSize).offset((o.page - 1) * o.pageSize).execute(),
+    q
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(o.pageSize)
+      .offset((o.page - 1) * o.pageSize)
+      .execute(),
     db
       .selectFrom('notification')
       .select([
-        o.unreadOnly ? sql<number>`count(*) filter (where read_at is null)::int`.as('total') : sql<number>`count(*)::int`.as('total'),
+        o.unreadOnly
+          ? sql<number>`count(*) filter (where read_at is null)::int`.as('total')
+          : sql<number>`count(*)::int`.as('total'),
         sql<number>`count(*) filter (where read_at is null)::int`.as('unread'),
       ])
       .where('user_id', '=', userId)
@@ -34,5 +45,13 @@ export async function findNotifications(db: Kysely<DB>, userId: number, o: { pag
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
 export function presentNotification(row: Selectable<NotificationTable>): TNotification {
-  return { id: row.id, kind: row.kind, title: row.title, body: row.body, link: row.link, createdAt: iso(row.created_at)!, readAt: iso(row.read_at) };
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    createdAt: iso(row.created_at)!,
+    readAt: iso(row.read_at),
+  };
 }

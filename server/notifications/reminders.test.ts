@@ -55,7 +55,8 @@ describe('reminders before the due date', () => {
     expect(a2[0]!.body).not.toContain(NAMES.pending);
 
     // Not a reporter of another unit, not a disabled user, not the operators (before the due date).
-    for (const id of [reporterB1.id, disabledA1.id, w.operatorA.id, w.operatorRoot.id, w.viewerA.id]) expect(await notificationsOf(t.db, id)).toEqual([]);
+    for (const id of [reporterB1.id, disabledA1.id, w.operatorA.id, w.operatorRoot.id, w.viewerA.id])
+      expect(await notificationsOf(t.db, id)).toEqual([]);
 
     // One audit event, in the system's name, with the counts.
     const runs = await auditRuns(t);
@@ -66,7 +67,12 @@ describe('reminders before the due date', () => {
     // Running again (same day, or later in the window) sends nothing new and records nothing.
     expect(await runReminders(t.db, '2026-07-08')).toEqual({ due: 0, overdue: 0 });
     expect(await runReminders(t.db, '2026-07-15')).toEqual({ due: 0, overdue: 0 });
-    expect(await t.db.selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 3 });
+    expect(
+      await t.db
+        .selectFrom('notification')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ n: 3 });
     expect(await auditRuns(t)).toHaveLength(1);
   });
 
@@ -74,8 +80,19 @@ describe('reminders before the due date', () => {
     const t = await setupTest();
     const { w, period, entries } = await reminderWorld(t);
     await t.db.updateTable('period_report').set({ status: 'accepted' }).where('period_id', '=', period).execute();
-    await t.db.insertInto('period_report').values({ entry_id: entries.pending.id, period_id: period, criteria_set_id: w.field.criteriaSetId!, status: 'submitted' }).execute();
-    await t.db.insertInto('report_period_override').values({ period_id: period, unit_id: w.tree.a2, state: 'closed', reason: 'Đơn vị đã giải thể' }).execute();
+    await t.db
+      .insertInto('period_report')
+      .values({
+        entry_id: entries.pending.id,
+        period_id: period,
+        criteria_set_id: w.field.criteriaSetId!,
+        status: 'submitted',
+      })
+      .execute();
+    await t.db
+      .insertInto('report_period_override')
+      .values({ period_id: period, unit_id: w.tree.a2, state: 'closed', reason: 'Đơn vị đã giải thể' })
+      .execute();
     expect(await runReminders(t.db, '2026-07-10')).toEqual({ due: 0, overdue: 0 });
     expect(await auditRuns(t)).toHaveLength(0);
   });
@@ -97,13 +114,17 @@ describe('overdue reminders', () => {
 
     const overdue = await t.db.selectFrom('notification').selectAll().where('kind', '=', 'report.overdue').execute();
     const byUser = new Map(overdue.map((n) => [n.user_id, n]));
-    expect([...byUser.keys()].sort()).toEqual([w.reporterA1.id, w.reporterA2.id, w.monitor.id, w.operatorA.id, w.operatorRoot.id].sort());
+    expect([...byUser.keys()].sort()).toEqual(
+      [w.reporterA1.id, w.reporterA2.id, w.monitor.id, w.operatorA.id, w.operatorRoot.id].sort(),
+    );
     expect(byUser.has(w.operatorB.id)).toBe(false);
     expect(byUser.has(reporterB1.id)).toBe(false);
 
     // The operators above see every late entry of their subtree.
     const root = byUser.get(w.operatorRoot.id)!;
-    expect(root.title).toBe(`Quá hạn báo cáo kỳ ${PERIOD_NAME} (hạn 15/07/2026): 3 mô hình, điển hình chưa gửi báo cáo`);
+    expect(root.title).toBe(
+      `Quá hạn báo cáo kỳ ${PERIOD_NAME} (hạn 15/07/2026): 3 mô hình, điển hình chưa gửi báo cáo`,
+    );
     for (const name of [NAMES.pending, NAMES.returned, NAMES.other]) expect(root.body).toContain(name);
     expect(root.dedupe_key).toBe(`report.overdue:${period}`);
 
@@ -112,13 +133,19 @@ describe('overdue reminders', () => {
     expect(await auditRuns(t)).toHaveLength(2);
   });
 
-  it('follow the unit\'s closing day: grace and reopening extend them, a closed unit gets none', async () => {
+  it("follow the unit's closing day: grace and reopening extend them, a closed unit gets none", async () => {
     const t = await setupTest();
     const { w, period } = await reminderWorld(t);
     await t.db.updateTable('report_period').set({ grace_until: '2026-07-31' }).where('id', '=', period).execute();
     // a2 reopened until 30/09 → still reminded on 20/10; a1 closed → never.
-    await t.db.insertInto('report_period_override').values({ period_id: period, unit_id: w.tree.a2, state: 'open', open_until: '2026-09-30', reason: 'Gia hạn' }).execute();
-    await t.db.insertInto('report_period_override').values({ period_id: period, unit_id: w.tree.a1, state: 'closed', reason: 'Khóa sổ' }).execute();
+    await t.db
+      .insertInto('report_period_override')
+      .values({ period_id: period, unit_id: w.tree.a2, state: 'open', open_until: '2026-09-30', reason: 'Gia hạn' })
+      .execute();
+    await t.db
+      .insertInto('report_period_override')
+      .values({ period_id: period, unit_id: w.tree.a1, state: 'closed', reason: 'Khóa sổ' })
+      .execute();
     expect(await runReminders(t.db, '2026-10-20')).toEqual({ due: 0, overdue: 3 }); // reporter A2, operator A, operator root
     const recipients = (await t.db.selectFrom('notification').select('user_id').execute()).map((r) => r.user_id).sort();
     expect(recipients).toEqual([w.reporterA2.id, w.operatorA.id, w.operatorRoot.id].sort());
@@ -128,7 +155,13 @@ describe('overdue reminders', () => {
     const t = await setupTest();
     const { w } = await reminderWorld(t);
     const { modelEntry, registerAccepted } = await import('../registry/test-helpers.ts');
-    for (let i = 1; i <= 5; i++) await registerAccepted(w, w.reporterA2.s, w.operatorA.s, modelEntry(w, w.tree.a2, { name: `Mô hình thêm số ${i}` }));
+    for (let i = 1; i <= 5; i++)
+      await registerAccepted(
+        w,
+        w.reporterA2.s,
+        w.operatorA.s,
+        modelEntry(w, w.tree.a2, { name: `Mô hình thêm số ${i}` }),
+      );
     expect(await runReminders(t.db, '2026-07-16')).toMatchObject({ overdue: 5 });
     const [root] = await notificationsOf(t.db, w.operatorRoot.id);
     expect(root!.title).toContain(': 8 mô hình, điển hình chưa gửi báo cáo');

@@ -44,7 +44,9 @@ interface Candidate {
 async function candidates(db: Kysely<DB>, kind: ReminderKind, today: string): Promise<Candidate[]> {
   const day = sql`${today}::date`;
   const periodWindow =
-    kind === 'report.due' ? sql`p.due_on - p.remind_days_before <= ${day} and ${day} <= p.due_on` : sql`p.due_on < ${day}`;
+    kind === 'report.due'
+      ? sql`p.due_on - p.remind_days_before <= ${day} and ${day} <= p.due_on`
+      : sql`p.due_on < ${day}`;
   const stillRelevant =
     kind === 'report.due'
       ? sql`cd.closing_day is not null and cd.closing_day >= ${day}`
@@ -94,7 +96,10 @@ function periodLabel(name: string): string {
   return /^kỳ\s/iu.test(name) ? `kỳ ${name.replace(/^kỳ\s+/iu, '')}` : `kỳ ${name}`;
 }
 
-export function reminderText(kind: ReminderKind, c: Pick<Candidate, 'period_name' | 'due_on' | 'pending' | 'names'>): { title: string; body: string } {
+export function reminderText(
+  kind: ReminderKind,
+  c: Pick<Candidate, 'period_name' | 'due_on' | 'pending' | 'names'>,
+): { title: string; body: string } {
   const due = formatDateVi(c.due_on);
   const what = `${c.pending} mô hình, điển hình chưa gửi báo cáo`;
   const title =
@@ -103,7 +108,10 @@ export function reminderText(kind: ReminderKind, c: Pick<Candidate, 'period_name
       : `Quá hạn báo cáo ${periodLabel(c.period_name)} (hạn ${due}): ${what}`;
   const more = c.pending > c.names.length ? ` và ${c.pending - c.names.length} mô hình, điển hình khác` : '';
   const list = `Chưa gửi báo cáo: ${c.names.join('; ')}${more}.`;
-  const ask = kind === 'report.due' ? `Đề nghị hoàn thành và gửi báo cáo trước hạn ${due}.` : 'Đề nghị hoàn thành và gửi báo cáo ngay.';
+  const ask =
+    kind === 'report.due'
+      ? `Đề nghị hoàn thành và gửi báo cáo trước hạn ${due}.`
+      : 'Đề nghị hoàn thành và gửi báo cáo ngay.';
   return { title, body: `${list}\n${ask}` };
 }
 
@@ -113,7 +121,13 @@ export function periodLink(periodId: number): string {
 }
 
 function toNotifications(kind: ReminderKind, rows: Candidate[]): NewNotification[] {
-  return rows.map((c) => ({ userId: c.user_id, kind, ...reminderText(kind, c), link: periodLink(c.period_id), dedupeKey: `${kind}:${c.period_id}` }));
+  return rows.map((c) => ({
+    userId: c.user_id,
+    kind,
+    ...reminderText(kind, c),
+    link: periodLink(c.period_id),
+    dedupeKey: `${kind}:${c.period_id}`,
+  }));
 }
 
 class NothingNew extends Error {}
@@ -123,7 +137,11 @@ class NothingNew extends Error {}
  * many new notifications of each kind were created. A run that creates
  * nothing writes nothing (no audit event).
  */
-export async function runReminders(db: Kysely<DB>, today: string = todayInVietnam(), ctx: RequestContext = systemContext): Promise<{ due: number; overdue: number }> {
+export async function runReminders(
+  db: Kysely<DB>,
+  today: string = todayInVietnam(),
+  ctx: RequestContext = systemContext,
+): Promise<{ due: number; overdue: number }> {
   const due = toNotifications('report.due', await candidates(db, 'report.due', today));
   const overdue = toNotifications('report.overdue', await candidates(db, 'report.overdue', today));
   if (due.length === 0 && overdue.length === 0) return { due: 0, overdue: 0 };

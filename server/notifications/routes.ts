@@ -8,7 +8,13 @@
  * update of the user's own rows, not an audited change of the record.
  */
 import { sql } from 'kysely';
-import { ZNotificationListQuery, ZNotificationPage, ZReadAllResult, ZReminderRunResult, ZNotification } from '../../common/schemas/notifications.ts';
+import {
+  ZNotificationListQuery,
+  ZNotificationPage,
+  ZReadAllResult,
+  ZReminderRunResult,
+  ZNotification,
+} from '../../common/schemas/notifications.ts';
 import { ZIdParams } from '../../common/schemas/shared.ts';
 import { forbidden, notFound } from '../lib/errors.ts';
 import { isSystemAdmin, requireActor } from '../lib/context.ts';
@@ -24,18 +30,36 @@ export async function notificationRoutes(app: App): Promise<void> {
 
   app.get(
     '/notifications',
-    { schema: { tags, summary: 'Thông báo của tôi (mới nhất trước), kèm số thông báo chưa đọc', querystring: ZNotificationListQuery, response: { 200: ZNotificationPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'Thông báo của tôi (mới nhất trước), kèm số thông báo chưa đọc',
+        querystring: ZNotificationListQuery,
+        response: { 200: ZNotificationPage },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const { page, pageSize, unread } = req.query;
-      const { items, total, unread: count } = await findNotifications(db, actor.userId, { page, pageSize, unreadOnly: unread === true });
+      const {
+        items,
+        total,
+        unread: count,
+      } = await findNotifications(db, actor.userId, { page, pageSize, unreadOnly: unread === true });
       return { items: items.map(presentNotification), total, unreadCount: count, page, pageSize };
     },
   );
 
   app.post(
     '/notifications/:id/read',
-    { schema: { tags, summary: 'Đánh dấu một thông báo là đã đọc', params: ZIdParams, response: { 200: ZNotification } } },
+    {
+      schema: {
+        tags,
+        summary: 'Đánh dấu một thông báo là đã đọc',
+        params: ZIdParams,
+        response: { 200: ZNotification },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const row = await db
@@ -67,7 +91,13 @@ export async function notificationRoutes(app: App): Promise<void> {
 
   app.post(
     '/notifications/reminders/run',
-    { schema: { tags, summary: 'Chạy ngay việc nhắc hạn báo cáo và gửi thư điện tử (quản trị hệ thống)', response: { 200: ZReminderRunResult } } },
+    {
+      schema: {
+        tags,
+        summary: 'Chạy ngay việc nhắc hạn báo cáo và gửi thư điện tử (quản trị hệ thống)',
+        response: { 200: ZReminderRunResult },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       if (!isSystemAdmin(actor)) throw forbidden('Chỉ quản trị hệ thống được chạy việc nhắc hạn báo cáo.');

@@ -12,7 +12,11 @@ import type { TestContext } from '../test/harness.ts';
 
 export const PERIOD_NAME = '6 tháng đầu năm 2026';
 
-export async function buildPeriod(db: Kysely<DB>, planId: number, o: { dueOn?: string; graceUntil?: string | null; remindDaysBefore?: number } = {}): Promise<number> {
+export async function buildPeriod(
+  db: Kysely<DB>,
+  planId: number,
+  o: { dueOn?: string; graceUntil?: string | null; remindDaysBefore?: number } = {},
+): Promise<number> {
   const row = await db
     .insertInto('report_period')
     .values({
@@ -30,11 +34,26 @@ export async function buildPeriod(db: Kysely<DB>, planId: number, o: { dueOn?: s
   return row.id;
 }
 
-export async function buildReport(db: Kysely<DB>, entryId: number, periodId: number, status: PeriodReportStatus): Promise<void> {
-  const entry = await db.selectFrom('registry_entry').select('criteria_set_id').where('id', '=', entryId).executeTakeFirstOrThrow();
+export async function buildReport(
+  db: Kysely<DB>,
+  entryId: number,
+  periodId: number,
+  status: PeriodReportStatus,
+): Promise<void> {
+  const entry = await db
+    .selectFrom('registry_entry')
+    .select('criteria_set_id')
+    .where('id', '=', entryId)
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('period_report')
-    .values({ entry_id: entryId, period_id: periodId, criteria_set_id: entry.criteria_set_id, status, submitted_at: status === 'draft' ? null : new Date('2026-07-01T03:00:00Z') })
+    .values({
+      entry_id: entryId,
+      period_id: periodId,
+      criteria_set_id: entry.criteria_set_id,
+      status,
+      submitted_at: status === 'draft' ? null : new Date('2026-07-01T03:00:00Z'),
+    })
     .execute();
 }
 
@@ -49,15 +68,32 @@ export async function setEmail(db: Kysely<DB>, userId: number, email: string | n
 export async function reminderWorld(t: TestContext) {
   const w = await registryWorld(t);
   const accept = (unitId: number, name: string) =>
-    registerAccepted(w, unitId === w.tree.a1 ? w.reporterA1.s : w.reporterA2.s, w.operatorA.s, modelEntry(w, unitId, { name }), '2022-01-10') as Promise<{ id: number; revision: number }>;
+    registerAccepted(
+      w,
+      unitId === w.tree.a1 ? w.reporterA1.s : w.reporterA2.s,
+      w.operatorA.s,
+      modelEntry(w, unitId, { name }),
+      '2022-01-10',
+    ) as Promise<{ id: number; revision: number }>;
   const pending = await accept(w.tree.a1, 'Mô hình "Dân vận khéo" xã Âu Lâu');
   const submitted = await accept(w.tree.a1, 'Mô hình "Cơ quan văn hóa" Sở Tư pháp');
   const returned = await accept(w.tree.a1, 'Mô hình "Chuyển đổi số" Sở Tư pháp');
   const other = await accept(w.tree.a2, 'Mô hình "Trường học hạnh phúc"');
-  const assigned = await w.operatorA.s.post(`/api/v1/registry/entries/${pending.id}/monitors`, { userId: w.monitor.id, assignedOn: '2022-02-01', revision: pending.revision });
+  const assigned = await w.operatorA.s.post(`/api/v1/registry/entries/${pending.id}/monitors`, {
+    userId: w.monitor.id,
+    assignedOn: '2022-02-01',
+    revision: pending.revision,
+  });
   expect(assigned.statusCode, assigned.body).toBe(201);
-  const reporterB1 = await buildUser(t.db, { fullName: 'Cán bộ báo cáo B1', grants: [{ role: 'reporter', unitId: w.tree.b1 }] });
-  const disabledA1 = await buildUser(t.db, { fullName: 'Cán bộ đã nghỉ', status: 'disabled', grants: [{ role: 'reporter', unitId: w.tree.a1 }] });
+  const reporterB1 = await buildUser(t.db, {
+    fullName: 'Cán bộ báo cáo B1',
+    grants: [{ role: 'reporter', unitId: w.tree.b1 }],
+  });
+  const disabledA1 = await buildUser(t.db, {
+    fullName: 'Cán bộ đã nghỉ',
+    status: 'disabled',
+    grants: [{ role: 'reporter', unitId: w.tree.a1 }],
+  });
   const period = await buildPeriod(t.db, w.plan);
   await buildReport(t.db, submitted.id, period, 'submitted');
   await buildReport(t.db, returned.id, period, 'returned');

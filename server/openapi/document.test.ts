@@ -30,10 +30,13 @@ function operations(doc: Schema): Operation[] {
 function schemasOf(doc: Schema): Array<{ where: string; schema: Schema }> {
   const out: Array<{ where: string; schema: Schema }> = [];
   for (const { method, path: p, op } of operations(doc)) {
-    for (const prm of op.parameters ?? []) out.push({ where: `${method} ${p} ${prm.in} ${prm.name}`, schema: prm.schema });
-    for (const [type, c] of Object.entries<Schema>(op.requestBody?.content ?? {})) out.push({ where: `${method} ${p} body ${type}`, schema: c.schema });
+    for (const prm of op.parameters ?? [])
+      out.push({ where: `${method} ${p} ${prm.in} ${prm.name}`, schema: prm.schema });
+    for (const [type, c] of Object.entries<Schema>(op.requestBody?.content ?? {}))
+      out.push({ where: `${method} ${p} body ${type}`, schema: c.schema });
     for (const [status, r] of Object.entries<Schema>(op.responses ?? {})) {
-      for (const [type, c] of Object.entries<Schema>(r.content ?? {})) out.push({ where: `${method} ${p} ${status} ${type}`, schema: c.schema });
+      for (const [type, c] of Object.entries<Schema>(r.content ?? {}))
+        out.push({ where: `${method} ${p} ${status} ${type}`, schema: c.schema });
     }
   }
   return out;
@@ -47,23 +50,50 @@ function walk(node: unknown, visit: (schema: Schema) => void): void {
   }
 }
 
-
 const DOWNLOADS: Array<[string, string, string[]]> = [
   ['GET', '/api/v1/documents/{id}/file', ['application/pdf', 'image/png']],
-  ['GET', '/api/v1/files/{id}', ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']],
+  [
+    'GET',
+    '/api/v1/files/{id}',
+    ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  ],
   ['GET', '/api/v1/registry/overview.xlsx', ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']],
   ['GET', '/api/v1/evaluation/dashboard.xlsx', ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']],
   ['GET', '/api/v1/registry/export.xlsx', ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']],
-  ['GET', '/api/v1/registry/import/template.xlsx', ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']],
+  [
+    'GET',
+    '/api/v1/registry/import/template.xlsx',
+    ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ],
   ['GET', '/api/v1/registry/import/{id}/file', ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']],
-  ['GET', '/api/v1/honours/council-sessions/{id}/minutes.docx', ['application/vnd.openxmlformats-officedocument.wordprocessingml.document']],
-  ['GET', '/api/v1/honours/certificates.docx', ['application/vnd.openxmlformats-officedocument.wordprocessingml.document']],
+  [
+    'GET',
+    '/api/v1/honours/council-sessions/{id}/minutes.docx',
+    ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  ],
+  [
+    'GET',
+    '/api/v1/honours/certificates.docx',
+    ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  ],
   ['GET', '/api/v1/honours/certificates.pdf', ['application/pdf']],
-  ['GET', '/api/v1/honours/{id}/certificate.docx', ['application/vnd.openxmlformats-officedocument.wordprocessingml.document']],
+  [
+    'GET',
+    '/api/v1/honours/{id}/certificate.docx',
+    ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  ],
   ['GET', '/api/v1/honours/{id}/certificate.pdf', ['application/pdf']],
-  ['GET', '/api/v1/review-reports/{id}/docx', ['application/vnd.openxmlformats-officedocument.wordprocessingml.document']],
+  [
+    'GET',
+    '/api/v1/review-reports/{id}/docx',
+    ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  ],
   ['GET', '/api/v1/review-reports/{id}/pdf', ['application/pdf']],
-  ['GET', '/api/v1/review-reports/{id}/annex.xlsx', ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']],
+  [
+    'GET',
+    '/api/v1/review-reports/{id}/annex.xlsx',
+    ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ],
   ['GET', '/api/v1/admin/backups/{id}/download', ['application/gzip']],
 ];
 
@@ -92,8 +122,10 @@ describe('the OpenAPI document', { timeout: 300_000 }, () => {
 
     const badNullables: string[] = [];
     walk(doc.paths, (s) => {
-      if (s.nullable === true && Array.isArray(s.enum) && !s.enum.includes(null)) badNullables.push(JSON.stringify(s).slice(0, 120));
-      if (s.nullable === true && s.type === undefined) badNullables.push(`nullable without type: ${JSON.stringify(s).slice(0, 120)}`);
+      if (s.nullable === true && Array.isArray(s.enum) && !s.enum.includes(null))
+        badNullables.push(JSON.stringify(s).slice(0, 120));
+      if (s.nullable === true && s.type === undefined)
+        badNullables.push(`nullable without type: ${JSON.stringify(s).slice(0, 120)}`);
     });
     expect(badNullables).toEqual([]);
     // The issue's example: an ended unit's endReason is a nullable enum.
@@ -110,7 +142,8 @@ describe('the OpenAPI document', { timeout: 300_000 }, () => {
     for (const [method, p, types] of DOWNLOADS) {
       const content = doc.paths[p]?.[method.toLowerCase()]?.responses?.['200']?.content;
       expect(content, `${method} ${p}`).toBeTruthy();
-      for (const type of types) expect(content[type]?.schema, `${method} ${p} ${type}`).toEqual({ type: 'string', format: 'binary' });
+      for (const type of types)
+        expect(content[type]?.schema, `${method} ${p} ${type}`).toEqual({ type: 'string', format: 'binary' });
     }
   });
 
@@ -125,7 +158,8 @@ describe('the OpenAPI document', { timeout: 300_000 }, () => {
     expect(doc.paths['/api/v1/people'].get.security).toBeUndefined();
     expect(doc.paths['/api/v1/auth/login'].post.security).toEqual([]);
     for (const { method, path: p, op } of ops) {
-      if (method !== 'GET' && op.security?.length) expect(op.security, `${method} ${p}`).toContainEqual({ session: [], client: [] });
+      if (method !== 'GET' && op.security?.length)
+        expect(op.security, `${method} ${p}`).toContainEqual({ session: [], client: [] });
     }
     // What the document says is what the server does: a cookie write without the header is refused.
     const { app, db } = await setupTest();
@@ -133,7 +167,12 @@ describe('the OpenAPI document', { timeout: 300_000 }, () => {
     const user = await buildUser(db, { grants: [{ role: 'admin', unitId: tree.root }] });
     const session = await signIn(app, user.username, DEFAULT_PASSWORD);
     const cookieOnly = { cookie: session.headers.cookie! };
-    const write = await app.inject({ method: 'POST', url: '/api/v1/people', headers: cookieOnly, payload: { fullName: 'Nguyễn Văn A', unitId: tree.a1 } });
+    const write = await app.inject({
+      method: 'POST',
+      url: '/api/v1/people',
+      headers: cookieOnly,
+      payload: { fullName: 'Nguyễn Văn A', unitId: tree.a1 },
+    });
     expect(write.statusCode).toBe(403);
     expect((await app.inject({ method: 'GET', url: '/api/v1/people', headers: cookieOnly })).statusCode).toBe(200);
   });
@@ -175,7 +214,8 @@ function fill(template: string, seen: Map<string, string>): string | null {
 function remember(listPath: string, body: unknown, seen: Map<string, string>) {
   const items = Array.isArray(body) ? body : (body as { items?: unknown[] })?.items;
   const first = Array.isArray(items) ? (items[0] as { id?: unknown } | undefined) : undefined;
-  if (first && (typeof first.id === 'number' || typeof first.id === 'string')) seen.set(`${listPath}/`, String(first.id));
+  if (first && (typeof first.id === 'number' || typeof first.id === 'string'))
+    seen.set(`${listPath}/`, String(first.id));
 }
 
 describe('real answers of the demo installation', { timeout: 600_000 }, () => {
@@ -186,7 +226,9 @@ describe('real answers of the demo installation', { timeout: 600_000 }, () => {
     const api: Session = await signIn(app, admin.username, admin.password);
     const doc = json(await api.get('/api/openapi.json'));
     const ajv = strictAjv();
-    const gets = operations(doc).filter((o) => o.method === 'GET' && o.op.responses?.['200']?.content?.['application/json']);
+    const gets = operations(doc).filter(
+      (o) => o.method === 'GET' && o.op.responses?.['200']?.content?.['application/json'],
+    );
     const seen = new Map<string, string>();
     const checked: string[] = [];
     const failures: string[] = [];
@@ -218,8 +260,11 @@ describe('real answers of the demo installation', { timeout: 600_000 }, () => {
     const reports = json(await api.get('/api/v1/review-reports'));
     expect(reports.items.length).toBeGreaterThan(0);
     const report = json(await api.get(`/api/v1/review-reports/${reports.items[0].id}`));
-    const reportSchema = doc.paths['/api/v1/review-reports/{id}'].get.responses['200'].content['application/json'].schema;
-    expect(Object.keys(reportSchema.properties.figures.properties)).toEqual(expect.arrayContaining(['counts', 'movements', 'criteria', 'levels']));
+    const reportSchema =
+      doc.paths['/api/v1/review-reports/{id}'].get.responses['200'].content['application/json'].schema;
+    expect(Object.keys(reportSchema.properties.figures.properties)).toEqual(
+      expect.arrayContaining(['counts', 'movements', 'criteria', 'levels']),
+    );
     const validateReport = compileOasSchema(ajv, reportSchema);
     expect(validateReport(report), ajv.errorsText(validateReport.errors)).toBe(true);
     expect(validateReport({ ...report, figures: { ...report.figures, counts: 'nhiều' } })).toBe(false);

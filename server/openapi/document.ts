@@ -41,7 +41,8 @@ const SECURITY_SCHEMES = {
   token: {
     type: 'http',
     scheme: 'bearer',
-    description: 'Mã truy cập API (Hồ sơ → Mã truy cập API), gửi trong tiêu đề "Authorization: Bearer <mã>"; không cần cookie hay tiêu đề x-dh-client.',
+    description:
+      'Mã truy cập API (Hồ sơ → Mã truy cập API), gửi trong tiêu đề "Authorization: Bearer <mã>"; không cần cookie hay tiêu đề x-dh-client.',
   },
 } as const;
 
@@ -49,7 +50,10 @@ type Transform = NonNullable<FastifyDynamicSwaggerOptions['transform']>;
 
 /** Each route's zod schemas as JSON Schema, and the security that route really asks for. */
 const transformRoute: Transform = (input) => {
-  const result = jsonSchemaTransform(input as Parameters<typeof jsonSchemaTransform>[0]) as { schema: Record<string, unknown>; url: string };
+  const result = jsonSchemaTransform(input as Parameters<typeof jsonSchemaTransform>[0]) as {
+    schema: Record<string, unknown>;
+    url: string;
+  };
   const { route } = input as { route: { method: string | string[]; config?: { public?: boolean } } };
   if (result.schema && !result.schema.hide && !('security' in result.schema)) {
     const methods = ([] as string[]).concat(route.method);
@@ -99,5 +103,6 @@ export const swaggerOptions: FastifyDynamicSwaggerOptions = {
     security: READ_SECURITY,
   },
   transform: transformRoute,
-  transformObject: (document) => strictNullable('openapiObject' in document ? document.openapiObject : document.swaggerObject),
+  transformObject: (document) =>
+    strictNullable('openapiObject' in document ? document.openapiObject : document.swaggerObject),
 };

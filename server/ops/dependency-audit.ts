@@ -29,17 +29,35 @@ export function judgeAudit(stdout: string, exitCode: number | null, stderr = '')
   try {
     report = JSON.parse(stdout);
   } catch {
-    const why = stderr.trim().split('\n').slice(-3).join(' ') || `npm audit exited with ${exitCode} and printed no report`;
+    const why =
+      stderr.trim().split('\n').slice(-3).join(' ') || `npm audit exited with ${exitCode} and printed no report`;
     return { outcome: 'unavailable', counts: { ...ZERO }, dependencies: null, reason: why };
   }
   const counts = report?.metadata?.vulnerabilities;
   if (!counts || typeof counts !== 'object' || report.error) {
-    const why = [report?.message, report?.error?.summary, report?.error?.code, report?.statusCode && `HTTP ${report.statusCode}`].filter(Boolean).join(' — ');
-    return { outcome: 'unavailable', counts: { ...ZERO }, dependencies: null, reason: why || 'npm audit gave no vulnerability counts' };
+    const why = [
+      report?.message,
+      report?.error?.summary,
+      report?.error?.code,
+      report?.statusCode && `HTTP ${report.statusCode}`,
+    ]
+      .filter(Boolean)
+      .join(' — ');
+    return {
+      outcome: 'unavailable',
+      counts: { ...ZERO },
+      dependencies: null,
+      reason: why || 'npm audit gave no vulnerability counts',
+    };
   }
-  const c = { ...ZERO, ...Object.fromEntries(Object.keys(ZERO).map((k) => [k, Number(counts[k] ?? 0)])) } as AuditVerdict['counts'];
-  const dependencies = typeof report.metadata.dependencies?.prod === 'number' ? report.metadata.dependencies.prod : null;
-  const outcome: AuditOutcome = c.high + c.critical > 0 ? 'blocking' : c.moderate + c.low + c.info > 0 ? 'advisories' : 'clean';
+  const c = {
+    ...ZERO,
+    ...Object.fromEntries(Object.keys(ZERO).map((k) => [k, Number(counts[k] ?? 0)])),
+  } as AuditVerdict['counts'];
+  const dependencies =
+    typeof report.metadata.dependencies?.prod === 'number' ? report.metadata.dependencies.prod : null;
+  const outcome: AuditOutcome =
+    c.high + c.critical > 0 ? 'blocking' : c.moderate + c.low + c.info > 0 ? 'advisories' : 'clean';
   return { outcome, counts: c, dependencies };
 }
 
@@ -47,11 +65,30 @@ const BANNER = '!'.repeat(90);
 
 function main(): number {
   const args = ['audit', '--omit=dev'];
-  const run = spawnSync('npm', [...args, '--json'], { encoding: 'utf8', timeout: 180_000, maxBuffer: 64 * 1024 * 1024 });
-  const verdict = judgeAudit(run.stdout ?? '', run.status, `${run.stderr ?? ''}${run.error ? ` ${run.error.message}` : ''}`);
-  const summary = Object.entries(verdict.counts).map(([k, n]) => `${k} ${n}`).join(', ');
+  const run = spawnSync('npm', [...args, '--json'], {
+    encoding: 'utf8',
+    timeout: 180_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const verdict = judgeAudit(
+    run.stdout ?? '',
+    run.status,
+    `${run.stderr ?? ''}${run.error ? ` ${run.error.message}` : ''}`,
+  );
+  const summary = Object.entries(verdict.counts)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
   if (verdict.outcome === 'unavailable') {
-    console.log([BANNER, '!!! DEPENDENCY AUDIT NOT DONE: the npm advisory service could not be asked.', `!!! ${verdict.reason}`, '!!! The production dependencies were NOT checked for known vulnerabilities in this run.', '!!! Run `npm audit --omit=dev` where the registry answers.', BANNER].join('\n'));
+    console.log(
+      [
+        BANNER,
+        '!!! DEPENDENCY AUDIT NOT DONE: the npm advisory service could not be asked.',
+        `!!! ${verdict.reason}`,
+        '!!! The production dependencies were NOT checked for known vulnerabilities in this run.',
+        '!!! Run `npm audit --omit=dev` where the registry answers.',
+        BANNER,
+      ].join('\n'),
+    );
     return 0;
   }
   if (verdict.outcome !== 'clean') {
@@ -61,7 +98,9 @@ function main(): number {
   }
   console.log(`dependency audit (${verdict.dependencies ?? '?'} production dependencies): ${summary}`);
   if (verdict.outcome === 'blocking') {
-    console.log(`${BANNER}\n!!! high or critical advisories in production dependencies: update them (npm audit fix, within semver) before release.\n${BANNER}`);
+    console.log(
+      `${BANNER}\n!!! high or critical advisories in production dependencies: update them (npm audit fix, within semver) before release.\n${BANNER}`,
+    );
     return 1;
   }
   return 0;

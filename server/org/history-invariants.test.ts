@@ -66,7 +66,11 @@ async function checkInvariants(db: Kysely<DB>, dates: string[]) {
   }
   const mismatched = await db
     .selectFrom('org_unit as u')
-    .innerJoin('org_unit_version as v', (j) => j.onRef('v.unit_id', '=', 'u.id').on(sql<boolean>`v.id = (select max(x.id) from org_unit_version x where x.unit_id = u.id)`))
+    .innerJoin('org_unit_version as v', (j) =>
+      j
+        .onRef('v.unit_id', '=', 'u.id')
+        .on(sql<boolean>`v.id = (select max(x.id) from org_unit_version x where x.unit_id = u.id)`),
+    )
     .select('u.id')
     .where(sql<boolean>`u.ended_on is null and u.current_path <> v.path`)
     .execute();
@@ -83,7 +87,8 @@ describe('org history invariants', () => {
           const type = await typeIdOf(db, 'dang_bo_co_so');
           const level = await levelIdOf(db, 'co_so');
           const root = await buildUnit(db, { name: 'Gốc', effectiveDate: '2020-01-01' });
-          for (let i = 0; i < 3; i++) await buildUnit(db, { name: `Khối ${i}`, parentId: root, effectiveDate: '2020-01-01' });
+          for (let i = 0; i < 3; i++)
+            await buildUnit(db, { name: `Khối ${i}`, parentId: root, effectiveDate: '2020-01-01' });
           let date = '2020-01-02';
           const dates = ['2020-01-01'];
           for (const [i, o] of ops.entries()) {
@@ -91,22 +96,44 @@ describe('org history invariants', () => {
             dates.push(date);
             const units = await active(db);
             const nonRoot = units.filter((u) => u.parent_id !== null);
-            const pick = <T,>(list: T[], n: number) => list[n % list.length]!;
+            const pick = <T>(list: T[], n: number) => list[n % list.length]!;
             const change = { effectiveDate: date, documentId: null, note: null };
             try {
               if (o.kind === 'create') {
-                await createUnit(db, systemContext, { name: `Mới ${i}`, typeId: type, levelId: level, parentId: pick(units, o.a).unit_id, ...change });
+                await createUnit(db, systemContext, {
+                  name: `Mới ${i}`,
+                  typeId: type,
+                  levelId: level,
+                  parentId: pick(units, o.a).unit_id,
+                  ...change,
+                });
               } else if (o.kind === 'rename' && nonRoot.length) {
                 const u = pick(nonRoot, o.a);
                 await changeUnit(db, systemContext, u.unit_id, { name: `Tên ${i}`, revision: u.revision, ...change });
               } else if (o.kind === 'move' && nonRoot.length) {
                 const u = pick(nonRoot, o.a);
-                const targets = units.filter((t) => !(t.path === u.path || t.path.startsWith(`${u.path}.`)) && t.unit_id !== u.parent_id);
-                if (targets.length) await moveUnit(db, systemContext, u.unit_id, { parentId: pick(targets, o.b).unit_id, revision: u.revision, ...change });
+                const targets = units.filter(
+                  (t) => !(t.path === u.path || t.path.startsWith(`${u.path}.`)) && t.unit_id !== u.parent_id,
+                );
+                if (targets.length)
+                  await moveUnit(db, systemContext, u.unit_id, {
+                    parentId: pick(targets, o.b).unit_id,
+                    revision: u.revision,
+                    ...change,
+                  });
               } else if (o.kind === 'merge' && nonRoot.length >= 2) {
                 const s = pick(nonRoot, o.a);
-                const targets = units.filter((t) => t.unit_id !== s.unit_id && !t.path.startsWith(`${s.path}.`) && !s.path.startsWith(`${t.path}.`));
-                if (targets.length) await mergeUnits(db, systemContext, { sourceIds: [s.unit_id], targetId: pick(targets, o.b).unit_id, newTarget: null, ...change });
+                const targets = units.filter(
+                  (t) =>
+                    t.unit_id !== s.unit_id && !t.path.startsWith(`${s.path}.`) && !s.path.startsWith(`${t.path}.`),
+                );
+                if (targets.length)
+                  await mergeUnits(db, systemContext, {
+                    sourceIds: [s.unit_id],
+                    targetId: pick(targets, o.b).unit_id,
+                    newTarget: null,
+                    ...change,
+                  });
               } else if (o.kind === 'split' && nonRoot.length) {
                 const u = pick(nonRoot, o.a);
                 await splitUnit(db, systemContext, u.unit_id, {

@@ -33,7 +33,11 @@ describe('org permissions', () => {
       op.post(`/api/v1/org/units/${tree.a1}/move`, { parentId: tree.blocB, revision: 1, ...change }),
       op.post('/api/v1/org/merges', { sourceIds: [b], targetId: tree.a1, ...change }),
       op.post('/api/v1/org/merges', { sourceIds: [tree.a1], targetId: b, ...change }),
-      op.post(`/api/v1/org/units/${b}/split`, { targets: [{ name: 'X', typeId: type, levelId: level }], revision: 1, ...change }),
+      op.post(`/api/v1/org/units/${b}/split`, {
+        targets: [{ name: 'X', typeId: type, levelId: level }],
+        revision: 1,
+        ...change,
+      }),
       op.post(`/api/v1/org/units/${b}/dissolve`, { revision: 1, ...change }),
     ];
     for (const [i, response] of (await Promise.all(requests)).entries()) {
@@ -54,9 +58,19 @@ describe('org permissions', () => {
     const own = await op.post(`/api/v1/org/units/${tree.blocA}/change`, { name: 'Tên mới', revision: 1, ...change });
     expect(own.statusCode).toBe(403);
     expect(json(own).error.message).toMatch(/thẩm quyền cấp trên/);
-    const inside = await op.post(`/api/v1/org/units/${tree.a1}/change`, { name: 'Đảng bộ Sở Tư pháp tỉnh', revision: 1, ...change });
+    const inside = await op.post(`/api/v1/org/units/${tree.a1}/change`, {
+      name: 'Đảng bộ Sở Tư pháp tỉnh',
+      revision: 1,
+      ...change,
+    });
     expect(inside.statusCode, inside.body).toBe(200);
-    const root = await op.post('/api/v1/org/units', { name: 'Gốc mới', typeId: 1, levelId: 1, parentId: null, ...change });
+    const root = await op.post('/api/v1/org/units', {
+      name: 'Gốc mới',
+      typeId: 1,
+      levelId: 1,
+      parentId: null,
+      ...change,
+    });
     expect(root.statusCode).toBe(403);
     expect((await op.post('/api/v1/org/unit-types', { code: 'moi', name: 'Loại mới' })).statusCode).toBe(403);
   });
@@ -71,7 +85,11 @@ describe('org permissions', () => {
         viewer.post(`/api/v1/org/units/${tree.a1}/change`, { name: 'X', revision: 1, ...change }),
         viewer.post(`/api/v1/org/units/${tree.a1}/move`, { parentId: tree.blocA, revision: 1, ...change }),
         viewer.post('/api/v1/org/merges', { sourceIds: [tree.a1], targetId: tree.a2, ...change }),
-        viewer.post(`/api/v1/org/units/${tree.a1}/split`, { targets: [{ name: 'X', typeId: type, levelId: level }], revision: 1, ...change }),
+        viewer.post(`/api/v1/org/units/${tree.a1}/split`, {
+          targets: [{ name: 'X', typeId: type, levelId: level }],
+          revision: 1,
+          ...change,
+        }),
         viewer.post(`/api/v1/org/units/${tree.a1}/dissolve`, { revision: 1, ...change }),
       ];
       for (const response of await Promise.all(writes)) expect(response.statusCode, response.body).toBe(403);
@@ -90,8 +108,17 @@ describe('org permissions', () => {
   it('without a session every org endpoint answers 401', async () => {
     const { app, tree } = await setup();
     const anon = anonymous(app);
-    const urls = ['/api/v1/org/units', `/api/v1/org/units/${tree.a1}`, `/api/v1/org/units/${tree.a1}/history`, '/api/v1/org/stats', '/api/v1/org/unit-types', '/api/v1/org/levels'];
+    const urls = [
+      '/api/v1/org/units',
+      `/api/v1/org/units/${tree.a1}`,
+      `/api/v1/org/units/${tree.a1}/history`,
+      '/api/v1/org/stats',
+      '/api/v1/org/unit-types',
+      '/api/v1/org/levels',
+    ];
     for (const url of urls) expect((await anon.get(url)).statusCode, url).toBe(401);
-    expect((await anon.post('/api/v1/org/merges', { sourceIds: [tree.a1], targetId: tree.a2, ...change })).statusCode).toBe(401);
+    expect(
+      (await anon.post('/api/v1/org/merges', { sourceIds: [tree.a1], targetId: tree.a2, ...change })).statusCode,
+    ).toBe(401);
   });
 });

@@ -29,15 +29,22 @@ export function assertCanRestructure(ctx: RequestContext, unit: { id: number; pa
   const actor = requireActor(ctx);
   assertCanRead(actor, unit, `đơn vị có mã số ${unit.id}`);
   if (!canRestructure(actor, unit)) {
-    throw forbidden(`Bạn không có quyền thay đổi tổ chức của "${unit.name}": việc này thuộc thẩm quyền cấp trên của đơn vị.`);
+    throw forbidden(
+      `Bạn không có quyền thay đổi tổ chức của "${unit.name}": việc này thuộc thẩm quyền cấp trên của đơn vị.`,
+    );
   }
 }
 
-export function assertCanAttachUnder(ctx: RequestContext, parent: { id: number; path: string; name: string } | null): void {
+export function assertCanAttachUnder(
+  ctx: RequestContext,
+  parent: { id: number; path: string; name: string } | null,
+): void {
   if (ctx.system) return;
   const actor = requireActor(ctx);
   if (parent) assertCanRead(actor, parent, `đơn vị có mã số ${parent.id}`);
   if (!canAttachUnder(actor, parent)) {
-    throw forbidden(parent ? `Bạn không có quyền thêm đơn vị vào "${parent.name}".` : 'Chỉ quản trị hệ thống được tạo đơn vị gốc.');
+    throw forbidden(
+      parent ? `Bạn không có quyền thêm đơn vị vào "${parent.name}".` : 'Chỉ quản trị hệ thống được tạo đơn vị gốc.',
+    );
   }
 }

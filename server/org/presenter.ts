@@ -15,7 +15,8 @@ export async function presentUnitDetail(db: Kysely<DB>, actor: Actor, unitId: nu
     .executeTakeFirst();
   if (!unit) throw notFound(`đơn vị có mã số ${unitId}`);
   // A unit asked about outside its lifetime is shown as it was on its last (or first) day.
-  const date = asOf < unit.created_on ? unit.created_on : unit.ended_on && asOf >= unit.ended_on ? dayBefore(unit.ended_on) : asOf;
+  const date =
+    asOf < unit.created_on ? unit.created_on : unit.ended_on && asOf >= unit.ended_on ? dayBefore(unit.ended_on) : asOf;
   const row = await getUnitSummary(db, unitId, date);
   if (!row) throw notFound(`đơn vị có mã số ${unitId} tại ngày ${formatDateVi(asOf)}`);
   const [ancestors, links] = await Promise.all([getAncestors(db, row.path, date), getLinks(db, unitId)]);

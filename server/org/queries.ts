@@ -34,7 +34,9 @@ function summaryQuery(db: Kysely<DB>, date: string) {
       sql<string>`v.path::text`.as('path'),
       'v.valid_from',
       'v.valid_to',
-      sql<number>`(select count(*)::int from org_unit_version c where c.parent_id = v.unit_id and ${validOn('c', date)})`.as('child_count'),
+      sql<number>`(select count(*)::int from org_unit_version c where c.parent_id = v.unit_id and ${validOn('c', date)})`.as(
+        'child_count',
+      ),
     ])
     .where(validOn('v', date));
 }
@@ -65,7 +67,9 @@ function topUnitIds(actor: Actor): number[] | 'roots' {
   if (isSystemAdmin(actor)) return 'roots';
   const scope = scopeOf(actor, 'org.read');
   const granted = actor.grants.filter((g) => scope.paths.includes(g.path) || scope.unitIds.includes(g.unitId));
-  const tops = granted.filter((g) => !granted.some((o) => o !== g && scope.paths.includes(o.path) && g.path.startsWith(`${o.path}.`)));
+  const tops = granted.filter(
+    (g) => !granted.some((o) => o !== g && scope.paths.includes(o.path) && g.path.startsWith(`${o.path}.`)),
+  );
   return [...new Set(tops.map((g) => g.unitId))];
 }
 
@@ -88,14 +92,25 @@ export async function findUnits(db: Kysely<DB>, actor: Actor, filter: UnitListFi
   if (filter.q) {
     base = base.where('v.search_text', 'like', `%${escapeLike(foldVietnamese(filter.q))}%`);
     if (filter.parentId) {
-      const parent = await db.selectFrom('org_unit').select(sql<string>`current_path::text`.as('path')).where('id', '=', filter.parentId).executeTakeFirst();
-      base = base.where(sql<boolean>`exists (select 1 from org_unit pu where pu.id = v.unit_id and pu.current_path <@ ${parent?.path ?? '0'}::ltree)`);
+      const parent = await db
+        .selectFrom('org_unit')
+        .select(sql<string>`current_path::text`.as('path'))
+        .where('id', '=', filter.parentId)
+        .executeTakeFirst();
+      base = base.where(
+        sql<boolean>`exists (select 1 from org_unit pu where pu.id = v.unit_id and pu.current_path <@ ${parent?.path ?? '0'}::ltree)`,
+      );
     }
   } else if (filter.parentId) {
     base = base.where('v.parent_id', '=', filter.parentId);
   } else {
     const tops = topUnitIds(actor);
-    base = tops === 'roots' ? base.where('v.parent_id', 'is', null) : tops.length ? base.where('v.unit_id', 'in', tops) : base.where(sql<boolean>`false`);
+    base =
+      tops === 'roots'
+        ? base.where('v.parent_id', 'is', null)
+        : tops.length
+          ? base.where('v.unit_id', 'in', tops)
+          : base.where(sql<boolean>`false`);
   }
   // One query picks the page (and counts the whole result); the columns, names and child counts are read for that page only.
   const page = await base
@@ -113,7 +128,10 @@ export async function findUnits(db: Kysely<DB>, actor: Actor, filter: UnitListFi
   const ids = page.map((r) => r.unit_id);
   const rows = ids.length ? await summaryQuery(db, date).where('v.unit_id', 'in', ids).execute() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const items = ids.map((id) => byId.get(id)).filter((r): r is UnitSummaryRow => !!r).map(presentSummary);
+  const items = ids
+    .map((id) => byId.get(id))
+    .filter((r): r is UnitSummaryRow => !!r)
+    .map(presentSummary);
   return { items, total, page: filter.page, pageSize: filter.pageSize, asOf: date };
 }
 
@@ -132,20 +150,33 @@ export async function getAncestors(db: Kysely<DB>, path: string, date: string) {
     .where(validOn('v', date))
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => !!r).map((r) => ({ id: r.id, name: r.name }));
+  return ids
+    .map((id) => byId.get(id))
+    .filter((r): r is NonNullable<typeof r> => !!r)
+    .map((r) => ({ id: r.id, name: r.name }));
 }
 
 export async function getLinks(db: Kysely<DB>, unitId: number) {
   const successors = await db
     .selectFrom('org_unit_successor as s')
     .innerJoin('org_event as e', 'e.id', 's.event_id')
-    .select(['s.successor_id as id', latestUnitName('s.successor_id').as('name'), 's.event_id as eventId', 'e.effective_date as date'])
+    .select([
+      's.successor_id as id',
+      latestUnitName('s.successor_id').as('name'),
+      's.event_id as eventId',
+      'e.effective_date as date',
+    ])
     .where('s.predecessor_id', '=', unitId)
     .execute();
   const predecessors = await db
     .selectFrom('org_unit_successor as s')
     .innerJoin('org_event as e', 'e.id', 's.event_id')
-    .select(['s.predecessor_id as id', latestUnitName('s.predecessor_id').as('name'), 's.event_id as eventId', 'e.effective_date as date'])
+    .select([
+      's.predecessor_id as id',
+      latestUnitName('s.predecessor_id').as('name'),
+      's.event_id as eventId',
+      'e.effective_date as date',
+    ])
     .where('s.successor_id', '=', unitId)
     .execute();
   return { successors, predecessors };
@@ -157,15 +188,30 @@ export async function getHistory(db: Kysely<DB>, unitId: number) {
     .innerJoin('unit_type as t', 't.id', 'v.type_id')
     .innerJoin('org_level as l', 'l.id', 'v.level_id')
     .leftJoin('org_unit_version as pv', (join) =>
-      join.onRef('pv.unit_id', '=', 'v.parent_id').on(sql<boolean>`pv.valid_from <= v.valid_from and (pv.valid_to is null or pv.valid_to > v.valid_from)`),
+      join
+        .onRef('pv.unit_id', '=', 'v.parent_id')
+        .on(sql<boolean>`pv.valid_from <= v.valid_from and (pv.valid_to is null or pv.valid_to > v.valid_from)`),
     )
-    .select(['v.valid_from', 'v.valid_to', 'v.name', 'v.short_name', 't.name as type_name', 'l.name as level_name', 'v.parent_id', 'pv.name as parent_name', 'v.event_id'])
+    .select([
+      'v.valid_from',
+      'v.valid_to',
+      'v.name',
+      'v.short_name',
+      't.name as type_name',
+      'l.name as level_name',
+      'v.parent_id',
+      'pv.name as parent_name',
+      'v.event_id',
+    ])
     .where('v.unit_id', '=', unitId)
     .orderBy('v.valid_from')
     .orderBy('v.id')
     .execute();
   const eventIds = await db.selectFrom('org_event_unit').select('event_id').where('unit_id', '=', unitId).execute();
-  const events = await findEvents(db, eventIds.map((e) => e.event_id));
+  const events = await findEvents(
+    db,
+    eventIds.map((e) => e.event_id),
+  );
   return {
     versions: versions.map((v) => ({
       validFrom: v.valid_from,
@@ -188,7 +234,17 @@ export async function findEvents(db: Kysely<DB>, eventIds: number[]) {
     .selectFrom('org_event as e')
     .leftJoin('document as d', 'd.id', 'e.document_id')
     .leftJoin('app_user as au', 'au.id', 'e.created_by')
-    .select(['e.id', 'e.kind', 'e.effective_date', 'e.note', 'e.created_at', 'd.id as doc_id', 'd.symbol', 'd.issued_on', 'au.full_name as created_by'])
+    .select([
+      'e.id',
+      'e.kind',
+      'e.effective_date',
+      'e.note',
+      'e.created_at',
+      'd.id as doc_id',
+      'd.symbol',
+      'd.issued_on',
+      'au.full_name as created_by',
+    ])
     .where('e.id', 'in', eventIds)
     .orderBy('e.effective_date')
     .orderBy('e.id')

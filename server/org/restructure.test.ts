@@ -20,7 +20,12 @@ describe('restructuring keeps history', () => {
     // 2023-01-01: the two units of bloc A merge into a new one.
     const merge = await api.post('/api/v1/org/merges', {
       sourceIds: [tree.a1, tree.a2],
-      newTarget: { name: 'Đảng bộ Khối Nội chính', typeId: await typeIdOf(db, 'dang_bo_co_so'), levelId: await levelIdOf(db, 'co_so'), parentId: tree.blocA },
+      newTarget: {
+        name: 'Đảng bộ Khối Nội chính',
+        typeId: await typeIdOf(db, 'dang_bo_co_so'),
+        levelId: await levelIdOf(db, 'co_so'),
+        parentId: tree.blocA,
+      },
       effectiveDate: '2023-01-01',
     });
     expect(merge.statusCode, merge.body).toBe(200);
@@ -28,17 +33,32 @@ describe('restructuring keeps history', () => {
     expect(merged.name).toBe('Đảng bộ Khối Nội chính');
 
     // 2024-06-01: the bloc B unit b1 moves to bloc A.
-    const move = await api.post(`/api/v1/org/units/${tree.b1}/move`, { parentId: tree.blocA, effectiveDate: '2024-06-01', revision: await revision(tree.b1) });
+    const move = await api.post(`/api/v1/org/units/${tree.b1}/move`, {
+      parentId: tree.blocA,
+      effectiveDate: '2024-06-01',
+      revision: await revision(tree.b1),
+    });
     expect(move.statusCode, move.body).toBe(200);
 
-    const childrenOf = async (id: number, asOf: string) => json(await api.get(`/api/v1/org/units?parentId=${id}&asOf=${asOf}`));
-    expect(names(await childrenOf(tree.blocA, '2022-12-31'))).toEqual(['Đảng bộ Sở Tư pháp', 'Đảng bộ Trường Cao đẳng nghề']);
+    const childrenOf = async (id: number, asOf: string) =>
+      json(await api.get(`/api/v1/org/units?parentId=${id}&asOf=${asOf}`));
+    expect(names(await childrenOf(tree.blocA, '2022-12-31'))).toEqual([
+      'Đảng bộ Sở Tư pháp',
+      'Đảng bộ Trường Cao đẳng nghề',
+    ]);
     expect(names(await childrenOf(tree.blocA, '2023-01-01'))).toEqual(['Đảng bộ Khối Nội chính']);
-    expect(names(await childrenOf(tree.blocA, '2024-06-01'))).toEqual(['Đảng bộ Công ty Thủy điện Thác Bà', 'Đảng bộ Khối Nội chính']);
-    expect(names(await childrenOf(tree.blocB, '2024-05-31'))).toEqual(['Chi bộ Hội Liên hiệp Phụ nữ tỉnh', 'Đảng bộ Công ty Thủy điện Thác Bà']);
+    expect(names(await childrenOf(tree.blocA, '2024-06-01'))).toEqual([
+      'Đảng bộ Công ty Thủy điện Thác Bà',
+      'Đảng bộ Khối Nội chính',
+    ]);
+    expect(names(await childrenOf(tree.blocB, '2024-05-31'))).toEqual([
+      'Chi bộ Hội Liên hiệp Phụ nữ tỉnh',
+      'Đảng bộ Công ty Thủy điện Thác Bà',
+    ]);
     expect(names(await childrenOf(tree.blocB, '2024-06-01'))).toEqual(['Chi bộ Hội Liên hiệp Phụ nữ tỉnh']);
 
-    const stats = async (id: number, asOf: string) => json(await api.get(`/api/v1/org/stats?rootId=${id}&asOf=${asOf}`)).total;
+    const stats = async (id: number, asOf: string) =>
+      json(await api.get(`/api/v1/org/stats?rootId=${id}&asOf=${asOf}`)).total;
     expect(await stats(tree.root, '2022-06-30')).toBe(7);
     expect(await stats(tree.root, '2023-06-30')).toBe(6); // two became one
     expect(await stats(tree.blocA, '2022-06-30')).toBe(3);
@@ -50,10 +70,18 @@ describe('restructuring keeps history', () => {
     const a1 = json(await api.get(`/api/v1/org/units/${tree.a1}`));
     expect(a1.endedOn).toBe('2023-01-01');
     expect(a1.endReason).toBe('merged');
-    expect(a1.successors).toEqual([expect.objectContaining({ id: merged.id, name: 'Đảng bộ Khối Nội chính', date: '2023-01-01' })]);
+    expect(a1.successors).toEqual([
+      expect.objectContaining({ id: merged.id, name: 'Đảng bộ Khối Nội chính', date: '2023-01-01' }),
+    ]);
     expect(a1.canWrite).toBe(false);
     const history = json(await api.get(`/api/v1/org/units/${tree.b1}/history`));
-    expect(history.versions.map((v: { parentName: string; validFrom: string; validTo: string | null }) => [v.parentName, v.validFrom, v.validTo])).toEqual([
+    expect(
+      history.versions.map((v: { parentName: string; validFrom: string; validTo: string | null }) => [
+        v.parentName,
+        v.validFrom,
+        v.validTo,
+      ]),
+    ).toEqual([
       ['Đảng ủy Khối B', '2020-01-01', '2024-06-01'],
       ['Đảng ủy Khối A', '2024-06-01', null],
     ]);
@@ -64,24 +92,53 @@ describe('restructuring keeps history', () => {
 
   it('moves a whole subtree: descendants follow, and the past is unchanged', async () => {
     const { api, tree, db } = await adminSession();
-    const cell = await buildUnit(db, { name: 'Chi bộ Phòng Hành chính', parentId: tree.a1, typeCode: 'chi_bo', levelCode: 'chi_bo' });
+    const cell = await buildUnit(db, {
+      name: 'Chi bộ Phòng Hành chính',
+      parentId: tree.a1,
+      typeCode: 'chi_bo',
+      levelCode: 'chi_bo',
+    });
     const rev = json(await api.get(`/api/v1/org/units/${tree.a1}`)).revision;
-    expect((await api.post(`/api/v1/org/units/${tree.a1}/move`, { parentId: tree.blocB, effectiveDate: '2025-07-01', revision: rev })).statusCode).toBe(200);
+    expect(
+      (
+        await api.post(`/api/v1/org/units/${tree.a1}/move`, {
+          parentId: tree.blocB,
+          effectiveDate: '2025-07-01',
+          revision: rev,
+        })
+      ).statusCode,
+    ).toBe(200);
     const before = json(await api.get(`/api/v1/org/units/${cell}?asOf=2025-06-30`));
     const after = json(await api.get(`/api/v1/org/units/${cell}?asOf=2025-07-01`));
-    expect(before.ancestors.map((a: { name: string }) => a.name)).toEqual(['Tỉnh ủy Thử nghiệm', 'Đảng ủy Khối A', 'Đảng bộ Sở Tư pháp']);
-    expect(after.ancestors.map((a: { name: string }) => a.name)).toEqual(['Tỉnh ủy Thử nghiệm', 'Đảng ủy Khối B', 'Đảng bộ Sở Tư pháp']);
+    expect(before.ancestors.map((a: { name: string }) => a.name)).toEqual([
+      'Tỉnh ủy Thử nghiệm',
+      'Đảng ủy Khối A',
+      'Đảng bộ Sở Tư pháp',
+    ]);
+    expect(after.ancestors.map((a: { name: string }) => a.name)).toEqual([
+      'Tỉnh ủy Thử nghiệm',
+      'Đảng ủy Khối B',
+      'Đảng bộ Sở Tư pháp',
+    ]);
     expect(json(await api.get(`/api/v1/org/stats?rootId=${tree.blocB}&asOf=2025-07-01`)).total).toBe(5);
   });
 
   it('renames from an effective date; the old name remains for earlier dates and search finds both without diacritics', async () => {
     const { api, tree } = await adminSession();
     const rev = json(await api.get(`/api/v1/org/units/${tree.blocA}`)).revision;
-    const renamed = await api.post(`/api/v1/org/units/${tree.blocA}/change`, { name: 'Đảng bộ các cơ quan Đảng tỉnh', effectiveDate: '2025-07-01', revision: rev });
+    const renamed = await api.post(`/api/v1/org/units/${tree.blocA}/change`, {
+      name: 'Đảng bộ các cơ quan Đảng tỉnh',
+      effectiveDate: '2025-07-01',
+      revision: rev,
+    });
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(json(await api.get(`/api/v1/org/units/${tree.blocA}?asOf=2025-06-30`)).name).toBe('Đảng ủy Khối A');
-    expect(json(await api.get(`/api/v1/org/units/${tree.blocA}?asOf=2025-07-01`)).name).toBe('Đảng bộ các cơ quan Đảng tỉnh');
-    expect(names(json(await api.get('/api/v1/org/units?q=dang%20bo%20cac%20co%20quan')))).toEqual(['Đảng bộ các cơ quan Đảng tỉnh']);
+    expect(json(await api.get(`/api/v1/org/units/${tree.blocA}?asOf=2025-07-01`)).name).toBe(
+      'Đảng bộ các cơ quan Đảng tỉnh',
+    );
+    expect(names(json(await api.get('/api/v1/org/units?q=dang%20bo%20cac%20co%20quan')))).toEqual([
+      'Đảng bộ các cơ quan Đảng tỉnh',
+    ]);
     expect(names(json(await api.get('/api/v1/org/units?q=KHOI%20A&asOf=2024-01-01')))).toEqual(['Đảng ủy Khối A']);
   });
 
@@ -102,7 +159,8 @@ describe('restructuring keeps history', () => {
     });
     expect(split.statusCode, split.body).toBe(200);
     const [first, second] = json(split).ids;
-    const childrenOf = async (id: number) => names(json(await api.get(`/api/v1/org/units?parentId=${id}&asOf=2025-07-01`)));
+    const childrenOf = async (id: number) =>
+      names(json(await api.get(`/api/v1/org/units?parentId=${id}&asOf=2025-07-01`)));
     expect(await childrenOf(first)).toEqual(['Đảng bộ Công ty Thủy điện Thác Bà']);
     expect(await childrenOf(second)).toEqual(['Chi bộ Hội Liên hiệp Phụ nữ tỉnh']);
     const ended = json(await api.get(`/api/v1/org/units/${tree.blocB}`));
@@ -115,39 +173,94 @@ describe('restructuring keeps history', () => {
   it('refuses changes out of date order, into its own subtree, stale revisions, and dissolving a unit with sub-units', async () => {
     const { api, tree } = await adminSession();
     const rev = json(await api.get(`/api/v1/org/units/${tree.blocA}`)).revision;
-    const early = await api.post(`/api/v1/org/units/${tree.blocA}/change`, { name: 'Tên mới', effectiveDate: '2019-01-01', revision: rev });
+    const early = await api.post(`/api/v1/org/units/${tree.blocA}/change`, {
+      name: 'Tên mới',
+      effectiveDate: '2019-01-01',
+      revision: rev,
+    });
     expect(early.statusCode).toBe(400);
     expect(json(early).error.fields[0].field).toBe('effectiveDate');
-    const cycle = await api.post(`/api/v1/org/units/${tree.blocA}/move`, { parentId: tree.a1, effectiveDate: '2024-01-01', revision: rev });
+    const cycle = await api.post(`/api/v1/org/units/${tree.blocA}/move`, {
+      parentId: tree.a1,
+      effectiveDate: '2024-01-01',
+      revision: rev,
+    });
     expect(cycle.statusCode).toBe(400);
     expect(json(cycle).error.message).toMatch(/chính nó/);
-    const future = await api.post(`/api/v1/org/units/${tree.blocA}/change`, { name: 'Tên mới', effectiveDate: '2999-01-01', revision: rev });
+    const future = await api.post(`/api/v1/org/units/${tree.blocA}/change`, {
+      name: 'Tên mới',
+      effectiveDate: '2999-01-01',
+      revision: rev,
+    });
     expect(future.statusCode).toBe(400);
-    const ok = await api.post(`/api/v1/org/units/${tree.blocA}/change`, { name: 'Tên mới', effectiveDate: '2024-01-01', revision: rev });
+    const ok = await api.post(`/api/v1/org/units/${tree.blocA}/change`, {
+      name: 'Tên mới',
+      effectiveDate: '2024-01-01',
+      revision: rev,
+    });
     expect(ok.statusCode).toBe(200);
-    const stale = await api.post(`/api/v1/org/units/${tree.blocA}/change`, { name: 'Tên khác', effectiveDate: '2024-02-01', revision: rev });
+    const stale = await api.post(`/api/v1/org/units/${tree.blocA}/change`, {
+      name: 'Tên khác',
+      effectiveDate: '2024-02-01',
+      revision: rev,
+    });
     expect(stale.statusCode).toBe(409);
     expect(json(stale).error.message).toMatch(/vừa được người khác thay đổi/);
-    const dissolve = await api.post(`/api/v1/org/units/${tree.blocA}/dissolve`, { effectiveDate: '2024-03-01', revision: rev + 1 });
+    const dissolve = await api.post(`/api/v1/org/units/${tree.blocA}/dissolve`, {
+      effectiveDate: '2024-03-01',
+      revision: rev + 1,
+    });
     expect(dissolve.statusCode).toBe(409);
     expect(json(dissolve).error.message).toMatch(/còn 2 đơn vị trực thuộc/);
     const leaf = json(await api.get(`/api/v1/org/units/${tree.a1}`));
-    const gone = await api.post(`/api/v1/org/units/${tree.a1}/dissolve`, { effectiveDate: '2024-03-01', revision: leaf.revision });
+    const gone = await api.post(`/api/v1/org/units/${tree.a1}/dissolve`, {
+      effectiveDate: '2024-03-01',
+      revision: leaf.revision,
+    });
     expect(gone.statusCode, gone.body).toBe(200);
     expect(json(gone).endReason).toBe('dissolved');
-    expect(names(json(await api.get(`/api/v1/org/units?parentId=${tree.blocA}&asOf=2024-03-01`)))).toEqual(['Đảng bộ Trường Cao đẳng nghề']);
+    expect(names(json(await api.get(`/api/v1/org/units?parentId=${tree.blocA}&asOf=2024-03-01`)))).toEqual([
+      'Đảng bộ Trường Cao đẳng nghề',
+    ]);
   });
 
   it('answers bad input with 400 naming the field and writes nothing', async () => {
     const { api, tree, db } = await adminSession();
-    const count = async () => Number((await db.selectFrom('org_unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('org_unit')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const cases = [
       { body: { name: '', typeId: 1, levelId: 1, parentId: tree.root, effectiveDate: '2024-01-01' }, field: 'name' },
-      { body: { name: 'X', typeId: 1, levelId: 1, parentId: tree.root, effectiveDate: '2024-02-30' }, field: 'effectiveDate' },
-      { body: { name: 'X', typeId: 99999, levelId: 1, parentId: tree.root, effectiveDate: '2024-01-01' }, field: 'typeId' },
-      { body: { name: 'X', typeId: 'abc', levelId: 1, parentId: tree.root, effectiveDate: '2024-01-01' }, field: 'typeId' },
-      { body: { name: 'X', typeId: 1, levelId: 1, parentId: tree.root, effectiveDate: '2024-01-01', documentId: 424242 }, field: 'documentId' },
+      {
+        body: { name: 'X', typeId: 1, levelId: 1, parentId: tree.root, effectiveDate: '2024-02-30' },
+        field: 'effectiveDate',
+      },
+      {
+        body: { name: 'X', typeId: 99999, levelId: 1, parentId: tree.root, effectiveDate: '2024-01-01' },
+        field: 'typeId',
+      },
+      {
+        body: { name: 'X', typeId: 'abc', levelId: 1, parentId: tree.root, effectiveDate: '2024-01-01' },
+        field: 'typeId',
+      },
+      {
+        body: {
+          name: 'X',
+          typeId: 1,
+          levelId: 1,
+          parentId: tree.root,
+          effectiveDate: '2024-01-01',
+          documentId: 424242,
+        },
+        field: 'documentId',
+      },
     ];
     for (const c of cases) {
       const response = await api.post('/api/v1/org/units', c.body);

@@ -17,10 +17,21 @@ const revisionOf = async (db: Kysely<DB>, id: number) =>
   (await db.selectFrom('org_unit').select('revision').where('id', '=', id).executeTakeFirstOrThrow()).revision;
 
 const move = async (db: Kysely<DB>, id: number, parentId: number, effectiveDate: string) =>
-  moveUnit(db, systemContext, id, { parentId, effectiveDate, revision: await revisionOf(db, id), documentId: null, note: null });
+  moveUnit(db, systemContext, id, {
+    parentId,
+    effectiveDate,
+    revision: await revisionOf(db, id),
+    documentId: null,
+    note: null,
+  });
 
 const dissolve = async (db: Kysely<DB>, id: number, effectiveDate: string) =>
-  dissolveUnit(db, systemContext, id, { effectiveDate, revision: await revisionOf(db, id), documentId: null, note: null });
+  dissolveUnit(db, systemContext, id, {
+    effectiveDate,
+    revision: await revisionOf(db, id),
+    documentId: null,
+    note: null,
+  });
 
 /** The unit ids of subtreeOnSql, sorted. */
 async function subtree(db: Kysely<DB>, unitId: number, on: string): Promise<number[]> {
@@ -30,7 +41,9 @@ async function subtree(db: Kysely<DB>, unitId: number, on: string): Promise<numb
 
 /** As used by the reports: inside `x in (…)`. */
 async function subtreeViaIn(db: Kysely<DB>, unitId: number, on: string): Promise<number[]> {
-  const { rows } = await sql<{ id: number }>`select u.id from org_unit u where u.id in (${subtreeOnSql(unitId, on)})`.execute(db);
+  const { rows } = await sql<{
+    id: number;
+  }>`select u.id from org_unit u where u.id in (${subtreeOnSql(unitId, on)})`.execute(db);
   return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
@@ -52,7 +65,12 @@ async function world() {
   const t = await setupTest();
   const { db } = t;
   const tree = await buildTree(db);
-  const c = await buildUnit(db, { name: 'Chi bộ Phòng Hành chính', parentId: tree.a1, typeCode: 'chi_bo', levelCode: 'chi_bo' });
+  const c = await buildUnit(db, {
+    name: 'Chi bộ Phòng Hành chính',
+    parentId: tree.a1,
+    typeCode: 'chi_bo',
+    levelCode: 'chi_bo',
+  });
   const d = await buildUnit(db, { name: 'Đảng bộ Ban Quản lý dự án', parentId: tree.blocA });
 
   await move(db, d, tree.blocB, '2021-03-01');
@@ -84,8 +102,17 @@ describe('subtreeOnSql: the subtree of a unit as it stood on a day', () => {
     const { db, root, blocA, blocB, a1, a2, a3, b1, b2, c, d, n1, n2 } = w;
 
     // Sanity: the commands did what the timeline says.
-    const ended = await db.selectFrom('org_unit').select(['id', 'ended_on']).where('id', 'in', [blocB, a2, d]).orderBy('id').execute();
-    expect(Object.fromEntries(ended.map((u) => [u.id, u.ended_on]))).toEqual({ [blocB]: '2023-03-01', [a2]: '2022-09-01', [d]: '2021-09-01' });
+    const ended = await db
+      .selectFrom('org_unit')
+      .select(['id', 'ended_on'])
+      .where('id', 'in', [blocB, a2, d])
+      .orderBy('id')
+      .execute();
+    expect(Object.fromEntries(ended.map((u) => [u.id, u.ended_on]))).toEqual({
+      [blocB]: '2023-03-01',
+      [a2]: '2022-09-01',
+      [d]: '2021-09-01',
+    });
 
     // Before the recorded history begins, every unit counts where it first stood (a tree recorded later than its registry).
     expect(await subtree(db, blocA, '2019-12-31')).toEqual(ids(blocA, a1, a2, a3, c, d));
@@ -182,7 +209,9 @@ describe('subtreeOnSql: the subtree of a unit as it stood on a day', () => {
           const mine = versions.filter((v) => v.unit_id === u);
           const valid = mine.find((v) => v.valid_from <= on && (v.valid_to === null || v.valid_to > on));
           const last = mine[mine.length - 1]!;
-          const version = valid ?? (last.valid_to !== null && last.valid_to <= on ? last : mine[0]!.valid_from > on ? mine[0] : undefined);
+          const version =
+            valid ??
+            (last.valid_to !== null && last.valid_to <= on ? last : mine[0]!.valid_from > on ? mine[0] : undefined);
           return version !== undefined && version.path.split('.').includes(String(x));
         })
         .sort((a, b) => a - b);

@@ -48,7 +48,10 @@ export async function loadUnitFor(
  * that took over its work (org_unit_successor: a split, a merge) is — so the
  * staff of the 2025 successors keep the records of the bloc that ended.
  */
-export function unitOrSuccessorInScope(scope: Scope, unitIdColumn: Expression<unknown> | RawBuilder<unknown>): RawBuilder<SqlBool> {
+export function unitOrSuccessorInScope(
+  scope: Scope,
+  unitIdColumn: Expression<unknown> | RawBuilder<unknown>,
+): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${unitInScope(scope, unitIdColumn)} or exists (select 1 from org_unit_successor us where us.predecessor_id = ${unitIdColumn} and ${unitInScope(
     scope,
     sql.ref('us.successor_id'),
@@ -59,7 +62,13 @@ export function unitOrSuccessorInScope(scope: Scope, unitIdColumn: Expression<un
  * loadUnitFor, and for a unit that has ended: the access of a unit that took
  * over its work. Read is 404 and write 403 as usual.
  */
-export async function loadUnitOrPredecessorFor(db: Kysely<DB>, actor: Actor, unitId: number, read: Action, write: Action | null = null): Promise<UnitRef> {
+export async function loadUnitOrPredecessorFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  unitId: number,
+  read: Action,
+  write: Action | null = null,
+): Promise<UnitRef> {
   try {
     return await loadUnitFor(db, actor, unitId, read, write);
   } catch (error) {

@@ -33,7 +33,10 @@ export function nameColumns(name: string) {
 
 export function assertNotFuture(date: string): void {
   if (date > todayInVietnam()) {
-    throw invalid('effectiveDate', `Ngày hiệu lực ${formatDateVi(date)} ở tương lai; chỉ ghi nhận thay đổi đã có hiệu lực.`);
+    throw invalid(
+      'effectiveDate',
+      `Ngày hiệu lực ${formatDateVi(date)} ở tương lai; chỉ ghi nhận thay đổi đã có hiệu lực.`,
+    );
   }
 }
 
@@ -264,7 +267,10 @@ export async function rebaseSubtree(
     event_id: eventId,
   }));
   for (let i = 0; i < rows.length; i += 1000) {
-    await trx.insertInto('org_unit_version').values(rows.slice(i, i + 1000)).execute();
+    await trx
+      .insertInto('org_unit_version')
+      .values(rows.slice(i, i + 1000))
+      .execute();
   }
 
   // Scope follows the unit: current paths of every unit under the old prefix (ended ones too).

@@ -16,7 +16,11 @@ import type { PersonView } from './queries.ts';
 type TDiscipline = z.infer<typeof ZDiscipline>;
 
 /** A person's disciplines, newest first. The caller checked the person is readable. */
-export async function disciplinesOfPerson(db: Kysely<DB>, personId: number, today = todayInVietnam()): Promise<TDiscipline[]> {
+export async function disciplinesOfPerson(
+  db: Kysely<DB>,
+  personId: number,
+  today = todayInVietnam(),
+): Promise<TDiscipline[]> {
   const rows = await db
     .selectFrom('discipline_record as r')
     .leftJoin('document as d', 'd.id', 'r.document_id')
@@ -41,13 +45,21 @@ export async function disciplinesOfPerson(db: Kysely<DB>, personId: number, toda
     reason: r.reason,
     decidedOn: r.decided_on,
     untilOn: r.until_on,
-    document: r.document_id !== null ? { id: r.document_id, symbol: r.symbol ?? '', issuedOn: r.issued_on ?? '', summary: r.summary ?? '' } : null,
+    document:
+      r.document_id !== null
+        ? { id: r.document_id, symbol: r.symbol ?? '', issuedOn: r.issued_on ?? '', summary: r.summary ?? '' }
+        : null,
     active: r.decided_on <= today && (r.until_on === null || r.until_on >= today),
   }));
 }
 
 /** The caller loaded the person with people.write on its unit. Returns the new record's id. */
-export async function recordDiscipline(db: Kysely<DB>, ctx: RequestContext, person: PersonView, input: z.infer<typeof ZDisciplineBody>): Promise<number> {
+export async function recordDiscipline(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  person: PersonView,
+  input: z.infer<typeof ZDisciplineBody>,
+): Promise<number> {
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     await assertDocumentUsable(trx, ctx, input.documentId);
     const { id } = await trx

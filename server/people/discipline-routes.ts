@@ -14,7 +14,14 @@ export async function disciplineRoutes(app: App): Promise<void> {
 
   app.get(
     '/people/:id/disciplines',
-    { schema: { tags, summary: 'Các hình thức kỷ luật của một người (mới nhất trước)', params: ZIdParams, response: { 200: ZDisciplineList } } },
+    {
+      schema: {
+        tags,
+        summary: 'Các hình thức kỷ luật của một người (mới nhất trước)',
+        params: ZIdParams,
+        response: { 200: ZDisciplineList },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const person = await loadPersonFor(db, actor, req.params.id, 'read');
@@ -32,7 +39,15 @@ export async function disciplineRoutes(app: App): Promise<void> {
 
   app.post(
     '/people/:id/disciplines',
-    { schema: { tags, summary: 'Ghi nhận kỷ luật', params: ZIdParams, body: ZDisciplineBody, response: { 201: ZDiscipline } } },
+    {
+      schema: {
+        tags,
+        summary: 'Ghi nhận kỷ luật',
+        params: ZIdParams,
+        body: ZDisciplineBody,
+        response: { 201: ZDiscipline },
+      },
+    },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
       const person = await loadPersonFor(db, actor, req.params.id, 'write');

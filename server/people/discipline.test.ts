@@ -8,14 +8,34 @@ describe('disciplines', () => {
     const t = await setupTest();
     const w = await honoursWorld(t);
     const url = `/api/v1/people/${w.people.a1}/disciplines`;
-    const created = await w.reporterA1.s.post(url, { form: 'Khiển trách', reason: 'Vi phạm quy chế làm việc', decidedOn: '2026-01-05', untilOn: null });
+    const created = await w.reporterA1.s.post(url, {
+      form: 'Khiển trách',
+      reason: 'Vi phạm quy chế làm việc',
+      decidedOn: '2026-01-05',
+      untilOn: null,
+    });
     expect(created.statusCode, created.body).toBe(201);
-    expect(json(created)).toMatchObject({ form: 'Khiển trách', decidedOn: '2026-01-05', untilOn: null, active: true, document: null });
-    const old = await w.operatorA.s.post(url, { form: 'Cảnh cáo', reason: 'Đã hết thời hạn', decidedOn: '2019-01-05', untilOn: '2020-01-05' });
+    expect(json(created)).toMatchObject({
+      form: 'Khiển trách',
+      decidedOn: '2026-01-05',
+      untilOn: null,
+      active: true,
+      document: null,
+    });
+    const old = await w.operatorA.s.post(url, {
+      form: 'Cảnh cáo',
+      reason: 'Đã hết thời hạn',
+      decidedOn: '2019-01-05',
+      untilOn: '2020-01-05',
+    });
     expect(json(old).active).toBe(false);
     const list = json(await w.viewerA.s.get(url));
     expect(list.items.map((d: { form: string }) => d.form)).toEqual(['Khiển trách', 'Cảnh cáo']);
-    const audit = await t.db.selectFrom('audit_event').select(['action', 'unit_id']).where('action', '=', 'discipline.recorded').execute();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'unit_id'])
+      .where('action', '=', 'discipline.recorded')
+      .execute();
     expect(audit).toEqual([
       { action: 'discipline.recorded', unit_id: w.tree.a1 },
       { action: 'discipline.recorded', unit_id: w.tree.a1 },
@@ -26,8 +46,20 @@ describe('disciplines', () => {
     const t = await setupTest();
     const w = await honoursWorld(t);
     const url = `/api/v1/people/${w.people.a1}/disciplines`;
-    expect((await w.operatorA.s.post(url, { form: 'Khiển trách', reason: 'x', decidedOn: '2026-01-05', untilOn: '2025-01-01' })).statusCode).toBe(400);
-    expect((await w.operatorA.s.post(url, { form: 'Khiển trách', reason: 'x', decidedOn: '2026-01-05', documentId: 999999 })).statusCode).toBe(400);
+    expect(
+      (
+        await w.operatorA.s.post(url, {
+          form: 'Khiển trách',
+          reason: 'x',
+          decidedOn: '2026-01-05',
+          untilOn: '2025-01-01',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await w.operatorA.s.post(url, { form: 'Khiển trách', reason: 'x', decidedOn: '2026-01-05', documentId: 999999 }))
+        .statusCode,
+    ).toBe(400);
     expect(await t.db.selectFrom('discipline_record').selectAll().execute()).toEqual([]);
   });
 });

@@ -12,13 +12,20 @@ async function world() {
   const t = await setupTest();
   const tree = await buildTree(t.db);
   const admin = await as(t, [{ role: 'admin', unitId: tree.root }]);
-  const add = async (unitId: number, fullName: string) => json(await admin.post('/api/v1/people', { fullName, unitId, position: 'Chuyên viên' }));
+  const add = async (unitId: number, fullName: string) =>
+    json(await admin.post('/api/v1/people', { fullName, unitId, position: 'Chuyên viên' }));
   const people = {
     a1: await add(tree.a1, 'Nguyễn Văn An'),
     a2: await add(tree.a2, 'Nguyễn Văn Bình'),
     b1: await add(tree.b1, 'Nguyễn Văn Cường'),
   };
-  const left = json(await admin.post(`/api/v1/people/${people.b1.id}/leave`, { leftOn: '2024-01-01', reason: 'Chuyển công tác', revision: 1 }));
+  const left = json(
+    await admin.post(`/api/v1/people/${people.b1.id}/leave`, {
+      leftOn: '2024-01-01',
+      reason: 'Chuyển công tác',
+      revision: 1,
+    }),
+  );
   return { t, tree, admin, people: { ...people, b1: left } };
 }
 
@@ -38,12 +45,19 @@ describe('people registry: who may see and change what', () => {
 
     expect((await s.get(`/api/v1/people/${b.id}`)).statusCode).toBe(404);
     expect((await s.patch(`/api/v1/people/${b.id}`, { position: 'X', revision: b.revision })).statusCode).toBe(404);
-    expect((await s.post(`/api/v1/people/${b.id}/leave`, { leftOn: '2024-01-01', reason: 'X', revision: b.revision })).statusCode).toBe(404);
+    expect(
+      (await s.post(`/api/v1/people/${b.id}/leave`, { leftOn: '2024-01-01', reason: 'X', revision: b.revision }))
+        .statusCode,
+    ).toBe(404);
     expect((await s.post(`/api/v1/people/${b.id}/reinstate`, { revision: b.revision })).statusCode).toBe(404);
     expect((await s.post('/api/v1/people', { fullName: 'Lê Văn Lạ', unitId: tree.b1 })).statusCode).toBe(404);
     const move = await s.patch(`/api/v1/people/${people.a1.id}`, { unitId: tree.b1, revision: 1 });
     expect(move.statusCode).toBe(404);
-    const row = await t.db.selectFrom('person').select(['unit_id', 'revision']).where('id', '=', people.a1.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('person')
+      .select(['unit_id', 'revision'])
+      .where('id', '=', people.a1.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ unit_id: tree.a1, revision: 1 });
     expect((await s.post('/api/v1/people', { fullName: 'Lê Văn Mới', unitId: tree.a2 })).statusCode).toBe(201);
   });
@@ -55,7 +69,9 @@ describe('people registry: who may see and change what', () => {
     expect(a).toMatchObject({ fullName: 'Nguyễn Văn An', canWrite: false });
     expect((await s.post('/api/v1/people', { fullName: 'Lê Văn Lạ', unitId: tree.a1 })).statusCode).toBe(403);
     expect((await s.patch(`/api/v1/people/${a.id}`, { position: 'X', revision: 1 })).statusCode).toBe(403);
-    expect((await s.post(`/api/v1/people/${a.id}/leave`, { leftOn: '2024-01-01', reason: 'X', revision: 1 })).statusCode).toBe(403);
+    expect(
+      (await s.post(`/api/v1/people/${a.id}/leave`, { leftOn: '2024-01-01', reason: 'X', revision: 1 })).statusCode,
+    ).toBe(403);
     expect((await s.post(`/api/v1/people/${a.id}/reinstate`, { revision: 1 })).statusCode).toBe(403);
     expect((await s.get(`/api/v1/people/${people.b1.id}`)).statusCode).toBe(404);
   });
@@ -68,7 +84,9 @@ describe('people registry: who may see and change what', () => {
     ]);
     const move = await s.patch(`/api/v1/people/${people.a1.id}`, { unitId: tree.a2, revision: 1 });
     expect(move.statusCode).toBe(403);
-    expect((await s.patch(`/api/v1/people/${people.a1.id}`, { position: 'Trưởng phòng', revision: 1 })).statusCode).toBe(200);
+    expect(
+      (await s.patch(`/api/v1/people/${people.a1.id}`, { position: 'Trưởng phòng', revision: 1 })).statusCode,
+    ).toBe(200);
   });
 
   it('a reporter granted on one unit sees and writes only that unit', async () => {
@@ -80,7 +98,9 @@ describe('people registry: who may see and change what', () => {
     expect((await s.get(`/api/v1/people/${people.a2.id}`)).statusCode).toBe(404);
     expect((await s.post('/api/v1/people', { fullName: 'Lê Văn Lạ', unitId: tree.a2 })).statusCode).toBe(404);
     expect((await s.post('/api/v1/people', { fullName: 'Lê Văn Quen', unitId: tree.a1 })).statusCode).toBe(201);
-    expect((await s.patch(`/api/v1/people/${people.a1.id}`, { position: 'Kế toán', revision: 1 })).statusCode).toBe(200);
+    expect((await s.patch(`/api/v1/people/${people.a1.id}`, { position: 'Kế toán', revision: 1 })).statusCode).toBe(
+      200,
+    );
   });
 
   it('refuses every endpoint without signing in', async () => {

@@ -15,8 +15,23 @@ async function addPerson(s: Session, unitId: number, fullName: string, extra: Re
 }
 
 const count = async (t: TestContext) => ({
-  people: Number((await t.db.selectFrom('person').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-  audit: Number((await t.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).where('entity_type', '=', 'person').executeTakeFirstOrThrow()).n),
+  people: Number(
+    (
+      await t.db
+        .selectFrom('person')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
+  audit: Number(
+    (
+      await t.db
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('entity_type', '=', 'person')
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
 });
 
 describe('people registry', () => {
@@ -24,7 +39,12 @@ describe('people registry', () => {
     const t = await setupTest();
     const tree = await buildTree(t.db);
     const s = await operatorOn(t, tree.blocA);
-    const created = await addPerson(s, tree.a1, '  Nguyễn Thị  Ngọc Bích ', { gender: 'female', birthYear: 1985, position: 'Phó Bí thư Chi bộ', partyMember: true });
+    const created = await addPerson(s, tree.a1, '  Nguyễn Thị  Ngọc Bích ', {
+      gender: 'female',
+      birthYear: 1985,
+      position: 'Phó Bí thư Chi bộ',
+      partyMember: true,
+    });
     expect(created).toMatchObject({
       fullName: 'Nguyễn Thị Ngọc Bích',
       familyName: 'Nguyễn',
@@ -38,19 +58,40 @@ describe('people registry', () => {
     });
     expect(json(await s.get(`/api/v1/people/${created.id}`))).toEqual(created);
 
-    const edited = json(await s.patch(`/api/v1/people/${created.id}`, { position: 'Bí thư Chi bộ', unitId: tree.a2, revision: 1 }));
-    expect(edited).toMatchObject({ position: 'Bí thư Chi bộ', unitId: tree.a2, unitName: 'Đảng bộ Trường Cao đẳng nghề', revision: 2, birthYear: 1985 });
+    const edited = json(
+      await s.patch(`/api/v1/people/${created.id}`, { position: 'Bí thư Chi bộ', unitId: tree.a2, revision: 1 }),
+    );
+    expect(edited).toMatchObject({
+      position: 'Bí thư Chi bộ',
+      unitId: tree.a2,
+      unitName: 'Đảng bộ Trường Cao đẳng nghề',
+      revision: 2,
+      birthYear: 1985,
+    });
 
-    const left = await s.post(`/api/v1/people/${created.id}/leave`, { leftOn: '2024-06-30', reason: 'Nghỉ hưu', revision: 2 });
+    const left = await s.post(`/api/v1/people/${created.id}/leave`, {
+      leftOn: '2024-06-30',
+      reason: 'Nghỉ hưu',
+      revision: 2,
+    });
     expect(json(left)).toMatchObject({ status: 'left', leftOn: '2024-06-30', leftReason: 'Nghỉ hưu', revision: 3 });
-    const again = await s.post(`/api/v1/people/${created.id}/leave`, { leftOn: '2024-07-01', reason: 'Nghỉ hưu', revision: 3 });
+    const again = await s.post(`/api/v1/people/${created.id}/leave`, {
+      leftOn: '2024-07-01',
+      reason: 'Nghỉ hưu',
+      revision: 3,
+    });
     expect(again.statusCode).toBe(409);
     expect(json(again).error.code).toBe('INVALID_STATE');
 
     const reinstated = json(await s.post(`/api/v1/people/${created.id}/reinstate`, { revision: 3 }));
     expect(reinstated).toMatchObject({ status: 'active', leftOn: null, leftReason: null, revision: 4 });
 
-    const events = await t.db.selectFrom('audit_event').selectAll().where('entity_type', '=', 'person').orderBy('id').execute();
+    const events = await t.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('entity_type', '=', 'person')
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => [e.action, e.unit_id])).toEqual([
       ['person.created', tree.a1],
       ['person.viewed', tree.a1], // reading the record is audited too
@@ -70,7 +111,8 @@ describe('people registry', () => {
     await addPerson(s, tree.a1, 'Nguyễn Thị Ngọc Bích', { position: 'Phó Bí thư Đảng ủy' });
     await addPerson(s, tree.a2, 'Đỗ Tuấn Lương', { partyMember: true, gender: 'male' });
     await addPerson(s, tree.a2, 'Trần Thanh Tùng');
-    const names = async (query: string) => json(await s.get(`/api/v1/people?${query}`)).items.map((p: { fullName: string }) => p.fullName);
+    const names = async (query: string) =>
+      json(await s.get(`/api/v1/people?${query}`)).items.map((p: { fullName: string }) => p.fullName);
     expect(await names('q=nguyen%20thi')).toEqual(['Nguyễn Thị Ngọc Bích']);
     expect(await names(`q=${encodeURIComponent('NGUYỄN THỊ')}`)).toEqual(['Nguyễn Thị Ngọc Bích']);
     expect(await names('q=do%20luong')).toEqual(['Đỗ Tuấn Lương']);
@@ -90,7 +132,18 @@ describe('people registry', () => {
     const t = await setupTest();
     const tree = await buildTree(t.db);
     const s = await operatorOn(t, tree.blocA);
-    for (const name of ['Trần Thanh Tùng', 'Nguyễn Thị Ngọc Bích', 'Tô Thị Thanh Mai', 'Đỗ Tuấn Lương', 'Nguyễn Trương Lương', 'Hoàng Duy Võ', 'Lê Văn Ấn', 'Lê Văn An', 'Lê Văn Ân', 'Đào Văn An']) {
+    for (const name of [
+      'Trần Thanh Tùng',
+      'Nguyễn Thị Ngọc Bích',
+      'Tô Thị Thanh Mai',
+      'Đỗ Tuấn Lương',
+      'Nguyễn Trương Lương',
+      'Hoàng Duy Võ',
+      'Lê Văn Ấn',
+      'Lê Văn An',
+      'Lê Văn Ân',
+      'Đào Văn An',
+    ]) {
       await addPerson(s, tree.a1, name);
     }
     const items = json(await s.get('/api/v1/people')).items.map((p: { fullName: string }) => p.fullName);
@@ -131,8 +184,14 @@ describe('people registry: concurrency and bad input', () => {
     ]);
     expect(racing.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     const winner = json(racing.find((r) => r.statusCode === 200)!).position;
-    expect((await t.db.selectFrom('person').select(['position', 'revision']).where('id', '=', p.id).executeTakeFirstOrThrow())).toEqual({ position: winner, revision: 3 });
-    const stale = await s.post(`/api/v1/people/${p.id}/leave`, { leftOn: '2024-01-01', reason: 'Chuyển công tác', revision: 1 });
+    expect(
+      await t.db.selectFrom('person').select(['position', 'revision']).where('id', '=', p.id).executeTakeFirstOrThrow(),
+    ).toEqual({ position: winner, revision: 3 });
+    const stale = await s.post(`/api/v1/people/${p.id}/leave`, {
+      leftOn: '2024-01-01',
+      reason: 'Chuyển công tác',
+      revision: 1,
+    });
     expect(stale.statusCode).toBe(409);
   });
 
@@ -142,9 +201,18 @@ describe('people registry: concurrency and bad input', () => {
     const s = await operatorOn(t, tree.blocA);
     const p = await addPerson(s, tree.a1, 'Tô Thị Thanh Mai');
     const gone = await addPerson(s, tree.a2, 'Hoàng Duy Võ');
-    expect((await s.post(`/api/v1/people/${gone.id}/leave`, { leftOn: '2025-06-30', reason: 'Chuyển công tác', revision: 1 })).statusCode).toBe(200);
+    expect(
+      (
+        await s.post(`/api/v1/people/${gone.id}/leave`, {
+          leftOn: '2025-06-30',
+          reason: 'Chuyển công tác',
+          revision: 1,
+        })
+      ).statusCode,
+    ).toBe(200);
     const before = await count(t);
-    const fieldsOf = (r: { body: string }) => (JSON.parse(r.body).error.fields ?? []).map((f: { field: string }) => f.field).sort();
+    const fieldsOf = (r: { body: string }) =>
+      (JSON.parse(r.body).error.fields ?? []).map((f: { field: string }) => f.field).sort();
 
     const missing = await s.post('/api/v1/people', {});
     expect(missing.statusCode).toBe(400);
@@ -154,12 +222,20 @@ describe('people registry: concurrency and bad input', () => {
     const old = await s.post('/api/v1/people', { fullName: 'Lê Văn Cổ', unitId: tree.a1, birthYear: 1800 });
     expect(old.statusCode).toBe(400);
     expect(fieldsOf(old)).toEqual(['birthYear']);
-    const future = await s.post('/api/v1/people', { fullName: 'Lê Văn Mới', unitId: tree.a1, birthYear: new Date().getFullYear() + 1 });
+    const future = await s.post('/api/v1/people', {
+      fullName: 'Lê Văn Mới',
+      unitId: tree.a1,
+      birthYear: new Date().getFullYear() + 1,
+    });
     expect(fieldsOf(future)).toEqual(['birthYear']);
     const blank = await s.post('/api/v1/people', { fullName: '   ', unitId: tree.a1, gender: 'nam' });
     expect(fieldsOf(blank)).toEqual(['fullName', 'gender']);
 
-    const badDate = await s.post(`/api/v1/people/${p.id}/leave`, { leftOn: '2021-02-30', reason: 'Nghỉ hưu', revision: 1 });
+    const badDate = await s.post(`/api/v1/people/${p.id}/leave`, {
+      leftOn: '2021-02-30',
+      reason: 'Nghỉ hưu',
+      revision: 1,
+    });
     expect(badDate.statusCode).toBe(400);
     expect(fieldsOf(badDate)).toEqual(['leftOn']);
     const noRevision = await s.patch(`/api/v1/people/${p.id}`, { position: 'X' });
@@ -171,7 +247,11 @@ describe('people registry: concurrency and bad input', () => {
     expect((await s.get('/api/v1/people/999999')).statusCode).toBe(404);
     expect((await s.post('/api/v1/people', { fullName: 'Lê Văn Ma', unitId: 999999 })).statusCode).toBe(404);
 
-    await t.db.updateTable('org_unit').set({ ended_on: '2025-07-01', end_reason: 'merged' }).where('id', '=', tree.a2).execute();
+    await t.db
+      .updateTable('org_unit')
+      .set({ ended_on: '2025-07-01', end_reason: 'merged' })
+      .where('id', '=', tree.a2)
+      .execute();
     const ended = await s.post('/api/v1/people', { fullName: 'Lê Văn Muộn', unitId: tree.a2 });
     expect(ended.statusCode).toBe(400);
     expect(fieldsOf(ended)).toEqual(['unitId']);
@@ -185,6 +265,10 @@ describe('people registry: concurrency and bad input', () => {
     expect(json(sameName).revision).toBe(1);
 
     expect(await count(t)).toEqual(before);
-    expect(json(await s.get(`/api/v1/people/${p.id}`))).toMatchObject({ revision: 1, unitId: tree.a1, status: 'active' });
+    expect(json(await s.get(`/api/v1/people/${p.id}`))).toMatchObject({
+      revision: 1,
+      unitId: tree.a1,
+      status: 'active',
+    });
   });
 });

@@ -38,9 +38,15 @@ export function snapshot(p: Person) {
  * Lock the person's row for the change and check the client saw the latest
  * revision, and that the person is still in the unit the access check used.
  */
-export async function lockPerson(trx: Transaction<DB>, id: number, revision: number, checkedUnitId: number): Promise<Person> {
+export async function lockPerson(
+  trx: Transaction<DB>,
+  id: number,
+  revision: number,
+  checkedUnitId: number,
+): Promise<Person> {
   const row = await trx.selectFrom('person').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw notFound(`người có mã số ${id}`);
-  if (row.revision !== revision || row.unit_id !== checkedUnitId) throw staleRevision(`Thông tin của "${row.full_name}"`);
+  if (row.revision !== revision || row.unit_id !== checkedUnitId)
+    throw staleRevision(`Thông tin của "${row.full_name}"`);
   return row;
 }

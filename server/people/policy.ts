@@ -8,10 +8,16 @@ import { assertUnitAccess, type Actor } from '../lib/context.ts';
 import { notFound } from '../lib/errors.ts';
 import { getPerson, type PersonView } from './queries.ts';
 
-export async function loadPersonFor(db: Kysely<DB>, actor: Actor, id: number, mode: 'read' | 'write'): Promise<PersonView> {
+export async function loadPersonFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  mode: 'read' | 'write',
+): Promise<PersonView> {
   const what = `người có mã số ${id}`;
   const person = await getPerson(db, actor, id);
   if (!person) throw notFound(what);
-  if (mode === 'write') assertUnitAccess(actor, { id: person.unit_id, path: person.unit_path }, 'people.read', 'people.write', what);
+  if (mode === 'write')
+    assertUnitAccess(actor, { id: person.unit_id, path: person.unit_path }, 'people.read', 'people.write', what);
   return person;
 }

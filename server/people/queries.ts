@@ -52,7 +52,11 @@ export interface PeopleFilter extends Omit<TPersonListQuery, 'unitId'> {
 }
 
 /** A page of people in Vietnamese name order (given, middle, family name). */
-export async function findPeople(db: Kysely<DB>, actor: Actor, filter: PeopleFilter): Promise<{ items: PersonView[]; total: number }> {
+export async function findPeople(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: PeopleFilter,
+): Promise<{ items: PersonView[]; total: number }> {
   let query = scopedPeople(db, actor);
   if (filter.unitPath) query = query.where(sql<boolean>`u.current_path <@ ${filter.unitPath}::ltree`);
   for (const word of searchWords(filter.q)) query = query.where('p.search_text', 'like', `%${escapeLike(word)}%`);

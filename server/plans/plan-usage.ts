@@ -35,7 +35,12 @@ export async function assertPlanUsable(
 ): Promise<UsablePlan> {
   const path = input.path ?? 'planId';
   const plan = await findPlanForUnit(db, input.planId, input.unit.id);
-  if (!plan) throw invalid(path, `Không tìm thấy kế hoạch có mã số ${input.planId} áp dụng cho "${input.unit.name}" (kế hoạch của đơn vị hoặc của cấp trên).`);
-  if (plan.status === 'closed') throw invalid(path, `Kế hoạch "${plan.title}" đã kết thúc; hãy chọn kế hoạch đang thực hiện.`);
+  if (!plan)
+    throw invalid(
+      path,
+      `Không tìm thấy kế hoạch có mã số ${input.planId} áp dụng cho "${input.unit.name}" (kế hoạch của đơn vị hoặc của cấp trên).`,
+    );
+  if (plan.status === 'closed')
+    throw invalid(path, `Kế hoạch "${plan.title}" đã kết thúc; hãy chọn kế hoạch đang thực hiện.`);
   return plan;
 }

@@ -14,7 +14,12 @@ async function world() {
     { role: 'admin', unitId: tree.root },
     { role: 'admin', unitId: otherProvince },
   ]);
-  const doc = json(await admin.post('/api/v1/documents', documentBody(tree.root, { symbol: '24-KH/TU', issuedOn: '2021-03-17', issuerName: 'Tỉnh ủy Thử nghiệm' })));
+  const doc = json(
+    await admin.post(
+      '/api/v1/documents',
+      documentBody(tree.root, { symbol: '24-KH/TU', issuedOn: '2021-03-17', issuerName: 'Tỉnh ủy Thử nghiệm' }),
+    ),
+  );
   const add = async (ownerUnitId: number, title: string, extra: Record<string, unknown> = {}) => {
     const response = await admin.post('/api/v1/plans', planBody(ownerUnitId, { title, ...extra }));
     expect(response.statusCode, response.body).toBe(201);
@@ -30,7 +35,8 @@ async function world() {
   return { t, tree, otherProvince, admin, doc, plans };
 }
 
-const ids = (r: { body: string }) => (JSON.parse(r.body).items as Array<{ id: number }>).map((p) => p.id).sort((a, b) => a - b);
+const ids = (r: { body: string }) =>
+  (JSON.parse(r.body).items as Array<{ id: number }>).map((p) => p.id).sort((a, b) => a - b);
 const edit = (revision = 1) => ({ title: 'Tên mới', revision });
 
 describe('plans: who may see and change what', () => {
@@ -45,7 +51,11 @@ describe('plans: who may see and change what', () => {
     expect((await s.get(`/api/v1/plans?ownerUnitId=${otherProvince}`)).statusCode).toBe(404);
 
     const province = json(await s.get(`/api/v1/plans/${plans.province}`));
-    expect(province).toMatchObject({ title: 'Kế hoạch 24-KH/TU', canWrite: false, document: { symbol: '24-KH/TU', issuedOn: '2021-03-17', readable: false } });
+    expect(province).toMatchObject({
+      title: 'Kế hoạch 24-KH/TU',
+      canWrite: false,
+      document: { symbol: '24-KH/TU', issuedOn: '2021-03-17', readable: false },
+    });
     expect(province.phases).toHaveLength(3);
     expect(province.targets).toHaveLength(3);
     const refused = await s.patch(`/api/v1/plans/${plans.province}`, edit());
@@ -64,7 +74,11 @@ describe('plans: who may see and change what', () => {
     expect((await s.patch(`/api/v1/plans/${plans.blocA}`, edit())).statusCode).toBe(200);
     expect((await s.patch(`/api/v1/plans/${plans.a1}`, edit())).statusCode).toBe(200);
     expect((await s.post('/api/v1/plans', planBody(tree.a2))).statusCode).toBe(201);
-    const untouched = await t.db.selectFrom('plan').select(['id', 'revision']).where('id', 'in', [plans.province, plans.blocB, plans.other]).execute();
+    const untouched = await t.db
+      .selectFrom('plan')
+      .select(['id', 'revision'])
+      .where('id', 'in', [plans.province, plans.blocB, plans.other])
+      .execute();
     expect(untouched.every((p) => p.revision === 1)).toBe(true);
   });
 
@@ -90,10 +104,14 @@ describe('plans: who may see and change what', () => {
   it('links only documents the actor may read', async () => {
     const { t, tree, admin, doc, plans } = await world();
     const s = await as(t, [{ role: 'operator', unitId: tree.blocA }]);
-    const own = json(await admin.post('/api/v1/documents', documentBody(tree.blocA, { symbol: '46-KH/ĐUK', issuedOn: '2021-03-26' })));
+    const own = json(
+      await admin.post('/api/v1/documents', documentBody(tree.blocA, { symbol: '46-KH/ĐUK', issuedOn: '2021-03-26' })),
+    );
     const foreign = await s.post('/api/v1/plans', planBody(tree.blocA, { documentId: doc.id }));
     expect(foreign.statusCode).toBe(400);
-    expect(json(foreign).error.fields).toEqual([{ field: 'documentId', message: expect.stringMatching(/bạn được xem/) }]);
+    expect(json(foreign).error.fields).toEqual([
+      { field: 'documentId', message: expect.stringMatching(/bạn được xem/) },
+    ]);
     expect((await s.patch(`/api/v1/plans/${plans.blocA}`, { documentId: doc.id, revision: 1 })).statusCode).toBe(400);
     const linked = json(await s.patch(`/api/v1/plans/${plans.blocA}`, { documentId: own.id, revision: 1 }));
     expect(linked.document).toMatchObject({ symbol: '46-KH/ĐUK', readable: true });
@@ -101,7 +119,11 @@ describe('plans: who may see and change what', () => {
 
   it('the province’s plan stays readable under the province it merged into', async () => {
     const { t, tree, otherProvince, admin, plans } = await world();
-    const province = await t.db.selectFrom('org_unit_version').select(['type_id', 'level_id']).where('unit_id', '=', tree.root).executeTakeFirstOrThrow();
+    const province = await t.db
+      .selectFrom('org_unit_version')
+      .select(['type_id', 'level_id'])
+      .where('unit_id', '=', tree.root)
+      .executeTakeFirstOrThrow();
     const merged = await admin.post('/api/v1/org/merges', {
       sourceIds: [tree.root, otherProvince],
       newTarget: { name: 'Tỉnh ủy Hợp nhất', typeId: province.type_id, levelId: province.level_id, parentId: null },
@@ -122,9 +144,15 @@ describe('plans: who may see and change what', () => {
     expect(ids(await s.get(`/api/v1/plans?forUnitId=${tree.a1}`))).toEqual([plans.province, plans.blocA, plans.a1]);
     expect((await s.get(`/api/v1/plans?forUnitId=${tree.b1}`)).statusCode).toBe(404);
     const a2 = { id: tree.a2, name: 'Đảng bộ Trường Cao đẳng nghề' };
-    expect(await assertPlanUsable(t.db, { planId: plans.province, unit: a2 })).toMatchObject({ id: plans.province, status: 'active' });
+    expect(await assertPlanUsable(t.db, { planId: plans.province, unit: a2 })).toMatchObject({
+      id: plans.province,
+      status: 'active',
+    });
     expect(await findPlanForUnit(t.db, plans.a1, tree.a2)).toBeNull();
-    await expect(assertPlanUsable(t.db, { planId: plans.blocB, unit: a2, path: 'planId' })).rejects.toMatchObject({ code: 'VALIDATION', fields: [{ field: 'planId' }] });
+    await expect(assertPlanUsable(t.db, { planId: plans.blocB, unit: a2, path: 'planId' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ field: 'planId' }],
+    });
     await admin.post(`/api/v1/plans/${plans.blocA}/close`, { revision: 1 });
     await expect(assertPlanUsable(t.db, { planId: plans.blocA, unit: a2 })).rejects.toThrow(/đã kết thúc/);
   });

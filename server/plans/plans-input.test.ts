@@ -6,21 +6,50 @@ import { as, fieldBody, fieldsOf, planBody } from '../catalogue/test-helpers.ts'
 
 const counts = async (t: TestContext) => {
   const n = async (table: 'plan' | 'plan_phase' | 'plan_target' | 'audit_event') =>
-    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  return { plans: await n('plan'), phases: await n('plan_phase'), targets: await n('plan_target'), audit: await n('audit_event') };
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    plans: await n('plan'),
+    phases: await n('plan_phase'),
+    targets: await n('plan_target'),
+    audit: await n('audit_event'),
+  };
 };
 
-const phase = (name: string, startsOn: string, endsOn: string, extra: Record<string, unknown> = {}) => ({ name, kind: 'period', startsOn, endsOn, ...extra });
+const phase = (name: string, startsOn: string, endsOn: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  kind: 'period',
+  startsOn,
+  endsOn,
+  ...extra,
+});
 
 describe('plans: bad input and concurrency', () => {
   it('answers bad input with 400 naming each field, and writes nothing', async () => {
     const t = await setupTest();
     const tree = await buildTree(t.db);
     const admin = await as(t, [{ role: 'admin', unitId: tree.root }]);
-    const exemplarField = json(await admin.post('/api/v1/catalogue/fields', fieldBody(tree.root, { name: 'Cá nhân điển hình tiên tiến', appliesTo: 'exemplar' })));
-    const siblingField = json(await admin.post('/api/v1/catalogue/fields', fieldBody(tree.blocB, { name: 'Trách nhiệm xã hội' })));
+    const exemplarField = json(
+      await admin.post(
+        '/api/v1/catalogue/fields',
+        fieldBody(tree.root, { name: 'Cá nhân điển hình tiên tiến', appliesTo: 'exemplar' }),
+      ),
+    );
+    const siblingField = json(
+      await admin.post('/api/v1/catalogue/fields', fieldBody(tree.blocB, { name: 'Trách nhiệm xã hội' })),
+    );
     const revoked = json(await admin.post('/api/v1/documents', documentBody(tree.blocA, { symbol: '9-KH/ĐUK' })));
-    await admin.post(`/api/v1/documents/${revoked.id}/revoke`, { revokedOn: '2022-01-01', reason: 'Ban hành nhầm', revision: 1 });
+    await admin.post(`/api/v1/documents/${revoked.id}/revoke`, {
+      revokedOn: '2022-01-01',
+      reason: 'Ban hành nhầm',
+      revision: 1,
+    });
     const s = await as(t, [{ role: 'operator', unitId: tree.blocA }]);
     const plan = json(await s.post('/api/v1/plans', planBody(tree.blocA)));
     const before = await counts(t);
@@ -33,18 +62,50 @@ describe('plans: bad input and concurrency', () => {
     const cases: Array<[Record<string, unknown>, string[], RegExp?]> = [
       [{ startsOn: '2025-01-01', endsOn: '2021-01-01' }, ['endsOn'], /không sớm hơn ngày bắt đầu/],
       [{ startsOn: '2021-02-29' }, ['startsOn']],
-      [{ phases: [phase('Năm 2020', '2020-01-01', '2020-12-31'), phase('Năm 2026', '2025-01-01', '2026-06-30')] }, ['phases.0.startsOn', 'phases.1.endsOn'], /thời gian của kế hoạch \(17\/03\/2021 – 31\/12\/2025\)/],
-      [{ phases: [phase('Sơ kết', '2021-03-17', '2022-03-16'), phase('SƠ KẾT', '2022-03-17', '2023-03-16')] }, ['phases.1.name'], /bị trùng với giai đoạn thứ 1/],
-      [{ phases: [phase('Đảo ngược', '2022-01-01', '2021-12-31', { reviewOn: '2021-01-01' })] }, ['phases.0.endsOn', 'phases.0.reviewOn']],
+      [
+        { phases: [phase('Năm 2020', '2020-01-01', '2020-12-31'), phase('Năm 2026', '2025-01-01', '2026-06-30')] },
+        ['phases.0.startsOn', 'phases.1.endsOn'],
+        /thời gian của kế hoạch \(17\/03\/2021 – 31\/12\/2025\)/,
+      ],
+      [
+        { phases: [phase('Sơ kết', '2021-03-17', '2022-03-16'), phase('SƠ KẾT', '2022-03-17', '2023-03-16')] },
+        ['phases.1.name'],
+        /bị trùng với giai đoạn thứ 1/,
+      ],
+      [
+        { phases: [phase('Đảo ngược', '2022-01-01', '2021-12-31', { reviewOn: '2021-01-01' })] },
+        ['phases.0.endsOn', 'phases.0.reviewOn'],
+      ],
       [{ phases: [{ ...phase('Sai loại', '2022-01-01', '2022-12-31'), kind: 'so_ket' }] }, ['phases.0.kind']],
       [{ targets: [{ subject: 'model', value: 120, measure: 'percent' }] }, ['targets.0.value'], /từ 0 đến 100/],
       [{ targets: [{ subject: 'model', value: 2.5, measure: 'count' }] }, ['targets.0.value'], /số nguyên/],
       [{ targets: [{ subject: 'model', value: -1, measure: 'count' }] }, ['targets.0.value']],
       [{ targets: [{ subject: 'other', value: 1, measure: 'count' }] }, ['targets.0.description']],
-      [{ targets: [{ subject: 'model', value: 20, measure: 'count' }, { subject: 'model', value: 22, measure: 'count' }] }, ['targets.1.subject'], /trùng với chỉ tiêu thứ 1/],
-      [{ targets: [{ subject: 'model', value: 20, measure: 'count', levelId: 9999 }] }, ['targets.0.levelId'], /Không có cấp/],
-      [{ targets: [{ subject: 'model', value: 20, measure: 'count', fieldId: siblingField.id }] }, ['targets.0.fieldId'], /Không tìm thấy lĩnh vực/],
-      [{ targets: [{ subject: 'model', value: 20, measure: 'count', fieldId: exemplarField.id }] }, ['targets.0.fieldId'], /không dùng cho mô hình/],
+      [
+        {
+          targets: [
+            { subject: 'model', value: 20, measure: 'count' },
+            { subject: 'model', value: 22, measure: 'count' },
+          ],
+        },
+        ['targets.1.subject'],
+        /trùng với chỉ tiêu thứ 1/,
+      ],
+      [
+        { targets: [{ subject: 'model', value: 20, measure: 'count', levelId: 9999 }] },
+        ['targets.0.levelId'],
+        /Không có cấp/,
+      ],
+      [
+        { targets: [{ subject: 'model', value: 20, measure: 'count', fieldId: siblingField.id }] },
+        ['targets.0.fieldId'],
+        /Không tìm thấy lĩnh vực/,
+      ],
+      [
+        { targets: [{ subject: 'model', value: 20, measure: 'count', fieldId: exemplarField.id }] },
+        ['targets.0.fieldId'],
+        /không dùng cho mô hình/,
+      ],
       [{ documentId: 99999 }, ['documentId']],
       [{ documentId: revoked.id }, ['documentId'], /đã bị thu hồi/],
     ];
@@ -62,12 +123,24 @@ describe('plans: bad input and concurrency', () => {
     const reversed = await s.patch(`/api/v1/plans/${plan.id}`, { endsOn: '2020-12-31', revision: 1 });
     expect(fieldsOf(reversed)).toEqual(['endsOn']);
     const otherPlan = json(await admin.post('/api/v1/plans', planBody(tree.blocB)));
-    const stolen = await s.patch(`/api/v1/plans/${plan.id}`, { phases: [{ ...phase('Mượn', '2021-03-17', '2021-12-31'), id: otherPlan.phases[0].id }], revision: 1 });
+    const stolen = await s.patch(`/api/v1/plans/${plan.id}`, {
+      phases: [{ ...phase('Mượn', '2021-03-17', '2021-12-31'), id: otherPlan.phases[0].id }],
+      revision: 1,
+    });
     expect(fieldsOf(stolen)).toEqual(['phases.0.id']);
-    const twice = await s.patch(`/api/v1/plans/${plan.id}`, { targets: [plan.targets[0], plan.targets[0]].map((x) => ({ ...x, description: 'x' })), revision: 1 });
+    const twice = await s.patch(`/api/v1/plans/${plan.id}`, {
+      targets: [plan.targets[0], plan.targets[0]].map((x) => ({ ...x, description: 'x' })),
+      revision: 1,
+    });
     expect(fieldsOf(twice)).toEqual(['targets.1.id', 'targets.1.subject']);
 
-    expect(await counts(t)).toEqual({ ...before, plans: before.plans + 1, phases: before.phases + 3, targets: before.targets + 3, audit: before.audit + 1 });
+    expect(await counts(t)).toEqual({
+      ...before,
+      plans: before.plans + 1,
+      phases: before.phases + 3,
+      targets: before.targets + 3,
+      audit: before.audit + 1,
+    });
     expect(json(await s.get(`/api/v1/plans/${plan.id}`))).toEqual(plan);
   });
 
@@ -84,7 +157,10 @@ describe('plans: bad input and concurrency', () => {
 
     const racing = await Promise.all([
       s.patch(`/api/v1/plans/${plan.id}`, { targets: [{ subject: 'model', value: 5, measure: 'count' }], revision: 2 }),
-      s.patch(`/api/v1/plans/${plan.id}`, { targets: [{ subject: 'exemplar', value: 7, measure: 'count' }], revision: 2 }),
+      s.patch(`/api/v1/plans/${plan.id}`, {
+        targets: [{ subject: 'exemplar', value: 7, measure: 'count' }],
+        revision: 2,
+      }),
     ]);
     expect(racing.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     const winner = json(racing.find((r) => r.statusCode === 200)!);

@@ -12,7 +12,12 @@ export function presentPlanSummary(row: PlanView, actor: Actor): TPlanSummary {
     title: row.title,
     document:
       row.document_id !== null && row.document_symbol !== null && row.document_issued_on !== null
-        ? { id: row.document_id, symbol: row.document_symbol, issuedOn: row.document_issued_on, readable: Boolean(row.document_readable) }
+        ? {
+            id: row.document_id,
+            symbol: row.document_symbol,
+            issuedOn: row.document_issued_on,
+            readable: Boolean(row.document_readable),
+          }
         : null,
     startsOn: row.starts_on,
     endsOn: row.ends_on,
@@ -28,7 +33,15 @@ export function presentPlanSummary(row: PlanView, actor: Actor): TPlanSummary {
 export function presentPlan(row: PlanView, phases: PhaseRow[], targets: TargetRow[], actor: Actor): TPlan {
   return {
     ...presentPlanSummary(row, actor),
-    phases: phases.map((p) => ({ id: p.id, name: p.name, kind: p.kind, startsOn: p.starts_on, endsOn: p.ends_on, reviewOn: p.review_on, sortOrder: p.sort_order })),
+    phases: phases.map((p) => ({
+      id: p.id,
+      name: p.name,
+      kind: p.kind,
+      startsOn: p.starts_on,
+      endsOn: p.ends_on,
+      reviewOn: p.review_on,
+      sortOrder: p.sort_order,
+    })),
     targets: targets.map((t) => ({
       id: t.id,
       subject: t.subject,

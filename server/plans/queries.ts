@@ -30,7 +30,9 @@ function withColumns(query: ReturnType<typeof visiblePlans>, actor: Actor) {
     'p.document_id',
     'd.symbol as document_symbol',
     'd.issued_on as document_issued_on',
-    sql<boolean>`case when d.id is null then false else ${unitInScope(scopeOf(actor, 'documents.read'), sql.ref('d.owner_unit_id'))} end`.as('document_readable'),
+    sql<boolean>`case when d.id is null then false else ${unitInScope(scopeOf(actor, 'documents.read'), sql.ref('d.owner_unit_id'))} end`.as(
+      'document_readable',
+    ),
     'p.starts_on',
     'p.ends_on',
     'p.status',
@@ -56,12 +58,18 @@ export interface PlanFilter extends Omit<TPlanListQuery, 'ownerUnitId' | 'forUni
 }
 
 /** A page of plans, the latest first. */
-export async function findPlans(db: Kysely<DB>, actor: Actor, filter: PlanFilter): Promise<{ items: PlanView[]; total: number }> {
+export async function findPlans(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: PlanFilter,
+): Promise<{ items: PlanView[]; total: number }> {
   let query = visiblePlans(db, actor);
   if (filter.ownerPath) query = query.where(sql<boolean>`ou.current_path <@ ${filter.ownerPath}::ltree`);
   for (const word of searchWords(filter.q)) query = query.where('p.search_text', 'like', `%${escapeLike(word)}%`);
-  if (filter.forUnitId !== undefined) query = query.where(sql<boolean>`p.owner_unit_id in (${lineageOf([filter.forUnitId])})`);
-  if (filter.activeOn) query = query.where('p.starts_on', '<=', filter.activeOn).where('p.ends_on', '>=', filter.activeOn);
+  if (filter.forUnitId !== undefined)
+    query = query.where(sql<boolean>`p.owner_unit_id in (${lineageOf([filter.forUnitId])})`);
+  if (filter.activeOn)
+    query = query.where('p.starts_on', '<=', filter.activeOn).where('p.ends_on', '>=', filter.activeOn);
   if (filter.status) query = query.where('p.status', '=', filter.status);
   const [{ total }, items] = await Promise.all([
     query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
@@ -76,7 +84,13 @@ export async function findPlans(db: Kysely<DB>, actor: Actor, filter: PlanFilter
 }
 
 export function listPhases(db: Kysely<DB>, planId: number) {
-  return db.selectFrom('plan_phase').selectAll().where('plan_id', '=', planId).orderBy('sort_order').orderBy('id').execute();
+  return db
+    .selectFrom('plan_phase')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
 }
 
 export function listTargets(db: Kysely<DB>, planId: number) {

@@ -9,7 +9,9 @@ import { buildTree, buildUser, levelIdOf } from '../test/factories.ts';
 import { anonymous, setupTest, signIn } from '../test/harness.ts';
 import { buildCatalogue, buildPerson, download, readWorkbook } from './test-helpers.ts';
 
-const input = (over: Partial<RegisterEntryInput> & Pick<RegisterEntryInput, 'kind' | 'fieldId' | 'levelId'>): RegisterEntryInput => ({
+const input = (
+  over: Partial<RegisterEntryInput> & Pick<RegisterEntryInput, 'kind' | 'fieldId' | 'levelId'>,
+): RegisterEntryInput => ({
   name: null,
   content: null,
   goals: null,
@@ -33,19 +35,37 @@ async function world() {
   const hoa = await buildPerson(t.db, tree.a1, 'Nguyễn Thị Hoa', 'Chánh Văn phòng');
   const an = await buildPerson(t.db, tree.a1, 'Trần Văn An', 'Phó Giám đốc');
   const register = (inputs: RegisterEntryInput[], options: Parameters<typeof registerEntries>[4]) =>
-    writeTransaction(t.db, systemContext, ({ trx, audit }) => registerEntries(trx, systemContext, audit, inputs, options));
+    writeTransaction(t.db, systemContext, ({ trx, audit }) =>
+      registerEntries(trx, systemContext, audit, inputs, options),
+    );
   // models of a1 and a2 on the list from 05/03/2024; one submitted; exemplars of a1
   await register(
     [
-      input({ kind: 'model', name: 'Vườn ươm khởi nghiệp', ownerUnitId: tree.a1, fieldId: fields.economy, levelId: coSo, startedOn: '2023-01-10' }),
-      input({ kind: 'model', name: 'Ánh sáng đường quê', ownerUnitId: tree.a1, fieldId: fields.culture, levelId: coSo }),
+      input({
+        kind: 'model',
+        name: 'Vườn ươm khởi nghiệp',
+        ownerUnitId: tree.a1,
+        fieldId: fields.economy,
+        levelId: coSo,
+        startedOn: '2023-01-10',
+      }),
+      input({
+        kind: 'model',
+        name: 'Ánh sáng đường quê',
+        ownerUnitId: tree.a1,
+        fieldId: fields.culture,
+        levelId: coSo,
+      }),
       input({ kind: 'model', name: 'Bếp ăn nghĩa tình', ownerUnitId: tree.a2, fieldId: fields.culture, levelId: coSo }),
       input({ kind: 'exemplar', personId: hoa, ownerUnitId: tree.a1, fieldId: fields.admin, levelId: coSo }),
       input({ kind: 'exemplar', personId: an, ownerUnitId: tree.a1, fieldId: fields.admin, levelId: coSo }),
     ],
     { accept: { date: '2024-03-05', documentId: null } },
   );
-  await register([input({ kind: 'model', name: 'Dân vận khéo', ownerUnitId: tree.b1, fieldId: fields.admin, levelId: coSo })], { submit: true });
+  await register(
+    [input({ kind: 'model', name: 'Dân vận khéo', ownerUnitId: tree.b1, fieldId: fields.admin, levelId: coSo })],
+    { submit: true },
+  );
   const operator = await buildUser(t.db, { grants: [{ role: 'operator', unitId: tree.root }] });
   const reporter = await buildUser(t.db, { grants: [{ role: 'reporter', unitId: tree.a1 }] });
   return {
@@ -83,7 +103,17 @@ describe('export.xlsx', () => {
     expect(String(sheet.getRow(2).getCell(1).value)).toBe(
       `Loại: Mô hình (tập thể); Đơn vị: Đảng ủy Khối A (kể cả các đơn vị trực thuộc); Trạng thái: Trong danh sách; Tên đơn vị theo ngày ${today.split('-').reverse().join('/')}`,
     );
-    expect(header).toEqual(['STT', 'Tên mô hình', 'Đơn vị', 'Lĩnh vực', 'Cấp', 'Trạng thái', 'Ngày bắt đầu thực hiện', 'Ngày đưa vào danh sách', 'Người theo dõi']);
+    expect(header).toEqual([
+      'STT',
+      'Tên mô hình',
+      'Đơn vị',
+      'Lĩnh vực',
+      'Cấp',
+      'Trạng thái',
+      'Ngày bắt đầu thực hiện',
+      'Ngày đưa vào danh sách',
+      'Người theo dõi',
+    ]);
     // "Ánh" < "Bếp" < "Vườn" in Vietnamese order (A, Ă, Â, B …)
     expect(rows.map((row) => row[1])).toEqual(['Ánh sáng đường quê', 'Bếp ăn nghĩa tình', 'Vườn ươm khởi nghiệp']);
     const vuon = rows[2]!;
@@ -99,17 +129,40 @@ describe('export.xlsx', () => {
 
   it('exports exemplars by given name, with positions; unit names as of the chosen date', async () => {
     const { t, tree, op } = await world();
-    const unit = await t.db.selectFrom('org_unit').select('revision').where('id', '=', tree.a1).executeTakeFirstOrThrow();
-    await changeUnit(t.db, systemContext, tree.a1, { name: 'Đảng bộ Sở Tư pháp và Nội vụ', revision: unit.revision, effectiveDate: '2025-03-01', documentId: null, note: null });
+    const unit = await t.db
+      .selectFrom('org_unit')
+      .select('revision')
+      .where('id', '=', tree.a1)
+      .executeTakeFirstOrThrow();
+    await changeUnit(t.db, systemContext, tree.a1, {
+      name: 'Đảng bộ Sở Tư pháp và Nội vụ',
+      revision: unit.revision,
+      effectiveDate: '2025-03-01',
+      documentId: null,
+      note: null,
+    });
 
     const now = await sheetOf((await download(t.app, op, '/api/v1/registry/export.xlsx?kind=exemplar')).rawPayload);
-    expect(now.header).toEqual(['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Lĩnh vực', 'Cấp', 'Trạng thái', 'Ngày bắt đầu thực hiện', 'Ngày đưa vào danh sách', 'Người theo dõi']);
+    expect(now.header).toEqual([
+      'STT',
+      'Họ và tên',
+      'Chức vụ',
+      'Đơn vị',
+      'Lĩnh vực',
+      'Cấp',
+      'Trạng thái',
+      'Ngày bắt đầu thực hiện',
+      'Ngày đưa vào danh sách',
+      'Người theo dõi',
+    ]);
     // An before Hoa: by given name
     expect(now.rows.map((row) => row.slice(1, 4))).toEqual([
       ['Trần Văn An', 'Phó Giám đốc', 'Đảng bộ Sở Tư pháp và Nội vụ'],
       ['Nguyễn Thị Hoa', 'Chánh Văn phòng', 'Đảng bộ Sở Tư pháp và Nội vụ'],
     ]);
-    const then = await sheetOf((await download(t.app, op, '/api/v1/registry/export.xlsx?kind=exemplar&asOf=2024-06-01')).rawPayload);
+    const then = await sheetOf(
+      (await download(t.app, op, '/api/v1/registry/export.xlsx?kind=exemplar&asOf=2024-06-01')).rawPayload,
+    );
     expect(then.rows.map((row) => row[3])).toEqual(['Đảng bộ Sở Tư pháp', 'Đảng bộ Sở Tư pháp']);
     expect(String(then.sheet.getRow(2).getCell(1).value)).toContain('Tên đơn vị theo ngày 01/06/2024');
   });
@@ -120,7 +173,9 @@ describe('export.xlsx', () => {
     expect(all.sheet.getRow(1).getCell(1).value).toBe('DANH SÁCH MÔ HÌNH, ĐIỂN HÌNH TIÊN TIẾN');
     expect(all.header.slice(0, 3)).toEqual(['STT', 'Loại', 'Tên mô hình / Họ và tên']);
     expect(all.rows).toHaveLength(6);
-    const before = await sheetOf((await download(t.app, op, '/api/v1/registry/export.xlsx?onDate=2024-01-01')).rawPayload);
+    const before = await sheetOf(
+      (await download(t.app, op, '/api/v1/registry/export.xlsx?onDate=2024-01-01')).rawPayload,
+    );
     expect(before.rows).toHaveLength(0);
     const on = await sheetOf((await download(t.app, op, '/api/v1/registry/export.xlsx?onDate=2024-03-05')).rawPayload);
     expect(on.rows).toHaveLength(5);
@@ -141,9 +196,17 @@ describe('export.xlsx', () => {
     const { t, tree, fields, op } = await world();
     const coSo = await levelIdOf(t.db, 'co_so');
     const inputs = Array.from({ length: 4500 }, (_, i) =>
-      input({ kind: 'model', name: `Mô hình ${String(i).padStart(4, '0')}`, ownerUnitId: tree.b2, fieldId: fields.admin, levelId: coSo }),
+      input({
+        kind: 'model',
+        name: `Mô hình ${String(i).padStart(4, '0')}`,
+        ownerUnitId: tree.b2,
+        fieldId: fields.admin,
+        levelId: coSo,
+      }),
     );
-    await writeTransaction(t.db, systemContext, ({ trx, audit }) => registerEntries(trx, systemContext, audit, inputs, { submit: true }));
+    await writeTransaction(t.db, systemContext, ({ trx, audit }) =>
+      registerEntries(trx, systemContext, audit, inputs, { submit: true }),
+    );
     const r = await download(t.app, op, `/api/v1/registry/export.xlsx?unitId=${tree.b2}`);
     expect(r.headers['x-total-count']).toBe('4500');
     const { rows } = await sheetOf(r.rawPayload);

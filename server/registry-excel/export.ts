@@ -9,7 +9,12 @@ import { PassThrough } from 'node:stream';
 import { loadExcelJS } from '../docgen/lazy-libs.ts';
 import { sql, type Kysely } from 'kysely';
 import { formatDateTimeVi, formatDateVi } from '../../common/dates.ts';
-import { ENTRY_KIND_LABELS, ENTRY_STATUS_LABELS, type EntryKind, type EntryStatus } from '../../common/schemas/registry.ts';
+import {
+  ENTRY_KIND_LABELS,
+  ENTRY_STATUS_LABELS,
+  type EntryKind,
+  type EntryStatus,
+} from '../../common/schemas/registry.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../lib/context.ts';
 import { applyFilter, scopedEntries, unitNameOn, type EntryFilter } from '../registry/queries.ts';
@@ -42,7 +47,9 @@ function exportQuery(db: Kysely<DB>, actor: Actor, filter: ExportFilter) {
     'f.name as field_name',
     'l.name as level_name',
     sql<string | null>`(select min(s.valid_from)::text from registry_span s where s.entry_id = e.id)`.as('listed_on'),
-    sql<string | null>`(select string_agg(mu.full_name, ', ' order by mu.full_name) from registry_monitor m join app_user mu on mu.id = m.user_id where m.entry_id = e.id and m.unassigned_on is null)`.as(
+    sql<
+      string | null
+    >`(select string_agg(mu.full_name, ', ' order by mu.full_name) from registry_monitor m join app_user mu on mu.id = m.user_id where m.entry_id = e.id and m.unassigned_on is null)`.as(
       'monitors',
     ),
   ]);
@@ -96,7 +103,14 @@ interface Column {
  * written as pages arrive. A failure half-way destroys the stream (the
  * download breaks rather than ending in a truncated but valid-looking file).
  */
-export async function streamExport(db: Kysely<DB>, actor: Actor, filter: ExportFilter, labels: ExportLabels, total: number, now = new Date()): Promise<PassThrough> {
+export async function streamExport(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: ExportFilter,
+  labels: ExportLabels,
+  total: number,
+  now = new Date(),
+): Promise<PassThrough> {
   const ExcelJS = await loadExcelJS();
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -108,7 +122,11 @@ export async function streamExport(db: Kysely<DB>, actor: Actor, filter: ExportF
   const columns: Column[] = [
     { header: 'STT', width: 7 },
     ...(both ? [{ header: 'Loại', width: 14 }] : []),
-    { header: filter.kind === 'model' ? 'Tên mô hình' : exemplarOnly ? 'Họ và tên' : 'Tên mô hình / Họ và tên', width: 46, wrap: true },
+    {
+      header: filter.kind === 'model' ? 'Tên mô hình' : exemplarOnly ? 'Họ và tên' : 'Tên mô hình / Họ và tên',
+      width: 46,
+      wrap: true,
+    },
     ...(filter.kind === 'model' ? [] : [{ header: 'Chức vụ', width: 24, wrap: true }]),
     { header: 'Đơn vị', width: 40, wrap: true },
     { header: 'Lĩnh vực', width: 28, wrap: true },
@@ -121,12 +139,21 @@ export async function streamExport(db: Kysely<DB>, actor: Actor, filter: ExportF
   const lastCol = columns.length;
   const sheet = workbook.addWorksheet('Danh sách', {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
   });
   sheet.columns = columns.map((c, i) => ({
     key: `c${i}`,
     width: c.width,
-    style: c.date ? { numFmt: 'dd/mm/yyyy', alignment: { horizontal: 'center', vertical: 'top' } } : { alignment: { vertical: 'top', wrapText: Boolean(c.wrap) } },
+    style: c.date
+      ? { numFmt: 'dd/mm/yyyy', alignment: { horizontal: 'center', vertical: 'top' } }
+      : { alignment: { vertical: 'top', wrapText: Boolean(c.wrap) } },
   }));
   sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: lastCol } };
 
@@ -145,7 +172,8 @@ export async function streamExport(db: Kysely<DB>, actor: Actor, filter: ExportF
   sheet.mergeCells(2, 1, 2, lastCol);
   description.commit();
   const count = sheet.getRow(3);
-  count.getCell(1).value = `Tổng số: ${total.toLocaleString('vi-VN')} — xuất lúc ${formatDateTimeVi(now)} bởi ${actor.fullName}`;
+  count.getCell(1).value =
+    `Tổng số: ${total.toLocaleString('vi-VN')} — xuất lúc ${formatDateTimeVi(now)} bởi ${actor.fullName}`;
   count.getCell(1).font = { size: 9, color: { argb: 'FF595959' } };
   sheet.mergeCells(3, 1, 3, lastCol);
   count.commit();
@@ -156,7 +184,12 @@ export async function streamExport(db: Kysely<DB>, actor: Actor, filter: ExportF
     cell.font = { bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+    cell.border = {
+      top: { style: 'thin' },
+      bottom: { style: 'thin' },
+      left: { style: 'thin' },
+      right: { style: 'thin' },
+    };
   });
   header.height = 32;
   header.commit();
@@ -168,16 +201,30 @@ export async function streamExport(db: Kysely<DB>, actor: Actor, filter: ExportF
       let query = exportQuery(db, actor, filter);
       if (last) {
         const { key, id } = last;
-        query = query.where(sql<boolean>`(e.sort_key collate "C" > ${key} collate "C" or (e.sort_key = ${key} and e.id > ${id}))`);
+        query = query.where(
+          sql<boolean>`(e.sort_key collate "C" > ${key} collate "C" or (e.sort_key = ${key} and e.id > ${id}))`,
+        );
       }
-      const rows = await query.orderBy(sql`e.sort_key collate "C"`).orderBy('e.id').limit(PAGE).execute();
+      const rows = await query
+        .orderBy(sql`e.sort_key collate "C"`)
+        .orderBy('e.id')
+        .limit(PAGE)
+        .execute();
       for (const r of rows) {
         n++;
         const values: Array<string | number | Date | null> = [n];
         if (both) values.push(r.kind === 'model' ? 'Mô hình' : 'Điển hình');
         values.push(r.kind === 'exemplar' ? (r.person_name ?? r.name) : r.name);
         if (filter.kind !== 'model') values.push(r.position);
-        values.push(r.owner_name, r.field_name, r.level_name, ENTRY_STATUS_LABELS[r.status as EntryStatus], isoToExcel(r.started_on), isoToExcel(r.listed_on), r.monitors);
+        values.push(
+          r.owner_name,
+          r.field_name,
+          r.level_name,
+          ENTRY_STATUS_LABELS[r.status as EntryStatus],
+          isoToExcel(r.started_on),
+          isoToExcel(r.listed_on),
+          r.monitors,
+        );
         sheet.addRow(values).commit();
       }
       if (rows.length < PAGE) break;

@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../common/dates.ts';
 import { buildTree, buildUnit, buildUser, levelIdOf } from '../test/factories.ts';
 import { anonymous, json, setupTest, signIn, type TestContext } from '../test/harness.ts';
-import { MODEL_HEADER, buildCatalogue, buildPerson, download, readWorkbook, uploadImport, xlsx } from './test-helpers.ts';
+import {
+  MODEL_HEADER,
+  buildCatalogue,
+  buildPerson,
+  download,
+  readWorkbook,
+  uploadImport,
+  xlsx,
+} from './test-helpers.ts';
 
 async function world() {
   const t = await setupTest();
@@ -25,11 +33,30 @@ async function world() {
 
 async function counts(t: TestContext) {
   const n = async (table: 'registry_entry' | 'registry_import' | 'stored_file' | 'registry_span' | 'registry_event') =>
-    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const audits = Number(
-    (await t.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'registry.imported').executeTakeFirstOrThrow()).n,
+    (
+      await t.db
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', 'registry.imported')
+        .executeTakeFirstOrThrow()
+    ).n,
   );
-  return { entries: await n('registry_entry'), imports: await n('registry_import'), files: await n('stored_file'), spans: await n('registry_span'), audits };
+  return {
+    entries: await n('registry_entry'),
+    imports: await n('registry_import'),
+    files: await n('stored_file'),
+    spans: await n('registry_span'),
+    audits,
+  };
 }
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -55,20 +82,72 @@ describe('import template round trip', () => {
     expect(fieldList).toEqual(expect.arrayContaining(['Cải cách hành chính', 'Phát triển kinh tế']));
     const sheet = workbook.getWorksheet('Danh sách')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['STT', 'Tên mô hình *', 'Đơn vị', 'Lĩnh vực *', 'Cấp *', 'Nội dung', 'Mục tiêu', 'Cam kết', 'Ngày bắt đầu thực hiện', 'Ngày đưa vào danh sách']);
+    expect(header).toEqual([
+      'STT',
+      'Tên mô hình *',
+      'Đơn vị',
+      'Lĩnh vực *',
+      'Cấp *',
+      'Nội dung',
+      'Mục tiêu',
+      'Cam kết',
+      'Ngày bắt đầu thực hiện',
+      'Ngày đưa vào danh sách',
+    ]);
     expect(sheet.getRow(2).getCell(1).value).toBe('Ví dụ');
-    const validations = (sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+    const validations = (
+      sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }
+    ).dataValidations.model;
     expect(validations.D2?.type).toBe('list');
     expect(validations.E2?.formulae[0]).toContain('Danh mục');
 
     // fill three rows below the example, as a person would in Excel
-    sheet.getRow(3).values = [1, 'Dân vận khéo trong cải cách hành chính', 'dang bo so tu phap', 'cai cach hanh chinh', 'Cấp cơ sở', 'Một cửa liên thông', null, null, d('2023-01-10'), d('2024-03-05')];
-    sheet.getRow(4).values = [2, 'Vườn ươm khởi nghiệp', 'Đảng bộ Trường Cao đẳng nghề', 'KT', 'cơ sở', null, null, null, '5/3/2023', '05/03/2024'];
-    sheet.getRow(5).values = [3, 'Khu dân cư văn hóa kiểu mẫu', null, 'Văn hóa - xã hội', 'Cấp trên cơ sở', null, null, null, null, null];
+    sheet.getRow(3).values = [
+      1,
+      'Dân vận khéo trong cải cách hành chính',
+      'dang bo so tu phap',
+      'cai cach hanh chinh',
+      'Cấp cơ sở',
+      'Một cửa liên thông',
+      null,
+      null,
+      d('2023-01-10'),
+      d('2024-03-05'),
+    ];
+    sheet.getRow(4).values = [
+      2,
+      'Vườn ươm khởi nghiệp',
+      'Đảng bộ Trường Cao đẳng nghề',
+      'KT',
+      'cơ sở',
+      null,
+      null,
+      null,
+      '5/3/2023',
+      '05/03/2024',
+    ];
+    sheet.getRow(5).values = [
+      3,
+      'Khu dân cư văn hóa kiểu mẫu',
+      null,
+      'Văn hóa - xã hội',
+      'Cấp trên cơ sở',
+      null,
+      null,
+      null,
+      null,
+      null,
+    ];
     const filled = Buffer.from(await workbook.xlsx.writeBuffer());
 
     const before = await counts(t);
-    const preview = await uploadImport(t.app, op, { kind: 'model', ownerUnitId: tree.blocA }, filled, 'Danh sách mô hình 2024.xlsx');
+    const preview = await uploadImport(
+      t.app,
+      op,
+      { kind: 'model', ownerUnitId: tree.blocA },
+      filled,
+      'Danh sách mô hình 2024.xlsx',
+    );
     expect(preview.statusCode, preview.body).toBe(201);
     const p = json(preview);
     expect(p.rows).toHaveLength(3);
@@ -83,11 +162,27 @@ describe('import template round trip', () => {
 
     const commit = await op.post(`/api/v1/registry/import/${p.importId}/commit`, {});
     expect(commit.statusCode, commit.body).toBe(200);
-    expect(json(commit)).toEqual({ importId: p.importId, status: 'committed', createdCount: 3, accepted: 2, submitted: 1, skipped: 0 });
+    expect(json(commit)).toEqual({
+      importId: p.importId,
+      status: 'committed',
+      createdCount: 3,
+      accepted: 2,
+      submitted: 1,
+      skipped: 0,
+    });
 
-    const entries = await t.db.selectFrom('registry_entry').select(['name', 'owner_unit_id', 'status', 'started_on']).orderBy('id').execute();
+    const entries = await t.db
+      .selectFrom('registry_entry')
+      .select(['name', 'owner_unit_id', 'status', 'started_on'])
+      .orderBy('id')
+      .execute();
     expect(entries).toEqual([
-      { name: 'Dân vận khéo trong cải cách hành chính', owner_unit_id: tree.a1, status: 'active', started_on: '2023-01-10' },
+      {
+        name: 'Dân vận khéo trong cải cách hành chính',
+        owner_unit_id: tree.a1,
+        status: 'active',
+        started_on: '2023-01-10',
+      },
       { name: 'Vườn ươm khởi nghiệp', owner_unit_id: tree.a2, status: 'active', started_on: '2023-03-05' },
       { name: 'Khu dân cư văn hóa kiểu mẫu', owner_unit_id: tree.blocA, status: 'submitted', started_on: null },
     ]);
@@ -100,8 +195,18 @@ describe('import template round trip', () => {
     expect(audits).toHaveLength(1);
     expect(audits[0]!.entity_id).toBe(String(p.importId));
     expect(audits[0]!.after).toMatchObject({ fileId: p.fileId, createdCount: 3, accepted: 2, submitted: 1 });
-    const imp = await t.db.selectFrom('registry_import').selectAll().where('id', '=', p.importId).executeTakeFirstOrThrow();
-    expect(imp).toMatchObject({ status: 'committed', row_count: 3, created_count: 3, owner_unit_id: tree.blocA, kind: 'model' });
+    const imp = await t.db
+      .selectFrom('registry_import')
+      .selectAll()
+      .where('id', '=', p.importId)
+      .executeTakeFirstOrThrow();
+    expect(imp).toMatchObject({
+      status: 'committed',
+      row_count: 3,
+      created_count: 3,
+      owner_unit_id: tree.blocA,
+      kind: 'model',
+    });
 
     // the kept file: the same bytes, for readers of the owner unit only
     const file = await download(t.app, op, `/api/v1/registry/import/${p.importId}/file`);
@@ -141,14 +246,24 @@ describe('import template round trip', () => {
     expect(preview.statusCode, preview.body).toBe(201);
     const rows = json(preview).rows;
     expect(rows[0].problems).toEqual([]);
-    expect(rows[1].problems).toEqual([{ field: 'name', message: expect.stringContaining('Không có người tên "Trần Văn Không"') }]);
-    expect(rows[2].problems).toEqual([{ field: 'name', message: expect.stringContaining('Có 2 người tên "Lê Văn Nam"') }]);
+    expect(rows[1].problems).toEqual([
+      { field: 'name', message: expect.stringContaining('Không có người tên "Trần Văn Không"') },
+    ]);
+    expect(rows[2].problems).toEqual([
+      { field: 'name', message: expect.stringContaining('Có 2 người tên "Lê Văn Nam"') },
+    ]);
 
     const commit = await op.post(`/api/v1/registry/import/${json(preview).importId}/commit`, { skip: [1, 2] });
     expect(commit.statusCode, commit.body).toBe(200);
     expect(json(commit)).toMatchObject({ createdCount: 1, accepted: 1, skipped: 2 });
     const entry = await t.db.selectFrom('registry_entry').selectAll().executeTakeFirstOrThrow();
-    expect(entry).toMatchObject({ kind: 'exemplar', person_id: hoa, name: 'Nguyễn Thị Hoa', position: 'Chánh Văn phòng', status: 'active' });
+    expect(entry).toMatchObject({
+      kind: 'exemplar',
+      person_id: hoa,
+      name: 'Nguyễn Thị Hoa',
+      position: 'Chánh Văn phòng',
+      status: 'active',
+    });
   });
 });
 
@@ -158,7 +273,12 @@ describe('row problems, fixes and all-or-nothing', () => {
     // two units with the same name, and an entry already registered for a1
     await buildUnit(t.db, { name: 'Chi bộ Văn phòng', parentId: tree.a1, typeCode: 'chi_bo', levelCode: 'chi_bo' });
     await buildUnit(t.db, { name: 'Chi bộ Văn phòng', parentId: tree.a2, typeCode: 'chi_bo', levelCode: 'chi_bo' });
-    const seed = await uploadImport(t.app, rep, { kind: 'model', ownerUnitId: tree.a1 }, await xlsx({ header: MODEL_HEADER, rows: [[1, 'Mô hình đã có', null, 'CCHC', 'Cấp cơ sở']] }));
+    const seed = await uploadImport(
+      t.app,
+      rep,
+      { kind: 'model', ownerUnitId: tree.a1 },
+      await xlsx({ header: MODEL_HEADER, rows: [[1, 'Mô hình đã có', null, 'CCHC', 'Cấp cơ sở']] }),
+    );
     expect(seed.statusCode, seed.body).toBe(201);
     expect((await rep.post(`/api/v1/registry/import/${json(seed).importId}/commit`, {})).statusCode).toBe(200);
 
@@ -172,7 +292,15 @@ describe('row problems, fixes and all-or-nothing', () => {
       /* 6 */ [7, 'Mô hình E', null, 'CCHC', 'Cấp cơ sở'],
       /* 7 */ [8, 'mo hinh da co', 'Đảng bộ Sở Tư pháp', 'CCHC', 'Cấp cơ sở'],
       /* 8 */ [9, { formula: 'CONCATENATE("Mô hình ","F")' }, null, 'CCHC', 'Cấp cơ sở'],
-      /* 9 */ [10, { formula: 'CONCATENATE("Mô hình ","G")', result: 'Mô hình G' }, null, 'CCHC', 'Cấp cơ sở', null, 45000],
+      /* 9 */ [
+        10,
+        { formula: 'CONCATENATE("Mô hình ","G")', result: 'Mô hình G' },
+        null,
+        'CCHC',
+        'Cấp cơ sở',
+        null,
+        45000,
+      ],
       /* 10 */ [11, 'Mô hình H', null, 'CCHC', 'Cấp cơ sở', null, '2099-01-01'],
       /* 11 */ [12, 'Mô hình I', 'Đảng bộ Công ty Thủy điện Thác Bà', 'CCHC', 'Cấp cơ sở'],
     ];
@@ -181,7 +309,8 @@ describe('row problems, fixes and all-or-nothing', () => {
     const preview = await uploadImport(t.app, op, { kind: 'model', ownerUnitId: tree.blocA }, file);
     expect(preview.statusCode, preview.body).toBe(201);
     const p = json(preview);
-    const problems = (i: number) => p.rows[i].problems.map((x: { field: string; message: string }) => `${x.field}: ${x.message}`);
+    const problems = (i: number) =>
+      p.rows[i].problems.map((x: { field: string; message: string }) => `${x.field}: ${x.message}`);
     expect(problems(0)).toEqual(['name: Thiếu tên mô hình.']);
     expect(problems(1)).toEqual([expect.stringMatching(/^unit: Đơn vị "Đơn vị ma" không tồn tại hoặc ngoài phạm vi/)]);
     expect(problems(2)).toEqual([expect.stringMatching(/^unit: Có 2 đơn vị cùng tên "Chi bộ Văn phòng"/)]);
@@ -189,12 +318,16 @@ describe('row problems, fixes and all-or-nothing', () => {
     expect(problems(4)).toEqual([expect.stringMatching(/^level: Cấp "Cấp vũ trụ" không có/)]);
     expect(problems(5)).toEqual(['startedOn: Ngày không hợp lệ: "31/02/2023" không có trong lịch.']);
     expect(problems(6)).toEqual([expect.stringMatching(/^name: Trùng lặp: trùng với dòng 7 trong tệp/)]);
-    expect(problems(7)).toEqual([expect.stringMatching(/^name: Trùng lặp: "Đảng bộ Sở Tư pháp" đã có mô hình "mo hinh da co" trong hệ thống/)]);
+    expect(problems(7)).toEqual([
+      expect.stringMatching(/^name: Trùng lặp: "Đảng bộ Sở Tư pháp" đã có mô hình "mo hinh da co" trong hệ thống/),
+    ]);
     expect(problems(8)).toEqual([expect.stringMatching(/^name: Ô B10 chứa công thức .* chưa có kết quả/)]);
     expect(problems(9)).toEqual([]);
     expect(p.rows[9].values).toMatchObject({ name: 'Mô hình G', startedOn: '15/03/2023' });
     expect(problems(10)).toEqual([expect.stringMatching(/^startedOn: Ngày 01\/01\/2099 ở tương lai/)]);
-    expect(problems(11)).toEqual([expect.stringMatching(/^unit: Đơn vị "Đảng bộ Công ty Thủy điện Thác Bà" không tồn tại hoặc ngoài phạm vi/)]);
+    expect(problems(11)).toEqual([
+      expect.stringMatching(/^unit: Đơn vị "Đảng bộ Công ty Thủy điện Thác Bà" không tồn tại hoặc ngoài phạm vi/),
+    ]);
     expect(p.summary).toMatchObject({ rows: 12, clean: 1, withProblems: 11 });
 
     // committing as is: refused, nothing written, every problem named by row and column
@@ -220,9 +353,31 @@ describe('row problems, fixes and all-or-nothing', () => {
     const commit = await op.post(`/api/v1/registry/import/${p.importId}/commit`, { skip: [7, 11], fixes });
     expect(commit.statusCode, commit.body).toBe(200);
     expect(json(commit)).toMatchObject({ createdCount: 10, skipped: 2, submitted: 10, accepted: 0 });
-    const names = (await t.db.selectFrom('registry_entry').select('name').where('name', '!=', 'Mô hình đã có').orderBy('id').execute()).map((r) => r.name);
-    expect(names).toEqual(['Mô hình không tên', 'Mô hình A', 'Mô hình B', 'Mô hình C', 'Mô hình D', 'Mô hình E', 'Mô hình E2', 'Mô hình F', 'Mô hình G', 'Mô hình H']);
-    const started = await t.db.selectFrom('registry_entry').select('started_on').where('name', '=', 'Mô hình E').executeTakeFirstOrThrow();
+    const names = (
+      await t.db
+        .selectFrom('registry_entry')
+        .select('name')
+        .where('name', '!=', 'Mô hình đã có')
+        .orderBy('id')
+        .execute()
+    ).map((r) => r.name);
+    expect(names).toEqual([
+      'Mô hình không tên',
+      'Mô hình A',
+      'Mô hình B',
+      'Mô hình C',
+      'Mô hình D',
+      'Mô hình E',
+      'Mô hình E2',
+      'Mô hình F',
+      'Mô hình G',
+      'Mô hình H',
+    ]);
+    const started = await t.db
+      .selectFrom('registry_entry')
+      .select('started_on')
+      .where('name', '=', 'Mô hình E')
+      .executeTakeFirstOrThrow();
     expect(started.started_on).toBe('2023-02-28');
   });
 
@@ -243,14 +398,18 @@ describe('row problems, fixes and all-or-nothing', () => {
     await t.db.updateTable('model_field').set({ active: false }).where('code', '=', 'KT').execute();
     const commit = await op.post(`/api/v1/registry/import/${json(preview).importId}/commit`, {});
     expect(commit.statusCode).toBe(400);
-    expect(json(commit).error.fields).toEqual([{ field: 'rows.2.field', message: expect.stringContaining('Dòng 4: Lĩnh vực "KT" không có') }]);
+    expect(json(commit).error.fields).toEqual([
+      { field: 'rows.2.field', message: expect.stringContaining('Dòng 4: Lĩnh vực "KT" không có') },
+    ]);
     expect(await counts(t)).toEqual(before);
     const imp = await t.db.selectFrom('registry_import').select('status').executeTakeFirstOrThrow();
     expect(imp.status).toBe('previewed');
 
     // a fix that introduces a problem fails the same way
     await t.db.updateTable('model_field').set({ active: true }).where('code', '=', 'KT').execute();
-    const bad = await op.post(`/api/v1/registry/import/${json(preview).importId}/commit`, { fixes: { 1: { listedOn: '30/02/2024' } } });
+    const bad = await op.post(`/api/v1/registry/import/${json(preview).importId}/commit`, {
+      fixes: { 1: { listedOn: '30/02/2024' } },
+    });
     expect(bad.statusCode).toBe(400);
     expect(json(bad).error.fields.map((f: { field: string }) => f.field)).toEqual(['rows.1.listedOn']);
     expect(await counts(t)).toEqual(before);
@@ -261,28 +420,74 @@ describe('row problems, fixes and all-or-nothing', () => {
 
 describe('malformed files: 400 with a clear message, nothing written', () => {
   const cases: Array<[string, () => Promise<Buffer>, RegExp, string?]> = [
-    ['a CSV renamed to .xlsx', async () => Buffer.from('STT,Tên mô hình,Lĩnh vực,Cấp\n1,Mô hình,CCHC,Cấp cơ sở\n'), /không phải bảng tính Excel \(\.xlsx\)/],
-    ['random bytes', async () => Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256)), /không phải bảng tính Excel/],
+    [
+      'a CSV renamed to .xlsx',
+      async () => Buffer.from('STT,Tên mô hình,Lĩnh vực,Cấp\n1,Mô hình,CCHC,Cấp cơ sở\n'),
+      /không phải bảng tính Excel \(\.xlsx\)/,
+    ],
+    [
+      'random bytes',
+      async () => Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256)),
+      /không phải bảng tính Excel/,
+    ],
     ['an empty file', async () => Buffer.alloc(0), /rỗng \(0 byte\)/],
-    ['an Excel 97-2003 file', async () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), /Excel 97-2003 \(\.xls\)/, 'cu.xls'],
-    ['a ZIP that is not a workbook', async () => {
-      const wb = await xlsx({ header: MODEL_HEADER, rows: [[1, 'A', null, 'CCHC', 'Cấp cơ sở']] });
-      return Buffer.from(wb.toString('latin1').replaceAll('xl/workbook.xml', 'xl/workbook.xmm'), 'latin1');
-    }, /không phải bảng tính Excel/],
-    ['no data sheet and a first sheet without the headers', async () => xlsx({ sheet: 'Sheet1', header: ['STT', 'Tên mô hình', 'Ghi chú'], rows: [[1, 'A', 'x']] }), /không có trang "Danh sách".*trang đầu tiên "Sheet1" thiếu các cột: Lĩnh vực, Cấp/],
-    ['a data sheet without the headers', async () => xlsx({ header: ['STT', 'Tên', 'Lĩnh vực'], rows: [[1, 'A', 'CCHC']] }), /Trang "Danh sách" thiếu các cột: Cấp/],
-    ['an empty sheet', async () => {
-      const wb = new ExcelJS.Workbook();
-      wb.addWorksheet('Danh sách');
-      return Buffer.from(await wb.xlsx.writeBuffer());
-    }, /trống: không có tiêu đề cột/],
+    [
+      'an Excel 97-2003 file',
+      async () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+      /Excel 97-2003 \(\.xls\)/,
+      'cu.xls',
+    ],
+    [
+      'a ZIP that is not a workbook',
+      async () => {
+        const wb = await xlsx({ header: MODEL_HEADER, rows: [[1, 'A', null, 'CCHC', 'Cấp cơ sở']] });
+        return Buffer.from(wb.toString('latin1').replaceAll('xl/workbook.xml', 'xl/workbook.xmm'), 'latin1');
+      },
+      /không phải bảng tính Excel/,
+    ],
+    [
+      'no data sheet and a first sheet without the headers',
+      async () => xlsx({ sheet: 'Sheet1', header: ['STT', 'Tên mô hình', 'Ghi chú'], rows: [[1, 'A', 'x']] }),
+      /không có trang "Danh sách".*trang đầu tiên "Sheet1" thiếu các cột: Lĩnh vực, Cấp/,
+    ],
+    [
+      'a data sheet without the headers',
+      async () => xlsx({ header: ['STT', 'Tên', 'Lĩnh vực'], rows: [[1, 'A', 'CCHC']] }),
+      /Trang "Danh sách" thiếu các cột: Cấp/,
+    ],
+    [
+      'an empty sheet',
+      async () => {
+        const wb = new ExcelJS.Workbook();
+        wb.addWorksheet('Danh sách');
+        return Buffer.from(await wb.xlsx.writeBuffer());
+      },
+      /trống: không có tiêu đề cột/,
+    ],
     ['headers but no rows', async () => xlsx({ header: MODEL_HEADER, rows: [] }), /không có dòng dữ liệu nào/],
-    ['merged cells in the data area', async () =>
-      xlsx({ header: MODEL_HEADER, rows: [[1, 'A', null, 'CCHC', 'Cấp cơ sở'], [2, 'B', null, 'CCHC', null], [3, 'C', null, 'CCHC', null]], merge: ['E3:E4'] }),
-      /ô gộp \(Merge\).*các dòng 3, 4.*bỏ gộp ô/],
-    ['more than 20,000 rows', async () =>
-      xlsx({ header: ['Tên mô hình', 'Lĩnh vực', 'Cấp'], rows: Array.from({ length: 20_001 }, (_, i) => [`M${i}`, 'CCHC', 'co_so']) }),
-      /quá nhiều dòng: mỗi lần nhập tối đa 20\.000 dòng/],
+    [
+      'merged cells in the data area',
+      async () =>
+        xlsx({
+          header: MODEL_HEADER,
+          rows: [
+            [1, 'A', null, 'CCHC', 'Cấp cơ sở'],
+            [2, 'B', null, 'CCHC', null],
+            [3, 'C', null, 'CCHC', null],
+          ],
+          merge: ['E3:E4'],
+        }),
+      /ô gộp \(Merge\).*các dòng 3, 4.*bỏ gộp ô/,
+    ],
+    [
+      'more than 20,000 rows',
+      async () =>
+        xlsx({
+          header: ['Tên mô hình', 'Lĩnh vực', 'Cấp'],
+          rows: Array.from({ length: 20_001 }, (_, i) => [`M${i}`, 'CCHC', 'co_so']),
+        }),
+      /quá nhiều dòng: mỗi lần nhập tối đa 20\.000 dòng/,
+    ],
   ];
   for (const [what, make, message, name] of cases) {
     it(what, async () => {
@@ -320,7 +525,12 @@ describe('malformed files: 400 with a clear message, nothing written', () => {
     expect(json(noKind).error.fields[0].field).toBe('kind');
     const { multipart } = await import('./test-helpers.ts');
     const body = multipart({ kind: 'model', ownerUnitId: String(tree.blocA) }, null);
-    const noFile = await t.app.inject({ method: 'POST', url: '/api/v1/registry/import', headers: { ...op.headers, 'content-type': body.contentType }, payload: body.payload });
+    const noFile = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/registry/import',
+      headers: { ...op.headers, 'content-type': body.contentType },
+      payload: body.payload,
+    });
     expect(noFile.statusCode).toBe(400);
     expect(json(noFile).error.fields[0].field).toBe('file');
   });
@@ -329,7 +539,13 @@ describe('malformed files: 400 with a clear message, nothing written', () => {
 describe('permissions', () => {
   it('a reporter imports into its own unit only; outside units are 404, units outside the scope are row problems', async () => {
     const { t, tree, rep } = await world();
-    const file = await xlsx({ header: MODEL_HEADER, rows: [[1, 'Mô hình', null, 'CCHC', 'Cấp cơ sở'], [2, 'Mô hình 2', 'Đảng bộ Trường Cao đẳng nghề', 'CCHC', 'Cấp cơ sở']] });
+    const file = await xlsx({
+      header: MODEL_HEADER,
+      rows: [
+        [1, 'Mô hình', null, 'CCHC', 'Cấp cơ sở'],
+        [2, 'Mô hình 2', 'Đảng bộ Trường Cao đẳng nghề', 'CCHC', 'Cấp cơ sở'],
+      ],
+    });
     const before = await counts(t);
     const a2 = await uploadImport(t.app, rep, { kind: 'model', ownerUnitId: tree.a2 }, file);
     expect(a2.statusCode).toBe(404);
@@ -344,10 +560,17 @@ describe('permissions', () => {
 
   it('a reporter cannot put rows on the list directly: the row says to leave the date empty', async () => {
     const { t, tree, rep } = await world();
-    const file = await xlsx({ header: MODEL_HEADER, rows: [[1, 'Mô hình', null, 'CCHC', 'Cấp cơ sở', null, null, '01/02/2024']] });
+    const file = await xlsx({
+      header: MODEL_HEADER,
+      rows: [[1, 'Mô hình', null, 'CCHC', 'Cấp cơ sở', null, null, '01/02/2024']],
+    });
     const r = await uploadImport(t.app, rep, { kind: 'model', ownerUnitId: tree.a1 }, file);
-    expect(json(r).rows[0].problems).toEqual([{ field: 'level', message: expect.stringContaining('Hãy để trống "Ngày đưa vào danh sách"') }]);
-    const commit = await rep.post(`/api/v1/registry/import/${json(r).importId}/commit`, { fixes: { 0: { listedOn: null } } });
+    expect(json(r).rows[0].problems).toEqual([
+      { field: 'level', message: expect.stringContaining('Hãy để trống "Ngày đưa vào danh sách"') },
+    ]);
+    const commit = await rep.post(`/api/v1/registry/import/${json(r).importId}/commit`, {
+      fixes: { 0: { listedOn: null } },
+    });
     expect(commit.statusCode, commit.body).toBe(200);
     expect(json(commit)).toMatchObject({ createdCount: 1, submitted: 1 });
   });

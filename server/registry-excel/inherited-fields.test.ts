@@ -14,7 +14,18 @@ describe('import with inherited fields', () => {
     const unitId = json(await session.get('/api/v1/auth/me')).grants[0].unitId;
     const file = await xlsx({
       header: MODEL_HEADER,
-      rows: [[1, 'Trường học hạnh phúc, lớp học hạnh phúc', null, 'Tiên tiến trong lĩnh vực giáo dục - đào tạo', 'Cấp cơ sở', 'Xây dựng môi trường nhà trường thân thiện, học sinh tích cực', null, null]],
+      rows: [
+        [
+          1,
+          'Trường học hạnh phúc, lớp học hạnh phúc',
+          null,
+          'Tiên tiến trong lĩnh vực giáo dục - đào tạo',
+          'Cấp cơ sở',
+          'Xây dựng môi trường nhà trường thân thiện, học sinh tích cực',
+          null,
+          null,
+        ],
+      ],
     });
     const preview = await uploadImport(app, session, { kind: 'model', ownerUnitId: unitId }, file);
     expect(preview.statusCode, preview.body).toBe(201);

@@ -25,7 +25,15 @@ export const LISTS_SHEET = 'Danh mục';
 
 /** Other headers people write for the same column (folded, without "*" and parentheses). */
 const ALIASES: Record<ImportColumnKey, string[]> = {
-  name: ['ten mo hinh', 'ho va ten', 'ho ten', 'ten', 'ten mo hinh, dien hinh', 'ten dien hinh', 'ten mo hinh, dien hinh tien tien'],
+  name: [
+    'ten mo hinh',
+    'ho va ten',
+    'ho ten',
+    'ten',
+    'ten mo hinh, dien hinh',
+    'ten dien hinh',
+    'ten mo hinh, dien hinh tien tien',
+  ],
   position: ['chuc vu', 'chuc danh', 'chuc vu, chuc danh'],
   unit: ['don vi', 'ten don vi', 'to chuc dang', 'don vi dang ky', 'co quan, don vi', 'don vi cong tac'],
   field: ['linh vuc', 'loai mo hinh', 'linh vuc, loai mo hinh', 'linh vuc / loai mo hinh'],
@@ -105,7 +113,10 @@ function readCell(cell: ExcelJS.Cell, isDate: boolean): CellReading {
     if ('formula' in v || 'sharedFormula' in v) {
       formula = true;
       if (v.result === undefined || v.result === null || v.result === '') {
-        return { text: null, problem: `Ô ${cell.address} chứa công thức (=${String(v.formula ?? v.sharedFormula)}) chưa có kết quả; hãy mở tệp bằng Excel, lưu lại, hoặc dán giá trị (Paste Values) thay cho công thức.` };
+        return {
+          text: null,
+          problem: `Ô ${cell.address} chứa công thức (=${String(v.formula ?? v.sharedFormula)}) chưa có kết quả; hãy mở tệp bằng Excel, lưu lại, hoặc dán giá trị (Paste Values) thay cho công thức.`,
+        };
       }
       value = v.result;
     }
@@ -126,9 +137,13 @@ function readCell(cell: ExcelJS.Cell, isDate: boolean): CellReading {
   if (typeof value === 'string') return { text: clean(value) };
   const v = value as Record<string, unknown>;
   if ('error' in v) {
-    return { text: null, problem: `Ô ${cell.address} có lỗi ${String(v.error)}${formula ? ' (kết quả của công thức)' : ''}.` };
+    return {
+      text: null,
+      problem: `Ô ${cell.address} có lỗi ${String(v.error)}${formula ? ' (kết quả của công thức)' : ''}.`,
+    };
   }
-  if (Array.isArray(v.richText)) return { text: clean((v.richText as Array<{ text?: string }>).map((r) => r.text ?? '').join('')) };
+  if (Array.isArray(v.richText))
+    return { text: clean((v.richText as Array<{ text?: string }>).map((r) => r.text ?? '').join('')) };
   if ('text' in v) return { text: clean(String(v.text ?? '')) };
   return { text: clean(String(cell.text ?? '')) };
 }
@@ -155,9 +170,14 @@ interface HeaderMatch {
   columns: Map<ImportColumnKey, { col: number; header: string }>;
 }
 
-function findHeader(sheet: ExcelJS.Worksheet, kind: ImportKind): { match: HeaderMatch | null; best: HeaderMatch | null } {
+function findHeader(
+  sheet: ExcelJS.Worksheet,
+  kind: ImportKind,
+): { match: HeaderMatch | null; best: HeaderMatch | null } {
   let best: HeaderMatch | null = null;
-  const required = importColumnsFor(kind).filter((c) => c.required).map((c) => c.key);
+  const required = importColumnsFor(kind)
+    .filter((c) => c.required)
+    .map((c) => c.key);
   const last = Math.min(sheet.rowCount, HEADER_SEARCH_ROWS);
   for (let r = 1; r <= last; r++) {
     const row = sheet.getRow(r);
@@ -196,21 +216,36 @@ const LOAD_MAX_COLS = 300;
 export async function parseImportFile(buffer: Buffer, kind: ImportKind, fileName = 'tệp'): Promise<ParsedFile> {
   if (buffer.length === 0) throw fileError(`Tệp "${fileName}" rỗng (0 byte); hãy chọn lại tệp.`);
   if (XLS_MAGIC.every((b, i) => buffer[i] === b)) {
-    throw fileError(`Tệp "${fileName}" là tệp Excel 97-2003 (.xls), chưa được hỗ trợ. Hãy mở bằng Excel, chọn Lưu thành (Save As) → "Excel Workbook (*.xlsx)" rồi tải lên lại.`);
+    throw fileError(
+      `Tệp "${fileName}" là tệp Excel 97-2003 (.xls), chưa được hỗ trợ. Hãy mở bằng Excel, chọn Lưu thành (Save As) → "Excel Workbook (*.xlsx)" rồi tải lên lại.`,
+    );
   }
   const notXlsx = `Tệp "${fileName}" không phải bảng tính Excel (.xlsx) đọc được. Hãy tải mẫu nhập (template) về, điền vào và lưu dưới dạng .xlsx (không phải .csv hay .xls).`;
   checkZipContainer(buffer, notXlsx);
 
   const workbook = new (await loadExcelJS()).Workbook();
   const tooMany = () =>
-    fileError(`Tệp có quá nhiều dòng: mỗi lần nhập tối đa ${IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng. Hãy chia danh sách thành nhiều tệp.`);
+    fileError(
+      `Tệp có quá nhiều dòng: mỗi lần nhập tối đa ${IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng. Hãy chia danh sách thành nhiều tệp.`,
+    );
   try {
     // Validation lists and formatting are not needed to read values; the row cap bounds memory.
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer, {
-      ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'legacyDrawing', 'picture', 'hyperlinks'],
-      maxRows: LOAD_MAX_ROWS,
-      maxCols: LOAD_MAX_COLS,
-    } as never);
+    await workbook.xlsx.load(
+      buffer as unknown as ArrayBuffer,
+      {
+        ignoreNodes: [
+          'dataValidations',
+          'conditionalFormatting',
+          'extLst',
+          'drawing',
+          'legacyDrawing',
+          'picture',
+          'hyperlinks',
+        ],
+        maxRows: LOAD_MAX_ROWS,
+        maxCols: LOAD_MAX_COLS,
+      } as never,
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     if (/^Max row count/.test(message)) throw tooMany();
@@ -221,16 +256,33 @@ export async function parseImportFile(buffer: Buffer, kind: ImportKind, fileName
   if (sheets.length === 0) throw fileError(notXlsx);
 
   const named = sheets.find((s) => foldVietnamese(s.name) === foldVietnamese(DATA_SHEET));
-  const candidates = named ? [named] : sheets.filter((s) => foldVietnamese(s.name) !== foldVietnamese(GUIDE_SHEET) && foldVietnamese(s.name) !== foldVietnamese(LISTS_SHEET));
+  const candidates = named
+    ? [named]
+    : sheets.filter(
+        (s) =>
+          foldVietnamese(s.name) !== foldVietnamese(GUIDE_SHEET) &&
+          foldVietnamese(s.name) !== foldVietnamese(LISTS_SHEET),
+      );
   const sheet = candidates[0] ?? sheets[0]!;
   if (!hasAnyValue(sheet)) {
-    throw fileError(`Trang "${sheet.name}" của tệp "${fileName}" trống: không có tiêu đề cột và không có dòng dữ liệu nào.`);
+    throw fileError(
+      `Trang "${sheet.name}" của tệp "${fileName}" trống: không có tiêu đề cột và không có dòng dữ liệu nào.`,
+    );
   }
   const { match, best } = findHeader(sheet, kind);
   if (!match) {
     const missing = missingHeaders(kind, best);
-    const where = named ? `Trang "${sheet.name}"` : `Tệp không có trang "${DATA_SHEET}" như mẫu nhập, và trang đầu tiên "${sheet.name}"`;
-    throw fileError(`${where} thiếu các cột: ${missing.join(', ')}. Hãy dùng mẫu nhập (dòng tiêu đề có các cột ${importColumnsFor(kind).filter((c) => c.required).map((c) => `"${c.label[kind]}"`).join(', ')}).`);
+    const where = named
+      ? `Trang "${sheet.name}"`
+      : `Tệp không có trang "${DATA_SHEET}" như mẫu nhập, và trang đầu tiên "${sheet.name}"`;
+    throw fileError(
+      `${where} thiếu các cột: ${missing.join(', ')}. Hãy dùng mẫu nhập (dòng tiêu đề có các cột ${importColumnsFor(
+        kind,
+      )
+        .filter((c) => c.required)
+        .map((c) => `"${c.label[kind]}"`)
+        .join(', ')}).`,
+    );
   }
 
   const headerRow = match.rowNumber;
@@ -239,7 +291,11 @@ export async function parseImportFile(buffer: Buffer, kind: ImportKind, fileName
   if (roughDataRows > IMPORT_MAX_ROWS + 1000) throw tooMany();
 
   const columnList = [...match.columns.entries()];
-  const dateKeys = new Set(importColumnsFor(kind).filter((c) => c.date).map((c) => c.key));
+  const dateKeys = new Set(
+    importColumnsFor(kind)
+      .filter((c) => c.date)
+      .map((c) => c.key),
+  );
   const rows: ParsedRow[] = [];
   const mergedRows: number[] = [];
   // the STT column, if any, to recognise the template's example row
@@ -308,7 +364,14 @@ export function parseDateText(text: string): { iso: string } | { error: string }
     return { error: `Ngày không hợp lệ: "${t}". Hãy ghi ngày dạng dd/mm/yyyy, ví dụ 17/03/2021.` };
   }
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (m < 1 || m > 12 || d < 1 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+  if (
+    m < 1 ||
+    m > 12 ||
+    d < 1 ||
+    date.getUTCFullYear() !== y ||
+    date.getUTCMonth() !== m - 1 ||
+    date.getUTCDate() !== d
+  ) {
     return { error: `Ngày không hợp lệ: "${t}" không có trong lịch.` };
   }
   if (y < 1900 || y > 2200) return { error: `Ngày không hợp lệ: "${t}" (năm phải từ 1900 đến 2200).` };

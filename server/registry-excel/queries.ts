@@ -15,7 +15,9 @@ export async function getImport(db: Kysely<DB>, id: number) {
       'i.status',
       'i.owner_unit_id',
       sql<string>`u.current_path::text`.as('owner_path'),
-      sql<string>`(select v.name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc, v.id desc limit 1)`.as('owner_name'),
+      sql<string>`(select v.name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc, v.id desc limit 1)`.as(
+        'owner_name',
+      ),
       'i.file_id',
       'i.row_count',
       'i.created_count',
@@ -34,11 +36,22 @@ export async function getImport(db: Kysely<DB>, id: number) {
 export type ImportView = NonNullable<Awaited<ReturnType<typeof getImport>>>;
 
 /** The import, if the actor may read its owner unit's registry (and, for 'write', register there: 403 otherwise). */
-export async function loadImportFor(db: Kysely<DB>, actor: Actor, id: number, mode: 'read' | 'write'): Promise<ImportView> {
+export async function loadImportFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  mode: 'read' | 'write',
+): Promise<ImportView> {
   const what = `lần nhập có mã số ${id}`;
   const row = await getImport(db, id);
   if (!row) throw notFound(what);
-  assertUnitAccess(actor, { id: row.owner_unit_id, path: row.owner_path }, 'registry.read', mode === 'write' ? 'registry.write' : null, what);
+  assertUnitAccess(
+    actor,
+    { id: row.owner_unit_id, path: row.owner_path },
+    'registry.read',
+    mode === 'write' ? 'registry.write' : null,
+    what,
+  );
   return row;
 }
 

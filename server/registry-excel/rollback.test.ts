@@ -34,15 +34,21 @@ describe('commit rollback', () => {
         if new.name = 'Mô hình hai' then raise exception 'refused for the test' using errcode = '23514'; end if;
         return new;
       end $$`.execute(t.db);
-    await sql`create trigger refuse_entry before insert on registry_entry for each row execute function refuse_entry()`.execute(t.db);
+    await sql`create trigger refuse_entry before insert on registry_entry for each row execute function refuse_entry()`.execute(
+      t.db,
+    );
 
     const commit = await op.post(`/api/v1/registry/import/${json(preview).importId}/commit`, {});
     expect(commit.statusCode).toBe(400);
     for (const table of ['registry_entry', 'registry_event', 'registry_span'] as const) {
       expect(await t.db.selectFrom(table).selectAll().execute()).toEqual([]);
     }
-    expect(await t.db.selectFrom('audit_event').selectAll().where('action', '=', 'registry.imported').execute()).toEqual([]);
-    expect((await t.db.selectFrom('registry_import').select('status').executeTakeFirstOrThrow()).status).toBe('previewed');
+    expect(
+      await t.db.selectFrom('audit_event').selectAll().where('action', '=', 'registry.imported').execute(),
+    ).toEqual([]);
+    expect((await t.db.selectFrom('registry_import').select('status').executeTakeFirstOrThrow()).status).toBe(
+      'previewed',
+    );
 
     await sql`drop trigger refuse_entry on registry_entry`.execute(t.db);
     const retry = await op.post(`/api/v1/registry/import/${json(preview).importId}/commit`, {});

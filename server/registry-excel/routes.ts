@@ -39,7 +39,15 @@ export async function registryExcelRoutes(app: App): Promise<void> {
 
   app.get(
     '/registry/export.xlsx',
-    { schema: { tags, summary: 'Xuất danh sách mô hình, điển hình ra Excel (.xlsx), cùng bộ lọc với danh sách', querystring: ZExportQuery, produces: [XLSX], response: binaryResponse('Danh sách (.xlsx)', [MEDIA.xlsx]) } },
+    {
+      schema: {
+        tags,
+        summary: 'Xuất danh sách mô hình, điển hình ra Excel (.xlsx), cùng bộ lọc với danh sách',
+        querystring: ZExportQuery,
+        produces: [XLSX],
+        response: binaryResponse('Danh sách (.xlsx)', [MEDIA.xlsx]),
+      },
+    },
     async (req, reply) => {
       // like the list: the scope decides (registry.read on the owner unit, or an active monitor assignment)
       const actor = requireActor(req.ctx);
@@ -58,7 +66,11 @@ export async function registryExcelRoutes(app: App): Promise<void> {
         labels.levelName = level.name;
       }
       if (rest.fieldId !== undefined) {
-        const field = await db.selectFrom('model_field').select('name').where('id', '=', rest.fieldId).executeTakeFirst();
+        const field = await db
+          .selectFrom('model_field')
+          .select('name')
+          .where('id', '=', rest.fieldId)
+          .executeTakeFirst();
         if (!field) throw invalid('fieldId', `Không có lĩnh vực có mã số ${rest.fieldId}.`);
         labels.fieldName = field.name;
       }
@@ -67,7 +79,11 @@ export async function registryExcelRoutes(app: App): Promise<void> {
         labels.planTitle = plan?.title ?? `mã số ${rest.planId}`;
       }
       if (rest.monitorId !== undefined) {
-        const user = await db.selectFrom('app_user').select('full_name').where('id', '=', rest.monitorId).executeTakeFirst();
+        const user = await db
+          .selectFrom('app_user')
+          .select('full_name')
+          .where('id', '=', rest.monitorId)
+          .executeTakeFirst();
         labels.monitorName = user?.full_name ?? `mã số ${rest.monitorId}`;
       }
       const filter = { ...rest, unitPath, asOf: date };
@@ -94,11 +110,20 @@ export async function registryExcelRoutes(app: App): Promise<void> {
 
   app.get(
     '/registry/import/template.xlsx',
-    { schema: { tags, summary: 'Tải mẫu nhập danh sách (Excel) với hướng dẫn và danh mục thả xuống', querystring: ZTemplateQuery, produces: [XLSX], response: binaryResponse('Mẫu nhập (.xlsx)', [MEDIA.xlsx]) } },
+    {
+      schema: {
+        tags,
+        summary: 'Tải mẫu nhập danh sách (Excel) với hướng dẫn và danh mục thả xuống',
+        querystring: ZTemplateQuery,
+        produces: [XLSX],
+        response: binaryResponse('Mẫu nhập (.xlsx)', [MEDIA.xlsx]),
+      },
+    },
     async (req, reply) => {
       const actor = requireAbility(req.ctx, 'registry.write');
       const { kind, ownerUnitId } = req.query;
-      const owner = ownerUnitId === undefined ? null : await loadUnitFor(db, actor, ownerUnitId, 'registry.read', 'registry.write');
+      const owner =
+        ownerUnitId === undefined ? null : await loadUnitFor(db, actor, ownerUnitId, 'registry.read', 'registry.write');
       const catalogue = await loadTemplateCatalogue(db, actor, kind, owner);
       const buffer = await buildTemplate(kind, catalogue, owner?.name ?? null);
       const name = kind === 'model' ? 'Mẫu-nhập-mô-hình.xlsx' : 'Mẫu-nhập-điển-hình.xlsx';
@@ -115,14 +140,19 @@ export async function registryExcelRoutes(app: App): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Nhập danh sách từ Excel, bước 1: tải tệp lên (multipart: file, kind, ownerUnitId), đọc và kiểm tra từng dòng; chưa ghi vào danh sách',
+        summary:
+          'Nhập danh sách từ Excel, bước 1: tải tệp lên (multipart: file, kind, ownerUnitId), đọc và kiểm tra từng dòng; chưa ghi vào danh sách',
         consumes: ['multipart/form-data'],
         response: { 201: ZImportPreview },
       },
     },
     async (req, reply) => {
       const actor = requireAbility(req.ctx, 'registry.write');
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dưới dạng multipart/form-data: trường "file" và các trường "kind", "ownerUnitId".');
+      if (!req.isMultipart())
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Hãy gửi tệp dưới dạng multipart/form-data: trường "file" và các trường "kind", "ownerUnitId".',
+        );
       const fields: Record<string, string> = {};
       let file: { name: string; content: Buffer } | null = null;
       for await (const part of req.parts()) {
@@ -139,53 +169,81 @@ export async function registryExcelRoutes(app: App): Promise<void> {
       assertNoNul(fields, 'body'); // multipart fields bypass the request guard of lib/input-guard.ts
       const parsedFields = ZImportFields.safeParse(fields);
       if (!parsedFields.success) {
-        const issues = parsedFields.error.issues.map((i) => ({ field: String(i.path[0] ?? 'body'), message: i.message }));
-        throw new AppError('VALIDATION', `Dữ liệu không hợp lệ — ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);
+        const issues = parsedFields.error.issues.map((i) => ({
+          field: String(i.path[0] ?? 'body'),
+          message: i.message,
+        }));
+        throw new AppError(
+          'VALIDATION',
+          `Dữ liệu không hợp lệ — ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+          issues,
+        );
       }
       if (!file) throw invalid('file', 'Chưa có tệp nào được gửi lên (trường "file").');
       const { kind, ownerUnitId } = parsedFields.data;
       const owner = await loadUnitFor(db, actor, ownerUnitId, 'registry.read', 'registry.write');
-      const preview = await previewImport(db, req.ctx, app.config, { kind: kind as ImportKind, owner, fileName: file.name, content: file.content });
+      const preview = await previewImport(db, req.ctx, app.config, {
+        kind: kind as ImportKind,
+        owner,
+        fileName: file.name,
+        content: file.content,
+      });
       reply.code(201);
       return preview;
     },
   );
 
-  app.get('/registry/import/:id', { schema: { tags, summary: 'Một lần nhập từ Excel', params: ZIdParams, response: { 200: ZImportInfo } } }, async (req) => {
-    const actor = requireActor(req.ctx);
-    return presentImport(await loadImportFor(db, actor, req.params.id, 'read'));
-  });
+  app.get(
+    '/registry/import/:id',
+    { schema: { tags, summary: 'Một lần nhập từ Excel', params: ZIdParams, response: { 200: ZImportInfo } } },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      return presentImport(await loadImportFor(db, actor, req.params.id, 'read'));
+    },
+  );
 
-  app.get('/registry/import/:id/file', { schema: { tags, summary: 'Tải lại tệp Excel của một lần nhập', params: ZIdParams, response: binaryResponse('Tệp Excel đã tải lên', [MEDIA.xlsx]) } }, async (req, reply) => {
-    const actor = requireActor(req.ctx);
-    const imp = await loadImportFor(db, actor, req.params.id, 'read');
-    const path = storedPath(app.config.filesDir, imp.storage_key);
-    if (!existsSync(path)) {
-      req.log.error({ importId: imp.id, storageKey: imp.storage_key }, 'stored file missing on disk');
-      throw notFound(`nội dung tệp "${imp.file_name}" trên máy chủ (hãy báo quản trị viên)`);
-    }
-    await auditRead(db, req.ctx, {
-      action: 'registry_import.downloaded',
-      entityType: 'registry_import',
-      entityId: imp.id,
-      unitId: imp.owner_unit_id,
-      summary: `Tải lại tệp Excel "${imp.file_name}" của lần nhập số ${imp.id} (${imp.owner_name})`,
-    });
-    return reply
-      .header('content-type', imp.mime_type)
-      .header('content-length', String(imp.size_bytes))
-      .header('content-disposition', contentDisposition(imp.file_name))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(createReadStream(path));
-  });
+  app.get(
+    '/registry/import/:id/file',
+    {
+      schema: {
+        tags,
+        summary: 'Tải lại tệp Excel của một lần nhập',
+        params: ZIdParams,
+        response: binaryResponse('Tệp Excel đã tải lên', [MEDIA.xlsx]),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req.ctx);
+      const imp = await loadImportFor(db, actor, req.params.id, 'read');
+      const path = storedPath(app.config.filesDir, imp.storage_key);
+      if (!existsSync(path)) {
+        req.log.error({ importId: imp.id, storageKey: imp.storage_key }, 'stored file missing on disk');
+        throw notFound(`nội dung tệp "${imp.file_name}" trên máy chủ (hãy báo quản trị viên)`);
+      }
+      await auditRead(db, req.ctx, {
+        action: 'registry_import.downloaded',
+        entityType: 'registry_import',
+        entityId: imp.id,
+        unitId: imp.owner_unit_id,
+        summary: `Tải lại tệp Excel "${imp.file_name}" của lần nhập số ${imp.id} (${imp.owner_name})`,
+      });
+      return reply
+        .header('content-type', imp.mime_type)
+        .header('content-length', String(imp.size_bytes))
+        .header('content-disposition', contentDisposition(imp.file_name))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(createReadStream(path));
+    },
+  );
 
   app.post(
     '/registry/import/:id/commit',
     {
       schema: {
         tags,
-        summary: 'Nhập danh sách từ Excel, bước 2: ghi tất cả các dòng (sau khi bỏ qua, sửa) vào danh sách, hoặc không ghi dòng nào',
+        summary:
+          'Nhập danh sách từ Excel, bước 2: ghi tất cả các dòng (sau khi bỏ qua, sửa) vào danh sách, hoặc không ghi dòng nào',
         params: ZIdParams,
         body: ZImportCommitBody,
         response: { 200: ZImportCommitResult },

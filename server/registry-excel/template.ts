@@ -9,7 +9,13 @@ import { loadExcelJS } from '../docgen/lazy-libs.ts';
 import { lineageOf } from '../catalogue/lineage.ts';
 import { sql, type Kysely } from 'kysely';
 import { formatDateVi, todayInVietnam } from '../../common/dates.ts';
-import { IMPORT_KIND_LABELS, IMPORT_MAX_ROWS, importColumnsFor, type ImportColumnKey, type ImportKind } from '../../common/schemas/registry-excel.ts';
+import {
+  IMPORT_KIND_LABELS,
+  IMPORT_MAX_ROWS,
+  importColumnsFor,
+  type ImportColumnKey,
+  type ImportKind,
+} from '../../common/schemas/registry-excel.ts';
 import type { DB } from '../db/schema.ts';
 import { pathColumnInScope, scopeOf, type Actor } from '../lib/context.ts';
 import { DATA_SHEET, GUIDE_SHEET, LISTS_SHEET } from './parse.ts';
@@ -58,7 +64,13 @@ function help(kind: ImportKind, key: ImportColumnKey, ownerName: string | null):
   }
 }
 
-function example(kind: ImportKind, key: ImportColumnKey, fieldName: string | null, levelName: string | null, unitName: string | null): string | Date | null {
+function example(
+  kind: ImportKind,
+  key: ImportColumnKey,
+  fieldName: string | null,
+  levelName: string | null,
+  unitName: string | null,
+): string | Date | null {
   switch (key) {
     case 'name':
       return kind === 'model' ? '"Dân vận khéo" trong cải cách hành chính' : 'Nguyễn Thị Hoa';
@@ -71,7 +83,9 @@ function example(kind: ImportKind, key: ImportColumnKey, fieldName: string | nul
     case 'level':
       return levelName;
     case 'content':
-      return kind === 'model' ? 'Rút ngắn thời gian giải quyết thủ tục hành chính; tiếp nhận hồ sơ trực tuyến.' : 'Hoàn thành xuất sắc nhiệm vụ 3 năm liền.';
+      return kind === 'model'
+        ? 'Rút ngắn thời gian giải quyết thủ tục hành chính; tiếp nhận hồ sơ trực tuyến.'
+        : 'Hoàn thành xuất sắc nhiệm vụ 3 năm liền.';
     case 'goals':
       return '100% hồ sơ được giải quyết đúng hạn.';
     case 'commitments':
@@ -90,7 +104,12 @@ export interface TemplateCatalogue {
 }
 
 /** What the user may put in the lists: fields for the kind usable around their units, active levels, the owner's units. */
-export async function loadTemplateCatalogue(db: Kysely<DB>, actor: Actor, kind: ImportKind, owner: { id: number; path: string } | null): Promise<TemplateCatalogue> {
+export async function loadTemplateCatalogue(
+  db: Kysely<DB>,
+  actor: Actor,
+  kind: ImportKind,
+  owner: { id: number; path: string } | null,
+): Promise<TemplateCatalogue> {
   const scope = scopeOf(actor, 'registry.write');
   let fieldQuery = db
     .selectFrom('model_field as f')
@@ -100,7 +119,11 @@ export async function loadTemplateCatalogue(db: Kysely<DB>, actor: Actor, kind: 
     .where('f.applies_to', 'in', [kind, 'both']);
   if (owner) {
     fieldQuery = fieldQuery.where((eb) =>
-      eb.or([eb('f.owner_unit_id', 'is', null), sql<boolean>`f.owner_unit_id in (${lineageOf([owner.id])})`, sql<boolean>`fu.current_path <@ ${owner.path}::ltree`]),
+      eb.or([
+        eb('f.owner_unit_id', 'is', null),
+        sql<boolean>`f.owner_unit_id in (${lineageOf([owner.id])})`,
+        sql<boolean>`fu.current_path <@ ${owner.path}::ltree`,
+      ]),
     );
   } else if (!scope.all) {
     // catalogues of the units above the actor's granted units (and of their predecessors) apply to them too
@@ -114,7 +137,12 @@ export async function loadTemplateCatalogue(db: Kysely<DB>, actor: Actor, kind: 
     );
   }
   const fields = await fieldQuery.orderBy('f.sort_order').orderBy('f.name').execute();
-  const levels = await db.selectFrom('org_level').select(['code', 'name']).where('active', '=', true).orderBy('rank').execute();
+  const levels = await db
+    .selectFrom('org_level')
+    .select(['code', 'name'])
+    .where('active', '=', true)
+    .orderBy('rank')
+    .execute();
   let units: TemplateCatalogue['units'] = [];
   if (owner) {
     const today = todayInVietnam();
@@ -148,7 +176,11 @@ function colLetter(n: number): string {
 }
 
 /** The template as an .xlsx buffer. */
-export async function buildTemplate(kind: ImportKind, catalogue: TemplateCatalogue, ownerName: string | null): Promise<Buffer> {
+export async function buildTemplate(
+  kind: ImportKind,
+  catalogue: TemplateCatalogue,
+  ownerName: string | null,
+): Promise<Buffer> {
   const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'Điển hình';
   workbook.created = new Date();
@@ -160,7 +192,9 @@ export async function buildTemplate(kind: ImportKind, catalogue: TemplateCatalog
   guide.columns = [{ width: 28 }, { width: 12 }, { width: 90 }];
   guide.addRow([`MẪU NHẬP DANH SÁCH ${kindLabel.toUpperCase()}`]).font = { bold: true, size: 14 };
   guide.mergeCells('A1:C1');
-  guide.addRow([`Tải về ngày ${formatDateVi(todayInVietnam())}${ownerName ? ` — đơn vị: ${ownerName}` : ''}`]).font = { italic: true };
+  guide.addRow([`Tải về ngày ${formatDateVi(todayInVietnam())}${ownerName ? ` — đơn vị: ${ownerName}` : ''}`]).font = {
+    italic: true,
+  };
   guide.addRow([]);
   const steps = [
     `1. Điền mỗi ${kindLabel} vào một dòng của trang "${DATA_SHEET}", bắt đầu từ dòng 3 (dòng 2 là ví dụ, có chữ "Ví dụ" ở cột STT: dòng đó không được nhập; có thể xóa).`,
@@ -185,7 +219,9 @@ export async function buildTemplate(kind: ImportKind, catalogue: TemplateCatalog
   });
   const fieldName = catalogue.fields[0]?.name ?? null;
   const levelName = catalogue.levels.find((l) => l.code === 'co_so')?.name ?? catalogue.levels[0]?.name ?? null;
-  guide.addRow(['STT', '', 'Số thứ tự, không bắt buộc. Dòng có chữ "Ví dụ" ở cột này được bỏ qua.']).eachCell((c) => (c.border = BORDER));
+  guide
+    .addRow(['STT', '', 'Số thứ tự, không bắt buộc. Dòng có chữ "Ví dụ" ở cột này được bỏ qua.'])
+    .eachCell((c) => (c.border = BORDER));
   for (const column of columns) {
     const row = guide.addRow([column.label[kind], column.required ? 'Có' : '', help(kind, column.key, ownerName)]);
     row.alignment = { wrapText: true, vertical: 'top' };
@@ -194,23 +230,38 @@ export async function buildTemplate(kind: ImportKind, catalogue: TemplateCatalog
   guide.addRow([]);
   guide.addRow([`Lĩnh vực được dùng (${catalogue.fields.length}):`]).font = { bold: true };
   for (const f of catalogue.fields) guide.addRow([f.name, '', `mã: ${f.code}`]);
-  if (catalogue.fields.length === 0) guide.addRow(['(chưa có lĩnh vực nào trong danh mục — hãy đề nghị quản trị viên bổ sung)']);
+  if (catalogue.fields.length === 0)
+    guide.addRow(['(chưa có lĩnh vực nào trong danh mục — hãy đề nghị quản trị viên bổ sung)']);
   guide.addRow([]);
   guide.addRow(['Các cấp:']).font = { bold: true };
   for (const l of catalogue.levels) guide.addRow([l.name, '', `mã: ${l.code}`]);
 
   // ---- Danh mục (hidden): the drop-down lists ----
   const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
-  lists.columns = [{ header: 'Lĩnh vực', width: 40 }, { header: 'Cấp', width: 30 }, { header: 'Đơn vị', width: 50 }];
+  lists.columns = [
+    { header: 'Lĩnh vực', width: 40 },
+    { header: 'Cấp', width: 30 },
+    { header: 'Đơn vị', width: 50 },
+  ];
   const longest = Math.max(catalogue.fields.length, catalogue.levels.length, catalogue.units.length);
   for (let i = 0; i < longest; i++) {
-    lists.addRow([catalogue.fields[i]?.name ?? null, catalogue.levels[i]?.name ?? null, catalogue.units[i]?.name ?? null]);
+    lists.addRow([
+      catalogue.fields[i]?.name ?? null,
+      catalogue.levels[i]?.name ?? null,
+      catalogue.units[i]?.name ?? null,
+    ]);
   }
   const listRef = (col: string, count: number) => `'${LISTS_SHEET}'!$${col}$2:$${col}$${count + 1}`;
 
   // ---- Danh sách ----
-  const sheet = workbook.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }], properties: { tabColor: { argb: 'FF70AD47' } } });
-  sheet.columns = [{ key: 'stt', width: 8 }, ...columns.map((c) => ({ key: c.key, width: WIDTHS[c.key], style: c.date ? { numFmt: 'dd/mm/yyyy' } : {} }))];
+  const sheet = workbook.addWorksheet(DATA_SHEET, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    properties: { tabColor: { argb: 'FF70AD47' } },
+  });
+  sheet.columns = [
+    { key: 'stt', width: 8 },
+    ...columns.map((c) => ({ key: c.key, width: WIDTHS[c.key], style: c.date ? { numFmt: 'dd/mm/yyyy' } : {} })),
+  ];
   const header = sheet.getRow(1);
   header.values = ['STT', ...columns.map((c) => `${c.label[kind]}${c.required ? ' *' : ''}`)];
   header.font = { bold: true };
@@ -231,7 +282,9 @@ export async function buildTemplate(kind: ImportKind, catalogue: TemplateCatalog
     if (index < 0 || count === 0) return;
     const letter = colLetter(index + 2);
     // exceljs has data validations on ranges, but its typings do not declare them
-    (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${VALIDATED_ROWS + 1}`, {
+    (
+      sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(`${letter}2:${letter}${VALIDATED_ROWS + 1}`, {
       type: 'list',
       allowBlank: true,
       formulae: [listRef(col, count)],

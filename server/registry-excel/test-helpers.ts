@@ -9,7 +9,10 @@ import { derivedColumns } from '../people/person-record.ts';
 import type { Session } from '../test/harness.ts';
 
 /** A field (lĩnh vực) with a criteria set effective from 2020. */
-export async function buildField(db: Kysely<DB>, overrides: { code: string; name: string; appliesTo?: 'model' | 'exemplar' | 'both'; ownerUnitId?: number | null }) {
+export async function buildField(
+  db: Kysely<DB>,
+  overrides: { code: string; name: string; appliesTo?: 'model' | 'exemplar' | 'both'; ownerUnitId?: number | null },
+) {
   const field = await db
     .insertInto('model_field')
     .values({
@@ -21,7 +24,10 @@ export async function buildField(db: Kysely<DB>, overrides: { code: string; name
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('criteria_set').values({ field_id: field.id, version: 1, effective_from: '2020-01-01' }).execute();
+  await db
+    .insertInto('criteria_set')
+    .values({ field_id: field.id, version: 1, effective_from: '2020-01-01' })
+    .execute();
   return field.id;
 }
 
@@ -32,10 +38,22 @@ export async function buildCatalogue(db: Kysely<DB>) {
   return { admin, economy, culture };
 }
 
-export async function buildPerson(db: Kysely<DB>, unitId: number, fullName: string, position: string | null = 'Chuyên viên') {
+export async function buildPerson(
+  db: Kysely<DB>,
+  unitId: number,
+  fullName: string,
+  position: string | null = 'Chuyên viên',
+) {
   const row = await db
     .insertInto('person')
-    .values({ ...derivedColumns(fullName, position), position, unit_id: unitId, party_member: true, gender: null, birth_year: null })
+    .values({
+      ...derivedColumns(fullName, position),
+      position,
+      unit_id: unitId,
+      party_member: true,
+      gender: null,
+      birth_year: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -68,10 +86,22 @@ export async function xlsx(options: {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export const MODEL_HEADER = ['STT', 'Tên mô hình *', 'Đơn vị', 'Lĩnh vực *', 'Cấp *', 'Nội dung', 'Ngày bắt đầu thực hiện', 'Ngày đưa vào danh sách'];
+export const MODEL_HEADER = [
+  'STT',
+  'Tên mô hình *',
+  'Đơn vị',
+  'Lĩnh vực *',
+  'Cấp *',
+  'Nội dung',
+  'Ngày bắt đầu thực hiện',
+  'Ngày đưa vào danh sách',
+];
 
 /** multipart/form-data with text fields and one file. */
-export function multipart(fields: Record<string, string>, file: { name: string; content: Buffer; field?: string } | null) {
+export function multipart(
+  fields: Record<string, string>,
+  file: { name: string; content: Buffer; field?: string } | null,
+) {
   const boundary = `----dhx${Math.random().toString(16).slice(2)}`;
   const chunks: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
@@ -98,7 +128,12 @@ export async function uploadImport(
   name = 'danh-sach.xlsx',
 ): Promise<LightMyRequestResponse> {
   const body = multipart({ kind: fields.kind, ownerUnitId: String(fields.ownerUnitId) }, { name, content });
-  return app.inject({ method: 'POST', url: '/api/v1/registry/import', headers: { ...session.headers, 'content-type': body.contentType }, payload: body.payload });
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/registry/import',
+    headers: { ...session.headers, 'content-type': body.contentType },
+    payload: body.payload,
+  });
 }
 
 /** Download a binary answer through inject. */

@@ -10,7 +10,12 @@ import { lineageOf } from '../catalogue/lineage.ts';
 import { sql, type Kysely } from 'kysely';
 import { formatDateVi, todayInVietnam } from '../../common/dates.ts';
 import { ZRegisterEntryBody } from '../../common/schemas/registry.ts';
-import { importColumnsFor, type ImportColumnKey, type ImportKind, type TImportProblem } from '../../common/schemas/registry-excel.ts';
+import {
+  importColumnsFor,
+  type ImportColumnKey,
+  type ImportKind,
+  type TImportProblem,
+} from '../../common/schemas/registry-excel.ts';
 import { foldVietnamese } from '../../common/vn-text.ts';
 import type { DB } from '../db/schema.ts';
 import { pathColumnInScope, scopeOf, type RequestContext } from '../lib/context.ts';
@@ -93,18 +98,31 @@ export interface Catalogue {
  * The references a file may use: the units of the import's owner subtree the
  * actor may register for, the fields usable there for the kind, the active levels.
  */
-export async function loadCatalogue(db: Kysely<DB>, ctx: RequestContext, kind: ImportKind, owner: ImportOwner): Promise<Catalogue> {
+export async function loadCatalogue(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  kind: ImportKind,
+  owner: ImportOwner,
+): Promise<Catalogue> {
   let unitQuery = db
     .selectFrom('org_unit as u')
     .select([
       'u.id',
       'u.code',
-      sql<string>`(select v.name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc, v.id desc limit 1)`.as('name'),
-      sql<string | null>`(select v.short_name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc, v.id desc limit 1)`.as('short_name'),
+      sql<string>`(select v.name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc, v.id desc limit 1)`.as(
+        'name',
+      ),
+      sql<
+        string | null
+      >`(select v.short_name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc, v.id desc limit 1)`.as(
+        'short_name',
+      ),
     ])
     .where(sql<boolean>`u.current_path <@ ${owner.path}::ltree`);
   if (!ctx.system && ctx.actor) {
-    unitQuery = unitQuery.where(pathColumnInScope(scopeOf(ctx.actor, 'registry.write'), sql.ref('u.current_path'), sql.ref('u.id')));
+    unitQuery = unitQuery.where(
+      pathColumnInScope(scopeOf(ctx.actor, 'registry.write'), sql.ref('u.current_path'), sql.ref('u.id')),
+    );
   }
   const units = new Lookup();
   const unitNames = new Map<number, string>();
@@ -134,11 +152,23 @@ export async function loadCatalogue(db: Kysely<DB>, ctx: RequestContext, kind: I
   const fields = new Lookup();
   for (const f of fieldRows) fields.add([f.name, f.code], { id: f.id, label: f.name });
 
-  const levelRows = await db.selectFrom('org_level').select(['id', 'code', 'name']).where('active', '=', true).orderBy('rank').execute();
+  const levelRows = await db
+    .selectFrom('org_level')
+    .select(['id', 'code', 'name'])
+    .where('active', '=', true)
+    .orderBy('rank')
+    .execute();
   const levels = new Lookup();
   for (const l of levelRows) levels.add(levelKeys(l.name, l.code), { id: l.id, label: l.name });
 
-  return { units, unitNames, fields, fieldNames: fieldRows.map((f) => f.name), levels, levelNames: levelRows.map((l) => l.name) };
+  return {
+    units,
+    unitNames,
+    fields,
+    fieldNames: fieldRows.map((f) => f.name),
+    levels,
+    levelNames: levelRows.map((l) => l.name),
+  };
 }
 
 /** Registry fields → the file's columns, to place the registry's own problems. */
@@ -155,7 +185,11 @@ const FIELD_TO_COLUMN: Record<string, ImportColumnKey | 'row'> = {
   startedOn: 'startedOn',
 };
 
-const shortList = (names: string[], max = 8) => names.slice(0, max).map((n) => `"${n}"`).join(', ') + (names.length > max ? ', …' : '');
+const shortList = (names: string[], max = 8) =>
+  names
+    .slice(0, max)
+    .map((n) => `"${n}"`)
+    .join(', ') + (names.length > max ? ', …' : '');
 
 /**
  * Check every row (after the user's fixes). Returns the rows with their
@@ -199,11 +233,25 @@ export async function checkRows(
     } else {
       const found = catalogue.units.find(unitText);
       if (found.length === 1) unitId = found[0]!.id;
-      else if (found.length === 0) add('unit', `Đơn vị "${unitText}" không tồn tại hoặc ngoài phạm vi của bạn (các đơn vị thuộc "${owner.name}" mà bạn được đăng ký).`);
-      else add('unit', `Có ${found.length} đơn vị cùng tên "${unitText}" (mã số ${found.map((c) => c.id).join(', ')}); hãy ghi mã đơn vị hoặc tên đầy đủ để phân biệt.`);
+      else if (found.length === 0)
+        add(
+          'unit',
+          `Đơn vị "${unitText}" không tồn tại hoặc ngoài phạm vi của bạn (các đơn vị thuộc "${owner.name}" mà bạn được đăng ký).`,
+        );
+      else
+        add(
+          'unit',
+          `Có ${found.length} đơn vị cùng tên "${unitText}" (mã số ${found.map((c) => c.id).join(', ')}); hãy ghi mã đơn vị hoặc tên đầy đủ để phân biệt.`,
+        );
     }
 
-    const pick = (key: 'field' | 'level', lookup: Lookup, missing: string, unknown: (t: string) => string, ambiguous: (t: string, n: number) => string): number | null => {
+    const pick = (
+      key: 'field' | 'level',
+      lookup: Lookup,
+      missing: string,
+      unknown: (t: string) => string,
+      ambiguous: (t: string, n: number) => string,
+    ): number | null => {
       const text = v(key);
       if (!text) {
         if (!problemAt.has(key)) add(key, missing);
@@ -218,7 +266,8 @@ export async function checkRows(
       'field',
       catalogue.fields,
       'Thiếu lĩnh vực.',
-      (t) => `Lĩnh vực "${t}" không có trong danh mục ${kind === 'model' ? 'mô hình' : 'điển hình'} được dùng. Có: ${shortList(catalogue.fieldNames)}.`,
+      (t) =>
+        `Lĩnh vực "${t}" không có trong danh mục ${kind === 'model' ? 'mô hình' : 'điển hình'} được dùng. Có: ${shortList(catalogue.fieldNames)}.`,
       (t, n) => `Có ${n} lĩnh vực cùng tên "${t}"; hãy ghi mã lĩnh vực.`,
     );
     const levelId = pick(
@@ -246,7 +295,10 @@ export async function checkRows(
     const startedOn = readDate('startedOn');
     const listedOn = readDate('listedOn');
     if (startedOn && listedOn && listedOn < startedOn) {
-      add('listedOn', `Ngày đưa vào danh sách (${formatDateVi(listedOn)}) trước ngày bắt đầu thực hiện (${formatDateVi(startedOn)}).`);
+      add(
+        'listedOn',
+        `Ngày đưa vào danh sách (${formatDateVi(listedOn)}) trước ngày bắt đầu thực hiện (${formatDateVi(startedOn)}).`,
+      );
     }
 
     return {
@@ -264,7 +316,12 @@ export async function checkRows(
     const unitIds = [...new Set(drafts.map((d) => d.unitId).filter((id): id is number => id !== null))];
     for (let i = 0; i < unitIds.length; i += 5000) {
       const part = unitIds.slice(i, i + 5000);
-      const rows = await db.selectFrom('person').select(['id', 'full_name', 'unit_id']).where('unit_id', 'in', part).where('status', '=', 'active').execute();
+      const rows = await db
+        .selectFrom('person')
+        .select(['id', 'full_name', 'unit_id'])
+        .where('unit_id', 'in', part)
+        .where('status', '=', 'active')
+        .execute();
       for (const p of rows) {
         const key = `${p.unit_id}|${foldVietnamese(p.full_name)}`;
         const list = people.get(key) ?? [];
@@ -303,15 +360,27 @@ export async function checkRows(
       const found = people.get(`${draft.unitId}|${nameKey}`) ?? [];
       if (found.length === 1) personId = found[0]!.id;
       else if (found.length === 0) {
-        add('name', `Không có người tên "${name}" trong danh sách cán bộ, đảng viên đang công tác của "${catalogue.unitNames.get(draft.unitId) ?? owner.name}". Hãy thêm người này vào danh sách cán bộ trước, hoặc sửa lại tên, đơn vị.`);
-      } else add('name', `Có ${found.length} người tên "${name}" ở "${catalogue.unitNames.get(draft.unitId) ?? owner.name}" (mã số ${found.map((p) => p.id).join(', ')}); không xác định được là ai.`);
+        add(
+          'name',
+          `Không có người tên "${name}" trong danh sách cán bộ, đảng viên đang công tác của "${catalogue.unitNames.get(draft.unitId) ?? owner.name}". Hãy thêm người này vào danh sách cán bộ trước, hoặc sửa lại tên, đơn vị.`,
+        );
+      } else
+        add(
+          'name',
+          `Có ${found.length} người tên "${name}" ở "${catalogue.unitNames.get(draft.unitId) ?? owner.name}" (mã số ${found.map((p) => p.id).join(', ')}); không xác định được là ai.`,
+        );
     }
     if (name && draft.unitId !== null) {
       const key = `${draft.unitId}|${nameKey}`;
       const twin = seen.get(key);
       const already = existing.get(key);
-      if (twin !== undefined) add('name', `Trùng lặp: trùng với dòng ${twin} trong tệp (cùng đơn vị, cùng tên ${what}).`);
-      else if (already !== undefined) add('name', `Trùng lặp: "${catalogue.unitNames.get(draft.unitId) ?? ''}" đã có ${what} "${name}" trong hệ thống (mã số ${already}).`);
+      if (twin !== undefined)
+        add('name', `Trùng lặp: trùng với dòng ${twin} trong tệp (cùng đơn vị, cùng tên ${what}).`);
+      else if (already !== undefined)
+        add(
+          'name',
+          `Trùng lặp: "${catalogue.unitNames.get(draft.unitId) ?? ''}" đã có ${what} "${name}" trong hệ thống (mã số ${already}).`,
+        );
       seen.set(key, twin ?? row.rowNumber);
     }
     if (row.problems.length > 0 || draft.unitId === null || draft.fieldId === null || draft.levelId === null) continue;
@@ -360,9 +429,10 @@ export async function checkRows(
       if (p.index < 0) continue;
       const { row } = group.list[p.index]!.draft;
       const column = FIELD_TO_COLUMN[p.field] ?? 'row';
-      const message = p.field === 'levelId' && group.accept && /quyền/.test(p.message)
-        ? `${p.message} Hãy để trống "Ngày đưa vào danh sách" để gửi đăng ký chờ cấp có thẩm quyền duyệt.`
-        : p.message;
+      const message =
+        p.field === 'levelId' && group.accept && /quyền/.test(p.message)
+          ? `${p.message} Hãy để trống "Ngày đưa vào danh sách" để gửi đăng ký chờ cấp có thẩm quyền duyệt.`
+          : p.message;
       row.problems.push({ field: column, message });
     }
   }
@@ -371,7 +441,11 @@ export async function checkRows(
 }
 
 /** Apply the user's corrections and skips to the parsed rows. */
-export function applyFixes(rows: ParsedRow[], skip: number[], fixes: Record<string, Partial<Record<ImportColumnKey, string | null>>>): ParsedRow[] {
+export function applyFixes(
+  rows: ParsedRow[],
+  skip: number[],
+  fixes: Record<string, Partial<Record<ImportColumnKey, string | null>>>,
+): ParsedRow[] {
   const skipped = new Set(skip);
   return rows
     .filter((r) => !skipped.has(r.index))

@@ -34,7 +34,10 @@ export function checkZipContainer(buffer: Buffer, notXlsxMessage: string): void 
     const nameLength = buffer.readUInt16LE(offset + 28);
     const extraLength = buffer.readUInt16LE(offset + 30);
     const commentLength = buffer.readUInt16LE(offset + 32);
-    const name = buffer.subarray(offset + 46, offset + 46 + nameLength).toString('utf8').replace(/^\//, '');
+    const name = buffer
+      .subarray(offset + 46, offset + 46 + nameLength)
+      .toString('utf8')
+      .replace(/^\//, '');
     names.add(name);
     total += uncompressed === 0xffffffff ? Number.POSITIVE_INFINITY : uncompressed;
     offset += 46 + nameLength + extraLength + commentLength;
@@ -44,6 +47,8 @@ export function checkZipContainer(buffer: Buffer, notXlsxMessage: string): void 
     throw fail();
   }
   if (total > MAX_UNCOMPRESSED_BYTES) {
-    throw fail(`Tệp giải nén ra quá lớn (hơn ${Math.round(MAX_UNCOMPRESSED_BYTES / 1024 / 1024)} MB); hãy chia danh sách thành nhiều tệp nhỏ hơn.`);
+    throw fail(
+      `Tệp giải nén ra quá lớn (hơn ${Math.round(MAX_UNCOMPRESSED_BYTES / 1024 / 1024)} MB); hãy chia danh sách thành nhiều tệp nhỏ hơn.`,
+    );
   }
 }

@@ -16,10 +16,17 @@ import { fileReadable } from '../documents/file-access.ts';
 export type EntryRow = Selectable<RegistryEntryTable>;
 
 /** Sort key and folded search text of an entry. Exemplars sort by the person's name, Vietnamese-style. */
-export function derivedColumns(kind: 'model' | 'exemplar', name: string, personName: string | null, position: string | null) {
+export function derivedColumns(
+  kind: 'model' | 'exemplar',
+  name: string,
+  personName: string | null,
+  position: string | null,
+) {
   return {
     sort_key: kind === 'exemplar' && personName ? personNameSortKey(personName) : vietnameseSortKey(name),
-    search_text: foldVietnamese([name, kind === 'exemplar' && personName !== name ? (personName ?? '') : '', position ?? ''].join(' ')),
+    search_text: foldVietnamese(
+      [name, kind === 'exemplar' && personName !== name ? (personName ?? '') : '', position ?? ''].join(' '),
+    ),
   };
 }
 
@@ -51,7 +58,8 @@ export function snapshot(e: EntryRow) {
   };
 }
 
-export const entryLabel = (e: Pick<EntryRow, 'kind' | 'name'>) => `${e.kind === 'model' ? 'mô hình' : 'điển hình'} "${e.name}"`;
+export const entryLabel = (e: Pick<EntryRow, 'kind' | 'name'>) =>
+  `${e.kind === 'model' ? 'mô hình' : 'điển hình'} "${e.name}"`;
 
 /** Lock the entry's row and check the client saw its latest revision (409 otherwise). */
 export async function lockEntry(trx: Transaction<DB>, id: number, revision: number): Promise<EntryRow> {
@@ -64,7 +72,11 @@ export async function lockEntry(trx: Transaction<DB>, id: number, revision: numb
 }
 
 /** Apply changes to the entry and bump its revision. */
-export async function saveEntry(trx: Transaction<DB>, id: number, changes: Partial<Omit<EntryRow, 'id' | 'revision'>>): Promise<EntryRow> {
+export async function saveEntry(
+  trx: Transaction<DB>,
+  id: number,
+  changes: Partial<Omit<EntryRow, 'id' | 'revision'>>,
+): Promise<EntryRow> {
   return trx
     .updateTable('registry_entry')
     .set((eb) => ({ ...changes, revision: eb('revision', '+', 1), updated_at: new Date() }))
@@ -87,7 +99,8 @@ export const ORDERED_KINDS: EventKind[] = [
 ];
 
 export function assertNotFuture(date: string, field = 'effectiveDate'): void {
-  if (date > todayInVietnam()) throw invalid(field, `Ngày ${formatDateVi(date)} ở tương lai; chỉ ghi nhận việc đã diễn ra.`);
+  if (date > todayInVietnam())
+    throw invalid(field, `Ngày ${formatDateVi(date)} ở tương lai; chỉ ghi nhận việc đã diễn ra.`);
 }
 
 /**
@@ -96,7 +109,12 @@ export function assertNotFuture(date: string, field = 'effectiveDate'): void {
  * (nor before a span boundary), so spans never overlap and history stays
  * append-only.
  */
-export async function assertChronological(trx: Kysely<DB>, entry: Pick<EntryRow, 'id' | 'kind' | 'name'>, date: string, field = 'effectiveDate'): Promise<void> {
+export async function assertChronological(
+  trx: Kysely<DB>,
+  entry: Pick<EntryRow, 'id' | 'kind' | 'name'>,
+  date: string,
+  field = 'effectiveDate',
+): Promise<void> {
   assertNotFuture(date, field);
   const last = await trx
     .selectFrom('registry_event')
@@ -112,7 +130,10 @@ export async function assertChronological(trx: Kysely<DB>, entry: Pick<EntryRow,
     .select(sql<string>`max(greatest(valid_from, coalesce(valid_to, valid_from)))::text`.as('d'))
     .where('entry_id', '=', entry.id)
     .executeTakeFirst();
-  const limit = [last?.effective_date, span?.d].filter((d): d is string => !!d).sort().pop();
+  const limit = [last?.effective_date, span?.d]
+    .filter((d): d is string => !!d)
+    .sort()
+    .pop();
   if (limit && date < limit) {
     const what = last && last.effective_date === limit ? ` (${EVENT_KIND_LABELS[last.kind].toLowerCase()})` : '';
     throw invalid(
@@ -153,23 +174,39 @@ export async function insertEvent(trx: Transaction<DB>, ctx: RequestContext, eve
     .returning('id')
     .executeTakeFirstOrThrow();
   const files = [...new Set(event.fileIds ?? [])];
-  if (files.length > 0) await trx.insertInto('registry_event_file').values(files.map((file_id) => ({ event_id: id, file_id }))).execute();
+  if (files.length > 0)
+    await trx
+      .insertInto('registry_event_file')
+      .values(files.map((file_id) => ({ event_id: id, file_id })))
+      .execute();
   return id;
 }
 
 /** A cited document must exist and be readable by the actor. */
-export async function assertDocumentUsable(db: Kysely<DB>, ctx: RequestContext, documentId: number | null, field = 'documentId'): Promise<void> {
+export async function assertDocumentUsable(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  documentId: number | null,
+  field = 'documentId',
+): Promise<void> {
   if (documentId === null) return;
   let query = db.selectFrom('document as d').select('d.id').where('d.id', '=', documentId);
-  if (!ctx.system && ctx.actor) query = query.where(unitInScope(scopeOf(ctx.actor, 'documents.read'), sql.ref('d.owner_unit_id')));
-  if (!(await query.executeTakeFirst())) throw invalid(field, `Không tìm thấy văn bản có mã số ${documentId} trong sổ văn bản.`);
+  if (!ctx.system && ctx.actor)
+    query = query.where(unitInScope(scopeOf(ctx.actor, 'documents.read'), sql.ref('d.owner_unit_id')));
+  if (!(await query.executeTakeFirst()))
+    throw invalid(field, `Không tìm thấy văn bản có mã số ${documentId} trong sổ văn bản.`);
 }
 
 /**
  * Attachments: a file may be attached by whoever uploaded it, or if it is
  * already attached to a document or to a registry event the actor can read.
  */
-export async function assertFilesUsable(db: Kysely<DB>, ctx: RequestContext, fileIds: number[], field = 'fileIds'): Promise<void> {
+export async function assertFilesUsable(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  fileIds: number[],
+  field = 'fileIds',
+): Promise<void> {
   const ids = [...new Set(fileIds)];
   if (ids.length === 0) return;
   let query = db.selectFrom('stored_file as f').select('f.id').where('f.id', 'in', ids);
@@ -178,6 +215,9 @@ export async function assertFilesUsable(db: Kysely<DB>, ctx: RequestContext, fil
   const found = new Set((await query.execute()).map((r) => r.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
-    throw invalid(field, `Không tìm thấy tệp đính kèm có mã số ${missing.join(', ')}, hoặc bạn không được dùng tệp này. Hãy tải tệp lên lại.`);
+    throw invalid(
+      field,
+      `Không tìm thấy tệp đính kèm có mã số ${missing.join(', ')}, hoặc bạn không được dùng tệp này. Hãy tải tệp lên lại.`,
+    );
   }
 }

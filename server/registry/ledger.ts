@@ -53,7 +53,8 @@ const ADDED = sql.raw(`('accepted', 'reinstated', 'imported')`);
 
 /** The SQL test, on a span aliased `s`, of each bucket. */
 export function bucketPredicate(bucket: LedgerBucket, from: string, to: string): RawBuilder<boolean> {
-  const inWindow = (column: 'valid_from' | 'valid_to') => sql`s.${sql.raw(column)} between ${from}::date and ${to}::date`;
+  const inWindow = (column: 'valid_from' | 'valid_to') =>
+    sql`s.${sql.raw(column)} between ${from}::date and ${to}::date`;
   switch (bucket) {
     case 'start':
       return sql<boolean>`(s.valid_from < ${from}::date and (s.valid_to is null or s.valid_to >= ${from}::date))`;
@@ -92,7 +93,16 @@ function spansInWindow(db: Kysely<DB>, actor: Actor | null, f: LedgerFilter) {
   return q;
 }
 
-const zero = (): TLedgerRow => ({ start: 0, added: 0, movedIn: 0, movedOut: 0, removed: 0, transferred: 0, replaced: 0, end: 0 });
+const zero = (): TLedgerRow => ({
+  start: 0,
+  added: 0,
+  movedIn: 0,
+  movedOut: 0,
+  removed: 0,
+  transferred: 0,
+  replaced: 0,
+  end: 0,
+});
 
 /** The ledger per level (ordered from the highest level) and in total. */
 export async function computeLedger(db: Kysely<DB>, actor: Actor | null, f: LedgerFilter): Promise<TLedger> {
@@ -121,7 +131,14 @@ export async function computeLedger(db: Kysely<DB>, actor: Actor | null, f: Ledg
 }
 
 export interface LedgerEntry extends EntrySummaryRow {
-  span: { levelId: number; levelName: string; validFrom: string; validTo: string | null; began: SpanBegan; ended: SpanEnded | null };
+  span: {
+    levelId: number;
+    levelName: string;
+    validFrom: string;
+    validTo: string | null;
+    began: SpanBegan;
+    ended: SpanEnded | null;
+  };
 }
 
 /** The spans behind one bucket (one line per span), in Vietnamese name order, with the same filters. */
@@ -145,10 +162,19 @@ export async function ledgerEntries(
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
-  const summaries = new Map((await getSummaries(db, null, [...new Set(spans.map((s) => s.entry_id))], f.to)).map((r) => [r.id, r]));
+  const summaries = new Map(
+    (await getSummaries(db, null, [...new Set(spans.map((s) => s.entry_id))], f.to)).map((r) => [r.id, r]),
+  );
   const items = spans.map((s) => ({
     ...summaries.get(s.entry_id)!,
-    span: { levelId: s.level_id, levelName: s.level_name, validFrom: s.valid_from, validTo: s.valid_to, began: s.began, ended: s.ended },
+    span: {
+      levelId: s.level_id,
+      levelName: s.level_name,
+      validFrom: s.valid_from,
+      validTo: s.valid_to,
+      began: s.began,
+      ended: s.ended,
+    },
   }));
   return { items, total: Number(total) };
 }

@@ -5,7 +5,14 @@
  */
 import { formatDateVi, todayInVietnam } from '../../common/dates.ts';
 import { ZDashboardXlsxQuery, type TDashboard } from '../../common/schemas/evaluation.ts';
-import { ZCoverageUnitPage, ZCoverageUnitsQuery, ZOverview, ZOverviewQuery, ZOverviewXlsxQuery, type TOverview } from '../../common/schemas/registry-overview.ts';
+import {
+  ZCoverageUnitPage,
+  ZCoverageUnitsQuery,
+  ZOverview,
+  ZOverviewQuery,
+  ZOverviewXlsxQuery,
+  type TOverview,
+} from '../../common/schemas/registry-overview.ts';
 import { contentDisposition } from '../documents/storage.ts';
 import { binaryResponse, MEDIA } from '../openapi/binary-response.ts';
 import type { StatTable } from '../docgen/xlsx-tables.ts';
@@ -29,7 +36,10 @@ export function overviewTables(o: TOverview): Record<'active' | 'coverage' | 'mo
       sheet: 'Theo lĩnh vực và cấp',
       caption: `Mô hình, điển hình trong danh sách ngày ${on}, theo lĩnh vực và cấp`,
       headers: ['Lĩnh vực', 'Cấp', 'Mô hình', 'Điển hình'],
-      rows: [...o.active.map((r) => [r.field.name, r.level.name, r.models, r.exemplars]), ['Tổng cộng', '', o.activeTotal.models, o.activeTotal.exemplars]],
+      rows: [
+        ...o.active.map((r) => [r.field.name, r.level.name, r.models, r.exemplars]),
+        ['Tổng cộng', '', o.activeTotal.models, o.activeTotal.exemplars],
+      ],
       totalRow: true,
     },
     coverage: {
@@ -37,8 +47,20 @@ export function overviewTables(o: TOverview): Record<'active' | 'coverage' | 'mo
       caption: `Tổ chức cơ sở đảng đã có mô hình ngày ${on}`,
       headers: ['Đơn vị', 'Số tổ chức cơ sở đảng', 'Đã có mô hình', 'Chưa có mô hình', 'Tỷ lệ đã có'],
       rows: [
-        ...o.coverage.byChild.map((r) => [r.unit.name, r.units, r.covered, r.units - r.covered, pct(r.covered, r.units)]),
-        ['Tổng cộng', o.coverage.units, o.coverage.covered, o.coverage.units - o.coverage.covered, pct(o.coverage.covered, o.coverage.units)],
+        ...o.coverage.byChild.map((r) => [
+          r.unit.name,
+          r.units,
+          r.covered,
+          r.units - r.covered,
+          pct(r.covered, r.units),
+        ]),
+        [
+          'Tổng cộng',
+          o.coverage.units,
+          o.coverage.covered,
+          o.coverage.units - o.coverage.covered,
+          pct(o.coverage.covered, o.coverage.units),
+        ],
       ],
       totalRow: true,
     },
@@ -46,7 +68,17 @@ export function overviewTables(o: TOverview): Record<'active' | 'coverage' | 'mo
       sheet: 'Biến động theo năm',
       caption: 'Biến động danh sách mô hình, điển hình theo năm',
       headers: ['Năm', 'Từ ngày', 'Đến ngày', 'Đầu kỳ', 'Bổ sung', 'Đưa ra', 'Chuyển cấp trên', 'Thay thế', 'Cuối kỳ'],
-      rows: o.movement.map((r) => [r.year, formatDateVi(r.from), formatDateVi(r.to), r.start, r.added, r.removed, r.transferred, r.replaced, r.end]),
+      rows: o.movement.map((r) => [
+        r.year,
+        formatDateVi(r.from),
+        formatDateVi(r.to),
+        r.start,
+        r.added,
+        r.removed,
+        r.transferred,
+        r.replaced,
+        r.end,
+      ]),
       totalRow: false,
     },
   };
@@ -58,11 +90,41 @@ export function dashboardTables(d: TDashboard): Record<'completeness' | 'met' | 
     completeness: {
       sheet: 'Tình hình báo cáo',
       caption: c ? `Tình hình báo cáo kỳ ${c.period.name} (hạn ${formatDateVi(c.period.dueOn)})` : 'Chưa có kỳ báo cáo',
-      headers: ['Đơn vị', 'Phải báo cáo', 'Chưa làm', 'Đang soạn', 'Bị trả lại', 'Đã gửi', 'Đã tiếp nhận', 'Quá hạn', 'Tỷ lệ đã gửi'],
+      headers: [
+        'Đơn vị',
+        'Phải báo cáo',
+        'Chưa làm',
+        'Đang soạn',
+        'Bị trả lại',
+        'Đã gửi',
+        'Đã tiếp nhận',
+        'Quá hạn',
+        'Tỷ lệ đã gửi',
+      ],
       rows: c
         ? [
-            ...c.children.map((r) => [r.unit.name, r.expected, r.none, r.draft, r.returned, r.submitted, r.accepted, r.late, r.submittedPercent === null ? '' : `${r.submittedPercent}%`]),
-            ['Tổng cộng', c.total.expected, c.total.none, c.total.draft, c.total.returned, c.total.submitted, c.total.accepted, c.total.late, c.total.submittedPercent === null ? '' : `${c.total.submittedPercent}%`],
+            ...c.children.map((r) => [
+              r.unit.name,
+              r.expected,
+              r.none,
+              r.draft,
+              r.returned,
+              r.submitted,
+              r.accepted,
+              r.late,
+              r.submittedPercent === null ? '' : `${r.submittedPercent}%`,
+            ]),
+            [
+              'Tổng cộng',
+              c.total.expected,
+              c.total.none,
+              c.total.draft,
+              c.total.returned,
+              c.total.submitted,
+              c.total.accepted,
+              c.total.late,
+              c.total.submittedPercent === null ? '' : `${c.total.submittedPercent}%`,
+            ],
           ]
         : [],
       totalRow: !!c,
@@ -72,7 +134,15 @@ export function dashboardTables(d: TDashboard): Record<'completeness' | 'met' | 
       caption: d.period ? `Kết quả đạt tiêu chí kỳ ${d.period.name}, theo lĩnh vực và cấp` : 'Kết quả đạt tiêu chí',
       headers: ['Lĩnh vực', 'Cấp', 'Phải đánh giá', 'Đã đánh giá', 'Đạt', 'Không đạt', 'Chưa đánh giá'],
       rows: [
-        ...d.metByFieldAndLevel.map((r) => [r.field.name, r.level.name, r.expected, r.evaluated, r.met, r.notMet, r.undecided]),
+        ...d.metByFieldAndLevel.map((r) => [
+          r.field.name,
+          r.level.name,
+          r.expected,
+          r.evaluated,
+          r.met,
+          r.notMet,
+          r.undecided,
+        ]),
         ['Tổng cộng', '', d.totals.expected, d.totals.evaluated, d.totals.met, d.totals.notMet, d.totals.undecided],
       ],
       totalRow: true,
@@ -81,7 +151,15 @@ export function dashboardTables(d: TDashboard): Record<'completeness' | 'met' | 
       sheet: 'Diễn biến qua các kỳ',
       caption: `Diễn biến qua các kỳ của ${d.plan.title}`,
       headers: ['Kỳ', 'Ngày kết thúc', 'Phải báo cáo', 'Đã gửi', 'Đã tiếp nhận', 'Đã đánh giá', 'Đạt'],
-      rows: d.trend.map((r) => [r.period.name, formatDateVi(r.period.endsOn), r.expected, r.submitted, r.accepted, r.evaluated, r.met]),
+      rows: d.trend.map((r) => [
+        r.period.name,
+        formatDateVi(r.period.endsOn),
+        r.expected,
+        r.submitted,
+        r.accepted,
+        r.evaluated,
+        r.met,
+      ]),
       totalRow: false,
     },
   };
@@ -89,7 +167,8 @@ export function dashboardTables(d: TDashboard): Record<'completeness' | 'met' | 
 
 export async function overviewRoutes(app: App): Promise<void> {
   const { db } = app;
-  const unitFor = async (actor: Actor, unitId: number | undefined) => (unitId === undefined ? null : await loadUnitFor(db, actor, unitId, 'registry.read'));
+  const unitFor = async (actor: Actor, unitId: number | undefined) =>
+    unitId === undefined ? null : await loadUnitFor(db, actor, unitId, 'registry.read');
   const asOfOf = (asOf: string | undefined) => {
     const today = todayInVietnam();
     if (asOf && asOf > today) throw invalid('asOf', 'Ngày xem số liệu không được ở tương lai.');
@@ -98,16 +177,36 @@ export async function overviewRoutes(app: App): Promise<void> {
 
   app.get(
     '/registry/overview',
-    { schema: { tags, summary: 'Tổng quan danh sách tại một ngày: theo lĩnh vực và cấp, độ phủ tổ chức cơ sở đảng, biến động theo năm', querystring: ZOverviewQuery, response: { 200: ZOverview } } },
+    {
+      schema: {
+        tags,
+        summary:
+          'Tổng quan danh sách tại một ngày: theo lĩnh vực và cấp, độ phủ tổ chức cơ sở đảng, biến động theo năm',
+        querystring: ZOverviewQuery,
+        response: { 200: ZOverview },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
-      return computeOverview(db, actor, { unit: await unitFor(actor, req.query.unitId), asOf: asOfOf(req.query.asOf), kind: req.query.kind });
+      return computeOverview(db, actor, {
+        unit: await unitFor(actor, req.query.unitId),
+        asOf: asOfOf(req.query.asOf),
+        kind: req.query.kind,
+      });
     },
   );
 
   app.get(
     '/registry/overview.xlsx',
-    { schema: { tags, summary: 'Tải số liệu tổng quan (.xlsx; sheet= để lấy một biểu)', querystring: ZOverviewXlsxQuery, produces: [XLSX], response: binaryResponse('Bảng tính .xlsx', [MEDIA.xlsx]) } },
+    {
+      schema: {
+        tags,
+        summary: 'Tải số liệu tổng quan (.xlsx; sheet= để lấy một biểu)',
+        querystring: ZOverviewXlsxQuery,
+        produces: [XLSX],
+        response: binaryResponse('Bảng tính .xlsx', [MEDIA.xlsx]),
+      },
+    },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
       const unit = await unitFor(actor, req.query.unitId);
@@ -124,20 +223,39 @@ export async function overviewRoutes(app: App): Promise<void> {
         summary: `Tải "Tổng-quan-${o.asOf}.xlsx": ${title} (${chosen.map((t) => t.caption).join('; ')})`,
         after: { query: req.query },
       });
-      return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(`Tổng-quan-${o.asOf}.xlsx`)).header('cache-control', 'private, no-store').send(buffer);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', contentDisposition(`Tổng-quan-${o.asOf}.xlsx`))
+        .header('cache-control', 'private, no-store')
+        .send(buffer);
     },
   );
 
   app.get(
     '/registry/coverage/units',
-    { schema: { tags, summary: 'Tổ chức cơ sở đảng chưa có (hoặc đã có) mô hình tại một ngày', querystring: ZCoverageUnitsQuery, response: { 200: ZCoverageUnitPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'Tổ chức cơ sở đảng chưa có (hoặc đã có) mô hình tại một ngày',
+        querystring: ZCoverageUnitsQuery,
+        response: { 200: ZCoverageUnitPage },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const { unitId, childId, asOf, covered, page, pageSize } = req.query;
       const unit = await unitFor(actor, unitId);
       const child = await unitFor(actor, childId);
-      if (child && unit && !(child.path === unit.path || child.path.startsWith(`${unit.path}.`))) throw invalid('childId', 'Đơn vị con không thuộc đơn vị đã chọn.');
-      const { items, total } = await coverageUnits(db, actor, { unit, childPath: child?.path ?? null, asOf: asOfOf(asOf), covered: covered ?? false, page, pageSize });
+      if (child && unit && !(child.path === unit.path || child.path.startsWith(`${unit.path}.`)))
+        throw invalid('childId', 'Đơn vị con không thuộc đơn vị đã chọn.');
+      const { items, total } = await coverageUnits(db, actor, {
+        unit,
+        childPath: child?.path ?? null,
+        asOf: asOfOf(asOf),
+        covered: covered ?? false,
+        page,
+        pageSize,
+      });
       return { items, total, page, pageSize };
     },
   );
@@ -168,7 +286,11 @@ export async function overviewRoutes(app: App): Promise<void> {
         summary: `Tải số liệu bảng điều khiển (.xlsx): ${d.plan.title}${unit ? ` — ${unit.name}` : ''} (${chosen.map((t) => t.caption).join('; ')})`,
         after: { query: req.query },
       });
-      return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(`Bảng-điều-khiển-${todayInVietnam()}.xlsx`)).header('cache-control', 'private, no-store').send(buffer);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', contentDisposition(`Bảng-điều-khiển-${todayInVietnam()}.xlsx`))
+        .header('cache-control', 'private, no-store')
+        .send(buffer);
     },
   );
 }

@@ -9,15 +9,59 @@ describe('registry overview (dashboards as of a date)', () => {
   it('counts what was on the list on a day, by field and the level of that day, and each count equals its list', async () => {
     const t = await setupTest();
     const w = await registryWorld(t);
-    const a = await registerAccepted(w, w.reporterA1.s, w.operatorA.s, modelEntry(w, w.tree.a1, { name: 'A1 mô hình' }), '2022-01-10');
-    await registerAccepted(w, w.reporterA2.s, w.operatorA.s, modelEntry(w, w.tree.a2, { name: 'A2 mô hình' }), '2022-03-01');
-    const b = await registerAccepted(w, w.operatorB.s, w.operatorB.s, modelEntry(w, w.tree.b1, { name: 'B1 mô hình' }), '2022-02-01');
-    expect((await w.operatorB.s.post(`/api/v1/registry/entries/${b.id}/events`, { kind: 'removed', reason: 'Không đạt', effectiveDate: '2022-11-30', revision: b.revision })).statusCode).toBe(200);
-    expect((await w.operatorA.s.post(`/api/v1/registry/entries/${a.id}/events`, { kind: 'level_changed', toLevelId: w.levels.trenCoSo, reason: 'Nâng cấp', effectiveDate: '2023-06-01', revision: a.revision })).statusCode).toBe(200);
+    const a = await registerAccepted(
+      w,
+      w.reporterA1.s,
+      w.operatorA.s,
+      modelEntry(w, w.tree.a1, { name: 'A1 mô hình' }),
+      '2022-01-10',
+    );
+    await registerAccepted(
+      w,
+      w.reporterA2.s,
+      w.operatorA.s,
+      modelEntry(w, w.tree.a2, { name: 'A2 mô hình' }),
+      '2022-03-01',
+    );
+    const b = await registerAccepted(
+      w,
+      w.operatorB.s,
+      w.operatorB.s,
+      modelEntry(w, w.tree.b1, { name: 'B1 mô hình' }),
+      '2022-02-01',
+    );
+    expect(
+      (
+        await w.operatorB.s.post(`/api/v1/registry/entries/${b.id}/events`, {
+          kind: 'removed',
+          reason: 'Không đạt',
+          effectiveDate: '2022-11-30',
+          revision: b.revision,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await w.operatorA.s.post(`/api/v1/registry/entries/${a.id}/events`, {
+          kind: 'level_changed',
+          toLevelId: w.levels.trenCoSo,
+          reason: 'Nâng cấp',
+          effectiveDate: '2023-06-01',
+          revision: a.revision,
+        })
+      ).statusCode,
+    ).toBe(200);
 
     const mid2022 = json(await w.operatorRoot.s.get('/api/v1/registry/overview?asOf=2022-06-30'));
     expect(mid2022.activeTotal).toEqual({ models: 3, exemplars: 0 });
-    expect(mid2022.active).toEqual([{ field: { id: w.field.id, name: 'Văn hóa công sở' }, level: { id: w.levels.coSo, name: 'Cấp cơ sở' }, models: 3, exemplars: 0 }]);
+    expect(mid2022.active).toEqual([
+      {
+        field: { id: w.field.id, name: 'Văn hóa công sở' },
+        level: { id: w.levels.coSo, name: 'Cấp cơ sở' },
+        models: 3,
+        exemplars: 0,
+      },
+    ]);
 
     const end2023 = json(await w.operatorRoot.s.get('/api/v1/registry/overview?asOf=2023-12-31'));
     // B1 removed; A1 at the higher level since 01/06/2023.
@@ -26,14 +70,28 @@ describe('registry overview (dashboards as of a date)', () => {
       [w.levels.coSo, 1],
     ]);
     for (const row of end2023.active) {
-      const list = json(await w.operatorRoot.s.get(`/api/v1/registry/entries?onDate=2023-12-31&fieldId=${row.field.id}&levelId=${row.level.id}&kind=model`));
+      const list = json(
+        await w.operatorRoot.s.get(
+          `/api/v1/registry/entries?onDate=2023-12-31&fieldId=${row.field.id}&levelId=${row.level.id}&kind=model`,
+        ),
+      );
       expect(list.total).toBe(row.models);
     }
     // The level on a past day is that day's, not today's.
-    expect(json(await w.operatorRoot.s.get(`/api/v1/registry/entries?onDate=2022-06-30&levelId=${w.levels.coSo}`)).total).toBe(3);
+    expect(
+      json(await w.operatorRoot.s.get(`/api/v1/registry/entries?onDate=2022-06-30&levelId=${w.levels.coSo}`)).total,
+    ).toBe(3);
 
     // Movement per year, each year's ledger identity, chained years.
-    expect(end2023.movement.map((m: { year: number; start: number; added: number; removed: number; end: number }) => [m.year, m.start, m.added, m.removed, m.end])).toEqual([
+    expect(
+      end2023.movement.map((m: { year: number; start: number; added: number; removed: number; end: number }) => [
+        m.year,
+        m.start,
+        m.added,
+        m.removed,
+        m.end,
+      ]),
+    ).toEqual([
       [2022, 0, 3, 1, 2],
       [2023, 2, 0, 0, 2],
     ]);
@@ -46,39 +104,85 @@ describe('registry overview (dashboards as of a date)', () => {
     const t = await setupTest();
     const w = await registryWorld(t);
     // a1, a2 (co_so) under bloc A; a chi bộ under a1 owns a model → a1 covered; a2 not.
-    const cb = await buildUnit(t.db, { name: 'Chi bộ Phòng Hành chính', parentId: w.tree.a1, typeCode: 'chi_bo', levelCode: 'chi_bo' });
-    await registerAccepted(w, w.operatorA.s, w.operatorA.s, modelEntry(w, cb, { name: 'Mô hình chi bộ' }), '2022-01-10');
-    const a3 = await buildUnit(t.db, { name: 'Đảng bộ Sở Xây dựng', parentId: w.tree.blocA, effectiveDate: '2023-01-01' });
+    const cb = await buildUnit(t.db, {
+      name: 'Chi bộ Phòng Hành chính',
+      parentId: w.tree.a1,
+      typeCode: 'chi_bo',
+      levelCode: 'chi_bo',
+    });
+    await registerAccepted(
+      w,
+      w.operatorA.s,
+      w.operatorA.s,
+      modelEntry(w, cb, { name: 'Mô hình chi bộ' }),
+      '2022-01-10',
+    );
+    const a3 = await buildUnit(t.db, {
+      name: 'Đảng bộ Sở Xây dựng',
+      parentId: w.tree.blocA,
+      effectiveDate: '2023-01-01',
+    });
 
     const before = json(await w.operatorA.s.get(`/api/v1/registry/overview?unitId=${w.tree.blocA}&asOf=2022-06-30`));
     expect(before.coverage).toMatchObject({ units: 2, covered: 1 });
     const after = json(await w.operatorA.s.get(`/api/v1/registry/overview?unitId=${w.tree.blocA}&asOf=2023-06-30`));
     expect(after.coverage.units).toBe(3);
     expect(after.coverage.covered).toBe(1);
-    expect(after.coverage.byChild.map((r: { unit: { id: number }; units: number; covered: number }) => [r.unit.id, r.units, r.covered]).sort()).toEqual(
-      [[w.tree.a1, 1, 1], [w.tree.a2, 1, 0], [a3, 1, 0]].sort(),
+    expect(
+      after.coverage.byChild
+        .map((r: { unit: { id: number }; units: number; covered: number }) => [r.unit.id, r.units, r.covered])
+        .sort(),
+    ).toEqual(
+      [
+        [w.tree.a1, 1, 1],
+        [w.tree.a2, 1, 0],
+        [a3, 1, 0],
+      ].sort(),
     );
-    const uncovered = json(await w.operatorA.s.get(`/api/v1/registry/coverage/units?unitId=${w.tree.blocA}&asOf=2023-06-30`));
+    const uncovered = json(
+      await w.operatorA.s.get(`/api/v1/registry/coverage/units?unitId=${w.tree.blocA}&asOf=2023-06-30`),
+    );
     expect(uncovered.total).toBe(after.coverage.units - after.coverage.covered);
-    expect(uncovered.items.map((u: { name: string }) => u.name)).toEqual(['Đảng bộ Sở Xây dựng', 'Đảng bộ Trường Cao đẳng nghề']);
-    const covered = json(await w.operatorA.s.get(`/api/v1/registry/coverage/units?unitId=${w.tree.blocA}&asOf=2023-06-30&covered=true`));
+    expect(uncovered.items.map((u: { name: string }) => u.name)).toEqual([
+      'Đảng bộ Sở Xây dựng',
+      'Đảng bộ Trường Cao đẳng nghề',
+    ]);
+    const covered = json(
+      await w.operatorA.s.get(`/api/v1/registry/coverage/units?unitId=${w.tree.blocA}&asOf=2023-06-30&covered=true`),
+    );
     expect(covered).toMatchObject({ total: 1, items: [{ id: w.tree.a1, models: 1, parent: { id: w.tree.blocA } }] });
-    const underA2 = json(await w.operatorA.s.get(`/api/v1/registry/coverage/units?unitId=${w.tree.blocA}&childId=${w.tree.a2}&asOf=2023-06-30`));
+    const underA2 = json(
+      await w.operatorA.s.get(
+        `/api/v1/registry/coverage/units?unitId=${w.tree.blocA}&childId=${w.tree.a2}&asOf=2023-06-30`,
+      ),
+    );
     expect(underA2.total).toBe(1);
   });
 
-  it('exports every chart\'s data as .xlsx with Vietnamese headers, and keeps to the reader\'s subtree', async () => {
+  it("exports every chart's data as .xlsx with Vietnamese headers, and keeps to the reader's subtree", async () => {
     const t = await setupTest();
     const w = await registryWorld(t);
-    await registerAccepted(w, w.reporterA1.s, w.operatorA.s, modelEntry(w, w.tree.a1, { name: 'A1 mô hình' }), '2022-01-10');
-    const response = await w.operatorA.s.get(`/api/v1/registry/overview.xlsx?unitId=${w.tree.blocA}&asOf=2022-06-30&sheet=coverage`);
+    await registerAccepted(
+      w,
+      w.reporterA1.s,
+      w.operatorA.s,
+      modelEntry(w, w.tree.a1, { name: 'A1 mô hình' }),
+      '2022-01-10',
+    );
+    const response = await w.operatorA.s.get(
+      `/api/v1/registry/overview.xlsx?unitId=${w.tree.blocA}&asOf=2022-06-30&sheet=coverage`,
+    );
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Độ phủ']);
-    const values = wb.worksheets[0]!.getSheetValues().flat().filter((v) => v !== undefined && v !== null);
-    expect(values).toEqual(expect.arrayContaining(['Đơn vị', 'Chưa có mô hình', 'Đảng bộ Sở Tư pháp', 'Tổng cộng', 2, 1]));
+    const values = wb.worksheets[0]!.getSheetValues()
+      .flat()
+      .filter((v) => v !== undefined && v !== null);
+    expect(values).toEqual(
+      expect.arrayContaining(['Đơn vị', 'Chưa có mô hình', 'Đảng bộ Sở Tư pháp', 'Tổng cộng', 2, 1]),
+    );
 
     const all = await w.operatorA.s.get('/api/v1/registry/overview.xlsx?asOf=2022-06-30');
     const wb2 = new ExcelJS.Workbook();
@@ -93,6 +197,8 @@ describe('registry overview (dashboards as of a date)', () => {
     expect((await w.operatorA.s.get('/api/v1/registry/overview?asOf=2999-01-01')).statusCode).toBe(400);
     // Bloc B's operator sees none of bloc A's organisations in the coverage.
     const bView = json(await w.operatorB.s.get('/api/v1/registry/overview?asOf=2022-06-30'));
-    expect(bView.coverage.byChild.map((r: { unit: { name: string } }) => r.unit.name)).not.toContain('Đảng bộ Sở Tư pháp');
+    expect(bView.coverage.byChild.map((r: { unit: { name: string } }) => r.unit.name)).not.toContain(
+      'Đảng bộ Sở Tư pháp',
+    );
   });
 });

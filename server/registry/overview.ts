@@ -29,7 +29,8 @@ export interface OverviewInput {
   kind?: 'model' | 'exemplar';
 }
 
-const onListOn = (asOf: string): RawBuilder<SqlBool> => sql<SqlBool>`s.valid_from <= ${asOf}::date and (s.valid_to is null or s.valid_to > ${asOf}::date)`;
+const onListOn = (asOf: string): RawBuilder<SqlBool> =>
+  sql<SqlBool>`s.valid_from <= ${asOf}::date and (s.valid_to is null or s.valid_to > ${asOf}::date)`;
 
 /**
  * Grassroots organisations on asOf inside the subtree (or everything the
@@ -44,7 +45,9 @@ function coverageBase(db: Kysely<DB>, actor: Actor, input: { unitPath: string | 
     .innerJoin('org_level as lv', 'lv.id', 'v.level_id')
     .innerJoin('org_unit as u', 'u.id', 'v.unit_id')
     .where('lv.code', '=', 'co_so')
-    .where(sql<SqlBool>`v.valid_from <= ${input.asOf}::date and (v.valid_to is null or v.valid_to > ${input.asOf}::date)`)
+    .where(
+      sql<SqlBool>`v.valid_from <= ${input.asOf}::date and (v.valid_to is null or v.valid_to > ${input.asOf}::date)`,
+    )
     .where(input.unitPath ? sql<SqlBool>`u.current_path <@ ${input.unitPath}::ltree` : sql<SqlBool>`true`)
     .where(pathColumnInScope(scopeOf(actor, 'registry.read'), sql.ref('u.current_path'), sql.ref('u.id')))
     .select([
@@ -52,11 +55,15 @@ function coverageBase(db: Kysely<DB>, actor: Actor, input: { unitPath: string | 
       'v.name as unit_name',
       'v.parent_id',
       'v.sort_key',
-      sql<string>`case when nlevel(u.current_path) > ${depth} then subpath(u.current_path, ${depth}, 1)::text else null end`.as('child_label'),
+      sql<string>`case when nlevel(u.current_path) > ${depth} then subpath(u.current_path, ${depth}, 1)::text else null end`.as(
+        'child_label',
+      ),
       sql<number>`(select count(*)::int from registry_entry me
         join org_unit mo on mo.id = me.owner_unit_id
         join registry_span s on s.entry_id = me.id
-        where me.kind = 'model' and mo.current_path <@ u.current_path and ${onListOn(input.asOf)} and ${readable})`.as('models'),
+        where me.kind = 'model' and mo.current_path <@ u.current_path and ${onListOn(input.asOf)} and ${readable})`.as(
+        'models',
+      ),
     ]);
 }
 
@@ -86,7 +93,11 @@ export async function computeOverview(db: Kysely<DB>, actor: Actor, input: Overv
       .execute(),
     db
       .selectFrom(coverageBase(db, actor, { unitPath: unit?.path ?? null, asOf }).as('c'))
-      .leftJoin('org_unit as cu', (j) => j.on(sql<SqlBool>`cu.current_path = ${unit ? sql`${unit.path}::ltree || c.child_label::ltree` : sql`c.child_label::ltree`}`))
+      .leftJoin('org_unit as cu', (j) =>
+        j.on(
+          sql<SqlBool>`cu.current_path = ${unit ? sql`${unit.path}::ltree || c.child_label::ltree` : sql`c.child_label::ltree`}`,
+        ),
+      )
       .select([
         'cu.id as child_id',
         sql<string | null>`case when cu.id is null then null else ${unitNameOn('cu.id', asOf)} end`.as('child_name'),
@@ -105,25 +116,52 @@ export async function computeOverview(db: Kysely<DB>, actor: Actor, input: Overv
 
   const lastYear = Number(asOf.slice(0, 4));
   const years: number[] = [];
-  if (firstYear?.year != null) for (let y = Math.max(Number(firstYear.year), lastYear - 9); y <= lastYear; y++) years.push(y);
+  if (firstYear?.year != null)
+    for (let y = Math.max(Number(firstYear.year), lastYear - 9); y <= lastYear; y++) years.push(y);
   const ledgers = await Promise.all(
     years.map((year) => {
       const from = `${year}-01-01`;
       const to = year === lastYear ? asOf : `${year}-12-31`;
-      return computeLedger(db, actor, { from, to, kind, unitPath: unit?.path }).then((l) => ({ year, from, to, row: l.total }));
+      return computeLedger(db, actor, { from, to, kind, unitPath: unit?.path }).then((l) => ({
+        year,
+        from,
+        to,
+        row: l.total,
+      }));
     }),
   );
 
-  const activeOut = activeRows.map((r) => ({ field: { id: r.field_id, name: r.field_name }, level: { id: r.level_id, name: r.level_name }, models: r.models, exemplars: r.exemplars }));
+  const activeOut = activeRows.map((r) => ({
+    field: { id: r.field_id, name: r.field_name },
+    level: { id: r.level_id, name: r.level_name },
+    models: r.models,
+    exemplars: r.exemplars,
+  }));
   const byChild = coverageRows
-    .map((r) => ({ unit: r.child_id !== null ? { id: r.child_id, name: r.child_name ?? '' } : unit ? { id: unit.id, name: unit.name } : { id: 0, name: '' }, units: r.units, covered: r.covered }))
+    .map((r) => ({
+      unit:
+        r.child_id !== null
+          ? { id: r.child_id, name: r.child_name ?? '' }
+          : unit
+            ? { id: unit.id, name: unit.name }
+            : { id: 0, name: '' },
+      units: r.units,
+      covered: r.covered,
+    }))
     .sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi'));
   return {
     asOf,
     unit: unit ? { id: unit.id, name: unit.name } : null,
     active: activeOut,
-    activeTotal: { models: activeOut.reduce((n, r) => n + r.models, 0), exemplars: activeOut.reduce((n, r) => n + r.exemplars, 0) },
-    coverage: { units: byChild.reduce((n, r) => n + r.units, 0), covered: byChild.reduce((n, r) => n + r.covered, 0), byChild },
+    activeTotal: {
+      models: activeOut.reduce((n, r) => n + r.models, 0),
+      exemplars: activeOut.reduce((n, r) => n + r.exemplars, 0),
+    },
+    coverage: {
+      units: byChild.reduce((n, r) => n + r.units, 0),
+      covered: byChild.reduce((n, r) => n + r.covered, 0),
+      byChild,
+    },
     movement: ledgers.map(({ year, from, to, row }) => ({
       year,
       from,
@@ -142,15 +180,32 @@ export async function computeOverview(db: Kysely<DB>, actor: Actor, input: Overv
 export async function coverageUnits(
   db: Kysely<DB>,
   actor: Actor,
-  input: { unit: { path: string } | null; childPath: string | null; asOf: string; covered: boolean; page: number; pageSize: number },
+  input: {
+    unit: { path: string } | null;
+    childPath: string | null;
+    asOf: string;
+    covered: boolean;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const base = db
-    .selectFrom(coverageBase(db, actor, { unitPath: input.childPath ?? input.unit?.path ?? null, asOf: input.asOf }).as('c'))
+    .selectFrom(
+      coverageBase(db, actor, { unitPath: input.childPath ?? input.unit?.path ?? null, asOf: input.asOf }).as('c'),
+    )
     .where(input.covered ? sql<SqlBool>`c.models > 0` : sql<SqlBool>`c.models = 0`);
   const [{ total }, rows] = await Promise.all([
     base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
     base
-      .select(['c.unit_id', 'c.unit_name', 'c.parent_id', 'c.models', sql<string | null>`case when c.parent_id is null then null else ${unitNameOn('c.parent_id', input.asOf)} end`.as('parent_name')])
+      .select([
+        'c.unit_id',
+        'c.unit_name',
+        'c.parent_id',
+        'c.models',
+        sql<
+          string | null
+        >`case when c.parent_id is null then null else ${unitNameOn('c.parent_id', input.asOf)} end`.as('parent_name'),
+      ])
       .orderBy(sql`c.sort_key collate "C"`)
       .orderBy('c.unit_id')
       .limit(input.pageSize)
@@ -159,6 +214,11 @@ export async function coverageUnits(
   ]);
   return {
     total: Number(total),
-    items: rows.map((r) => ({ id: r.unit_id, name: r.unit_name, parent: r.parent_id !== null ? { id: r.parent_id, name: r.parent_name ?? '' } : null, models: r.models })),
+    items: rows.map((r) => ({
+      id: r.unit_id,
+      name: r.unit_name,
+      parent: r.parent_id !== null ? { id: r.parent_id, name: r.parent_name ?? '' } : null,
+      models: r.models,
+    })),
   };
 }

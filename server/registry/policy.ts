@@ -70,7 +70,12 @@ export async function approveReach(db: Kysely<DB>, ctx: RequestContext): Promise
   for (const r of ranks) rankOf.set(r.unit_id, r.rank); // the latest version wins
   return {
     all: false,
-    grants: grants.map((g) => ({ unitId: g.unitId, path: g.path, rank: rankOf.get(g.unitId) ?? Number.MAX_SAFE_INTEGER, subtree: ROLE_REACH[g.role] === 'subtree' })),
+    grants: grants.map((g) => ({
+      unitId: g.unitId,
+      path: g.path,
+      rank: rankOf.get(g.unitId) ?? Number.MAX_SAFE_INTEGER,
+      subtree: ROLE_REACH[g.role] === 'subtree',
+    })),
   };
 }
 
@@ -84,7 +89,8 @@ export function canApproveAt(reach: ApproveReach, owner: UnitPath, levelRank: nu
 }
 
 export function assertCanWrite(ctx: RequestContext, unit: UnitPath & { name: string }): void {
-  if (!canWriteUnit(ctx, unit)) throw forbidden(`Bạn không có quyền thay đổi hồ sơ mô hình, điển hình của "${unit.name}".`);
+  if (!canWriteUnit(ctx, unit))
+    throw forbidden(`Bạn không có quyền thay đổi hồ sơ mô hình, điển hình của "${unit.name}".`);
 }
 
 export type EntryMode = 'read' | 'write' | 'approve';
@@ -93,7 +99,13 @@ export type EntryMode = 'read' | 'write' | 'approve';
  * Load an entry for an action: outside the read scope it does not exist
  * (404); readable but not writable (or not approvable at its level) is 403.
  */
-export async function loadEntryFor(db: Kysely<DB>, actor: Actor, id: number, mode: EntryMode, asOf = todayInVietnam()): Promise<EntryDetailRow> {
+export async function loadEntryFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  mode: EntryMode,
+  asOf = todayInVietnam(),
+): Promise<EntryDetailRow> {
   const entry = await getEntry(db, actor, id, asOf);
   if (!entry) throw notFound(`mô hình, điển hình có mã số ${id}`);
   if (mode === 'read') return entry;
@@ -103,17 +115,26 @@ export async function loadEntryFor(db: Kysely<DB>, actor: Actor, id: number, mod
     throw forbidden(`Bạn không có quyền thay đổi hồ sơ mô hình, điển hình của "${entry.owner_name}".`);
   }
   if (mode === 'approve' && !canApproveAt(await approveReach(db, ctx), owner, entry.level_rank)) {
-    throw forbidden(`Việc này thuộc thẩm quyền của cán bộ nghiệp vụ ${entry.level_name.toLowerCase()} quản lý "${entry.owner_name}".`);
+    throw forbidden(
+      `Việc này thuộc thẩm quyền của cán bộ nghiệp vụ ${entry.level_name.toLowerCase()} quản lý "${entry.owner_name}".`,
+    );
   }
   return entry;
 }
 
 /** The approver must also reach another level (level changes, reinstatement at a new level): 403 otherwise. */
-export async function assertCanApproveLevel(db: Kysely<DB>, actor: Actor, owner: UnitPath & { name: string }, levelId: number): Promise<void> {
+export async function assertCanApproveLevel(
+  db: Kysely<DB>,
+  actor: Actor,
+  owner: UnitPath & { name: string },
+  levelId: number,
+): Promise<void> {
   const level = await db.selectFrom('org_level').select(['name', 'rank']).where('id', '=', levelId).executeTakeFirst();
   if (!level) throw invalid('levelId', `Không tìm thấy cấp có mã số ${levelId}.`);
   const ctx: RequestContext = { actor, requestId: '', ip: '' };
   if (!canApproveAt(await approveReach(db, ctx), owner, level.rank)) {
-    throw forbidden(`Bạn không có quyền đưa mô hình, điển hình của "${owner.name}" vào danh sách ${level.name.toLowerCase()}.`);
+    throw forbidden(
+      `Bạn không có quyền đưa mô hình, điển hình của "${owner.name}" vào danh sách ${level.name.toLowerCase()}.`,
+    );
   }
 }

@@ -1,11 +1,24 @@
 /** Shapes registry entries, timelines and what the current user may do, for the API. */
 import type { Kysely } from 'kysely';
-import { EVENT_KIND_LABELS, type TEntryDetail, type TEntrySummary, type TTimelineItem } from '../../common/schemas/registry.ts';
+import {
+  EVENT_KIND_LABELS,
+  type TEntryDetail,
+  type TEntrySummary,
+  type TTimelineItem,
+} from '../../common/schemas/registry.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor, RequestContext } from '../lib/context.ts';
 import { approveReach, canApproveAt, canWriteUnit } from './policy.ts';
 import { TIMELINE_SOURCES } from './timeline-sources.ts';
-import { getEntryRef, getMonitors, getReplications, getSpans, getTimelineEvents, type EntryDetailRow, type EntrySummaryRow } from './queries.ts';
+import {
+  getEntryRef,
+  getMonitors,
+  getReplications,
+  getSpans,
+  getTimelineEvents,
+  type EntryDetailRow,
+  type EntrySummaryRow,
+} from './queries.ts';
 
 export function presentSummary(r: EntrySummaryRow): TEntrySummary {
   return {
@@ -27,7 +40,12 @@ export function presentSummary(r: EntrySummaryRow): TEntrySummary {
 
 const ref = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
 
-export async function presentDetail(db: Kysely<DB>, actor: Actor, row: EntryDetailRow, asOf: string): Promise<TEntryDetail> {
+export async function presentDetail(
+  db: Kysely<DB>,
+  actor: Actor,
+  row: EntryDetailRow,
+  asOf: string,
+): Promise<TEntryDetail> {
   const ctx: RequestContext = { actor, requestId: '', ip: '' };
   const owner = { id: row.owner_unit_id, path: row.owner_path };
   const write = canWriteUnit(ctx, owner);
@@ -51,8 +69,21 @@ export async function presentDetail(db: Kysely<DB>, actor: Actor, row: EntryDeta
     replicates,
     replacedBy,
     replications: replications.map(presentSummary),
-    monitors: monitors.map((m) => ({ id: m.id, userId: m.user_id, userName: m.full_name, assignedOn: m.assigned_on, unassignedOn: m.unassigned_on, note: m.note })),
-    spans: spans.map((s) => ({ level: { id: s.level_id, name: s.level_name }, validFrom: s.valid_from, validTo: s.valid_to, began: s.began, ended: s.ended })),
+    monitors: monitors.map((m) => ({
+      id: m.id,
+      userId: m.user_id,
+      userName: m.full_name,
+      assignedOn: m.assigned_on,
+      unassignedOn: m.unassigned_on,
+      note: m.note,
+    })),
+    spans: spans.map((s) => ({
+      level: { id: s.level_id, name: s.level_name },
+      validFrom: s.valid_from,
+      validTo: s.valid_to,
+      began: s.began,
+      ended: s.ended,
+    })),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     can: {
@@ -65,7 +96,11 @@ export async function presentDetail(db: Kysely<DB>, actor: Actor, row: EntryDeta
   };
 }
 
-export async function presentTimeline(db: Kysely<DB>, actor: Actor, entryId: number): Promise<{ entryId: number; items: TTimelineItem[] }> {
+export async function presentTimeline(
+  db: Kysely<DB>,
+  actor: Actor,
+  entryId: number,
+): Promise<{ entryId: number; items: TTimelineItem[] }> {
   const { events, files } = await getTimelineEvents(db, actor, entryId);
   const filesOf = new Map<number, Extract<TTimelineItem, { type: 'registry_event' }>['files']>();
   for (const f of files) {
@@ -84,12 +119,18 @@ export async function presentTimeline(db: Kysely<DB>, actor: Actor, entryId: num
     reason: e.reason,
     document:
       e.document_id !== null
-        ? { id: e.document_id, symbol: e.document_symbol ?? '', issuedOn: e.document_issued_on ?? '', summary: e.document_summary ?? '' }
+        ? {
+            id: e.document_id,
+            symbol: e.document_symbol ?? '',
+            issuedOn: e.document_issued_on ?? '',
+            summary: e.document_summary ?? '',
+          }
         : null,
     files: filesOf.get(e.id) ?? [],
     fromLevel: ref(e.from_level_id, e.from_level_name),
     toLevel: ref(e.to_level_id, e.to_level_name),
-    relatedEntry: e.related_entry_id !== null && e.related_name !== null ? { id: e.related_entry_id, name: e.related_name } : null,
+    relatedEntry:
+      e.related_entry_id !== null && e.related_name !== null ? { id: e.related_entry_id, name: e.related_name } : null,
     data: (e.data as Record<string, unknown> | null) ?? null,
   }));
   const more = (await Promise.all(TIMELINE_SOURCES.map((source) => source(db, actor, entryId)))).flat();

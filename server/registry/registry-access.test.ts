@@ -15,18 +15,46 @@ type Call = (s: Session) => ReturnType<Session['get']>;
 async function world() {
   const t = await setupTest();
   const w = await registryWorld(t);
-  const active = await registerAccepted(w, w.reporterA1.s, w.operatorA.s, modelEntry(w, w.tree.a1, { name: 'Mô hình đang triển khai' }), '2022-01-10');
+  const active = await registerAccepted(
+    w,
+    w.reporterA1.s,
+    w.operatorA.s,
+    modelEntry(w, w.tree.a1, { name: 'Mô hình đang triển khai' }),
+    '2022-01-10',
+  );
   const draft = await register(w.reporterA1.s, modelEntry(w, w.tree.a1, { name: 'Mô hình nháp' }));
-  const submitted = await register(w.reporterA1.s, modelEntry(w, w.tree.a1, { name: 'Mô hình chờ duyệt' }), { submit: true });
-  const assigned = json(await w.operatorA.s.post(`${E}/${active.id}/monitors`, { userId: w.monitor.id, assignedOn: '2022-02-01', revision: active.revision }));
+  const submitted = await register(w.reporterA1.s, modelEntry(w, w.tree.a1, { name: 'Mô hình chờ duyệt' }), {
+    submit: true,
+  });
+  const assigned = json(
+    await w.operatorA.s.post(`${E}/${active.id}/monitors`, {
+      userId: w.monitor.id,
+      assignedOn: '2022-02-01',
+      revision: active.revision,
+    }),
+  );
   // A second monitor assignment to exercise unassignment.
-  const withTwo = json(await w.operatorA.s.post(`${E}/${active.id}/monitors`, { userId: w.viewerA.id, assignedOn: '2022-02-01', revision: assigned.revision }));
+  const withTwo = json(
+    await w.operatorA.s.post(`${E}/${active.id}/monitors`, {
+      userId: w.viewerA.id,
+      assignedOn: '2022-02-01',
+      revision: assigned.revision,
+    }),
+  );
   const monitorId = withTwo.monitors.find((m: { userId: number }) => m.userId === w.viewerA.id).id;
   return { t, w, active: withTwo, draft, submitted, monitorId };
 }
 
 /** Every endpoint, called with a valid body on an a1 entry (so that only access decides). */
-function endpoints(w: World, x: { active: { id: number; revision: number }; draft: { id: number; revision: number }; submitted: { id: number; revision: number }; monitorId: number }) {
+function endpoints(
+  w: World,
+  x: {
+    active: { id: number; revision: number };
+    draft: { id: number; revision: number };
+    submitted: { id: number; revision: number };
+    monitorId: number;
+  },
+) {
   const a = x.active;
   return {
     list: ((s) => s.get(E)) as Call,
@@ -36,23 +64,57 @@ function endpoints(w: World, x: { active: { id: number; revision: number }; draf
     detailOfDraft: ((s) => s.get(`${E}/${x.draft.id}`)) as Call,
     patch: ((s) => s.patch(`${E}/${x.draft.id}`, { goals: 'Mới', revision: x.draft.revision })) as Call,
     submit: ((s) => s.post(`${E}/${x.draft.id}/submit`, { revision: x.draft.revision })) as Call,
-    return: ((s) => s.post(`${E}/${x.submitted.id}/return`, { reason: 'Bổ sung', revision: x.submitted.revision })) as Call,
-    accept: ((s) => s.post(`${E}/${x.submitted.id}/accept`, { effectiveDate: '2022-05-01', revision: x.submitted.revision })) as Call,
-    rename: ((s) => s.post(`${E}/${a.id}/events`, { kind: 'renamed', name: 'Tên mới', reason: 'Điều chỉnh', effectiveDate: '2022-06-01', revision: a.revision })) as Call,
-    remove: ((s) => s.post(`${E}/${a.id}/events`, { kind: 'removed', reason: 'Không đạt', effectiveDate: '2022-06-01', revision: a.revision })) as Call,
-    activity: ((s) => s.post(`${E}/${a.id}/activities`, { kind: 'launched', effectiveDate: '2022-01-05', revision: a.revision })) as Call,
+    return: ((s) =>
+      s.post(`${E}/${x.submitted.id}/return`, { reason: 'Bổ sung', revision: x.submitted.revision })) as Call,
+    accept: ((s) =>
+      s.post(`${E}/${x.submitted.id}/accept`, { effectiveDate: '2022-05-01', revision: x.submitted.revision })) as Call,
+    rename: ((s) =>
+      s.post(`${E}/${a.id}/events`, {
+        kind: 'renamed',
+        name: 'Tên mới',
+        reason: 'Điều chỉnh',
+        effectiveDate: '2022-06-01',
+        revision: a.revision,
+      })) as Call,
+    remove: ((s) =>
+      s.post(`${E}/${a.id}/events`, {
+        kind: 'removed',
+        reason: 'Không đạt',
+        effectiveDate: '2022-06-01',
+        revision: a.revision,
+      })) as Call,
+    activity: ((s) =>
+      s.post(`${E}/${a.id}/activities`, {
+        kind: 'launched',
+        effectiveDate: '2022-01-05',
+        revision: a.revision,
+      })) as Call,
     timeline: ((s) => s.get(`${E}/${a.id}/timeline`)) as Call,
-    assign: ((s) => s.post(`${E}/${a.id}/monitors`, { userId: w.operatorB.id, assignedOn: '2022-03-01', revision: a.revision })) as Call,
-    unassign: ((s) => s.post(`${E}/${a.id}/monitors/${x.monitorId}/unassign`, { unassignedOn: '2022-04-01', revision: a.revision })) as Call,
+    assign: ((s) =>
+      s.post(`${E}/${a.id}/monitors`, {
+        userId: w.operatorB.id,
+        assignedOn: '2022-03-01',
+        revision: a.revision,
+      })) as Call,
+    unassign: ((s) =>
+      s.post(`${E}/${a.id}/monitors/${x.monitorId}/unassign`, {
+        unassignedOn: '2022-04-01',
+        revision: a.revision,
+      })) as Call,
     ledger: ((s) => s.get(`/api/v1/registry/ledger?${WINDOW}`)) as Call,
     ledgerOfA1: ((s) => s.get(`/api/v1/registry/ledger?${WINDOW}&unitId=${w.tree.a1}`)) as Call,
     ledgerEntries: ((s) => s.get(`/api/v1/registry/ledger/entries?${WINDOW}&bucket=end`)) as Call,
-    ledgerEntriesOfA1: ((s) => s.get(`/api/v1/registry/ledger/entries?${WINDOW}&bucket=end&unitId=${w.tree.a1}`)) as Call,
+    ledgerEntriesOfA1: ((s) =>
+      s.get(`/api/v1/registry/ledger/entries?${WINDOW}&bucket=end&unitId=${w.tree.a1}`)) as Call,
   };
 }
 type Name = keyof ReturnType<typeof endpoints>;
 
-async function expectStatuses(s: Session, calls: ReturnType<typeof endpoints>, expected: Partial<Record<Name, number>>) {
+async function expectStatuses(
+  s: Session,
+  calls: ReturnType<typeof endpoints>,
+  expected: Partial<Record<Name, number>>,
+) {
   const got: Partial<Record<Name, number>> = {};
   for (const name of Object.keys(expected) as Name[]) got[name] = (await calls[name](s)).statusCode;
   expect(got).toEqual(expected);
@@ -148,7 +210,13 @@ describe('registry permissions', () => {
       ledgerEntriesOfA1: 200,
     });
     expect(json(await calls.list(x.w.viewerA.s)).total).toBe(3);
-    expect(json(await calls.detail(x.w.viewerA.s)).can).toEqual({ edit: false, submit: false, approve: false, record: false, assign: false });
+    expect(json(await calls.detail(x.w.viewerA.s)).can).toEqual({
+      edit: false,
+      submit: false,
+      approve: false,
+      record: false,
+      assign: false,
+    });
   });
 
   it('a monitor sees only what is assigned to it, read only', async () => {
@@ -175,11 +243,15 @@ describe('registry permissions', () => {
       ledgerEntries: 200,
     });
     expect(json(await calls.list(x.w.monitor.s)).items.map((i: { id: number }) => i.id)).toEqual([x.active.id]);
-    expect(json(await calls.myAssignments(x.w.monitor.s)).items.map((i: { id: number }) => i.id)).toEqual([x.active.id]);
-    expect(json(await calls.ledgerEntries(x.w.monitor.s)).items.map((i: { id: number }) => i.id)).toEqual([x.active.id]);
+    expect(json(await calls.myAssignments(x.w.monitor.s)).items.map((i: { id: number }) => i.id)).toEqual([
+      x.active.id,
+    ]);
+    expect(json(await calls.ledgerEntries(x.w.monitor.s)).items.map((i: { id: number }) => i.id)).toEqual([
+      x.active.id,
+    ]);
   });
 
-  it('the reporter of a1 does its unit\'s work but cannot approve', async () => {
+  it("the reporter of a1 does its unit's work but cannot approve", async () => {
     const x = await world();
     const calls = endpoints(x.w, x);
     await expectStatuses(x.w.reporterA1.s, calls, {
@@ -198,7 +270,9 @@ describe('registry permissions', () => {
     });
     // (the draft's revision moved on; submitting from the fresh one works)
     const fresh = json(await x.w.reporterA1.s.get(`${E}/${x.draft.id}`));
-    expect((await x.w.reporterA1.s.post(`${E}/${x.draft.id}/submit`, { revision: fresh.revision })).statusCode).toBe(200);
+    expect((await x.w.reporterA1.s.post(`${E}/${x.draft.id}/submit`, { revision: fresh.revision })).statusCode).toBe(
+      200,
+    );
   });
 
   it('the operator of bloc A approves, assigns and records life events there', async () => {
@@ -206,9 +280,25 @@ describe('registry permissions', () => {
     const calls = endpoints(x.w, x);
     await expectStatuses(x.w.operatorA.s, calls, { accept: 200, assign: 201 });
     const fresh = json(await x.w.operatorA.s.get(`${E}/${x.active.id}`));
-    expect((await x.w.operatorA.s.post(`${E}/${x.active.id}/monitors/${x.monitorId}/unassign`, { unassignedOn: '2022-04-01', revision: fresh.revision })).statusCode).toBe(200);
+    expect(
+      (
+        await x.w.operatorA.s.post(`${E}/${x.active.id}/monitors/${x.monitorId}/unassign`, {
+          unassignedOn: '2022-04-01',
+          revision: fresh.revision,
+        })
+      ).statusCode,
+    ).toBe(200);
     const again = json(await x.w.operatorA.s.get(`${E}/${x.active.id}`));
-    expect((await x.w.operatorA.s.post(`${E}/${x.active.id}/events`, { kind: 'removed', reason: 'Không đạt', effectiveDate: '2022-06-01', revision: again.revision })).statusCode).toBe(200);
+    expect(
+      (
+        await x.w.operatorA.s.post(`${E}/${x.active.id}/events`, {
+          kind: 'removed',
+          reason: 'Không đạt',
+          effectiveDate: '2022-06-01',
+          revision: again.revision,
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await calls.return(x.w.operatorA.s)).statusCode).toBe(409); // already accepted
     // The system administrator reaches everything.
     expect((await calls.detail(x.w.admin.s)).statusCode).toBe(200);

@@ -8,15 +8,48 @@ import { AppError } from '../lib/errors.ts';
 import { loadActor } from '../accounts/load-actor.ts';
 import { json, setupTest, type TestContext } from '../test/harness.ts';
 import { registerEntries, validateEntries, type RegisterEntryInput } from './commands/register-entries.ts';
-import { buildCriteriaSet, buildField, buildPerson, modelEntry, register, registerAccepted, registryWorld, type World } from './test-helpers.ts';
+import {
+  buildCriteriaSet,
+  buildField,
+  buildPerson,
+  modelEntry,
+  register,
+  registerAccepted,
+  registryWorld,
+  type World,
+} from './test-helpers.ts';
 
 const E = '/api/v1/registry/entries';
 
 const counts = async (t: TestContext) => {
-  const n = async (table: 'registry_entry' | 'registry_event' | 'registry_span' | 'registry_monitor' | 'registry_event_file') =>
-    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const audit = Number((await t.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).where('action', 'like', 'registry.%').executeTakeFirstOrThrow()).n);
-  return { entries: await n('registry_entry'), events: await n('registry_event'), spans: await n('registry_span'), monitors: await n('registry_monitor'), files: await n('registry_event_file'), audit };
+  const n = async (
+    table: 'registry_entry' | 'registry_event' | 'registry_span' | 'registry_monitor' | 'registry_event_file',
+  ) =>
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const audit = Number(
+    (
+      await t.db
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('action', 'like', 'registry.%')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  return {
+    entries: await n('registry_entry'),
+    events: await n('registry_event'),
+    spans: await n('registry_span'),
+    monitors: await n('registry_monitor'),
+    files: await n('registry_event_file'),
+    audit,
+  };
 };
 
 function input(w: World, overrides: Partial<RegisterEntryInput> = {}): RegisterEntryInput {
@@ -59,21 +92,37 @@ describe('registry: bad input', () => {
     };
     await post({}, ['entry']);
     await post({ entry: { kind: 'thing' } }, ['entry.fieldId', 'entry.kind', 'entry.levelId']);
-    await post({ entry: { kind: 'model', fieldId: w.field.id, levelId: w.levels.coSo } }, ['entry.name', 'entry.ownerUnitId']);
-    await post({ entry: { kind: 'exemplar', fieldId: w.exemplarField.id, levelId: w.levels.coSo } }, ['entry.personId']);
+    await post({ entry: { kind: 'model', fieldId: w.field.id, levelId: w.levels.coSo } }, [
+      'entry.name',
+      'entry.ownerUnitId',
+    ]);
+    await post({ entry: { kind: 'exemplar', fieldId: w.exemplarField.id, levelId: w.levels.coSo } }, [
+      'entry.personId',
+    ]);
     await post({ entry: modelEntry(w, w.tree.a1, { fieldId: 999999 }) }, ['entry.fieldId']);
     await post({ entry: modelEntry(w, w.tree.a1, { fieldId: w.exemplarField.id }) }, ['entry.fieldId']);
     await post({ entry: modelEntry(w, w.tree.a1, { fieldId: noCriteria.id }) }, ['entry.fieldId']);
     await post({ entry: modelEntry(w, w.tree.a1, { levelId: 999999 }) }, ['entry.levelId']);
-    await post({ entry: modelEntry(w, w.tree.a1, { planId: 999999, partyUnitId: 999999, replicatesId: 999999 }) }, ['entry.partyUnitId', 'entry.planId', 'entry.replicatesId']);
+    await post({ entry: modelEntry(w, w.tree.a1, { planId: 999999, partyUnitId: 999999, replicatesId: 999999 }) }, [
+      'entry.partyUnitId',
+      'entry.planId',
+      'entry.replicatesId',
+    ]);
     await post({ entry: modelEntry(w, w.tree.a1, { startedOn: '2999-01-01' }) }, ['entry.startedOn']);
     await post({ entry: modelEntry(w, w.tree.a1, { startedOn: '2022-02-30' }) }, ['entry.startedOn']);
     await post({ entry: modelEntry(w, w.tree.a1, { name: 'x'.repeat(501) }) }, ['entry.name']);
-    await post({ entry: modelEntry(w, w.tree.a1), accept: { effectiveDate: '2022-01-01', documentId: 999999 } }, ['accept.documentId']);
+    await post({ entry: modelEntry(w, w.tree.a1), accept: { effectiveDate: '2022-01-01', documentId: 999999 } }, [
+      'accept.documentId',
+    ]);
     await post({ entry: modelEntry(w, w.tree.a1), submit: 'yes' }, ['submit']);
 
     const event = async (body: Record<string, unknown>, expected: string[]) => {
-      const r = await s.post(`${E}/${active.id}/events`, { reason: 'Lý do', effectiveDate: '2022-06-01', revision: active.revision, ...body });
+      const r = await s.post(`${E}/${active.id}/events`, {
+        reason: 'Lý do',
+        effectiveDate: '2022-06-01',
+        revision: active.revision,
+        ...body,
+      });
       expect(r.statusCode, r.body).toBe(400);
       expect(fieldsOf(r)).toEqual(expected);
     };
@@ -88,9 +137,17 @@ describe('registry: bad input', () => {
     await event({ kind: 'replaced', replacementId: 999999 }, ['replacementId']);
     await event({ kind: 'content_adjusted' }, ['content']);
     await event({ kind: 'content_adjusted', planId: 999999 }, ['planId']);
-    const monitor = await s.post(`${E}/${active.id}/monitors`, { userId: 999999, assignedOn: '2022-01-01', revision: active.revision });
+    const monitor = await s.post(`${E}/${active.id}/monitors`, {
+      userId: 999999,
+      assignedOn: '2022-01-01',
+      revision: active.revision,
+    });
     expect(fieldsOf(monitor)).toEqual(['userId']);
-    const activity = await s.post(`${E}/${active.id}/activities`, { kind: 'launched', effectiveDate: '2999-01-01', revision: active.revision });
+    const activity = await s.post(`${E}/${active.id}/activities`, {
+      kind: 'launched',
+      effectiveDate: '2999-01-01',
+      revision: active.revision,
+    });
     expect(fieldsOf(activity)).toEqual(['effectiveDate']);
     const patch = await w.reporterA1.s.patch(`${E}/${active.id}`, { fieldId: 'x', revision: active.revision });
     expect(fieldsOf(patch)).toEqual(['fieldId']);
@@ -114,19 +171,37 @@ describe('registry: bad input', () => {
     const t = await setupTest();
     const w = await registryWorld(t);
     const draft = await register(w.reporterA1.s, modelEntry(w, w.tree.a1));
-    const bad = await w.reporterA1.s.patch(`${E}/${draft.id}`, { fieldId: w.exemplarField.id, revision: draft.revision });
+    const bad = await w.reporterA1.s.patch(`${E}/${draft.id}`, {
+      fieldId: w.exemplarField.id,
+      revision: draft.revision,
+    });
     expect(bad.statusCode).toBe(400);
     expect(fieldsOf(bad)).toEqual(['fieldId']);
     const self = await w.reporterA1.s.patch(`${E}/${draft.id}`, { replicatesId: draft.id, revision: draft.revision });
     expect(fieldsOf(self)).toEqual(['replicatesId']);
     const field2 = await buildField(t.db, { appliesTo: 'model', criteriaFrom: '2021-01-01' });
     const v2 = await buildCriteriaSet(t.db, field2.id, '2023-01-01', 2);
-    const ok = json(await w.reporterA1.s.patch(`${E}/${draft.id}`, { fieldId: field2.id, startedOn: '2021-06-01', name: 'Tên đã sửa', revision: draft.revision }));
-    expect(ok).toMatchObject({ field: { id: field2.id }, criteriaSetId: field2.criteriaSetId, name: 'Tên đã sửa', revision: 2 });
+    const ok = json(
+      await w.reporterA1.s.patch(`${E}/${draft.id}`, {
+        fieldId: field2.id,
+        startedOn: '2021-06-01',
+        name: 'Tên đã sửa',
+        revision: draft.revision,
+      }),
+    );
+    expect(ok).toMatchObject({
+      field: { id: field2.id },
+      criteriaSetId: field2.criteriaSetId,
+      name: 'Tên đã sửa',
+      revision: 2,
+    });
     const later = json(await w.reporterA1.s.patch(`${E}/${draft.id}`, { startedOn: '2023-02-01', revision: 2 }));
     expect(later.criteriaSetId).toBe(v2);
     // Sending unchanged values writes nothing.
-    const sameResponse = await w.reporterA1.s.patch(`${E}/${draft.id}`, { name: 'Tên đã sửa', revision: later.revision });
+    const sameResponse = await w.reporterA1.s.patch(`${E}/${draft.id}`, {
+      name: 'Tên đã sửa',
+      revision: later.revision,
+    });
     expect(sameResponse.statusCode, sameResponse.body).toBe(200);
     expect(json(sameResponse).revision).toBe(later.revision);
   });
@@ -148,21 +223,48 @@ describe('registry: bulk registration', () => {
       input(w, { name: 'Cấp lạ', levelId: 999999, startedOn: '2999-01-01' }),
     ];
     const problems = await validateEntries(t.db, ctx, rows);
-    expect(problems.map((p) => `${p.index}.${p.field}`).sort()).toEqual(['1.fieldId', '2.ownerUnitId', '3.name', '5.personId', '6.levelId', '6.startedOn']);
+    expect(problems.map((p) => `${p.index}.${p.field}`).sort()).toEqual([
+      '1.fieldId',
+      '2.ownerUnitId',
+      '3.name',
+      '5.personId',
+      '6.levelId',
+      '6.startedOn',
+    ]);
     expect(problems.find((p) => p.index === 3)!.message).toMatch(/Trùng với dòng 1/);
     const before = await counts(t);
-    const error = await writeTransaction(t.db, ctx, ({ trx, audit }) => registerEntries(trx, ctx, audit, rows, { submit: true })).catch((e: unknown) => e);
+    const error = await writeTransaction(t.db, ctx, ({ trx, audit }) =>
+      registerEntries(trx, ctx, audit, rows, { submit: true }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('VALIDATION');
-    expect((error as AppError).fields!.map((f) => f.field).sort()).toEqual(['rows.1.fieldId', 'rows.2.ownerUnitId', 'rows.3.name', 'rows.5.personId', 'rows.6.levelId', 'rows.6.startedOn']);
+    expect((error as AppError).fields!.map((f) => f.field).sort()).toEqual([
+      'rows.1.fieldId',
+      'rows.2.ownerUnitId',
+      'rows.3.name',
+      'rows.5.personId',
+      'rows.6.levelId',
+      'rows.6.startedOn',
+    ]);
     expect(await counts(t)).toEqual(before);
 
     // A reporter cannot accept; the operator can, at its level.
     const good = [rows[0]!, rows[4]!];
-    expect((await validateEntries(t.db, ctx, good, { accept: { date: '2022-01-01', documentId: null } })).map((p) => `${p.index}.${p.field}`)).toEqual(['0.levelId', '1.levelId']);
+    expect(
+      (await validateEntries(t.db, ctx, good, { accept: { date: '2022-01-01', documentId: null } })).map(
+        (p) => `${p.index}.${p.field}`,
+      ),
+    ).toEqual(['0.levelId', '1.levelId']);
     const op = await ctxOf(t, w.operatorA.id);
-    const ids = await writeTransaction(t.db, op, ({ trx, audit }) => registerEntries(trx, op, audit, good, { accept: { date: '2022-01-01', documentId: null } }));
-    const made = await t.db.selectFrom('registry_entry').select(['id', 'name', 'status', 'kind']).where('id', 'in', ids).orderBy('id').execute();
+    const ids = await writeTransaction(t.db, op, ({ trx, audit }) =>
+      registerEntries(trx, op, audit, good, { accept: { date: '2022-01-01', documentId: null } }),
+    );
+    const made = await t.db
+      .selectFrom('registry_entry')
+      .select(['id', 'name', 'status', 'kind'])
+      .where('id', 'in', ids)
+      .orderBy('id')
+      .execute();
     expect(made.map((m) => [m.id, m.name, m.status])).toEqual([
       [ids[0], 'Hợp lệ', 'active'],
       [ids[1], 'Nguyễn Thị Ngọc Bích', 'active'],
@@ -172,17 +274,32 @@ describe('registry: bulk registration', () => {
   it('registers 10,000 rows set-based in a few seconds', async () => {
     const t = await setupTest();
     const w = await registryWorld(t);
-    const rows = Array.from({ length: 10_000 }, (_, i) => input(w, { name: `Mô hình số ${i + 1}`, ownerUnitId: i % 2 ? w.tree.a1 : w.tree.b1, planId: w.plan, startedOn: '2021-05-01' }));
+    const rows = Array.from({ length: 10_000 }, (_, i) =>
+      input(w, {
+        name: `Mô hình số ${i + 1}`,
+        ownerUnitId: i % 2 ? w.tree.a1 : w.tree.b1,
+        planId: w.plan,
+        startedOn: '2021-05-01',
+      }),
+    );
     const started = Date.now();
     const ids = await writeTransaction(t.db, systemContext, ({ trx, audit }) =>
-      registerEntries(trx, systemContext, audit, rows, { accept: { date: '2021-06-01', documentId: null }, importId: 1 }),
+      registerEntries(trx, systemContext, audit, rows, {
+        accept: { date: '2021-06-01', documentId: null },
+        importId: 1,
+      }),
     );
     const ms = Date.now() - started;
     expect(ids).toHaveLength(10_000);
     const c = await counts(t);
     expect(c).toMatchObject({ entries: 10_000, spans: 10_000, events: 30_000 });
     // Ids follow input order.
-    const sample = await t.db.selectFrom('registry_entry').select(['id', 'name']).where('id', 'in', [ids[0]!, ids[4999]!, ids[9999]!]).orderBy('id').execute();
+    const sample = await t.db
+      .selectFrom('registry_entry')
+      .select(['id', 'name'])
+      .where('id', 'in', [ids[0]!, ids[4999]!, ids[9999]!])
+      .orderBy('id')
+      .execute();
     expect(sample.map((s) => s.name)).toEqual(['Mô hình số 1', 'Mô hình số 5000', 'Mô hình số 10000']);
     expect(ms, `took ${ms} ms`).toBeLessThan(Number(process.env.BULK_BUDGET_MS ?? 30_000));
     const ledger = json(await w.operatorRoot.s.get(`/api/v1/registry/ledger?from=2021-01-01&to=${todayInVietnam()}`));

@@ -44,35 +44,73 @@ const ZDetailQuery = z.object({ asOf: ZDate.optional() });
 
 export async function registryRoutes(app: App): Promise<void> {
   const { db } = app;
-  const show = async (actor: Actor, id: number, asOf = todayInVietnam()) => presentDetail(db, actor, await loadEntryFor(db, actor, id, 'read', asOf), asOf);
-  const unitPathFor = async (actor: Actor, unitId: number | undefined) => (unitId === undefined ? undefined : (await loadUnitFor(db, actor, unitId, 'registry.read')).path);
+  const show = async (actor: Actor, id: number, asOf = todayInVietnam()) =>
+    presentDetail(db, actor, await loadEntryFor(db, actor, id, 'read', asOf), asOf);
+  const unitPathFor = async (actor: Actor, unitId: number | undefined) =>
+    unitId === undefined ? undefined : (await loadUnitFor(db, actor, unitId, 'registry.read')).path;
 
   app.get(
     '/registry/entries',
-    { schema: { tags, summary: 'Danh sách mô hình, điển hình (lọc, tìm kiếm, theo thứ tự tên tiếng Việt)', querystring: ZEntryListQuery, response: { 200: ZEntryPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách mô hình, điển hình (lọc, tìm kiếm, theo thứ tự tên tiếng Việt)',
+        querystring: ZEntryListQuery,
+        response: { 200: ZEntryPage },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const { unitId, asOf, ...filter } = req.query;
       const date = asOf ?? todayInVietnam();
-      const { items, total } = await findEntries(db, actor, { ...filter, unitPath: await unitPathFor(actor, unitId), asOf: date });
+      const { items, total } = await findEntries(db, actor, {
+        ...filter,
+        unitPath: await unitPathFor(actor, unitId),
+        asOf: date,
+      });
       return { items: items.map(presentSummary), total, page: filter.page, pageSize: filter.pageSize, asOf: date };
     },
   );
 
   app.get(
     '/registry/my-assignments',
-    { schema: { tags, summary: 'Mô hình, điển hình tôi được phân công theo dõi', querystring: ZPageQuery, response: { 200: ZEntryPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'Mô hình, điển hình tôi được phân công theo dõi',
+        querystring: ZPageQuery,
+        response: { 200: ZEntryPage },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const date = todayInVietnam();
-      const { items, total } = await findEntries(db, actor, { monitorId: actor.userId, asOf: date, page: req.query.page, pageSize: req.query.pageSize });
-      return { items: items.map(presentSummary), total, page: req.query.page, pageSize: req.query.pageSize, asOf: date };
+      const { items, total } = await findEntries(db, actor, {
+        monitorId: actor.userId,
+        asOf: date,
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+      });
+      return {
+        items: items.map(presentSummary),
+        total,
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+        asOf: date,
+      };
     },
   );
 
   app.post(
     '/registry/entries',
-    { schema: { tags, summary: 'Đăng ký mô hình, điển hình (lưu nháp, gửi, hoặc đưa vào danh sách ngay)', body: ZCreateEntryBody, response: { 201: ZEntryDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Đăng ký mô hình, điển hình (lưu nháp, gửi, hoặc đưa vào danh sách ngay)',
+        body: ZCreateEntryBody,
+        response: { 201: ZEntryDetail },
+      },
+    },
     async (req, reply) => {
       const actor = requireAbility(req.ctx, 'registry.write');
       const { entry, accept } = req.body;
@@ -99,13 +137,29 @@ export async function registryRoutes(app: App): Promise<void> {
 
   app.get(
     '/registry/entries/:id',
-    { schema: { tags, summary: 'Hồ sơ một mô hình, điển hình (nơi đã nhân rộng, người theo dõi, thời gian trong danh sách)', params: ZIdParams, querystring: ZDetailQuery, response: { 200: ZEntryDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Hồ sơ một mô hình, điển hình (nơi đã nhân rộng, người theo dõi, thời gian trong danh sách)',
+        params: ZIdParams,
+        querystring: ZDetailQuery,
+        response: { 200: ZEntryDetail },
+      },
+    },
     async (req) => show(requireActor(req.ctx), req.params.id, req.query.asOf),
   );
 
   app.patch(
     '/registry/entries/:id',
-    { schema: { tags, summary: 'Sửa hồ sơ đăng ký (đang soạn hoặc bị trả lại)', params: ZIdParams, body: ZUpdateEntryBody, response: { 200: ZEntryDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sửa hồ sơ đăng ký (đang soạn hoặc bị trả lại)',
+        params: ZIdParams,
+        body: ZUpdateEntryBody,
+        response: { 200: ZEntryDetail },
+      },
+    },
     async (req) => {
       const actor = requireAbility(req.ctx, 'registry.write');
       await loadEntryFor(db, actor, req.params.id, 'write');
@@ -116,7 +170,15 @@ export async function registryRoutes(app: App): Promise<void> {
 
   app.post(
     '/registry/entries/:id/submit',
-    { schema: { tags, summary: 'Gửi (hoặc gửi lại) đăng ký để cấp có thẩm quyền duyệt', params: ZIdParams, body: ZRevisionBody, response: { 200: ZEntryDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Gửi (hoặc gửi lại) đăng ký để cấp có thẩm quyền duyệt',
+        params: ZIdParams,
+        body: ZRevisionBody,
+        response: { 200: ZEntryDetail },
+      },
+    },
     async (req) => {
       const actor = requireAbility(req.ctx, 'registry.write');
       await loadEntryFor(db, actor, req.params.id, 'write');
@@ -127,7 +189,15 @@ export async function registryRoutes(app: App): Promise<void> {
 
   app.post(
     '/registry/entries/:id/return',
-    { schema: { tags, summary: 'Trả lại đăng ký, kèm lý do', params: ZIdParams, body: ZReturnBody, response: { 200: ZEntryDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Trả lại đăng ký, kèm lý do',
+        params: ZIdParams,
+        body: ZReturnBody,
+        response: { 200: ZEntryDetail },
+      },
+    },
     async (req) => {
       const actor = requireAbility(req.ctx, 'registry.approve');
       await loadEntryFor(db, actor, req.params.id, 'approve');
@@ -138,7 +208,15 @@ export async function registryRoutes(app: App): Promise<void> {
 
   app.post(
     '/registry/entries/:id/accept',
-    { schema: { tags, summary: 'Đưa vào danh sách từ một ngày (kèm văn bản quyết định)', params: ZIdParams, body: ZAcceptBody, response: { 200: ZEntryDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Đưa vào danh sách từ một ngày (kèm văn bản quyết định)',
+        params: ZIdParams,
+        body: ZAcceptBody,
+        response: { 200: ZEntryDetail },
+      },
+    },
     async (req) => {
       const actor = requireAbility(req.ctx, 'registry.approve');
       await loadEntryFor(db, actor, req.params.id, 'approve');
@@ -152,7 +230,8 @@ export async function registryRoutes(app: App): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Ghi nhận diễn biến: chuyển cấp, đổi tên, điều chỉnh nội dung, đưa ra khỏi danh sách, thay thế, chuyển đi, khôi phục',
+        summary:
+          'Ghi nhận diễn biến: chuyển cấp, đổi tên, điều chỉnh nội dung, đưa ra khỏi danh sách, thay thế, chuyển đi, khôi phục',
         params: ZIdParams,
         body: ZLifeEventBody,
         response: { 200: ZEntryDetail },
@@ -163,8 +242,15 @@ export async function registryRoutes(app: App): Promise<void> {
       const byWriter = body.kind === 'renamed' || body.kind === 'content_adjusted';
       const actor = requireAbility(req.ctx, byWriter ? 'registry.write' : 'registry.approve');
       const entry = await loadEntryFor(db, actor, req.params.id, byWriter ? 'write' : 'approve');
-      const newLevel = body.kind === 'level_changed' ? body.toLevelId : body.kind === 'reinstated' ? body.levelId : null;
-      if (newLevel !== null) await assertCanApproveLevel(db, actor, { id: entry.owner_unit_id, path: entry.owner_path, name: entry.owner_name }, newLevel);
+      const newLevel =
+        body.kind === 'level_changed' ? body.toLevelId : body.kind === 'reinstated' ? body.levelId : null;
+      if (newLevel !== null)
+        await assertCanApproveLevel(
+          db,
+          actor,
+          { id: entry.owner_unit_id, path: entry.owner_path, name: entry.owner_name },
+          newLevel,
+        );
       await recordLifeEvent(db, req.ctx, req.params.id, body);
       return show(actor, req.params.id);
     },
@@ -172,7 +258,15 @@ export async function registryRoutes(app: App): Promise<void> {
 
   app.post(
     '/registry/entries/:id/activities',
-    { schema: { tags, summary: 'Ghi nhận ra mắt, ký cam kết (kèm tệp đính kèm)', params: ZIdParams, body: ZActivityBody, response: { 200: ZEntryDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Ghi nhận ra mắt, ký cam kết (kèm tệp đính kèm)',
+        params: ZIdParams,
+        body: ZActivityBody,
+        response: { 200: ZEntryDetail },
+      },
+    },
     async (req) => {
       const actor = requireAbility(req.ctx, 'registry.write');
       await loadEntryFor(db, actor, req.params.id, 'write');
@@ -183,7 +277,14 @@ export async function registryRoutes(app: App): Promise<void> {
 
   app.get(
     '/registry/entries/:id/timeline',
-    { schema: { tags, summary: 'Dòng thời gian của một mô hình, điển hình', params: ZIdParams, response: { 200: ZTimeline } } },
+    {
+      schema: {
+        tags,
+        summary: 'Dòng thời gian của một mô hình, điển hình',
+        params: ZIdParams,
+        response: { 200: ZTimeline },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       await loadEntryFor(db, actor, req.params.id, 'read');
@@ -193,7 +294,15 @@ export async function registryRoutes(app: App): Promise<void> {
 
   app.post(
     '/registry/entries/:id/monitors',
-    { schema: { tags, summary: 'Phân công người theo dõi', params: ZIdParams, body: ZAssignMonitorBody, response: { 201: ZEntryDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Phân công người theo dõi',
+        params: ZIdParams,
+        body: ZAssignMonitorBody,
+        response: { 201: ZEntryDetail },
+      },
+    },
     async (req, reply) => {
       const actor = requireAbility(req.ctx, 'registry.approve');
       await loadEntryFor(db, actor, req.params.id, 'approve');
@@ -205,7 +314,15 @@ export async function registryRoutes(app: App): Promise<void> {
 
   app.post(
     '/registry/entries/:id/monitors/:monitorId/unassign',
-    { schema: { tags, summary: 'Thôi phân công người theo dõi', params: ZMonitorParams, body: ZUnassignMonitorBody, response: { 200: ZEntryDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Thôi phân công người theo dõi',
+        params: ZMonitorParams,
+        body: ZUnassignMonitorBody,
+        response: { 200: ZEntryDetail },
+      },
+    },
     async (req) => {
       const actor = requireAbility(req.ctx, 'registry.approve');
       await loadEntryFor(db, actor, req.params.id, 'approve');
@@ -219,7 +336,8 @@ export async function registryRoutes(app: App): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Bảng biến động: đầu kỳ + bổ sung + chuyển đến − chuyển đi − đưa ra − chuyển về cơ quan khác − thay thế = cuối kỳ, theo cấp',
+        summary:
+          'Bảng biến động: đầu kỳ + bổ sung + chuyển đến − chuyển đi − đưa ra − chuyển về cơ quan khác − thay thế = cuối kỳ, theo cấp',
         querystring: ZLedgerQuery,
         response: { 200: ZLedger },
       },
@@ -233,16 +351,36 @@ export async function registryRoutes(app: App): Promise<void> {
 
   app.get(
     '/registry/ledger/entries',
-    { schema: { tags, summary: 'Danh sách phía sau một con số của bảng biến động', querystring: ZLedgerEntriesQuery, response: { 200: ZLedgerEntries } } },
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách phía sau một con số của bảng biến động',
+        querystring: ZLedgerEntriesQuery,
+        response: { 200: ZLedgerEntries },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const { unitId, bucket, page, pageSize, ...filter } = req.query;
-      const { items, total } = await ledgerEntries(db, actor, { ...filter, unitPath: await unitPathFor(actor, unitId) }, bucket, page, pageSize);
+      const { items, total } = await ledgerEntries(
+        db,
+        actor,
+        { ...filter, unitPath: await unitPathFor(actor, unitId) },
+        bucket,
+        page,
+        pageSize,
+      );
       return {
         bucket,
         items: items.map((r) => ({
           ...presentSummary(r),
-          span: { level: { id: r.span.levelId, name: r.span.levelName }, validFrom: r.span.validFrom, validTo: r.span.validTo, began: r.span.began, ended: r.span.ended },
+          span: {
+            level: { id: r.span.levelId, name: r.span.levelName },
+            validFrom: r.span.validFrom,
+            validTo: r.span.validTo,
+            began: r.span.began,
+            ended: r.span.ended,
+          },
         })),
         total,
         page,

@@ -10,12 +10,26 @@ import type { Transaction } from 'kysely';
 import type { DB, SpanBegan, SpanEnded } from '../db/schema.ts';
 import { invalidState } from '../lib/errors.ts';
 
-export async function openSpan(trx: Transaction<DB>, entryId: number, levelId: number, date: string, began: SpanBegan): Promise<void> {
-  await trx.insertInto('registry_span').values({ entry_id: entryId, level_id: levelId, valid_from: date, valid_to: null, began, ended: null }).execute();
+export async function openSpan(
+  trx: Transaction<DB>,
+  entryId: number,
+  levelId: number,
+  date: string,
+  began: SpanBegan,
+): Promise<void> {
+  await trx
+    .insertInto('registry_span')
+    .values({ entry_id: entryId, level_id: levelId, valid_from: date, valid_to: null, began, ended: null })
+    .execute();
 }
 
 /** Close the entry's open span on `date` (the entry is off that level from that day). */
-export async function closeSpan(trx: Transaction<DB>, entryId: number, date: string, ended: SpanEnded): Promise<{ levelId: number; validFrom: string }> {
+export async function closeSpan(
+  trx: Transaction<DB>,
+  entryId: number,
+  date: string,
+  ended: SpanEnded,
+): Promise<{ levelId: number; validFrom: string }> {
   const open = await trx
     .updateTable('registry_span')
     .set({ valid_to: date, ended })

@@ -12,7 +12,14 @@ let seq = 0;
 /** A field (lĩnh vực) with one criteria set effective from `criteriaFrom` (default 2020-01-01; null: none). */
 export async function buildField(
   db: Kysely<DB>,
-  o: { name?: string; code?: string; appliesTo?: 'model' | 'exemplar' | 'both'; ownerUnitId?: number | null; criteriaFrom?: string | null; active?: boolean } = {},
+  o: {
+    name?: string;
+    code?: string;
+    appliesTo?: 'model' | 'exemplar' | 'both';
+    ownerUnitId?: number | null;
+    criteriaFrom?: string | null;
+    active?: boolean;
+  } = {},
 ): Promise<{ id: number; criteriaSetId: number | null }> {
   const n = ++seq;
   const name = o.name ?? `Lĩnh vực thử ${n}`;
@@ -33,22 +40,49 @@ export async function buildField(
   return { id: field.id, criteriaSetId };
 }
 
-export async function buildCriteriaSet(db: Kysely<DB>, fieldId: number, effectiveFrom: string, version: number): Promise<number> {
-  const set = await db.insertInto('criteria_set').values({ field_id: fieldId, version, effective_from: effectiveFrom }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('criterion').values({ criteria_set_id: set.id, code: '1', title: 'Tiêu chí 1', measure: 'boolean', rule: 'yes' }).execute();
+export async function buildCriteriaSet(
+  db: Kysely<DB>,
+  fieldId: number,
+  effectiveFrom: string,
+  version: number,
+): Promise<number> {
+  const set = await db
+    .insertInto('criteria_set')
+    .values({ field_id: fieldId, version, effective_from: effectiveFrom })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('criterion')
+    .values({ criteria_set_id: set.id, code: '1', title: 'Tiêu chí 1', measure: 'boolean', rule: 'yes' })
+    .execute();
   return set.id;
 }
 
-export async function buildPlan(db: Kysely<DB>, ownerUnitId: number, title = 'Kế hoạch 24-KH/TU giai đoạn 2021-2025'): Promise<number> {
+export async function buildPlan(
+  db: Kysely<DB>,
+  ownerUnitId: number,
+  title = 'Kế hoạch 24-KH/TU giai đoạn 2021-2025',
+): Promise<number> {
   const plan = await db
     .insertInto('plan')
-    .values({ owner_unit_id: ownerUnitId, title, starts_on: '2021-01-01', ends_on: '2025-12-31', search_text: foldVietnamese(title) })
+    .values({
+      owner_unit_id: ownerUnitId,
+      title,
+      starts_on: '2021-01-01',
+      ends_on: '2025-12-31',
+      search_text: foldVietnamese(title),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return plan.id;
 }
 
-export async function buildPerson(db: Kysely<DB>, unitId: number, fullName: string, position: string | null = null): Promise<number> {
+export async function buildPerson(
+  db: Kysely<DB>,
+  unitId: number,
+  fullName: string,
+  position: string | null = null,
+): Promise<number> {
   const person = await db
     .insertInto('person')
     .values({ ...derivedColumns(fullName, position), position, unit_id: unitId, party_member: true })
@@ -57,7 +91,11 @@ export async function buildPerson(db: Kysely<DB>, unitId: number, fullName: stri
   return person.id;
 }
 
-async function sessionFor(t: TestContext, grants: Array<{ role: 'admin' | 'operator' | 'reporter' | 'monitor' | 'viewer'; unitId: number }>, fullName?: string) {
+async function sessionFor(
+  t: TestContext,
+  grants: Array<{ role: 'admin' | 'operator' | 'reporter' | 'monitor' | 'viewer'; unitId: number }>,
+  fullName?: string,
+) {
   const user = await buildUser(t.db, { grants, ...(fullName ? { fullName } : {}) });
   return { id: user.id, s: await signIn(t.app, user.username, DEFAULT_PASSWORD) };
 }
@@ -66,7 +104,11 @@ async function sessionFor(t: TestContext, grants: Array<{ role: 'admin' | 'opera
 export async function registryWorld(t: TestContext) {
   const tree = await buildTree(t.db);
   const elsewhere = await buildUnit(t.db, { name: 'Tỉnh ủy Khác' });
-  const levels = { coSo: await levelIdOf(t.db, 'co_so'), trenCoSo: await levelIdOf(t.db, 'tren_co_so'), tinh: await levelIdOf(t.db, 'tinh') };
+  const levels = {
+    coSo: await levelIdOf(t.db, 'co_so'),
+    trenCoSo: await levelIdOf(t.db, 'tren_co_so'),
+    tinh: await levelIdOf(t.db, 'tinh'),
+  };
   const field = await buildField(t.db, { name: 'Văn hóa công sở', appliesTo: 'model' });
   const exemplarField = await buildField(t.db, { name: 'Cá nhân tiêu biểu', appliesTo: 'exemplar' });
   const plan = await buildPlan(t.db, tree.root);
@@ -80,7 +122,22 @@ export async function registryWorld(t: TestContext) {
     await sessionFor(t, [{ role: 'monitor', unitId: elsewhere }], 'Người theo dõi'),
     await sessionFor(t, [{ role: 'admin', unitId: tree.root }], 'Quản trị'),
   ];
-  return { tree, elsewhere, levels, field, exemplarField, plan, reporterA1, reporterA2, operatorA, operatorB, operatorRoot, viewerA, monitor, admin };
+  return {
+    tree,
+    elsewhere,
+    levels,
+    field,
+    exemplarField,
+    plan,
+    reporterA1,
+    reporterA2,
+    operatorA,
+    operatorB,
+    operatorRoot,
+    viewerA,
+    monitor,
+    admin,
+  };
 }
 export type World = Awaited<ReturnType<typeof registryWorld>>;
 
@@ -108,11 +165,21 @@ export async function register(s: Session, entry: Record<string, unknown>, extra
 }
 
 /** Register (as the reporter), submit, and accept (as the operator) on `date`; returns the accepted detail. */
-export async function registerAccepted(w: World, reporter: Session, operator: Session, entry: Record<string, unknown>, date = '2022-01-10') {
+export async function registerAccepted(
+  w: World,
+  reporter: Session,
+  operator: Session,
+  entry: Record<string, unknown>,
+  date = '2022-01-10',
+) {
   const draft = await register(reporter, entry);
   const submitted = await reporter.post(`/api/v1/registry/entries/${draft.id}/submit`, { revision: draft.revision });
   expect(submitted.statusCode, submitted.body).toBe(200);
-  const accepted = await operator.post(`/api/v1/registry/entries/${draft.id}/accept`, { effectiveDate: date, documentId: null, revision: json(submitted).revision });
+  const accepted = await operator.post(`/api/v1/registry/entries/${draft.id}/accept`, {
+    effectiveDate: date,
+    documentId: null,
+    revision: json(submitted).revision,
+  });
   expect(accepted.statusCode, accepted.body).toBe(200);
   return json(accepted);
 }

@@ -16,4 +16,10 @@ import { honourTimeline } from '../honours/decisions/timeline.ts';
 
 export type TimelineSource = (db: Kysely<DB>, actor: Actor, entryId: number) => Promise<TTimelineItem[]>;
 
-export const TIMELINE_SOURCES: TimelineSource[] = [monitorNoteTimeline, inspectionTimeline, periodReportTimeline, evaluationTimeline, honourTimeline];
+export const TIMELINE_SOURCES: TimelineSource[] = [
+  monitorNoteTimeline,
+  inspectionTimeline,
+  periodReportTimeline,
+  evaluationTimeline,
+  honourTimeline,
+];

@@ -19,7 +19,15 @@ async function world() {
   const x = await reportingWorld(t);
   const { w } = x;
   const period = json(await w.operatorRoot.s.get(`${P}/${x.period.id}`));
-  const patched = await w.operatorRoot.s.patch(`${P}/${x.period.id}`, { name: period.name, startsOn: period.startsOn, endsOn: period.endsOn, dueOn: period.dueOn, graceUntil: '2022-07-31', remindDaysBefore: 7, revision: period.revision });
+  const patched = await w.operatorRoot.s.patch(`${P}/${x.period.id}`, {
+    name: period.name,
+    startsOn: period.startsOn,
+    endsOn: period.endsOn,
+    dueOn: period.dueOn,
+    graceUntil: '2022-07-31',
+    remindDaysBefore: 7,
+    revision: period.revision,
+  });
   expect(patched.statusCode, patched.body).toBe(200);
   setToday('2022-07-10');
   const a1 = await submitted(x, w.reporterA1.s, x.entries.a1.id);
@@ -37,7 +45,8 @@ async function expectIdentity(s: Session, periodId: number, unitId: number | nul
   const base = `${P}/${periodId}/entries?pageSize=1${unitId === null ? '' : `&unitId=${unitId}`}`;
   const total = async (q: string) => json(await s.get(`${base}${q}`)).total as number;
   expect(await total(''), `expected of ${unitId}`).toBe(row.expected);
-  for (const bucket of COMPLETENESS_BUCKETS) expect(await total(`&bucket=${bucket}`), `${bucket} of ${unitId}`).toBe(row[bucket]);
+  for (const bucket of COMPLETENESS_BUCKETS)
+    expect(await total(`&bucket=${bucket}`), `${bucket} of ${unitId}`).toBe(row[bucket]);
   expect(await total('&late=true'), `late of ${unitId}`).toBe(row.late);
 }
 
@@ -48,10 +57,38 @@ describe('completeness', () => {
     const op = w.operatorRoot.s;
     const root = json(await op.get(`${P}/${x.period.id}/completeness?unitId=${w.tree.root}`));
     expect(root.unit).toEqual({ id: w.tree.root, name: 'Tỉnh ủy Thử nghiệm' });
-    expect(root.total).toEqual({ expected: 4, none: 1, draft: 1, returned: 0, submitted: 1, accepted: 1, late: 3, submittedPercent: 50, acceptedPercent: 25 });
-    expect(root.children.map((c: { unit: { name: string } }) => c.unit.name)).toEqual(['Đảng ủy Khối A', 'Đảng ủy Khối B']);
-    expect(root.children[0]).toMatchObject({ expected: 3, none: 1, draft: 1, accepted: 1, submitted: 0, late: 2, submittedPercent: 33.3, acceptedPercent: 33.3 });
-    expect(root.children[1]).toMatchObject({ expected: 1, submitted: 1, late: 1, submittedPercent: 100, acceptedPercent: 0 });
+    expect(root.total).toEqual({
+      expected: 4,
+      none: 1,
+      draft: 1,
+      returned: 0,
+      submitted: 1,
+      accepted: 1,
+      late: 3,
+      submittedPercent: 50,
+      acceptedPercent: 25,
+    });
+    expect(root.children.map((c: { unit: { name: string } }) => c.unit.name)).toEqual([
+      'Đảng ủy Khối A',
+      'Đảng ủy Khối B',
+    ]);
+    expect(root.children[0]).toMatchObject({
+      expected: 3,
+      none: 1,
+      draft: 1,
+      accepted: 1,
+      submitted: 0,
+      late: 2,
+      submittedPercent: 33.3,
+      acceptedPercent: 33.3,
+    });
+    expect(root.children[1]).toMatchObject({
+      expected: 1,
+      submitted: 1,
+      late: 1,
+      submittedPercent: 100,
+      acceptedPercent: 0,
+    });
     await expectIdentity(op, x.period.id, w.tree.root, root.total);
     for (const child of root.children) await expectIdentity(op, x.period.id, child.unit.id, child);
 
@@ -70,7 +107,9 @@ describe('completeness', () => {
     await expectIdentity(w.operatorA.s, x.period.id, null, mine.total);
     const reporter = json(await w.reporterA1.s.get(`${P}/${x.period.id}/completeness`));
     expect(reporter.total).toMatchObject({ expected: 2, accepted: 1, draft: 1, late: 1 });
-    expect(reporter.children).toEqual([expect.objectContaining({ unit: { id: w.tree.a1, name: 'Đảng bộ Sở Tư pháp' }, expected: 2 })]);
+    expect(reporter.children).toEqual([
+      expect.objectContaining({ unit: { id: w.tree.a1, name: 'Đảng bộ Sở Tư pháp' }, expected: 2 }),
+    ]);
 
     // A unit with nothing expected: null percentages.
     const b2 = json(await op.get(`${P}/${x.period.id}/completeness?unitId=${w.tree.b2}`));
@@ -86,7 +125,13 @@ describe('completeness', () => {
     const { x, reports } = await world();
     const { w } = x;
     const list = json(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries`));
-    expect(list.items.map((i: { entry: { name: string }; bucket: string; late: boolean }) => [i.entry.name, i.bucket, i.late])).toEqual([
+    expect(
+      list.items.map((i: { entry: { name: string }; bucket: string; late: boolean }) => [
+        i.entry.name,
+        i.bucket,
+        i.late,
+      ]),
+    ).toEqual([
       // Đảng bộ Công ty Thủy điện Thác Bà, Đảng bộ Sở Tư pháp, Đảng bộ Trường Cao đẳng nghề — Vietnamese order.
       ['Mô hình "An toàn thủy điện"', 'submitted', true],
       ['Mô hình "Công sở xanh"', 'draft', true],
@@ -94,12 +139,23 @@ describe('completeness', () => {
       ['Mô hình "Lớp học hạnh phúc"', 'none', true],
     ]);
     const accepted = list.items[2];
-    expect(accepted).toMatchObject({ reportId: reports.a1.id, metCount: 5, judgedCount: 5, closingDay: '2022-07-31', submittedAt: expect.any(String) });
-    const search = json(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?search=${encodeURIComponent('cong so xanh')}`));
+    expect(accepted).toMatchObject({
+      reportId: reports.a1.id,
+      metCount: 5,
+      judgedCount: 5,
+      closingDay: '2022-07-31',
+      submittedAt: expect.any(String),
+    });
+    const search = json(
+      await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?search=${encodeURIComponent('cong so xanh')}`),
+    );
     expect(search.items.map((i: { entry: { id: number } }) => i.entry.id)).toEqual([x.entries.a1b.id]);
     expect(json(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?search=C%C3%94NG%20S%E1%BB%9E`)).total).toBe(1);
     expect(json(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?kind=exemplar`)).total).toBe(0);
-    expect(json(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?fieldId=${x.field.id}&levelId=${w.levels.coSo}`)).total).toBe(4);
+    expect(
+      json(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?fieldId=${x.field.id}&levelId=${w.levels.coSo}`))
+        .total,
+    ).toBe(4);
     expect(json(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?late=false`)).total).toBe(1);
     const page2 = json(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?pageSize=3&page=2`));
     expect(page2).toMatchObject({ total: 4, page: 2, pageSize: 3 });
@@ -139,40 +195,100 @@ describe('accepting many reports', () => {
       return submitted(x, w.reporterA2.s, x.entries.a2.id);
     })();
     const op = w.operatorA.s;
-    const preview = json(await op.post(`${R}/accept-many/preview`, { reportIds: [a2.id, reports.a1b.id, reports.a1.id, reports.b1.id] }));
-    expect(preview.items.map((i: { reportId: number; acceptable: boolean; problem: string | null }) => [i.reportId, i.acceptable, i.problem])).toEqual([
+    const preview = json(
+      await op.post(`${R}/accept-many/preview`, { reportIds: [a2.id, reports.a1b.id, reports.a1.id, reports.b1.id] }),
+    );
+    expect(
+      preview.items.map((i: { reportId: number; acceptable: boolean; problem: string | null }) => [
+        i.reportId,
+        i.acceptable,
+        i.problem,
+      ]),
+    ).toEqual([
       [a2.id, true, null],
       [reports.a1b.id, false, 'Báo cáo chưa được gửi.'],
       [reports.a1.id, false, 'Báo cáo đã được tiếp nhận.'],
       [reports.b1.id, false, `Không tìm thấy báo cáo có mã số ${reports.b1.id}.`],
     ]);
-    expect(preview.items[0]).toMatchObject({ entryName: 'Mô hình "Lớp học hạnh phúc"', ownerUnitName: 'Đảng bộ Trường Cao đẳng nghề', status: 'submitted', metCount: 5, judgedCount: 5, missingValues: 0 });
+    expect(preview.items[0]).toMatchObject({
+      entryName: 'Mô hình "Lớp học hạnh phúc"',
+      ownerUnitName: 'Đảng bộ Trường Cao đẳng nghề',
+      status: 'submitted',
+      metCount: 5,
+      judgedCount: 5,
+      missingValues: 0,
+    });
     expect(preview.items[1]).toMatchObject({ missingValues: 5, judgedCount: 0 });
 
     // One bad report: nothing is accepted.
-    const mixed = await op.post(`${R}/accept-many`, { items: [{ reportId: a2.id, revision: a2.revision }, { reportId: reports.a1b.id, revision: reports.a1b.revision }] });
+    const mixed = await op.post(`${R}/accept-many`, {
+      items: [
+        { reportId: a2.id, revision: a2.revision },
+        { reportId: reports.a1b.id, revision: reports.a1b.revision },
+      ],
+    });
     expect(mixed.statusCode).toBe(409);
     expect(json(mixed).error.fields).toEqual([{ field: 'items.1', message: 'Báo cáo chưa được gửi.' }]);
     const stale = await op.post(`${R}/accept-many`, { items: [{ reportId: a2.id, revision: a2.revision - 1 }] });
     expect(stale.statusCode).toBe(409);
     expect(json(stale).error.code).toBe('CONFLICT');
-    expect((await t.db.selectFrom('period_report').select('status').where('id', '=', a2.id).executeTakeFirstOrThrow()).status).toBe('submitted');
+    expect(
+      (await t.db.selectFrom('period_report').select('status').where('id', '=', a2.id).executeTakeFirstOrThrow())
+        .status,
+    ).toBe('submitted');
 
     // A changed accepted report and a fresh one, together.
-    const changed = await w.reporterA1.s.put(`${R}/${reports.a1.id}`, { values: [], results: 'Bổ sung', difficulties: null, proposals: null, files: [], revision: reports.a1.revision });
+    const changed = await w.reporterA1.s.put(`${R}/${reports.a1.id}`, {
+      values: [],
+      results: 'Bổ sung',
+      difficulties: null,
+      proposals: null,
+      files: [],
+      revision: reports.a1.revision,
+    });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(json(changed)).toMatchObject({ status: 'submitted', changedAfterAcceptance: true });
-    const before = Number((await t.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'report.accepted').executeTakeFirstOrThrow()).n);
-    const done = await op.post(`${R}/accept-many`, { items: [{ reportId: a2.id, revision: a2.revision }, { reportId: reports.a1.id, revision: json(changed).revision }] });
+    const before = Number(
+      (
+        await t.db
+          .selectFrom('audit_event')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('action', '=', 'report.accepted')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const done = await op.post(`${R}/accept-many`, {
+      items: [
+        { reportId: a2.id, revision: a2.revision },
+        { reportId: reports.a1.id, revision: json(changed).revision },
+      ],
+    });
     expect(done.statusCode, done.body).toBe(200);
     expect(json(done)).toEqual({ accepted: 2 });
-    const after = Number((await t.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'report.accepted').executeTakeFirstOrThrow()).n);
+    const after = Number(
+      (
+        await t.db
+          .selectFrom('audit_event')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('action', '=', 'report.accepted')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(after - before).toBe(2);
     const a1 = json(await op.get(`${R}/${reports.a1.id}`));
     expect(a1).toMatchObject({ status: 'accepted', changedAfterAcceptance: false });
     expect(a1.events.map((e: { kind: string }) => e.kind).slice(-2)).toEqual(['changed', 'reaccepted']);
-    expect(json(await op.get(`${R}/${a2.id}`)).events.map((e: { kind: string }) => e.kind)).toEqual(['created', 'submitted', 'accepted']);
-    const notified = await t.db.selectFrom('notification').select(['user_id', 'link']).where('kind', '=', 'report.accepted').orderBy('id').execute();
+    expect(json(await op.get(`${R}/${a2.id}`)).events.map((e: { kind: string }) => e.kind)).toEqual([
+      'created',
+      'submitted',
+      'accepted',
+    ]);
+    const notified = await t.db
+      .selectFrom('notification')
+      .select(['user_id', 'link'])
+      .where('kind', '=', 'report.accepted')
+      .orderBy('id')
+      .execute();
     expect(notified).toContainEqual({ user_id: w.reporterA2.id, link: `/bao-cao-dinh-ky/${a2.id}` });
   });
 });

@@ -15,7 +15,13 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { todayInVietnam } from '../../common/dates.ts';
-import type { CompletenessBucket, TCompleteness, TCompletenessCounts, TPeriodEntriesQuery, TPeriodEntryRow } from '../../common/schemas/reporting.ts';
+import type {
+  CompletenessBucket,
+  TCompleteness,
+  TCompletenessCounts,
+  TPeriodEntriesQuery,
+  TPeriodEntryRow,
+} from '../../common/schemas/reporting.ts';
 import { escapeLike } from '../../common/vn-text.ts';
 import type { DB } from '../db/schema.ts';
 import { isSystemAdmin, scopeOf, type Actor } from '../lib/context.ts';
@@ -36,7 +42,9 @@ const bucketSql = sql<CompletenessBucket>`coalesce(r.status, 'none')`;
 function expectedEntries(db: Kysely<DB>, actor: Actor, periodId: number, filter: PeriodEntriesFilter, today: string) {
   let q = db
     .selectFrom('report_period as p')
-    .innerJoin('registry_entry as e', (j) => j.on(sql<boolean>`(e.plan_id = p.plan_id or e.plan_id is null)`).on(expectedToReport('e', 'p')))
+    .innerJoin('registry_entry as e', (j) =>
+      j.on(sql<boolean>`(e.plan_id = p.plan_id or e.plan_id is null)`).on(expectedToReport('e', 'p')),
+    )
     .innerJoin('org_unit as ou', 'ou.id', 'e.owner_unit_id')
     .leftJoin('period_report as r', (j) => j.onRef('r.entry_id', '=', 'e.id').onRef('r.period_id', '=', 'p.id'))
     .where('p.id', '=', periodId)
@@ -44,7 +52,8 @@ function expectedEntries(db: Kysely<DB>, actor: Actor, periodId: number, filter:
   if (filter.unitPath) q = q.where(sql<boolean>`ou.current_path <@ ${filter.unitPath}::ltree`);
   // Written so the planner can estimate it (an anti-join, or a plain column test), not as coalesce(…) = …,
   // whose 1-row guess made it nest a loop over every unit of the subtree.
-  if (filter.bucket === 'none') q = q.where('r.entry_id', 'is', null); // a join column: the planner turns it into an anti-join
+  if (filter.bucket === 'none')
+    q = q.where('r.entry_id', 'is', null); // a join column: the planner turns it into an anti-join
   else if (filter.bucket) q = q.where('r.status', '=', filter.bucket);
   if (filter.late !== undefined) q = q.where(sql<boolean>`${lateSql('r', 'p', today)} = ${filter.late}`);
   if (filter.kind) q = q.where('e.kind', '=', filter.kind);
@@ -86,10 +95,16 @@ export async function findPeriodEntries(
         lateSql('r', 'p', today).as('late'),
         'r.submitted_at',
         closingDaySql('p', sql.ref('e.owner_unit_id')).as('closing_day'),
-        sql<number>`(select count(*) from period_report_value v where v.report_id = r.id and v.met)::int`.as('met_count'),
-        sql<number>`(select count(*) from period_report_value v where v.report_id = r.id and v.met is not null)::int`.as('judged_count'),
+        sql<number>`(select count(*) from period_report_value v where v.report_id = r.id and v.met)::int`.as(
+          'met_count',
+        ),
+        sql<number>`(select count(*) from period_report_value v where v.report_id = r.id and v.met is not null)::int`.as(
+          'judged_count',
+        ),
       ])
-      .orderBy(sql`(select sv.sort_key from org_unit_version sv where sv.unit_id = e.owner_unit_id order by sv.valid_from desc, sv.id desc limit 1) collate "C"`)
+      .orderBy(
+        sql`(select sv.sort_key from org_unit_version sv where sv.unit_id = e.owner_unit_id order by sv.valid_from desc, sv.id desc limit 1) collate "C"`,
+      )
       .orderBy('e.owner_unit_id')
       .orderBy(sql`e.sort_key collate "C"`)
       .orderBy('e.id')
@@ -148,7 +163,12 @@ function counts(row: CountsRow | undefined): TCompletenessCounts {
 }
 
 /** The rows of the breakdown: the unit's children as of today, or (no unit) the actor's top granted units. */
-async function groupUnits(db: Kysely<DB>, actor: Actor, unitId: number | null, today: string): Promise<Array<{ id: number; name: string; path: string }>> {
+async function groupUnits(
+  db: Kysely<DB>,
+  actor: Actor,
+  unitId: number | null,
+  today: string,
+): Promise<Array<{ id: number; name: string; path: string }>> {
   if (unitId !== null) {
     return db
       .selectFrom('org_unit_version as v')
@@ -164,7 +184,9 @@ async function groupUnits(db: Kysely<DB>, actor: Actor, unitId: number | null, t
   let units = db
     .selectFrom('org_unit as u')
     .select(['u.id', latestUnitName('u.id').as('name'), sql<string>`u.current_path::text`.as('path')])
-    .orderBy(sql`(select sv.sort_key from org_unit_version sv where sv.unit_id = u.id order by sv.valid_from desc, sv.id desc limit 1) collate "C"`)
+    .orderBy(
+      sql`(select sv.sort_key from org_unit_version sv where sv.unit_id = u.id order by sv.valid_from desc, sv.id desc limit 1) collate "C"`,
+    )
     .orderBy('u.id');
   if (isSystemAdmin(actor)) {
     units = units.where(sql<boolean>`nlevel(u.current_path) = 1`).where('u.ended_on', 'is', null);
@@ -185,8 +207,18 @@ async function groupUnits(db: Kysely<DB>, actor: Actor, unitId: number | null, t
  * actor reads) and for each child unit of it as of `today` (null: each top
  * granted unit). One grouped query for the whole breakdown.
  */
-export async function computeCompleteness(db: Kysely<DB>, actor: Actor, periodId: number, unitId: number | null, today = todayInVietnam()): Promise<TCompleteness> {
-  const period = await db.selectFrom('report_period').select(['id', 'name', 'due_on']).where('id', '=', periodId).executeTakeFirst();
+export async function computeCompleteness(
+  db: Kysely<DB>,
+  actor: Actor,
+  periodId: number,
+  unitId: number | null,
+  today = todayInVietnam(),
+): Promise<TCompleteness> {
+  const period = await db
+    .selectFrom('report_period')
+    .select(['id', 'name', 'due_on'])
+    .where('id', '=', periodId)
+    .executeTakeFirst();
   if (!period) throw notFound(`kỳ báo cáo có mã số ${periodId}`);
   const unit = unitId === null ? null : await loadUnitFor(db, actor, unitId, 'registry.read');
   const groups = await groupUnits(db, actor, unitId, today);
@@ -197,7 +229,8 @@ export async function computeCompleteness(db: Kysely<DB>, actor: Actor, periodId
     lateSql('r', 'p', today).as('late'),
   ]);
   const counts_ = (distinct: boolean) => {
-    const c = (filter: string | null) => sql<number>`(count(${sql.raw(distinct ? 'distinct x.entry_id' : '*')})${sql.raw(filter ? ` filter (where ${filter})` : '')})::int`;
+    const c = (filter: string | null) =>
+      sql<number>`(count(${sql.raw(distinct ? 'distinct x.entry_id' : '*')})${sql.raw(filter ? ` filter (where ${filter})` : '')})::int`;
     return [
       c(null).as('expected'),
       c("x.bucket = 'none'").as('none'),
@@ -215,7 +248,9 @@ export async function computeCompleteness(db: Kysely<DB>, actor: Actor, periodId
     const depth = unit.path.split('.').length;
     // Literal numbers (not parameters), so the grouping expression is the same expression everywhere it appears.
     const d = sql.lit(depth);
-    const child = sql<number | null>`case when nlevel(x.owner_path) > ${d} then subltree(x.owner_path, ${d}, ${sql.lit(depth + 1)})::text::int end`;
+    const child = sql<
+      number | null
+    >`case when nlevel(x.owner_path) > ${d} then subltree(x.owner_path, ${d}, ${sql.lit(depth + 1)})::text::int end`;
     rows = await db
       .selectFrom(base.as('x'))
       .select([sql<number>`grouping(${child})`.as('is_total'), child.as('group_id'), ...counts_(false)])
@@ -239,7 +274,9 @@ export async function computeCompleteness(db: Kysely<DB>, actor: Actor, periodId
       .execute();
   }
   const total = rows.find((r) => Number(r.is_total) === 1);
-  const byGroup = new Map(rows.filter((r) => Number(r.is_total) === 0 && r.group_id !== null).map((r) => [r.group_id!, r]));
+  const byGroup = new Map(
+    rows.filter((r) => Number(r.is_total) === 0 && r.group_id !== null).map((r) => [r.group_id!, r]),
+  );
   return {
     period: { id: period.id, name: period.name, dueOn: period.due_on },
     unit: unit ? { id: unit.id, name: unit.name } : null,

@@ -65,7 +65,12 @@ export interface PeriodWindow {
 }
 
 /** The window of one period for one unit, judged on `today` (Vietnam's today by default). */
-export async function periodWindow(db: Kysely<DB>, periodId: number, unitId: number, today = todayInVietnam()): Promise<PeriodWindow> {
+export async function periodWindow(
+  db: Kysely<DB>,
+  periodId: number,
+  unitId: number,
+  today = todayInVietnam(),
+): Promise<PeriodWindow> {
   const row = await db
     .selectFrom('report_period as p')
     .select([
@@ -77,15 +82,28 @@ export async function periodWindow(db: Kysely<DB>, periodId: number, unitId: num
     ])
     .where('p.id', '=', periodId)
     .executeTakeFirstOrThrow();
-  return judgeWindow({ name: row.name, startsOn: row.starts_on, dueOn: row.due_on, closingDay: row.closing_day }, today);
+  return judgeWindow(
+    { name: row.name, startsOn: row.starts_on, dueOn: row.due_on, closingDay: row.closing_day },
+    today,
+  );
 }
 
 /** Pure: is the window open on `today`, and if not, why (in Vietnamese). */
-export function judgeWindow(p: { name: string; startsOn: string; dueOn: string; closingDay: string | null }, today: string): PeriodWindow {
+export function judgeWindow(
+  p: { name: string; startsOn: string; dueOn: string; closingDay: string | null },
+  today: string,
+): PeriodWindow {
   const base = { closingDay: p.closingDay, dueOn: p.dueOn, startsOn: p.startsOn };
-  if (today < p.startsOn) return { ...base, open: false, reason: `Kỳ báo cáo "${p.name}" bắt đầu từ ngày ${formatDateVi(p.startsOn)}.` };
-  if (p.closingDay === null) return { ...base, open: false, reason: `Kỳ báo cáo "${p.name}" đã được khóa đối với đơn vị này.` };
-  if (today > p.closingDay) return { ...base, open: false, reason: `Kỳ báo cáo "${p.name}" đã hết hạn nhận báo cáo ngày ${formatDateVi(p.closingDay)}.` };
+  if (today < p.startsOn)
+    return { ...base, open: false, reason: `Kỳ báo cáo "${p.name}" bắt đầu từ ngày ${formatDateVi(p.startsOn)}.` };
+  if (p.closingDay === null)
+    return { ...base, open: false, reason: `Kỳ báo cáo "${p.name}" đã được khóa đối với đơn vị này.` };
+  if (today > p.closingDay)
+    return {
+      ...base,
+      open: false,
+      reason: `Kỳ báo cáo "${p.name}" đã hết hạn nhận báo cáo ngày ${formatDateVi(p.closingDay)}.`,
+    };
   return { ...base, open: true, reason: null };
 }
 
@@ -94,7 +112,8 @@ export const COMPLETENESS_STATUSES = ['none', 'draft', 'returned', 'submitted', 
 export type CompletenessStatus = (typeof COMPLETENESS_STATUSES)[number];
 
 /** SQL: the Vietnam day of a timestamp column. */
-export const vietnamDaySql = (column: Column): RawBuilder<string> => sql<string>`((${column}) at time zone 'Asia/Ho_Chi_Minh')::date`;
+export const vietnamDaySql = (column: Column): RawBuilder<string> =>
+  sql<string>`((${column}) at time zone 'Asia/Ho_Chi_Minh')::date`;
 
 /**
  * SQL: the day a report (`reportAlias`, may be null through a left join) was
@@ -102,7 +121,9 @@ export const vietnamDaySql = (column: Column): RawBuilder<string> => sql<string>
  */
 export function firstSubmittedOnSql(reportAlias: string): RawBuilder<string | null> {
   const r = sql.raw(reportAlias);
-  return sql<string | null>`(select min(${vietnamDaySql(sql.ref('fse.created_at'))}) from period_report_event fse where fse.report_id = ${r}.id and fse.kind = 'submitted')`;
+  return sql<
+    string | null
+  >`(select min(${vietnamDaySql(sql.ref('fse.created_at'))}) from period_report_event fse where fse.report_id = ${r}.id and fse.kind = 'submitted')`;
 }
 
 /**

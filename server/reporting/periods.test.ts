@@ -20,7 +20,9 @@ describe('calendar periods', () => {
       { kind: 'half_year', name: '6 tháng đầu năm 2022', startsOn: '2022-01-01', endsOn: '2022-02-10' },
       { kind: 'year', name: 'Năm 2022', startsOn: '2022-01-01', endsOn: '2022-02-10' },
     ]);
-    expect(calendarPeriods('2021-08-01', '2021-12-31', ['half_year']).map((p) => p.name)).toEqual(['6 tháng cuối năm 2021']);
+    expect(calendarPeriods('2021-08-01', '2021-12-31', ['half_year']).map((p) => p.name)).toEqual([
+      '6 tháng cuối năm 2021',
+    ]);
   });
 });
 
@@ -31,7 +33,13 @@ describe('reporting periods', () => {
     const op = x.w.operatorRoot.s;
     const phase = await t.db
       .insertInto('plan_phase')
-      .values({ plan_id: x.w.plan, name: 'Sơ kết 02 năm', kind: 'midterm_review', starts_on: '2021-01-01', ends_on: '2022-12-31' })
+      .values({
+        plan_id: x.w.plan,
+        name: 'Sơ kết 02 năm',
+        kind: 'midterm_review',
+        starts_on: '2021-01-01',
+        ends_on: '2022-12-31',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const response = await op.post(`${P}/generate`, { planId: x.w.plan, dueDays: 15, graceDays: 5 });
@@ -50,12 +58,27 @@ describe('reporting periods', () => {
       phase: { id: phase.id, name: 'Sơ kết 02 năm' },
       can: { edit: true },
     });
-    expect(byName.get('Năm 2023')).toMatchObject({ kind: 'year', startsOn: '2023-01-01', endsOn: '2023-12-31', dueOn: '2024-01-15', phase: null });
+    expect(byName.get('Năm 2023')).toMatchObject({
+      kind: 'year',
+      startsOn: '2023-01-01',
+      endsOn: '2023-12-31',
+      dueOn: '2024-01-15',
+      phase: null,
+    });
     const again = json(await op.post(`${P}/generate`, { planId: x.w.plan }));
     expect(again).toEqual({ created: [], existing: 15 });
     expect(json(await op.get(`${P}?planId=${x.w.plan}&pageSize=100`)).total).toBe(15);
-    expect(json(await op.get(`${P}?onDate=2023-03-01`)).items.map((p: { name: string }) => p.name)).toEqual(['6 tháng đầu năm 2023', 'Năm 2023']);
-    const audits = await t.db.selectFrom('audit_event').select('summary').where('action', '=', 'period.created').where('entity_type', '=', 'plan').orderBy('id').execute();
+    expect(json(await op.get(`${P}?onDate=2023-03-01`)).items.map((p: { name: string }) => p.name)).toEqual([
+      '6 tháng đầu năm 2023',
+      'Năm 2023',
+    ]);
+    const audits = await t.db
+      .selectFrom('audit_event')
+      .select('summary')
+      .where('action', '=', 'period.created')
+      .where('entity_type', '=', 'plan')
+      .orderBy('id')
+      .execute();
     expect(audits).toHaveLength(2);
     expect(audits[0]!.summary).toMatch(/^Tạo 14 kỳ báo cáo/);
   });
@@ -64,35 +87,102 @@ describe('reporting periods', () => {
     const t = await setupTest();
     const x = await reportingWorld(t);
     const op = x.w.operatorRoot.s;
-    const body = { planId: x.w.plan, kind: 'half_year', name: '6 tháng đầu năm 2022', startsOn: '2022-01-01', endsOn: '2022-06-30', dueOn: '2022-07-15' };
+    const body = {
+      planId: x.w.plan,
+      kind: 'half_year',
+      name: '6 tháng đầu năm 2022',
+      startsOn: '2022-01-01',
+      endsOn: '2022-06-30',
+      dueOn: '2022-07-15',
+    };
     const duplicate = await op.post(P, body);
     expect(duplicate.statusCode).toBe(409);
     expect(json(duplicate).error.message).toMatch(/đã có kỳ báo cáo loại "6 tháng" bắt đầu ngày 01\/01\/2022/);
     const outside = await op.post(P, { ...body, kind: 'year', startsOn: '2020-07-01', name: 'Năm 2020' });
     expect(outside.statusCode).toBe(400);
     expect(json(outside).error.fields[0].field).toBe('startsOn');
-    const after = await op.post(P, { ...body, kind: 'year', startsOn: '2025-01-01', endsOn: '2026-01-31', dueOn: '2026-02-15', name: 'Năm 2025' });
+    const after = await op.post(P, {
+      ...body,
+      kind: 'year',
+      startsOn: '2025-01-01',
+      endsOn: '2026-01-31',
+      dueOn: '2026-02-15',
+      name: 'Năm 2025',
+    });
     expect(json(after).error.fields[0].field).toBe('endsOn');
-    const otherPlan = await t.db.insertInto('plan').values({ owner_unit_id: x.w.tree.root, title: 'Kế hoạch khác', starts_on: '2021-01-01', ends_on: '2025-12-31', search_text: 'ke hoach khac' }).returning('id').executeTakeFirstOrThrow();
-    const foreignPhase = await t.db.insertInto('plan_phase').values({ plan_id: otherPlan.id, name: 'Giai đoạn 1', kind: 'period', starts_on: '2021-01-01', ends_on: '2022-12-31' }).returning('id').executeTakeFirstOrThrow();
-    const wrongPhase = await op.post(P, { ...body, kind: 'year', name: 'Năm 2022', endsOn: '2022-12-31', dueOn: '2023-01-15', phaseId: foreignPhase.id });
+    const otherPlan = await t.db
+      .insertInto('plan')
+      .values({
+        owner_unit_id: x.w.tree.root,
+        title: 'Kế hoạch khác',
+        starts_on: '2021-01-01',
+        ends_on: '2025-12-31',
+        search_text: 'ke hoach khac',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const foreignPhase = await t.db
+      .insertInto('plan_phase')
+      .values({
+        plan_id: otherPlan.id,
+        name: 'Giai đoạn 1',
+        kind: 'period',
+        starts_on: '2021-01-01',
+        ends_on: '2022-12-31',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const wrongPhase = await op.post(P, {
+      ...body,
+      kind: 'year',
+      name: 'Năm 2022',
+      endsOn: '2022-12-31',
+      dueOn: '2023-01-15',
+      phaseId: foreignPhase.id,
+    });
     expect(wrongPhase.statusCode).toBe(400);
     expect(json(wrongPhase).error.fields[0].field).toBe('phaseId');
-    const badDates = await op.post(P, { ...body, kind: 'year', endsOn: '2021-12-31', dueOn: '2021-11-01', graceUntil: '2021-10-01' });
+    const badDates = await op.post(P, {
+      ...body,
+      kind: 'year',
+      endsOn: '2021-12-31',
+      dueOn: '2021-11-01',
+      graceUntil: '2021-10-01',
+    });
     expect(badDates.statusCode).toBe(400);
-    expect(json(badDates).error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['dueOn', 'endsOn', 'graceUntil']);
+    expect(
+      json(badDates)
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['dueOn', 'endsOn', 'graceUntil']);
 
     const period = json(await op.get(`${P}/${x.period.id}`));
-    const edit = { name: '6 tháng đầu năm 2022 (sửa)', startsOn: '2022-01-01', endsOn: '2022-06-30', dueOn: '2022-07-20', graceUntil: '2022-07-31', remindDaysBefore: 10, revision: period.revision };
+    const edit = {
+      name: '6 tháng đầu năm 2022 (sửa)',
+      startsOn: '2022-01-01',
+      endsOn: '2022-06-30',
+      dueOn: '2022-07-20',
+      graceUntil: '2022-07-31',
+      remindDaysBefore: 10,
+      revision: period.revision,
+    };
     const edited = await op.patch(`${P}/${x.period.id}`, edit);
     expect(edited.statusCode, edited.body).toBe(200);
-    expect(json(edited)).toMatchObject({ name: '6 tháng đầu năm 2022 (sửa)', dueOn: '2022-07-20', graceUntil: '2022-07-31', remindDaysBefore: 10, revision: period.revision + 1 });
+    expect(json(edited)).toMatchObject({
+      name: '6 tháng đầu năm 2022 (sửa)',
+      dueOn: '2022-07-20',
+      graceUntil: '2022-07-31',
+      remindDaysBefore: 10,
+      revision: period.revision + 1,
+    });
     const stale = await op.patch(`${P}/${x.period.id}`, edit);
     expect(stale.statusCode).toBe(409);
     expect(json(stale).error.message).toMatch(/vừa được người khác thay đổi/);
     // The bloc follows the province's plan and sees its periods, but cannot change them.
     const seen = json(await x.w.operatorA.s.get(`${P}/${x.period.id}`));
     expect(seen.can.edit).toBe(false);
-    expect((await x.w.operatorA.s.patch(`${P}/${x.period.id}`, { ...edit, revision: seen.revision })).statusCode).toBe(403);
+    expect((await x.w.operatorA.s.patch(`${P}/${x.period.id}`, { ...edit, revision: seen.revision })).statusCode).toBe(
+      403,
+    );
   });
 });

@@ -65,21 +65,37 @@ export function presentPeriod(r: PeriodRow, actor: Actor): TPeriod {
 
 export async function getPeriods(db: Kysely<DB>, actor: Actor, ids: number[]): Promise<PeriodRow[]> {
   if (ids.length === 0) return [];
-  return periodColumns(visiblePeriods(db, actor)).where('rp.id', 'in', ids).orderBy('rp.starts_on').orderBy('rp.kind').orderBy('rp.id').execute();
+  return periodColumns(visiblePeriods(db, actor))
+    .where('rp.id', 'in', ids)
+    .orderBy('rp.starts_on')
+    .orderBy('rp.kind')
+    .orderBy('rp.id')
+    .execute();
 }
 
 /** Load a period the actor may see (404 otherwise); with 'write', plans.write on the plan owner (403 otherwise). */
-export async function loadPeriodFor(db: Kysely<DB>, actor: Actor, id: number, mode: 'read' | 'write'): Promise<PeriodRow> {
+export async function loadPeriodFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  mode: 'read' | 'write',
+): Promise<PeriodRow> {
   const row = await periodColumns(visiblePeriods(db, actor)).where('rp.id', '=', id).executeTakeFirst();
   if (!row) throw notFound(`kỳ báo cáo có mã số ${id}`);
   if (mode === 'write' && !canWritePlan(actor, row)) {
-    throw forbidden(`Kỳ báo cáo "${row.name}" thuộc kế hoạch do "${row.owner_unit_name}" quản lý; bạn chỉ được xem, không được sửa.`);
+    throw forbidden(
+      `Kỳ báo cáo "${row.name}" thuộc kế hoạch do "${row.owner_unit_name}" quản lý; bạn chỉ được xem, không được sửa.`,
+    );
   }
   return row;
 }
 
 /** A page of periods, latest first. */
-export async function findPeriods(db: Kysely<DB>, actor: Actor, filter: TPeriodListQuery): Promise<{ items: PeriodRow[]; total: number }> {
+export async function findPeriods(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: TPeriodListQuery,
+): Promise<{ items: PeriodRow[]; total: number }> {
   let query = visiblePeriods(db, actor);
   if (filter.planId) query = query.where('rp.plan_id', '=', filter.planId);
   if (filter.onDate) query = query.where('rp.starts_on', '<=', filter.onDate).where('rp.ends_on', '>=', filter.onDate);
@@ -97,11 +113,25 @@ export async function findPeriods(db: Kysely<DB>, actor: Actor, filter: TPeriodL
 }
 
 /** Overrides of a period on units the actor may see (its own subtree and the lineage above it), oldest first. */
-export async function listOverrides(db: Kysely<DB>, actor: Actor, periodId: number, ids?: number[]): Promise<TOverride[]> {
+export async function listOverrides(
+  db: Kysely<DB>,
+  actor: Actor,
+  periodId: number,
+  ids?: number[],
+): Promise<TOverride[]> {
   let query = db
     .selectFrom('report_period_override as o')
     .leftJoin('app_user as u', 'u.id', 'o.created_by')
-    .select(['o.id', 'o.unit_id', latestUnitName('o.unit_id').as('unit_name'), 'o.state', 'o.open_until', 'o.reason', 'u.full_name as created_by', 'o.created_at'])
+    .select([
+      'o.id',
+      'o.unit_id',
+      latestUnitName('o.unit_id').as('unit_name'),
+      'o.state',
+      'o.open_until',
+      'o.reason',
+      'u.full_name as created_by',
+      'o.created_at',
+    ])
     .where('o.period_id', '=', periodId)
     .where(unitVisible(actor, 'registry.read', sql.ref('o.unit_id')));
   if (ids) query = query.where('o.id', 'in', ids.length ? ids : [0]);

@@ -29,7 +29,12 @@ describe('report evidence files', () => {
     setToday('2022-07-10');
     const report = await startReport(rep, x.entries.a1.id, x.period.id);
 
-    const big = await upload(t.app, rep, 'anh-lon.png', Buffer.concat([SAMPLE.png, Buffer.alloc(t.app.config.maxUploadBytes + 10)]));
+    const big = await upload(
+      t.app,
+      rep,
+      'anh-lon.png',
+      Buffer.concat([SAMPLE.png, Buffer.alloc(t.app.config.maxUploadBytes + 10)]),
+    );
     expect(big.statusCode).toBe(413);
     expect(json(big).error.message).toMatch(/quá lớn: tối đa 1 MB/);
     const exe = await upload(t.app, rep, 'chuong-trinh.exe', Buffer.from('MZ\x90\x00'));
@@ -48,27 +53,54 @@ describe('report evidence files', () => {
     expect(json(traversal).originalName).toBe('x.png');
     expect(existsSync(path.join(t.app.config.filesDir, '..', '..', 'x.png'))).toBe(false);
     expect(existsSync(path.join(t.dataDir, 'x.png'))).toBe(false);
-    expect(filesUnder(t.dataDir).every((f) => f.startsWith(path.relative(t.dataDir, t.app.config.filesDir)) || !f.endsWith('.png'))).toBe(true);
-    expect(filesUnder(t.app.config.filesDir).every((f) => /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(f))).toBe(true);
+    expect(
+      filesUnder(t.dataDir).every(
+        (f) => f.startsWith(path.relative(t.dataDir, t.app.config.filesDir)) || !f.endsWith('.png'),
+      ),
+    ).toBe(true);
+    expect(filesUnder(t.app.config.filesDir).every((f) => /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(f))).toBe(
+      true,
+    );
 
     const photo = json(await upload(t.app, rep, 'Lễ ra mắt mô hình.png', SAMPLE.png));
-    const saved = await rep.put(`${R}/${report.id}`, saveBody(fullValues(x.crit), report.revision, { files: [{ fileId: photo.id, caption: 'Ảnh lễ ra mắt' }] }));
+    const saved = await rep.put(
+      `${R}/${report.id}`,
+      saveBody(fullValues(x.crit), report.revision, { files: [{ fileId: photo.id, caption: 'Ảnh lễ ra mắt' }] }),
+    );
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(json(saved).files).toEqual([{ id: photo.id, name: 'Lễ ra mắt mô hình.png', mimeType: 'image/png', sizeBytes: SAMPLE.png.length, caption: 'Ảnh lễ ra mắt' }]);
+    expect(json(saved).files).toEqual([
+      {
+        id: photo.id,
+        name: 'Lễ ra mắt mô hình.png',
+        mimeType: 'image/png',
+        sizeBytes: SAMPLE.png.length,
+        caption: 'Ảnh lễ ra mắt',
+      },
+    ]);
 
     // Someone else's upload cannot be attached.
     const foreign = json(await upload(t.app, w.reporterA2.s, 'cua-a2.png', SAMPLE.png));
-    const stolen = await rep.put(`${R}/${report.id}`, saveBody(fullValues(x.crit), json(saved).revision, { files: [{ fileId: foreign.id }] }));
+    const stolen = await rep.put(
+      `${R}/${report.id}`,
+      saveBody(fullValues(x.crit), json(saved).revision, { files: [{ fileId: foreign.id }] }),
+    );
     expect(stolen.statusCode).toBe(400);
     expect(json(stolen).error.fields[0].field).toBe('files');
-    const twice = await rep.put(`${R}/${report.id}`, saveBody(fullValues(x.crit), json(saved).revision, { files: [{ fileId: photo.id }, { fileId: photo.id }] }));
+    const twice = await rep.put(
+      `${R}/${report.id}`,
+      saveBody(fullValues(x.crit), json(saved).revision, { files: [{ fileId: photo.id }, { fileId: photo.id }] }),
+    );
     expect(twice.statusCode).toBe(400);
 
     // Download: the operator, an assigned monitor; not another unit's reporter, not an unassigned monitor.
     expect((await w.operatorA.s.get(`/api/v1/files/${photo.id}`)).statusCode).toBe(200);
     expect((await w.monitor.s.get(`/api/v1/files/${photo.id}`)).statusCode).toBe(404);
     const entry = json(await w.operatorA.s.get(`/api/v1/registry/entries/${x.entries.a1.id}`));
-    const assigned = await w.operatorA.s.post(`/api/v1/registry/entries/${x.entries.a1.id}/monitors`, { userId: w.monitor.id, assignedOn: '2022-02-01', revision: entry.revision });
+    const assigned = await w.operatorA.s.post(`/api/v1/registry/entries/${x.entries.a1.id}/monitors`, {
+      userId: w.monitor.id,
+      assignedOn: '2022-02-01',
+      revision: entry.revision,
+    });
     expect(assigned.statusCode, assigned.body).toBe(201);
     await keepSessions(t);
     const byMonitor = await w.monitor.s.get(`/api/v1/files/${photo.id}`);

@@ -21,7 +21,11 @@ export interface ReportSubject {
 export const reportLabel = (s: ReportSubject) => `báo cáo "${s.periodName}" của "${s.entryName}"`;
 
 /** Lock the report's row and check the client saw its latest revision: 409 naming who saved last, and when. */
-export async function lockReport(trx: Transaction<DB>, id: number, revision: number): Promise<ReportRow & ReportSubject> {
+export async function lockReport(
+  trx: Transaction<DB>,
+  id: number,
+  revision: number,
+): Promise<ReportRow & ReportSubject> {
   const row = await trx.selectFrom('period_report').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw notFound(`báo cáo định kỳ có mã số ${id}`);
   const subject = await trx
@@ -31,7 +35,10 @@ export async function lockReport(trx: Transaction<DB>, id: number, revision: num
     .where('p.id', '=', row.period_id)
     .executeTakeFirstOrThrow();
   if (row.revision !== revision) {
-    const who = row.updated_by === null ? null : await trx.selectFrom('app_user').select('full_name').where('id', '=', row.updated_by).executeTakeFirst();
+    const who =
+      row.updated_by === null
+        ? null
+        : await trx.selectFrom('app_user').select('full_name').where('id', '=', row.updated_by).executeTakeFirst();
     throw new AppError(
       'CONFLICT',
       `Báo cáo này vừa được ${who?.full_name ?? 'người khác'} lưu lúc ${formatDateTimeVi(row.updated_at)}, sau khi bạn mở. ` +
@@ -51,7 +58,12 @@ export async function saveReportRow(
 ): Promise<ReportRow> {
   return trx
     .updateTable('period_report')
-    .set((eb) => ({ ...changes, revision: eb('revision', '+', 1), updated_by: ctx.actor?.userId ?? null, updated_at: now }))
+    .set((eb) => ({
+      ...changes,
+      revision: eb('revision', '+', 1),
+      updated_by: ctx.actor?.userId ?? null,
+      updated_at: now,
+    }))
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -68,7 +80,14 @@ export async function insertReportEvent(
 ): Promise<number> {
   const { id } = await trx
     .insertInto('period_report_event')
-    .values({ report_id: reportId, kind, reason, data: data ? JSON.stringify(data) : null, created_by: ctx.actor?.userId ?? null, created_at: now })
+    .values({
+      report_id: reportId,
+      kind,
+      reason,
+      data: data ? JSON.stringify(data) : null,
+      created_by: ctx.actor?.userId ?? null,
+      created_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;

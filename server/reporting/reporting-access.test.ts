@@ -6,7 +6,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { anonymous, json, setupTest, type Session } from '../test/harness.ts';
 import { modelEntry, registerAccepted } from '../registry/test-helpers.ts';
-import { fullValues, keepSessions, P, R, reportingWorld, saveBody, startReport, submitted, type RWorld } from './test-helpers.ts';
+import {
+  fullValues,
+  keepSessions,
+  P,
+  R,
+  reportingWorld,
+  saveBody,
+  startReport,
+  submitted,
+  type RWorld,
+} from './test-helpers.ts';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -21,11 +31,20 @@ async function world() {
   const t = await setupTest();
   const x = await reportingWorld(t);
   const { w } = x;
-  const a1c = await registerAccepted(w, w.reporterA1.s, w.operatorA.s, modelEntry(w, w.tree.a1, { name: 'Mô hình "Dân vận khéo"', fieldId: x.field.id }));
+  const a1c = await registerAccepted(
+    w,
+    w.reporterA1.s,
+    w.operatorA.s,
+    modelEntry(w, w.tree.a1, { name: 'Mô hình "Dân vận khéo"', fieldId: x.field.id }),
+  );
   const sub = await submitted(x, w.reporterA1.s, x.entries.a1.id);
   const draft = await startReport(w.reporterA1.s, a1c.id, x.period.id);
   const entry = json(await w.operatorA.s.get(`/api/v1/registry/entries/${x.entries.a1.id}`));
-  const assigned = await w.operatorA.s.post(`/api/v1/registry/entries/${x.entries.a1.id}/monitors`, { userId: w.monitor.id, assignedOn: '2022-02-01', revision: entry.revision });
+  const assigned = await w.operatorA.s.post(`/api/v1/registry/entries/${x.entries.a1.id}/monitors`, {
+    userId: w.monitor.id,
+    assignedOn: '2022-02-01',
+    revision: entry.revision,
+  });
   expect(assigned.statusCode, assigned.body).toBe(201);
   await keepSessions(t);
   return { t, x, sub, draft };
@@ -36,13 +55,35 @@ function endpoints(x: RWorld, sub: { id: number; revision: number }, draft: { id
   const pid = x.period.id;
   return {
     periods: ((s) => s.get(P)) as Call,
-    createPeriod: ((s) => s.post(P, { planId: w.plan, kind: 'year', name: 'Năm 2022', startsOn: '2022-01-01', endsOn: '2022-12-31', dueOn: '2023-01-15' })) as Call,
+    createPeriod: ((s) =>
+      s.post(P, {
+        planId: w.plan,
+        kind: 'year',
+        name: 'Năm 2022',
+        startsOn: '2022-01-01',
+        endsOn: '2022-12-31',
+        dueOn: '2023-01-15',
+      })) as Call,
     generate: ((s) => s.post(`${P}/generate`, { planId: w.plan, kinds: ['year'] })) as Call,
     period: ((s) => s.get(`${P}/${pid}`)) as Call,
     patchPeriod: ((s) =>
-      s.patch(`${P}/${pid}`, { name: '6 tháng đầu năm 2022', startsOn: '2022-01-01', endsOn: '2022-06-30', dueOn: '2022-07-20', graceUntil: null, remindDaysBefore: 7, revision: x.period.revision })) as Call,
+      s.patch(`${P}/${pid}`, {
+        name: '6 tháng đầu năm 2022',
+        startsOn: '2022-01-01',
+        endsOn: '2022-06-30',
+        dueOn: '2022-07-20',
+        graceUntil: null,
+        remindDaysBefore: 7,
+        revision: x.period.revision,
+      })) as Call,
     overrides: ((s) => s.get(`${P}/${pid}/overrides`)) as Call,
-    override: ((s) => s.post(`${P}/${pid}/overrides`, { unitId: w.tree.a1, state: 'open', openUntil: '2022-08-31', reason: 'Gia hạn' })) as Call,
+    override: ((s) =>
+      s.post(`${P}/${pid}/overrides`, {
+        unitId: w.tree.a1,
+        state: 'open',
+        openUntil: '2022-08-31',
+        reason: 'Gia hạn',
+      })) as Call,
     window: ((s) => s.get(`${P}/${pid}/window?unitId=${w.tree.a1}`)) as Call,
     entries: ((s) => s.get(`${P}/${pid}/entries`)) as Call,
     entriesA1: ((s) => s.get(`${P}/${pid}/entries?unitId=${w.tree.a1}`)) as Call,
@@ -61,7 +102,11 @@ function endpoints(x: RWorld, sub: { id: number; revision: number }, draft: { id
 }
 type Name = keyof ReturnType<typeof endpoints>;
 
-async function expectStatuses(s: Session, calls: ReturnType<typeof endpoints>, expected: Partial<Record<Name, number>>) {
+async function expectStatuses(
+  s: Session,
+  calls: ReturnType<typeof endpoints>,
+  expected: Partial<Record<Name, number>>,
+) {
   const got: Partial<Record<Name, number>> = {};
   for (const name of Object.keys(expected) as Name[]) got[name] = (await calls[name](s)).statusCode;
   expect(got).toEqual(expected);
@@ -71,7 +116,11 @@ describe('reporting permissions', () => {
   it('answers 401 on every endpoint without signing in', async () => {
     const { t, x, sub, draft } = await world();
     const calls = endpoints(x, sub, draft);
-    await expectStatuses(anonymous(t.app), calls, Object.fromEntries(Object.keys(calls).map((k) => [k, 401])) as Record<Name, number>);
+    await expectStatuses(
+      anonymous(t.app),
+      calls,
+      Object.fromEntries(Object.keys(calls).map((k) => [k, 401])) as Record<Name, number>,
+    );
   });
 
   it("a reporter of a2 neither sees a1's reports nor reviews anything", async () => {
@@ -128,8 +177,14 @@ describe('reporting permissions', () => {
       preview: 200,
       acceptMany: 404,
     });
-    expect(json(await calls.entries(x.w.operatorB.s)).items.map((i: { entry: { id: number } }) => i.entry.id)).toEqual([x.entries.b1.id]);
-    expect(json(await calls.preview(x.w.operatorB.s)).items[0]).toMatchObject({ acceptable: false, problem: `Không tìm thấy báo cáo có mã số ${sub.id}.`, entryName: '' });
+    expect(json(await calls.entries(x.w.operatorB.s)).items.map((i: { entry: { id: number } }) => i.entry.id)).toEqual([
+      x.entries.b1.id,
+    ]);
+    expect(json(await calls.preview(x.w.operatorB.s)).items[0]).toMatchObject({
+      acceptable: false,
+      problem: `Không tìm thấy báo cáo có mã số ${sub.id}.`,
+      entryName: '',
+    });
   });
 
   it('a viewer reads and changes nothing', async () => {
@@ -181,7 +236,9 @@ describe('reporting permissions', () => {
     });
     expect(json(await calls.report(x.w.monitor.s)).can).toEqual({ edit: false, submit: false, review: false });
     // The assigned report is read only.
-    expect((await x.w.monitor.s.put(`${R}/${sub.id}`, saveBody(fullValues(x.crit), sub.revision))).statusCode).toBe(403);
+    expect((await x.w.monitor.s.put(`${R}/${sub.id}`, saveBody(fullValues(x.crit), sub.revision))).statusCode).toBe(
+      403,
+    );
     expect((await x.w.monitor.s.post(`${R}/${sub.id}/submit`, { revision: sub.revision })).statusCode).toBe(403);
   });
 
@@ -206,15 +263,28 @@ describe('reporting permissions', () => {
 
     // A province-level entry: the bloc operator cannot accept its report, the province can.
     const { w } = x;
-    const province = await registerAccepted(w, w.reporterA1.s, w.operatorRoot.s, modelEntry(w, w.tree.a1, { name: 'Mô hình cấp tỉnh', fieldId: x.field.id, levelId: w.levels.tinh }));
+    const province = await registerAccepted(
+      w,
+      w.reporterA1.s,
+      w.operatorRoot.s,
+      modelEntry(w, w.tree.a1, { name: 'Mô hình cấp tỉnh', fieldId: x.field.id, levelId: w.levels.tinh }),
+    );
     const report = await submitted(x, w.reporterA1.s, province.id);
     const refused = await w.operatorA.s.post(`${R}/${report.id}/accept`, { revision: report.revision });
     expect(refused.statusCode).toBe(403);
     expect(json(refused).error.message).toMatch(/cán bộ nghiệp vụ cấp tỉnh/);
-    expect((await w.operatorA.s.post(`${R}/${report.id}/return`, { reason: 'x', revision: report.revision })).statusCode).toBe(403);
+    expect(
+      (await w.operatorA.s.post(`${R}/${report.id}/return`, { reason: 'x', revision: report.revision })).statusCode,
+    ).toBe(403);
     const preview = json(await w.operatorA.s.post(`${R}/accept-many/preview`, { reportIds: [report.id] }));
-    expect(preview.items[0]).toMatchObject({ acceptable: false, problem: expect.stringMatching(/Không thuộc thẩm quyền/) });
-    expect((await w.operatorA.s.post(`${R}/accept-many`, { items: [{ reportId: report.id, revision: report.revision }] })).statusCode).toBe(409);
+    expect(preview.items[0]).toMatchObject({
+      acceptable: false,
+      problem: expect.stringMatching(/Không thuộc thẩm quyền/),
+    });
+    expect(
+      (await w.operatorA.s.post(`${R}/accept-many`, { items: [{ reportId: report.id, revision: report.revision }] }))
+        .statusCode,
+    ).toBe(409);
     expect(json(await w.operatorA.s.get(`${R}/${report.id}`)).can.review).toBe(false);
     const accepted = await w.operatorRoot.s.post(`${R}/${report.id}/accept`, { revision: report.revision });
     expect(accepted.statusCode, accepted.body).toBe(200);

@@ -2,7 +2,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import { json, setupTest, signIn } from '../test/harness.ts';
-import { fullValues, keepSessions, P, R, reportingWorld, saveBody, setToday, startReport, submitted, type RWorld } from './test-helpers.ts';
+import {
+  fullValues,
+  keepSessions,
+  P,
+  R,
+  reportingWorld,
+  saveBody,
+  setToday,
+  startReport,
+  submitted,
+  type RWorld,
+} from './test-helpers.ts';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -26,7 +37,12 @@ describe('report flow', () => {
     const rep = w.reporterA1.s;
     const op = w.operatorA.s;
     const draft = await startReport(rep, x.entries.a1.id, x.period.id);
-    expect(draft).toMatchObject({ status: 'draft', criteriaSet: { id: x.field.criteriaSetId }, can: { edit: true, submit: true, review: false }, late: false });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      criteriaSet: { id: x.field.criteriaSetId },
+      can: { edit: true, submit: true, review: false },
+      late: false,
+    });
     expect(draft.criteria.map((c: { code: string }) => c.code)).toEqual(['1', '2', '3', '4', '5', '6']);
     // Starting again returns the same report (200).
     const again = await rep.post(R, { entryId: x.entries.a1.id, periodId: x.period.id });
@@ -34,14 +50,23 @@ describe('report flow', () => {
     expect(json(again).id).toBe(draft.id);
 
     // Nothing to accept or return yet.
-    expect(json(await op.post(`${R}/${draft.id}/accept`, { revision: draft.revision })).error.code).toBe('INVALID_STATE');
-    expect((await op.post(`${R}/${draft.id}/return`, { reason: 'Bổ sung', revision: draft.revision })).statusCode).toBe(409);
+    expect(json(await op.post(`${R}/${draft.id}/accept`, { revision: draft.revision })).error.code).toBe(
+      'INVALID_STATE',
+    );
+    expect((await op.post(`${R}/${draft.id}/return`, { reason: 'Bổ sung', revision: draft.revision })).statusCode).toBe(
+      409,
+    );
 
     const saved = json(await rep.put(`${R}/${draft.id}`, saveBody(fullValues(x.crit), draft.revision)));
     expect(saved.status).toBe('draft');
     expect(saved.criteria.map((c: { met: boolean | null }) => c.met)).toEqual([true, true, true, true, null, true]);
     const sent = json(await rep.post(`${R}/${draft.id}/submit`, { revision: saved.revision }));
-    expect(sent).toMatchObject({ status: 'submitted', submittedBy: 'Cán bộ báo cáo A1', late: false, can: { submit: false } });
+    expect(sent).toMatchObject({
+      status: 'submitted',
+      submittedBy: 'Cán bộ báo cáo A1',
+      late: false,
+      can: { submit: false },
+    });
     const twice = await rep.post(`${R}/${draft.id}/submit`, { revision: sent.revision });
     expect(twice.statusCode).toBe(409);
     expect(json(twice).error.message).toMatch(/đã được gửi/);
@@ -49,41 +74,98 @@ describe('report flow', () => {
     expect((await rep.post(`${R}/${draft.id}/accept`, { revision: sent.revision })).statusCode).toBe(403);
 
     // Return with notes next to a criterion of this set; a criterion of another set is refused.
-    const foreign = await op.post(`${R}/${draft.id}/return`, { reason: 'Bổ sung', notes: [{ field: 'criterion:999999', note: 'x' }], revision: sent.revision });
+    const foreign = await op.post(`${R}/${draft.id}/return`, {
+      reason: 'Bổ sung',
+      notes: [{ field: 'criterion:999999', note: 'x' }],
+      revision: sent.revision,
+    });
     expect(foreign.statusCode).toBe(400);
     expect(json(foreign).error.fields[0].field).toBe('notes.0.field');
     const returned = json(
       await op.post(`${R}/${draft.id}/return`, {
         reason: 'Cần bổ sung minh chứng',
-        notes: [{ field: `criterion:${x.crit.pct}`, note: 'Tỷ lệ chưa có số liệu gốc' }, { field: 'files', note: 'Thiếu ảnh' }],
+        notes: [
+          { field: `criterion:${x.crit.pct}`, note: 'Tỷ lệ chưa có số liệu gốc' },
+          { field: 'files', note: 'Thiếu ảnh' },
+        ],
         revision: sent.revision,
       }),
     );
-    expect(returned).toMatchObject({ status: 'returned', returnReason: 'Cần bổ sung minh chứng', returnNotes: [{ field: `criterion:${x.crit.pct}`, note: 'Tỷ lệ chưa có số liệu gốc' }, { field: 'files', note: 'Thiếu ảnh' }] });
+    expect(returned).toMatchObject({
+      status: 'returned',
+      returnReason: 'Cần bổ sung minh chứng',
+      returnNotes: [
+        { field: `criterion:${x.crit.pct}`, note: 'Tỷ lệ chưa có số liệu gốc' },
+        { field: 'files', note: 'Thiếu ảnh' },
+      ],
+    });
     const notes = await t.db.selectFrom('notification').selectAll().where('kind', '=', 'report.returned').execute();
     expect(notes.map((n) => n.user_id)).toEqual([w.reporterA1.id]);
     expect(notes[0]).toMatchObject({ link: `/bao-cao-dinh-ky/${draft.id}`, body: 'Cần bổ sung minh chứng' });
     // The reporter sees the reason.
-    expect(json(await rep.get(`${R}/${draft.id}`))).toMatchObject({ returnReason: 'Cần bổ sung minh chứng', can: { edit: true, submit: true } });
+    expect(json(await rep.get(`${R}/${draft.id}`))).toMatchObject({
+      returnReason: 'Cần bổ sung minh chứng',
+      can: { edit: true, submit: true },
+    });
 
-    const fixed = json(await rep.put(`${R}/${draft.id}`, saveBody(fullValues(x.crit), returned.revision, { results: 'Đã bổ sung số liệu' })));
+    const fixed = json(
+      await rep.put(
+        `${R}/${draft.id}`,
+        saveBody(fullValues(x.crit), returned.revision, { results: 'Đã bổ sung số liệu' }),
+      ),
+    );
     expect(fixed.status).toBe('returned');
     const resent = json(await rep.post(`${R}/${draft.id}/submit`, { revision: fixed.revision }));
     expect(resent).toMatchObject({ status: 'submitted', returnReason: null, returnNotes: [] });
     const accepted = json(await op.post(`${R}/${draft.id}/accept`, { revision: resent.revision }));
-    expect(accepted).toMatchObject({ status: 'accepted', acceptedBy: 'Cán bộ nghiệp vụ Khối A', changedAfterAcceptance: false });
-    expect((await t.db.selectFrom('notification').select('user_id').where('kind', '=', 'report.accepted').execute()).map((n) => n.user_id)).toEqual([w.reporterA1.id]);
-    expect(json(await op.post(`${R}/${draft.id}/return`, { reason: 'Muộn', revision: accepted.revision })).error.message).toMatch(/đã được tiếp nhận/);
-    expect(json(await rep.post(`${R}/${draft.id}/submit`, { revision: accepted.revision })).error.code).toBe('INVALID_STATE');
+    expect(accepted).toMatchObject({
+      status: 'accepted',
+      acceptedBy: 'Cán bộ nghiệp vụ Khối A',
+      changedAfterAcceptance: false,
+    });
+    expect(
+      (await t.db.selectFrom('notification').select('user_id').where('kind', '=', 'report.accepted').execute()).map(
+        (n) => n.user_id,
+      ),
+    ).toEqual([w.reporterA1.id]);
+    expect(
+      json(await op.post(`${R}/${draft.id}/return`, { reason: 'Muộn', revision: accepted.revision })).error.message,
+    ).toMatch(/đã được tiếp nhận/);
+    expect(json(await rep.post(`${R}/${draft.id}/submit`, { revision: accepted.revision })).error.code).toBe(
+      'INVALID_STATE',
+    );
 
     // A change after acceptance: back to waiting, flagged.
-    const changed = json(await rep.put(`${R}/${draft.id}`, saveBody(fullValues(x.crit), accepted.revision, { results: 'Cập nhật kết quả tháng 6' })));
-    expect(changed).toMatchObject({ status: 'submitted', changedAfterAcceptance: true, results: 'Cập nhật kết quả tháng 6', can: { review: false } });
+    const changed = json(
+      await rep.put(
+        `${R}/${draft.id}`,
+        saveBody(fullValues(x.crit), accepted.revision, { results: 'Cập nhật kết quả tháng 6' }),
+      ),
+    );
+    expect(changed).toMatchObject({
+      status: 'submitted',
+      changedAfterAcceptance: true,
+      results: 'Cập nhật kết quả tháng 6',
+      can: { review: false },
+    });
     expect(json(await op.get(`${R}/${draft.id}`)).can.review).toBe(true);
     const reaccepted = json(await op.post(`${R}/${draft.id}/accept`, { revision: changed.revision }));
     expect(reaccepted).toMatchObject({ status: 'accepted', changedAfterAcceptance: false });
-    expect(kinds(reaccepted)).toEqual(['created', 'submitted', 'returned', 'resubmitted', 'accepted', 'changed', 'reaccepted']);
-    const audits = await t.db.selectFrom('audit_event').select('action').where('entity_type', '=', 'period_report').orderBy('id').execute();
+    expect(kinds(reaccepted)).toEqual([
+      'created',
+      'submitted',
+      'returned',
+      'resubmitted',
+      'accepted',
+      'changed',
+      'reaccepted',
+    ]);
+    const audits = await t.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('entity_type', '=', 'period_report')
+      .orderBy('id')
+      .execute();
     expect(audits.map((a) => a.action)).toEqual([
       'report.created',
       'report.saved',
@@ -100,13 +182,43 @@ describe('report flow', () => {
   it('only reports for entries expected in the period', async () => {
     const { t, x } = await world();
     // An entry still in draft is not on the list.
-    const reg = await x.w.reporterA1.s.post('/api/v1/registry/entries', { entry: { kind: 'model', name: 'Mô hình nháp', ownerUnitId: x.w.tree.a1, fieldId: x.field.id, planId: x.w.plan, levelId: x.w.levels.coSo } });
+    const reg = await x.w.reporterA1.s.post('/api/v1/registry/entries', {
+      entry: {
+        kind: 'model',
+        name: 'Mô hình nháp',
+        ownerUnitId: x.w.tree.a1,
+        fieldId: x.field.id,
+        planId: x.w.plan,
+        levelId: x.w.levels.coSo,
+      },
+    });
     const response = await x.w.reporterA1.s.post(R, { entryId: json(reg).id, periodId: x.period.id });
     expect(response.statusCode).toBe(400);
     expect(json(response).error.message).toMatch(/không có trong danh sách vào ngày cuối kỳ \(30\/06\/2022\)/);
     // A period of another plan the entry does not belong to.
-    const other = await t.db.insertInto('plan').values({ owner_unit_id: x.w.tree.blocB, title: 'Kế hoạch Khối B', starts_on: '2021-01-01', ends_on: '2025-12-31', search_text: 'ke hoach khoi b' }).returning('id').executeTakeFirstOrThrow();
-    const period = await t.db.insertInto('report_period').values({ plan_id: other.id, kind: 'half_year', name: 'Khối B 6 tháng', starts_on: '2022-01-01', ends_on: '2022-06-30', due_on: '2022-07-15' }).returning('id').executeTakeFirstOrThrow();
+    const other = await t.db
+      .insertInto('plan')
+      .values({
+        owner_unit_id: x.w.tree.blocB,
+        title: 'Kế hoạch Khối B',
+        starts_on: '2021-01-01',
+        ends_on: '2025-12-31',
+        search_text: 'ke hoach khoi b',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const period = await t.db
+      .insertInto('report_period')
+      .values({
+        plan_id: other.id,
+        kind: 'half_year',
+        name: 'Khối B 6 tháng',
+        starts_on: '2022-01-01',
+        ends_on: '2022-06-30',
+        due_on: '2022-07-15',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const wrongPlan = await x.w.reporterA1.s.post(R, { entryId: x.entries.a1.id, periodId: period.id });
     expect(wrongPlan.statusCode).toBe(400);
     expect(json(wrongPlan).error.message).toMatch(/không thuộc kế hoạch/);
@@ -117,7 +229,14 @@ describe('report flow', () => {
 
 describe('lock rules', () => {
   async function secondHalf(x: RWorld) {
-    const r = await x.w.operatorRoot.s.post(P, { planId: x.w.plan, kind: 'half_year', name: '6 tháng cuối năm 2022', startsOn: '2022-07-01', endsOn: '2022-12-31', dueOn: '2023-01-15' });
+    const r = await x.w.operatorRoot.s.post(P, {
+      planId: x.w.plan,
+      kind: 'half_year',
+      name: '6 tháng cuối năm 2022',
+      startsOn: '2022-07-01',
+      endsOn: '2022-12-31',
+      dueOn: '2023-01-15',
+    });
     expect(r.statusCode, r.body).toBe(201);
     return json(r);
   }
@@ -148,7 +267,12 @@ describe('lock rules', () => {
     const editLate = await x.w.reporterA1.s.put(`${R}/${r2.id}`, saveBody(fullValues(x.crit), s2.revision));
     expect(editLate.statusCode).toBe(409);
     const closed = json(await x.w.reporterA1.s.get(`${R}/${r2.id}`));
-    expect(closed).toMatchObject({ status: 'draft', late: true, window: { open: false, closingDay: '2022-07-15' }, can: { edit: false, submit: false } });
+    expect(closed).toMatchObject({
+      status: 'draft',
+      late: true,
+      window: { open: false, closingDay: '2022-07-15' },
+      can: { edit: false, submit: false },
+    });
     // Starting a report after the closing day is refused with the reason.
     const a2 = await x.w.reporterA2.s.post(R, { entryId: x.entries.a2.id, periodId: x.period.id });
     expect(a2.statusCode).toBe(409);
@@ -161,14 +285,25 @@ describe('lock rules', () => {
     const r = await startReport(x.w.reporterA1.s, x.entries.a1.id, x.period.id);
     const s = json(await x.w.reporterA1.s.put(`${R}/${r.id}`, saveBody(fullValues(x.crit), r.revision)));
     const period = json(await x.w.operatorRoot.s.get(`${P}/${x.period.id}`));
-    const patched = await x.w.operatorRoot.s.patch(`${P}/${x.period.id}`, { name: period.name, startsOn: period.startsOn, endsOn: period.endsOn, dueOn: period.dueOn, graceUntil: '2022-07-20', remindDaysBefore: 5, revision: period.revision });
+    const patched = await x.w.operatorRoot.s.patch(`${P}/${x.period.id}`, {
+      name: period.name,
+      startsOn: period.startsOn,
+      endsOn: period.endsOn,
+      dueOn: period.dueOn,
+      graceUntil: '2022-07-20',
+      remindDaysBefore: 5,
+      revision: period.revision,
+    });
     expect(patched.statusCode, patched.body).toBe(200);
     setToday('2022-07-20');
     const sent = await x.w.reporterA1.s.post(`${R}/${r.id}/submit`, { revision: s.revision });
     expect(sent.statusCode, sent.body).toBe(200);
     expect(json(sent)).toMatchObject({ status: 'submitted', late: true });
     setToday('2022-07-21');
-    expect(json(await x.w.reporterA1.s.get(`${P}/${x.period.id}/window?unitId=${x.w.tree.a1}`))).toMatchObject({ open: false, closingDay: '2022-07-20' });
+    expect(json(await x.w.reporterA1.s.get(`${P}/${x.period.id}/window?unitId=${x.w.tree.a1}`))).toMatchObject({
+      open: false,
+      closingDay: '2022-07-20',
+    });
   });
 
   it('follows overrides: nearest unit wins, the latest on a unit wins', async () => {
@@ -186,8 +321,18 @@ describe('lock rules', () => {
     setToday('2022-07-25');
     expect((await win(w.tree.a1)).open).toBe(false);
     // Reopened for the bloc: its units may submit.
-    const opened = await override({ unitId: w.tree.blocA, state: 'open', openUntil: '2022-07-31', reason: 'Khối A đề nghị gia hạn' });
-    expect(opened).toMatchObject({ unit: { id: w.tree.blocA }, state: 'open', openUntil: '2022-07-31', createdBy: 'Cán bộ nghiệp vụ Khối A' });
+    const opened = await override({
+      unitId: w.tree.blocA,
+      state: 'open',
+      openUntil: '2022-07-31',
+      reason: 'Khối A đề nghị gia hạn',
+    });
+    expect(opened).toMatchObject({
+      unit: { id: w.tree.blocA },
+      state: 'open',
+      openUntil: '2022-07-31',
+      createdBy: 'Cán bộ nghiệp vụ Khối A',
+    });
     expect(await win(w.tree.a1)).toMatchObject({ open: true, closingDay: '2022-07-31' });
     // Closed on a1 itself: the nearest unit wins over the bloc.
     await override({ unitId: w.tree.a1, state: 'closed', reason: 'Đơn vị đã báo cáo bằng văn bản' });
@@ -204,9 +349,18 @@ describe('lock rules', () => {
     expect(json(sent).late).toBe(true);
     expect((json(await w.operatorA.s.get(`${P}/${x.period.id}/overrides`)) as unknown[]).length).toBe(3);
     // Overrides need approval rights on the unit; another bloc's unit is not found.
-    expect((await w.reporterA1.s.post(`${P}/${x.period.id}/overrides`, { unitId: w.tree.a1, state: 'closed', reason: 'x' })).statusCode).toBe(403);
-    expect((await w.operatorB.s.post(`${P}/${x.period.id}/overrides`, { unitId: w.tree.a1, state: 'closed', reason: 'x' })).statusCode).toBe(404);
-    expect((await w.operatorA.s.post(`${P}/${x.period.id}/overrides`, { unitId: w.tree.a1, state: 'open', reason: 'x' })).statusCode).toBe(400);
+    expect(
+      (await w.reporterA1.s.post(`${P}/${x.period.id}/overrides`, { unitId: w.tree.a1, state: 'closed', reason: 'x' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await w.operatorB.s.post(`${P}/${x.period.id}/overrides`, { unitId: w.tree.a1, state: 'closed', reason: 'x' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await w.operatorA.s.post(`${P}/${x.period.id}/overrides`, { unitId: w.tree.a1, state: 'open', reason: 'x' }))
+        .statusCode,
+    ).toBe(400);
   });
 
   it('lets a returned report be corrected and resubmitted after the deadline', async () => {
@@ -214,9 +368,14 @@ describe('lock rules', () => {
     setToday('2022-07-10');
     const sent = await submitted(x, x.w.reporterA1.s, x.entries.a1.id);
     setToday('2022-08-20');
-    const returned = json(await x.w.operatorA.s.post(`${R}/${sent.id}/return`, { reason: 'Sai số liệu', revision: sent.revision }));
+    const returned = json(
+      await x.w.operatorA.s.post(`${R}/${sent.id}/return`, { reason: 'Sai số liệu', revision: sent.revision }),
+    );
     expect(returned).toMatchObject({ status: 'returned', window: { open: false }, can: { edit: true, submit: true } });
-    const fixed = await x.w.reporterA1.s.put(`${R}/${sent.id}`, saveBody(fullValues(x.crit), returned.revision, { results: 'Đã sửa số liệu' }));
+    const fixed = await x.w.reporterA1.s.put(
+      `${R}/${sent.id}`,
+      saveBody(fullValues(x.crit), returned.revision, { results: 'Đã sửa số liệu' }),
+    );
     expect(fixed.statusCode, fixed.body).toBe(200);
     const resent = await x.w.reporterA1.s.post(`${R}/${sent.id}/submit`, { revision: json(fixed).revision });
     expect(resent.statusCode, resent.body).toBe(200);
@@ -231,24 +390,43 @@ describe('lock rules', () => {
     const s = json(await x.w.reporterA1.s.put(`${R}/${r.id}`, saveBody(fullValues(x.crit), r.revision)));
     const [submit, close] = await Promise.all([
       x.w.reporterA1.s.post(`${R}/${r.id}/submit`, { revision: s.revision }),
-      x.w.operatorA.s.post(`${P}/${x.period.id}/overrides`, { unitId: x.w.tree.a1, state: 'closed', reason: 'Khóa sổ' }),
+      x.w.operatorA.s.post(`${P}/${x.period.id}/overrides`, {
+        unitId: x.w.tree.a1,
+        state: 'closed',
+        reason: 'Khóa sổ',
+      }),
     ]);
     expect(close.statusCode).toBe(201);
     const row = await t.db.selectFrom('period_report').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow();
-    const events = await t.db.selectFrom('period_report_event').select('kind').where('report_id', '=', r.id).orderBy('id').execute();
+    const events = await t.db
+      .selectFrom('period_report_event')
+      .select('kind')
+      .where('report_id', '=', r.id)
+      .orderBy('id')
+      .execute();
     if (submit.statusCode === 200) {
       expect(row.status).toBe('submitted');
       expect(events.map((e) => e.kind)).toEqual(['created', 'submitted']);
       // It went in before the close: the close is the later override.
-      const override = await t.db.selectFrom('audit_event').select('id').where('action', '=', 'period.override').executeTakeFirstOrThrow();
-      const submitAudit = await t.db.selectFrom('audit_event').select('id').where('action', '=', 'report.submitted').executeTakeFirstOrThrow();
+      const override = await t.db
+        .selectFrom('audit_event')
+        .select('id')
+        .where('action', '=', 'period.override')
+        .executeTakeFirstOrThrow();
+      const submitAudit = await t.db
+        .selectFrom('audit_event')
+        .select('id')
+        .where('action', '=', 'report.submitted')
+        .executeTakeFirstOrThrow();
       expect(submitAudit.id).toBeLessThan(override.id);
     } else {
       expect(submit.statusCode).toBe(409);
       expect(json(submit).error.message).toMatch(/khóa/);
       expect(row).toMatchObject({ status: 'draft', submitted_at: null, revision: s.revision });
       expect(events.map((e) => e.kind)).toEqual(['created']);
-      expect(await t.db.selectFrom('audit_event').select('id').where('action', '=', 'report.submitted').execute()).toEqual([]);
+      expect(
+        await t.db.selectFrom('audit_event').select('id').where('action', '=', 'report.submitted').execute(),
+      ).toEqual([]);
     }
     // Either way, after the close no further submission is possible.
     const fresh = json(await x.w.reporterA1.s.get(`${R}/${r.id}`));
@@ -259,19 +437,30 @@ describe('lock rules', () => {
 describe('two people editing one report', () => {
   it('the second save with the old revision gets a conflict naming the first editor; nothing is lost', async () => {
     const { t, x } = await world();
-    const other = await buildUser(t.db, { grants: [{ role: 'reporter', unitId: x.w.tree.a1 }], fullName: 'Nguyễn Thị Lan' });
+    const other = await buildUser(t.db, {
+      grants: [{ role: 'reporter', unitId: x.w.tree.a1 }],
+      fullName: 'Nguyễn Thị Lan',
+    });
     const lan = await signIn(t.app, other.username, DEFAULT_PASSWORD);
     await keepSessions(t);
     setToday('2022-07-10');
     const r = await startReport(x.w.reporterA1.s, x.entries.a1.id, x.period.id);
     const opened = json(await lan.get(`${R}/${r.id}`));
-    const first = await lan.put(`${R}/${r.id}`, saveBody(fullValues(x.crit), opened.revision, { results: 'Bản của chị Lan' }));
+    const first = await lan.put(
+      `${R}/${r.id}`,
+      saveBody(fullValues(x.crit), opened.revision, { results: 'Bản của chị Lan' }),
+    );
     expect(first.statusCode, first.body).toBe(200);
-    const second = await x.w.reporterA1.s.put(`${R}/${r.id}`, saveBody([{ criterionId: x.crit.count, value: 3 }], r.revision, { results: 'Bản của cán bộ A1' }));
+    const second = await x.w.reporterA1.s.put(
+      `${R}/${r.id}`,
+      saveBody([{ criterionId: x.crit.count, value: 3 }], r.revision, { results: 'Bản của cán bộ A1' }),
+    );
     expect(second.statusCode).toBe(409);
     const error = json(second).error;
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toMatch(/^Báo cáo này vừa được Nguyễn Thị Lan lưu lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}, sau khi bạn mở\./);
+    expect(error.message).toMatch(
+      /^Báo cáo này vừa được Nguyễn Thị Lan lưu lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}, sau khi bạn mở\./,
+    );
     expect(error.message).toMatch(/vẫn còn trên màn hình/);
     const now = json(await x.w.reporterA1.s.get(`${R}/${r.id}`));
     expect(now.results).toBe('Bản của chị Lan');
@@ -300,17 +489,40 @@ describe('report values', () => {
       [c.text, false, /bằng chữ/],
     ];
     for (const [criterionId, value, message] of cases) {
-      const response = await x.w.reporterA1.s.put(`${R}/${r.id}`, saveBody([{ criterionId: criterionId === c.text ? c.yes : c.text, value: criterionId === c.text ? true : 'ok' }, { criterionId, value }], r.revision));
+      const response = await x.w.reporterA1.s.put(
+        `${R}/${r.id}`,
+        saveBody(
+          [
+            { criterionId: criterionId === c.text ? c.yes : c.text, value: criterionId === c.text ? true : 'ok' },
+            { criterionId, value },
+          ],
+          r.revision,
+        ),
+      );
       expect(response.statusCode, `${criterionId} ${String(value)}`).toBe(400);
-      expect(json(response).error.fields).toEqual([{ field: 'values.1.value', message: expect.stringMatching(message) }]);
+      expect(json(response).error.fields).toEqual([
+        { field: 'values.1.value', message: expect.stringMatching(message) },
+      ]);
     }
     // A criterion of another set (the entry of the other field).
     const foreign = (await x.w.reporterA1.s.get(`${R}/${r.id}`)).json().criteria.length;
     expect(foreign).toBe(6);
-    const otherSet = await x.w.reporterA1.s.put(`${R}/${r.id}`, saveBody([{ criterionId: 1, value: true }], r.revision));
+    const otherSet = await x.w.reporterA1.s.put(
+      `${R}/${r.id}`,
+      saveBody([{ criterionId: 1, value: true }], r.revision),
+    );
     expect(otherSet.statusCode).toBe(400);
     expect(json(otherSet).error.fields[0].field).toBe('values.0.criterionId');
-    const twice = await x.w.reporterA1.s.put(`${R}/${r.id}`, saveBody([{ criterionId: c.count, value: 1 }, { criterionId: c.count, value: 2 }], r.revision));
+    const twice = await x.w.reporterA1.s.put(
+      `${R}/${r.id}`,
+      saveBody(
+        [
+          { criterionId: c.count, value: 1 },
+          { criterionId: c.count, value: 2 },
+        ],
+        r.revision,
+      ),
+    );
     expect(twice.statusCode).toBe(400);
     // Nothing was written by the refused saves.
     expect(json(await x.w.reporterA1.s.get(`${R}/${r.id}`)).revision).toBe(r.revision);
@@ -334,15 +546,35 @@ describe('report values', () => {
     expect(edge.criteria.map((k: { met: boolean | null }) => k.met)).toEqual([false, true, true, false, null, false]);
 
     // Submitting needs every judged criterion: the text one (not judged) may stay empty.
-    const partial = json(await x.w.reporterA1.s.put(`${R}/${r.id}`, saveBody([{ criterionId: c.yes, value: true }, { criterionId: c.score, value: 10 }], edge.revision)));
+    const partial = json(
+      await x.w.reporterA1.s.put(
+        `${R}/${r.id}`,
+        saveBody(
+          [
+            { criterionId: c.yes, value: true },
+            { criterionId: c.score, value: 10 },
+          ],
+          edge.revision,
+        ),
+      ),
+    );
     const missing = await x.w.reporterA1.s.post(`${R}/${r.id}/submit`, { revision: partial.revision });
     expect(missing.statusCode).toBe(400);
-    expect(json(missing).error.message).toMatch(/Chưa nhập kết quả của 3 tiêu chí được đánh giá: 2\. Số đảng viên tham gia; 3\. Tỷ lệ hoàn thành kế hoạch; 6\. Số vụ vi phạm/);
-    expect(json(missing).error.fields.map((f: { field: string }) => f.field)).toEqual([`criterion:${c.count}`, `criterion:${c.pct}`, `criterion:${c.violations}`]);
+    expect(json(missing).error.message).toMatch(
+      /Chưa nhập kết quả của 3 tiêu chí được đánh giá: 2\. Số đảng viên tham gia; 3\. Tỷ lệ hoàn thành kế hoạch; 6\. Số vụ vi phạm/,
+    );
+    expect(json(missing).error.fields.map((f: { field: string }) => f.field)).toEqual([
+      `criterion:${c.count}`,
+      `criterion:${c.pct}`,
+      `criterion:${c.violations}`,
+    ]);
     const complete = json(
       await x.w.reporterA1.s.put(
         `${R}/${r.id}`,
-        saveBody(fullValues(x.crit).filter((v) => v.criterionId !== c.text), partial.revision),
+        saveBody(
+          fullValues(x.crit).filter((v) => v.criterionId !== c.text),
+          partial.revision,
+        ),
       ),
     );
     expect((await x.w.reporterA1.s.post(`${R}/${r.id}/submit`, { revision: complete.revision })).statusCode).toBe(200);

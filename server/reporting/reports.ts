@@ -10,7 +10,14 @@ import type { DB } from '../db/schema.ts';
 import type { Actor, RequestContext } from '../lib/context.ts';
 import { notFound } from '../lib/errors.ts';
 import { latestUnitName } from '../lib/sql-text.ts';
-import { approveReach, canApproveAt, canWriteUnit, entryReadable, loadEntryFor, type EntryMode } from '../registry/policy.ts';
+import {
+  approveReach,
+  canApproveAt,
+  canWriteUnit,
+  entryReadable,
+  loadEntryFor,
+  type EntryMode,
+} from '../registry/policy.ts';
 import type { EntryDetailRow } from '../registry/queries.ts';
 import { lateSql, periodWindow } from './period-rules.ts';
 
@@ -26,7 +33,12 @@ export interface ReportRef {
  * 'write' registry.write on the owner unit, for 'approve' registry.approve at
  * the entry's level (403 otherwise).
  */
-export async function loadReportFor(db: Kysely<DB>, actor: Actor, id: number, mode: EntryMode): Promise<{ report: ReportRef; entry: EntryDetailRow | null }> {
+export async function loadReportFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  mode: EntryMode,
+): Promise<{ report: ReportRef; entry: EntryDetailRow | null }> {
   const report = await db
     .selectFrom('period_report as r')
     .innerJoin('registry_entry as e', 'e.id', 'r.entry_id')
@@ -39,7 +51,12 @@ export async function loadReportFor(db: Kysely<DB>, actor: Actor, id: number, mo
   return { report, entry: await loadEntryFor(db, actor, report.entry_id, mode) };
 }
 
-export async function presentReport(db: Kysely<DB>, actor: Actor, id: number, today = todayInVietnam()): Promise<TReport> {
+export async function presentReport(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  today = todayInVietnam(),
+): Promise<TReport> {
   const r = await db
     .selectFrom('period_report as r')
     .innerJoin('registry_entry as e', 'e.id', 'r.entry_id')
@@ -80,7 +97,19 @@ export async function presentReport(db: Kysely<DB>, actor: Actor, id: number, to
     db
       .selectFrom('criterion as c')
       .leftJoin('period_report_value as v', (j) => j.onRef('v.criterion_id', '=', 'c.id').on('v.report_id', '=', id))
-      .select(['c.id', 'c.code', 'c.parent_code', 'c.title', 'c.measure', 'c.rule', 'c.target', 'c.scale_max', 'v.value', 'v.comment', 'v.met'])
+      .select([
+        'c.id',
+        'c.code',
+        'c.parent_code',
+        'c.title',
+        'c.measure',
+        'c.rule',
+        'c.target',
+        'c.scale_max',
+        'v.value',
+        'v.comment',
+        'v.met',
+      ])
       .where('c.criteria_set_id', '=', r.criteria_set_id)
       .orderBy('c.sort_order')
       .orderBy('c.id')
@@ -118,7 +147,14 @@ export async function presentReport(db: Kysely<DB>, actor: Actor, id: number, to
       field: { id: r.field_id, name: r.field_name },
       level: { id: r.level_id, name: r.level_name },
     },
-    period: { id: r.period_id, name: r.period_name, kind: r.period_kind, startsOn: r.starts_on, endsOn: r.ends_on, dueOn: r.due_on },
+    period: {
+      id: r.period_id,
+      name: r.period_name,
+      kind: r.period_kind,
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
+      dueOn: r.due_on,
+    },
     window,
     criteriaSet: { id: r.criteria_set_id, version: r.criteria_version },
     status: r.status,
@@ -139,7 +175,13 @@ export async function presentReport(db: Kysely<DB>, actor: Actor, id: number, to
     results: r.results,
     difficulties: r.difficulties,
     proposals: r.proposals,
-    files: files.map((f) => ({ id: f.id, name: f.original_name, mimeType: f.mime_type, sizeBytes: f.size_bytes, caption: f.caption })),
+    files: files.map((f) => ({
+      id: f.id,
+      name: f.original_name,
+      mimeType: f.mime_type,
+      sizeBytes: f.size_bytes,
+      caption: f.caption,
+    })),
     returnReason: r.return_reason,
     returnNotes: (r.return_notes as Array<{ field: string; note: string }> | null) ?? [],
     submittedAt: r.submitted_at?.toISOString() ?? null,
@@ -149,7 +191,14 @@ export async function presentReport(db: Kysely<DB>, actor: Actor, id: number, to
     acceptedBy: r.accepted_by_name,
     updatedAt: r.updated_at.toISOString(),
     updatedBy: r.updated_by_name,
-    events: events.map((ev) => ({ id: ev.id, kind: ev.kind, label: REPORT_EVENT_LABELS[ev.kind], reason: ev.reason, by: ev.full_name, at: ev.created_at.toISOString() })),
+    events: events.map((ev) => ({
+      id: ev.id,
+      kind: ev.kind,
+      label: REPORT_EVENT_LABELS[ev.kind],
+      reason: ev.reason,
+      by: ev.full_name,
+      at: ev.created_at.toISOString(),
+    })),
     revision: r.revision,
     can: {
       edit: write && editableNow,

@@ -27,16 +27,63 @@ export async function richCriteria(t: TestContext, setId: number) {
   const rows = await t.db
     .insertInto('criterion')
     .values([
-      { criteria_set_id: setId, code: '1', title: 'Có kế hoạch thực hiện', measure: 'boolean', rule: 'yes', sort_order: 1 },
-      { criteria_set_id: setId, code: '2', title: 'Số đảng viên tham gia', measure: 'number', rule: 'gte', target: 10, sort_order: 2 },
-      { criteria_set_id: setId, code: '3', title: 'Tỷ lệ hoàn thành kế hoạch', measure: 'percent', rule: 'gte', target: 80, sort_order: 3 },
-      { criteria_set_id: setId, code: '4', title: 'Điểm chấm văn hóa công sở', measure: 'score', rule: 'gte', target: 7, scale_max: 10, sort_order: 4 },
+      {
+        criteria_set_id: setId,
+        code: '1',
+        title: 'Có kế hoạch thực hiện',
+        measure: 'boolean',
+        rule: 'yes',
+        sort_order: 1,
+      },
+      {
+        criteria_set_id: setId,
+        code: '2',
+        title: 'Số đảng viên tham gia',
+        measure: 'number',
+        rule: 'gte',
+        target: 10,
+        sort_order: 2,
+      },
+      {
+        criteria_set_id: setId,
+        code: '3',
+        title: 'Tỷ lệ hoàn thành kế hoạch',
+        measure: 'percent',
+        rule: 'gte',
+        target: 80,
+        sort_order: 3,
+      },
+      {
+        criteria_set_id: setId,
+        code: '4',
+        title: 'Điểm chấm văn hóa công sở',
+        measure: 'score',
+        rule: 'gte',
+        target: 7,
+        scale_max: 10,
+        sort_order: 4,
+      },
       { criteria_set_id: setId, code: '5', title: 'Nhận xét chung', measure: 'text', rule: 'none', sort_order: 5 },
-      { criteria_set_id: setId, code: '6', title: 'Số vụ vi phạm', measure: 'number', rule: 'lte', target: 0, sort_order: 6 },
+      {
+        criteria_set_id: setId,
+        code: '6',
+        title: 'Số vụ vi phạm',
+        measure: 'number',
+        rule: 'lte',
+        target: 0,
+        sort_order: 6,
+      },
     ])
     .returning('id')
     .execute();
-  const [yes, count, pct, score, text, violations] = rows.map((r) => r.id) as [number, number, number, number, number, number];
+  const [yes, count, pct, score, text, violations] = rows.map((r) => r.id) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return { yes, count, pct, score, text, violations };
 }
 
@@ -76,7 +123,10 @@ export async function reportingWorld(t: TestContext) {
   const a1 = await registerAccepted(w, w.reporterA1.s, w.operatorA.s, entry(w.tree.a1, 'Mô hình "Một cửa thân thiện"'));
   const a1b = await registerAccepted(w, w.reporterA1.s, w.operatorA.s, entry(w.tree.a1, 'Mô hình "Công sở xanh"'));
   const a2 = await registerAccepted(w, w.reporterA2.s, w.operatorA.s, entry(w.tree.a2, 'Mô hình "Lớp học hạnh phúc"'));
-  const userB1 = await buildUser(t.db, { grants: [{ role: 'reporter', unitId: w.tree.b1 }], fullName: 'Cán bộ báo cáo B1' });
+  const userB1 = await buildUser(t.db, {
+    grants: [{ role: 'reporter', unitId: w.tree.b1 }],
+    fullName: 'Cán bộ báo cáo B1',
+  });
   const reporterB1 = { id: userB1.id, s: await signIn(t.app, userB1.username, DEFAULT_PASSWORD) };
   const b1 = await registerAccepted(w, reporterB1.s, w.operatorB.s, entry(w.tree.b1, 'Mô hình "An toàn thủy điện"'));
   const created = await w.operatorRoot.s.post(P, {

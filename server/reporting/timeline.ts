@@ -33,7 +33,9 @@ export const periodReportTimeline: TimelineSource = async (db, actor, entryId) =
       vietnamDaySql(sql.ref('last.created_at')).as('date'),
       'u.full_name as recorded_by',
       sql<number>`(select count(*) from period_report_value v where v.report_id = r.id and v.met)::int`.as('met_count'),
-      sql<number>`(select count(*) from period_report_value v where v.report_id = r.id and v.met is not null)::int`.as('judged_count'),
+      sql<number>`(select count(*) from period_report_value v where v.report_id = r.id and v.met is not null)::int`.as(
+        'judged_count',
+      ),
     ])
     .where('r.entry_id', '=', entryId)
     .where('r.status', '<>', 'draft')

@@ -12,10 +12,28 @@ import { buildXlsxTables, type StatTable } from '../docgen/xlsx-tables.ts';
 import { FUNNEL_STAGE_LABELS, FUNNEL_STAGES, type FunnelStage } from '../../common/schemas/honours-flow.ts';
 import type { Block, Inline } from '../docgen/party-document.ts';
 import type { Breakdown, Citation, Figure, Movement, ReportDraft } from './consistency.ts';
-import { GRASSROOTS_CODES, type CitedDocument, type EntryKind, type LevelRef, type MovementRow, type ReviewFigures } from './figures.ts';
+import {
+  GRASSROOTS_CODES,
+  type CitedDocument,
+  type EntryKind,
+  type LevelRef,
+  type MovementRow,
+  type ReviewFigures,
+} from './figures.ts';
 
 /** The sections the operator writes, in the order they appear. */
-export const TEXT_KEYS = ['intro', 'leadership', 'implementation', 'results', 'strengths', 'weaknesses', 'causes', 'directions', 'recommendations', 'closing'] as const;
+export const TEXT_KEYS = [
+  'intro',
+  'leadership',
+  'implementation',
+  'results',
+  'strengths',
+  'weaknesses',
+  'causes',
+  'directions',
+  'recommendations',
+  'closing',
+] as const;
 export type TextKey = (typeof TEXT_KEYS)[number];
 export type ReportTexts = Partial<Record<TextKey, string>>;
 export type Overrides = Record<string, number>;
@@ -124,7 +142,10 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
   heading(1, 'I', 'CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO');
   operatorText('leadership', 'I');
   if (unitDocs.length > 0) {
-    sentence('I', [`Trong kỳ, ${figures.unit.name} đã ban hành ${n(unitDocs.length)} văn bản lãnh đạo, chỉ đạo, hướng dẫn thực hiện.`, ...footnoteFor(unitDocs, 'I')]);
+    sentence('I', [
+      `Trong kỳ, ${figures.unit.name} đã ban hành ${n(unitDocs.length)} văn bản lãnh đạo, chỉ đạo, hướng dẫn thực hiện.`,
+      ...footnoteFor(unitDocs, 'I'),
+    ]);
   }
 
   // ─── II ───
@@ -132,11 +153,17 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
   operatorText('implementation', 'II');
   const registration = (section: string): Inline[] => {
     const total = (k: EntryKind) => v(`${KIND_KEY[k]}.end`, figures.counts[k].total);
-    for (const k of ['model', 'exemplar'] as const) figs.push({ key: `${KIND_KEY[k]}.end`, label: `Số ${KIND_WORD[k]} trong danh sách`, value: total(k), section });
+    for (const k of ['model', 'exemplar'] as const)
+      figs.push({ key: `${KIND_KEY[k]}.end`, label: `Số ${KIND_WORD[k]} trong danh sách`, value: total(k), section });
     const byLevel = (k: EntryKind, levelId: number) => {
       const computed = figures.counts[k].byLevel.find((c) => c.levelId === levelId)?.count ?? 0;
       const value = v(`${KIND_KEY[k]}.level.${levelId}.end`, computed);
-      figs.push({ key: `${KIND_KEY[k]}.level.${levelId}.end`, label: `Số ${KIND_WORD[k]} ${lowerFirst(levelName(levelId))}`, value, section });
+      figs.push({
+        key: `${KIND_KEY[k]}.level.${levelId}.end`,
+        label: `Số ${KIND_WORD[k]} ${lowerFirst(levelName(levelId))}`,
+        value,
+        section,
+      });
       return value;
     };
     const parts = upperLevels
@@ -146,7 +173,9 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
     const text = `Đến nay có ${n(total('model'))} mô hình tập thể và ${n(total('exemplar'))} điển hình tiên tiến cá nhân đăng ký${parts.length ? `, trong đó có ${parts.join('; ')}` : ''}.`;
     return [text];
   };
-  const planInline: Inline[] = planDoc ? [` (thực hiện ${planDoc.typeName} số ${planDoc.symbol}, ngày ${citeDate(planDoc.issuedOn)})`] : [];
+  const planInline: Inline[] = planDoc
+    ? [` (thực hiện ${planDoc.typeName} số ${planDoc.symbol}, ngày ${citeDate(planDoc.issuedOn)})`]
+    : [];
   if (planDoc) citations.push({ symbol: planDoc.symbol, dateText: citeDate(planDoc.issuedOn), section: 'II' });
   const reg = registration('II');
   sentence('II', [String(reg[0]).replace(/\.$/, ''), ...planInline, '.']);
@@ -177,13 +206,20 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
       `cấp ủy cơ sở đã đề nghị khen thưởng ${n(propC)} tập thể và ${n(propI)} cá nhân`,
       `${figures.unit.name} đã ban hành quyết định khen thưởng ${n(decC)} tập thể và ${n(decI)} cá nhân`,
     ];
-    if (outC + outI > 0) parts.push(`đề nghị cấp trên khen thưởng ${two(outI)} cá nhân và ${two(outC)} tập thể${outDecC + outDecI > 0 ? ` (đã được khen thưởng ${n(outDecC)} tập thể, ${n(outDecI)} cá nhân)` : ''}`);
+    if (outC + outI > 0)
+      parts.push(
+        `đề nghị cấp trên khen thưởng ${two(outI)} cá nhân và ${two(outC)} tập thể${outDecC + outDecI > 0 ? ` (đã được khen thưởng ${n(outDecC)} tập thể, ${n(outDecI)} cá nhân)` : ''}`,
+      );
     sentence('II', [`${parts.join('; ')}.`]);
     tables.push({
       sheet: 'Khen thưởng',
       caption: `Kết quả tuyên dương, khen thưởng (${honours.rounds.map((r) => r.name).join('; ')})`,
       headers: ['Bước', 'Tập thể', 'Cá nhân'],
-      rows: FUNNEL_STAGES.map((st) => [FUNNEL_STAGE_LABELS[st], honours.stages.find((x) => x.stage === st)?.collectives ?? 0, honours.stages.find((x) => x.stage === st)?.individuals ?? 0]),
+      rows: FUNNEL_STAGES.map((st) => [
+        FUNNEL_STAGE_LABELS[st],
+        honours.stages.find((x) => x.stage === st)?.collectives ?? 0,
+        honours.stages.find((x) => x.stage === st)?.individuals ?? 0,
+      ]),
       totalRow: false,
     });
   }
@@ -196,7 +232,10 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
   const countRows = figures.levels
     .map((l) => {
       const m = v(`models.level.${l.id}.end`, figures.counts.model.byLevel.find((c) => c.levelId === l.id)?.count ?? 0);
-      const e = v(`exemplars.level.${l.id}.end`, figures.counts.exemplar.byLevel.find((c) => c.levelId === l.id)?.count ?? 0);
+      const e = v(
+        `exemplars.level.${l.id}.end`,
+        figures.counts.exemplar.byLevel.find((c) => c.levelId === l.id)?.count ?? 0,
+      );
       return { l, m, e };
     })
     .filter((r) => r.m + r.e > 0);
@@ -218,26 +257,63 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
     sheet: 'Số lượng theo cấp',
     caption: `Số lượng mô hình, điển hình tiên tiến trong danh sách đến ngày ${citeDate(figures.to)}`,
     headers: ['Cấp', 'Mô hình tập thể', 'Điển hình tiên tiến cá nhân', 'Cộng'],
-    rows: [...countRows.map((r) => [r.l.name, r.m, r.e, r.m + r.e]), ['Tổng cộng', modelsEnd, exemplarsEnd, modelsEnd + exemplarsEnd]],
+    rows: [
+      ...countRows.map((r) => [r.l.name, r.m, r.e, r.m + r.e]),
+      ['Tổng cộng', modelsEnd, exemplarsEnd, modelsEnd + exemplarsEnd],
+    ],
     totalRow: true,
   };
   tables.push(countTable);
   sentence('III.1', registration('III.1'));
-  body.push({ kind: 'table', caption: countTable.caption, headers: countTable.headers, rows: countTable.rows, totalRow: true });
+  body.push({
+    kind: 'table',
+    caption: countTable.caption,
+    headers: countTable.headers,
+    rows: countTable.rows,
+    totalRow: true,
+  });
 
   // 2. Movement table per kind.
   heading(2, '2', 'Biến động danh sách trong kỳ');
-  const MV: Array<keyof MovementRow> = ['start', 'added', 'movedIn', 'movedOut', 'removed', 'transferred', 'replaced', 'end'];
-  const MV_HEAD = ['Đầu kỳ', 'Bổ sung', 'Chuyển cấp đến', 'Chuyển cấp đi', 'Đưa ra khỏi danh sách', 'Chuyển đi', 'Thay thế', 'Cuối kỳ'];
+  const MV: Array<keyof MovementRow> = [
+    'start',
+    'added',
+    'movedIn',
+    'movedOut',
+    'removed',
+    'transferred',
+    'replaced',
+    'end',
+  ];
+  const MV_HEAD = [
+    'Đầu kỳ',
+    'Bổ sung',
+    'Chuyển cấp đến',
+    'Chuyển cấp đi',
+    'Đưa ra khỏi danh sách',
+    'Chuyển đi',
+    'Thay thế',
+    'Cuối kỳ',
+  ];
   for (const k of ['model', 'exemplar'] as const) {
     const mv = figures.movements[k];
-    const total = Object.fromEntries(MV.map((b) => [b, v(`${KIND_KEY[k]}.movement.${b}`, mv.total[b])])) as unknown as MovementRow;
+    const total = Object.fromEntries(
+      MV.map((b) => [b, v(`${KIND_KEY[k]}.movement.${b}`, mv.total[b])]),
+    ) as unknown as MovementRow;
     const levelRows = mv.byLevel.map((r) => {
-      const row = Object.fromEntries(MV.map((b) => [b, v(`${KIND_KEY[k]}.movement.level.${r.levelId}.${b}`, r[b])])) as unknown as MovementRow;
+      const row = Object.fromEntries(
+        MV.map((b) => [b, v(`${KIND_KEY[k]}.movement.level.${r.levelId}.${b}`, r[b])]),
+      ) as unknown as MovementRow;
       movements.push({ label: `${KIND_WORD[k]} — ${lowerFirst(levelName(r.levelId))}`, section: 'III.2', ...row });
       return [levelName(r.levelId), ...MV.map((b) => row[b])];
     });
-    movements.push({ label: `Tổng số ${KIND_WORD[k]}`, section: 'III.2', ...total, startKey: `${KIND_KEY[k]}.start`, endKey: `${KIND_KEY[k]}.end` });
+    movements.push({
+      label: `Tổng số ${KIND_WORD[k]}`,
+      section: 'III.2',
+      ...total,
+      startKey: `${KIND_KEY[k]}.start`,
+      endKey: `${KIND_KEY[k]}.end`,
+    });
     const label = k === 'model' ? 'mô hình tập thể' : 'điển hình tiên tiến cá nhân';
     const table: StatTable = {
       sheet: k === 'model' ? 'Biến động mô hình' : 'Biến động điển hình',
@@ -262,9 +338,19 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
     for (const l of figures.levels) {
       const rows = figures.criteria.filter((c) => c.kind === k && c.levelId === l.id && c.evaluated > 0);
       if (rows.length === 0) continue;
-      const parts = rows.map((r) => ({ r, met: v(`criteria.${k}.${l.id}.${r.fieldId}.met`, r.met), evaluated: v(`criteria.${k}.${l.id}.${r.fieldId}.evaluated`, r.evaluated) }));
-      const met = v(`criteria.${k}.${l.id}.met`, rows.reduce((s, r) => s + r.met, 0));
-      const evaluated = v(`criteria.${k}.${l.id}.evaluated`, rows.reduce((s, r) => s + r.evaluated, 0));
+      const parts = rows.map((r) => ({
+        r,
+        met: v(`criteria.${k}.${l.id}.${r.fieldId}.met`, r.met),
+        evaluated: v(`criteria.${k}.${l.id}.${r.fieldId}.evaluated`, r.evaluated),
+      }));
+      const met = v(
+        `criteria.${k}.${l.id}.met`,
+        rows.reduce((s, r) => s + r.met, 0),
+      );
+      const evaluated = v(
+        `criteria.${k}.${l.id}.evaluated`,
+        rows.reduce((s, r) => s + r.evaluated, 0),
+      );
       breakdowns.push({
         label: `Số ${KIND_WORD[k]} ${lowerFirst(l.name)} đạt tiêu chí theo lĩnh vực`,
         section: 'III.3',
@@ -279,7 +365,15 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
         totalKey: `criteria.${k}.${l.id}.evaluated`,
         parts: parts.map((p) => ({ label: p.r.fieldName, value: p.evaluated })),
       });
-      for (const p of parts) critRows.push([k === 'model' ? 'Mô hình' : 'Điển hình', l.name, p.r.fieldName, p.met, p.evaluated, `${p.met}/${p.evaluated}`]);
+      for (const p of parts)
+        critRows.push([
+          k === 'model' ? 'Mô hình' : 'Điển hình',
+          l.name,
+          p.r.fieldName,
+          p.met,
+          p.evaluated,
+          `${p.met}/${p.evaluated}`,
+        ]);
       critMet += met;
       critEvaluated += evaluated;
       if (!isGrassroots(l)) {
@@ -298,22 +392,47 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
   };
   tables.push(critTable);
   if (critRows.length === 0) sentence('III.3', ['Trong kỳ chưa có kết quả đánh giá được quyết định.']);
-  else body.push({ kind: 'table', caption: critTable.caption, headers: critTable.headers, rows: critTable.rows, totalRow: true });
+  else
+    body.push({
+      kind: 'table',
+      caption: critTable.caption,
+      headers: critTable.headers,
+      rows: critTable.rows,
+      totalRow: true,
+    });
 
   // 4. Individual exemplars above grassroots, by name.
   heading(2, '4', 'Điển hình tiên tiến cá nhân đạt các tiêu chí');
-  const upperExemplarRows = figures.criteria.filter((c) => c.kind === 'exemplar' && !isGrassroots(levelById.get(c.levelId)));
-  const exMet = v('exemplars.upper.met', upperExemplarRows.reduce((s, r) => s + r.met, 0));
-  const exEvaluated = v('exemplars.upper.evaluated', upperExemplarRows.reduce((s, r) => s + r.evaluated, 0));
+  const upperExemplarRows = figures.criteria.filter(
+    (c) => c.kind === 'exemplar' && !isGrassroots(levelById.get(c.levelId)),
+  );
+  const exMet = v(
+    'exemplars.upper.met',
+    upperExemplarRows.reduce((s, r) => s + r.met, 0),
+  );
+  const exEvaluated = v(
+    'exemplars.upper.evaluated',
+    upperExemplarRows.reduce((s, r) => s + r.evaluated, 0),
+  );
   figs.push({ key: 'exemplars.upper.met', label: 'Số điển hình cá nhân đạt tiêu chí', value: exMet, section: 'III.4' });
-  figs.push({ key: 'exemplars.upper.met', label: 'Số điển hình cá nhân đạt tiêu chí (theo danh sách nêu tên)', value: figures.exemplarsMet.length, section: 'III.4' });
+  figs.push({
+    key: 'exemplars.upper.met',
+    label: 'Số điển hình cá nhân đạt tiêu chí (theo danh sách nêu tên)',
+    value: figures.exemplarsMet.length,
+    section: 'III.4',
+  });
   const people = figures.exemplarsMet.map((p) => `${p.name}${p.position ? `, ${p.position}` : ''}, ${p.unitName}`);
-  sentence('III.4', [`Có ${n(exMet)}/${n(exEvaluated)} đồng chí đạt các tiêu chí${people.length ? ` gồm: Đồng chí ${people.join('; ')}` : ''}.`]);
+  sentence('III.4', [
+    `Có ${n(exMet)}/${n(exEvaluated)} đồng chí đạt các tiêu chí${people.length ? ` gồm: Đồng chí ${people.join('; ')}` : ''}.`,
+  ]);
   tables.push({
     sheet: 'Điển hình đạt tiêu chí',
     caption: 'Điển hình tiên tiến cá nhân đạt các tiêu chí',
     headers: ['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Cấp'],
-    rows: [...figures.exemplarsMet.map((p, i) => [i + 1, p.name, p.position ?? '', p.unitName, levelName(p.levelId)]), ['Tổng cộng', `${exMet}/${exEvaluated}`, '', '', '']],
+    rows: [
+      ...figures.exemplarsMet.map((p, i) => [i + 1, p.name, p.position ?? '', p.unitName, levelName(p.levelId)]),
+      ['Tổng cộng', `${exMet}/${exEvaluated}`, '', '', ''],
+    ],
     totalRow: true,
   });
 
@@ -334,16 +453,36 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
     evaluated: v(`grassroots.field.${id}.evaluated`, f.evaluated),
     onList: v(`grassroots.field.${id}.onList`, f.onList),
   }));
-  const grassTotal = v('grassroots.models.onList', grassModels.reduce((s, r) => s + r.onList, 0));
-  const grassEvaluated = v('grassroots.models.evaluated', grassModels.reduce((s, r) => s + r.evaluated, 0));
-  const grassMet = v('grassroots.models.met', grassModels.reduce((s, r) => s + r.met, 0));
-  const grassExemplars = v('grassroots.exemplars.onList', figures.criteria.filter((c) => c.kind === 'exemplar' && isGrassroots(levelById.get(c.levelId))).reduce((s, r) => s + r.onList, 0));
+  const grassTotal = v(
+    'grassroots.models.onList',
+    grassModels.reduce((s, r) => s + r.onList, 0),
+  );
+  const grassEvaluated = v(
+    'grassroots.models.evaluated',
+    grassModels.reduce((s, r) => s + r.evaluated, 0),
+  );
+  const grassMet = v(
+    'grassroots.models.met',
+    grassModels.reduce((s, r) => s + r.met, 0),
+  );
+  const grassExemplars = v(
+    'grassroots.exemplars.onList',
+    figures.criteria
+      .filter((c) => c.kind === 'exemplar' && isGrassroots(levelById.get(c.levelId)))
+      .reduce((s, r) => s + r.onList, 0),
+  );
   for (const [label, measure, total, key] of [
     ['Mô hình tập thể cấp cơ sở trong danh sách theo lĩnh vực', 'onList', grassTotal, 'grassroots.models.onList'],
     ['Mô hình tập thể cấp cơ sở đã đánh giá theo lĩnh vực', 'evaluated', grassEvaluated, 'grassroots.models.evaluated'],
     ['Mô hình tập thể cấp cơ sở đạt tiêu chí theo lĩnh vực', 'met', grassMet, 'grassroots.models.met'],
   ] as const) {
-    breakdowns.push({ label, section: 'III.5', total, totalKey: key, parts: fieldParts.map((f) => ({ label: f.name, value: f[measure] })) });
+    breakdowns.push({
+      label,
+      section: 'III.5',
+      total,
+      totalKey: key,
+      parts: fieldParts.map((f) => ({ label: f.name, value: f[measure] })),
+    });
   }
   // The grassroots count and the counts above it make the list's total (a grassroots figure typed as the whole list is caught).
   const grassLevel = figures.levels.find((l) => isGrassroots(l));
@@ -358,21 +497,31 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
         total,
         totalKey: key,
         parts: [
-          ...countRows.filter((r) => !isGrassroots(r.l)).map((r) => ({ label: r.l.name, value: k === 'model' ? r.m : r.e })),
+          ...countRows
+            .filter((r) => !isGrassroots(r.l))
+            .map((r) => ({ label: r.l.name, value: k === 'model' ? r.m : r.e })),
           { label: grassLevel.name, value: grass },
         ],
       });
     }
   }
-  const evaluatedPart = grassEvaluated > 0 ? `; qua đánh giá ${n(grassEvaluated)} mô hình, có ${n(grassMet)} mô hình đạt các tiêu chí` : '; trong kỳ chưa có kết quả đánh giá';
+  const evaluatedPart =
+    grassEvaluated > 0
+      ? `; qua đánh giá ${n(grassEvaluated)} mô hình, có ${n(grassMet)} mô hình đạt các tiêu chí`
+      : '; trong kỳ chưa có kết quả đánh giá';
   const fieldList = fieldParts.filter((f) => f.evaluated > 0).map((f) => `${f.name} (${f.met}/${f.evaluated} mô hình)`);
-  sentence('III.5', [`Có ${n(grassTotal)} mô hình tập thể cấp cơ sở trong danh sách${evaluatedPart}${fieldList.length ? `, gồm: ${fieldList.join('; ')}` : ''}.`]);
+  sentence('III.5', [
+    `Có ${n(grassTotal)} mô hình tập thể cấp cơ sở trong danh sách${evaluatedPart}${fieldList.length ? `, gồm: ${fieldList.join('; ')}` : ''}.`,
+  ]);
   sentence('III.5', [`Các điển hình cá nhân cấp cơ sở trong danh sách: ${n(grassExemplars)} điển hình.`]);
   tables.push({
     sheet: 'Cấp cơ sở theo lĩnh vực',
     caption: 'Mô hình tập thể cấp cơ sở theo lĩnh vực',
     headers: ['Lĩnh vực', 'Trong danh sách', 'Đã đánh giá', 'Đạt tiêu chí', 'Tỷ lệ'],
-    rows: [...fieldParts.map((f) => [f.name, f.onList, f.evaluated, f.met, `${f.met}/${f.evaluated}`]), ['Tổng cộng', grassTotal, grassEvaluated, grassMet, `${grassMet}/${grassEvaluated}`]],
+    rows: [
+      ...fieldParts.map((f) => [f.name, f.onList, f.evaluated, f.met, `${f.met}/${f.evaluated}`]),
+      ['Tổng cộng', grassTotal, grassEvaluated, grassMet, `${grassMet}/${grassEvaluated}`],
+    ],
     totalRow: true,
   });
   if (texts.results?.trim()) {
@@ -397,7 +546,15 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
   return {
     body,
     numbers: [...numbers.values()],
-    draftParts: { figures: figs, breakdowns, movements, citations, texts: draftTexts, headings, knownNames: figures.knownNames },
+    draftParts: {
+      figures: figs,
+      breakdowns,
+      movements,
+      citations,
+      texts: draftTexts,
+      headings,
+      knownNames: figures.knownNames,
+    },
     tables,
   };
 }

@@ -42,7 +42,19 @@ function consistent(): ReportDraft {
         ],
       },
     ],
-    movements: [{ label: 'Mô hình', section: 'III.1', start: 324, added: 6, removed: 2, transferred: 19, end: 309, startKey: 'models.start', endKey: 'models.end' }],
+    movements: [
+      {
+        label: 'Mô hình',
+        section: 'III.1',
+        start: 324,
+        added: 6,
+        removed: 2,
+        transferred: 19,
+        end: 309,
+        startKey: 'models.start',
+        endKey: 'models.end',
+      },
+    ],
     citations: [
       { symbol: '384-CV/ĐUK', dateText: '09/9/2021', section: 'I' },
       { symbol: '384 - CV/ĐUK', dateText: '09/09/2021', section: 'II' },
@@ -71,7 +83,10 @@ describe('review report consistency checks', () => {
 
   it('the grassroots breakdown by field that adds up to 318, not the stated 146', () => {
     const draft = consistent();
-    const parts = [32, 14, 12, 30, 57, 27, 10, 12, 16, 6, 17, 85].map((value, i) => ({ label: FIELDS[i % FIELDS.length]!, value }));
+    const parts = [32, 14, 12, 30, 57, 27, 10, 12, 16, 6, 17, 85].map((value, i) => ({
+      label: FIELDS[i % FIELDS.length]!,
+      value,
+    }));
     draft.breakdowns = [{ label: 'Mô hình tập thể cấp cơ sở theo lĩnh vực', section: 'III.2', total: 146, parts }];
     const [warning] = checkConsistency(draft).filter((w) => w.code === 'breakdown_sum');
     expect(warning?.message).toContain('318');
@@ -81,8 +96,18 @@ describe('review report consistency checks', () => {
 
   it('20 vs 22 province-level models in two sections', () => {
     const draft = consistent();
-    draft.figures.push({ key: 'models.province.registered', label: 'Mô hình đăng ký cấp tỉnh', value: 20, section: 'II' });
-    draft.figures.push({ key: 'models.province.registered', label: 'Mô hình đăng ký cấp tỉnh', value: 22, section: 'II.1' });
+    draft.figures.push({
+      key: 'models.province.registered',
+      label: 'Mô hình đăng ký cấp tỉnh',
+      value: 20,
+      section: 'II',
+    });
+    draft.figures.push({
+      key: 'models.province.registered',
+      label: 'Mô hình đăng ký cấp tỉnh',
+      value: 22,
+      section: 'II.1',
+    });
     const warnings = checkConsistency(draft).filter((w) => w.code === 'figure_mismatch');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.message).toMatch(/20 \(mục II\).*22 \(mục II\.1\)/);
@@ -90,7 +115,9 @@ describe('review report consistency checks', () => {
 
   it('324 then 309 models with nothing that explains the difference', () => {
     const draft = consistent();
-    draft.movements = [{ label: 'Mô hình', section: 'III.1', start: 324, added: 0, removed: 0, transferred: 0, end: 309 }];
+    draft.movements = [
+      { label: 'Mô hình', section: 'III.1', start: 324, added: 0, removed: 0, transferred: 0, end: 309 },
+    ];
     expect(codes(draft)).toContain('movement_identity');
   });
 
@@ -126,7 +153,10 @@ describe('review report consistency checks', () => {
 
   it('text copied from a district report', () => {
     const draft = consistent();
-    draft.texts.push({ section: 'III.4', text: 'Thực hiện Kế hoạch số 112-KH/TU của Tỉnh uỷ, Huyện ủy đã ban hành Kế hoạch số 95-KH/HU.' });
+    draft.texts.push({
+      section: 'III.4',
+      text: 'Thực hiện Kế hoạch số 112-KH/TU của Tỉnh uỷ, Huyện ủy đã ban hành Kế hoạch số 95-KH/HU.',
+    });
     draft.texts.push({ section: 'III.1', text: 'theo mục tiêu Nghị quyết Đại hội Đảng bộ huyện lần thứ XXI' });
     const warnings = checkConsistency(draft).filter((w) => w.code === 'foreign_term');
     expect(warnings.map((w) => w.sections[0])).toEqual(['III.4', 'III.1']);
@@ -141,7 +171,10 @@ describe('review report consistency checks', () => {
 
   it('"5S" written where the catalogue says "5 không"', () => {
     const draft = consistent();
-    draft.breakdowns[0]!.parts[3] = { label: 'Mô hình điển hình tiên tiến trong thực hiện nội dung “5S” để nói không với tiêu cực', value: 45 };
+    draft.breakdowns[0]!.parts[3] = {
+      label: 'Mô hình điển hình tiên tiến trong thực hiện nội dung “5S” để nói không với tiêu cực',
+      value: 45,
+    };
     const warning = checkConsistency(draft).find((w) => w.code === 'unknown_name');
     expect(warning?.message).toContain('“5 không”');
   });

@@ -140,7 +140,9 @@ function checkBreakdowns(draft: ReportDraft, out: ConsistencyWarning[]): void {
 function checkFigures(draft: ReportDraft, out: ConsistencyWarning[]): void {
   const statements = [
     ...draft.figures,
-    ...draft.breakdowns.filter((b) => b.totalKey).map((b) => ({ key: b.totalKey!, label: b.label, value: b.total, section: b.section })),
+    ...draft.breakdowns
+      .filter((b) => b.totalKey)
+      .map((b) => ({ key: b.totalKey!, label: b.label, value: b.total, section: b.section })),
   ];
   const byKey = new Map<string, Figure[]>();
   for (const f of statements) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
@@ -148,7 +150,11 @@ function checkFigures(draft: ReportDraft, out: ConsistencyWarning[]): void {
     const values = [...new Set(list.map((f) => f.value))];
     if (values.length > 1) {
       const where = list.map((f) => `${n(f.value)} (mục ${f.section})`).join(', ');
-      out.push({ code: 'figure_mismatch', message: `${list[0]!.label}: cùng một số liệu nhưng ghi khác nhau — ${where}.`, sections: [...new Set(list.map((f) => f.section))] });
+      out.push({
+        code: 'figure_mismatch',
+        message: `${list[0]!.label}: cùng một số liệu nhưng ghi khác nhau — ${where}.`,
+        sections: [...new Set(list.map((f) => f.section))],
+      });
     }
   }
 }
@@ -157,7 +163,8 @@ function checkMovements(draft: ReportDraft, out: ConsistencyWarning[]): void {
   const figureValues = new Map<string, Figure[]>();
   for (const f of draft.figures) figureValues.set(f.key, [...(figureValues.get(f.key) ?? []), f]);
   for (const m of draft.movements) {
-    const computed = m.start + m.added + (m.movedIn ?? 0) - (m.movedOut ?? 0) - m.removed - m.transferred - (m.replaced ?? 0);
+    const computed =
+      m.start + m.added + (m.movedIn ?? 0) - (m.movedOut ?? 0) - m.removed - m.transferred - (m.replaced ?? 0);
     if (computed !== m.end) {
       out.push({
         code: 'movement_identity',
@@ -194,7 +201,11 @@ function checkCitations(draft: ReportDraft, out: ConsistencyWarning[]): void {
     const sections = [...new Set(list.map((c) => c.section))];
     for (const c of list) {
       if (parseCitedDate(c.dateText) === null) {
-        out.push({ code: 'citation_bad_date', message: `Văn bản số ${symbol} được ghi ngày "${c.dateText}" ở mục ${c.section} — không phải một ngày hợp lệ.`, sections: [c.section] });
+        out.push({
+          code: 'citation_bad_date',
+          message: `Văn bản số ${symbol} được ghi ngày "${c.dateText}" ở mục ${c.section} — không phải một ngày hợp lệ.`,
+          sections: [c.section],
+        });
       }
     }
     const dates = [...new Set(list.map((c) => parseCitedDate(c.dateText) ?? c.dateText))];
@@ -207,7 +218,11 @@ function checkCitations(draft: ReportDraft, out: ConsistencyWarning[]): void {
     }
     const registered = known.get(symbol);
     if (registered === undefined) {
-      out.push({ code: 'citation_unknown', message: `Văn bản số ${symbol} được trích dẫn nhưng không có trong sổ văn bản.`, sections });
+      out.push({
+        code: 'citation_unknown',
+        message: `Văn bản số ${symbol} được trích dẫn nhưng không có trong sổ văn bản.`,
+        sections,
+      });
     } else {
       for (const c of list) {
         const date = parseCitedDate(c.dateText);
@@ -230,7 +245,11 @@ function checkText(draft: ReportDraft, out: ConsistencyWarning[]): void {
     for (const { term, folded: f } of terms) {
       const re = new RegExp(`(^|[^a-z0-9])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`);
       if (re.test(folded)) {
-        out.push({ code: 'foreign_term', message: `Mục ${section} có cụm từ "${term}", không thuộc văn bản của cấp này (có thể chép từ báo cáo khác).`, sections: [section] });
+        out.push({
+          code: 'foreign_term',
+          message: `Mục ${section} có cụm từ "${term}", không thuộc văn bản của cấp này (có thể chép từ báo cáo khác).`,
+          sections: [section],
+        });
       }
     }
   }
@@ -244,7 +263,11 @@ function checkHeadings(draft: ReportDraft, out: ConsistencyWarning[]): void {
     const key = h.level === 1 ? `1:${h.number}` : `${h.level}:${parent}.${h.number}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      out.push({ code: 'duplicate_heading', message: `Hai mục cùng đánh số ${h.number}: "${earlier}" và "${h.title}".`, sections: [h.number] });
+      out.push({
+        code: 'duplicate_heading',
+        message: `Hai mục cùng đánh số ${h.number}: "${earlier}" và "${h.title}".`,
+        sections: [h.number],
+      });
     } else {
       seen.set(key, h.title);
     }

@@ -12,7 +12,15 @@ const RR = '/api/v1/review-reports';
 const settingsUrl = (unitId: number) => `/api/v1/units/${unitId}/document-settings`;
 
 async function create(s: Session, unitId: number, extra: Record<string, unknown> = {}) {
-  const res = await s.post(RR, { unitId, kind: 'annual', title: 'Báo cáo năm 2023', from: FROM, to: TO, snapshotOn: AS_OF, ...extra });
+  const res = await s.post(RR, {
+    unitId,
+    kind: 'annual',
+    title: 'Báo cáo năm 2023',
+    from: FROM,
+    to: TO,
+    snapshotOn: AS_OF,
+    ...extra,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return json(res);
 }
@@ -37,11 +45,23 @@ describe('document settings per unit (thể thức văn bản)', () => {
 
     const none = json(await s.get(settingsUrl(a1)));
     expect(none.own).toBeNull();
-    expect(none.effective).toMatchObject({ place: null, inheritedFrom: null, layout: { margins: { topMm: 20, bottomMm: 20, leftMm: 30, rightMm: 15 }, font: 'Times New Roman' } });
+    expect(none.effective).toMatchObject({
+      place: null,
+      inheritedFrom: null,
+      layout: { margins: { topMm: 20, bottomMm: 20, leftMm: 30, rightMm: 15 }, font: 'Times New Roman' },
+    });
 
-    const saved = await s.put(settingsUrl(blocA), { layout: { margins: { leftMm: 35, topMm: 25 }, sizes: { body: 13 }, partyHeading: 'ĐẢNG CỘNG SẢN VIỆT NAM' }, place: 'Yên Bái', revision: null });
+    const saved = await s.put(settingsUrl(blocA), {
+      layout: { margins: { leftMm: 35, topMm: 25 }, sizes: { body: 13 }, partyHeading: 'ĐẢNG CỘNG SẢN VIỆT NAM' },
+      place: 'Yên Bái',
+      revision: null,
+    });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(json(saved).own).toEqual({ layout: { margins: { leftMm: 35, topMm: 25 }, sizes: { body: 13 }, partyHeading: 'ĐẢNG CỘNG SẢN VIỆT NAM' }, place: 'Yên Bái', revision: 1 });
+    expect(json(saved).own).toEqual({
+      layout: { margins: { leftMm: 35, topMm: 25 }, sizes: { body: 13 }, partyHeading: 'ĐẢNG CỘNG SẢN VIỆT NAM' },
+      place: 'Yên Bái',
+      revision: 1,
+    });
 
     const child = json(await s.get(settingsUrl(a1)));
     expect(child.own).toBeNull();
@@ -54,26 +74,61 @@ describe('document settings per unit (thể thức văn bản)', () => {
     const report = await create(s, a1);
     expect(report.place).toBe('Yên Bái');
     expect((await create(s, a1, { place: 'Nghĩa Lộ' })).place).toBe('Nghĩa Lộ');
-    expect(await pageMargins(s, report.id)).toEqual({ top: twips(25), bottom: twips(20), left: twips(35), right: twips(15) });
+    expect(await pageMargins(s, report.id)).toEqual({
+      top: twips(25),
+      bottom: twips(20),
+      left: twips(35),
+      right: twips(15),
+    });
 
     // The report's own layout goes on top of the unit's.
-    const own = json(await s.patch(`${RR}/${report.id}`, { revision: report.revision, layout: { margins: { rightMm: 20 } } }));
-    expect(await pageMargins(s, report.id)).toEqual({ top: twips(25), bottom: twips(20), left: twips(35), right: twips(20) });
+    const own = json(
+      await s.patch(`${RR}/${report.id}`, { revision: report.revision, layout: { margins: { rightMm: 20 } } }),
+    );
+    expect(await pageMargins(s, report.id)).toEqual({
+      top: twips(25),
+      bottom: twips(20),
+      left: twips(35),
+      right: twips(20),
+    });
 
     // A unit with its own settings: the nearest wins, for it only.
-    const a2Saved = json(await s.put(settingsUrl(a2), { layout: { margins: { leftMm: 28 } }, place: 'Mù Cang Chải', revision: null }));
-    expect(a2Saved.effective).toMatchObject({ place: 'Mù Cang Chải', inheritedFrom: null, layout: { margins: { leftMm: 28, topMm: 20 } } });
+    const a2Saved = json(
+      await s.put(settingsUrl(a2), { layout: { margins: { leftMm: 28 } }, place: 'Mù Cang Chải', revision: null }),
+    );
+    expect(a2Saved.effective).toMatchObject({
+      place: 'Mù Cang Chải',
+      inheritedFrom: null,
+      layout: { margins: { leftMm: 28, topMm: 20 } },
+    });
     expect((await create(s, a2)).place).toBe('Mù Cang Chải');
     expect(json(await s.get(settingsUrl(a1))).effective.inheritedFrom.id).toBe(blocA);
 
     // Signed, the report keeps the layout it was signed with.
-    const ready = json(await s.patch(`${RR}/${report.id}`, { revision: own.revision, number: '12-BC/ĐU', reportDate: '2024-02-05', signerName: 'Cao Xuân Chiểu' }));
+    const ready = json(
+      await s.patch(`${RR}/${report.id}`, {
+        revision: own.revision,
+        number: '12-BC/ĐU',
+        reportDate: '2024-02-05',
+        signerName: 'Cao Xuân Chiểu',
+      }),
+    );
     const signed = await s.post(`${RR}/${report.id}/finalize`, { revision: ready.revision });
     expect(signed.statusCode, signed.body).toBe(200);
     await s.put(settingsUrl(blocA), { layout: { margins: { leftMm: 40 } }, place: 'Yên Bái', revision: 1 });
-    expect(await pageMargins(s, report.id)).toEqual({ top: twips(25), bottom: twips(20), left: twips(35), right: twips(20) });
+    expect(await pageMargins(s, report.id)).toEqual({
+      top: twips(25),
+      bottom: twips(20),
+      left: twips(35),
+      right: twips(20),
+    });
 
-    const audit = await t.db.selectFrom('audit_event').select(['action', 'entity_id']).where('action', '=', 'document_settings.updated').orderBy('id').execute();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'entity_id'])
+      .where('action', '=', 'document_settings.updated')
+      .orderBy('id')
+      .execute();
     expect(audit).toEqual([
       { action: 'document_settings.updated', entity_id: String(blocA) },
       { action: 'document_settings.updated', entity_id: String(a2) },

@@ -33,9 +33,18 @@ export async function getDocumentSettings(db: Kysely<DB>, unit: UnitRef): Promis
 }
 
 /** Save a unit's own settings: created with revision null, changed at the revision the editor saw. */
-export async function saveDocumentSettings(db: Kysely<DB>, ctx: RequestContext, unit: UnitRef, body: TDocumentSettingsBody): Promise<void> {
+export async function saveDocumentSettings(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  unit: UnitRef,
+  body: TDocumentSettingsBody,
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
-    const before = await trx.selectFrom('unit_document_settings').selectAll().where('unit_id', '=', unit.id).executeTakeFirst();
+    const before = await trx
+      .selectFrom('unit_document_settings')
+      .selectAll()
+      .where('unit_id', '=', unit.id)
+      .executeTakeFirst();
     const place = body.place ? body.place : null;
     if (body.revision === null) {
       if (before) throw staleRevision('Thể thức văn bản của đơn vị');
@@ -46,7 +55,13 @@ export async function saveDocumentSettings(db: Kysely<DB>, ctx: RequestContext, 
     } else {
       const updated = await trx
         .updateTable('unit_document_settings')
-        .set({ layout: JSON.stringify(body.layout), place, revision: body.revision + 1, updated_by: ctx.actor?.userId ?? null, updated_at: new Date() })
+        .set({
+          layout: JSON.stringify(body.layout),
+          place,
+          revision: body.revision + 1,
+          updated_by: ctx.actor?.userId ?? null,
+          updated_at: new Date(),
+        })
         .where('unit_id', '=', unit.id)
         .where('revision', '=', body.revision)
         .executeTakeFirst();

@@ -23,7 +23,15 @@ import type { DB } from '../db/schema.ts';
 import { computeLedger } from '../registry/ledger.ts';
 import { subtreeOnSql } from '../org/subtree-on.ts';
 
-export type { CitedDocument, CriteriaRow, EntryKind, ExemplarMet, LevelRef, MovementRow, ReviewFigures } from '../../common/schemas/review-figures.ts';
+export type {
+  CitedDocument,
+  CriteriaRow,
+  EntryKind,
+  ExemplarMet,
+  LevelRef,
+  MovementRow,
+  ReviewFigures,
+} from '../../common/schemas/review-figures.ts';
 export const ENTRY_KINDS: EntryKind[] = ['model', 'exemplar'];
 
 export interface FiguresInput {
@@ -76,7 +84,15 @@ export async function computeReviewFigures(db: Kysely<DB>, input: FiguresInput):
       order by ev.entry_id, coalesce(rp.ends_on, ph.ends_on) desc, ev.decided_on desc, ev.id desc
     )`;
 
-  const criteriaQ = sql<{ kind: EntryKind; level_id: number; field_id: number; field_name: string; on_list: number; evaluated: number; met: number }>`
+  const criteriaQ = sql<{
+    kind: EntryKind;
+    level_id: number;
+    field_id: number;
+    field_name: string;
+    on_list: number;
+    evaluated: number;
+    met: number;
+  }>`
     ${population}
     select o.kind, o.level_id, o.field_id, f.name as field_name,
       count(*)::int as on_list,
@@ -88,7 +104,13 @@ export async function computeReviewFigures(db: Kysely<DB>, input: FiguresInput):
     group by o.kind, o.level_id, o.field_id, f.name, f.sort_order
     order by o.kind, o.level_id, f.sort_order, f.name, o.field_id`.execute(db);
 
-  const exemplarQ = sql<{ entry_id: number; full_name: string; position: string | null; unit_name: string; level_id: number }>`
+  const exemplarQ = sql<{
+    entry_id: number;
+    full_name: string;
+    position: string | null;
+    unit_name: string;
+    level_id: number;
+  }>`
     ${population}
     select o.id as entry_id, p.full_name, coalesce(o.position, p.position) as position, o.level_id,
       (select v.name from org_unit_version v where v.unit_id = o.owner_unit_id
@@ -100,9 +122,21 @@ export async function computeReviewFigures(db: Kysely<DB>, input: FiguresInput):
     where o.kind = 'exemplar' and lv.code not in (${sql.join(GRASSROOTS_CODES)})
     order by lv.rank, o.sort_key collate "C", o.id`.execute(db);
 
-  const levelQ = db.selectFrom('org_level').select(['id', 'code', 'name', 'rank']).orderBy('rank').orderBy('id').execute();
+  const levelQ = db
+    .selectFrom('org_level')
+    .select(['id', 'code', 'name', 'rank'])
+    .orderBy('rank')
+    .orderBy('id')
+    .execute();
   const fieldQ = db.selectFrom('model_field').select('name').execute();
-  const documentsQ = sql<{ id: number; symbol: string; issued_on: string; summary: string; type_name: string; role: 'plan' | 'unit' }>`
+  const documentsQ = sql<{
+    id: number;
+    symbol: string;
+    issued_on: string;
+    summary: string;
+    type_name: string;
+    role: 'plan' | 'unit';
+  }>`
     select d.id, d.symbol, d.issued_on::text as issued_on, d.summary, t.name as type_name, 'plan' as role, 0 as ord
     from plan pl join document d on d.id = pl.document_id join document_type t on t.id = d.type_id
     where pl.id = ${planId}
@@ -122,23 +156,23 @@ export async function computeReviewFigures(db: Kysely<DB>, input: FiguresInput):
     .orderBy('proposals_from')
     .orderBy('id')
     .execute();
-  const [unit, modelLedger, exemplarLedger, criteriaRows, exemplarRows, levelRows, fieldNames, documents, rounds] = await Promise.all([
-    unitQ,
-    modelLedgerQ,
-    exemplarLedgerQ,
-    criteriaQ,
-    exemplarQ,
-    levelQ,
-    fieldQ,
-    documentsQ,
-    roundsQ,
-  ]);
+  const [unit, modelLedger, exemplarLedger, criteriaRows, exemplarRows, levelRows, fieldNames, documents, rounds] =
+    await Promise.all([
+      unitQ,
+      modelLedgerQ,
+      exemplarLedgerQ,
+      criteriaQ,
+      exemplarQ,
+      levelQ,
+      fieldQ,
+      documentsQ,
+      roundsQ,
+    ]);
 
   const levelIds = new Set<number>();
   for (const ledger of [modelLedger, exemplarLedger]) for (const l of ledger.levels) levelIds.add(l.level.id);
   for (const r of criteriaRows.rows) levelIds.add(r.level_id);
   const levels = levelRows.filter((l) => levelIds.has(l.id));
-
 
   const movementOf = (ledger: typeof modelLedger) => ({
     total: pickMovement(ledger.total),
@@ -181,12 +215,34 @@ export async function computeReviewFigures(db: Kysely<DB>, input: FiguresInput):
       evaluated: Number(r.evaluated),
       met: Number(r.met),
     })),
-    exemplarsMet: exemplarRows.rows.map((r) => ({ entryId: r.entry_id, name: r.full_name, position: r.position, unitName: r.unit_name, levelId: r.level_id })),
+    exemplarsMet: exemplarRows.rows.map((r) => ({
+      entryId: r.entry_id,
+      name: r.full_name,
+      position: r.position,
+      unitName: r.unit_name,
+      levelId: r.level_id,
+    })),
     knownNames: [...new Set([...fieldNames.map((f) => f.name), ...levelRows.map((l) => l.name)])],
-    documents: documents.rows.map((d) => ({ id: d.id, symbol: d.symbol, issuedOn: d.issued_on, summary: d.summary, typeName: d.type_name, role: d.role })),
+    documents: documents.rows.map((d) => ({
+      id: d.id,
+      symbol: d.symbol,
+      issuedOn: d.issued_on,
+      summary: d.summary,
+      typeName: d.type_name,
+      role: d.role,
+    })),
   };
 }
 
 function pickMovement(r: MovementRow): MovementRow {
-  return { start: r.start, added: r.added, movedIn: r.movedIn, movedOut: r.movedOut, removed: r.removed, transferred: r.transferred, replaced: r.replaced, end: r.end };
+  return {
+    start: r.start,
+    added: r.added,
+    movedIn: r.movedIn,
+    movedOut: r.movedOut,
+    removed: r.removed,
+    transferred: r.transferred,
+    replaced: r.replaced,
+    end: r.end,
+  };
 }

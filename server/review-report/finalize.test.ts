@@ -31,7 +31,8 @@ async function create(s: Session, unitId: number, extra: Record<string, unknown>
   return json(res);
 }
 
-const errorOf = (res: { body: string }) => JSON.parse(res.body).error as { code: string; message: string; fields?: Array<{ field: string; message: string }> };
+const errorOf = (res: { body: string }) =>
+  JSON.parse(res.body).error as { code: string; message: string; fields?: Array<{ field: string; message: string }> };
 
 describe('signing a review report (ký ban hành)', () => {
   it('registers the document, makes the report final and immutable; exports keep the signed figures', async () => {
@@ -53,13 +54,24 @@ describe('signing a review report (ký ban hành)', () => {
     // The document is in the unit's registry with the number and the date.
     const docs = json(await s.get(`/api/v1/documents?ownerUnitId=${x.w.tree.blocA}&typeCode=BC`));
     expect(docs.items).toHaveLength(1);
-    expect(docs.items[0]).toMatchObject({ id: r.document.id, symbol: '125-BC/ĐUK', issuedOn: '2024-02-05', signer: 'Cao Xuân Chiểu', ownerUnitId: x.w.tree.blocA, issuerUnitId: x.w.tree.blocA });
+    expect(docs.items[0]).toMatchObject({
+      id: r.document.id,
+      symbol: '125-BC/ĐUK',
+      issuedOn: '2024-02-05',
+      signer: 'Cao Xuân Chiểu',
+      ownerUnitId: x.w.tree.blocA,
+      issuerUnitId: x.w.tree.blocA,
+    });
     expect(docs.items[0].summary).toContain('Sơ kết 02 năm thực hiện Kế hoạch số 24-KH/TU');
 
     // The registry changes afterwards: the signed report's text and numbers do not.
     const late = await insertEntry(t.db, { kind: 'model', unit: x.w.tree.a1, field: x.f1, level: x.w.levels.coSo });
     await insertSpan(t.db, late, x.w.levels.coSo, '2023-05-01');
-    await t.db.updateTable('document').set({ status: 'revoked', revoked_on: '2024-05-01', revoke_reason: 'thử' }).where('symbol', '=', '384-CV/ĐUK').execute();
+    await t.db
+      .updateTable('document')
+      .set({ status: 'revoked', revoked_on: '2024-05-01', revoke_reason: 'thử' })
+      .where('symbol', '=', '384-CV/ĐUK')
+      .execute();
     const docxAfter = await s.get(`${RR}/${report.id}/docx`);
     expect(docxAfter.statusCode, docxAfter.body).toBe(200);
     const after = await readDocx(docxAfter.rawPayload);
@@ -83,7 +95,12 @@ describe('signing a review report (ký ban hành)', () => {
 
     const list = json(await s.get(`${RR}?unitId=${x.w.tree.blocA}`));
     expect(list.items[0]).toMatchObject({ id: report.id, status: 'final' });
-    const audit = await t.db.selectFrom('audit_event').select(['action', 'entity_id']).where('action', 'in', ['review_report.finalized', 'document.created']).orderBy('id').execute();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'entity_id'])
+      .where('action', 'in', ['review_report.finalized', 'document.created'])
+      .orderBy('id')
+      .execute();
     expect(audit).toEqual([
       { action: 'document.created', entity_id: String(r.document.id) },
       { action: 'review_report.finalized', entity_id: String(report.id) },
@@ -111,7 +128,9 @@ describe('signing a review report (ký ban hành)', () => {
 
     // Warnings: refused until acknowledged, then signed.
     const report = await create(s, unit, { number: '126-BC/ĐUK' });
-    const warned = json(await s.patch(`${RR}/${report.id}`, { revision: report.revision, overrides: { 'models.movement.end': 5 } }));
+    const warned = json(
+      await s.patch(`${RR}/${report.id}`, { revision: report.revision, overrides: { 'models.movement.end': 5 } }),
+    );
     expect(warned.warningsAcknowledged).toBe(false);
     const res = await s.post(`${RR}/${report.id}/finalize`, { revision: warned.revision });
     expect(res.statusCode).toBe(409);
@@ -125,7 +144,13 @@ describe('signing a review report (ký ban hành)', () => {
     const badRes = await s.post(`${RR}/${bad.id}/finalize`, { revision: bad.revision });
     expect(badRes.statusCode).toBe(400);
     expect(errorOf(badRes).fields?.[0]?.field).toBe('number');
-    const other = await s.post('/api/v1/documents', { ownerUnitId: unit, symbol: '127-BC/ĐUK', issuedOn: '2024-01-10', issuerName: 'Đảng ủy Khối', summary: 'Báo cáo khác' });
+    const other = await s.post('/api/v1/documents', {
+      ownerUnitId: unit,
+      symbol: '127-BC/ĐUK',
+      issuedOn: '2024-01-10',
+      issuerName: 'Đảng ủy Khối',
+      summary: 'Báo cáo khác',
+    });
     expect(other.statusCode, other.body).toBe(201);
     const taken = await create(s, unit, { number: 'Số 127-BC/ĐUK' });
     const takenRes = await s.post(`${RR}/${taken.id}/finalize`, { revision: taken.revision });
@@ -138,7 +163,9 @@ describe('signing a review report (ký ban hành)', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect(json(ok).document.symbol).toBe('126-BC/ĐUK');
     expect((await t.db.selectFrom('document').select('id').execute()).length).toBe(before.length + 1);
-    expect(await t.db.selectFrom('audit_event').select('action').where('action', '=', 'review_report.finalized').execute()).toHaveLength(1);
+    expect(
+      await t.db.selectFrom('audit_event').select('action').where('action', '=', 'review_report.finalized').execute(),
+    ).toHaveLength(1);
   });
 
   it('permissions: unauthenticated 401, other bloc 404, viewer and reporter refused', async () => {
@@ -152,6 +179,12 @@ describe('signing a review report (ký ban hành)', () => {
     expect((await reporterA1.s.post(url, { revision: report.revision })).statusCode).toBe(404);
     expect((await viewerA.s.post(url, { revision: report.revision })).statusCode).toBe(403);
     expect(json(await viewerA.s.get(`${RR}/${report.id}`)).status).toBe('draft');
-    expect(await t.db.selectFrom('document').select('id').where('type_id', '=', t.db.selectFrom('document_type').select('id').where('code', '=', 'BC')).execute()).toEqual([]);
+    expect(
+      await t.db
+        .selectFrom('document')
+        .select('id')
+        .where('type_id', '=', t.db.selectFrom('document_type').select('id').where('code', '=', 'BC'))
+        .execute(),
+    ).toEqual([]);
   });
 });

@@ -34,7 +34,8 @@ async function create(s: Session, unitId: number, planId: number | null, extra: 
 }
 
 const TEXTS = {
-  leadership: 'Ban Thường vụ Đảng ủy Khối đã ban hành Công văn số 384-CV/ĐUK, ngày 09/9/2022 về việc thực hiện mô hình, điển hình tiên tiến.',
+  leadership:
+    'Ban Thường vụ Đảng ủy Khối đã ban hành Công văn số 384-CV/ĐUK, ngày 09/9/2022 về việc thực hiện mô hình, điển hình tiên tiến.',
   implementation: 'Các chi, đảng bộ cơ sở đã chủ động xây dựng kế hoạch.',
   strengths: 'Việc triển khai được các cấp ủy quan tâm thực hiện nghiêm túc.',
   weaknesses: 'Một số cấp ủy chưa cụ thể hóa chương trình.',
@@ -51,7 +52,13 @@ describe('review reports', () => {
     const created = await create(operatorA.s, x.w.tree.blocA, x.w.plan);
     expect(created.statusCode, created.body).toBe(201);
     const report = json(created);
-    const direct = await computeReviewFigures(t.db, { unitId: x.w.tree.blocA, from: FROM, to: TO, asOf: AS_OF, planId: x.w.plan });
+    const direct = await computeReviewFigures(t.db, {
+      unitId: x.w.tree.blocA,
+      from: FROM,
+      to: TO,
+      asOf: AS_OF,
+      planId: x.w.plan,
+    });
     expect(report.figures).toEqual(direct);
     expect(report.warnings).toEqual([]);
     expect(report.warningsAcknowledged).toBe(true);
@@ -70,20 +77,35 @@ describe('review reports', () => {
     expect(docx.statusCode, docx.body).toBe(200);
     const { paragraphs, footnotes } = await readDocx(docx.rawPayload);
     const text = paragraphs.join('\n');
-    for (const h of ['I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO', 'II. CÔNG TÁC TRIỂN KHAI THỰC HIỆN', 'III. KẾT QUẢ CỤ THỂ', 'IV. ĐÁNH GIÁ CHUNG', 'V. PHƯƠNG HƯỚNG NHIỆM VỤ THỜI GIAN TỚI', 'VI. KIẾN NGHỊ, ĐỀ XUẤT']) {
+    for (const h of [
+      'I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO',
+      'II. CÔNG TÁC TRIỂN KHAI THỰC HIỆN',
+      'III. KẾT QUẢ CỤ THỂ',
+      'IV. ĐÁNH GIÁ CHUNG',
+      'V. PHƯƠNG HƯỚNG NHIỆM VỤ THỜI GIAN TỚI',
+      'VI. KIẾN NGHỊ, ĐỀ XUẤT',
+    ]) {
       expect(paragraphs).toContain(h);
     }
     expect(text).toContain(
       'Đến nay có 4 mô hình tập thể và 4 điển hình tiên tiến cá nhân đăng ký, trong đó có 1 mô hình và 2 điển hình tiên tiến cấp tỉnh; 1 mô hình và 1 điển hình tiên tiến cấp trên cơ sở',
     );
     expect(text).toContain('Kế hoạch số 24-KH/TU, ngày 17/3/2021');
-    expect(text).toContain('Có 2/3 đồng chí đạt các tiêu chí gồm: Đồng chí Trần Thanh Tùng, Phó Bí thư Chi bộ, Đảng bộ Sở Tư pháp; Doãn Thế Công, Đảng viên, Đảng bộ Trường Cao đẳng nghề.');
-    expect(text).toContain('Về mô hình tập thể: đầu kỳ 4, bổ sung 2, đưa ra khỏi danh sách 1, chuyển đi 1, thay thế 0; cuối kỳ 4.');
-    expect(text).toContain('Có 2 mô hình tập thể cấp cơ sở trong danh sách; qua đánh giá 1 mô hình, có 1 mô hình đạt các tiêu chí, gồm: Văn hóa công sở (1/1 mô hình)');
+    expect(text).toContain(
+      'Có 2/3 đồng chí đạt các tiêu chí gồm: Đồng chí Trần Thanh Tùng, Phó Bí thư Chi bộ, Đảng bộ Sở Tư pháp; Doãn Thế Công, Đảng viên, Đảng bộ Trường Cao đẳng nghề.',
+    );
+    expect(text).toContain(
+      'Về mô hình tập thể: đầu kỳ 4, bổ sung 2, đưa ra khỏi danh sách 1, chuyển đi 1, thay thế 0; cuối kỳ 4.',
+    );
+    expect(text).toContain(
+      'Có 2 mô hình tập thể cấp cơ sở trong danh sách; qua đánh giá 1 mô hình, có 1 mô hình đạt các tiêu chí, gồm: Văn hóa công sở (1/1 mô hình)',
+    );
     expect(text).toContain(TEXTS.weaknesses);
     expect(text).toContain('Cao Xuân Chiểu');
     expect(text).not.toContain('Quách Quang Tuấn');
-    expect(footnotes.join('\n')).toContain('Công văn số 384-CV/ĐUK, ngày 09/9/2022 về thực hiện mô hình, điển hình tiên tiến');
+    expect(footnotes.join('\n')).toContain(
+      'Công văn số 384-CV/ĐUK, ngày 09/9/2022 về thực hiện mô hình, điển hình tiên tiến',
+    );
 
     const annex = await operatorA.s.get(`${RR}/${report.id}/annex.xlsx`);
     expect(annex.statusCode).toBe(200);
@@ -94,10 +116,22 @@ describe('review reports', () => {
     expect(last.getCell(1).value).toBe('Tổng cộng');
     expect(last.font?.bold).toBe(true);
     const t0 = direct.movements.model.total;
-    expect([2, 3, 4, 5, 6, 7, 8, 9].map((c) => last.getCell(c).value)).toEqual([t0.start, t0.added, t0.movedIn, t0.movedOut, t0.removed, t0.transferred, t0.replaced, t0.end]);
+    expect([2, 3, 4, 5, 6, 7, 8, 9].map((c) => last.getCell(c).value)).toEqual([
+      t0.start,
+      t0.added,
+      t0.movedIn,
+      t0.movedOut,
+      t0.removed,
+      t0.transferred,
+      t0.replaced,
+      t0.end,
+    ]);
     const counts = wb.getWorksheet('Số lượng theo cấp')!;
     const totals = counts.getRow(counts.rowCount);
-    expect([totals.getCell(2).value, totals.getCell(3).value]).toEqual([direct.counts.model.total, direct.counts.exemplar.total]);
+    expect([totals.getCell(2).value, totals.getCell(3).value]).toEqual([
+      direct.counts.model.total,
+      direct.counts.exemplar.total,
+    ]);
     let levelSum = 0;
     for (let r = 4; r < counts.rowCount; r++) levelSum += Number(counts.getRow(r).getCell(2).value);
     expect(levelSum).toBe(direct.counts.model.total);
@@ -111,7 +145,13 @@ describe('review reports', () => {
     expect(json(refreshed).figures.counts.model.total).toBe(5);
 
     // The next report of the same kind starts from this one's texts.
-    const next = json(await create(operatorA.s, x.w.tree.blocA, null, { from: '2024-01-01', to: '2024-12-31', snapshotOn: '2025-01-31' }));
+    const next = json(
+      await create(operatorA.s, x.w.tree.blocA, null, {
+        from: '2024-01-01',
+        to: '2024-12-31',
+        snapshotOn: '2025-01-31',
+      }),
+    );
     expect(next.texts).toEqual(TEXTS);
     const list = json(await operatorA.s.get(`${RR}?unitId=${x.w.tree.blocA}`));
     expect(list.total).toBe(2);
@@ -123,14 +163,17 @@ describe('review reports', () => {
     const s = x.w.operatorA.s;
     const report = json(await create(s, x.w.tree.blocA, x.w.plan));
 
-    const r1 = json(await s.patch(`${RR}/${report.id}`, { revision: report.revision, overrides: { 'models.movement.end': 5 } }));
+    const r1 = json(
+      await s.patch(`${RR}/${report.id}`, { revision: report.revision, overrides: { 'models.movement.end': 5 } }),
+    );
     const codes1 = r1.warnings.map((w: { code: string }) => w.code);
     expect(codes1).toContain('movement_identity');
     expect(codes1).toContain('movement_figure');
     expect(r1.warningsAcknowledged).toBe(false);
     expect(r1.numbers).toContainEqual({ key: 'models.movement.end', computed: 4, value: 5, overridden: true });
     expect(r1.numbers).toContainEqual({ key: 'models.end', computed: 4, value: 4, overridden: false });
-    for (const path of ['docx', 'annex.xlsx', 'pdf']) expect((await s.get(`${RR}/${report.id}/${path}`)).statusCode).toBe(409);
+    for (const path of ['docx', 'annex.xlsx', 'pdf'])
+      expect((await s.get(`${RR}/${report.id}/${path}`)).statusCode).toBe(409);
     const rowOf = async () => json(await s.get(RR)).items.find((i: { id: number }) => i.id === report.id);
     expect(await rowOf()).toMatchObject({ warningCount: r1.warnings.length, warningsAcknowledged: false });
 
@@ -142,7 +185,12 @@ describe('review reports', () => {
     expect((await s.get(`${RR}/${report.id}/docx`)).statusCode).toBe(200);
 
     // A new mistake needs a new acknowledgement.
-    const r2 = json(await s.patch(`${RR}/${report.id}`, { revision: json(ack).revision, overrides: { [`models.level.${x.w.levels.coSo}.end`]: 3 } }));
+    const r2 = json(
+      await s.patch(`${RR}/${report.id}`, {
+        revision: json(ack).revision,
+        overrides: { [`models.level.${x.w.levels.coSo}.end`]: 3 },
+      }),
+    );
     expect(r2.warnings.map((w: { code: string }) => w.code)).toContain('breakdown_sum');
     expect(r2.warningsAcknowledged).toBe(false);
     expect((await s.get(`${RR}/${report.id}/docx`)).statusCode).toBe(409);
@@ -155,12 +203,23 @@ describe('review reports', () => {
         texts: { implementation: 'Huyện ủy đã ban hành Công văn số 384-CV/ĐUK, ngày 29/9/2-21.' },
       }),
     );
-    expect(r3.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['foreign_term', 'citation_bad_date']));
+    expect(r3.warnings.map((w: { code: string }) => w.code)).toEqual(
+      expect.arrayContaining(['foreign_term', 'citation_bad_date']),
+    );
 
     // Layout parameters are validated, stored and used.
-    const badLayout = await s.patch(`${RR}/${report.id}`, { revision: r3.revision, layout: { margins: { leftMm: 'rộng' } } });
+    const badLayout = await s.patch(`${RR}/${report.id}`, {
+      revision: r3.revision,
+      layout: { margins: { leftMm: 'rộng' } },
+    });
     expect(badLayout.statusCode).toBe(400);
-    const r4 = json(await s.patch(`${RR}/${report.id}`, { revision: r3.revision, texts: {}, layout: { margins: { leftMm: 25 }, sizes: { body: 13 } } }));
+    const r4 = json(
+      await s.patch(`${RR}/${report.id}`, {
+        revision: r3.revision,
+        texts: {},
+        layout: { margins: { leftMm: 25 }, sizes: { body: 13 } },
+      }),
+    );
     expect(r4.layout).toEqual({ margins: { leftMm: 25 }, sizes: { body: 13 } });
     expect(r4.warnings).toEqual([]);
     expect((await s.get(`${RR}/${report.id}/docx`)).statusCode).toBe(200);
@@ -188,15 +247,19 @@ describe('review reports', () => {
     }
   });
 
-  it.skipIf(!findSoffice())('PDF through LibreOffice when it is installed', async () => {
-    const t = await setupTest();
-    const x = await reviewWorld(t);
-    const report = json(await create(x.w.operatorA.s, x.w.tree.blocA, x.w.plan));
-    const pdf = await x.w.operatorA.s.get(`${RR}/${report.id}/pdf`);
-    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
-    expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  }, 180_000);
+  it.skipIf(!findSoffice())(
+    'PDF through LibreOffice when it is installed',
+    async () => {
+      const t = await setupTest();
+      const x = await reviewWorld(t);
+      const report = json(await create(x.w.operatorA.s, x.w.tree.blocA, x.w.plan));
+      const pdf = await x.w.operatorA.s.get(`${RR}/${report.id}/pdf`);
+      expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    },
+    180_000,
+  );
 
   it('permissions: unauthenticated 401, other bloc 404, viewer 403 on writes, reporter cannot create', async () => {
     const t = await setupTest();
@@ -209,7 +272,8 @@ describe('review reports', () => {
     expect((await create(anon, x.w.tree.blocA, null)).statusCode).toBe(401);
     expect((await anon.get(`${RR}/${report.id}/docx`)).statusCode).toBe(401);
 
-    for (const path of ['', '/docx', '/annex.xlsx']) expect((await operatorB.s.get(`${RR}/${report.id}${path}`)).statusCode).toBe(404);
+    for (const path of ['', '/docx', '/annex.xlsx'])
+      expect((await operatorB.s.get(`${RR}/${report.id}${path}`)).statusCode).toBe(404);
     expect((await operatorB.s.patch(`${RR}/${report.id}`, { revision: report.revision })).statusCode).toBe(404);
     expect((await create(operatorB.s, x.w.tree.blocA, null)).statusCode).toBe(404);
     expect(json(await operatorB.s.get(RR)).total).toBe(0);
@@ -217,13 +281,21 @@ describe('review reports', () => {
     expect((await viewerA.s.get(`${RR}/${report.id}`)).statusCode).toBe(200);
     expect((await viewerA.s.get(`${RR}/${report.id}/docx`)).statusCode).toBe(200);
     expect(json(await viewerA.s.get(RR)).total).toBe(1);
-    expect((await viewerA.s.patch(`${RR}/${report.id}`, { revision: report.revision, number: 'x' })).statusCode).toBe(403);
-    expect((await viewerA.s.post(`${RR}/${report.id}/acknowledge`, { revision: report.revision })).statusCode).toBe(403);
+    expect((await viewerA.s.patch(`${RR}/${report.id}`, { revision: report.revision, number: 'x' })).statusCode).toBe(
+      403,
+    );
+    expect((await viewerA.s.post(`${RR}/${report.id}/acknowledge`, { revision: report.revision })).statusCode).toBe(
+      403,
+    );
     expect((await viewerA.s.post(`${RR}/${report.id}/refresh`, { revision: report.revision })).statusCode).toBe(403);
     expect((await create(viewerA.s, x.w.tree.blocA, null)).statusCode).toBe(403);
     expect((await create(reporterA1.s, x.w.tree.a1, null)).statusCode).toBe(403);
 
-    const audit = await t.db.selectFrom('audit_event').select('action').where('entity_type', '=', 'review_report').execute();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('entity_type', '=', 'review_report')
+      .execute();
     // The refused writes left nothing; the viewer's download is audited.
     expect(audit.map((a) => a.action)).toEqual(['review_report.created', 'review_report.exported']);
   });

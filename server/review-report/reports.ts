@@ -20,7 +20,8 @@ import type { ReviewFigures } from './figures.ts';
 
 export type ReviewReportRow = Selectable<ReviewReportTable>;
 
-const asObject = <T>(value: unknown, fallback: T): T => (value === null || value === undefined ? fallback : (typeof value === 'string' ? JSON.parse(value) : value) as T);
+const asObject = <T>(value: unknown, fallback: T): T =>
+  value === null || value === undefined ? fallback : ((typeof value === 'string' ? JSON.parse(value) : value) as T);
 
 export const figuresOf = (r: ReviewReportRow) => asObject<ReviewFigures>(r.figures, null as unknown as ReviewFigures);
 export const textsOf = (r: ReviewReportRow) => asObject<ReportTexts>(r.texts, {});
@@ -30,7 +31,12 @@ export const recipientsOf = (r: ReviewReportRow) => asObject<string[]>(r.recipie
 export const layoutOf = (r: ReviewReportRow) => asObject<PartyLayoutOverride>(r.layout, {});
 
 /** Load a report, checking `read` on its unit (404 outside) and `write` when given (403). */
-export async function loadReviewReportFor(db: Kysely<DB>, actor: Actor, id: number, write: Action | null = null): Promise<ReviewReportRow> {
+export async function loadReviewReportFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  write: Action | null = null,
+): Promise<ReviewReportRow> {
   const row = await db.selectFrom('review_report').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(`báo cáo có mã số ${id}`);
   try {
@@ -43,7 +49,12 @@ export async function loadReviewReportFor(db: Kysely<DB>, actor: Actor, id: numb
 }
 
 /** The consistency warnings of the report as it stands: stored figures, texts and overrides, cited documents from the registry. */
-export async function currentWarnings(db: Kysely<DB>, figures: ReviewFigures, texts: ReportTexts, overrides: Overrides): Promise<ConsistencyWarning[]> {
+export async function currentWarnings(
+  db: Kysely<DB>,
+  figures: ReviewFigures,
+  texts: ReportTexts,
+  overrides: Overrides,
+): Promise<ConsistencyWarning[]> {
   const composed = composeReport(figures, texts, overrides);
   const symbols = [...new Set(composed.draftParts.citations.map((c) => normalizeSymbol(c.symbol)))];
   const known = new Map<string, string>();
@@ -71,7 +82,10 @@ export function warningsAcknowledged(row: ReviewReportRow, current: ConsistencyW
 /** A signed report (ký ban hành) is a record: no edit, refresh or acknowledgement changes it. */
 export function assertNotFinal(row: ReviewReportRow): void {
   if (row.status === 'final') {
-    throw new AppError('INVALID_STATE', `Báo cáo đã ký ban hành${row.number ? ` (số ${row.number})` : ''} nên không sửa, tính lại số liệu hay xác nhận cảnh báo được nữa. Nếu cần điều chỉnh, hãy lập báo cáo mới.`);
+    throw new AppError(
+      'INVALID_STATE',
+      `Báo cáo đã ký ban hành${row.number ? ` (số ${row.number})` : ''} nên không sửa, tính lại số liệu hay xác nhận cảnh báo được nữa. Nếu cần điều chỉnh, hãy lập báo cáo mới.`,
+    );
   }
 }
 
@@ -80,7 +94,10 @@ export async function assertExportable(db: Kysely<DB>, row: ReviewReportRow): Pr
   if (row.status === 'final') return;
   const current = await currentWarnings(db, figuresOf(row), textsOf(row), overridesOf(row));
   if (!warningsAcknowledged(row, current)) {
-    throw new AppError('CONFLICT', `Báo cáo còn ${current.length} cảnh báo về tính nhất quán của số liệu chưa được xác nhận. Hãy xem và xác nhận các cảnh báo trước khi xuất văn bản.`);
+    throw new AppError(
+      'CONFLICT',
+      `Báo cáo còn ${current.length} cảnh báo về tính nhất quán của số liệu chưa được xác nhận. Hãy xem và xác nhận các cảnh báo trước khi xuất văn bản.`,
+    );
   }
 }
 
@@ -89,13 +106,19 @@ export async function findReviewReports(
   actor: Actor,
   q: { unitId?: number | undefined; kind?: string | undefined; page: number; pageSize: number },
 ): Promise<{ items: Array<ReviewReportRow & { unit_name: string }>; total: number }> {
-  let query = db.selectFrom('review_report as r').where(unitOrSuccessorInScope(scopeOf(actor, 'registry.read'), sql.ref('r.owner_unit_id')));
+  let query = db
+    .selectFrom('review_report as r')
+    .where(unitOrSuccessorInScope(scopeOf(actor, 'registry.read'), sql.ref('r.owner_unit_id')));
   if (q.unitId) query = query.where('r.owner_unit_id', '=', q.unitId);
   if (q.kind) query = query.where('r.kind', '=', q.kind as ReviewReportRow['kind']);
   const { total } = await query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
   const items = await query
     .selectAll('r')
-    .select(sql<string>`(select v.name from org_unit_version v where v.unit_id = r.owner_unit_id order by v.valid_from desc, v.id desc limit 1)`.as('unit_name'))
+    .select(
+      sql<string>`(select v.name from org_unit_version v where v.unit_id = r.owner_unit_id order by v.valid_from desc, v.id desc limit 1)`.as(
+        'unit_name',
+      ),
+    )
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id', 'desc')
     .limit(q.pageSize)
@@ -133,7 +156,11 @@ export async function presentReviewReport(db: Kysely<DB>, r: ReviewReportRow): P
     .where('id', 'in', [r.created_by ?? 0, r.warnings_acknowledged_by ?? 0, r.signed_by ?? 0])
     .execute();
   const doc = r.document_id
-    ? await db.selectFrom('document').select(['id', 'symbol', sql<string>`issued_on::text`.as('issued_on')]).where('id', '=', r.document_id).executeTakeFirst()
+    ? await db
+        .selectFrom('document')
+        .select(['id', 'symbol', sql<string>`issued_on::text`.as('issued_on')])
+        .where('id', '=', r.document_id)
+        .executeTakeFirst()
     : undefined;
   const user = (id: number | null) => {
     const u = users.find((x) => x.id === id);
@@ -185,7 +212,10 @@ export async function buildReviewDocx(db: Kysely<DB>, r: ReviewReportRow): Promi
     summary: [r.title],
     body: composed.body,
     recipients: recipientsOf(r),
-    signature: r.signer_name || r.signer_title ? { authority: r.signer_authority, title: r.signer_title, name: r.signer_name } : null,
+    signature:
+      r.signer_name || r.signer_title
+        ? { authority: r.signer_authority, title: r.signer_title, name: r.signer_name }
+        : null,
   });
 }
 
@@ -195,7 +225,8 @@ export async function buildReviewAnnex(r: ReviewReportRow): Promise<Buffer> {
 }
 
 /** "Bao-cao-so-ket-15.docx"-style names with the id. */
-export const exportName = (r: ReviewReportRow, ext: string) => `Báo-cáo-${r.id}${r.number ? `-${r.number.replace(/[^\p{L}\p{N}-]+/gu, '-')}` : ''}.${ext}`;
+export const exportName = (r: ReviewReportRow, ext: string) =>
+  `Báo-cáo-${r.id}${r.number ? `-${r.number.replace(/[^\p{L}\p{N}-]+/gu, '-')}` : ''}.${ext}`;
 
 /**
  * Units the actor may make reports for, as they stood on `asOf`: those in
@@ -203,11 +234,19 @@ export const exportName = (r: ReviewReportRow, ext: string) => `Báo-cáo-${r.id
  * bloc split in 2025 stays reachable by the staff of its successors).
  * Diacritic-insensitive name search, higher units first, at most `limit`.
  */
-export async function findReportUnits(db: Kysely<DB>, actor: Actor, q: { q?: string | undefined; asOf: string; limit: number }) {
+export async function findReportUnits(
+  db: Kysely<DB>,
+  actor: Actor,
+  q: { q?: string | undefined; asOf: string; limit: number },
+) {
   let query = db
     .selectFrom('org_unit_version as v')
     .innerJoin('org_unit as u', 'u.id', 'v.unit_id')
-    .leftJoin('org_unit_version as pv', (j) => j.onRef('pv.unit_id', '=', 'v.parent_id').on(sql<SqlBool>`pv.valid_from <= ${q.asOf}::date and (pv.valid_to is null or pv.valid_to > ${q.asOf}::date)`))
+    .leftJoin('org_unit_version as pv', (j) =>
+      j
+        .onRef('pv.unit_id', '=', 'v.parent_id')
+        .on(sql<SqlBool>`pv.valid_from <= ${q.asOf}::date and (pv.valid_to is null or pv.valid_to > ${q.asOf}::date)`),
+    )
     .where(sql<SqlBool>`v.valid_from <= ${q.asOf}::date and (v.valid_to is null or v.valid_to > ${q.asOf}::date)`)
     .where(unitOrSuccessorInScope(scopeOf(actor, 'registry.read'), sql.ref('v.unit_id')));
   if (q.q) query = query.where('v.search_text', 'like', `%${escapeLike(foldVietnamese(q.q))}%`);

@@ -13,7 +13,14 @@ export async function documentSettingsRoutes(app: App): Promise<void> {
 
   app.get(
     '/units/:id/document-settings',
-    { schema: { tags, summary: 'Thể thức văn bản của đơn vị: của riêng đơn vị và đang áp dụng (kế thừa từ đơn vị cấp trên)', params: ZIdParams, response: { 200: ZDocumentSettings } } },
+    {
+      schema: {
+        tags,
+        summary: 'Thể thức văn bản của đơn vị: của riêng đơn vị và đang áp dụng (kế thừa từ đơn vị cấp trên)',
+        params: ZIdParams,
+        response: { 200: ZDocumentSettings },
+      },
+    },
     async (req) => {
       const unit = await loadUnitFor(db, requireActor(req.ctx), req.params.id, 'registry.read');
       return getDocumentSettings(db, unit);
@@ -22,7 +29,15 @@ export async function documentSettingsRoutes(app: App): Promise<void> {
 
   app.put(
     '/units/:id/document-settings',
-    { schema: { tags, summary: 'Sửa thể thức văn bản của đơn vị (lề, phông chữ, cỡ chữ, dòng tiêu đề, địa danh)', params: ZIdParams, body: ZDocumentSettingsBody, response: { 200: ZDocumentSettings } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sửa thể thức văn bản của đơn vị (lề, phông chữ, cỡ chữ, dòng tiêu đề, địa danh)',
+        params: ZIdParams,
+        body: ZDocumentSettingsBody,
+        response: { 200: ZDocumentSettings },
+      },
+    },
     async (req) => {
       const unit = await loadUnitFor(db, requireActor(req.ctx), req.params.id, 'registry.read', 'documents.write');
       await saveDocumentSettings(db, req.ctx, unit, req.body);

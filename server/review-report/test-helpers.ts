@@ -19,7 +19,15 @@ let seq = 0;
 
 export async function insertEntry(
   db: Kysely<DB>,
-  o: { kind: 'model' | 'exemplar'; unit: number; field: { id: number; criteriaSetId: number | null }; level: number; personId?: number; position?: string; planId?: number },
+  o: {
+    kind: 'model' | 'exemplar';
+    unit: number;
+    field: { id: number; criteriaSetId: number | null };
+    level: number;
+    personId?: number;
+    position?: string;
+    planId?: number;
+  },
 ): Promise<number> {
   const name = `${o.kind === 'model' ? 'Mô hình' : 'Điển hình'} thử ${++seq}`;
   const row = await db
@@ -51,15 +59,41 @@ export async function insertSpan(
   began: 'accepted' | 'reinstated' | 'level_in' | 'imported' = 'accepted',
   end: { on: string; how: 'removed' | 'transferred' | 'replaced' | 'level_out' } | null = null,
 ): Promise<void> {
-  await db.insertInto('registry_span').values({ entry_id: entryId, level_id: levelId, valid_from: validFrom, valid_to: end?.on ?? null, began, ended: end?.how ?? null }).execute();
+  await db
+    .insertInto('registry_span')
+    .values({
+      entry_id: entryId,
+      level_id: levelId,
+      valid_from: validFrom,
+      valid_to: end?.on ?? null,
+      began,
+      ended: end?.how ?? null,
+    })
+    .execute();
 }
 
-export async function decide(db: Kysely<DB>, entryId: number, periodId: number, met: boolean, decidedOn: string): Promise<void> {
-  await db.insertInto('evaluation').values({ entry_id: entryId, period_id: periodId, decided_met: met, decided_on: decidedOn }).execute();
+export async function decide(
+  db: Kysely<DB>,
+  entryId: number,
+  periodId: number,
+  met: boolean,
+  decidedOn: string,
+): Promise<void> {
+  await db
+    .insertInto('evaluation')
+    .values({ entry_id: entryId, period_id: periodId, decided_met: met, decided_on: decidedOn })
+    .execute();
 }
 
-export async function insertDocument(db: Kysely<DB>, o: { typeCode: string; number: number; symbol: string; issuedOn: string; summary: string; ownerUnitId: number }): Promise<number> {
-  const type = await db.selectFrom('document_type').select('id').where('code', '=', o.typeCode).executeTakeFirstOrThrow();
+export async function insertDocument(
+  db: Kysely<DB>,
+  o: { typeCode: string; number: number; symbol: string; issuedOn: string; summary: string; ownerUnitId: number },
+): Promise<number> {
+  const type = await db
+    .selectFrom('document_type')
+    .select('id')
+    .where('code', '=', o.typeCode)
+    .executeTakeFirstOrThrow();
   const row = await db
     .insertInto('document')
     .values({
@@ -88,12 +122,19 @@ export async function reviewWorld(t: TestContext) {
   const f2 = await buildField(db, { name: 'Mô hình về lĩnh vực Giáo dục', appliesTo: 'model' });
   const fx = w.exemplarField;
   const period = async (name: string, startsOn: string, endsOn: string) =>
-    (await db.insertInto('report_period').values({ plan_id: w.plan, kind: 'year', name, starts_on: startsOn, ends_on: endsOn, due_on: endsOn }).returning('id').executeTakeFirstOrThrow()).id;
+    (
+      await db
+        .insertInto('report_period')
+        .values({ plan_id: w.plan, kind: 'year', name, starts_on: startsOn, ends_on: endsOn, due_on: endsOn })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   const p2021 = await period('Năm 2021', '2021-01-01', '2021-12-31');
   const p2022 = await period('Năm 2022', '2022-01-01', '2022-12-31');
   const p2023 = await period('Năm 2023', '2023-01-01', '2023-12-31');
 
-  const model = (unit: number, field: typeof f1, level: number) => insertEntry(db, { kind: 'model', unit, field, level, planId: w.plan });
+  const model = (unit: number, field: typeof f1, level: number) =>
+    insertEntry(db, { kind: 'model', unit, field, level, planId: w.plan });
   // Models in bloc A.
   const m1 = await model(tree.a1, f1, levels.coSo);
   await insertSpan(db, m1, levels.coSo, '2021-06-01');
@@ -115,7 +156,14 @@ export async function reviewWorld(t: TestContext) {
   await insertSpan(db, mb, levels.coSo, '2021-06-01');
 
   const exemplar = async (unit: number, level: number, fullName: string, position: string) =>
-    insertEntry(db, { kind: 'exemplar', unit, field: fx, level, personId: await buildPerson(db, unit, fullName, position), position });
+    insertEntry(db, {
+      kind: 'exemplar',
+      unit,
+      field: fx,
+      level,
+      personId: await buildPerson(db, unit, fullName, position),
+      position,
+    });
   const x1 = await exemplar(tree.a1, levels.tinh, 'Trần Thanh Tùng', 'Phó Bí thư Chi bộ');
   await insertSpan(db, x1, levels.tinh, '2021-06-01');
   const x2 = await exemplar(tree.a2, levels.tinh, 'Tô Thị Thanh Mai', 'Đảng viên');
@@ -138,16 +186,49 @@ export async function reviewWorld(t: TestContext) {
   await decide(db, x4, p2023, true, '2024-01-15');
   await decide(db, xb, p2023, true, '2024-01-15');
 
-  const planDoc = await insertDocument(db, { typeCode: 'KH', number: 24, symbol: '24-KH/TU', issuedOn: '2021-03-17', summary: 'xây dựng, nhân rộng các mô hình, điển hình tiên tiến', ownerUnitId: tree.root });
+  const planDoc = await insertDocument(db, {
+    typeCode: 'KH',
+    number: 24,
+    symbol: '24-KH/TU',
+    issuedOn: '2021-03-17',
+    summary: 'xây dựng, nhân rộng các mô hình, điển hình tiên tiến',
+    ownerUnitId: tree.root,
+  });
   await db.updateTable('plan').set({ document_id: planDoc }).where('id', '=', w.plan).execute();
-  await insertDocument(db, { typeCode: 'CV', number: 384, symbol: '384-CV/ĐUK', issuedOn: '2022-09-09', summary: 'thực hiện mô hình, điển hình tiên tiến', ownerUnitId: tree.blocA });
-  await insertDocument(db, { typeCode: 'CV', number: 577, symbol: '577-CV/ĐUK', issuedOn: '2024-04-28', summary: 'kiểm tra việc thực hiện', ownerUnitId: tree.blocA }); // after the window
+  await insertDocument(db, {
+    typeCode: 'CV',
+    number: 384,
+    symbol: '384-CV/ĐUK',
+    issuedOn: '2022-09-09',
+    summary: 'thực hiện mô hình, điển hình tiên tiến',
+    ownerUnitId: tree.blocA,
+  });
+  await insertDocument(db, {
+    typeCode: 'CV',
+    number: 577,
+    symbol: '577-CV/ĐUK',
+    issuedOn: '2024-04-28',
+    summary: 'kiểm tra việc thực hiện',
+    ownerUnitId: tree.blocA,
+  }); // after the window
 
-  return { w, f1, f2, fx, periods: { p2021, p2022, p2023 }, m: { m1, m2, m3, m4, m5, m6, m7, mb }, x: { x1, x2, x3, x4, xb } };
+  return {
+    w,
+    f1,
+    f2,
+    fx,
+    periods: { p2021, p2022, p2023 },
+    m: { m1, m2, m3, m4, m5, m6, m7, mb },
+    x: { x1, x2, x3, x4, xb },
+  };
 }
 export type ReviewWorld = Awaited<ReturnType<typeof reviewWorld>>;
 
 export async function unitPathOf(db: Kysely<DB>, unitId: number): Promise<string> {
-  const row = await db.selectFrom('org_unit').select((eb) => eb.cast<string>('current_path', 'text').as('path')).where('id', '=', unitId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('org_unit')
+    .select((eb) => eb.cast<string>('current_path', 'text').as('path'))
+    .where('id', '=', unitId)
+    .executeTakeFirstOrThrow();
   return row.path;
 }

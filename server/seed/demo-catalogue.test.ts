@@ -21,7 +21,13 @@ describe('demo catalogue and plan 24-KH/TU', { timeout: 240_000 }, () => {
     const { app, db } = await setupTest();
     await loadDemoData(db);
     const admin = await signIn(app, 'admin', DEMO_ACCOUNTS[0]!.password);
-    const fields = json(await admin.get('/api/v1/catalogue/fields')).items as Array<{ id: number; code: string; ownerUnitName: string; appliesTo: string; currentCriteriaSet: { id: number; version: number } }>;
+    const fields = json(await admin.get('/api/v1/catalogue/fields')).items as Array<{
+      id: number;
+      code: string;
+      ownerUnitName: string;
+      appliesTo: string;
+      currentCriteriaSet: { id: number; version: number };
+    }>;
     expect(fields.map((f) => f.code)).toEqual(DEMO_FIELDS.map((f) => f.code));
     expect(fields.filter((f) => f.ownerUnitName === 'Tỉnh ủy Yên Bái')).toHaveLength(7);
     expect(fields.filter((f) => f.ownerUnitName === 'Đảng ủy Khối cơ quan và doanh nghiệp tỉnh')).toHaveLength(7);
@@ -39,14 +45,13 @@ describe('demo catalogue and plan 24-KH/TU', { timeout: 240_000 }, () => {
       ['TC5', 'boolean', 'yes', null],
     ]);
     expect(isCriterionMet(set.criteria[0]!, 112)).toBe(true);
-    const fiveS = json(await admin.get(`/api/v1/catalogue/fields/${fields.find((f) => f.code === '5S')!.id}`)).criteriaSets[0].criteria;
-    expect(fiveS.filter((c: { parentCode: string | null }) => c.parentCode === '5S').map((c: { title: string }) => c.title.split(':')[0])).toEqual([
-      'Sàng lọc',
-      'Sắp xếp',
-      'Sạch sẽ',
-      'Săn sóc',
-      'Sẵn sàng',
-    ]);
+    const fiveS = json(await admin.get(`/api/v1/catalogue/fields/${fields.find((f) => f.code === '5S')!.id}`))
+      .criteriaSets[0].criteria;
+    expect(
+      fiveS
+        .filter((c: { parentCode: string | null }) => c.parentCode === '5S')
+        .map((c: { title: string }) => c.title.split(':')[0]),
+    ).toEqual(['Sàng lọc', 'Sắp xếp', 'Sạch sẽ', 'Săn sóc', 'Sẵn sàng']);
 
     const plans = json(await admin.get('/api/v1/plans?q=24-kh/tu'));
     expect(plans.total).toBe(1);
@@ -62,7 +67,14 @@ describe('demo catalogue and plan 24-KH/TU', { timeout: 240_000 }, () => {
       ['midterm_review', '2023-06-15'],
       ['final_review', '2025-12-15'],
     ]);
-    expect(plan.targets.map((t: { subject: string; value: number; measure: string; levelName: string }) => [t.subject, t.value, t.measure, t.levelName])).toEqual([
+    expect(
+      plan.targets.map((t: { subject: string; value: number; measure: string; levelName: string }) => [
+        t.subject,
+        t.value,
+        t.measure,
+        t.levelName,
+      ]),
+    ).toEqual([
       ['model', 20, 'count', 'Cấp tỉnh'],
       ['exemplar', 10, 'count', 'Cấp tỉnh'],
       ['unit_plan_coverage', 100, 'percent', 'Cấp cơ sở'],
@@ -78,6 +90,8 @@ describe('demo catalogue and plan 24-KH/TU', { timeout: 240_000 }, () => {
     expect(json(await operator.get('/api/v1/catalogue/fields')).items).toHaveLength(DEMO_FIELDS.length);
     const reporter = await signIn(app, 'nguyenhue', DEMO_ACCOUNTS[2]!.password);
     expect(json(await reporter.get('/api/v1/plans')).total).toBe(2);
-    expect(json(await reporter.get('/api/v1/catalogue/fields?appliesTo=model')).items).toHaveLength(DEMO_FIELDS.length - 1);
+    expect(json(await reporter.get('/api/v1/catalogue/fields?appliesTo=model')).items).toHaveLength(
+      DEMO_FIELDS.length - 1,
+    );
   });
 });

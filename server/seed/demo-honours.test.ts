@@ -11,11 +11,20 @@ describe('demo honours', { timeout: 240_000 }, () => {
     const { app, db } = await setupTest();
     const reporting = await loadDemoData(db);
     const admin = await signIn(app, 'admin', password('admin'));
-    const round = await db.selectFrom('honour_round').select(['id', 'owner_unit_id']).where('name', '=', DEMO_HISTORIC_ROUND).executeTakeFirstOrThrow();
+    const round = await db
+      .selectFrom('honour_round')
+      .select(['id', 'owner_unit_id'])
+      .where('name', '=', DEMO_HISTORIC_ROUND)
+      .executeTakeFirstOrThrow();
 
     const funnel = json(await admin.get(`/api/v1/honours/funnel?roundId=${round.id}`));
     expect(funnel.unit.name).toBe('Đảng ủy Khối cơ quan và doanh nghiệp tỉnh');
-    const counts = Object.fromEntries(funnel.stages.map((s: { stage: string; collectives: number; individuals: number }) => [s.stage, [s.collectives, s.individuals]]));
+    const counts = Object.fromEntries(
+      funnel.stages.map((s: { stage: string; collectives: number; individuals: number }) => [
+        s.stage,
+        [s.collectives, s.individuals],
+      ]),
+    );
     expect(counts).toEqual({
       self_granted: [54, 69],
       proposed: [23, 29],
@@ -27,11 +36,17 @@ describe('demo honours', { timeout: 240_000 }, () => {
     });
     // Every number has its names behind it.
     for (const s of funnel.stages as Array<{ stage: string; collectives: number; individuals: number }>) {
-      const list = json(await admin.get(`/api/v1/honours/funnel/list?roundId=${round.id}&stage=${s.stage}&pageSize=500`));
+      const list = json(
+        await admin.get(`/api/v1/honours/funnel/list?roundId=${round.id}&stage=${s.stage}&pageSize=500`),
+      );
       expect(list.total, s.stage).toBe(s.collectives + s.individuals);
     }
-    const outside = json(await admin.get(`/api/v1/honours/funnel/list?roundId=${round.id}&stage=proposed_outside&subject=individual`));
-    expect(outside.items.map((i: { displayName: string }) => i.displayName).sort()).toEqual(['Đỗ Tuấn Lương', 'Hoàng Duy Võ', 'Nguyễn Thị Ngọc Bích', 'Trần Thanh Tùng'].sort());
+    const outside = json(
+      await admin.get(`/api/v1/honours/funnel/list?roundId=${round.id}&stage=proposed_outside&subject=individual`),
+    );
+    expect(outside.items.map((i: { displayName: string }) => i.displayName).sort()).toEqual(
+      ['Đỗ Tuấn Lương', 'Hoàng Duy Võ', 'Nguyễn Thị Ngọc Bích', 'Trần Thanh Tùng'].sort(),
+    );
     const bloc = await db
       .selectFrom('honour')
       .innerJoin('document', 'document.id', 'honour.decision_document_id')
@@ -43,11 +58,27 @@ describe('demo honours', { timeout: 240_000 }, () => {
 
     // This year's round: the bloc's operator has Kiến Thuận's two candidates to review.
     const operator = await signIn(app, 'btg.duk', password('btg.duk'));
-    const current = await db.selectFrom('honour_round').select('id').where('status', '=', 'open').executeTakeFirstOrThrow();
+    const current = await db
+      .selectFrom('honour_round')
+      .select('id')
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
     const now = json(await operator.get(`/api/v1/honours/funnel?roundId=${current.id}`));
-    expect(now.stages.find((s: { stage: string }) => s.stage === 'proposed')).toMatchObject({ collectives: 1, individuals: 1 });
-    expect(now.stages.find((s: { stage: string }) => s.stage === 'passed_review')).toMatchObject({ collectives: 0, individuals: 0 });
-    const waiting = await db.selectFrom('honour_candidate').select(['display_name', 'status', 'entry_id']).where('status', '=', 'proposed').where('entry_id', 'is not', null).orderBy('subject').execute();
+    expect(now.stages.find((s: { stage: string }) => s.stage === 'proposed')).toMatchObject({
+      collectives: 1,
+      individuals: 1,
+    });
+    expect(now.stages.find((s: { stage: string }) => s.stage === 'passed_review')).toMatchObject({
+      collectives: 0,
+      individuals: 0,
+    });
+    const waiting = await db
+      .selectFrom('honour_candidate')
+      .select(['display_name', 'status', 'entry_id'])
+      .where('status', '=', 'proposed')
+      .where('entry_id', 'is not', null)
+      .orderBy('subject')
+      .execute();
     expect(waiting).toEqual([
       { display_name: 'Hợp tác xã Dịch vụ tổng hợp Kiến Thuận', status: 'proposed', entry_id: reporting.entries.kt },
       { display_name: 'Đỗ Tuấn Lương', status: 'proposed', entry_id: reporting.entries.exemplar },

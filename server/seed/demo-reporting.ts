@@ -60,7 +60,8 @@ export const DEMO_MODELS: DemoModel[] = [
     unit: 'kt',
     field: 'SXKD',
     name: 'Tích cực thực hành tiết kiệm, chống lãng phí; thực hiện tốt quy định về bảo vệ môi trường trong chế biến chè',
-    content: 'Hợp tác xã Dịch vụ tổng hợp Kiến Thuận, xã Bình Thuận, huyện Văn Chấn (chế biến chè): tích cực thực hành tiết kiệm, chống lãng phí. Thực hiện tốt quy định về bảo vệ môi trường.',
+    content:
+      'Hợp tác xã Dịch vụ tổng hợp Kiến Thuận, xã Bình Thuận, huyện Văn Chấn (chế biến chè): tích cực thực hành tiết kiệm, chống lãng phí. Thực hiện tốt quy định về bảo vệ môi trường.',
   },
   {
     unit: 'hh',
@@ -73,7 +74,8 @@ export const DEMO_MODELS: DemoModel[] = [
     unit: 'dt',
     field: 'SXKD',
     name: 'Tích cực thực hành tiết kiệm, chống lãng phí; thực hiện tốt quy định về bảo vệ môi trường trong chế biến tinh dầu quế',
-    content: 'Hợp tác xã 6/12 Đào Thịnh, xã Đào Thịnh, huyện Trấn Yên (chế biến tinh dầu quế): tích cực thực hành tiết kiệm, chống lãng phí. Thực hiện tốt quy định về bảo vệ môi trường.',
+    content:
+      'Hợp tác xã 6/12 Đào Thịnh, xã Đào Thịnh, huyện Trấn Yên (chế biến tinh dầu quế): tích cực thực hành tiết kiệm, chống lãng phí. Thực hiện tốt quy định về bảo vệ môi trường.',
   },
   {
     unit: 'hn',
@@ -105,7 +107,11 @@ const maxDate = (a: string, b: string) => (a > b ? a : b);
  * `units` maps the demo keys (demo-data.ts) to unit ids; `users` the demo
  * usernames to user ids. Call after the 2025 reorganisation.
  */
-export async function loadDemoReporting(db: Kysely<DB>, units: Map<string, number>, users: Map<string, number>): Promise<DemoReportingResult> {
+export async function loadDemoReporting(
+  db: Kysely<DB>,
+  units: Map<string, number>,
+  users: Map<string, number>,
+): Promise<DemoReportingResult> {
   const today = todayInVietnam();
   const year = Number(today.slice(0, 4));
   const ctxOf = async (username: string): Promise<RequestContext> => {
@@ -144,12 +150,27 @@ export async function loadDemoReporting(db: Kysely<DB>, units: Map<string, numbe
     endsOn: `${year}-12-31`,
     note: `Tiếp tục thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị; duy trì, nhân rộng các mô hình, điển hình tiên tiến đã xây dựng giai đoạn 2021-2025.`,
     phases: [],
-    targets: [{ subject: 'model', levelId: level.id, fieldId: null, value: 5, measure: 'count', description: '05 mô hình tập thể cấp cơ sở' }],
+    targets: [
+      {
+        subject: 'model',
+        levelId: level.id,
+        fieldId: null,
+        value: 5,
+        measure: 'count',
+        description: '05 mô hình tập thể cấp cơ sở',
+      },
+    ],
   });
   await generatePeriods(
     db,
     operator,
-    { id: planId, title: demoPlanTitle(year), starts_on: `${year}-01-01`, ends_on: `${year}-12-31`, owner_unit_id: owner.id },
+    {
+      id: planId,
+      title: demoPlanTitle(year),
+      starts_on: `${year}-01-01`,
+      ends_on: `${year}-12-31`,
+      owner_unit_id: owner.id,
+    },
     { planId, kinds: ['half_year', 'year'], dueDays: 15, graceDays: 0, remindDaysBefore: 7 },
   );
   const period = await db
@@ -164,7 +185,16 @@ export async function loadDemoReporting(db: Kysely<DB>, units: Map<string, numbe
 
   // The models and the exemplar, accepted at grassroots level on 1 February (or today, in January).
   const acceptedOn = minDate(`${year}-02-01`, today);
-  const base = { goals: null, commitments: null, position: null, partyUnitId: null, responsibleUnitId: null, replicatesId: null, planId, levelId: level.id };
+  const base = {
+    goals: null,
+    commitments: null,
+    position: null,
+    partyUnitId: null,
+    responsibleUnitId: null,
+    replicatesId: null,
+    planId,
+    levelId: level.id,
+  };
   const entries = {} as DemoReportingResult['entries'];
   for (const m of DEMO_MODELS) {
     const entry: RegisterEntryInput = {
@@ -177,15 +207,24 @@ export async function loadDemoReporting(db: Kysely<DB>, units: Map<string, numbe
       fieldId: field(m.field),
       startedOn: MODELS_STARTED_ON,
     };
-    entries[m.unit] = await createEntry(db, operator, { entry, submit: false, accept: { effectiveDate: acceptedOn, documentId: null } });
+    entries[m.unit] = await createEntry(db, operator, {
+      entry,
+      submit: false,
+      accept: { effectiveDate: acceptedOn, documentId: null },
+    });
   }
-  const person = await db.selectFrom('person').select('id').where('full_name', '=', DEMO_EXEMPLAR.person).executeTakeFirstOrThrow();
+  const person = await db
+    .selectFrom('person')
+    .select('id')
+    .where('full_name', '=', DEMO_EXEMPLAR.person)
+    .executeTakeFirstOrThrow();
   entries.exemplar = await createEntry(db, operator, {
     entry: {
       ...base,
       kind: 'exemplar',
       name: null,
-      content: 'Đi đầu đổi mới quy trình chế biến chè an toàn, tiết kiệm; vận động xã viên liên kết sản xuất chè sạch, nâng cao thu nhập cho người lao động.',
+      content:
+        'Đi đầu đổi mới quy trình chế biến chè an toàn, tiết kiệm; vận động xã viên liên kết sản xuất chè sạch, nâng cao thu nhập cho người lao động.',
       ownerUnitId: null,
       personId: person.id,
       fieldId: field(DEMO_EXEMPLAR.field),
@@ -201,14 +240,24 @@ export async function loadDemoReporting(db: Kysely<DB>, units: Map<string, numbe
     if (!window.open) throw new Error(`Dữ liệu mẫu: kỳ "${period.name}" không mở: ${window.reason}`);
   }
 
-  const revisionOf = async (reportId: number) => (await db.selectFrom('period_report').select('revision').where('id', '=', reportId).executeTakeFirstOrThrow()).revision;
-  const criteriaOf = async (criteriaSetId: number) => db.selectFrom('criterion').select(['id', 'code']).where('criteria_set_id', '=', criteriaSetId).execute();
+  const revisionOf = async (reportId: number) =>
+    (await db.selectFrom('period_report').select('revision').where('id', '=', reportId).executeTakeFirstOrThrow())
+      .revision;
+  const criteriaOf = async (criteriaSetId: number) =>
+    db.selectFrom('criterion').select(['id', 'code']).where('criteria_set_id', '=', criteriaSetId).execute();
   /** Start the report of `key`'s entry as `ctx` and save these values and narrative. */
-  const draft = async (ctx: RequestContext, key: 'nh' | 'kt' | 'hh' | 'dt', values: Values, text: { results: string; difficulties?: string; proposals?: string }) => {
+  const draft = async (
+    ctx: RequestContext,
+    key: 'nh' | 'kt' | 'hh' | 'dt',
+    values: Values,
+    text: { results: string; difficulties?: string; proposals?: string },
+  ) => {
     const entry = await loadEntryFor(db, ctx.actor!, entries[key], 'write', today);
     const { id } = await startReport(db, ctx, entry, period.id);
     const criteria = await criteriaOf(entry.criteria_set_id);
-    for (const code of Object.keys(values)) if (!criteria.some((c) => c.code === code)) throw new Error(`Dữ liệu mẫu: tiêu chí ${code} không có trong bộ tiêu chí của "${entry.name}".`);
+    for (const code of Object.keys(values))
+      if (!criteria.some((c) => c.code === code))
+        throw new Error(`Dữ liệu mẫu: tiêu chí ${code} không có trong bộ tiêu chí của "${entry.name}".`);
     await saveReport(db, ctx, id, {
       values: criteria.map((c) => ({ criterionId: c.id, value: values[c.code] ?? null, comment: null })),
       results: text.results,
@@ -240,7 +289,8 @@ export async function loadDemoReporting(db: Kysely<DB>, units: Map<string, numbe
     'kt',
     { TC1: 108, TC2: true, TC3: true, TC4: true, TC5: true },
     {
-      results: 'Sản lượng chè búp tươi thu mua vượt 8% kế hoạch; tiết kiệm 12% điện năng nhờ thay lò sấy mới; xử lý chất thải theo đúng quy định, không có vi phạm về môi trường.',
+      results:
+        'Sản lượng chè búp tươi thu mua vượt 8% kế hoạch; tiết kiệm 12% điện năng nhờ thay lò sấy mới; xử lý chất thải theo đúng quy định, không có vi phạm về môi trường.',
       proposals: 'Đề nghị hỗ trợ xây dựng nhãn hiệu chè sạch của hợp tác xã.',
     },
   );
@@ -252,32 +302,58 @@ export async function loadDemoReporting(db: Kysely<DB>, units: Map<string, numbe
     operator,
     'hh',
     { TC1: 96, TC2: true, TC3: true, TC4: true, TC5: true },
-    { results: 'Nộp đầy đủ các khoản thuế; 100% người lao động được ký hợp đồng và đóng bảo hiểm xã hội; trồng mới 2 ha chè theo tiêu chuẩn VietGAP.' },
+    {
+      results:
+        'Nộp đầy đủ các khoản thuế; 100% người lao động được ký hợp đồng và đóng bảo hiểm xã hội; trồng mới 2 ha chè theo tiêu chuẩn VietGAP.',
+    },
   );
   await submitReport(db, operator, huuHao.id, await revisionOf(huuHao.id));
   const rate = huuHao.criteria.find((c) => c.code === 'TC1')!;
   await returnReport(db, operator, huuHao.id, {
-    reason: 'Tỷ lệ hoàn thành kế hoạch sản xuất, kinh doanh chưa khớp với báo cáo tài chính 6 tháng của Công ty; đề nghị kiểm tra lại và gửi lại báo cáo.',
-    notes: [{ field: `criterion:${rate.id}`, note: 'Theo báo cáo tài chính, doanh thu 6 tháng đạt 101% kế hoạch; đề nghị ghi đúng số liệu và nêu rõ căn cứ.' }],
+    reason:
+      'Tỷ lệ hoàn thành kế hoạch sản xuất, kinh doanh chưa khớp với báo cáo tài chính 6 tháng của Công ty; đề nghị kiểm tra lại và gửi lại báo cáo.',
+    notes: [
+      {
+        field: `criterion:${rate.id}`,
+        note: 'Theo báo cáo tài chính, doanh thu 6 tháng đạt 101% kế hoạch; đề nghị ghi đúng số liệu và nêu rõ căn cứ.',
+      },
+    ],
     revision: await revisionOf(huuHao.id),
   });
 
   // Đào Thịnh: a draft, partly filled.
-  const daoThinh = await draft(operator, 'dt', { TC1: 102, TC4: true }, { results: 'Sản xuất 4,5 tấn tinh dầu quế; tận dụng bã quế làm chất đốt cho lò chưng cất.' });
+  const daoThinh = await draft(
+    operator,
+    'dt',
+    { TC1: 102, TC4: true },
+    { results: 'Sản xuất 4,5 tấn tinh dầu quế; tận dụng bã quế làm chất đốt cho lò chưng cất.' },
+  );
 
   // The school's model: the operator follows it and has visited.
-  const schoolRevision = (await db.selectFrom('registry_entry').select('revision').where('id', '=', entries.nh).executeTakeFirstOrThrow()).revision;
-  await assignMonitor(db, admin, entries.nh, { userId: users.get('btg.duk')!, assignedOn: acceptedOn, note: 'Theo dõi, hướng dẫn Chi bộ triển khai mô hình', revision: schoolRevision });
+  const schoolRevision = (
+    await db.selectFrom('registry_entry').select('revision').where('id', '=', entries.nh).executeTakeFirstOrThrow()
+  ).revision;
+  await assignMonitor(db, admin, entries.nh, {
+    userId: users.get('btg.duk')!,
+    assignedOn: acceptedOn,
+    note: 'Theo dõi, hướng dẫn Chi bộ triển khai mô hình',
+    revision: schoolRevision,
+  });
   const schoolEntry = await loadEntryFor(db, operator.actor!, entries.nh, 'read', today);
   await recordMonitorNote(db, operator, schoolEntry, {
     kind: 'visit',
     occurredOn: maxDate(acceptedOn, addDays(today, -3)),
-    content: 'Đã đến trường kiểm tra việc triển khai mô hình: nhà trường có kế hoạch cụ thể theo từng học kỳ, các lớp xây dựng nội quy lớp học thân thiện; đề nghị bổ sung ảnh, tư liệu minh chứng vào báo cáo định kỳ.',
+    content:
+      'Đã đến trường kiểm tra việc triển khai mô hình: nhà trường có kế hoạch cụ thể theo từng học kỳ, các lớp xây dựng nội quy lớp học thân thiện; đề nghị bổ sung ảnh, tư liệu minh chứng vào báo cáo định kỳ.',
     fileIds: [],
   });
 
   // An inspection planned by the party committee, in two weeks.
-  const leader = await db.selectFrom('person').select(['id', 'full_name']).where('full_name', '=', 'Cao Xuân Chiểu').executeTakeFirstOrThrow();
+  const leader = await db
+    .selectFrom('person')
+    .select(['id', 'full_name'])
+    .where('full_name', '=', 'Cao Xuân Chiểu')
+    .executeTakeFirstOrThrow();
   const startsOn = addDays(today, 14);
   const inspectionId = await createInspection(db, operator, {
     ownerUnitId: owner.id,
@@ -298,8 +374,28 @@ export async function loadDemoReporting(db: Kysely<DB>, units: Map<string, numbe
   const evaluationId = await decide(
     db,
     operator,
-    { entry: { id: ktEntry.id, name: ktEntry.name, criteria_set_id: ktEntry.criteria_set_id, owner_unit_id: ktEntry.owner_unit_id }, owner: { id: ktEntry.owner_unit_id, path: ktEntry.owner_path }, scope: await loadScope(db, { type: 'period', id: period.id }) },
-    { entryId: ktEntry.id, periodId: period.id, phaseId: null, decidedMet: true, criteria: [], reason: null, recognitionLevelId: null, documentId: null, decidedOn: today, revision: null },
+    {
+      entry: {
+        id: ktEntry.id,
+        name: ktEntry.name,
+        criteria_set_id: ktEntry.criteria_set_id,
+        owner_unit_id: ktEntry.owner_unit_id,
+      },
+      owner: { id: ktEntry.owner_unit_id, path: ktEntry.owner_path },
+      scope: await loadScope(db, { type: 'period', id: period.id }),
+    },
+    {
+      entryId: ktEntry.id,
+      periodId: period.id,
+      phaseId: null,
+      decidedMet: true,
+      criteria: [],
+      reason: null,
+      recognitionLevelId: null,
+      documentId: null,
+      decidedOn: today,
+      revision: null,
+    },
   );
 
   return {

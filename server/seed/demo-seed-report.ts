@@ -39,7 +39,12 @@ export const SEED_TYPED = {
   grassrootsExemplars: 568,
 };
 
-export async function loadSeedReport(db: Kysely<DB>, ctx: RequestContext, blocId: number, planId: number): Promise<number> {
+export async function loadSeedReport(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  blocId: number,
+  planId: number,
+): Promise<number> {
   const bloc = await findUnitRef(db, blocId);
   if (!bloc) throw new Error('Dữ liệu mẫu: không tìm thấy Đảng ủy Khối.');
   const id = await createReviewReport(db, ctx, bloc, {

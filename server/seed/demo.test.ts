@@ -23,14 +23,18 @@ describe('demo data', { timeout: 240_000 }, () => {
     const rootsNow = json(await admin.get('/api/v1/org/units'));
     expect(rootsNow.items.map((u: { name: string }) => u.name)).toEqual(['Tỉnh ủy Lào Cai']);
 
-    const duk = json(await admin.get('/api/v1/org/units?q=khoi%20co%20quan%20va%20doanh%20nghiep&asOf=2023-06-15')).items[0];
+    const duk = json(await admin.get('/api/v1/org/units?q=khoi%20co%20quan%20va%20doanh%20nghiep&asOf=2023-06-15'))
+      .items[0];
     expect(duk.name).toBe('Đảng ủy Khối cơ quan và doanh nghiệp tỉnh');
     // The banks' party organisations left the bloc for the central bloc on 01/10/2022.
     const banks = DEMO_REORGANISATION.banksLeave.units.length;
     expect(duk.childCount).toBe(DEMO_UNITS.filter((u) => u.parent === 'duk').length - banks);
     const dukNow = json(await admin.get(`/api/v1/org/units/${duk.id}`));
     expect(dukNow.endReason).toBe('split');
-    expect(viSort(dukNow.successors.map((s: { name: string }) => s.name))).toEqual(['Đảng bộ các cơ quan Đảng tỉnh', 'Đảng bộ Ủy ban nhân dân tỉnh']);
+    expect(viSort(dukNow.successors.map((s: { name: string }) => s.name))).toEqual([
+      'Đảng bộ các cơ quan Đảng tỉnh',
+      'Đảng bộ Ủy ban nhân dân tỉnh',
+    ]);
 
     const total = async (asOf: string) => json(await admin.get(`/api/v1/org/stats?asOf=${asOf}`)).total;
     expect(await total('2022-09-30')).toBe(DEMO_UNITS.length);
@@ -40,15 +44,22 @@ describe('demo data', { timeout: 240_000 }, () => {
     const people = json(await admin.get('/api/v1/people?pageSize=100'));
     // The named people, the honours' people, and the seed registry's exemplars (the banks' too: they left, their records stay).
     const bankPeople = SEED_BANK_EXEMPLARS.reduce((s, n) => s + n, 0);
-    expect(people.total).toBe(DEMO_PEOPLE.length + DEMO_HONOUR_PEOPLE.length + SEED_GRASSROOTS_EXEMPLARS + bankPeople + 1);
+    expect(people.total).toBe(
+      DEMO_PEOPLE.length + DEMO_HONOUR_PEOPLE.length + SEED_GRASSROOTS_EXEMPLARS + bankPeople + 1,
+    );
     const documents = json(await admin.get('/api/v1/documents?pageSize=100'));
     expect(documents.total).toBe(DEMO_DOCUMENTS.length + DEMO_HONOUR_DOCUMENT_COUNT);
 
     // The bloc's operator keeps authority over what the bloc became.
     const operator = await signIn(app, 'btg.duk', DEMO_ACCOUNTS[1]!.password);
     const tops = json(await operator.get('/api/v1/org/units'));
-    expect(viSort(tops.items.map((u: { name: string }) => u.name))).toEqual(['Đảng bộ các cơ quan Đảng tỉnh', 'Đảng bộ Ủy ban nhân dân tỉnh']);
+    expect(viSort(tops.items.map((u: { name: string }) => u.name))).toEqual([
+      'Đảng bộ các cơ quan Đảng tỉnh',
+      'Đảng bộ Ủy ban nhân dân tỉnh',
+    ]);
     const reporter = await signIn(app, 'nguyenhue', DEMO_ACCOUNTS[2]!.password);
-    expect(json(await reporter.get('/api/v1/org/units')).items.map((u: { name: string }) => u.name)).toEqual(['Chi bộ Trường THPT Nguyễn Huệ']);
+    expect(json(await reporter.get('/api/v1/org/units')).items.map((u: { name: string }) => u.name)).toEqual([
+      'Chi bộ Trường THPT Nguyễn Huệ',
+    ]);
   });
 });

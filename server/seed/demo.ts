@@ -22,23 +22,36 @@ import { loadSeedRegistry } from './demo-seed-registry.ts';
 import { loadSeedReport } from './demo-seed-report.ts';
 import { saveDocumentSettings } from '../review-report/document-settings.ts';
 import { markDemoData } from '../system/installation.ts';
-import { DEMO_ACCOUNTS, DEMO_DOCUMENTS, DEMO_PEOPLE, DEMO_REORGANISATION, DEMO_START, DEMO_UNITS } from './demo-data.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_DOCUMENTS,
+  DEMO_PEOPLE,
+  DEMO_REORGANISATION,
+  DEMO_START,
+  DEMO_UNITS,
+} from './demo-data.ts';
 
 export { DEMO_ACCOUNTS };
 
 export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
-  const row = await db.selectFrom('org_unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('org_unit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
 async function codeMaps(db: Kysely<DB>) {
   const types = new Map((await db.selectFrom('unit_type').select(['id', 'code']).execute()).map((t) => [t.code, t.id]));
-  const levels = new Map((await db.selectFrom('org_level').select(['id', 'code']).execute()).map((l) => [l.code, l.id]));
+  const levels = new Map(
+    (await db.selectFrom('org_level').select(['id', 'code']).execute()).map((l) => [l.code, l.id]),
+  );
   return { type: (code: string) => types.get(code)!, level: (code: string) => levels.get(code)! };
 }
 
 async function revisionOf(db: Kysely<DB>, unitId: number): Promise<number> {
-  return (await db.selectFrom('org_unit').select('revision').where('id', '=', unitId).executeTakeFirstOrThrow()).revision;
+  return (await db.selectFrom('org_unit').select('revision').where('id', '=', unitId).executeTakeFirstOrThrow())
+    .revision;
 }
 
 /** Returns what the demo's current reporting cycle created (server/seed/demo-reporting.ts). */
@@ -72,8 +85,17 @@ export async function loadDemoData(db: Kysely<DB>): Promise<DemoReportingResult>
         .values({ username: account.username, full_name: account.fullName, password_hash: passwordHash })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('role_grant').values({ user_id: user.id, role: account.role, unit_id: unit.get(account.unit)! }).execute();
-      await audit({ action: 'user.created', entityType: 'user', entityId: user.id, unitId: unit.get(account.unit)!, summary: `Tạo tài khoản mẫu ${account.username}` });
+      await trx
+        .insertInto('role_grant')
+        .values({ user_id: user.id, role: account.role, unit_id: unit.get(account.unit)! })
+        .execute();
+      await audit({
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        unitId: unit.get(account.unit)!,
+        summary: `Tạo tài khoản mẫu ${account.username}`,
+      });
       userIds.set(account.username, user.id);
     });
   }
@@ -95,7 +117,13 @@ export async function loadDemoData(db: Kysely<DB>): Promise<DemoReportingResult>
   const catalogue = await loadDemoCatalogue(db, ctx, { province: unit.get('tu-yb')!, bloc: unit.get('duk')! });
   for (const p of DEMO_PEOPLE) {
     const ref = (await findUnitRef(db, unit.get(p.unit)!))!;
-    await createPerson(db, ctx, ref, { fullName: p.fullName, gender: p.gender, birthYear: null, position: p.position, partyMember: true });
+    await createPerson(db, ctx, ref, {
+      fullName: p.fullName,
+      gender: p.gender,
+      birthYear: null,
+      position: p.position,
+      partyMember: true,
+    });
   }
   // The seed's 2021–2023 registry (324 → 309 models, 597 → 568 exemplars), the banks leaving in 2022, the 2-year review.
   await loadSeedRegistry(db, { admin: ctx, units: unit, fields: catalogue.fields, planId: catalogue.planId });
@@ -103,12 +131,23 @@ export async function loadDemoData(db: Kysely<DB>): Promise<DemoReportingResult>
   // 2025: the propaganda department takes on mass mobilisation; the bloc is split; Yên Bái merges into Lào Cai.
   const { renameBtg, splitDuk, mergeProvinces } = DEMO_REORGANISATION;
   const btg = unit.get(renameBtg.unit)!;
-  await changeUnit(db, ctx, btg, { name: renameBtg.name, revision: await revisionOf(db, btg), effectiveDate: renameBtg.date, documentId: null, note: 'Hợp nhất Ban Tuyên giáo và Ban Dân vận Tỉnh ủy' });
+  await changeUnit(db, ctx, btg, {
+    name: renameBtg.name,
+    revision: await revisionOf(db, btg),
+    effectiveDate: renameBtg.date,
+    documentId: null,
+    note: 'Hợp nhất Ban Tuyên giáo và Ban Dân vận Tỉnh ủy',
+  });
   const duk = unit.get(splitDuk.unit)!;
   const childTargets: Record<string, number> = {};
   splitDuk.targets.forEach((t, index) => t.children.forEach((c) => (childTargets[String(unit.get(c)!)] = index)));
   await splitUnit(db, ctx, duk, {
-    targets: splitDuk.targets.map((t) => ({ name: t.name, typeId: codes.type('dang_uy_khoi'), levelId: codes.level('tren_co_so'), parentId: null })),
+    targets: splitDuk.targets.map((t) => ({
+      name: t.name,
+      typeId: codes.type('dang_uy_khoi'),
+      levelId: codes.level('tren_co_so'),
+      parentId: null,
+    })),
     childTargets,
     keepSource: false,
     revision: await revisionOf(db, duk),
@@ -119,14 +158,24 @@ export async function loadDemoData(db: Kysely<DB>): Promise<DemoReportingResult>
   await mergeUnits(db, ctx, {
     sourceIds: mergeProvinces.sources.map((k) => unit.get(k)!),
     targetId: null,
-    newTarget: { name: mergeProvinces.target.name, code: mergeProvinces.target.code, typeId: codes.type('tinh_uy'), levelId: codes.level('tinh'), parentId: null },
+    newTarget: {
+      name: mergeProvinces.target.name,
+      code: mergeProvinces.target.code,
+      typeId: codes.type('tinh_uy'),
+      levelId: codes.level('tinh'),
+      parentId: null,
+    },
     effectiveDate: mergeProvinces.date,
     documentId: null,
     note: 'Hợp nhất tỉnh Yên Bái và tỉnh Lào Cai thành tỉnh Lào Cai',
   });
 
   // The merged province's documents are dated from Lào Cai (thể thức văn bản, inherited by every unit under it).
-  const province = await db.selectFrom('org_unit').select('id').where('code', '=', mergeProvinces.target.code).executeTakeFirstOrThrow();
+  const province = await db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('code', '=', mergeProvinces.target.code)
+    .executeTakeFirstOrThrow();
   const provinceRef = await findUnitRef(db, province.id);
   await saveDocumentSettings(db, ctx, provinceRef!, { layout: {}, place: 'Lào Cai', revision: null });
 
@@ -136,6 +185,11 @@ export async function loadDemoData(db: Kysely<DB>): Promise<DemoReportingResult>
   await loadDemoHonours(db, unit, userIds, reporting);
   // The seed report itself, as the bloc wrote it: generated from the registry, the seed's texts and hand-typed figures over it.
   const operator = await loadActor(db, userIds.get('btg.duk')!, 'session', null);
-  await loadSeedReport(db, { actor: operator, requestId: 'demo-data', ip: '127.0.0.1' }, unit.get('duk')!, catalogue.planId);
+  await loadSeedReport(
+    db,
+    { actor: operator, requestId: 'demo-data', ip: '127.0.0.1' },
+    unit.get('duk')!,
+    catalogue.planId,
+  );
   return reporting;
 }

@@ -35,8 +35,13 @@ function listeningAddresses(port: number): string[] {
       if (localPort !== hexPort || cols[3] !== '0A' || !address) continue; // 0A: LISTEN
       addresses.push(
         address.length === 8
-          ? (address.match(/../g) ?? []).reverse().map((h) => parseInt(h, 16)).join('.') // little-endian IPv4
-          : /^0+$/.test(address) ? '::' : address,
+          ? (address.match(/../g) ?? [])
+              .reverse()
+              .map((h) => parseInt(h, 16))
+              .join('.') // little-endian IPv4
+          : /^0+$/.test(address)
+            ? '::'
+            : address,
       );
     }
   }
@@ -45,7 +50,8 @@ function listeningAddresses(port: number): string[] {
 
 /** Waits until the start has printed its notices (they follow "listening"). */
 async function notices(server: ServerProcess): Promise<string> {
-  for (let i = 0; i < 200 && !/Điển hình đang chạy tại .*\n(.*\n)*/.test(server.output()); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 200 && !/Điển hình đang chạy tại .*\n(.*\n)*/.test(server.output()); i++)
+    await new Promise((r) => setTimeout(r, 100));
   await new Promise((r) => setTimeout(r, 300));
   return server.output();
 }
@@ -97,8 +103,14 @@ describe.runIf(runs)('npm start with demo data (real processes)', { timeout: 720
     const DATA_DIR = tempDataDir();
     const start = await runCli(['start'], { DATA_DIR, NODE_ENV: 'production', DEMO_DATA: 'true', PORT: '0' });
     expect(start.code).toBe(1);
-    expect(start.stderr.trim()).toMatch(/^Không thể nạp dữ liệu mẫu khi đặt NODE_ENV=production: các tài khoản mẫu có mật khẩu công khai\./);
-    const seed = await runCli(['seed'], { DATA_DIR, NODE_ENV: 'development', PUBLIC_URL: 'https://dienhinh.example.vn' });
+    expect(start.stderr.trim()).toMatch(
+      /^Không thể nạp dữ liệu mẫu khi đặt NODE_ENV=production: các tài khoản mẫu có mật khẩu công khai\./,
+    );
+    const seed = await runCli(['seed'], {
+      DATA_DIR,
+      NODE_ENV: 'development',
+      PUBLIC_URL: 'https://dienhinh.example.vn',
+    });
     expect(seed.code).toBe(1);
     expect(seed.stderr.trim()).toMatch(/^Không nạp dữ liệu mẫu khi đặt PUBLIC_URL=https:\/\/dienhinh\.example\.vn/);
     expect(readdirSync(DATA_DIR)).toEqual([]);
@@ -108,7 +120,11 @@ describe.runIf(runs)('npm start with demo data (real processes)', { timeout: 720
 describe.runIf(runs)('npm run setup (real processes)', { timeout: 360_000 }, () => {
   it('gives an empty real installation its first administrator, who must change the password, once', async () => {
     const DATA_DIR = tempDataDir();
-    const empty = await startServerProcess({ NODE_ENV: 'development', DEMO_DATA: 'false', DATA_DIR }, undefined, 120_000);
+    const empty = await startServerProcess(
+      { NODE_ENV: 'development', DEMO_DATA: 'false', DATA_DIR },
+      undefined,
+      120_000,
+    );
     expect(await notices(empty)).toContain(SETUP_HINT);
     await empty.stop();
 
@@ -121,7 +137,10 @@ describe.runIf(runs)('npm run setup (real processes)', { timeout: 360_000 }, () 
     const password = /Mật khẩu:\s+(\S+)/.exec(setup.stdout)?.[1];
     expect(password).toMatch(/^[a-zA-Z2-9]{5}(-[a-zA-Z2-9]{5}){3}$/);
 
-    const again = await runCli([...args.slice(0, 1), '--username', 'quantri2', '--full-name', 'Trần Thị Bình'], { DATA_DIR, NODE_ENV: 'production' });
+    const again = await runCli([...args.slice(0, 1), '--username', 'quantri2', '--full-name', 'Trần Thị Bình'], {
+      DATA_DIR,
+      NODE_ENV: 'production',
+    });
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/đã có 1 tài khoản: lệnh setup chỉ tạo quản trị viên đầu tiên/);
     expect(again.stdout).not.toMatch(/Mật khẩu:/);
@@ -130,7 +149,10 @@ describe.runIf(runs)('npm run setup (real processes)', { timeout: 360_000 }, () 
     const output = await notices(server);
     expect(output).not.toContain('BẢN DÙNG THỬ');
     expect(output).not.toContain(SETUP_HINT);
-    expect(await (await fetch(`${server.baseUrl}/api/v1/system/info`)).json()).toMatchObject({ demo: false, needsSetup: false });
+    expect(await (await fetch(`${server.baseUrl}/api/v1/system/info`)).json()).toMatchObject({
+      demo: false,
+      needsSetup: false,
+    });
     const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -11,12 +11,22 @@ export interface InstallationState {
 }
 
 export async function readInstallation(db: Kysely<DB>): Promise<InstallationState> {
-  const row = await db.selectFrom('installation').select(['demo_data', 'demo_loaded_at', 'first_admin_created_at']).executeTakeFirst();
-  return { demo: row?.demo_data ?? false, demoLoadedAt: row?.demo_loaded_at ?? null, firstAdminCreatedAt: row?.first_admin_created_at ?? null };
+  const row = await db
+    .selectFrom('installation')
+    .select(['demo_data', 'demo_loaded_at', 'first_admin_created_at'])
+    .executeTakeFirst();
+  return {
+    demo: row?.demo_data ?? false,
+    demoLoadedAt: row?.demo_loaded_at ?? null,
+    firstAdminCreatedAt: row?.first_admin_created_at ?? null,
+  };
 }
 
 export async function countAccounts(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -53,6 +63,10 @@ export async function markFirstAdministrator(trx: Transaction<DB>): Promise<void
   await trx
     .insertInto('installation')
     .values({ first_admin_created_at: sql<Date>`now()` })
-    .onConflict((oc) => oc.column('singleton').doUpdateSet({ first_admin_created_at: sql<Date>`coalesce(installation.first_admin_created_at, now())` }))
+    .onConflict((oc) =>
+      oc
+        .column('singleton')
+        .doUpdateSet({ first_admin_created_at: sql<Date>`coalesce(installation.first_admin_created_at, now())` }),
+    )
     .execute();
 }

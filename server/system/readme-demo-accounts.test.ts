@@ -15,8 +15,13 @@ describe('README', () => {
     const lines = readme.split('\n');
     const header = lines.findIndex((l) => /^\| tài khoản \| mật khẩu \|/.test(l));
     expect(header).toBeGreaterThan(0);
-    const table = lines.slice(header + 2, lines.findIndex((l, i) => i > header && !l.startsWith('|')));
-    const rows = table.map((l) => /^\| `([^`]+)` \| `([^`]+)` \|/.exec(l)).map((m) => ({ username: m?.[1], password: m?.[2] }));
+    const table = lines.slice(
+      header + 2,
+      lines.findIndex((l, i) => i > header && !l.startsWith('|')),
+    );
+    const rows = table
+      .map((l) => /^\| `([^`]+)` \| `([^`]+)` \|/.exec(l))
+      .map((m) => ({ username: m?.[1], password: m?.[2] }));
     expect(rows).toEqual(DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: a.password })));
   });
 });

@@ -22,14 +22,46 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('parseSetupArgs', () => {
   it('reads every flag, with the defaults of a provincial committee', () => {
-    expect(parseSetupArgs([])).toEqual({ unitType: 'tinh_uy', level: 'tinh', since: '2000-01-01', passwordStdin: false, addAdmin: false, help: false });
+    expect(parseSetupArgs([])).toEqual({
+      unitType: 'tinh_uy',
+      level: 'tinh',
+      since: '2000-01-01',
+      passwordStdin: false,
+      addAdmin: false,
+      help: false,
+    });
     const flags = parseSetupArgs([
-      '--unit', 'Đảng ủy Khối các cơ quan tỉnh', '--unit-type', 'dang_uy_khoi', '--level', 'tren_co_so', '--unit-code', 'DUK',
-      '--since', '2015-07-01', '--username', 'quantri', '--full-name', 'Nguyễn Văn An', '--email', 'an@example.vn', '--password-stdin', '--add-admin',
+      '--unit',
+      'Đảng ủy Khối các cơ quan tỉnh',
+      '--unit-type',
+      'dang_uy_khoi',
+      '--level',
+      'tren_co_so',
+      '--unit-code',
+      'DUK',
+      '--since',
+      '2015-07-01',
+      '--username',
+      'quantri',
+      '--full-name',
+      'Nguyễn Văn An',
+      '--email',
+      'an@example.vn',
+      '--password-stdin',
+      '--add-admin',
     ]);
     expect(flags).toEqual({
-      unit: 'Đảng ủy Khối các cơ quan tỉnh', unitType: 'dang_uy_khoi', level: 'tren_co_so', unitCode: 'DUK', since: '2015-07-01',
-      username: 'quantri', fullName: 'Nguyễn Văn An', email: 'an@example.vn', passwordStdin: true, addAdmin: true, help: false,
+      unit: 'Đảng ủy Khối các cơ quan tỉnh',
+      unitType: 'dang_uy_khoi',
+      level: 'tren_co_so',
+      unitCode: 'DUK',
+      since: '2015-07-01',
+      username: 'quantri',
+      fullName: 'Nguyễn Văn An',
+      email: 'an@example.vn',
+      passwordStdin: true,
+      addAdmin: true,
+      help: false,
     });
   });
 
@@ -41,7 +73,13 @@ describe('parseSetupArgs', () => {
 
 describe('collectSetupAnswers', () => {
   it('takes everything from flags without asking, and leaves the password to be generated', async () => {
-    const answers = await collectSetupAnswers(parseSetupArgs(['--unit', ' Tỉnh ủy Lào Cai ', '--username', 'quantri', '--full-name', 'Nguyễn Văn An']), true, null, noStdin, acceptAll);
+    const answers = await collectSetupAnswers(
+      parseSetupArgs(['--unit', ' Tỉnh ủy Lào Cai ', '--username', 'quantri', '--full-name', 'Nguyễn Văn An']),
+      true,
+      null,
+      noStdin,
+      acceptAll,
+    );
     expect(answers).toEqual({
       unit: { name: 'Tỉnh ủy Lào Cai', typeCode: 'tinh_uy', levelCode: 'tinh', code: null, since: '2000-01-01' },
       username: 'quantri',
@@ -52,18 +90,54 @@ describe('collectSetupAnswers', () => {
   });
 
   it('without a person to ask, names the missing or wrong flag', async () => {
-    await expect(collectSetupAnswers(parseSetupArgs(['--username', 'quantri', '--full-name', 'A']), true, null, noStdin, acceptAll)).rejects.toThrow(/^Thiếu --unit/);
-    await expect(collectSetupAnswers(parseSetupArgs(['--username', 'quantri']), false, null, noStdin, acceptAll)).rejects.toThrow(/^Thiếu --full-name/);
-    await expect(collectSetupAnswers(parseSetupArgs(['--username', 'quản trị', '--full-name', 'A']), false, null, noStdin, acceptAll)).rejects.toThrow(/^--username: Tên đăng nhập chỉ gồm/);
-    await expect(collectSetupAnswers(parseSetupArgs(['--since', new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10)]), false, null, noStdin, acceptAll)).rejects.toThrow(/^--since: .*không được sau hôm nay/);
-    await expect(collectSetupAnswers(parseSetupArgs(['--since', '2020-02-30']), false, null, noStdin, acceptAll)).rejects.toThrow(/^--since: Ngày không tồn tại/);
+    await expect(
+      collectSetupAnswers(
+        parseSetupArgs(['--username', 'quantri', '--full-name', 'A']),
+        true,
+        null,
+        noStdin,
+        acceptAll,
+      ),
+    ).rejects.toThrow(/^Thiếu --unit/);
+    await expect(
+      collectSetupAnswers(parseSetupArgs(['--username', 'quantri']), false, null, noStdin, acceptAll),
+    ).rejects.toThrow(/^Thiếu --full-name/);
+    await expect(
+      collectSetupAnswers(
+        parseSetupArgs(['--username', 'quản trị', '--full-name', 'A']),
+        false,
+        null,
+        noStdin,
+        acceptAll,
+      ),
+    ).rejects.toThrow(/^--username: Tên đăng nhập chỉ gồm/);
+    await expect(
+      collectSetupAnswers(
+        parseSetupArgs(['--since', new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10)]),
+        false,
+        null,
+        noStdin,
+        acceptAll,
+      ),
+    ).rejects.toThrow(/^--since: .*không được sau hôm nay/);
+    await expect(
+      collectSetupAnswers(parseSetupArgs(['--since', '2020-02-30']), false, null, noStdin, acceptAll),
+    ).rejects.toThrow(/^--since: Ngày không tồn tại/);
   });
 
   it('reads the first line of stdin as the password', async () => {
     const flags = parseSetupArgs(['--username', 'quantri', '--full-name', 'Nguyễn Văn An', '--password-stdin']);
-    const answers = await collectSetupAnswers(flags, false, null, async () => 'Song-Hong-chay-qua-Lao-Cai\nignored\n', acceptAll);
+    const answers = await collectSetupAnswers(
+      flags,
+      false,
+      null,
+      async () => 'Song-Hong-chay-qua-Lao-Cai\nignored\n',
+      acceptAll,
+    );
     expect(answers).toMatchObject({ unit: null, password: 'Song-Hong-chay-qua-Lao-Cai' });
-    await expect(collectSetupAnswers(flags, false, null, async () => '\n', acceptAll)).rejects.toThrow(/^--password-stdin: /);
+    await expect(collectSetupAnswers(flags, false, null, async () => '\n', acceptAll)).rejects.toThrow(
+      /^--password-stdin: /,
+    );
   });
 
   it('asks a person until each answer is valid, the password twice and judged before the second time', async () => {
@@ -93,7 +167,11 @@ describe('collectSetupAnswers', () => {
       email: null,
       password: 'Song-Hong-chay-qua-Lao-Cai',
     });
-    expect(judged).toEqual(['quantri:quantri2025', 'quantri:Song-Hong-chay-qua-Lao-Cai', 'quantri:Song-Hong-chay-qua-Lao-Cai']);
+    expect(judged).toEqual([
+      'quantri:quantri2025',
+      'quantri:Song-Hong-chay-qua-Lao-Cai',
+      'quantri:Song-Hong-chay-qua-Lao-Cai',
+    ]);
     expect(prompter.asked.filter((q) => q.startsWith('Tên đăng nhập'))).toHaveLength(2);
     expect(vi.mocked(console.error).mock.calls.map((c) => String(c[0]).trim())).toEqual([
       'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang.',
@@ -105,6 +183,12 @@ describe('collectSetupAnswers', () => {
   it('lets a person leave the password empty to have one generated, and does not ask for a unit that exists', async () => {
     const prompter = scripted(['quantri', 'Nguyễn Văn An', 'an@example.vn', '']);
     const answers = await collectSetupAnswers(parseSetupArgs([]), false, prompter, noStdin, acceptAll);
-    expect(answers).toEqual({ unit: null, username: 'quantri', fullName: 'Nguyễn Văn An', email: 'an@example.vn', password: null });
+    expect(answers).toEqual({
+      unit: null,
+      username: 'quantri',
+      fullName: 'Nguyễn Văn An',
+      email: 'an@example.vn',
+      password: null,
+    });
   });
 });

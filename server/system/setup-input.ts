@@ -112,11 +112,19 @@ const fields = {
 /** One value through its schema: the Vietnamese message of the first problem, or the cleaned value. */
 function check<T>(schema: z.ZodType<T>, value: unknown): { ok: true; value: T } | { ok: false; message: string } {
   const result = schema.safeParse(value);
-  return result.success ? { ok: true, value: result.data } : { ok: false, message: result.error.issues[0]?.message ?? 'Giá trị không hợp lệ.' };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, message: result.error.issues[0]?.message ?? 'Giá trị không hợp lệ.' };
 }
 
 /** A flag's value, or — with a person at the console — asked until valid; otherwise a usage error. */
-async function obtain<T>(schema: z.ZodType<T>, flag: string | undefined, name: string, question: string, prompter: Prompter | null): Promise<T> {
+async function obtain<T>(
+  schema: z.ZodType<T>,
+  flag: string | undefined,
+  name: string,
+  question: string,
+  prompter: Prompter | null,
+): Promise<T> {
   if (flag !== undefined) {
     const result = check(schema, flag);
     if (!result.ok) throw new UsageError(`--${name}: ${result.message}`);
@@ -149,20 +157,38 @@ export async function collectSetupAnswers(
   prompter: Prompter | null,
   stdinPassword: () => Promise<string>,
   /** What is wrong with a typed password for this person (the policy's Vietnamese reasons), null when fine. */
-  judgePassword: (password: string, who: { username: string; fullName: string; email: string | null }) => Promise<string | null>,
+  judgePassword: (
+    password: string,
+    who: { username: string; fullName: string; email: string | null },
+  ) => Promise<string | null>,
 ): Promise<SetupAnswers> {
   const since = check(ZSince, flags.since);
   if (!since.ok) throw new UsageError(`--since: ${since.message}`);
   let unit: SetupAnswers['unit'] = null;
   if (needsUnit || flags.unit !== undefined) {
     const name = await obtain(fields.unit, flags.unit, 'unit', 'Tên đơn vị gốc (ví dụ: Tỉnh ủy Lào Cai): ', prompter);
-    const code = flags.unitCode === undefined ? null : (await obtain(fields.unitCode, flags.unitCode, 'unit-code', '', null)) || null;
+    const code =
+      flags.unitCode === undefined
+        ? null
+        : (await obtain(fields.unitCode, flags.unitCode, 'unit-code', '', null)) || null;
     unit = { name, typeCode: flags.unitType, levelCode: flags.level, code, since: since.value };
   }
-  const username = await obtain(fields.username, flags.username, 'username', 'Tên đăng nhập của quản trị viên: ', prompter);
+  const username = await obtain(
+    fields.username,
+    flags.username,
+    'username',
+    'Tên đăng nhập của quản trị viên: ',
+    prompter,
+  );
   const fullName = await obtain(fields.fullName, flags.fullName, 'full-name', 'Họ và tên: ', prompter);
   // Optional: asked only of a person at the console, empty when automated.
-  const email = await obtain(fields.email, flags.email ?? (prompter ? undefined : ''), 'email', 'Thư điện tử (để trống nếu không có): ', prompter);
+  const email = await obtain(
+    fields.email,
+    flags.email ?? (prompter ? undefined : ''),
+    'email',
+    'Thư điện tử (để trống nếu không có): ',
+    prompter,
+  );
 
   let password: string | null = null;
   if (flags.passwordStdin) {

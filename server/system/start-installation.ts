@@ -29,9 +29,12 @@ export function installationNotice(plan: ReadyPlan): string[] {
     lines.push('BẢN DÙNG THỬ — dữ liệu mẫu, không dùng cho công việc thật.');
     if (plan.showDemoPasswords) {
       lines.push('Tài khoản mẫu (mật khẩu chỉ in ở lần khởi động nạp dữ liệu mẫu; bảng tài khoản có trong README):');
-      for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(12)} / ${a.password.padEnd(16)} ${a.description}`);
+      for (const a of DEMO_ACCOUNTS)
+        lines.push(`  ${a.username.padEnd(12)} / ${a.password.padEnd(16)} ${a.description}`);
     } else {
-      lines.push(`Tài khoản mẫu (${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}): mật khẩu xem bảng "tài khoản mẫu" trong README.md.`);
+      lines.push(
+        `Tài khoản mẫu (${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}): mật khẩu xem bảng "tài khoản mẫu" trong README.md.`,
+      );
     }
   }
   if (plan.hostNotice) lines.push(plan.hostNotice);

@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { DEMO_ACCOUNTS } from '../seed/demo-data.ts';
 import { installationNotice, type ReadyPlan } from './start-installation.ts';
-import { demoSettingRefusal, isLoopback, planStart, realInstallationReason, seedRefusal, SETUP_HINT, type DatabaseFacts } from './start-rules.ts';
+import {
+  demoSettingRefusal,
+  isLoopback,
+  planStart,
+  realInstallationReason,
+  seedRefusal,
+  SETUP_HINT,
+  type DatabaseFacts,
+} from './start-rules.ts';
 
 const NODE_ENVS = [undefined, 'development', 'production'] as const;
 const PUBLIC_URLS = [undefined, 'https://dienhinh.example.vn/'] as const;
@@ -30,7 +38,11 @@ function env(nodeEnv?: string, publicUrl?: string, demo?: string, host?: string)
 }
 
 const cases = NODE_ENVS.flatMap((nodeEnv) =>
-  PUBLIC_URLS.flatMap((publicUrl) => DEMO_SETTINGS.flatMap((demo) => HOSTS.flatMap((host) => FACTS.map((facts) => ({ nodeEnv, publicUrl, demo, host, facts }))))),
+  PUBLIC_URLS.flatMap((publicUrl) =>
+    DEMO_SETTINGS.flatMap((demo) =>
+      HOSTS.flatMap((host) => FACTS.map((facts) => ({ nodeEnv, publicUrl, demo, host, facts }))),
+    ),
+  ),
 );
 
 describe('planStart over every combination', () => {
@@ -48,7 +60,9 @@ describe('planStart over every combination', () => {
       expect(plan.refuse !== null, label).toBe(refused);
       if (plan.refuse !== null) {
         expect(plan.refuse, label).toMatch(/dữ liệu mẫu/);
-        expect(plan.refuse, label).toContain(nodeEnv === 'production' ? 'NODE_ENV=production' : 'PUBLIC_URL=https://dienhinh.example.vn');
+        expect(plan.refuse, label).toContain(
+          nodeEnv === 'production' ? 'NODE_ENV=production' : 'PUBLIC_URL=https://dienhinh.example.vn',
+        );
         continue;
       }
       // The demo is loaded only into a database with nothing in it.
@@ -70,9 +84,22 @@ describe('planStart over every combination', () => {
 
   it('keeps the newcomer experience: a bare `npm start` on an empty folder loads the demo on 127.0.0.1 and shows the passwords', () => {
     const plan = planStart(loadConfig({}), { holdsDemo: false, empty: true, accounts: 0 });
-    expect(plan).toMatchObject({ refuse: null, loadDemo: true, demo: true, host: '127.0.0.1', showDemoPasswords: true, setupHint: false });
+    expect(plan).toMatchObject({
+      refuse: null,
+      loadDemo: true,
+      demo: true,
+      host: '127.0.0.1',
+      showDemoPasswords: true,
+      setupHint: false,
+    });
     const again = planStart(loadConfig({}), { holdsDemo: true, empty: false, accounts: 4 });
-    expect(again).toMatchObject({ refuse: null, loadDemo: false, demo: true, host: '127.0.0.1', showDemoPasswords: false });
+    expect(again).toMatchObject({
+      refuse: null,
+      loadDemo: false,
+      demo: true,
+      host: '127.0.0.1',
+      showDemoPasswords: false,
+    });
   });
 
   it('remembers the demo whatever DEMO_DATA says now', () => {
@@ -81,12 +108,22 @@ describe('planStart over every combination', () => {
   });
 
   it('names the reason in Vietnamese when production meets demo data', () => {
-    expect(demoSettingRefusal(loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'true' }))).toMatch(/^Không thể nạp dữ liệu mẫu khi đặt NODE_ENV=production/);
+    expect(demoSettingRefusal(loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'true' }))).toMatch(
+      /^Không thể nạp dữ liệu mẫu khi đặt NODE_ENV=production/,
+    );
     expect(demoSettingRefusal(loadConfig({ NODE_ENV: 'production' }))).toBeNull();
     expect(demoSettingRefusal(loadConfig({ DEMO_DATA: 'true' }))).toBeNull();
-    const plan = planStart(loadConfig({ PUBLIC_URL: 'https://dh.example.vn' }), { holdsDemo: true, empty: false, accounts: 4 });
-    expect(plan.refuse).toMatch(/^Cơ sở dữ liệu này chứa dữ liệu mẫu .* PUBLIC_URL=https:\/\/dh\.example\.vn\. Hãy dùng một cơ sở dữ liệu mới/);
-    expect(realInstallationReason({ production: true, publicUrl: 'https://x.vn' })).toBe('NODE_ENV=production và PUBLIC_URL=https://x.vn');
+    const plan = planStart(loadConfig({ PUBLIC_URL: 'https://dh.example.vn' }), {
+      holdsDemo: true,
+      empty: false,
+      accounts: 4,
+    });
+    expect(plan.refuse).toMatch(
+      /^Cơ sở dữ liệu này chứa dữ liệu mẫu .* PUBLIC_URL=https:\/\/dh\.example\.vn\. Hãy dùng một cơ sở dữ liệu mới/,
+    );
+    expect(realInstallationReason({ production: true, publicUrl: 'https://x.vn' })).toBe(
+      'NODE_ENV=production và PUBLIC_URL=https://x.vn',
+    );
     expect(realInstallationReason({ production: false, publicUrl: undefined })).toBeNull();
   });
 });
@@ -108,12 +145,22 @@ describe('seedRefusal', () => {
         }
       }
     }
-    expect(seedRefusal(loadConfig({}), { holdsDemo: false, empty: false, accounts: 1 })).toMatch(/chỉ được nạp vào cơ sở dữ liệu trống/);
+    expect(seedRefusal(loadConfig({}), { holdsDemo: false, empty: false, accounts: 1 })).toMatch(
+      /chỉ được nạp vào cơ sở dữ liệu trống/,
+    );
   });
 });
 
 describe('installationNotice', () => {
-  const base: ReadyPlan = { refuse: null, loadDemo: false, demo: true, host: '127.0.0.1', hostNotice: 'notice', showDemoPasswords: false, setupHint: false };
+  const base: ReadyPlan = {
+    refuse: null,
+    loadDemo: false,
+    demo: true,
+    host: '127.0.0.1',
+    hostNotice: 'notice',
+    showDemoPasswords: false,
+    setupHint: false,
+  };
 
   it('prints the demo passwords only when asked to, and otherwise points to the README', () => {
     const first = installationNotice({ ...base, loadDemo: true, showDemoPasswords: true }).join('\n');

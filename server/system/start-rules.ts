@@ -8,7 +8,10 @@
  */
 import type { Config } from '../config.ts';
 
-export type InstallationSettings = Pick<Config, 'production' | 'publicUrl' | 'loadDemoData' | 'demoDataExplicit' | 'host' | 'hostExplicit'>;
+export type InstallationSettings = Pick<
+  Config,
+  'production' | 'publicUrl' | 'loadDemoData' | 'demoDataExplicit' | 'host' | 'hostExplicit'
+>;
 
 export interface DatabaseFacts {
   /** The database holds demo data (table installation, set by the demo loader). */
@@ -26,7 +29,9 @@ export const SETUP_HINT =
   '(với PGlite: dừng máy chủ trước, vì thư mục dữ liệu đang được máy chủ giữ).';
 
 /** Why this is a real installation ("NODE_ENV=production", "PUBLIC_URL=…"), or null when it is not. */
-export function realInstallationReason(settings: Pick<InstallationSettings, 'production' | 'publicUrl'>): string | null {
+export function realInstallationReason(
+  settings: Pick<InstallationSettings, 'production' | 'publicUrl'>,
+): string | null {
   const reasons: string[] = [];
   if (settings.production) reasons.push('NODE_ENV=production');
   if (settings.publicUrl) reasons.push(`PUBLIC_URL=${settings.publicUrl}`);
@@ -86,7 +91,15 @@ export function planStart(settings: InstallationSettings, facts: DatabaseFacts):
   } else if (demo && !isLoopback(host)) {
     hostNotice = `Cảnh báo: dữ liệu mẫu với mật khẩu công khai đang mở trên HOST=${host}. Không dùng cho công việc thật.`;
   }
-  return { refuse: null, loadDemo, demo, host, hostNotice, showDemoPasswords: loadDemo, setupHint: !demo && facts.accounts === 0 };
+  return {
+    refuse: null,
+    loadDemo,
+    demo,
+    host,
+    hostNotice,
+    showDemoPasswords: loadDemo,
+    setupHint: !demo && facts.accounts === 0,
+  };
 }
 
 /** `npm run seed`: only into an empty database, never in a real installation (facts null: not opened yet). */

@@ -8,7 +8,12 @@ import { systemContext } from '../lib/context.ts';
 import * as installationMigration from '../db/migrations/20261207_0022_installation.ts';
 import { anonymous, json, setupTest, signIn } from '../test/harness.ts';
 import { buildUnit, buildUser } from '../test/factories.ts';
-import { createAdministrator, generatePassword, setupContext, type AdministratorInput } from './commands/create-administrator.ts';
+import {
+  createAdministrator,
+  generatePassword,
+  setupContext,
+  type AdministratorInput,
+} from './commands/create-administrator.ts';
 import { databaseFacts, markDemoData, readInstallation } from './installation.ts';
 
 const STRONG = 'Song-Hong-chay-qua-Lao-Cai-2026';
@@ -31,7 +36,13 @@ describe('GET /api/v1/system/info', () => {
     const { app } = await setupTest();
     const response = await anonymous(app).get('/api/v1/system/info');
     expect(response.statusCode).toBe(200);
-    expect(json(response)).toEqual({ name: 'Điển hình', version: '0.1.0', demo: false, demoLoadedAt: null, needsSetup: true });
+    expect(json(response)).toEqual({
+      name: 'Điển hình',
+      version: '0.1.0',
+      demo: false,
+      demoLoadedAt: null,
+      needsSetup: true,
+    });
   });
 
   it('says demo once the demo loader has marked the database, and only then', async () => {
@@ -42,7 +53,11 @@ describe('GET /api/v1/system/info', () => {
     const info = json(await anonymous(app).get('/api/v1/system/info'));
     expect(info.demo).toBe(true);
     expect(Date.parse(info.demoLoadedAt)).toBeGreaterThan(Date.now() - 60_000);
-    const audited = await db.selectFrom('audit_event').select(['action', 'summary']).where('action', '=', 'installation.demo_loaded').execute();
+    const audited = await db
+      .selectFrom('audit_event')
+      .select(['action', 'summary'])
+      .where('action', '=', 'installation.demo_loaded')
+      .execute();
     expect(audited).toHaveLength(1);
     expect((await databaseFacts(db)).holdsDemo).toBe(true);
   });
@@ -57,11 +72,22 @@ describe('GET /api/v1/system/info', () => {
 });
 
 describe('migration 20261207_0022_installation', () => {
-  it('recognises a database that loaded the demo before the marker existed, from the demo loader\'s audit trail', async () => {
+  it("recognises a database that loaded the demo before the marker existed, from the demo loader's audit trail", async () => {
     const { db } = await setupTest();
     await db
       .insertInto('audit_event')
-      .values({ actor_user_id: null, actor_name: 'Hệ thống', via: 'system', action: 'user.created', entity_type: 'user', entity_id: '1', unit_id: null, summary: 'Tạo tài khoản mẫu admin', request_id: 'system', ip: '127.0.0.1' })
+      .values({
+        actor_user_id: null,
+        actor_name: 'Hệ thống',
+        via: 'system',
+        action: 'user.created',
+        entity_type: 'user',
+        entity_id: '1',
+        unit_id: null,
+        summary: 'Tạo tài khoản mẫu admin',
+        request_id: 'system',
+        ip: '127.0.0.1',
+      })
       .execute();
     await sql`drop table installation`.execute(db);
     await installationMigration.up(db as never);
@@ -88,15 +114,29 @@ describe('createAdministrator (npm run setup)', () => {
 
     const session = await signIn(app, 'quantri', STRONG);
     const me = json(await session.get('/api/v1/auth/me'));
-    expect(me).toMatchObject({ username: 'quantri', fullName: 'Nguyễn Văn An', mustChangePassword: true, isSystemAdmin: true });
-    expect(me.grants).toEqual([expect.objectContaining({ role: 'admin', unitId: created.unitId, unitName: 'Tỉnh ủy Lào Cai' })]);
-    const summary = await db.selectFrom('audit_event').select('summary').where('action', '=', 'installation.first_admin_created').executeTakeFirstOrThrow();
+    expect(me).toMatchObject({
+      username: 'quantri',
+      fullName: 'Nguyễn Văn An',
+      mustChangePassword: true,
+      isSystemAdmin: true,
+    });
+    expect(me.grants).toEqual([
+      expect.objectContaining({ role: 'admin', unitId: created.unitId, unitName: 'Tỉnh ủy Lào Cai' }),
+    ]);
+    const summary = await db
+      .selectFrom('audit_event')
+      .select('summary')
+      .where('action', '=', 'installation.first_admin_created')
+      .executeTakeFirstOrThrow();
     expect(summary.summary).toContain('người chạy: vitest');
     expect((await readInstallation(db)).firstAdminCreatedAt).toBeInstanceOf(Date);
     expect(json(await anonymous(app).get('/api/v1/system/info'))).toMatchObject({ demo: false, needsSetup: false });
 
     // Changing the password ends the obligation.
-    const changed = await session.post('/api/v1/auth/password', { currentPassword: STRONG, newPassword: 'Ruong-bac-thang-Y-Ty-mua-lua-chin' });
+    const changed = await session.post('/api/v1/auth/password', {
+      currentPassword: STRONG,
+      newPassword: 'Ruong-bac-thang-Y-Ty-mua-lua-chin',
+    });
     expect(changed.statusCode).toBe(200);
     expect(json(await session.get('/api/v1/auth/me')).mustChangePassword).toBe(false);
   });
@@ -104,42 +144,76 @@ describe('createAdministrator (npm run setup)', () => {
   it('refuses a second first administrator, and adds another only when asked, notifying the administrators', async () => {
     const { db } = await setupTest();
     const first = await createAdministrator(db, setupContext(), adminInput());
-    await expect(createAdministrator(db, setupContext(), adminInput({ username: 'quantri2', unit: null }))).rejects.toMatchObject({
+    await expect(
+      createAdministrator(db, setupContext(), adminInput({ username: 'quantri2', unit: null })),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: expect.stringMatching(/^Hệ thống đã có 1 tài khoản .*--add-admin/),
     });
-    const second = await createAdministrator(db, setupContext(), adminInput({ username: 'quantri2', fullName: 'Trần Thị Bình', unit: null, addAnother: true }));
+    const second = await createAdministrator(
+      db,
+      setupContext(),
+      adminInput({ username: 'quantri2', fullName: 'Trần Thị Bình', unit: null, addAnother: true }),
+    );
     expect(second).toMatchObject({ unitId: first.unitId, unitCreated: false, first: false });
     const notices = await db.selectFrom('notification').select(['user_id', 'kind', 'body']).execute();
-    expect(notices).toEqual([{ user_id: first.userId, kind: 'security.admin_granted', body: expect.stringContaining('quantri2 (Trần Thị Bình)') }]);
-    const added = await db.selectFrom('audit_event').select('action').where('action', '=', 'installation.admin_added').execute();
+    expect(notices).toEqual([
+      {
+        user_id: first.userId,
+        kind: 'security.admin_granted',
+        body: expect.stringContaining('quantri2 (Trần Thị Bình)'),
+      },
+    ]);
+    const added = await db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('action', '=', 'installation.admin_added')
+      .execute();
     expect(added).toHaveLength(1);
   });
 
   it('checks everything before writing anything: a weak password, an unknown unit type, a taken name', async () => {
     const { db } = await setupTest();
-    await expect(createAdministrator(db, setupContext(), adminInput({ password: 'quantri2025' }))).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(createAdministrator(db, setupContext(), adminInput({ unit: { ...adminInput().unit!, typeCode: 'tinh' } }))).rejects.toMatchObject({
+    await expect(
+      createAdministrator(db, setupContext(), adminInput({ password: 'quantri2025' })),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      createAdministrator(db, setupContext(), adminInput({ unit: { ...adminInput().unit!, typeCode: 'tinh' } })),
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
-      message: expect.stringMatching(/^Loại đơn vị có mã "tinh" không tồn tại .* Các mã hiện có: tinh_uy, dang_uy_khoi/),
+      message: expect.stringMatching(
+        /^Loại đơn vị có mã "tinh" không tồn tại .* Các mã hiện có: tinh_uy, dang_uy_khoi/,
+      ),
     });
-    await expect(createAdministrator(db, setupContext(), adminInput({ unit: null }))).rejects.toMatchObject({ message: expect.stringMatching(/^Chưa có đơn vị gốc/) });
+    await expect(createAdministrator(db, setupContext(), adminInput({ unit: null }))).rejects.toMatchObject({
+      message: expect.stringMatching(/^Chưa có đơn vị gốc/),
+    });
     // Nothing was left behind by the refusals (one transaction: no root unit without its administrator).
     expect(await db.selectFrom('org_unit').select('id').execute()).toEqual([]);
     expect(await db.selectFrom('audit_event').select('id').execute()).toEqual([]);
 
     await buildUnit(db, { name: 'Tỉnh ủy Yên Bái' });
     await buildUnit(db, { name: 'Tỉnh ủy Lào Cai' });
-    await expect(createAdministrator(db, setupContext(), adminInput({ unit: null }))).rejects.toMatchObject({ message: expect.stringMatching(/^Có nhiều đơn vị gốc/) });
+    await expect(createAdministrator(db, setupContext(), adminInput({ unit: null }))).rejects.toMatchObject({
+      message: expect.stringMatching(/^Có nhiều đơn vị gốc/),
+    });
     // Given a name, an existing root is used rather than a new one.
-    const made = await createAdministrator(db, setupContext(), adminInput({ unit: { ...adminInput().unit!, name: 'tỉnh ủy  lào cai' } }));
+    const made = await createAdministrator(
+      db,
+      setupContext(),
+      adminInput({ unit: { ...adminInput().unit!, name: 'tỉnh ủy  lào cai' } }),
+    );
     expect(made.unitCreated).toBe(false);
     await expect(
-      createAdministrator(db, setupContext(), adminInput({ username: 'QuanTri', addAnother: true, unit: { ...adminInput().unit!, name: 'Tỉnh ủy Lào Cai' } })),
+      createAdministrator(
+        db,
+        setupContext(),
+        adminInput({ username: 'QuanTri', addAnother: true, unit: { ...adminInput().unit!, name: 'Tỉnh ủy Lào Cai' } }),
+      ),
     ).rejects.toMatchObject({ code: 'DUPLICATE' });
   });
 
-  it('generates strong, different passwords that the administrators\' policy accepts', async () => {
+  it("generates strong, different passwords that the administrators' policy accepts", async () => {
     const { db } = await setupTest();
     const passwords = Array.from({ length: 50 }, generatePassword);
     expect(new Set(passwords).size).toBe(50);

@@ -53,12 +53,26 @@ export async function buildUnit(db: Kysely<DB>, overrides: BuildUnitOverrides = 
 /** A small tree: root → two blocs (A, B) → two grassroots units each. */
 export async function buildTree(db: Kysely<DB>) {
   const root = await buildUnit(db, { name: 'Tỉnh ủy Thử nghiệm' });
-  const blocA = await buildUnit(db, { name: 'Đảng ủy Khối A', parentId: root, typeCode: 'dang_uy_khoi', levelCode: 'tren_co_so' });
-  const blocB = await buildUnit(db, { name: 'Đảng ủy Khối B', parentId: root, typeCode: 'dang_uy_khoi', levelCode: 'tren_co_so' });
+  const blocA = await buildUnit(db, {
+    name: 'Đảng ủy Khối A',
+    parentId: root,
+    typeCode: 'dang_uy_khoi',
+    levelCode: 'tren_co_so',
+  });
+  const blocB = await buildUnit(db, {
+    name: 'Đảng ủy Khối B',
+    parentId: root,
+    typeCode: 'dang_uy_khoi',
+    levelCode: 'tren_co_so',
+  });
   const a1 = await buildUnit(db, { name: 'Đảng bộ Sở Tư pháp', parentId: blocA });
   const a2 = await buildUnit(db, { name: 'Đảng bộ Trường Cao đẳng nghề', parentId: blocA });
   const b1 = await buildUnit(db, { name: 'Đảng bộ Công ty Thủy điện Thác Bà', parentId: blocB });
-  const b2 = await buildUnit(db, { name: 'Chi bộ Hội Liên hiệp Phụ nữ tỉnh', parentId: blocB, typeCode: 'chi_bo_co_so' });
+  const b2 = await buildUnit(db, {
+    name: 'Chi bộ Hội Liên hiệp Phụ nữ tỉnh',
+    parentId: blocB,
+    typeCode: 'chi_bo_co_so',
+  });
   return { root, blocA, blocB, a1, a2, b1, b2 };
 }
 
@@ -73,7 +87,10 @@ export interface BuildUserOverrides {
 export async function buildUser(db: Kysely<DB>, overrides: BuildUserOverrides = {}) {
   const n = next();
   const password = overrides.password ?? DEFAULT_PASSWORD;
-  const passwordHash = password === DEFAULT_PASSWORD ? await (defaultHash ??= hashPassword(DEFAULT_PASSWORD)) : await hashPassword(password);
+  const passwordHash =
+    password === DEFAULT_PASSWORD
+      ? await (defaultHash ??= hashPassword(DEFAULT_PASSWORD))
+      : await hashPassword(password);
   const user = await db
     .insertInto('app_user')
     .values({

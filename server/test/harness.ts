@@ -66,7 +66,8 @@ function sessionFor(app: App, headers: Record<string, string>): Session {
 /** Sign in through the API and return a client carrying the session cookie and the CSRF header. */
 export async function signIn(app: App, username: string, password: string): Promise<Session> {
   const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-  if (response.statusCode !== 200) throw new Error(`sign-in failed for ${username}: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in failed for ${username}: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'dh_session');
   if (!cookie) throw new Error('no session cookie');
   return sessionFor(app, { cookie: `dh_session=${cookie.value}`, [CLIENT_HEADER]: 'test' });

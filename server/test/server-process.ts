@@ -13,7 +13,8 @@ const fromSources = ['--import', 'tsx', 'server/main.ts'];
 /** The environment of a child: ours without database settings, plus `env`; no reminders, quiet demo. */
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base = { ...process.env };
-  for (const key of ['DATABASE_URL', 'TEST_DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'DEMO_DATA', 'NODE_OPTIONS']) delete base[key];
+  for (const key of ['DATABASE_URL', 'TEST_DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'DEMO_DATA', 'NODE_OPTIONS'])
+    delete base[key];
   return { ...base, REMINDER_INTERVAL_MINUTES: '0', BACKUP_INTERVAL_HOURS: '0', ...env };
 }
 
@@ -25,9 +26,18 @@ export interface CliResult {
 }
 
 /** Runs a CLI command to its end. */
-export function runCli(args: string[], env: Record<string, string>, entry: string[] = fromSources, timeoutMs = 120_000): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  entry: string[] = fromSources,
+  timeoutMs = 120_000,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...entry, ...args], { cwd: repoRoot, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...entry, ...args], {
+      cwd: repoRoot,
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -66,7 +76,11 @@ export function killServerProcesses(): void {
 }
 
 /** `start` in a child process; resolves once it listens (HOST 127.0.0.1, PORT 0 unless given). */
-export function startServerProcess(env: Record<string, string>, entry: string[] = fromSources, timeoutMs = 180_000): Promise<ServerProcess> {
+export function startServerProcess(
+  env: Record<string, string>,
+  entry: string[] = fromSources,
+  timeoutMs = 180_000,
+): Promise<ServerProcess> {
   const started = performance.now();
   const child = spawn(process.execPath, [...entry, 'start'], {
     cwd: repoRoot,

@@ -58,7 +58,10 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
     port,
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    waitFor: (count) => (messages.length >= count ? Promise.resolve([...messages]) : new Promise((resolve) => waiters.push({ count, resolve }))),
+    waitFor: (count) =>
+      messages.length >= count
+        ? Promise.resolve([...messages])
+        : new Promise((resolve) => waiters.push({ count, resolve })),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

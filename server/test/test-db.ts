@@ -17,7 +17,10 @@ export async function createTestDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const tpl = process.env.DH_TEST_TEMPLATE;
-    if (!tpl) throw new Error('TEST_DATABASE_URL is set but the template database is missing: run the tests through vitest (server/test/global-setup.ts).');
+    if (!tpl)
+      throw new Error(
+        'TEST_DATABASE_URL is set but the template database is missing: run the tests through vitest (server/test/global-setup.ts).',
+      );
     const name = `dh_t_${process.pid}_${++counter}`;
     await adminQuery(url, `create database ${name} template ${tpl}`);
     const database = kyselyOnPostgres(withDatabase(url, name), 4);

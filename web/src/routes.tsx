@@ -92,34 +92,223 @@ export function AppRoutes() {
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             <Route index element={<HomeIndex />} />
-            <Route path={PATHS.registry} element={<RequireAbility action="registry.read"><RegistryPage /></RequireAbility>} />
-            <Route path={PATHS.registryImport} element={<RequireAbility action="registry.write"><ImportPage /></RequireAbility>} />
-            <Route path={`${PATHS.registry}/:id`} element={<RequireAbility action="registry.read"><EntryPage /></RequireAbility>} />
-            <Route path={PATHS.ledger} element={<RequireAbility action="registry.read"><LedgerPage /></RequireAbility>} />
-            <Route path={PATHS.evaluation} element={<RequireAbility action="registry.read"><EvaluationPage /></RequireAbility>} />
-            <Route path={PATHS.dashboard} element={<RequireAbility action="registry.read"><DashboardPage /></RequireAbility>} />
-            <Route path={PATHS.honoursForms} element={<RequireAbility action="registry.read"><AwardFormsPage /></RequireAbility>} />
-            <Route path={PATHS.honoursRounds} element={<RequireAbility action="registry.read"><RoundsPage /></RequireAbility>} />
-            <Route path={`${PATHS.honoursRound}/:id`} element={<RequireAbility action="registry.read"><RoundPage /></RequireAbility>} />
-            <Route path={`${PATHS.honoursProposal}/:id`} element={<RequireAbility action="registry.read"><ProposalPage /></RequireAbility>} />
+            <Route
+              path={PATHS.registry}
+              element={
+                <RequireAbility action="registry.read">
+                  <RegistryPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.registryImport}
+              element={
+                <RequireAbility action="registry.write">
+                  <ImportPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={`${PATHS.registry}/:id`}
+              element={
+                <RequireAbility action="registry.read">
+                  <EntryPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.ledger}
+              element={
+                <RequireAbility action="registry.read">
+                  <LedgerPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.evaluation}
+              element={
+                <RequireAbility action="registry.read">
+                  <EvaluationPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.dashboard}
+              element={
+                <RequireAbility action="registry.read">
+                  <DashboardPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.honoursForms}
+              element={
+                <RequireAbility action="registry.read">
+                  <AwardFormsPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.honoursRounds}
+              element={
+                <RequireAbility action="registry.read">
+                  <RoundsPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={`${PATHS.honoursRound}/:id`}
+              element={
+                <RequireAbility action="registry.read">
+                  <RoundPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={`${PATHS.honoursProposal}/:id`}
+              element={
+                <RequireAbility action="registry.read">
+                  <ProposalPage />
+                </RequireAbility>
+              }
+            />
             <Route path={`${PATHS.honoursCouncil}/:id`} element={<CouncilPage />} />
-            <Route path={PATHS.honoursList} element={<RequireAbility action="registry.read"><HonoursListPage /></RequireAbility>} />
-            <Route path={PATHS.inspections} element={<RequireAbility action="registry.read"><InspectionsPage /></RequireAbility>} />
-            <Route path={`${PATHS.inspections}/:id`} element={<RequireAbility action="registry.read"><InspectionPage /></RequireAbility>} />
-            <Route path={PATHS.reports} element={<RequireAbility action="registry.read"><ReportsPage /></RequireAbility>} />
-            <Route path={`${PATHS.reports}/:id`} element={<RequireAbility action="registry.read"><ReportPage /></RequireAbility>} />
-            <Route path={PATHS.reviewReports} element={<RequireAbility action="registry.read"><ReviewReportsPage /></RequireAbility>} />
-            <Route path={`${PATHS.reviewReports}/:id`} element={<RequireAbility action="registry.read"><ReviewReportPage /></RequireAbility>} />
-            <Route path={PATHS.plans} element={<RequireAbility action="plans.read"><PlansPage /></RequireAbility>} />
-            <Route path={`${PATHS.plans}/:id`} element={<RequireAbility action="plans.read"><PlanPage /></RequireAbility>} />
-            <Route path={PATHS.catalogue} element={<RequireAbility action="plans.read"><CataloguePage /></RequireAbility>} />
-            <Route path={PATHS.org} element={<RequireAbility action="org.read"><OrgPage /></RequireAbility>} />
-            <Route path={PATHS.orgReference} element={<RequireSystemAdmin><OrgReferencePage /></RequireSystemAdmin>} />
-            <Route path={PATHS.backups} element={<RequireSystemAdmin><BackupsPage /></RequireSystemAdmin>} />
-            <Route path={PATHS.people} element={<RequireAbility action="people.read"><PeoplePage /></RequireAbility>} />
-            <Route path={PATHS.documents} element={<RequireAbility action="documents.read"><DocumentsPage /></RequireAbility>} />
-            <Route path={PATHS.users} element={<RequireAbility action="users.read"><UsersPage /></RequireAbility>} />
-            <Route path={PATHS.audit} element={<RequireAbility action="audit.read"><AuditPage /></RequireAbility>} />
+            <Route
+              path={PATHS.honoursList}
+              element={
+                <RequireAbility action="registry.read">
+                  <HonoursListPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.inspections}
+              element={
+                <RequireAbility action="registry.read">
+                  <InspectionsPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={`${PATHS.inspections}/:id`}
+              element={
+                <RequireAbility action="registry.read">
+                  <InspectionPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.reports}
+              element={
+                <RequireAbility action="registry.read">
+                  <ReportsPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={`${PATHS.reports}/:id`}
+              element={
+                <RequireAbility action="registry.read">
+                  <ReportPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.reviewReports}
+              element={
+                <RequireAbility action="registry.read">
+                  <ReviewReportsPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={`${PATHS.reviewReports}/:id`}
+              element={
+                <RequireAbility action="registry.read">
+                  <ReviewReportPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.plans}
+              element={
+                <RequireAbility action="plans.read">
+                  <PlansPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={`${PATHS.plans}/:id`}
+              element={
+                <RequireAbility action="plans.read">
+                  <PlanPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.catalogue}
+              element={
+                <RequireAbility action="plans.read">
+                  <CataloguePage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.org}
+              element={
+                <RequireAbility action="org.read">
+                  <OrgPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.orgReference}
+              element={
+                <RequireSystemAdmin>
+                  <OrgReferencePage />
+                </RequireSystemAdmin>
+              }
+            />
+            <Route
+              path={PATHS.backups}
+              element={
+                <RequireSystemAdmin>
+                  <BackupsPage />
+                </RequireSystemAdmin>
+              }
+            />
+            <Route
+              path={PATHS.people}
+              element={
+                <RequireAbility action="people.read">
+                  <PeoplePage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.documents}
+              element={
+                <RequireAbility action="documents.read">
+                  <DocumentsPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.users}
+              element={
+                <RequireAbility action="users.read">
+                  <UsersPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.audit}
+              element={
+                <RequireAbility action="audit.read">
+                  <AuditPage />
+                </RequireAbility>
+              }
+            />
             <Route path={PATHS.password} element={<ChangePasswordPage />} />
             <Route path={PATHS.tokens} element={<TokensPage />} />
             <Route path={PATHS.notifications} element={<NotificationsPage />} />

@@ -37,11 +37,19 @@ export interface TokenLifetimes {
   maxDays: number;
 }
 
-export async function createApiToken(db: Kysely<DB>, ctx: RequestContext, lifetimes: TokenLifetimes, input: { name: string; expiresInDays?: number | null }) {
+export async function createApiToken(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  lifetimes: TokenLifetimes,
+  input: { name: string; expiresInDays?: number | null },
+) {
   const actor = requireActor(ctx);
   const days = input.expiresInDays ?? lifetimes.defaultDays;
   if (days > lifetimes.maxDays) {
-    throw invalid('expiresInDays', `Mã truy cập API có hiệu lực tối đa ${lifetimes.maxDays} ngày (mặc định ${lifetimes.defaultDays} ngày); hãy chọn số ngày nhỏ hơn và tạo mã mới khi hết hạn.`);
+    throw invalid(
+      'expiresInDays',
+      `Mã truy cập API có hiệu lực tối đa ${lifetimes.maxDays} ngày (mặc định ${lifetimes.defaultDays} ngày); hãy chọn số ngày nhỏ hơn và tạo mã mới khi hết hạn.`,
+    );
   }
   const secret = `${API_TOKEN_PREFIX}${newSecret()}`;
   const row = await writeTransaction(db, ctx, async ({ trx, audit }) => {
@@ -56,7 +64,13 @@ export async function createApiToken(db: Kysely<DB>, ctx: RequestContext, lifeti
       })
       .returning(['id', 'name', 'prefix', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'])
       .executeTakeFirstOrThrow();
-    await audit({ action: 'token.created', entityType: 'api_token', entityId: token.id, unitId: null, summary: `Tạo mã truy cập API "${input.name}" (hiệu lực ${days} ngày)` });
+    await audit({
+      action: 'token.created',
+      entityType: 'api_token',
+      entityId: token.id,
+      unitId: null,
+      summary: `Tạo mã truy cập API "${input.name}" (hiệu lực ${days} ngày)`,
+    });
     return token;
   });
   return { ...presentToken(row), token: secret };
@@ -74,7 +88,13 @@ export async function revokeApiToken(db: Kysely<DB>, ctx: RequestContext, tokenI
       .returning(['id', 'name', 'prefix', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'])
       .executeTakeFirst();
     if (!token) throw notFound('mã truy cập API này (hoặc đã thu hồi)');
-    await audit({ action: 'token.revoked', entityType: 'api_token', entityId: token.id, unitId: null, summary: `Thu hồi mã truy cập API "${token.name}"` });
+    await audit({
+      action: 'token.revoked',
+      entityType: 'api_token',
+      entityId: token.id,
+      unitId: null,
+      summary: `Thu hồi mã truy cập API "${token.name}"`,
+    });
     return presentToken(token);
   });
 }

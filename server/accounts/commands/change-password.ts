@@ -21,7 +21,11 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const actor = requireActor(ctx);
-  const user = await db.selectFrom('app_user').select(['password_hash', 'username', 'full_name', 'email']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('app_user')
+    .select(['password_hash', 'username', 'full_name', 'email'])
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw invalidField('currentPassword', 'Mật khẩu hiện tại không đúng.');
   }
@@ -29,15 +33,30 @@ export async function changePassword(
     throw invalidField('newPassword', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
   }
   const admin = actor.grants.some((g) => g.role === 'admin');
-  await assertStrongPassword(input.newPassword, { username: user.username, fullName: user.full_name, email: user.email, admin }, 'newPassword');
+  await assertStrongPassword(
+    input.newPassword,
+    { username: user.username, fullName: user.full_name, email: user.email, admin },
+    'newPassword',
+  );
   await assertNotRecentlyUsed(db, actor.userId, input.newPassword, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
-    const current = await trx.selectFrom('app_user').select('password_hash').where('id', '=', actor.userId).forUpdate().executeTakeFirstOrThrow();
+    const current = await trx
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('id', '=', actor.userId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     await rememberReplacedPassword(trx, actor.userId, current.password_hash);
     await trx
       .updateTable('app_user')
-      .set((eb) => ({ password_hash: passwordHash, must_change_password: false, password_changed_at: new Date(), revision: eb('revision', '+', 1), updated_at: new Date() }))
+      .set((eb) => ({
+        password_hash: passwordHash,
+        must_change_password: false,
+        password_changed_at: new Date(),
+        revision: eb('revision', '+', 1),
+        updated_at: new Date(),
+      }))
       .where('id', '=', actor.userId)
       .execute();
     const revoked = await revokeCredentials(trx, actor.userId, { keepSessionId: actor.sessionId });
@@ -49,6 +68,12 @@ export async function changePassword(
       summary: `${actor.fullName} đổi mật khẩu`,
       after: { otherSessionsEnded: revoked.sessions, tokensRevoked: revoked.tokens },
     });
-    await auditRevokedTokens(audit, { id: actor.userId, username: actor.username }, null, revoked, 'vì chủ tài khoản đổi mật khẩu');
+    await auditRevokedTokens(
+      audit,
+      { id: actor.userId, username: actor.username },
+      null,
+      revoked,
+      'vì chủ tài khoản đổi mật khẩu',
+    );
   });
 }

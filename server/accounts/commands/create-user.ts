@@ -21,7 +21,11 @@ export function duplicateUsername(username: string): AppError {
 }
 
 async function assertUsernameFree(trx: Transaction<DB>, username: string): Promise<void> {
-  const taken = await trx.selectFrom('app_user').select('id').where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+  const taken = await trx
+    .selectFrom('app_user')
+    .select('id')
+    .where(sql`lower(username)`, '=', username.toLowerCase())
+    .executeTakeFirst();
   if (taken) throw duplicateUsername(username);
 }
 
@@ -41,7 +45,11 @@ export async function createUser(db: Kysely<DB>, ctx: RequestContext, input: TCr
   const actor = requireAbility(ctx, 'users.write');
   assertGrantList(input, isSystemAdmin(actor));
   const admin = input.grants.some((g) => g.role === 'admin');
-  await assertStrongPassword(input.password, { username: input.username, fullName: input.fullName, email: input.email, admin }, 'password');
+  await assertStrongPassword(
+    input.password,
+    { username: input.username, fullName: input.fullName, email: input.email, admin },
+    'password',
+  );
   const passwordHash = await hashPassword(input.password);
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     await assertUsernameFree(trx, input.username);

@@ -71,7 +71,12 @@ export async function insertGrant(
   return id;
 }
 
-export async function grantRole(db: Kysely<DB>, ctx: RequestContext, userId: number, grant: TGrantBody): Promise<number> {
+export async function grantRole(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  userId: number,
+  grant: TGrantBody,
+): Promise<number> {
   const actor = requireAbility(ctx, 'users.write');
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     const user = await lockUserForWrite(trx, actor, userId);
@@ -79,7 +84,11 @@ export async function grantRole(db: Kysely<DB>, ctx: RequestContext, userId: num
     const id = await insertGrant(trx, audit, actor, user, grant, 'unitId');
     if (firstAdminGrant && !user.must_change_password) {
       // Not a revision bump: like sign-in bookkeeping, it must not stale the form an editor holds.
-      await trx.updateTable('app_user').set({ must_change_password: true, updated_at: new Date() }).where('id', '=', user.id).execute();
+      await trx
+        .updateTable('app_user')
+        .set({ must_change_password: true, updated_at: new Date() })
+        .where('id', '=', user.id)
+        .execute();
       await audit({
         action: 'user.password_change_required',
         entityType: 'user',

@@ -33,7 +33,11 @@ export async function login(
 ): Promise<LoginResult> {
   const nameKey = loginNameKey(input.username);
   await assertSignInAllowed(db, nameKey, ctx.ip);
-  const user = await db.selectFrom('app_user').selectAll().where(sql`lower(username)`, '=', nameKey).executeTakeFirst();
+  const user = await db
+    .selectFrom('app_user')
+    .selectAll()
+    .where(sql`lower(username)`, '=', nameKey)
+    .executeTakeFirst();
   let ok: boolean;
   if (user) {
     ok = await verifyPassword(user.password_hash, input.password);
@@ -52,7 +56,15 @@ export async function login(
   const secret = newSecret();
   const signedIn: RequestContext = {
     ...ctx,
-    actor: { userId: user.id, username: user.username, fullName: user.full_name, via: 'session', sessionId: null, mustChangePassword: user.must_change_password, grants: [] },
+    actor: {
+      userId: user.id,
+      username: user.username,
+      fullName: user.full_name,
+      via: 'session',
+      sessionId: null,
+      mustChangePassword: user.must_change_password,
+      grants: [],
+    },
   };
   await writeTransaction(db, signedIn, async ({ trx, audit }) => {
     await clearAddressThrottle(trx, nameKey, ctx.ip);

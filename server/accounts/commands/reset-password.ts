@@ -22,7 +22,12 @@ import { auditRevokedTokens, revokeCredentials } from '../revoke-credentials.ts'
 import { lockUserForWrite, RETURNING_USER, snapshotUser } from '../user-queries.ts';
 import { assertNotSelf } from '../user-policy.ts';
 
-export async function resetPassword(db: Kysely<DB>, ctx: RequestContext, userId: number, input: { newPassword: string }): Promise<void> {
+export async function resetPassword(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  userId: number,
+  input: { newPassword: string },
+): Promise<void> {
   const actor = requireAbility(ctx, 'users.write');
   assertNotSelf(actor, userId, 'Để đổi mật khẩu của chính mình, hãy dùng chức năng "Đổi mật khẩu".');
   // The dictionaries load once (≈0.5–2 s); not while the account's row is locked.
@@ -30,7 +35,11 @@ export async function resetPassword(db: Kysely<DB>, ctx: RequestContext, userId:
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockUserForWrite(trx, actor, userId);
     const admin = await holdsAdminGrant(trx, userId);
-    await assertStrongPassword(input.newPassword, { username: before.username, fullName: before.full_name, email: before.email, admin }, 'newPassword');
+    await assertStrongPassword(
+      input.newPassword,
+      { username: before.username, fullName: before.full_name, email: before.email, admin },
+      'newPassword',
+    );
     await assertNotRecentlyUsed(trx, userId, input.newPassword, 'newPassword');
     const [passwordHash, current] = await Promise.all([
       hashPassword(input.newPassword),

@@ -30,7 +30,11 @@ export async function revokeGrant(db: Kysely<DB>, ctx: RequestContext, userId: n
       .where('id', '!=', grant.id)
       .executeTakeFirstOrThrow();
     assertNotOwnLastAdminGrant(actor, grant, Number(others));
-    await trx.updateTable('role_grant').set({ revoked_at: new Date(), revoked_by: actor.userId }).where('id', '=', grant.id).execute();
+    await trx
+      .updateTable('role_grant')
+      .set({ revoked_at: new Date(), revoked_by: actor.userId })
+      .where('id', '=', grant.id)
+      .execute();
     const unit = await findUnitRef(trx, grant.unit_id);
     const unitName = unit?.name ?? `đơn vị ${grant.unit_id}`;
     await audit({
@@ -39,7 +43,13 @@ export async function revokeGrant(db: Kysely<DB>, ctx: RequestContext, userId: n
       entityId: user.id,
       unitId: grant.unit_id,
       summary: `Thu hồi vai trò "${ROLE_LABELS[grant.role]}" tại ${unitName} của ${user.username}`,
-      before: { grantId: grant.id, role: grant.role, unitId: grant.unit_id, unitName, grantedAt: grant.granted_at.toISOString() },
+      before: {
+        grantId: grant.id,
+        role: grant.role,
+        unitId: grant.unit_id,
+        unitName,
+        grantedAt: grant.granted_at.toISOString(),
+      },
     });
   });
 }

@@ -24,7 +24,9 @@ export async function setUserStatus(
     const before = await lockUserForWrite(trx, actor, userId);
     if (before.revision !== input.revision) throw staleRevision(`Tài khoản ${before.username}`);
     if (before.status === input.status) {
-      throw invalidState(`Tài khoản ${before.username} ${input.status === 'disabled' ? 'đã bị khóa' : 'đang hoạt động'} từ trước.`);
+      throw invalidState(
+        `Tài khoản ${before.username} ${input.status === 'disabled' ? 'đã bị khóa' : 'đang hoạt động'} từ trước.`,
+      );
     }
     const after = await trx
       .updateTable('app_user')
@@ -41,7 +43,9 @@ export async function setUserStatus(
       unitId: before.first_unit_id,
       summary: `${disabling ? 'Khóa' : 'Mở khóa'} tài khoản ${after.username} (${after.full_name})`,
       before: snapshotUser(before),
-      after: revoked ? { ...snapshotUser(after), sessionsEnded: revoked.sessions, tokensRevoked: revoked.tokens } : snapshotUser(after),
+      after: revoked
+        ? { ...snapshotUser(after), sessionsEnded: revoked.sessions, tokensRevoked: revoked.tokens }
+        : snapshotUser(after),
     });
     if (revoked) await auditRevokedTokens(audit, after, before.first_unit_id, revoked, 'vì tài khoản bị khóa');
   });

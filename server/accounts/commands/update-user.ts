@@ -8,7 +8,12 @@ import { requireAbility, type RequestContext } from '../../lib/context.ts';
 import { staleRevision } from '../../lib/errors.ts';
 import { lockUserForWrite, RETURNING_USER, snapshotUser } from '../user-queries.ts';
 
-export async function updateUser(db: Kysely<DB>, ctx: RequestContext, userId: number, input: TUpdateUser): Promise<void> {
+export async function updateUser(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  userId: number,
+  input: TUpdateUser,
+): Promise<void> {
   const actor = requireAbility(ctx, 'users.write');
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockUserForWrite(trx, actor, userId);

@@ -14,7 +14,12 @@ import type { FieldView } from '../queries.ts';
 import { insertCriteriaSet, lockField, type CriteriaSetInput } from './field-record.ts';
 
 /** `field` was loaded and checked for writing by the caller; `revision` is the field's. Returns the new set's id. */
-export async function addCriteriaSet(db: Kysely<DB>, ctx: RequestContext, field: FieldView, input: CriteriaSetInput & { revision: number }): Promise<number> {
+export async function addCriteriaSet(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  field: FieldView,
+  input: CriteriaSetInput & { revision: number },
+): Promise<number> {
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockField(trx, field.id, input.revision);
     const latest = await trx

@@ -20,14 +20,24 @@ export interface CreateFieldInput extends CriteriaSetInput {
 
 /** "Tiên tiến trong sản xuất - kinh doanh" → "TIEN-TIEN-TRONG-SAN-XUAT-KINH-DOANH" (at most 50 characters). */
 export function codeFromName(name: string): string {
-  const base = foldVietnamese(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 44).replace(/-+$/, '');
+  const base = foldVietnamese(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 44)
+    .replace(/-+$/, '');
   return (base || 'linh-vuc').toUpperCase();
 }
 
 const duplicate = (field: string, message: string) => new AppError('DUPLICATE', message, [{ field, message }]);
 
 /** The same owner (or the global catalogue) has no other field with this code or name. */
-export async function assertNameAndCodeFree(trx: Transaction<DB>, ownerUnitId: number | null, name: string, code: string | null, exceptId: number | null): Promise<void> {
+export async function assertNameAndCodeFree(
+  trx: Transaction<DB>,
+  ownerUnitId: number | null,
+  name: string,
+  code: string | null,
+  exceptId: number | null,
+): Promise<void> {
   let query = trx
     .selectFrom('model_field')
     .select(['id', 'code', 'name'])
@@ -59,16 +69,31 @@ async function freeCode(trx: Transaction<DB>, ownerUnitId: number | null, name: 
 }
 
 /** `owner` (null: a global field) must already be checked for catalogue.write (or system admin) by the caller. */
-export async function createField(db: Kysely<DB>, ctx: RequestContext, owner: UnitRef | null, input: CreateFieldInput): Promise<number> {
+export async function createField(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  owner: UnitRef | null,
+  input: CreateFieldInput,
+): Promise<number> {
   if (owner?.endedOn) {
-    throw invalid('ownerUnitId', `Đơn vị "${owner.name}" đã kết thúc hoạt động từ ${formatDateVi(owner.endedOn)}; không thêm lĩnh vực mới cho đơn vị này.`);
+    throw invalid(
+      'ownerUnitId',
+      `Đơn vị "${owner.name}" đã kết thúc hoạt động từ ${formatDateVi(owner.endedOn)}; không thêm lĩnh vực mới cho đơn vị này.`,
+    );
   }
   const name = normalizeSpaces(input.name);
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     const ownerUnitId = owner?.id ?? null;
     await assertNameAndCodeFree(trx, ownerUnitId, name, input.code, null);
     const code = input.code ?? (await freeCode(trx, ownerUnitId, name));
-    const values = { owner_unit_id: ownerUnitId, code, name, applies_to: input.appliesTo, description: input.description, sort_order: input.sortOrder };
+    const values = {
+      owner_unit_id: ownerUnitId,
+      code,
+      name,
+      applies_to: input.appliesTo,
+      description: input.description,
+      sort_order: input.sortOrder,
+    };
     const field = await trx
       .insertInto('model_field')
       .values({ ...values, search_text: fieldSearchText(values) })

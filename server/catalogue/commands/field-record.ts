@@ -41,10 +41,22 @@ export interface CriteriaSetInput {
 }
 
 /** Insert a new, immutable version of a field's criteria; returns its id and what the audit log keeps. */
-export async function insertCriteriaSet(trx: Transaction<DB>, ctx: RequestContext, fieldId: number, version: number, input: CriteriaSetInput) {
+export async function insertCriteriaSet(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  fieldId: number,
+  version: number,
+  input: CriteriaSetInput,
+) {
   const set = await trx
     .insertInto('criteria_set')
-    .values({ field_id: fieldId, version, effective_from: input.effectiveFrom, note: input.note, created_by: ctx.actor?.userId ?? null })
+    .values({
+      field_id: fieldId,
+      version,
+      effective_from: input.effectiveFrom,
+      note: input.note,
+      created_by: ctx.actor?.userId ?? null,
+    })
     .returning(['id', 'version', 'effective_from'])
     .executeTakeFirstOrThrow();
   await trx
@@ -68,7 +80,15 @@ export async function insertCriteriaSet(trx: Transaction<DB>, ctx: RequestContex
     version: set.version,
     effectiveFrom: set.effective_from,
     note: input.note,
-    criteria: input.criteria.map((c) => ({ code: c.code, parentCode: c.parentCode, title: c.title, measure: c.measure, rule: c.rule, target: c.target, scaleMax: c.scaleMax })),
+    criteria: input.criteria.map((c) => ({
+      code: c.code,
+      parentCode: c.parentCode,
+      title: c.title,
+      measure: c.measure,
+      rule: c.rule,
+      target: c.target,
+      scaleMax: c.scaleMax,
+    })),
   };
   return { id: set.id, record };
 }

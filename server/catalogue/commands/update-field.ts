@@ -19,7 +19,12 @@ export interface UpdateFieldInput {
 
 type Editable = Pick<FieldRow, 'name' | 'description' | 'sort_order' | 'active'>;
 
-const LABELS: Record<keyof Editable, string> = { name: 'tên', description: 'mô tả', sort_order: 'thứ tự', active: 'trạng thái sử dụng' };
+const LABELS: Record<keyof Editable, string> = {
+  name: 'tên',
+  description: 'mô tả',
+  sort_order: 'thứ tự',
+  active: 'trạng thái sử dụng',
+};
 
 function diff(current: Editable, input: UpdateFieldInput): Partial<Editable> {
   const wanted: Partial<Editable> = {
@@ -37,7 +42,12 @@ function diff(current: Editable, input: UpdateFieldInput): Partial<Editable> {
 }
 
 /** `field` was loaded and checked for writing by the caller. Sending only unchanged values writes nothing. */
-export async function updateField(db: Kysely<DB>, ctx: RequestContext, field: FieldView, input: UpdateFieldInput): Promise<void> {
+export async function updateField(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  field: FieldView,
+  input: UpdateFieldInput,
+): Promise<void> {
   if (Object.keys(diff(field, input)).length === 0) {
     if (field.revision !== input.revision) throw staleRevision(`Lĩnh vực "${field.name}"`);
     return;
@@ -45,8 +55,13 @@ export async function updateField(db: Kysely<DB>, ctx: RequestContext, field: Fi
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockField(trx, field.id, input.revision);
     const changes = diff(before, input);
-    if (changes.name !== undefined) await assertNameAndCodeFree(trx, before.owner_unit_id, changes.name, null, before.id);
-    const next = { code: before.code, name: changes.name ?? before.name, description: changes.description === undefined ? before.description : changes.description };
+    if (changes.name !== undefined)
+      await assertNameAndCodeFree(trx, before.owner_unit_id, changes.name, null, before.id);
+    const next = {
+      code: before.code,
+      name: changes.name ?? before.name,
+      description: changes.description === undefined ? before.description : changes.description,
+    };
     const after = await trx
       .updateTable('model_field')
       .set((eb) => ({ ...changes, search_text: fieldSearchText(next), revision: eb('revision', '+', 1) }))

@@ -79,11 +79,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       event_id int not null references org_event(id),
       check (valid_to is null or valid_to > valid_from)
     )`.execute(db);
-  await sql`create unique index org_unit_version_open_key on org_unit_version (unit_id) where valid_to is null`.execute(db);
+  await sql`create unique index org_unit_version_open_key on org_unit_version (unit_id) where valid_to is null`.execute(
+    db,
+  );
   await sql`create index org_unit_version_unit_idx on org_unit_version (unit_id, valid_from)`.execute(db);
   await sql`create index org_unit_version_parent_idx on org_unit_version (parent_id, valid_from)`.execute(db);
   await sql`create index org_unit_version_path_idx on org_unit_version using gist (path)`.execute(db);
-  await sql`create index org_unit_version_search_idx on org_unit_version using gin (search_text gin_trgm_ops)`.execute(db);
+  await sql`create index org_unit_version_search_idx on org_unit_version using gin (search_text gin_trgm_ops)`.execute(
+    db,
+  );
 
   await sql`
     create table org_unit_successor (
@@ -107,5 +111,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index role_grant_user_idx on role_grant (user_id) where revoked_at is null`.execute(db);
   await sql`create index role_grant_unit_idx on role_grant (unit_id) where revoked_at is null`.execute(db);
-  await sql`create unique index role_grant_active_key on role_grant (user_id, role, unit_id) where revoked_at is null`.execute(db);
+  await sql`create unique index role_grant_active_key on role_grant (user_id, role, unit_id) where revoked_at is null`.execute(
+    db,
+  );
 }

@@ -67,5 +67,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index document_issued_idx on document (issued_on desc, id desc)`.execute(db);
   await sql`create index document_search_idx on document using gin (search_text gin_trgm_ops)`.execute(db);
 
-  await sql`alter table org_event add constraint org_event_document_fk foreign key (document_id) references document(id)`.execute(db);
+  await sql`alter table org_event add constraint org_event_document_fk foreign key (document_id) references document(id)`.execute(
+    db,
+  );
 }

@@ -69,7 +69,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now()
     )`.execute(db);
   await sql`create unique index model_field_code_key on model_field (coalesce(owner_unit_id, 0), code)`.execute(db);
-  await sql`alter table plan_target add constraint plan_target_field_fk foreign key (field_id) references model_field(id)`.execute(db);
+  await sql`alter table plan_target add constraint plan_target_field_fk foreign key (field_id) references model_field(id)`.execute(
+    db,
+  );
 
   await sql`
     create table criteria_set (

@@ -102,8 +102,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_by int references app_user(id),
       created_at timestamptz not null default now()
     )`.execute(db);
-  await sql`create unique index registry_monitor_active_key on registry_monitor (entry_id, user_id) where unassigned_on is null`.execute(db);
-  await sql`create index registry_monitor_user_idx on registry_monitor (user_id) where unassigned_on is null`.execute(db);
+  await sql`create unique index registry_monitor_active_key on registry_monitor (entry_id, user_id) where unassigned_on is null`.execute(
+    db,
+  );
+  await sql`create index registry_monitor_user_idx on registry_monitor (user_id) where unassigned_on is null`.execute(
+    db,
+  );
 
   await sql`
     create table registry_import (

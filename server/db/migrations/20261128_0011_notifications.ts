@@ -21,7 +21,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       emailed_at timestamptz,
       email_error text
     )`.execute(db);
-  await sql`create unique index notification_dedupe_key on notification (user_id, dedupe_key) where dedupe_key is not null`.execute(db);
+  await sql`create unique index notification_dedupe_key on notification (user_id, dedupe_key) where dedupe_key is not null`.execute(
+    db,
+  );
   await sql`create index notification_user_idx on notification (user_id, id desc)`.execute(db);
   await sql`create index notification_unread_idx on notification (user_id) where read_at is null`.execute(db);
 }

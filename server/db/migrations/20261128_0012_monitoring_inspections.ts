@@ -79,7 +79,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_by int references app_user(id),
       created_at timestamptz not null default now()
     )`.execute(db);
-  await sql`create unique index inspection_finding_key on inspection_finding (inspection_id, entry_id, coalesce(criterion_id, 0))`.execute(db);
+  await sql`create unique index inspection_finding_key on inspection_finding (inspection_id, entry_id, coalesce(criterion_id, 0))`.execute(
+    db,
+  );
 
   await sql`
     create table inspection_followup (
@@ -98,5 +100,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check ((status = 'open') = (closed_on is null))
     )`.execute(db);
   await sql`create index inspection_followup_idx on inspection_followup (inspection_id)`.execute(db);
-  await sql`create index inspection_followup_open_idx on inspection_followup (entry_id) where status = 'open'`.execute(db);
+  await sql`create index inspection_followup_open_idx on inspection_followup (entry_id) where status = 'open'`.execute(
+    db,
+  );
 }

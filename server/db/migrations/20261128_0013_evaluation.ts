@@ -28,8 +28,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check ((period_id is null) <> (phase_id is null)),
       check (not overridden or reason is not null)
     )`.execute(db);
-  await sql`create unique index evaluation_period_key on evaluation (entry_id, period_id) where period_id is not null`.execute(db);
-  await sql`create unique index evaluation_phase_key on evaluation (entry_id, phase_id) where phase_id is not null`.execute(db);
+  await sql`create unique index evaluation_period_key on evaluation (entry_id, period_id) where period_id is not null`.execute(
+    db,
+  );
+  await sql`create unique index evaluation_phase_key on evaluation (entry_id, phase_id) where phase_id is not null`.execute(
+    db,
+  );
   await sql`create index evaluation_period_idx on evaluation (period_id)`.execute(db);
   await sql`create index evaluation_phase_idx on evaluation (phase_id)`.execute(db);
 

@@ -111,10 +111,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check ((subject = 'individual') = (person_id is not null))
     )`.execute(db);
   await sql`create index honour_candidate_proposal_idx on honour_candidate (proposal_id, status)`.execute(db);
-  await sql`create index honour_candidate_person_idx on honour_candidate (person_id) where person_id is not null`.execute(db);
-  await sql`create index honour_candidate_entry_idx on honour_candidate (entry_id) where entry_id is not null`.execute(db);
+  await sql`create index honour_candidate_person_idx on honour_candidate (person_id) where person_id is not null`.execute(
+    db,
+  );
+  await sql`create index honour_candidate_entry_idx on honour_candidate (entry_id) where entry_id is not null`.execute(
+    db,
+  );
   await sql`create index honour_candidate_unit_idx on honour_candidate (unit_id)`.execute(db);
-  await sql`create index honour_candidate_source_idx on honour_candidate (source_candidate_id) where source_candidate_id is not null`.execute(db);
+  await sql`create index honour_candidate_source_idx on honour_candidate (source_candidate_id) where source_candidate_id is not null`.execute(
+    db,
+  );
 
   await sql`
     create table council_session (
@@ -220,7 +226,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check ((grantor_unit_id is null) <> (external_body is null)),
       check ((status = 'revoked') = (revoked_on is not null))
     )`.execute(db);
-  await sql`create unique index honour_candidate_once_idx on honour (candidate_id) where candidate_id is not null`.execute(db);
+  await sql`create unique index honour_candidate_once_idx on honour (candidate_id) where candidate_id is not null`.execute(
+    db,
+  );
   await sql`create index honour_owner_idx on honour (owner_unit_id, decided_on desc)`.execute(db);
   await sql`create index honour_unit_idx on honour (unit_id)`.execute(db);
   await sql`create index honour_person_idx on honour (person_id) where person_id is not null`.execute(db);
@@ -283,6 +291,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check ((person_id is null) <> (unit_id is null)),
       check (until_on is null or until_on >= decided_on)
     )`.execute(db);
-  await sql`create index discipline_person_idx on discipline_record (person_id) where person_id is not null`.execute(db);
+  await sql`create index discipline_person_idx on discipline_record (person_id) where person_id is not null`.execute(
+    db,
+  );
   await sql`create index discipline_unit_idx on discipline_record (unit_id) where unit_id is not null`.execute(db);
 }

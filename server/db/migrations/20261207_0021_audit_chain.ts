@@ -73,7 +73,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table audit_event alter column seq set not null, alter column hash set not null`.execute(db);
   await sql`alter table audit_event add constraint audit_event_seq_key unique (seq)`.execute(db);
 
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     create function audit_event_chain() returns trigger
     language plpgsql as $$
     declare
@@ -87,8 +89,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       new.prev_hash := head_hash;
       new.hash := audit_event_hash(new);
       return new;
-    end $$`).execute(db);
-  await sql`create trigger audit_event_chain before insert on audit_event for each row execute function audit_event_chain()`.execute(db);
+    end $$`,
+    )
+    .execute(db);
+  await sql`create trigger audit_event_chain before insert on audit_event for each row execute function audit_event_chain()`.execute(
+    db,
+  );
 
   await sql`
     create function audit_event_refuse_change() returns trigger
@@ -98,6 +104,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         using errcode = 'insufficient_privilege',
               hint = 'Nhật ký là bằng chứng; mọi sự kiện đã ghi được giữ nguyên và nối chuỗi mã băm (xem docs/audit.md).';
     end $$`.execute(db);
-  await sql`create trigger audit_event_no_change before update or delete on audit_event for each row execute function audit_event_refuse_change()`.execute(db);
-  await sql`create trigger audit_event_no_truncate before truncate on audit_event for each statement execute function audit_event_refuse_change()`.execute(db);
+  await sql`create trigger audit_event_no_change before update or delete on audit_event for each row execute function audit_event_refuse_change()`.execute(
+    db,
+  );
+  await sql`create trigger audit_event_no_truncate before truncate on audit_event for each statement execute function audit_event_refuse_change()`.execute(
+    db,
+  );
 }

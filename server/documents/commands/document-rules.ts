@@ -34,7 +34,10 @@ export async function termOf(trx: Transaction<DB>, issuedOn: string): Promise<{ 
 
 export async function resolveNumber(trx: Transaction<DB>, symbol: string, issuedOn: string): Promise<ResolvedNumber> {
   const types = await trx.selectFrom('document_type').select(['id', 'code']).orderBy('sort_order').execute();
-  const parsed = parseSymbol(symbol, types.map((t) => t.code));
+  const parsed = parseSymbol(
+    symbol,
+    types.map((t) => t.code),
+  );
   const typeId = types.find((t) => t.code === parsed.typeCode)!.id;
   const term = await termOf(trx, issuedOn);
   return { ...parsed, typeId, termKey: term.key, termLabel: term.label };
@@ -46,10 +49,21 @@ const clip = (text: string, max = 160) => (text.length > max ? `${text.slice(0, 
  * No other document of the same issuer and type carries this number in the
  * same term. The existing document is described only if the actor may read it.
  */
-export async function assertNumberFree(trx: Transaction<DB>, actor: Actor, n: ResolvedNumber, exceptId: number | null): Promise<void> {
+export async function assertNumberFree(
+  trx: Transaction<DB>,
+  actor: Actor,
+  n: ResolvedNumber,
+  exceptId: number | null,
+): Promise<void> {
   let query = trx
     .selectFrom('document as d')
-    .select(['d.id', 'd.symbol', 'd.issued_on', 'd.summary', unitInScope(scopeOf(actor, 'documents.read'), sql.ref('d.owner_unit_id')).as('readable')])
+    .select([
+      'd.id',
+      'd.symbol',
+      'd.issued_on',
+      'd.summary',
+      unitInScope(scopeOf(actor, 'documents.read'), sql.ref('d.owner_unit_id')).as('readable'),
+    ])
     .where('d.issuer_key', '=', n.issuerKey)
     .where('d.type_id', '=', n.typeId)
     .where('d.number', '=', n.number)
@@ -89,10 +103,20 @@ export async function assertFileUsable(trx: Transaction<DB>, actor: Actor, fileI
       ]),
     )
     .executeTakeFirst();
-  if (!file) throw invalid('fileId', `Không tìm thấy tệp đính kèm có mã số ${fileId}, hoặc bạn không được dùng tệp này. Hãy tải tệp lên lại.`);
+  if (!file)
+    throw invalid(
+      'fileId',
+      `Không tìm thấy tệp đính kèm có mã số ${fileId}, hoặc bạn không được dùng tệp này. Hãy tải tệp lên lại.`,
+    );
 }
 
-export function searchTextOf(d: { symbol: string; summary: string; issuer_name: string; issuer_code: string; signer: string | null }): string {
+export function searchTextOf(d: {
+  symbol: string;
+  summary: string;
+  issuer_name: string;
+  issuer_code: string;
+  signer: string | null;
+}): string {
   return foldVietnamese([d.symbol, d.summary, d.issuer_name, d.issuer_code, d.signer ?? ''].join(' '));
 }
 

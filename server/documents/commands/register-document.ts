@@ -5,7 +5,14 @@ import type { DB } from '../../db/schema.ts';
 import { writeTransaction, type Audit } from '../../lib/audit.ts';
 import { requireActor, type Actor, type RequestContext } from '../../lib/context.ts';
 import type { UnitRef } from '../../org/unit-access.ts';
-import { assertFileUsable, assertIssuerUnit, assertNumberFree, resolveNumber, searchTextOf, snapshot } from './document-rules.ts';
+import {
+  assertFileUsable,
+  assertIssuerUnit,
+  assertNumberFree,
+  resolveNumber,
+  searchTextOf,
+  snapshot,
+} from './document-rules.ts';
 
 export interface RegisterDocumentInput {
   symbol: string;
@@ -23,7 +30,13 @@ export interface RegisterDocumentInput {
  * rules, the insert and the 'document.created' audit event. `owner` must
  * already be checked for documents.write by the caller.
  */
-export async function insertDocument(trx: Transaction<DB>, actor: Actor, audit: Audit, owner: UnitRef, input: RegisterDocumentInput) {
+export async function insertDocument(
+  trx: Transaction<DB>,
+  actor: Actor,
+  audit: Audit,
+  owner: UnitRef,
+  input: RegisterDocumentInput,
+) {
   const n = await resolveNumber(trx, input.symbol, input.issuedOn);
   await assertNumberFree(trx, actor, n, null);
   await assertIssuerUnit(trx, input.issuerUnitId);
@@ -61,7 +74,16 @@ export async function insertDocument(trx: Transaction<DB>, actor: Actor, audit: 
 }
 
 /** `owner` must already be checked for documents.write by the caller. */
-export async function registerDocument(db: Kysely<DB>, ctx: RequestContext, owner: UnitRef, input: RegisterDocumentInput): Promise<number> {
+export async function registerDocument(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  owner: UnitRef,
+  input: RegisterDocumentInput,
+): Promise<number> {
   const actor = requireActor(ctx);
-  return writeTransaction(db, ctx, async ({ trx, audit }) => (await insertDocument(trx, actor, audit, owner, input)).id);
+  return writeTransaction(
+    db,
+    ctx,
+    async ({ trx, audit }) => (await insertDocument(trx, actor, audit, owner, input)).id,
+  );
 }

@@ -18,13 +18,23 @@ export async function revokeDocument(
 ): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockDocument(trx, doc, input.revision);
-    if (before.status === 'revoked') throw invalidState(`Văn bản ${before.symbol} đã bị thu hồi từ ${formatDateVi(before.revoked_on)}.`);
+    if (before.status === 'revoked')
+      throw invalidState(`Văn bản ${before.symbol} đã bị thu hồi từ ${formatDateVi(before.revoked_on)}.`);
     if (input.revokedOn < before.issued_on) {
-      throw invalid('revokedOn', `Ngày thu hồi (${formatDateVi(input.revokedOn)}) không thể trước ngày ban hành ${formatDateVi(before.issued_on)}.`);
+      throw invalid(
+        'revokedOn',
+        `Ngày thu hồi (${formatDateVi(input.revokedOn)}) không thể trước ngày ban hành ${formatDateVi(before.issued_on)}.`,
+      );
     }
     const after = await trx
       .updateTable('document')
-      .set((eb) => ({ status: 'revoked', revoked_on: input.revokedOn, revoke_reason: input.reason, revision: eb('revision', '+', 1), updated_at: new Date() }))
+      .set((eb) => ({
+        status: 'revoked',
+        revoked_on: input.revokedOn,
+        revoke_reason: input.reason,
+        revision: eb('revision', '+', 1),
+        updated_at: new Date(),
+      }))
       .where('id', '=', doc.id)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -27,7 +27,12 @@ export async function recordStoredFile(db: Kysely<DB>, ctx: RequestContext, save
       entityId: row.id,
       unitId: null,
       summary: `Tải lên tệp "${row.original_name}" (${Math.max(1, Math.round(row.size_bytes / 1024))} KB)`,
-      after: { originalName: row.original_name, mimeType: row.mime_type, sizeBytes: row.size_bytes, sha256: saved.sha256 },
+      after: {
+        originalName: row.original_name,
+        mimeType: row.mime_type,
+        sizeBytes: row.size_bytes,
+        sha256: saved.sha256,
+      },
     });
     return row;
   });

@@ -6,7 +6,14 @@ import { requireActor, type RequestContext } from '../../lib/context.ts';
 import { invalidState, notFound, staleRevision } from '../../lib/errors.ts';
 import type { UnitRef } from '../../org/unit-access.ts';
 import type { DocumentView } from '../queries.ts';
-import { assertFileUsable, assertIssuerUnit, assertNumberFree, resolveNumber, searchTextOf, snapshot } from './document-rules.ts';
+import {
+  assertFileUsable,
+  assertIssuerUnit,
+  assertNumberFree,
+  resolveNumber,
+  searchTextOf,
+  snapshot,
+} from './document-rules.ts';
 
 export interface UpdateDocumentInput {
   symbol?: string;
@@ -23,7 +30,8 @@ export interface UpdateDocumentInput {
 export async function lockDocument(trx: Transaction<DB>, doc: DocumentView, revision: number): Promise<DocumentRow> {
   const row = await trx.selectFrom('document').selectAll().where('id', '=', doc.id).forUpdate().executeTakeFirst();
   if (!row) throw notFound(`văn bản có mã số ${doc.id}`);
-  if (row.revision !== revision || row.owner_unit_id !== doc.owner_unit_id) throw staleRevision(`Văn bản ${row.symbol}`);
+  if (row.revision !== revision || row.owner_unit_id !== doc.owner_unit_id)
+    throw staleRevision(`Văn bản ${row.symbol}`);
   return row;
 }
 
@@ -79,11 +87,19 @@ export async function updateDocument(
     if (changed.length === 0) throw new NothingChanged();
     const after = await trx
       .updateTable('document')
-      .set((eb) => ({ ...values, search_text: searchTextOf(values), revision: eb('revision', '+', 1), updated_at: new Date() }))
+      .set((eb) => ({
+        ...values,
+        search_text: searchTextOf(values),
+        revision: eb('revision', '+', 1),
+        updated_at: new Date(),
+      }))
       .where('id', '=', doc.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const moved = owner && owner.id !== before.owner_unit_id ? `; chuyển từ sổ của "${doc.owner_unit_name}" sang "${owner.name}"` : '';
+    const moved =
+      owner && owner.id !== before.owner_unit_id
+        ? `; chuyển từ sổ của "${doc.owner_unit_name}" sang "${owner.name}"`
+        : '';
     await audit({
       action: 'document.updated',
       entityType: 'document',

@@ -34,12 +34,19 @@ export interface PlannedDecision {
 }
 
 /** Compare the input with the proposal; throws 400 naming the field where an override lacks a reason. */
-export function planDecision(proposal: EntryProposal, input: Pick<TDecisionBody, 'decidedMet' | 'criteria' | 'reason'>): PlannedDecision {
+export function planDecision(
+  proposal: EntryProposal,
+  input: Pick<TDecisionBody, 'decidedMet' | 'criteria' | 'reason'>,
+): PlannedDecision {
   const known = new Map(proposal.proposal.criteria.map((c) => [c.criterionId, c]));
   const titles = new Map(proposal.criteria.map((c) => [c.id, `${c.code}. ${c.title}`]));
   const given = new Map<number, { decidedMet: boolean | null; reason: string | null; index: number }>();
   input.criteria.forEach((c, index) => {
-    if (!known.has(c.criterionId)) throw invalid(`criteria.${index}.criterionId`, `Tiêu chí có mã số ${c.criterionId} không thuộc bộ tiêu chí của mô hình, điển hình này.`);
+    if (!known.has(c.criterionId))
+      throw invalid(
+        `criteria.${index}.criterionId`,
+        `Tiêu chí có mã số ${c.criterionId} không thuộc bộ tiêu chí của mô hình, điển hình này.`,
+      );
     given.set(c.criterionId, { decidedMet: c.decidedMet, reason: c.reason, index });
   });
   const criteria: PlannedDecision['criteria'] = [];
@@ -81,7 +88,15 @@ export interface DecideOptions {
   scope: ScopeRow;
 }
 
-async function writeDecision(trx: Transaction<DB>, ctx: RequestContext, key: ScopeKey, entry: DecisionEntry, proposal: EntryProposal, plan: PlannedDecision, extra: { recognitionLevelId: number | null; documentId: number | null; decidedOn: string; revision: number | null }) {
+async function writeDecision(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  key: ScopeKey,
+  entry: DecisionEntry,
+  proposal: EntryProposal,
+  plan: PlannedDecision,
+  extra: { recognitionLevelId: number | null; documentId: number | null; decidedOn: string; revision: number | null },
+) {
   const column = key.type === 'period' ? 'period_id' : 'phase_id';
   const existing = await trx
     .selectFrom('evaluation')
@@ -114,7 +129,12 @@ async function writeDecision(trx: Transaction<DB>, ctx: RequestContext, key: Sco
   } else {
     const inserted = await trx
       .insertInto('evaluation')
-      .values({ entry_id: entry.id, period_id: key.type === 'period' ? key.id : null, phase_id: key.type === 'phase' ? key.id : null, ...values })
+      .values({
+        entry_id: entry.id,
+        period_id: key.type === 'period' ? key.id : null,
+        phase_id: key.type === 'phase' ? key.id : null,
+        ...values,
+      })
       .onConflict((oc) => oc.doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -124,19 +144,38 @@ async function writeDecision(trx: Transaction<DB>, ctx: RequestContext, key: Sco
   if (plan.criteria.length > 0) {
     await trx
       .insertInto('evaluation_criterion')
-      .values(plan.criteria.map((c) => ({ evaluation_id: id, criterion_id: c.criterionId, proposed_met: c.proposed, decided_met: c.decided, reason: c.reason })))
+      .values(
+        plan.criteria.map((c) => ({
+          evaluation_id: id,
+          criterion_id: c.criterionId,
+          proposed_met: c.proposed,
+          decided_met: c.decided,
+          reason: c.reason,
+        })),
+      )
       .execute();
   }
   return { id, existing };
 }
 
 /** The caller loaded the entry for 'approve' (registry.approve at its level). */
-export async function decide(db: Kysely<DB>, ctx: RequestContext, o: DecideOptions, input: TDecisionBody): Promise<number> {
-  const key: ScopeKey = input.periodId !== null ? { type: 'period', id: input.periodId } : { type: 'phase', id: input.phaseId! };
+export async function decide(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  o: DecideOptions,
+  input: TDecisionBody,
+): Promise<number> {
+  const key: ScopeKey =
+    input.periodId !== null ? { type: 'period', id: input.periodId } : { type: 'phase', id: input.phaseId! };
   if (input.decidedOn > todayInVietnam()) throw invalid('decidedOn', 'Ngày đánh giá không được sau ngày hôm nay.');
   if (input.recognitionLevelId !== null) {
-    if (!input.decidedMet) throw invalid('recognitionLevelId', 'Chỉ công nhận ở một cấp khi kết quả đánh giá là "Đạt".');
-    const level = await db.selectFrom('org_level').select(['name', 'rank']).where('id', '=', input.recognitionLevelId).executeTakeFirst();
+    if (!input.decidedMet)
+      throw invalid('recognitionLevelId', 'Chỉ công nhận ở một cấp khi kết quả đánh giá là "Đạt".');
+    const level = await db
+      .selectFrom('org_level')
+      .select(['name', 'rank'])
+      .where('id', '=', input.recognitionLevelId)
+      .executeTakeFirst();
     if (!level) throw invalid('recognitionLevelId', `Không tìm thấy cấp có mã số ${input.recognitionLevelId}.`);
     if (!canApproveAt(await approveReach(db, ctx), o.owner, level.rank)) {
       throw forbidden(`Bạn không có quyền công nhận "${o.entry.name}" ở ${level.name.toLowerCase()}.`);
@@ -145,7 +184,9 @@ export async function decide(db: Kysely<DB>, ctx: RequestContext, o: DecideOptio
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     await assertDocumentUsable(trx, ctx, input.documentId);
     if (!(await isOnList(trx, key, o.entry.id))) {
-      throw invalidState(`"${o.entry.name}" không thuộc danh sách ${key.type === 'period' ? 'phải báo cáo kỳ' : 'của giai đoạn'} "${o.scope.name}", nên không đánh giá được.`);
+      throw invalidState(
+        `"${o.entry.name}" không thuộc danh sách ${key.type === 'period' ? 'phải báo cáo kỳ' : 'của giai đoạn'} "${o.scope.name}", nên không đánh giá được.`,
+      );
     }
     const proposal = (await proposalsFor(trx, key, [o.entry])).get(o.entry.id)!;
     const plan = planDecision(proposal, input);
@@ -156,8 +197,17 @@ export async function decide(db: Kysely<DB>, ctx: RequestContext, o: DecideOptio
       entityId: id,
       unitId: o.entry.owner_unit_id,
       summary: `${existing ? 'Đánh giá lại' : 'Đánh giá'} "${o.entry.name}" ${key.type === 'period' ? 'kỳ' : 'giai đoạn'} "${o.scope.name}": ${resultLabel(plan.decidedMet)}${plan.overridden ? ' (khác đề xuất của hệ thống)' : ''}, ngày ${formatDateVi(input.decidedOn)}`,
-      before: existing ? { decidedMet: existing.decided_met, overridden: existing.overridden, reason: existing.reason } : undefined,
-      after: { entryId: o.entry.id, [key.type === 'period' ? 'periodId' : 'phaseId']: key.id, proposedMet: proposal.proposal.met, ...plan, recognitionLevelId: input.recognitionLevelId, documentId: input.documentId },
+      before: existing
+        ? { decidedMet: existing.decided_met, overridden: existing.overridden, reason: existing.reason }
+        : undefined,
+      after: {
+        entryId: o.entry.id,
+        [key.type === 'period' ? 'periodId' : 'phaseId']: key.id,
+        proposedMet: proposal.proposal.met,
+        ...plan,
+        recognitionLevelId: input.recognitionLevelId,
+        documentId: input.documentId,
+      },
     });
     return id;
   });
@@ -169,17 +219,37 @@ export interface ConfirmCandidate {
 }
 
 /** Confirm the (non-null) proposals of several entries for a period in one transaction. */
-export async function confirmMany(db: Kysely<DB>, ctx: RequestContext, scope: ScopeRow, candidates: ConfirmCandidate[], decidedOn: string): Promise<number> {
+export async function confirmMany(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  scope: ScopeRow,
+  candidates: ConfirmCandidate[],
+  decidedOn: string,
+): Promise<number> {
   if (candidates.length === 0) return 0;
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     const ids = candidates.map((c) => c.entry.id);
     // Decided meanwhile: skip silently rather than overwrite (the caller counted them as candidates a moment ago).
     const decided = new Set(
-      (await trx.selectFrom('evaluation').select('entry_id').where('period_id', '=', scope.id).where('entry_id', 'in', ids).forUpdate().execute()).map((r) => r.entry_id),
+      (
+        await trx
+          .selectFrom('evaluation')
+          .select('entry_id')
+          .where('period_id', '=', scope.id)
+          .where('entry_id', 'in', ids)
+          .forUpdate()
+          .execute()
+      ).map((r) => r.entry_id),
     );
     const todo = candidates.filter((c) => !decided.has(c.entry.id) && c.proposal.proposal.met !== null);
     if (todo.length === 0) {
-      await audit({ action: 'evaluation.decided', entityType: 'evaluation', entityId: null, unitId: null, summary: `Xác nhận đề xuất kỳ "${scope.name}": không có mô hình, điển hình nào cần xác nhận` });
+      await audit({
+        action: 'evaluation.decided',
+        entityType: 'evaluation',
+        entityId: null,
+        unitId: null,
+        summary: `Xác nhận đề xuất kỳ "${scope.name}": không có mô hình, điển hình nào cần xác nhận`,
+      });
       return 0;
     }
     const inserted = await trx
@@ -199,9 +269,19 @@ export async function confirmMany(db: Kysely<DB>, ctx: RequestContext, scope: Sc
       .execute();
     const idOf = new Map(inserted.map((r) => [r.entry_id, r.id]));
     const rows = todo.flatMap((c) =>
-      c.proposal.proposal.criteria.map((p) => ({ evaluation_id: idOf.get(c.entry.id)!, criterion_id: p.criterionId, proposed_met: p.proposed, decided_met: p.proposed, reason: null })),
+      c.proposal.proposal.criteria.map((p) => ({
+        evaluation_id: idOf.get(c.entry.id)!,
+        criterion_id: p.criterionId,
+        proposed_met: p.proposed,
+        decided_met: p.proposed,
+        reason: null,
+      })),
     );
-    for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('evaluation_criterion').values(rows.slice(i, i + 1000)).execute();
+    for (let i = 0; i < rows.length; i += 1000)
+      await trx
+        .insertInto('evaluation_criterion')
+        .values(rows.slice(i, i + 1000))
+        .execute();
     for (const c of todo) {
       await audit({
         action: 'evaluation.decided',
@@ -209,7 +289,13 @@ export async function confirmMany(db: Kysely<DB>, ctx: RequestContext, scope: Sc
         entityId: idOf.get(c.entry.id)!,
         unitId: c.entry.owner_unit_id,
         summary: `Xác nhận đề xuất: "${c.entry.name}" kỳ "${scope.name}": ${resultLabel(c.proposal.proposal.met!)}, ngày ${formatDateVi(decidedOn)}`,
-        after: { entryId: c.entry.id, periodId: scope.id, proposedMet: c.proposal.proposal.met, decidedMet: c.proposal.proposal.met, confirmed: true },
+        after: {
+          entryId: c.entry.id,
+          periodId: scope.id,
+          proposedMet: c.proposal.proposal.met,
+          decidedMet: c.proposal.proposal.met,
+          confirmed: true,
+        },
       });
     }
     return todo.length;

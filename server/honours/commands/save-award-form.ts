@@ -15,17 +15,30 @@ import { parseFraction } from '../vote-count.ts';
 
 function assertSystemAdmin(ctx: RequestContext): void {
   if (ctx.system) return;
-  if (!isSystemAdmin(requireActor(ctx))) throw forbidden('Chỉ quản trị hệ thống được sửa danh mục hình thức khen thưởng.');
+  if (!isSystemAdmin(requireActor(ctx)))
+    throw forbidden('Chỉ quản trị hệ thống được sửa danh mục hình thức khen thưởng.');
 }
 
 async function ruleValues(trx: Transaction<DB>, formId: number, rule: TAwardRuleInput, userId: number | null) {
-  if (rule.grantorLevelId !== null && !(await trx.selectFrom('org_level').select('id').where('id', '=', rule.grantorLevelId).executeTakeFirst())) {
+  if (
+    rule.grantorLevelId !== null &&
+    !(await trx.selectFrom('org_level').select('id').where('id', '=', rule.grantorLevelId).executeTakeFirst())
+  ) {
     throw invalid('rule.grantorLevelId', `Không tìm thấy cấp có mã số ${rule.grantorLevelId}.`);
   }
   const threshold = parseFraction(rule.threshold);
   const quorum = parseFraction(rule.quorum);
-  const clash = await trx.selectFrom('award_form_rule').select('id').where('award_form_id', '=', formId).where('valid_from', '=', rule.validFrom).executeTakeFirst();
-  if (clash) throw invalid('rule.validFrom', `Đã có một phiên bản quy định áp dụng từ ngày ${formatDateVi(rule.validFrom)}; hãy chọn ngày khác.`);
+  const clash = await trx
+    .selectFrom('award_form_rule')
+    .select('id')
+    .where('award_form_id', '=', formId)
+    .where('valid_from', '=', rule.validFrom)
+    .executeTakeFirst();
+  if (clash)
+    throw invalid(
+      'rule.validFrom',
+      `Đã có một phiên bản quy định áp dụng từ ngày ${formatDateVi(rule.validFrom)}; hãy chọn ngày khác.`,
+    );
   return {
     award_form_id: formId,
     valid_from: rule.validFrom,
@@ -46,20 +59,40 @@ async function ruleValues(trx: Transaction<DB>, formId: number, rule: TAwardRule
   };
 }
 
-export async function createAwardForm(db: Kysely<DB>, ctx: RequestContext, input: TCreateAwardFormBody): Promise<number> {
+export async function createAwardForm(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  input: TCreateAwardFormBody,
+): Promise<number> {
   assertSystemAdmin(ctx);
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     if (await trx.selectFrom('award_form').select('id').where('code', '=', input.code).executeTakeFirst()) {
-      throw new AppError('DUPLICATE', `Mã "${input.code}" đã được dùng.`, [{ field: 'code', message: `Mã "${input.code}" đã được dùng.` }]);
+      throw new AppError('DUPLICATE', `Mã "${input.code}" đã được dùng.`, [
+        { field: 'code', message: `Mã "${input.code}" đã được dùng.` },
+      ]);
     }
     const form = await trx
       .insertInto('award_form')
-      .values({ code: input.code, name: input.name, kind: input.kind, subject: input.subject, sort_order: input.sortOrder, search_text: foldVietnamese(input.name) })
+      .values({
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        subject: input.subject,
+        sort_order: input.sortOrder,
+        search_text: foldVietnamese(input.name),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const rule = await ruleValues(trx, form.id, input.rule, ctx.actor?.userId ?? null);
     await trx.insertInto('award_form_rule').values(rule).execute();
-    await audit({ action: 'award_form.created', entityType: 'award_form', entityId: form.id, unitId: null, summary: `Thêm hình thức khen thưởng "${input.name}"`, after: { ...input } });
+    await audit({
+      action: 'award_form.created',
+      entityType: 'award_form',
+      entityId: form.id,
+      unitId: null,
+      summary: `Thêm hình thức khen thưởng "${input.name}"`,
+      after: { ...input },
+    });
     return form.id;
   });
 }
@@ -68,7 +101,14 @@ export async function updateAwardForm(
   db: Kysely<DB>,
   ctx: RequestContext,
   id: number,
-  input: { name: string; kind: TCreateAwardFormBody['kind']; subject: TCreateAwardFormBody['subject']; sortOrder: number; active: boolean; revision: number },
+  input: {
+    name: string;
+    kind: TCreateAwardFormBody['kind'];
+    subject: TCreateAwardFormBody['subject'];
+    sortOrder: number;
+    active: boolean;
+    revision: number;
+  },
 ): Promise<void> {
   assertSystemAdmin(ctx);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
@@ -77,17 +117,43 @@ export async function updateAwardForm(
     if (before.revision !== input.revision) throw staleRevision(`hình thức khen thưởng "${before.name}"`);
     await trx
       .updateTable('award_form')
-      .set({ name: input.name, kind: input.kind, subject: input.subject, sort_order: input.sortOrder, active: input.active, search_text: foldVietnamese(input.name), revision: before.revision + 1 })
+      .set({
+        name: input.name,
+        kind: input.kind,
+        subject: input.subject,
+        sort_order: input.sortOrder,
+        active: input.active,
+        search_text: foldVietnamese(input.name),
+        revision: before.revision + 1,
+      })
       .where('id', '=', id)
       .execute();
-    await audit({ action: 'award_form.updated', entityType: 'award_form', entityId: id, unitId: null, summary: `Sửa hình thức khen thưởng "${input.name}"`, before, after: input });
+    await audit({
+      action: 'award_form.updated',
+      entityType: 'award_form',
+      entityId: id,
+      unitId: null,
+      summary: `Sửa hình thức khen thưởng "${input.name}"`,
+      before,
+      after: input,
+    });
   });
 }
 
-export async function addAwardRule(db: Kysely<DB>, ctx: RequestContext, id: number, rule: TAwardRuleInput): Promise<void> {
+export async function addAwardRule(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  id: number,
+  rule: TAwardRuleInput,
+): Promise<void> {
   assertSystemAdmin(ctx);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
-    const form = await trx.selectFrom('award_form').select(['id', 'name']).where('id', '=', id).forUpdate().executeTakeFirst();
+    const form = await trx
+      .selectFrom('award_form')
+      .select(['id', 'name'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!form) throw notFound(`hình thức khen thưởng có mã số ${id}`);
     const values = await ruleValues(trx, id, rule, ctx.actor?.userId ?? null);
     const row = await trx.insertInto('award_form_rule').values(values).returning('id').executeTakeFirstOrThrow();

@@ -23,16 +23,22 @@ function endpoints(x: World) {
     list: ((s) => s.get(C)) as Call,
     create: ((s) => s.post(C, councilBody(x, { candidateIds: [x.c.tuyenDuong], title: 'Phiên khác' }))) as Call,
     detail: ((s) => s.get(`${C}/${id}`)) as Call,
-    attendance: ((s) => s.post(`${C}/${id}/attendance`, { presentUserIds: [x.m.chair.id], revision: x.session.revision })) as Call,
+    attendance: ((s) =>
+      s.post(`${C}/${id}/attendance`, { presentUserIds: [x.m.chair.id], revision: x.session.revision })) as Call,
     recusal: ((s) => s.post(`${C}/${id}/recusals`, { candidateId: x.c.bangKhen, reason: 'Người thân' })) as Call,
-    ballot: ((s) => s.post(`${C}/${id}/ballots`, { votes: [{ candidateId: x.c.giayKhen, choice: 'yes' }], written: true })) as Call,
+    ballot: ((s) =>
+      s.post(`${C}/${id}/ballots`, { votes: [{ candidateId: x.c.giayKhen, choice: 'yes' }], written: true })) as Call,
     close: ((s) => s.post(`${C}/${id}/close`, { revision: x.session.revision })) as Call,
     minutes: ((s) => s.get(`${C}/${id}/minutes.docx`)) as Call,
   };
 }
 type Name = keyof ReturnType<typeof endpoints>;
 
-async function expectStatuses(s: Session, calls: ReturnType<typeof endpoints>, expected: Partial<Record<Name, number>>) {
+async function expectStatuses(
+  s: Session,
+  calls: ReturnType<typeof endpoints>,
+  expected: Partial<Record<Name, number>>,
+) {
   const got: Partial<Record<Name, number>> = {};
   for (const name of Object.keys(expected) as Name[]) got[name] = (await calls[name](s)).statusCode;
   expect(got).toEqual(expected);
@@ -44,7 +50,11 @@ describe('council permissions', () => {
   it('answers 401 on every endpoint without signing in', async () => {
     const x = await world();
     const calls = endpoints(x);
-    await expectStatuses(anonymous(x.t.app), calls, Object.fromEntries(Object.keys(calls).map((k) => [k, 401])) as Record<Name, number>);
+    await expectStatuses(
+      anonymous(x.t.app),
+      calls,
+      Object.fromEntries(Object.keys(calls).map((k) => [k, 401])) as Record<Name, number>,
+    );
   });
 
   it('another bloc and a proposing unit below do not see the session', async () => {
@@ -57,13 +67,29 @@ describe('council permissions', () => {
 
   it('a reader of the bloc who is not a member sees it but neither votes nor runs it', async () => {
     const x = await world();
-    await expectStatuses(x.w.viewerA.s, endpoints(x), { list: 200, create: 403, detail: 200, attendance: 403, recusal: 403, ballot: 403, close: 403, minutes: 409 });
+    await expectStatuses(x.w.viewerA.s, endpoints(x), {
+      list: 200,
+      create: 403,
+      detail: 200,
+      attendance: 403,
+      recusal: 403,
+      ballot: 403,
+      close: 403,
+      minutes: 409,
+    });
     expect(json(await x.w.viewerA.s.get(`${C}/${x.session.id}`)).abilities).toEqual({ manage: false, vote: false });
   });
 
   it('a plain member votes and declares conflicts, but does not run the session', async () => {
     const x = await world();
-    await expectStatuses(x.m.m4.s, endpoints(x), { detail: 200, attendance: 403, close: 403, create: 404, recusal: 200, ballot: 200 });
+    await expectStatuses(x.m.m4.s, endpoints(x), {
+      detail: 200,
+      attendance: 403,
+      close: 403,
+      create: 404,
+      recusal: 200,
+      ballot: 200,
+    });
   });
 
   it('the secretary and the unit operator run it; the operator who is not a member cannot vote', async () => {

@@ -27,22 +27,39 @@ async function unitHeader(db: Kysely<DB>, unitId: number): Promise<{ name: strin
     .executeTakeFirst();
   if (!v) return { name: '', parentName: null };
   if (v.parent_id === null) return { name: v.name, parentName: null };
-  const p = await db.selectFrom('org_unit_version').select('name').where('unit_id', '=', v.parent_id).orderBy('valid_from', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const p = await db
+    .selectFrom('org_unit_version')
+    .select('name')
+    .where('unit_id', '=', v.parent_id)
+    .orderBy('valid_from', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return { name: v.name, parentName: p?.name ?? null };
 }
 
-export const minutesFileName = (r: Pick<CouncilRow, 'id' | 'held_on'>) => `Biên-bản-họp-Hội-đồng-Thi-đua-Khen-thưởng-${r.id}-${r.held_on}.docx`;
+export const minutesFileName = (r: Pick<CouncilRow, 'id' | 'held_on'>) =>
+  `Biên-bản-họp-Hội-đồng-Thi-đua-Khen-thưởng-${r.id}-${r.held_on}.docx`;
 
 export async function buildCouncilMinutes(db: Kysely<DB>, r: CouncilRow): Promise<Buffer> {
   if (r.status !== 'closed') {
-    throw invalidState(`Phiên họp "${r.title}" chưa kết thúc: biên bản chỉ lập được sau khi kết thúc phiên họp và kiểm phiếu.`);
+    throw invalidState(
+      `Phiên họp "${r.title}" chưa kết thúc: biên bản chỉ lập được sau khi kết thúc phiên họp và kiểm phiếu.`,
+    );
   }
-  const [unit, members, agenda, recusals, settings] = [await unitHeader(db, r.unit_id), await getMembers(db, r.id), await getAgenda(db, r.id), await getRecusals(db, r.id), await nearestSettings(db, r.unit_id)];
+  const [unit, members, agenda, recusals, settings] = [
+    await unitHeader(db, r.unit_id),
+    await getMembers(db, r.id),
+    await getAgenda(db, r.id),
+    await getRecusals(db, r.id),
+    await nearestSettings(db, r.unit_id),
+  ];
   const present = members.filter((m) => m.present);
   const absent = members.filter((m) => !m.present);
   const chair = members.find((m) => m.role === 'chair');
   const secretary = members.find((m) => m.role === 'secretary');
-  const memberLine = (m: (typeof members)[number]) => `${m.full_name}${m.position ? `, ${m.position}` : ''} — ${COUNCIL_ROLE_LABELS[m.role]}`;
+  const memberLine = (m: (typeof members)[number]) =>
+    `${m.full_name}${m.position ? `, ${m.position}` : ''} — ${COUNCIL_ROLE_LABELS[m.role]}`;
 
   const body: Block[] = [];
   const para = (text: string) => body.push({ kind: 'paragraph', content: [text] });
@@ -56,17 +73,25 @@ export async function buildCouncilMinutes(db: Kysely<DB>, r: CouncilRow): Promis
   body.push({ kind: 'heading', level: 2, text: `Thành viên vắng mặt (${absent.length}):` });
   if (absent.length === 0) para('- Không.');
   for (const m of absent) body.push({ kind: 'paragraph', content: [`- ${memberLine(m)}`] });
-  if (chair) para(`Chủ trì: ${chair.full_name}, ${COUNCIL_ROLE_LABELS.chair}.${secretary ? ` Thư ký: ${secretary.full_name}.` : ''}`);
+  if (chair)
+    para(
+      `Chủ trì: ${chair.full_name}, ${COUNCIL_ROLE_LABELS.chair}.${secretary ? ` Thư ký: ${secretary.full_name}.` : ''}`,
+    );
 
   body.push({ kind: 'heading', level: 1, text: 'II. NỘI DUNG VÀ KẾT QUẢ BIỂU QUYẾT' });
   para(`Hội đồng xem xét ${agenda.length} hồ sơ đề nghị khen thưởng. Kết quả biểu quyết từng hồ sơ như sau:`);
   agenda.forEach((a, i) => {
     const res = parseResult(a.result);
     body.push({ kind: 'heading', level: 2, text: `${i + 1}. ${a.display_name}` });
-    para(`Đối tượng: ${HONOUR_SUBJECT_LABELS[a.subject]}${a.position ? `; chức vụ: ${a.position}` : ''}; đơn vị: ${a.candidate_unit_name}; đơn vị đề nghị: ${a.proposer_unit_name}.`);
+    para(
+      `Đối tượng: ${HONOUR_SUBJECT_LABELS[a.subject]}${a.position ? `; chức vụ: ${a.position}` : ''}; đơn vị: ${a.candidate_unit_name}; đơn vị đề nghị: ${a.proposer_unit_name}.`,
+    );
     para(`Hình thức khen thưởng: ${a.award_name}. Quy định xét: ${ruleSummaryOf(a)}`);
     const itemRecusals = recusals.filter((x) => x.candidate_id === a.candidate_id);
-    if (itemRecusals.length > 0) para(`Thành viên khai xung đột lợi ích, không bỏ phiếu: ${itemRecusals.map((x) => `${x.full_name} (${x.reason})`).join('; ')}.`);
+    if (itemRecusals.length > 0)
+      para(
+        `Thành viên khai xung đột lợi ích, không bỏ phiếu: ${itemRecusals.map((x) => `${x.full_name} (${x.reason})`).join('; ')}.`,
+      );
     if (res) {
       para(
         `Kết quả: Đồng ý ${res.yes}; Không đồng ý ${res.no}; Không biểu quyết ${res.abstain}; Không tham gia do xung đột lợi ích ${res.recused}; Không bỏ phiếu ${res.notVoted}. Tỷ lệ đồng ý: ${percent(res.yesPercent)} (trên ${res.base} phiếu tính tỷ lệ${res.yesNeeded !== null ? `, cần ít nhất ${res.yesNeeded} phiếu đồng ý` : ''}).`,
@@ -74,7 +99,14 @@ export async function buildCouncilMinutes(db: Kysely<DB>, r: CouncilRow): Promis
       body.push({
         kind: 'paragraph',
         content: [
-          { text: res.passed ? 'Kết luận: Được thông qua.' : res.quorumMet ? 'Kết luận: Không được thông qua.' : `Kết luận: Không được thông qua (phiên họp không đủ số thành viên có mặt: ${res.present}/${res.members}, cần ${res.quorumNeeded}).`, bold: true },
+          {
+            text: res.passed
+              ? 'Kết luận: Được thông qua.'
+              : res.quorumMet
+                ? 'Kết luận: Không được thông qua.'
+                : `Kết luận: Không được thông qua (phiên họp không đủ số thành viên có mặt: ${res.present}/${res.members}, cần ${res.quorumNeeded}).`,
+            bold: true,
+          },
         ],
       });
     }
@@ -83,23 +115,55 @@ export async function buildCouncilMinutes(db: Kysely<DB>, r: CouncilRow): Promis
   body.push({
     kind: 'table',
     caption: 'TỔNG HỢP KẾT QUẢ BIỂU QUYẾT',
-    headers: ['TT', 'Tập thể, cá nhân', 'Hình thức khen thưởng', 'Đồng ý', 'Không đồng ý', 'Không biểu quyết', 'Xung đột lợi ích', 'Tỷ lệ đồng ý', 'Kết quả'],
+    headers: [
+      'TT',
+      'Tập thể, cá nhân',
+      'Hình thức khen thưởng',
+      'Đồng ý',
+      'Không đồng ý',
+      'Không biểu quyết',
+      'Xung đột lợi ích',
+      'Tỷ lệ đồng ý',
+      'Kết quả',
+    ],
     widths: [5, 24, 17, 8, 9, 9, 9, 9, 10],
     rows: agenda.map((a, i) => {
       const res = parseResult(a.result);
-      return [i + 1, a.display_name, a.award_name, res?.yes ?? 0, res?.no ?? 0, res?.abstain ?? 0, res?.recused ?? 0, percent(res?.yesPercent ?? null), res?.passed ? 'Thông qua' : 'Không thông qua'];
+      return [
+        i + 1,
+        a.display_name,
+        a.award_name,
+        res?.yes ?? 0,
+        res?.no ?? 0,
+        res?.abstain ?? 0,
+        res?.recused ?? 0,
+        percent(res?.yesPercent ?? null),
+        res?.passed ? 'Thông qua' : 'Không thông qua',
+      ];
     }),
   });
 
   const passed = agenda.filter((a) => a.passed).length;
   body.push({ kind: 'heading', level: 1, text: 'III. KẾT LUẬN' });
-  para(`Hội đồng thông qua ${passed}/${agenda.length} hồ sơ đề nghị khen thưởng; ${agenda.length - passed} hồ sơ không được thông qua.`);
+  para(
+    `Hội đồng thông qua ${passed}/${agenda.length} hồ sơ đề nghị khen thưởng; ${agenda.length - passed} hồ sơ không được thông qua.`,
+  );
   para('Biên bản được lập xong và thông qua tại phiên họp; các thành viên nhất trí với nội dung biên bản.');
   // The secretary signs on the left of the chair; the Party layout has one signature block, so the secretary's comes first.
   body.push({ kind: 'paragraph', align: 'left', indent: false, content: [{ text: 'THƯ KÝ HỘI ĐỒNG', bold: true }] });
-  body.push({ kind: 'paragraph', align: 'left', indent: false, content: [{ text: '(Ký, ghi rõ họ tên)', italic: true }] });
+  body.push({
+    kind: 'paragraph',
+    align: 'left',
+    indent: false,
+    content: [{ text: '(Ký, ghi rõ họ tên)', italic: true }],
+  });
   body.push({ kind: 'paragraph', align: 'left', indent: false, content: [''] });
-  body.push({ kind: 'paragraph', align: 'left', indent: false, content: [{ text: secretary?.full_name ?? '', bold: true }] });
+  body.push({
+    kind: 'paragraph',
+    align: 'left',
+    indent: false,
+    content: [{ text: secretary?.full_name ?? '', bold: true }],
+  });
 
   return packPartyDocument({
     superior: unit.parentName ? unit.parentName.toLocaleUpperCase('vi') : null,

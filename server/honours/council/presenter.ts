@@ -9,7 +9,15 @@ import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../lib/context.ts';
 import { describeRule } from '../award-forms.ts';
 import { presentCandidates } from '../candidate-presenter.ts';
-import { canManageCouncil, getAgenda, getMembers, getMyCasts, getRecusals, type AgendaRow, type CouncilRow } from './queries.ts';
+import {
+  canManageCouncil,
+  getAgenda,
+  getMembers,
+  getMyCasts,
+  getRecusals,
+  type AgendaRow,
+  type CouncilRow,
+} from './queries.ts';
 
 export function presentCouncilSummary(r: CouncilRow) {
   return {
@@ -40,7 +48,8 @@ export function parseResult(value: unknown): TVoteResult | null {
 
 /** The rule of an agenda item in words (the rule in force on the session's day, stored with the item). */
 export function ruleSummaryOf(a: AgendaRow): string {
-  if (a.award_rule_id === null || a.ballot === null || a.comparison === null || a.basis === null) return 'Chưa có quy định xét của hình thức khen thưởng.';
+  if (a.award_rule_id === null || a.ballot === null || a.comparison === null || a.basis === null)
+    return 'Chưa có quy định xét của hình thức khen thưởng.';
   return describeRule({
     council_required: a.council_required ?? true,
     ballot: a.ballot,
@@ -55,22 +64,45 @@ export function ruleSummaryOf(a: AgendaRow): string {
 }
 
 export async function presentCouncil(db: Kysely<DB>, actor: Actor, r: CouncilRow): Promise<TCouncilSession> {
-  const [members, agenda, recusals, mine] = [await getMembers(db, r.id), await getAgenda(db, r.id), await getRecusals(db, r.id), await getMyCasts(db, r.id, actor.userId)];
-  const candidates = new Map((await presentCandidates(db, agenda.map((a) => a.candidate_id))).map((c) => [c.id, c]));
+  const [members, agenda, recusals, mine] = [
+    await getMembers(db, r.id),
+    await getAgenda(db, r.id),
+    await getRecusals(db, r.id),
+    await getMyCasts(db, r.id, actor.userId),
+  ];
+  const candidates = new Map(
+    (
+      await presentCandidates(
+        db,
+        agenda.map((a) => a.candidate_id),
+      )
+    ).map((c) => [c.id, c]),
+  );
   const myCast = new Map(mine.map((m) => [m.candidate_id, m.choice]));
   const open = r.status === 'open';
   return {
     ...presentCouncilSummary(r),
     location: r.location,
     ballot: agenda.some((a) => a.ballot === 'secret') ? 'secret' : 'open',
-    members: members.map((m) => ({ user: { id: m.user_id, name: m.full_name }, role: m.role, position: m.position, present: m.present })),
+    members: members.map((m) => ({
+      user: { id: m.user_id, name: m.full_name },
+      role: m.role,
+      position: m.position,
+      present: m.present,
+    })),
     agenda: agenda.flatMap((a) => {
       const candidate = candidates.get(a.candidate_id);
       if (!candidate) return [];
       const itemRecusals = recusals.filter((x) => x.candidate_id === a.candidate_id);
       const recusedByMe = itemRecusals.some((x) => x.user_id === actor.userId);
       const choice = myCast.get(a.candidate_id);
-      const myVote = recusedByMe ? 'recused' : myCast.has(a.candidate_id) ? (a.ballot === 'open' && choice ? choice : 'cast') : null;
+      const myVote = recusedByMe
+        ? 'recused'
+        : myCast.has(a.candidate_id)
+          ? a.ballot === 'open' && choice
+            ? choice
+            : 'cast'
+          : null;
       return [
         {
           candidate,

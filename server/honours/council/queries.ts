@@ -48,8 +48,16 @@ function summaryColumns(q: ReturnType<typeof scopedSessions>, actor: Actor) {
     's.revision',
     sql<number>`(select count(*)::int from council_agenda ca where ca.session_id = s.id)`.as('candidate_count'),
     sql<number>`(select count(*)::int from council_member cm where cm.session_id = s.id)`.as('member_count'),
-    sql<'chair' | 'secretary' | 'member' | null>`(select mm.role from council_member mm where mm.session_id = s.id and mm.user_id = ${actor.userId})`.as('my_role'),
-    sql<boolean | null>`(select mm.present from council_member mm where mm.session_id = s.id and mm.user_id = ${actor.userId})`.as('my_present'),
+    sql<
+      'chair' | 'secretary' | 'member' | null
+    >`(select mm.role from council_member mm where mm.session_id = s.id and mm.user_id = ${actor.userId})`.as(
+      'my_role',
+    ),
+    sql<
+      boolean | null
+    >`(select mm.present from council_member mm where mm.session_id = s.id and mm.user_id = ${actor.userId})`.as(
+      'my_present',
+    ),
   ]);
 }
 export type CouncilRow = Awaited<ReturnType<ReturnType<typeof summaryColumns>['executeTakeFirstOrThrow']>>;
@@ -61,10 +69,17 @@ export interface CouncilFilter {
   pageSize: number;
 }
 
-export async function findCouncils(db: Kysely<DB>, actor: Actor, f: CouncilFilter): Promise<{ items: CouncilRow[]; total: number }> {
+export async function findCouncils(
+  db: Kysely<DB>,
+  actor: Actor,
+  f: CouncilFilter,
+): Promise<{ items: CouncilRow[]; total: number }> {
   let q = scopedSessions(db, actor);
   if (f.roundId !== undefined) q = q.where('s.round_id', '=', f.roundId);
-  if (f.mine) q = q.where(sql<SqlBool>`exists (select 1 from council_member fm where fm.session_id = s.id and fm.user_id = ${actor.userId})`);
+  if (f.mine)
+    q = q.where(
+      sql<SqlBool>`exists (select 1 from council_member fm where fm.session_id = s.id and fm.user_id = ${actor.userId})`,
+    );
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const items = await summaryColumns(q, actor)
     .orderBy('s.held_on', 'desc')
@@ -84,7 +99,9 @@ export async function loadCouncilFor(db: Kysely<DB>, actor: Actor, id: number): 
 
 /** Attendance and closing: honours.review on the session's unit, or the chair / secretary of the session. */
 export function canManageCouncil(actor: Actor, row: Pick<CouncilRow, 'unit_id' | 'unit_path' | 'my_role'>): boolean {
-  return canReview(actor, { id: row.unit_id, path: row.unit_path }) || row.my_role === 'chair' || row.my_role === 'secretary';
+  return (
+    canReview(actor, { id: row.unit_id, path: row.unit_path }) || row.my_role === 'chair' || row.my_role === 'secretary'
+  );
 }
 
 export async function getMembers(db: Kysely<DB>, sessionId: number) {
@@ -133,7 +150,9 @@ export async function getAgenda(db: Kysely<DB>, sessionId: number) {
       'ar.quorum_num',
       'ar.quorum_den',
       'ar.disclosure_days',
-      sql<number>`(select count(*)::int from council_ballot_cast bc where bc.session_id = a.session_id and bc.candidate_id = a.candidate_id)`.as('cast_count'),
+      sql<number>`(select count(*)::int from council_ballot_cast bc where bc.session_id = a.session_id and bc.candidate_id = a.candidate_id)`.as(
+        'cast_count',
+      ),
     ])
     .where('a.session_id', '=', sessionId)
     .orderBy('a.sort_order')
@@ -163,7 +182,9 @@ export async function getMyCasts(db: Kysely<DB>, sessionId: number, userId: numb
     .selectFrom('council_ballot_cast as bc')
     .select([
       'bc.candidate_id',
-      sql<'yes' | 'no' | 'abstain' | null>`(select b.choice from council_ballot b where b.session_id = bc.session_id and b.candidate_id = bc.candidate_id and b.user_id = bc.user_id limit 1)`.as(
+      sql<
+        'yes' | 'no' | 'abstain' | null
+      >`(select b.choice from council_ballot b where b.session_id = bc.session_id and b.candidate_id = bc.candidate_id and b.user_id = bc.user_id limit 1)`.as(
         'choice',
       ),
     ])

@@ -3,7 +3,16 @@
  * attendance, conflicts of interest, ballots (secret or open, per the award
  * form's rule), counting at the close, and the minutes (.docx).
  */
-import { ZAttendanceBody, ZBallotBody, ZCloseCouncilBody, ZCouncilListQuery, ZCouncilSession, ZCouncilSummary, ZCreateCouncilBody, ZRecusalBody } from '../../../common/schemas/honours-flow.ts';
+import {
+  ZAttendanceBody,
+  ZBallotBody,
+  ZCloseCouncilBody,
+  ZCouncilListQuery,
+  ZCouncilSession,
+  ZCouncilSummary,
+  ZCreateCouncilBody,
+  ZRecusalBody,
+} from '../../../common/schemas/honours-flow.ts';
 import { ZIdParams, ZPage } from '../../../common/schemas/shared.ts';
 import { contentDisposition } from '../../documents/storage.ts';
 import { binaryResponse, MEDIA } from '../../openapi/binary-response.ts';
@@ -31,72 +40,171 @@ export async function councilRoutes(app: App): Promise<void> {
   const show = async (actor: Actor, id: number) => presentCouncil(db, actor, await loadCouncilFor(db, actor, id));
   const managed = async (actor: Actor, id: number): Promise<CouncilRow> => {
     const row = await loadCouncilFor(db, actor, id);
-    if (!canManageCouncil(actor, row)) throw forbidden('Chỉ Chủ tịch, Thư ký Hội đồng hoặc cán bộ thi đua, khen thưởng của đơn vị mới điều hành được phiên họp.');
+    if (!canManageCouncil(actor, row))
+      throw forbidden(
+        'Chỉ Chủ tịch, Thư ký Hội đồng hoặc cán bộ thi đua, khen thưởng của đơn vị mới điều hành được phiên họp.',
+      );
     return row;
   };
   const asMember = async (actor: Actor, id: number): Promise<CouncilRow> => {
     const row = await loadCouncilFor(db, actor, id);
-    if (row.my_role === null) throw forbidden('Chỉ thành viên Hội đồng của phiên họp này mới được khai xung đột lợi ích, bỏ phiếu.');
+    if (row.my_role === null)
+      throw forbidden('Chỉ thành viên Hội đồng của phiên họp này mới được khai xung đột lợi ích, bỏ phiếu.');
     return row;
   };
 
-  app.get(S, { schema: { tags, summary: 'Các phiên họp Hội đồng Thi đua – Khen thưởng (tôi là thành viên, hoặc của đơn vị tôi được xem)', querystring: ZCouncilListQuery, response: { 200: ZCouncilPage } } }, async (req) => {
-    const actor = requireActor(req.ctx);
-    const { items, total } = await findCouncils(db, actor, req.query);
-    return { items: items.map(presentCouncilSummary), total, page: req.query.page, pageSize: req.query.pageSize };
-  });
-
-  app.post(S, { schema: { tags, summary: 'Lập phiên họp Hội đồng: thành viên, hồ sơ đưa ra xét', body: ZCreateCouncilBody, response: { 201: ZCouncilSession } } }, async (req, reply) => {
-    const actor = requireActor(req.ctx);
-    const round = await loadRoundFor(db, actor, req.body.roundId, 'edit');
-    const id = await createCouncil(db, req.ctx, round, req.body);
-    reply.code(201);
-    return show(actor, id);
-  });
-
-  app.get(`${S}/:id`, { schema: { tags, summary: 'Một phiên họp Hội đồng: thành viên, chương trình, phiếu của tôi, kết quả khi đã kết thúc', params: ZIdParams, response: { 200: ZCouncilSession } } }, async (req) =>
-    show(requireActor(req.ctx), req.params.id),
+  app.get(
+    S,
+    {
+      schema: {
+        tags,
+        summary: 'Các phiên họp Hội đồng Thi đua – Khen thưởng (tôi là thành viên, hoặc của đơn vị tôi được xem)',
+        querystring: ZCouncilListQuery,
+        response: { 200: ZCouncilPage },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      const { items, total } = await findCouncils(db, actor, req.query);
+      return { items: items.map(presentCouncilSummary), total, page: req.query.page, pageSize: req.query.pageSize };
+    },
   );
 
-  app.post(`${S}/:id/attendance`, { schema: { tags, summary: 'Điểm danh thành viên có mặt', params: ZIdParams, body: ZAttendanceBody, response: { 200: ZCouncilSession } } }, async (req) => {
-    const actor = requireActor(req.ctx);
-    await managed(actor, req.params.id);
-    await setAttendance(db, req.ctx, req.params.id, req.body);
-    return show(actor, req.params.id);
-  });
+  app.post(
+    S,
+    {
+      schema: {
+        tags,
+        summary: 'Lập phiên họp Hội đồng: thành viên, hồ sơ đưa ra xét',
+        body: ZCreateCouncilBody,
+        response: { 201: ZCouncilSession },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req.ctx);
+      const round = await loadRoundFor(db, actor, req.body.roundId, 'edit');
+      const id = await createCouncil(db, req.ctx, round, req.body);
+      reply.code(201);
+      return show(actor, id);
+    },
+  );
 
-  app.post(`${S}/:id/recusals`, { schema: { tags, summary: 'Khai xung đột lợi ích với một hồ sơ (công khai), trước khi bỏ phiếu', params: ZIdParams, body: ZRecusalBody, response: { 200: ZCouncilSession } } }, async (req) => {
-    const actor = requireActor(req.ctx);
-    await asMember(actor, req.params.id);
-    await recuse(db, req.ctx, req.params.id, actor.userId, req.body);
-    return show(actor, req.params.id);
-  });
+  app.get(
+    `${S}/:id`,
+    {
+      schema: {
+        tags,
+        summary: 'Một phiên họp Hội đồng: thành viên, chương trình, phiếu của tôi, kết quả khi đã kết thúc',
+        params: ZIdParams,
+        response: { 200: ZCouncilSession },
+      },
+    },
+    async (req) => show(requireActor(req.ctx), req.params.id),
+  );
 
-  app.post(`${S}/:id/ballots`, { schema: { tags, summary: 'Bỏ phiếu (mỗi thành viên một phiếu cho mỗi hồ sơ; vắng mặt thì gửi phiếu bằng văn bản)', params: ZIdParams, body: ZBallotBody, response: { 200: ZCouncilSession } } }, async (req) => {
-    const actor = requireActor(req.ctx);
-    await asMember(actor, req.params.id);
-    await castBallots(db, req.ctx, req.params.id, actor.userId, req.body);
-    return show(actor, req.params.id);
-  });
+  app.post(
+    `${S}/:id/attendance`,
+    {
+      schema: {
+        tags,
+        summary: 'Điểm danh thành viên có mặt',
+        params: ZIdParams,
+        body: ZAttendanceBody,
+        response: { 200: ZCouncilSession },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      await managed(actor, req.params.id);
+      await setAttendance(db, req.ctx, req.params.id, req.body);
+      return show(actor, req.params.id);
+    },
+  );
 
-  app.post(`${S}/:id/close`, { schema: { tags, summary: 'Kết thúc phiên họp và kiểm phiếu theo quy định của từng hình thức khen thưởng', params: ZIdParams, body: ZCloseCouncilBody, response: { 200: ZCouncilSession } } }, async (req) => {
-    const actor = requireActor(req.ctx);
-    await managed(actor, req.params.id);
-    await closeCouncil(db, req.ctx, req.params.id, req.body.revision);
-    return show(actor, req.params.id);
-  });
+  app.post(
+    `${S}/:id/recusals`,
+    {
+      schema: {
+        tags,
+        summary: 'Khai xung đột lợi ích với một hồ sơ (công khai), trước khi bỏ phiếu',
+        params: ZIdParams,
+        body: ZRecusalBody,
+        response: { 200: ZCouncilSession },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      await asMember(actor, req.params.id);
+      await recuse(db, req.ctx, req.params.id, actor.userId, req.body);
+      return show(actor, req.params.id);
+    },
+  );
 
-  app.get(`${S}/:id/minutes.docx`, { schema: { tags, summary: 'Tải biên bản họp Hội đồng (.docx, sau khi kết thúc phiên họp)', params: ZIdParams, produces: [DOCX], response: binaryResponse('Biên bản (.docx)', [MEDIA.docx]) } }, async (req, reply) => {
-    const actor = requireActor(req.ctx);
-    const row = await loadCouncilFor(db, actor, req.params.id);
-    const buffer = await buildCouncilMinutes(db, row);
-    await auditRead(db, req.ctx, {
-      action: 'council_minutes.exported',
-      entityType: 'council_session',
-      entityId: row.id,
-      unitId: row.unit_id,
-      summary: `Tải biên bản họp "${row.title}" (${row.candidate_count} hồ sơ, đợt "${row.round_name}") — ${minutesFileName(row)}`,
-    });
-    return reply.header('content-type', DOCX).header('content-disposition', contentDisposition(minutesFileName(row))).header('cache-control', 'private, no-store').send(buffer);
-  });
+  app.post(
+    `${S}/:id/ballots`,
+    {
+      schema: {
+        tags,
+        summary: 'Bỏ phiếu (mỗi thành viên một phiếu cho mỗi hồ sơ; vắng mặt thì gửi phiếu bằng văn bản)',
+        params: ZIdParams,
+        body: ZBallotBody,
+        response: { 200: ZCouncilSession },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      await asMember(actor, req.params.id);
+      await castBallots(db, req.ctx, req.params.id, actor.userId, req.body);
+      return show(actor, req.params.id);
+    },
+  );
+
+  app.post(
+    `${S}/:id/close`,
+    {
+      schema: {
+        tags,
+        summary: 'Kết thúc phiên họp và kiểm phiếu theo quy định của từng hình thức khen thưởng',
+        params: ZIdParams,
+        body: ZCloseCouncilBody,
+        response: { 200: ZCouncilSession },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      await managed(actor, req.params.id);
+      await closeCouncil(db, req.ctx, req.params.id, req.body.revision);
+      return show(actor, req.params.id);
+    },
+  );
+
+  app.get(
+    `${S}/:id/minutes.docx`,
+    {
+      schema: {
+        tags,
+        summary: 'Tải biên bản họp Hội đồng (.docx, sau khi kết thúc phiên họp)',
+        params: ZIdParams,
+        produces: [DOCX],
+        response: binaryResponse('Biên bản (.docx)', [MEDIA.docx]),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req.ctx);
+      const row = await loadCouncilFor(db, actor, req.params.id);
+      const buffer = await buildCouncilMinutes(db, row);
+      await auditRead(db, req.ctx, {
+        action: 'council_minutes.exported',
+        entityType: 'council_session',
+        entityId: row.id,
+        unitId: row.unit_id,
+        summary: `Tải biên bản họp "${row.title}" (${row.candidate_count} hồ sơ, đợt "${row.round_name}") — ${minutesFileName(row)}`,
+      });
+      return reply
+        .header('content-type', DOCX)
+        .header('content-disposition', contentDisposition(minutesFileName(row)))
+        .header('cache-control', 'private, no-store')
+        .send(buffer);
+    },
+  );
 }

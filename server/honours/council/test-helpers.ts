@@ -19,9 +19,24 @@ export async function councilWorld() {
   const p1 = await insertProposal(t.db, { roundId, proposerUnitId: w.tree.a1, reviewerUnitId: w.tree.blocA });
   const p2 = await insertProposal(t.db, { roundId, proposerUnitId: w.tree.a2, reviewerUnitId: w.tree.blocA });
   const c = {
-    giayKhen: await insertCandidate(t.db, { proposalId: p1, awardFormId: w.forms.giayKhen, personId: w.people.a1, status: 'passed' }),
-    bangKhen: await insertCandidate(t.db, { proposalId: p2, awardFormId: w.forms.bangKhen, personId: w.people.a2, status: 'passed' }),
-    tuyenDuong: await insertCandidate(t.db, { proposalId: p1, awardFormId: w.forms.tuyenDuong, unitId: w.tree.a1, status: 'passed' }),
+    giayKhen: await insertCandidate(t.db, {
+      proposalId: p1,
+      awardFormId: w.forms.giayKhen,
+      personId: w.people.a1,
+      status: 'passed',
+    }),
+    bangKhen: await insertCandidate(t.db, {
+      proposalId: p2,
+      awardFormId: w.forms.bangKhen,
+      personId: w.people.a2,
+      status: 'passed',
+    }),
+    tuyenDuong: await insertCandidate(t.db, {
+      proposalId: p1,
+      awardFormId: w.forms.tuyenDuong,
+      unitId: w.tree.a1,
+      status: 'passed',
+    }),
   };
   const user = async (fullName: string) => {
     const u = await buildUser(t.db, { fullName });
@@ -38,7 +53,10 @@ export async function councilWorld() {
 }
 export type CouncilWorld = Awaited<ReturnType<typeof councilWorld>>;
 
-export function councilBody(x: CouncilWorld, o: { candidateIds?: number[]; memberIds?: number[]; title?: string; heldOn?: string } = {}) {
+export function councilBody(
+  x: CouncilWorld,
+  o: { candidateIds?: number[]; memberIds?: number[]; title?: string; heldOn?: string } = {},
+) {
   const ids = o.memberIds ?? [x.m.chair.id, x.m.secretary.id, x.m.member.id, x.m.m4.id, x.m.m5.id];
   return {
     roundId: x.roundId,

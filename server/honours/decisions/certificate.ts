@@ -86,7 +86,8 @@ const CELL_TYPES = ['chi_bo_co_so', 'chi_bo'];
 const DEPARTMENT_TYPES = ['ban_dang'];
 
 /** The place on the date line, read from a provincial body's name: "Tỉnh ủy Lào Cai" → "Lào Cai". */
-const PLACE_PREFIX = /^(tỉnh ủy|thành ủy|đảng bộ tỉnh|đảng bộ thành phố|ủy ban nhân dân tỉnh|ủy ban nhân dân thành phố|ubnd tỉnh|ubnd thành phố|chủ tịch ủy ban nhân dân tỉnh)\s+/iu;
+const PLACE_PREFIX =
+  /^(tỉnh ủy|thành ủy|đảng bộ tỉnh|đảng bộ thành phố|ủy ban nhân dân tỉnh|ủy ban nhân dân thành phố|ubnd tỉnh|ubnd thành phố|chủ tịch ủy ban nhân dân tỉnh)\s+/iu;
 
 export function placeOf(...names: Array<string | null | undefined>): string {
   for (const name of names) {
@@ -171,16 +172,29 @@ export async function certificateData(db: Kysely<DB>, rows: HonourRow[]): Promis
           .selectFrom('org_unit as ou')
           .select([
             'ou.id',
-            sql<string | null>`(select t.code from org_unit_version v join unit_type t on t.id = v.type_id where v.unit_id = ou.id order by v.valid_from desc, v.id desc limit 1)`.as('type_code'),
-            sql<boolean>`coalesce((select t.is_party from org_unit_version v join unit_type t on t.id = v.type_id where v.unit_id = ou.id order by v.valid_from desc, v.id desc limit 1), true)`.as('is_party'),
-            sql<string | null>`(select v.name from org_unit_version v where v.unit_id = subpath(ou.current_path, 0, 1)::text::int order by v.valid_from desc, v.id desc limit 1)`.as('root_name'),
+            sql<
+              string | null
+            >`(select t.code from org_unit_version v join unit_type t on t.id = v.type_id where v.unit_id = ou.id order by v.valid_from desc, v.id desc limit 1)`.as(
+              'type_code',
+            ),
+            sql<boolean>`coalesce((select t.is_party from org_unit_version v join unit_type t on t.id = v.type_id where v.unit_id = ou.id order by v.valid_from desc, v.id desc limit 1), true)`.as(
+              'is_party',
+            ),
+            sql<
+              string | null
+            >`(select v.name from org_unit_version v where v.unit_id = subpath(ou.current_path, 0, 1)::text::int order by v.valid_from desc, v.id desc limit 1)`.as(
+              'root_name',
+            ),
           ])
           .where('ou.id', 'in', grantorIds)
           .execute()
     ).map((u) => [u.id, u]),
   );
   const rules = new Map(
-    (ruleIds.length === 0 ? [] : await db.selectFrom('award_form_rule').select(['id', 'grantor_kind']).where('id', 'in', ruleIds).execute()).map((r) => [r.id, r.grantor_kind]),
+    (ruleIds.length === 0
+      ? []
+      : await db.selectFrom('award_form_rule').select(['id', 'grantor_kind']).where('id', 'in', ruleIds).execute()
+    ).map((r) => [r.id, r.grantor_kind]),
   );
   // The place on the date line: the recording unit's document settings (thể thức văn bản), else read from a name.
   const places = new Map<number, string | null>();
@@ -193,7 +207,8 @@ export async function certificateData(db: Kysely<DB>, rows: HonourRow[]): Promis
       rootName: unit?.root_name ?? null,
       ruleKind: r.award_rule_id !== null ? (rules.get(r.award_rule_id) ?? null) : null,
     };
-    const partyHeading = r.grantor_unit_id !== null ? g.isParty : g.ruleKind === 'party_committee' || g.ruleKind === null;
+    const partyHeading =
+      r.grantor_unit_id !== null ? g.isParty : g.ruleKind === 'party_committee' || g.ruleKind === null;
     const grantor = r.external_body ?? r.grantor_name ?? '';
     const individual = r.subject === 'individual';
     return {
@@ -219,7 +234,16 @@ const L = CERTIFICATE_LAYOUT;
 const pt = (points: number) => points * 2; // docx sizes are half-points
 const twip = (mm: number) => Math.round((mm * 1440) / 25.4);
 
-function line(text: string, size: number, o: { bold?: boolean; italic?: boolean; after?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph {
+function line(
+  text: string,
+  size: number,
+  o: {
+    bold?: boolean;
+    italic?: boolean;
+    after?: number;
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+  } = {},
+): Paragraph {
   return new Paragraph({
     alignment: o.align ?? AlignmentType.CENTER,
     spacing: { after: o.after ?? 0 },
@@ -230,8 +254,12 @@ function line(text: string, size: number, o: { bold?: boolean; italic?: boolean;
 function closing(c: CertificateData): Table {
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   const cellBorders = { top: none, bottom: none, left: none, right: none };
-  const dateLine = c.place ? placeDateLine(c.place, c.decisionDate) : `Ngày ${dateWords(c.decisionDate).replace(/^ngày /, '')}`;
-  const left = [line(`Quyết định số ${c.decisionSymbol}, ${dateWords(c.decisionDate)}`, L.sizes.decision, { italic: true })];
+  const dateLine = c.place
+    ? placeDateLine(c.place, c.decisionDate)
+    : `Ngày ${dateWords(c.decisionDate).replace(/^ngày /, '')}`;
+  const left = [
+    line(`Quyết định số ${c.decisionSymbol}, ${dateWords(c.decisionDate)}`, L.sizes.decision, { italic: true }),
+  ];
   const right = [
     line(dateLine, L.sizes.placeDate, { italic: true, after: 60 }),
     ...c.signerTitle.map((t) => line(t, L.sizes.signerTitle, { bold: true })),
@@ -260,7 +288,12 @@ function page(c: CertificateData): ISectionOptions {
   if (c.motto) children.push(line(c.motto, L.sizes.motto, { bold: true }));
   children.push(line(c.grantor, L.sizes.grantor, { bold: true, after: L.spacing.header }));
   children.push(line(`TẶNG ${vnUpper(c.awardName)}`, L.sizes.award, { bold: true, after: L.spacing.award }));
-  children.push(line(c.honorific ? `${c.honorific} ${c.displayName}` : c.displayName, L.sizes.honouree, { bold: true, after: L.spacing.honouree }));
+  children.push(
+    line(c.honorific ? `${c.honorific} ${c.displayName}` : c.displayName, L.sizes.honouree, {
+      bold: true,
+      after: L.spacing.honouree,
+    }),
+  );
   if (c.position) children.push(line(c.position, L.sizes.detail, { after: L.spacing.detail }));
   if (c.unitName) children.push(line(c.unitName, L.sizes.detail, { after: L.spacing.detail }));
   children.push(line(c.achievement, L.sizes.achievement, { italic: true, after: L.spacing.achievement }));
@@ -269,7 +302,12 @@ function page(c: CertificateData): ISectionOptions {
     properties: {
       page: {
         size: { width: twip(L.pageWidthMm), height: twip(L.pageHeightMm), orientation: PageOrientation.LANDSCAPE },
-        margin: { top: twip(L.margins.topMm), bottom: twip(L.margins.bottomMm), left: twip(L.margins.leftMm), right: twip(L.margins.rightMm) },
+        margin: {
+          top: twip(L.margins.topMm),
+          bottom: twip(L.margins.bottomMm),
+          left: twip(L.margins.leftMm),
+          right: twip(L.margins.rightMm),
+        },
         borders: {
           pageBorders: { display: PageBorderDisplay.ALL_PAGES, offsetFrom: PageBorderOffsetFrom.PAGE },
           pageBorderTop: border,
@@ -287,7 +325,10 @@ function page(c: CertificateData): ISectionOptions {
 export async function buildCertificatesDocx(certs: CertificateData[]): Promise<Buffer> {
   const doc = new Document({
     creator: 'Điển hình',
-    title: certs.length === 1 ? `${certs[0]!.awardName} — ${certs[0]!.displayName}` : `${certs[0]?.awardName ?? 'Khen thưởng'} — Quyết định số ${certs[0]?.decisionSymbol ?? ''}`,
+    title:
+      certs.length === 1
+        ? `${certs[0]!.awardName} — ${certs[0]!.displayName}`
+        : `${certs[0]?.awardName ?? 'Khen thưởng'} — Quyết định số ${certs[0]?.decisionSymbol ?? ''}`,
     styles: { default: { document: { run: { font: L.font, size: pt(L.sizes.detail) } } } },
     sections: certs.map(page),
   });
@@ -296,6 +337,10 @@ export async function buildCertificatesDocx(certs: CertificateData[]): Promise<B
 
 /** "Giấy-khen-12-Đỗ-Tuấn-Lương.docx" / "Giấy-khen-125-QĐ-ĐUK.docx". */
 export function certificateFileName(awardName: string, tail: string, ext: 'docx' | 'pdf'): string {
-  const slug = (s: string) => s.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  const slug = (s: string) =>
+    s
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '');
   return `${slug(awardName)}-${slug(tail)}.${ext}`;
 }

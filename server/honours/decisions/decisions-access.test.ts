@@ -15,7 +15,12 @@ async function world() {
   const w = await honoursWorld(t);
   const roundId = await insertRound(t.db, { ownerUnitId: w.tree.blocA });
   const proposalId = await insertProposal(t.db, { roundId, proposerUnitId: w.tree.a1, reviewerUnitId: w.tree.blocA });
-  const c = await insertCandidate(t.db, { proposalId, awardFormId: w.forms.giayKhen, personId: w.people.a1, status: 'approved' });
+  const c = await insertCandidate(t.db, {
+    proposalId,
+    awardFormId: w.forms.giayKhen,
+    personId: w.people.a1,
+    status: 'approved',
+  });
   const res = await w.operatorA.s.post('/api/v1/honours/decisions', {
     grantorUnitId: w.tree.blocA,
     ownerUnitId: w.tree.blocA,
@@ -43,7 +48,13 @@ function endpoints(x: World) {
       })) as Call,
     list: ((s) => s.get(H)) as Call,
     detail: ((s) => s.get(`${H}/${honour.id}`)) as Call,
-    revoke: ((s) => s.post(`${H}/${honour.id}/revoke`, { revokedOn: '2024-07-01', reason: 'Sai sót', documentId: null, revision: honour.revision })) as Call,
+    revoke: ((s) =>
+      s.post(`${H}/${honour.id}/revoke`, {
+        revokedOn: '2024-07-01',
+        reason: 'Sai sót',
+        documentId: null,
+        revision: honour.revision,
+      })) as Call,
     docx: ((s) => s.get(`${H}/${honour.id}/certificate.docx`)) as Call,
     pdf: ((s) => s.get(`${H}/${honour.id}/certificate.pdf`)) as Call,
     allDocx: ((s) => s.get(`${H}/certificates.docx?decisionDocumentId=${decision.document.id}`)) as Call,
@@ -53,7 +64,11 @@ function endpoints(x: World) {
 }
 type Name = keyof ReturnType<typeof endpoints>;
 
-async function expectStatuses(s: Session, calls: ReturnType<typeof endpoints>, expected: Partial<Record<Name, number>>) {
+async function expectStatuses(
+  s: Session,
+  calls: ReturnType<typeof endpoints>,
+  expected: Partial<Record<Name, number>>,
+) {
   const got: Partial<Record<Name, number>> = {};
   for (const name of Object.keys(expected) as Name[]) {
     const status = (await calls[name](s)).statusCode;
@@ -62,7 +77,17 @@ async function expectStatuses(s: Session, calls: ReturnType<typeof endpoints>, e
   expect(got).toEqual(expected);
 }
 
-const readOnly: Record<Name, number> = { decide: 403, list: 200, detail: 200, revoke: 403, docx: 200, pdf: 200, allDocx: 200, allPdf: 200, person: 200 };
+const readOnly: Record<Name, number> = {
+  decide: 403,
+  list: 200,
+  detail: 200,
+  revoke: 403,
+  docx: 200,
+  pdf: 200,
+  allDocx: 200,
+  allPdf: 200,
+  person: 200,
+};
 /** The same, without the two PDF calls: a PDF takes LibreOffice seconds; the viewer's case proves readers get them. */
 const { pdf: _pdf, allPdf: _allPdf, ...readOnlyNoPdf } = readOnly;
 
@@ -70,7 +95,11 @@ describe('honour decision permissions', () => {
   it('answers 401 on every endpoint without signing in', async () => {
     const x = await world();
     const calls = endpoints(x);
-    await expectStatuses(anonymous(x.t.app), calls, Object.fromEntries(Object.keys(calls).map((k) => [k, 401])) as Record<Name, number>);
+    await expectStatuses(
+      anonymous(x.t.app),
+      calls,
+      Object.fromEntries(Object.keys(calls).map((k) => [k, 401])) as Record<Name, number>,
+    );
   });
 
   it('a viewer of the bloc (and a council member) reads and prints, and decides or revokes nothing', async () => {
@@ -82,7 +111,17 @@ describe('honour decision permissions', () => {
 
   it("another bloc's operator finds nothing (404) and may not decide for bloc A", async () => {
     const x = await world();
-    await expectStatuses(x.w.operatorB.s, endpoints(x), { decide: 404, list: 200, detail: 404, revoke: 404, docx: 404, pdf: 404, allDocx: 404, allPdf: 404, person: 404 });
+    await expectStatuses(x.w.operatorB.s, endpoints(x), {
+      decide: 404,
+      list: 200,
+      detail: 404,
+      revoke: 404,
+      docx: 404,
+      pdf: 404,
+      allDocx: 404,
+      allPdf: 404,
+      person: 404,
+    });
     expect(json(await x.w.operatorB.s.get('/api/v1/honours')).total).toBe(0);
   });
 
@@ -98,7 +137,17 @@ describe('honour decision permissions', () => {
     });
     expect(own.statusCode).toBe(403);
     // The sibling unit's reporter sees nothing of it.
-    await expectStatuses(w.reporterA2.s, endpoints(x), { decide: 404, list: 200, detail: 404, revoke: 404, docx: 404, pdf: 404, allDocx: 404, allPdf: 404, person: 404 });
+    await expectStatuses(w.reporterA2.s, endpoints(x), {
+      decide: 404,
+      list: 200,
+      detail: 404,
+      revoke: 404,
+      docx: 404,
+      pdf: 404,
+      allDocx: 404,
+      allPdf: 404,
+      person: 404,
+    });
     expect(json(await w.reporterA2.s.get('/api/v1/honours')).total).toBe(0);
   });
 

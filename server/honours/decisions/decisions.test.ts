@@ -14,7 +14,13 @@ import { honoursWorld, insertCandidate, insertProposal, insertRound, type Honour
 const D = '/api/v1/honours/decisions';
 
 function doc(symbol = '125-QĐ/ĐUK', issuedOn = '2024-05-10') {
-  return { symbol, issuedOn, signer: 'Nguyễn Văn Bí Thư', summary: 'Về việc khen thưởng tập thể, cá nhân tiêu biểu', fileId: null };
+  return {
+    symbol,
+    issuedOn,
+    signer: 'Nguyễn Văn Bí Thư',
+    summary: 'Về việc khen thưởng tập thể, cá nhân tiêu biểu',
+    fileId: null,
+  };
 }
 
 async function world() {
@@ -42,8 +48,14 @@ const internal = (w: HonoursWorld, recipients: unknown[], extra: Record<string, 
 });
 
 async function countOf(x: World) {
-  const honours = await x.t.db.selectFrom('honour').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const docs = await x.t.db.selectFrom('document').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const honours = await x.t.db
+    .selectFrom('honour')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const docs = await x.t.db
+    .selectFrom('document')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { honours: Number(honours.n), documents: Number(docs.n) };
 }
 
@@ -56,13 +68,39 @@ describe('internal decisions from approved candidates', () => {
       w,
       w.reporterA1.s,
       w.operatorA.s,
-      modelEntry(w, w.tree.a1, { kind: 'exemplar', name: null, personId: person, position: 'Chuyên viên', fieldId: w.exemplarField.id }),
+      modelEntry(w, w.tree.a1, {
+        kind: 'exemplar',
+        name: null,
+        personId: person,
+        position: 'Chuyên viên',
+        fieldId: w.exemplarField.id,
+      }),
     );
-    const c1 = await insertCandidate(t.db, { proposalId: x.proposalId, awardFormId: w.forms.giayKhen, personId: w.people.a1, status: 'approved', achievement: 'Hoàn thành xuất sắc nhiệm vụ năm 2023' });
-    const c2 = await insertCandidate(t.db, { proposalId: x.proposalId, awardFormId: w.forms.giayKhen, personId: person, entryId: exemplar.id, status: 'approved' });
-    const c3 = await insertCandidate(t.db, { proposalId: x.proposalId, awardFormId: w.forms.tuyenDuong, unitId: w.tree.a1, status: 'passed' });
+    const c1 = await insertCandidate(t.db, {
+      proposalId: x.proposalId,
+      awardFormId: w.forms.giayKhen,
+      personId: w.people.a1,
+      status: 'approved',
+      achievement: 'Hoàn thành xuất sắc nhiệm vụ năm 2023',
+    });
+    const c2 = await insertCandidate(t.db, {
+      proposalId: x.proposalId,
+      awardFormId: w.forms.giayKhen,
+      personId: person,
+      entryId: exemplar.id,
+      status: 'approved',
+    });
+    const c3 = await insertCandidate(t.db, {
+      proposalId: x.proposalId,
+      awardFormId: w.forms.tuyenDuong,
+      unitId: w.tree.a1,
+      status: 'passed',
+    });
 
-    const result = await decide(w.operatorA.s, internal(w, [{ candidateId: c1 }, { candidateId: c2 }, { candidateId: c3 }], { roundId: x.roundId }));
+    const result = await decide(
+      w.operatorA.s,
+      internal(w, [{ candidateId: c1 }, { candidateId: c2 }, { candidateId: c3 }], { roundId: x.roundId }),
+    );
     expect(result.document.symbol).toBe('125-QĐ/ĐUK');
     expect(result.honourIds).toHaveLength(3);
 
@@ -73,7 +111,11 @@ describe('internal decisions from approved candidates', () => {
     const list = json(await w.viewerA.s.get(`/api/v1/honours?decisionDocumentId=${result.document.id}`));
     expect(list.total).toBe(3);
     // Newest first, then by name: the collective "Đảng bộ Sở Tư pháp", then individuals by given name (Hoa before Lương).
-    expect(list.items.map((h: { displayName: string }) => h.displayName)).toEqual(['Đảng bộ Sở Tư pháp', 'Nguyễn Thị Hoa', 'Đỗ Tuấn Lương']);
+    expect(list.items.map((h: { displayName: string }) => h.displayName)).toEqual([
+      'Đảng bộ Sở Tư pháp',
+      'Nguyễn Thị Hoa',
+      'Đỗ Tuấn Lương',
+    ]);
     const luong = list.items.find((h: { displayName: string }) => h.displayName === 'Đỗ Tuấn Lương');
     expect(luong).toMatchObject({
       subject: 'individual',
@@ -92,16 +134,27 @@ describe('internal decisions from approved candidates', () => {
     expect(luong.abilities.revoke).toBe(false); // the viewer reads only
     expect(json(await w.operatorA.s.get(`/api/v1/honours/${luong.id}`)).abilities.revoke).toBe(true);
 
-    const rule = await t.db.selectFrom('award_form_rule').select('id').where('award_form_id', '=', w.forms.giayKhen).executeTakeFirstOrThrow();
+    const rule = await t.db
+      .selectFrom('award_form_rule')
+      .select('id')
+      .where('award_form_id', '=', w.forms.giayKhen)
+      .executeTakeFirstOrThrow();
     const stored = await t.db.selectFrom('honour').selectAll().where('id', '=', luong.id).executeTakeFirstOrThrow();
     expect(stored.award_rule_id).toBe(rule.id);
     expect(stored.search_text).toContain('luong');
 
-    const statuses = await t.db.selectFrom('honour_candidate').select(['id', 'status']).where('id', 'in', [c1, c2, c3]).orderBy('id').execute();
+    const statuses = await t.db
+      .selectFrom('honour_candidate')
+      .select(['id', 'status'])
+      .where('id', 'in', [c1, c2, c3])
+      .orderBy('id')
+      .execute();
     expect(statuses.map((s) => s.status)).toEqual(['decided', 'decided', 'decided']);
 
     // Searching without diacritics, filters.
-    expect(json(await w.operatorA.s.get('/api/v1/honours?q=tuan%20luong')).items.map((h: { id: number }) => h.id)).toEqual([luong.id]);
+    expect(
+      json(await w.operatorA.s.get('/api/v1/honours?q=tuan%20luong')).items.map((h: { id: number }) => h.id),
+    ).toEqual([luong.id]);
     expect(json(await w.operatorA.s.get(`/api/v1/honours?subject=collective`)).total).toBe(1);
     expect(json(await w.operatorA.s.get(`/api/v1/honours?external=true`)).total).toBe(0);
     expect(json(await w.operatorA.s.get(`/api/v1/honours?unitId=${w.tree.a2}`)).total).toBe(0);
@@ -113,14 +166,30 @@ describe('internal decisions from approved candidates', () => {
 
     const timeline = json(await w.viewerA.s.get(`/api/v1/registry/entries/${exemplar.id}/timeline`));
     const item = timeline.items.find((i: { type: string }) => i.type === 'honour');
-    expect(item).toMatchObject({ awardName: 'Giấy khen', grantor: 'Đảng ủy Khối A', honouree: 'Nguyễn Thị Hoa', status: 'active', decision: { symbol: '125-QĐ/ĐUK' }, date: '2024-05-10' });
+    expect(item).toMatchObject({
+      awardName: 'Giấy khen',
+      grantor: 'Đảng ủy Khối A',
+      honouree: 'Nguyễn Thị Hoa',
+      status: 'active',
+      decision: { symbol: '125-QĐ/ĐUK' },
+      date: '2024-05-10',
+    });
 
     const mine = json(await w.viewerA.s.get(`/api/v1/people/${person}/honours`));
     expect(mine.items.map((h: { displayName: string }) => h.displayName)).toEqual(['Nguyễn Thị Hoa']);
 
-    const audit = await t.db.selectFrom('audit_event').select('action').where('action', '=', 'honour.decided').execute();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('action', '=', 'honour.decided')
+      .execute();
     expect(audit).toHaveLength(1);
-    const docAudit = await t.db.selectFrom('audit_event').select('id').where('action', '=', 'document.created').where('entity_id', '=', String(result.document.id)).execute();
+    const docAudit = await t.db
+      .selectFrom('audit_event')
+      .select('id')
+      .where('action', '=', 'document.created')
+      .where('entity_id', '=', String(result.document.id))
+      .execute();
     expect(docAudit).toHaveLength(1);
 
     // The same candidate cannot be decided twice.
@@ -131,8 +200,18 @@ describe('internal decisions from approved candidates', () => {
   it('refuses a candidate the council has not approved, and a passed one whose form needs a council', async () => {
     const x = await world();
     const { t, w } = x;
-    const proposed = await insertCandidate(t.db, { proposalId: x.proposalId, awardFormId: w.forms.giayKhen, personId: w.people.a1, status: 'proposed' });
-    const passed = await insertCandidate(t.db, { proposalId: x.proposalId, awardFormId: w.forms.giayKhen, personId: w.people.a1b, status: 'passed' });
+    const proposed = await insertCandidate(t.db, {
+      proposalId: x.proposalId,
+      awardFormId: w.forms.giayKhen,
+      personId: w.people.a1,
+      status: 'proposed',
+    });
+    const passed = await insertCandidate(t.db, {
+      proposalId: x.proposalId,
+      awardFormId: w.forms.giayKhen,
+      personId: w.people.a1b,
+      status: 'passed',
+    });
     const r1 = await decide(w.operatorA.s, internal(w, [{ candidateId: proposed }]), 409);
     expect(r1.error.message).toContain('Đỗ Tuấn Lương');
     expect(r1.error.message).toContain('Đã đề nghị');
@@ -145,14 +224,28 @@ describe('internal decisions from approved candidates', () => {
     const x = await world();
     const { t, w } = x;
     const otherRound = await insertRound(t.db, { ownerUnitId: w.tree.blocA });
-    const p2 = await insertProposal(t.db, { roundId: otherRound, proposerUnitId: w.tree.a2, reviewerUnitId: w.tree.blocA });
-    const c = await insertCandidate(t.db, { proposalId: p2, awardFormId: w.forms.giayKhen, personId: w.people.a2, status: 'approved' });
+    const p2 = await insertProposal(t.db, {
+      roundId: otherRound,
+      proposerUnitId: w.tree.a2,
+      reviewerUnitId: w.tree.blocA,
+    });
+    const c = await insertCandidate(t.db, {
+      proposalId: p2,
+      awardFormId: w.forms.giayKhen,
+      personId: w.people.a2,
+      status: 'approved',
+    });
     const wrongRound = await decide(w.operatorA.s, internal(w, [{ candidateId: c }], { roundId: x.roundId }), 400);
     expect(wrongRound.error.fields[0].field).toBe('recipients.0.candidateId');
     // A round of bloc B's, and a candidate of bloc B's proposal: not found for bloc A.
     const roundB = await insertRound(t.db, { ownerUnitId: w.tree.blocB });
     const pB = await insertProposal(t.db, { roundId: roundB, proposerUnitId: w.tree.b1, reviewerUnitId: w.tree.blocB });
-    const cB = await insertCandidate(t.db, { proposalId: pB, awardFormId: w.forms.giayKhen, personId: w.people.b1, status: 'approved' });
+    const cB = await insertCandidate(t.db, {
+      proposalId: pB,
+      awardFormId: w.forms.giayKhen,
+      personId: w.people.b1,
+      status: 'approved',
+    });
     await decide(w.operatorA.s, internal(w, [{ candidateId: cB }]), 404);
     await decide(w.operatorA.s, internal(w, [{ candidateId: c }], { roundId: roundB }), 400);
   });
@@ -160,23 +253,49 @@ describe('internal decisions from approved candidates', () => {
   it('with a disclosure period, refuses before the list was published for comments and accepts after it ended', async () => {
     const x = await world();
     const { t, w } = x;
-    await t.db.updateTable('award_form_rule').set({ disclosure_days: 7 }).where('award_form_id', '=', w.forms.giayKhen).execute();
-    const c = await insertCandidate(t.db, { proposalId: x.proposalId, awardFormId: w.forms.giayKhen, personId: w.people.a1, status: 'approved' });
+    await t.db
+      .updateTable('award_form_rule')
+      .set({ disclosure_days: 7 })
+      .where('award_form_id', '=', w.forms.giayKhen)
+      .execute();
+    const c = await insertCandidate(t.db, {
+      proposalId: x.proposalId,
+      awardFormId: w.forms.giayKhen,
+      personId: w.people.a1,
+      status: 'approved',
+    });
     const before = await decide(w.operatorA.s, internal(w, [{ candidateId: c }]), 409);
     expect(before.error.message).toContain('Đỗ Tuấn Lương');
     expect(before.error.message).toContain('công khai lấy ý kiến');
     // A disclosure still running on the decision date is not enough.
     const running = await t.db
       .insertInto('honour_disclosure')
-      .values({ round_id: x.roundId, unit_id: w.tree.blocA, token: 'tok-running', title: 'Công khai danh sách', starts_on: '2024-05-05', ends_on: '2024-05-12' })
+      .values({
+        round_id: x.roundId,
+        unit_id: w.tree.blocA,
+        token: 'tok-running',
+        title: 'Công khai danh sách',
+        starts_on: '2024-05-05',
+        ends_on: '2024-05-12',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await t.db.insertInto('honour_disclosure_candidate').values({ disclosure_id: running.id, candidate_id: c }).execute();
+    await t.db
+      .insertInto('honour_disclosure_candidate')
+      .values({ disclosure_id: running.id, candidate_id: c })
+      .execute();
     await decide(w.operatorA.s, internal(w, [{ candidateId: c }]), 409);
     expect(await countOf(x)).toMatchObject({ honours: 0 });
     const ended = await t.db
       .insertInto('honour_disclosure')
-      .values({ round_id: x.roundId, unit_id: w.tree.blocA, token: 'tok-ended', title: 'Công khai danh sách', starts_on: '2024-04-20', ends_on: '2024-04-27' })
+      .values({
+        round_id: x.roundId,
+        unit_id: w.tree.blocA,
+        token: 'tok-ended',
+        title: 'Công khai danh sách',
+        starts_on: '2024-04-20',
+        ends_on: '2024-04-27',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await t.db.insertInto('honour_disclosure_candidate').values({ disclosure_id: ended.id, candidate_id: c }).execute();
@@ -193,22 +312,45 @@ describe("the unit's own honours (tự khen)", () => {
     const ok = await decide(
       w.operatorA.s,
       internal(w, [
-        { awardFormId: w.forms.giayKhen, subject: 'individual', personId: w.people.a2, achievement: 'Giáo viên dạy giỏi cấp tỉnh' },
+        {
+          awardFormId: w.forms.giayKhen,
+          subject: 'individual',
+          personId: w.people.a2,
+          achievement: 'Giáo viên dạy giỏi cấp tỉnh',
+        },
         { awardFormId: w.forms.tuyenDuong, subject: 'collective', entryId: model.id },
       ]),
     );
     const list = json(await w.operatorA.s.get(`/api/v1/honours?decisionDocumentId=${ok.document.id}`));
     // Sorted by name: individuals by given name ("An" before "Đảng bộ…").
-    expect(list.items.map((h: { displayName: string; unit: { id: number }; candidateId: number | null }) => [h.displayName, h.unit.id, h.candidateId])).toEqual([
+    expect(
+      list.items.map((h: { displayName: string; unit: { id: number }; candidateId: number | null }) => [
+        h.displayName,
+        h.unit.id,
+        h.candidateId,
+      ]),
+    ).toEqual([
       ['Trần Văn An', w.tree.a2, null],
       ['Đảng bộ Trường Cao đẳng nghề', w.tree.a2, null],
     ]);
     const timeline = json(await w.operatorA.s.get(`/api/v1/registry/entries/${model.id}/timeline`));
     expect(timeline.items.filter((i: { type: string }) => i.type === 'honour')).toHaveLength(1);
 
-    const outside = await decide(w.operatorA.s, internal(w, [{ awardFormId: w.forms.giayKhen, subject: 'individual', personId: w.people.b1 }], { document: doc('130-QĐ/ĐUK') }), 404);
+    const outside = await decide(
+      w.operatorA.s,
+      internal(w, [{ awardFormId: w.forms.giayKhen, subject: 'individual', personId: w.people.b1 }], {
+        document: doc('130-QĐ/ĐUK'),
+      }),
+      404,
+    );
     expect(outside.error.message).toContain('Đảng ủy Khối A');
-    await decide(w.operatorA.s, internal(w, [{ awardFormId: w.forms.giayKhen, subject: 'collective', unitId: w.tree.blocB }], { document: doc('130-QĐ/ĐUK') }), 404);
+    await decide(
+      w.operatorA.s,
+      internal(w, [{ awardFormId: w.forms.giayKhen, subject: 'collective', unitId: w.tree.blocB }], {
+        document: doc('130-QĐ/ĐUK'),
+      }),
+      404,
+    );
     // The same person twice in one decision.
     const twice = await decide(
       w.operatorA.s,
@@ -228,16 +370,43 @@ describe("the unit's own honours (tự khen)", () => {
   it('checks the document number: unreadable 400, duplicate 409; never half-written', async () => {
     const x = await world();
     const { t, w } = x;
-    const good = await insertCandidate(t.db, { proposalId: x.proposalId, awardFormId: w.forms.giayKhen, personId: w.people.a1, status: 'approved' });
-    const good2 = await insertCandidate(t.db, { proposalId: x.proposalId, awardFormId: w.forms.giayKhen, personId: w.people.a1b, status: 'approved' });
-    const bad = await insertCandidate(t.db, { proposalId: x.proposalId, awardFormId: w.forms.giayKhen, unitId: w.tree.a1, status: 'rejected' });
+    const good = await insertCandidate(t.db, {
+      proposalId: x.proposalId,
+      awardFormId: w.forms.giayKhen,
+      personId: w.people.a1,
+      status: 'approved',
+    });
+    const good2 = await insertCandidate(t.db, {
+      proposalId: x.proposalId,
+      awardFormId: w.forms.giayKhen,
+      personId: w.people.a1b,
+      status: 'approved',
+    });
+    const bad = await insertCandidate(t.db, {
+      proposalId: x.proposalId,
+      awardFormId: w.forms.giayKhen,
+      unitId: w.tree.a1,
+      status: 'rejected',
+    });
     const start = await countOf(x);
-    await decide(w.operatorA.s, internal(w, [{ candidateId: good }, { candidateId: good2 }, { candidateId: bad }]), 409);
+    await decide(
+      w.operatorA.s,
+      internal(w, [{ candidateId: good }, { candidateId: good2 }, { candidateId: bad }]),
+      409,
+    );
     expect(await countOf(x)).toEqual(start);
-    const statuses = await t.db.selectFrom('honour_candidate').select('status').where('id', 'in', [good, good2]).execute();
+    const statuses = await t.db
+      .selectFrom('honour_candidate')
+      .select('status')
+      .where('id', 'in', [good, good2])
+      .execute();
     expect(statuses.map((s) => s.status)).toEqual(['approved', 'approved']);
 
-    const unreadable = await decide(w.operatorA.s, internal(w, [{ candidateId: good }], { document: doc('quyết định khen') }), 400);
+    const unreadable = await decide(
+      w.operatorA.s,
+      internal(w, [{ candidateId: good }], { document: doc('quyết định khen') }),
+      400,
+    );
     expect(unreadable.error.fields[0].field).toBe('document.symbol');
     await decide(w.operatorA.s, internal(w, [{ candidateId: good }]));
     const dup = await decide(w.operatorA.s, internal(w, [{ candidateId: good2 }]), 409);
@@ -250,9 +419,23 @@ describe('decisions of outside bodies', () => {
   it("records the body's decision for the candidates the unit sent there", async () => {
     const x = await world();
     const { t, w } = x;
-    const pExt = await insertProposal(t.db, { roundId: x.roundId, proposerUnitId: w.tree.blocA, externalBody: 'Ủy ban nhân dân tỉnh' });
-    const c1 = await insertCandidate(t.db, { proposalId: pExt, awardFormId: w.forms.bangKhen, personId: w.people.a1, status: 'proposed' });
-    const c2 = await insertCandidate(t.db, { proposalId: pExt, awardFormId: w.forms.bangKhen, unitId: w.tree.a2, status: 'proposed' });
+    const pExt = await insertProposal(t.db, {
+      roundId: x.roundId,
+      proposerUnitId: w.tree.blocA,
+      externalBody: 'Ủy ban nhân dân tỉnh',
+    });
+    const c1 = await insertCandidate(t.db, {
+      proposalId: pExt,
+      awardFormId: w.forms.bangKhen,
+      personId: w.people.a1,
+      status: 'proposed',
+    });
+    const c2 = await insertCandidate(t.db, {
+      proposalId: pExt,
+      awardFormId: w.forms.bangKhen,
+      unitId: w.tree.a2,
+      status: 'proposed',
+    });
     const body = {
       grantorUnitId: null,
       externalBody: 'Ủy ban nhân dân tỉnh Lào Cai',
@@ -262,18 +445,39 @@ describe('decisions of outside bodies', () => {
       recipients: [{ candidateId: c1 }, { candidateId: c2 }],
     };
     // A candidate of an internal proposal is not the outside body's to decide.
-    const internalCandidate = await insertCandidate(t.db, { proposalId: x.proposalId, awardFormId: w.forms.giayKhen, personId: w.people.a1b, status: 'approved' });
+    const internalCandidate = await insertCandidate(t.db, {
+      proposalId: x.proposalId,
+      awardFormId: w.forms.giayKhen,
+      personId: w.people.a1b,
+      status: 'approved',
+    });
     await decide(w.operatorA.s, { ...body, recipients: [{ candidateId: internalCandidate }] }, 404);
     const r = await decide(w.operatorA.s, body);
     const list = json(await w.operatorA.s.get('/api/v1/honours?external=true'));
     expect(list.total).toBe(2);
-    expect(list.items[0]).toMatchObject({ grantor: 'Ủy ban nhân dân tỉnh Lào Cai', grantorUnit: null, externalBody: 'Ủy ban nhân dân tỉnh Lào Cai' });
-    const docRow = await t.db.selectFrom('document').selectAll().where('id', '=', r.document.id).executeTakeFirstOrThrow();
-    expect([docRow.owner_unit_id, docRow.issuer_name, docRow.issuer_unit_id]).toEqual([w.tree.blocA, 'Ủy ban nhân dân tỉnh Lào Cai', null]);
+    expect(list.items[0]).toMatchObject({
+      grantor: 'Ủy ban nhân dân tỉnh Lào Cai',
+      grantorUnit: null,
+      externalBody: 'Ủy ban nhân dân tỉnh Lào Cai',
+    });
+    const docRow = await t.db
+      .selectFrom('document')
+      .selectAll()
+      .where('id', '=', r.document.id)
+      .executeTakeFirstOrThrow();
+    expect([docRow.owner_unit_id, docRow.issuer_name, docRow.issuer_unit_id]).toEqual([
+      w.tree.blocA,
+      'Ủy ban nhân dân tỉnh Lào Cai',
+      null,
+    ]);
     const statuses = await t.db.selectFrom('honour_candidate').select('status').where('id', 'in', [c1, c2]).execute();
     expect(statuses.map((s) => s.status)).toEqual(['decided', 'decided']);
     // Decided candidates are no longer waiting for the body.
-    await decide(w.operatorA.s, { ...body, document: doc('2151-QĐ/UBND', '2024-06-02'), recipients: [{ candidateId: c1 }] }, 409);
+    await decide(
+      w.operatorA.s,
+      { ...body, document: doc('2151-QĐ/UBND', '2024-06-02'), recipients: [{ candidateId: c1 }] },
+      409,
+    );
   });
 });
 
@@ -282,26 +486,64 @@ describe('revocation', () => {
     const x = await world();
     const { t, w } = x;
     const model = await registerAccepted(w, w.reporterA1.s, w.operatorA.s, modelEntry(w, w.tree.a1));
-    const c = await insertCandidate(t.db, { proposalId: x.proposalId, awardFormId: w.forms.giayKhen, unitId: w.tree.a1, entryId: model.id, status: 'approved' });
+    const c = await insertCandidate(t.db, {
+      proposalId: x.proposalId,
+      awardFormId: w.forms.giayKhen,
+      unitId: w.tree.a1,
+      entryId: model.id,
+      status: 'approved',
+    });
     const r = await decide(w.operatorA.s, internal(w, [{ candidateId: c }]));
     const id = r.honourIds[0];
     const h = json(await w.operatorA.s.get(`/api/v1/honours/${id}`));
-    const early = await w.operatorA.s.post(`/api/v1/honours/${id}/revoke`, { revokedOn: '2024-05-01', reason: 'Khai man thành tích', documentId: null, revision: h.revision });
+    const early = await w.operatorA.s.post(`/api/v1/honours/${id}/revoke`, {
+      revokedOn: '2024-05-01',
+      reason: 'Khai man thành tích',
+      documentId: null,
+      revision: h.revision,
+    });
     expect(early.statusCode).toBe(400);
-    const stale = await w.operatorA.s.post(`/api/v1/honours/${id}/revoke`, { revokedOn: '2024-07-01', reason: 'Khai man thành tích', documentId: null, revision: h.revision + 1 });
+    const stale = await w.operatorA.s.post(`/api/v1/honours/${id}/revoke`, {
+      revokedOn: '2024-07-01',
+      reason: 'Khai man thành tích',
+      documentId: null,
+      revision: h.revision + 1,
+    });
     expect(stale.statusCode).toBe(409);
-    const res = await w.operatorA.s.post(`/api/v1/honours/${id}/revoke`, { revokedOn: '2024-07-01', reason: 'Khai man thành tích', documentId: r.document.id, revision: h.revision });
+    const res = await w.operatorA.s.post(`/api/v1/honours/${id}/revoke`, {
+      revokedOn: '2024-07-01',
+      reason: 'Khai man thành tích',
+      documentId: r.document.id,
+      revision: h.revision,
+    });
     expect(res.statusCode, res.body).toBe(200);
-    expect(json(res)).toMatchObject({ status: 'revoked', revokedOn: '2024-07-01', revokeReason: 'Khai man thành tích', revokeDocument: { symbol: '125-QĐ/ĐUK' }, abilities: { revoke: false } });
+    expect(json(res)).toMatchObject({
+      status: 'revoked',
+      revokedOn: '2024-07-01',
+      revokeReason: 'Khai man thành tích',
+      revokeDocument: { symbol: '125-QĐ/ĐUK' },
+      abilities: { revoke: false },
+    });
     expect(json(await w.operatorA.s.get('/api/v1/honours?status=revoked')).total).toBe(1);
-    const again = await w.operatorA.s.post(`/api/v1/honours/${id}/revoke`, { revokedOn: '2024-07-02', reason: 'Lần hai', documentId: null, revision: json(res).revision });
+    const again = await w.operatorA.s.post(`/api/v1/honours/${id}/revoke`, {
+      revokedOn: '2024-07-02',
+      reason: 'Lần hai',
+      documentId: null,
+      revision: json(res).revision,
+    });
     expect(again.statusCode).toBe(409);
-    const item = json(await w.operatorA.s.get(`/api/v1/registry/entries/${model.id}/timeline`)).items.find((i: { type: string }) => i.type === 'honour');
+    const item = json(await w.operatorA.s.get(`/api/v1/registry/entries/${model.id}/timeline`)).items.find(
+      (i: { type: string }) => i.type === 'honour',
+    );
     expect(item).toMatchObject({ status: 'revoked', revokedOn: '2024-07-01', revokeReason: 'Khai man thành tích' });
     expect(item.label).toContain('thu hồi');
     expect((await w.operatorA.s.get(`/api/v1/honours/${id}/certificate.docx`)).statusCode).toBe(409);
-    expect((await w.operatorA.s.get(`/api/v1/honours/certificates.docx?decisionDocumentId=${r.document.id}`)).statusCode).toBe(409);
-    expect(await t.db.selectFrom('audit_event').select('id').where('action', '=', 'honour.revoked').execute()).toHaveLength(1);
+    expect(
+      (await w.operatorA.s.get(`/api/v1/honours/certificates.docx?decisionDocumentId=${r.document.id}`)).statusCode,
+    ).toBe(409);
+    expect(
+      await t.db.selectFrom('audit_event').select('id').where('action', '=', 'honour.revoked').execute(),
+    ).toHaveLength(1);
   });
 });
 
@@ -309,10 +551,31 @@ describe('certificates', () => {
   it('one certificate as .docx with the Vietnamese name, the award and the decision; all of a decision, one per page', async () => {
     const x = await world();
     const { t, w } = x;
-    const c1 = await insertCandidate(t.db, { proposalId: x.proposalId, awardFormId: w.forms.giayKhen, personId: w.people.a1, status: 'approved', achievement: 'Hoàn thành xuất sắc nhiệm vụ năm 2023' });
-    const c2 = await insertCandidate(t.db, { proposalId: x.proposalId, awardFormId: w.forms.giayKhen, personId: w.people.a1b, status: 'approved' });
-    const c3 = await insertCandidate(t.db, { proposalId: x.proposalId, awardFormId: w.forms.giayKhen, unitId: w.tree.a1, status: 'approved' });
-    const r = await decide(w.operatorA.s, internal(w, [{ candidateId: c1 }, { candidateId: c2 }, { candidateId: c3 }], { document: doc('125-QĐ/ĐUK', '2024-02-05') }));
+    const c1 = await insertCandidate(t.db, {
+      proposalId: x.proposalId,
+      awardFormId: w.forms.giayKhen,
+      personId: w.people.a1,
+      status: 'approved',
+      achievement: 'Hoàn thành xuất sắc nhiệm vụ năm 2023',
+    });
+    const c2 = await insertCandidate(t.db, {
+      proposalId: x.proposalId,
+      awardFormId: w.forms.giayKhen,
+      personId: w.people.a1b,
+      status: 'approved',
+    });
+    const c3 = await insertCandidate(t.db, {
+      proposalId: x.proposalId,
+      awardFormId: w.forms.giayKhen,
+      unitId: w.tree.a1,
+      status: 'approved',
+    });
+    const r = await decide(
+      w.operatorA.s,
+      internal(w, [{ candidateId: c1 }, { candidateId: c2 }, { candidateId: c3 }], {
+        document: doc('125-QĐ/ĐUK', '2024-02-05'),
+      }),
+    );
     const luong = json(await w.operatorA.s.get('/api/v1/honours?q=luong')).items[0];
 
     const one = await w.viewerA.s.get(`/api/v1/honours/${luong.id}/certificate.docx`);

@@ -27,7 +27,13 @@ export function presentHonour(actor: Actor, r: HonourRow): THonour {
     grantor: grantorText(r),
     grantorUnit: r.grantor_unit_id !== null ? { id: r.grantor_unit_id, name: r.grantor_name ?? '' } : null,
     externalBody: r.external_body,
-    decision: { id: r.decision_document_id, symbol: r.decision_symbol, issuedOn: r.decision_issued_on, summary: r.decision_summary, signer: r.decision_signer },
+    decision: {
+      id: r.decision_document_id,
+      symbol: r.decision_symbol,
+      issuedOn: r.decision_issued_on,
+      summary: r.decision_summary,
+      signer: r.decision_signer,
+    },
     decidedOn: r.decided_on,
     round: r.round_id !== null ? { id: r.round_id, name: r.round_name ?? '' } : null,
     candidateId: r.candidate_id,
@@ -35,7 +41,14 @@ export function presentHonour(actor: Actor, r: HonourRow): THonour {
     revokedOn: r.revoked_on,
     revokeReason: r.revoke_reason,
     revokeDocument:
-      r.revoke_document_id !== null ? { id: r.revoke_document_id, symbol: r.revoke_symbol ?? '', issuedOn: r.revoke_issued_on ?? '', summary: r.revoke_summary ?? '' } : null,
+      r.revoke_document_id !== null
+        ? {
+            id: r.revoke_document_id,
+            symbol: r.revoke_symbol ?? '',
+            issuedOn: r.revoke_issued_on ?? '',
+            summary: r.revoke_summary ?? '',
+          }
+        : null,
     revision: r.revision,
     abilities: { revoke: r.status === 'active' && canReview(actor, { id: r.owner_unit_id, path: r.owner_path }) },
   };

@@ -57,7 +57,11 @@ function honourColumns(query: Scoped) {
       'h.position',
       'h.achievement',
       'h.grantor_unit_id',
-      sql<string | null>`case when h.grantor_unit_id is null then null else ${latestUnitName('h.grantor_unit_id')} end`.as('grantor_name'),
+      sql<
+        string | null
+      >`case when h.grantor_unit_id is null then null else ${latestUnitName('h.grantor_unit_id')} end`.as(
+        'grantor_name',
+      ),
       'h.external_body',
       'h.owner_unit_id',
       sql<string>`ou.current_path::text`.as('owner_path'),
@@ -99,7 +103,8 @@ function filtered(db: Kysely<DB>, actor: Actor, f: HonourListFilter): Scoped {
   if (f.decisionDocumentId) q = q.where('h.decision_document_id', '=', f.decisionDocumentId);
   if (f.subject) q = q.where('h.subject', '=', f.subject);
   if (f.status) q = q.where('h.status', '=', f.status);
-  if (f.external !== undefined) q = q.where(f.external ? sql<boolean>`h.grantor_unit_id is null` : sql<boolean>`h.grantor_unit_id is not null`);
+  if (f.external !== undefined)
+    q = q.where(f.external ? sql<boolean>`h.grantor_unit_id is null` : sql<boolean>`h.grantor_unit_id is not null`);
   if (f.from) q = q.where('h.decided_on', '>=', f.from);
   if (f.to) q = q.where('h.decided_on', '<=', f.to);
   for (const word of searchWords(f.q)) q = q.where('h.search_text', 'like', `%${escapeLike(word)}%`);
@@ -107,7 +112,11 @@ function filtered(db: Kysely<DB>, actor: Actor, f: HonourListFilter): Scoped {
 }
 
 /** A page of the register, newest decisions first, then by name (individuals by given name). */
-export async function findHonours(db: Kysely<DB>, actor: Actor, f: HonourListFilter & { page: number; pageSize: number }): Promise<{ items: HonourRow[]; total: number }> {
+export async function findHonours(
+  db: Kysely<DB>,
+  actor: Actor,
+  f: HonourListFilter & { page: number; pageSize: number },
+): Promise<{ items: HonourRow[]; total: number }> {
   const q = filtered(db, actor, f);
   const { total } = await q.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
   const items = await honourColumns(q)
@@ -121,7 +130,12 @@ export async function findHonours(db: Kysely<DB>, actor: Actor, f: HonourListFil
 }
 
 /** Every visible honour of one decision document, in certificate order (by name). At most `limit`. */
-export async function honoursOfDecision(db: Kysely<DB>, actor: Actor, decisionDocumentId: number, limit = 1000): Promise<HonourRow[]> {
+export async function honoursOfDecision(
+  db: Kysely<DB>,
+  actor: Actor,
+  decisionDocumentId: number,
+  limit = 1000,
+): Promise<HonourRow[]> {
   return honourColumns(scopedHonours(db, actor).where('h.decision_document_id', '=', decisionDocumentId))
     .orderBy('h.subject')
     .orderBy('h.sort_key')
@@ -135,7 +149,12 @@ export async function getHonour(db: Kysely<DB>, actor: Actor, id: number): Promi
 }
 
 /** Load an honour: invisible is 404; `revoke` needs honours.review on its owner unit (403). */
-export async function loadHonourFor(db: Kysely<DB>, actor: Actor, id: number, mode: 'read' | 'revoke'): Promise<HonourRow> {
+export async function loadHonourFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  mode: 'read' | 'revoke',
+): Promise<HonourRow> {
   const row = await getHonour(db, actor, id);
   if (!row) throw notFound(`khen thưởng có mã số ${id}`);
   if (mode === 'revoke' && !canReview(actor, { id: row.owner_unit_id, path: row.owner_path })) {

@@ -22,7 +22,11 @@ export async function honourTimeline(db: Kysely<DB>, actor: Actor, entryId: numb
       'h.id',
       'af.name as award_name',
       'h.external_body',
-      sql<string | null>`case when h.grantor_unit_id is null then null else ${latestUnitName('h.grantor_unit_id')} end`.as('grantor_name'),
+      sql<
+        string | null
+      >`case when h.grantor_unit_id is null then null else ${latestUnitName('h.grantor_unit_id')} end`.as(
+        'grantor_name',
+      ),
       'd.id as document_id',
       'd.symbol',
       'd.issued_on',

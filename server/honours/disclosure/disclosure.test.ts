@@ -10,17 +10,51 @@ const today = todayInVietnam();
 /** Round of bloc A; a1's submitted proposal with candidates in every state; a2's passed candidate; a candidate of another round. */
 async function scene(t: TestContext) {
   const w = await honoursWorld(t);
-  const round = await insertRound(t.db, { ownerUnitId: w.tree.blocA, name: 'Khen thưởng sơ kết 02 năm thực hiện Kết luận 01-KL/TW' });
+  const round = await insertRound(t.db, {
+    ownerUnitId: w.tree.blocA,
+    name: 'Khen thưởng sơ kết 02 năm thực hiện Kết luận 01-KL/TW',
+  });
   const other = await insertRound(t.db, { ownerUnitId: w.tree.blocA });
   const p1 = await insertProposal(t.db, { roundId: round, proposerUnitId: w.tree.a1, reviewerUnitId: w.tree.blocA });
   const p2 = await insertProposal(t.db, { roundId: round, proposerUnitId: w.tree.a2, reviewerUnitId: w.tree.blocA });
-  const pOther = await insertProposal(t.db, { roundId: other, proposerUnitId: w.tree.a1, reviewerUnitId: w.tree.blocA });
+  const pOther = await insertProposal(t.db, {
+    roundId: other,
+    proposerUnitId: w.tree.a1,
+    reviewerUnitId: w.tree.blocA,
+  });
   const c = {
-    passed: await insertCandidate(t.db, { proposalId: p1, awardFormId: w.forms.giayKhen, personId: w.people.a1, status: 'passed', achievement: 'Dẫn đầu phong trào cải cách hành chính' }),
-    approved: await insertCandidate(t.db, { proposalId: p1, awardFormId: w.forms.giayKhen, unitId: w.tree.a1, status: 'approved' }),
-    proposed: await insertCandidate(t.db, { proposalId: p1, awardFormId: w.forms.giayKhen, personId: w.people.a1b, status: 'proposed' }),
-    a2passed: await insertCandidate(t.db, { proposalId: p2, awardFormId: w.forms.giayKhen, personId: w.people.a2, status: 'passed' }),
-    otherRound: await insertCandidate(t.db, { proposalId: pOther, awardFormId: w.forms.giayKhen, displayName: 'Tổ Công đoàn Văn phòng', unitId: w.tree.a1, status: 'passed' }),
+    passed: await insertCandidate(t.db, {
+      proposalId: p1,
+      awardFormId: w.forms.giayKhen,
+      personId: w.people.a1,
+      status: 'passed',
+      achievement: 'Dẫn đầu phong trào cải cách hành chính',
+    }),
+    approved: await insertCandidate(t.db, {
+      proposalId: p1,
+      awardFormId: w.forms.giayKhen,
+      unitId: w.tree.a1,
+      status: 'approved',
+    }),
+    proposed: await insertCandidate(t.db, {
+      proposalId: p1,
+      awardFormId: w.forms.giayKhen,
+      personId: w.people.a1b,
+      status: 'proposed',
+    }),
+    a2passed: await insertCandidate(t.db, {
+      proposalId: p2,
+      awardFormId: w.forms.giayKhen,
+      personId: w.people.a2,
+      status: 'passed',
+    }),
+    otherRound: await insertCandidate(t.db, {
+      proposalId: pOther,
+      awardFormId: w.forms.giayKhen,
+      displayName: 'Tổ Công đoàn Văn phòng',
+      unitId: w.tree.a1,
+      status: 'passed',
+    }),
   };
   return { w, round, other, c };
 }
@@ -46,7 +80,10 @@ describe('honours disclosure', () => {
   it('publishes only passed or approved candidates of the round, naming the others', async () => {
     const t = await setupTest();
     const { w, round, c } = await scene(t);
-    const bad = await w.operatorA.s.post('/api/v1/honours/disclosures', createBody(round, [c.passed, c.proposed, c.otherRound]));
+    const bad = await w.operatorA.s.post(
+      '/api/v1/honours/disclosures',
+      createBody(round, [c.passed, c.proposed, c.otherRound]),
+    );
     expect(bad.statusCode).toBe(400);
     expect(json(bad).error.message).toContain(String(c.proposed));
     expect(json(bad).error.message).toContain(String(c.otherRound));
@@ -59,12 +96,22 @@ describe('honours disclosure', () => {
     expect(d.unit).toEqual({ id: w.tree.blocA, name: expect.any(String) });
     expect(d.candidates.map((x: { id: number }) => x.id).sort()).toEqual([c.passed, c.approved].sort());
     expect(d.comments).toEqual([]);
-    const audit = await t.db.selectFrom('audit_event').select(['action', 'unit_id']).where('entity_type', '=', 'honour_disclosure').execute();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'unit_id'])
+      .where('entity_type', '=', 'honour_disclosure')
+      .execute();
     expect(audit).toEqual([{ action: 'disclosure.published', unit_id: w.tree.blocA }]);
 
-    const upcoming = await publish(w.operatorA.s, createBody(round, [c.a2passed], { startsOn: addDays(today, 2), endsOn: addDays(today, 9) }));
+    const upcoming = await publish(
+      w.operatorA.s,
+      createBody(round, [c.a2passed], { startsOn: addDays(today, 2), endsOn: addDays(today, 9) }),
+    );
     expect(upcoming.state).toBe('upcoming');
-    const ended = await publish(w.operatorA.s, createBody(round, [c.a2passed], { startsOn: addDays(today, -20), endsOn: addDays(today, -1) }));
+    const ended = await publish(
+      w.operatorA.s,
+      createBody(round, [c.a2passed], { startsOn: addDays(today, -20), endsOn: addDays(today, -1) }),
+    );
     expect(ended.state).toBe('ended');
     const list = json(await w.operatorA.s.get(`/api/v1/honours/disclosures?roundId=${round}`));
     expect(list.total).toBe(3);
@@ -75,9 +122,17 @@ describe('honours disclosure', () => {
     const t = await setupTest();
     const { w, round } = await scene(t);
     const p = await insertProposal(t.db, { roundId: round, proposerUnitId: w.tree.a1, reviewerUnitId: w.tree.blocA });
-    const merit = await insertCandidate(t.db, { proposalId: p, awardFormId: w.forms.bangKhen, personId: w.people.a1b, status: 'approved' });
+    const merit = await insertCandidate(t.db, {
+      proposalId: p,
+      awardFormId: w.forms.bangKhen,
+      personId: w.people.a1b,
+      status: 'approved',
+    });
     // Bằng khen của Chủ tịch UBND tỉnh: 7 days of disclosure (migration 0014); 6 days are refused, 7 accepted.
-    const short = await w.operatorA.s.post('/api/v1/honours/disclosures', createBody(round, [merit], { startsOn: today, endsOn: addDays(today, 5) }));
+    const short = await w.operatorA.s.post(
+      '/api/v1/honours/disclosures',
+      createBody(round, [merit], { startsOn: today, endsOn: addDays(today, 5) }),
+    );
     expect(short.statusCode).toBe(400);
     expect(json(short).error.message).toContain('ít nhất 7 ngày');
     expect(json(short).error.message).toContain('6 ngày');
@@ -92,7 +147,15 @@ describe('honours disclosure', () => {
     const r = await anon.get(`/api/v1/public/disclosures/${d.token}`);
     expect(r.statusCode, r.body).toBe(200);
     const body = json(r);
-    expect(Object.keys(body).sort()).toEqual(['candidates', 'endsOn', 'note', 'startsOn', 'state', 'title', 'unitName']);
+    expect(Object.keys(body).sort()).toEqual([
+      'candidates',
+      'endsOn',
+      'note',
+      'startsOn',
+      'state',
+      'title',
+      'unitName',
+    ]);
     expect(body.candidates).toEqual([
       {
         id: c.passed,
@@ -104,7 +167,17 @@ describe('honours disclosure', () => {
         achievement: 'Dẫn đầu phong trào cải cách hành chính',
       },
     ]);
-    for (const hidden of ['Nguyễn Thị Hoa', 'Trần Văn An', 'Tổ Công đoàn', 'flags', 'evaluation', 'proposalId', 'personId', 'status']) expect(r.body).not.toContain(hidden);
+    for (const hidden of [
+      'Nguyễn Thị Hoa',
+      'Trần Văn An',
+      'Tổ Công đoàn',
+      'flags',
+      'evaluation',
+      'proposalId',
+      'personId',
+      'status',
+    ])
+      expect(r.body).not.toContain(hidden);
     expect((await anon.get('/api/v1/public/disclosures/khong-co-ma-nay')).statusCode).toBe(404);
 
     // Before publication the dossiers are not readable outside the reviewing level: the public has no other way in.
@@ -117,7 +190,13 @@ describe('honours disclosure', () => {
     const { w, round, c } = await scene(t);
     const anon = anonymous(t.app);
     const d = await publish(w.operatorA.s, createBody(round, [c.passed]));
-    expect((await anon.post(`/api/v1/public/disclosures/${d.token}/comments`, { content: 'Đề nghị xem xét thêm thành tích.' })).statusCode).toBe(201);
+    expect(
+      (
+        await anon.post(`/api/v1/public/disclosures/${d.token}/comments`, {
+          content: 'Đề nghị xem xét thêm thành tích.',
+        })
+      ).statusCode,
+    ).toBe(201);
     const comment = await t.db.selectFrom('honour_comment').select('id').executeTakeFirstOrThrow();
 
     // Unauthenticated: 401 everywhere on the staff side.
@@ -136,7 +215,9 @@ describe('honours disclosure', () => {
 
     // A proposing unit below does not read the bloc's disclosure (nor its comments).
     expect((await w.reporterA1.s.get(`/api/v1/honours/disclosures/${d.id}`)).statusCode).toBe(404);
-    expect((await w.reporterA1.s.post('/api/v1/honours/disclosures', createBody(round, [c.passed]))).statusCode).toBe(403);
+    expect((await w.reporterA1.s.post('/api/v1/honours/disclosures', createBody(round, [c.passed]))).statusCode).toBe(
+      403,
+    );
 
     // The bloc's viewer reads, with the comments, but cannot publish or mark read.
     const v = w.viewerA.s;
@@ -152,7 +233,11 @@ describe('honours disclosure', () => {
     expect(json(read)).toMatchObject({ id: comment.id, read: true, content: 'Đề nghị xem xét thêm thành tích.' });
     expect((await w.operatorA.s.post(`/api/v1/honours/comments/${comment.id}/read`)).statusCode).toBe(200);
     expect(json(await w.operatorA.s.get(`/api/v1/honours/disclosures/${d.id}`)).unreadComments).toBe(0);
-    const readEvents = await t.db.selectFrom('audit_event').select('id').where('action', '=', 'disclosure.comment_read').execute();
+    const readEvents = await t.db
+      .selectFrom('audit_event')
+      .select('id')
+      .where('action', '=', 'disclosure.comment_read')
+      .execute();
     expect(readEvents).toHaveLength(1);
     // The province level above reads it too.
     expect((await w.operatorRoot.s.get(`/api/v1/honours/disclosures/${d.id}`)).statusCode).toBe(200);
@@ -163,9 +248,16 @@ describe('honours disclosure', () => {
     const { w, round, c } = await scene(t);
     const anon = anonymous(t.app);
     const open = await publish(w.operatorA.s, createBody(round, [c.passed, c.approved]));
-    const upcoming = await publish(w.operatorA.s, createBody(round, [c.passed], { startsOn: addDays(today, 1), endsOn: addDays(today, 5) }));
-    const ended = await publish(w.operatorA.s, createBody(round, [c.passed], { startsOn: addDays(today, -9), endsOn: addDays(today, -1) }));
-    const post = (token: string, body: Record<string, unknown>) => anon.post(`/api/v1/public/disclosures/${token}/comments`, body);
+    const upcoming = await publish(
+      w.operatorA.s,
+      createBody(round, [c.passed], { startsOn: addDays(today, 1), endsOn: addDays(today, 5) }),
+    );
+    const ended = await publish(
+      w.operatorA.s,
+      createBody(round, [c.passed], { startsOn: addDays(today, -9), endsOn: addDays(today, -1) }),
+    );
+    const post = (token: string, body: Record<string, unknown>) =>
+      anon.post(`/api/v1/public/disclosures/${token}/comments`, body);
 
     const early = await post(upcoming.token, { content: 'Góp ý sớm' });
     expect(early.statusCode).toBe(409);
@@ -175,24 +267,46 @@ describe('honours disclosure', () => {
     expect(json(late).error.message).toContain('hết thời gian lấy ý kiến');
     expect((await post('khong-co', { content: 'x' })).statusCode).toBe(404);
 
-    expect((await post(open.token, { content: 'Mua bán hàng giá rẻ', website: 'http://spam.example' })).statusCode).toBe(400);
+    expect(
+      (await post(open.token, { content: 'Mua bán hàng giá rẻ', website: 'http://spam.example' })).statusCode,
+    ).toBe(400);
     expect((await post(open.token, { content: '   ' })).statusCode).toBe(400);
     const notListed = await post(open.token, { content: 'Góp ý về người khác', candidateId: c.proposed });
     expect(notListed.statusCode).toBe(400);
     expect(json(notListed).error.fields[0].field).toBe('candidateId');
     expect(await t.db.selectFrom('honour_comment').select('id').execute()).toHaveLength(0);
 
-    const ok = await post(open.token, { content: 'Đồng chí Lương có nhiều sáng kiến thực tế.', candidateId: c.passed, authorName: 'Nguyễn Văn Bình', contact: '0912 345 678', website: '' });
+    const ok = await post(open.token, {
+      content: 'Đồng chí Lương có nhiều sáng kiến thực tế.',
+      candidateId: c.passed,
+      authorName: 'Nguyễn Văn Bình',
+      contact: '0912 345 678',
+      website: '',
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     const stored = await t.db.selectFrom('honour_comment').selectAll().executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ candidate_id: c.passed, author_name: 'Nguyễn Văn Bình', contact: '0912 345 678', user_id: null, read_at: null });
+    expect(stored).toMatchObject({
+      candidate_id: c.passed,
+      author_name: 'Nguyễn Văn Bình',
+      contact: '0912 345 678',
+      user_id: null,
+      read_at: null,
+    });
     expect(stored.ip).toBeTruthy();
-    const event = await t.db.selectFrom('audit_event').select(['actor_user_id', 'unit_id', 'summary']).where('action', '=', 'disclosure.commented').executeTakeFirstOrThrow();
+    const event = await t.db
+      .selectFrom('audit_event')
+      .select(['actor_user_id', 'unit_id', 'summary'])
+      .where('action', '=', 'disclosure.commented')
+      .executeTakeFirstOrThrow();
     expect(event.actor_user_id).toBeNull();
     expect(event.unit_id).toBe(w.tree.blocA);
 
     // Notified: those who review honours at the bloc (its operator, the province's operator and the administrator above) — not the viewer, not bloc B, not the proposer.
-    const notified = await t.db.selectFrom('notification').select(['user_id', 'title', 'link']).where('kind', '=', 'disclosure.commented').execute();
+    const notified = await t.db
+      .selectFrom('notification')
+      .select(['user_id', 'title', 'link'])
+      .where('kind', '=', 'disclosure.commented')
+      .execute();
     const ids = notified.map((n) => n.user_id).sort();
     expect(ids).toEqual([w.operatorA.id, w.operatorRoot.id, w.admin.id].sort());
     expect(notified[0]!.title).toContain('Có góp ý mới về danh sách khen thưởng');
@@ -200,14 +314,25 @@ describe('honours disclosure', () => {
 
     const detail = json(await w.operatorA.s.get(`/api/v1/honours/disclosures/${open.id}`));
     expect(detail.comments).toEqual([
-      expect.objectContaining({ candidateId: c.passed, candidateName: 'Đỗ Tuấn Lương', authorName: 'Nguyễn Văn Bình', read: false }),
+      expect.objectContaining({
+        candidateId: c.passed,
+        candidateName: 'Đỗ Tuấn Lương',
+        authorName: 'Nguyễn Văn Bình',
+        read: false,
+      }),
     ]);
     expect(detail.unreadComments).toBe(1);
 
     // A light limit per address and day.
     await t.db
       .insertInto('honour_comment')
-      .values(Array.from({ length: COMMENTS_PER_IP_PER_DAY - 1 }, (_, i) => ({ disclosure_id: open.id, content: `Góp ý ${i}`, ip: stored.ip })))
+      .values(
+        Array.from({ length: COMMENTS_PER_IP_PER_DAY - 1 }, (_, i) => ({
+          disclosure_id: open.id,
+          content: `Góp ý ${i}`,
+          ip: stored.ip,
+        })),
+      )
       .execute();
     const limited = await post(open.token, { content: 'Thêm một góp ý' });
     expect(limited.statusCode).toBe(429);

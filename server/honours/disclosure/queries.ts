@@ -56,9 +56,13 @@ function disclosureSelect(db: Kysely<DB>) {
       'd.starts_on',
       'd.ends_on',
       'd.note',
-      sql<number>`(select count(*) from honour_disclosure_candidate dc where dc.disclosure_id = d.id)::int`.as('candidate_count'),
+      sql<number>`(select count(*) from honour_disclosure_candidate dc where dc.disclosure_id = d.id)::int`.as(
+        'candidate_count',
+      ),
       sql<number>`(select count(*) from honour_comment cm where cm.disclosure_id = d.id)::int`.as('comment_count'),
-      sql<number>`(select count(*) from honour_comment cm where cm.disclosure_id = d.id and cm.read_at is null)::int`.as('unread_comments'),
+      sql<number>`(select count(*) from honour_comment cm where cm.disclosure_id = d.id and cm.read_at is null)::int`.as(
+        'unread_comments',
+      ),
     ]);
 }
 
@@ -94,7 +98,10 @@ export async function findDisclosures(
 
 /** One disclosure if the actor may read it, else undefined (404). */
 export async function getDisclosure(db: Kysely<DB>, actor: Actor, id: number): Promise<DisclosureRow | undefined> {
-  return disclosureSelect(db).where('d.id', '=', id).where(honoursUnitReadable(actor, sql.ref('d.unit_id'))).executeTakeFirst();
+  return disclosureSelect(db)
+    .where('d.id', '=', id)
+    .where(honoursUnitReadable(actor, sql.ref('d.unit_id')))
+    .executeTakeFirst();
 }
 
 export async function getDisclosureByToken(db: Kysely<DB>, token: string): Promise<DisclosureRow | undefined> {
@@ -117,7 +124,15 @@ export async function publishedCandidates(db: Kysely<DB>, disclosureId: number):
     .selectFrom('honour_disclosure_candidate as dc')
     .innerJoin('honour_candidate as c', 'c.id', 'dc.candidate_id')
     .innerJoin('award_form as af', 'af.id', 'c.award_form_id')
-    .select(['c.id', 'c.subject', 'c.display_name', 'c.position', latestUnitName('c.unit_id').as('unit_name'), 'af.name as award_name', 'c.achievement'])
+    .select([
+      'c.id',
+      'c.subject',
+      'c.display_name',
+      'c.position',
+      latestUnitName('c.unit_id').as('unit_name'),
+      'af.name as award_name',
+      'c.achievement',
+    ])
     .where('dc.disclosure_id', '=', disclosureId)
     .orderBy(sql`c.subject desc`)
     .orderBy(sql`c.sort_key collate "C"`)
@@ -145,12 +160,25 @@ export interface CommentView {
   read: boolean;
 }
 
-export async function commentsOf(db: Kysely<DB>, disclosureIds: number[]): Promise<Array<CommentView & { disclosureId: number }>> {
+export async function commentsOf(
+  db: Kysely<DB>,
+  disclosureIds: number[],
+): Promise<Array<CommentView & { disclosureId: number }>> {
   if (disclosureIds.length === 0) return [];
   const rows = await db
     .selectFrom('honour_comment as cm')
     .leftJoin('honour_candidate as c', 'c.id', 'cm.candidate_id')
-    .select(['cm.id', 'cm.disclosure_id', 'cm.candidate_id', 'c.display_name as candidate_name', 'cm.author_name', 'cm.contact', 'cm.content', 'cm.created_at', 'cm.read_at'])
+    .select([
+      'cm.id',
+      'cm.disclosure_id',
+      'cm.candidate_id',
+      'c.display_name as candidate_name',
+      'cm.author_name',
+      'cm.contact',
+      'cm.content',
+      'cm.created_at',
+      'cm.read_at',
+    ])
     .where('cm.disclosure_id', 'in', disclosureIds)
     .orderBy('cm.created_at', 'desc')
     .orderBy('cm.id', 'desc')

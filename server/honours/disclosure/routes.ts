@@ -25,10 +25,20 @@ import { publicCommentLimit } from '../../http/rate-limits.ts';
 import { canReview, loadRoundFor } from '../policy.ts';
 import { createDisclosure } from './commands/create-disclosure.ts';
 import { addPublicComment, markCommentRead } from './commands/comments.ts';
-import { findDisclosures, getDisclosure, getDisclosureByToken, presentComment, presentDetail, presentPublic, presentSummary } from './queries.ts';
+import {
+  findDisclosures,
+  getDisclosure,
+  getDisclosureByToken,
+  presentComment,
+  presentDetail,
+  presentPublic,
+  presentSummary,
+} from './queries.ts';
 
 const tags = ['honours'];
-const ZTokenParams = z.object({ token: z.string().trim().min(1, 'Thiếu mã đường dẫn công khai.').max(100, 'Mã đường dẫn công khai không hợp lệ.') });
+const ZTokenParams = z.object({
+  token: z.string().trim().min(1, 'Thiếu mã đường dẫn công khai.').max(100, 'Mã đường dẫn công khai không hợp lệ.'),
+});
 
 export async function disclosureRoutes(app: App): Promise<void> {
   const { db } = app;
@@ -40,7 +50,14 @@ export async function disclosureRoutes(app: App): Promise<void> {
 
   app.get(
     '/honours/disclosures',
-    { schema: { tags, summary: 'Các đợt công khai danh sách khen thưởng để lấy ý kiến (của đơn vị tôi được xem)', querystring: ZDisclosureListQuery, response: { 200: ZPage(ZDisclosureSummary) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Các đợt công khai danh sách khen thưởng để lấy ý kiến (của đơn vị tôi được xem)',
+        querystring: ZDisclosureListQuery,
+        response: { 200: ZPage(ZDisclosureSummary) },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const { unitId, ...filter } = req.query;
@@ -52,7 +69,14 @@ export async function disclosureRoutes(app: App): Promise<void> {
 
   app.post(
     '/honours/disclosures',
-    { schema: { tags, summary: 'Công khai danh sách hồ sơ đề nghị khen thưởng để lấy ý kiến trong một khoảng thời gian', body: ZCreateDisclosureBody, response: { 201: ZDisclosure } } },
+    {
+      schema: {
+        tags,
+        summary: 'Công khai danh sách hồ sơ đề nghị khen thưởng để lấy ý kiến trong một khoảng thời gian',
+        body: ZCreateDisclosureBody,
+        response: { 201: ZDisclosure },
+      },
+    },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
       const round = await loadRoundFor(db, actor, req.body.roundId, 'edit');
@@ -64,7 +88,14 @@ export async function disclosureRoutes(app: App): Promise<void> {
 
   app.get(
     '/honours/disclosures/:id',
-    { schema: { tags, summary: 'Một đợt công khai: danh sách đã công khai và các ý kiến góp ý', params: ZIdParams, response: { 200: ZDisclosure } } },
+    {
+      schema: {
+        tags,
+        summary: 'Một đợt công khai: danh sách đã công khai và các ý kiến góp ý',
+        params: ZIdParams,
+        response: { 200: ZDisclosure },
+      },
+    },
     async (req) => show(requireActor(req.ctx), req.params.id),
   );
 
@@ -98,7 +129,8 @@ export async function disclosureRoutes(app: App): Promise<void> {
           .executeTakeFirst();
       const comment = await load();
       if (!comment) throw notFound(`ý kiến góp ý có mã số ${req.params.id}`);
-      if (!canReview(actor, { id: comment.unit_id, path: comment.unit_path })) throw forbidden('Chỉ cán bộ thi đua, khen thưởng của đơn vị công khai mới đánh dấu được ý kiến góp ý.');
+      if (!canReview(actor, { id: comment.unit_id, path: comment.unit_path }))
+        throw forbidden('Chỉ cán bộ thi đua, khen thưởng của đơn vị công khai mới đánh dấu được ý kiến góp ý.');
       await markCommentRead(db, req.ctx, comment);
       const { disclosureId: _d, ...view } = presentComment((await load())!);
       return view;
@@ -107,7 +139,15 @@ export async function disclosureRoutes(app: App): Promise<void> {
 
   app.get(
     '/public/disclosures/:token',
-    { schema: { tags, summary: 'Danh sách công khai lấy ý kiến (không cần đăng nhập)', params: ZTokenParams, response: { 200: ZPublicDisclosure } }, config: { public: true } },
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách công khai lấy ý kiến (không cần đăng nhập)',
+        params: ZTokenParams,
+        response: { 200: ZPublicDisclosure },
+      },
+      config: { public: true },
+    },
     async (req) => {
       const row = await getDisclosureByToken(db, req.params.token);
       if (!row) throw notFound('danh sách công khai theo đường dẫn này');
@@ -118,7 +158,13 @@ export async function disclosureRoutes(app: App): Promise<void> {
   app.post(
     '/public/disclosures/:token/comments',
     {
-      schema: { tags, summary: 'Gửi ý kiến góp ý về danh sách công khai (không cần đăng nhập, trong thời gian lấy ý kiến)', params: ZTokenParams, body: ZPublicCommentBody, response: { 201: ZOk } },
+      schema: {
+        tags,
+        summary: 'Gửi ý kiến góp ý về danh sách công khai (không cần đăng nhập, trong thời gian lấy ý kiến)',
+        params: ZTokenParams,
+        body: ZPublicCommentBody,
+        response: { 201: ZOk },
+      },
       // Per address, in memory (each comment notifies the reviewers); addPublicComment keeps the daily limit per list in the database.
       config: { public: true, rateLimit: publicCommentLimit() },
     },

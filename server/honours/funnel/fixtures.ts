@@ -7,8 +7,16 @@ import { json, type Session } from '../../test/harness.ts';
 import { honoureeSearchText, honoureeSortKey } from '../honouree.ts';
 
 /** A decision registered through the API by `operator` for `ownerUnitId`. */
-export async function registerDecision(operator: Session, ownerUnitId: number, symbol: string, issuedOn: string): Promise<number> {
-  const r = await operator.post('/api/v1/documents', documentBody(ownerUnitId, { symbol, issuedOn, summary: 'Về việc khen thưởng tập thể, cá nhân' }));
+export async function registerDecision(
+  operator: Session,
+  ownerUnitId: number,
+  symbol: string,
+  issuedOn: string,
+): Promise<number> {
+  const r = await operator.post(
+    '/api/v1/documents',
+    documentBody(ownerUnitId, { symbol, issuedOn, summary: 'Về việc khen thưởng tập thể, cá nhân' }),
+  );
   expect(r.statusCode, r.body).toBe(201);
   return json(r).id;
 }

@@ -24,7 +24,12 @@
  *   outside body from them.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { FUNNEL_STAGE_LABELS, FUNNEL_STAGES, type FunnelStage, type HonourSubject } from '../../../common/schemas/honours-flow.ts';
+import {
+  FUNNEL_STAGE_LABELS,
+  FUNNEL_STAGES,
+  type FunnelStage,
+  type HonourSubject,
+} from '../../../common/schemas/honours-flow.ts';
 import type { DB } from '../../db/schema.ts';
 
 export interface FunnelRound {
@@ -114,12 +119,23 @@ export interface FunnelCounts {
 }
 
 /** `asOf` (a report's snapshot date): honours decided after it are not counted. */
-export async function funnelCounts(db: Kysely<DB>, round: FunnelRound, unitId: number, asOf: string | null = null): Promise<FunnelCounts[]> {
+export async function funnelCounts(
+  db: Kysely<DB>,
+  round: FunnelRound,
+  unitId: number,
+  asOf: string | null = null,
+): Promise<FunnelCounts[]> {
   const { rows } = await sql<{ stage: FunnelStage; subject: HonourSubject; n: number }>`
     ${funnelRowsSql(round, unitId, asOf)}
     select stage, subject, count(*)::int as n from rows group by stage, subject`.execute(db);
-  const get = (stage: FunnelStage, subject: HonourSubject) => Number(rows.find((r) => r.stage === stage && r.subject === subject)?.n ?? 0);
-  return FUNNEL_STAGES.map((stage) => ({ stage, label: FUNNEL_STAGE_LABELS[stage], collectives: get(stage, 'collective'), individuals: get(stage, 'individual') }));
+  const get = (stage: FunnelStage, subject: HonourSubject) =>
+    Number(rows.find((r) => r.stage === stage && r.subject === subject)?.n ?? 0);
+  return FUNNEL_STAGES.map((stage) => ({
+    stage,
+    label: FUNNEL_STAGE_LABELS[stage],
+    collectives: get(stage, 'collective'),
+    individuals: get(stage, 'individual'),
+  }));
 }
 
 export interface FunnelListRow {
@@ -159,7 +175,9 @@ export async function funnelList(
   if (rows.length === 0 && filter.page > 1) {
     const count = await sql<{ n: number }>`
       ${funnelRowsSql(round, unitId)}
-      select count(*)::int as n from rows r where r.stage = ${filter.stage} ${filter.subject ? sql`and r.subject = ${filter.subject}` : sql``}`.execute(db);
+      select count(*)::int as n from rows r where r.stage = ${filter.stage} ${filter.subject ? sql`and r.subject = ${filter.subject}` : sql``}`.execute(
+      db,
+    );
     total = Number(count.rows[0]?.n ?? 0);
   }
   return { items: rows.map((r) => ({ ...r, total: Number(r.total) })), total };

@@ -20,16 +20,27 @@ export async function funnelRoutes(app: App): Promise<void> {
     // The round's own unit: its readers, and those of its successors (a unit that ended hands its history on).
     // A unit that only proposes to the round sees its own subtree's funnel, never the whole round's names.
     const ownerReadable = async () =>
-      (await db.selectFrom('org_unit as u').select('u.id').where('u.id', '=', round.owner_unit_id).where(honoursUnitReadable(actor, sql.ref('u.id'))).executeTakeFirst()) !== undefined;
+      (await db
+        .selectFrom('org_unit as u')
+        .select('u.id')
+        .where('u.id', '=', round.owner_unit_id)
+        .where(honoursUnitReadable(actor, sql.ref('u.id')))
+        .executeTakeFirst()) !== undefined;
     if ((unitId === undefined || unitId === round.owner_unit_id) && !(await ownerReadable())) {
-      throw notFound(`đơn vị có mã số ${round.owner_unit_id} trong phạm vi của bạn — hãy chọn đơn vị của mình để xem kết quả đợt "${round.name}"`);
+      throw notFound(
+        `đơn vị có mã số ${round.owner_unit_id} trong phạm vi của bạn — hãy chọn đơn vị của mình để xem kết quả đợt "${round.name}"`,
+      );
     }
     const unit =
       unitId === undefined || unitId === round.owner_unit_id
-        ? ((await findUnitRef(db, round.owner_unit_id)) ?? (await loadUnitFor(db, actor, round.owner_unit_id, 'registry.read')))
+        ? ((await findUnitRef(db, round.owner_unit_id)) ??
+          (await loadUnitFor(db, actor, round.owner_unit_id, 'registry.read')))
         : await loadUnitFor(db, actor, unitId, 'registry.read');
     if (unit.id !== round.owner_unit_id && !(await unitInRoundTree(db, round, unit.id))) {
-      throw invalid('unitId', `Đơn vị "${unit.name}" không thuộc "${round.owner_name}" trong thời gian của đợt khen thưởng.`);
+      throw invalid(
+        'unitId',
+        `Đơn vị "${unit.name}" không thuộc "${round.owner_name}" trong thời gian của đợt khen thưởng.`,
+      );
     }
     return { round, unit };
   };
@@ -39,7 +50,8 @@ export async function funnelRoutes(app: App): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Phễu khen thưởng của một đợt cho một đơn vị và các đơn vị trực thuộc: cơ sở đã khen → đề nghị → thẩm định → Hội đồng → quyết định → đề nghị cấp trên',
+        summary:
+          'Phễu khen thưởng của một đợt cho một đơn vị và các đơn vị trực thuộc: cơ sở đã khen → đề nghị → thẩm định → Hội đồng → quyết định → đề nghị cấp trên',
         querystring: ZFunnelQuery,
         response: { 200: ZFunnel },
       },
@@ -47,13 +59,24 @@ export async function funnelRoutes(app: App): Promise<void> {
     async (req) => {
       const actor = requireActor(req.ctx);
       const { round, unit } = await load(actor, req.query.roundId, req.query.unitId);
-      return { round: { id: round.id, name: round.name }, unit: { id: unit.id, name: unit.name }, stages: await funnelCounts(db, round, unit.id) };
+      return {
+        round: { id: round.id, name: round.name },
+        unit: { id: unit.id, name: unit.name },
+        stages: await funnelCounts(db, round, unit.id),
+      };
     },
   );
 
   app.get(
     '/honours/funnel/list',
-    { schema: { tags, summary: 'Danh sách tập thể, cá nhân đứng sau một con số của phễu khen thưởng', querystring: ZFunnelListQuery, response: { 200: ZPage(ZFunnelRow) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách tập thể, cá nhân đứng sau một con số của phễu khen thưởng',
+        querystring: ZFunnelListQuery,
+        response: { 200: ZPage(ZFunnelRow) },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const { roundId, unitId, ...filter } = req.query;

@@ -36,7 +36,10 @@ export async function evaluationsOf(db: Kysely<DB>, entryIds: readonly number[])
       where ev.entry_id in (${sql.join(ids)})
     ) x where x.n <= ${EVALUATIONS_KEPT}
     order by x.entry_id, x.n`.execute(db);
-  for (const r of rows.rows) out.get(r.entry_id)!.push({ scope: r.scope, decidedOn: String(r.decided_on).slice(0, 10), met: r.met, level: r.level });
+  for (const r of rows.rows)
+    out
+      .get(r.entry_id)!
+      .push({ scope: r.scope, decidedOn: String(r.decided_on).slice(0, 10), met: r.met, level: r.level });
   return out;
 }
 
@@ -55,40 +58,70 @@ const keyOf = (s: FlagSubject) => `${s.subject}:${s.personId ?? ''}:${s.unitId}:
  * individual, on the unit for a collective), and for an entry the open
  * follow-ups and "not met" findings left by inspections.
  */
-export async function flagsOf(db: Kysely<DB>, subjects: readonly FlagSubject[], today = todayInVietnam()): Promise<Map<string, TFlag[]>> {
+export async function flagsOf(
+  db: Kysely<DB>,
+  subjects: readonly FlagSubject[],
+  today = todayInVietnam(),
+): Promise<Map<string, TFlag[]>> {
   const out = new Map<string, TFlag[]>(subjects.map((s) => [keyOf(s), []]));
   if (subjects.length === 0) return out;
-  const personIds = [...new Set(subjects.filter((s) => s.subject === 'individual' && s.personId !== null).map((s) => s.personId!))];
+  const personIds = [
+    ...new Set(subjects.filter((s) => s.subject === 'individual' && s.personId !== null).map((s) => s.personId!)),
+  ];
   const unitIds = [...new Set(subjects.filter((s) => s.subject === 'collective').map((s) => s.unitId))];
   const disciplines =
     personIds.length + unitIds.length === 0
       ? []
       : await db
           .selectFrom('discipline_record')
-          .select(['person_id', 'unit_id', 'form', sql<string>`decided_on::text`.as('decided_on'), sql<string | null>`until_on::text`.as('until_on')])
+          .select([
+            'person_id',
+            'unit_id',
+            'form',
+            sql<string>`decided_on::text`.as('decided_on'),
+            sql<string | null>`until_on::text`.as('until_on'),
+          ])
           .where((eb) =>
-            eb.or([...(personIds.length > 0 ? [eb('person_id', 'in', personIds)] : []), ...(unitIds.length > 0 ? [eb('unit_id', 'in', unitIds)] : [])]),
+            eb.or([
+              ...(personIds.length > 0 ? [eb('person_id', 'in', personIds)] : []),
+              ...(unitIds.length > 0 ? [eb('unit_id', 'in', unitIds)] : []),
+            ]),
           )
           .where('decided_on', '<=', today)
           .where((eb) => eb.or([eb('until_on', 'is', null), eb('until_on', '>=', today)]))
           .orderBy('decided_on', 'desc')
           .execute();
-  const issues = await openInspectionIssues(db, subjects.flatMap((s) => (s.entryId !== null ? [s.entryId] : [])));
+  const issues = await openInspectionIssues(
+    db,
+    subjects.flatMap((s) => (s.entryId !== null ? [s.entryId] : [])),
+  );
   for (const s of subjects) {
     const flags = out.get(keyOf(s))!;
     if (flags.length > 0) continue; // the same subject twice
     for (const d of disciplines) {
-      const hit = s.subject === 'individual' ? d.person_id !== null && d.person_id === s.personId : d.unit_id !== null && d.unit_id === s.unitId;
+      const hit =
+        s.subject === 'individual'
+          ? d.person_id !== null && d.person_id === s.personId
+          : d.unit_id !== null && d.unit_id === s.unitId;
       if (!hit) continue;
       const until = d.until_on ? ` đến ngày ${formatDateVi(d.until_on)}` : '';
-      flags.push({ kind: 'discipline', text: `Đang trong thời hạn kỷ luật (${d.form}) từ ngày ${formatDateVi(d.decided_on)}${until}.` });
+      flags.push({
+        kind: 'discipline',
+        text: `Đang trong thời hạn kỷ luật (${d.form}) từ ngày ${formatDateVi(d.decided_on)}${until}.`,
+      });
     }
     const issue = s.entryId !== null ? issues.get(s.entryId) : undefined;
     if (issue && issue.openFollowups > 0) {
-      flags.push({ kind: 'inspection', text: `Còn ${issue.openFollowups} việc phải làm sau kiểm tra, giám sát chưa hoàn thành.` });
+      flags.push({
+        kind: 'inspection',
+        text: `Còn ${issue.openFollowups} việc phải làm sau kiểm tra, giám sát chưa hoàn thành.`,
+      });
     }
     if (issue && issue.notMetFindings > 0) {
-      flags.push({ kind: 'inspection', text: `Lần kiểm tra, giám sát gần nhất có ${issue.notMetFindings} tiêu chí chưa đạt.` });
+      flags.push({
+        kind: 'inspection',
+        text: `Lần kiểm tra, giám sát gần nhất có ${issue.notMetFindings} tiêu chí chưa đạt.`,
+      });
     }
   }
   return out;

@@ -45,7 +45,11 @@ export function presentRound(actor: Actor, r: RoundListRow): TRound {
     revision: r.revision,
     proposalCount: r.proposal_count,
     candidateCount: r.candidate_count,
-    abilities: { edit: canReview(actor, owner), propose: inWindow && canProposeBelow(actor, owner), review: canReview(actor, owner) },
+    abilities: {
+      edit: canReview(actor, owner),
+      propose: inWindow && canProposeBelow(actor, owner),
+      review: canReview(actor, owner),
+    },
   };
 }
 
@@ -69,9 +73,18 @@ export function presentProposalSummary(r: ProposalListRow): TProposalSummary {
 }
 
 /** Overlay today's flags (and, before sending, today's evaluation results) on presented candidates. */
-export async function withLiveDossier(db: Kysely<DB>, candidates: TCandidate[], proposalIsDraft: (c: TCandidate) => boolean): Promise<TCandidate[]> {
+export async function withLiveDossier(
+  db: Kysely<DB>,
+  candidates: TCandidate[],
+  proposalIsDraft: (c: TCandidate) => boolean,
+): Promise<TCandidate[]> {
   if (candidates.length === 0) return candidates;
-  const subjects = candidates.map((c) => ({ subject: c.subject, personId: c.person?.id ?? null, unitId: c.unit.id, entryId: c.entry?.id ?? null }));
+  const subjects = candidates.map((c) => ({
+    subject: c.subject,
+    personId: c.person?.id ?? null,
+    unitId: c.unit.id,
+    entryId: c.entry?.id ?? null,
+  }));
   const flags = await flagsOf(db, subjects);
   const unsent = candidates.filter((c) => c.entry && (proposalIsDraft(c) || c.status === 'returned'));
   const evaluations = await evaluationsOf(
@@ -88,24 +101,42 @@ export async function withLiveDossier(db: Kysely<DB>, candidates: TCandidate[], 
 
 export async function presentProposal(db: Kysely<DB>, actor: Actor, r: ProposalListRow): Promise<TProposal> {
   const draft = r.status === 'draft';
-  const candidates = await withLiveDossier(db, await presentCandidates(db, await candidateIdsOf(db, r.id)), () => draft);
+  const candidates = await withLiveDossier(
+    db,
+    await presentCandidates(db, await candidateIdsOf(db, r.id)),
+    () => draft,
+  );
   const files = await proposalFiles(db, r.id);
   const letter = r.letter_document_id
-    ? await db.selectFrom('document').select(['id', 'symbol', 'issued_on', 'summary']).where('id', '=', r.letter_document_id).executeTakeFirst()
+    ? await db
+        .selectFrom('document')
+        .select(['id', 'symbol', 'issued_on', 'summary'])
+        .where('id', '=', r.letter_document_id)
+        .executeTakeFirst()
     : undefined;
   const proposer = { id: r.proposer_unit_id, path: r.proposer_path };
   const mayPropose = canPropose(actor, proposer);
   const editable = draft || r.returned > 0;
   return {
     ...presentProposalSummary(r),
-    letterDocument: letter ? { id: letter.id, symbol: letter.symbol, issuedOn: String(letter.issued_on).slice(0, 10), summary: letter.summary } : null,
+    letterDocument: letter
+      ? {
+          id: letter.id,
+          symbol: letter.symbol,
+          issuedOn: String(letter.issued_on).slice(0, 10),
+          summary: letter.summary,
+        }
+      : null,
     note: r.note,
     files: files.map((f) => ({ id: f.id, name: f.original_name, sizeBytes: Number(f.size_bytes), caption: f.caption })),
     candidates,
     abilities: {
       edit: editable && mayPropose,
       submit: mayPropose && ((draft && r.proposed > 0) || r.returned > 0),
-      review: !draft && r.reviewer_unit_id !== null && canReview(actor, { id: r.reviewer_unit_id, path: r.reviewer_path ?? '' }),
+      review:
+        !draft &&
+        r.reviewer_unit_id !== null &&
+        canReview(actor, { id: r.reviewer_unit_id, path: r.reviewer_path ?? '' }),
       decideExternal: r.external_body !== null && canReview(actor, proposer),
     },
   };

@@ -42,7 +42,8 @@ export async function roundState(db: Kysely<DB>, id: number): Promise<RoundState
 }
 
 export function assertRoundOpen(round: RoundState): void {
-  if (round.status !== 'open') throw invalidState(`Đợt khen thưởng "${round.name}" đã kết thúc, không nhận đề nghị mới.`);
+  if (round.status !== 'open')
+    throw invalidState(`Đợt khen thưởng "${round.name}" đã kết thúc, không nhận đề nghị mới.`);
 }
 
 /** Proposals from below are received from proposals_from to proposals_until (inclusive). */
@@ -59,7 +60,9 @@ export function assertInWindow(round: RoundState, today = todayInVietnam()): voi
 export function assertResubmitAllowed(round: RoundState, today = todayInVietnam()): void {
   assertRoundOpen(round);
   if (round.review_until !== null && today > round.review_until) {
-    throw invalidState(`Đợt khen thưởng "${round.name}" đã hết hạn thẩm định (${formatDateVi(round.review_until)}); không gửi lại hồ sơ được nữa.`);
+    throw invalidState(
+      `Đợt khen thưởng "${round.name}" đã hết hạn thẩm định (${formatDateVi(round.review_until)}); không gửi lại hồ sơ được nữa.`,
+    );
   }
 }
 

@@ -16,9 +16,17 @@ async function world() {
   const w = await honoursWorld(t);
   const round = await createRound(w.operatorA.s, roundBody(w.tree.blocA));
   const draft = await createProposal(w.reporterA1.s, round.id, w.tree.a1, { title: 'Bản nháp' });
-  await addCandidate(w.reporterA1.s, draft.id, { subject: 'individual', personId: w.people.a1b, awardFormId: w.forms.giayKhen });
+  await addCandidate(w.reporterA1.s, draft.id, {
+    subject: 'individual',
+    personId: w.people.a1b,
+    awardFormId: w.forms.giayKhen,
+  });
   const p = await createProposal(w.reporterA1.s, round.id, w.tree.a1, { title: 'Đã gửi' });
-  await addCandidate(w.reporterA1.s, p.id, { subject: 'individual', personId: w.people.a1, awardFormId: w.forms.giayKhen });
+  await addCandidate(w.reporterA1.s, p.id, {
+    subject: 'individual',
+    personId: w.people.a1,
+    awardFormId: w.forms.giayKhen,
+  });
   const sent = await submit(w.reporterA1.s, p.id);
   return { t, w, round, draft, sent, cand: sent.candidates[0] };
 }
@@ -32,20 +40,35 @@ function endpoints(x: World) {
     round: ((s) => s.get(`${H}/rounds/${round.id}`)) as Call,
     patchRound: ((s) => s.patch(`${H}/rounds/${round.id}`, { note: 'Ghi chú', revision: round.revision })) as Call,
     proposals: ((s) => s.get(`${H}/proposals`)) as Call,
-    createProposal: ((s) => s.post(`${H}/proposals`, { roundId: round.id, proposerUnitId: w.tree.a1, title: 'Tờ trình mới' })) as Call,
+    createProposal: ((s) =>
+      s.post(`${H}/proposals`, { roundId: round.id, proposerUnitId: w.tree.a1, title: 'Tờ trình mới' })) as Call,
     proposal: ((s) => s.get(`${H}/proposals/${sent.id}`)) as Call,
-    patchProposal: ((s) => s.patch(`${H}/proposals/${sent.id}`, { title: 'Trích yếu mới', revision: sent.revision })) as Call,
+    patchProposal: ((s) =>
+      s.patch(`${H}/proposals/${sent.id}`, { title: 'Trích yếu mới', revision: sent.revision })) as Call,
     submit: ((s) => s.post(`${H}/proposals/${sent.id}/submit`, {})) as Call,
     suggestions: ((s) => s.get(`${H}/proposals/${sent.id}/suggestions`)) as Call,
     addCandidate: ((s) =>
-      s.post(`${H}/proposals/${sent.id}/candidates`, { subject: 'collective', unitId: w.tree.a1, awardFormId: w.forms.giayKhen, achievement: 'Thành tích' })) as Call,
-    patchCandidate: ((s) => s.patch(`${H}/candidates/${cand.id}`, { achievement: 'Sửa', revision: cand.revision })) as Call,
+      s.post(`${H}/proposals/${sent.id}/candidates`, {
+        subject: 'collective',
+        unitId: w.tree.a1,
+        awardFormId: w.forms.giayKhen,
+        achievement: 'Thành tích',
+      })) as Call,
+    patchCandidate: ((s) =>
+      s.patch(`${H}/candidates/${cand.id}`, { achievement: 'Sửa', revision: cand.revision })) as Call,
     withdraw: ((s) => s.post(`${H}/candidates/${cand.id}/withdraw`, {})) as Call,
-    review: ((s) => s.post(`${H}/proposals/${sent.id}/review`, { items: [{ candidateId: cand.id, decision: 'pass', revision: cand.revision }] })) as Call,
+    review: ((s) =>
+      s.post(`${H}/proposals/${sent.id}/review`, {
+        items: [{ candidateId: cand.id, decision: 'pass', revision: cand.revision }],
+      })) as Call,
     queue: ((s) => s.get(`${H}/review-queue`)) as Call,
     disciplines: ((s) => s.get(`/api/v1/people/${w.people.a1}/disciplines`)) as Call,
     recordDiscipline: ((s) =>
-      s.post(`/api/v1/people/${w.people.a1}/disciplines`, { form: 'Khiển trách', reason: 'Vi phạm', decidedOn: '2026-01-01' })) as Call,
+      s.post(`/api/v1/people/${w.people.a1}/disciplines`, {
+        form: 'Khiển trách',
+        reason: 'Vi phạm',
+        decidedOn: '2026-01-01',
+      })) as Call,
   };
 }
 type Name = keyof ReturnType<typeof endpoints>;
@@ -62,7 +85,11 @@ describe('honours proposal permissions', () => {
   it('answers 401 on every endpoint without signing in', async () => {
     const x = await world();
     const calls = endpoints(x);
-    await expectStatuses(anonymous(x.t.app), calls, Object.fromEntries(Object.keys(calls).map((k) => [k, 401])) as Record<Name, number>);
+    await expectStatuses(
+      anonymous(x.t.app),
+      calls,
+      Object.fromEntries(Object.keys(calls).map((k) => [k, 401])) as Record<Name, number>,
+    );
   });
 
   it('a viewer of the bloc reads the submitted proposal but changes nothing, and does not see drafts', async () => {
@@ -149,14 +176,18 @@ describe('honours proposal permissions', () => {
     const x = await world();
     expect((await endpoints(x).review(x.w.reporterA1.s)).statusCode).toBe(403);
     const draftCand = json(await x.w.operatorA.s.get(`${H}/proposals/${x.draft.id}`)).candidates[0];
-    const r = await x.w.operatorA.s.post(`${H}/proposals/${x.draft.id}/review`, { items: [{ candidateId: draftCand.id, decision: 'pass', revision: draftCand.revision }] });
+    const r = await x.w.operatorA.s.post(`${H}/proposals/${x.draft.id}/review`, {
+      items: [{ candidateId: draftCand.id, decision: 'pass', revision: draftCand.revision }],
+    });
     expect(r.statusCode).toBe(409);
     expect(json(r).error.message).toContain('chưa được gửi');
   });
 
   it('lists proposals by direction: sent by my units, received by the units I review', async () => {
     const x = await world();
-    expect(ids(json(await x.w.reporterA1.s.get(`${H}/proposals?direction=sent`))).sort()).toEqual([x.draft.id, x.sent.id].sort());
+    expect(ids(json(await x.w.reporterA1.s.get(`${H}/proposals?direction=sent`))).sort()).toEqual(
+      [x.draft.id, x.sent.id].sort(),
+    );
     expect(json(await x.w.reporterA1.s.get(`${H}/proposals?direction=received`)).total).toBe(0);
     const received = json(await x.w.operatorA.s.get(`${H}/proposals?direction=received`));
     expect(ids(received)).toEqual([x.sent.id]);
@@ -170,6 +201,8 @@ describe('honours proposal permissions', () => {
     expect(await queue(`?roundId=${other.id}`)).toBe(0);
     // Rounds for a unit: its own and those above it, not those of another bloc.
     await createRound(x.w.operatorB.s, roundBody(x.w.tree.blocB, { name: 'Đợt Khối B' }));
-    expect(ids(json(await x.w.admin.s.get(`${H}/rounds?unitId=${x.w.tree.a2}`))).sort()).toEqual([x.round.id, other.id].sort());
+    expect(ids(json(await x.w.admin.s.get(`${H}/rounds?unitId=${x.w.tree.a2}`))).sort()).toEqual(
+      [x.round.id, other.id].sort(),
+    );
   });
 });

@@ -17,29 +17,58 @@ async function world() {
   return { t, w, round, p };
 }
 
-const error = (r: { body: string }) => (JSON.parse(r.body) as { error: { message: string; fields?: Array<{ field: string }> } }).error;
+const error = (r: { body: string }) =>
+  (JSON.parse(r.body) as { error: { message: string; fields?: Array<{ field: string }> } }).error;
 
 describe('proposal rules', () => {
   it('accepts proposals only within the round dates, naming them', async () => {
     const { w } = await world();
-    const later = await createRound(w.operatorA.s, roundBody(w.tree.blocA, { name: 'Đợt sau', proposalsFrom: '2099-01-01', proposalsUntil: '2099-02-15' }));
-    const early = await w.reporterA1.s.post(`${H}/proposals`, { roundId: later.id, proposerUnitId: w.tree.a1, title: 'Sớm quá' });
+    const later = await createRound(
+      w.operatorA.s,
+      roundBody(w.tree.blocA, { name: 'Đợt sau', proposalsFrom: '2099-01-01', proposalsUntil: '2099-02-15' }),
+    );
+    const early = await w.reporterA1.s.post(`${H}/proposals`, {
+      roundId: later.id,
+      proposerUnitId: w.tree.a1,
+      title: 'Sớm quá',
+    });
     expect(early.statusCode).toBe(409);
     expect(error(early).message).toContain('từ ngày 01/01/2099 đến ngày 15/02/2099');
-    const past = await createRound(w.operatorA.s, roundBody(w.tree.blocA, { name: 'Đợt trước', proposalsFrom: '2020-01-01', proposalsUntil: '2020-03-31' }));
-    expect((await w.reporterA1.s.post(`${H}/proposals`, { roundId: past.id, proposerUnitId: w.tree.a1, title: 'Muộn quá' })).statusCode).toBe(409);
+    const past = await createRound(
+      w.operatorA.s,
+      roundBody(w.tree.blocA, { name: 'Đợt trước', proposalsFrom: '2020-01-01', proposalsUntil: '2020-03-31' }),
+    );
+    expect(
+      (await w.reporterA1.s.post(`${H}/proposals`, { roundId: past.id, proposerUnitId: w.tree.a1, title: 'Muộn quá' }))
+        .statusCode,
+    ).toBe(409);
     expect(json(await w.reporterA1.s.get(`${H}/rounds/${past.id}`)).abilities.propose).toBe(false);
-    const bad = await w.operatorA.s.post(`${H}/rounds`, roundBody(w.tree.blocA, { proposalsFrom: '2026-05-01', proposalsUntil: '2026-04-01' }));
+    const bad = await w.operatorA.s.post(
+      `${H}/rounds`,
+      roundBody(w.tree.blocA, { proposalsFrom: '2026-05-01', proposalsUntil: '2026-04-01' }),
+    );
     expect(bad.statusCode).toBe(400);
   });
 
   it('a closed round takes no new proposals and no first submissions', async () => {
     const { w, round, p } = await world();
-    await addCandidate(w.reporterA1.s, p.id, { subject: 'individual', personId: w.people.a1, awardFormId: w.forms.giayKhen });
+    await addCandidate(w.reporterA1.s, p.id, {
+      subject: 'individual',
+      personId: w.people.a1,
+      awardFormId: w.forms.giayKhen,
+    });
     const closed = await w.operatorA.s.patch(`${H}/rounds/${round.id}`, { status: 'closed', revision: round.revision });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(json(closed).status).toBe('closed');
-    expect((await w.reporterA1.s.post(`${H}/proposals`, { roundId: round.id, proposerUnitId: w.tree.a1, title: 'Sau khi kết thúc' })).statusCode).toBe(409);
+    expect(
+      (
+        await w.reporterA1.s.post(`${H}/proposals`, {
+          roundId: round.id,
+          proposerUnitId: w.tree.a1,
+          title: 'Sau khi kết thúc',
+        })
+      ).statusCode,
+    ).toBe(409);
     const late = await w.reporterA1.s.post(`${H}/proposals/${p.id}/submit`, {});
     expect(late.statusCode).toBe(409);
     expect(error(late).message).toContain('đã kết thúc');
@@ -47,14 +76,23 @@ describe('proposal rules', () => {
 
   it("proposes only from a unit strictly below the round's unit", async () => {
     const { w, round } = await world();
-    const own = await w.operatorA.s.post(`${H}/proposals`, { roundId: round.id, proposerUnitId: w.tree.blocA, title: 'Tự đề nghị' });
+    const own = await w.operatorA.s.post(`${H}/proposals`, {
+      roundId: round.id,
+      proposerUnitId: w.tree.blocA,
+      title: 'Tự đề nghị',
+    });
     expect(own.statusCode).toBe(400);
     expect(error(own).fields?.[0]?.field).toBe('proposerUnitId');
   });
 
   it("a person or unit outside the proposer's subtree cannot be proposed", async () => {
     const { w, p } = await world();
-    const post = (body: Record<string, unknown>) => w.reporterA1.s.post(`${H}/proposals/${p.id}/candidates`, { achievement: 'Thành tích', awardFormId: w.forms.giayKhen, ...body });
+    const post = (body: Record<string, unknown>) =>
+      w.reporterA1.s.post(`${H}/proposals/${p.id}/candidates`, {
+        achievement: 'Thành tích',
+        awardFormId: w.forms.giayKhen,
+        ...body,
+      });
     const personOfA2 = await post({ subject: 'individual', personId: w.people.a2 });
     expect(personOfA2.statusCode).toBe(404);
     expect(error(personOfA2).message).toContain('trong đơn vị đề nghị');
@@ -74,37 +112,82 @@ describe('proposal rules', () => {
   it('refuses an award form for the other subject, naming it', async () => {
     const { t, w, p } = await world();
     await t.db.updateTable('award_form').set({ subject: 'collective' }).where('id', '=', w.forms.tuyenDuong).execute();
-    const r = await w.reporterA1.s.post(`${H}/proposals/${p.id}/candidates`, { subject: 'individual', personId: w.people.a1, awardFormId: w.forms.tuyenDuong, achievement: 'x' });
+    const r = await w.reporterA1.s.post(`${H}/proposals/${p.id}/candidates`, {
+      subject: 'individual',
+      personId: w.people.a1,
+      awardFormId: w.forms.tuyenDuong,
+      achievement: 'x',
+    });
     expect(r.statusCode).toBe(400);
     expect(error(r).message).toContain('"Tuyên dương"');
     await t.db.updateTable('award_form').set({ active: false }).where('id', '=', w.forms.bangKhen).execute();
-    expect((await w.reporterA1.s.post(`${H}/proposals/${p.id}/candidates`, { subject: 'collective', unitId: w.tree.a1, awardFormId: w.forms.bangKhen, achievement: 'x' })).statusCode).toBe(400);
+    expect(
+      (
+        await w.reporterA1.s.post(`${H}/proposals/${p.id}/candidates`, {
+          subject: 'collective',
+          unitId: w.tree.a1,
+          awardFormId: w.forms.bangKhen,
+          achievement: 'x',
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 
   it('refuses the same person for the same award twice in a round, naming who', async () => {
     const { w, round, p } = await world();
-    await addCandidate(w.reporterA1.s, p.id, { subject: 'individual', personId: w.people.a1, awardFormId: w.forms.giayKhen });
+    await addCandidate(w.reporterA1.s, p.id, {
+      subject: 'individual',
+      personId: w.people.a1,
+      awardFormId: w.forms.giayKhen,
+    });
     const other = await createProposal(w.operatorA.s, round.id, w.tree.a1, { title: 'Tờ trình bổ sung' });
-    const dup = await w.operatorA.s.post(`${H}/proposals/${other.id}/candidates`, { subject: 'individual', personId: w.people.a1, awardFormId: w.forms.giayKhen, achievement: 'x' });
+    const dup = await w.operatorA.s.post(`${H}/proposals/${other.id}/candidates`, {
+      subject: 'individual',
+      personId: w.people.a1,
+      awardFormId: w.forms.giayKhen,
+      achievement: 'x',
+    });
     expect(dup.statusCode).toBe(409);
     expect(error(dup).message).toContain('Đỗ Tuấn Lương');
     // Another award for the same person is a different proposal.
-    await addCandidate(w.operatorA.s, other.id, { subject: 'individual', personId: w.people.a1, awardFormId: w.forms.tuyenDuong });
+    await addCandidate(w.operatorA.s, other.id, {
+      subject: 'individual',
+      personId: w.people.a1,
+      awardFormId: w.forms.tuyenDuong,
+    });
     // Once withdrawn, the person may be proposed again.
     const first = json(await w.reporterA1.s.get(`${H}/proposals/${p.id}`)).candidates[0];
-    expect((await w.reporterA1.s.post(`${H}/candidates/${first.id}/withdraw`, { revision: first.revision })).statusCode).toBe(200);
-    await addCandidate(w.operatorA.s, other.id, { subject: 'individual', personId: w.people.a1, awardFormId: w.forms.giayKhen });
+    expect(
+      (await w.reporterA1.s.post(`${H}/candidates/${first.id}/withdraw`, { revision: first.revision })).statusCode,
+    ).toBe(200);
+    await addCandidate(w.operatorA.s, other.id, {
+      subject: 'individual',
+      personId: w.people.a1,
+      awardFormId: w.forms.giayKhen,
+    });
   });
 
   it('answers 409 on a stale revision, and a review is all or nothing', async () => {
     const { t, w, round, p } = await world();
-    expect((await w.operatorA.s.patch(`${H}/rounds/${round.id}`, { name: 'Tên mới', revision: round.revision })).statusCode).toBe(200);
+    expect(
+      (await w.operatorA.s.patch(`${H}/rounds/${round.id}`, { name: 'Tên mới', revision: round.revision })).statusCode,
+    ).toBe(200);
     const stale = await w.operatorA.s.patch(`${H}/rounds/${round.id}`, { name: 'Tên khác', revision: round.revision });
     expect(stale.statusCode).toBe(409);
-    expect((await w.reporterA1.s.patch(`${H}/proposals/${p.id}`, { title: 'x', revision: p.revision + 5 })).statusCode).toBe(409);
+    expect(
+      (await w.reporterA1.s.patch(`${H}/proposals/${p.id}`, { title: 'x', revision: p.revision + 5 })).statusCode,
+    ).toBe(409);
 
-    await addCandidate(w.reporterA1.s, p.id, { subject: 'individual', personId: w.people.a1, awardFormId: w.forms.giayKhen });
-    await addCandidate(w.reporterA1.s, p.id, { subject: 'individual', personId: w.people.a1b, awardFormId: w.forms.giayKhen });
+    await addCandidate(w.reporterA1.s, p.id, {
+      subject: 'individual',
+      personId: w.people.a1,
+      awardFormId: w.forms.giayKhen,
+    });
+    await addCandidate(w.reporterA1.s, p.id, {
+      subject: 'individual',
+      personId: w.people.a1b,
+      awardFormId: w.forms.giayKhen,
+    });
     const sent = await submit(w.reporterA1.s, p.id);
     const [c1, c2] = sent.candidates;
     const review = (items: unknown[]) => w.operatorA.s.post(`${H}/proposals/${p.id}/review`, { items });
@@ -114,11 +197,21 @@ describe('proposal rules', () => {
     ]);
     expect(staleReview.statusCode).toBe(409);
     expect((await review([{ candidateId: c1.id, decision: 'return', revision: c1.revision }])).statusCode).toBe(400);
-    const statuses = await t.db.selectFrom('honour_candidate').select('status').where('proposal_id', '=', p.id).execute();
+    const statuses = await t.db
+      .selectFrom('honour_candidate')
+      .select('status')
+      .where('proposal_id', '=', p.id)
+      .execute();
     expect(statuses.map((s) => s.status)).toEqual(['proposed', 'proposed']);
     // A candidate of another proposal is refused.
     const other = await createProposal(w.reporterA1.s, round.id, w.tree.a1, { title: 'Khác' });
-    const oc = (await addCandidate(w.reporterA1.s, other.id, { subject: 'collective', unitId: w.tree.a1, awardFormId: w.forms.giayKhen })).candidates[0];
+    const oc = (
+      await addCandidate(w.reporterA1.s, other.id, {
+        subject: 'collective',
+        unitId: w.tree.a1,
+        awardFormId: w.forms.giayKhen,
+      })
+    ).candidates[0];
     expect((await review([{ candidateId: oc.id, decision: 'pass', revision: oc.revision }])).statusCode).toBe(400);
   });
 
@@ -127,7 +220,10 @@ describe('proposal rules', () => {
     const r = await w.reporterA1.s.patch(`${H}/proposals/${p.id}`, { letterDocumentId: 999999, revision: p.revision });
     expect(r.statusCode).toBe(400);
     expect(error(r).fields?.[0]?.field).toBe('letterDocumentId');
-    const f = await w.reporterA1.s.patch(`${H}/proposals/${p.id}`, { files: [{ fileId: 999999 }], revision: p.revision });
+    const f = await w.reporterA1.s.patch(`${H}/proposals/${p.id}`, {
+      files: [{ fileId: 999999 }],
+      revision: p.revision,
+    });
     expect(f.statusCode).toBe(400);
   });
 });

@@ -57,7 +57,11 @@ export interface RoundFilter {
   unitPath?: string;
 }
 
-export async function findRounds(db: Kysely<DB>, actor: Actor, filter: RoundFilter): Promise<{ items: RoundListRow[]; total: number }> {
+export async function findRounds(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: RoundFilter,
+): Promise<{ items: RoundListRow[]; total: number }> {
   let q = roundColumns(db, actor);
   if (filter.status) q = q.where('r.status', '=', filter.status);
   if (filter.unitPath) q = q.where(sql<boolean>`ou.current_path @> ${filter.unitPath}::ltree`);
@@ -97,7 +101,9 @@ function proposalColumns(db: Kysely<DB>, actor: Actor) {
       latestUnitName('p.proposer_unit_id').as('proposer_name'),
       sql<string>`pu.current_path::text`.as('proposer_path'),
       'p.reviewer_unit_id',
-      sql<string | null>`(select luv.name from org_unit_version luv where luv.unit_id = p.reviewer_unit_id order by luv.valid_from desc, luv.id desc limit 1)`.as(
+      sql<
+        string | null
+      >`(select luv.name from org_unit_version luv where luv.unit_id = p.reviewer_unit_id order by luv.valid_from desc, luv.id desc limit 1)`.as(
         'reviewer_name',
       ),
       sql<string | null>`ru.current_path::text`.as('reviewer_path'),
@@ -109,11 +115,21 @@ function proposalColumns(db: Kysely<DB>, actor: Actor) {
       'p.note',
       'p.revision',
       'p.created_at',
-      sql<number>`(select count(*)::int from honour_candidate c where c.proposal_id = p.id and c.subject = 'collective' and c.status <> 'withdrawn')`.as('collectives'),
-      sql<number>`(select count(*)::int from honour_candidate c where c.proposal_id = p.id and c.subject = 'individual' and c.status <> 'withdrawn')`.as('individuals'),
-      sql<number>`(select count(*)::int from honour_candidate c where c.proposal_id = p.id and c.status = 'proposed' and p.status = 'submitted')`.as('waiting'),
-      sql<number>`(select count(*)::int from honour_candidate c where c.proposal_id = p.id and c.status = 'returned')`.as('returned'),
-      sql<number>`(select count(*)::int from honour_candidate c where c.proposal_id = p.id and c.status = 'proposed')`.as('proposed'),
+      sql<number>`(select count(*)::int from honour_candidate c where c.proposal_id = p.id and c.subject = 'collective' and c.status <> 'withdrawn')`.as(
+        'collectives',
+      ),
+      sql<number>`(select count(*)::int from honour_candidate c where c.proposal_id = p.id and c.subject = 'individual' and c.status <> 'withdrawn')`.as(
+        'individuals',
+      ),
+      sql<number>`(select count(*)::int from honour_candidate c where c.proposal_id = p.id and c.status = 'proposed' and p.status = 'submitted')`.as(
+        'waiting',
+      ),
+      sql<number>`(select count(*)::int from honour_candidate c where c.proposal_id = p.id and c.status = 'returned')`.as(
+        'returned',
+      ),
+      sql<number>`(select count(*)::int from honour_candidate c where c.proposal_id = p.id and c.status = 'proposed')`.as(
+        'proposed',
+      ),
     ]);
 }
 export type ProposalListRow = Awaited<ReturnType<ReturnType<typeof proposalColumns>['executeTakeFirstOrThrow']>>;
@@ -128,13 +144,21 @@ export interface ProposalFilter {
   status?: 'draft' | 'submitted';
 }
 
-export async function findProposals(db: Kysely<DB>, actor: Actor, filter: ProposalFilter): Promise<{ items: ProposalListRow[]; total: number }> {
+export async function findProposals(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: ProposalFilter,
+): Promise<{ items: ProposalListRow[]; total: number }> {
   let q = proposalColumns(db, actor);
   if (filter.roundId) q = q.where('p.round_id', '=', filter.roundId);
   if (filter.status) q = q.where('p.status', '=', filter.status);
   if (filter.unitPath) q = q.where(sql<boolean>`pu.current_path <@ ${filter.unitPath}::ltree`);
-  if (filter.direction === 'sent') q = q.where(unitInScope(scopeOf(actor, 'honours.propose'), sql.ref('p.proposer_unit_id')));
-  if (filter.direction === 'received') q = q.where('p.status', '=', 'submitted').where(unitInScope(scopeOf(actor, 'honours.review'), sql.ref('p.reviewer_unit_id')));
+  if (filter.direction === 'sent')
+    q = q.where(unitInScope(scopeOf(actor, 'honours.propose'), sql.ref('p.proposer_unit_id')));
+  if (filter.direction === 'received')
+    q = q
+      .where('p.status', '=', 'submitted')
+      .where(unitInScope(scopeOf(actor, 'honours.review'), sql.ref('p.reviewer_unit_id')));
   const { total } = await q
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('total'))
@@ -199,7 +223,13 @@ export async function findQueue(db: Kysely<DB>, actor: Actor, filter: QueueFilte
   q = filter.status ? q.where('c.status', '=', filter.status as 'proposed') : q.where('c.status', '<>', 'withdrawn');
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await q
-    .select(['c.id', 'p.proposer_unit_id', latestUnitName('p.proposer_unit_id').as('proposer_name'), 'p.round_id', 'r.name as round_name'])
+    .select([
+      'c.id',
+      'p.proposer_unit_id',
+      latestUnitName('p.proposer_unit_id').as('proposer_name'),
+      'p.round_id',
+      'r.name as round_name',
+    ])
     .orderBy(sql`${latestUnitName('p.proposer_unit_id')} collate "C"`)
     .orderBy('p.proposer_unit_id')
     .orderBy(sql`c.sort_key collate "C"`)

@@ -20,7 +20,15 @@ export async function reviewQueuePage(db: Kysely<DB>, actor: Actor, filter: Queu
   const byId = new Map<number, TCandidate>(candidates.map((c) => [c.id, c]));
   const items = rows.flatMap((r) => {
     const c = byId.get(r.id);
-    return c ? [{ ...c, proposerUnit: { id: r.proposer_unit_id, name: r.proposer_name }, round: { id: r.round_id, name: r.round_name } }] : [];
+    return c
+      ? [
+          {
+            ...c,
+            proposerUnit: { id: r.proposer_unit_id, name: r.proposer_name },
+            round: { id: r.round_id, name: r.round_name },
+          },
+        ]
+      : [];
   });
   return { items, total, page: filter.page, pageSize: filter.pageSize };
 }

@@ -54,7 +54,14 @@ export async function honourProposalRoutes(app: App): Promise<void> {
 
   app.get(
     '/honours/rounds',
-    { schema: { tags, summary: 'Các đợt khen thưởng (của đơn vị và các cấp trên nó khi lọc theo đơn vị)', querystring: ZRoundListQuery, response: { 200: ZPage(ZRound) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Các đợt khen thưởng (của đơn vị và các cấp trên nó khi lọc theo đơn vị)',
+        querystring: ZRoundListQuery,
+        response: { 200: ZPage(ZRound) },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const { unitId, ...filter } = req.query;
@@ -64,21 +71,35 @@ export async function honourProposalRoutes(app: App): Promise<void> {
     },
   );
 
-  app.post('/honours/rounds', { schema: { tags, summary: 'Mở đợt khen thưởng', body: ZCreateRoundBody, response: { 201: ZRound } } }, async (req, reply) => {
-    const actor = requireAbility(req.ctx, 'honours.review');
-    await loadUnitFor(db, actor, req.body.ownerUnitId, 'registry.read', 'honours.review');
-    const id = await createRound(db, req.ctx, actor, req.body);
-    reply.code(201);
-    return showRound(actor, id);
-  });
+  app.post(
+    '/honours/rounds',
+    { schema: { tags, summary: 'Mở đợt khen thưởng', body: ZCreateRoundBody, response: { 201: ZRound } } },
+    async (req, reply) => {
+      const actor = requireAbility(req.ctx, 'honours.review');
+      await loadUnitFor(db, actor, req.body.ownerUnitId, 'registry.read', 'honours.review');
+      const id = await createRound(db, req.ctx, actor, req.body);
+      reply.code(201);
+      return showRound(actor, id);
+    },
+  );
 
-  app.get('/honours/rounds/:id', { schema: { tags, summary: 'Một đợt khen thưởng', params: ZIdParams, response: { 200: ZRound } } }, async (req) =>
-    showRound(requireActor(req.ctx), req.params.id),
+  app.get(
+    '/honours/rounds/:id',
+    { schema: { tags, summary: 'Một đợt khen thưởng', params: ZIdParams, response: { 200: ZRound } } },
+    async (req) => showRound(requireActor(req.ctx), req.params.id),
   );
 
   app.patch(
     '/honours/rounds/:id',
-    { schema: { tags, summary: 'Sửa, kết thúc hoặc mở lại đợt khen thưởng', params: ZIdParams, body: ZUpdateRoundBody, response: { 200: ZRound } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sửa, kết thúc hoặc mở lại đợt khen thưởng',
+        params: ZIdParams,
+        body: ZUpdateRoundBody,
+        response: { 200: ZRound },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       await loadRoundFor(db, actor, req.params.id, 'edit');
@@ -91,7 +112,14 @@ export async function honourProposalRoutes(app: App): Promise<void> {
 
   app.get(
     '/honours/proposals',
-    { schema: { tags, summary: 'Tờ trình đề nghị khen thưởng: đơn vị tôi gửi, và gửi tới đơn vị tôi xét', querystring: ZProposalListQuery, response: { 200: ZPage(ZProposalSummary) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Tờ trình đề nghị khen thưởng: đơn vị tôi gửi, và gửi tới đơn vị tôi xét',
+        querystring: ZProposalListQuery,
+        response: { 200: ZPage(ZProposalSummary) },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const { unitId, ...filter } = req.query;
@@ -103,7 +131,14 @@ export async function honourProposalRoutes(app: App): Promise<void> {
 
   app.post(
     '/honours/proposals',
-    { schema: { tags, summary: 'Lập tờ trình đề nghị khen thưởng (lên cấp trên, hoặc lên cơ quan bên ngoài)', body: ZCreateProposalBody, response: { 201: ZProposal } } },
+    {
+      schema: {
+        tags,
+        summary: 'Lập tờ trình đề nghị khen thưởng (lên cấp trên, hoặc lên cơ quan bên ngoài)',
+        body: ZCreateProposalBody,
+        response: { 201: ZProposal },
+      },
+    },
     async (req, reply) => {
       const actor = requireAbility(req.ctx, 'honours.propose');
       await loadRoundFor(db, actor, req.body.roundId, 'read');
@@ -114,14 +149,28 @@ export async function honourProposalRoutes(app: App): Promise<void> {
     },
   );
 
-  app.get('/honours/proposals/:id', { schema: { tags, summary: 'Một tờ trình với các hồ sơ đề nghị', params: ZIdParams, response: { 200: ZProposal } } }, async (req) => {
-    const actor = requireActor(req.ctx);
-    return showProposal(actor, req.params.id);
-  });
+  app.get(
+    '/honours/proposals/:id',
+    {
+      schema: { tags, summary: 'Một tờ trình với các hồ sơ đề nghị', params: ZIdParams, response: { 200: ZProposal } },
+    },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      return showProposal(actor, req.params.id);
+    },
+  );
 
   app.patch(
     '/honours/proposals/:id',
-    { schema: { tags, summary: 'Sửa tờ trình (trích yếu, văn bản, tệp đính kèm)', params: ZIdParams, body: ZUpdateProposalBody, response: { 200: ZProposal } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sửa tờ trình (trích yếu, văn bản, tệp đính kèm)',
+        params: ZIdParams,
+        body: ZUpdateProposalBody,
+        response: { 200: ZProposal },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       await loadProposalFor(db, actor, req.params.id, 'edit');
@@ -132,7 +181,15 @@ export async function honourProposalRoutes(app: App): Promise<void> {
 
   app.post(
     '/honours/proposals/:id/submit',
-    { schema: { tags, summary: 'Gửi tờ trình (hoặc gửi lại các hồ sơ đã sửa sau khi bị trả lại)', params: ZIdParams, body: ZSubmitProposalBody, response: { 200: ZProposal } } },
+    {
+      schema: {
+        tags,
+        summary: 'Gửi tờ trình (hoặc gửi lại các hồ sơ đã sửa sau khi bị trả lại)',
+        params: ZIdParams,
+        body: ZSubmitProposalBody,
+        response: { 200: ZProposal },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const proposal = await loadProposalFor(db, actor, req.params.id, 'edit');
@@ -143,7 +200,15 @@ export async function honourProposalRoutes(app: App): Promise<void> {
 
   app.get(
     '/honours/proposals/:id/suggestions',
-    { schema: { tags, summary: 'Gợi ý: mô hình, điển hình của đơn vị đề nghị đã được đánh giá đạt tiêu chí, chưa được đề nghị trong đợt', params: ZIdParams, response: { 200: ZSuggestionList } } },
+    {
+      schema: {
+        tags,
+        summary:
+          'Gợi ý: mô hình, điển hình của đơn vị đề nghị đã được đánh giá đạt tiêu chí, chưa được đề nghị trong đợt',
+        params: ZIdParams,
+        response: { 200: ZSuggestionList },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const proposal = await loadProposalFor(db, actor, req.params.id, 'edit');
@@ -153,7 +218,15 @@ export async function honourProposalRoutes(app: App): Promise<void> {
 
   app.post(
     '/honours/proposals/:id/candidates',
-    { schema: { tags, summary: 'Thêm người, tập thể được đề nghị khen thưởng', params: ZIdParams, body: ZAddCandidateBody, response: { 201: ZProposal } } },
+    {
+      schema: {
+        tags,
+        summary: 'Thêm người, tập thể được đề nghị khen thưởng',
+        params: ZIdParams,
+        body: ZAddCandidateBody,
+        response: { 201: ZProposal },
+      },
+    },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
       const proposal = await loadProposalFor(db, actor, req.params.id, 'edit');
@@ -165,7 +238,15 @@ export async function honourProposalRoutes(app: App): Promise<void> {
 
   app.patch(
     '/honours/candidates/:id',
-    { schema: { tags, summary: 'Sửa hồ sơ đề nghị (khi tờ trình còn là bản nháp, hoặc hồ sơ bị trả lại)', params: ZIdParams, body: ZUpdateCandidateBody, response: { 200: ZProposal } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sửa hồ sơ đề nghị (khi tờ trình còn là bản nháp, hoặc hồ sơ bị trả lại)',
+        params: ZIdParams,
+        body: ZUpdateCandidateBody,
+        response: { 200: ZProposal },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const proposal = await loadProposalFor(db, actor, await candidateProposalId(db, req.params.id), 'edit');
@@ -176,7 +257,15 @@ export async function honourProposalRoutes(app: App): Promise<void> {
 
   app.post(
     '/honours/candidates/:id/withdraw',
-    { schema: { tags, summary: 'Rút người, tập thể khỏi tờ trình (khi tờ trình còn là bản nháp)', params: ZIdParams, body: ZWithdrawCandidateBody, response: { 200: ZProposal } } },
+    {
+      schema: {
+        tags,
+        summary: 'Rút người, tập thể khỏi tờ trình (khi tờ trình còn là bản nháp)',
+        params: ZIdParams,
+        body: ZWithdrawCandidateBody,
+        response: { 200: ZProposal },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const proposal = await loadProposalFor(db, actor, await candidateProposalId(db, req.params.id), 'edit');
@@ -187,7 +276,15 @@ export async function honourProposalRoutes(app: App): Promise<void> {
 
   app.post(
     '/honours/proposals/:id/review',
-    { schema: { tags, summary: 'Thẩm định: trả lại (nêu lý do) hoặc chuyển Hội đồng nhiều hồ sơ một lần', params: ZIdParams, body: ZReviewBody, response: { 200: ZProposal } } },
+    {
+      schema: {
+        tags,
+        summary: 'Thẩm định: trả lại (nêu lý do) hoặc chuyển Hội đồng nhiều hồ sơ một lần',
+        params: ZIdParams,
+        body: ZReviewBody,
+        response: { 200: ZProposal },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       const proposal = await loadProposalFor(db, actor, req.params.id, 'review');
@@ -198,7 +295,14 @@ export async function honourProposalRoutes(app: App): Promise<void> {
 
   app.get(
     '/honours/review-queue',
-    { schema: { tags, summary: 'Hồ sơ đề nghị gửi tới các đơn vị tôi thẩm định', querystring: ZReviewQueueQuery, response: { 200: ZPage(ZQueueCandidate) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Hồ sơ đề nghị gửi tới các đơn vị tôi thẩm định',
+        querystring: ZReviewQueueQuery,
+        response: { 200: ZPage(ZQueueCandidate) },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.ctx);
       return reviewQueuePage(db, actor, req.query);

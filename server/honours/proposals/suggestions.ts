@@ -13,9 +13,25 @@ import { findSuggestionRows } from './queries.ts';
 
 export async function suggestionsFor(db: Kysely<DB>, actor: Actor, proposal: ProposalRow) {
   const round = await roundState(db, proposal.round_id);
-  const rows = await findSuggestionRows(db, actor, { roundId: round.id, proposerPath: proposal.proposer_path, planId: round.plan_id, phaseId: round.phase_id });
-  const subjects = rows.map((r) => ({ subject: r.kind === 'model' ? ('collective' as const) : ('individual' as const), personId: r.person_id, unitId: r.unit_id, entryId: r.entry_id }));
-  const [evaluations, flags] = [await evaluationsOf(db, rows.map((r) => r.entry_id)), await flagsOf(db, subjects)];
+  const rows = await findSuggestionRows(db, actor, {
+    roundId: round.id,
+    proposerPath: proposal.proposer_path,
+    planId: round.plan_id,
+    phaseId: round.phase_id,
+  });
+  const subjects = rows.map((r) => ({
+    subject: r.kind === 'model' ? ('collective' as const) : ('individual' as const),
+    personId: r.person_id,
+    unitId: r.unit_id,
+    entryId: r.entry_id,
+  }));
+  const [evaluations, flags] = [
+    await evaluationsOf(
+      db,
+      rows.map((r) => r.entry_id),
+    ),
+    await flagsOf(db, subjects),
+  ];
   return rows.map((r, i) => ({
     subject: subjects[i]!.subject,
     entry: { id: r.entry_id, name: r.entry_name },

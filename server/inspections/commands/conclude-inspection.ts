@@ -16,13 +16,21 @@ export interface ConcludeInput {
 }
 
 /** The inspection was loaded and checked for inspections.write by the caller. */
-export async function concludeInspection(db: Kysely<DB>, ctx: RequestContext, id: number, input: ConcludeInput): Promise<void> {
+export async function concludeInspection(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  id: number,
+  input: ConcludeInput,
+): Promise<void> {
   assertNotFuture(input.concludedOn, 'concludedOn');
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockInspection(trx, id, input.revision);
     assertNotConcluded(before);
     if (input.concludedOn < before.starts_on) {
-      throw invalid('concludedOn', `Ngày kết luận (${formatDateVi(input.concludedOn)}) trước ngày bắt đầu đợt (${formatDateVi(before.starts_on)}).`);
+      throw invalid(
+        'concludedOn',
+        `Ngày kết luận (${formatDateVi(input.concludedOn)}) trước ngày bắt đầu đợt (${formatDateVi(before.starts_on)}).`,
+      );
     }
     const after = await saveInspection(trx, id, {
       status: 'concluded',
@@ -37,7 +45,13 @@ export async function concludeInspection(db: Kysely<DB>, ctx: RequestContext, id
       unitId: before.owner_unit_id,
       summary: `Kết luận ${inspectionLabel(before)} ngày ${formatDateVi(input.concludedOn)}`,
       before: { status: before.status, revision: before.revision },
-      after: { status: after.status, conclusions: input.conclusions, recommendations: input.recommendations, concludedOn: input.concludedOn, revision: after.revision },
+      after: {
+        status: after.status,
+        conclusions: input.conclusions,
+        recommendations: input.recommendations,
+        concludedOn: input.concludedOn,
+        revision: after.revision,
+      },
     });
   });
 }

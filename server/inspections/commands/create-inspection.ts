@@ -6,7 +6,13 @@ import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { assertDocumentUsable } from '../../registry/entry-record.ts';
-import { assertMembersUsable, assertSubjectsUsable, inspectionLabel, replaceMembers, searchTextFor } from '../inspection-record.ts';
+import {
+  assertMembersUsable,
+  assertSubjectsUsable,
+  inspectionLabel,
+  replaceMembers,
+  searchTextFor,
+} from '../inspection-record.ts';
 
 /** The owner unit was checked for inspections.write by the caller. Returns the new id. */
 export async function createInspection(db: Kysely<DB>, ctx: RequestContext, input: TCreateInspection): Promise<number> {
@@ -29,7 +35,11 @@ export async function createInspection(db: Kysely<DB>, ctx: RequestContext, inpu
       .returning('id')
       .executeTakeFirstOrThrow();
     await replaceMembers(trx, id, input.members);
-    if (entryIds.length > 0) await trx.insertInto('inspection_subject').values(entryIds.map((entry_id) => ({ inspection_id: id, entry_id }))).execute();
+    if (entryIds.length > 0)
+      await trx
+        .insertInto('inspection_subject')
+        .values(entryIds.map((entry_id) => ({ inspection_id: id, entry_id })))
+        .execute();
     await audit({
       action: 'inspection.created',
       entityType: 'inspection',

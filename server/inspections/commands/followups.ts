@@ -20,17 +20,32 @@ export interface AddFollowupInput {
 }
 
 /** The inspection was loaded and checked for inspections.write by the caller. Returns the follow-up id. */
-export async function addFollowup(db: Kysely<DB>, ctx: RequestContext, inspectionId: number, input: AddFollowupInput): Promise<number> {
+export async function addFollowup(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  inspectionId: number,
+  input: AddFollowupInput,
+): Promise<number> {
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     const inspection = await lockInspection(trx, inspectionId, null);
     if (input.entryId !== null) {
-      const subject = await trx.selectFrom('inspection_subject').select('entry_id').where('inspection_id', '=', inspectionId).where('entry_id', '=', input.entryId).executeTakeFirst();
-      if (!subject) throw invalid('entryId', `Mô hình, điển hình có mã số ${input.entryId} không thuộc ${inspectionLabel(inspection)}.`);
+      const subject = await trx
+        .selectFrom('inspection_subject')
+        .select('entry_id')
+        .where('inspection_id', '=', inspectionId)
+        .where('entry_id', '=', input.entryId)
+        .executeTakeFirst();
+      if (!subject)
+        throw invalid(
+          'entryId',
+          `Mô hình, điển hình có mã số ${input.entryId} không thuộc ${inspectionLabel(inspection)}.`,
+        );
     }
     if (input.responsibleUnitId !== null) {
       let query = trx.selectFrom('org_unit as u').select('u.id').where('u.id', '=', input.responsibleUnitId);
       if (!ctx.system && ctx.actor) query = query.where(unitInScope(scopeOf(ctx.actor, 'org.read'), sql.ref('u.id')));
-      if (!(await query.executeTakeFirst())) throw invalid('responsibleUnitId', `Không tìm thấy đơn vị có mã số ${input.responsibleUnitId}.`);
+      if (!(await query.executeTakeFirst()))
+        throw invalid('responsibleUnitId', `Không tìm thấy đơn vị có mã số ${input.responsibleUnitId}.`);
     }
     const { id } = await trx
       .insertInto('inspection_followup')
@@ -64,22 +79,46 @@ export interface CloseFollowupInput {
 }
 
 /** The follow-up's inspection was loaded and checked for inspections.write by the caller. */
-export async function closeFollowup(db: Kysely<DB>, ctx: RequestContext, followupId: number, input: CloseFollowupInput): Promise<void> {
+export async function closeFollowup(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  followupId: number,
+  input: CloseFollowupInput,
+): Promise<void> {
   assertNotFuture(input.closedOn, 'closedOn');
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
-    const row = await trx.selectFrom('inspection_followup').selectAll().where('id', '=', followupId).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom('inspection_followup')
+      .selectAll()
+      .where('id', '=', followupId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row) throw notFound(`việc phải làm sau kiểm tra có mã số ${followupId}`);
     if (row.revision !== input.revision) throw staleRevision(`Việc phải làm "${row.action}"`);
     if (row.status !== 'open') {
-      throw invalidState(`Việc phải làm "${row.action}" đã đóng (${FOLLOWUP_STATUS_LABELS[row.status].toLowerCase()}${row.closed_on ? ` ngày ${formatDateVi(row.closed_on)}` : ''}).`);
+      throw invalidState(
+        `Việc phải làm "${row.action}" đã đóng (${FOLLOWUP_STATUS_LABELS[row.status].toLowerCase()}${row.closed_on ? ` ngày ${formatDateVi(row.closed_on)}` : ''}).`,
+      );
     }
-    const inspection = await trx.selectFrom('inspection').select(['id', 'kind', 'title', 'owner_unit_id', 'starts_on']).where('id', '=', row.inspection_id).executeTakeFirstOrThrow();
+    const inspection = await trx
+      .selectFrom('inspection')
+      .select(['id', 'kind', 'title', 'owner_unit_id', 'starts_on'])
+      .where('id', '=', row.inspection_id)
+      .executeTakeFirstOrThrow();
     if (input.closedOn < inspection.starts_on) {
-      throw invalid('closedOn', `Ngày đóng (${formatDateVi(input.closedOn)}) trước ngày bắt đầu đợt (${formatDateVi(inspection.starts_on)}).`);
+      throw invalid(
+        'closedOn',
+        `Ngày đóng (${formatDateVi(input.closedOn)}) trước ngày bắt đầu đợt (${formatDateVi(inspection.starts_on)}).`,
+      );
     }
     await trx
       .updateTable('inspection_followup')
-      .set((eb) => ({ status: input.status, closed_on: input.closedOn, closing_note: input.closingNote, revision: eb('revision', '+', 1) }))
+      .set((eb) => ({
+        status: input.status,
+        closed_on: input.closedOn,
+        closing_note: input.closingNote,
+        revision: eb('revision', '+', 1),
+      }))
       .where('id', '=', followupId)
       .execute();
     await audit({

@@ -19,7 +19,12 @@ export interface SaveFindingsInput {
 }
 
 /** The inspection was loaded and checked for inspections.write by the caller. */
-export async function saveFindings(db: Kysely<DB>, ctx: RequestContext, id: number, input: SaveFindingsInput): Promise<void> {
+export async function saveFindings(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  id: number,
+  input: SaveFindingsInput,
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockInspection(trx, id, input.revision);
     assertNotConcluded(before);
@@ -30,27 +35,47 @@ export async function saveFindings(db: Kysely<DB>, ctx: RequestContext, id: numb
       .where('s.inspection_id', '=', id)
       .where('s.entry_id', '=', input.entryId)
       .executeTakeFirst();
-    if (!entry) throw invalid('entryId', `Mô hình, điển hình có mã số ${input.entryId} không thuộc ${inspectionLabel(before)}.`);
+    if (!entry)
+      throw invalid('entryId', `Mô hình, điển hình có mã số ${input.entryId} không thuộc ${inspectionLabel(before)}.`);
 
     const seen = new Set<number | null>();
     input.findings.forEach((f, i) => {
       if (seen.has(f.criterionId)) {
-        throw invalid(`findings.${i}.criterionId`, f.criterionId === null ? 'Chỉ có một đánh giá chung cho mỗi mô hình, điển hình.' : `Tiêu chí có mã số ${f.criterionId} được đánh giá hai lần.`);
+        throw invalid(
+          `findings.${i}.criterionId`,
+          f.criterionId === null
+            ? 'Chỉ có một đánh giá chung cho mỗi mô hình, điển hình.'
+            : `Tiêu chí có mã số ${f.criterionId} được đánh giá hai lần.`,
+        );
       }
       seen.add(f.criterionId);
     });
     const criterionIds = input.findings.map((f) => f.criterionId).filter((c): c is number => c !== null);
     if (criterionIds.length > 0) {
       const own = new Set(
-        (await trx.selectFrom('criterion').select('id').where('criteria_set_id', '=', entry.criteria_set_id).where('id', 'in', criterionIds).execute()).map((r) => r.id),
+        (
+          await trx
+            .selectFrom('criterion')
+            .select('id')
+            .where('criteria_set_id', '=', entry.criteria_set_id)
+            .where('id', 'in', criterionIds)
+            .execute()
+        ).map((r) => r.id),
       );
       const index = input.findings.findIndex((f) => f.criterionId !== null && !own.has(f.criterionId));
       if (index >= 0) {
-        throw invalid(`findings.${index}.criterionId`, `Tiêu chí có mã số ${input.findings[index]!.criterionId} không thuộc bộ tiêu chí của "${entry.name}".`);
+        throw invalid(
+          `findings.${index}.criterionId`,
+          `Tiêu chí có mã số ${input.findings[index]!.criterionId} không thuộc bộ tiêu chí của "${entry.name}".`,
+        );
       }
     }
 
-    await trx.deleteFrom('inspection_finding').where('inspection_id', '=', id).where('entry_id', '=', entry.id).execute();
+    await trx
+      .deleteFrom('inspection_finding')
+      .where('inspection_id', '=', id)
+      .where('entry_id', '=', entry.id)
+      .execute();
     if (input.findings.length > 0) {
       await trx
         .insertInto('inspection_finding')

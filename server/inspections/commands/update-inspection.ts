@@ -5,7 +5,11 @@
  * dropped from the list loses its findings; one with follow-ups cannot be dropped.
  */
 import type { Kysely } from 'kysely';
-import { INSPECTION_STATUS_LABELS, INSPECTION_STATUSES, type TUpdateInspection } from '../../../common/schemas/inspections.ts';
+import {
+  INSPECTION_STATUS_LABELS,
+  INSPECTION_STATUSES,
+  type TUpdateInspection,
+} from '../../../common/schemas/inspections.ts';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
@@ -23,7 +27,12 @@ import {
 } from '../inspection-record.ts';
 
 /** The inspection was loaded and checked for inspections.write by the caller. */
-export async function updateInspection(db: Kysely<DB>, ctx: RequestContext, id: number, input: TUpdateInspection): Promise<void> {
+export async function updateInspection(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  id: number,
+  input: TUpdateInspection,
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockInspection(trx, id, input.revision);
     assertNotConcluded(before);
@@ -41,7 +50,9 @@ export async function updateInspection(db: Kysely<DB>, ctx: RequestContext, id: 
 
     let subjects: { added: number[]; removed: number[] } | null = null;
     if (input.entryIds) {
-      const current = (await trx.selectFrom('inspection_subject').select('entry_id').where('inspection_id', '=', id).execute()).map((r) => r.entry_id);
+      const current = (
+        await trx.selectFrom('inspection_subject').select('entry_id').where('inspection_id', '=', id).execute()
+      ).map((r) => r.entry_id);
       const wanted = [...new Set(input.entryIds)];
       const added = wanted.filter((e) => !current.includes(e));
       const removed = current.filter((e) => !wanted.includes(e));
@@ -56,12 +67,27 @@ export async function updateInspection(db: Kysely<DB>, ctx: RequestContext, id: 
           .where('fu.entry_id', 'in', removed)
           .execute();
         if (blocked.length > 0) {
-          throw invalid('entryIds', `Không thể bỏ khỏi đợt các mô hình, điển hình đã có việc phải làm sau kiểm tra: ${blocked.map((b) => `"${b.name}"`).join(', ')}.`);
+          throw invalid(
+            'entryIds',
+            `Không thể bỏ khỏi đợt các mô hình, điển hình đã có việc phải làm sau kiểm tra: ${blocked.map((b) => `"${b.name}"`).join(', ')}.`,
+          );
         }
-        await trx.deleteFrom('inspection_finding').where('inspection_id', '=', id).where('entry_id', 'in', removed).execute();
-        await trx.deleteFrom('inspection_subject').where('inspection_id', '=', id).where('entry_id', 'in', removed).execute();
+        await trx
+          .deleteFrom('inspection_finding')
+          .where('inspection_id', '=', id)
+          .where('entry_id', 'in', removed)
+          .execute();
+        await trx
+          .deleteFrom('inspection_subject')
+          .where('inspection_id', '=', id)
+          .where('entry_id', 'in', removed)
+          .execute();
       }
-      if (added.length > 0) await trx.insertInto('inspection_subject').values(added.map((entry_id) => ({ inspection_id: id, entry_id }))).execute();
+      if (added.length > 0)
+        await trx
+          .insertInto('inspection_subject')
+          .values(added.map((entry_id) => ({ inspection_id: id, entry_id })))
+          .execute();
       subjects = { added, removed };
     }
     if (input.members) await replaceMembers(trx, id, input.members);
@@ -84,7 +110,15 @@ export async function updateInspection(db: Kysely<DB>, ctx: RequestContext, id: 
       entityId: id,
       unitId: before.owner_unit_id,
       summary: `Sửa ${inspectionLabel(after)}${before.status !== after.status ? ` (${INSPECTION_STATUS_LABELS[after.status].toLowerCase()})` : ''}`,
-      before: { kind: before.kind, title: before.title, documentId: before.document_id, startsOn: before.starts_on, endsOn: before.ends_on, status: before.status, revision: before.revision },
+      before: {
+        kind: before.kind,
+        title: before.title,
+        documentId: before.document_id,
+        startsOn: before.starts_on,
+        endsOn: before.ends_on,
+        status: before.status,
+        revision: before.revision,
+      },
       after: { ...changes, subjects, revision: after.revision },
     });
   });

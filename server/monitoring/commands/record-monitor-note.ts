@@ -26,11 +26,21 @@ export async function recordMonitorNote(
     await assertFilesUsable(trx, ctx, input.fileIds);
     const { id } = await trx
       .insertInto('monitor_note')
-      .values({ entry_id: entry.id, kind: input.kind, occurred_on: input.occurredOn, content: input.content, created_by: ctx.actor?.userId ?? null })
+      .values({
+        entry_id: entry.id,
+        kind: input.kind,
+        occurred_on: input.occurredOn,
+        content: input.content,
+        created_by: ctx.actor?.userId ?? null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const files = [...new Set(input.fileIds)];
-    if (files.length > 0) await trx.insertInto('monitor_note_file').values(files.map((file_id) => ({ note_id: id, file_id }))).execute();
+    if (files.length > 0)
+      await trx
+        .insertInto('monitor_note_file')
+        .values(files.map((file_id) => ({ note_id: id, file_id })))
+        .execute();
     await audit({
       action: 'monitor.note',
       entityType: 'registry_entry',

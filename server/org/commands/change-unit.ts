@@ -5,13 +5,7 @@ import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { invalid } from '../../lib/errors.ts';
-import {
-  assertNotFuture,
-  bumpRevision,
-  loadForChange,
-  recordEvent,
-  reviseVersion,
-} from '../versioning.ts';
+import { assertNotFuture, bumpRevision, loadForChange, recordEvent, reviseVersion } from '../versioning.ts';
 import { assertTypeAndLevel } from './create-unit.ts';
 
 export interface ChangeUnitInput {
@@ -25,7 +19,12 @@ export interface ChangeUnitInput {
   note: string | null;
 }
 
-export async function changeUnit(db: Kysely<DB>, ctx: RequestContext, unitId: number, input: ChangeUnitInput): Promise<void> {
+export async function changeUnit(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  unitId: number,
+  input: ChangeUnitInput,
+): Promise<void> {
   assertNotFuture(input.effectiveDate);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const open = await loadForChange(trx, ctx, unitId, input);
@@ -37,7 +36,10 @@ export async function changeUnit(db: Kysely<DB>, ctx: RequestContext, unitId: nu
     };
     const renamed = changes.name !== open.name;
     const changed =
-      renamed || changes.short_name !== open.short_name || changes.type_id !== open.type_id || changes.level_id !== open.level_id;
+      renamed ||
+      changes.short_name !== open.short_name ||
+      changes.type_id !== open.type_id ||
+      changes.level_id !== open.level_id;
     if (!changed) throw invalid('name', 'Không có thông tin nào thay đổi so với hiện tại.');
     if (changes.type_id !== open.type_id || changes.level_id !== open.level_id) {
       await assertTypeAndLevel(trx, changes.type_id, changes.level_id);
@@ -55,7 +57,14 @@ export async function changeUnit(db: Kysely<DB>, ctx: RequestContext, unitId: nu
         ? `Đổi tên "${open.name}" thành "${changes.name}" từ ${formatDateVi(input.effectiveDate)}`
         : `Sửa thông tin "${open.name}" từ ${formatDateVi(input.effectiveDate)}`,
       before: { name: open.name, shortName: open.short_name, typeId: open.type_id, levelId: open.level_id },
-      after: { name: changes.name, shortName: changes.short_name, typeId: changes.type_id, levelId: changes.level_id, effectiveDate: input.effectiveDate, documentId: input.documentId },
+      after: {
+        name: changes.name,
+        shortName: changes.short_name,
+        typeId: changes.type_id,
+        levelId: changes.level_id,
+        effectiveDate: input.effectiveDate,
+        documentId: input.documentId,
+      },
     });
   });
 }

@@ -30,14 +30,19 @@ export async function assertTypeAndLevel(trx: Transaction<DB>, typeId: number, l
     trx.selectFrom('unit_type').select(['id', 'active']).where('id', '=', typeId).executeTakeFirst(),
     trx.selectFrom('org_level').select(['id', 'active']).where('id', '=', levelId).executeTakeFirst(),
   ]);
-  if (!type || !type.active) throw invalid('typeId', `Loại đơn vị có mã số ${typeId} không tồn tại hoặc đã ngừng sử dụng.`);
+  if (!type || !type.active)
+    throw invalid('typeId', `Loại đơn vị có mã số ${typeId} không tồn tại hoặc đã ngừng sử dụng.`);
   if (!level || !level.active) throw invalid('levelId', `Cấp có mã số ${levelId} không tồn tại hoặc đã ngừng sử dụng.`);
 }
 
 export async function loadParent(trx: Transaction<DB>, parentId: number, date: string): Promise<OpenVersion> {
   const parent = await loadOpenVersion(trx, parentId);
   if (!parent) {
-    const exists = await trx.selectFrom('org_unit').select(['id', 'ended_on']).where('id', '=', parentId).executeTakeFirst();
+    const exists = await trx
+      .selectFrom('org_unit')
+      .select(['id', 'ended_on'])
+      .where('id', '=', parentId)
+      .executeTakeFirst();
     if (!exists) throw notFound(`đơn vị cấp trên có mã số ${parentId}`);
     throw invalid('parentId', `Đơn vị cấp trên đã kết thúc hoạt động từ ${formatDateVi(exists.ended_on)}.`);
   }

@@ -5,12 +5,7 @@ import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { invalidState } from '../../lib/errors.ts';
-import {
-  assertNotFuture,
-  closeVersion,
-  loadForChange,
-  recordEvent,
-} from '../versioning.ts';
+import { assertNotFuture, closeVersion, loadForChange, recordEvent } from '../versioning.ts';
 import { endUnit } from './hand-over.ts';
 
 export interface DissolveUnitInput {
@@ -20,7 +15,12 @@ export interface DissolveUnitInput {
   note: string | null;
 }
 
-export async function dissolveUnit(db: Kysely<DB>, ctx: RequestContext, unitId: number, input: DissolveUnitInput): Promise<void> {
+export async function dissolveUnit(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  unitId: number,
+  input: DissolveUnitInput,
+): Promise<void> {
   assertNotFuture(input.effectiveDate);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const open = await loadForChange(trx, ctx, unitId, input);
@@ -31,7 +31,10 @@ export async function dissolveUnit(db: Kysely<DB>, ctx: RequestContext, unitId: 
       .where('valid_to', 'is', null)
       .execute();
     if (children.length > 0) {
-      const names = children.slice(0, 3).map((c) => `"${c.name}"`).join(', ');
+      const names = children
+        .slice(0, 3)
+        .map((c) => `"${c.name}"`)
+        .join(', ');
       throw invalidState(
         `"${open.name}" còn ${children.length} đơn vị trực thuộc (${names}${children.length > 3 ? ', …' : ''}); hãy chuyển, hợp nhất hoặc giải thể các đơn vị đó trước.`,
       );
@@ -43,7 +46,9 @@ export async function dissolveUnit(db: Kysely<DB>, ctx: RequestContext, unitId: 
       .where('status', '=', 'active')
       .executeTakeFirstOrThrow();
     if (Number(people.n) > 0) {
-      throw invalidState(`"${open.name}" còn ${Number(people.n)} người đang công tác; hãy chuyển họ sang đơn vị khác hoặc ghi nhận thôi công tác trước khi giải thể.`);
+      throw invalidState(
+        `"${open.name}" còn ${Number(people.n)} người đang công tác; hãy chuyển họ sang đơn vị khác hoặc ghi nhận thôi công tác trước khi giải thể.`,
+      );
     }
     const eventId = await recordEvent(trx, ctx, { kind: 'dissolve', ...input }, [{ unitId, role: 'subject' }]);
     await closeVersion(trx, open, input.effectiveDate);

@@ -39,7 +39,8 @@ const within = (path: string, ancestor: string) => path === ancestor || path.sta
 export async function mergeUnits(db: Kysely<DB>, ctx: RequestContext, input: MergeUnitsInput): Promise<number> {
   assertNotFuture(input.effectiveDate);
   const date = input.effectiveDate;
-  if (new Set(input.sourceIds).size !== input.sourceIds.length) throw invalid('sourceIds', 'Một đơn vị bị chọn hai lần.');
+  if (new Set(input.sourceIds).size !== input.sourceIds.length)
+    throw invalid('sourceIds', 'Một đơn vị bị chọn hai lần.');
   if (input.targetId !== null && input.sourceIds.includes(input.targetId)) {
     throw invalid('targetId', 'Đơn vị tiếp nhận không được đồng thời là đơn vị bị hợp nhất.');
   }
@@ -55,11 +56,20 @@ export async function mergeUnits(db: Kysely<DB>, ctx: RequestContext, input: Mer
     }
     for (const a of sources) {
       for (const b of sources) {
-        if (a !== b && within(b.path, a.path)) throw invalid('sourceIds', `"${b.name}" trực thuộc "${a.name}": không hợp nhất đồng thời đơn vị cấp trên và cấp dưới.`);
+        if (a !== b && within(b.path, a.path))
+          throw invalid(
+            'sourceIds',
+            `"${b.name}" trực thuộc "${a.name}": không hợp nhất đồng thời đơn vị cấp trên và cấp dưới.`,
+          );
       }
     }
     await assertDocumentExists(trx, input.documentId);
-    const eventId = await recordEvent(trx, ctx, { kind: 'merge', ...input }, sources.map((s) => ({ unitId: s.unit_id, role: 'source' as const })));
+    const eventId = await recordEvent(
+      trx,
+      ctx,
+      { kind: 'merge', ...input },
+      sources.map((s) => ({ unitId: s.unit_id, role: 'source' as const })),
+    );
 
     let target: { id: number; path: string; name: string };
     if (input.targetId !== null) {
@@ -98,7 +108,11 @@ export async function mergeUnits(db: Kysely<DB>, ctx: RequestContext, input: Mer
         after: { endedOn: date, successorId: target.id, documentId: input.documentId },
       });
     }
-    await trx.updateTable('org_unit').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', target.id).execute();
+    await trx
+      .updateTable('org_unit')
+      .set((eb) => ({ revision: eb('revision', '+', 1) }))
+      .where('id', '=', target.id)
+      .execute();
     await audit({
       action: 'org.unit.merged',
       entityType: 'org_unit',

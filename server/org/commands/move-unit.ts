@@ -27,7 +27,12 @@ export interface MoveUnitInput {
   note: string | null;
 }
 
-export async function moveUnit(db: Kysely<DB>, ctx: RequestContext, unitId: number, input: MoveUnitInput): Promise<void> {
+export async function moveUnit(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  unitId: number,
+  input: MoveUnitInput,
+): Promise<void> {
   assertNotFuture(input.effectiveDate);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const open = await loadOpenVersion(trx, unitId);
@@ -65,7 +70,13 @@ export async function moveUnit(db: Kysely<DB>, ctx: RequestContext, unitId: numb
       unitId,
       summary: `Chuyển "${open.name}" sang trực thuộc "${parent.name}" từ ${formatDateVi(input.effectiveDate)}`,
       before: { parentId: oldParent, path: open.path },
-      after: { parentId: parent.unit_id, path: `${parent.path}.${unitId}`, versionsOpened: moved, effectiveDate: input.effectiveDate, documentId: input.documentId },
+      after: {
+        parentId: parent.unit_id,
+        path: `${parent.path}.${unitId}`,
+        versionsOpened: moved,
+        effectiveDate: input.effectiveDate,
+        documentId: input.documentId,
+      },
     });
   });
 }

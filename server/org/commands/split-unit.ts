@@ -35,7 +35,12 @@ export interface SplitUnitInput {
   note: string | null;
 }
 
-export async function splitUnit(db: Kysely<DB>, ctx: RequestContext, unitId: number, input: SplitUnitInput): Promise<number[]> {
+export async function splitUnit(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  unitId: number,
+  input: SplitUnitInput,
+): Promise<number[]> {
   assertNotFuture(input.effectiveDate);
   const date = input.effectiveDate;
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
@@ -55,7 +60,8 @@ export async function splitUnit(db: Kysely<DB>, ctx: RequestContext, unitId: num
       .execute();
     const childIds = new Set(children.map((c) => String(c.unit_id)));
     for (const [childId, index] of Object.entries(input.childTargets)) {
-      if (!childIds.has(childId)) throw invalid('childTargets', `Đơn vị có mã số ${childId} không trực thuộc "${source.name}".`);
+      if (!childIds.has(childId))
+        throw invalid('childTargets', `Đơn vị có mã số ${childId} không trực thuộc "${source.name}".`);
       if (index >= input.targets.length) throw invalid('childTargets', `Không có đơn vị mới thứ ${index + 1}.`);
     }
 
@@ -65,7 +71,10 @@ export async function splitUnit(db: Kysely<DB>, ctx: RequestContext, unitId: num
       const parentId = target.parentId ?? source.parent_id;
       const unit = await insertUnit(trx, ctx, { ...target, parentId }, date, eventId);
       if (unit.path.startsWith(`${source.path}.`) && !input.keepSource) {
-        throw invalid('targets', `Đơn vị mới "${target.name}" không thể trực thuộc "${source.name}" vì đơn vị này kết thúc khi chia tách.`);
+        throw invalid(
+          'targets',
+          `Đơn vị mới "${target.name}" không thể trực thuộc "${source.name}" vì đơn vị này kết thúc khi chia tách.`,
+        );
       }
       created.push({ id: unit.id, path: unit.path, name: target.name });
     }
@@ -90,12 +99,25 @@ export async function splitUnit(db: Kysely<DB>, ctx: RequestContext, unitId: num
 
     let passed = { people: 0, grants: 0 };
     if (input.keepSource) {
-      await trx.insertInto('org_unit_successor').values(created.map((c) => ({ predecessor_id: unitId, successor_id: c.id, event_id: eventId }))).execute();
-      await trx.updateTable('org_unit').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', unitId).execute();
+      await trx
+        .insertInto('org_unit_successor')
+        .values(created.map((c) => ({ predecessor_id: unitId, successor_id: c.id, event_id: eventId })))
+        .execute();
+      await trx
+        .updateTable('org_unit')
+        .set((eb) => ({ revision: eb('revision', '+', 1) }))
+        .where('id', '=', unitId)
+        .execute();
     } else {
       await closeVersion(trx, source, date);
       await endUnit(trx, unitId, date, 'split');
-      passed = await handOver(trx, ctx, unitId, created.map((c) => c.id), eventId);
+      passed = await handOver(
+        trx,
+        ctx,
+        unitId,
+        created.map((c) => c.id),
+        eventId,
+      );
     }
     await audit({
       action: 'org.unit.split',
@@ -104,7 +126,11 @@ export async function splitUnit(db: Kysely<DB>, ctx: RequestContext, unitId: num
       unitId,
       summary: `Chia tách "${source.name}" thành ${created.map((c) => `"${c.name}"`).join(', ')} từ ${formatDateVi(date)}${input.keepSource ? ' (đơn vị cũ vẫn hoạt động)' : ` (chuyển ${passed.people} người, ${passed.grants} quyền)`}`,
       before: { name: source.name, parentId: source.parent_id },
-      after: { targets: created.map((c) => ({ id: c.id, name: c.name })), keepSource: input.keepSource, documentId: input.documentId },
+      after: {
+        targets: created.map((c) => ({ id: c.id, name: c.name })),
+        keepSource: input.keepSource,
+        documentId: input.documentId,
+      },
     });
     return created.map((c) => c.id);
   });

@@ -19,12 +19,20 @@ export interface CreatePersonInput {
 /** New people go only into units that still exist. */
 export function assertUnitOpen(unit: UnitRef, field = 'unitId'): void {
   if (unit.endedOn) {
-    throw invalid(field, `Đơn vị "${unit.name}" đã kết thúc hoạt động từ ${formatDateVi(unit.endedOn)}; hãy chọn đơn vị đang hoạt động.`);
+    throw invalid(
+      field,
+      `Đơn vị "${unit.name}" đã kết thúc hoạt động từ ${formatDateVi(unit.endedOn)}; hãy chọn đơn vị đang hoạt động.`,
+    );
   }
 }
 
 /** `unit` must already be checked for people.write by the caller. */
-export async function createPerson(db: Kysely<DB>, ctx: RequestContext, unit: UnitRef, input: CreatePersonInput): Promise<number> {
+export async function createPerson(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  unit: UnitRef,
+  input: CreatePersonInput,
+): Promise<number> {
   assertUnitOpen(unit);
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     const person = await trx

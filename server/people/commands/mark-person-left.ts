@@ -15,7 +15,12 @@ export interface MarkPersonLeftInput {
 }
 
 /** `person` was loaded and checked for people.write by the caller. */
-export async function markPersonLeft(db: Kysely<DB>, ctx: RequestContext, person: PersonView, input: MarkPersonLeftInput): Promise<void> {
+export async function markPersonLeft(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  person: PersonView,
+  input: MarkPersonLeftInput,
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockPerson(trx, person.id, input.revision, person.unit_id);
     if (before.status === 'left') {
@@ -23,7 +28,13 @@ export async function markPersonLeft(db: Kysely<DB>, ctx: RequestContext, person
     }
     const after = await trx
       .updateTable('person')
-      .set((eb) => ({ status: 'left', left_on: input.leftOn, left_reason: input.reason, revision: eb('revision', '+', 1), updated_at: new Date() }))
+      .set((eb) => ({
+        status: 'left',
+        left_on: input.leftOn,
+        left_reason: input.reason,
+        revision: eb('revision', '+', 1),
+        updated_at: new Date(),
+      }))
       .where('id', '=', person.id)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -9,7 +9,12 @@ import { lockPerson, snapshot } from '../person-record.ts';
 import type { PersonView } from '../queries.ts';
 
 /** `person` was loaded and checked for people.write by the caller. */
-export async function reinstatePerson(db: Kysely<DB>, ctx: RequestContext, person: PersonView, input: { revision: number }): Promise<void> {
+export async function reinstatePerson(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  person: PersonView,
+  input: { revision: number },
+): Promise<void> {
   if (person.unit_ended_on) {
     throw invalidState(
       `Đơn vị "${person.unit_name}" đã kết thúc hoạt động từ ${formatDateVi(person.unit_ended_on)}; hãy chuyển "${person.full_name}" sang đơn vị đang hoạt động trước khi khôi phục.`,
@@ -17,10 +22,17 @@ export async function reinstatePerson(db: Kysely<DB>, ctx: RequestContext, perso
   }
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockPerson(trx, person.id, input.revision, person.unit_id);
-    if (before.status === 'active') throw invalidState(`"${before.full_name}" đang công tác; không có gì để khôi phục.`);
+    if (before.status === 'active')
+      throw invalidState(`"${before.full_name}" đang công tác; không có gì để khôi phục.`);
     const after = await trx
       .updateTable('person')
-      .set((eb) => ({ status: 'active', left_on: null, left_reason: null, revision: eb('revision', '+', 1), updated_at: new Date() }))
+      .set((eb) => ({
+        status: 'active',
+        left_on: null,
+        left_reason: null,
+        revision: eb('revision', '+', 1),
+        updated_at: new Date(),
+      }))
       .where('id', '=', person.id)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -83,7 +83,8 @@ export async function updatePerson(
       .executeTakeFirstOrThrow();
     if (changes.full_name !== undefined) await resortExemplarEntries(trx, person.id, after.full_name);
     const what = (Object.keys(changes) as Array<keyof Editable>).map((k) => LABELS[k]).join(', ');
-    const moved = target && changes.unit_id !== undefined ? `; chuyển từ "${person.unit_name}" sang "${target.name}"` : '';
+    const moved =
+      target && changes.unit_id !== undefined ? `; chuyển từ "${person.unit_name}" sang "${target.name}"` : '';
     await audit({
       action: 'person.updated',
       entityType: 'person',
@@ -98,8 +99,17 @@ export async function updatePerson(
 
 /** A person's exemplar entries sort and are found by the person's current name. */
 async function resortExemplarEntries(trx: Transaction<DB>, personId: number, fullName: string): Promise<void> {
-  const entries = await trx.selectFrom('registry_entry').select(['id', 'name', 'position']).where('person_id', '=', personId).where('kind', '=', 'exemplar').execute();
+  const entries = await trx
+    .selectFrom('registry_entry')
+    .select(['id', 'name', 'position'])
+    .where('person_id', '=', personId)
+    .where('kind', '=', 'exemplar')
+    .execute();
   for (const entry of entries) {
-    await trx.updateTable('registry_entry').set(entryDerivedColumns('exemplar', entry.name, fullName, entry.position)).where('id', '=', entry.id).execute();
+    await trx
+      .updateTable('registry_entry')
+      .set(entryDerivedColumns('exemplar', entry.name, fullName, entry.position))
+      .where('id', '=', entry.id)
+      .execute();
   }
 }

@@ -8,7 +8,12 @@ import type { PlanView } from '../queries.ts';
 import { lockPlan, snapshot } from './plan-rules.ts';
 
 /** `plan` was loaded and checked for plans.write by the caller. */
-export async function closePlan(db: Kysely<DB>, ctx: RequestContext, plan: PlanView, input: { revision: number }): Promise<void> {
+export async function closePlan(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  plan: PlanView,
+  input: { revision: number },
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const row = await lockPlan(trx, plan.id, input.revision);
     if (row.status === 'closed') throw invalidState(`Kế hoạch "${row.title}" đã kết thúc.`);

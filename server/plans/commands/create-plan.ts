@@ -8,7 +8,14 @@ import { writeTransaction } from '../../lib/audit.ts';
 import { requireActor, type RequestContext } from '../../lib/context.ts';
 import { invalid } from '../../lib/errors.ts';
 import type { UnitRef } from '../../org/unit-access.ts';
-import { assertDocumentLinkable, assertSetsValid, planSearchText, replacePhases, replaceTargets, snapshot } from './plan-rules.ts';
+import {
+  assertDocumentLinkable,
+  assertSetsValid,
+  planSearchText,
+  replacePhases,
+  replaceTargets,
+  snapshot,
+} from './plan-rules.ts';
 
 export interface CreatePlanInput {
   title: string;
@@ -21,10 +28,18 @@ export interface CreatePlanInput {
 }
 
 /** `owner` must already be checked for plans.write by the caller. */
-export async function createPlan(db: Kysely<DB>, ctx: RequestContext, owner: UnitRef, input: CreatePlanInput): Promise<number> {
+export async function createPlan(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  owner: UnitRef,
+  input: CreatePlanInput,
+): Promise<number> {
   const actor = requireActor(ctx);
   if (owner.endedOn) {
-    throw invalid('ownerUnitId', `Đơn vị "${owner.name}" đã kết thúc hoạt động từ ${formatDateVi(owner.endedOn)}; không tạo kế hoạch mới cho đơn vị này.`);
+    throw invalid(
+      'ownerUnitId',
+      `Đơn vị "${owner.name}" đã kết thúc hoạt động từ ${formatDateVi(owner.endedOn)}; không tạo kế hoạch mới cho đơn vị này.`,
+    );
   }
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     const symbol = input.documentId === null ? null : await assertDocumentLinkable(trx, actor, input.documentId);

@@ -27,7 +27,8 @@ export async function assertDocumentLinkable(trx: Transaction<DB>, actor: Actor,
     .where(unitInScope(scopeOf(actor, 'documents.read'), sql.ref('d.owner_unit_id')))
     .executeTakeFirst();
   if (!doc) throw invalid('documentId', `Không tìm thấy văn bản có mã số ${documentId} trong sổ văn bản bạn được xem.`);
-  if (doc.status === 'revoked') throw invalid('documentId', `Văn bản ${doc.symbol} đã bị thu hồi; không dùng làm căn cứ của kế hoạch.`);
+  if (doc.status === 'revoked')
+    throw invalid('documentId', `Văn bản ${doc.symbol} đã bị thu hồi; không dùng làm căn cứ của kế hoạch.`);
   return doc.symbol;
 }
 
@@ -58,25 +59,43 @@ export async function assertSetsValid(
   if (sets.phases) {
     for (const issue of phaseIssues(dates, sets.phases)) add(issue.path, issue.message);
     sets.phases.forEach((p, i) => {
-      if (p.id !== undefined && !existing.phaseIds.includes(p.id)) add(['phases', i, 'id'], `Giai đoạn có mã số ${p.id} không thuộc kế hoạch này.`);
+      if (p.id !== undefined && !existing.phaseIds.includes(p.id))
+        add(['phases', i, 'id'], `Giai đoạn có mã số ${p.id} không thuộc kế hoạch này.`);
     });
   }
   if (sets.targets) {
     const targets = sets.targets;
     const levelIds = [...new Set(targets.map((t) => t.levelId).filter((id): id is number => id !== null))];
-    const levels = new Set(levelIds.length ? (await trx.selectFrom('org_level').select('id').where('id', 'in', levelIds).execute()).map((l) => l.id) : []);
-    const fields = await findUsableFields(trx, owner.id, targets.map((t) => t.fieldId).filter((id): id is number => id !== null));
+    const levels = new Set(
+      levelIds.length
+        ? (await trx.selectFrom('org_level').select('id').where('id', 'in', levelIds).execute()).map((l) => l.id)
+        : [],
+    );
+    const fields = await findUsableFields(
+      trx,
+      owner.id,
+      targets.map((t) => t.fieldId).filter((id): id is number => id !== null),
+    );
     targets.forEach((t, i) => {
-      if (t.id !== undefined && !existing.targetIds.includes(t.id)) add(['targets', i, 'id'], `Chỉ tiêu có mã số ${t.id} không thuộc kế hoạch này.`);
-      if (t.levelId !== null && !levels.has(t.levelId)) add(['targets', i, 'levelId'], `Không có cấp có mã số ${t.levelId}.`);
+      if (t.id !== undefined && !existing.targetIds.includes(t.id))
+        add(['targets', i, 'id'], `Chỉ tiêu có mã số ${t.id} không thuộc kế hoạch này.`);
+      if (t.levelId !== null && !levels.has(t.levelId))
+        add(['targets', i, 'levelId'], `Không có cấp có mã số ${t.levelId}.`);
       if (t.fieldId !== null) {
         const kind = t.subject === 'model' || t.subject === 'exemplar' ? t.subject : null;
-        const problem = fieldProblem(fields.get(t.fieldId), t.fieldId, owner.name, kind, existing.targetFieldIds.includes(t.fieldId));
+        const problem = fieldProblem(
+          fields.get(t.fieldId),
+          t.fieldId,
+          owner.name,
+          kind,
+          existing.targetFieldIds.includes(t.fieldId),
+        );
         if (problem) add(['targets', i, 'fieldId'], problem);
       }
     });
   }
-  if (issues.length > 0) throw new AppError('VALIDATION', `Dữ liệu không hợp lệ — ${issues.map((i) => i.message).join('; ')}`, issues);
+  if (issues.length > 0)
+    throw new AppError('VALIDATION', `Dữ liệu không hợp lệ — ${issues.map((i) => i.message).join('; ')}`, issues);
 }
 
 /** Make the plan's phases exactly `phases`, in order: listed ids are updated in place, others removed, new ones added. */
@@ -86,9 +105,21 @@ export async function replacePhases(trx: Transaction<DB>, planId: number, phases
   if (keep.length) remove = remove.where('id', 'not in', keep);
   await remove.execute();
   for (const [index, p] of phases.entries()) {
-    const values = { name: p.name, kind: p.kind, starts_on: p.startsOn, ends_on: p.endsOn, review_on: p.reviewOn, sort_order: index };
-    if (p.id !== undefined) await trx.updateTable('plan_phase').set(values).where('id', '=', p.id).where('plan_id', '=', planId).execute();
-    else await trx.insertInto('plan_phase').values({ ...values, plan_id: planId }).execute();
+    const values = {
+      name: p.name,
+      kind: p.kind,
+      starts_on: p.startsOn,
+      ends_on: p.endsOn,
+      review_on: p.reviewOn,
+      sort_order: index,
+    };
+    if (p.id !== undefined)
+      await trx.updateTable('plan_phase').set(values).where('id', '=', p.id).where('plan_id', '=', planId).execute();
+    else
+      await trx
+        .insertInto('plan_phase')
+        .values({ ...values, plan_id: planId })
+        .execute();
   }
 }
 
@@ -108,16 +139,33 @@ export async function replaceTargets(trx: Transaction<DB>, planId: number, targe
       description: t.description,
       sort_order: index,
     };
-    if (t.id !== undefined) await trx.updateTable('plan_target').set(values).where('id', '=', t.id).where('plan_id', '=', planId).execute();
-    else await trx.insertInto('plan_target').values({ ...values, plan_id: planId }).execute();
+    if (t.id !== undefined)
+      await trx.updateTable('plan_target').set(values).where('id', '=', t.id).where('plan_id', '=', planId).execute();
+    else
+      await trx
+        .insertInto('plan_target')
+        .values({ ...values, plan_id: planId })
+        .execute();
   }
 }
 
 /** What the audit log keeps of a plan (ids left out, so "same content" compares equal). */
 export async function snapshot(trx: Transaction<DB>, planId: number) {
   const plan = await trx.selectFrom('plan').selectAll().where('id', '=', planId).executeTakeFirstOrThrow();
-  const phases = await trx.selectFrom('plan_phase').selectAll().where('plan_id', '=', planId).orderBy('sort_order').orderBy('id').execute();
-  const targets = await trx.selectFrom('plan_target').selectAll().where('plan_id', '=', planId).orderBy('sort_order').orderBy('id').execute();
+  const phases = await trx
+    .selectFrom('plan_phase')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+  const targets = await trx
+    .selectFrom('plan_target')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
   return {
     ownerUnitId: plan.owner_unit_id,
     title: plan.title,
@@ -126,8 +174,21 @@ export async function snapshot(trx: Transaction<DB>, planId: number) {
     endsOn: plan.ends_on,
     status: plan.status,
     note: plan.note,
-    phases: phases.map((p) => ({ name: p.name, kind: p.kind, startsOn: p.starts_on, endsOn: p.ends_on, reviewOn: p.review_on })),
-    targets: targets.map((t) => ({ subject: t.subject, levelId: t.level_id, fieldId: t.field_id, value: Number(t.target_value), measure: t.measure, description: t.description })),
+    phases: phases.map((p) => ({
+      name: p.name,
+      kind: p.kind,
+      startsOn: p.starts_on,
+      endsOn: p.ends_on,
+      reviewOn: p.review_on,
+    })),
+    targets: targets.map((t) => ({
+      subject: t.subject,
+      levelId: t.level_id,
+      fieldId: t.field_id,
+      value: Number(t.target_value),
+      measure: t.measure,
+      description: t.description,
+    })),
   };
 }
 

@@ -11,7 +11,15 @@ import { writeTransaction } from '../../lib/audit.ts';
 import { requireActor, type RequestContext } from '../../lib/context.ts';
 import { invalid, invalidState } from '../../lib/errors.ts';
 import type { PlanView } from '../queries.ts';
-import { assertDocumentLinkable, assertSetsValid, lockPlan, planSearchText, replacePhases, replaceTargets, snapshot } from './plan-rules.ts';
+import {
+  assertDocumentLinkable,
+  assertSetsValid,
+  lockPlan,
+  planSearchText,
+  replacePhases,
+  replaceTargets,
+  snapshot,
+} from './plan-rules.ts';
 
 export interface UpdatePlanInput {
   title?: string;
@@ -38,7 +46,12 @@ const LABELS: Record<string, string> = {
 class NothingChanged extends Error {}
 
 /** `plan` was loaded and checked for plans.write by the caller. */
-export async function updatePlan(db: Kysely<DB>, ctx: RequestContext, plan: PlanView, input: UpdatePlanInput): Promise<void> {
+export async function updatePlan(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  plan: PlanView,
+  input: UpdatePlanInput,
+): Promise<void> {
   const actor = requireActor(ctx);
   if (plan.status === 'closed') throw invalidState(`Kế hoạch "${plan.title}" đã kết thúc; không sửa được nữa.`);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
@@ -52,16 +65,37 @@ export async function updatePlan(db: Kysely<DB>, ctx: RequestContext, plan: Plan
       note: input.note === undefined ? row.note : input.note,
     };
     let symbol = plan.document_symbol;
-    if (next.document_id !== row.document_id) symbol = next.document_id === null ? null : await assertDocumentLinkable(trx, actor, next.document_id);
-    const currentPhases = await trx.selectFrom('plan_phase').select(['id', 'name', 'kind', 'starts_on', 'ends_on', 'review_on']).where('plan_id', '=', plan.id).orderBy('sort_order').orderBy('id').execute();
-    const currentTargets = await trx.selectFrom('plan_target').select(['id', 'field_id']).where('plan_id', '=', plan.id).execute();
+    if (next.document_id !== row.document_id)
+      symbol = next.document_id === null ? null : await assertDocumentLinkable(trx, actor, next.document_id);
+    const currentPhases = await trx
+      .selectFrom('plan_phase')
+      .select(['id', 'name', 'kind', 'starts_on', 'ends_on', 'review_on'])
+      .where('plan_id', '=', plan.id)
+      .orderBy('sort_order')
+      .orderBy('id')
+      .execute();
+    const currentTargets = await trx
+      .selectFrom('plan_target')
+      .select(['id', 'field_id'])
+      .where('plan_id', '=', plan.id)
+      .execute();
     // Phases not sent stay as they are, but must still fit the (possibly new) dates.
     const phases =
       input.phases ??
-      currentPhases.map((p) => ({ id: p.id, name: p.name, kind: p.kind, startsOn: p.starts_on, endsOn: p.ends_on, reviewOn: p.review_on }));
+      currentPhases.map((p) => ({
+        id: p.id,
+        name: p.name,
+        kind: p.kind,
+        startsOn: p.starts_on,
+        endsOn: p.ends_on,
+        reviewOn: p.review_on,
+      }));
     const dates = { startsOn: next.starts_on, endsOn: next.ends_on };
     if (dates.endsOn < dates.startsOn) {
-      throw invalid(input.endsOn !== undefined ? 'endsOn' : 'startsOn', 'Ngày kết thúc kế hoạch phải không sớm hơn ngày bắt đầu.');
+      throw invalid(
+        input.endsOn !== undefined ? 'endsOn' : 'startsOn',
+        'Ngày kết thúc kế hoạch phải không sớm hơn ngày bắt đầu.',
+      );
     }
     await assertSetsValid(
       trx,
@@ -82,7 +116,9 @@ export async function updatePlan(db: Kysely<DB>, ctx: RequestContext, plan: Plan
     if (input.phases) await replacePhases(trx, plan.id, input.phases);
     if (input.targets) await replaceTargets(trx, plan.id, input.targets);
     const after = await snapshot(trx, plan.id);
-    const changed = (Object.keys(LABELS) as Array<keyof typeof before>).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+    const changed = (Object.keys(LABELS) as Array<keyof typeof before>).filter(
+      (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+    );
     if (changed.length === 0) throw new NothingChanged();
     const updated = await trx
       .updateTable('plan')

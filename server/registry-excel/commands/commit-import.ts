@@ -32,8 +32,13 @@ export interface CommitResult {
 /** The VALIDATION error for rows that still have problems: fields `rows.<index>.<column>`. */
 export function rowProblemsError(rows: CheckedRow[]): AppError {
   const bad = rows.filter((r) => r.problems.length > 0);
-  const fields = bad.flatMap((r) => r.problems.map((p) => ({ field: `rows.${r.index}.${p.field}`, message: `Dòng ${r.rowNumber}: ${p.message}` })));
-  const shown = fields.slice(0, 3).map((f) => f.message).join('; ');
+  const fields = bad.flatMap((r) =>
+    r.problems.map((p) => ({ field: `rows.${r.index}.${p.field}`, message: `Dòng ${r.rowNumber}: ${p.message}` })),
+  );
+  const shown = fields
+    .slice(0, 3)
+    .map((f) => f.message)
+    .join('; ');
   return new AppError(
     'VALIDATION',
     `Chưa ghi gì vào danh sách: ${bad.length} dòng còn lỗi. Hãy sửa hoặc bỏ qua các dòng này rồi ghi lại. ${shown}${fields.length > 3 ? ` (và ${fields.length - 3} lỗi khác)` : ''}`,
@@ -51,22 +56,34 @@ export async function commitImport(
   owner: ImportOwner,
   body: { skip: number[]; fixes: TImportCommitBody['fixes'] },
 ): Promise<CommitResult> {
-  if (imp.status !== 'previewed') throw invalidState(`Lần nhập số ${imp.id} đã được ghi vào danh sách lúc trước; không ghi lại lần nữa.`);
+  if (imp.status !== 'previewed')
+    throw invalidState(`Lần nhập số ${imp.id} đã được ghi vào danh sách lúc trước; không ghi lại lần nữa.`);
   const content = await readFile(storedPath(filesDir, imp.storage_key));
   const parsed = await parseImportFile(content, imp.kind, imp.file_name);
   const known = new Set(parsed.rows.map((r) => r.index));
   const unknown = [...body.skip, ...Object.keys(body.fixes ?? {}).map(Number)].filter((i) => !known.has(i));
   if (unknown.length > 0) {
-    throw new AppError('VALIDATION', `Tệp không có dòng số thứ tự ${[...new Set(unknown)].slice(0, 10).join(', ')} (đánh số từ 0 như trong bản xem trước).`, [
-      { field: 'skip', message: 'Số thứ tự dòng không có trong tệp.' },
-    ]);
+    throw new AppError(
+      'VALIDATION',
+      `Tệp không có dòng số thứ tự ${[...new Set(unknown)].slice(0, 10).join(', ')} (đánh số từ 0 như trong bản xem trước).`,
+      [{ field: 'skip', message: 'Số thứ tự dòng không có trong tệp.' }],
+    );
   }
   const rows = applyFixes(parsed.rows, body.skip, (body.fixes ?? {}) as Fixes);
-  if (rows.length === 0) throw new AppError('VALIDATION', 'Không còn dòng nào để ghi: mọi dòng đều bị bỏ qua.', [{ field: 'skip', message: 'Mọi dòng đều bị bỏ qua.' }]);
+  if (rows.length === 0)
+    throw new AppError('VALIDATION', 'Không còn dòng nào để ghi: mọi dòng đều bị bỏ qua.', [
+      { field: 'skip', message: 'Mọi dòng đều bị bỏ qua.' },
+    ]);
 
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
-    const current = await trx.selectFrom('registry_import').select('status').where('id', '=', imp.id).forUpdate().executeTakeFirstOrThrow();
-    if (current.status !== 'previewed') throw invalidState(`Lần nhập số ${imp.id} vừa được ghi vào danh sách; không ghi lại lần nữa.`);
+    const current = await trx
+      .selectFrom('registry_import')
+      .select('status')
+      .where('id', '=', imp.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (current.status !== 'previewed')
+      throw invalidState(`Lần nhập số ${imp.id} vừa được ghi vào danh sách; không ghi lại lần nữa.`);
 
     const checked = await checkRows(trx, ctx, imp.kind, owner, rows);
     if (checked.some((r) => r.problems.length > 0)) throw rowProblemsError(checked);
@@ -90,18 +107,40 @@ export async function commitImport(
     // dated groups in date order, then the rows submitted for acceptance
     const order = [...groups.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
     for (const [date, list] of order) {
-      const options = date ? { accept: { date, documentId: null }, importId: imp.id } : { submit: true, importId: imp.id };
+      const options = date
+        ? { accept: { date, documentId: null }, importId: imp.id }
+        : { submit: true, importId: imp.id };
       try {
-        ids.push(...(await registerEntries(trx, ctx, collect, list.map((r) => r.input!), options)));
+        ids.push(
+          ...(await registerEntries(
+            trx,
+            ctx,
+            collect,
+            list.map((r) => r.input!),
+            options,
+          )),
+        );
       } catch (error) {
         // Problems are indexed within the batch: name the file's rows instead.
         if (error instanceof AppError && error.code === 'VALIDATION' && error.fields) {
           const fields = error.fields.map((f) => {
             const m = /^rows\.(\d+)\.(.+)$/.exec(f.field);
             const row = m ? list[Number(m[1])] : undefined;
-            return row ? { field: `rows.${row.index}.${m![2]}`, message: f.message.replace(/^Dòng \d+:/, `Dòng ${row.rowNumber}:`) } : f;
+            return row
+              ? {
+                  field: `rows.${row.index}.${m![2]}`,
+                  message: f.message.replace(/^Dòng \d+:/, `Dòng ${row.rowNumber}:`),
+                }
+              : f;
           });
-          throw new AppError('VALIDATION', `Chưa ghi gì vào danh sách — ${fields.slice(0, 3).map((f) => f.message).join('; ')}`, fields);
+          throw new AppError(
+            'VALIDATION',
+            `Chưa ghi gì vào danh sách — ${fields
+              .slice(0, 3)
+              .map((f) => f.message)
+              .join('; ')}`,
+            fields,
+          );
         }
         throw error;
       }
@@ -124,7 +163,9 @@ export async function commitImport(
       unitId: owner.id,
       summary:
         `Nhập ${ids.length} ${what} của "${owner.name}" từ tệp "${imp.file_name}"` +
-        (accepted > 0 ? `: ${accepted} đưa vào danh sách (${dates.length === 1 ? `ngày ${formatDateVi(dates[0])}` : `từ ${formatDateVi(dates[0])} đến ${formatDateVi(dates[dates.length - 1])}`})` : '') +
+        (accepted > 0
+          ? `: ${accepted} đưa vào danh sách (${dates.length === 1 ? `ngày ${formatDateVi(dates[0])}` : `từ ${formatDateVi(dates[0])} đến ${formatDateVi(dates[dates.length - 1])}`})`
+          : '') +
         (submitted > 0 ? `${accepted > 0 ? ',' : ':'} ${submitted} gửi đăng ký chờ duyệt` : '') +
         (skipped > 0 ? `; bỏ qua ${skipped} dòng` : ''),
       after: {

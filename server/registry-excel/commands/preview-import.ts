@@ -37,7 +37,12 @@ export function summarize(rows: CheckedRow[]): TImportPreview['summary'] {
 }
 
 export const presentRows = (rows: CheckedRow[]) =>
-  rows.map((r) => ({ index: r.index, rowNumber: r.rowNumber, values: r.values as Record<string, string | null>, problems: r.problems }));
+  rows.map((r) => ({
+    index: r.index,
+    rowNumber: r.rowNumber,
+    values: r.values as Record<string, string | null>,
+    problems: r.problems,
+  }));
 
 /** The file keeps the name the user gave it, with an .xlsx extension (what it is). */
 function storedName(name: string): string {
@@ -46,12 +51,22 @@ function storedName(name: string): string {
   return `${base}.xlsx`;
 }
 
-export async function previewImport(db: Kysely<DB>, ctx: RequestContext, storage: StorageConfig, input: PreviewInput): Promise<TImportPreview> {
+export async function previewImport(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  storage: StorageConfig,
+  input: PreviewInput,
+): Promise<TImportPreview> {
   const actor = requireActor(ctx);
   const parsed = await parseImportFile(input.content, input.kind, input.fileName);
   const rows = await checkRows(db, ctx, input.kind, input.owner, parsed.rows);
 
-  const saved = await saveUpload(storage.filesDir, Readable.from([input.content]), storedName(input.fileName), storage.maxUploadBytes);
+  const saved = await saveUpload(
+    storage.filesDir,
+    Readable.from([input.content]),
+    storedName(input.fileName),
+    storage.maxUploadBytes,
+  );
   const { importId, fileId } = await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const file = await trx
       .insertInto('stored_file')
@@ -67,7 +82,14 @@ export async function previewImport(db: Kysely<DB>, ctx: RequestContext, storage
       .executeTakeFirstOrThrow();
     const row = await trx
       .insertInto('registry_import')
-      .values({ owner_unit_id: input.owner.id, file_id: file.id, kind: input.kind, status: 'previewed', row_count: rows.length, created_by: actor.userId })
+      .values({
+        owner_unit_id: input.owner.id,
+        file_id: file.id,
+        kind: input.kind,
+        status: 'previewed',
+        row_count: rows.length,
+        created_by: actor.userId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit({
@@ -76,7 +98,13 @@ export async function previewImport(db: Kysely<DB>, ctx: RequestContext, storage
       entityId: row.id,
       unitId: input.owner.id,
       summary: `Tải lên tệp "${saved.originalName}" để nhập danh sách ${input.kind === 'model' ? 'mô hình' : 'điển hình'} của "${input.owner.name}" (${rows.length} dòng, chưa ghi vào danh sách)`,
-      after: { fileId: file.id, originalName: saved.originalName, sizeBytes: saved.sizeBytes, sha256: saved.sha256, rowCount: rows.length },
+      after: {
+        fileId: file.id,
+        originalName: saved.originalName,
+        sizeBytes: saved.sizeBytes,
+        sha256: saved.sha256,
+        rowCount: rows.length,
+      },
     });
     return { importId: row.id, fileId: file.id };
   });

@@ -5,7 +5,15 @@ import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { invalidState } from '../../lib/errors.ts';
-import { assertChronological, assertDocumentUsable, entryLabel, insertEvent, lockEntry, saveEntry, snapshot } from '../entry-record.ts';
+import {
+  assertChronological,
+  assertDocumentUsable,
+  entryLabel,
+  insertEvent,
+  lockEntry,
+  saveEntry,
+  snapshot,
+} from '../entry-record.ts';
 import { openSpan } from '../spans.ts';
 
 export interface AcceptEntryInput {
@@ -15,15 +23,27 @@ export interface AcceptEntryInput {
 }
 
 /** `entryId` was loaded and checked for registry.approve at its level by the caller. */
-export async function acceptEntry(db: Kysely<DB>, ctx: RequestContext, entryId: number, input: AcceptEntryInput): Promise<void> {
+export async function acceptEntry(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  entryId: number,
+  input: AcceptEntryInput,
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockEntry(trx, entryId, input.revision);
-    if (before.status !== 'submitted') throw invalidState(`Hồ sơ ${entryLabel(before)} không ở trạng thái chờ duyệt; không đưa vào danh sách được.`);
+    if (before.status !== 'submitted')
+      throw invalidState(`Hồ sơ ${entryLabel(before)} không ở trạng thái chờ duyệt; không đưa vào danh sách được.`);
     await assertChronological(trx, before, input.effectiveDate);
     await assertDocumentUsable(trx, ctx, input.documentId);
     const after = await saveEntry(trx, entryId, { status: 'active', return_reason: null });
     await openSpan(trx, entryId, before.level_id, input.effectiveDate, 'accepted');
-    await insertEvent(trx, ctx, { entryId, kind: 'accepted', effectiveDate: input.effectiveDate, documentId: input.documentId, toLevelId: before.level_id });
+    await insertEvent(trx, ctx, {
+      entryId,
+      kind: 'accepted',
+      effectiveDate: input.effectiveDate,
+      documentId: input.documentId,
+      toLevelId: before.level_id,
+    });
     await audit({
       action: 'registry.accepted',
       entityType: 'registry_entry',

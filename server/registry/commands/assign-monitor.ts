@@ -17,7 +17,11 @@ export async function assignMonitor(
   assertNotFuture(input.assignedOn, 'assignedOn');
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     const entry = await lockEntry(trx, entryId, input.revision);
-    const user = await trx.selectFrom('app_user').select(['id', 'full_name', 'status']).where('id', '=', input.userId).executeTakeFirst();
+    const user = await trx
+      .selectFrom('app_user')
+      .select(['id', 'full_name', 'status'])
+      .where('id', '=', input.userId)
+      .executeTakeFirst();
     if (!user) throw invalid('userId', `Không tìm thấy người dùng có mã số ${input.userId}.`);
     if (user.status !== 'active') throw invalid('userId', `Tài khoản của "${user.full_name}" đang bị khóa.`);
     const existing = await trx
@@ -28,17 +32,31 @@ export async function assignMonitor(
       .where('unassigned_on', 'is', null)
       .executeTakeFirst();
     if (existing) {
-      throw new AppError('DUPLICATE', `"${user.full_name}" đã được phân công theo dõi ${entryLabel(entry)} từ ${formatDateVi(existing.assigned_on)}.`, [
-        { field: 'userId', message: `"${user.full_name}" đã được phân công theo dõi.` },
-      ]);
+      throw new AppError(
+        'DUPLICATE',
+        `"${user.full_name}" đã được phân công theo dõi ${entryLabel(entry)} từ ${formatDateVi(existing.assigned_on)}.`,
+        [{ field: 'userId', message: `"${user.full_name}" đã được phân công theo dõi.` }],
+      );
     }
     const { id } = await trx
       .insertInto('registry_monitor')
-      .values({ entry_id: entryId, user_id: input.userId, assigned_on: input.assignedOn, note: input.note, created_by: ctx.actor?.userId ?? null })
+      .values({
+        entry_id: entryId,
+        user_id: input.userId,
+        assigned_on: input.assignedOn,
+        note: input.note,
+        created_by: ctx.actor?.userId ?? null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await saveEntry(trx, entryId, {});
-    await insertEvent(trx, ctx, { entryId, kind: 'monitor_assigned', effectiveDate: input.assignedOn, reason: input.note, data: { monitorId: id, userId: user.id, userName: user.full_name } });
+    await insertEvent(trx, ctx, {
+      entryId,
+      kind: 'monitor_assigned',
+      effectiveDate: input.assignedOn,
+      reason: input.note,
+      data: { monitorId: id, userId: user.id, userName: user.full_name },
+    });
     await audit({
       action: 'registry.monitor_assigned',
       entityType: 'registry_entry',
@@ -70,11 +88,22 @@ export async function unassignMonitor(
       .where('m.entry_id', '=', entryId)
       .executeTakeFirst();
     if (!monitor) throw notFound(`phân công theo dõi có mã số ${monitorId}`);
-    if (monitor.unassigned_on) throw invalid('unassignedOn', `"${monitor.full_name}" đã thôi theo dõi từ ${formatDateVi(monitor.unassigned_on)}.`);
+    if (monitor.unassigned_on)
+      throw invalid(
+        'unassignedOn',
+        `"${monitor.full_name}" đã thôi theo dõi từ ${formatDateVi(monitor.unassigned_on)}.`,
+      );
     if (input.unassignedOn < monitor.assigned_on) {
-      throw invalid('unassignedOn', `Ngày thôi phân công (${formatDateVi(input.unassignedOn)}) trước ngày phân công (${formatDateVi(monitor.assigned_on)}).`);
+      throw invalid(
+        'unassignedOn',
+        `Ngày thôi phân công (${formatDateVi(input.unassignedOn)}) trước ngày phân công (${formatDateVi(monitor.assigned_on)}).`,
+      );
     }
-    await trx.updateTable('registry_monitor').set({ unassigned_on: input.unassignedOn }).where('id', '=', monitorId).execute();
+    await trx
+      .updateTable('registry_monitor')
+      .set({ unassigned_on: input.unassignedOn })
+      .where('id', '=', monitorId)
+      .execute();
     await saveEntry(trx, entryId, {});
     await insertEvent(trx, ctx, {
       entryId,

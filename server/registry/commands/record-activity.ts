@@ -5,7 +5,15 @@ import { EVENT_KIND_LABELS } from '../../../common/schemas/registry.ts';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
-import { assertDocumentUsable, assertFilesUsable, assertNotFuture, entryLabel, insertEvent, lockEntry, saveEntry } from '../entry-record.ts';
+import {
+  assertDocumentUsable,
+  assertFilesUsable,
+  assertNotFuture,
+  entryLabel,
+  insertEvent,
+  lockEntry,
+  saveEntry,
+} from '../entry-record.ts';
 
 export interface RecordActivityInput {
   kind: 'launched' | 'commitment_signed';
@@ -17,7 +25,12 @@ export interface RecordActivityInput {
 }
 
 /** `entryId` was loaded and checked for registry.write by the caller. */
-export async function recordActivity(db: Kysely<DB>, ctx: RequestContext, entryId: number, input: RecordActivityInput): Promise<void> {
+export async function recordActivity(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  entryId: number,
+  input: RecordActivityInput,
+): Promise<void> {
   assertNotFuture(input.effectiveDate);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockEntry(trx, entryId, input.revision);
@@ -38,7 +51,14 @@ export async function recordActivity(db: Kysely<DB>, ctx: RequestContext, entryI
       entityId: entryId,
       unitId: after.owner_unit_id,
       summary: `${EVENT_KIND_LABELS[input.kind]} ${entryLabel(before)} ngày ${formatDateVi(input.effectiveDate)}${input.fileIds.length ? ` (${input.fileIds.length} tệp đính kèm)` : ''}`,
-      after: { eventId, kind: input.kind, effectiveDate: input.effectiveDate, note: input.note, documentId: input.documentId, fileIds: input.fileIds },
+      after: {
+        eventId,
+        kind: input.kind,
+        effectiveDate: input.effectiveDate,
+        note: input.note,
+        documentId: input.documentId,
+        fileIds: input.fileIds,
+      },
     });
   });
 }

@@ -35,7 +35,8 @@ function requireStatus(entry: EntryRow, allowed: RegistryStatus[], message: stri
   if (!allowed.includes(entry.status)) throw invalidState(message);
 }
 
-const notOnList = (e: EntryRow) => `${entryLabel(e)[0]!.toUpperCase()}${entryLabel(e).slice(1)} hiện không có trong danh sách.`;
+const notOnList = (e: EntryRow) =>
+  `${entryLabel(e)[0]!.toUpperCase()}${entryLabel(e).slice(1)} hiện không có trong danh sách.`;
 
 async function levelName(trx: Transaction<DB>, id: number): Promise<string> {
   const level = await trx.selectFrom('org_level').select('name').where('id', '=', id).executeTakeFirst();
@@ -57,14 +58,26 @@ const CONTENT_FIELDS = {
  * and content_adjusted, registry.approve at the entry's level (and the new
  * level) for the others.
  */
-export async function recordLifeEvent(db: Kysely<DB>, ctx: RequestContext, entryId: number, input: TLifeEvent): Promise<void> {
+export async function recordLifeEvent(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  entryId: number,
+  input: TLifeEvent,
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockEntry(trx, entryId, input.revision);
     const date = input.effectiveDate;
     await assertChronological(trx, before, date);
     await assertDocumentUsable(trx, ctx, input.documentId);
     await assertFilesUsable(trx, ctx, input.fileIds);
-    const base = { entryId, kind: input.kind, effectiveDate: date, reason: input.reason, documentId: input.documentId, fileIds: input.fileIds };
+    const base = {
+      entryId,
+      kind: input.kind,
+      effectiveDate: date,
+      reason: input.reason,
+      documentId: input.documentId,
+      fileIds: input.fileIds,
+    };
     let after: EntryRow;
     let detail = '';
 
@@ -84,8 +97,13 @@ export async function recordLifeEvent(db: Kysely<DB>, ctx: RequestContext, entry
         requireStatus(before, ['active'], `${notOnList(before)} Hồ sơ chưa được duyệt thì sửa trực tiếp.`);
         const name = normalizeSpaces(input.name);
         if (name === before.name) throw invalid('name', 'Tên mới trùng với tên hiện tại.');
-        const person = before.person_id ? await trx.selectFrom('person').select('full_name').where('id', '=', before.person_id).executeTakeFirst() : undefined;
-        after = await saveEntry(trx, entryId, { name, ...derivedColumns(before.kind, name, person?.full_name ?? null, before.position) });
+        const person = before.person_id
+          ? await trx.selectFrom('person').select('full_name').where('id', '=', before.person_id).executeTakeFirst()
+          : undefined;
+        after = await saveEntry(trx, entryId, {
+          name,
+          ...derivedColumns(before.kind, name, person?.full_name ?? null, before.position),
+        });
         await insertEvent(trx, ctx, { ...base, data: { from: before.name, to: name } });
         detail = `từ "${before.name}" thành "${name}"`;
         break;
@@ -94,7 +112,9 @@ export async function recordLifeEvent(db: Kysely<DB>, ctx: RequestContext, entry
         requireStatus(before, ['active'], `${notOnList(before)} Hồ sơ chưa được duyệt thì sửa trực tiếp.`);
         const changes: Record<string, unknown> = {};
         const data: Record<string, { from: unknown; to: unknown }> = {};
-        for (const [key, column] of Object.entries(CONTENT_FIELDS) as Array<[keyof typeof CONTENT_FIELDS, keyof EntryRow]>) {
+        for (const [key, column] of Object.entries(CONTENT_FIELDS) as Array<
+          [keyof typeof CONTENT_FIELDS, keyof EntryRow]
+        >) {
           const value = input[key];
           if (value === undefined || value === before[column]) continue;
           changes[column] = value;
@@ -116,12 +136,23 @@ export async function recordLifeEvent(db: Kysely<DB>, ctx: RequestContext, entry
             .executeTakeFirst();
           if (!plan) throw invalid('planId', `Không tìm thấy kế hoạch có mã số ${input.planId}.`);
         }
-        if (input.responsibleUnitId && !(await trx.selectFrom('org_unit').select('id').where('id', '=', input.responsibleUnitId).executeTakeFirst())) {
+        if (
+          input.responsibleUnitId &&
+          !(await trx.selectFrom('org_unit').select('id').where('id', '=', input.responsibleUnitId).executeTakeFirst())
+        ) {
           throw invalid('responsibleUnitId', `Không tìm thấy đơn vị có mã số ${input.responsibleUnitId}.`);
         }
-        const position = (changes.position as string | null | undefined) === undefined ? before.position : (changes.position as string | null);
-        const person = before.person_id ? await trx.selectFrom('person').select('full_name').where('id', '=', before.person_id).executeTakeFirst() : undefined;
-        after = await saveEntry(trx, entryId, { ...changes, ...derivedColumns(before.kind, before.name, person?.full_name ?? null, position) });
+        const position =
+          (changes.position as string | null | undefined) === undefined
+            ? before.position
+            : (changes.position as string | null);
+        const person = before.person_id
+          ? await trx.selectFrom('person').select('full_name').where('id', '=', before.person_id).executeTakeFirst()
+          : undefined;
+        after = await saveEntry(trx, entryId, {
+          ...changes,
+          ...derivedColumns(before.kind, before.name, person?.full_name ?? null, position),
+        });
         await insertEvent(trx, ctx, { ...base, data: { changes: data } });
         detail = `(${Object.keys(data).join(', ')})`;
         break;
@@ -135,18 +166,33 @@ export async function recordLifeEvent(db: Kysely<DB>, ctx: RequestContext, entry
       }
       case 'replaced': {
         requireStatus(before, ['active'], notOnList(before));
-        if (input.replacementId === entryId) throw invalid('replacementId', 'Không thể thay thế một mô hình bằng chính nó.');
-        let query = trx.selectFrom('registry_entry as r').select(['r.id', 'r.name', 'r.kind', 'r.status']).where('r.id', '=', input.replacementId);
-        if (!ctx.system && ctx.actor) query = query.where(entryReadable(ctx.actor, sql.ref('r.id'), sql.ref('r.owner_unit_id')));
+        if (input.replacementId === entryId)
+          throw invalid('replacementId', 'Không thể thay thế một mô hình bằng chính nó.');
+        let query = trx
+          .selectFrom('registry_entry as r')
+          .select(['r.id', 'r.name', 'r.kind', 'r.status'])
+          .where('r.id', '=', input.replacementId);
+        if (!ctx.system && ctx.actor)
+          query = query.where(entryReadable(ctx.actor, sql.ref('r.id'), sql.ref('r.owner_unit_id')));
         const replacement = await query.executeTakeFirst();
-        if (!replacement) throw invalid('replacementId', `Không tìm thấy mô hình, điển hình có mã số ${input.replacementId}.`);
+        if (!replacement)
+          throw invalid('replacementId', `Không tìm thấy mô hình, điển hình có mã số ${input.replacementId}.`);
         if (['removed', 'transferred', 'replaced'].includes(replacement.status)) {
-          throw invalid('replacementId', `${entryLabel(replacement)} đã không còn trong danh sách; hãy chọn mô hình, điển hình khác để thay thế.`);
+          throw invalid(
+            'replacementId',
+            `${entryLabel(replacement)} đã không còn trong danh sách; hãy chọn mô hình, điển hình khác để thay thế.`,
+          );
         }
         await closeSpan(trx, entryId, date, 'replaced');
         after = await saveEntry(trx, entryId, { status: 'replaced', replaced_by_id: replacement.id });
         await insertEvent(trx, ctx, { ...base, relatedEntryId: replacement.id });
-        await insertEvent(trx, ctx, { ...base, entryId: replacement.id, kind: 'replacement_for', relatedEntryId: entryId, fileIds: [] });
+        await insertEvent(trx, ctx, {
+          ...base,
+          entryId: replacement.id,
+          kind: 'replacement_for',
+          relatedEntryId: entryId,
+          fileIds: [],
+        });
         detail = `bằng ${entryLabel(replacement)}`;
         break;
       }
@@ -159,7 +205,11 @@ export async function recordLifeEvent(db: Kysely<DB>, ctx: RequestContext, entry
         break;
       }
       case 'reinstated': {
-        requireStatus(before, ['removed', 'transferred', 'replaced'], `${entryLabel(before)} không ở trạng thái đã ra khỏi danh sách; không có gì để khôi phục.`);
+        requireStatus(
+          before,
+          ['removed', 'transferred', 'replaced'],
+          `${entryLabel(before)} không ở trạng thái đã ra khỏi danh sách; không có gì để khôi phục.`,
+        );
         const levelId = input.levelId ?? before.level_id;
         const to = await levelName(trx, levelId);
         await openSpan(trx, entryId, levelId, date, 'reinstated');

@@ -48,7 +48,9 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
   return out;
 }
 
-const uniq = (values: Array<number | null | undefined>): number[] => [...new Set(values.filter((v): v is number => typeof v === 'number'))];
+const uniq = (values: Array<number | null | undefined>): number[] => [
+  ...new Set(values.filter((v): v is number => typeof v === 'number')),
+];
 
 /** What validation resolved for a row, ready to insert. */
 export interface ResolvedRow {
@@ -82,7 +84,17 @@ export async function resolveEntries(
 
   // ---- bulk loads ----
   const personIds = uniq(inputs.map((i) => i.personId));
-  const people = new Map<number, { full_name: string; unit_id: number; position: string | null; status: string; left_on: string | null; readable: boolean }>();
+  const people = new Map<
+    number,
+    {
+      full_name: string;
+      unit_id: number;
+      position: string | null;
+      status: string;
+      left_on: string | null;
+      readable: boolean;
+    }
+  >();
   for (const part of chunks(personIds, 5000)) {
     const rows = await db
       .selectFrom('person as p')
@@ -115,7 +127,9 @@ export async function resolveEntries(
         'u.id',
         sql<string>`u.current_path::text`.as('path'),
         'u.ended_on',
-        sql<string>`(select v.name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc, v.id desc limit 1)`.as('name'),
+        sql<string>`(select v.name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc, v.id desc limit 1)`.as(
+          'name',
+        ),
       ])
       .where('u.id', 'in', part)
       .execute();
@@ -126,7 +140,11 @@ export async function resolveEntries(
   const fieldIds = uniq(inputs.map((i) => i.fieldId));
   const fields = new Map<number, { name: string; applies_to: string; active: boolean; owner_unit_id: number | null }>();
   if (fieldIds.length > 0) {
-    const rows = await db.selectFrom('model_field as f').select(['f.id', 'f.name', 'f.applies_to', 'f.active', 'f.owner_unit_id']).where('f.id', 'in', fieldIds).execute();
+    const rows = await db
+      .selectFrom('model_field as f')
+      .select(['f.id', 'f.name', 'f.applies_to', 'f.active', 'f.owner_unit_id'])
+      .where('f.id', 'in', fieldIds)
+      .execute();
     for (const r of rows) fields.set(r.id, r);
   }
   const criteriaSets = new Map<number, Array<{ id: number; effective_from: string; version: number }>>();
@@ -145,14 +163,21 @@ export async function resolveEntries(
     }
   }
 
-  const levels = new Map((await db.selectFrom('org_level').select(['id', 'name', 'rank', 'active']).execute()).map((l) => [l.id, l]));
+  const levels = new Map(
+    (await db.selectFrom('org_level').select(['id', 'name', 'rank', 'active']).execute()).map((l) => [l.id, l]),
+  );
 
   const planIds = uniq(inputs.map((i) => i.planId));
   const plans = new Map<number, { title: string; owner_unit_id: number; readable: boolean }>();
   if (planIds.length > 0) {
     const rows = await db
       .selectFrom('plan as p')
-      .select(['p.id', 'p.title', 'p.owner_unit_id', (actor ? unitVisible(actor, 'plans.read', sql.ref('p.owner_unit_id')) : sql<boolean>`true`).as('readable')])
+      .select([
+        'p.id',
+        'p.title',
+        'p.owner_unit_id',
+        (actor ? unitVisible(actor, 'plans.read', sql.ref('p.owner_unit_id')) : sql<boolean>`true`).as('readable'),
+      ])
       .where('p.id', 'in', planIds)
       .execute();
     for (const r of rows) plans.set(r.id, { ...r, readable: Boolean(r.readable) });
@@ -160,7 +185,10 @@ export async function resolveEntries(
 
   // What applies to an owner unit is inherited from above (the catalogue's rule): the fields and plans
   // of the unit itself, its ancestors, and the units that merged or split into them (lineage).
-  const definers = uniq([...[...fields.values()].map((f) => f.owner_unit_id), ...[...plans.values()].map((p) => p.owner_unit_id)]);
+  const definers = uniq([
+    ...[...fields.values()].map((f) => f.owner_unit_id),
+    ...[...plans.values()].map((p) => p.owner_unit_id),
+  ]);
   const lineage = new Set<string>();
   const ownerIds = uniq(inputs.map(ownerOf));
   if (definers.length > 0 && ownerIds.length > 0) {
@@ -176,9 +204,15 @@ export async function resolveEntries(
   const replicatesIds = uniq(inputs.map((i) => i.replicatesId));
   const replicated = new Map<number, { name: string; kind: string }>();
   if (replicatesIds.length > 0) {
-    let query = db.selectFrom('registry_entry as e').select(['e.id', 'e.name', 'e.kind']).where('e.id', 'in', replicatesIds);
+    let query = db
+      .selectFrom('registry_entry as e')
+      .select(['e.id', 'e.name', 'e.kind'])
+      .where('e.id', 'in', replicatesIds);
     // What is on the list is promoted for replication (tuyên truyền, nhân rộng): any unit may replicate it.
-    if (actor) query = query.where((eb) => eb.or([eb('e.status', '=', 'active'), entryReadable(actor, sql.ref('e.id'), sql.ref('e.owner_unit_id'))]));
+    if (actor)
+      query = query.where((eb) =>
+        eb.or([eb('e.status', '=', 'active'), entryReadable(actor, sql.ref('e.id'), sql.ref('e.owner_unit_id'))]),
+      );
     for (const r of await query.execute()) replicated.set(r.id, r);
   }
 
@@ -195,18 +229,21 @@ export async function resolveEntries(
       .where('id', '<>', exceptEntryId ?? 0)
       .execute();
     for (const r of rows) {
-      if (r.kind === 'model') existingModels.set(`${r.owner_unit_id}|${r.plan_id ?? ''}|${foldVietnamese(r.name)}`, r.id);
+      if (r.kind === 'model')
+        existingModels.set(`${r.owner_unit_id}|${r.plan_id ?? ''}|${foldVietnamese(r.name)}`, r.id);
       else existingPeople.set(`${r.person_id}|${r.plan_id ?? ''}|${r.field_id}`, r.id);
     }
   }
 
   const reach = options.accept ? await approveReach(db, ctx) : null;
   if (options.accept) {
-    if (options.accept.date > today) add(-1, 'accept.date', `Ngày đưa vào danh sách ${formatDateVi(options.accept.date)} ở tương lai.`);
+    if (options.accept.date > today)
+      add(-1, 'accept.date', `Ngày đưa vào danh sách ${formatDateVi(options.accept.date)} ở tương lai.`);
     if (options.accept.documentId !== null) {
       let query = db.selectFrom('document as d').select('d.id').where('d.id', '=', options.accept.documentId);
       if (actor) query = query.where(unitInScope(scopeOf(actor, 'documents.read'), sql.ref('d.owner_unit_id')));
-      if (!(await query.executeTakeFirst())) add(-1, 'accept.documentId', `Không tìm thấy văn bản có mã số ${options.accept.documentId} trong sổ văn bản.`);
+      if (!(await query.executeTakeFirst()))
+        add(-1, 'accept.documentId', `Không tìm thấy văn bản có mã số ${options.accept.documentId} trong sổ văn bản.`);
     }
   }
 
@@ -219,17 +256,25 @@ export async function resolveEntries(
     let personName: string | null = null;
     let position = input.position ? normalizeSpaces(input.position) : null;
 
-    if (kind !== 'model' && kind !== 'exemplar') add(index, 'kind', 'Loại phải là "model" (mô hình) hoặc "exemplar" (điển hình cá nhân).');
+    if (kind !== 'model' && kind !== 'exemplar')
+      add(index, 'kind', 'Loại phải là "model" (mô hình) hoặc "exemplar" (điển hình cá nhân).');
     if (kind === 'model') {
       if (!input.name || !normalizeSpaces(input.name)) add(index, 'name', 'Tên mô hình không được để trống.');
       if (!input.ownerUnitId) add(index, 'ownerUnitId', 'Cần chọn đơn vị chủ thể của mô hình.');
-      if (input.personId) add(index, 'personId', 'Mô hình tập thể không gắn với một người; hãy chọn loại "điển hình cá nhân".');
+      if (input.personId)
+        add(index, 'personId', 'Mô hình tập thể không gắn với một người; hãy chọn loại "điển hình cá nhân".');
     }
     if (kind === 'exemplar') {
-      if (!input.personId) add(index, 'personId', 'Cần chọn người (từ danh sách cán bộ, đảng viên) cho điển hình cá nhân.');
+      if (!input.personId)
+        add(index, 'personId', 'Cần chọn người (từ danh sách cán bộ, đảng viên) cho điển hình cá nhân.');
       else {
         const person = people.get(input.personId);
-        if (!person || !person.readable) add(index, 'personId', `Không tìm thấy người có mã số ${input.personId} trong danh sách cán bộ, đảng viên của bạn.`);
+        if (!person || !person.readable)
+          add(
+            index,
+            'personId',
+            `Không tìm thấy người có mã số ${input.personId} trong danh sách cán bộ, đảng viên của bạn.`,
+          );
         else {
           personName = person.full_name;
           position ??= person.position;
@@ -246,8 +291,10 @@ export async function resolveEntries(
     if (ownerId && (!owner || !canReadUnit(ctx, { id: ownerId, path: owner.path }))) {
       add(index, 'ownerUnitId', `Không tìm thấy đơn vị có mã số ${ownerId}.`);
     } else if (ownerId && owner) {
-      if (!canWriteUnit(ctx, { id: ownerId, path: owner.path })) add(index, 'ownerUnitId', `Bạn không có quyền đăng ký mô hình, điển hình cho "${owner.name}".`);
-      else if (owner.ended_on) add(index, 'ownerUnitId', `Đơn vị "${owner.name}" đã kết thúc hoạt động từ ${formatDateVi(owner.ended_on)}.`);
+      if (!canWriteUnit(ctx, { id: ownerId, path: owner.path }))
+        add(index, 'ownerUnitId', `Bạn không có quyền đăng ký mô hình, điển hình cho "${owner.name}".`);
+      else if (owner.ended_on)
+        add(index, 'ownerUnitId', `Đơn vị "${owner.name}" đã kết thúc hoạt động từ ${formatDateVi(owner.ended_on)}.`);
     }
     for (const key of ['partyUnitId', 'responsibleUnitId'] as const) {
       const id = input[key];
@@ -259,13 +306,22 @@ export async function resolveEntries(
     if (!field) add(index, 'fieldId', `Không tìm thấy lĩnh vực, loại mô hình có mã số ${input.fieldId}.`);
     else if (!field.active) add(index, 'fieldId', `Lĩnh vực "${field.name}" đã ngừng sử dụng.`);
     else if (field.applies_to !== 'both' && field.applies_to !== kind) {
-      add(index, 'fieldId', `Lĩnh vực "${field.name}" chỉ dùng cho ${field.applies_to === 'model' ? 'mô hình tập thể' : 'điển hình cá nhân'}, không dùng cho ${ENTRY_KIND_LABELS[kind]?.toLowerCase() ?? kind}.`);
+      add(
+        index,
+        'fieldId',
+        `Lĩnh vực "${field.name}" chỉ dùng cho ${field.applies_to === 'model' ? 'mô hình tập thể' : 'điển hình cá nhân'}, không dùng cho ${ENTRY_KIND_LABELS[kind]?.toLowerCase() ?? kind}.`,
+      );
     } else if (field.owner_unit_id !== null && owner && ownerId && !inherits(ownerId, field.owner_unit_id)) {
-      add(index, 'fieldId', `Lĩnh vực "${field.name}" là danh mục riêng của một tổ chức khác, không áp dụng cho "${owner.name}".`);
+      add(
+        index,
+        'fieldId',
+        `Lĩnh vực "${field.name}" là danh mục riêng của một tổ chức khác, không áp dụng cho "${owner.name}".`,
+      );
     } else {
       const on = input.startedOn ?? today;
       const set = (criteriaSets.get(input.fieldId) ?? []).find((s) => s.effective_from <= on);
-      if (!set) add(index, 'fieldId', `Lĩnh vực "${field.name}" chưa có bộ tiêu chí có hiệu lực vào ngày ${formatDateVi(on)}.`);
+      if (!set)
+        add(index, 'fieldId', `Lĩnh vực "${field.name}" chưa có bộ tiêu chí có hiệu lực vào ngày ${formatDateVi(on)}.`);
       else criteriaSetId = set.id;
     }
 
@@ -273,31 +329,45 @@ export async function resolveEntries(
     if (!level) add(index, 'levelId', `Không tìm thấy cấp có mã số ${input.levelId}.`);
     else if (!level.active) add(index, 'levelId', `Cấp "${level.name}" đã ngừng sử dụng.`);
     else if (reach && owner && ownerId && !canApproveAt(reach, { id: ownerId, path: owner.path }, level.rank)) {
-      add(index, 'levelId', `Bạn không có quyền đưa ${kind === 'model' ? 'mô hình' : 'điển hình'} của "${owner.name}" vào danh sách ${level.name.toLowerCase()}.`);
+      add(
+        index,
+        'levelId',
+        `Bạn không có quyền đưa ${kind === 'model' ? 'mô hình' : 'điển hình'} của "${owner.name}" vào danh sách ${level.name.toLowerCase()}.`,
+      );
     }
 
     if (input.planId) {
       const plan = plans.get(input.planId);
       const applies = plan && ownerId && inherits(ownerId, plan.owner_unit_id);
-      if (!plan || !(plan.readable || applies)) add(index, 'planId', `Không tìm thấy kế hoạch có mã số ${input.planId}.`);
+      if (!plan || !(plan.readable || applies))
+        add(index, 'planId', `Không tìm thấy kế hoạch có mã số ${input.planId}.`);
     }
-    if (input.startedOn && input.startedOn > today) add(index, 'startedOn', `Ngày bắt đầu ${formatDateVi(input.startedOn)} ở tương lai.`);
-    if (input.replicatesId && !replicated.has(input.replicatesId)) add(index, 'replicatesId', `Không tìm thấy mô hình, điển hình có mã số ${input.replicatesId} để nhân rộng.`);
+    if (input.startedOn && input.startedOn > today)
+      add(index, 'startedOn', `Ngày bắt đầu ${formatDateVi(input.startedOn)} ở tương lai.`);
+    if (input.replicatesId && !replicated.has(input.replicatesId))
+      add(index, 'replicatesId', `Không tìm thấy mô hình, điển hình có mã số ${input.replicatesId} để nhân rộng.`);
 
     if (kind === 'model' && ownerId && name) {
       const key = `${ownerId}|${input.planId ?? ''}|${foldVietnamese(name)}`;
       const existing = existingModels.get(key);
       const twin = seenModels.get(key);
       if (existing) add(index, 'name', `Đơn vị đã đăng ký ${entryLabel({ kind, name })} (mã số ${existing}).`);
-      else if (twin !== undefined) add(index, 'name', `Trùng với dòng ${twin + 1}: cùng đơn vị, cùng kế hoạch, cùng tên mô hình.`);
+      else if (twin !== undefined)
+        add(index, 'name', `Trùng với dòng ${twin + 1}: cùng đơn vị, cùng kế hoạch, cùng tên mô hình.`);
       else seenModels.set(key, index);
     }
     if (kind === 'exemplar' && input.personId) {
       const key = `${input.personId}|${input.planId ?? ''}|${input.fieldId}`;
       const existing = existingPeople.get(key);
       const twin = seenPeople.get(key);
-      if (existing) add(index, 'personId', `"${personName ?? name}" đã được đăng ký điển hình trong cùng lĩnh vực và kế hoạch (mã số ${existing}).`);
-      else if (twin !== undefined) add(index, 'personId', `Trùng với dòng ${twin + 1}: cùng người, cùng lĩnh vực, cùng kế hoạch.`);
+      if (existing)
+        add(
+          index,
+          'personId',
+          `"${personName ?? name}" đã được đăng ký điển hình trong cùng lĩnh vực và kế hoạch (mã số ${existing}).`,
+        );
+      else if (twin !== undefined)
+        add(index, 'personId', `Trùng với dòng ${twin + 1}: cùng người, cùng lĩnh vực, cùng kế hoạch.`);
       else seenPeople.set(key, index);
     }
 
@@ -308,14 +378,25 @@ export async function resolveEntries(
 }
 
 /** Check registrations without writing anything (the import preview uses it). Problems of the options carry index -1. */
-export async function validateEntries(db: Kysely<DB>, ctx: RequestContext, inputs: RegisterEntryInput[], options: RegisterOptions = {}): Promise<RowProblem[]> {
+export async function validateEntries(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  inputs: RegisterEntryInput[],
+  options: RegisterOptions = {},
+): Promise<RowProblem[]> {
   return (await resolveEntries(db, ctx, inputs, options)).problems;
 }
 
 /** The VALIDATION error for a set of row problems: fields are `rows.<index>.<field>` (or the option's name). */
 export function problemsError(problems: RowProblem[]): AppError {
-  const fields = problems.map((p) => ({ field: p.index < 0 ? p.field : `rows.${p.index}.${p.field}`, message: p.index < 0 ? p.message : `Dòng ${p.index + 1}: ${p.message}` }));
-  const shown = fields.slice(0, 5).map((f) => f.message).join('; ');
+  const fields = problems.map((p) => ({
+    field: p.index < 0 ? p.field : `rows.${p.index}.${p.field}`,
+    message: p.index < 0 ? p.message : `Dòng ${p.index + 1}: ${p.message}`,
+  }));
+  const shown = fields
+    .slice(0, 5)
+    .map((f) => f.message)
+    .join('; ');
   const more = fields.length > 5 ? ` (và ${fields.length - 5} lỗi khác)` : '';
   return new AppError('VALIDATION', `Dữ liệu không hợp lệ — ${shown}${more}`, fields);
 }
@@ -397,11 +478,16 @@ export async function registerEntries(
   });
   ids.forEach((id, i) => {
     const input = inputs[i]!;
-    if (options.importId !== undefined) events.push(ev(id, 'imported', registeredOn, { data: JSON.stringify({ importId: options.importId }) }));
+    if (options.importId !== undefined)
+      events.push(ev(id, 'imported', registeredOn, { data: JSON.stringify({ importId: options.importId }) }));
     else events.push(ev(id, 'registered', registeredOn));
-    if (input.replicatesId) events.push(ev(id, 'replication_recorded', registeredOn, { related_entry_id: input.replicatesId }));
+    if (input.replicatesId)
+      events.push(ev(id, 'replication_recorded', registeredOn, { related_entry_id: input.replicatesId }));
     if (options.submit || options.accept) events.push(ev(id, 'submitted', registeredOn));
-    if (options.accept) events.push(ev(id, 'accepted', options.accept.date, { document_id: options.accept.documentId, to_level_id: input.levelId }));
+    if (options.accept)
+      events.push(
+        ev(id, 'accepted', options.accept.date, { document_id: options.accept.documentId, to_level_id: input.levelId }),
+      );
   });
   for (const part of chunks(events)) await trx.insertInto('registry_event').values(part).execute();
 
@@ -418,7 +504,11 @@ export async function registerEntries(
     for (const part of chunks(spans)) await trx.insertInto('registry_span').values(part).execute();
   }
 
-  const verb = options.accept ? ` và đưa vào danh sách từ ${formatDateVi(options.accept.date)}` : options.submit ? ' và gửi duyệt' : '';
+  const verb = options.accept
+    ? ` và đưa vào danh sách từ ${formatDateVi(options.accept.date)}`
+    : options.submit
+      ? ' và gửi duyệt'
+      : '';
   if (options.importId !== undefined || ids.length > 50) {
     const ownerIds = [...new Set(rows.map((r) => r!.ownerUnitId))];
     await audit({

@@ -8,10 +8,16 @@ import { invalidState } from '../../lib/errors.ts';
 import { entryLabel, insertEvent, lockEntry, saveEntry, snapshot } from '../entry-record.ts';
 
 /** `entryId` was loaded and checked for registry.approve at its level by the caller. */
-export async function returnEntry(db: Kysely<DB>, ctx: RequestContext, entryId: number, input: { reason: string; revision: number }): Promise<void> {
+export async function returnEntry(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  entryId: number,
+  input: { reason: string; revision: number },
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockEntry(trx, entryId, input.revision);
-    if (before.status !== 'submitted') throw invalidState(`Hồ sơ ${entryLabel(before)} không ở trạng thái chờ duyệt; không trả lại được.`);
+    if (before.status !== 'submitted')
+      throw invalidState(`Hồ sơ ${entryLabel(before)} không ở trạng thái chờ duyệt; không trả lại được.`);
     const after = await saveEntry(trx, entryId, { status: 'returned', return_reason: input.reason });
     await insertEvent(trx, ctx, { entryId, kind: 'returned', effectiveDate: todayInVietnam(), reason: input.reason });
     await audit({

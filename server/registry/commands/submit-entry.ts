@@ -8,14 +8,26 @@ import { invalidState } from '../../lib/errors.ts';
 import { entryLabel, insertEvent, lockEntry, saveEntry, snapshot } from '../entry-record.ts';
 
 /** `entryId` was loaded and checked for registry.write by the caller. */
-export async function submitEntry(db: Kysely<DB>, ctx: RequestContext, entryId: number, revision: number): Promise<void> {
+export async function submitEntry(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  entryId: number,
+  revision: number,
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockEntry(trx, entryId, revision);
     if (before.status !== 'draft' && before.status !== 'returned') {
-      throw invalidState(`Hồ sơ ${entryLabel(before)} không ở trạng thái đang soạn hoặc bị trả lại; không gửi lại được.`);
+      throw invalidState(
+        `Hồ sơ ${entryLabel(before)} không ở trạng thái đang soạn hoặc bị trả lại; không gửi lại được.`,
+      );
     }
     const after = await saveEntry(trx, entryId, { status: 'submitted', return_reason: null });
-    await insertEvent(trx, ctx, { entryId, kind: 'submitted', effectiveDate: todayInVietnam(), data: before.status === 'returned' ? { resubmitted: true } : null });
+    await insertEvent(trx, ctx, {
+      entryId,
+      kind: 'submitted',
+      effectiveDate: todayInVietnam(),
+      data: before.status === 'returned' ? { resubmitted: true } : null,
+    });
     await audit({
       action: 'registry.submitted',
       entityType: 'registry_entry',

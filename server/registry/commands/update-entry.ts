@@ -39,7 +39,12 @@ function diff(before: EntryRow, input: UpdateEntryInput): Partial<EntryRow> {
 }
 
 /** `entryId` was loaded and checked for registry.write by the caller. Sending only unchanged values writes nothing. */
-export async function updateEntry(db: Kysely<DB>, ctx: RequestContext, entryId: number, input: UpdateEntryInput): Promise<void> {
+export async function updateEntry(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  entryId: number,
+  input: UpdateEntryInput,
+): Promise<void> {
   const current = await db.selectFrom('registry_entry').selectAll().where('id', '=', entryId).executeTakeFirstOrThrow();
   if (Object.keys(diff(current, input)).length === 0) {
     if (current.revision !== input.revision) throw staleRevision(`Hồ sơ ${entryLabel(current)}`);
@@ -57,7 +62,9 @@ export async function updateEntry(db: Kysely<DB>, ctx: RequestContext, entryId: 
     const changes = diff(before, input);
     if (Object.keys(changes).length === 0) throw staleRevision(`Hồ sơ ${entryLabel(before)}`);
     if (input.replicatesId !== undefined && input.replicatesId === before.id) {
-      throw new AppError('VALIDATION', 'Một mô hình không thể nhân rộng từ chính nó.', [{ field: 'replicatesId', message: 'Một mô hình không thể nhân rộng từ chính nó.' }]);
+      throw new AppError('VALIDATION', 'Một mô hình không thể nhân rộng từ chính nó.', [
+        { field: 'replicatesId', message: 'Một mô hình không thể nhân rộng từ chính nó.' },
+      ]);
     }
     const merged = { ...before, ...changes };
     const check: RegisterEntryInput = {

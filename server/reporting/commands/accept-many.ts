@@ -35,9 +35,13 @@ function loadReports(db: Kysely<DB>, actor: Actor, ids: number[]) {
       'l.rank as level_rank',
       'p.name as period_name',
       sql<number>`(select count(*) from period_report_value v where v.report_id = r.id and v.met)::int`.as('met_count'),
-      sql<number>`(select count(*) from period_report_value v where v.report_id = r.id and v.met is not null)::int`.as('judged_count'),
+      sql<number>`(select count(*) from period_report_value v where v.report_id = r.id and v.met is not null)::int`.as(
+        'judged_count',
+      ),
       sql<number>`(select count(*) from criterion c where c.criteria_set_id = r.criteria_set_id and c.rule <> 'none'
-        and not exists (select 1 from period_report_value v where v.report_id = r.id and v.criterion_id = c.id and v.value is not null))::int`.as('missing_values'),
+        and not exists (select 1 from period_report_value v where v.report_id = r.id and v.criterion_id = c.id and v.value is not null))::int`.as(
+        'missing_values',
+      ),
     ])
     .where('r.id', 'in', ids)
     .where(entryReadable(actor, sql.ref('e.id'), sql.ref('e.owner_unit_id')))
@@ -59,7 +63,8 @@ async function judge(db: Kysely<DB>, ctx: RequestContext & { actor: Actor }, ids
     const r = byId.get(id);
     let problem: string | null = null;
     if (!r) problem = `Không tìm thấy báo cáo có mã số ${id}.`;
-    else if (r.status !== 'submitted') problem = STATUS_PROBLEM[r.status] ?? 'Báo cáo không ở trạng thái chờ tiếp nhận.';
+    else if (r.status !== 'submitted')
+      problem = STATUS_PROBLEM[r.status] ?? 'Báo cáo không ở trạng thái chờ tiếp nhận.';
     else if (!canApproveAt(reach, { id: r.owner_unit_id, path: r.owner_path }, r.level_rank)) {
       problem = `Không thuộc thẩm quyền tiếp nhận của bạn: báo cáo về mô hình, điển hình ${r.level_name.toLowerCase()} của "${r.owner_name}" do cán bộ nghiệp vụ cấp đó tiếp nhận.`;
     }
@@ -85,17 +90,34 @@ export async function previewAcceptMany(db: Kysely<DB>, actor: Actor, ids: numbe
   };
 }
 
-export async function acceptMany(db: Kysely<DB>, ctx: RequestContext & { actor: Actor }, items: Array<{ reportId: number; revision: number }>): Promise<number> {
+export async function acceptMany(
+  db: Kysely<DB>,
+  ctx: RequestContext & { actor: Actor },
+  items: Array<{ reportId: number; revision: number }>,
+): Promise<number> {
   const ids = [...new Set(items.map((i) => i.reportId))];
-  if (ids.length !== items.length) throw new AppError('VALIDATION', 'Một báo cáo được chọn hai lần.', [{ field: 'items', message: 'Một báo cáo được chọn hai lần.' }]);
+  if (ids.length !== items.length)
+    throw new AppError('VALIDATION', 'Một báo cáo được chọn hai lần.', [
+      { field: 'items', message: 'Một báo cáo được chọn hai lần.' },
+    ]);
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     await trx.selectFrom('period_report').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
     const judged = await judge(trx, ctx, ids);
     const unknown = judged.filter((j) => j.row === null).map((j) => j.id);
-    if (unknown.length > 0) throw new AppError('NOT_FOUND', `Không tìm thấy báo cáo có mã số ${unknown.join(', ')}. Chưa tiếp nhận báo cáo nào.`);
+    if (unknown.length > 0)
+      throw new AppError(
+        'NOT_FOUND',
+        `Không tìm thấy báo cáo có mã số ${unknown.join(', ')}. Chưa tiếp nhận báo cáo nào.`,
+      );
     const problems = judged.flatMap(({ id, row, problem }, i) => {
       if (problem) return [{ field: `items.${i}`, message: problem }];
-      if (row && row.revision !== items[i]!.revision) return [{ field: `items.${i}`, message: `Báo cáo "${row.period_name}" của "${row.entry_name}" vừa được người khác thay đổi; hãy xem lại.` }];
+      if (row && row.revision !== items[i]!.revision)
+        return [
+          {
+            field: `items.${i}`,
+            message: `Báo cáo "${row.period_name}" của "${row.entry_name}" vừa được người khác thay đổi; hãy xem lại.`,
+          },
+        ];
       return [];
     });
     if (problems.length > 0) {
@@ -111,12 +133,28 @@ export async function acceptMany(db: Kysely<DB>, ctx: RequestContext & { actor: 
     const userId = ctx.actor.userId;
     await trx
       .updateTable('period_report')
-      .set((eb) => ({ status: 'accepted', changed_after_acceptance: false, accepted_at: now, accepted_by: userId, updated_by: userId, updated_at: now, revision: eb('revision', '+', 1) }))
+      .set((eb) => ({
+        status: 'accepted',
+        changed_after_acceptance: false,
+        accepted_at: now,
+        accepted_by: userId,
+        updated_by: userId,
+        updated_at: now,
+        revision: eb('revision', '+', 1),
+      }))
       .where('id', 'in', ids)
       .execute();
     const events = await trx
       .insertInto('period_report_event')
-      .values(rows.map((r) => ({ report_id: r.id, kind: r.changed_after_acceptance ? ('reaccepted' as const) : ('accepted' as const), created_by: userId, created_at: now, data: JSON.stringify({ bulk: true }) })))
+      .values(
+        rows.map((r) => ({
+          report_id: r.id,
+          kind: r.changed_after_acceptance ? ('reaccepted' as const) : ('accepted' as const),
+          created_by: userId,
+          created_at: now,
+          data: JSON.stringify({ bulk: true }),
+        })),
+      )
       .returning(['id', 'report_id'])
       .execute();
     const eventOf = new Map(events.map((e) => [e.report_id, e.id]));

@@ -11,32 +11,65 @@ import type { PlanView } from '../../plans/queries.ts';
 type PlanDates = Pick<PlanView, 'id' | 'title' | 'starts_on' | 'ends_on'>;
 
 /** The period's dates lie inside the plan's; the phase (if any) is one of the plan's. */
-export async function assertPeriodFits(db: Kysely<DB>, plan: PlanDates, v: { startsOn: string; endsOn: string; phaseId?: number | null }): Promise<void> {
+export async function assertPeriodFits(
+  db: Kysely<DB>,
+  plan: PlanDates,
+  v: { startsOn: string; endsOn: string; phaseId?: number | null },
+): Promise<void> {
   if (v.startsOn < plan.starts_on) {
-    throw invalid('startsOn', `Kỳ báo cáo phải nằm trong thời gian của kế hoạch "${plan.title}" (${formatDateVi(plan.starts_on)} – ${formatDateVi(plan.ends_on)}).`);
+    throw invalid(
+      'startsOn',
+      `Kỳ báo cáo phải nằm trong thời gian của kế hoạch "${plan.title}" (${formatDateVi(plan.starts_on)} – ${formatDateVi(plan.ends_on)}).`,
+    );
   }
   if (v.endsOn > plan.ends_on) {
-    throw invalid('endsOn', `Kỳ báo cáo phải nằm trong thời gian của kế hoạch "${plan.title}" (${formatDateVi(plan.starts_on)} – ${formatDateVi(plan.ends_on)}).`);
+    throw invalid(
+      'endsOn',
+      `Kỳ báo cáo phải nằm trong thời gian của kế hoạch "${plan.title}" (${formatDateVi(plan.starts_on)} – ${formatDateVi(plan.ends_on)}).`,
+    );
   }
   if (v.phaseId) {
-    const phase = await db.selectFrom('plan_phase').select('id').where('id', '=', v.phaseId).where('plan_id', '=', plan.id).executeTakeFirst();
+    const phase = await db
+      .selectFrom('plan_phase')
+      .select('id')
+      .where('id', '=', v.phaseId)
+      .where('plan_id', '=', plan.id)
+      .executeTakeFirst();
     if (!phase) throw invalid('phaseId', `Giai đoạn có mã số ${v.phaseId} không thuộc kế hoạch "${plan.title}".`);
   }
 }
 
-export async function assertNoDuplicate(trx: Transaction<DB>, planId: number, kind: TCreatePeriodBody['kind'], startsOn: string, exceptId: number | null = null): Promise<void> {
-  let query = trx.selectFrom('report_period').select(['id', 'name']).where('plan_id', '=', planId).where('kind', '=', kind).where('starts_on', '=', startsOn);
+export async function assertNoDuplicate(
+  trx: Transaction<DB>,
+  planId: number,
+  kind: TCreatePeriodBody['kind'],
+  startsOn: string,
+  exceptId: number | null = null,
+): Promise<void> {
+  let query = trx
+    .selectFrom('report_period')
+    .select(['id', 'name'])
+    .where('plan_id', '=', planId)
+    .where('kind', '=', kind)
+    .where('starts_on', '=', startsOn);
   if (exceptId !== null) query = query.where('id', '<>', exceptId);
   const other = await query.executeTakeFirst();
   if (other) {
-    throw new AppError('DUPLICATE', `Kế hoạch đã có kỳ báo cáo loại "${PERIOD_KIND_LABELS[kind]}" bắt đầu ngày ${formatDateVi(startsOn)} ("${other.name}").`, [
-      { field: 'startsOn', message: `Đã có kỳ "${other.name}" bắt đầu ngày này.` },
-    ]);
+    throw new AppError(
+      'DUPLICATE',
+      `Kế hoạch đã có kỳ báo cáo loại "${PERIOD_KIND_LABELS[kind]}" bắt đầu ngày ${formatDateVi(startsOn)} ("${other.name}").`,
+      [{ field: 'startsOn', message: `Đã có kỳ "${other.name}" bắt đầu ngày này.` }],
+    );
   }
 }
 
 /** `plan` was loaded and checked for plans.write by the caller. */
-export async function createPeriod(db: Kysely<DB>, ctx: RequestContext, plan: PlanDates & { owner_unit_id: number }, body: TCreatePeriodBody): Promise<number> {
+export async function createPeriod(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  plan: PlanDates & { owner_unit_id: number },
+  body: TCreatePeriodBody,
+): Promise<number> {
   await assertPeriodFits(db, plan, body);
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     // Serialise creations for one plan so the duplicate check holds.

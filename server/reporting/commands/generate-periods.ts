@@ -32,7 +32,9 @@ export async function generatePeriods(
               wanted.map((p) => ({
                 plan_id: plan.id,
                 // The plan phase containing the period, if any.
-                phase_id: sql<number | null>`(select ph.id from plan_phase ph where ph.plan_id = ${plan.id} and ph.starts_on <= ${p.startsOn}::date and ph.ends_on >= ${p.endsOn}::date order by ph.sort_order, ph.id limit 1)`,
+                phase_id: sql<
+                  number | null
+                >`(select ph.id from plan_phase ph where ph.plan_id = ${plan.id} and ph.starts_on <= ${p.startsOn}::date and ph.ends_on >= ${p.endsOn}::date order by ph.sort_order, ph.id limit 1)`,
                 kind: p.kind,
                 name: p.name,
                 starts_on: p.startsOn,

@@ -38,25 +38,49 @@ async function reportersOf(trx: Transaction<DB>, unitId: number): Promise<number
 }
 
 /** The caller loaded the report and checked registry.approve at its entry's level. */
-export async function returnReport(db: Kysely<DB>, ctx: RequestContext, reportId: number, body: TReturnReportBody): Promise<void> {
+export async function returnReport(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  reportId: number,
+  body: TReturnReportBody,
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockReport(trx, reportId, body.revision);
     if (before.status !== 'submitted') throw notSubmitted(before.status);
-    const criterionIds = body.notes.flatMap((n) => (n.field.startsWith('criterion:') ? [Number(n.field.slice('criterion:'.length))] : []));
+    const criterionIds = body.notes.flatMap((n) =>
+      n.field.startsWith('criterion:') ? [Number(n.field.slice('criterion:'.length))] : [],
+    );
     if (criterionIds.length > 0) {
       const found = new Set(
-        (await trx.selectFrom('criterion').select('id').where('criteria_set_id', '=', before.criteria_set_id).where('id', 'in', criterionIds).execute()).map((c) => c.id),
+        (
+          await trx
+            .selectFrom('criterion')
+            .select('id')
+            .where('criteria_set_id', '=', before.criteria_set_id)
+            .where('id', 'in', criterionIds)
+            .execute()
+        ).map((c) => c.id),
       );
       body.notes.forEach((n, i) => {
         if (n.field.startsWith('criterion:') && !found.has(Number(n.field.slice('criterion:'.length)))) {
-          throw invalid(`notes.${i}.field`, `Tiêu chí ${n.field.slice('criterion:'.length)} không thuộc bộ tiêu chí của báo cáo này.`);
+          throw invalid(
+            `notes.${i}.field`,
+            `Tiêu chí ${n.field.slice('criterion:'.length)} không thuộc bộ tiêu chí của báo cáo này.`,
+          );
         }
       });
     }
     const now = new Date();
-    const after = await saveReportRow(trx, ctx, reportId, now, { status: 'returned', return_reason: body.reason, return_notes: JSON.stringify(body.notes) });
+    const after = await saveReportRow(trx, ctx, reportId, now, {
+      status: 'returned',
+      return_reason: body.reason,
+      return_notes: JSON.stringify(body.notes),
+    });
     const eventId = await insertReportEvent(trx, ctx, reportId, 'returned', now, body.reason, { notes: body.notes });
-    const recipients = new Set([...(before.submitted_by === null ? [] : [before.submitted_by]), ...(await reportersOf(trx, before.ownerUnitId))]);
+    const recipients = new Set([
+      ...(before.submitted_by === null ? [] : [before.submitted_by]),
+      ...(await reportersOf(trx, before.ownerUnitId)),
+    ]);
     if (ctx.actor) recipients.delete(ctx.actor.userId);
     await notify(
       trx,
@@ -82,7 +106,12 @@ export async function returnReport(db: Kysely<DB>, ctx: RequestContext, reportId
 }
 
 /** The caller loaded the report and checked registry.approve at its entry's level. */
-export async function acceptReport(db: Kysely<DB>, ctx: RequestContext, reportId: number, revision: number): Promise<void> {
+export async function acceptReport(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  reportId: number,
+  revision: number,
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockReport(trx, reportId, revision);
     if (before.status !== 'submitted') throw notSubmitted(before.status);
@@ -118,4 +147,3 @@ export async function acceptReport(db: Kysely<DB>, ctx: RequestContext, reportId
     });
   });
 }
-

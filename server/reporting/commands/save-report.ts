@@ -18,7 +18,10 @@ import { periodWindow } from '../period-rules.ts';
 import { insertReportEvent, lockReport, reportLabel, saveReportRow, snapshot } from '../report-record.ts';
 
 /** Why a value does not fit the criterion's measure (Vietnamese), or null when it fits. Null values always fit (not yet entered). */
-export function valueProblem(c: { title: string; measure: CriterionMeasure; scale_max: string | number | null }, value: unknown): string | null {
+export function valueProblem(
+  c: { title: string; measure: CriterionMeasure; scale_max: string | number | null },
+  value: unknown,
+): string | null {
   if (value === null || value === undefined) return null;
   switch (c.measure) {
     case 'boolean':
@@ -26,12 +29,14 @@ export function valueProblem(c: { title: string; measure: CriterionMeasure; scal
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? null : `Tiêu chí "${c.title}" cần một số.`;
     case 'percent':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `Tiêu chí "${c.title}" cần một tỷ lệ phần trăm (số).`;
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return `Tiêu chí "${c.title}" cần một tỷ lệ phần trăm (số).`;
       return value < 0 ? `Tỷ lệ của tiêu chí "${c.title}" không được âm.` : null;
     case 'score': {
       const max = c.scale_max === null ? null : Number(c.scale_max);
       if (typeof value !== 'number' || !Number.isFinite(value)) return `Tiêu chí "${c.title}" cần một số điểm.`;
-      if (value < 0 || (max !== null && value > max)) return `Điểm của tiêu chí "${c.title}" phải từ 0 đến ${max ?? 0}.`;
+      if (value < 0 || (max !== null && value > max))
+        return `Điểm của tiêu chí "${c.title}" phải từ 0 đến ${max ?? 0}.`;
       return null;
     }
     case 'text':
@@ -42,24 +47,42 @@ export function valueProblem(c: { title: string; measure: CriterionMeasure; scal
 }
 
 /** The caller loaded the report and checked registry.write on its entry. */
-export async function saveReport(db: Kysely<DB>, ctx: RequestContext, reportId: number, body: TSaveReportBody): Promise<void> {
+export async function saveReport(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  reportId: number,
+  body: TSaveReportBody,
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockReport(trx, reportId, body.revision);
     if (before.status !== 'returned') {
       const window = await periodWindow(trx, before.period_id, before.ownerUnitId, todayInVietnam());
       if (!window.open) throw invalidState(`${window.reason} Không lưu được thay đổi.`);
     }
-    const criteria = await trx.selectFrom('criterion').select(['id', 'title', 'measure', 'rule', 'target', 'scale_max']).where('criteria_set_id', '=', before.criteria_set_id).execute();
+    const criteria = await trx
+      .selectFrom('criterion')
+      .select(['id', 'title', 'measure', 'rule', 'target', 'scale_max'])
+      .where('criteria_set_id', '=', before.criteria_set_id)
+      .execute();
     const byId = new Map(criteria.map((c) => [c.id, c]));
     const seen = new Set<number>();
     const values = body.values.map((v, i) => {
       const c = byId.get(v.criterionId);
-      if (!c) throw invalid(`values.${i}.criterionId`, `Tiêu chí có mã số ${v.criterionId} không thuộc bộ tiêu chí của báo cáo này.`);
+      if (!c)
+        throw invalid(
+          `values.${i}.criterionId`,
+          `Tiêu chí có mã số ${v.criterionId} không thuộc bộ tiêu chí của báo cáo này.`,
+        );
       if (seen.has(c.id)) throw invalid(`values.${i}.criterionId`, `Tiêu chí "${c.title}" được gửi hai lần.`);
       seen.add(c.id);
       const problem = valueProblem(c, v.value);
       if (problem) throw invalid(`values.${i}.value`, problem);
-      const value = typeof v.value === 'string' && v.value.trim() === '' ? null : typeof v.value === 'string' ? v.value.trim() : v.value;
+      const value =
+        typeof v.value === 'string' && v.value.trim() === ''
+          ? null
+          : typeof v.value === 'string'
+            ? v.value.trim()
+            : v.value;
       return {
         report_id: reportId,
         criterion_id: c.id,
@@ -95,7 +118,9 @@ export async function saveReport(db: Kysely<DB>, ctx: RequestContext, reportId: 
       entityType: 'period_report',
       entityId: reportId,
       unitId: before.ownerUnitId,
-      summary: reopened ? `Sửa ${reportLabel(before)} sau khi đã tiếp nhận: cần tiếp nhận lại` : `Lưu ${reportLabel(before)}`,
+      summary: reopened
+        ? `Sửa ${reportLabel(before)} sau khi đã tiếp nhận: cần tiếp nhận lại`
+        : `Lưu ${reportLabel(before)}`,
       before: snapshot(before),
       after: { ...snapshot(after), values: body.values, files: fileIds },
     });

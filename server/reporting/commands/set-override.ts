@@ -14,16 +14,38 @@ import { notFound } from '../../lib/errors.ts';
 import type { UnitRef } from '../../org/unit-access.ts';
 
 /** `unit` was loaded and checked for registry.approve by the caller; the period is visible. */
-export async function setOverride(db: Kysely<DB>, ctx: RequestContext, periodId: number, unit: UnitRef, body: TOverrideBody): Promise<number> {
+export async function setOverride(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  periodId: number,
+  unit: UnitRef,
+  body: TOverrideBody,
+): Promise<number> {
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
-    const period = await trx.selectFrom('report_period').select(['id', 'name']).where('id', '=', periodId).forUpdate().executeTakeFirst();
+    const period = await trx
+      .selectFrom('report_period')
+      .select(['id', 'name'])
+      .where('id', '=', periodId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!period) throw notFound(`kỳ báo cáo có mã số ${periodId}`);
     const { id } = await trx
       .insertInto('report_period_override')
-      .values({ period_id: periodId, unit_id: unit.id, state: body.state, open_until: body.openUntil, reason: body.reason, created_by: ctx.actor?.userId ?? null, created_at: new Date() })
+      .values({
+        period_id: periodId,
+        unit_id: unit.id,
+        state: body.state,
+        open_until: body.openUntil,
+        reason: body.reason,
+        created_by: ctx.actor?.userId ?? null,
+        created_at: new Date(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const what = body.state === 'open' ? `Mở lại kỳ báo cáo "${period.name}" đến hết ngày ${formatDateVi(body.openUntil)}` : `Khóa kỳ báo cáo "${period.name}"`;
+    const what =
+      body.state === 'open'
+        ? `Mở lại kỳ báo cáo "${period.name}" đến hết ngày ${formatDateVi(body.openUntil)}`
+        : `Khóa kỳ báo cáo "${period.name}"`;
     await audit({
       action: 'period.override',
       entityType: 'report_period',

@@ -15,8 +15,18 @@ import { expectedToReport, periodWindow } from '../period-rules.ts';
 import { insertReportEvent } from '../report-record.ts';
 
 /** `entry` was loaded and checked for registry.write by the caller. */
-export async function startReport(db: Kysely<DB>, ctx: RequestContext, entry: EntryDetailRow, periodId: number): Promise<{ id: number; created: boolean }> {
-  const existing = await db.selectFrom('period_report').select('id').where('entry_id', '=', entry.id).where('period_id', '=', periodId).executeTakeFirst();
+export async function startReport(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  entry: EntryDetailRow,
+  periodId: number,
+): Promise<{ id: number; created: boolean }> {
+  const existing = await db
+    .selectFrom('period_report')
+    .select('id')
+    .where('entry_id', '=', entry.id)
+    .where('period_id', '=', periodId)
+    .executeTakeFirst();
   if (existing) return { id: existing.id, created: false };
   const check = await db
     .selectFrom(['report_period as p', 'registry_entry as e'])
@@ -24,7 +34,9 @@ export async function startReport(db: Kysely<DB>, ctx: RequestContext, entry: En
       'p.name',
       'p.ends_on',
       expectedToReport('e', 'p').as('expected'),
-      sql<boolean>`exists (select 1 from registry_span rs where rs.entry_id = e.id and rs.valid_from <= p.ends_on and (rs.valid_to is null or rs.valid_to > p.ends_on))`.as('listed'),
+      sql<boolean>`exists (select 1 from registry_span rs where rs.entry_id = e.id and rs.valid_from <= p.ends_on and (rs.valid_to is null or rs.valid_to > p.ends_on))`.as(
+        'listed',
+      ),
     ])
     .where('p.id', '=', periodId)
     .where('e.id', '=', entry.id)
@@ -60,8 +72,19 @@ export async function startReport(db: Kysely<DB>, ctx: RequestContext, entry: En
       .executeTakeFirst();
     if (!row) {
       // Someone else started it at the same moment.
-      const other = await trx.selectFrom('period_report').select('id').where('entry_id', '=', entry.id).where('period_id', '=', periodId).executeTakeFirstOrThrow();
-      await audit({ action: 'report.created', entityType: 'period_report', entityId: other.id, unitId: entry.owner_unit_id, summary: `Mở báo cáo kỳ "${check.name}" của "${entry.name}" (đã có)` });
+      const other = await trx
+        .selectFrom('period_report')
+        .select('id')
+        .where('entry_id', '=', entry.id)
+        .where('period_id', '=', periodId)
+        .executeTakeFirstOrThrow();
+      await audit({
+        action: 'report.created',
+        entityType: 'period_report',
+        entityId: other.id,
+        unitId: entry.owner_unit_id,
+        summary: `Mở báo cáo kỳ "${check.name}" của "${entry.name}" (đã có)`,
+      });
       return { id: other.id, created: false };
     }
     await insertReportEvent(trx, ctx, row.id, 'created', now);

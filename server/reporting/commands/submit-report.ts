@@ -14,7 +14,12 @@ import { periodWindow } from '../period-rules.ts';
 import { insertReportEvent, lockReport, reportLabel, saveReportRow, snapshot } from '../report-record.ts';
 
 /** The caller loaded the report and checked registry.write on its entry. */
-export async function submitReport(db: Kysely<DB>, ctx: RequestContext, reportId: number, revision: number): Promise<void> {
+export async function submitReport(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  reportId: number,
+  revision: number,
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockReport(trx, reportId, revision);
     if (before.status !== 'draft' && before.status !== 'returned') {
@@ -24,14 +29,21 @@ export async function submitReport(db: Kysely<DB>, ctx: RequestContext, reportId
           : `Báo cáo đã được tiếp nhận; muốn sửa thì lưu thay đổi, báo cáo sẽ chờ tiếp nhận lại.`,
       );
     }
-    await trx.selectFrom('report_period').select('id').where('id', '=', before.period_id).forShare().executeTakeFirstOrThrow();
+    await trx
+      .selectFrom('report_period')
+      .select('id')
+      .where('id', '=', before.period_id)
+      .forShare()
+      .executeTakeFirstOrThrow();
     if (before.status !== 'returned') {
       const window = await periodWindow(trx, before.period_id, before.ownerUnitId, todayInVietnam());
       if (!window.open) throw invalidState(`${window.reason} Không gửi được báo cáo.`);
     }
     const missing = await trx
       .selectFrom('criterion as c')
-      .leftJoin('period_report_value as v', (j) => j.onRef('v.criterion_id', '=', 'c.id').on('v.report_id', '=', reportId))
+      .leftJoin('period_report_value as v', (j) =>
+        j.onRef('v.criterion_id', '=', 'c.id').on('v.report_id', '=', reportId),
+      )
       .select(['c.id', 'c.code', 'c.title'])
       .where('c.criteria_set_id', '=', before.criteria_set_id)
       .where('c.rule', '<>', 'none')

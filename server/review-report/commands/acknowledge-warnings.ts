@@ -6,7 +6,12 @@ import type { RequestContext } from '../../lib/context.ts';
 import { staleRevision } from '../../lib/errors.ts';
 import { assertNotFinal, currentWarnings, figuresOf, overridesOf, textsOf, type ReviewReportRow } from '../reports.ts';
 
-export async function acknowledgeWarnings(db: Kysely<DB>, ctx: RequestContext, row: ReviewReportRow, revision: number): Promise<void> {
+export async function acknowledgeWarnings(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  row: ReviewReportRow,
+  revision: number,
+): Promise<void> {
   assertNotFinal(row);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const warnings = await currentWarnings(trx, figuresOf(row), textsOf(row), overridesOf(row));

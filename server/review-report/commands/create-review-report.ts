@@ -11,13 +11,24 @@ import { nearestSettings } from '../document-settings.ts';
 import { computeReviewFigures } from '../figures.ts';
 import { currentWarnings } from '../reports.ts';
 
-export async function createReviewReport(db: Kysely<DB>, ctx: RequestContext, unit: UnitRef, body: TCreateReviewReportBody & { snapshotOn: string }): Promise<number> {
+export async function createReviewReport(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  unit: UnitRef,
+  body: TCreateReviewReportBody & { snapshotOn: string },
+): Promise<number> {
   if (body.planId) {
     const plan = await db.selectFrom('plan').select('id').where('id', '=', body.planId).executeTakeFirst();
     if (!plan) throw invalid('planId', `Không tìm thấy kế hoạch có mã số ${body.planId}.`);
   }
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
-    const figures = await computeReviewFigures(trx, { unitId: unit.id, from: body.from, to: body.to, asOf: body.snapshotOn, planId: body.planId ?? null });
+    const figures = await computeReviewFigures(trx, {
+      unitId: unit.id,
+      from: body.from,
+      to: body.to,
+      asOf: body.snapshotOn,
+      planId: body.planId ?? null,
+    });
     const previous = await trx
       .selectFrom('review_report')
       .select('texts')
@@ -61,7 +72,14 @@ export async function createReviewReport(db: Kysely<DB>, ctx: RequestContext, un
       entityId: row.id,
       unitId: unit.id,
       summary: `${REVIEW_REPORT_KIND_LABELS[body.kind]} "${body.title}" của ${unit.name} (${body.from} – ${body.to}, số liệu đến ngày ${body.snapshotOn})`,
-      after: { kind: body.kind, from: body.from, to: body.to, snapshotOn: body.snapshotOn, models: figures.counts.model.total, exemplars: figures.counts.exemplar.total },
+      after: {
+        kind: body.kind,
+        from: body.from,
+        to: body.to,
+        snapshotOn: body.snapshotOn,
+        models: figures.counts.model.total,
+        exemplars: figures.counts.exemplar.total,
+      },
     });
     return row.id;
   });

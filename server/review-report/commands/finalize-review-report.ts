@@ -14,24 +14,57 @@ import { requireActor, type RequestContext } from '../../lib/context.ts';
 import { AppError, staleRevision } from '../../lib/errors.ts';
 import type { UnitRef } from '../../org/unit-access.ts';
 import { effectiveLayout } from '../document-settings.ts';
-import { assertNotFinal, currentWarnings, figuresOf, layoutOf, overridesOf, textsOf, warningsAcknowledged, type ReviewReportRow } from '../reports.ts';
+import {
+  assertNotFinal,
+  currentWarnings,
+  figuresOf,
+  layoutOf,
+  overridesOf,
+  textsOf,
+  warningsAcknowledged,
+  type ReviewReportRow,
+} from '../reports.ts';
 
 const missing = (field: string, message: string) => new AppError('INVALID_STATE', message, [{ field, message }]);
 
 /** What the report still lacks before it can be signed: each as a field and a Vietnamese message. */
-export async function signingBlockers(db: Kysely<DB>, row: ReviewReportRow): Promise<Array<{ field: string; message: string }>> {
+export async function signingBlockers(
+  db: Kysely<DB>,
+  row: ReviewReportRow,
+): Promise<Array<{ field: string; message: string }>> {
   const out: Array<{ field: string; message: string }> = [];
   const warnings = await currentWarnings(db, figuresOf(row), textsOf(row), overridesOf(row));
   if (!warningsAcknowledged(row, warnings)) {
-    out.push({ field: 'warnings', message: `Báo cáo còn ${warnings.length} cảnh báo về tính nhất quán của số liệu chưa được xác nhận. Hãy xem và xác nhận các cảnh báo trước khi ký ban hành.` });
+    out.push({
+      field: 'warnings',
+      message: `Báo cáo còn ${warnings.length} cảnh báo về tính nhất quán của số liệu chưa được xác nhận. Hãy xem và xác nhận các cảnh báo trước khi ký ban hành.`,
+    });
   }
-  if (!row.number.trim()) out.push({ field: 'number', message: 'Báo cáo chưa có số, ký hiệu (ví dụ: 125-BC/ĐUK). Hãy ghi số, ký hiệu trước khi ký ban hành.' });
-  if (!row.report_date) out.push({ field: 'reportDate', message: 'Báo cáo chưa có ngày ban hành. Hãy ghi ngày báo cáo trước khi ký ban hành.' });
-  if (!row.signer_name.trim()) out.push({ field: 'signerName', message: 'Báo cáo chưa có họ tên người ký. Hãy ghi người ký trước khi ký ban hành.' });
+  if (!row.number.trim())
+    out.push({
+      field: 'number',
+      message: 'Báo cáo chưa có số, ký hiệu (ví dụ: 125-BC/ĐUK). Hãy ghi số, ký hiệu trước khi ký ban hành.',
+    });
+  if (!row.report_date)
+    out.push({
+      field: 'reportDate',
+      message: 'Báo cáo chưa có ngày ban hành. Hãy ghi ngày báo cáo trước khi ký ban hành.',
+    });
+  if (!row.signer_name.trim())
+    out.push({
+      field: 'signerName',
+      message: 'Báo cáo chưa có họ tên người ký. Hãy ghi người ký trước khi ký ban hành.',
+    });
   return out;
 }
 
-export async function finalizeReviewReport(db: Kysely<DB>, ctx: RequestContext, row: ReviewReportRow, owner: UnitRef, revision: number): Promise<void> {
+export async function finalizeReviewReport(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  row: ReviewReportRow,
+  owner: UnitRef,
+  revision: number,
+): Promise<void> {
   const actor = requireActor(ctx);
   assertNotFinal(row);
   if (row.revision !== revision) throw staleRevision('Báo cáo');
@@ -61,7 +94,15 @@ export async function finalizeReviewReport(db: Kysely<DB>, ctx: RequestContext, 
     const layout = await effectiveLayout(trx, row.owner_unit_id, layoutOf(row));
     const updated = await trx
       .updateTable('review_report')
-      .set({ status: 'final', signed_by: actor.userId, signed_at: now, document_id: doc.id, layout: JSON.stringify(layout), revision: row.revision + 1, updated_at: now })
+      .set({
+        status: 'final',
+        signed_by: actor.userId,
+        signed_at: now,
+        document_id: doc.id,
+        layout: JSON.stringify(layout),
+        revision: row.revision + 1,
+        updated_at: now,
+      })
       .where('id', '=', row.id)
       .where('revision', '=', revision)
       .where('status', '=', 'draft')

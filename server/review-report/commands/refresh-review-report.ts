@@ -6,12 +6,31 @@ import type { RequestContext } from '../../lib/context.ts';
 import { staleRevision } from '../../lib/errors.ts';
 import type { UnitRef } from '../../org/unit-access.ts';
 import { computeReviewFigures } from '../figures.ts';
-import { assertNotFinal, currentWarnings, overridesOf, storedWarningsOf, textsOf, type ReviewReportRow } from '../reports.ts';
+import {
+  assertNotFinal,
+  currentWarnings,
+  overridesOf,
+  storedWarningsOf,
+  textsOf,
+  type ReviewReportRow,
+} from '../reports.ts';
 
-export async function refreshReviewReport(db: Kysely<DB>, ctx: RequestContext, row: ReviewReportRow, unit: UnitRef, revision: number): Promise<void> {
+export async function refreshReviewReport(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  row: ReviewReportRow,
+  unit: UnitRef,
+  revision: number,
+): Promise<void> {
   assertNotFinal(row);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
-    const figures = await computeReviewFigures(trx, { unitId: unit.id, from: row.period_from, to: row.period_to, asOf: row.snapshot_on, planId: row.plan_id });
+    const figures = await computeReviewFigures(trx, {
+      unitId: unit.id,
+      from: row.period_from,
+      to: row.period_to,
+      asOf: row.snapshot_on,
+      planId: row.plan_id,
+    });
     const warnings = await currentWarnings(trx, figures, textsOf(row), overridesOf(row));
     const unchanged = JSON.stringify(warnings) === JSON.stringify(storedWarningsOf(row));
     const updated = await trx

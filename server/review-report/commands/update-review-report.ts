@@ -5,9 +5,22 @@ import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { staleRevision } from '../../lib/errors.ts';
-import { assertNotFinal, currentWarnings, figuresOf, overridesOf, storedWarningsOf, textsOf, type ReviewReportRow } from '../reports.ts';
+import {
+  assertNotFinal,
+  currentWarnings,
+  figuresOf,
+  overridesOf,
+  storedWarningsOf,
+  textsOf,
+  type ReviewReportRow,
+} from '../reports.ts';
 
-export async function updateReviewReport(db: Kysely<DB>, ctx: RequestContext, row: ReviewReportRow, body: TUpdateReviewReportBody): Promise<void> {
+export async function updateReviewReport(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  row: ReviewReportRow,
+  body: TUpdateReviewReportBody,
+): Promise<void> {
   assertNotFinal(row);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const texts = body.texts ?? textsOf(row);

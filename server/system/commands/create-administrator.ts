@@ -53,7 +53,9 @@ export interface AdministratorCreated {
 /** A strong password to show once: four groups of five from 54 unambiguous characters (≈ 115 bits). */
 export function generatePassword(): string {
   const alphabet = 'abcdefghijkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY23456789';
-  const groups = Array.from({ length: 4 }, () => Array.from({ length: 5 }, () => alphabet[randomInt(alphabet.length)]).join(''));
+  const groups = Array.from({ length: 4 }, () =>
+    Array.from({ length: 5 }, () => alphabet[randomInt(alphabet.length)]).join(''),
+  );
   return groups.join('-');
 }
 
@@ -61,18 +63,32 @@ export function setupContext(): RequestContext {
   return { actor: null, system: true, requestId: `setup-${Date.now()}`, ip: '127.0.0.1' };
 }
 
-async function idOfCode(trx: Transaction<DB>, table: 'unit_type' | 'org_level', code: string, field: string, what: string): Promise<number> {
+async function idOfCode(
+  trx: Transaction<DB>,
+  table: 'unit_type' | 'org_level',
+  code: string,
+  field: string,
+  what: string,
+): Promise<number> {
   const rows = await trx.selectFrom(table).select(['id', 'code', 'active']).orderBy('id').execute();
   const found = rows.find((r) => r.code === code && r.active);
   if (!found) {
-    const codes = rows.filter((r) => r.active).map((r) => r.code).join(', ');
+    const codes = rows
+      .filter((r) => r.active)
+      .map((r) => r.code)
+      .join(', ');
     throw invalid(field, `${what} có mã "${code}" không tồn tại hoặc đã ngừng sử dụng. Các mã hiện có: ${codes}.`);
   }
   return found.id;
 }
 
 /** The root unit the administrator is granted: the one asked for by name, the only one, or a new one. */
-async function rootUnit(trx: Transaction<DB>, ctx: RequestContext, audit: Audit, unit: RootUnitInput | null): Promise<{ id: number; name: string; created: boolean }> {
+async function rootUnit(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  audit: Audit,
+  unit: RootUnitInput | null,
+): Promise<{ id: number; name: string; created: boolean }> {
   const roots = await trx
     .selectFrom('org_unit as u')
     .innerJoin('org_unit_version as v', (join) => join.onRef('v.unit_id', '=', 'u.id').on('v.valid_to', 'is', null))
@@ -88,11 +104,17 @@ async function rootUnit(trx: Transaction<DB>, ctx: RequestContext, audit: Audit,
   }
   if (!unit && roots.length === 1) return { ...roots[0]!, created: false };
   if (!unit && roots.length > 1) {
-    throw invalid('unit', `Có nhiều đơn vị gốc; hãy chọn một bằng --unit: ${roots.map((r) => `"${r.name}"`).join(', ')}.`);
+    throw invalid(
+      'unit',
+      `Có nhiều đơn vị gốc; hãy chọn một bằng --unit: ${roots.map((r) => `"${r.name}"`).join(', ')}.`,
+    );
   }
   if (!unit) throw invalid('unit', 'Chưa có đơn vị gốc: hãy nhập tên đơn vị gốc (--unit), ví dụ "Tỉnh ủy Lào Cai".');
   if (roots.length > 0) {
-    throw invalid('unit', `Không có đơn vị gốc tên "${unit.name}". Các đơn vị gốc hiện có: ${roots.map((r) => `"${r.name}"`).join(', ')}.`);
+    throw invalid(
+      'unit',
+      `Không có đơn vị gốc tên "${unit.name}". Các đơn vị gốc hiện có: ${roots.map((r) => `"${r.name}"`).join(', ')}.`,
+    );
   }
   const typeId = await idOfCode(trx, 'unit_type', unit.typeCode, 'unitType', 'Loại đơn vị');
   const levelId = await idOfCode(trx, 'org_level', unit.levelCode, 'level', 'Cấp');
@@ -110,14 +132,29 @@ async function rootUnit(trx: Transaction<DB>, ctx: RequestContext, audit: Audit,
   return { id, name, created: true };
 }
 
-export async function createAdministrator(db: Kysely<DB>, ctx: RequestContext, input: AdministratorInput): Promise<AdministratorCreated> {
+export async function createAdministrator(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  input: AdministratorInput,
+): Promise<AdministratorCreated> {
   // The administrators' bar of the password policy (common/password-policy.ts), typed or generated alike.
-  await assertStrongPassword(input.password, { username: input.username, fullName: input.fullName, email: input.email, admin: true }, 'password');
+  await assertStrongPassword(
+    input.password,
+    { username: input.username, fullName: input.fullName, email: input.email, admin: true },
+    'password',
+  );
   const passwordHash = await hashPassword(input.password);
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     // Two setups at once (PostgreSQL, two consoles) must not both create "the first" administrator.
     await sql`select pg_advisory_xact_lock(hashtext('dienhinh.setup'))`.execute(trx);
-    const accounts = Number((await trx.selectFrom('app_user').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const accounts = Number(
+      (
+        await trx
+          .selectFrom('app_user')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     if (accounts > 0 && !input.addAnother) {
       throw new AppError(
         'CONFLICT',
@@ -126,7 +163,11 @@ export async function createAdministrator(db: Kysely<DB>, ctx: RequestContext, i
       );
     }
     const first = accounts === 0;
-    const taken = await trx.selectFrom('app_user').select('id').where(sql`lower(username)`, '=', input.username.toLowerCase()).executeTakeFirst();
+    const taken = await trx
+      .selectFrom('app_user')
+      .select('id')
+      .where(sql`lower(username)`, '=', input.username.toLowerCase())
+      .executeTakeFirst();
     if (taken) throw duplicateUsername(input.username);
 
     const unit = await rootUnit(trx, ctx, audit, input.unit);
@@ -143,10 +184,20 @@ export async function createAdministrator(db: Kysely<DB>, ctx: RequestContext, i
     }
     const user = await trx
       .insertInto('app_user')
-      .values({ username: input.username, full_name: fullName, email: input.email, password_hash: passwordHash, must_change_password: true })
+      .values({
+        username: input.username,
+        full_name: fullName,
+        email: input.email,
+        password_hash: passwordHash,
+        must_change_password: true,
+      })
       .returning(['id', 'username'])
       .executeTakeFirstOrThrow();
-    const grant = await trx.insertInto('role_grant').values({ user_id: user.id, role: 'admin', unit_id: unit.id, granted_by: null }).returning('id').executeTakeFirstOrThrow();
+    const grant = await trx
+      .insertInto('role_grant')
+      .values({ user_id: user.id, role: 'admin', unit_id: unit.id, granted_by: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const how = `bằng lệnh npm run setup trên máy chủ (người chạy: ${input.operator})`;
     await audit({
       action: 'user.created',

@@ -1,6 +1,14 @@
 /** /api/v1/documents, /api/v1/document-types, /api/v1/files — the document registry (sổ văn bản). */
 import { api, request } from './client.ts';
-import type { Page, TCreateDocumentBody, TDocument, TDocumentType, TRevokeDocumentBody, TStoredFile, TUpdateDocumentBody } from './types.ts';
+import type {
+  Page,
+  TCreateDocumentBody,
+  TDocument,
+  TDocumentType,
+  TRevokeDocumentBody,
+  TStoredFile,
+  TUpdateDocumentBody,
+} from './types.ts';
 
 /** The fields needed to cite a document. */
 export type TDocumentRef = Pick<TDocument, 'id' | 'symbol' | 'issuedOn' | 'summary'>;
@@ -19,7 +27,8 @@ export interface DocumentListParams {
 
 export const documentsApi = {
   types: () => api.get<{ items: TDocumentType[] }>('/document-types').then((r) => r.items),
-  list: (params: DocumentListParams, signal?: AbortSignal) => api.get<Page<TDocument>>('/documents', { ...params }, signal),
+  list: (params: DocumentListParams, signal?: AbortSignal) =>
+    api.get<Page<TDocument>>('/documents', { ...params }, signal),
   get: (id: number) => api.get<TDocument>(`/documents/${id}`),
   create: (body: TCreateDocumentBody) => api.post<TDocument>('/documents', body),
   update: (id: number, body: TUpdateDocumentBody) => api.patch<TDocument>(`/documents/${id}`, body),

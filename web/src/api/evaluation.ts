@@ -48,11 +48,21 @@ export const evaluationApi = {
   /** The reporting periods (of a plan, or of every plan the user sees) to pick from. */
   periods: (planId?: number) => api.get<Page<TPeriod>>('/reporting/periods', { planId, pageSize: 500 }),
   list: (scope: EvaluationScope, params: EvaluationListParams, signal?: AbortSignal) =>
-    api.get<TEvaluationPage>(`/evaluation/${scope.type === 'period' ? 'periods' : 'phases'}/${scope.id}`, { ...params }, signal),
+    api.get<TEvaluationPage>(
+      `/evaluation/${scope.type === 'period' ? 'periods' : 'phases'}/${scope.id}`,
+      { ...params },
+      signal,
+    ),
   detail: (entryId: number, scope: EvaluationScope) =>
-    api.get<TEvaluationDetail>(`/evaluation/entries/${entryId}`, scope.type === 'period' ? { periodId: scope.id } : { phaseId: scope.id }),
+    api.get<TEvaluationDetail>(
+      `/evaluation/entries/${entryId}`,
+      scope.type === 'period' ? { periodId: scope.id } : { phaseId: scope.id },
+    ),
   decide: (body: TDecisionInput) => api.post<TEvaluationDetail>('/evaluation/decisions', body),
-  confirmMany: (periodId: number, entryIds: number[]) => api.post<TConfirmManyResult>(`/evaluation/periods/${periodId}/confirm-many`, { entryIds }),
-  toReview: (params: { unitId?: number; page?: number; pageSize?: number }, signal?: AbortSignal) => api.get<TToReviewPage>('/evaluation/to-review', { ...params }, signal),
-  dashboard: (params: { planId?: number; periodId?: number; unitId?: number }, signal?: AbortSignal) => api.get<TDashboard>('/evaluation/dashboard', { ...params }, signal),
+  confirmMany: (periodId: number, entryIds: number[]) =>
+    api.post<TConfirmManyResult>(`/evaluation/periods/${periodId}/confirm-many`, { entryIds }),
+  toReview: (params: { unitId?: number; page?: number; pageSize?: number }, signal?: AbortSignal) =>
+    api.get<TToReviewPage>('/evaluation/to-review', { ...params }, signal),
+  dashboard: (params: { planId?: number; periodId?: number; unitId?: number }, signal?: AbortSignal) =>
+    api.get<TDashboard>('/evaluation/dashboard', { ...params }, signal),
 };

@@ -64,7 +64,9 @@ export type TPublicCommentBody = z.input<typeof ZPublicCommentBody>;
 export type TFunnelRow = z.infer<typeof ZFunnelRow>;
 export type TCouncilAgendaItem = TCouncilSession['agenda'][number];
 /** A unit's own honours (tự khen): the unit grants them and keeps the record. */
-export type TRecordOwnBody = Omit<TDecisionBody, 'grantorUnitId' | 'ownerUnitId' | 'externalBody'> & { grantorUnitId: number };
+export type TRecordOwnBody = Omit<TDecisionBody, 'grantorUnitId' | 'ownerUnitId' | 'externalBody'> & {
+  grantorUnitId: number;
+};
 
 interface Paging {
   page?: number;
@@ -118,35 +120,60 @@ export interface FunnelListParams extends Paging {
 
 export const councilApi = {
   sessions: (params: CouncilListParams, signal?: AbortSignal) =>
-    api.get<Page<TCouncilSummary>>('/honours/council-sessions', { ...params, mine: params.mine === undefined ? undefined : String(params.mine) }, signal),
+    api.get<Page<TCouncilSummary>>(
+      '/honours/council-sessions',
+      { ...params, mine: params.mine === undefined ? undefined : String(params.mine) },
+      signal,
+    ),
   session: (id: number) => api.get<TCouncilSession>(`/honours/council-sessions/${id}`),
   create: (body: TCreateCouncilBody) => api.post<TCouncilSession>('/honours/council-sessions', body),
-  attendance: (id: number, presentUserIds: number[], revision: number) => api.post<TCouncilSession>(`/honours/council-sessions/${id}/attendance`, { presentUserIds, revision }),
-  recuse: (id: number, candidateId: number, reason: string) => api.post<TCouncilSession>(`/honours/council-sessions/${id}/recusals`, { candidateId, reason }),
+  attendance: (id: number, presentUserIds: number[], revision: number) =>
+    api.post<TCouncilSession>(`/honours/council-sessions/${id}/attendance`, { presentUserIds, revision }),
+  recuse: (id: number, candidateId: number, reason: string) =>
+    api.post<TCouncilSession>(`/honours/council-sessions/${id}/recusals`, { candidateId, reason }),
   vote: (id: number, body: TBallotBody) => api.post<TCouncilSession>(`/honours/council-sessions/${id}/ballots`, body),
-  close: (id: number, revision: number) => api.post<TCouncilSession>(`/honours/council-sessions/${id}/close`, { revision }),
-  minutes: (id: number) => download(`/honours/council-sessions/${id}/minutes.docx`, undefined, `bien-ban-hoi-dong-${id}.docx`),
+  close: (id: number, revision: number) =>
+    api.post<TCouncilSession>(`/honours/council-sessions/${id}/close`, { revision }),
+  minutes: (id: number) =>
+    download(`/honours/council-sessions/${id}/minutes.docx`, undefined, `bien-ban-hoi-dong-${id}.docx`),
   /** Candidates of the review queue (e.g. a round's candidates passed to the council, or approved by it). */
-  queue: (params: QueueParams, signal?: AbortSignal) => api.get<Page<TQueueCandidate>>('/honours/review-queue', { ...params }, signal),
-  proposals: (params: ProposalListParams, signal?: AbortSignal) => api.get<Page<TProposalSummary>>('/honours/proposals', { ...params }, signal),
+  queue: (params: QueueParams, signal?: AbortSignal) =>
+    api.get<Page<TQueueCandidate>>('/honours/review-queue', { ...params }, signal),
+  proposals: (params: ProposalListParams, signal?: AbortSignal) =>
+    api.get<Page<TProposalSummary>>('/honours/proposals', { ...params }, signal),
   proposal: (id: number) => api.get<TProposal>(`/honours/proposals/${id}`),
 };
 
 export const honoursRegisterApi = {
   list: (params: HonourListParams, signal?: AbortSignal) =>
-    api.get<Page<THonour>>('/honours', { ...params, external: params.external === undefined ? undefined : String(params.external) }, signal),
+    api.get<Page<THonour>>(
+      '/honours',
+      { ...params, external: params.external === undefined ? undefined : String(params.external) },
+      signal,
+    ),
   get: (id: number) => api.get<THonour>(`/honours/${id}`),
   decide: (body: TDecisionBody) => api.post<TDecisionResult>('/honours/decisions', body),
   /** Record the honours a unit granted itself (grantor = owner; optionally counted in one of its rounds). */
-  recordOwn: (body: TRecordOwnBody) => api.post<TDecisionResult>('/honours/decisions', { ...body, externalBody: null, ownerUnitId: body.grantorUnitId } satisfies TDecisionBody),
+  recordOwn: (body: TRecordOwnBody) =>
+    api.post<TDecisionResult>('/honours/decisions', {
+      ...body,
+      externalBody: null,
+      ownerUnitId: body.grantorUnitId,
+    } satisfies TDecisionBody),
   revoke: (id: number, body: TRevokeBody) => api.post<THonour>(`/honours/${id}/revoke`, body),
-  certificate: (id: number, format: 'docx' | 'pdf') => download(`/honours/${id}/certificate.${format}`, undefined, `giay-khen-${id}.${format}`),
+  certificate: (id: number, format: 'docx' | 'pdf') =>
+    download(`/honours/${id}/certificate.${format}`, undefined, `giay-khen-${id}.${format}`),
   certificates: (decisionDocumentId: number, format: 'docx' | 'pdf') =>
-    download(`/honours/certificates.${format}`, { decisionDocumentId }, `giay-khen-quyet-dinh-${decisionDocumentId}.${format}`),
+    download(
+      `/honours/certificates.${format}`,
+      { decisionDocumentId },
+      `giay-khen-quyet-dinh-${decisionDocumentId}.${format}`,
+    ),
 };
 
 export const disclosureApi = {
-  list: (params: DisclosureListParams, signal?: AbortSignal) => api.get<Page<TDisclosureSummary>>('/honours/disclosures', { ...params }, signal),
+  list: (params: DisclosureListParams, signal?: AbortSignal) =>
+    api.get<Page<TDisclosureSummary>>('/honours/disclosures', { ...params }, signal),
   get: (id: number) => api.get<TDisclosure>(`/honours/disclosures/${id}`),
   create: (body: TCreateDisclosureBody) => api.post<TDisclosure>('/honours/disclosures', body),
   markRead: (commentId: number) => api.post<unknown>(`/honours/comments/${commentId}/read`),
@@ -154,19 +181,27 @@ export const disclosureApi = {
 
 /** The public page (no sign-in): a 401 must never send the reader to the sign-in page. */
 export const publicDisclosureApi = {
-  get: (token: string, signal?: AbortSignal) => request<TPublicDisclosure>('GET', `/public/disclosures/${encodeURIComponent(token)}`, { signal, quiet401: true }),
-  comment: (token: string, body: TPublicCommentBody) => request<unknown>('POST', `/public/disclosures/${encodeURIComponent(token)}/comments`, { body, quiet401: true }),
+  get: (token: string, signal?: AbortSignal) =>
+    request<TPublicDisclosure>('GET', `/public/disclosures/${encodeURIComponent(token)}`, { signal, quiet401: true }),
+  comment: (token: string, body: TPublicCommentBody) =>
+    request<unknown>('POST', `/public/disclosures/${encodeURIComponent(token)}/comments`, { body, quiet401: true }),
 };
 
 export const funnelApi = {
-  get: (roundId: number, unitId: number | undefined, signal?: AbortSignal) => api.get<TFunnel>('/honours/funnel', { roundId, unitId }, signal),
-  list: (params: FunnelListParams, signal?: AbortSignal) => api.get<Page<TFunnelRow>>('/honours/funnel/list', { ...params }, signal),
+  get: (roundId: number, unitId: number | undefined, signal?: AbortSignal) =>
+    api.get<TFunnel>('/honours/funnel', { roundId, unitId }, signal),
+  list: (params: FunnelListParams, signal?: AbortSignal) =>
+    api.get<Page<TFunnelRow>>('/honours/funnel/list', { ...params }, signal),
 };
 
 // ─── Queries ───────────────────────────────────────────────────────────────
 
 export function useCouncilSessions(params: CouncilListParams) {
-  return useQuery({ queryKey: ['honours', 'council', 'list', params], queryFn: ({ signal }) => councilApi.sessions(params, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['honours', 'council', 'list', params],
+    queryFn: ({ signal }) => councilApi.sessions(params, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useCouncilSession(id: number | null) {
@@ -180,43 +215,79 @@ export function useCouncilSession(id: number | null) {
 }
 
 export function useReviewQueue(params: QueueParams, enabled = true) {
-  return useQuery({ queryKey: ['honours', 'queue', params], queryFn: ({ signal }) => councilApi.queue(params, signal), enabled, placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['honours', 'queue', params],
+    queryFn: ({ signal }) => councilApi.queue(params, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useSentProposals(roundId: number, enabled = true) {
   return useQuery({
     queryKey: ['honours', 'proposals', 'sent', roundId],
-    queryFn: ({ signal }) => councilApi.proposals({ roundId, direction: 'sent', status: 'submitted', pageSize: 200 }, signal),
+    queryFn: ({ signal }) =>
+      councilApi.proposals({ roundId, direction: 'sent', status: 'submitted', pageSize: 200 }, signal),
     enabled,
   });
 }
 
 export function useProposalDetail(id: number | null) {
-  return useQuery({ queryKey: ['honours', 'proposals', 'one', id], queryFn: () => councilApi.proposal(id!), enabled: id !== null });
+  return useQuery({
+    queryKey: ['honours', 'proposals', 'one', id],
+    queryFn: () => councilApi.proposal(id!),
+    enabled: id !== null,
+  });
 }
 
 export function useHonours(params: HonourListParams, enabled = true) {
-  return useQuery({ queryKey: ['honours', 'register', params], queryFn: ({ signal }) => honoursRegisterApi.list(params, signal), enabled, placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['honours', 'register', params],
+    queryFn: ({ signal }) => honoursRegisterApi.list(params, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useHonour(id: number | null) {
-  return useQuery({ queryKey: ['honours', 'register', 'one', id], queryFn: () => honoursRegisterApi.get(id!), enabled: id !== null });
+  return useQuery({
+    queryKey: ['honours', 'register', 'one', id],
+    queryFn: () => honoursRegisterApi.get(id!),
+    enabled: id !== null,
+  });
 }
 
 export function useDisclosures(params: DisclosureListParams) {
-  return useQuery({ queryKey: ['honours', 'disclosures', 'list', params], queryFn: ({ signal }) => disclosureApi.list(params, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['honours', 'disclosures', 'list', params],
+    queryFn: ({ signal }) => disclosureApi.list(params, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useDisclosure(id: number | null) {
-  return useQuery({ queryKey: ['honours', 'disclosures', 'one', id], queryFn: () => disclosureApi.get(id!), enabled: id !== null });
+  return useQuery({
+    queryKey: ['honours', 'disclosures', 'one', id],
+    queryFn: () => disclosureApi.get(id!),
+    enabled: id !== null,
+  });
 }
 
 export function usePublicDisclosure(token: string) {
-  return useQuery({ queryKey: ['public-disclosure', token], queryFn: ({ signal }) => publicDisclosureApi.get(token, signal), enabled: token !== '', staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['public-disclosure', token],
+    queryFn: ({ signal }) => publicDisclosureApi.get(token, signal),
+    enabled: token !== '',
+    staleTime: 60_000,
+  });
 }
 
 export function useFunnel(roundId: number, unitId: number | undefined) {
-  return useQuery({ queryKey: ['honours', 'funnel', roundId, unitId ?? null], queryFn: ({ signal }) => funnelApi.get(roundId, unitId, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['honours', 'funnel', roundId, unitId ?? null],
+    queryFn: ({ signal }) => funnelApi.get(roundId, unitId, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useFunnelList(params: FunnelListParams | null) {

@@ -84,32 +84,45 @@ export function itemsOf<T>(data: { items?: T[] } | T[] | null | undefined): T[] 
 }
 
 export const honoursFlowApi = {
-  rounds: (params: RoundListParams, signal?: AbortSignal) => api.get<Page<TRound>>('/honours/rounds', { ...params }, signal),
+  rounds: (params: RoundListParams, signal?: AbortSignal) =>
+    api.get<Page<TRound>>('/honours/rounds', { ...params }, signal),
   round: (id: number) => api.get<TRound>(`/honours/rounds/${id}`),
   createRound: (body: TCreateRoundBody) => api.post<TRound>('/honours/rounds', body),
   updateRound: (id: number, body: TUpdateRoundBody) => api.patch<TRound>(`/honours/rounds/${id}`, body),
 
-  proposals: (params: ProposalListParams, signal?: AbortSignal) => api.get<Page<TProposalSummary>>('/honours/proposals', { ...params }, signal),
+  proposals: (params: ProposalListParams, signal?: AbortSignal) =>
+    api.get<Page<TProposalSummary>>('/honours/proposals', { ...params }, signal),
   proposal: (id: number) => api.get<TProposal>(`/honours/proposals/${id}`),
   createProposal: (body: TCreateProposalBody) => api.post<TProposal>('/honours/proposals', body),
   updateProposal: (id: number, body: TUpdateProposalBody) => api.patch<TProposal>(`/honours/proposals/${id}`, body),
-  submitProposal: (id: number, revision: number) => api.post<TProposal>(`/honours/proposals/${id}/submit`, { revision }),
+  submitProposal: (id: number, revision: number) =>
+    api.post<TProposal>(`/honours/proposals/${id}/submit`, { revision }),
   suggestions: (id: number) => api.get<{ items: TSuggestion[] }>(`/honours/proposals/${id}/suggestions`),
-  addCandidate: (proposalId: number, body: TAddCandidateBody) => api.post<unknown>(`/honours/proposals/${proposalId}/candidates`, body),
+  addCandidate: (proposalId: number, body: TAddCandidateBody) =>
+    api.post<unknown>(`/honours/proposals/${proposalId}/candidates`, body),
   updateCandidate: (id: number, body: TUpdateCandidateBody) => api.patch<unknown>(`/honours/candidates/${id}`, body),
-  withdrawCandidate: (id: number, revision: number) => api.post<unknown>(`/honours/candidates/${id}/withdraw`, { revision }),
+  withdrawCandidate: (id: number, revision: number) =>
+    api.post<unknown>(`/honours/candidates/${id}/withdraw`, { revision }),
   review: (proposalId: number, body: TReviewBody) => api.post<unknown>(`/honours/proposals/${proposalId}/review`, body),
-  reviewQueue: (params: ReviewQueueParams, signal?: AbortSignal) => api.get<Page<TQueueCandidate>>('/honours/review-queue', { ...params }, signal),
+  reviewQueue: (params: ReviewQueueParams, signal?: AbortSignal) =>
+    api.get<Page<TQueueCandidate>>('/honours/review-queue', { ...params }, signal),
 
-  personHonours: (personId: number) => api.get<{ items?: THonour[] } | THonour[]>(`/people/${personId}/honours`, { pageSize: 200 }),
-  disciplines: (personId: number) => api.get<{ items?: TDiscipline[] } | TDiscipline[]>(`/people/${personId}/disciplines`),
-  addDiscipline: (personId: number, body: TDisciplineBody) => api.post<unknown>(`/people/${personId}/disciplines`, body),
+  personHonours: (personId: number) =>
+    api.get<{ items?: THonour[] } | THonour[]>(`/people/${personId}/honours`, { pageSize: 200 }),
+  disciplines: (personId: number) =>
+    api.get<{ items?: TDiscipline[] } | TDiscipline[]>(`/people/${personId}/disciplines`),
+  addDiscipline: (personId: number, body: TDisciplineBody) =>
+    api.post<unknown>(`/people/${personId}/disciplines`, body),
 };
 
 const KEY = 'honoursFlow';
 
 export function useRounds(params: RoundListParams) {
-  return useQuery({ queryKey: [KEY, 'rounds', params], queryFn: ({ signal }) => honoursFlowApi.rounds(params, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [KEY, 'rounds', params],
+    queryFn: ({ signal }) => honoursFlowApi.rounds(params, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useRound(id: number | null) {
@@ -117,32 +130,65 @@ export function useRound(id: number | null) {
 }
 
 export function useProposals(params: ProposalListParams, enabled = true) {
-  return useQuery({ queryKey: [KEY, 'proposals', params], queryFn: ({ signal }) => honoursFlowApi.proposals(params, signal), placeholderData: keepPreviousData, enabled });
+  return useQuery({
+    queryKey: [KEY, 'proposals', params],
+    queryFn: ({ signal }) => honoursFlowApi.proposals(params, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 }
 
 export function useProposal(id: number | null) {
-  return useQuery({ queryKey: [KEY, 'proposal', id], queryFn: () => honoursFlowApi.proposal(id!), enabled: id !== null });
+  return useQuery({
+    queryKey: [KEY, 'proposal', id],
+    queryFn: () => honoursFlowApi.proposal(id!),
+    enabled: id !== null,
+  });
 }
 
 export function useSuggestions(id: number | null, enabled: boolean) {
-  return useQuery({ queryKey: [KEY, 'suggestions', id], queryFn: () => honoursFlowApi.suggestions(id!), enabled: id !== null && enabled, staleTime: 30_000 });
+  return useQuery({
+    queryKey: [KEY, 'suggestions', id],
+    queryFn: () => honoursFlowApi.suggestions(id!),
+    enabled: id !== null && enabled,
+    staleTime: 30_000,
+  });
 }
 
 export function useReviewQueue(params: ReviewQueueParams, enabled = true) {
-  return useQuery({ queryKey: [KEY, 'queue', params], queryFn: ({ signal }) => honoursFlowApi.reviewQueue(params, signal), placeholderData: keepPreviousData, enabled });
+  return useQuery({
+    queryKey: [KEY, 'queue', params],
+    queryFn: ({ signal }) => honoursFlowApi.reviewQueue(params, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 }
 
 /** Award forms in force (the catalogue), for the candidate form. */
 export function useActiveAwardForms() {
-  return useQuery({ queryKey: [KEY, 'awardForms'], queryFn: () => honoursApi.awardForms(false), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: [KEY, 'awardForms'],
+    queryFn: () => honoursApi.awardForms(false),
+    staleTime: 5 * 60_000,
+  });
 }
 
 export function usePersonHonours(personId: number | null) {
-  return useQuery({ queryKey: [KEY, 'personHonours', personId], queryFn: () => honoursFlowApi.personHonours(personId!), enabled: personId !== null, select: (d) => itemsOf<THonour>(d) });
+  return useQuery({
+    queryKey: [KEY, 'personHonours', personId],
+    queryFn: () => honoursFlowApi.personHonours(personId!),
+    enabled: personId !== null,
+    select: (d) => itemsOf<THonour>(d),
+  });
 }
 
 export function useDisciplines(personId: number | null) {
-  return useQuery({ queryKey: [KEY, 'disciplines', personId], queryFn: () => honoursFlowApi.disciplines(personId!), enabled: personId !== null, select: (d) => itemsOf<TDiscipline>(d) });
+  return useQuery({
+    queryKey: [KEY, 'disciplines', personId],
+    queryFn: () => honoursFlowApi.disciplines(personId!),
+    enabled: personId !== null,
+    select: (d) => itemsOf<TDiscipline>(d),
+  });
 }
 
 /**

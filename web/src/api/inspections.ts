@@ -32,7 +32,12 @@ export type {
   TCreateInspectionBody,
   TUpdateInspectionBody,
 } from '../../../common/schemas/inspections.ts';
-export type { MonitorNoteKind, TMonitorNote, TMonitorNotePage, TMonitorNoteBody } from '../../../common/schemas/monitoring.ts';
+export type {
+  MonitorNoteKind,
+  TMonitorNote,
+  TMonitorNotePage,
+  TMonitorNoteBody,
+} from '../../../common/schemas/monitoring.ts';
 
 export type TInspectionPage = z.infer<typeof ZInspectionPage>;
 export type TFollowupPage = z.infer<typeof ZFollowupPage>;
@@ -60,18 +65,23 @@ export interface FollowupListParams {
 }
 
 export const inspectionsApi = {
-  list: (params: InspectionListParams, signal?: AbortSignal) => api.get<TInspectionPage>('/inspections', { ...params }, signal),
+  list: (params: InspectionListParams, signal?: AbortSignal) =>
+    api.get<TInspectionPage>('/inspections', { ...params }, signal),
   get: (id: number) => api.get<Detail>(`/inspections/${id}`),
   create: (body: TCreateInspectionBody) => api.post<Detail>('/inspections', body),
   update: (id: number, body: TUpdateInspectionBody) => api.patch<Detail>(`/inspections/${id}`, body),
   saveFindings: (id: number, body: TFindingsBody) => api.put<Detail>(`/inspections/${id}/findings`, body),
   conclude: (id: number, body: TConcludeBody) => api.post<Detail>(`/inspections/${id}/conclude`, body),
   addFollowup: (id: number, body: TFollowupBody) => api.post<Detail>(`/inspections/${id}/followups`, body),
-  closeFollowup: (followupId: number, body: TCloseFollowupBody) => api.post<Detail>(`/inspections/followups/${followupId}/close`, body),
-  followups: (params: FollowupListParams, signal?: AbortSignal) => api.get<TFollowupPage>('/inspections/followups', { ...params }, signal),
+  closeFollowup: (followupId: number, body: TCloseFollowupBody) =>
+    api.post<Detail>(`/inspections/followups/${followupId}/close`, body),
+  followups: (params: FollowupListParams, signal?: AbortSignal) =>
+    api.get<TFollowupPage>('/inspections/followups', { ...params }, signal),
 };
 
 export const monitoringApi = {
-  notes: (entryId: number, page = 1, pageSize = 20) => api.get<TMonitorNotePage>(`/registry/entries/${entryId}/monitor-notes`, { page, pageSize }),
-  record: (entryId: number, body: TMonitorNoteBody) => api.post<TMonitorNotePage>(`/registry/entries/${entryId}/monitor-notes`, body),
+  notes: (entryId: number, page = 1, pageSize = 20) =>
+    api.get<TMonitorNotePage>(`/registry/entries/${entryId}/monitor-notes`, { page, pageSize }),
+  record: (entryId: number, body: TMonitorNoteBody) =>
+    api.post<TMonitorNotePage>(`/registry/entries/${entryId}/monitor-notes`, body),
 };

@@ -34,7 +34,8 @@ export const orgApi = {
   updateUnitType: (id: number, body: TUnitTypeBody) => api.put<TUnitType>(`/org/unit-types/${id}`, body),
   createLevel: (body: TLevelBody) => api.post<TLevel>('/org/levels', body),
   updateLevel: (id: number, body: TLevelBody) => api.put<TLevel>(`/org/levels/${id}`, body),
-  units: (params: UnitListParams, signal?: AbortSignal) => api.get<Page<TUnitSummary>>('/org/units', { ...params }, signal),
+  units: (params: UnitListParams, signal?: AbortSignal) =>
+    api.get<Page<TUnitSummary>>('/org/units', { ...params }, signal),
   unit: (id: number, asOf?: string) => api.get<TUnitDetail>(`/org/units/${id}`, { asOf }),
   history: (id: number) => api.get<TUnitHistory>(`/org/units/${id}/history`),
   stats: (rootId?: number, asOf?: string) => api.get<TOrgStats>('/org/stats', { rootId, asOf }),

@@ -24,10 +24,16 @@ const query = (params: Record<string, string | number | undefined>) => {
 };
 
 export const overviewApi = {
-  get: (params: OverviewParams, signal?: AbortSignal) => api.get<TOverview>('/registry/overview', { ...params }, signal),
-  coverageUnits: (params: OverviewParams & { childId?: number; covered: boolean; page: number; pageSize: number }, signal?: AbortSignal) =>
-    api.get<Page<TCoverageUnit>>('/registry/coverage/units', { ...params, covered: String(params.covered) }, signal),
-  xlsxUrl: (params: OverviewParams, sheet: 'active' | 'coverage' | 'movement') => `${API_BASE}/registry/overview.xlsx${query({ ...params, sheet })}`,
-  dashboardXlsxUrl: (params: { planId?: number; periodId?: number; unitId?: number }, sheet: 'completeness' | 'met' | 'trend') =>
-    `${API_BASE}/evaluation/dashboard.xlsx${query({ ...params, sheet })}`,
+  get: (params: OverviewParams, signal?: AbortSignal) =>
+    api.get<TOverview>('/registry/overview', { ...params }, signal),
+  coverageUnits: (
+    params: OverviewParams & { childId?: number; covered: boolean; page: number; pageSize: number },
+    signal?: AbortSignal,
+  ) => api.get<Page<TCoverageUnit>>('/registry/coverage/units', { ...params, covered: String(params.covered) }, signal),
+  xlsxUrl: (params: OverviewParams, sheet: 'active' | 'coverage' | 'movement') =>
+    `${API_BASE}/registry/overview.xlsx${query({ ...params, sheet })}`,
+  dashboardXlsxUrl: (
+    params: { planId?: number; periodId?: number; unitId?: number },
+    sheet: 'completeness' | 'met' | 'trend',
+  ) => `${API_BASE}/evaluation/dashboard.xlsx${query({ ...params, sheet })}`,
 };

@@ -48,27 +48,36 @@ export interface LedgerParams {
 }
 
 export const registryApi = {
-  list: (params: EntryListParams, signal?: AbortSignal) => api.get<TEntryPage>('/registry/entries', { ...params }, signal),
+  list: (params: EntryListParams, signal?: AbortSignal) =>
+    api.get<TEntryPage>('/registry/entries', { ...params }, signal),
   myAssignments: (page = 1, pageSize = 50) => api.get<TEntryPage>('/registry/my-assignments', { page, pageSize }),
   get: (id: number) => api.get<TEntryDetail>(`/registry/entries/${id}`),
   create: (body: TCreateEntryBody) => api.post<TEntryDetail>('/registry/entries', body),
   update: (id: number, body: TUpdateEntryBody) => api.patch<TEntryDetail>(`/registry/entries/${id}`, body),
   submit: (id: number, revision: number) => api.post<TEntryDetail>(`/registry/entries/${id}/submit`, { revision }),
-  returnEntry: (id: number, body: { reason: string; revision: number }) => api.post<TEntryDetail>(`/registry/entries/${id}/return`, body),
-  accept: (id: number, body: { effectiveDate: string; documentId: number | null; revision: number }) => api.post<TEntryDetail>(`/registry/entries/${id}/accept`, body),
+  returnEntry: (id: number, body: { reason: string; revision: number }) =>
+    api.post<TEntryDetail>(`/registry/entries/${id}/return`, body),
+  accept: (id: number, body: { effectiveDate: string; documentId: number | null; revision: number }) =>
+    api.post<TEntryDetail>(`/registry/entries/${id}/accept`, body),
   event: (id: number, body: TLifeEventBody) => api.post<TEntryDetail>(`/registry/entries/${id}/events`, body),
   activity: (id: number, body: TActivityBody) => api.post<TEntryDetail>(`/registry/entries/${id}/activities`, body),
   timeline: (id: number) => api.get<{ entryId: number; items: TTimelineItem[] }>(`/registry/entries/${id}/timeline`),
   assignMonitor: (id: number, body: { userId: number; assignedOn: string; note: string | null; revision: number }) =>
     api.post<TEntryDetail>(`/registry/entries/${id}/monitors`, body),
-  unassignMonitor: (id: number, monitorId: number, body: { unassignedOn: string; note: string | null; revision: number }) =>
-    api.post<TEntryDetail>(`/registry/entries/${id}/monitors/${monitorId}/unassign`, body),
+  unassignMonitor: (
+    id: number,
+    monitorId: number,
+    body: { unassignedOn: string; note: string | null; revision: number },
+  ) => api.post<TEntryDetail>(`/registry/entries/${id}/monitors/${monitorId}/unassign`, body),
   ledger: (params: LedgerParams, signal?: AbortSignal) => api.get<TLedger>('/registry/ledger', { ...params }, signal),
-  ledgerEntries: (params: LedgerParams & { bucket: LedgerBucket; page?: number; pageSize?: number }, signal?: AbortSignal) =>
-    api.get<TLedgerEntries>('/registry/ledger/entries', { ...params }, signal),
+  ledgerEntries: (
+    params: LedgerParams & { bucket: LedgerBucket; page?: number; pageSize?: number },
+    signal?: AbortSignal,
+  ) => api.get<TLedgerEntries>('/registry/ledger/entries', { ...params }, signal),
 
   /** The list as .xlsx, with the same filters as the list (no paging). */
-  exportXlsx: (params: Omit<EntryListParams, 'page' | 'pageSize'>, fallbackName: string) => download('/registry/export.xlsx', { ...params }, fallbackName),
+  exportXlsx: (params: Omit<EntryListParams, 'page' | 'pageSize'>, fallbackName: string) =>
+    download('/registry/export.xlsx', { ...params }, fallbackName),
   template: (kind: ImportKind, ownerUnitId: number | undefined, fallbackName: string) =>
     download('/registry/import/template.xlsx', { kind, ownerUnitId }, fallbackName),
   importPreview: (file: File, kind: ImportKind, ownerUnitId: number) => {
@@ -79,5 +88,6 @@ export const registryApi = {
     body.append('file', file);
     return request<TImportPreview>('POST', '/registry/import', { body });
   },
-  importCommit: (id: number, body: TImportCommitBody) => api.post<TImportCommitResult>(`/registry/import/${id}/commit`, body),
+  importCommit: (id: number, body: TImportCommitBody) =>
+    api.post<TImportCommitResult>(`/registry/import/${id}/commit`, body),
 };

@@ -70,13 +70,16 @@ export interface PeriodEntriesParams {
 }
 
 export const reportingApi = {
-  periods: (params: PeriodListParams, signal?: AbortSignal) => api.get<Page<TPeriod>>('/reporting/periods', { ...params }, signal),
+  periods: (params: PeriodListParams, signal?: AbortSignal) =>
+    api.get<Page<TPeriod>>('/reporting/periods', { ...params }, signal),
   period: (id: number) => api.get<TPeriod>(`/reporting/periods/${id}`),
   createPeriod: (body: TCreatePeriodBody) => api.post<TPeriod>('/reporting/periods', body),
-  generatePeriods: (body: TGeneratePeriodsBody) => api.post<TGeneratePeriodsResult>('/reporting/periods/generate', body),
+  generatePeriods: (body: TGeneratePeriodsBody) =>
+    api.post<TGeneratePeriodsResult>('/reporting/periods/generate', body),
   updatePeriod: (id: number, body: TUpdatePeriodBody) => api.patch<TPeriod>(`/reporting/periods/${id}`, body),
   overrides: (periodId: number) => api.get<TOverride[]>(`/reporting/periods/${periodId}/overrides`),
-  addOverride: (periodId: number, body: TOverrideBody) => api.post<TOverride>(`/reporting/periods/${periodId}/overrides`, body),
+  addOverride: (periodId: number, body: TOverrideBody) =>
+    api.post<TOverride>(`/reporting/periods/${periodId}/overrides`, body),
   window: (periodId: number, unitId: number) => api.get<TWindow>(`/reporting/periods/${periodId}/window`, { unitId }),
   entries: (periodId: number, params: PeriodEntriesParams, signal?: AbortSignal) =>
     api.get<Page<TPeriodEntryRow>>(`/reporting/periods/${periodId}/entries`, { ...params }, signal),
@@ -90,8 +93,10 @@ export const reportingApi = {
   submit: (id: number, revision: number) => api.post<TReport>(`/reporting/reports/${id}/submit`, { revision }),
   returnReport: (id: number, body: TReturnReportBody) => api.post<TReport>(`/reporting/reports/${id}/return`, body),
   accept: (id: number, revision: number) => api.post<TReport>(`/reporting/reports/${id}/accept`, { revision }),
-  acceptManyPreview: (reportIds: number[]) => api.post<TAcceptManyPreview>('/reporting/reports/accept-many/preview', { reportIds }),
-  acceptMany: (items: Array<{ reportId: number; revision: number }>) => api.post<TAcceptManyResult>('/reporting/reports/accept-many', { items }),
+  acceptManyPreview: (reportIds: number[]) =>
+    api.post<TAcceptManyPreview>('/reporting/reports/accept-many/preview', { reportIds }),
+  acceptMany: (items: Array<{ reportId: number; revision: number }>) =>
+    api.post<TAcceptManyResult>('/reporting/reports/accept-many', { items }),
 };
 
 /** Link to a stored file (same origin, cookie-authenticated GET). */

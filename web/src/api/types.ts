@@ -54,12 +54,30 @@ export type TDocumentType = z.infer<typeof ZDocumentType>;
 export type TRevokeDocumentBody = z.input<typeof ZRevokeDocumentBody>;
 export type TAuditActionOption = z.infer<typeof ZAuditActionOption>;
 
-export type { TPerson, TCreatePersonBody, TUpdatePersonBody, TLeavePersonBody } from '../../../common/schemas/people.ts';
-export type { TDocument, TCreateDocumentBody, TUpdateDocumentBody, TStoredFile } from '../../../common/schemas/documents.ts';
+export type {
+  TPerson,
+  TCreatePersonBody,
+  TUpdatePersonBody,
+  TLeavePersonBody,
+} from '../../../common/schemas/people.ts';
+export type {
+  TDocument,
+  TCreateDocumentBody,
+  TUpdateDocumentBody,
+  TStoredFile,
+} from '../../../common/schemas/documents.ts';
 export type { TAuditEvent } from '../../../common/schemas/audit.ts';
 
 export type { TPlan, TPlanSummary, TCreatePlanBody, TUpdatePlanBody } from '../../../common/schemas/plans.ts';
-export type { TField, TFieldDetail, TCriteriaSet, TCriterion, TCreateFieldBody, TUpdateFieldBody, TAddCriteriaSetBody } from '../../../common/schemas/catalogue.ts';
+export type {
+  TField,
+  TFieldDetail,
+  TCriteriaSet,
+  TCriterion,
+  TCreateFieldBody,
+  TUpdateFieldBody,
+  TAddCriteriaSetBody,
+} from '../../../common/schemas/catalogue.ts';
 export type {
   TEntrySummary,
   TEntryDetail,
@@ -75,7 +93,14 @@ export type {
   EventKind,
   LedgerBucket,
 } from '../../../common/schemas/registry.ts';
-export type { TImportPreview, TImportRow, TImportProblem, TImportCommitBody, ImportKind, ImportColumnKey } from '../../../common/schemas/registry-excel.ts';
+export type {
+  TImportPreview,
+  TImportRow,
+  TImportProblem,
+  TImportCommitBody,
+  ImportKind,
+  ImportColumnKey,
+} from '../../../common/schemas/registry-excel.ts';
 
 export type TEntryPage = z.infer<typeof ZEntryPage>;
 export type TLedgerEntries = z.infer<typeof ZLedgerEntries>;

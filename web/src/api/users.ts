@@ -13,8 +13,10 @@ export interface UserListParams {
 export const usersApi = {
   list: (params: UserListParams, signal?: AbortSignal) => api.get<Page<TUser>>('/users', { ...params }, signal),
   create: (body: TCreateUserBody) => api.post<TUser>('/users', body),
-  update: (id: number, body: { fullName: string; email?: string | null; revision: number }) => api.patch<TUser>(`/users/${id}`, body),
-  setStatus: (id: number, status: 'active' | 'disabled', revision: number) => api.post<TUser>(`/users/${id}/status`, { status, revision }),
+  update: (id: number, body: { fullName: string; email?: string | null; revision: number }) =>
+    api.patch<TUser>(`/users/${id}`, body),
+  setStatus: (id: number, status: 'active' | 'disabled', revision: number) =>
+    api.post<TUser>(`/users/${id}/status`, { status, revision }),
   resetPassword: (id: number, newPassword: string) => api.post<TUser>(`/users/${id}/password`, { newPassword }),
   unlock: (id: number) => api.post<TUser>(`/users/${id}/unlock`),
   grant: (id: number, body: TGrantBody) => api.post<TUser>(`/users/${id}/grants`, body),

@@ -6,6 +6,7 @@ import { useMe } from './me.ts';
 
 export function RequireSystemAdmin({ children }: { children: ReactNode }) {
   const me = useMe();
-  if (!me.isSystemAdmin) return <Result status="403" title={t('error.forbiddenTitle')} subTitle={t('error.forbiddenPage')} />;
+  if (!me.isSystemAdmin)
+    return <Result status="403" title={t('error.forbiddenTitle')} subTitle={t('error.forbiddenPage')} />;
   return <>{children}</>;
 }

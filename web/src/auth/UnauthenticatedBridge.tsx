@@ -18,7 +18,9 @@ export function UnauthenticatedBridge() {
       client.setQueryData(ME_KEY, null);
     });
     setPasswordChangeRequiredHandler(() => {
-      client.setQueryData<TMe | null>(ME_KEY, (me) => (me && !me.mustChangePassword ? { ...me, mustChangePassword: true } : me));
+      client.setQueryData<TMe | null>(ME_KEY, (me) =>
+        me && !me.mustChangePassword ? { ...me, mustChangePassword: true } : me,
+      );
     });
   }, [client]);
   return null;

@@ -7,7 +7,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api, ApiError, download, setPasswordChangeRequiredHandler, setUnauthenticatedHandler } from '../api/client.ts';
 
 const answer = (status: number, code: string) =>
-  vi.fn(async () => new Response(JSON.stringify({ error: { code, message: 'Bạn cần đổi mật khẩu trước khi tiếp tục.' } }), { status, headers: { 'content-type': 'application/json' } }));
+  vi.fn(
+    async () =>
+      new Response(JSON.stringify({ error: { code, message: 'Bạn cần đổi mật khẩu trước khi tiếp tục.' } }), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      }),
+  );
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -19,7 +25,11 @@ describe('403 PASSWORD_CHANGE_REQUIRED from any call', () => {
     const handler = vi.fn();
     setPasswordChangeRequiredHandler(handler);
     vi.stubGlobal('fetch', answer(403, 'PASSWORD_CHANGE_REQUIRED'));
-    await expect(api.get('/org/units')).rejects.toMatchObject({ status: 403, code: 'PASSWORD_CHANGE_REQUIRED', message: 'Bạn cần đổi mật khẩu trước khi tiếp tục.' });
+    await expect(api.get('/org/units')).rejects.toMatchObject({
+      status: 403,
+      code: 'PASSWORD_CHANGE_REQUIRED',
+      message: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
+    });
     await expect(api.post('/people', { fullName: 'A' })).rejects.toBeInstanceOf(ApiError);
     await expect(download('/registry/entries.xlsx', undefined, 'x.xlsx')).rejects.toBeInstanceOf(ApiError);
     expect(handler).toHaveBeenCalledTimes(3);

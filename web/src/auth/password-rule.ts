@@ -6,7 +6,13 @@
  */
 import { useEffect } from 'react';
 import type { FormRule } from 'antd';
-import { checkPassword, loadPasswordEstimator, passwordRequirements, PASSWORD_POLICY, type PasswordOwner } from '../../../common/password-policy.ts';
+import {
+  checkPassword,
+  loadPasswordEstimator,
+  passwordRequirements,
+  PASSWORD_POLICY,
+  type PasswordOwner,
+} from '../../../common/password-policy.ts';
 import type { TMe } from '../api/types.ts';
 import { t } from '../i18n/index.ts';
 

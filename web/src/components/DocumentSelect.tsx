@@ -45,13 +45,18 @@ export function DocumentSelect({ value, onChange, known, testId }: Props) {
       options={options}
       loading={isFetching}
       placeholder={t('documentSelect.placeholder')}
-      notFoundContent={error ? t('documentSelect.unavailable') : isFetching ? t('common.searching') : t('documentSelect.notFound')}
+      notFoundContent={
+        error ? t('documentSelect.unavailable') : isFetching ? t('common.searching') : t('documentSelect.notFound')
+      }
       style={{ width: '100%' }}
       data-testid={testId}
       optionRender={(option) => (
         <div style={{ whiteSpace: 'normal' }}>
           <div>
-            <strong>{option.data.doc.symbol}</strong> <Typography.Text type="secondary">{t('documentSelect.issuedOn', { date: formatDateVi(option.data.doc.issuedOn) })}</Typography.Text>
+            <strong>{option.data.doc.symbol}</strong>{' '}
+            <Typography.Text type="secondary">
+              {t('documentSelect.issuedOn', { date: formatDateVi(option.data.doc.issuedOn) })}
+            </Typography.Text>
           </div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
             {option.data.doc.summary}

@@ -14,12 +14,24 @@ import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption, TitleComponentOption, TooltipComponentOption } from 'echarts/components';
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  TitleComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
 import { t } from '../i18n/index.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, CanvasRenderer]);
 
-export type EChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TitleComponentOption | TooltipComponentOption>;
+export type EChartOption = ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TitleComponentOption
+  | TooltipComponentOption
+>;
 
 /** What was clicked: the series (its id or name), the category (x-axis name) and the data index. */
 export interface EChartClick {
@@ -53,8 +65,20 @@ export function EChart({ option, height = 320, onClick, fileName = 'bieu-do', da
     const instance = echarts.init(el, undefined, { renderer: 'canvas' });
     chart.current = instance;
     instance.on('click', (p) => {
-      const params = p as unknown as { seriesId?: string; seriesName?: string; name: string; dataIndex: number; value: unknown };
-      clickRef.current?.({ seriesId: params.seriesId, seriesName: params.seriesName, name: params.name, dataIndex: params.dataIndex, value: params.value });
+      const params = p as unknown as {
+        seriesId?: string;
+        seriesName?: string;
+        name: string;
+        dataIndex: number;
+        value: unknown;
+      };
+      clickRef.current?.({
+        seriesId: params.seriesId,
+        seriesName: params.seriesName,
+        name: params.name,
+        dataIndex: params.dataIndex,
+        value: params.value,
+      });
     });
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => instance.resize());
     observer?.observe(el);
@@ -82,11 +106,23 @@ export function EChart({ option, height = 320, onClick, fileName = 'bieu-do', da
   return (
     <div data-testid={testId}>
       <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
-        <Button size="small" type="text" icon={<DownloadOutlined />} onClick={downloadPng} data-testid={testId ? `${testId}-png` : undefined}>
+        <Button
+          size="small"
+          type="text"
+          icon={<DownloadOutlined />}
+          onClick={downloadPng}
+          data-testid={testId ? `${testId}-png` : undefined}
+        >
           {t('chart.downloadPng')}
         </Button>
         {dataHref && (
-          <Button size="small" type="text" icon={<DownloadOutlined />} href={dataHref} data-testid={testId ? `${testId}-xlsx` : undefined}>
+          <Button
+            size="small"
+            type="text"
+            icon={<DownloadOutlined />}
+            href={dataHref}
+            data-testid={testId ? `${testId}-xlsx` : undefined}
+          >
             {t('chart.downloadXlsx')}
           </Button>
         )}

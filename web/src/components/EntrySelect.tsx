@@ -34,8 +34,11 @@ export function EntrySelect({ value, onChange, kind, status, excludeId, known, p
     staleTime: 30_000,
   });
   const options = useMemo(() => {
-    const list = (data?.items ?? []).filter((e) => e.id !== excludeId).map((e) => ({ value: e.id, label: e.name, sub: `${e.ownerUnit.name} · ${e.level.name}` }));
-    if (picked && !list.some((o) => o.value === picked.id)) list.unshift({ value: picked.id, label: picked.name, sub: '' });
+    const list = (data?.items ?? [])
+      .filter((e) => e.id !== excludeId)
+      .map((e) => ({ value: e.id, label: e.name, sub: `${e.ownerUnit.name} · ${e.level.name}` }));
+    if (picked && !list.some((o) => o.value === picked.id))
+      list.unshift({ value: picked.id, label: picked.name, sub: '' });
     return list;
   }, [data, picked, excludeId]);
   return (
@@ -52,7 +55,9 @@ export function EntrySelect({ value, onChange, kind, status, excludeId, known, p
       options={options}
       loading={isFetching}
       placeholder={placeholder ?? t('entrySelect.placeholder')}
-      notFoundContent={error ? t('entrySelect.unavailable') : isFetching ? t('common.searching') : t('entrySelect.notFound')}
+      notFoundContent={
+        error ? t('entrySelect.unavailable') : isFetching ? t('common.searching') : t('entrySelect.notFound')
+      }
       style={{ width: '100%' }}
       popupMatchSelectWidth={false}
       data-testid={testId}

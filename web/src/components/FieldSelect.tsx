@@ -23,8 +23,23 @@ interface Props {
   style?: React.CSSProperties;
 }
 
-export function FieldSelect({ value, onChange, kind, forUnitId, includeInactive, known, placeholder, allowClear, testId, style }: Props) {
-  const params = { appliesTo: kind, forUnitId: forUnitId ?? undefined, active: includeInactive ? undefined : ('true' as const) };
+export function FieldSelect({
+  value,
+  onChange,
+  kind,
+  forUnitId,
+  includeInactive,
+  known,
+  placeholder,
+  allowClear,
+  testId,
+  style,
+}: Props) {
+  const params = {
+    appliesTo: kind,
+    forUnitId: forUnitId ?? undefined,
+    active: includeInactive ? undefined : ('true' as const),
+  };
   const { data, isPending, error } = useQuery({
     queryKey: ['catalogue', 'fields', 'pick', params],
     queryFn: ({ signal }) => catalogueApi.fields(params, signal),
@@ -32,7 +47,8 @@ export function FieldSelect({ value, onChange, kind, forUnitId, includeInactive,
   });
   const items = data ?? [];
   const options = items.map((f) => ({ value: f.id, label: f.name, owner: f.ownerUnitName }));
-  if (known && value === known.id && !items.some((f) => f.id === known.id)) options.unshift({ value: known.id, label: known.name, owner: null });
+  if (known && value === known.id && !items.some((f) => f.id === known.id))
+    options.unshift({ value: known.id, label: known.name, owner: null });
   return (
     <Select<number>
       value={value ?? undefined}

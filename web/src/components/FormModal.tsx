@@ -28,7 +28,21 @@ interface Props<V> {
   children: ReactNode;
 }
 
-export function FormModal<V extends object>({ open, title, onClose, onSubmit, onDone, initialValues, okText, danger, width = 640, testId, form: given, mapField, children }: Props<V>) {
+export function FormModal<V extends object>({
+  open,
+  title,
+  onClose,
+  onSubmit,
+  onDone,
+  initialValues,
+  okText,
+  danger,
+  width = 640,
+  testId,
+  form: given,
+  mapField,
+  children,
+}: Props<V>) {
   const [own] = Form.useForm<V>();
   const form = given ?? own;
   const [busy, setBusy] = useState(false);
@@ -65,7 +79,14 @@ export function FormModal<V extends object>({ open, title, onClose, onSubmit, on
       mask={{ closable: false }}
     >
       <div data-testid={testId}>
-        <Form<V> form={form} layout="vertical" initialValues={initialValues} onFinish={finish} preserve={false} scrollToFirstError>
+        <Form<V>
+          form={form}
+          layout="vertical"
+          initialValues={initialValues}
+          onFinish={finish}
+          preserve={false}
+          scrollToFirstError
+        >
           {children}
         </Form>
       </div>

@@ -8,7 +8,13 @@ export function FullPageError({ error, onRetry }: { error: unknown; onRetry?: ()
       status="warning"
       title={t('error.loadFailed')}
       subTitle={errorMessage(error)}
-      extra={onRetry ? <Button type="primary" onClick={onRetry}>{t('common.retry')}</Button> : undefined}
+      extra={
+        onRetry ? (
+          <Button type="primary" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
     />
   );
 }

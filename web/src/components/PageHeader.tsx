@@ -6,7 +6,11 @@ export function PageHeader({ title, extra, subtitle }: { title: ReactNode; extra
     <div className="dh-page-head">
       <h1>{title}</h1>
       {extra}
-      {subtitle && <div style={{ flexBasis: '100%' }} className="dh-muted">{subtitle}</div>}
+      {subtitle && (
+        <div style={{ flexBasis: '100%' }} className="dh-muted">
+          {subtitle}
+        </div>
+      )}
     </div>
   );
 }

@@ -22,7 +22,8 @@ export function PersonSelect({ value, onChange, unitId, placeholder, disabled, t
   const [picked, setPicked] = useState<TPerson | null>(null);
   const { data, isFetching, error } = useQuery({
     queryKey: ['people', 'pick', { q, unitId }],
-    queryFn: ({ signal }) => peopleApi.list({ q: q || undefined, unitId: unitId ?? undefined, status: 'active', pageSize: 30 }, signal),
+    queryFn: ({ signal }) =>
+      peopleApi.list({ q: q || undefined, unitId: unitId ?? undefined, status: 'active', pageSize: 30 }, signal),
     staleTime: 30_000,
   });
   const options = useMemo(() => {
@@ -45,7 +46,9 @@ export function PersonSelect({ value, onChange, unitId, placeholder, disabled, t
       options={options}
       loading={isFetching}
       placeholder={placeholder ?? t('personSelect.placeholder')}
-      notFoundContent={error ? t('personSelect.unavailable') : isFetching ? t('common.searching') : t('personSelect.notFound')}
+      notFoundContent={
+        error ? t('personSelect.unavailable') : isFetching ? t('common.searching') : t('personSelect.notFound')
+      }
       style={{ width: '100%' }}
       data-testid={testId}
       optionRender={(option) => (

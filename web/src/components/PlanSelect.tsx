@@ -29,7 +29,8 @@ export function PlanSelect({ value, onChange, known, activeOnly, placeholder, te
   const [picked, setPicked] = useState<PlanRef | null>(known ?? null);
   const { data, isFetching, error } = useQuery({
     queryKey: ['plans', 'pick', q, activeOnly],
-    queryFn: ({ signal }) => plansApi.list({ q: q || undefined, status: activeOnly ? 'active' : undefined, pageSize: 30 }, signal),
+    queryFn: ({ signal }) =>
+      plansApi.list({ q: q || undefined, status: activeOnly ? 'active' : undefined, pageSize: 30 }, signal),
     staleTime: 30_000,
   });
   // A value from elsewhere (a link ?ke-hoach=…) shows its title, not its number.
@@ -41,8 +42,13 @@ export function PlanSelect({ value, onChange, known, activeOnly, placeholder, te
     staleTime: 60_000,
   });
   const options = useMemo(() => {
-    const list = (data?.items ?? []).map((p) => ({ value: p.id, label: p.title, sub: `${p.document?.symbol ?? p.ownerUnitName} · ${formatDateVi(p.startsOn)} – ${formatDateVi(p.endsOn)}` }));
-    if (single && !list.some((o) => o.value === single.id)) list.unshift({ value: single.id, label: single.title, sub: '' });
+    const list = (data?.items ?? []).map((p) => ({
+      value: p.id,
+      label: p.title,
+      sub: `${p.document?.symbol ?? p.ownerUnitName} · ${formatDateVi(p.startsOn)} – ${formatDateVi(p.endsOn)}`,
+    }));
+    if (single && !list.some((o) => o.value === single.id))
+      list.unshift({ value: single.id, label: single.title, sub: '' });
     const pin = picked ?? known;
     if (pin && !list.some((o) => o.value === pin.id)) list.unshift({ value: pin.id, label: pin.title, sub: '' });
     return list;
@@ -61,7 +67,9 @@ export function PlanSelect({ value, onChange, known, activeOnly, placeholder, te
       options={options}
       loading={isFetching}
       placeholder={placeholder ?? t('planSelect.placeholder')}
-      notFoundContent={error ? t('planSelect.unavailable') : isFetching ? t('common.searching') : t('planSelect.notFound')}
+      notFoundContent={
+        error ? t('planSelect.unavailable') : isFetching ? t('common.searching') : t('planSelect.notFound')
+      }
       style={{ width: '100%', ...style }}
       popupMatchSelectWidth={false}
       data-testid={testId}

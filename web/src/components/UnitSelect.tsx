@@ -20,7 +20,10 @@ export interface UnitRef {
 /** Where the choices come from: the organisation tree (default) or another list of units, e.g. those a report can be made for. */
 export interface UnitSource {
   key: string;
-  search: (params: { q?: string; asOf?: string; pageSize?: number }, signal?: AbortSignal) => Promise<{ items: UnitRef[] }>;
+  search: (
+    params: { q?: string; asOf?: string; pageSize?: number },
+    signal?: AbortSignal,
+  ) => Promise<{ items: UnitRef[] }>;
 }
 
 interface BaseProps {
@@ -44,7 +47,11 @@ interface Option {
 }
 
 type Props =
-  | (BaseProps & { multiple?: false; value?: number | null; onChange?: (value: number | null, unit: UnitRef | null) => void })
+  | (BaseProps & {
+      multiple?: false;
+      value?: number | null;
+      onChange?: (value: number | null, unit: UnitRef | null) => void;
+    })
   | (BaseProps & { multiple: true; value?: number[]; onChange?: (value: number[]) => void });
 
 export function UnitSelect(props: Props) {
@@ -56,7 +63,9 @@ export function UnitSelect(props: Props) {
   const { data, isFetching } = useQuery({
     queryKey: ['org', 'units', 'pick', source?.key ?? 'org', { q, asOf }],
     queryFn: ({ signal }): Promise<{ items: Array<UnitRef | TUnitSummary> }> =>
-      source ? source.search({ q: q || undefined, asOf, pageSize: 30 }, signal) : orgApi.units({ q: q || undefined, asOf, pageSize: 30 }, signal),
+      source
+        ? source.search({ q: q || undefined, asOf, pageSize: 30 }, signal)
+        : orgApi.units({ q: q || undefined, asOf, pageSize: 30 }, signal),
     staleTime: 30_000,
   });
 

@@ -24,6 +24,39 @@ import enHonoursCouncil from './areas/honours-council.en.json';
 import viDashboards from './areas/dashboards.vi.json';
 import enDashboards from './areas/dashboards.en.json';
 
-export const viParts = [viBase, viReporting, viNotifications, viInspections, viEvaluation, viReviewReports, viHonours, viHonoursProposals, viHonoursCouncil, viDashboards];
-export const vi = { ...viBase, ...viReporting, ...viNotifications, ...viInspections, ...viEvaluation, ...viReviewReports, ...viHonours, ...viHonoursProposals, ...viHonoursCouncil, ...viDashboards };
-export const en: Record<keyof typeof vi, string> = { ...enBase, ...enReporting, ...enNotifications, ...enInspections, ...enEvaluation, ...enReviewReports, ...enHonours, ...enHonoursProposals, ...enHonoursCouncil, ...enDashboards };
+export const viParts = [
+  viBase,
+  viReporting,
+  viNotifications,
+  viInspections,
+  viEvaluation,
+  viReviewReports,
+  viHonours,
+  viHonoursProposals,
+  viHonoursCouncil,
+  viDashboards,
+];
+export const vi = {
+  ...viBase,
+  ...viReporting,
+  ...viNotifications,
+  ...viInspections,
+  ...viEvaluation,
+  ...viReviewReports,
+  ...viHonours,
+  ...viHonoursProposals,
+  ...viHonoursCouncil,
+  ...viDashboards,
+};
+export const en: Record<keyof typeof vi, string> = {
+  ...enBase,
+  ...enReporting,
+  ...enNotifications,
+  ...enInspections,
+  ...enEvaluation,
+  ...enReviewReports,
+  ...enHonours,
+  ...enHonoursProposals,
+  ...enHonoursCouncil,
+  ...enDashboards,
+};

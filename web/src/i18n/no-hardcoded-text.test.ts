@@ -4,10 +4,14 @@
  */
 import { describe, expect, test } from 'vitest';
 
-const sources = import.meta.glob('../**/*.tsx', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const sources = import.meta.glob('../**/*.tsx', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
 
 const JSX_TEXT = />[^<>{}=;()]*\p{L}{2,}[^<>{}]*<\//gu;
-const TEXT_ATTRIBUTE = /\b(title|placeholder|label|okText|cancelText|tooltip|extra|description|aria-label|content)="[^"]*\p{L}[^"]*"/gu;
+const TEXT_ATTRIBUTE =
+  /\b(title|placeholder|label|okText|cancelText|tooltip|extra|description|aria-label|content)="[^"]*\p{L}[^"]*"/gu;
 
 describe('no hard-coded UI text', () => {
   test('the component files were found', () => {

@@ -25,7 +25,13 @@ export function AppLayout() {
           collapsedWidth={64}
           collapsed={collapsed}
           trigger={null}
-          style={{ borderInlineEnd: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          style={{
+            borderInlineEnd: '1px solid #f0f0f0',
+            position: 'sticky',
+            top: 0,
+            height: '100vh',
+            overflow: 'auto',
+          }}
           data-testid="side-menu"
         >
           <Brand compact={collapsed} />
@@ -51,7 +57,13 @@ export function AppLayout() {
         <DemoBanner />
         <Layout.Header className="dh-header">
           {isPhone ? (
-            <Button type="text" icon={<MenuOutlined />} aria-label={t('layout.openMenu')} data-testid="menu-toggle" onClick={() => setDrawerOpen(true)} />
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('layout.openMenu')}
+              data-testid="menu-toggle"
+              onClick={() => setDrawerOpen(true)}
+            />
           ) : (
             <Button
               type="text"
@@ -60,7 +72,11 @@ export function AppLayout() {
               onClick={() => setCollapsed((c) => !c)}
             />
           )}
-          {isPhone && <span className="dh-brand-title" style={{ color: '#a8071a' }}>{t('app.name')}</span>}
+          {isPhone && (
+            <span className="dh-brand-title" style={{ color: '#a8071a' }}>
+              {t('app.name')}
+            </span>
+          )}
           <div className="dh-header-spacer" />
           <NotificationBell />
           <UserMenu compact={isPhone} />

@@ -9,5 +9,15 @@ import { t } from '../i18n/index.ts';
 export function DemoBanner() {
   const { data } = useSystemInfo();
   if (!data?.demo) return null;
-  return <Alert banner type="warning" showIcon role="status" className="dh-demo-banner" title={t('system.demoBanner')} data-testid="demo-banner" />;
+  return (
+    <Alert
+      banner
+      type="warning"
+      showIcon
+      role="status"
+      className="dh-demo-banner"
+      title={t('system.demoBanner')}
+      data-testid="demo-banner"
+    />
+  );
 }

@@ -8,7 +8,11 @@ export function NotFoundPage() {
       status="404"
       title={t('error.notFoundTitle')}
       subTitle={t('error.notFoundPage')}
-      extra={<Link to="/"><Button type="primary">{t('common.home')}</Button></Link>}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.home')}</Button>
+        </Link>
+      }
     />
   );
 }

@@ -12,7 +12,13 @@ import { useIsPhone } from '../hooks/use-is-phone.ts';
 import type { TNotification } from '../api/notifications.ts';
 import { formatDateTimeVi } from '../lib/dates.ts';
 import { t } from '../i18n/index.ts';
-import { kindColor, kindLabel, useLatestNotifications, useMarkAllRead, useMarkRead } from '../pages/notifications/use-notifications.ts';
+import {
+  kindColor,
+  kindLabel,
+  useLatestNotifications,
+  useMarkAllRead,
+  useMarkRead,
+} from '../pages/notifications/use-notifications.ts';
 
 export const NOTIFICATIONS_PATH = '/thong-bao';
 
@@ -40,13 +46,21 @@ function BellItem({ n, onOpen }: { n: TNotification; onOpen: (n: TNotification) 
     >
       <div style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
         {unread && <Badge status="processing" />}
-        <Typography.Text strong={unread} style={{ flex: 1 }}>{n.title}</Typography.Text>
+        <Typography.Text strong={unread} style={{ flex: 1 }}>
+          {n.title}
+        </Typography.Text>
       </div>
-      <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '2px 0 0', fontSize: 12, whiteSpace: 'pre-line' }}>
+      <Typography.Paragraph
+        type="secondary"
+        ellipsis={{ rows: 2 }}
+        style={{ margin: '2px 0 0', fontSize: 12, whiteSpace: 'pre-line' }}
+      >
         {n.body}
       </Typography.Paragraph>
       <div style={{ fontSize: 12 }} className="dh-muted">
-        <Tag color={kindColor(n.kind)} style={{ fontSize: 11, marginInlineEnd: 6 }}>{kindLabel(n)}</Tag>
+        <Tag color={kindColor(n.kind)} style={{ fontSize: 11, marginInlineEnd: 6 }}>
+          {kindLabel(n)}
+        </Tag>
         {formatDateTimeVi(n.createdAt)}
       </div>
     </button>
@@ -72,7 +86,9 @@ export function NotificationBell() {
   const content = (
     <div style={{ width: isPhone ? '100%' : 380 }} data-testid="notification-panel">
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '4px 4px 8px' }}>
-        <Typography.Text strong style={{ flex: 1 }}>{t('notifications.latest')}</Typography.Text>
+        <Typography.Text strong style={{ flex: 1 }}>
+          {t('notifications.latest')}
+        </Typography.Text>
         {unread > 0 && (
           <Button
             type="link"
@@ -86,8 +102,12 @@ export function NotificationBell() {
         )}
       </div>
       <div style={isPhone ? undefined : { maxHeight: 420, overflowY: 'auto' }}>
-        {data && data.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />}
-        {data?.items.map((n) => <BellItem key={n.id} n={n} onOpen={openItem} />)}
+        {data && data.items.length === 0 && (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
+        )}
+        {data?.items.map((n) => (
+          <BellItem key={n.id} n={n} onOpen={openItem} />
+        ))}
       </div>
       <div style={{ borderTop: '1px solid #f0f0f0', paddingTop: 6, textAlign: 'center' }}>
         <Button
@@ -123,7 +143,14 @@ export function NotificationBell() {
     return (
       <>
         {bell}
-        <Drawer placement="right" size="100%" open={open} onClose={() => setOpen(false)} title={t('notifications.title')} styles={{ body: { padding: 12 } }}>
+        <Drawer
+          placement="right"
+          size="100%"
+          open={open}
+          onClose={() => setOpen(false)}
+          title={t('notifications.title')}
+          styles={{ body: { padding: 12 } }}
+        >
           {content}
         </Drawer>
       </>

@@ -9,7 +9,9 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const location = useLocation();
   const navigate = useNavigate();
   const entries = visibleMenuItems(me);
-  const selected = entries.filter((e) => isMenuActive(e, location.pathname)).sort((a, b) => b.path.length - a.path.length)[0]?.key;
+  const selected = entries
+    .filter((e) => isMenuActive(e, location.pathname))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.key;
   return (
     <Menu
       mode="inline"

@@ -32,10 +32,26 @@ export function UserMenu({ compact }: { compact: boolean }) {
         items: [
           { key: 'who', label: <Typography.Text type="secondary">{me.username}</Typography.Text>, disabled: true },
           { type: 'divider' },
-          { key: 'password', icon: <LockOutlined />, label: <span data-testid="menu-password">{t('menu.changePassword')}</span>, onClick: () => navigate('/ho-so/mat-khau') },
-          { key: 'tokens', icon: <KeyOutlined />, label: <span data-testid="menu-tokens">{t('menu.tokens')}</span>, onClick: () => navigate('/ho-so/ma-truy-cap') },
+          {
+            key: 'password',
+            icon: <LockOutlined />,
+            label: <span data-testid="menu-password">{t('menu.changePassword')}</span>,
+            onClick: () => navigate('/ho-so/mat-khau'),
+          },
+          {
+            key: 'tokens',
+            icon: <KeyOutlined />,
+            label: <span data-testid="menu-tokens">{t('menu.tokens')}</span>,
+            onClick: () => navigate('/ho-so/ma-truy-cap'),
+          },
           { type: 'divider' },
-          { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="menu-logout">{t('menu.logout')}</span>, onClick: () => void logout() },
+          {
+            key: 'logout',
+            icon: <LogoutOutlined />,
+            danger: true,
+            label: <span data-testid="menu-logout">{t('menu.logout')}</span>,
+            onClick: () => void logout(),
+          },
         ],
       }}
     >

@@ -7,7 +7,12 @@ import { invalid, invalidState } from '../../../lib/errors.ts';
 import { assertOpen, councilLabel, lockSession } from '../session-record.ts';
 
 /** The caller checked the actor may manage the session. */
-export async function setAttendance(db: Kysely<DB>, ctx: RequestContext, sessionId: number, body: { presentUserIds: number[]; revision: number }): Promise<void> {
+export async function setAttendance(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  sessionId: number,
+  body: { presentUserIds: number[]; revision: number },
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const session = await lockSession(trx, sessionId, { revision: body.revision });
     assertOpen(session);
@@ -20,7 +25,11 @@ export async function setAttendance(db: Kysely<DB>, ctx: RequestContext, session
     const memberIds = new Set(members.map((m) => m.user_id));
     const present = new Set(body.presentUserIds);
     const strangers = [...present].filter((id) => !memberIds.has(id));
-    if (strangers.length > 0) throw invalid('presentUserIds', `Không phải thành viên Hội đồng của phiên họp này: mã số ${strangers.join(', ')}.`);
+    if (strangers.length > 0)
+      throw invalid(
+        'presentUserIds',
+        `Không phải thành viên Hội đồng của phiên họp này: mã số ${strangers.join(', ')}.`,
+      );
     // A member who already voted in the room (not in writing) cannot be marked absent afterwards.
     const leaving = members.filter((m) => m.present && !present.has(m.user_id)).map((m) => m.user_id);
     if (leaving.length > 0) {
@@ -37,11 +46,7 @@ export async function setAttendance(db: Kysely<DB>, ctx: RequestContext, session
         throw invalidState(`Không ghi vắng mặt được vì đã bỏ phiếu tại phiên họp: ${names.join(', ')}.`);
       }
     }
-    await trx
-      .updateTable('council_member')
-      .set({ present: false })
-      .where('session_id', '=', sessionId)
-      .execute();
+    await trx.updateTable('council_member').set({ present: false }).where('session_id', '=', sessionId).execute();
     if (present.size > 0) {
       await trx
         .updateTable('council_member')

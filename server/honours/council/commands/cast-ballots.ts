@@ -19,19 +19,34 @@ export interface BallotInput {
 }
 
 /** The caller checked the session is visible; membership is checked here. */
-export async function castBallots(db: Kysely<DB>, ctx: RequestContext, sessionId: number, userId: number, body: BallotInput): Promise<void> {
+export async function castBallots(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  sessionId: number,
+  userId: number,
+  body: BallotInput,
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const session = await lockSession(trx, sessionId, { share: true });
-    const member = await trx.selectFrom('council_member').select(['present']).where('session_id', '=', sessionId).where('user_id', '=', userId).executeTakeFirst();
+    const member = await trx
+      .selectFrom('council_member')
+      .select(['present'])
+      .where('session_id', '=', sessionId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     if (!member) throw forbidden('Chỉ thành viên Hội đồng của phiên họp này mới được bỏ phiếu.');
     assertOpen(session);
     if (!member.present && !body.written) {
-      throw invalid('written', 'Bạn chưa được điểm danh có mặt tại phiên họp: hãy gửi phiếu bằng văn bản (written = true), hoặc đề nghị thư ký điểm danh.');
+      throw invalid(
+        'written',
+        'Bạn chưa được điểm danh có mặt tại phiên họp: hãy gửi phiếu bằng văn bản (written = true), hoặc đề nghị thư ký điểm danh.',
+      );
     }
     const ids = body.votes.map((v) => v.candidateId);
     const seen = new Set<number>();
     body.votes.forEach((v, i) => {
-      if (seen.has(v.candidateId)) throw invalid(`votes.${i}.candidateId`, `Hồ sơ có mã số ${v.candidateId} có hơn một lựa chọn trong phiếu.`);
+      if (seen.has(v.candidateId))
+        throw invalid(`votes.${i}.candidateId`, `Hồ sơ có mã số ${v.candidateId} có hơn một lựa chọn trong phiếu.`);
       seen.add(v.candidateId);
     });
     const agenda = await trx
@@ -45,20 +60,56 @@ export async function castBallots(db: Kysely<DB>, ctx: RequestContext, sessionId
     const names = await candidateNames(trx, ids);
     const nameOf = (id: number) => names.get(id) ?? `mã số ${id}`;
     body.votes.forEach((v, i) => {
-      if (!ballotOf.has(v.candidateId)) throw invalid(`votes.${i}.candidateId`, `Hồ sơ ${nameOf(v.candidateId)} không có trong chương trình của phiên họp này.`);
+      if (!ballotOf.has(v.candidateId))
+        throw invalid(
+          `votes.${i}.candidateId`,
+          `Hồ sơ ${nameOf(v.candidateId)} không có trong chương trình của phiên họp này.`,
+        );
     });
-    const recused = await trx.selectFrom('council_recusal').select('candidate_id').where('session_id', '=', sessionId).where('user_id', '=', userId).where('candidate_id', 'in', ids).execute();
-    if (recused.length > 0) throw invalidState(`Bạn đã khai xung đột lợi ích, không bỏ phiếu được cho: ${recused.map((r) => nameOf(r.candidate_id)).join(', ')}.`);
-    const cast = await trx.selectFrom('council_ballot_cast').select('candidate_id').where('session_id', '=', sessionId).where('user_id', '=', userId).where('candidate_id', 'in', ids).execute();
-    if (cast.length > 0) throw invalidState(`Bạn đã bỏ phiếu cho: ${cast.map((r) => nameOf(r.candidate_id)).join(', ')}; mỗi thành viên chỉ bỏ một phiếu.`);
+    const recused = await trx
+      .selectFrom('council_recusal')
+      .select('candidate_id')
+      .where('session_id', '=', sessionId)
+      .where('user_id', '=', userId)
+      .where('candidate_id', 'in', ids)
+      .execute();
+    if (recused.length > 0)
+      throw invalidState(
+        `Bạn đã khai xung đột lợi ích, không bỏ phiếu được cho: ${recused.map((r) => nameOf(r.candidate_id)).join(', ')}.`,
+      );
+    const cast = await trx
+      .selectFrom('council_ballot_cast')
+      .select('candidate_id')
+      .where('session_id', '=', sessionId)
+      .where('user_id', '=', userId)
+      .where('candidate_id', 'in', ids)
+      .execute();
+    if (cast.length > 0)
+      throw invalidState(
+        `Bạn đã bỏ phiếu cho: ${cast.map((r) => nameOf(r.candidate_id)).join(', ')}; mỗi thành viên chỉ bỏ một phiếu.`,
+      );
 
     await trx
       .insertInto('council_ballot_cast')
-      .values(body.votes.map((v) => ({ session_id: sessionId, candidate_id: v.candidateId, user_id: userId, written: body.written })))
+      .values(
+        body.votes.map((v) => ({
+          session_id: sessionId,
+          candidate_id: v.candidateId,
+          user_id: userId,
+          written: body.written,
+        })),
+      )
       .execute();
     await trx
       .insertInto('council_ballot')
-      .values(body.votes.map((v) => ({ session_id: sessionId, candidate_id: v.candidateId, user_id: ballotOf.get(v.candidateId) === 'open' ? userId : null, choice: v.choice })))
+      .values(
+        body.votes.map((v) => ({
+          session_id: sessionId,
+          candidate_id: v.candidateId,
+          user_id: ballotOf.get(v.candidateId) === 'open' ? userId : null,
+          choice: v.choice,
+        })),
+      )
       .execute();
     const openVotes = body.votes.filter((v) => ballotOf.get(v.candidateId) === 'open');
     const secretCount = body.votes.length - openVotes.length;

@@ -15,7 +15,11 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { formatDateVi } from '../../../../common/dates.ts';
-import { CANDIDATE_STATUS_LABELS, type HonourSubject, type ZDecisionBody } from '../../../../common/schemas/honours-flow.ts';
+import {
+  CANDIDATE_STATUS_LABELS,
+  type HonourSubject,
+  type ZDecisionBody,
+} from '../../../../common/schemas/honours-flow.ts';
 import type { z } from '../../../../common/zod-setup.ts';
 import type { DB } from '../../../db/schema.ts';
 import { insertDocument } from '../../../documents/commands/register-document.ts';
@@ -65,7 +69,8 @@ async function rulesOn(trx: Transaction<DB>, formIds: number[], date: string): P
     .orderBy('valid_from')
     .orderBy('id')
     .execute();
-  for (const r of rows) out.set(r.award_form_id, { id: r.id, council_required: r.council_required, disclosure_days: r.disclosure_days });
+  for (const r of rows)
+    out.set(r.award_form_id, { id: r.id, council_required: r.council_required, disclosure_days: r.disclosure_days });
   return out;
 }
 
@@ -107,7 +112,9 @@ async function resolveCandidates(
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const rules = await rulesOn(trx, [...new Set(rows.map((r) => r.award_form_id))], input.document.issuedOn);
-  const needDisclosure = rows.filter((r) => internal && rules.get(r.award_form_id)?.disclosure_days != null).map((r) => r.id);
+  const needDisclosure = rows
+    .filter((r) => internal && rules.get(r.award_form_id)?.disclosure_days != null)
+    .map((r) => r.id);
   const disclosed = new Set<number>();
   if (needDisclosure.length > 0) {
     const done = await trx
@@ -129,20 +136,28 @@ async function resolveCandidates(
         ? c.reviewer_unit_id === owner.id && c.round_owner_id === owner.id
         : c.proposer_unit_id === owner.id && c.external_body !== null);
     if (!c || !belongs) {
-      const where = internal ? `trong các tờ trình gửi tới "${owner.name}"` : `trong các tờ trình "${owner.name}" gửi cơ quan bên ngoài`;
+      const where = internal
+        ? `trong các tờ trình gửi tới "${owner.name}"`
+        : `trong các tờ trình "${owner.name}" gửi cơ quan bên ngoài`;
       const error = notFound(`hồ sơ đề nghị khen thưởng có mã số ${candidateId} ${where}`);
       throw new AppError('NOT_FOUND', error.message, [{ field: field(index, 'candidateId'), message: error.message }]);
     }
     if (input.roundId !== null && c.round_id !== input.roundId) {
-      throw invalid(field(index, 'candidateId'), `Hồ sơ "${c.display_name}" thuộc một đợt khen thưởng khác, không thuộc đợt đã chọn cho quyết định này.`);
+      throw invalid(
+        field(index, 'candidateId'),
+        `Hồ sơ "${c.display_name}" thuộc một đợt khen thưởng khác, không thuộc đợt đã chọn cho quyết định này.`,
+      );
     }
     const rule = rules.get(c.award_form_id);
     const statusLabel = CANDIDATE_STATUS_LABELS[c.status];
     if (internal) {
       const passedEnough = c.status === 'passed' && rule !== undefined && !rule.council_required;
       if (c.status !== 'approved' && !passedEnough) {
-        const need = rule && !rule.council_required ? 'đã qua thẩm định' : 'đã được Hội đồng Thi đua – Khen thưởng thông qua';
-        throw invalidState(`Chưa thể quyết định khen thưởng "${c.display_name}" (${c.award_name}): hồ sơ đang ở trạng thái "${statusLabel}"; chỉ quyết định được hồ sơ ${need}.`);
+        const need =
+          rule && !rule.council_required ? 'đã qua thẩm định' : 'đã được Hội đồng Thi đua – Khen thưởng thông qua';
+        throw invalidState(
+          `Chưa thể quyết định khen thưởng "${c.display_name}" (${c.award_name}): hồ sơ đang ở trạng thái "${statusLabel}"; chỉ quyết định được hồ sơ ${need}.`,
+        );
       }
       if (rule && rule.disclosure_days !== null && !disclosed.has(c.id)) {
         throw invalidState(
@@ -150,7 +165,9 @@ async function resolveCandidates(
         );
       }
     } else if (c.status !== 'proposed') {
-      throw invalidState(`Không ghi nhận được quyết định cho "${c.display_name}" (${c.award_name}): hồ sơ đang ở trạng thái "${statusLabel}", không còn chờ cơ quan bên ngoài quyết định.`);
+      throw invalidState(
+        `Không ghi nhận được quyết định cho "${c.display_name}" (${c.award_name}): hồ sơ đang ở trạng thái "${statusLabel}", không còn chờ cơ quan bên ngoài quyết định.`,
+      );
     }
     return {
       index,
@@ -169,48 +186,71 @@ async function resolveCandidates(
   });
 }
 
-async function resolveDirect(trx: Transaction<DB>, input: DecisionInput, owner: UnitRef, items: Array<{ index: number; r: DirectRecipient }>): Promise<Resolved[]> {
+async function resolveDirect(
+  trx: Transaction<DB>,
+  input: DecisionInput,
+  owner: UnitRef,
+  items: Array<{ index: number; r: DirectRecipient }>,
+): Promise<Resolved[]> {
   if (items.length === 0) return [];
-  const ids = (pick: (r: DirectRecipient) => number | null) => [...new Set(items.map((i) => pick(i.r)).filter((v): v is number => v !== null))];
+  const ids = (pick: (r: DirectRecipient) => number | null) => [
+    ...new Set(items.map((i) => pick(i.r)).filter((v): v is number => v !== null)),
+  ];
   const formIds = ids((r) => r.awardFormId);
   const entryIds = ids((r) => r.entryId);
-  const forms = new Map((await trx.selectFrom('award_form').select(['id', 'name', 'subject', 'active']).where('id', 'in', formIds).execute()).map((f) => [f.id, f]));
+  const forms = new Map(
+    (
+      await trx
+        .selectFrom('award_form')
+        .select(['id', 'name', 'subject', 'active'])
+        .where('id', 'in', formIds)
+        .execute()
+    ).map((f) => [f.id, f]),
+  );
   const inside = sql<boolean>`ou.current_path <@ ${owner.path}::ltree`;
   const entries = new Map(
-    (
-      entryIds.length === 0
-        ? []
-        : await trx
-            .selectFrom('registry_entry as e')
-            .innerJoin('org_unit as ou', 'ou.id', 'e.owner_unit_id')
-            .select(['e.id', 'e.kind', 'e.name', 'e.owner_unit_id', 'e.person_id', 'e.position', inside.as('inside')])
-            .where('e.id', 'in', entryIds)
-            .execute()
+    (entryIds.length === 0
+      ? []
+      : await trx
+          .selectFrom('registry_entry as e')
+          .innerJoin('org_unit as ou', 'ou.id', 'e.owner_unit_id')
+          .select(['e.id', 'e.kind', 'e.name', 'e.owner_unit_id', 'e.person_id', 'e.position', inside.as('inside')])
+          .where('e.id', 'in', entryIds)
+          .execute()
     ).map((e) => [e.id, e]),
   );
-  const personIds = [...new Set([...ids((r) => r.personId), ...[...entries.values()].map((e) => e.person_id).filter((v): v is number => v !== null)])];
+  const personIds = [
+    ...new Set([
+      ...ids((r) => r.personId),
+      ...[...entries.values()].map((e) => e.person_id).filter((v): v is number => v !== null),
+    ]),
+  ];
   const people = new Map(
-    (
-      personIds.length === 0
-        ? []
-        : await trx
-            .selectFrom('person as p')
-            .innerJoin('org_unit as ou', 'ou.id', 'p.unit_id')
-            .select(['p.id', 'p.full_name', 'p.position', 'p.unit_id', inside.as('inside')])
-            .where('p.id', 'in', personIds)
-            .execute()
+    (personIds.length === 0
+      ? []
+      : await trx
+          .selectFrom('person as p')
+          .innerJoin('org_unit as ou', 'ou.id', 'p.unit_id')
+          .select(['p.id', 'p.full_name', 'p.position', 'p.unit_id', inside.as('inside')])
+          .where('p.id', 'in', personIds)
+          .execute()
     ).map((p) => [p.id, p]),
   );
   const unitIds = [...new Set([...ids((r) => r.unitId), ...[...entries.values()].map((e) => e.owner_unit_id)])];
   const units = new Map(
-    (
-      unitIds.length === 0
-        ? []
-        : await trx
-            .selectFrom('org_unit as ou')
-            .select(['ou.id', inside.as('inside'), sql<string>`(select v.name from org_unit_version v where v.unit_id = ou.id order by v.valid_from desc, v.id desc limit 1)`.as('name')])
-            .where('ou.id', 'in', unitIds)
-            .execute()
+    (unitIds.length === 0
+      ? []
+      : await trx
+          .selectFrom('org_unit as ou')
+          .select([
+            'ou.id',
+            inside.as('inside'),
+            sql<string>`(select v.name from org_unit_version v where v.unit_id = ou.id order by v.valid_from desc, v.id desc limit 1)`.as(
+              'name',
+            ),
+          ])
+          .where('ou.id', 'in', unitIds)
+          .execute()
     ).map((u) => [u.id, u]),
   );
   const outside = (index: number, name: string, what: string) => {
@@ -221,26 +261,54 @@ async function resolveDirect(trx: Transaction<DB>, input: DecisionInput, owner: 
   const out: Resolved[] = [];
   for (const { index, r } of items) {
     const form = forms.get(r.awardFormId);
-    if (!form || !form.active) throw invalid(field(index, 'awardFormId'), `Không tìm thấy hình thức khen thưởng có mã số ${r.awardFormId}, hoặc hình thức này đã ngừng sử dụng.`);
+    if (!form || !form.active)
+      throw invalid(
+        field(index, 'awardFormId'),
+        `Không tìm thấy hình thức khen thưởng có mã số ${r.awardFormId}, hoặc hình thức này đã ngừng sử dụng.`,
+      );
     if (form.subject !== 'both' && form.subject !== r.subject) {
-      throw invalid(field(index, 'awardFormId'), `Hình thức "${form.name}" chỉ dành cho ${form.subject === 'individual' ? 'cá nhân' : 'tập thể'}.`);
+      throw invalid(
+        field(index, 'awardFormId'),
+        `Hình thức "${form.name}" chỉ dành cho ${form.subject === 'individual' ? 'cá nhân' : 'tập thể'}.`,
+      );
     }
     const entry = r.entryId !== null ? entries.get(r.entryId) : undefined;
-    if (r.entryId !== null && (!entry || !entry.inside)) throw outside(index, 'entryId', `mô hình, điển hình có mã số ${r.entryId}`);
-    const base = { index, award_form_id: form.id, award_name: form.name, subject: r.subject, entry_id: r.entryId, achievement: r.achievement, round_id: input.roundId, candidate_id: null };
+    if (r.entryId !== null && (!entry || !entry.inside))
+      throw outside(index, 'entryId', `mô hình, điển hình có mã số ${r.entryId}`);
+    const base = {
+      index,
+      award_form_id: form.id,
+      award_name: form.name,
+      subject: r.subject,
+      entry_id: r.entryId,
+      achievement: r.achievement,
+      round_id: input.roundId,
+      candidate_id: null,
+    };
     if (r.subject === 'individual') {
       const personId = r.personId ?? entry?.person_id ?? null;
-      if (personId === null) throw invalid(field(index, 'personId'), `Mô hình "${entry?.name ?? ''}" không gắn với một người; khen cá nhân phải chọn người.`);
+      if (personId === null)
+        throw invalid(
+          field(index, 'personId'),
+          `Mô hình "${entry?.name ?? ''}" không gắn với một người; khen cá nhân phải chọn người.`,
+        );
       if (entry && entry.person_id !== null && entry.person_id !== personId) {
         throw invalid(field(index, 'personId'), `Người được chọn không phải là người của điển hình "${entry.name}".`);
       }
       const person = people.get(personId);
       if (!person || !person.inside) throw outside(index, 'personId', `người có mã số ${personId}`);
-      out.push({ ...base, unit_id: person.unit_id, person_id: person.id, display_name: person.full_name, position: entry?.position ?? person.position });
+      out.push({
+        ...base,
+        unit_id: person.unit_id,
+        person_id: person.id,
+        display_name: person.full_name,
+        position: entry?.position ?? person.position,
+      });
     } else {
       const unitId = r.unitId ?? entry?.owner_unit_id ?? null;
       if (unitId === null) throw invalid(field(index, 'unitId'), 'Khen tập thể phải chọn đơn vị.');
-      if (entry && entry.owner_unit_id !== unitId) throw invalid(field(index, 'unitId'), `Đơn vị được chọn không phải là đơn vị của mô hình "${entry.name}".`);
+      if (entry && entry.owner_unit_id !== unitId)
+        throw invalid(field(index, 'unitId'), `Đơn vị được chọn không phải là đơn vị của mô hình "${entry.name}".`);
       const unitRow = units.get(unitId);
       if (!unitRow || !unitRow.inside) throw outside(index, 'unitId', `đơn vị có mã số ${unitId}`);
       out.push({ ...base, unit_id: unitRow.id, person_id: null, display_name: unitRow.name, position: null });
@@ -265,13 +333,22 @@ function asDocumentError(error: unknown): unknown {
  * The caller has loaded `owner` (registry.read) and checked honours.review on
  * it, and that an internal grantor is the owner.
  */
-export async function decideHonours(db: Kysely<DB>, ctx: RequestContext, owner: UnitRef, input: DecisionInput): Promise<{ documentId: number; honourIds: number[] }> {
+export async function decideHonours(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  owner: UnitRef,
+  input: DecisionInput,
+): Promise<{ documentId: number; honourIds: number[] }> {
   const actor = requireActor(ctx);
   const internal = input.grantorUnitId !== null;
   const issuerName = internal ? owner.name : (input.externalBody ?? '');
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     if (input.roundId !== null) {
-      const round = await trx.selectFrom('honour_round').select(['id', 'owner_unit_id']).where('id', '=', input.roundId).executeTakeFirst();
+      const round = await trx
+        .selectFrom('honour_round')
+        .select(['id', 'owner_unit_id'])
+        .where('id', '=', input.roundId)
+        .executeTakeFirst();
       if (!round || round.owner_unit_id !== owner.id) {
         throw invalid('roundId', `Đợt khen thưởng có mã số ${input.roundId} không phải là đợt của "${owner.name}".`);
       }
@@ -282,9 +359,10 @@ export async function decideHonours(db: Kysely<DB>, ctx: RequestContext, owner: 
       if ('candidateId' in r) candidateItems.push({ index, candidateId: r.candidateId });
       else directItems.push({ index, r });
     });
-    const resolved = [...(await resolveCandidates(trx, input, owner, internal, candidateItems)), ...(await resolveDirect(trx, input, owner, directItems))].sort(
-      (a, b) => a.index - b.index,
-    );
+    const resolved = [
+      ...(await resolveCandidates(trx, input, owner, internal, candidateItems)),
+      ...(await resolveDirect(trx, input, owner, directItems)),
+    ].sort((a, b) => a.index - b.index);
 
     const seen = new Map<string, number>();
     for (const r of resolved) {
@@ -292,7 +370,10 @@ export async function decideHonours(db: Kysely<DB>, ctx: RequestContext, owner: 
       const key = r.subject === 'individual' ? `p${r.person_id}` : `u${r.unit_id}e${r.entry_id ?? ''}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        throw invalid(`recipients.${r.index}`, `"${r.display_name}" có hai lần trong quyết định (dòng ${first + 1} và dòng ${r.index + 1}); mỗi tập thể, cá nhân chỉ ghi một lần.`);
+        throw invalid(
+          `recipients.${r.index}`,
+          `"${r.display_name}" có hai lần trong quyết định (dòng ${first + 1} và dòng ${r.index + 1}); mỗi tập thể, cá nhân chỉ ghi một lần.`,
+        );
       }
       seen.set(key, r.index);
     }
@@ -341,7 +422,14 @@ export async function decideHonours(db: Kysely<DB>, ctx: RequestContext, owner: 
       decided_on: doc.issued_on,
       round_id: r.round_id,
       candidate_id: r.candidate_id,
-      search_text: honoureeSearchText(r.display_name, r.position, r.subject === 'individual' ? unitNames.get(r.unit_id) : null, r.award_name, doc.symbol, issuerName),
+      search_text: honoureeSearchText(
+        r.display_name,
+        r.position,
+        r.subject === 'individual' ? unitNames.get(r.unit_id) : null,
+        r.award_name,
+        doc.symbol,
+        issuerName,
+      ),
       sort_key: honoureeSortKey(r.subject, r.display_name),
       created_by: actor.userId,
     }));
@@ -369,7 +457,12 @@ export async function decideHonours(db: Kysely<DB>, ctx: RequestContext, owner: 
         decision: doc.symbol,
         grantor: issuerName,
         roundId: input.roundId,
-        honours: resolved.map((r, i) => ({ id: honourIds[i], displayName: r.display_name, awardFormId: r.award_form_id, candidateId: r.candidate_id })),
+        honours: resolved.map((r, i) => ({
+          id: honourIds[i],
+          displayName: r.display_name,
+          awardFormId: r.award_form_id,
+          candidateId: r.candidate_id,
+        })),
       },
     });
     return { documentId: doc.id, honourIds };

@@ -26,7 +26,10 @@ export async function revokeHonour(db: Kysely<DB>, ctx: RequestContext, id: numb
       throw invalidState(`Khen thưởng "${before.display_name}" đã bị thu hồi ngày ${formatDateVi(before.revoked_on)}.`);
     }
     if (input.revokedOn < before.decided_on) {
-      throw invalid('revokedOn', `Ngày thu hồi (${formatDateVi(input.revokedOn)}) trước ngày quyết định khen thưởng (${formatDateVi(before.decided_on)}).`);
+      throw invalid(
+        'revokedOn',
+        `Ngày thu hồi (${formatDateVi(input.revokedOn)}) trước ngày quyết định khen thưởng (${formatDateVi(before.decided_on)}).`,
+      );
     }
     if (input.documentId !== null) {
       const doc = await trx
@@ -35,11 +38,21 @@ export async function revokeHonour(db: Kysely<DB>, ctx: RequestContext, id: numb
         .where('d.id', '=', input.documentId)
         .where(unitInScope(scopeOf(actor, 'documents.read'), sql.ref('d.owner_unit_id')))
         .executeTakeFirst();
-      if (!doc) throw invalid('documentId', `Không tìm thấy văn bản có mã số ${input.documentId} trong các sổ văn bản bạn được xem.`);
+      if (!doc)
+        throw invalid(
+          'documentId',
+          `Không tìm thấy văn bản có mã số ${input.documentId} trong các sổ văn bản bạn được xem.`,
+        );
     }
     const after = await trx
       .updateTable('honour')
-      .set({ status: 'revoked', revoked_on: input.revokedOn, revoke_reason: input.reason, revoke_document_id: input.documentId, revision: sql`revision + 1` })
+      .set({
+        status: 'revoked',
+        revoked_on: input.revokedOn,
+        revoke_reason: input.reason,
+        revoke_document_id: input.documentId,
+        revision: sql`revision + 1`,
+      })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -50,7 +63,13 @@ export async function revokeHonour(db: Kysely<DB>, ctx: RequestContext, id: numb
       unitId: before.owner_unit_id,
       summary: `Thu hồi khen thưởng của "${before.display_name}" (quyết định ngày ${formatDateVi(before.decided_on)}) từ ngày ${formatDateVi(input.revokedOn)}`,
       before: { status: before.status, revision: before.revision },
-      after: { status: after.status, revokedOn: after.revoked_on, reason: after.revoke_reason, documentId: after.revoke_document_id, revision: after.revision },
+      after: {
+        status: after.status,
+        revokedOn: after.revoked_on,
+        reason: after.revoke_reason,
+        documentId: after.revoke_document_id,
+        revision: after.revision,
+      },
     });
   });
 }

@@ -41,10 +41,18 @@ async function reviewersOf(db: Kysely<DB>, unitId: number): Promise<number[]> {
 }
 
 /** A public comment: no actor; the request context carries the address. */
-export async function addPublicComment(db: Kysely<DB>, ctx: RequestContext, disclosure: DisclosureRow, input: PublicCommentInput): Promise<number> {
+export async function addPublicComment(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  disclosure: DisclosureRow,
+  input: PublicCommentInput,
+): Promise<number> {
   const state = disclosureState(disclosure.starts_on, disclosure.ends_on);
   if (state === 'ended') throw invalidState('Đã hết thời gian lấy ý kiến về danh sách này; góp ý không được ghi nhận.');
-  if (state === 'upcoming') throw invalidState(`Chưa đến thời gian lấy ý kiến về danh sách này (bắt đầu từ ngày ${disclosure.starts_on.split('-').reverse().join('/')}).`);
+  if (state === 'upcoming')
+    throw invalidState(
+      `Chưa đến thời gian lấy ý kiến về danh sách này (bắt đầu từ ngày ${disclosure.starts_on.split('-').reverse().join('/')}).`,
+    );
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     let candidateName: string | null = null;
     if (input.candidateId !== null) {
@@ -66,7 +74,10 @@ export async function addPublicComment(db: Kysely<DB>, ctx: RequestContext, disc
       .where('created_at', '>', sql<Date>`now() - interval '1 day'`)
       .executeTakeFirstOrThrow();
     if (Number(recent.n) >= COMMENTS_PER_IP_PER_DAY) {
-      throw new AppError('RATE_LIMITED', `Mỗi địa chỉ chỉ gửi được tối đa ${COMMENTS_PER_IP_PER_DAY} góp ý về một danh sách trong một ngày. Vui lòng gửi lại sau.`);
+      throw new AppError(
+        'RATE_LIMITED',
+        `Mỗi địa chỉ chỉ gửi được tối đa ${COMMENTS_PER_IP_PER_DAY} góp ý về một danh sách trong một ngày. Vui lòng gửi lại sau.`,
+      );
     }
     const row = await trx
       .insertInto('honour_comment')
@@ -100,17 +111,32 @@ export async function addPublicComment(db: Kysely<DB>, ctx: RequestContext, disc
       entityId: disclosure.id,
       unitId: disclosure.unit_id,
       summary: `Góp ý (không đăng nhập${input.authorName ? `, ${input.authorName}` : ''})${about} về danh sách công khai "${disclosure.title}"`,
-      after: { commentId: row.id, candidateId: input.candidateId, authorName: input.authorName, contact: input.contact, content: input.content },
+      after: {
+        commentId: row.id,
+        candidateId: input.candidateId,
+        authorName: input.authorName,
+        contact: input.contact,
+        content: input.content,
+      },
     });
     return row.id;
   });
 }
 
 /** The caller checked honours.review on the disclosure's unit. A comment already read stays as it was (nothing written). */
-export async function markCommentRead(db: Kysely<DB>, ctx: RequestContext, comment: { id: number; unit_id: number; title: string; read_at: Date | null }): Promise<void> {
+export async function markCommentRead(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  comment: { id: number; unit_id: number; title: string; read_at: Date | null },
+): Promise<void> {
   if (comment.read_at !== null) return;
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
-    await trx.updateTable('honour_comment').set({ read_at: new Date() }).where('id', '=', comment.id).where('read_at', 'is', null).execute();
+    await trx
+      .updateTable('honour_comment')
+      .set({ read_at: new Date() })
+      .where('id', '=', comment.id)
+      .where('read_at', 'is', null)
+      .execute();
     await audit({
       action: 'disclosure.comment_read',
       entityType: 'honour_comment',

@@ -13,7 +13,12 @@ import type { RoundRow } from '../../policy.ts';
 type Body = z.output<typeof ZCreateDisclosureBody>;
 
 /** The caller loaded the round for editing (honours.review on its unit). */
-export async function createDisclosure(db: Kysely<DB>, ctx: RequestContext, round: RoundRow, body: Body): Promise<number> {
+export async function createDisclosure(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  round: RoundRow,
+  body: Body,
+): Promise<number> {
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     const ids = [...new Set(body.candidateIds)];
     const ok = await trx
@@ -35,7 +40,8 @@ export async function createDisclosure(db: Kysely<DB>, ctx: RequestContext, roun
       );
     }
     // The award rule in force when the window opens may require a minimum number of days of disclosure.
-    const days = Math.round((Date.parse(`${body.endsOn}T00:00:00Z`) - Date.parse(`${body.startsOn}T00:00:00Z`)) / 86_400_000) + 1;
+    const days =
+      Math.round((Date.parse(`${body.endsOn}T00:00:00Z`) - Date.parse(`${body.startsOn}T00:00:00Z`)) / 86_400_000) + 1;
     const strict = await trx
       .selectFrom('honour_candidate as c')
       .innerJoin('award_form as af', 'af.id', 'c.award_form_id')

@@ -40,11 +40,18 @@ interface Resolved {
 }
 
 async function awardFormFor(trx: Transaction<DB>, awardFormId: number, subject: Subject) {
-  const form = await trx.selectFrom('award_form').select(['id', 'name', 'subject', 'active']).where('id', '=', awardFormId).executeTakeFirst();
+  const form = await trx
+    .selectFrom('award_form')
+    .select(['id', 'name', 'subject', 'active'])
+    .where('id', '=', awardFormId)
+    .executeTakeFirst();
   if (!form) throw invalid('awardFormId', `Không tìm thấy hình thức khen thưởng có mã số ${awardFormId}.`);
   if (!form.active) throw invalid('awardFormId', `Hình thức khen thưởng "${form.name}" không còn được sử dụng.`);
   if (form.subject !== 'both' && form.subject !== subject) {
-    throw invalid('awardFormId', `Hình thức "${form.name}" chỉ dùng để khen ${HONOUR_SUBJECT_LABELS[form.subject].toLowerCase()}, không dùng khen ${HONOUR_SUBJECT_LABELS[subject].toLowerCase()}.`);
+    throw invalid(
+      'awardFormId',
+      `Hình thức "${form.name}" chỉ dùng để khen ${HONOUR_SUBJECT_LABELS[form.subject].toLowerCase()}, không dùng khen ${HONOUR_SUBJECT_LABELS[subject].toLowerCase()}.`,
+    );
   }
   return form;
 }
@@ -68,10 +75,24 @@ async function personInSubtree(trx: Transaction<DB>, personId: number, proposal:
     .where(sql<boolean>`u.current_path <@ ${proposal.proposer_path}::ltree`)
     .executeTakeFirst();
   if (!person) throw notFound(`người có mã số ${personId} trong đơn vị đề nghị "${proposal.proposer_name}"`);
-  return { subject: 'individual', unit_id: person.unit_id, person_id: person.id, entry_id: null, display_name: person.full_name, position: person.position, source_candidate_id: null };
+  return {
+    subject: 'individual',
+    unit_id: person.unit_id,
+    person_id: person.id,
+    entry_id: null,
+    display_name: person.full_name,
+    position: person.position,
+    source_candidate_id: null,
+  };
 }
 
-async function resolveEntry(trx: Transaction<DB>, actor: Actor, proposal: ProposalRow, entryId: number, subject: Subject): Promise<Resolved> {
+async function resolveEntry(
+  trx: Transaction<DB>,
+  actor: Actor,
+  proposal: ProposalRow,
+  entryId: number,
+  subject: Subject,
+): Promise<Resolved> {
   const entry = await trx
     .selectFrom('registry_entry as e')
     .innerJoin('org_unit as ou', 'ou.id', 'e.owner_unit_id')
@@ -81,18 +102,40 @@ async function resolveEntry(trx: Transaction<DB>, actor: Actor, proposal: Propos
     .where(sql<boolean>`ou.current_path <@ ${proposal.proposer_path}::ltree`)
     .executeTakeFirst();
   if (!entry) throw notFound(`mô hình, điển hình có mã số ${entryId} trong đơn vị đề nghị "${proposal.proposer_name}"`);
-  if (entry.status !== 'active') throw invalidState(`"${entry.name}" không còn trong danh sách mô hình, điển hình nên không đề nghị khen thưởng được.`);
+  if (entry.status !== 'active')
+    throw invalidState(
+      `"${entry.name}" không còn trong danh sách mô hình, điển hình nên không đề nghị khen thưởng được.`,
+    );
   if (subject === 'individual') {
-    if (entry.kind !== 'exemplar' || entry.person_id === null) throw invalid('entryId', `"${entry.name}" là mô hình tập thể; đề nghị khen cá nhân phải chọn điển hình cá nhân.`);
+    if (entry.kind !== 'exemplar' || entry.person_id === null)
+      throw invalid('entryId', `"${entry.name}" là mô hình tập thể; đề nghị khen cá nhân phải chọn điển hình cá nhân.`);
     return { ...(await personInSubtree(trx, entry.person_id, proposal)), entry_id: entry.id };
   }
-  if (entry.kind !== 'model') throw invalid('entryId', `"${entry.name}" là điển hình cá nhân; đề nghị khen tập thể phải chọn mô hình.`);
+  if (entry.kind !== 'model')
+    throw invalid('entryId', `"${entry.name}" là điển hình cá nhân; đề nghị khen tập thể phải chọn mô hình.`);
   const unit = await unitInSubtree(trx, entry.owner_unit_id, proposal.proposer_path);
-  return { subject, unit_id: entry.owner_unit_id, person_id: null, entry_id: entry.id, display_name: unit?.name ?? entry.name, position: null, source_candidate_id: null };
+  return {
+    subject,
+    unit_id: entry.owner_unit_id,
+    person_id: null,
+    entry_id: entry.id,
+    display_name: unit?.name ?? entry.name,
+    position: null,
+    source_candidate_id: null,
+  };
 }
 
-async function resolveSource(trx: Transaction<DB>, proposal: ProposalRow, sourceId: number, subject: Subject): Promise<Resolved> {
-  if (proposal.external_body === null) throw invalid('sourceCandidateId', 'Chỉ tờ trình gửi cơ quan bên ngoài mới chọn hồ sơ từ các tờ trình đã được xét.');
+async function resolveSource(
+  trx: Transaction<DB>,
+  proposal: ProposalRow,
+  sourceId: number,
+  subject: Subject,
+): Promise<Resolved> {
+  if (proposal.external_body === null)
+    throw invalid(
+      'sourceCandidateId',
+      'Chỉ tờ trình gửi cơ quan bên ngoài mới chọn hồ sơ từ các tờ trình đã được xét.',
+    );
   const source = await trx
     .selectFrom('honour_candidate as c')
     .innerJoin('honour_proposal as p', 'p.id', 'c.proposal_id')
@@ -103,9 +146,15 @@ async function resolveSource(trx: Transaction<DB>, proposal: ProposalRow, source
     .executeTakeFirst();
   if (!source) throw notFound(`hồ sơ đề nghị có mã số ${sourceId} trong đợt khen thưởng này`);
   if (source.status !== 'approved' && source.status !== 'decided') {
-    throw invalidState(`Hồ sơ của "${source.display_name}" chưa được Hội đồng thông qua hoặc quyết định khen thưởng nên chưa đề nghị lên trên được.`);
+    throw invalidState(
+      `Hồ sơ của "${source.display_name}" chưa được Hội đồng thông qua hoặc quyết định khen thưởng nên chưa đề nghị lên trên được.`,
+    );
   }
-  if (source.subject !== subject) throw invalid('subject', `Hồ sơ của "${source.display_name}" là hồ sơ khen ${HONOUR_SUBJECT_LABELS[source.subject].toLowerCase()}.`);
+  if (source.subject !== subject)
+    throw invalid(
+      'subject',
+      `Hồ sơ của "${source.display_name}" là hồ sơ khen ${HONOUR_SUBJECT_LABELS[source.subject].toLowerCase()}.`,
+    );
   return {
     subject,
     unit_id: source.unit_id,
@@ -123,14 +172,33 @@ async function resolve(trx: Transaction<DB>, actor: Actor, proposal: ProposalRow
   if (input.subject === 'individual') return personInSubtree(trx, input.personId!, proposal);
   const unit = await unitInSubtree(trx, input.unitId!, proposal.proposer_path);
   if (!unit) throw notFound(`đơn vị có mã số ${input.unitId} trong đơn vị đề nghị "${proposal.proposer_name}"`);
-  if (unit.ended_on !== null) throw invalidState(`"${unit.name}" đã giải thể hoặc sáp nhập nên không đề nghị khen thưởng được.`);
-  return { subject: 'collective', unit_id: unit.id, person_id: null, entry_id: null, display_name: unit.name, position: null, source_candidate_id: null };
+  if (unit.ended_on !== null)
+    throw invalidState(`"${unit.name}" đã giải thể hoặc sáp nhập nên không đề nghị khen thưởng được.`);
+  return {
+    subject: 'collective',
+    unit_id: unit.id,
+    person_id: null,
+    entry_id: null,
+    display_name: unit.name,
+    position: null,
+    source_candidate_id: null,
+  };
 }
 
 /** The same person / unit for the same award, in the same round and direction, not withdrawn or returned. */
 async function assertNotDuplicate(
   trx: Transaction<DB>,
-  o: { roundId: number; external: boolean; subject: Subject; personId: number | null; unitId: number; awardFormId: number; awardName: string; displayName: string; exceptId?: number },
+  o: {
+    roundId: number;
+    external: boolean;
+    subject: Subject;
+    personId: number | null;
+    unitId: number;
+    awardFormId: number;
+    awardName: string;
+    displayName: string;
+    exceptId?: number;
+  },
 ): Promise<void> {
   let q = trx
     .selectFrom('honour_candidate as c')
@@ -144,15 +212,25 @@ async function assertNotDuplicate(
   q = o.subject === 'individual' ? q.where('c.person_id', '=', o.personId) : q.where('c.unit_id', '=', o.unitId);
   if (o.exceptId) q = q.where('c.id', '<>', o.exceptId);
   const dup = await q.executeTakeFirst();
-  if (dup) throw invalidState(`"${o.displayName}" đã được đề nghị "${o.awardName}" trong đợt khen thưởng này (tờ trình của "${dup.proposer_name}").`);
+  if (dup)
+    throw invalidState(
+      `"${o.displayName}" đã được đề nghị "${o.awardName}" trong đợt khen thưởng này (tờ trình của "${dup.proposer_name}").`,
+    );
 }
 
 function assertDraft(proposal: { status: string; title: string }): void {
-  if (proposal.status !== 'draft') throw invalidState(`Tờ trình "${proposal.title}" đã gửi; chỉ thêm, rút hồ sơ khi tờ trình còn là bản nháp.`);
+  if (proposal.status !== 'draft')
+    throw invalidState(`Tờ trình "${proposal.title}" đã gửi; chỉ thêm, rút hồ sơ khi tờ trình còn là bản nháp.`);
 }
 
 /** The caller loaded the proposal for 'edit'. Returns the new candidate's id. */
-export async function addCandidate(db: Kysely<DB>, ctx: RequestContext, actor: Actor, proposal: ProposalRow, input: AddInput): Promise<number> {
+export async function addCandidate(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  actor: Actor,
+  proposal: ProposalRow,
+  input: AddInput,
+): Promise<number> {
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     const locked = await lockProposal(trx, proposal.id, null);
     assertDraft(locked);
@@ -197,7 +275,11 @@ export async function addCandidate(db: Kysely<DB>, ctx: RequestContext, actor: A
 
 /** The candidate and its proposal, for the routes (the caller then loads the proposal through the policy). */
 export async function candidateProposalId(db: Kysely<DB>, candidateId: number): Promise<number> {
-  const row = await db.selectFrom('honour_candidate').select('proposal_id').where('id', '=', candidateId).executeTakeFirst();
+  const row = await db
+    .selectFrom('honour_candidate')
+    .select('proposal_id')
+    .where('id', '=', candidateId)
+    .executeTakeFirst();
   if (!row) throw notFound(`hồ sơ đề nghị khen thưởng có mã số ${candidateId}`);
   return row.proposal_id;
 }
@@ -210,12 +292,21 @@ async function lockCandidate(trx: Transaction<DB>, id: number, revision: number 
 }
 
 /** The caller loaded the candidate's proposal for 'edit'. Editable while the proposal is a draft, or when the dossier was returned. */
-export async function updateCandidate(db: Kysely<DB>, ctx: RequestContext, proposal: ProposalRow, candidateId: number, input: UpdateCandidateInput): Promise<void> {
+export async function updateCandidate(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  proposal: ProposalRow,
+  candidateId: number,
+  input: UpdateCandidateInput,
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const locked = await lockProposal(trx, proposal.id, null);
     const before = await lockCandidate(trx, candidateId, input.revision);
     const editable = (locked.status === 'draft' && before.status === 'proposed') || before.status === 'returned';
-    if (!editable) throw invalidState(`Hồ sơ của "${before.display_name}" đã gửi đi xét; chỉ sửa được khi tờ trình còn là bản nháp hoặc hồ sơ bị trả lại.`);
+    if (!editable)
+      throw invalidState(
+        `Hồ sơ của "${before.display_name}" đã gửi đi xét; chỉ sửa được khi tờ trình còn là bản nháp hoặc hồ sơ bị trả lại.`,
+      );
     const changes: Record<string, unknown> = {};
     if (input.awardFormId !== undefined && input.awardFormId !== before.award_form_id) {
       const form = await awardFormFor(trx, input.awardFormId, before.subject);
@@ -257,7 +348,13 @@ export async function updateCandidate(db: Kysely<DB>, ctx: RequestContext, propo
 }
 
 /** The caller loaded the candidate's proposal for 'edit'. Only while the proposal is a draft. */
-export async function withdrawCandidate(db: Kysely<DB>, ctx: RequestContext, proposal: ProposalRow, candidateId: number, revision: number | null): Promise<void> {
+export async function withdrawCandidate(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  proposal: ProposalRow,
+  candidateId: number,
+  revision: number | null,
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const locked = await lockProposal(trx, proposal.id, null);
     const before = await lockCandidate(trx, candidateId, revision);

@@ -18,13 +18,22 @@ import { assertInWindow, assertRoundOpen, roundState } from '../proposal-record.
 type Input = z.infer<typeof ZCreateProposalBody>;
 
 /** The caller loaded the round (visible) and the proposer unit with honours.propose. */
-export async function createProposal(db: Kysely<DB>, ctx: RequestContext, actor: Actor, proposer: UnitRef, input: Input): Promise<number> {
+export async function createProposal(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  actor: Actor,
+  proposer: UnitRef,
+  input: Input,
+): Promise<number> {
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     const round = await roundState(trx, input.roundId);
     const external = input.externalBody;
     if (external) {
       if (proposer.id !== round.owner_unit_id) {
-        throw invalid('proposerUnitId', `Chỉ đơn vị mở đợt khen thưởng ("${round.name}") mới đề nghị lên cơ quan bên ngoài.`);
+        throw invalid(
+          'proposerUnitId',
+          `Chỉ đơn vị mở đợt khen thưởng ("${round.name}") mới đề nghị lên cơ quan bên ngoài.`,
+        );
       }
       if (!canReview(actor, { id: round.owner_unit_id, path: round.owner_path })) {
         throw forbidden(`Chỉ cán bộ thi đua, khen thưởng của "${proposer.name}" mới đề nghị lên cơ quan bên ngoài.`);
@@ -32,7 +41,10 @@ export async function createProposal(db: Kysely<DB>, ctx: RequestContext, actor:
       assertRoundOpen(round);
     } else {
       if (!proposer.path.startsWith(`${round.owner_path}.`)) {
-        throw invalid('proposerUnitId', `"${proposer.name}" không phải đơn vị cấp dưới của đơn vị mở đợt khen thưởng "${round.name}", nên không đề nghị trong đợt này được.`);
+        throw invalid(
+          'proposerUnitId',
+          `"${proposer.name}" không phải đơn vị cấp dưới của đơn vị mở đợt khen thưởng "${round.name}", nên không đề nghị trong đợt này được.`,
+        );
       }
       assertInWindow(round);
     }

@@ -19,15 +19,25 @@ import { bumpProposal, lockProposal, proposalLink } from '../proposal-record.ts'
 type Item = { candidateId: number; decision: 'return' | 'pass'; reason: string | null; revision: number };
 
 /** The caller loaded the proposal for 'review'. */
-export async function reviewCandidates(db: Kysely<DB>, ctx: RequestContext, proposal: ProposalRow, body: z.infer<typeof ZReviewBody>): Promise<void> {
+export async function reviewCandidates(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  proposal: ProposalRow,
+  body: z.infer<typeof ZReviewBody>,
+): Promise<void> {
   const items: Item[] = body.items;
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const locked = await lockProposal(trx, proposal.id, null);
-    if (locked.external_body !== null) throw invalidState(`Tờ trình "${locked.title}" gửi ${locked.external_body}; kết quả được ghi khi có quyết định khen thưởng.`);
-    if (locked.status !== 'submitted') throw invalidState(`Tờ trình "${locked.title}" chưa được gửi nên chưa xét được.`);
+    if (locked.external_body !== null)
+      throw invalidState(
+        `Tờ trình "${locked.title}" gửi ${locked.external_body}; kết quả được ghi khi có quyết định khen thưởng.`,
+      );
+    if (locked.status !== 'submitted')
+      throw invalidState(`Tờ trình "${locked.title}" chưa được gửi nên chưa xét được.`);
     const seen = new Set<number>();
     items.forEach((it, i) => {
-      if (seen.has(it.candidateId)) throw invalid(`items.${i}.candidateId`, `Hồ sơ có mã số ${it.candidateId} được chọn hai lần.`);
+      if (seen.has(it.candidateId))
+        throw invalid(`items.${i}.candidateId`, `Hồ sơ có mã số ${it.candidateId} được chọn hai lần.`);
       seen.add(it.candidateId);
     });
     const rows = await trx
@@ -40,12 +50,20 @@ export async function reviewCandidates(db: Kysely<DB>, ctx: RequestContext, prop
     const byId = new Map(rows.map((r) => [r.id, r]));
     items.forEach((it, i) => {
       const row = byId.get(it.candidateId);
-      if (!row) throw invalid(`items.${i}.candidateId`, `Hồ sơ có mã số ${it.candidateId} không thuộc tờ trình "${locked.title}".`);
+      if (!row)
+        throw invalid(
+          `items.${i}.candidateId`,
+          `Hồ sơ có mã số ${it.candidateId} không thuộc tờ trình "${locked.title}".`,
+        );
       if (row.revision !== it.revision) throw staleRevision(`Hồ sơ của "${row.display_name}"`);
-      if (row.status !== 'proposed') throw invalidState(`Hồ sơ của "${row.display_name}" không ở trạng thái chờ thẩm định.`);
+      if (row.status !== 'proposed')
+        throw invalidState(`Hồ sơ của "${row.display_name}" không ở trạng thái chờ thẩm định.`);
     });
     const userId = ctx.actor?.userId ?? null;
-    const values = items.map((it) => sql`(${it.candidateId}::int, ${it.decision === 'return' ? 'returned' : 'passed'}::text, ${it.decision === 'return' ? it.reason : null}::text)`);
+    const values = items.map(
+      (it) =>
+        sql`(${it.candidateId}::int, ${it.decision === 'return' ? 'returned' : 'passed'}::text, ${it.decision === 'return' ? it.reason : null}::text)`,
+    );
     await sql`
       update honour_candidate c set status = v.status, return_reason = v.reason, reviewed_by = ${userId}, reviewed_at = now(),
         revision = c.revision + 1, updated_at = now()
@@ -59,14 +77,19 @@ export async function reviewCandidates(db: Kysely<DB>, ctx: RequestContext, prop
         entityType: 'honour_candidate',
         entityId: it.candidateId,
         unitId: locked.reviewer_unit_id,
-        summary: it.decision === 'return' ? `Trả lại hồ sơ của "${row.display_name}": ${it.reason}` : `Chuyển hồ sơ của "${row.display_name}" ra Hội đồng Thi đua – Khen thưởng`,
+        summary:
+          it.decision === 'return'
+            ? `Trả lại hồ sơ của "${row.display_name}": ${it.reason}`
+            : `Chuyển hồ sơ của "${row.display_name}" ra Hội đồng Thi đua – Khen thưởng`,
         before: { status: row.status },
         after: { status: it.decision === 'return' ? 'returned' : 'passed', reason: it.reason },
       });
     }
     const returned = items.filter((it) => it.decision === 'return');
     if (returned.length > 0) {
-      const recipients = (await usersHolding(trx, 'honours.propose', locked.proposer_unit_id)).filter((u) => u !== userId);
+      const recipients = (await usersHolding(trx, 'honours.propose', locked.proposer_unit_id)).filter(
+        (u) => u !== userId,
+      );
       const names = returned.map((it) => byId.get(it.candidateId)!.display_name);
       await notify(
         trx,

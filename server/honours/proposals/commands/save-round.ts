@@ -15,20 +15,33 @@ type UpdateInput = z.infer<typeof ZUpdateRoundBody>;
 
 /** The phase must belong to a plan the actor may read; returns its plan. */
 async function planOfPhase(db: Kysely<DB>, actor: Actor, phaseId: number): Promise<number> {
-  const phase = await db.selectFrom('plan_phase').select(['id', 'plan_id']).where('id', '=', phaseId).executeTakeFirst();
+  const phase = await db
+    .selectFrom('plan_phase')
+    .select(['id', 'plan_id'])
+    .where('id', '=', phaseId)
+    .executeTakeFirst();
   const plan = phase ? await getPlan(db, actor, phase.plan_id) : null;
-  if (!phase || !plan) throw invalid('phaseId', `Không tìm thấy giai đoạn có mã số ${phaseId} trong các kế hoạch bạn được xem.`);
+  if (!phase || !plan)
+    throw invalid('phaseId', `Không tìm thấy giai đoạn có mã số ${phaseId} trong các kế hoạch bạn được xem.`);
   return phase.plan_id;
 }
 
 function assertReviewDate(proposalsFrom: string, reviewUntil: string | null): void {
   if (reviewUntil !== null && reviewUntil < proposalsFrom) {
-    throw invalid('reviewUntil', `Hạn thẩm định (${formatDateVi(reviewUntil)}) phải sau ngày bắt đầu nhận đề nghị (${formatDateVi(proposalsFrom)}).`);
+    throw invalid(
+      'reviewUntil',
+      `Hạn thẩm định (${formatDateVi(reviewUntil)}) phải sau ngày bắt đầu nhận đề nghị (${formatDateVi(proposalsFrom)}).`,
+    );
   }
 }
 
 /** The caller checked honours.review on the owner unit. */
-export async function createRound(db: Kysely<DB>, ctx: RequestContext, actor: Actor, input: CreateInput): Promise<number> {
+export async function createRound(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  actor: Actor,
+  input: CreateInput,
+): Promise<number> {
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     const planId = input.phaseId ? await planOfPhase(trx, actor, input.phaseId) : null;
     assertReviewDate(input.proposalsFrom, input.reviewUntil);
@@ -72,13 +85,20 @@ async function lockRound(trx: Transaction<DB>, id: number, revision: number) {
 const dateText = (v: unknown) => (v === null || v === undefined ? null : String(v).slice(0, 10));
 
 /** The caller loaded the round for 'edit'. Closing stops new proposals; reopening is allowed. */
-export async function updateRound(db: Kysely<DB>, ctx: RequestContext, actor: Actor, id: number, input: UpdateInput): Promise<void> {
+export async function updateRound(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  actor: Actor,
+  id: number,
+  input: UpdateInput,
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockRound(trx, id, input.revision);
     const kind = input.kind ?? before.kind;
     const phaseId = input.phaseId !== undefined ? input.phaseId : before.phase_id;
     if (kind === 'phase' && !phaseId) throw invalid('phaseId', 'Đợt theo giai đoạn phải chọn giai đoạn của kế hoạch.');
-    const planId = phaseId === before.phase_id ? before.plan_id : phaseId ? await planOfPhase(trx, actor, phaseId) : null;
+    const planId =
+      phaseId === before.phase_id ? before.plan_id : phaseId ? await planOfPhase(trx, actor, phaseId) : null;
     const from = input.proposalsFrom ?? dateText(before.proposals_from)!;
     const until = input.proposalsUntil ?? dateText(before.proposals_until)!;
     if (until < from) throw invalid('proposalsUntil', 'Hạn nhận đề nghị phải sau hoặc bằng ngày bắt đầu nhận.');
@@ -113,7 +133,11 @@ export async function updateRound(db: Kysely<DB>, ctx: RequestContext, actor: Ac
       entityType: 'honour_round',
       entityId: id,
       unitId: before.owner_unit_id,
-      summary: closing ? `Kết thúc đợt khen thưởng "${name}"` : reopening ? `Mở lại đợt khen thưởng "${name}"` : `Sửa đợt khen thưởng "${name}"`,
+      summary: closing
+        ? `Kết thúc đợt khen thưởng "${name}"`
+        : reopening
+          ? `Mở lại đợt khen thưởng "${name}"`
+          : `Sửa đợt khen thưởng "${name}"`,
       before,
       after,
     });

@@ -12,10 +12,22 @@ import { invalidState } from '../../../lib/errors.ts';
 import { notify } from '../../../notifications/notify.ts';
 import type { ProposalRow } from '../../policy.ts';
 import { evaluationsOf, flagsFor, flagsOf, usersHolding } from '../dossier.ts';
-import { assertInWindow, assertResubmitAllowed, bumpProposal, lockProposal, proposalLink, roundState } from '../proposal-record.ts';
+import {
+  assertInWindow,
+  assertResubmitAllowed,
+  bumpProposal,
+  lockProposal,
+  proposalLink,
+  roundState,
+} from '../proposal-record.ts';
 
 /** The caller loaded the proposal for 'edit'. */
-export async function submitProposal(db: Kysely<DB>, ctx: RequestContext, proposal: ProposalRow, revision: number | null): Promise<void> {
+export async function submitProposal(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  proposal: ProposalRow,
+  revision: number | null,
+): Promise<void> {
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockProposal(trx, proposal.id, revision);
     const round = await roundState(trx, before.round_id);
@@ -28,20 +40,30 @@ export async function submitProposal(db: Kysely<DB>, ctx: RequestContext, propos
       .forUpdate()
       .execute();
     if (sending.length === 0) {
-      throw invalidState(first ? `Tờ trình "${before.title}" chưa có người, tập thể nào được đề nghị.` : `Tờ trình "${before.title}" đã gửi và không có hồ sơ bị trả lại nào cần gửi lại.`);
+      throw invalidState(
+        first
+          ? `Tờ trình "${before.title}" chưa có người, tập thể nào được đề nghị.`
+          : `Tờ trình "${before.title}" đã gửi và không có hồ sơ bị trả lại nào cần gửi lại.`,
+      );
     }
     if (before.external_body === null) {
       if (first) assertInWindow(round);
       else assertResubmitAllowed(round);
     }
-    const subjects = sending.map((c) => ({ subject: c.subject, personId: c.person_id, unitId: c.unit_id, entryId: c.entry_id }));
+    const subjects = sending.map((c) => ({
+      subject: c.subject,
+      personId: c.person_id,
+      unitId: c.unit_id,
+      entryId: c.entry_id,
+    }));
     const flags = await flagsOf(trx, subjects);
     const evaluations = await evaluationsOf(
       trx,
       sending.flatMap((c) => (c.entry_id !== null ? [c.entry_id] : [])),
     );
-    const values = sending.map((c, i) =>
-      sql`(${c.id}::int, ${JSON.stringify(c.entry_id !== null ? (evaluations.get(c.entry_id) ?? []) : [])}::jsonb, ${JSON.stringify(flagsFor(flags, subjects[i]!))}::jsonb)`,
+    const values = sending.map(
+      (c, i) =>
+        sql`(${c.id}::int, ${JSON.stringify(c.entry_id !== null ? (evaluations.get(c.entry_id) ?? []) : [])}::jsonb, ${JSON.stringify(flagsFor(flags, subjects[i]!))}::jsonb)`,
     );
     await sql`
       update honour_candidate c set evaluation = v.evaluation, flags = v.flags, status = 'proposed', return_reason = null,
@@ -49,10 +71,16 @@ export async function submitProposal(db: Kysely<DB>, ctx: RequestContext, propos
       from (values ${sql.join(values)}) as v(id, evaluation, flags)
       where c.id = v.id`.execute(trx);
     const now = new Date();
-    const after = await bumpProposal(trx, proposal.id, { status: 'submitted', submitted_at: now, submitted_by: ctx.actor?.userId ?? null });
+    const after = await bumpProposal(trx, proposal.id, {
+      status: 'submitted',
+      submitted_at: now,
+      submitted_by: ctx.actor?.userId ?? null,
+    });
     const resent = sending.filter((c) => c.status === 'returned').length;
     if (before.reviewer_unit_id !== null) {
-      const recipients = (await usersHolding(trx, 'honours.review', before.reviewer_unit_id)).filter((u) => u !== ctx.actor?.userId);
+      const recipients = (await usersHolding(trx, 'honours.review', before.reviewer_unit_id)).filter(
+        (u) => u !== ctx.actor?.userId,
+      );
       await notify(
         trx,
         recipients.map((userId) => ({

@@ -16,10 +16,19 @@ export async function updateProposal(db: Kysely<DB>, ctx: RequestContext, id: nu
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
     const before = await lockProposal(trx, id, input.revision);
     if (before.status !== 'draft') {
-      const returned = await trx.selectFrom('honour_candidate').select('id').where('proposal_id', '=', id).where('status', '=', 'returned').executeTakeFirst();
-      if (!returned) throw invalidState(`Tờ trình "${before.title}" đã gửi; chỉ sửa được khi còn là bản nháp hoặc có hồ sơ bị trả lại.`);
+      const returned = await trx
+        .selectFrom('honour_candidate')
+        .select('id')
+        .where('proposal_id', '=', id)
+        .where('status', '=', 'returned')
+        .executeTakeFirst();
+      if (!returned)
+        throw invalidState(
+          `Tờ trình "${before.title}" đã gửi; chỉ sửa được khi còn là bản nháp hoặc có hồ sơ bị trả lại.`,
+        );
     }
-    if (input.letterDocumentId !== undefined) await assertDocumentUsable(trx, ctx, input.letterDocumentId, 'letterDocumentId');
+    if (input.letterDocumentId !== undefined)
+      await assertDocumentUsable(trx, ctx, input.letterDocumentId, 'letterDocumentId');
     const changes: Record<string, unknown> = {};
     if (input.title !== undefined) changes.title = input.title;
     if (input.letterDocumentId !== undefined) changes.letter_document_id = input.letterDocumentId;

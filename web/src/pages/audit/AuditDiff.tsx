@@ -14,9 +14,21 @@ export function AuditDiff({ event }: { event: TAuditEvent }) {
       column={{ xs: 1, md: 3 }}
       style={{ marginTop: 8 }}
       items={[
-        { key: 'entity', label: t('audit.meta.entity'), children: `${event.entityType}${event.entityId ? ` #${event.entityId}` : ''}` },
+        {
+          key: 'entity',
+          label: t('audit.meta.entity'),
+          children: `${event.entityType}${event.entityId ? ` #${event.entityId}` : ''}`,
+        },
         { key: 'ip', label: t('audit.meta.ip'), children: event.ip ?? '—' },
-        { key: 'request', label: t('audit.meta.request'), children: <Typography.Text copyable={event.requestId ? { text: event.requestId } : false} style={{ fontSize: 12 }}>{event.requestId ?? '—'}</Typography.Text> },
+        {
+          key: 'request',
+          label: t('audit.meta.request'),
+          children: (
+            <Typography.Text copyable={event.requestId ? { text: event.requestId } : false} style={{ fontSize: 12 }}>
+              {event.requestId ?? '—'}
+            </Typography.Text>
+          ),
+        },
       ]}
     />
   );
@@ -31,8 +43,12 @@ export function AuditDiff({ event }: { event: TAuditEvent }) {
   if (!isRecord(event.before) && !isRecord(event.after)) {
     return (
       <div data-testid="audit-diff">
-        <div>{t('audit.diff.before')}: {formatValue(event.before)}</div>
-        <div>{t('audit.diff.after')}: {formatValue(event.after)}</div>
+        <div>
+          {t('audit.diff.before')}: {formatValue(event.before)}
+        </div>
+        <div>
+          {t('audit.diff.after')}: {formatValue(event.after)}
+        </div>
         {meta}
       </div>
     );
@@ -40,7 +56,9 @@ export function AuditDiff({ event }: { event: TAuditEvent }) {
   const columns = [
     { key: 'label', title: t('audit.diff.field'), dataIndex: 'label', width: 220 },
     ...(hasBefore ? [{ key: 'before', title: t('audit.diff.before'), dataIndex: 'before' }] : []),
-    ...(hasAfter ? [{ key: 'after', title: hasBefore ? t('audit.diff.after') : t('audit.diff.value'), dataIndex: 'after' }] : []),
+    ...(hasAfter
+      ? [{ key: 'after', title: hasBefore ? t('audit.diff.after') : t('audit.diff.value'), dataIndex: 'after' }]
+      : []),
   ];
   return (
     <div data-testid="audit-diff">

@@ -48,7 +48,12 @@ export function AuditFilters({ value, onChange, canPickActor }: Props) {
         data-testid="audit-action"
       />
       {canPickActor && (
-        <UserPicker value={value.actorId} onChange={(actorId) => set({ actorId: actorId ?? undefined })} placeholder={t('audit.filter.actor')} style={{ width: 220 }} />
+        <UserPicker
+          value={value.actorId}
+          onChange={(actorId) => set({ actorId: actorId ?? undefined })}
+          placeholder={t('audit.filter.actor')}
+          style={{ width: 220 }}
+        />
       )}
       <Input.Search
         allowClear

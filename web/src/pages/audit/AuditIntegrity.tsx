@@ -24,12 +24,29 @@ function Result({ result }: { result: TAuditIntegrity }) {
   return (
     <div data-testid="audit-integrity-result" data-ok={String(result.ok)}>
       {result.firstBroken ? (
-        <Alert type="error" showIcon title={t('audit.integrity.broken')} description={result.firstBroken.message} style={{ marginBottom: 12 }} />
+        <Alert
+          type="error"
+          showIcon
+          title={t('audit.integrity.broken')}
+          description={result.firstBroken.message}
+          style={{ marginBottom: 12 }}
+        />
       ) : (
-        <Alert type="success" showIcon title={t('audit.integrity.ok', { checked: result.checked.toLocaleString('vi-VN') })} style={{ marginBottom: 12 }} />
+        <Alert
+          type="success"
+          showIcon
+          title={t('audit.integrity.ok', { checked: result.checked.toLocaleString('vi-VN') })}
+          style={{ marginBottom: 12 }}
+        />
       )}
       {result.anchor && (
-        <Alert type={result.anchor.matches ? 'success' : 'error'} showIcon title={t('audit.integrity.anchorResult')} description={result.anchor.message} style={{ marginBottom: 12 }} />
+        <Alert
+          type={result.anchor.matches ? 'success' : 'error'}
+          showIcon
+          title={t('audit.integrity.anchorResult')}
+          description={result.anchor.message}
+          style={{ marginBottom: 12 }}
+        />
       )}
       <Descriptions
         column={1}
@@ -37,12 +54,26 @@ function Result({ result }: { result: TAuditIntegrity }) {
         bordered
         items={[
           { key: 'checked', label: t('audit.integrity.checked'), children: result.checked.toLocaleString('vi-VN') },
-          { key: 'seq', label: t('audit.integrity.headSeq'), children: result.head ? <span data-testid="audit-integrity-seq" data-seq={result.head.seq}>{result.head.seq.toLocaleString('vi-VN')}</span> : t('audit.integrity.empty') },
+          {
+            key: 'seq',
+            label: t('audit.integrity.headSeq'),
+            children: result.head ? (
+              <span data-testid="audit-integrity-seq" data-seq={result.head.seq}>
+                {result.head.seq.toLocaleString('vi-VN')}
+              </span>
+            ) : (
+              t('audit.integrity.empty')
+            ),
+          },
           {
             key: 'hash',
             label: t('audit.integrity.headHash'),
             children: result.head ? (
-              <Typography.Text copyable={{ text: result.head.hash, tooltips: [t('common.copy'), t('common.copied')] }} className="dh-secret" data-testid="audit-integrity-seal">
+              <Typography.Text
+                copyable={{ text: result.head.hash, tooltips: [t('common.copy'), t('common.copied')] }}
+                className="dh-secret"
+                data-testid="audit-integrity-seal"
+              >
                 {result.head.hash}
               </Typography.Text>
             ) : (
@@ -50,7 +81,11 @@ function Result({ result }: { result: TAuditIntegrity }) {
             ),
           },
           { key: 'at', label: t('audit.integrity.checkedAt'), children: formatDateTimeVi(result.checkedAt) },
-          { key: 'ms', label: t('audit.integrity.duration'), children: t('audit.integrity.durationValue', { ms: result.durationMs.toLocaleString('vi-VN') }) },
+          {
+            key: 'ms',
+            label: t('audit.integrity.duration'),
+            children: t('audit.integrity.durationValue', { ms: result.durationMs.toLocaleString('vi-VN') }),
+          },
         ]}
       />
       {result.head && <Alert type="info" showIcon title={t('audit.integrity.sealHint')} style={{ marginTop: 12 }} />}
@@ -89,7 +124,12 @@ export function AuditIntegrity() {
         width={640}
         testId="audit-integrity"
         actions={
-          <Button type="primary" loading={check.isPending} onClick={() => form.submit()} data-testid="audit-integrity-run">
+          <Button
+            type="primary"
+            loading={check.isPending}
+            onClick={() => form.submit()}
+            data-testid="audit-integrity-run"
+          >
             {t('audit.integrity.run')}
           </Button>
         }

@@ -41,7 +41,11 @@ export default function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} extra={canVerify ? <AuditIntegrity /> : undefined} />
+      <PageHeader
+        title={t('audit.title')}
+        subtitle={t('audit.subtitle')}
+        extra={canVerify ? <AuditIntegrity /> : undefined}
+      />
       <AuditFilters
         value={filters}
         canPickActor={canPickActor}
@@ -59,10 +63,17 @@ export default function AuditPage() {
         dataSource={data?.items ?? []}
         scroll={{ x: 980 }}
         expandable={{ expandedRowRender: (event) => <AuditDiff event={event} />, expandRowByClick: isPhone }}
-        onRow={(event) => ({ 'data-testid': 'audit-row', 'data-action': event.action }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(event) =>
+          ({ 'data-testid': 'audit-row', 'data-action': event.action }) as React.HTMLAttributes<HTMLElement>
+        }
         pagination={pagination(data?.total ?? 0, (total) => t('common.totalRows', { total }))}
         columns={[
-          { key: 'at', title: t('audit.col.at'), width: 140, render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTimeVi(e.occurredAt)}</span> },
+          {
+            key: 'at',
+            title: t('audit.col.at'),
+            width: 140,
+            render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTimeVi(e.occurredAt)}</span>,
+          },
           {
             key: 'actor',
             title: t('audit.col.actor'),
@@ -70,19 +81,40 @@ export default function AuditPage() {
             render: (_, e) => (
               <span>
                 {e.actorName}{' '}
-                {e.via === 'token' && <Tooltip title={t('audit.via.token')}><ApiOutlined className="dh-muted" /></Tooltip>}
-                {e.via === 'system' && <Tooltip title={t('audit.via.system')}><RobotOutlined className="dh-muted" /></Tooltip>}
+                {e.via === 'token' && (
+                  <Tooltip title={t('audit.via.token')}>
+                    <ApiOutlined className="dh-muted" />
+                  </Tooltip>
+                )}
+                {e.via === 'system' && (
+                  <Tooltip title={t('audit.via.system')}>
+                    <RobotOutlined className="dh-muted" />
+                  </Tooltip>
+                )}
               </span>
             ),
           },
-          { key: 'action', title: t('audit.col.action'), width: 210, render: (_, e) => <Tag color={actionColor(e.action)} style={{ whiteSpace: 'normal' }}>{e.actionLabel}</Tag> },
+          {
+            key: 'action',
+            title: t('audit.col.action'),
+            width: 210,
+            render: (_, e) => (
+              <Tag color={actionColor(e.action)} style={{ whiteSpace: 'normal' }}>
+                {e.actionLabel}
+              </Tag>
+            ),
+          },
           {
             key: 'summary',
             title: t('audit.col.summary'),
             render: (_, e) => (
               <div style={{ whiteSpace: 'normal' }}>
                 {e.summary}
-                {e.unitName && <div className="dh-muted" style={{ fontSize: 12 }}>{t('audit.inUnit', { unit: e.unitName })}</div>}
+                {e.unitName && (
+                  <div className="dh-muted" style={{ fontSize: 12 }}>
+                    {t('audit.inUnit', { unit: e.unitName })}
+                  </div>
+                )}
               </div>
             ),
           },

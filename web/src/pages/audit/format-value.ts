@@ -63,6 +63,12 @@ export function diffRows(before: unknown, after: unknown): DiffRow[] {
   return keys.map((key) => {
     const bv = formatFieldValue(key, b[key]);
     const av = formatFieldValue(key, a[key]);
-    return { key, label: labelOf(key), before: key in b ? bv : '—', after: key in a ? av : '—', changed: isRecord(before) && isRecord(after) && bv !== av };
+    return {
+      key,
+      label: labelOf(key),
+      before: key in b ? bv : '—',
+      after: key in a ? av : '—',
+      changed: isRecord(before) && isRecord(after) && bv !== av,
+    };
   });
 }

@@ -56,15 +56,46 @@ export default function SignInPage() {
           <div>{t('app.tagline')}</div>
         </div>
         <Card>
-          <Typography.Title level={4} style={{ marginTop: 0 }}>{t('auth.signInTitle')}</Typography.Title>
-          {system?.needsSetup && <Alert type="info" showIcon title={t('system.needsSetup')} style={{ marginBottom: 16 }} data-testid="setup-needed" />}
-          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="signin-error" />}
+          <Typography.Title level={4} style={{ marginTop: 0 }}>
+            {t('auth.signInTitle')}
+          </Typography.Title>
+          {system?.needsSetup && (
+            <Alert
+              type="info"
+              showIcon
+              title={t('system.needsSetup')}
+              style={{ marginBottom: 16 }}
+              data-testid="setup-needed"
+            />
+          )}
+          {error && (
+            <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="signin-error" />
+          )}
           <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
-            <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('auth.usernameRequired') }]}>
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" data-testid="signin-username" />
+            <Form.Item
+              name="username"
+              label={t('auth.username')}
+              rules={[{ required: true, message: t('auth.usernameRequired') }]}
+            >
+              <Input
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                autoFocus
+                size="large"
+                data-testid="signin-username"
+              />
             </Form.Item>
-            <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" data-testid="signin-password" />
+            <Form.Item
+              name="password"
+              label={t('auth.password')}
+              rules={[{ required: true, message: t('auth.passwordRequired') }]}
+            >
+              <Input.Password
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                size="large"
+                data-testid="signin-password"
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="signin-submit">
               {t('auth.signIn')}
@@ -78,4 +109,3 @@ export default function SignInPage() {
     </div>
   );
 }
-

@@ -15,13 +15,23 @@ import { formatDateTimeVi } from '../../lib/dates.ts';
 import { BackupDetails } from './BackupDetails.tsx';
 import { formatSize } from './format-size.ts';
 
-const TRIGGER: Record<TBackupTrigger, MessageKey> = { manual: 'backups.trigger.manual', scheduled: 'backups.trigger.scheduled', cli: 'backups.trigger.cli' };
+const TRIGGER: Record<TBackupTrigger, MessageKey> = {
+  manual: 'backups.trigger.manual',
+  scheduled: 'backups.trigger.scheduled',
+  cli: 'backups.trigger.cli',
+};
 
 function StatusTags({ run }: { run: TBackupRun }) {
   return (
     <Space size={4} wrap>
-      {run.status === 'succeeded' ? <Tag color="green">{t('backups.status.succeeded')}</Tag> : <Tag color="red">{t('backups.status.failed')}</Tag>}
-      {run.missingFiles.length > 0 && <Tag color="orange">{t('backups.missing', { count: run.missingFiles.length })}</Tag>}
+      {run.status === 'succeeded' ? (
+        <Tag color="green">{t('backups.status.succeeded')}</Tag>
+      ) : (
+        <Tag color="red">{t('backups.status.failed')}</Tag>
+      )}
+      {run.missingFiles.length > 0 && (
+        <Tag color="orange">{t('backups.missing', { count: run.missingFiles.length })}</Tag>
+      )}
     </Space>
   );
 }
@@ -29,7 +39,12 @@ function StatusTags({ run }: { run: TBackupRun }) {
 function DownloadCell({ run }: { run: TBackupRun }) {
   if (run.downloadable) {
     return (
-      <Button size="small" icon={<CloudDownloadOutlined />} href={backupDownloadUrl(run.id)} data-testid={`backup-download-${run.id}`}>
+      <Button
+        size="small"
+        icon={<CloudDownloadOutlined />}
+        href={backupDownloadUrl(run.id)}
+        data-testid={`backup-download-${run.id}`}
+      >
         {t('backups.download')}
       </Button>
     );
@@ -68,13 +83,22 @@ export default function BackupsPage() {
             {settings && (
               <div data-testid="backup-settings">
                 {t('backups.settings', { dir: settings.backupDir, node: settings.node, keep: settings.keep })}{' '}
-                {settings.intervalHours > 0 ? t('backups.schedule.on', { hours: settings.intervalHours }) : t('backups.schedule.off')}
+                {settings.intervalHours > 0
+                  ? t('backups.schedule.on', { hours: settings.intervalHours })
+                  : t('backups.schedule.off')}
               </div>
             )}
           </>
         }
         extra={
-          <Button type="primary" icon={<DatabaseOutlined />} loading={start.isPending || running !== null} disabled={running !== null} onClick={() => start.mutate()} data-testid="backup-create">
+          <Button
+            type="primary"
+            icon={<DatabaseOutlined />}
+            loading={start.isPending || running !== null}
+            disabled={running !== null}
+            onClick={() => start.mutate()}
+            data-testid="backup-create"
+          >
             {running ? t('backups.runningShort') : t('backups.create')}
           </Button>
         }
@@ -84,7 +108,10 @@ export default function BackupsPage() {
           type="info"
           showIcon
           data-testid="backup-running"
-          title={t('backups.running', { at: formatDateTimeVi(running.startedAt), trigger: t(TRIGGER[running.trigger]) })}
+          title={t('backups.running', {
+            at: formatDateTimeVi(running.startedAt),
+            trigger: t(TRIGGER[running.trigger]),
+          })}
           style={{ marginBottom: 16 }}
         />
       )}
@@ -118,9 +145,21 @@ export default function BackupsPage() {
             key: 'sha256',
             title: t('backups.col.sha256'),
             responsive: ['lg'],
-            render: (_, r) => (r.sha256 ? <Typography.Text code copyable={{ text: r.sha256, tooltips: [t('common.copy'), t('common.copied')] }}>{r.sha256.slice(0, 12)}…</Typography.Text> : '—'),
+            render: (_, r) =>
+              r.sha256 ? (
+                <Typography.Text code copyable={{ text: r.sha256, tooltips: [t('common.copy'), t('common.copied')] }}>
+                  {r.sha256.slice(0, 12)}…
+                </Typography.Text>
+              ) : (
+                '—'
+              ),
           },
-          { key: 'download', title: isPhone ? '' : t('backups.col.download'), align: 'right', render: (_, r) => <DownloadCell run={r} /> },
+          {
+            key: 'download',
+            title: isPhone ? '' : t('backups.col.download'),
+            align: 'right',
+            render: (_, r) => <DownloadCell run={r} />,
+          },
         ]}
       />
     </>

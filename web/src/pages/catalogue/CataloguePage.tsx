@@ -5,7 +5,25 @@
  * versions stay as they were (read-only), so old evaluations keep their meaning.
  */
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Drawer, Empty, Input, List, Row, Segmented, Select, Skeleton, Space, Switch, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Drawer,
+  Empty,
+  Input,
+  List,
+  Row,
+  Segmented,
+  Select,
+  Skeleton,
+  Space,
+  Switch,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { EditOutlined, PlusOutlined, ReconciliationOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { FIELD_APPLIES_TO, type FieldAppliesTo } from '../../../../common/schemas/catalogue.ts';
@@ -27,17 +45,39 @@ type Scope = 'all' | 'global' | 'unit';
 function FieldTags({ field }: { field: TField }) {
   return (
     <Space size={4} wrap>
-      {field.ownerUnitId === null ? <Tag color="red">{t('catalogue.scope.global')}</Tag> : <Tag color="blue">{field.ownerUnitName}</Tag>}
+      {field.ownerUnitId === null ? (
+        <Tag color="red">{t('catalogue.scope.global')}</Tag>
+      ) : (
+        <Tag color="blue">{field.ownerUnitName}</Tag>
+      )}
       <Tag>{appliesToLabel(field.appliesTo)}</Tag>
       {!field.active && <Tag color="default">{t('catalogue.inactive')}</Tag>}
     </Space>
   );
 }
 
-function FieldDetail({ id, onEdit, onNewSet }: { id: number; onEdit: (f: TFieldDetail) => void; onNewSet: (f: TFieldDetail) => void }) {
+function FieldDetail({
+  id,
+  onEdit,
+  onNewSet,
+}: {
+  id: number;
+  onEdit: (f: TFieldDetail) => void;
+  onNewSet: (f: TFieldDetail) => void;
+}) {
   const { data: field, isPending, error } = useFieldDetail(id);
-  if (isPending) return <Card size="small"><Skeleton active paragraph={{ rows: 8 }} /></Card>;
-  if (error || !field) return <Card size="small"><Alert type="warning" showIcon title={errorMessage(error)} /></Card>;
+  if (isPending)
+    return (
+      <Card size="small">
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
+  if (error || !field)
+    return (
+      <Card size="small">
+        <Alert type="warning" showIcon title={errorMessage(error)} />
+      </Card>
+    );
   const now = today();
   const sets = [...field.criteriaSets].reverse();
   return (
@@ -52,7 +92,12 @@ function FieldDetail({ id, onEdit, onNewSet }: { id: number; onEdit: (f: TFieldD
               <Button icon={<EditOutlined />} onClick={() => onEdit(field)} data-testid="field-edit-open">
                 {t('catalogue.edit')}
               </Button>
-              <Button type="primary" icon={<ReconciliationOutlined />} onClick={() => onNewSet(field)} data-testid="criteria-set-open">
+              <Button
+                type="primary"
+                icon={<ReconciliationOutlined />}
+                onClick={() => onNewSet(field)}
+                data-testid="criteria-set-open"
+              >
                 {t('catalogue.newSet')}
               </Button>
             </Space>
@@ -60,7 +105,9 @@ function FieldDetail({ id, onEdit, onNewSet }: { id: number; onEdit: (f: TFieldD
         </div>
         <FieldTags field={field} />
         <Typography.Text type="secondary">{t('catalogue.codeLine', { code: field.code })}</Typography.Text>
-        {field.description && <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-line' }}>{field.description}</Typography.Paragraph>}
+        {field.description && (
+          <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-line' }}>{field.description}</Typography.Paragraph>
+        )}
         {sets.length === 0 ? (
           <Empty description={t('catalogue.noSets')} />
         ) : (
@@ -78,13 +125,23 @@ function FieldDetail({ id, onEdit, onNewSet }: { id: number; onEdit: (f: TFieldD
                 label: (
                   <span data-testid="criteria-version-tab" data-version={set.version}>
                     {t('catalogue.version', { version: set.version })}{' '}
-                    {current ? <Tag color="green">{t('catalogue.current')}</Tag> : future ? <Tag color="blue">{t('catalogue.future')}</Tag> : <Tag>{t('catalogue.old')}</Tag>}
+                    {current ? (
+                      <Tag color="green">{t('catalogue.current')}</Tag>
+                    ) : future ? (
+                      <Tag color="blue">{t('catalogue.future')}</Tag>
+                    ) : (
+                      <Tag>{t('catalogue.old')}</Tag>
+                    )}
                   </span>
                 ),
                 children: (
                   <Space orientation="vertical" size={8} style={{ width: '100%' }}>
                     <Typography.Text type="secondary">
-                      {t('catalogue.versionLine', { date: formatDateVi(set.effectiveFrom), count: set.criteria.length, at: formatDateTimeVi(set.createdAt) })}
+                      {t('catalogue.versionLine', {
+                        date: formatDateVi(set.effectiveFrom),
+                        count: set.criteria.length,
+                        at: formatDateTimeVi(set.createdAt),
+                      })}
                     </Typography.Text>
                     {!current && !future && <Alert type="info" showIcon title={t('catalogue.oldReadOnly')} />}
                     {set.note && <Typography.Paragraph style={{ margin: 0 }}>{set.note}</Typography.Paragraph>}
@@ -115,10 +172,17 @@ export default function CataloguePage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<TFieldDetail | null>(null);
   const [issuing, setIssuing] = useState<TFieldDetail | null>(null);
-  const { data, isFetching, error } = useFields({ q: q || undefined, appliesTo, active: withInactive ? undefined : 'true' });
+  const { data, isFetching, error } = useFields({
+    q: q || undefined,
+    appliesTo,
+    active: withInactive ? undefined : 'true',
+  });
 
   const fields = useMemo(
-    () => (data ?? []).filter((f) => scope === 'all' || (scope === 'global' ? f.ownerUnitId === null : f.ownerUnitId !== null)),
+    () =>
+      (data ?? []).filter(
+        (f) => scope === 'all' || (scope === 'global' ? f.ownerUnitId === null : f.ownerUnitId !== null),
+      ),
     [data, scope],
   );
 
@@ -142,14 +206,26 @@ export default function CataloguePage() {
         subtitle={t('catalogue.subtitle')}
         extra={
           canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="field-create-open">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="field-create-open"
+            >
               {t('catalogue.create')}
             </Button>
           )
         }
       />
       <div className="dh-toolbar">
-        <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('catalogue.filter.q')} style={{ width: 260 }} data-testid="catalogue-q" />
+        <Input.Search
+          allowClear
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t('catalogue.filter.q')}
+          style={{ width: 260 }}
+          data-testid="catalogue-q"
+        />
         <Segmented<Scope>
           value={scope}
           onChange={setScope}
@@ -164,7 +240,10 @@ export default function CataloguePage() {
           value={appliesTo ?? 'all'}
           onChange={(v) => setAppliesTo(v === 'all' ? undefined : v)}
           style={{ width: 240 }}
-          options={[{ value: 'all' as const, label: t('catalogue.filter.allKinds') }, ...FIELD_APPLIES_TO.map((a) => ({ value: a, label: appliesToLabel(a) }))]}
+          options={[
+            { value: 'all' as const, label: t('catalogue.filter.allKinds') },
+            ...FIELD_APPLIES_TO.map((a) => ({ value: a, label: appliesToLabel(a) })),
+          ]}
         />
         <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
           <Switch size="small" checked={withInactive} onChange={setWithInactive} />
@@ -174,7 +253,11 @@ export default function CataloguePage() {
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
-          <Card size="small" title={t('catalogue.listTitle', { count: fields.length })} styles={{ body: isPhone ? undefined : { maxHeight: 'calc(100vh - 250px)', overflow: 'auto' } }}>
+          <Card
+            size="small"
+            title={t('catalogue.listTitle', { count: fields.length })}
+            styles={{ body: isPhone ? undefined : { maxHeight: 'calc(100vh - 250px)', overflow: 'auto' } }}
+          >
             <List<TField>
               loading={isFetching}
               dataSource={fields}
@@ -194,7 +277,11 @@ export default function CataloguePage() {
                     </div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {f.currentCriteriaSet
-                        ? t('catalogue.currentLine', { version: f.currentCriteriaSet.version, count: f.currentCriteriaSet.criterionCount, date: formatDateVi(f.currentCriteriaSet.effectiveFrom) })
+                        ? t('catalogue.currentLine', {
+                            version: f.currentCriteriaSet.version,
+                            count: f.currentCriteriaSet.criterionCount,
+                            date: formatDateVi(f.currentCriteriaSet.effectiveFrom),
+                          })
                         : t('catalogue.noCurrent')}
                     </Typography.Text>
                   </div>
@@ -205,12 +292,24 @@ export default function CataloguePage() {
         </Col>
         {!isPhone && (
           <Col xs={24} lg={15}>
-            {shownId ? <FieldDetail id={shownId} onEdit={setEditing} onNewSet={setIssuing} /> : <Card size="small"><Empty description={t('catalogue.pick')} /></Card>}
+            {shownId ? (
+              <FieldDetail id={shownId} onEdit={setEditing} onNewSet={setIssuing} />
+            ) : (
+              <Card size="small">
+                <Empty description={t('catalogue.pick')} />
+              </Card>
+            )}
           </Col>
         )}
       </Row>
       {isPhone && (
-        <Drawer open={shownId !== null} onClose={() => select(null)} size="100%" title={t('catalogue.detailTitle')} styles={{ body: { padding: 8 } }}>
+        <Drawer
+          open={shownId !== null}
+          onClose={() => select(null)}
+          size="100%"
+          title={t('catalogue.detailTitle')}
+          styles={{ body: { padding: 8 } }}
+        >
           {shownId && <FieldDetail id={shownId} onEdit={setEditing} onNewSet={setIssuing} />}
         </Drawer>
       )}
@@ -223,7 +322,9 @@ export default function CataloguePage() {
         }}
       />
       {editing && <EditFieldModal field={editing} onClose={() => setEditing(null)} onDone={() => void invalidate()} />}
-      {issuing && <NewCriteriaSetModal field={issuing} onClose={() => setIssuing(null)} onDone={() => void invalidate()} />}
+      {issuing && (
+        <NewCriteriaSetModal field={issuing} onClose={() => setIssuing(null)} onDone={() => void invalidate()} />
+      )}
     </>
   );
 }

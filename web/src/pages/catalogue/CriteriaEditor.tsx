@@ -38,10 +38,26 @@ const rules = {
   title: [zodRule(shape.title)],
 };
 
-export const blankCriterion = (n: number): CriterionValues => ({ code: `TC${n}`, parentCode: null, title: '', measure: 'boolean', rule: 'yes', target: null, scaleMax: null });
+export const blankCriterion = (n: number): CriterionValues => ({
+  code: `TC${n}`,
+  parentCode: null,
+  title: '',
+  measure: 'boolean',
+  rule: 'yes',
+  target: null,
+  scaleMax: null,
+});
 
 export function criteriaFrom(list: TCriterion[]): CriterionValues[] {
-  return list.map((c) => ({ code: c.code, parentCode: c.parentCode, title: c.title, measure: c.measure, rule: c.rule, target: c.target, scaleMax: c.scaleMax }));
+  return list.map((c) => ({
+    code: c.code,
+    parentCode: c.parentCode,
+    title: c.title,
+    measure: c.measure,
+    rule: c.rule,
+    target: c.target,
+    scaleMax: c.scaleMax,
+  }));
 }
 
 export function criteriaOut(list: CriterionValues[]): TCriterionInput[] {
@@ -58,7 +74,10 @@ export function criteriaOut(list: CriterionValues[]): TCriterionInput[] {
 
 /** The shared rules' findings across the list, as form errors on the rows. */
 export function criteriaErrors(list: CriterionValues[]): { name: (string | number)[]; errors: string[] }[] {
-  return criterionIssues(criteriaOut(list)).map((issue) => ({ name: ['criteria', issue.index, issue.key], errors: [issue.message] }));
+  return criterionIssues(criteriaOut(list)).map((issue) => ({
+    name: ['criteria', issue.index, issue.key],
+    errors: [issue.message],
+  }));
 }
 
 const COLS = { code: 3, parent: 2, title: 7, measure: 3, rule: 4, target: 2, scale: 2, actions: 1 };
@@ -71,7 +90,8 @@ export function CriteriaEditor({ form }: { form: FormInstance }) {
   /** Keep the row consistent when its measure or rule changes. */
   const adjust = (index: number, patch: Partial<CriterionValues>) => {
     const current = { ...(list[index] ?? blankCriterion(index + 1)), ...patch };
-    if (!RULES_FOR_MEASURE[current.measure].includes(current.rule)) current.rule = RULES_FOR_MEASURE[current.measure][0]!;
+    if (!RULES_FOR_MEASURE[current.measure].includes(current.rule))
+      current.rule = RULES_FOR_MEASURE[current.measure][0]!;
     if (current.rule !== 'gte' && current.rule !== 'lte') current.target = null;
     if (current.measure !== 'score') current.scaleMax = null;
     form.setFieldValue(['criteria', index], current);
@@ -98,20 +118,38 @@ export function CriteriaEditor({ form }: { form: FormInstance }) {
             const rule: CriterionRule = row?.rule ?? 'yes';
             const compares = rule === 'gte' || rule === 'lte';
             return (
-              <Row key={field.key} gutter={6} align="top" className={isPhone ? 'dh-criterion' : undefined} data-testid="criterion-edit-row">
+              <Row
+                key={field.key}
+                gutter={6}
+                align="top"
+                className={isPhone ? 'dh-criterion' : undefined}
+                data-testid="criterion-edit-row"
+              >
                 <Col xs={12} md={COLS.code}>
                   <Form.Item name={[field.name, 'code']} label={label('catalogue.criterion.code')} rules={rules.code}>
                     <Input maxLength={20} data-testid="criterion-code" />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={COLS.parent}>
-                  <Form.Item name={[field.name, 'parentCode']} label={label('catalogue.criterion.parent')} tooltip={isPhone ? t('catalogue.criterion.parentHelp') : undefined}>
+                  <Form.Item
+                    name={[field.name, 'parentCode']}
+                    label={label('catalogue.criterion.parent')}
+                    tooltip={isPhone ? t('catalogue.criterion.parentHelp') : undefined}
+                  >
                     <Input maxLength={20} />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={COLS.title}>
-                  <Form.Item name={[field.name, 'title']} label={label('catalogue.criterion.title')} rules={rules.title}>
-                    <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} data-testid="criterion-title" />
+                  <Form.Item
+                    name={[field.name, 'title']}
+                    label={label('catalogue.criterion.title')}
+                    rules={rules.title}
+                  >
+                    <Input.TextArea
+                      autoSize={{ minRows: 1, maxRows: 4 }}
+                      maxLength={1000}
+                      data-testid="criterion-title"
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={COLS.measure}>
@@ -149,24 +187,48 @@ export function CriteriaEditor({ form }: { form: FormInstance }) {
                     label={label('catalogue.criterion.scaleMaxShort')}
                     rules={measure === 'score' ? [{ required: true, message: t('catalogue.form.scaleRequired') }] : []}
                   >
-                    <InputNumber disabled={measure !== 'score'} min={0} style={{ width: '100%' }} data-testid="criterion-scale" />
+                    <InputNumber
+                      disabled={measure !== 'score'}
+                      min={0}
+                      style={{ width: '100%' }}
+                      data-testid="criterion-scale"
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={6} md={COLS.actions} style={{ paddingTop: isPhone ? 30 : 0 }}>
                   <Space size={0} orientation={isPhone ? 'horizontal' : 'vertical'}>
                     {index > 0 && (
                       <Tooltip title={t('catalogue.criterion.up')}>
-                        <Button type="text" size="small" icon={<ArrowUpOutlined />} aria-label={t('catalogue.criterion.up')} onClick={() => move(index, index - 1)} />
+                        <Button
+                          type="text"
+                          size="small"
+                          icon={<ArrowUpOutlined />}
+                          aria-label={t('catalogue.criterion.up')}
+                          onClick={() => move(index, index - 1)}
+                        />
                       </Tooltip>
                     )}
                     {index < fields.length - 1 && (
                       <Tooltip title={t('catalogue.criterion.down')}>
-                        <Button type="text" size="small" icon={<ArrowDownOutlined />} aria-label={t('catalogue.criterion.down')} onClick={() => move(index, index + 1)} />
+                        <Button
+                          type="text"
+                          size="small"
+                          icon={<ArrowDownOutlined />}
+                          aria-label={t('catalogue.criterion.down')}
+                          onClick={() => move(index, index + 1)}
+                        />
                       </Tooltip>
                     )}
                     {fields.length > 1 && (
                       <Tooltip title={t('common.remove')}>
-                        <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} onClick={() => remove(field.name)} />
+                        <Button
+                          type="text"
+                          size="small"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={t('common.remove')}
+                          onClick={() => remove(field.name)}
+                        />
                       </Tooltip>
                     )}
                   </Space>
@@ -174,7 +236,14 @@ export function CriteriaEditor({ form }: { form: FormInstance }) {
               </Row>
             );
           })}
-          <Button type="dashed" block icon={<PlusOutlined />} disabled={fields.length >= 100} onClick={() => add(blankCriterion(fields.length + 1))} data-testid="criterion-add">
+          <Button
+            type="dashed"
+            block
+            icon={<PlusOutlined />}
+            disabled={fields.length >= 100}
+            onClick={() => add(blankCriterion(fields.length + 1))}
+            data-testid="criterion-add"
+          >
             {t('catalogue.criterion.add')}
           </Button>
         </div>

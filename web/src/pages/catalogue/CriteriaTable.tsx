@@ -22,12 +22,58 @@ export function CriteriaTable({ criteria }: { criteria: TCriterion[] }) {
       data-testid="criteria-table"
       onRow={() => ({ 'data-testid': 'criterion-row' }) as React.HTMLAttributes<HTMLElement>}
       columns={[
-        { key: 'code', title: t('catalogue.criterion.code'), render: (_, c) => <Typography.Text strong style={{ paddingInlineStart: (depth.get(c.code) ?? 0) * 16 }}>{c.code}</Typography.Text> },
-        { key: 'title', title: t('catalogue.criterion.title'), render: (_, c) => <span style={{ display: 'inline-block', minWidth: 200, maxWidth: 340, whiteSpace: 'normal', paddingInlineStart: (depth.get(c.code) ?? 0) * 16 }}>{c.title}</span> },
-        { key: 'measure', title: t('catalogue.criterion.measure'), width: 90, render: (_, c) => measureLabel(c.measure) },
-        { key: 'rule', title: t('catalogue.criterion.rule'), render: (_, c) => <span style={{ display: 'inline-block', maxWidth: 130, whiteSpace: 'normal' }}>{ruleLabel(c.rule)}</span> },
-        { key: 'target', title: t('catalogue.criterion.target'), align: 'right', render: (_, c) => (c.target === null ? '—' : `${c.target.toLocaleString('vi-VN')}${c.measure === 'percent' ? '%' : ''}`) },
-        { key: 'scaleMax', title: t('catalogue.criterion.scaleMax'), align: 'right', render: (_, c) => (c.scaleMax === null ? '—' : c.scaleMax.toLocaleString('vi-VN')) },
+        {
+          key: 'code',
+          title: t('catalogue.criterion.code'),
+          render: (_, c) => (
+            <Typography.Text strong style={{ paddingInlineStart: (depth.get(c.code) ?? 0) * 16 }}>
+              {c.code}
+            </Typography.Text>
+          ),
+        },
+        {
+          key: 'title',
+          title: t('catalogue.criterion.title'),
+          render: (_, c) => (
+            <span
+              style={{
+                display: 'inline-block',
+                minWidth: 200,
+                maxWidth: 340,
+                whiteSpace: 'normal',
+                paddingInlineStart: (depth.get(c.code) ?? 0) * 16,
+              }}
+            >
+              {c.title}
+            </span>
+          ),
+        },
+        {
+          key: 'measure',
+          title: t('catalogue.criterion.measure'),
+          width: 90,
+          render: (_, c) => measureLabel(c.measure),
+        },
+        {
+          key: 'rule',
+          title: t('catalogue.criterion.rule'),
+          render: (_, c) => (
+            <span style={{ display: 'inline-block', maxWidth: 130, whiteSpace: 'normal' }}>{ruleLabel(c.rule)}</span>
+          ),
+        },
+        {
+          key: 'target',
+          title: t('catalogue.criterion.target'),
+          align: 'right',
+          render: (_, c) =>
+            c.target === null ? '—' : `${c.target.toLocaleString('vi-VN')}${c.measure === 'percent' ? '%' : ''}`,
+        },
+        {
+          key: 'scaleMax',
+          title: t('catalogue.criterion.scaleMax'),
+          align: 'right',
+          render: (_, c) => (c.scaleMax === null ? '—' : c.scaleMax.toLocaleString('vi-VN')),
+        },
       ]}
     />
   );

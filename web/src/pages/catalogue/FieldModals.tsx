@@ -11,7 +11,14 @@ import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { formatDateVi, today } from '../../lib/dates.ts';
 import { zodRule } from '../../lib/zod-rule.ts';
 import { t } from '../../i18n/index.ts';
-import { CriteriaEditor, blankCriterion, criteriaErrors, criteriaFrom, criteriaOut, type CriterionValues } from './CriteriaEditor.tsx';
+import {
+  CriteriaEditor,
+  blankCriterion,
+  criteriaErrors,
+  criteriaFrom,
+  criteriaOut,
+  type CriterionValues,
+} from './CriteriaEditor.tsx';
 import { appliesToLabel } from './labels.ts';
 
 const shape = ZCreateFieldBody.shape;
@@ -35,7 +42,15 @@ interface CreateValues {
   criteria: CriterionValues[];
 }
 
-export function CreateFieldModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (f: TFieldDetail) => void }) {
+export function CreateFieldModal({
+  open,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onDone: (f: TFieldDetail) => void;
+}) {
   const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateValues>();
@@ -99,7 +114,12 @@ export function CreateFieldModal({ open, onClose, onDone }: { open: boolean; onC
         </Col>
         <Col xs={24} md={12}>
           {scope === 'unit' && (
-            <Form.Item name="ownerUnitId" label={t('catalogue.field.owner')} tooltip={t('catalogue.form.ownerHelp')} rules={[{ required: true, message: t('catalogue.form.ownerRequired') }]}>
+            <Form.Item
+              name="ownerUnitId"
+              label={t('catalogue.field.owner')}
+              tooltip={t('catalogue.form.ownerHelp')}
+              rules={[{ required: true, message: t('catalogue.form.ownerRequired') }]}
+            >
               <UnitSelect testId="field-owner" />
             </Form.Item>
           )}
@@ -112,7 +132,12 @@ export function CreateFieldModal({ open, onClose, onDone }: { open: boolean; onC
           </Form.Item>
         </Col>
         <Col xs={12} md={5}>
-          <Form.Item name="code" label={t('catalogue.field.code')} tooltip={t('catalogue.form.codeHelp')} rules={rules.code}>
+          <Form.Item
+            name="code"
+            label={t('catalogue.field.code')}
+            tooltip={t('catalogue.form.codeHelp')}
+            rules={rules.code}
+          >
             <Input maxLength={50} data-testid="field-code" />
           </Form.Item>
         </Col>
@@ -125,7 +150,10 @@ export function CreateFieldModal({ open, onClose, onDone }: { open: boolean; onC
       <Row gutter={12}>
         <Col xs={24} md={10}>
           <Form.Item name="appliesTo" label={t('catalogue.field.appliesTo')}>
-            <Select options={FIELD_APPLIES_TO.map((a) => ({ value: a, label: appliesToLabel(a) }))} data-testid="field-applies-to" />
+            <Select
+              options={FIELD_APPLIES_TO.map((a) => ({ value: a, label: appliesToLabel(a) }))}
+              data-testid="field-applies-to"
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={14}>
@@ -136,7 +164,11 @@ export function CreateFieldModal({ open, onClose, onDone }: { open: boolean; onC
       </Row>
       <Row gutter={12}>
         <Col xs={24} md={6}>
-          <Form.Item name="effectiveFrom" label={t('catalogue.field.effectiveFrom')} rules={[{ required: true, message: t('catalogue.form.dateRequired') }]}>
+          <Form.Item
+            name="effectiveFrom"
+            label={t('catalogue.field.effectiveFrom')}
+            rules={[{ required: true, message: t('catalogue.form.dateRequired') }]}
+          >
             <IsoDatePicker data-testid="field-effective-from" />
           </Form.Item>
         </Col>
@@ -158,7 +190,15 @@ interface EditValues {
   active: boolean;
 }
 
-export function EditFieldModal({ field, onClose, onDone }: { field: TFieldDetail; onClose: () => void; onDone: (f: TFieldDetail) => void }) {
+export function EditFieldModal({
+  field,
+  onClose,
+  onDone,
+}: {
+  field: TFieldDetail;
+  onClose: () => void;
+  onDone: (f: TFieldDetail) => void;
+}) {
   const { message } = App.useApp();
   return (
     <FormModal<EditValues>
@@ -167,7 +207,12 @@ export function EditFieldModal({ field, onClose, onDone }: { field: TFieldDetail
       title={t('catalogue.editTitle', { name: field.name })}
       testId="field-edit"
       onClose={onClose}
-      initialValues={{ name: field.name, description: field.description, sortOrder: field.sortOrder, active: field.active }}
+      initialValues={{
+        name: field.name,
+        description: field.description,
+        sortOrder: field.sortOrder,
+        active: field.active,
+      }}
       onSubmit={(v) => {
         const body: Parameters<typeof catalogueApi.update>[1] = { revision: field.revision };
         if (v.name.trim() !== field.name) body.name = v.name;
@@ -203,7 +248,15 @@ interface SetValues {
   criteria: CriterionValues[];
 }
 
-export function NewCriteriaSetModal({ field, onClose, onDone }: { field: TFieldDetail; onClose: () => void; onDone: (f: TFieldDetail) => void }) {
+export function NewCriteriaSetModal({
+  field,
+  onClose,
+  onDone,
+}: {
+  field: TFieldDetail;
+  onClose: () => void;
+  onDone: (f: TFieldDetail) => void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<SetValues>();
   const latest = field.criteriaSets[field.criteriaSets.length - 1];
@@ -216,14 +269,23 @@ export function NewCriteriaSetModal({ field, onClose, onDone }: { field: TFieldD
       testId="criteria-set"
       okText={t('catalogue.newSet')}
       onClose={onClose}
-      initialValues={{ effectiveFrom: today(), note: null, criteria: latest ? criteriaFrom(latest.criteria) : [blankCriterion(1)] }}
+      initialValues={{
+        effectiveFrom: today(),
+        note: null,
+        criteria: latest ? criteriaFrom(latest.criteria) : [blankCriterion(1)],
+      }}
       onSubmit={async (v) => {
         const errors = criteriaErrors(v.criteria);
         if (errors.length > 0) {
           form.setFields(errors as Parameters<typeof form.setFields>[0]);
           throw new UserError(t('catalogue.form.fixErrors'));
         }
-        return catalogueApi.addCriteriaSet(field.id, { effectiveFrom: v.effectiveFrom, note: v.note, criteria: criteriaOut(v.criteria), revision: field.revision });
+        return catalogueApi.addCriteriaSet(field.id, {
+          effectiveFrom: v.effectiveFrom,
+          note: v.note,
+          criteria: criteriaOut(v.criteria),
+          revision: field.revision,
+        });
       }}
       onDone={(result) => {
         void message.success(t('catalogue.done.newSet', { name: field.name }));
@@ -234,11 +296,19 @@ export function NewCriteriaSetModal({ field, onClose, onDone }: { field: TFieldD
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title={latest ? t('catalogue.newSetHelp', { version: latest.version, date: formatDateVi(latest.effectiveFrom) }) : t('catalogue.newSetHelpFirst')}
+        title={
+          latest
+            ? t('catalogue.newSetHelp', { version: latest.version, date: formatDateVi(latest.effectiveFrom) })
+            : t('catalogue.newSetHelpFirst')
+        }
       />
       <Row gutter={12}>
         <Col xs={24} md={6}>
-          <Form.Item name="effectiveFrom" label={t('catalogue.field.effectiveFrom')} rules={[{ required: true, message: t('catalogue.form.dateRequired') }]}>
+          <Form.Item
+            name="effectiveFrom"
+            label={t('catalogue.field.effectiveFrom')}
+            rules={[{ required: true, message: t('catalogue.form.dateRequired') }]}
+          >
             <IsoDatePicker data-testid="criteria-set-from" />
           </Form.Item>
         </Col>

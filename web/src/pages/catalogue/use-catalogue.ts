@@ -2,11 +2,19 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { catalogueApi, type FieldListParams } from '../../api/catalogue.ts';
 
 export function useFields(params: FieldListParams) {
-  return useQuery({ queryKey: ['catalogue', 'fields', 'list', params], queryFn: ({ signal }) => catalogueApi.fields(params, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['catalogue', 'fields', 'list', params],
+    queryFn: ({ signal }) => catalogueApi.fields(params, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useFieldDetail(id: number | null) {
-  return useQuery({ queryKey: ['catalogue', 'field', id], queryFn: () => catalogueApi.field(id!), enabled: id !== null });
+  return useQuery({
+    queryKey: ['catalogue', 'field', id],
+    queryFn: () => catalogueApi.field(id!),
+    enabled: id !== null,
+  });
 }
 
 /** The catalogue changed: lists, details and every field picker. */

@@ -26,7 +26,13 @@ import { t, type MessageKey } from '../../i18n/index.ts';
 
 const BUCKETS = ['none', 'draft', 'returned', 'submitted', 'accepted'] as const;
 type Bucket = (typeof BUCKETS)[number];
-const BUCKET_COLORS: Record<Bucket, string> = { none: '#bfbfbf', draft: '#faad14', returned: '#ff7a45', submitted: '#40a9ff', accepted: '#52c41a' };
+const BUCKET_COLORS: Record<Bucket, string> = {
+  none: '#bfbfbf',
+  draft: '#faad14',
+  returned: '#ff7a45',
+  submitted: '#40a9ff',
+  accepted: '#52c41a',
+};
 const RESULT_SERIES = [
   { id: 'met', key: 'met', label: 'dashboard.met', color: '#52c41a' },
   { id: 'not_met', key: 'notMet', label: 'dashboard.notMet', color: '#f5222d' },
@@ -50,7 +56,10 @@ export function reportsLink(periodId: number, o: { unitId?: number | null; bucke
 }
 
 /** A link to the evaluation list behind an evaluation number. */
-export function evaluationLink(periodId: number, o: { unitId?: number | null; fieldId?: number; levelId?: number; result?: string }): string {
+export function evaluationLink(
+  periodId: number,
+  o: { unitId?: number | null; fieldId?: number; levelId?: number; result?: string },
+): string {
   const q = new URLSearchParams({ period: String(periodId) });
   if (o.unitId) q.set('unitId', String(o.unitId));
   if (o.fieldId) q.set('fieldId', String(o.fieldId));
@@ -66,7 +75,12 @@ function useDashboardParams() {
     return Number.isInteger(v) && v > 0 ? v : undefined;
   };
   const asOfParam = params.get('asOf');
-  const state = { planId: num('plan'), periodId: num('period'), unitId: num('unitId'), asOf: asOfParam && /^\d{4}-\d{2}-\d{2}$/.test(asOfParam) ? asOfParam : undefined };
+  const state = {
+    planId: num('plan'),
+    periodId: num('period'),
+    unitId: num('unitId'),
+    asOf: asOfParam && /^\d{4}-\d{2}-\d{2}$/.test(asOfParam) ? asOfParam : undefined,
+  };
   const update = useCallback(
     (next: { planId?: number; periodId?: number; unitId?: number; asOf?: string }) => {
       const out = new URLSearchParams();
@@ -81,7 +95,19 @@ function useDashboardParams() {
   return { ...state, update };
 }
 
-function StatCard({ label, value, to, suffix, testId }: { label: string; value: ReactNode; to: string; suffix?: ReactNode; testId: string }) {
+function StatCard({
+  label,
+  value,
+  to,
+  suffix,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  to: string;
+  suffix?: ReactNode;
+  testId: string;
+}) {
   return (
     <Card size="small">
       <Typography.Text type="secondary">{label}</Typography.Text>
@@ -105,22 +131,54 @@ function Cards({ d }: { d: TDashboard }) {
     cards.push(
       { key: 'expected', label: 'dashboard.card.expected', value: c.expected, to: reportsLink(p, { unitId }) },
       { key: 'none', label: 'dashboard.card.none', value: c.none, to: reportsLink(p, { unitId, bucket: 'none' }) },
-      { key: 'submitted', label: 'dashboard.card.submitted', value: c.submitted, to: reportsLink(p, { unitId, bucket: 'submitted' }) },
-      { key: 'accepted', label: 'dashboard.card.accepted', value: c.accepted, to: reportsLink(p, { unitId, bucket: 'accepted' }), suffix: c.acceptedPercent !== null ? `${c.acceptedPercent}%` : undefined },
+      {
+        key: 'submitted',
+        label: 'dashboard.card.submitted',
+        value: c.submitted,
+        to: reportsLink(p, { unitId, bucket: 'submitted' }),
+      },
+      {
+        key: 'accepted',
+        label: 'dashboard.card.accepted',
+        value: c.accepted,
+        to: reportsLink(p, { unitId, bucket: 'accepted' }),
+        suffix: c.acceptedPercent !== null ? `${c.acceptedPercent}%` : undefined,
+      },
       { key: 'late', label: 'dashboard.card.late', value: c.late, to: reportsLink(p, { unitId, late: true }) },
     );
   }
   cards.push(
-    { key: 'evaluated', label: 'dashboard.card.evaluated', value: d.totals.evaluated, to: evaluationLink(p, { unitId, result: 'decided' }) },
+    {
+      key: 'evaluated',
+      label: 'dashboard.card.evaluated',
+      value: d.totals.evaluated,
+      to: evaluationLink(p, { unitId, result: 'decided' }),
+    },
     { key: 'met', label: 'dashboard.card.met', value: d.totals.met, to: evaluationLink(p, { unitId, result: 'met' }) },
-    { key: 'notMet', label: 'dashboard.card.notMet', value: d.totals.notMet, to: evaluationLink(p, { unitId, result: 'not_met' }) },
-    { key: 'undecided', label: 'dashboard.card.undecided', value: d.totals.undecided, to: evaluationLink(p, { unitId, result: 'undecided' }) },
+    {
+      key: 'notMet',
+      label: 'dashboard.card.notMet',
+      value: d.totals.notMet,
+      to: evaluationLink(p, { unitId, result: 'not_met' }),
+    },
+    {
+      key: 'undecided',
+      label: 'dashboard.card.undecided',
+      value: d.totals.undecided,
+      to: evaluationLink(p, { unitId, result: 'undecided' }),
+    },
   );
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
       {cards.map((card) => (
         <Col key={card.key} xs={12} sm={8} md={6} lg={4} xl={3}>
-          <StatCard label={t(card.label)} value={card.value.toLocaleString('vi-VN')} suffix={card.suffix} to={card.to} testId={`dashboard-card-${card.key}`} />
+          <StatCard
+            label={t(card.label)}
+            value={card.value.toLocaleString('vi-VN')}
+            suffix={card.suffix}
+            to={card.to}
+            testId={`dashboard-card-${card.key}`}
+          />
         </Col>
       ))}
     </Row>
@@ -144,7 +202,9 @@ export default function DashboardPage() {
   });
   useEffect(() => {
     if (planId || periodId || !running.data) return;
-    const items = [...running.data.items].sort((a, b) => (a.kind === b.kind ? (a.startsOn < b.startsOn ? 1 : -1) : a.kind === 'half_year' ? -1 : 1));
+    const items = [...running.data.items].sort((a, b) =>
+      a.kind === b.kind ? (a.startsOn < b.startsOn ? 1 : -1) : a.kind === 'half_year' ? -1 : 1,
+    );
     const first = items[0];
     if (first) update({ planId: first.plan.id, periodId: first.id, unitId, asOf });
   }, [planId, periodId, running.data, unitId, asOf, update]);
@@ -158,7 +218,11 @@ export default function DashboardPage() {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
-      xAxis: { type: 'category', data: children.map((c) => c.unit.name), axisLabel: { interval: 0, rotate: isPhone || children.length > 4 ? 30 : 0, width: 140, overflow: 'truncate' } },
+      xAxis: {
+        type: 'category',
+        data: children.map((c) => c.unit.name),
+        axisLabel: { interval: 0, rotate: isPhone || children.length > 4 ? 30 : 0, width: 140, overflow: 'truncate' },
+      },
       yAxis: { type: 'value', minInterval: 1 },
       series: BUCKETS.map((b) => ({
         id: b,
@@ -178,9 +242,20 @@ export default function DashboardPage() {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
-      xAxis: { type: 'category', data: rows.map((r) => `${r.field.name} · ${r.level.name}`), axisLabel: { interval: 0, rotate: isPhone || rows.length > 3 ? 30 : 0, width: 160, overflow: 'truncate' } },
+      xAxis: {
+        type: 'category',
+        data: rows.map((r) => `${r.field.name} · ${r.level.name}`),
+        axisLabel: { interval: 0, rotate: isPhone || rows.length > 3 ? 30 : 0, width: 160, overflow: 'truncate' },
+      },
       yAxis: { type: 'value', minInterval: 1 },
-      series: RESULT_SERIES.map((s) => ({ id: s.id, name: t(s.label), type: 'bar' as const, stack: 'result', itemStyle: { color: s.color }, data: rows.map((r) => r[s.key]) })),
+      series: RESULT_SERIES.map((s) => ({
+        id: s.id,
+        name: t(s.label),
+        type: 'bar' as const,
+        stack: 'result',
+        itemStyle: { color: s.color },
+        data: rows.map((r) => r[s.key]),
+      })),
     };
   }, [data, isPhone]);
 
@@ -191,9 +266,20 @@ export default function DashboardPage() {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
-      xAxis: { type: 'category', data: rows.map((r) => r.period.name), axisLabel: { interval: 0, rotate: isPhone || rows.length > 4 ? 30 : 0, width: 140, overflow: 'truncate' } },
+      xAxis: {
+        type: 'category',
+        data: rows.map((r) => r.period.name),
+        axisLabel: { interval: 0, rotate: isPhone || rows.length > 4 ? 30 : 0, width: 140, overflow: 'truncate' },
+      },
       yAxis: { type: 'value', minInterval: 1 },
-      series: TREND_SERIES.map((s) => ({ id: s.id, name: t(s.label), type: 'line' as const, smooth: false, symbolSize: 8, data: rows.map((r) => r[s.id]) })),
+      series: TREND_SERIES.map((s) => ({
+        id: s.id,
+        name: t(s.label),
+        type: 'line' as const,
+        smooth: false,
+        symbolSize: 8,
+        data: rows.map((r) => r[s.id]),
+      })),
     };
   }, [data, isPhone]);
 
@@ -201,7 +287,13 @@ export default function DashboardPage() {
     <>
       <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle')} />
       <div className="dh-toolbar" data-testid="dashboard-filters">
-        <PlanSelect value={currentPlan ?? null} onChange={(p) => update({ planId: p ?? undefined, unitId, asOf })} placeholder={t('dashboard.filter.plan')} style={{ width: 300 }} testId="dashboard-plan" />
+        <PlanSelect
+          value={currentPlan ?? null}
+          onChange={(p) => update({ planId: p ?? undefined, unitId, asOf })}
+          placeholder={t('dashboard.filter.plan')}
+          style={{ width: 300 }}
+          testId="dashboard-plan"
+        />
         <Select<number>
           value={currentPeriod}
           onChange={(p) => update({ planId: currentPlan, periodId: p, unitId, asOf })}
@@ -211,9 +303,19 @@ export default function DashboardPage() {
           options={(data?.periods ?? []).map((p) => ({ value: p.id, label: p.name }))}
           data-testid="dashboard-period"
         />
-        <UnitSelect value={unitId ?? null} onChange={(u) => update({ planId: currentPlan, periodId, unitId: u ?? undefined, asOf })} placeholder={t('dashboard.filter.unit')} style={{ width: 260 }} testId="dashboard-unit" />
+        <UnitSelect
+          value={unitId ?? null}
+          onChange={(u) => update({ planId: currentPlan, periodId, unitId: u ?? undefined, asOf })}
+          placeholder={t('dashboard.filter.unit')}
+          style={{ width: 260 }}
+          testId="dashboard-unit"
+        />
       </div>
-      <RegistryOverview unitId={unitId} asOf={asOf ?? today()} onAsOf={(d) => update({ planId, periodId, unitId, asOf: d })} />
+      <RegistryOverview
+        unitId={unitId}
+        asOf={asOf ?? today()}
+        onAsOf={(d) => update({ planId, periodId, unitId, asOf: d })}
+      />
       <HonoursFunnelCard />
       {!planId && !periodId && <Empty description={t('dashboard.pickPlan')} style={{ marginTop: 48 }} />}
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
@@ -224,16 +326,28 @@ export default function DashboardPage() {
           <Cards d={data} />
           <Row gutter={[12, 12]}>
             <Col xs={24} xl={12}>
-              <Card size="small" title={t('dashboard.chart.completeness', { period: data.period.name })} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dashboard.clickHint')}</Typography.Text>}>
+              <Card
+                size="small"
+                title={t('dashboard.chart.completeness', { period: data.period.name })}
+                extra={
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('dashboard.clickHint')}
+                  </Typography.Text>
+                }
+              >
                 {completenessOption ? (
                   <EChart
                     option={completenessOption}
                     fileName="tinh-hinh-bao-cao"
-                    dataHref={overviewApi.dashboardXlsxUrl({ planId: data.plan.id, periodId: data.period.id, unitId }, 'completeness')}
+                    dataHref={overviewApi.dashboardXlsxUrl(
+                      { planId: data.plan.id, periodId: data.period.id, unitId },
+                      'completeness',
+                    )}
                     testId="dashboard-chart-completeness"
                     onClick={(e) => {
                       const child = data.completeness?.children[e.dataIndex];
-                      if (child && e.seriesId) navigate(reportsLink(data.period!.id, { unitId: child.unit.id, bucket: e.seriesId as Bucket }));
+                      if (child && e.seriesId)
+                        navigate(reportsLink(data.period!.id, { unitId: child.unit.id, bucket: e.seriesId as Bucket }));
                     }}
                   />
                 ) : (
@@ -242,16 +356,35 @@ export default function DashboardPage() {
               </Card>
             </Col>
             <Col xs={24} xl={12}>
-              <Card size="small" title={t('dashboard.chart.met', { period: data.period.name })} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dashboard.clickHint')}</Typography.Text>}>
+              <Card
+                size="small"
+                title={t('dashboard.chart.met', { period: data.period.name })}
+                extra={
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('dashboard.clickHint')}
+                  </Typography.Text>
+                }
+              >
                 {metOption ? (
                   <EChart
                     option={metOption}
                     fileName="dat-tieu-chi"
-                    dataHref={overviewApi.dashboardXlsxUrl({ planId: data.plan.id, periodId: data.period.id, unitId }, 'met')}
+                    dataHref={overviewApi.dashboardXlsxUrl(
+                      { planId: data.plan.id, periodId: data.period.id, unitId },
+                      'met',
+                    )}
                     testId="dashboard-chart-met"
                     onClick={(e) => {
                       const row = data.metByFieldAndLevel[e.dataIndex];
-                      if (row && e.seriesId) navigate(evaluationLink(data.period!.id, { unitId, fieldId: row.field.id, levelId: row.level.id, result: e.seriesId }));
+                      if (row && e.seriesId)
+                        navigate(
+                          evaluationLink(data.period!.id, {
+                            unitId,
+                            fieldId: row.field.id,
+                            levelId: row.level.id,
+                            result: e.seriesId,
+                          }),
+                        );
                     }}
                   />
                 ) : (
@@ -260,12 +393,23 @@ export default function DashboardPage() {
               </Card>
             </Col>
             <Col xs={24}>
-              <Card size="small" title={t('dashboard.chart.trend', { plan: data.plan.title })} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dashboard.trendHint')}</Typography.Text>}>
+              <Card
+                size="small"
+                title={t('dashboard.chart.trend', { plan: data.plan.title })}
+                extra={
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('dashboard.trendHint')}
+                  </Typography.Text>
+                }
+              >
                 {trendOption ? (
                   <EChart
                     option={trendOption}
                     fileName="dien-bien-qua-cac-ky"
-                    dataHref={overviewApi.dashboardXlsxUrl({ planId: data.plan.id, periodId: data.period.id, unitId }, 'trend')}
+                    dataHref={overviewApi.dashboardXlsxUrl(
+                      { planId: data.plan.id, periodId: data.period.id, unitId },
+                      'trend',
+                    )}
                     testId="dashboard-chart-trend"
                     onClick={(e) => {
                       const row = data.trend[e.dataIndex];

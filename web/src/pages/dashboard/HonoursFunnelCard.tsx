@@ -14,7 +14,10 @@ import { FunnelTab } from '../honours/council/FunnelTab.tsx';
 
 export function HonoursFunnelCard() {
   const [roundId, setRoundId] = useState<number | undefined>();
-  const { data } = useQuery({ queryKey: ['honours', 'dashboard-rounds'], queryFn: ({ signal }) => honoursFlowApi.rounds({ page: 1, pageSize: 100 }, signal) });
+  const { data } = useQuery({
+    queryKey: ['honours', 'dashboard-rounds'],
+    queryFn: ({ signal }) => honoursFlowApi.rounds({ page: 1, pageSize: 100 }, signal),
+  });
   const rounds = [...(data?.items ?? [])].sort((a, b) => (a.proposalsFrom < b.proposalsFrom ? 1 : -1));
   const round = rounds.find((r) => r.id === roundId) ?? rounds[0];
   return (

@@ -22,7 +22,13 @@ import { t } from '../../i18n/index.ts';
 type Kind = 'all' | 'model' | 'exemplar';
 
 /** The registry list behind a number (its address-bar filters). */
-function registryLink(o: { asOf: string; unitId?: number; fieldId?: number; levelId?: number; kind?: 'model' | 'exemplar' }): string {
+function registryLink(o: {
+  asOf: string;
+  unitId?: number;
+  fieldId?: number;
+  levelId?: number;
+  kind?: 'model' | 'exemplar';
+}): string {
   const q = new URLSearchParams({ 'tai-ngay': o.asOf });
   if (o.kind) q.set('loai', o.kind);
   if (o.fieldId) q.set('linh-vuc', String(o.fieldId));
@@ -35,7 +41,8 @@ function registryLink(o: { asOf: string; unitId?: number; fieldId?: number; leve
 function monthsBack(firstYear: number): string[] {
   const end = dayjs(today());
   const out: string[] = [];
-  for (let m = dayjs(`${firstYear}-01-01`).endOf('month'); m.isBefore(end); m = m.add(1, 'month').endOf('month')) out.push(m.format('YYYY-MM-DD'));
+  for (let m = dayjs(`${firstYear}-01-01`).endOf('month'); m.isBefore(end); m = m.add(1, 'month').endOf('month'))
+    out.push(m.format('YYYY-MM-DD'));
   out.push(end.format('YYYY-MM-DD'));
   return out;
 }
@@ -46,17 +53,40 @@ interface CoverageDrill {
   covered: boolean;
 }
 
-export function RegistryOverview({ unitId, asOf, onAsOf }: { unitId?: number; asOf: string; onAsOf: (d: string) => void }) {
+export function RegistryOverview({
+  unitId,
+  asOf,
+  onAsOf,
+}: {
+  unitId?: number;
+  asOf: string;
+  onAsOf: (d: string) => void;
+}) {
   const navigate = useNavigate();
   const isPhone = useIsPhone();
   const [kind, setKind] = useState<Kind>('all');
   const [drill, setDrill] = useState<CoverageDrill | null>(null);
   const params = { unitId, asOf, kind: kind === 'all' ? undefined : kind };
-  const { data, error } = useQuery({ queryKey: ['registry', 'overview', params], queryFn: ({ signal }) => overviewApi.get(params, signal), placeholderData: (prev) => prev });
+  const { data, error } = useQuery({
+    queryKey: ['registry', 'overview', params],
+    queryFn: ({ signal }) => overviewApi.get(params, signal),
+    placeholderData: (prev) => prev,
+  });
   const firstYear = data?.movement[0]?.year ?? Number(today().slice(0, 4)) - 4;
   const steps = useMemo(() => monthsBack(firstYear), [firstYear]);
-  const stepIndex = Math.max(0, steps.findIndex((d) => d >= asOf));
-  const marks = useMemo(() => Object.fromEntries(steps.map((d, i) => [i, d.slice(5, 7) === '01' || i === steps.length - 1 ? d.slice(0, 4) : ''] as const).filter(([, v]) => v)), [steps]);
+  const stepIndex = Math.max(
+    0,
+    steps.findIndex((d) => d >= asOf),
+  );
+  const marks = useMemo(
+    () =>
+      Object.fromEntries(
+        steps
+          .map((d, i) => [i, d.slice(5, 7) === '01' || i === steps.length - 1 ? d.slice(0, 4) : ''] as const)
+          .filter(([, v]) => v),
+      ),
+    [steps],
+  );
 
   const activeOption = useMemo((): EChartOption | null => {
     if (!data || data.active.length === 0) return null;
@@ -65,11 +95,29 @@ export function RegistryOverview({ unitId, asOf, onAsOf }: { unitId?: number; as
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
-      xAxis: { type: 'category', data: rows.map((r) => `${r.field.name} · ${r.level.name}`), axisLabel: { interval: 0, rotate: isPhone || rows.length > 3 ? 30 : 0, width: 160, overflow: 'truncate' } },
+      xAxis: {
+        type: 'category',
+        data: rows.map((r) => `${r.field.name} · ${r.level.name}`),
+        axisLabel: { interval: 0, rotate: isPhone || rows.length > 3 ? 30 : 0, width: 160, overflow: 'truncate' },
+      },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { id: 'model', name: t('overview.series.models'), type: 'bar', stack: 'a', itemStyle: { color: '#1677ff' }, data: rows.map((r) => r.models) },
-        { id: 'exemplar', name: t('overview.series.exemplars'), type: 'bar', stack: 'a', itemStyle: { color: '#faad14' }, data: rows.map((r) => r.exemplars) },
+        {
+          id: 'model',
+          name: t('overview.series.models'),
+          type: 'bar',
+          stack: 'a',
+          itemStyle: { color: '#1677ff' },
+          data: rows.map((r) => r.models),
+        },
+        {
+          id: 'exemplar',
+          name: t('overview.series.exemplars'),
+          type: 'bar',
+          stack: 'a',
+          itemStyle: { color: '#faad14' },
+          data: rows.map((r) => r.exemplars),
+        },
       ],
     };
   }, [data, isPhone]);
@@ -81,11 +129,29 @@ export function RegistryOverview({ unitId, asOf, onAsOf }: { unitId?: number; as
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
-      xAxis: { type: 'category', data: rows.map((r) => r.unit.name), axisLabel: { interval: 0, rotate: isPhone || rows.length > 4 ? 30 : 0, width: 140, overflow: 'truncate' } },
+      xAxis: {
+        type: 'category',
+        data: rows.map((r) => r.unit.name),
+        axisLabel: { interval: 0, rotate: isPhone || rows.length > 4 ? 30 : 0, width: 140, overflow: 'truncate' },
+      },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { id: 'covered', name: t('overview.series.covered'), type: 'bar', stack: 'c', itemStyle: { color: '#52c41a' }, data: rows.map((r) => r.covered) },
-        { id: 'uncovered', name: t('overview.series.uncovered'), type: 'bar', stack: 'c', itemStyle: { color: '#f5222d' }, data: rows.map((r) => r.units - r.covered) },
+        {
+          id: 'covered',
+          name: t('overview.series.covered'),
+          type: 'bar',
+          stack: 'c',
+          itemStyle: { color: '#52c41a' },
+          data: rows.map((r) => r.covered),
+        },
+        {
+          id: 'uncovered',
+          name: t('overview.series.uncovered'),
+          type: 'bar',
+          stack: 'c',
+          itemStyle: { color: '#f5222d' },
+          data: rows.map((r) => r.units - r.covered),
+        },
       ],
     };
   }, [data, isPhone]);
@@ -100,9 +166,27 @@ export function RegistryOverview({ unitId, asOf, onAsOf }: { unitId?: number; as
       xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { id: 'added', name: t('overview.series.added'), type: 'bar', itemStyle: { color: '#52c41a' }, data: rows.map((r) => r.added) },
-        { id: 'removed', name: t('overview.series.removed'), type: 'bar', itemStyle: { color: '#f5222d' }, data: rows.map((r) => r.removed) },
-        { id: 'transferred', name: t('overview.series.transferred'), type: 'bar', itemStyle: { color: '#722ed1' }, data: rows.map((r) => r.transferred) },
+        {
+          id: 'added',
+          name: t('overview.series.added'),
+          type: 'bar',
+          itemStyle: { color: '#52c41a' },
+          data: rows.map((r) => r.added),
+        },
+        {
+          id: 'removed',
+          name: t('overview.series.removed'),
+          type: 'bar',
+          itemStyle: { color: '#f5222d' },
+          data: rows.map((r) => r.removed),
+        },
+        {
+          id: 'transferred',
+          name: t('overview.series.transferred'),
+          type: 'bar',
+          itemStyle: { color: '#722ed1' },
+          data: rows.map((r) => r.transferred),
+        },
         { id: 'end', name: t('overview.series.end'), type: 'line', symbolSize: 8, data: rows.map((r) => r.end) },
       ],
     };
@@ -119,10 +203,22 @@ export function RegistryOverview({ unitId, asOf, onAsOf }: { unitId?: number; as
       <div className="dh-toolbar" style={{ alignItems: 'center' }}>
         <Typography.Text>{t('overview.asOf')}</Typography.Text>
         <div style={{ width: 160 }}>
-          <IsoDatePicker value={asOf} onChange={(d) => d && onAsOf(d)} noFuture allowClear={false} data-testid="overview-asof" />
+          <IsoDatePicker
+            value={asOf}
+            onChange={(d) => d && onAsOf(d)}
+            noFuture
+            allowClear={false}
+            data-testid="overview-asof"
+          />
         </div>
         {isPhone ? (
-          <Select<Kind> value={kind} onChange={setKind} options={kindOptions} style={{ width: '100%' }} data-testid="overview-kind" />
+          <Select<Kind>
+            value={kind}
+            onChange={setKind}
+            options={kindOptions}
+            style={{ width: '100%' }}
+            data-testid="overview-kind"
+          />
         ) : (
           <Segmented<Kind> value={kind} onChange={setKind} options={kindOptions} data-testid="overview-kind" />
         )}
@@ -139,7 +235,18 @@ export function RegistryOverview({ unitId, asOf, onAsOf }: { unitId?: number; as
         />
       </div>
       {error && <Alert type="error" showIcon title={errorMessage(error)} />}
-      {data && <OverviewBody data={data} unitId={unitId} kind={k} activeOption={activeOption} coverageOption={coverageOption} movementOption={movementOption} navigate={navigate} onCoverage={setDrill} />}
+      {data && (
+        <OverviewBody
+          data={data}
+          unitId={unitId}
+          kind={k}
+          activeOption={activeOption}
+          coverageOption={coverageOption}
+          movementOption={movementOption}
+          navigate={navigate}
+          onCoverage={setDrill}
+        />
+      )}
       <CoverageDrawer drill={drill} unitId={unitId} asOf={asOf} onClose={() => setDrill(null)} />
     </Card>
   );
@@ -160,18 +267,48 @@ function OverviewBody(props: {
   const on = formatDateVi(data.asOf);
   const uncovered = data.coverage.units - data.coverage.covered;
   const cards = [
-    { key: 'models', label: t('overview.card.models'), node: <Link to={registryLink({ asOf: data.asOf, unitId, kind: 'model' })} data-testid="overview-card-models">{data.activeTotal.models.toLocaleString('vi-VN')}</Link> },
-    { key: 'exemplars', label: t('overview.card.exemplars'), node: <Link to={registryLink({ asOf: data.asOf, unitId, kind: 'exemplar' })} data-testid="overview-card-exemplars">{data.activeTotal.exemplars.toLocaleString('vi-VN')}</Link> },
+    {
+      key: 'models',
+      label: t('overview.card.models'),
+      node: (
+        <Link to={registryLink({ asOf: data.asOf, unitId, kind: 'model' })} data-testid="overview-card-models">
+          {data.activeTotal.models.toLocaleString('vi-VN')}
+        </Link>
+      ),
+    },
+    {
+      key: 'exemplars',
+      label: t('overview.card.exemplars'),
+      node: (
+        <Link to={registryLink({ asOf: data.asOf, unitId, kind: 'exemplar' })} data-testid="overview-card-exemplars">
+          {data.activeTotal.exemplars.toLocaleString('vi-VN')}
+        </Link>
+      ),
+    },
     {
       key: 'coverage',
       label: t('overview.card.coverage'),
       node: (
-        <a onClick={() => props.onCoverage({ childId: undefined, name: data.unit?.name ?? '', covered: true })} data-testid="overview-card-covered">
+        <a
+          onClick={() => props.onCoverage({ childId: undefined, name: data.unit?.name ?? '', covered: true })}
+          data-testid="overview-card-covered"
+        >
           {`${data.coverage.covered}/${data.coverage.units}`}
         </a>
       ),
     },
-    { key: 'uncovered', label: t('overview.card.uncovered'), node: <a onClick={() => props.onCoverage({ childId: undefined, name: data.unit?.name ?? '', covered: false })} data-testid="overview-card-uncovered">{uncovered}</a> },
+    {
+      key: 'uncovered',
+      label: t('overview.card.uncovered'),
+      node: (
+        <a
+          onClick={() => props.onCoverage({ childId: undefined, name: data.unit?.name ?? '', covered: false })}
+          data-testid="overview-card-uncovered"
+        >
+          {uncovered}
+        </a>
+      ),
+    },
   ];
   return (
     <>
@@ -196,7 +333,16 @@ function OverviewBody(props: {
                 testId="overview-chart-active"
                 onClick={(e) => {
                   const row = data.active[e.dataIndex];
-                  if (row) navigate(registryLink({ asOf: data.asOf, unitId, fieldId: row.field.id, levelId: row.level.id, kind: (e.seriesId as 'model' | 'exemplar' | undefined) ?? kind }));
+                  if (row)
+                    navigate(
+                      registryLink({
+                        asOf: data.asOf,
+                        unitId,
+                        fieldId: row.field.id,
+                        levelId: row.level.id,
+                        kind: (e.seriesId as 'model' | 'exemplar' | undefined) ?? kind,
+                      }),
+                    );
                 }}
               />
             ) : (
@@ -214,7 +360,12 @@ function OverviewBody(props: {
                 testId="overview-chart-coverage"
                 onClick={(e) => {
                   const row = data.coverage.byChild[e.dataIndex];
-                  if (row) props.onCoverage({ childId: row.unit.id || undefined, name: row.unit.name, covered: e.seriesId === 'covered' });
+                  if (row)
+                    props.onCoverage({
+                      childId: row.unit.id || undefined,
+                      name: row.unit.name,
+                      covered: e.seriesId === 'covered',
+                    });
                 }}
               />
             ) : (
@@ -250,10 +401,22 @@ function OverviewBody(props: {
 
 const PAGE_SIZE = 50;
 
-function CoverageDrawer({ drill, unitId, asOf, onClose }: { drill: CoverageDrill | null; unitId?: number; asOf: string; onClose: () => void }) {
+function CoverageDrawer({
+  drill,
+  unitId,
+  asOf,
+  onClose,
+}: {
+  drill: CoverageDrill | null;
+  unitId?: number;
+  asOf: string;
+  onClose: () => void;
+}) {
   const isPhone = useIsPhone();
   const [page, setPage] = useState(1);
-  const params = drill ? { unitId, childId: drill.childId, asOf, covered: drill.covered, page, pageSize: PAGE_SIZE } : null;
+  const params = drill
+    ? { unitId, childId: drill.childId, asOf, covered: drill.covered, page, pageSize: PAGE_SIZE }
+    : null;
   const { data, isFetching, error } = useQuery({
     queryKey: ['registry', 'coverage-units', params],
     queryFn: ({ signal }) => overviewApi.coverageUnits(params!, signal),
@@ -267,7 +430,15 @@ function CoverageDrawer({ drill, unitId, asOf, onClose }: { drill: CoverageDrill
         onClose();
       }}
       size={isPhone ? '100%' : 720}
-      title={drill ? t('overview.coverageDrawer', { kind: drill.covered ? t('overview.series.covered') : t('overview.series.uncovered'), unit: drill.name, date: formatDateVi(asOf) }) : ''}
+      title={
+        drill
+          ? t('overview.coverageDrawer', {
+              kind: drill.covered ? t('overview.series.covered') : t('overview.series.uncovered'),
+              unit: drill.name,
+              date: formatDateVi(asOf),
+            })
+          : ''
+      }
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={errorMessage(error)} />}
@@ -277,11 +448,23 @@ function CoverageDrawer({ drill, unitId, asOf, onClose }: { drill: CoverageDrill
         loading={isFetching}
         dataSource={data?.items ?? []}
         data-testid="coverage-units"
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
         columns={[
           { key: 'name', title: t('overview.coverage.unit'), render: (_, r) => r.name },
           { key: 'parent', title: t('overview.coverage.parent'), render: (_, r) => r.parent?.name ?? '' },
-          { key: 'models', title: t('overview.coverage.models'), align: 'right', render: (_, r) => (r.models > 0 ? <Link to={registryLink({ asOf, unitId: r.id, kind: 'model' })}>{r.models}</Link> : 0) },
+          {
+            key: 'models',
+            title: t('overview.coverage.models'),
+            align: 'right',
+            render: (_, r) =>
+              r.models > 0 ? <Link to={registryLink({ asOf, unitId: r.id, kind: 'model' })}>{r.models}</Link> : 0,
+          },
         ]}
       />
     </Drawer>

@@ -30,7 +30,9 @@ export function DocumentDrawer({ id, onClose, onEdit, onRevoke }: Props) {
         doc?.canWrite && doc.status === 'active' ? (
           <Space>
             <Button onClick={() => onEdit(doc)}>{t('common.edit')}</Button>
-            <Button danger onClick={() => onRevoke(doc)}>{t('documents.revoke')}</Button>
+            <Button danger onClick={() => onRevoke(doc)}>
+              {t('documents.revoke')}
+            </Button>
           </Space>
         ) : undefined
       }
@@ -64,7 +66,12 @@ export function DocumentDrawer({ id, onClose, onEdit, onRevoke }: Props) {
               {
                 key: 'status',
                 label: t('documents.field.status'),
-                children: doc.status === 'active' ? <Tag color="green">{t('documents.status.active')}</Tag> : <Tag>{t('documents.status.revoked')}</Tag>,
+                children:
+                  doc.status === 'active' ? (
+                    <Tag color="green">{t('documents.status.active')}</Tag>
+                  ) : (
+                    <Tag>{t('documents.status.revoked')}</Tag>
+                  ),
               },
               {
                 key: 'file',

@@ -9,7 +9,10 @@ import { DATE_INPUT_FORMATS, toDayjs, toIso } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
 import { DocumentTypeSelect } from './DocumentTypeSelect.tsx';
 
-export type DocumentFilterValues = Pick<DocumentListParams, 'q' | 'typeCode' | 'ownerUnitId' | 'from' | 'to' | 'status'>;
+export type DocumentFilterValues = Pick<
+  DocumentListParams,
+  'q' | 'typeCode' | 'ownerUnitId' | 'from' | 'to' | 'status'
+>;
 
 interface Props {
   value: DocumentFilterValues;
@@ -26,7 +29,14 @@ export function DocumentFilters({ value, onChange }: Props) {
   const set = (patch: Partial<DocumentFilterValues>) => onChange({ ...value, ...patch });
   return (
     <div className="dh-toolbar">
-      <Input.Search allowClear value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('documents.filter.q')} style={{ width: 240 }} data-testid="documents-q" />
+      <Input.Search
+        allowClear
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        placeholder={t('documents.filter.q')}
+        style={{ width: 240 }}
+        data-testid="documents-q"
+      />
       <DocumentTypeSelect value={value.typeCode} onChange={(typeCode) => set({ typeCode })} style={{ width: 200 }} />
       <DatePicker.RangePicker
         format={DATE_INPUT_FORMATS}
@@ -39,7 +49,12 @@ export function DocumentFilters({ value, onChange }: Props) {
         }}
         style={{ width: 260 }}
       />
-      <UnitSelect value={value.ownerUnitId ?? null} onChange={(id) => set({ ownerUnitId: id ?? undefined })} placeholder={t('documents.filter.owner')} style={{ width: 260 }} />
+      <UnitSelect
+        value={value.ownerUnitId ?? null}
+        onChange={(id) => set({ ownerUnitId: id ?? undefined })}
+        placeholder={t('documents.filter.owner')}
+        style={{ width: 260 }}
+      />
       <Select<'active' | 'revoked' | 'all'>
         value={value.status ?? 'all'}
         onChange={(status) => set({ status: status === 'all' ? undefined : status })}

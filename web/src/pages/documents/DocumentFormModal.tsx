@@ -72,27 +72,48 @@ export function DocumentFormModal({ doc, onClose, onSaved }: Props) {
       testId="document-form"
       onClose={onClose}
       initialValues={initial}
-      onSubmit={(values) => (editing ? documentsApi.update(editing.id, changes(editing, values)) : documentsApi.create(values))}
+      onSubmit={(values) =>
+        editing ? documentsApi.update(editing.id, changes(editing, values)) : documentsApi.create(values)
+      }
       onDone={(result) => {
         const saved = result as TDocument;
-        void message.success(editing ? t('documents.done.updated', { symbol: saved.symbol }) : t('documents.done.created', { symbol: saved.symbol }));
+        void message.success(
+          editing
+            ? t('documents.done.updated', { symbol: saved.symbol })
+            : t('documents.done.created', { symbol: saved.symbol }),
+        );
         onSaved(saved);
       }}
     >
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item name="symbol" label={t('documents.field.symbol')} rules={rules.symbol} required extra={t('documents.symbolHelp')}>
+          <Form.Item
+            name="symbol"
+            label={t('documents.field.symbol')}
+            rules={rules.symbol}
+            required
+            extra={t('documents.symbolHelp')}
+          >
             <Input maxLength={100} placeholder={t('documents.symbolPlaceholder')} data-testid="document-symbol" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="issuedOn" label={t('documents.field.issuedOn')} rules={[{ required: true, message: t('documents.issuedOnRequired') }]}>
+          <Form.Item
+            name="issuedOn"
+            label={t('documents.field.issuedOn')}
+            rules={[{ required: true, message: t('documents.issuedOnRequired') }]}
+          >
             <IsoDatePicker noFuture data-testid="document-issued-on" />
           </Form.Item>
         </Col>
       </Row>
       <Form.Item name="summary" label={t('documents.field.summary')} rules={rules.summary} required>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} placeholder={t('documents.summaryPlaceholder')} data-testid="document-summary" />
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          maxLength={2000}
+          placeholder={t('documents.summaryPlaceholder')}
+          data-testid="document-summary"
+        />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
@@ -108,13 +129,27 @@ export function DocumentFormModal({ doc, onClose, onSaved }: Props) {
       </Row>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item name="ownerUnitId" label={t('documents.field.owner')} tooltip={t('documents.ownerHelp')} rules={[{ required: true, message: t('documents.ownerRequired') }]}>
-            <UnitSelect known={editing ? [{ id: editing.ownerUnitId, name: editing.ownerUnitName }] : []} testId="document-owner" />
+          <Form.Item
+            name="ownerUnitId"
+            label={t('documents.field.owner')}
+            tooltip={t('documents.ownerHelp')}
+            rules={[{ required: true, message: t('documents.ownerRequired') }]}
+          >
+            <UnitSelect
+              known={editing ? [{ id: editing.ownerUnitId, name: editing.ownerUnitName }] : []}
+              testId="document-owner"
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="issuerUnitId" label={t('documents.field.issuerUnit')} tooltip={t('documents.issuerUnitHelp')}>
-            <UnitSelect known={editing?.issuerUnitId ? [{ id: editing.issuerUnitId, name: editing.issuerUnitName ?? '' }] : []} />
+          <Form.Item
+            name="issuerUnitId"
+            label={t('documents.field.issuerUnit')}
+            tooltip={t('documents.issuerUnitHelp')}
+          >
+            <UnitSelect
+              known={editing?.issuerUnitId ? [{ id: editing.issuerUnitId, name: editing.issuerUnitName ?? '' }] : []}
+            />
           </Form.Item>
         </Col>
       </Row>

@@ -51,7 +51,12 @@ export default function DocumentsPage() {
         subtitle={t('documents.subtitle')}
         extra={
           canWrite && (
-            <Button type="primary" icon={<FileAddOutlined />} onClick={() => setEditing('new')} data-testid="document-create">
+            <Button
+              type="primary"
+              icon={<FileAddOutlined />}
+              onClick={() => setEditing('new')}
+              data-testid="document-create"
+            >
               {t('documents.create')}
             </Button>
           )

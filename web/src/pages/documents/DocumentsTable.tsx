@@ -39,19 +39,42 @@ export function DocumentsTable({ rows, loading, pagination, canWrite, onAction }
               <Typography.Link strong onClick={() => onAction('view', d)} style={{ whiteSpace: 'nowrap' }}>
                 {d.symbol}
               </Typography.Link>
-              {d.status === 'revoked' && <div><Tag color="default">{t('documents.status.revoked')}</Tag></div>}
-              {isPhone && <div className="dh-muted" style={{ fontSize: 12 }}>{formatDateVi(d.issuedOn)}</div>}
+              {d.status === 'revoked' && (
+                <div>
+                  <Tag color="default">{t('documents.status.revoked')}</Tag>
+                </div>
+              )}
+              {isPhone && (
+                <div className="dh-muted" style={{ fontSize: 12 }}>
+                  {formatDateVi(d.issuedOn)}
+                </div>
+              )}
             </div>
           ),
         },
         { key: 'type', title: t('documents.field.type'), responsive: ['md'], render: (_, d) => d.typeName },
-        { key: 'issuedOn', title: t('documents.field.issuedOn'), responsive: ['md'], render: (_, d) => formatDateVi(d.issuedOn) },
-        { key: 'issuer', title: t('documents.field.issuerName'), responsive: ['lg'], render: (_, d) => <span style={{ display: 'inline-block', maxWidth: 200, whiteSpace: 'normal' }}>{d.issuerName}</span> },
+        {
+          key: 'issuedOn',
+          title: t('documents.field.issuedOn'),
+          responsive: ['md'],
+          render: (_, d) => formatDateVi(d.issuedOn),
+        },
+        {
+          key: 'issuer',
+          title: t('documents.field.issuerName'),
+          responsive: ['lg'],
+          render: (_, d) => (
+            <span style={{ display: 'inline-block', maxWidth: 200, whiteSpace: 'normal' }}>{d.issuerName}</span>
+          ),
+        },
         {
           key: 'summary',
           title: t('documents.field.summary'),
           render: (_, d) => (
-            <Typography.Paragraph style={{ margin: 0, minWidth: 200, maxWidth: 420, whiteSpace: 'normal' }} ellipsis={{ rows: 3, tooltip: d.summary }}>
+            <Typography.Paragraph
+              style={{ margin: 0, minWidth: 200, maxWidth: 420, whiteSpace: 'normal' }}
+              ellipsis={{ rows: 3, tooltip: d.summary }}
+            >
               {d.summary}
             </Typography.Paragraph>
           ),
@@ -63,7 +86,11 @@ export function DocumentsTable({ rows, loading, pagination, canWrite, onAction }
           render: (_, d) =>
             d.file ? (
               <Tooltip title={t('documents.file.download', { name: d.file.originalName })}>
-                <a href={documentFileUrl(d.id)} download={d.file.originalName} aria-label={t('documents.file.download', { name: d.file.originalName })}>
+                <a
+                  href={documentFileUrl(d.id)}
+                  download={d.file.originalName}
+                  aria-label={t('documents.file.download', { name: d.file.originalName })}
+                >
                   <DownloadOutlined />
                 </a>
               </Tooltip>

@@ -33,7 +33,14 @@ export function FileUploadField({ value, onChange, current }: Props) {
           <PaperClipOutlined />
           <Typography.Text data-testid="document-file-name">{shown.originalName}</Typography.Text>
           <Typography.Text type="secondary">({formatSize(shown.sizeBytes)})</Typography.Text>
-          <Button type="text" danger size="small" icon={<DeleteOutlined />} aria-label={t('documents.file.remove')} onClick={() => onChange?.(null)} />
+          <Button
+            type="text"
+            danger
+            size="small"
+            icon={<DeleteOutlined />}
+            aria-label={t('documents.file.remove')}
+            onClick={() => onChange?.(null)}
+          />
         </Space>
       )}
       <Upload

@@ -12,7 +12,15 @@ interface Values {
   reason: string;
 }
 
-export function RevokeDocumentModal({ doc, onClose, onDone }: { doc: TDocument | null; onClose: () => void; onDone: () => void }) {
+export function RevokeDocumentModal({
+  doc,
+  onClose,
+  onDone,
+}: {
+  doc: TDocument | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { message } = App.useApp();
   if (!doc) return null;
   return (
@@ -32,10 +40,18 @@ export function RevokeDocumentModal({ doc, onClose, onDone }: { doc: TDocument |
       }}
     >
       <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('documents.revokeHelp')} />
-      <Form.Item name="revokedOn" label={t('documents.field.revokedOn')} rules={[{ required: true, message: t('documents.revokedOnRequired') }]}>
+      <Form.Item
+        name="revokedOn"
+        label={t('documents.field.revokedOn')}
+        rules={[{ required: true, message: t('documents.revokedOnRequired') }]}
+      >
         <IsoDatePicker noFuture />
       </Form.Item>
-      <Form.Item name="reason" label={t('documents.field.revokeReason')} rules={[{ required: true, whitespace: true, message: t('documents.reasonRequired') }]}>
+      <Form.Item
+        name="reason"
+        label={t('documents.field.revokeReason')}
+        rules={[{ required: true, whitespace: true, message: t('documents.reasonRequired') }]}
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
       </Form.Item>
     </FormModal>

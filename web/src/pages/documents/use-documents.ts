@@ -20,5 +20,9 @@ export function useDocumentTypes() {
 /** Documents changed: refresh lists, pickers, and the org history that cites them. */
 export function useInvalidateDocuments() {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries({ queryKey: ['documents'] }), client.invalidateQueries({ queryKey: ['org', 'history'] })]);
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ['documents'] }),
+      client.invalidateQueries({ queryKey: ['org', 'history'] }),
+    ]);
 }

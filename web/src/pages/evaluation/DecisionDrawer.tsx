@@ -9,7 +9,12 @@ import { Alert, App, Button, Descriptions, Form, Input, Segmented, Space, Spin, 
 import { ActionDrawer } from '../../components/ActionDrawer.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client.ts';
-import { evaluationApi, type EvaluationScope, type TEvaluationCriterion, type TEvaluationDetail } from '../../api/evaluation.ts';
+import {
+  evaluationApi,
+  type EvaluationScope,
+  type TEvaluationCriterion,
+  type TEvaluationDetail,
+} from '../../api/evaluation.ts';
 import { DocumentSelect } from '../../components/DocumentSelect.tsx';
 import { IsoDatePicker } from '../../components/IsoDatePicker.tsx';
 import { LevelSelect } from '../../components/LevelSelect.tsx';
@@ -42,7 +47,11 @@ function initialValues(d: TEvaluationDetail): Values {
   const decidedMet = d.decision ? d.decision.decidedMet : d.proposal.met;
   return {
     decidedMet: decidedMet === null ? undefined : decidedMet ? 'met' : 'not_met',
-    criteria: d.criteria.map((c) => ({ criterionId: c.criterionId, decided: toChoice(d.decision ? c.decided : c.proposed), reason: c.reason })),
+    criteria: d.criteria.map((c) => ({
+      criterionId: c.criterionId,
+      decided: toChoice(d.decision ? c.decided : c.proposed),
+      reason: c.reason,
+    })),
     reason: d.decision?.reason ?? null,
     recognitionLevelId: d.decision?.recognitionLevel?.id ?? null,
     documentId: d.decision?.document?.id ?? null,
@@ -73,7 +82,11 @@ export function DecisionDrawer({ entryId, scope, onClose }: Props) {
         periodId: scope!.type === 'period' ? scope!.id : null,
         phaseId: scope!.type === 'phase' ? scope!.id : null,
         decidedMet: v.decidedMet === 'met',
-        criteria: v.criteria.map((c) => ({ criterionId: c.criterionId, decidedMet: fromChoice(c.decided), reason: c.reason ?? null })),
+        criteria: v.criteria.map((c) => ({
+          criterionId: c.criterionId,
+          decidedMet: fromChoice(c.decided),
+          reason: c.reason ?? null,
+        })),
         reason: v.reason ?? null,
         recognitionLevelId: v.decidedMet === 'met' ? (v.recognitionLevelId ?? null) : null,
         documentId: v.documentId ?? null,
@@ -137,7 +150,8 @@ export function DecisionDrawer({ entryId, scope, onClose }: Props) {
       title: t('evaluation.criterion.proposed'),
       key: 'proposed',
       width: 110,
-      render: (_: unknown, c: TEvaluationCriterion) => (c.judged ? <MetTag met={c.proposed} /> : <Tag>{t('evaluation.notJudged')}</Tag>),
+      render: (_: unknown, c: TEvaluationCriterion) =>
+        c.judged ? <MetTag met={c.proposed} /> : <Tag>{t('evaluation.notJudged')}</Tag>,
     },
     {
       title: t('evaluation.criterion.decided'),
@@ -166,9 +180,15 @@ export function DecisionDrawer({ entryId, scope, onClose }: Props) {
               <Form.Item
                 name={['criteria', index, 'reason']}
                 style={{ marginBottom: 0 }}
-                rules={[{ required: true, whitespace: true, message: t('evaluation.decision.criterionReasonRequired') }]}
+                rules={[
+                  { required: true, whitespace: true, message: t('evaluation.decision.criterionReasonRequired') },
+                ]}
               >
-                <Input.TextArea rows={2} placeholder={t('evaluation.decision.criterionReason')} data-testid={`evaluation-criterion-reason-${c.criterionId}`} />
+                <Input.TextArea
+                  rows={2}
+                  placeholder={t('evaluation.decision.criterionReason')}
+                  data-testid={`evaluation-criterion-reason-${c.criterionId}`}
+                />
               </Form.Item>
             )}
           </>
@@ -189,7 +209,14 @@ export function DecisionDrawer({ entryId, scope, onClose }: Props) {
   );
 
   return (
-    <ActionDrawer open={open} onClose={onClose} title={data ? t('evaluation.decision.title', { name: data.entry.name }) : t('evaluation.decision.titleShort')} width={880} actions={buttons} testId="evaluation-drawer">
+    <ActionDrawer
+      open={open}
+      onClose={onClose}
+      title={data ? t('evaluation.decision.title', { name: data.entry.name }) : t('evaluation.decision.titleShort')}
+      width={880}
+      actions={buttons}
+      testId="evaluation-drawer"
+    >
       {error && <Alert type="error" showIcon title={errorMessage(error)} />}
       {isFetching && !data && <Spin />}
       {data && (
@@ -197,9 +224,12 @@ export function DecisionDrawer({ entryId, scope, onClose }: Props) {
           <Descriptions size="small" column={isPhone ? 1 : 2} style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('evaluation.col.unit')}>{data.entry.ownerUnit.name}</Descriptions.Item>
             <Descriptions.Item label={t('evaluation.col.level')}>{data.entry.level.name}</Descriptions.Item>
-            <Descriptions.Item label={data.scope.type === 'period' ? t('evaluation.period') : t('evaluation.phase')}>{data.scope.name}</Descriptions.Item>
+            <Descriptions.Item label={data.scope.type === 'period' ? t('evaluation.period') : t('evaluation.phase')}>
+              {data.scope.name}
+            </Descriptions.Item>
             <Descriptions.Item label={t('evaluation.col.proposal')}>
-              <MetTag met={data.proposal.met} /> {t('evaluation.metOfJudged', { met: data.proposal.metCount, judged: data.proposal.judgedCount })}
+              <MetTag met={data.proposal.met} />{' '}
+              {t('evaluation.metOfJudged', { met: data.proposal.metCount, judged: data.proposal.judgedCount })}
             </Descriptions.Item>
             {data.scope.type === 'period' && (
               <Descriptions.Item label={t('evaluation.col.report')}>
@@ -208,19 +238,29 @@ export function DecisionDrawer({ entryId, scope, onClose }: Props) {
             )}
             {data.decision && (
               <Descriptions.Item label={t('evaluation.col.decision')}>
-                {t('evaluation.decidedBy', { by: data.decision.decidedBy ?? '', date: formatDateVi(data.decision.decidedOn) })}
+                {t('evaluation.decidedBy', {
+                  by: data.decision.decidedBy ?? '',
+                  date: formatDateVi(data.decision.decidedOn),
+                })}
               </Descriptions.Item>
             )}
           </Descriptions>
-          {!data.onList && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('evaluation.notOnList')} />}
-          {data.onList && !data.can.decide && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('evaluation.readOnly')} />}
-          {data.proposal.met === null && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('evaluation.noProposal')} />}
+          {!data.onList && (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('evaluation.notOnList')} />
+          )}
+          {data.onList && !data.can.decide && (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('evaluation.readOnly')} />
+          )}
+          {data.proposal.met === null && (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('evaluation.noProposal')} />
+          )}
           {data.scope.type === 'phase' && data.periods.length > 0 && (
             <div style={{ marginBottom: 12 }} data-testid="evaluation-phase-periods">
               <Typography.Text strong>{t('evaluation.phasePeriods')}</Typography.Text>{' '}
               {data.periods.map((p) => (
                 <Tag key={p.id} color={p.met === true ? 'green' : p.met === false ? 'red' : 'default'}>
-                  {p.name} · {p.source === 'decision' ? t('evaluation.source.decision') : t('evaluation.source.proposal')}
+                  {p.name} ·{' '}
+                  {p.source === 'decision' ? t('evaluation.source.decision') : t('evaluation.source.proposal')}
                 </Tag>
               ))}
             </div>
@@ -233,7 +273,14 @@ export function DecisionDrawer({ entryId, scope, onClose }: Props) {
             disabled={!data.can.decide}
             data-testid="evaluation-form"
           >
-            <Table<TEvaluationCriterion> size="small" rowKey="criterionId" pagination={false} dataSource={data.criteria} columns={criterionColumns(data)} scroll={{ x: 600 }} />
+            <Table<TEvaluationCriterion>
+              size="small"
+              rowKey="criterionId"
+              pagination={false}
+              dataSource={data.criteria}
+              columns={criterionColumns(data)}
+              scroll={{ x: 600 }}
+            />
             <Form.Item
               name="decidedMet"
               label={t('evaluation.decision.overall')}
@@ -257,14 +304,26 @@ export function DecisionDrawer({ entryId, scope, onClose }: Props) {
               <Input.TextArea rows={2} data-testid="evaluation-reason" />
             </Form.Item>
             {decidedMet === 'met' && (
-              <Form.Item name="recognitionLevelId" label={t('evaluation.decision.recognition')} extra={t('evaluation.decision.recognitionHelp')}>
-                <LevelSelect allowClear placeholder={t('evaluation.decision.recognitionPlaceholder')} testId="evaluation-recognition" />
+              <Form.Item
+                name="recognitionLevelId"
+                label={t('evaluation.decision.recognition')}
+                extra={t('evaluation.decision.recognitionHelp')}
+              >
+                <LevelSelect
+                  allowClear
+                  placeholder={t('evaluation.decision.recognitionPlaceholder')}
+                  testId="evaluation-recognition"
+                />
               </Form.Item>
             )}
             <Form.Item name="documentId" label={t('evaluation.decision.document')}>
               <DocumentSelect known={data.decision?.document ?? null} testId="evaluation-document" />
             </Form.Item>
-            <Form.Item name="decidedOn" label={t('evaluation.decision.date')} rules={[{ required: true, message: t('evaluation.decision.dateRequired') }]}>
+            <Form.Item
+              name="decidedOn"
+              label={t('evaluation.decision.date')}
+              rules={[{ required: true, message: t('evaluation.decision.dateRequired') }]}
+            >
               <IsoDatePicker noFuture data-testid="evaluation-date" />
             </Form.Item>
           </Form>

@@ -10,7 +10,12 @@ import { CheckOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client.ts';
-import { evaluationApi, type EvaluationResult, type EvaluationScope, type TEvaluationRow } from '../../api/evaluation.ts';
+import {
+  evaluationApi,
+  type EvaluationResult,
+  type EvaluationScope,
+  type TEvaluationRow,
+} from '../../api/evaluation.ts';
 import { FieldSelect } from '../../components/FieldSelect.tsx';
 import { LevelSelect } from '../../components/LevelSelect.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
@@ -99,7 +104,9 @@ export function EvaluationList({ scope, filters, onFilters }: Props) {
       responsive: ['md'],
       render: (_, r) =>
         scope.type === 'period' ? (
-          <Tag color={r.report?.status === 'accepted' ? 'blue' : 'default'}>{t(`evaluation.reportStatus.${r.report?.status ?? 'none'}`)}</Tag>
+          <Tag color={r.report?.status === 'accepted' ? 'blue' : 'default'}>
+            {t(`evaluation.reportStatus.${r.report?.status ?? 'none'}`)}
+          </Tag>
         ) : (
           r.acceptedReports
         ),
@@ -124,7 +131,9 @@ export function EvaluationList({ scope, filters, onFilters }: Props) {
           <Space size={4} wrap>
             <MetTag met={r.decision.decidedMet} testId={`evaluation-decision-${r.entry.id}`} />
             {r.decision.overridden && <Tag color="orange">{t('evaluation.overridden')}</Tag>}
-            {r.decision.recognitionLevel && <Tag color="gold">{t('evaluation.recognised', { level: r.decision.recognitionLevel.name })}</Tag>}
+            {r.decision.recognitionLevel && (
+              <Tag color="gold">{t('evaluation.recognised', { level: r.decision.recognitionLevel.name })}</Tag>
+            )}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {formatDateVi(r.decision.decidedOn)}
             </Typography.Text>
@@ -138,7 +147,12 @@ export function EvaluationList({ scope, filters, onFilters }: Props) {
       key: 'action',
       width: 110,
       render: (_, r) => (
-        <Button size="small" type={r.canDecide && !r.decision ? 'primary' : 'default'} onClick={() => setOpen(r.entry.id)} data-testid={`evaluation-open-${r.entry.id}`}>
+        <Button
+          size="small"
+          type={r.canDecide && !r.decision ? 'primary' : 'default'}
+          onClick={() => setOpen(r.entry.id)}
+          data-testid={`evaluation-open-${r.entry.id}`}
+        >
           {r.canDecide ? t('evaluation.action.decide') : t('evaluation.action.view')}
         </Button>
       ),
@@ -148,9 +162,30 @@ export function EvaluationList({ scope, filters, onFilters }: Props) {
   return (
     <>
       <div className="dh-toolbar" data-testid="evaluation-filters">
-        <UnitSelect value={filters.unitId ?? null} onChange={(unitId) => set({ unitId: unitId ?? undefined })} placeholder={t('evaluation.filter.unit')} style={{ width: 240 }} testId="evaluation-unit" />
-        <FieldSelect value={filters.fieldId ?? null} onChange={(fieldId) => set({ fieldId: fieldId ?? undefined })} includeInactive allowClear placeholder={t('evaluation.filter.field')} style={{ width: 220 }} testId="evaluation-field" />
-        <LevelSelect value={filters.levelId ?? null} onChange={(levelId) => set({ levelId: levelId ?? undefined })} allowClear placeholder={t('evaluation.filter.level')} style={{ width: 180 }} testId="evaluation-level" />
+        <UnitSelect
+          value={filters.unitId ?? null}
+          onChange={(unitId) => set({ unitId: unitId ?? undefined })}
+          placeholder={t('evaluation.filter.unit')}
+          style={{ width: 240 }}
+          testId="evaluation-unit"
+        />
+        <FieldSelect
+          value={filters.fieldId ?? null}
+          onChange={(fieldId) => set({ fieldId: fieldId ?? undefined })}
+          includeInactive
+          allowClear
+          placeholder={t('evaluation.filter.field')}
+          style={{ width: 220 }}
+          testId="evaluation-field"
+        />
+        <LevelSelect
+          value={filters.levelId ?? null}
+          onChange={(levelId) => set({ levelId: levelId ?? undefined })}
+          allowClear
+          placeholder={t('evaluation.filter.level')}
+          style={{ width: 180 }}
+          testId="evaluation-level"
+        />
         <Select<EvaluationResult>
           value={filters.result}
           onChange={(result) => set({ result })}

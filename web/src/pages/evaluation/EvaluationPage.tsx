@@ -40,17 +40,28 @@ function useEvaluationParams() {
         fieldId: num('fieldId'),
         levelId: num('levelId'),
         kind: kind === 'model' || kind === 'exemplar' ? kind : undefined,
-        result: result && (EVALUATION_RESULTS as readonly string[]).includes(result) ? (result as EvaluationResult) : undefined,
+        result:
+          result && (EVALUATION_RESULTS as readonly string[]).includes(result)
+            ? (result as EvaluationResult)
+            : undefined,
         search: params.get('search') ?? undefined,
       } as ListFilters,
     };
   }, [params]);
   const update = useCallback(
     (patch: Partial<{ tab: Tab; plan?: number; period?: number; phase?: number } & ListFilters>) => {
-      const next = { tab: state.tab, plan: state.plan, period: state.period, phase: state.phase, ...state.filters, ...patch } as Record<string, unknown>;
+      const next = {
+        tab: state.tab,
+        plan: state.plan,
+        period: state.period,
+        phase: state.phase,
+        ...state.filters,
+        ...patch,
+      } as Record<string, unknown>;
       const out = new URLSearchParams();
       if (next.tab !== 'period') out.set('tab', String(next.tab));
-      for (const k of [...NUMBERS, 'kind', 'result', 'search']) if (next[k] !== undefined && next[k] !== null && next[k] !== '') out.set(k, String(next[k]));
+      for (const k of [...NUMBERS, 'kind', 'result', 'search'])
+        if (next[k] !== undefined && next[k] !== null && next[k] !== '') out.set(k, String(next[k]));
       setParams(out, { replace: true });
     },
     [state, setParams],
@@ -60,11 +71,25 @@ function useEvaluationParams() {
 
 export default function EvaluationPage() {
   const { tab, plan, period, phase, filters, update } = useEvaluationParams();
-  const periods = useQuery({ queryKey: ['evaluation', 'periods', plan], queryFn: () => evaluationApi.periods(plan), staleTime: 60_000 });
-  const planDetail = useQuery({ queryKey: ['plans', 'one', plan], queryFn: () => plansApi.get(plan!), enabled: Boolean(plan) });
+  const periods = useQuery({
+    queryKey: ['evaluation', 'periods', plan],
+    queryFn: () => evaluationApi.periods(plan),
+    staleTime: 60_000,
+  });
+  const planDetail = useQuery({
+    queryKey: ['plans', 'one', plan],
+    queryFn: () => plansApi.get(plan!),
+    enabled: Boolean(plan),
+  });
 
   const planPicker = (
-    <PlanSelect value={plan ?? null} onChange={(p) => update({ plan: p ?? undefined, period: undefined, phase: undefined })} placeholder={t('evaluation.filter.plan')} style={{ width: 300 }} testId="evaluation-plan" />
+    <PlanSelect
+      value={plan ?? null}
+      onChange={(p) => update({ plan: p ?? undefined, period: undefined, phase: undefined })}
+      placeholder={t('evaluation.filter.plan')}
+      style={{ width: 300 }}
+      testId="evaluation-plan"
+    />
   );
 
   const byPeriod = (
@@ -83,7 +108,12 @@ export default function EvaluationPage() {
         />
       </div>
       {period ? (
-        <EvaluationList key={`period-${period}`} scope={{ type: 'period', id: period }} filters={filters} onFilters={(f) => update({ ...f })} />
+        <EvaluationList
+          key={`period-${period}`}
+          scope={{ type: 'period', id: period }}
+          filters={filters}
+          onFilters={(f) => update({ ...f })}
+        />
       ) : (
         <div style={{ padding: 24, color: '#888' }}>{t('evaluation.pickPeriod')}</div>
       )}
@@ -100,12 +130,20 @@ export default function EvaluationPage() {
           disabled={!plan}
           placeholder={t('evaluation.filter.phase')}
           style={{ width: 320 }}
-          options={(planDetail.data?.phases ?? []).map((p) => ({ value: p.id, label: `${p.name} (${formatDateVi(p.startsOn)} – ${formatDateVi(p.endsOn)})` }))}
+          options={(planDetail.data?.phases ?? []).map((p) => ({
+            value: p.id,
+            label: `${p.name} (${formatDateVi(p.startsOn)} – ${formatDateVi(p.endsOn)})`,
+          }))}
           data-testid="evaluation-phase"
         />
       </div>
       {phase ? (
-        <EvaluationList key={`phase-${phase}`} scope={{ type: 'phase', id: phase }} filters={filters} onFilters={(f) => update({ ...f })} />
+        <EvaluationList
+          key={`phase-${phase}`}
+          scope={{ type: 'phase', id: phase }}
+          filters={filters}
+          onFilters={(f) => update({ ...f })}
+        />
       ) : (
         <div style={{ padding: 24, color: '#888' }}>{t('evaluation.pickPhase')}</div>
       )}
@@ -119,8 +157,16 @@ export default function EvaluationPage() {
         activeKey={tab}
         onChange={(k) => update({ tab: k as Tab })}
         items={[
-          { key: 'period', label: <span data-testid="evaluation-tab-period">{t('evaluation.tab.period')}</span>, children: byPeriod },
-          { key: 'phase', label: <span data-testid="evaluation-tab-phase">{t('evaluation.tab.phase')}</span>, children: byPhase },
+          {
+            key: 'period',
+            label: <span data-testid="evaluation-tab-period">{t('evaluation.tab.period')}</span>,
+            children: byPeriod,
+          },
+          {
+            key: 'phase',
+            label: <span data-testid="evaluation-tab-phase">{t('evaluation.tab.phase')}</span>,
+            children: byPhase,
+          },
           {
             key: 'review',
             label: <span data-testid="evaluation-tab-review">{t('evaluation.tab.review')}</span>,

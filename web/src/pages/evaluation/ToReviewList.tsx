@@ -59,7 +59,13 @@ export function ToReviewList({ unitId, onUnit }: Props) {
   ];
   return (
     <>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('evaluation.review.hint')} data-testid="evaluation-review-hint" />
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={t('evaluation.review.hint')}
+        data-testid="evaluation-review-hint"
+      />
       <div className="dh-toolbar">
         <UnitSelect
           value={unitId ?? null}

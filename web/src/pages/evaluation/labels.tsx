@@ -4,8 +4,18 @@ import type { TEvaluationCriterion } from '../../api/evaluation.ts';
 import { t } from '../../i18n/index.ts';
 
 export function MetTag({ met, testId }: { met: boolean | null; testId?: string }) {
-  if (met === true) return <Tag color="green" data-testid={testId}>{t('evaluation.met')}</Tag>;
-  if (met === false) return <Tag color="red" data-testid={testId}>{t('evaluation.notMet')}</Tag>;
+  if (met === true)
+    return (
+      <Tag color="green" data-testid={testId}>
+        {t('evaluation.met')}
+      </Tag>
+    );
+  if (met === false)
+    return (
+      <Tag color="red" data-testid={testId}>
+        {t('evaluation.notMet')}
+      </Tag>
+    );
   return <Tag data-testid={testId}>{t('evaluation.cannotPropose')}</Tag>;
 }
 

@@ -27,7 +27,9 @@ function EntryList({ data, showReason, testId }: { data: TEntryPage; showReason?
           <div style={{ width: '100%' }}>
             <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
               <Link to={`/mo-hinh/${e.id}`}>
-                <Typography.Text strong style={{ color: 'inherit' }}>{e.name}</Typography.Text>
+                <Typography.Text strong style={{ color: 'inherit' }}>
+                  {e.name}
+                </Typography.Text>
               </Link>
               <EntryStatusTag status={e.status} />
             </Space>
@@ -132,12 +134,26 @@ export default function HomePage() {
         )}
         {canApprove && (
           <Col xs={24} xl={12}>
-            <Section title={t('home.waiting')} hint={t('home.waitingHint')} query={waiting} more={listLink('submitted')} emptyText={t('home.waitingEmpty')} testId="home-waiting" />
+            <Section
+              title={t('home.waiting')}
+              hint={t('home.waitingHint')}
+              query={waiting}
+              more={listLink('submitted')}
+              emptyText={t('home.waitingEmpty')}
+              testId="home-waiting"
+            />
           </Col>
         )}
         {canWrite && (
           <Col xs={24} xl={12}>
-            <Section title={t('home.drafts')} hint={t('home.draftsHint')} query={drafts} more={listLink('draft')} emptyText={t('home.draftsEmpty')} testId="home-drafts" />
+            <Section
+              title={t('home.drafts')}
+              hint={t('home.draftsHint')}
+              query={drafts}
+              more={listLink('draft')}
+              emptyText={t('home.draftsEmpty')}
+              testId="home-drafts"
+            />
           </Col>
         )}
       </Row>

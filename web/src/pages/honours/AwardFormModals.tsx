@@ -16,10 +16,16 @@ function KindSubjectFields() {
   return (
     <>
       <Form.Item name="kind" label={t('honours.form.kind')} rules={[zodRule(S.kind)]} required>
-        <Select options={AWARD_KINDS.map((k) => ({ value: k, label: t(`honours.kind.${k}` as MessageKey) }))} data-testid="award-form-kind" />
+        <Select
+          options={AWARD_KINDS.map((k) => ({ value: k, label: t(`honours.kind.${k}` as MessageKey) }))}
+          data-testid="award-form-kind"
+        />
       </Form.Item>
       <Form.Item name="subject" label={t('honours.form.subject')} rules={[zodRule(S.subject)]} required>
-        <Select options={AWARD_SUBJECTS.map((k) => ({ value: k, label: t(`honours.subject.${k}` as MessageKey) }))} data-testid="award-form-subject" />
+        <Select
+          options={AWARD_SUBJECTS.map((k) => ({ value: k, label: t(`honours.subject.${k}` as MessageKey) }))}
+          data-testid="award-form-subject"
+        />
       </Form.Item>
       <Form.Item name="sortOrder" label={t('honours.form.sortOrder')}>
         <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />
@@ -28,11 +34,26 @@ function KindSubjectFields() {
   );
 }
 
-export function AwardFormModal({ editing, onClose, onDone }: { editing: AwardEditing | null; onClose: () => void; onDone: () => void }) {
+export function AwardFormModal({
+  editing,
+  onClose,
+  onDone,
+}: {
+  editing: AwardEditing | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { message } = App.useApp();
   if (!editing) return null;
   if (editing.mode === 'create') {
-    const initial: TCreateAwardFormBody = { code: '', name: '', kind: 'certificate', subject: 'both', sortOrder: 100, rule: emptyRule(today()) };
+    const initial: TCreateAwardFormBody = {
+      code: '',
+      name: '',
+      kind: 'certificate',
+      subject: 'both',
+      sortOrder: 100,
+      rule: emptyRule(today()),
+    };
     return (
       <FormModal<TCreateAwardFormBody>
         open
@@ -47,7 +68,13 @@ export function AwardFormModal({ editing, onClose, onDone }: { editing: AwardEdi
           onDone();
         }}
       >
-        <Form.Item name="code" label={t('honours.form.code')} extra={t('honours.form.codeHelp')} rules={[zodRule(S.code)]} required>
+        <Form.Item
+          name="code"
+          label={t('honours.form.code')}
+          extra={t('honours.form.codeHelp')}
+          rules={[zodRule(S.code)]}
+          required
+        >
           <Input maxLength={40} autoComplete="off" data-testid="award-form-code" />
         </Form.Item>
         <Form.Item name="name" label={t('honours.form.name')} rules={[zodRule(S.name)]} required>
@@ -60,7 +87,13 @@ export function AwardFormModal({ editing, onClose, onDone }: { editing: AwardEdi
   }
   const form = editing.form;
   if (editing.mode === 'edit') {
-    type Values = { name: string; kind: TAwardForm['kind']; subject: TAwardForm['subject']; sortOrder: number; active: boolean };
+    type Values = {
+      name: string;
+      kind: TAwardForm['kind'];
+      subject: TAwardForm['subject'];
+      sortOrder: number;
+      active: boolean;
+    };
     return (
       <FormModal<Values>
         open
@@ -68,8 +101,16 @@ export function AwardFormModal({ editing, onClose, onDone }: { editing: AwardEdi
         title={t('honours.form.editTitle', { name: form.name })}
         testId="award-form-edit-form"
         onClose={onClose}
-        initialValues={{ name: form.name, kind: form.kind, subject: form.subject, sortOrder: form.sortOrder, active: form.active }}
-        onSubmit={(values) => honoursApi.updateAwardForm(form.id, { ...values, sortOrder: values.sortOrder ?? 0, revision: form.revision })}
+        initialValues={{
+          name: form.name,
+          kind: form.kind,
+          subject: form.subject,
+          sortOrder: form.sortOrder,
+          active: form.active,
+        }}
+        onSubmit={(values) =>
+          honoursApi.updateAwardForm(form.id, { ...values, sortOrder: values.sortOrder ?? 0, revision: form.revision })
+        }
         onDone={(_, values) => {
           void message.success(t('honours.form.updated', { name: values.name }));
           onDone();
@@ -79,7 +120,12 @@ export function AwardFormModal({ editing, onClose, onDone }: { editing: AwardEdi
           <Input maxLength={300} />
         </Form.Item>
         <KindSubjectFields />
-        <Form.Item name="active" label={t('honours.form.active')} valuePropName="checked" extra={t('honours.form.activeHelp')}>
+        <Form.Item
+          name="active"
+          label={t('honours.form.active')}
+          valuePropName="checked"
+          extra={t('honours.form.activeHelp')}
+        >
           <Switch />
         </Form.Item>
       </FormModal>

@@ -28,9 +28,17 @@ function Versions({ versions }: { versions: TAwardRule[] }) {
         {
           key: 'dates',
           title: t('honours.rule.applies'),
-          render: (_, r) => (r.validTo ? t('honours.rule.fromTo', { from: formatDateVi(r.validFrom), to: formatDateVi(r.validTo) }) : t('honours.rule.fromOn', { from: formatDateVi(r.validFrom) })),
+          render: (_, r) =>
+            r.validTo
+              ? t('honours.rule.fromTo', { from: formatDateVi(r.validFrom), to: formatDateVi(r.validTo) })
+              : t('honours.rule.fromOn', { from: formatDateVi(r.validFrom) }),
         },
-        { key: 'grantor', title: t('honours.rule.grantor'), render: (_, r) => [t(`honours.grantor.${r.grantorKind}` as MessageKey), r.grantorLevel?.name].filter(Boolean).join(' — ') },
+        {
+          key: 'grantor',
+          title: t('honours.rule.grantor'),
+          render: (_, r) =>
+            [t(`honours.grantor.${r.grantorKind}` as MessageKey), r.grantorLevel?.name].filter(Boolean).join(' — '),
+        },
         { key: 'summary', title: t('honours.rule.summary'), dataIndex: 'summary' },
         { key: 'legal', title: t('honours.rule.legalBasis'), render: (_, r) => r.legalBasis ?? '' },
       ]}
@@ -44,7 +52,10 @@ export default function AwardFormsPage() {
   const [includeInactive, setIncludeInactive] = useState(false);
   const [editing, setEditing] = useState<AwardEditing | null>(null);
   const queryClient = useQueryClient();
-  const { data, isPending, error } = useQuery({ queryKey: ['honours', 'award-forms', includeInactive], queryFn: () => honoursApi.awardForms(includeInactive) });
+  const { data, isPending, error } = useQuery({
+    queryKey: ['honours', 'award-forms', includeInactive],
+    queryFn: () => honoursApi.awardForms(includeInactive),
+  });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['honours', 'award-forms'] });
   return (
     <>
@@ -53,7 +64,12 @@ export default function AwardFormsPage() {
         subtitle={t('honours.page.subtitle')}
         extra={
           admin && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })} data-testid="award-form-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing({ mode: 'create' })}
+              data-testid="award-form-create"
+            >
               {t('honours.form.add')}
             </Button>
           )
@@ -74,7 +90,10 @@ export default function AwardFormsPage() {
         scroll={{ x: 'max-content' }}
         data-testid="award-forms"
         onRow={(r) => ({ 'data-testid': 'award-form-row', 'data-code': r.code }) as React.HTMLAttributes<HTMLElement>}
-        expandable={{ expandedRowRender: (r) => <Versions versions={r.versions} />, rowExpandable: (r) => r.versions.length > 0 }}
+        expandable={{
+          expandedRowRender: (r) => <Versions versions={r.versions} />,
+          rowExpandable: (r) => r.versions.length > 0,
+        }}
         columns={[
           {
             key: 'name',
@@ -86,12 +105,27 @@ export default function AwardFormsPage() {
               </Space>
             ),
           },
-          { key: 'kind', title: t('honours.form.kind'), render: (_, r) => t(`honours.kind.${r.kind}` as MessageKey), responsive: ['md'] },
-          { key: 'subject', title: t('honours.form.subject'), render: (_, r) => t(`honours.subject.${r.subject}` as MessageKey), responsive: ['md'] },
+          {
+            key: 'kind',
+            title: t('honours.form.kind'),
+            render: (_, r) => t(`honours.kind.${r.kind}` as MessageKey),
+            responsive: ['md'],
+          },
+          {
+            key: 'subject',
+            title: t('honours.form.subject'),
+            render: (_, r) => t(`honours.subject.${r.subject}` as MessageKey),
+            responsive: ['md'],
+          },
           {
             key: 'rule',
             title: t('honours.rule.current', { date: formatDateVi(data?.onDate) }),
-            render: (_, r) => (r.rule ? <Typography.Text data-testid="award-rule-summary">{r.rule.summary}</Typography.Text> : <Typography.Text type="secondary">{t('honours.rule.none')}</Typography.Text>),
+            render: (_, r) =>
+              r.rule ? (
+                <Typography.Text data-testid="award-rule-summary">{r.rule.summary}</Typography.Text>
+              ) : (
+                <Typography.Text type="secondary">{t('honours.rule.none')}</Typography.Text>
+              ),
           },
           ...(admin
             ? [
@@ -101,10 +135,19 @@ export default function AwardFormsPage() {
                   align: 'right' as const,
                   render: (_: unknown, r: TAwardForm) => (
                     <Space size={4} wrap>
-                      <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ mode: 'edit', form: r })} data-testid={`award-form-edit-${r.code}`}>
+                      <Button
+                        size="small"
+                        icon={<EditOutlined />}
+                        onClick={() => setEditing({ mode: 'edit', form: r })}
+                        data-testid={`award-form-edit-${r.code}`}
+                      >
                         {t('common.edit')}
                       </Button>
-                      <Button size="small" onClick={() => setEditing({ mode: 'rule', form: r })} data-testid={`award-rule-add-${r.code}`}>
+                      <Button
+                        size="small"
+                        onClick={() => setEditing({ mode: 'rule', form: r })}
+                        data-testid={`award-rule-add-${r.code}`}
+                      >
                         {t('honours.rule.add')}
                       </Button>
                     </Space>

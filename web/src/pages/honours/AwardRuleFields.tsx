@@ -12,11 +12,20 @@ export function AwardRuleFields({ prefix }: { prefix: string[] }) {
   const name = (field: string) => [...prefix, field];
   return (
     <>
-      <Form.Item name={name('validFrom')} label={t('honours.rule.validFrom')} extra={t('honours.rule.validFromHelp')} rules={[zodRule(S.validFrom)]} required>
+      <Form.Item
+        name={name('validFrom')}
+        label={t('honours.rule.validFrom')}
+        extra={t('honours.rule.validFromHelp')}
+        rules={[zodRule(S.validFrom)]}
+        required
+      >
         <IsoDatePicker />
       </Form.Item>
       <Form.Item name={name('grantorKind')} label={t('honours.rule.grantor')} rules={[zodRule(S.grantorKind)]} required>
-        <Select data-testid="award-rule-grantor" options={GRANTOR_KINDS.map((k) => ({ value: k, label: t(`honours.grantor.${k}` as MessageKey) }))} />
+        <Select
+          data-testid="award-rule-grantor"
+          options={GRANTOR_KINDS.map((k) => ({ value: k, label: t(`honours.grantor.${k}` as MessageKey) }))}
+        />
       </Form.Item>
       <Form.Item name={name('grantorLevelId')} label={t('honours.rule.level')}>
         <LevelSelect allowClear />
@@ -33,10 +42,21 @@ export function AwardRuleFields({ prefix }: { prefix: string[] }) {
           ]}
         />
       </Form.Item>
-      <Form.Item name={name('threshold')} label={t('honours.rule.threshold')} extra={t('honours.rule.shareHelp')} rules={[zodRule(S.threshold)]} required>
+      <Form.Item
+        name={name('threshold')}
+        label={t('honours.rule.threshold')}
+        extra={t('honours.rule.shareHelp')}
+        rules={[zodRule(S.threshold)]}
+        required
+      >
         <Input style={{ width: 160 }} data-testid="award-rule-threshold" />
       </Form.Item>
-      <Form.Item name={name('comparison')} label={t('honours.rule.comparison')} rules={[zodRule(S.comparison)]} required>
+      <Form.Item
+        name={name('comparison')}
+        label={t('honours.rule.comparison')}
+        rules={[zodRule(S.comparison)]}
+        required
+      >
         <Select
           options={[
             { value: 'gte', label: t('honours.comparison.gte') },
@@ -52,10 +72,20 @@ export function AwardRuleFields({ prefix }: { prefix: string[] }) {
           ]}
         />
       </Form.Item>
-      <Form.Item name={name('quorum')} label={t('honours.rule.quorum')} extra={t('honours.rule.shareHelp')} rules={[zodRule(S.quorum)]} required>
+      <Form.Item
+        name={name('quorum')}
+        label={t('honours.rule.quorum')}
+        extra={t('honours.rule.shareHelp')}
+        rules={[zodRule(S.quorum)]}
+        required
+      >
         <Input style={{ width: 160 }} data-testid="award-rule-quorum" />
       </Form.Item>
-      <Form.Item name={name('disclosureDays')} label={t('honours.rule.disclosure')} extra={t('honours.rule.disclosureHelp')}>
+      <Form.Item
+        name={name('disclosureDays')}
+        label={t('honours.rule.disclosure')}
+        extra={t('honours.rule.disclosureHelp')}
+      >
         <InputNumber min={1} max={60} precision={0} style={{ width: 160 }} />
       </Form.Item>
       <Form.Item name={name('legalBasis')} label={t('honours.rule.legalBasis')}>

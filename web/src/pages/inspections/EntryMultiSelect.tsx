@@ -34,9 +34,12 @@ export function EntryMultiSelect({ value = [], onChange, unitId, known = [], tes
   const options = useMemo(() => {
     const byId = new Map<number, EntryOption>();
     for (const e of [...known, ...Object.values(picked)]) byId.set(e.id, e);
-    for (const e of data?.items ?? []) byId.set(e.id, { id: e.id, name: e.name, sub: `${e.ownerUnit.name} · ${e.level.name}` });
+    for (const e of data?.items ?? [])
+      byId.set(e.id, { id: e.id, name: e.name, sub: `${e.ownerUnit.name} · ${e.level.name}` });
     const found = new Set((data?.items ?? []).map((e) => e.id));
-    return [...byId.values()].filter((e) => found.has(e.id) || value.includes(e.id)).map((e) => ({ value: e.id, label: e.name, sub: e.sub ?? '' }));
+    return [...byId.values()]
+      .filter((e) => found.has(e.id) || value.includes(e.id))
+      .map((e) => ({ value: e.id, label: e.name, sub: e.sub ?? '' }));
   }, [data, known, picked, value]);
   return (
     <Select<number[]>
@@ -53,7 +56,9 @@ export function EntryMultiSelect({ value = [], onChange, unitId, known = [], tes
       options={options}
       loading={isFetching}
       placeholder={t('inspections.form.entriesPlaceholder')}
-      notFoundContent={error ? t('entrySelect.unavailable') : isFetching ? t('common.searching') : t('entrySelect.notFound')}
+      notFoundContent={
+        error ? t('entrySelect.unavailable') : isFetching ? t('common.searching') : t('entrySelect.notFound')
+      }
       style={{ width: '100%' }}
       data-testid={testId}
       optionRender={(option) => (

@@ -30,16 +30,40 @@ export function FindingsPanel({ inspection, subject }: { inspection: TInspection
   const invalidate = useInvalidateInspections();
   const editable = inspection.can.edit;
   const isPhone = useIsPhone();
-  const { data: set, isPending, error } = useQuery({
+  const {
+    data: set,
+    isPending,
+    error,
+  } = useQuery({
     queryKey: ['catalogue', 'criteria-set', subject.criteriaSetId],
     queryFn: () => catalogueApi.criteriaSet(subject.criteriaSetId),
     staleTime: 300_000,
   });
-  const saved = useMemo(() => inspection.findings.filter((f) => f.entryId === subject.id), [inspection.findings, subject.id]);
+  const saved = useMemo(
+    () => inspection.findings.filter((f) => f.entryId === subject.id),
+    [inspection.findings, subject.id],
+  );
   const initial = useMemo((): Row[] => {
     const of = (criterionId: number | null) => saved.find((f) => f.criterionId === criterionId);
-    const rows: Row[] = [{ key: 'overall', criterionId: null, code: '', title: t('inspections.findings.overall'), assessment: of(null)?.assessment ?? null, note: of(null)?.note ?? '' }];
-    for (const c of set?.criteria ?? []) rows.push({ key: String(c.id), criterionId: c.id, code: c.code, title: c.title, assessment: of(c.id)?.assessment ?? null, note: of(c.id)?.note ?? '' });
+    const rows: Row[] = [
+      {
+        key: 'overall',
+        criterionId: null,
+        code: '',
+        title: t('inspections.findings.overall'),
+        assessment: of(null)?.assessment ?? null,
+        note: of(null)?.note ?? '',
+      },
+    ];
+    for (const c of set?.criteria ?? [])
+      rows.push({
+        key: String(c.id),
+        criterionId: c.id,
+        code: c.code,
+        title: c.title,
+        assessment: of(c.id)?.assessment ?? null,
+        note: of(c.id)?.note ?? '',
+      });
     return rows;
   }, [saved, set]);
   const [edits, setEdits] = useState<Record<string, Partial<Row>>>({});
@@ -53,7 +77,9 @@ export function FindingsPanel({ inspection, subject }: { inspection: TInspection
     try {
       await inspectionsApi.saveFindings(inspection.id, {
         entryId: subject.id,
-        findings: rows.filter((r) => r.assessment).map((r) => ({ criterionId: r.criterionId, assessment: r.assessment!, note: r.note.trim() || null })),
+        findings: rows
+          .filter((r) => r.assessment)
+          .map((r) => ({ criterionId: r.criterionId, assessment: r.assessment!, note: r.note.trim() || null })),
         revision: inspection.revision,
       });
       setEdits({});
@@ -80,7 +106,14 @@ export function FindingsPanel({ inspection, subject }: { inspection: TInspection
         {notMet > 0 && <Tag color="red">{t('inspections.findings.notMetCount', { count: notMet })}</Tag>}
         <span style={{ flex: 1 }} />
         {editable && (
-          <Button size="small" type="primary" disabled={!dirty} loading={busy} onClick={() => void save()} data-testid="findings-save">
+          <Button
+            size="small"
+            type="primary"
+            disabled={!dirty}
+            loading={busy}
+            onClick={() => void save()}
+            data-testid="findings-save"
+          >
             {t('inspections.findings.save')}
           </Button>
         )}
@@ -96,14 +129,23 @@ export function FindingsPanel({ inspection, subject }: { inspection: TInspection
           pagination={false}
           dataSource={rows}
           scroll={{ x: 'max-content' }}
-          onRow={(r) => ({ 'data-testid': 'finding-row', 'data-criterion-id': r.criterionId ?? 'overall' }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(r) =>
+            ({
+              'data-testid': 'finding-row',
+              'data-criterion-id': r.criterionId ?? 'overall',
+            }) as React.HTMLAttributes<HTMLElement>
+          }
           columns={[
             {
               key: 'criterion',
               title: t('inspections.findings.criterion'),
               render: (_, r) => (
                 <div style={{ minWidth: isPhone ? 120 : 160, maxWidth: isPhone ? 180 : 360, whiteSpace: 'normal' }}>
-                  {r.criterionId === null ? <Typography.Text strong>{r.title}</Typography.Text> : `${r.code}. ${r.title}`}
+                  {r.criterionId === null ? (
+                    <Typography.Text strong>{r.title}</Typography.Text>
+                  ) : (
+                    `${r.code}. ${r.title}`
+                  )}
                 </div>
               ),
             },

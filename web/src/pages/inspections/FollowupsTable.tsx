@@ -35,7 +35,14 @@ function CloseModal({ followup, onClose }: { followup: TFollowup; onClose: () =>
       okText={t('inspections.followup.close')}
       onClose={onClose}
       initialValues={{ status: 'done', closedOn: today(), closingNote: null }}
-      onSubmit={(v) => inspectionsApi.closeFollowup(followup.id, { status: v.status, closedOn: v.closedOn, closingNote: v.closingNote ?? null, revision: followup.revision })}
+      onSubmit={(v) =>
+        inspectionsApi.closeFollowup(followup.id, {
+          status: v.status,
+          closedOn: v.closedOn,
+          closingNote: v.closingNote ?? null,
+          revision: followup.revision,
+        })
+      }
       onDone={() => {
         void message.success(t('inspections.followup.closed'));
         void invalidate();
@@ -47,13 +54,21 @@ function CloseModal({ followup, onClose }: { followup: TFollowup; onClose: () =>
           data-testid="followup-close-status"
         />
       </Form.Item>
-      <Form.Item name="closedOn" label={t('inspections.followup.closedOn')} rules={[{ required: true, message: t('inspections.form.dateRequired') }]}>
+      <Form.Item
+        name="closedOn"
+        label={t('inspections.followup.closedOn')}
+        rules={[{ required: true, message: t('inspections.form.dateRequired') }]}
+      >
         <IsoDatePicker noFuture data-testid="followup-close-date" />
       </Form.Item>
       <Form.Item
         name="closingNote"
         label={t('inspections.followup.closingNote')}
-        rules={status === 'cancelled' ? [{ required: true, whitespace: true, message: t('inspections.followup.reasonRequired') }] : []}
+        rules={
+          status === 'cancelled'
+            ? [{ required: true, whitespace: true, message: t('inspections.followup.reasonRequired') }]
+            : []
+        }
       >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="followup-close-note" />
       </Form.Item>
@@ -82,7 +97,13 @@ export function FollowupsTable({ items, showInspection, loading, pagination = fa
         pagination={pagination}
         scroll={{ x: 'max-content' }}
         data-testid="followups-table"
-        onRow={(f) => ({ 'data-testid': 'followup-row', 'data-status': f.status, 'data-overdue': f.overdue ? 'true' : 'false' }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(f) =>
+          ({
+            'data-testid': 'followup-row',
+            'data-status': f.status,
+            'data-overdue': f.overdue ? 'true' : 'false',
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
           {
             key: 'action',
@@ -109,13 +130,22 @@ export function FollowupsTable({ items, showInspection, loading, pagination = fa
             responsive: ['md'],
             render: (_, f) => (f.entry ? <Link to={`/mo-hinh/${f.entry.id}`}>{f.entry.name}</Link> : '—'),
           },
-          { key: 'unit', title: t('inspections.followup.responsibleUnit'), responsive: ['md'], render: (_, f) => f.responsibleUnit?.name ?? '—' },
+          {
+            key: 'unit',
+            title: t('inspections.followup.responsibleUnit'),
+            responsive: ['md'],
+            render: (_, f) => f.responsibleUnit?.name ?? '—',
+          },
           {
             key: 'due',
             title: t('inspections.followup.dueOn'),
             render: (_, f) =>
               f.dueOn ? (
-                <Typography.Text type={f.overdue ? 'danger' : undefined} strong={f.overdue} data-testid={f.overdue ? 'followup-overdue' : undefined}>
+                <Typography.Text
+                  type={f.overdue ? 'danger' : undefined}
+                  strong={f.overdue}
+                  data-testid={f.overdue ? 'followup-overdue' : undefined}
+                >
                   {formatDateVi(f.dueOn)}
                   {f.overdue ? ` (${t('inspections.followup.overdue')})` : ''}
                 </Typography.Text>
@@ -129,7 +159,11 @@ export function FollowupsTable({ items, showInspection, loading, pagination = fa
             render: (_, f) => (
               <div>
                 <Tag color={FOLLOWUP_COLORS[f.status]}>{followupStatusLabel(f.status)}</Tag>
-                {f.closedOn && <div className="dh-muted" style={{ fontSize: 12 }}>{formatDateVi(f.closedOn)}</div>}
+                {f.closedOn && (
+                  <div className="dh-muted" style={{ fontSize: 12 }}>
+                    {formatDateVi(f.closedOn)}
+                  </div>
+                )}
               </div>
             ),
           },

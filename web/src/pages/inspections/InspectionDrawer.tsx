@@ -9,7 +9,14 @@ import { ActionDrawer } from '../../components/ActionDrawer.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { ZCreateInspectionBody, ZMemberInput } from '../../../../common/schemas/inspections.ts';
 import { errorMessage } from '../../api/client.ts';
-import { inspectionsApi, type InspectionKind, type InspectionStatus, type MemberRole, type TInspectionDetail, type TUpdateInspectionBody } from '../../api/inspections.ts';
+import {
+  inspectionsApi,
+  type InspectionKind,
+  type InspectionStatus,
+  type MemberRole,
+  type TInspectionDetail,
+  type TUpdateInspectionBody,
+} from '../../api/inspections.ts';
 import { DocumentSelect } from '../../components/DocumentSelect.tsx';
 import { IsoDatePicker } from '../../components/IsoDatePicker.tsx';
 import { PersonSelect } from '../../components/PersonSelect.tsx';
@@ -46,7 +53,12 @@ const rules = {
 };
 
 function membersOut(values: { members?: MemberValues[] }) {
-  return (values.members ?? []).map((m) => ({ fullName: m.fullName?.trim() ?? '', position: m.position?.trim() || null, role: m.role, personId: m.personId ?? null }));
+  return (values.members ?? []).map((m) => ({
+    fullName: m.fullName?.trim() ?? '',
+    position: m.position?.trim() || null,
+    role: m.role,
+    personId: m.personId ?? null,
+  }));
 }
 
 function fromDetail(d: TInspectionDetail): Values {
@@ -79,7 +91,13 @@ function MemberRows({ isPhone }: { isPhone: boolean }) {
             </Row>
           )}
           {fields.map((field) => (
-            <Row key={field.key} gutter={8} align="top" className={isPhone ? 'dh-criterion' : undefined} data-testid="inspection-member-row">
+            <Row
+              key={field.key}
+              gutter={8}
+              align="top"
+              className={isPhone ? 'dh-criterion' : undefined}
+              data-testid="inspection-member-row"
+            >
               <Col xs={24} md={6}>
                 <Form.Item name={[field.name, 'personId']} label={label('inspections.member.person')}>
                   <PersonSelect
@@ -94,7 +112,12 @@ function MemberRows({ isPhone }: { isPhone: boolean }) {
                 </Form.Item>
               </Col>
               <Col xs={24} md={6}>
-                <Form.Item name={[field.name, 'fullName']} label={label('inspections.member.fullName')} rules={rules.fullName} required={isPhone}>
+                <Form.Item
+                  name={[field.name, 'fullName']}
+                  label={label('inspections.member.fullName')}
+                  rules={rules.fullName}
+                  required={isPhone}
+                >
                   <Input maxLength={200} data-testid="inspection-member-name" />
                 </Form.Item>
               </Col>
@@ -105,11 +128,21 @@ function MemberRows({ isPhone }: { isPhone: boolean }) {
               </Col>
               <Col xs={20} md={4}>
                 <Form.Item name={[field.name, 'role']} label={label('inspections.member.role')}>
-                  <Select options={MEMBER_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} popupMatchSelectWidth={false} data-testid="inspection-member-role" />
+                  <Select
+                    options={MEMBER_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+                    popupMatchSelectWidth={false}
+                    data-testid="inspection-member-role"
+                  />
                 </Form.Item>
               </Col>
               <Col xs={4} md={2} style={{ textAlign: 'right', paddingTop: isPhone ? 30 : 0 }}>
-                <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} onClick={() => remove(field.name)} />
+                <Button
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('common.remove')}
+                  onClick={() => remove(field.name)}
+                />
               </Col>
             </Row>
           ))}
@@ -118,7 +151,9 @@ function MemberRows({ isPhone }: { isPhone: boolean }) {
             block
             icon={<PlusOutlined />}
             disabled={fields.length >= 50}
-            onClick={() => add({ fullName: '', position: null, role: fields.length === 0 ? 'lead' : 'member', personId: null })}
+            onClick={() =>
+              add({ fullName: '', position: null, role: fields.length === 0 ? 'lead' : 'member', personId: null })
+            }
             data-testid="inspection-member-add"
           >
             {t('inspections.member.add')}
@@ -150,7 +185,17 @@ export function InspectionDrawer({ inspection, onClose, onSaved }: Props) {
     form.setFieldsValue(
       editing
         ? fromDetail(editing)
-        : { ownerUnitId: null, kind: 'inspection', title: '', documentId: null, startsOn: null, endsOn: null, status: 'planned', members: [], entryIds: [] },
+        : {
+            ownerUnitId: null,
+            kind: 'inspection',
+            title: '',
+            documentId: null,
+            startsOn: null,
+            endsOn: null,
+            status: 'planned',
+            members: [],
+            entryIds: [],
+          },
     );
   }, [inspection, editing, form]);
 
@@ -171,8 +216,10 @@ export function InspectionDrawer({ inspection, onClose, onSaved }: Props) {
         if (values.startsOn !== before.startsOn) body.startsOn = values.startsOn!;
         if ((values.endsOn ?? null) !== before.endsOn) body.endsOn = values.endsOn ?? null;
         if (values.status !== before.status && values.status !== 'concluded') body.status = values.status;
-        if (JSON.stringify(membersOut(values)) !== JSON.stringify(membersOut(before))) body.members = membersOut(values);
-        if (JSON.stringify([...(values.entryIds ?? [])].sort()) !== JSON.stringify([...before.entryIds].sort())) body.entryIds = values.entryIds ?? [];
+        if (JSON.stringify(membersOut(values)) !== JSON.stringify(membersOut(before)))
+          body.members = membersOut(values);
+        if (JSON.stringify([...(values.entryIds ?? [])].sort()) !== JSON.stringify([...before.entryIds].sort()))
+          body.entryIds = values.entryIds ?? [];
         saved = await inspectionsApi.update(editing.id, body);
       } else {
         saved = await inspectionsApi.create({
@@ -186,7 +233,11 @@ export function InspectionDrawer({ inspection, onClose, onSaved }: Props) {
           entryIds: values.entryIds ?? [],
         });
       }
-      void message.success(editing ? t('inspections.done.updated', { title: saved.title }) : t('inspections.done.created', { title: saved.title }));
+      void message.success(
+        editing
+          ? t('inspections.done.updated', { title: saved.title })
+          : t('inspections.done.created', { title: saved.title }),
+      );
       onSaved(saved);
       onClose();
     } catch (error) {
@@ -207,24 +258,51 @@ export function InspectionDrawer({ inspection, onClose, onSaved }: Props) {
   );
 
   return (
-    <ActionDrawer open={inspection !== null} onClose={onClose} title={editing ? t('inspections.editTitle', { title: editing.title }) : t('inspections.createTitle')} width={960} actions={buttons}>
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="inspection-form" scrollToFirstError>
+    <ActionDrawer
+      open={inspection !== null}
+      onClose={onClose}
+      title={editing ? t('inspections.editTitle', { title: editing.title }) : t('inspections.createTitle')}
+      width={960}
+      actions={buttons}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        data-testid="inspection-form"
+        scrollToFirstError
+      >
         <Row gutter={12}>
           <Col xs={24} md={12}>
-            <Form.Item name="ownerUnitId" label={t('inspections.field.ownerUnit')} tooltip={t('inspections.form.ownerHelp')} rules={[{ required: true, message: t('inspections.form.ownerRequired') }]}>
-              <UnitSelect disabled={Boolean(editing)} known={editing ? [editing.ownerUnit] : []} testId="inspection-owner" />
+            <Form.Item
+              name="ownerUnitId"
+              label={t('inspections.field.ownerUnit')}
+              tooltip={t('inspections.form.ownerHelp')}
+              rules={[{ required: true, message: t('inspections.form.ownerRequired') }]}
+            >
+              <UnitSelect
+                disabled={Boolean(editing)}
+                known={editing ? [editing.ownerUnit] : []}
+                testId="inspection-owner"
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="kind" label={t('inspections.field.kind')}>
-              <Select options={INSPECTION_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} data-testid="inspection-kind" />
+              <Select
+                options={INSPECTION_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
+                data-testid="inspection-kind"
+              />
             </Form.Item>
           </Col>
           {editing && (
             <Col xs={12} md={6}>
               <Form.Item name="status" label={t('inspections.field.status')}>
                 <Select
-                  options={(editing.status === 'planned' ? (['planned', 'in_progress'] as const) : (['in_progress'] as const)).map((s) => ({ value: s, label: statusLabel(s) }))}
+                  options={(editing.status === 'planned'
+                    ? (['planned', 'in_progress'] as const)
+                    : (['in_progress'] as const)
+                  ).map((s) => ({ value: s, label: statusLabel(s) }))}
                   data-testid="inspection-status"
                 />
               </Form.Item>
@@ -232,16 +310,32 @@ export function InspectionDrawer({ inspection, onClose, onSaved }: Props) {
           )}
         </Row>
         <Form.Item name="title" label={t('inspections.field.title')} rules={rules.title} required>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={500} placeholder={t('inspections.form.titlePlaceholder')} data-testid="inspection-title" />
+          <Input.TextArea
+            autoSize={{ minRows: 1, maxRows: 3 }}
+            maxLength={500}
+            placeholder={t('inspections.form.titlePlaceholder')}
+            data-testid="inspection-title"
+          />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} md={12}>
-            <Form.Item name="documentId" label={t('inspections.field.document')} tooltip={t('inspections.form.documentHelp')}>
-              <DocumentSelect known={editing?.document ? { ...editing.document, summary: '' } : null} testId="inspection-document" />
+            <Form.Item
+              name="documentId"
+              label={t('inspections.field.document')}
+              tooltip={t('inspections.form.documentHelp')}
+            >
+              <DocumentSelect
+                known={editing?.document ? { ...editing.document, summary: '' } : null}
+                testId="inspection-document"
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="startsOn" label={t('inspections.field.startsOn')} rules={[{ required: true, message: t('inspections.form.dateRequired') }]}>
+            <Form.Item
+              name="startsOn"
+              label={t('inspections.field.startsOn')}
+              rules={[{ required: true, message: t('inspections.form.dateRequired') }]}
+            >
               <IsoDatePicker data-testid="inspection-starts" />
             </Form.Item>
           </Col>
@@ -254,7 +348,15 @@ export function InspectionDrawer({ inspection, onClose, onSaved }: Props) {
         <Form.Item name="entryIds" label={t('inspections.field.subjects')} tooltip={t('inspections.form.entriesHelp')}>
           <EntryMultiSelect
             unitId={ownerUnitId}
-            known={editing ? editing.subjects.map((s) => ({ id: s.id, name: s.name, sub: `${s.ownerUnit.name} · ${s.level.name}` })) : []}
+            known={
+              editing
+                ? editing.subjects.map((s) => ({
+                    id: s.id,
+                    name: s.name,
+                    sub: `${s.ownerUnit.name} · ${s.level.name}`,
+                  }))
+                : []
+            }
             testId="inspection-entries"
           />
         </Form.Item>

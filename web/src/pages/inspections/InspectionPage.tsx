@@ -5,7 +5,25 @@
  * to closure.
  */
 import { useState } from 'react';
-import { App, Alert, Button, Card, Col, Descriptions, Empty, Form, Input, List, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  List,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ZConcludeBody, ZFollowupBody } from '../../../../common/schemas/inspections.ts';
@@ -48,21 +66,41 @@ function ConcludeModal({ inspection, onClose }: { inspection: TInspectionDetail;
       okText={t('inspections.conclude.action')}
       onClose={onClose}
       initialValues={{ conclusions: '', recommendations: null, concludedOn: today() }}
-      onSubmit={(v) => inspectionsApi.conclude(inspection.id, { conclusions: v.conclusions, recommendations: v.recommendations ?? null, concludedOn: v.concludedOn, revision: inspection.revision })}
+      onSubmit={(v) =>
+        inspectionsApi.conclude(inspection.id, {
+          conclusions: v.conclusions,
+          recommendations: v.recommendations ?? null,
+          concludedOn: v.concludedOn,
+          revision: inspection.revision,
+        })
+      }
       onDone={() => {
         void message.success(t('inspections.conclude.done'));
         void invalidate();
       }}
     >
       <Alert type="info" style={{ marginBottom: 16 }} title={t('inspections.conclude.help')} />
-      <Form.Item name="concludedOn" label={t('inspections.field.concludedOn')} rules={[{ required: true, message: t('inspections.form.dateRequired') }]}>
+      <Form.Item
+        name="concludedOn"
+        label={t('inspections.field.concludedOn')}
+        rules={[{ required: true, message: t('inspections.form.dateRequired') }]}
+      >
         <IsoDatePicker noFuture data-testid="inspection-conclude-date" />
       </Form.Item>
-      <Form.Item name="conclusions" label={t('inspections.field.conclusions')} rules={[zodRule(ZConcludeBody.shape.conclusions)]} required>
+      <Form.Item
+        name="conclusions"
+        label={t('inspections.field.conclusions')}
+        rules={[zodRule(ZConcludeBody.shape.conclusions)]}
+        required
+      >
         <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={10000} data-testid="inspection-conclusions" />
       </Form.Item>
       <Form.Item name="recommendations" label={t('inspections.field.recommendations')}>
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={10000} data-testid="inspection-recommendations" />
+        <Input.TextArea
+          autoSize={{ minRows: 3, maxRows: 10 }}
+          maxLength={10000}
+          data-testid="inspection-recommendations"
+        />
       </Form.Item>
     </FormModal>
   );
@@ -79,13 +117,25 @@ function FollowupModal({ inspection, onClose }: { inspection: TInspectionDetail;
       width={600}
       onClose={onClose}
       initialValues={{ action: '', entryId: null, responsibleUnitId: null, dueOn: null }}
-      onSubmit={(v) => inspectionsApi.addFollowup(inspection.id, { action: v.action, entryId: v.entryId ?? null, responsibleUnitId: v.responsibleUnitId ?? null, dueOn: v.dueOn ?? null })}
+      onSubmit={(v) =>
+        inspectionsApi.addFollowup(inspection.id, {
+          action: v.action,
+          entryId: v.entryId ?? null,
+          responsibleUnitId: v.responsibleUnitId ?? null,
+          dueOn: v.dueOn ?? null,
+        })
+      }
       onDone={() => {
         void message.success(t('inspections.followup.added'));
         void invalidate();
       }}
     >
-      <Form.Item name="action" label={t('inspections.followup.action')} rules={[zodRule(ZFollowupBody.shape.action)]} required>
+      <Form.Item
+        name="action"
+        label={t('inspections.followup.action')}
+        rules={[zodRule(ZFollowupBody.shape.action)]}
+        required
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="followup-action" />
       </Form.Item>
       <Form.Item name="entryId" label={t('inspections.followup.entry')}>
@@ -122,13 +172,23 @@ export default function InspectionPage() {
   const [concluding, setConcluding] = useState(false);
   const [addingFollowup, setAddingFollowup] = useState(false);
 
-  if (isPending) return <Card><Skeleton active paragraph={{ rows: 10 }} /></Card>;
+  if (isPending)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 10 }} />
+      </Card>
+    );
   if (error || !insp) return <FullPageError error={error} onRetry={() => void refetch()} />;
 
   return (
     <div data-testid="inspection-page" data-inspection-id={insp.id} data-status={insp.status}>
       <div style={{ marginBottom: 8 }}>
-        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }} onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/kiem-tra'))}>
+        <Button
+          type="link"
+          icon={<ArrowLeftOutlined />}
+          style={{ paddingInline: 0 }}
+          onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/kiem-tra'))}
+        >
           {t('inspections.backToList')}
         </Button>
       </div>
@@ -165,12 +225,18 @@ export default function InspectionPage() {
               ) : (
                 insp.subjects.map((s) => <FindingsPanel key={s.id} inspection={insp} subject={s} />)
               )}
-              {insp.hiddenSubjects > 0 && <Typography.Text type="secondary">{t('inspections.subjects.hidden', { count: insp.hiddenSubjects })}</Typography.Text>}
+              {insp.hiddenSubjects > 0 && (
+                <Typography.Text type="secondary">
+                  {t('inspections.subjects.hidden', { count: insp.hiddenSubjects })}
+                </Typography.Text>
+              )}
             </Card>
             <Card size="small" title={t('inspections.section.conclusion')}>
               {insp.status === 'concluded' ? (
                 <Space orientation="vertical" style={{ width: '100%' }} data-testid="inspection-conclusion">
-                  <Typography.Text type="secondary">{t('inspections.conclude.on', { date: formatDateVi(insp.concludedOn) })}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('inspections.conclude.on', { date: formatDateVi(insp.concludedOn) })}
+                  </Typography.Text>
                   <Typography.Title level={5}>{t('inspections.field.conclusions')}</Typography.Title>
                   <div style={{ whiteSpace: 'pre-wrap' }}>{insp.conclusions}</div>
                   {insp.recommendations && (
@@ -189,13 +255,22 @@ export default function InspectionPage() {
               title={t('inspections.section.followups')}
               extra={
                 insp.can.addFollowup ? (
-                  <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingFollowup(true)} data-testid="followup-add-open">
+                  <Button
+                    size="small"
+                    icon={<PlusOutlined />}
+                    onClick={() => setAddingFollowup(true)}
+                    data-testid="followup-add-open"
+                  >
                     {t('inspections.followup.add')}
                   </Button>
                 ) : undefined
               }
             >
-              {insp.followups.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inspections.followup.none')} /> : <FollowupsTable items={insp.followups} />}
+              {insp.followups.length === 0 ? (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inspections.followup.none')} />
+              ) : (
+                <FollowupsTable items={insp.followups} />
+              )}
             </Card>
           </Space>
         </Col>
@@ -205,14 +280,23 @@ export default function InspectionPage() {
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('inspections.field.ownerUnit')}>{insp.ownerUnit.name}</Descriptions.Item>
                 <Descriptions.Item label={t('inspections.field.period')}>
-                  {insp.endsOn ? `${formatDateVi(insp.startsOn)} – ${formatDateVi(insp.endsOn)}` : formatDateVi(insp.startsOn)}
+                  {insp.endsOn
+                    ? `${formatDateVi(insp.startsOn)} – ${formatDateVi(insp.endsOn)}`
+                    : formatDateVi(insp.startsOn)}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('inspections.field.document')}>
-                  {insp.document ? t('org.history.documentRef', { symbol: insp.document.symbol, date: formatDateVi(insp.document.issuedOn) }) : '—'}
+                  {insp.document
+                    ? t('org.history.documentRef', {
+                        symbol: insp.document.symbol,
+                        date: formatDateVi(insp.document.issuedOn),
+                      })
+                    : '—'}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('inspections.field.openFollowups')}>
                   <Typography.Text type={insp.overdueFollowups > 0 ? 'danger' : undefined}>
-                    {insp.overdueFollowups > 0 ? t('inspections.openWithOverdue', { open: insp.openFollowups, overdue: insp.overdueFollowups }) : insp.openFollowups}
+                    {insp.overdueFollowups > 0
+                      ? t('inspections.openWithOverdue', { open: insp.openFollowups, overdue: insp.overdueFollowups })
+                      : insp.openFollowups}
                   </Typography.Text>
                 </Descriptions.Item>
               </Descriptions>
@@ -234,7 +318,11 @@ export default function InspectionPage() {
                       render: (_, m) => (
                         <div>
                           <div>{m.fullName}</div>
-                          {m.position && <div className="dh-muted" style={{ fontSize: 12 }}>{m.position}</div>}
+                          {m.position && (
+                            <div className="dh-muted" style={{ fontSize: 12 }}>
+                              {m.position}
+                            </div>
+                          )}
                         </div>
                       ),
                     },
@@ -269,7 +357,11 @@ export default function InspectionPage() {
           </Space>
         </Col>
       </Row>
-      <InspectionDrawer inspection={editing ? insp : null} onClose={() => setEditing(false)} onSaved={() => void invalidate()} />
+      <InspectionDrawer
+        inspection={editing ? insp : null}
+        onClose={() => setEditing(false)}
+        onSaved={() => void invalidate()}
+      />
       {concluding && <ConcludeModal inspection={insp} onClose={() => setConcluding(false)} />}
       {addingFollowup && <FollowupModal inspection={insp} onClose={() => setAddingFollowup(false)} />}
     </div>

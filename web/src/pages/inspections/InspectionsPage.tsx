@@ -8,7 +8,13 @@ import { Alert, Button, Input, Segmented, Select, Space, Table, Tag, Typography 
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
-import type { FollowupListParams, InspectionKind, InspectionListParams, InspectionStatus, TInspectionSummary } from '../../api/inspections.ts';
+import type {
+  FollowupListParams,
+  InspectionKind,
+  InspectionListParams,
+  InspectionStatus,
+  TInspectionSummary,
+} from '../../api/inspections.ts';
 import { useCan } from '../../auth/me.ts';
 import { IsoDatePicker } from '../../components/IsoDatePicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -44,23 +50,46 @@ function InspectionList({ unitId }: { unitId?: number }) {
   return (
     <>
       <div className="dh-toolbar">
-        <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('inspections.filter.search')} style={{ width: 260 }} data-testid="inspections-search" />
+        <Input.Search
+          allowClear
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t('inspections.filter.search')}
+          style={{ width: 260 }}
+          data-testid="inspections-search"
+        />
         <Select<InspectionStatus | 'all'>
           value={filters.status ?? 'all'}
           onChange={(v) => set({ status: v === 'all' ? undefined : v })}
           style={{ width: 180 }}
-          options={[{ value: 'all' as const, label: t('inspections.filter.allStatuses') }, ...INSPECTION_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))]}
+          options={[
+            { value: 'all' as const, label: t('inspections.filter.allStatuses') },
+            ...INSPECTION_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
+          ]}
           data-testid="inspections-status"
         />
         <Select<InspectionKind | 'all'>
           value={filters.kind ?? 'all'}
           onChange={(v) => set({ kind: v === 'all' ? undefined : v })}
           style={{ width: 160 }}
-          options={[{ value: 'all' as const, label: t('inspections.filter.allKinds') }, ...INSPECTION_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))]}
+          options={[
+            { value: 'all' as const, label: t('inspections.filter.allKinds') },
+            ...INSPECTION_KINDS.map((k) => ({ value: k, label: kindLabel(k) })),
+          ]}
         />
         <Space.Compact>
-          <IsoDatePicker value={filters.from ?? null} onChange={(from) => set({ from: from ?? undefined })} placeholder={t('inspections.filter.from')} style={{ width: 140 }} />
-          <IsoDatePicker value={filters.to ?? null} onChange={(to) => set({ to: to ?? undefined })} placeholder={t('inspections.filter.to')} style={{ width: 140 }} />
+          <IsoDatePicker
+            value={filters.from ?? null}
+            onChange={(from) => set({ from: from ?? undefined })}
+            placeholder={t('inspections.filter.from')}
+            style={{ width: 140 }}
+          />
+          <IsoDatePicker
+            value={filters.to ?? null}
+            onChange={(to) => set({ to: to ?? undefined })}
+            placeholder={t('inspections.filter.to')}
+            style={{ width: 140 }}
+          />
         </Space.Compact>
       </div>
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
@@ -71,7 +100,13 @@ function InspectionList({ unitId }: { unitId?: number }) {
         loading={isFetching}
         dataSource={data?.items ?? []}
         scroll={{ x: 'max-content' }}
-        onRow={(i) => ({ 'data-testid': 'inspection-row', 'data-inspection-id': i.id, 'data-status': i.status }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(i) =>
+          ({
+            'data-testid': 'inspection-row',
+            'data-inspection-id': i.id,
+            'data-status': i.status,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         pagination={pagination(data?.total ?? 0, (total) => t('inspections.total', { total }))}
         columns={[
           {
@@ -91,9 +126,24 @@ function InspectionList({ unitId }: { unitId?: number }) {
               </div>
             ),
           },
-          { key: 'period', title: t('inspections.field.period'), render: (_, i) => (i.endsOn ? `${formatDateVi(i.startsOn)} – ${formatDateVi(i.endsOn)}` : formatDateVi(i.startsOn)) },
-          { key: 'subjects', title: t('inspections.field.subjectCount'), responsive: ['md'], align: 'right', render: (_, i) => i.subjectCount },
-          { key: 'status', title: t('inspections.field.status'), render: (_, i) => <Tag color={STATUS_COLORS[i.status]}>{statusLabel(i.status)}</Tag> },
+          {
+            key: 'period',
+            title: t('inspections.field.period'),
+            render: (_, i) =>
+              i.endsOn ? `${formatDateVi(i.startsOn)} – ${formatDateVi(i.endsOn)}` : formatDateVi(i.startsOn),
+          },
+          {
+            key: 'subjects',
+            title: t('inspections.field.subjectCount'),
+            responsive: ['md'],
+            align: 'right',
+            render: (_, i) => i.subjectCount,
+          },
+          {
+            key: 'status',
+            title: t('inspections.field.status'),
+            render: (_, i) => <Tag color={STATUS_COLORS[i.status]}>{statusLabel(i.status)}</Tag>,
+          },
           {
             key: 'followups',
             title: t('inspections.field.openFollowups'),
@@ -102,8 +152,14 @@ function InspectionList({ unitId }: { unitId?: number }) {
               i.openFollowups === 0 ? (
                 <span className="dh-muted">0</span>
               ) : (
-                <Typography.Text type={i.overdueFollowups > 0 ? 'danger' : undefined} strong={i.overdueFollowups > 0} data-testid="inspection-open-followups">
-                  {i.overdueFollowups > 0 ? t('inspections.openWithOverdue', { open: i.openFollowups, overdue: i.overdueFollowups }) : i.openFollowups}
+                <Typography.Text
+                  type={i.overdueFollowups > 0 ? 'danger' : undefined}
+                  strong={i.overdueFollowups > 0}
+                  data-testid="inspection-open-followups"
+                >
+                  {i.overdueFollowups > 0
+                    ? t('inspections.openWithOverdue', { open: i.openFollowups, overdue: i.overdueFollowups })
+                    : i.openFollowups}
                 </Typography.Text>
               ),
           },
@@ -120,7 +176,13 @@ function FollowupList({ unitId }: { unitId?: number }) {
   const params: FollowupListParams = {
     unitId,
     ...page,
-    ...(filter === 'open' ? { status: 'open' } : filter === 'overdue' ? { status: 'open', overdue: true } : filter === 'done' ? { status: 'done' } : {}),
+    ...(filter === 'open'
+      ? { status: 'open' }
+      : filter === 'overdue'
+        ? { status: 'open', overdue: true }
+        : filter === 'done'
+          ? { status: 'done' }
+          : {}),
   };
   const { data, isFetching, error } = useFollowups(params);
   return (
@@ -139,7 +201,12 @@ function FollowupList({ unitId }: { unitId?: number }) {
         />
       </div>
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
-      <FollowupsTable items={data?.items ?? []} loading={isFetching} showInspection pagination={pagination(data?.total ?? 0, (total) => t('inspections.followups.total', { total }))} />
+      <FollowupsTable
+        items={data?.items ?? []}
+        loading={isFetching}
+        showInspection
+        pagination={pagination(data?.total ?? 0, (total) => t('inspections.followups.total', { total }))}
+      />
     </>
   );
 }
@@ -158,7 +225,12 @@ export default function InspectionsPage() {
         subtitle={t('inspections.subtitle')}
         extra={
           canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="inspection-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="inspection-create"
+            >
               {t('inspections.create')}
             </Button>
           )
@@ -174,7 +246,13 @@ export default function InspectionsPage() {
           ]}
           data-testid="inspections-view"
         />
-        <UnitSelect value={unitId ?? null} onChange={(id) => setUnitId(id ?? undefined)} placeholder={t('inspections.filter.unit')} style={{ width: 280 }} testId="inspections-unit" />
+        <UnitSelect
+          value={unitId ?? null}
+          onChange={(id) => setUnitId(id ?? undefined)}
+          placeholder={t('inspections.filter.unit')}
+          style={{ width: 280 }}
+          testId="inspections-unit"
+        />
       </div>
       {view === 'inspections' ? <InspectionList unitId={unitId} /> : <FollowupList unitId={unitId} />}
       <InspectionDrawer

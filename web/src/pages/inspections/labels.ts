@@ -1,4 +1,10 @@
-import type { Assessment, FollowupStatus, InspectionKind, InspectionStatus, MemberRole } from '../../api/inspections.ts';
+import type {
+  Assessment,
+  FollowupStatus,
+  InspectionKind,
+  InspectionStatus,
+  MemberRole,
+} from '../../api/inspections.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 
 export const INSPECTION_KINDS: InspectionKind[] = ['inspection', 'supervision'];
@@ -12,7 +18,20 @@ export const roleLabel = (r: MemberRole) => t(`inspections.role.${r}` as Message
 export const assessmentLabel = (a: Assessment) => t(`inspections.assessment.${a}` as MessageKey);
 export const followupStatusLabel = (s: FollowupStatus) => t(`inspections.followupStatus.${s}` as MessageKey);
 
-export const STATUS_COLORS: Record<InspectionStatus, string> = { planned: 'default', in_progress: 'processing', concluded: 'green' };
+export const STATUS_COLORS: Record<InspectionStatus, string> = {
+  planned: 'default',
+  in_progress: 'processing',
+  concluded: 'green',
+};
 export const KIND_COLORS: Record<InspectionKind, string> = { inspection: 'purple', supervision: 'geekblue' };
-export const ASSESSMENT_COLORS: Record<Assessment, string> = { met: 'green', partly_met: 'gold', not_met: 'red', not_assessed: 'default' };
-export const FOLLOWUP_COLORS: Record<FollowupStatus, string> = { open: 'processing', done: 'green', cancelled: 'default' };
+export const ASSESSMENT_COLORS: Record<Assessment, string> = {
+  met: 'green',
+  partly_met: 'gold',
+  not_met: 'red',
+  not_assessed: 'default',
+};
+export const FOLLOWUP_COLORS: Record<FollowupStatus, string> = {
+  open: 'processing',
+  done: 'green',
+  cancelled: 'default',
+};

@@ -3,15 +3,27 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { inspectionsApi, type FollowupListParams, type InspectionListParams } from '../../api/inspections.ts';
 
 export function useInspections(params: InspectionListParams) {
-  return useQuery({ queryKey: ['inspections', 'list', params], queryFn: ({ signal }) => inspectionsApi.list(params, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['inspections', 'list', params],
+    queryFn: ({ signal }) => inspectionsApi.list(params, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useInspection(id: number | null) {
-  return useQuery({ queryKey: ['inspections', 'one', id], queryFn: () => inspectionsApi.get(id!), enabled: id !== null });
+  return useQuery({
+    queryKey: ['inspections', 'one', id],
+    queryFn: () => inspectionsApi.get(id!),
+    enabled: id !== null,
+  });
 }
 
 export function useFollowups(params: FollowupListParams) {
-  return useQuery({ queryKey: ['inspections', 'followups', params], queryFn: ({ signal }) => inspectionsApi.followups(params, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['inspections', 'followups', params],
+    queryFn: ({ signal }) => inspectionsApi.followups(params, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Inspections changed: lists, details, and the entry timelines that show them. */

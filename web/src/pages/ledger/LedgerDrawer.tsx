@@ -15,11 +15,22 @@ import type { Drill } from './LedgerPage.tsx';
 
 const PAGE_SIZE = 100;
 
-export function LedgerDrawer({ drill, params, onClose }: { drill: Drill | null; params: LedgerParams | null; onClose: () => void }) {
+export function LedgerDrawer({
+  drill,
+  params,
+  onClose,
+}: {
+  drill: Drill | null;
+  params: LedgerParams | null;
+  onClose: () => void;
+}) {
   const isPhone = useIsPhone();
   const [page, setPage] = useState(1);
   useEffect(() => setPage(1), [drill]);
-  const query = drill && params ? { ...params, levelId: drill.levelId ?? params.levelId, bucket: drill.bucket, page, pageSize: PAGE_SIZE } : null;
+  const query =
+    drill && params
+      ? { ...params, levelId: drill.levelId ?? params.levelId, bucket: drill.bucket, page, pageSize: PAGE_SIZE }
+      : null;
   const { data, isFetching, error } = useLedgerEntries(query);
 
   return (
@@ -27,11 +38,17 @@ export function LedgerDrawer({ drill, params, onClose }: { drill: Drill | null; 
       open={drill !== null}
       onClose={onClose}
       size={isPhone ? '100%' : 820}
-      title={drill ? t('ledger.drawerTitle', { bucket: bucketLabel(drill.bucket), level: drill.levelName, count: drill.count }) : ''}
+      title={
+        drill
+          ? t('ledger.drawerTitle', { bucket: bucketLabel(drill.bucket), level: drill.levelName, count: drill.count })
+          : ''
+      }
       destroyOnHidden
     >
       {params && (
-        <Typography.Paragraph type="secondary">{t('ledger.period', { from: formatDateVi(params.from), to: formatDateVi(params.to) })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('ledger.period', { from: formatDateVi(params.from), to: formatDateVi(params.to) })}
+        </Typography.Paragraph>
       )}
       {error && <Alert type="error" showIcon title={errorMessage(error)} />}
       <Table<TLedgerEntry>
@@ -42,7 +59,14 @@ export function LedgerDrawer({ drill, params, onClose }: { drill: Drill | null; 
         data-testid="ledger-entries"
         scroll={{ x: 'max-content' }}
         onRow={(r) => ({ 'data-testid': 'ledger-entry', 'data-entry-id': r.id }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false, size: 'small' }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          size: 'small',
+        }}
         columns={[
           {
             key: 'name',
@@ -56,12 +80,25 @@ export function LedgerDrawer({ drill, params, onClose }: { drill: Drill | null; 
               </div>
             ),
           },
-          { key: 'field', title: t('registry.field.field'), responsive: ['md'], render: (_, r) => <span style={{ display: 'inline-block', maxWidth: 180, whiteSpace: 'normal' }}>{r.field.name}</span> },
+          {
+            key: 'field',
+            title: t('registry.field.field'),
+            responsive: ['md'],
+            render: (_, r) => (
+              <span style={{ display: 'inline-block', maxWidth: 180, whiteSpace: 'normal' }}>{r.field.name}</span>
+            ),
+          },
           { key: 'level', title: t('registry.field.level'), render: (_, r) => r.span.level.name },
           {
             key: 'span',
             title: t('ledger.span'),
-            render: (_, r) => (r.span.validTo ? t('registry.monitor.range', { from: formatDateVi(r.span.validFrom), to: formatDateVi(r.span.validTo) }) : t('registry.monitor.since', { from: formatDateVi(r.span.validFrom) })),
+            render: (_, r) =>
+              r.span.validTo
+                ? t('registry.monitor.range', {
+                    from: formatDateVi(r.span.validFrom),
+                    to: formatDateVi(r.span.validTo),
+                  })
+                : t('registry.monitor.since', { from: formatDateVi(r.span.validFrom) }),
           },
           { key: 'status', title: t('registry.field.status'), render: (_, r) => <EntryStatusTag status={r.status} /> },
         ]}

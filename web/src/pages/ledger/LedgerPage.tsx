@@ -44,14 +44,25 @@ export default function LedgerPage() {
   const [filters, setFilters] = useState<Filters>(() => {
     const date = (k: string) => (/^\d{4}-\d{2}-\d{2}$/.test(search.get(k) ?? '') ? search.get(k)! : undefined);
     const unit = Number(search.get('don-vi'));
-    return { from: date('tu') ?? `${today().slice(0, 4)}-01-01`, to: date('den') ?? today(), ...(Number.isInteger(unit) && unit > 0 ? { unitId: unit } : {}) };
+    return {
+      from: date('tu') ?? `${today().slice(0, 4)}-01-01`,
+      to: date('den') ?? today(),
+      ...(Number.isInteger(unit) && unit > 0 ? { unitId: unit } : {}),
+    };
   });
   const [drill, setDrill] = useState<Drill | null>(null);
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
 
   const params = useMemo((): LedgerParams | null => {
     if (!filters.from || !filters.to || filters.from > filters.to) return null;
-    return { unitId: filters.unitId, levelId: filters.levelId, kind: filters.kind, fieldId: filters.fieldId, from: filters.from, to: filters.to };
+    return {
+      unitId: filters.unitId,
+      levelId: filters.levelId,
+      kind: filters.kind,
+      fieldId: filters.fieldId,
+      from: filters.from,
+      to: filters.to,
+    };
   }, [filters]);
   const { data, isFetching, error } = useLedger(params);
 
@@ -59,8 +70,21 @@ export default function LedgerPage() {
     <>
       <PageHeader title={t('ledger.title')} subtitle={t('ledger.subtitle')} />
       <div className="dh-toolbar" data-testid="ledger-filters">
-        <UnitSelect value={filters.unitId ?? null} onChange={(unitId) => set({ unitId: unitId ?? undefined })} placeholder={t('ledger.filter.unit')} style={{ width: 260 }} testId="ledger-unit" />
-        <LevelSelect value={filters.levelId ?? null} onChange={(levelId) => set({ levelId: levelId ?? undefined })} allowClear placeholder={t('ledger.filter.level')} style={{ width: 200 }} testId="ledger-level" />
+        <UnitSelect
+          value={filters.unitId ?? null}
+          onChange={(unitId) => set({ unitId: unitId ?? undefined })}
+          placeholder={t('ledger.filter.unit')}
+          style={{ width: 260 }}
+          testId="ledger-unit"
+        />
+        <LevelSelect
+          value={filters.levelId ?? null}
+          onChange={(levelId) => set({ levelId: levelId ?? undefined })}
+          allowClear
+          placeholder={t('ledger.filter.level')}
+          style={{ width: 200 }}
+          testId="ledger-level"
+        />
         <Select<EntryKind | 'all'>
           value={filters.kind ?? 'all'}
           onChange={(kind) => set({ kind: kind === 'all' ? undefined : kind, fieldId: undefined })}
@@ -72,18 +96,49 @@ export default function LedgerPage() {
           ]}
           data-testid="ledger-kind"
         />
-        <FieldSelect value={filters.fieldId ?? null} onChange={(fieldId) => set({ fieldId: fieldId ?? undefined })} kind={filters.kind} includeInactive allowClear placeholder={t('ledger.filter.field')} style={{ width: 240 }} testId="ledger-field" />
+        <FieldSelect
+          value={filters.fieldId ?? null}
+          onChange={(fieldId) => set({ fieldId: fieldId ?? undefined })}
+          kind={filters.kind}
+          includeInactive
+          allowClear
+          placeholder={t('ledger.filter.field')}
+          style={{ width: 240 }}
+          testId="ledger-field"
+        />
         <Space.Compact style={{ width: 320 }}>
-          <IsoDatePicker value={filters.from} onChange={(from) => set({ from })} placeholder={t('ledger.filter.from')} allowClear={false} data-testid="ledger-from" />
-          <IsoDatePicker value={filters.to} onChange={(to) => set({ to })} placeholder={t('ledger.filter.to')} allowClear={false} data-testid="ledger-to" />
+          <IsoDatePicker
+            value={filters.from}
+            onChange={(from) => set({ from })}
+            placeholder={t('ledger.filter.from')}
+            allowClear={false}
+            data-testid="ledger-from"
+          />
+          <IsoDatePicker
+            value={filters.to}
+            onChange={(to) => set({ to })}
+            placeholder={t('ledger.filter.to')}
+            allowClear={false}
+            data-testid="ledger-to"
+          />
         </Space.Compact>
       </div>
       {!params && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('ledger.badPeriod')} />}
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorMessage(error)} />}
       <Card
         size="small"
-        title={<span data-testid="ledger-period">{data ? t('ledger.period', { from: formatDateVi(data.from), to: formatDateVi(data.to) }) : t('ledger.title')}</span>}
-        extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('ledger.clickHint')}</Typography.Text>}
+        title={
+          <span data-testid="ledger-period">
+            {data
+              ? t('ledger.period', { from: formatDateVi(data.from), to: formatDateVi(data.to) })
+              : t('ledger.title')}
+          </span>
+        }
+        extra={
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('ledger.clickHint')}
+          </Typography.Text>
+        }
       >
         <LedgerTable ledger={data ?? null} loading={isFetching} onDrill={setDrill} levelFilter={filters.levelId} />
       </Card>

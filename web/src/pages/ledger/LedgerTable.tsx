@@ -40,7 +40,13 @@ export function LedgerTable({ ledger, loading, onDrill, levelFilter }: Props) {
     ? [
         ...[...ledger.levels]
           .sort((a, b) => a.level.rank - b.level.rank)
-          .map((l) => ({ ...l, key: `level-${l.level.id}`, levelId: l.level.id, levelName: l.level.name, total: false })),
+          .map((l) => ({
+            ...l,
+            key: `level-${l.level.id}`,
+            levelId: l.level.id,
+            levelName: l.level.name,
+            total: false,
+          })),
         { ...ledger.total, key: 'total', levelId: levelFilter, levelName: t('ledger.total'), total: true },
       ]
     : [];
@@ -82,14 +88,27 @@ export function LedgerTable({ ledger, loading, onDrill, levelFilter }: Props) {
         tableLayout="fixed"
         data-testid="ledger-table"
         locale={{ emptyText: t('ledger.empty') }}
-        onRow={(r) => ({ 'data-testid': 'ledger-row', 'data-level': r.total ? 'total' : String(r.levelId), style: r.total ? { background: '#fafafa' } : undefined }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(r) =>
+          ({
+            'data-testid': 'ledger-row',
+            'data-level': r.total ? 'total' : String(r.levelId),
+            style: r.total ? { background: '#fafafa' } : undefined,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
           {
             key: 'level',
             title: t('ledger.level'),
             width: isPhone ? 110 : 150,
             fixed: isPhone ? undefined : 'left',
-            render: (_, r) => <Typography.Text strong={r.total} style={{ whiteSpace: 'normal', display: 'inline-block', minWidth: 110, maxWidth: 200 }}>{r.levelName}</Typography.Text>,
+            render: (_, r) => (
+              <Typography.Text
+                strong={r.total}
+                style={{ whiteSpace: 'normal', display: 'inline-block', minWidth: 110, maxWidth: 200 }}
+              >
+                {r.levelName}
+              </Typography.Text>
+            ),
           },
           ...BUCKETS.map(number),
           {
@@ -101,7 +120,11 @@ export function LedgerTable({ ledger, loading, onDrill, levelFilter }: Props) {
               const ok = expectedEnd(r) === r.end;
               return (
                 <Tooltip title={ok ? equation(r) : t('ledger.checkBad', { expected: expectedEnd(r), end: r.end })}>
-                  <span className={ok ? 'dh-ledger-check-ok' : 'dh-ledger-check-bad'} data-testid="ledger-check" data-ok={ok ? 'true' : 'false'}>
+                  <span
+                    className={ok ? 'dh-ledger-check-ok' : 'dh-ledger-check-bad'}
+                    data-testid="ledger-check"
+                    data-ok={ok ? 'true' : 'false'}
+                  >
                     {ok ? <CheckCircleFilled /> : <WarningFilled />}
                   </span>
                 </Tooltip>

@@ -11,7 +11,14 @@ import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { usePaging } from '../../hooks/use-paging.ts';
 import { formatDateTimeVi } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
-import { kindColor, kindLabel, useMarkAllRead, useMarkRead, useNotificationPage, useRunReminders } from './use-notifications.ts';
+import {
+  kindColor,
+  kindLabel,
+  useMarkAllRead,
+  useMarkRead,
+  useNotificationPage,
+  useRunReminders,
+} from './use-notifications.ts';
 
 type Filter = 'all' | 'unread';
 
@@ -31,7 +38,12 @@ export default function NotificationsPage() {
 
   const status = (n: TNotification) =>
     n.readAt === null ? (
-      <Button size="small" data-testid="notification-mark-read" loading={markRead.isPending && markRead.variables === n.id} onClick={() => markRead.mutate(n.id, { onError: fail })}>
+      <Button
+        size="small"
+        data-testid="notification-mark-read"
+        loading={markRead.isPending && markRead.variables === n.id}
+        onClick={() => markRead.mutate(n.id, { onError: fail })}
+      >
         {t('notifications.markRead')}
       </Button>
     ) : (
@@ -61,7 +73,15 @@ export default function NotificationsPage() {
                   loading={run.isPending}
                   onClick={() =>
                     run.mutate(undefined, {
-                      onSuccess: (r) => void message.success(t('notifications.runResult', { due: r.due, overdue: r.overdue, emailed: r.emailed, failed: r.emailFailed })),
+                      onSuccess: (r) =>
+                        void message.success(
+                          t('notifications.runResult', {
+                            due: r.due,
+                            overdue: r.overdue,
+                            emailed: r.emailed,
+                            failed: r.emailFailed,
+                          }),
+                        ),
                       onError: fail,
                     })
                   }
@@ -76,7 +96,12 @@ export default function NotificationsPage() {
               data-testid="notifications-read-all"
               disabled={unread === 0}
               loading={markAll.isPending}
-              onClick={() => markAll.mutate(undefined, { onSuccess: (r) => void message.success(t('notifications.markedAll', { count: r.marked })), onError: fail })}
+              onClick={() =>
+                markAll.mutate(undefined, {
+                  onSuccess: (r) => void message.success(t('notifications.markedAll', { count: r.marked })),
+                  onError: fail,
+                })
+              }
             >
               {t('notifications.markAllRead')}
             </Button>
@@ -93,10 +118,15 @@ export default function NotificationsPage() {
           }}
           options={[
             { value: 'all', label: t('notifications.filter.all') },
-            { value: 'unread', label: <span data-testid="notifications-filter-unread">{t('notifications.filter.unread')}</span> },
+            {
+              value: 'unread',
+              label: <span data-testid="notifications-filter-unread">{t('notifications.filter.unread')}</span>,
+            },
           ]}
         />
-        <Typography.Text type="secondary" data-testid="notifications-unread-count">{t('notifications.unreadCount', { count: unread })}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="notifications-unread-count">
+          {t('notifications.unreadCount', { count: unread })}
+        </Typography.Text>
       </Space>
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
       <Table<TNotification>
@@ -106,7 +136,13 @@ export default function NotificationsPage() {
         loading={isFetching}
         dataSource={data?.items ?? []}
         locale={{ emptyText: filter === 'unread' ? t('notifications.emptyUnread') : t('notifications.empty') }}
-        onRow={(n) => ({ 'data-testid': 'notification-row', 'data-unread': n.readAt === null ? 'true' : 'false', 'data-id': n.id }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(n) =>
+          ({
+            'data-testid': 'notification-row',
+            'data-unread': n.readAt === null ? 'true' : 'false',
+            'data-id': n.id,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         pagination={pagination(data?.total ?? 0, (total) => t('notifications.total', { total }))}
         scroll={isPhone ? undefined : { x: 720 }}
         columns={[
@@ -126,10 +162,14 @@ export default function NotificationsPage() {
                     <Typography.Text strong={n.readAt === null}>{n.title}</Typography.Text>
                   )}
                 </Space>
-                <div className="dh-muted" style={{ whiteSpace: 'pre-line', marginTop: 4 }}>{n.body}</div>
+                <div className="dh-muted" style={{ whiteSpace: 'pre-line', marginTop: 4 }}>
+                  {n.body}
+                </div>
                 {isPhone && (
                   <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginTop: 6 }}>
-                    <span className="dh-muted" style={{ flex: 1, fontSize: 12 }}>{time(n)}</span>
+                    <span className="dh-muted" style={{ flex: 1, fontSize: 12 }}>
+                      {time(n)}
+                    </span>
                     {status(n)}
                   </div>
                 )}
@@ -139,8 +179,18 @@ export default function NotificationsPage() {
           ...(isPhone
             ? []
             : [
-                { key: 'at', title: t('notifications.col.at'), width: 150, render: (_: unknown, n: TNotification) => time(n) },
-                { key: 'status', title: t('notifications.col.status'), width: 170, render: (_: unknown, n: TNotification) => status(n) },
+                {
+                  key: 'at',
+                  title: t('notifications.col.at'),
+                  width: 150,
+                  render: (_: unknown, n: TNotification) => time(n),
+                },
+                {
+                  key: 'status',
+                  title: t('notifications.col.status'),
+                  width: 170,
+                  render: (_: unknown, n: TNotification) => status(n),
+                },
               ]),
         ]}
       />

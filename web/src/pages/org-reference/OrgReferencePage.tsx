@@ -43,8 +43,15 @@ function UnitTypesTab() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <div className="dh-page-head" style={{ marginBottom: 0 }}>
-        <Typography.Text className="dh-muted" style={{ flex: '1 1 auto' }}>{t('orgRef.type.intro')}</Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', nextSortOrder })} data-testid="unit-type-create">
+        <Typography.Text className="dh-muted" style={{ flex: '1 1 auto' }}>
+          {t('orgRef.type.intro')}
+        </Typography.Text>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing({ mode: 'create', nextSortOrder })}
+          data-testid="unit-type-create"
+        >
           {t('orgRef.add')}
         </Button>
       </div>
@@ -60,11 +67,33 @@ function UnitTypesTab() {
         data-testid="unit-type-table"
         onRow={(r) => ({ 'data-testid': 'unit-type-row', 'data-code': r.code }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { key: 'sortOrder', title: t('orgRef.type.sortOrder'), dataIndex: 'sortOrder', width: 90, align: 'right', responsive: ['md'] },
-          { key: 'code', title: t('orgRef.field.code'), render: (_, r) => <Typography.Text code>{r.code}</Typography.Text> },
+          {
+            key: 'sortOrder',
+            title: t('orgRef.type.sortOrder'),
+            dataIndex: 'sortOrder',
+            width: 90,
+            align: 'right',
+            responsive: ['md'],
+          },
+          {
+            key: 'code',
+            title: t('orgRef.field.code'),
+            render: (_, r) => <Typography.Text code>{r.code}</Typography.Text>,
+          },
           { key: 'name', title: t('orgRef.type.name'), render: (_, r) => <NameCell name={r.name} active={r.active} /> },
-          { key: 'isParty', title: t('orgRef.type.isParty'), render: (_, r) => (r.isParty ? <Tag color="red">{t('common.yes')}</Tag> : t('common.no')) },
-          { key: 'actions', title: '', align: 'right', render: (_, r) => <EditButton onClick={() => setEditing({ mode: 'edit', row: r })} testId={`unit-type-edit-${r.code}`} /> },
+          {
+            key: 'isParty',
+            title: t('orgRef.type.isParty'),
+            render: (_, r) => (r.isParty ? <Tag color="red">{t('common.yes')}</Tag> : t('common.no')),
+          },
+          {
+            key: 'actions',
+            title: '',
+            align: 'right',
+            render: (_, r) => (
+              <EditButton onClick={() => setEditing({ mode: 'edit', row: r })} testId={`unit-type-edit-${r.code}`} />
+            ),
+          },
         ]}
       />
       <UnitTypeModal editing={editing} onClose={() => setEditing(null)} onDone={() => void invalidate()} />
@@ -80,8 +109,15 @@ function LevelsTab() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <div className="dh-page-head" style={{ marginBottom: 0 }}>
-        <Typography.Text className="dh-muted" style={{ flex: '1 1 auto' }}>{t('orgRef.level.intro')}</Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })} data-testid="level-create">
+        <Typography.Text className="dh-muted" style={{ flex: '1 1 auto' }}>
+          {t('orgRef.level.intro')}
+        </Typography.Text>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing({ mode: 'create' })}
+          data-testid="level-create"
+        >
           {t('orgRef.add')}
         </Button>
       </div>
@@ -98,9 +134,24 @@ function LevelsTab() {
         onRow={(r) => ({ 'data-testid': 'level-row', 'data-code': r.code }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { key: 'rank', title: t('orgRef.level.rank'), dataIndex: 'rank', width: 90, align: 'right' },
-          { key: 'code', title: t('orgRef.field.code'), render: (_, r) => <Typography.Text code>{r.code}</Typography.Text> },
-          { key: 'name', title: t('orgRef.level.name'), render: (_, r) => <NameCell name={r.name} active={r.active} /> },
-          { key: 'actions', title: '', align: 'right', render: (_, r) => <EditButton onClick={() => setEditing({ mode: 'edit', row: r })} testId={`level-edit-${r.code}`} /> },
+          {
+            key: 'code',
+            title: t('orgRef.field.code'),
+            render: (_, r) => <Typography.Text code>{r.code}</Typography.Text>,
+          },
+          {
+            key: 'name',
+            title: t('orgRef.level.name'),
+            render: (_, r) => <NameCell name={r.name} active={r.active} />,
+          },
+          {
+            key: 'actions',
+            title: '',
+            align: 'right',
+            render: (_, r) => (
+              <EditButton onClick={() => setEditing({ mode: 'edit', row: r })} testId={`level-edit-${r.code}`} />
+            ),
+          },
         ]}
       />
       <LevelModal editing={editing} onClose={() => setEditing(null)} onDone={() => void invalidate()} />
@@ -114,13 +165,27 @@ export default function OrgReferencePage() {
   return (
     <>
       <PageHeader title={t('orgRef.title')} subtitle={t('orgRef.subtitle')} />
-      <Alert type="info" showIcon title={t('orgRef.noDelete')} style={{ marginBottom: 16 }} data-testid="ref-no-delete-hint" />
+      <Alert
+        type="info"
+        showIcon
+        title={t('orgRef.noDelete')}
+        style={{ marginBottom: 16 }}
+        data-testid="ref-no-delete-hint"
+      />
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams(key === 'levels' ? { tab: 'levels' } : {}, { replace: true })}
         items={[
-          { key: 'types', label: <span data-testid="ref-tab-types">{t('orgRef.tab.types')}</span>, children: <UnitTypesTab /> },
-          { key: 'levels', label: <span data-testid="ref-tab-levels">{t('orgRef.tab.levels')}</span>, children: <LevelsTab /> },
+          {
+            key: 'types',
+            label: <span data-testid="ref-tab-types">{t('orgRef.tab.types')}</span>,
+            children: <UnitTypesTab />,
+          },
+          {
+            key: 'levels',
+            label: <span data-testid="ref-tab-levels">{t('orgRef.tab.levels')}</span>,
+            children: <LevelsTab />,
+          },
         ]}
       />
     </>

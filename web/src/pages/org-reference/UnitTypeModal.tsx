@@ -9,13 +9,27 @@ import { t } from '../../i18n/index.ts';
 
 export type UnitTypeEditing = { mode: 'create'; nextSortOrder: number } | { mode: 'edit'; row: TUnitType };
 
-export function UnitTypeModal({ editing, onClose, onDone }: { editing: UnitTypeEditing | null; onClose: () => void; onDone: () => void }) {
+export function UnitTypeModal({
+  editing,
+  onClose,
+  onDone,
+}: {
+  editing: UnitTypeEditing | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { message } = App.useApp();
   if (!editing) return null;
   const row = editing.mode === 'edit' ? editing.row : null;
   const initialValues: TUnitTypeBody = row
     ? { code: row.code, name: row.name, isParty: row.isParty, sortOrder: row.sortOrder, active: row.active }
-    : { code: '', name: '', isParty: false, sortOrder: editing.mode === 'create' ? editing.nextSortOrder : 0, active: true };
+    : {
+        code: '',
+        name: '',
+        isParty: false,
+        sortOrder: editing.mode === 'create' ? editing.nextSortOrder : 0,
+        active: true,
+      };
   return (
     <FormModal<TUnitTypeBody>
       open
@@ -33,19 +47,35 @@ export function UnitTypeModal({ editing, onClose, onDone }: { editing: UnitTypeE
         onDone();
       }}
     >
-      <Form.Item name="code" label={t('orgRef.field.code')} extra={t('orgRef.field.codeHelp')} rules={[zodRule(ZUnitTypeBody.shape.code)]} required>
+      <Form.Item
+        name="code"
+        label={t('orgRef.field.code')}
+        extra={t('orgRef.field.codeHelp')}
+        rules={[zodRule(ZUnitTypeBody.shape.code)]}
+        required
+      >
         <Input maxLength={50} autoComplete="off" data-testid="unit-type-code" />
       </Form.Item>
       <Form.Item name="name" label={t('orgRef.type.name')} rules={[zodRule(ZUnitTypeBody.shape.name)]} required>
         <Input maxLength={200} data-testid="unit-type-name" />
       </Form.Item>
-      <Form.Item name="sortOrder" label={t('orgRef.type.sortOrder')} extra={t('orgRef.type.sortOrderHelp')} rules={[zodRule(ZUnitTypeBody.shape.sortOrder)]}>
+      <Form.Item
+        name="sortOrder"
+        label={t('orgRef.type.sortOrder')}
+        extra={t('orgRef.type.sortOrderHelp')}
+        rules={[zodRule(ZUnitTypeBody.shape.sortOrder)]}
+      >
         <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} data-testid="unit-type-sort" />
       </Form.Item>
       <Form.Item name="isParty" label={t('orgRef.type.isParty')} valuePropName="checked">
         <Switch data-testid="unit-type-party" />
       </Form.Item>
-      <Form.Item name="active" label={t('orgRef.field.active')} valuePropName="checked" extra={t('orgRef.field.activeHelp')}>
+      <Form.Item
+        name="active"
+        label={t('orgRef.field.active')}
+        valuePropName="checked"
+        extra={t('orgRef.field.activeHelp')}
+      >
         <Switch data-testid="unit-type-active" />
       </Form.Item>
     </FormModal>

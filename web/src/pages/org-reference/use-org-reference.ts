@@ -23,7 +23,10 @@ export function useLevelCatalogue() {
 export function useInvalidateOrgReference() {
   const client = useQueryClient();
   return async () => {
-    await Promise.all([client.invalidateQueries({ queryKey: UNIT_TYPES_KEY }), client.invalidateQueries({ queryKey: LEVELS_KEY })]);
+    await Promise.all([
+      client.invalidateQueries({ queryKey: UNIT_TYPES_KEY }),
+      client.invalidateQueries({ queryKey: LEVELS_KEY }),
+    ]);
     await client.invalidateQueries({ queryKey: ['org'] });
   };
 }

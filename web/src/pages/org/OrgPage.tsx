@@ -44,7 +44,13 @@ export default function OrgPage() {
     try {
       const detail = await orgApi.unit(id, asOf);
       await tree.reveal(detail.ancestors.map((a) => a.id));
-      window.setTimeout(() => document.querySelector(`[data-testid="org-tree-node"][data-unit-id="${id}"]`)?.scrollIntoView({ block: 'nearest' }), 100);
+      window.setTimeout(
+        () =>
+          document
+            .querySelector(`[data-testid="org-tree-node"][data-unit-id="${id}"]`)
+            ?.scrollIntoView({ block: 'nearest' }),
+        100,
+      );
     } catch {
       // the detail panel shows why the unit cannot be shown
     }
@@ -108,7 +114,11 @@ export default function OrgPage() {
             selectedId={selectedId}
             onSelect={select}
             onPickFromSearch={(id) => void reveal(id)}
-            onAddRoot={me.isSystemAdmin && me.abilities['org.write'] && isToday ? () => setOpen({ action: 'root', unit: null }) : undefined}
+            onAddRoot={
+              me.isSystemAdmin && me.abilities['org.write'] && isToday
+                ? () => setOpen({ action: 'root', unit: null })
+                : undefined
+            }
           />
         </Col>
         <Col xs={24} lg={15} xl={16}>

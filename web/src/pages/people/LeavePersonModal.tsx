@@ -12,7 +12,15 @@ interface Values {
   reason: string;
 }
 
-export function LeavePersonModal({ person, onClose, onDone }: { person: TPerson | null; onClose: () => void; onDone: () => void }) {
+export function LeavePersonModal({
+  person,
+  onClose,
+  onDone,
+}: {
+  person: TPerson | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { message } = App.useApp();
   if (!person) return null;
   return (
@@ -31,11 +39,23 @@ export function LeavePersonModal({ person, onClose, onDone }: { person: TPerson 
         onDone();
       }}
     >
-      <Form.Item name="leftOn" label={t('people.field.leftOn')} rules={[{ required: true, message: t('people.leftOnRequired') }]}>
+      <Form.Item
+        name="leftOn"
+        label={t('people.field.leftOn')}
+        rules={[{ required: true, message: t('people.leftOnRequired') }]}
+      >
         <IsoDatePicker noFuture />
       </Form.Item>
-      <Form.Item name="reason" label={t('people.field.leftReason')} rules={[{ required: true, whitespace: true, message: t('people.reasonRequired') }]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} placeholder={t('people.reasonPlaceholder')} />
+      <Form.Item
+        name="reason"
+        label={t('people.field.leftReason')}
+        rules={[{ required: true, whitespace: true, message: t('people.reasonRequired') }]}
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          maxLength={1000}
+          placeholder={t('people.reasonPlaceholder')}
+        />
       </Form.Item>
     </FormModal>
   );

@@ -56,7 +56,12 @@ export default function PeoplePage() {
         subtitle={t('people.subtitle')}
         extra={
           canWrite && (
-            <Button type="primary" icon={<UserAddOutlined />} onClick={() => setEditing('new')} data-testid="person-create">
+            <Button
+              type="primary"
+              icon={<UserAddOutlined />}
+              onClick={() => setEditing('new')}
+              data-testid="person-create"
+            >
               {t('people.create')}
             </Button>
           )
@@ -84,4 +89,3 @@ export default function PeoplePage() {
     </>
   );
 }
-

@@ -44,15 +44,47 @@ export function PeopleTable({ rows, loading, pagination, canWrite, onAction, onO
               ) : (
                 <Typography.Text strong>{p.fullName}</Typography.Text>
               )}
-              {isPhone && <div className="dh-muted" style={{ fontSize: 12, whiteSpace: 'normal', maxWidth: 240 }}>{p.position ?? ''} · {p.unitName}</div>}
+              {isPhone && (
+                <div className="dh-muted" style={{ fontSize: 12, whiteSpace: 'normal', maxWidth: 240 }}>
+                  {p.position ?? ''} · {p.unitName}
+                </div>
+              )}
             </div>
           ),
         },
-        { key: 'gender', title: t('people.field.gender'), responsive: ['xl'], render: (_, p) => (p.gender ? t(`people.gender.${p.gender}`) : '—') },
-        { key: 'birthYear', title: t('people.field.birthYear'), responsive: ['xl'], render: (_, p) => p.birthYear ?? '—' },
-        { key: 'position', title: t('people.field.position'), responsive: ['md'], render: (_, p) => <span style={{ display: 'inline-block', maxWidth: 260, whiteSpace: 'normal' }}>{p.position ?? '—'}</span> },
-        { key: 'unit', title: t('people.field.unit'), responsive: ['md'], render: (_, p) => <span style={{ display: 'inline-block', maxWidth: 240, whiteSpace: 'normal' }}>{p.unitName}</span> },
-        { key: 'party', title: t('people.field.partyMemberShort'), render: (_, p) => (p.partyMember ? <Tag color="red">{t('people.partyMember')}</Tag> : null) },
+        {
+          key: 'gender',
+          title: t('people.field.gender'),
+          responsive: ['xl'],
+          render: (_, p) => (p.gender ? t(`people.gender.${p.gender}`) : '—'),
+        },
+        {
+          key: 'birthYear',
+          title: t('people.field.birthYear'),
+          responsive: ['xl'],
+          render: (_, p) => p.birthYear ?? '—',
+        },
+        {
+          key: 'position',
+          title: t('people.field.position'),
+          responsive: ['md'],
+          render: (_, p) => (
+            <span style={{ display: 'inline-block', maxWidth: 260, whiteSpace: 'normal' }}>{p.position ?? '—'}</span>
+          ),
+        },
+        {
+          key: 'unit',
+          title: t('people.field.unit'),
+          responsive: ['md'],
+          render: (_, p) => (
+            <span style={{ display: 'inline-block', maxWidth: 240, whiteSpace: 'normal' }}>{p.unitName}</span>
+          ),
+        },
+        {
+          key: 'party',
+          title: t('people.field.partyMemberShort'),
+          render: (_, p) => (p.partyMember ? <Tag color="red">{t('people.partyMember')}</Tag> : null),
+        },
         {
           key: 'status',
           title: t('people.field.status'),
@@ -88,7 +120,12 @@ export function PeopleTable({ rows, loading, pagination, canWrite, onAction, onO
                         onClick: ({ key }) => onAction(key as PersonAction, p),
                       }}
                     >
-                      <Button type="text" icon={<MoreOutlined />} aria-label={t('common.actions')} data-testid="person-actions" />
+                      <Button
+                        type="text"
+                        icon={<MoreOutlined />}
+                        aria-label={t('common.actions')}
+                        data-testid="person-actions"
+                      />
                     </Dropdown>
                   ) : null,
               },

@@ -57,7 +57,14 @@ export function PersonDrawer({ person, defaultUnit, onClose, onSaved }: Props) {
     if (!person) return;
     form.resetFields();
     if (editing) {
-      form.setFieldsValue({ fullName: editing.fullName, gender: editing.gender, birthYear: editing.birthYear, position: editing.position, unitId: editing.unitId, partyMember: editing.partyMember });
+      form.setFieldsValue({
+        fullName: editing.fullName,
+        gender: editing.gender,
+        birthYear: editing.birthYear,
+        position: editing.position,
+        unitId: editing.unitId,
+        partyMember: editing.partyMember,
+      });
     } else {
       form.setFieldsValue({ partyMember: true, gender: null, unitId: defaultUnit?.id });
     }
@@ -66,8 +73,14 @@ export function PersonDrawer({ person, defaultUnit, onClose, onSaved }: Props) {
   const submit = async (values: Values) => {
     setBusy(true);
     try {
-      const saved = editing ? await peopleApi.update(editing.id, changed(editing, values)) : await peopleApi.create(values);
-      void message.success(editing ? t('people.done.updated', { name: saved.fullName }) : t('people.done.created', { name: saved.fullName }));
+      const saved = editing
+        ? await peopleApi.update(editing.id, changed(editing, values))
+        : await peopleApi.create(values);
+      void message.success(
+        editing
+          ? t('people.done.updated', { name: saved.fullName })
+          : t('people.done.created', { name: saved.fullName }),
+      );
       onSaved(saved);
       onClose();
     } catch (error) {
@@ -89,7 +102,9 @@ export function PersonDrawer({ person, defaultUnit, onClose, onSaved }: Props) {
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="person-submit">{t('common.save')}</Button>
+          <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="person-submit">
+            {t('common.save')}
+          </Button>
         </Space>
       }
     >
@@ -117,7 +132,11 @@ export function PersonDrawer({ person, defaultUnit, onClose, onSaved }: Props) {
         <Form.Item name="position" label={t('people.field.position')} rules={rules.position}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={300} />
         </Form.Item>
-        <Form.Item name="unitId" label={t('people.field.unit')} rules={[{ required: true, message: t('people.unitRequired') }]}>
+        <Form.Item
+          name="unitId"
+          label={t('people.field.unit')}
+          rules={[{ required: true, message: t('people.unitRequired') }]}
+        >
           <UnitSelect known={known} testId="person-unit" />
         </Form.Item>
         <Form.Item name="partyMember" valuePropName="checked">

@@ -8,7 +8,14 @@ import { Alert, App, Button, Card, Col, Drawer, Empty, Form, Input, Row, Space, 
 import { PlusOutlined } from '@ant-design/icons';
 import { ZDisciplineBody } from '../../../../common/schemas/honours-flow.ts';
 import { errorMessage } from '../../api/client.ts';
-import { honoursFlowApi, useDisciplines, useInvalidateHonoursFlow, usePersonHonours, type TDiscipline, type THonour } from '../../api/honours-proposals.ts';
+import {
+  honoursFlowApi,
+  useDisciplines,
+  useInvalidateHonoursFlow,
+  usePersonHonours,
+  type TDiscipline,
+  type THonour,
+} from '../../api/honours-proposals.ts';
 import type { TPerson } from '../../api/types.ts';
 import { DocumentSelect } from '../../components/DocumentSelect.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -39,21 +46,44 @@ function DisciplineModal({ person, onClose }: { person: TPerson; onClose: () => 
       width={600}
       initialValues={{ untilOn: null, documentId: null }}
       onClose={onClose}
-      onSubmit={(v) => honoursFlowApi.addDiscipline(person.id, { form: v.form, reason: v.reason, decidedOn: v.decidedOn, untilOn: v.untilOn ?? null, documentId: v.documentId ?? null })}
+      onSubmit={(v) =>
+        honoursFlowApi.addDiscipline(person.id, {
+          form: v.form,
+          reason: v.reason,
+          decidedOn: v.decidedOn,
+          untilOn: v.untilOn ?? null,
+          documentId: v.documentId ?? null,
+        })
+      }
       onDone={() => {
         void message.success(t('honoursFlow.person.disciplineSaved'));
         void invalidate();
       }}
     >
-      <Form.Item name="form" label={t('honoursFlow.person.disciplineForm')} rules={[zodRule(shape.form)]} required extra={t('honoursFlow.person.disciplineFormHelp')}>
+      <Form.Item
+        name="form"
+        label={t('honoursFlow.person.disciplineForm')}
+        rules={[zodRule(shape.form)]}
+        required
+        extra={t('honoursFlow.person.disciplineFormHelp')}
+      >
         <Input maxLength={200} data-testid="discipline-form-name" />
       </Form.Item>
-      <Form.Item name="reason" label={t('honoursFlow.person.disciplineReason')} rules={[zodRule(shape.reason)]} required>
+      <Form.Item
+        name="reason"
+        label={t('honoursFlow.person.disciplineReason')}
+        rules={[zodRule(shape.reason)]}
+        required
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="discipline-reason" />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={12}>
-          <Form.Item name="decidedOn" label={t('honoursFlow.person.disciplineDecidedOn')} rules={[{ required: true, message: t('honoursFlow.round.dateRequired') }]}>
+          <Form.Item
+            name="decidedOn"
+            label={t('honoursFlow.person.disciplineDecidedOn')}
+            rules={[{ required: true, message: t('honoursFlow.round.dateRequired') }]}
+          >
             <IsoDatePicker noFuture data-testid="discipline-decided-on" />
           </Form.Item>
         </Col>
@@ -82,7 +112,9 @@ function HonoursList({ personId }: { personId: number }) {
       pagination={false}
       scroll={{ x: 'max-content' }}
       data-testid="person-honours"
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('honoursFlow.person.noHonours')} /> }}
+      locale={{
+        emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('honoursFlow.person.noHonours')} />,
+      }}
       onRow={() => ({ 'data-testid': 'person-honour-row' }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         {
@@ -106,7 +138,12 @@ function HonoursList({ personId }: { personId: number }) {
           title: t('honoursFlow.person.decision'),
           render: (_, h) => (
             <div style={{ maxWidth: 220, whiteSpace: 'normal', fontSize: 12 }}>
-              <div>{t('honoursFlow.proposal.letterRef', { symbol: h.decision.symbol, date: formatDateVi(h.decision.issuedOn) })}</div>
+              <div>
+                {t('honoursFlow.proposal.letterRef', {
+                  symbol: h.decision.symbol,
+                  date: formatDateVi(h.decision.issuedOn),
+                })}
+              </div>
               <div className="dh-muted">{h.grantor}</div>
             </div>
           ),
@@ -128,7 +165,9 @@ function DisciplineList({ personId }: { personId: number }) {
       pagination={false}
       scroll={{ x: 'max-content' }}
       data-testid="person-disciplines"
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('honoursFlow.person.noDisciplines')} /> }}
+      locale={{
+        emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('honoursFlow.person.noDisciplines')} />,
+      }}
       onRow={() => ({ 'data-testid': 'person-discipline-row' }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         {
@@ -136,7 +175,8 @@ function DisciplineList({ personId }: { personId: number }) {
           title: t('honoursFlow.person.disciplineForm'),
           render: (_, d) => (
             <div style={{ maxWidth: 240, whiteSpace: 'normal' }}>
-              <Typography.Text strong>{d.form}</Typography.Text> {d.active && <Tag color="red">{t('honoursFlow.person.inForce')}</Tag>}
+              <Typography.Text strong>{d.form}</Typography.Text>{' '}
+              {d.active && <Tag color="red">{t('honoursFlow.person.inForce')}</Tag>}
               <div className="dh-muted" style={{ fontSize: 12 }}>
                 {d.reason}
               </div>
@@ -149,7 +189,9 @@ function DisciplineList({ personId }: { personId: number }) {
           render: (_, d) => (
             <div style={{ fontSize: 12 }}>
               <div>{formatDateVi(d.decidedOn)}</div>
-              {d.untilOn && <div className="dh-muted">{t('honoursFlow.person.until', { date: formatDateVi(d.untilOn) })}</div>}
+              {d.untilOn && (
+                <div className="dh-muted">{t('honoursFlow.person.until', { date: formatDateVi(d.untilOn) })}</div>
+              )}
               {d.document && <div className="dh-muted">{d.document.symbol}</div>}
             </div>
           ),
@@ -163,7 +205,13 @@ export function PersonRecordDrawer({ person, onClose }: { person: TPerson | null
   const isPhone = useIsPhone();
   const [adding, setAdding] = useState(false);
   return (
-    <Drawer open={person !== null} onClose={onClose} title={person ? t('honoursFlow.person.title', { name: person.fullName }) : ''} size={isPhone ? '100%' : 640} destroyOnHidden>
+    <Drawer
+      open={person !== null}
+      onClose={onClose}
+      title={person ? t('honoursFlow.person.title', { name: person.fullName }) : ''}
+      size={isPhone ? '100%' : 640}
+      destroyOnHidden
+    >
       {person && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="person-record">
           <div className="dh-muted">{[person.position, person.unitName].filter(Boolean).join(' · ')}</div>
@@ -175,7 +223,12 @@ export function PersonRecordDrawer({ person, onClose }: { person: TPerson | null
             title={t('honoursFlow.person.disciplines')}
             extra={
               person.canWrite && (
-                <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="discipline-add">
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={() => setAdding(true)}
+                  data-testid="discipline-add"
+                >
                   {t('honoursFlow.person.disciplineAdd')}
                 </Button>
               )

@@ -105,8 +105,23 @@ function fromPlan(plan: TPlan): Values {
     startsOn: plan.startsOn,
     endsOn: plan.endsOn,
     note: plan.note,
-    phases: plan.phases.map((p) => ({ id: p.id, name: p.name, kind: p.kind, startsOn: p.startsOn, endsOn: p.endsOn, reviewOn: p.reviewOn })),
-    targets: plan.targets.map((x) => ({ id: x.id, subject: x.subject, levelId: x.levelId, fieldId: x.fieldId, value: x.value, measure: x.measure, description: x.description })),
+    phases: plan.phases.map((p) => ({
+      id: p.id,
+      name: p.name,
+      kind: p.kind,
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+      reviewOn: p.reviewOn,
+    })),
+    targets: plan.targets.map((x) => ({
+      id: x.id,
+      subject: x.subject,
+      levelId: x.levelId,
+      fieldId: x.fieldId,
+      value: x.value,
+      measure: x.measure,
+      description: x.description,
+    })),
   };
 }
 
@@ -115,10 +130,13 @@ function crossIssues(values: Values): { name: (string | number)[]; errors: strin
   const out: { name: (string | number)[]; errors: string[] }[] = [];
   if (values.startsOn && values.endsOn) {
     if (values.endsOn < values.startsOn) out.push({ name: ['endsOn'], errors: [t('plans.form.endBeforeStart')] });
-    else for (const issue of phaseIssues({ startsOn: values.startsOn, endsOn: values.endsOn }, phasesOut(values))) out.push({ name: issue.path, errors: [issue.message] });
+    else
+      for (const issue of phaseIssues({ startsOn: values.startsOn, endsOn: values.endsOn }, phasesOut(values)))
+        out.push({ name: issue.path, errors: [issue.message] });
   }
   (values.phases ?? []).forEach((p, i) => {
-    if (p.startsOn && p.endsOn && p.endsOn < p.startsOn) out.push({ name: ['phases', i, 'endsOn'], errors: [t('plans.form.phaseEndBeforeStart')] });
+    if (p.startsOn && p.endsOn && p.endsOn < p.startsOn)
+      out.push({ name: ['phases', i, 'endsOn'], errors: [t('plans.form.phaseEndBeforeStart')] });
   });
   for (const issue of targetIssues(targetsOut(values))) out.push({ name: issue.path, errors: [issue.message] });
   return out;
@@ -140,15 +158,29 @@ function PhaseRows({ isPhone }: { isPhone: boolean }) {
             </Row>
           )}
           {fields.map((field) => (
-            <Row key={field.key} gutter={8} align="top" className={isPhone ? 'dh-criterion' : undefined} data-testid="plan-phase-row">
+            <Row
+              key={field.key}
+              gutter={8}
+              align="top"
+              className={isPhone ? 'dh-criterion' : undefined}
+              data-testid="plan-phase-row"
+            >
               <Col xs={24} md={7}>
-                <Form.Item name={[field.name, 'name']} label={label('plans.phase.name')} required={isPhone} rules={rules.phaseName}>
+                <Form.Item
+                  name={[field.name, 'name']}
+                  label={label('plans.phase.name')}
+                  required={isPhone}
+                  rules={rules.phaseName}
+                >
                   <Input maxLength={300} placeholder={t('plans.phase.namePlaceholder')} data-testid="plan-phase-name" />
                 </Form.Item>
               </Col>
               <Col xs={24} md={5}>
                 <Form.Item name={[field.name, 'kind']} label={label('plans.phase.kind')}>
-                  <Select options={PHASE_KINDS.map((k) => ({ value: k, label: phaseKindLabel(k) }))} popupMatchSelectWidth={false} />
+                  <Select
+                    options={PHASE_KINDS.map((k) => ({ value: k, label: phaseKindLabel(k) }))}
+                    popupMatchSelectWidth={false}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={12} md={3}>
@@ -167,11 +199,24 @@ function PhaseRows({ isPhone }: { isPhone: boolean }) {
                 </Form.Item>
               </Col>
               <Col xs={4} md={2} style={{ textAlign: 'right', paddingTop: isPhone ? 30 : 0 }}>
-                <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} onClick={() => remove(field.name)} />
+                <Button
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('common.remove')}
+                  onClick={() => remove(field.name)}
+                />
               </Col>
             </Row>
           ))}
-          <Button type="dashed" block icon={<PlusOutlined />} disabled={fields.length >= 50} onClick={() => add({ name: '', kind: 'period', startsOn: null, endsOn: null, reviewOn: null })} data-testid="plan-phase-add">
+          <Button
+            type="dashed"
+            block
+            icon={<PlusOutlined />}
+            disabled={fields.length >= 50}
+            onClick={() => add({ name: '', kind: 'period', startsOn: null, endsOn: null, reviewOn: null })}
+            data-testid="plan-phase-add"
+          >
             {t('plans.phase.add')}
           </Button>
         </div>
@@ -202,10 +247,20 @@ function TargetRows({ isPhone, form }: { isPhone: boolean; form: FormInstance<Va
             const kind = subject === 'model' || subject === 'exemplar' ? subject : undefined;
             const measure = targets[index]?.measure ?? 'count';
             return (
-              <Row key={field.key} gutter={8} align="top" className={isPhone ? 'dh-criterion' : undefined} data-testid="plan-target-row">
+              <Row
+                key={field.key}
+                gutter={8}
+                align="top"
+                className={isPhone ? 'dh-criterion' : undefined}
+                data-testid="plan-target-row"
+              >
                 <Col xs={24} md={5}>
                   <Form.Item name={[field.name, 'subject']} label={label('plans.target.subject')}>
-                    <Select options={TARGET_SUBJECTS.map((s) => ({ value: s, label: subjectLabel(s) }))} popupMatchSelectWidth={false} data-testid="plan-target-subject" />
+                    <Select
+                      options={TARGET_SUBJECTS.map((s) => ({ value: s, label: subjectLabel(s) }))}
+                      popupMatchSelectWidth={false}
+                      data-testid="plan-target-subject"
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={4}>
@@ -215,28 +270,70 @@ function TargetRows({ isPhone, form }: { isPhone: boolean; form: FormInstance<Va
                 </Col>
                 <Col xs={12} md={4}>
                   <Form.Item name={[field.name, 'fieldId']} label={label('plans.target.field')}>
-                    <FieldSelect kind={kind} forUnitId={ownerUnitId} includeInactive allowClear placeholder={t('plans.target.anyField')} />
+                    <FieldSelect
+                      kind={kind}
+                      forUnitId={ownerUnitId}
+                      includeInactive
+                      allowClear
+                      placeholder={t('plans.target.anyField')}
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={3}>
                   <Form.Item label={label('plans.target.value')} required style={{ marginBottom: 0 }}>
                     <Space.Compact style={{ width: '100%' }}>
-                      <Form.Item name={[field.name, 'value']} noStyle rules={[{ required: true, message: t('plans.form.valueRequired') }]}>
-                        <InputNumber min={0} max={measure === 'percent' ? 100 : 1_000_000_000} style={{ width: '55%' }} data-testid="plan-target-value" />
+                      <Form.Item
+                        name={[field.name, 'value']}
+                        noStyle
+                        rules={[{ required: true, message: t('plans.form.valueRequired') }]}
+                      >
+                        <InputNumber
+                          min={0}
+                          max={measure === 'percent' ? 100 : 1_000_000_000}
+                          style={{ width: '55%' }}
+                          data-testid="plan-target-value"
+                        />
                       </Form.Item>
                       <Form.Item name={[field.name, 'measure']} noStyle>
-                        <Select style={{ width: '45%' }} options={TARGET_MEASURES.map((m) => ({ value: m, label: m === 'percent' ? '%' : t('plans.measure.countShort') }))} popupMatchSelectWidth={false} aria-label={measureLabel(measure)} />
+                        <Select
+                          style={{ width: '45%' }}
+                          options={TARGET_MEASURES.map((m) => ({
+                            value: m,
+                            label: m === 'percent' ? '%' : t('plans.measure.countShort'),
+                          }))}
+                          popupMatchSelectWidth={false}
+                          aria-label={measureLabel(measure)}
+                        />
                       </Form.Item>
                     </Space.Compact>
                   </Form.Item>
                 </Col>
                 <Col xs={20} md={6}>
-                  <Form.Item name={[field.name, 'description']} label={label('plans.target.description')} rules={[...rules.targetDescription, ...(subject === 'other' ? [{ required: true, whitespace: true, message: t('plans.form.descriptionRequired') }] : [])]}>
-                    <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} placeholder={t('plans.target.descriptionPlaceholder')} />
+                  <Form.Item
+                    name={[field.name, 'description']}
+                    label={label('plans.target.description')}
+                    rules={[
+                      ...rules.targetDescription,
+                      ...(subject === 'other'
+                        ? [{ required: true, whitespace: true, message: t('plans.form.descriptionRequired') }]
+                        : []),
+                    ]}
+                  >
+                    <Input.TextArea
+                      autoSize={{ minRows: 1, maxRows: 4 }}
+                      maxLength={1000}
+                      placeholder={t('plans.target.descriptionPlaceholder')}
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={4} md={2} style={{ textAlign: 'right', paddingTop: isPhone ? 30 : 0 }}>
-                  <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} onClick={() => remove(field.name)} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('common.remove')}
+                    onClick={() => remove(field.name)}
+                  />
                 </Col>
               </Row>
             );
@@ -246,7 +343,9 @@ function TargetRows({ isPhone, form }: { isPhone: boolean; form: FormInstance<Va
             block
             icon={<PlusOutlined />}
             disabled={fields.length >= 100}
-            onClick={() => add({ subject: 'model', levelId: null, fieldId: null, value: null, measure: 'count', description: null })}
+            onClick={() =>
+              add({ subject: 'model', levelId: null, fieldId: null, value: null, measure: 'count', description: null })
+            }
             data-testid="plan-target-add"
           >
             {t('plans.target.add')}
@@ -274,7 +373,20 @@ export function PlanFormDrawer({ plan, onClose, onSaved }: Props) {
   useEffect(() => {
     if (!plan) return;
     form.resetFields();
-    form.setFieldsValue(editing ? fromPlan(editing) : { ownerUnitId: null, title: '', documentId: null, startsOn: null, endsOn: null, note: null, phases: [], targets: [] });
+    form.setFieldsValue(
+      editing
+        ? fromPlan(editing)
+        : {
+            ownerUnitId: null,
+            title: '',
+            documentId: null,
+            startsOn: null,
+            endsOn: null,
+            note: null,
+            phases: [],
+            targets: [],
+          },
+    );
   }, [plan, editing, form]);
 
   const submit = async (values: Values) => {
@@ -296,7 +408,8 @@ export function PlanFormDrawer({ plan, onClose, onSaved }: Props) {
         if (values.endsOn !== editing.endsOn) body.endsOn = values.endsOn!;
         if ((values.note?.trim() || null) !== editing.note) body.note = values.note ?? null;
         if (JSON.stringify(phasesOut(values)) !== JSON.stringify(phasesOut(before))) body.phases = phasesOut(values);
-        if (JSON.stringify(targetsOut(values)) !== JSON.stringify(targetsOut(before))) body.targets = targetsOut(values);
+        if (JSON.stringify(targetsOut(values)) !== JSON.stringify(targetsOut(before)))
+          body.targets = targetsOut(values);
         saved = await plansApi.update(editing.id, body);
       } else {
         saved = await plansApi.create({
@@ -310,7 +423,9 @@ export function PlanFormDrawer({ plan, onClose, onSaved }: Props) {
           targets: targetsOut(values),
         });
       }
-      void message.success(editing ? t('plans.done.updated', { title: saved.title }) : t('plans.done.created', { title: saved.title }));
+      void message.success(
+        editing ? t('plans.done.updated', { title: saved.title }) : t('plans.done.created', { title: saved.title }),
+      );
       onSaved(saved);
       onClose();
     } catch (error) {
@@ -331,22 +446,51 @@ export function PlanFormDrawer({ plan, onClose, onSaved }: Props) {
   );
 
   return (
-    <ActionDrawer open={plan !== null} onClose={onClose} title={editing ? t('plans.editTitle', { title: editing.title }) : t('plans.createTitle')} width={1040} actions={buttons}>
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="plan-form" scrollToFirstError>
+    <ActionDrawer
+      open={plan !== null}
+      onClose={onClose}
+      title={editing ? t('plans.editTitle', { title: editing.title }) : t('plans.createTitle')}
+      width={1040}
+      actions={buttons}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        data-testid="plan-form"
+        scrollToFirstError
+      >
         <Row gutter={12}>
           <Col xs={24} md={12}>
-            <Form.Item name="ownerUnitId" label={t('plans.field.owner')} tooltip={t('plans.form.ownerHelp')} rules={[{ required: true, message: t('plans.form.ownerRequired') }]}>
-              <UnitSelect disabled={Boolean(editing)} known={editing ? [{ id: editing.ownerUnitId, name: editing.ownerUnitName }] : []} testId="plan-owner" />
+            <Form.Item
+              name="ownerUnitId"
+              label={t('plans.field.owner')}
+              tooltip={t('plans.form.ownerHelp')}
+              rules={[{ required: true, message: t('plans.form.ownerRequired') }]}
+            >
+              <UnitSelect
+                disabled={Boolean(editing)}
+                known={editing ? [{ id: editing.ownerUnitId, name: editing.ownerUnitName }] : []}
+                testId="plan-owner"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="documentId" label={t('plans.field.document')} tooltip={t('plans.form.documentHelp')}>
-              <DocumentSelect known={editing?.document ? { ...editing.document, summary: '' } : null} testId="plan-document" />
+              <DocumentSelect
+                known={editing?.document ? { ...editing.document, summary: '' } : null}
+                testId="plan-document"
+              />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item name="title" label={t('plans.field.title')} rules={rules.title} required>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={500} placeholder={t('plans.form.titlePlaceholder')} data-testid="plan-title" />
+          <Input.TextArea
+            autoSize={{ minRows: 1, maxRows: 3 }}
+            maxLength={500}
+            placeholder={t('plans.form.titlePlaceholder')}
+            data-testid="plan-title"
+          />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={12} md={6}>

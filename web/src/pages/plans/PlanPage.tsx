@@ -28,7 +28,12 @@ export default function PlanPage() {
   const { data: plan, isPending, error, refetch } = usePlan(id);
   const [editing, setEditing] = useState(false);
 
-  if (isPending) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
+  if (isPending)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
   if (error || !plan) return <FullPageError error={error} onRetry={() => void refetch()} />;
 
   const close = () =>
@@ -53,7 +58,12 @@ export default function PlanPage() {
   return (
     <div data-testid="plan-page">
       <div style={{ marginBottom: 8 }}>
-        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }} onClick={() => navigate('/ke-hoach')}>
+        <Button
+          type="link"
+          icon={<ArrowLeftOutlined />}
+          style={{ paddingInline: 0 }}
+          onClick={() => navigate('/ke-hoach')}
+        >
           {t('plans.backToList')}
         </Button>
       </div>
@@ -81,23 +91,52 @@ export default function PlanPage() {
             size="small"
             column={isPhone ? 1 : 2}
             items={[
-              { key: 'status', label: t('plans.field.status'), children: <Tag color={PLAN_STATUS_COLORS[plan.status]} data-testid="plan-status">{planStatusLabel(plan.status)}</Tag> },
+              {
+                key: 'status',
+                label: t('plans.field.status'),
+                children: (
+                  <Tag color={PLAN_STATUS_COLORS[plan.status]} data-testid="plan-status">
+                    {planStatusLabel(plan.status)}
+                  </Tag>
+                ),
+              },
               { key: 'owner', label: t('plans.field.owner'), children: plan.ownerUnitName },
               {
                 key: 'document',
                 label: t('plans.field.document'),
                 children: plan.document ? (
                   plan.document.readable ? (
-                    <Link to={`/van-ban?id=${plan.document.id}`}>{t('org.history.documentRef', { symbol: plan.document.symbol, date: formatDateVi(plan.document.issuedOn) })}</Link>
+                    <Link to={`/van-ban?id=${plan.document.id}`}>
+                      {t('org.history.documentRef', {
+                        symbol: plan.document.symbol,
+                        date: formatDateVi(plan.document.issuedOn),
+                      })}
+                    </Link>
                   ) : (
-                    t('org.history.documentRef', { symbol: plan.document.symbol, date: formatDateVi(plan.document.issuedOn) })
+                    t('org.history.documentRef', {
+                      symbol: plan.document.symbol,
+                      date: formatDateVi(plan.document.issuedOn),
+                    })
                   )
                 ) : (
                   '—'
                 ),
               },
-              { key: 'period', label: t('plans.field.period'), children: `${formatDateVi(plan.startsOn)} – ${formatDateVi(plan.endsOn)}` },
-              ...(plan.note ? [{ key: 'note', label: t('change.note'), span: 'filled' as const, children: <span style={{ whiteSpace: 'pre-line' }}>{plan.note}</span> }] : []),
+              {
+                key: 'period',
+                label: t('plans.field.period'),
+                children: `${formatDateVi(plan.startsOn)} – ${formatDateVi(plan.endsOn)}`,
+              },
+              ...(plan.note
+                ? [
+                    {
+                      key: 'note',
+                      label: t('change.note'),
+                      span: 'filled' as const,
+                      children: <span style={{ whiteSpace: 'pre-line' }}>{plan.note}</span>,
+                    },
+                  ]
+                : []),
             ]}
           />
         </Card>
@@ -113,9 +152,26 @@ export default function PlanPage() {
               scroll={{ x: 'max-content' }}
               data-testid="plan-phases-table"
               columns={[
-                { key: 'name', title: t('plans.phase.name'), render: (_, p) => <span style={{ display: 'inline-block', minWidth: 160, maxWidth: 320, whiteSpace: 'normal' }}>{p.name}</span> },
-                { key: 'kind', title: t('plans.phase.kind'), responsive: ['md'], render: (_, p) => phaseKindLabel(p.kind) },
-                { key: 'period', title: t('plans.field.period'), render: (_, p) => `${formatDateVi(p.startsOn)} – ${formatDateVi(p.endsOn)}` },
+                {
+                  key: 'name',
+                  title: t('plans.phase.name'),
+                  render: (_, p) => (
+                    <span style={{ display: 'inline-block', minWidth: 160, maxWidth: 320, whiteSpace: 'normal' }}>
+                      {p.name}
+                    </span>
+                  ),
+                },
+                {
+                  key: 'kind',
+                  title: t('plans.phase.kind'),
+                  responsive: ['md'],
+                  render: (_, p) => phaseKindLabel(p.kind),
+                },
+                {
+                  key: 'period',
+                  title: t('plans.field.period'),
+                  render: (_, p) => `${formatDateVi(p.startsOn)} – ${formatDateVi(p.endsOn)}`,
+                },
                 {
                   key: 'review',
                   title: t('plans.phase.reviewOn'),
@@ -147,26 +203,55 @@ export default function PlanPage() {
               data-testid="plan-targets-table"
               columns={[
                 { key: 'subject', title: t('plans.target.subject'), render: (_, x) => subjectLabel(x.subject) },
-                { key: 'level', title: t('plans.target.level'), render: (_, x) => x.levelName ?? t('plans.target.anyLevel') },
-                { key: 'field', title: t('plans.target.field'), responsive: ['md'], render: (_, x) => x.fieldName ?? t('plans.target.anyField') },
+                {
+                  key: 'level',
+                  title: t('plans.target.level'),
+                  render: (_, x) => x.levelName ?? t('plans.target.anyLevel'),
+                },
+                {
+                  key: 'field',
+                  title: t('plans.target.field'),
+                  responsive: ['md'],
+                  render: (_, x) => x.fieldName ?? t('plans.target.anyField'),
+                },
                 {
                   key: 'value',
                   title: t('plans.target.value'),
                   align: 'right',
                   render: (_, x) => (
                     <Typography.Text strong>
-                      {x.measure === 'percent' ? `${x.value.toLocaleString('vi-VN')}%` : x.value.toLocaleString('vi-VN')}
+                      {x.measure === 'percent'
+                        ? `${x.value.toLocaleString('vi-VN')}%`
+                        : x.value.toLocaleString('vi-VN')}
                     </Typography.Text>
                   ),
                 },
-                { key: 'measure', title: t('plans.target.measure'), responsive: ['lg'], render: (_, x) => measureLabel(x.measure) },
-                { key: 'description', title: t('plans.target.description'), responsive: ['md'], render: (_, x) => <span style={{ display: 'inline-block', maxWidth: 320, whiteSpace: 'normal' }}>{x.description ?? '—'}</span> },
+                {
+                  key: 'measure',
+                  title: t('plans.target.measure'),
+                  responsive: ['lg'],
+                  render: (_, x) => measureLabel(x.measure),
+                },
+                {
+                  key: 'description',
+                  title: t('plans.target.description'),
+                  responsive: ['md'],
+                  render: (_, x) => (
+                    <span style={{ display: 'inline-block', maxWidth: 320, whiteSpace: 'normal' }}>
+                      {x.description ?? '—'}
+                    </span>
+                  ),
+                },
               ]}
             />
           )}
         </Card>
       </Space>
-      <PlanFormDrawer plan={editing ? plan : null} onClose={() => setEditing(false)} onSaved={() => void invalidate()} />
+      <PlanFormDrawer
+        plan={editing ? plan : null}
+        onClose={() => setEditing(false)}
+        onSaved={() => void invalidate()}
+      />
     </div>
   );
 }

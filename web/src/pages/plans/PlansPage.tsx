@@ -54,7 +54,14 @@ export default function PlansPage() {
         }
       />
       <div className="dh-toolbar">
-        <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('plans.filter.q')} style={{ width: 300 }} data-testid="plans-q" />
+        <Input.Search
+          allowClear
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t('plans.filter.q')}
+          style={{ width: 300 }}
+          data-testid="plans-q"
+        />
         <Select<'active' | 'closed' | 'all'>
           value={filters.status ?? 'all'}
           onChange={(status) => set({ status: status === 'all' ? undefined : status })}
@@ -65,7 +72,12 @@ export default function PlansPage() {
             { value: 'closed', label: planStatusLabel('closed') },
           ]}
         />
-        <UnitSelect value={filters.ownerUnitId ?? null} onChange={(id) => set({ ownerUnitId: id ?? undefined })} placeholder={t('plans.filter.owner')} style={{ width: 260 }} />
+        <UnitSelect
+          value={filters.ownerUnitId ?? null}
+          onChange={(id) => set({ ownerUnitId: id ?? undefined })}
+          placeholder={t('plans.filter.owner')}
+          style={{ width: 260 }}
+        />
       </div>
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
       <Table<TPlanSummary>
@@ -84,16 +96,46 @@ export default function PlansPage() {
             render: (_, p) => (
               <div style={{ minWidth: 200, maxWidth: isPhone ? 240 : 460, whiteSpace: 'normal' }}>
                 <Link to={`/ke-hoach/${p.id}`} data-testid="plan-link">
-                  <Typography.Text strong style={{ color: 'inherit' }}>{p.title}</Typography.Text>
+                  <Typography.Text strong style={{ color: 'inherit' }}>
+                    {p.title}
+                  </Typography.Text>
                 </Link>
-                {isPhone && <div className="dh-muted" style={{ fontSize: 12 }}>{p.ownerUnitName}</div>}
+                {isPhone && (
+                  <div className="dh-muted" style={{ fontSize: 12 }}>
+                    {p.ownerUnitName}
+                  </div>
+                )}
               </div>
             ),
           },
-          { key: 'document', title: t('plans.field.document'), responsive: ['md'], render: (_, p) => (p.document ? t('org.history.documentRef', { symbol: p.document.symbol, date: formatDateVi(p.document.issuedOn) }) : '—') },
-          { key: 'owner', title: t('plans.field.owner'), responsive: ['md'], render: (_, p) => <span style={{ display: 'inline-block', maxWidth: 240, whiteSpace: 'normal' }}>{p.ownerUnitName}</span> },
-          { key: 'period', title: t('plans.field.period'), render: (_, p) => `${formatDateVi(p.startsOn)} – ${formatDateVi(p.endsOn)}` },
-          { key: 'status', title: t('plans.field.status'), responsive: ['sm'], render: (_, p) => <Tag color={PLAN_STATUS_COLORS[p.status]}>{planStatusLabel(p.status)}</Tag> },
+          {
+            key: 'document',
+            title: t('plans.field.document'),
+            responsive: ['md'],
+            render: (_, p) =>
+              p.document
+                ? t('org.history.documentRef', { symbol: p.document.symbol, date: formatDateVi(p.document.issuedOn) })
+                : '—',
+          },
+          {
+            key: 'owner',
+            title: t('plans.field.owner'),
+            responsive: ['md'],
+            render: (_, p) => (
+              <span style={{ display: 'inline-block', maxWidth: 240, whiteSpace: 'normal' }}>{p.ownerUnitName}</span>
+            ),
+          },
+          {
+            key: 'period',
+            title: t('plans.field.period'),
+            render: (_, p) => `${formatDateVi(p.startsOn)} – ${formatDateVi(p.endsOn)}`,
+          },
+          {
+            key: 'status',
+            title: t('plans.field.status'),
+            responsive: ['sm'],
+            render: (_, p) => <Tag color={PLAN_STATUS_COLORS[p.status]}>{planStatusLabel(p.status)}</Tag>,
+          },
         ]}
       />
       <PlanFormDrawer

@@ -2,7 +2,11 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { plansApi, type PlanListParams } from '../../api/plans.ts';
 
 export function usePlans(params: PlanListParams) {
-  return useQuery({ queryKey: ['plans', 'list', params], queryFn: ({ signal }) => plansApi.list(params, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['plans', 'list', params],
+    queryFn: ({ signal }) => plansApi.list(params, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function usePlan(id: number | null) {

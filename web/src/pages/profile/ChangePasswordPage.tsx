@@ -48,9 +48,21 @@ export default function ChangePasswordPage() {
     <>
       <PageHeader title={t('password.title')} />
       <Card style={{ maxWidth: 520 }}>
-        {me.mustChangePassword && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('password.forced')} data-testid="password-forced" />}
+        {me.mustChangePassword && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('password.forced')}
+            data-testid="password-forced"
+          />
+        )}
         <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
+          <Form.Item
+            name="currentPassword"
+            label={t('password.current')}
+            rules={[{ required: true, message: t('password.currentRequired') }]}
+          >
             <Input.Password autoComplete="current-password" data-testid="password-current" />
           </Form.Item>
           <Form.Item
@@ -58,7 +70,10 @@ export default function ChangePasswordPage() {
             label={t('password.new')}
             extra={passwordHint(admin)}
             validateDebounce={400}
-            rules={[{ required: true, message: t('password.newRequired') }, passwordPolicyRule(() => ({ username: me.username, fullName: me.fullName, admin }))]}
+            rules={[
+              { required: true, message: t('password.newRequired') },
+              passwordPolicyRule(() => ({ username: me.username, fullName: me.fullName, admin })),
+            ]}
           >
             <Input.Password autoComplete="new-password" data-testid="password-new" />
           </Form.Item>
@@ -77,7 +92,9 @@ export default function ChangePasswordPage() {
           >
             <Input.Password autoComplete="new-password" data-testid="password-confirm" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" data-testid="password-submit">{t('password.submit')}</Button>
+          <Button type="primary" htmlType="submit" data-testid="password-submit">
+            {t('password.submit')}
+          </Button>
         </Form>
       </Card>
     </>

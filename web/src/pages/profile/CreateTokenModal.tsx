@@ -35,7 +35,12 @@ export function CreateTokenModal({
       onSubmit={(values) => authApi.createToken({ name: values.name, expiresInDays: values.expiresInDays ?? null })}
       onDone={(result) => onCreated(result as TCreatedToken)}
     >
-      <Form.Item name="name" label={t('tokens.col.name')} extra={t('tokens.nameHelp')} rules={[{ required: true, whitespace: true, message: t('tokens.nameRequired') }]}>
+      <Form.Item
+        name="name"
+        label={t('tokens.col.name')}
+        extra={t('tokens.nameHelp')}
+        rules={[{ required: true, whitespace: true, message: t('tokens.nameRequired') }]}
+      >
         <Input maxLength={100} data-testid="token-name" />
       </Form.Item>
       <Form.Item
@@ -44,7 +49,14 @@ export function CreateTokenModal({
         extra={t('tokens.expiresHelp', { defaultDays, maxDays })}
         rules={[{ type: 'number', min: 1, max: maxDays, message: t('tokens.expiresRange', { maxDays }) }]}
       >
-        <InputNumber min={1} max={maxDays} precision={0} style={{ width: 160 }} suffix={t('tokens.days')} data-testid="token-days" />
+        <InputNumber
+          min={1}
+          max={maxDays}
+          precision={0}
+          style={{ width: 160 }}
+          suffix={t('tokens.days')}
+          data-testid="token-days"
+        />
       </Form.Item>
     </FormModal>
   );

@@ -10,7 +10,11 @@ export function TokenSecretModal({ token, onClose }: { token: TCreatedToken | nu
       title={t('tokens.secretTitle')}
       onCancel={onClose}
       mask={{ closable: false }}
-      footer={<Button type="primary" onClick={onClose} data-testid="token-secret-close">{t('tokens.secretDone')}</Button>}
+      footer={
+        <Button type="primary" onClick={onClose} data-testid="token-secret-close">
+          {t('tokens.secretDone')}
+        </Button>
+      }
     >
       <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('tokens.secretWarning')} />
       <Typography.Paragraph

@@ -42,7 +42,11 @@ export default function TokensPage() {
       <PageHeader
         title={t('tokens.title')}
         subtitle={t('tokens.subtitle')}
-        extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="token-create">{t('tokens.create')}</Button>}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="token-create">
+            {t('tokens.create')}
+          </Button>
+        }
       />
       <Table<TApiToken>
         rowKey="id"
@@ -53,11 +57,34 @@ export default function TokensPage() {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('tokens.empty') }}
         columns={[
-          { key: 'name', title: t('tokens.col.name'), render: (_, r) => <span><KeyOutlined /> {r.name}</span> },
-          { key: 'prefix', title: t('tokens.col.prefix'), render: (_, r) => <Typography.Text code>{r.prefix}…</Typography.Text>, responsive: ['md'] },
-          { key: 'createdAt', title: t('tokens.col.createdAt'), render: (_, r) => formatDateTimeVi(r.createdAt), responsive: ['md'] },
+          {
+            key: 'name',
+            title: t('tokens.col.name'),
+            render: (_, r) => (
+              <span>
+                <KeyOutlined /> {r.name}
+              </span>
+            ),
+          },
+          {
+            key: 'prefix',
+            title: t('tokens.col.prefix'),
+            render: (_, r) => <Typography.Text code>{r.prefix}…</Typography.Text>,
+            responsive: ['md'],
+          },
+          {
+            key: 'createdAt',
+            title: t('tokens.col.createdAt'),
+            render: (_, r) => formatDateTimeVi(r.createdAt),
+            responsive: ['md'],
+          },
           { key: 'expiresAt', title: t('tokens.col.expiresAt'), render: (_, r) => formatDateTimeVi(r.expiresAt) },
-          { key: 'lastUsedAt', title: t('tokens.col.lastUsedAt'), render: (_, r) => (r.lastUsedAt ? formatDateTimeVi(r.lastUsedAt) : '—'), responsive: ['lg'] },
+          {
+            key: 'lastUsedAt',
+            title: t('tokens.col.lastUsedAt'),
+            render: (_, r) => (r.lastUsedAt ? formatDateTimeVi(r.lastUsedAt) : '—'),
+            responsive: ['lg'],
+          },
           { key: 'status', title: t('tokens.col.status'), render: (_, r) => status(r) },
           {
             key: 'actions',
@@ -65,8 +92,16 @@ export default function TokensPage() {
             align: 'right',
             render: (_, r) =>
               r.revokedAt ? null : (
-                <Popconfirm title={t('tokens.revokeConfirm', { name: r.name })} okText={t('tokens.revoke')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => revoke(r)}>
-                  <Button danger size="small">{isPhone ? t('tokens.revokeShort') : t('tokens.revoke')}</Button>
+                <Popconfirm
+                  title={t('tokens.revokeConfirm', { name: r.name })}
+                  okText={t('tokens.revoke')}
+                  cancelText={t('common.cancel')}
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => revoke(r)}
+                >
+                  <Button danger size="small">
+                    {isPhone ? t('tokens.revokeShort') : t('tokens.revoke')}
+                  </Button>
                 </Popconfirm>
               ),
           },

@@ -39,7 +39,8 @@ const ENDED: Record<NonNullable<TSpan['ended']>, MessageKey> = {
 function Monitors({ entry, onUnassign }: { entry: TEntryDetail; onUnassign: (monitorId: number) => void }) {
   const current = entry.monitors.filter((m) => !m.unassignedOn);
   const past = entry.monitors.filter((m) => m.unassignedOn);
-  if (entry.monitors.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.monitor.none')} />;
+  if (entry.monitors.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.monitor.none')} />;
   return (
     <List
       size="small"
@@ -52,7 +53,14 @@ function Monitors({ entry, onUnassign }: { entry: TEntryDetail; onUnassign: (mon
           actions={
             !m.unassignedOn && entry.can.assign
               ? [
-                  <Button key="unassign" type="link" size="small" danger onClick={() => onUnassign(m.id)} data-testid="entry-monitor-unassign">
+                  <Button
+                    key="unassign"
+                    type="link"
+                    size="small"
+                    danger
+                    onClick={() => onUnassign(m.id)}
+                    data-testid="entry-monitor-unassign"
+                  >
                     {t('registry.action.unassign')}
                   </Button>,
                 ]
@@ -81,10 +89,16 @@ function Replication({ entry }: { entry: TEntryDetail }) {
     <Space orientation="vertical" style={{ width: '100%' }} size={8} data-testid="entry-replication">
       <div>
         <Typography.Text type="secondary">{t('registry.replication.replicates')} </Typography.Text>
-        {entry.replicates ? <Link to={`/mo-hinh/${entry.replicates.id}`}>{entry.replicates.name}</Link> : <span className="dh-muted">{t('registry.replication.original')}</span>}
+        {entry.replicates ? (
+          <Link to={`/mo-hinh/${entry.replicates.id}`}>{entry.replicates.name}</Link>
+        ) : (
+          <span className="dh-muted">{t('registry.replication.original')}</span>
+        )}
       </div>
       <Typography.Text type="secondary">
-        {entry.replications.length > 0 ? t('registry.replication.spreadTo', { count: entry.replications.length }) : t('registry.replication.none')}
+        {entry.replications.length > 0
+          ? t('registry.replication.spreadTo', { count: entry.replications.length })
+          : t('registry.replication.none')}
       </Typography.Text>
       {entry.replications.length > 0 && (
         <List
@@ -108,7 +122,8 @@ function Replication({ entry }: { entry: TEntryDetail }) {
 }
 
 function Spans({ entry }: { entry: TEntryDetail }) {
-  if (entry.spans.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.span.none')} />;
+  if (entry.spans.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.span.none')} />;
   return (
     <Table<TSpan>
       size="small"
@@ -118,7 +133,13 @@ function Spans({ entry }: { entry: TEntryDetail }) {
       data-testid="entry-spans"
       scroll={{ x: 'max-content' }}
       columns={[
-        { key: 'level', title: t('registry.field.level'), render: (_, s) => <span style={{ display: 'inline-block', maxWidth: 140, whiteSpace: 'normal' }}>{s.level.name}</span> },
+        {
+          key: 'level',
+          title: t('registry.field.level'),
+          render: (_, s) => (
+            <span style={{ display: 'inline-block', maxWidth: 140, whiteSpace: 'normal' }}>{s.level.name}</span>
+          ),
+        },
         {
           key: 'period',
           title: t('registry.span.period'),
@@ -154,7 +175,12 @@ export default function EntryPage() {
   const { data: entry, isPending, error, refetch } = useEntry(id);
   const [open, setOpen] = useState<OpenEntryAction>(null);
 
-  if (isPending) return <Card><Skeleton active paragraph={{ rows: 10 }} /></Card>;
+  if (isPending)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 10 }} />
+      </Card>
+    );
   if (error || !entry) return <FullPageError error={error} onRetry={() => void refetch()} />;
 
   const submit = () =>
@@ -183,7 +209,12 @@ export default function EntryPage() {
   return (
     <div data-testid="entry-page" data-entry-id={entry.id} data-status={entry.status}>
       <div style={{ marginBottom: 8 }}>
-        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }} onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/mo-hinh'))}>
+        <Button
+          type="link"
+          icon={<ArrowLeftOutlined />}
+          style={{ paddingInline: 0 }}
+          onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/mo-hinh'))}
+        >
           {t('registry.backToList')}
         </Button>
       </div>
@@ -215,7 +246,9 @@ export default function EntryPage() {
           }
         />
       )}
-      {entry.status === 'submitted' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('registry.submittedBanner')} />}
+      {entry.status === 'submitted' && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('registry.submittedBanner')} />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -254,7 +287,11 @@ export default function EntryPage() {
             <Card size="small" title={t('registry.section.replication')}>
               <Replication entry={entry} />
             </Card>
-            <Card size="small" title={t('registry.section.spans')} styles={isPhone ? { body: { padding: 8 } } : undefined}>
+            <Card
+              size="small"
+              title={t('registry.section.spans')}
+              styles={isPhone ? { body: { padding: 8 } } : undefined}
+            >
               <Spans entry={entry} />
             </Card>
           </Space>

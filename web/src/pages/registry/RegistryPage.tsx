@@ -47,11 +47,20 @@ export default function RegistryPage() {
         subtitle={t('registry.subtitle')}
         extra={
           <Space wrap>
-            <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="registry-export">
+            <Button
+              icon={<FileExcelOutlined />}
+              loading={exporting}
+              onClick={() => void exportXlsx()}
+              data-testid="registry-export"
+            >
               {t('registry.export.button')}
             </Button>
             {canWrite && (
-              <Button icon={<ImportOutlined />} onClick={() => navigate('/mo-hinh/nhap-excel')} data-testid="registry-import">
+              <Button
+                icon={<ImportOutlined />}
+                onClick={() => navigate('/mo-hinh/nhap-excel')}
+                data-testid="registry-import"
+              >
                 {t('registry.import.button')}
               </Button>
             )}
@@ -60,8 +69,14 @@ export default function RegistryPage() {
                 trigger={['click']}
                 menu={{
                   items: [
-                    { key: 'model', label: <span data-testid="registry-create-model">{t('registry.create.model')}</span> },
-                    { key: 'exemplar', label: <span data-testid="registry-create-exemplar">{t('registry.create.exemplar')}</span> },
+                    {
+                      key: 'model',
+                      label: <span data-testid="registry-create-model">{t('registry.create.model')}</span>,
+                    },
+                    {
+                      key: 'exemplar',
+                      label: <span data-testid="registry-create-exemplar">{t('registry.create.exemplar')}</span>,
+                    },
                   ],
                   onClick: ({ key }) => setRegistering(key as EntryKind),
                 }}

@@ -12,7 +12,15 @@ export const STATUS_COLORS: Record<EntryStatus, string> = {
   replaced: 'gold',
 };
 
-export const STATUS_ORDER: EntryStatus[] = ['draft', 'submitted', 'returned', 'active', 'removed', 'transferred', 'replaced'];
+export const STATUS_ORDER: EntryStatus[] = [
+  'draft',
+  'submitted',
+  'returned',
+  'active',
+  'removed',
+  'transferred',
+  'replaced',
+];
 
 export const statusLabel = (status: EntryStatus) => t(`registry.status.${status}` as MessageKey);
 export const kindLabel = (kind: EntryKind) => t(`registry.kind.${kind}` as MessageKey);
@@ -40,7 +48,16 @@ export const EVENT_COLORS: Partial<Record<EventKind, string>> = {
 
 export const eventLabel = (kind: EventKind) => t(`registry.event.${kind}` as MessageKey);
 
-export const BUCKETS: LedgerBucket[] = ['start', 'added', 'movedIn', 'movedOut', 'removed', 'transferred', 'replaced', 'end'];
+export const BUCKETS: LedgerBucket[] = [
+  'start',
+  'added',
+  'movedIn',
+  'movedOut',
+  'removed',
+  'transferred',
+  'replaced',
+  'end',
+];
 export const bucketLabel = (bucket: LedgerBucket) => t(`ledger.bucket.${bucket}` as MessageKey);
 
 /** Statuses in which an entry is no longer on the list but may be reinstated. */

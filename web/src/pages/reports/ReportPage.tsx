@@ -23,11 +23,24 @@ import { CriterionField, type CriterionValue } from './components/CriterionField
 import { EvidenceFiles, type EvidenceFile } from './components/EvidenceFiles.tsx';
 import { ReportEvents } from './components/ReportEvents.tsx';
 import { ReturnReportModal } from './forms/ReturnReportModal.tsx';
-import { NARRATIVES, criterionField, narrativeLabel, noteFieldLabel, periodKindLabel, reportStatusLabel, type Narrative } from './labels.ts';
+import {
+  NARRATIVES,
+  criterionField,
+  narrativeLabel,
+  noteFieldLabel,
+  periodKindLabel,
+  reportStatusLabel,
+  type Narrative,
+} from './labels.ts';
 import { AutosaveStopped, useAutosave, type SaveState } from './use-autosave.ts';
 import { useInvalidateReporting, useReport } from './use-reporting.ts';
 
-const STATUS_COLORS: Record<TReport['status'], string> = { draft: 'gold', submitted: 'processing', returned: 'error', accepted: 'success' };
+const STATUS_COLORS: Record<TReport['status'], string> = {
+  draft: 'gold',
+  submitted: 'processing',
+  returned: 'error',
+  accepted: 'success',
+};
 
 interface Draft {
   values: Record<number, { value: CriterionValue; comment: string }>;
@@ -37,9 +50,21 @@ interface Draft {
 
 function draftOf(report: TReport): Draft {
   return {
-    values: Object.fromEntries(report.criteria.map((c) => [c.criterionId, { value: c.value, comment: c.comment ?? '' }])),
-    narrative: { results: report.results ?? '', difficulties: report.difficulties ?? '', proposals: report.proposals ?? '' },
-    files: report.files.map((f) => ({ id: f.id, name: f.name, mimeType: f.mimeType, sizeBytes: f.sizeBytes, caption: f.caption ?? '' })),
+    values: Object.fromEntries(
+      report.criteria.map((c) => [c.criterionId, { value: c.value, comment: c.comment ?? '' }]),
+    ),
+    narrative: {
+      results: report.results ?? '',
+      difficulties: report.difficulties ?? '',
+      proposals: report.proposals ?? '',
+    },
+    files: report.files.map((f) => ({
+      id: f.id,
+      name: f.name,
+      mimeType: f.mimeType,
+      sizeBytes: f.sizeBytes,
+      caption: f.caption ?? '',
+    })),
   };
 }
 
@@ -91,7 +116,17 @@ function placeErrors(report: TReport, error: unknown): { byField: Record<string,
   return { byField, other };
 }
 
-function SaveIndicator({ state, savedAt, problem, onRetry }: { state: SaveState; savedAt: Date | null; problem: string | null; onRetry: () => void }) {
+function SaveIndicator({
+  state,
+  savedAt,
+  problem,
+  onRetry,
+}: {
+  state: SaveState;
+  savedAt: Date | null;
+  problem: string | null;
+  onRetry: () => void;
+}) {
   let content: React.ReactNode;
   if (state === 'saving') content = <Typography.Text type="secondary">{t('reporting.save.saving')}</Typography.Text>;
   else if (state === 'dirty') content = <Typography.Text type="secondary">{t('reporting.save.dirty')}</Typography.Text>;
@@ -104,8 +139,14 @@ function SaveIndicator({ state, savedAt, problem, onRetry }: { state: SaveState;
         </Button>
       </Space>
     );
-  else if (state === 'conflict') content = <Typography.Text type="danger">{t('reporting.save.conflictShort')}</Typography.Text>;
-  else if (savedAt) content = <Typography.Text type="success">{t('reporting.save.savedAt', { time: dayjs(savedAt).format('HH:mm') })}</Typography.Text>;
+  else if (state === 'conflict')
+    content = <Typography.Text type="danger">{t('reporting.save.conflictShort')}</Typography.Text>;
+  else if (savedAt)
+    content = (
+      <Typography.Text type="success">
+        {t('reporting.save.savedAt', { time: dayjs(savedAt).format('HH:mm') })}
+      </Typography.Text>
+    );
   else content = <Typography.Text type="secondary">{t('reporting.save.auto')}</Typography.Text>;
   return (
     <span data-testid="report-save-state" data-state={state} aria-live="polite">
@@ -115,7 +156,15 @@ function SaveIndicator({ state, savedAt, problem, onRetry }: { state: SaveState;
   );
 }
 
-function ReportForm({ report, onReplaced, onReload }: { report: TReport; onReplaced: (r: TReport) => void; onReload: () => Promise<void> }) {
+function ReportForm({
+  report,
+  onReplaced,
+  onReload,
+}: {
+  report: TReport;
+  onReplaced: (r: TReport) => void;
+  onReload: () => Promise<void>;
+}) {
   const { message, modal } = App.useApp();
   const isPhone = useIsPhone();
   const navigate = useNavigate();
@@ -123,7 +172,10 @@ function ReportForm({ report, onReplaced, onReload }: { report: TReport; onRepla
   const [draft, setDraft] = useState<Draft>(() => draftOf(report));
   const draftRef = useRef(draft);
   draftRef.current = draft;
-  const [errors, setErrors] = useState<{ byField: Record<string, string>; other: string[] }>({ byField: {}, other: [] });
+  const [errors, setErrors] = useState<{ byField: Record<string, string>; other: string[] }>({
+    byField: {},
+    other: [],
+  });
   const [conflict, setConflict] = useState<string | null>(null);
   const [busy, setBusy] = useState<'submit' | 'accept' | 'overwrite' | null>(null);
   const [returning, setReturning] = useState(false);
@@ -188,7 +240,12 @@ function ReportForm({ report, onReplaced, onReload }: { report: TReport; onRepla
       okText: t('reporting.action.submit'),
       cancelText: t('common.cancel'),
       okButtonProps: { 'data-testid': 'report-submit-confirm' } as never,
-      onOk: () => act('submit', (revision) => reportingApi.submit(report.id, revision), t('reporting.done.submitted', { name: report.entry.name })),
+      onOk: () =>
+        act(
+          'submit',
+          (revision) => reportingApi.submit(report.id, revision),
+          t('reporting.done.submitted', { name: report.entry.name }),
+        ),
     });
 
   const accept = () =>
@@ -198,7 +255,12 @@ function ReportForm({ report, onReplaced, onReload }: { report: TReport; onRepla
       okText: t('reporting.action.accept'),
       cancelText: t('common.cancel'),
       okButtonProps: { 'data-testid': 'report-accept-confirm' } as never,
-      onOk: () => act('accept', (revision) => reportingApi.accept(report.id, revision), t('reporting.done.accepted', { name: report.entry.name })),
+      onOk: () =>
+        act(
+          'accept',
+          (revision) => reportingApi.accept(report.id, revision),
+          t('reporting.done.accepted', { name: report.entry.name }),
+        ),
     });
 
   const reloadLatest = () =>
@@ -223,9 +285,11 @@ function ReportForm({ report, onReplaced, onReload }: { report: TReport; onRepla
         if (m) {
           const id = Number(m[1]);
           const part = m[2] as 'value' | 'comment';
-          if (merged.values[id] && mine.values[id]) merged.values[id] = { ...merged.values[id], [part]: mine.values[id][part] };
+          if (merged.values[id] && mine.values[id])
+            merged.values[id] = { ...merged.values[id], [part]: mine.values[id][part] };
         } else if (key === 'files') merged.files = mine.files;
-        else if ((NARRATIVES as readonly string[]).includes(key)) merged.narrative[key as Narrative] = mine.narrative[key as Narrative];
+        else if ((NARRATIVES as readonly string[]).includes(key))
+          merged.narrative[key as Narrative] = mine.narrative[key as Narrative];
       }
       draftRef.current = merged;
       setDraft(merged);
@@ -241,7 +305,8 @@ function ReportForm({ report, onReplaced, onReload }: { report: TReport; onRepla
   };
 
   const notes = new Map<string, string>();
-  for (const n of report.returnNotes) notes.set(n.field, notes.has(n.field) ? `${notes.get(n.field)}\n${n.note}` : n.note);
+  for (const n of report.returnNotes)
+    notes.set(n.field, notes.has(n.field) ? `${notes.get(n.field)}\n${n.note}` : n.note);
   const showNotes = report.status === 'returned';
   const noteFor = (field: string) => (showNotes ? notes.get(field) : undefined);
   const strayNotes = showNotes
@@ -254,18 +319,43 @@ function ReportForm({ report, onReplaced, onReload }: { report: TReport; onRepla
   const w = report.window;
   const actions = (
     <Space wrap>
-      {!readOnly && <SaveIndicator state={autosave.state} savedAt={autosave.savedAt} problem={autosave.problem} onRetry={() => void autosave.flush().catch(() => undefined)} />}
+      {!readOnly && (
+        <SaveIndicator
+          state={autosave.state}
+          savedAt={autosave.savedAt}
+          problem={autosave.problem}
+          onRetry={() => void autosave.flush().catch(() => undefined)}
+        />
+      )}
       {report.can.submit && (
-        <Button type="primary" icon={<SendOutlined />} loading={busy === 'submit'} disabled={Boolean(conflictMessage)} onClick={submit} data-testid="report-submit">
+        <Button
+          type="primary"
+          icon={<SendOutlined />}
+          loading={busy === 'submit'}
+          disabled={Boolean(conflictMessage)}
+          onClick={submit}
+          data-testid="report-submit"
+        >
           {report.status === 'returned' ? t('reporting.action.resubmit') : t('reporting.action.submit')}
         </Button>
       )}
       {report.can.review && (
         <>
-          <Button type="primary" icon={<CheckOutlined />} loading={busy === 'accept'} onClick={accept} data-testid="report-accept">
+          <Button
+            type="primary"
+            icon={<CheckOutlined />}
+            loading={busy === 'accept'}
+            onClick={accept}
+            data-testid="report-accept"
+          >
             {t('reporting.action.accept')}
           </Button>
-          <Button danger icon={<RollbackOutlined />} onClick={() => setReturning(true)} data-testid="report-return-open">
+          <Button
+            danger
+            icon={<RollbackOutlined />}
+            onClick={() => setReturning(true)}
+            data-testid="report-return-open"
+          >
             {t('reporting.action.return')}
           </Button>
         </>
@@ -274,19 +364,28 @@ function ReportForm({ report, onReplaced, onReload }: { report: TReport; onRepla
   );
 
   return (
-    <div data-testid="report-page" data-report-id={report.id} data-status={report.status} data-can-edit={report.can.edit ? 'true' : 'false'}>
+    <div
+      data-testid="report-page"
+      data-report-id={report.id}
+      data-status={report.status}
+      data-can-edit={report.can.edit ? 'true' : 'false'}
+    >
       <div style={{ marginBottom: 8 }}>
         <Button
           type="link"
           icon={<ArrowLeftOutlined />}
           style={{ paddingInline: 0 }}
-          onClick={() => (window.history.length > 1 ? navigate(-1) : navigate(`/bao-cao-dinh-ky?ky=${report.period.id}`))}
+          onClick={() =>
+            window.history.length > 1 ? navigate(-1) : navigate(`/bao-cao-dinh-ky?ky=${report.period.id}`)
+          }
         >
           {t('reporting.backToList')}
         </Button>
       </div>
       <div className="dh-page-head">
-        <h1 data-testid="report-title">{t('reporting.report.title', { period: report.period.name, name: report.entry.name })}</h1>
+        <h1 data-testid="report-title">
+          {t('reporting.report.title', { period: report.period.name, name: report.entry.name })}
+        </h1>
         {actions}
         <div style={{ flexBasis: '100%' }}>
           <Space wrap size={6}>
@@ -327,7 +426,12 @@ function ReportForm({ report, onReplaced, onReload }: { report: TReport; onRepla
                 {t('reporting.conflict.reload')}
               </Button>
               {report.can.edit && (
-                <Button size="small" loading={busy === 'overwrite'} onClick={() => void merge()} data-testid="report-conflict-merge">
+                <Button
+                  size="small"
+                  loading={busy === 'overwrite'}
+                  onClick={() => void merge()}
+                  data-testid="report-conflict-merge"
+                >
                   {t('reporting.conflict.merge')}
                 </Button>
               )}
@@ -344,8 +448,14 @@ function ReportForm({ report, onReplaced, onReload }: { report: TReport; onRepla
           data-testid="report-returned"
           description={
             <>
-              <div data-testid="report-return-reason" style={{ whiteSpace: 'pre-line' }}>{report.returnReason}</div>
-              {report.returnNotes.length > 0 && <div style={{ marginTop: 4 }}>{t('reporting.returnedNotesHint', { count: report.returnNotes.length })}</div>}
+              <div data-testid="report-return-reason" style={{ whiteSpace: 'pre-line' }}>
+                {report.returnReason}
+              </div>
+              {report.returnNotes.length > 0 && (
+                <div style={{ marginTop: 4 }}>
+                  {t('reporting.returnedNotesHint', { count: report.returnNotes.length })}
+                </div>
+              )}
               {strayNotes.map((n, i) => (
                 <div key={i}>
                   {noteFieldLabel(n.field, report.criteria)}: {n.note}
@@ -355,19 +465,43 @@ function ReportForm({ report, onReplaced, onReload }: { report: TReport; onRepla
           }
         />
       )}
-      {report.status === 'submitted' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('reporting.submittedBanner')} />}
-      {report.changedAfterAcceptance && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('reporting.changedBanner')} />}
+      {report.status === 'submitted' && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('reporting.submittedBanner')} />
+      )}
+      {report.changedAfterAcceptance && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('reporting.changedBanner')} />
+      )}
       {!w.open && report.status !== 'accepted' && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('reporting.window.closedTitle')} description={w.reason} data-testid="report-window-closed" />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('reporting.window.closedTitle')}
+          description={w.reason}
+          data-testid="report-window-closed"
+        />
       )}
       {errors.other.length > 0 && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('reporting.submit.problems')} description={errors.other.map((m, i) => <div key={i}>{m}</div>)} data-testid="report-errors" />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('reporting.submit.problems')}
+          description={errors.other.map((m, i) => (
+            <div key={i}>{m}</div>
+          ))}
+          data-testid="report-errors"
+        />
       )}
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <Card size="small" title={t('reporting.section.criteria', { version: report.criteriaSet.version })} data-testid="report-criteria">
+            <Card
+              size="small"
+              title={t('reporting.section.criteria', { version: report.criteriaSet.version })}
+              data-testid="report-criteria"
+            >
               {report.criteria.map((c) => {
                 const v = draft.values[c.criterionId];
                 return (
@@ -390,7 +524,13 @@ function ReportForm({ report, onReplaced, onReload }: { report: TReport; onRepla
                 <div key={n} style={{ marginBottom: 12 }} data-testid={`report-narrative-${n}`}>
                   <Typography.Text strong>{narrativeLabel(n)}</Typography.Text>
                   {noteFor(n) && (
-                    <Alert type="warning" showIcon style={{ margin: '6px 0' }} title={t('reporting.return.noteHere')} description={<span data-testid="narrative-note">{noteFor(n)}</span>} />
+                    <Alert
+                      type="warning"
+                      showIcon
+                      style={{ margin: '6px 0' }}
+                      title={t('reporting.return.noteHere')}
+                      description={<span data-testid="narrative-note">{noteFor(n)}</span>}
+                    />
                   )}
                   <Input.TextArea
                     value={draft.narrative[n]}
@@ -410,14 +550,33 @@ function ReportForm({ report, onReplaced, onReload }: { report: TReport; onRepla
             </Card>
             <Card size="small" title={t('reporting.files.title')}>
               {noteFor('files') && (
-                <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('reporting.return.noteHere')} description={<span data-testid="files-note">{noteFor('files')}</span>} />
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginBottom: 8 }}
+                  title={t('reporting.return.noteHere')}
+                  description={<span data-testid="files-note">{noteFor('files')}</span>}
+                />
               )}
-              <EvidenceFiles files={draft.files} readOnly={readOnly} onChange={(next) => update(['files'], (d) => ({ ...d, files: typeof next === 'function' ? next(d.files) : next }))} />
+              <EvidenceFiles
+                files={draft.files}
+                readOnly={readOnly}
+                onChange={(next) =>
+                  update(['files'], (d) => ({ ...d, files: typeof next === 'function' ? next(d.files) : next }))
+                }
+              />
               {errors.byField.files && <Typography.Text type="danger">{errors.byField.files}</Typography.Text>}
             </Card>
             {report.can.submit && (
               <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
-                <Button type="primary" icon={<SendOutlined />} loading={busy === 'submit'} disabled={Boolean(conflictMessage)} onClick={submit} data-testid="report-submit-bottom">
+                <Button
+                  type="primary"
+                  icon={<SendOutlined />}
+                  loading={busy === 'submit'}
+                  disabled={Boolean(conflictMessage)}
+                  onClick={submit}
+                  data-testid="report-submit-bottom"
+                >
                   {report.status === 'returned' ? t('reporting.action.resubmit') : t('reporting.action.submit')}
                 </Button>
               </div>
@@ -451,11 +610,16 @@ function ReportForm({ report, onReplaced, onReload }: { report: TReport; onRepla
                     label: t('reporting.fact.period'),
                     children: (
                       <span data-testid="report-period">
-                        {report.period.name} ({periodKindLabel(report.period.kind)}, {formatDateVi(report.period.startsOn)} – {formatDateVi(report.period.endsOn)})
+                        {report.period.name} ({periodKindLabel(report.period.kind)},{' '}
+                        {formatDateVi(report.period.startsOn)} – {formatDateVi(report.period.endsOn)})
                       </span>
                     ),
                   },
-                  { key: 'due', label: t('reporting.fact.due'), children: <span data-testid="report-due">{formatDateVi(report.period.dueOn)}</span> },
+                  {
+                    key: 'due',
+                    label: t('reporting.fact.due'),
+                    children: <span data-testid="report-due">{formatDateVi(report.period.dueOn)}</span>,
+                  },
                   {
                     key: 'closing',
                     label: t('reporting.fact.closingDay'),
@@ -467,16 +631,36 @@ function ReportForm({ report, onReplaced, onReload }: { report: TReport; onRepla
                     ),
                   },
                   ...(report.submittedAt
-                    ? [{ key: 'submitted', label: t('reporting.fact.submitted'), children: `${formatDateTimeVi(report.submittedAt)}${report.submittedBy ? ` · ${report.submittedBy}` : ''}` }]
+                    ? [
+                        {
+                          key: 'submitted',
+                          label: t('reporting.fact.submitted'),
+                          children: `${formatDateTimeVi(report.submittedAt)}${report.submittedBy ? ` · ${report.submittedBy}` : ''}`,
+                        },
+                      ]
                     : []),
                   ...(report.acceptedAt
-                    ? [{ key: 'accepted', label: t('reporting.fact.accepted'), children: `${formatDateTimeVi(report.acceptedAt)}${report.acceptedBy ? ` · ${report.acceptedBy}` : ''}` }]
+                    ? [
+                        {
+                          key: 'accepted',
+                          label: t('reporting.fact.accepted'),
+                          children: `${formatDateTimeVi(report.acceptedAt)}${report.acceptedBy ? ` · ${report.acceptedBy}` : ''}`,
+                        },
+                      ]
                     : []),
-                  { key: 'updated', label: t('reporting.fact.updated'), children: `${formatDateTimeVi(report.updatedAt)}${report.updatedBy ? ` · ${report.updatedBy}` : ''}` },
+                  {
+                    key: 'updated',
+                    label: t('reporting.fact.updated'),
+                    children: `${formatDateTimeVi(report.updatedAt)}${report.updatedBy ? ` · ${report.updatedBy}` : ''}`,
+                  },
                 ]}
               />
             </Card>
-            <Card size="small" title={t('reporting.section.events')} styles={isPhone ? { body: { padding: 8 } } : undefined}>
+            <Card
+              size="small"
+              title={t('reporting.section.events')}
+              styles={isPhone ? { body: { padding: 8 } } : undefined}
+            >
               <ReportEvents events={report.events} />
             </Card>
           </Space>
@@ -506,7 +690,12 @@ export default function ReportPage() {
   // A new generation re-reads the form from the server (after an action, or "load the latest").
   const [generation, setGeneration] = useState(0);
 
-  if (isPending) return <Card><Skeleton active paragraph={{ rows: 12 }} /></Card>;
+  if (isPending)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 12 }} />
+      </Card>
+    );
   if (error || !report) return <FullPageError error={error} onRetry={() => void refetch()} />;
 
   return (

@@ -27,7 +27,9 @@ import { useReportsParams } from './use-reports-params.ts';
 export function defaultPeriod(periods: TPeriod[], on: string): TPeriod | null {
   const started = periods.filter((p) => p.startsOn <= on);
   if (started.length === 0) return [...periods].sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0] ?? null;
-  return [...started].sort((a, b) => b.startsOn.localeCompare(a.startsOn) || a.endsOn.localeCompare(b.endsOn))[0] ?? null;
+  return (
+    [...started].sort((a, b) => b.startsOn.localeCompare(a.startsOn) || a.endsOn.localeCompare(b.endsOn))[0] ?? null
+  );
 }
 
 export default function ReportsPage() {
@@ -79,7 +81,9 @@ export default function ReportsPage() {
     }
   };
 
-  const childName = params.childUnitId ? completeness.data?.children.find((c) => c.unit.id === params.childUnitId)?.unit.name : undefined;
+  const childName = params.childUnitId
+    ? completeness.data?.children.find((c) => c.unit.id === params.childUnitId)?.unit.name
+    : undefined;
   const drilled = Boolean(params.bucket || params.late || params.childUnitId);
 
   return (
@@ -117,7 +121,9 @@ export default function ReportsPage() {
           testId="reports-unit"
         />
       </div>
-      {periods.error && <Alert type="error" showIcon title={errorMessage(periods.error)} style={{ marginBottom: 12 }} />}
+      {periods.error && (
+        <Alert type="error" showIcon title={errorMessage(periods.error)} style={{ marginBottom: 12 }} />
+      )}
       {!periods.isPending && items.length === 0 && !periods.error && (
         <Empty description={t('reporting.period.noneHelp')} data-testid="reports-no-periods" />
       )}
@@ -132,9 +138,16 @@ export default function ReportsPage() {
           {period.graceUntil ? ` ${t('reporting.period.grace', { date: formatDateVi(period.graceUntil) })}` : ''}
         </Typography.Paragraph>
       )}
-      {completeness.error && <Alert type="error" showIcon title={errorMessage(completeness.error)} style={{ marginBottom: 12 }} />}
+      {completeness.error && (
+        <Alert type="error" showIcon title={errorMessage(completeness.error)} style={{ marginBottom: 12 }} />
+      )}
       {completeness.data && periodId && (
-        <CompletenessPanel data={completeness.data} drill={drill} onDrill={setDrill} onOpenUnit={(unitId) => change({ unitId, childUnitId: undefined })} />
+        <CompletenessPanel
+          data={completeness.data}
+          drill={drill}
+          onDrill={setDrill}
+          onOpenUnit={(unitId) => change({ unitId, childUnitId: undefined })}
+        />
       )}
       {periodId && (
         <>
@@ -146,7 +159,12 @@ export default function ReportsPage() {
               {params.childUnitId && <Tag>{childName ?? t('reporting.entries.childUnit')}</Tag>}
             </Space>
             {drilled && (
-              <Button size="small" icon={<ClearOutlined />} onClick={() => setDrill({})} data-testid="reports-drill-clear">
+              <Button
+                size="small"
+                icon={<ClearOutlined />}
+                onClick={() => setDrill({})}
+                data-testid="reports-drill-clear"
+              >
                 {t('reporting.entries.showAll')}
               </Button>
             )}
@@ -163,7 +181,9 @@ export default function ReportsPage() {
               </Button>
             )}
           </div>
-          {entries.error && <Alert type="error" showIcon title={errorMessage(entries.error)} style={{ marginBottom: 12 }} />}
+          {entries.error && (
+            <Alert type="error" showIcon title={errorMessage(entries.error)} style={{ marginBottom: 12 }} />
+          )}
           <PeriodEntriesTable
             rows={entries.data?.items ?? []}
             loading={entries.isFetching}

@@ -1,5 +1,11 @@
 /** How periods, reports and completeness buckets look: Vietnamese labels (from the catalogue) and tag colours. */
-import type { CompletenessBucket, PeriodKind, ReportEventKind, ReportStatus, TReportCriterion } from '../../api/reporting.ts';
+import type {
+  CompletenessBucket,
+  PeriodKind,
+  ReportEventKind,
+  ReportStatus,
+  TReportCriterion,
+} from '../../api/reporting.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 
 export const periodKindLabel = (kind: PeriodKind) => t(`reporting.kind.${kind}` as MessageKey);
@@ -34,7 +40,10 @@ export const narrativeLabel = (field: Narrative) => t(`reporting.narrative.${fie
 export const criterionField = (criterionId: number) => `criterion:${criterionId}`;
 
 /** The label of a return-note field (criterion:<id> → its code and title). */
-export function noteFieldLabel(field: string, criteria: Pick<TReportCriterion, 'criterionId' | 'code' | 'title'>[]): string {
+export function noteFieldLabel(
+  field: string,
+  criteria: Pick<TReportCriterion, 'criterionId' | 'code' | 'title'>[],
+): string {
   const m = /^criterion:(\d+)$/.exec(field);
   if (m) {
     const c = criteria.find((x) => x.criterionId === Number(m[1]));
@@ -52,4 +61,5 @@ export function formatValue(value: number | null, measure: TReportCriterion['mea
 }
 
 /** Percent with one decimal, or a dash. */
-export const formatPercent = (value: number | null) => (value === null ? '—' : `${value.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`);
+export const formatPercent = (value: number | null) =>
+  value === null ? '—' : `${value.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;

@@ -134,5 +134,15 @@ export function useAutosave<B>({ revision, enabled, build, save, onSaved }: Opti
     return () => window.removeEventListener('beforeunload', warn);
   }, []);
 
-  return { state, savedAt, problem, changed, flush, overwriteFrom, currentRevision, adoptRevision, hasUnsaved: () => edits.current !== saved.current };
+  return {
+    state,
+    savedAt,
+    problem,
+    changed,
+    flush,
+    overwriteFrom,
+    currentRevision,
+    adoptRevision,
+    hasUnsaved: () => edits.current !== saved.current,
+  };
 }

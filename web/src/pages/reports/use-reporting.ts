@@ -30,11 +30,19 @@ export function usePeriodEntries(periodId: number | null, params: PeriodEntriesP
 }
 
 export function useReport(id: number | null) {
-  return useQuery({ queryKey: ['reporting', 'report', id], queryFn: () => reportingApi.report(id!), enabled: id !== null });
+  return useQuery({
+    queryKey: ['reporting', 'report', id],
+    queryFn: () => reportingApi.report(id!),
+    enabled: id !== null,
+  });
 }
 
 export function useOverrides(periodId: number | null) {
-  return useQuery({ queryKey: ['reporting', 'overrides', periodId], queryFn: () => reportingApi.overrides(periodId!), enabled: periodId !== null });
+  return useQuery({
+    queryKey: ['reporting', 'overrides', periodId],
+    queryFn: () => reportingApi.overrides(periodId!),
+    enabled: periodId !== null,
+  });
 }
 
 /** After any change: periods, lists, completeness, reports. */

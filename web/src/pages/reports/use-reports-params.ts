@@ -29,7 +29,10 @@ export function useReportsParams() {
     return {
       periodId: positive(params.get('ky')),
       unitId: positive(params.get('don-vi')),
-      bucket: bucket && (COMPLETENESS_BUCKETS as readonly string[]).includes(bucket) ? (bucket as CompletenessBucket) : undefined,
+      bucket:
+        bucket && (COMPLETENESS_BUCKETS as readonly string[]).includes(bucket)
+          ? (bucket as CompletenessBucket)
+          : undefined,
       late: params.get('tre') === '1' ? true : undefined,
       childUnitId: positive(params.get('don-vi-con')),
     };

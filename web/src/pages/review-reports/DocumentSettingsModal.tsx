@@ -36,14 +36,49 @@ const valuesOf = (s: TDocumentSettings): Omit<Values, 'unitId'> => ({
 });
 
 function Source({ settings }: { settings: TDocumentSettings }) {
-  if (settings.own) return <Alert type="success" showIcon title={t('reviewReports.settings.own', { unit: settings.unit.name })} data-testid="review-settings-source" data-source="own" />;
+  if (settings.own)
+    return (
+      <Alert
+        type="success"
+        showIcon
+        title={t('reviewReports.settings.own', { unit: settings.unit.name })}
+        data-testid="review-settings-source"
+        data-source="own"
+      />
+    );
   if (settings.effective.inheritedFrom) {
-    return <Alert type="info" showIcon title={t('reviewReports.settings.inherited', { unit: settings.effective.inheritedFrom.name })} description={t('reviewReports.settings.inheritedHint')} data-testid="review-settings-source" data-source="inherited" />;
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={t('reviewReports.settings.inherited', { unit: settings.effective.inheritedFrom.name })}
+        description={t('reviewReports.settings.inheritedHint')}
+        data-testid="review-settings-source"
+        data-source="inherited"
+      />
+    );
   }
-  return <Alert type="info" showIcon title={t('reviewReports.settings.defaults')} description={t('reviewReports.settings.inheritedHint')} data-testid="review-settings-source" data-source="defaults" />;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      title={t('reviewReports.settings.defaults')}
+      description={t('reviewReports.settings.inheritedHint')}
+      data-testid="review-settings-source"
+      data-source="defaults"
+    />
+  );
 }
 
-export function DocumentSettingsModal({ open, onClose, canWrite }: { open: boolean; onClose: () => void; canWrite: boolean }) {
+export function DocumentSettingsModal({
+  open,
+  onClose,
+  canWrite,
+}: {
+  open: boolean;
+  onClose: () => void;
+  canWrite: boolean;
+}) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -59,8 +94,20 @@ export function DocumentSettingsModal({ open, onClose, canWrite }: { open: boole
 
   const mm = (name: (typeof MARGINS)[number]) => (
     <Col xs={12} sm={6} key={name}>
-      <Form.Item name={['layout', 'margins', name]} label={t(`reviewReports.settings.margin.${name}`)} rules={[{ required: true, message: t('reviewReports.required') }]}>
-        <InputNumber min={0} max={400} step={1} addonAfter={t('reviewReports.settings.mm')} style={{ width: '100%' }} disabled={!canWrite} data-testid={`review-settings-margin-${name}`} />
+      <Form.Item
+        name={['layout', 'margins', name]}
+        label={t(`reviewReports.settings.margin.${name}`)}
+        rules={[{ required: true, message: t('reviewReports.required') }]}
+      >
+        <InputNumber
+          min={0}
+          max={400}
+          step={1}
+          addonAfter={t('reviewReports.settings.mm')}
+          style={{ width: '100%' }}
+          disabled={!canWrite}
+          data-testid={`review-settings-margin-${name}`}
+        />
       </Form.Item>
     </Col>
   );
@@ -77,7 +124,9 @@ export function DocumentSettingsModal({ open, onClose, canWrite }: { open: boole
       onSubmit={async (values) => {
         if (!canWrite || !data || values.unitId === null) return null;
         const base = data.own?.layout ?? data.effective.override;
-        const margins = Object.fromEntries(MARGINS.map((k) => [k, values.layout.margins[k] ?? data.effective.layout.margins[k]]));
+        const margins = Object.fromEntries(
+          MARGINS.map((k) => [k, values.layout.margins[k] ?? data.effective.layout.margins[k]]),
+        );
         const saved = await documentSettingsApi.save(values.unitId, {
           place: values.place.trim() === '' ? null : values.place.trim(),
           revision: data.own?.revision ?? null,
@@ -94,7 +143,11 @@ export function DocumentSettingsModal({ open, onClose, canWrite }: { open: boole
         return saved;
       }}
     >
-      <Form.Item name="unitId" label={t('reviewReports.field.unit')} rules={[{ required: true, message: t('reviewReports.required') }]}>
+      <Form.Item
+        name="unitId"
+        label={t('reviewReports.field.unit')}
+        rules={[{ required: true, message: t('reviewReports.required') }]}
+      >
         <UnitSelect placeholder={t('reviewReports.field.unitPlaceholder')} testId="review-settings-unit" />
       </Form.Item>
       {unitId === null ? (
@@ -106,25 +159,52 @@ export function DocumentSettingsModal({ open, onClose, canWrite }: { open: boole
       ) : (
         <>
           <Source settings={data} />
-          {!canWrite && <Typography.Paragraph type="secondary">{t('reviewReports.settings.readOnly')}</Typography.Paragraph>}
-          <Form.Item name="place" label={t('reviewReports.settings.place')} extra={t('reviewReports.settings.placeHint')} style={{ marginTop: 12 }}>
+          {!canWrite && (
+            <Typography.Paragraph type="secondary">{t('reviewReports.settings.readOnly')}</Typography.Paragraph>
+          )}
+          <Form.Item
+            name="place"
+            label={t('reviewReports.settings.place')}
+            extra={t('reviewReports.settings.placeHint')}
+            style={{ marginTop: 12 }}
+          >
             <Input maxLength={200} disabled={!canWrite} data-testid="review-settings-place" />
           </Form.Item>
           <Typography.Text strong>{t('reviewReports.settings.margins')}</Typography.Text>
           <Row gutter={12}>{MARGINS.map(mm)}</Row>
           <Row gutter={12}>
             <Col xs={24} sm={16}>
-              <Form.Item name={['layout', 'font']} label={t('reviewReports.settings.font')} rules={[{ required: true, whitespace: true, message: t('reviewReports.required') }]}>
+              <Form.Item
+                name={['layout', 'font']}
+                label={t('reviewReports.settings.font')}
+                rules={[{ required: true, whitespace: true, message: t('reviewReports.required') }]}
+              >
                 <Input maxLength={100} disabled={!canWrite} data-testid="review-settings-font" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={8}>
-              <Form.Item name={['layout', 'sizes', 'body']} label={t('reviewReports.settings.bodySize')} rules={[{ required: true, message: t('reviewReports.required') }]}>
-                <InputNumber min={6} max={40} step={0.5} addonAfter={t('reviewReports.settings.pt')} style={{ width: '100%' }} disabled={!canWrite} data-testid="review-settings-body-size" />
+              <Form.Item
+                name={['layout', 'sizes', 'body']}
+                label={t('reviewReports.settings.bodySize')}
+                rules={[{ required: true, message: t('reviewReports.required') }]}
+              >
+                <InputNumber
+                  min={6}
+                  max={40}
+                  step={0.5}
+                  addonAfter={t('reviewReports.settings.pt')}
+                  style={{ width: '100%' }}
+                  disabled={!canWrite}
+                  data-testid="review-settings-body-size"
+                />
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name={['layout', 'partyHeading']} label={t('reviewReports.settings.partyHeading')} rules={[{ required: true, whitespace: true, message: t('reviewReports.required') }]}>
+          <Form.Item
+            name={['layout', 'partyHeading']}
+            label={t('reviewReports.settings.partyHeading')}
+            rules={[{ required: true, whitespace: true, message: t('reviewReports.required') }]}
+          >
             <Input maxLength={200} disabled={!canWrite} data-testid="review-settings-party-heading" />
           </Form.Item>
         </>

@@ -6,7 +6,24 @@
  * signing (ký ban hành) registers it as a document and leaves it read-only.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Input, InputNumber, List, Row, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Input,
+  InputNumber,
+  List,
+  Row,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { DownloadOutlined, ReloadOutlined, SafetyCertificateOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -127,7 +144,12 @@ function SimpleTable({ headers, rows, testId }: { headers: string[]; rows: Cell[
       scroll={{ x: 'max-content' }}
       data-testid={testId}
       dataSource={rows.map((cells, i) => ({ key: i, cells }))}
-      columns={headers.map((h, i) => ({ key: String(i), title: h, align: i === 0 ? 'left' : 'right', render: (_: unknown, r: { cells: Cell[] }) => r.cells[i] }))}
+      columns={headers.map((h, i) => ({
+        key: String(i),
+        title: h,
+        align: i === 0 ? 'left' : 'right',
+        render: (_: unknown, r: { cells: Cell[] }) => r.cells[i],
+      }))}
       locale={{ emptyText: t('reviewReports.numbers.empty') }}
     />
   );
@@ -135,10 +157,19 @@ function SimpleTable({ headers, rows, testId }: { headers: string[]; rows: Cell[
 
 function FigureTables({ figures, ctx }: { figures: ReviewFigures; ctx: NumCtx }) {
   const levelName = (id: number) => figures.levels.find((l) => l.id === id)?.name ?? String(id);
-  const countOf = (k: ReviewEntryKind, levelId: number) => figures.counts[k].byLevel.find((c) => c.levelId === levelId)?.count ?? 0;
-  const countLevels = figures.levels.filter((l) => ctx.values.has(`models.level.${l.id}.end`) || ctx.values.has(`exemplars.level.${l.id}.end`)).filter((l) => countOf('model', l.id) + countOf('exemplar', l.id) > 0 || Object.hasOwn(ctx.overrides, `models.level.${l.id}.end`) || Object.hasOwn(ctx.overrides, `exemplars.level.${l.id}.end`));
+  const countOf = (k: ReviewEntryKind, levelId: number) =>
+    figures.counts[k].byLevel.find((c) => c.levelId === levelId)?.count ?? 0;
+  const countLevels = figures.levels
+    .filter((l) => ctx.values.has(`models.level.${l.id}.end`) || ctx.values.has(`exemplars.level.${l.id}.end`))
+    .filter(
+      (l) =>
+        countOf('model', l.id) + countOf('exemplar', l.id) > 0 ||
+        Object.hasOwn(ctx.overrides, `models.level.${l.id}.end`) ||
+        Object.hasOwn(ctx.overrides, `exemplars.level.${l.id}.end`),
+    );
   const mvHead = MOVEMENT_BUCKETS.map((b) => t(`reviewReports.movement.${b}` as MessageKey));
-  const critLevels = (k: ReviewEntryKind) => figures.levels.filter((l) => figures.criteria.some((c) => c.kind === k && c.levelId === l.id && c.evaluated > 0));
+  const critLevels = (k: ReviewEntryKind) =>
+    figures.levels.filter((l) => figures.criteria.some((c) => c.kind === k && c.levelId === l.id && c.evaluated > 0));
   const shown = new Set<string>();
   const mark = (k: string) => {
     shown.add(k);
@@ -151,19 +182,37 @@ function FigureTables({ figures, ctx }: { figures: ReviewFigures; ctx: NumCtx })
         testId="review-table-counts"
         headers={[t('reviewReports.col.level'), t('reviewReports.col.models'), t('reviewReports.col.exemplars')]}
         rows={[
-          ...countLevels.map((l) => [l.name, <Num key="m" k={mark(`models.level.${l.id}.end`)} ctx={ctx} />, <Num key="e" k={mark(`exemplars.level.${l.id}.end`)} ctx={ctx} />]),
-          [<strong key="t">{t('reviewReports.col.total')}</strong>, <Num key="m" k={mark('models.end')} ctx={ctx} />, <Num key="e" k={mark('exemplars.end')} ctx={ctx} />],
+          ...countLevels.map((l) => [
+            l.name,
+            <Num key="m" k={mark(`models.level.${l.id}.end`)} ctx={ctx} />,
+            <Num key="e" k={mark(`exemplars.level.${l.id}.end`)} ctx={ctx} />,
+          ]),
+          [
+            <strong key="t">{t('reviewReports.col.total')}</strong>,
+            <Num key="m" k={mark('models.end')} ctx={ctx} />,
+            <Num key="e" k={mark('exemplars.end')} ctx={ctx} />,
+          ],
         ]}
       />
       {(['model', 'exemplar'] as const).map((k) => (
         <div key={k}>
-          <Typography.Title level={5}>{t(k === 'model' ? 'reviewReports.tables.movementModels' : 'reviewReports.tables.movementExemplars')}</Typography.Title>
+          <Typography.Title level={5}>
+            {t(k === 'model' ? 'reviewReports.tables.movementModels' : 'reviewReports.tables.movementExemplars')}
+          </Typography.Title>
           <SimpleTable
             testId={`review-table-movement-${k}`}
             headers={[t('reviewReports.col.level'), ...mvHead]}
             rows={[
-              ...figures.movements[k].byLevel.map((r) => [levelName(r.levelId), ...MOVEMENT_BUCKETS.map((b) => <Num key={b} k={mark(`${KIND_KEY[k]}.movement.level.${r.levelId}.${b}`)} ctx={ctx} />)]),
-              [<strong key="t">{t('reviewReports.col.total')}</strong>, ...MOVEMENT_BUCKETS.map((b) => <Num key={b} k={mark(`${KIND_KEY[k]}.movement.${b}`)} ctx={ctx} />)],
+              ...figures.movements[k].byLevel.map((r) => [
+                levelName(r.levelId),
+                ...MOVEMENT_BUCKETS.map((b) => (
+                  <Num key={b} k={mark(`${KIND_KEY[k]}.movement.level.${r.levelId}.${b}`)} ctx={ctx} />
+                )),
+              ]),
+              [
+                <strong key="t">{t('reviewReports.col.total')}</strong>,
+                ...MOVEMENT_BUCKETS.map((b) => <Num key={b} k={mark(`${KIND_KEY[k]}.movement.${b}`)} ctx={ctx} />),
+              ],
             ]}
           />
         </div>
@@ -171,7 +220,13 @@ function FigureTables({ figures, ctx }: { figures: ReviewFigures; ctx: NumCtx })
       <Typography.Title level={5}>{t('reviewReports.tables.criteria')}</Typography.Title>
       <SimpleTable
         testId="review-table-criteria"
-        headers={[t('reviewReports.col.kind'), t('reviewReports.col.level'), t('reviewReports.col.field'), t('reviewReports.col.met'), t('reviewReports.col.evaluated')]}
+        headers={[
+          t('reviewReports.col.kind'),
+          t('reviewReports.col.level'),
+          t('reviewReports.col.field'),
+          t('reviewReports.col.met'),
+          t('reviewReports.col.evaluated'),
+        ]}
         rows={(['model', 'exemplar'] as const).flatMap((k) =>
           critLevels(k).flatMap((l) => [
             ...figures.criteria
@@ -183,15 +238,33 @@ function FigureTables({ figures, ctx }: { figures: ReviewFigures; ctx: NumCtx })
                 <Num key="m" k={mark(`criteria.${k}.${l.id}.${c.fieldId}.met`)} ctx={ctx} />,
                 <Num key="e" k={mark(`criteria.${k}.${l.id}.${c.fieldId}.evaluated`)} ctx={ctx} />,
               ]),
-            [t(`reviewReports.kindWord.${k}` as MessageKey), l.name, <strong key="t">{t('reviewReports.col.total')}</strong>, <Num key="m" k={mark(`criteria.${k}.${l.id}.met`)} ctx={ctx} />, <Num key="e" k={mark(`criteria.${k}.${l.id}.evaluated`)} ctx={ctx} />],
+            [
+              t(`reviewReports.kindWord.${k}` as MessageKey),
+              l.name,
+              <strong key="t">{t('reviewReports.col.total')}</strong>,
+              <Num key="m" k={mark(`criteria.${k}.${l.id}.met`)} ctx={ctx} />,
+              <Num key="e" k={mark(`criteria.${k}.${l.id}.evaluated`)} ctx={ctx} />,
+            ],
           ]),
         )}
       />
       <Typography.Title level={5}>{t('reviewReports.tables.exemplars')}</Typography.Title>
       <SimpleTable
         testId="review-table-exemplars"
-        headers={[t('reviewReports.col.index'), t('reviewReports.col.name'), t('reviewReports.col.position'), t('reviewReports.col.unit'), t('reviewReports.col.level')]}
-        rows={figures.exemplarsMet.map((p, i) => [String(i + 1), p.name, p.position ?? '', p.unitName, levelName(p.levelId)])}
+        headers={[
+          t('reviewReports.col.index'),
+          t('reviewReports.col.name'),
+          t('reviewReports.col.position'),
+          t('reviewReports.col.unit'),
+          t('reviewReports.col.level'),
+        ]}
+        rows={figures.exemplarsMet.map((p, i) => [
+          String(i + 1),
+          p.name,
+          p.position ?? '',
+          p.unitName,
+          levelName(p.levelId),
+        ])}
       />
     </>
   );
@@ -202,7 +275,11 @@ function FigureTables({ figures, ctx }: { figures: ReviewFigures; ctx: NumCtx })
       {others.length > 0 && (
         <>
           <Typography.Title level={5}>{t('reviewReports.tables.others')}</Typography.Title>
-          <SimpleTable testId="review-table-others" headers={[t('reviewReports.col.figure'), t('reviewReports.col.value')]} rows={others.map((k) => [numberLabel(k, figures), <Num key={k} k={k} ctx={ctx} />])} />
+          <SimpleTable
+            testId="review-table-others"
+            headers={[t('reviewReports.col.figure'), t('reviewReports.col.value')]}
+            rows={others.map((k) => [numberLabel(k, figures), <Num key={k} k={k} ctx={ctx} />])}
+          />
         </>
       )}
     </>
@@ -251,7 +328,11 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
     [report.numbers, draft.overrides, editing, editable],
   );
 
-  const run = async (what: 'save' | 'refresh' | 'ack' | 'sign', call: () => Promise<TReviewReportFull>, done: MessageKey) => {
+  const run = async (
+    what: 'save' | 'refresh' | 'ack' | 'sign',
+    call: () => Promise<TReviewReportFull>,
+    done: MessageKey,
+  ) => {
     setBusy(what);
     setProblem(null);
     try {
@@ -271,13 +352,20 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
       setBusy(null);
     }
   };
-  const save = () => run('save', () => reviewReportsApi.update(report.id, bodyOf(draft, report.revision)), 'reviewReports.saved');
-  const refresh = () => run('refresh', () => reviewReportsApi.refresh(report.id, report.revision), 'reviewReports.refreshed');
-  const acknowledge = () => run('ack', () => reviewReportsApi.acknowledge(report.id, report.revision), 'reviewReports.acknowledged');
+  const save = () =>
+    run('save', () => reviewReportsApi.update(report.id, bodyOf(draft, report.revision)), 'reviewReports.saved');
+  const refresh = () =>
+    run('refresh', () => reviewReportsApi.refresh(report.id, report.revision), 'reviewReports.refreshed');
+  const acknowledge = () =>
+    run('ack', () => reviewReportsApi.acknowledge(report.id, report.revision), 'reviewReports.acknowledged');
   const sign = () =>
     modal.confirm({
       title: t('reviewReports.sign.confirmTitle'),
-      content: t('reviewReports.sign.confirmText', { number: report.number, date: formatDateVi(report.reportDate), signer: report.signerName }),
+      content: t('reviewReports.sign.confirmText', {
+        number: report.number,
+        date: formatDateVi(report.reportDate),
+        signer: report.signerName,
+      }),
       okText: t('reviewReports.sign.ok'),
       cancelText: t('common.cancel'),
       okButtonProps: { 'data-testid': 'review-sign-confirm' } as Record<string, string>,
@@ -294,22 +382,41 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
   const reload = async () => {
     setDirty(false);
     setConflict(null);
-    const fresh = await client.fetchQuery({ queryKey: ['review-reports', 'one', report.id], queryFn: () => reviewReportsApi.get(report.id) });
+    const fresh = await client.fetchQuery({
+      queryKey: ['review-reports', 'one', report.id],
+      queryFn: () => reviewReportsApi.get(report.id),
+    });
     setDraft(draftOf(fresh));
   };
 
   const exportable = (final || report.warningsAcknowledged) && !dirty;
-  const exportHint = dirty ? t('reviewReports.export.saveFirst') : final || report.warningsAcknowledged ? undefined : t('reviewReports.export.ackFirst');
+  const exportHint = dirty
+    ? t('reviewReports.export.saveFirst')
+    : final || report.warningsAcknowledged
+      ? undefined
+      : t('reviewReports.export.ackFirst');
   const download = (format: 'docx' | 'pdf' | 'annex.xlsx', label: MessageKey, testId: string) => (
     <Tooltip title={exportHint}>
-      <Button icon={<DownloadOutlined />} href={exportable ? reviewReportExportUrl(report.id, format) : undefined} target={format === 'pdf' ? '_blank' : undefined} disabled={!exportable} data-testid={testId}>
+      <Button
+        icon={<DownloadOutlined />}
+        href={exportable ? reviewReportExportUrl(report.id, format) : undefined}
+        target={format === 'pdf' ? '_blank' : undefined}
+        disabled={!exportable}
+        data-testid={testId}
+      >
         {t(label)}
       </Button>
     </Tooltip>
   );
 
   return (
-    <div data-testid="review-editor" data-status={report.status} data-revision={report.revision} data-dirty={dirty ? 'yes' : 'no'} data-acknowledged={report.warningsAcknowledged ? 'yes' : 'no'}>
+    <div
+      data-testid="review-editor"
+      data-status={report.status}
+      data-revision={report.revision}
+      data-dirty={dirty ? 'yes' : 'no'}
+      data-acknowledged={report.warningsAcknowledged ? 'yes' : 'no'}
+    >
       <PageHeader
         title={report.title}
         subtitle={t('reviewReports.subtitleOne', {
@@ -323,24 +430,58 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
           <Space wrap>
             <Link to={REVIEW_REPORTS_PATH}>{t('reviewReports.backToList')}</Link>
             {editable && (
-              <Button icon={<ReloadOutlined />} onClick={() => void refresh()} loading={busy === 'refresh'} disabled={dirty} data-testid="review-refresh">
+              <Button
+                icon={<ReloadOutlined />}
+                onClick={() => void refresh()}
+                loading={busy === 'refresh'}
+                disabled={dirty}
+                data-testid="review-refresh"
+              >
                 {t('reviewReports.refresh')}
               </Button>
             )}
             {editable && (
-              <Button type="primary" icon={<SaveOutlined />} onClick={() => void save()} loading={busy === 'save'} disabled={!dirty} data-testid="review-save">
+              <Button
+                type="primary"
+                icon={<SaveOutlined />}
+                onClick={() => void save()}
+                loading={busy === 'save'}
+                disabled={!dirty}
+                data-testid="review-save"
+              >
                 {t('reviewReports.save')}
               </Button>
             )}
             {editable && (
-              <Tooltip title={signBlockers.length > 0 ? t('reviewReports.sign.blocked', { missing: signBlockers.join('; ') }) : t('reviewReports.sign.hint')}>
-                <Button icon={<SafetyCertificateOutlined />} onClick={sign} loading={busy === 'sign'} disabled={signBlockers.length > 0} data-testid="review-sign">
+              <Tooltip
+                title={
+                  signBlockers.length > 0
+                    ? t('reviewReports.sign.blocked', { missing: signBlockers.join('; ') })
+                    : t('reviewReports.sign.hint')
+                }
+              >
+                <Button
+                  icon={<SafetyCertificateOutlined />}
+                  onClick={sign}
+                  loading={busy === 'sign'}
+                  disabled={signBlockers.length > 0}
+                  data-testid="review-sign"
+                >
                   {t('reviewReports.sign.button')}
                 </Button>
               </Tooltip>
             )}
             {final && (
-              <Tooltip title={report.signedAt ? t('reviewReports.sign.signedBy', { name: report.signedBy?.name ?? '', at: formatDateTimeVi(report.signedAt) }) : undefined}>
+              <Tooltip
+                title={
+                  report.signedAt
+                    ? t('reviewReports.sign.signedBy', {
+                        name: report.signedBy?.name ?? '',
+                        at: formatDateTimeVi(report.signedAt),
+                      })
+                    : undefined
+                }
+              >
                 <Tag color="green" icon={<SafetyCertificateOutlined />} data-testid="review-signed">
                   {t('reviewReports.sign.signed')}
                 </Tag>
@@ -355,15 +496,29 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="review-signed-info"
-          title={t('reviewReports.sign.signedTitle', { name: report.signedBy?.name ?? '', at: report.signedAt ? formatDateTimeVi(report.signedAt) : '' })}
+          title={t('reviewReports.sign.signedTitle', {
+            name: report.signedBy?.name ?? '',
+            at: report.signedAt ? formatDateTimeVi(report.signedAt) : '',
+          })}
           description={
             report.document
-              ? t('reviewReports.sign.registeredAs', { symbol: report.document.symbol, date: formatDateVi(report.document.issuedOn) })
+              ? t('reviewReports.sign.registeredAs', {
+                  symbol: report.document.symbol,
+                  date: formatDateVi(report.document.issuedOn),
+                })
               : t('reviewReports.sign.readOnly')
           }
         />
       )}
-      {dirty && <Alert type="info" showIcon title={t('reviewReports.unsaved')} style={{ marginBottom: 12 }} data-testid="review-unsaved" />}
+      {dirty && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('reviewReports.unsaved')}
+          style={{ marginBottom: 12 }}
+          data-testid="review-unsaved"
+        />
+      )}
       {conflict && (
         <Alert
           type="error"
@@ -379,9 +534,24 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
           }
         />
       )}
-      {problem && <Alert type="error" showIcon title={problem} closable onClose={() => setProblem(null)} style={{ marginBottom: 12 }} data-testid="review-error" />}
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          title={problem}
+          closable
+          onClose={() => setProblem(null)}
+          style={{ marginBottom: 12 }}
+          data-testid="review-error"
+        />
+      )}
 
-      <Card title={t('reviewReports.section.warnings')} size="small" style={{ marginBottom: 12 }} data-testid="review-warnings">
+      <Card
+        title={t('reviewReports.section.warnings')}
+        size="small"
+        style={{ marginBottom: 12 }}
+        data-testid="review-warnings"
+      >
         {report.warnings.length === 0 ? (
           <Typography.Text type="success">{t('reviewReports.warnings.none')}</Typography.Text>
         ) : (
@@ -396,19 +566,33 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
                       <Tag color="orange">{w.code}</Tag>
                       {w.message}
                     </span>
-                    {w.sections.length > 0 && <span className="dh-muted">{t('reviewReports.warnings.sections', { sections: w.sections.join(', ') })}</span>}
+                    {w.sections.length > 0 && (
+                      <span className="dh-muted">
+                        {t('reviewReports.warnings.sections', { sections: w.sections.join(', ') })}
+                      </span>
+                    )}
                   </Space>
                 </List.Item>
               )}
             />
             {report.warningsAcknowledged ? (
               <Typography.Text type="secondary" data-testid="review-acknowledged">
-                {t('reviewReports.warnings.acknowledgedBy', { name: report.warningsAcknowledgedBy?.name ?? '', at: report.warningsAcknowledgedAt ? formatDateTimeVi(report.warningsAcknowledgedAt) : '' })}
+                {t('reviewReports.warnings.acknowledgedBy', {
+                  name: report.warningsAcknowledgedBy?.name ?? '',
+                  at: report.warningsAcknowledgedAt ? formatDateTimeVi(report.warningsAcknowledgedAt) : '',
+                })}
               </Typography.Text>
             ) : (
               editable && (
                 <Tooltip title={dirty ? t('reviewReports.export.saveFirst') : undefined}>
-                  <Button type="primary" danger onClick={() => void acknowledge()} loading={busy === 'ack'} disabled={dirty} data-testid="review-acknowledge">
+                  <Button
+                    type="primary"
+                    danger
+                    onClick={() => void acknowledge()}
+                    loading={busy === 'ack'}
+                    disabled={dirty}
+                    data-testid="review-acknowledge"
+                  >
                     {t('reviewReports.acknowledge')}
                   </Button>
                 </Tooltip>
@@ -433,35 +617,80 @@ function Editor({ report, canWrite }: { report: TReviewReportFull; canWrite: boo
         <Row gutter={12}>
           <Col xs={24}>
             <label>{t('reviewReports.field.title')}</label>
-            <Input.TextArea autoSize={{ minRows: 1 }} value={draft.title} onChange={(e) => change({ title: e.target.value })} disabled={!editable} data-testid="review-title" />
+            <Input.TextArea
+              autoSize={{ minRows: 1 }}
+              value={draft.title}
+              onChange={(e) => change({ title: e.target.value })}
+              disabled={!editable}
+              data-testid="review-title"
+            />
           </Col>
           <Col xs={24} md={8}>
             <label>{t('reviewReports.field.number')}</label>
-            <Input value={draft.number} onChange={(e) => change({ number: e.target.value })} placeholder={t('reviewReports.field.numberPlaceholder')} disabled={!editable} data-testid="review-number" />
+            <Input
+              value={draft.number}
+              onChange={(e) => change({ number: e.target.value })}
+              placeholder={t('reviewReports.field.numberPlaceholder')}
+              disabled={!editable}
+              data-testid="review-number"
+            />
           </Col>
           <Col xs={24} md={8}>
             <label>{t('reviewReports.field.place')}</label>
-            <Input value={draft.place} onChange={(e) => change({ place: e.target.value })} disabled={!editable} data-testid="review-place" />
+            <Input
+              value={draft.place}
+              onChange={(e) => change({ place: e.target.value })}
+              disabled={!editable}
+              data-testid="review-place"
+            />
           </Col>
           <Col xs={24} md={8}>
             <label>{t('reviewReports.field.reportDate')}</label>
-            <IsoDatePicker value={draft.reportDate} onChange={(v) => change({ reportDate: v })} disabled={!editable} data-testid="review-report-date" />
+            <IsoDatePicker
+              value={draft.reportDate}
+              onChange={(v) => change({ reportDate: v })}
+              disabled={!editable}
+              data-testid="review-report-date"
+            />
           </Col>
           <Col xs={24} md={8}>
             <label>{t('reviewReports.field.signerAuthority')}</label>
-            <Input value={draft.signerAuthority} onChange={(e) => change({ signerAuthority: e.target.value })} placeholder={t('reviewReports.field.signerAuthorityPlaceholder')} disabled={!editable} data-testid="review-signer-authority" />
+            <Input
+              value={draft.signerAuthority}
+              onChange={(e) => change({ signerAuthority: e.target.value })}
+              placeholder={t('reviewReports.field.signerAuthorityPlaceholder')}
+              disabled={!editable}
+              data-testid="review-signer-authority"
+            />
           </Col>
           <Col xs={24} md={8}>
             <label>{t('reviewReports.field.signerTitle')}</label>
-            <Input value={draft.signerTitle} onChange={(e) => change({ signerTitle: e.target.value })} disabled={!editable} data-testid="review-signer-title" />
+            <Input
+              value={draft.signerTitle}
+              onChange={(e) => change({ signerTitle: e.target.value })}
+              disabled={!editable}
+              data-testid="review-signer-title"
+            />
           </Col>
           <Col xs={24} md={8}>
             <label>{t('reviewReports.field.signerName')}</label>
-            <Input value={draft.signerName} onChange={(e) => change({ signerName: e.target.value })} disabled={!editable} data-testid="review-signer-name" />
+            <Input
+              value={draft.signerName}
+              onChange={(e) => change({ signerName: e.target.value })}
+              disabled={!editable}
+              data-testid="review-signer-name"
+            />
           </Col>
           <Col xs={24}>
             <label>{t('reviewReports.field.recipients')}</label>
-            <Input.TextArea autoSize={{ minRows: 3 }} value={draft.recipients} onChange={(e) => change({ recipients: e.target.value })} placeholder={t('reviewReports.field.recipientsPlaceholder')} disabled={!editable} data-testid="review-recipients" />
+            <Input.TextArea
+              autoSize={{ minRows: 3 }}
+              value={draft.recipients}
+              onChange={(e) => change({ recipients: e.target.value })}
+              placeholder={t('reviewReports.field.recipientsPlaceholder')}
+              disabled={!editable}
+              data-testid="review-recipients"
+            />
           </Col>
         </Row>
       </Card>

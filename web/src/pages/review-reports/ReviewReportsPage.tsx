@@ -9,7 +9,13 @@ import { Alert, Button, Col, Form, Input, Row, Select, Space, Table, Tag } from 
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
-import { REVIEW_REPORT_KINDS, reviewReportsApi, type ReviewReportKind, type TCreateReviewReportBody, type TReviewReportSummary } from '../../api/review-reports.ts';
+import {
+  REVIEW_REPORT_KINDS,
+  reviewReportsApi,
+  type ReviewReportKind,
+  type TCreateReviewReportBody,
+  type TReviewReportSummary,
+} from '../../api/review-reports.ts';
 import { useCan } from '../../auth/me.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { IsoDatePicker } from '../../components/IsoDatePicker.tsx';
@@ -38,7 +44,15 @@ interface CreateValues {
 /** The units the user may report on as they stood at the end of the period, including a unit that ended and that the user's units succeeded. */
 const REPORT_UNITS: UnitSource = { key: 'review-report-units', search: reviewReportsApi.units };
 
-function CreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: number) => void }) {
+function CreateModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (id: number) => void;
+}) {
   const year = today().slice(0, 4);
   const required = [{ required: true, message: t('reviewReports.required') }];
   return (
@@ -68,12 +82,20 @@ function CreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () 
       <Form.Item noStyle shouldUpdate={(a: CreateValues, b: CreateValues) => a.to !== b.to}>
         {({ getFieldValue }) => (
           <Form.Item name="unitId" label={t('reviewReports.field.unit')} rules={required}>
-            <UnitSelect asOf={getFieldValue('to') || undefined} source={REPORT_UNITS} placeholder={t('reviewReports.field.unitPlaceholder')} testId="review-create-unit" />
+            <UnitSelect
+              asOf={getFieldValue('to') || undefined}
+              source={REPORT_UNITS}
+              placeholder={t('reviewReports.field.unitPlaceholder')}
+              testId="review-create-unit"
+            />
           </Form.Item>
         )}
       </Form.Item>
       <Form.Item name="kind" label={t('reviewReports.field.kind')} rules={required}>
-        <Select data-testid="review-create-kind" options={REVIEW_REPORT_KINDS.map((k) => ({ value: k, label: reviewKindLabel(k) }))} />
+        <Select
+          data-testid="review-create-kind"
+          options={REVIEW_REPORT_KINDS.map((k) => ({ value: k, label: reviewKindLabel(k) }))}
+        />
       </Form.Item>
       <Form.Item name="title" label={t('reviewReports.field.title')} rules={required}>
         <Input.TextArea autoSize={{ minRows: 2 }} data-testid="review-create-title" />
@@ -104,7 +126,12 @@ function CreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () 
 
 /** The report's warnings as of its last change, from the list itself. */
 function WarningsCount({ count, acknowledged }: { count: number; acknowledged: boolean }) {
-  if (count === 0) return <span className="dh-muted" data-testid="review-row-warnings">0</span>;
+  if (count === 0)
+    return (
+      <span className="dh-muted" data-testid="review-row-warnings">
+        0
+      </span>
+    );
   return (
     <Tag color={acknowledged ? 'default' : 'orange'} data-testid="review-row-warnings">
       {acknowledged ? t('reviewReports.warningsAcknowledgedCount', { count }) : count}
@@ -135,7 +162,12 @@ export default function ReviewReportsPage() {
               {t('reviewReports.settings.open')}
             </Button>
             {canCreate && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="review-create">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="review-create"
+              >
                 {t('reviewReports.create')}
               </Button>
             )}
@@ -160,7 +192,10 @@ export default function ReviewReportsPage() {
             resetPage();
           }}
           style={{ width: 200 }}
-          options={[{ value: 'all' as const, label: t('reviewReports.filter.allKinds') }, ...REVIEW_REPORT_KINDS.map((k) => ({ value: k, label: reviewKindLabel(k) }))]}
+          options={[
+            { value: 'all' as const, label: t('reviewReports.filter.allKinds') },
+            ...REVIEW_REPORT_KINDS.map((k) => ({ value: k, label: reviewKindLabel(k) })),
+          ]}
         />
       </div>
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
@@ -182,20 +217,37 @@ export default function ReviewReportsPage() {
                 <Link to={`${REVIEW_REPORTS_PATH}/${r.id}`} data-testid="review-link">
                   {r.title}
                 </Link>
-                {r.number && <div className="dh-muted" style={{ fontSize: 12 }}>{r.number}</div>}
+                {r.number && (
+                  <div className="dh-muted" style={{ fontSize: 12 }}>
+                    {r.number}
+                  </div>
+                )}
               </div>
             ),
           },
           { key: 'kind', title: t('reviewReports.field.kind'), render: (_, r) => <Tag>{reviewKindLabel(r.kind)}</Tag> },
           { key: 'unit', title: t('reviewReports.field.unit'), render: (_, r) => r.unit.name },
-          { key: 'period', title: t('reviewReports.field.period'), render: (_, r) => `${formatDateVi(r.periodFrom)} – ${formatDateVi(r.periodTo)}` },
+          {
+            key: 'period',
+            title: t('reviewReports.field.period'),
+            render: (_, r) => `${formatDateVi(r.periodFrom)} – ${formatDateVi(r.periodTo)}`,
+          },
           { key: 'snapshot', title: t('reviewReports.field.snapshotOn'), render: (_, r) => formatDateVi(r.snapshotOn) },
           {
             key: 'status',
             title: t('reviewReports.field.status'),
-            render: (_, r) => <Tag color={r.status === 'final' ? 'green' : 'default'}>{t(r.status === 'final' ? 'reviewReports.status.final' : 'reviewReports.status.draft')}</Tag>,
+            render: (_, r) => (
+              <Tag color={r.status === 'final' ? 'green' : 'default'}>
+                {t(r.status === 'final' ? 'reviewReports.status.final' : 'reviewReports.status.draft')}
+              </Tag>
+            ),
           },
-          { key: 'warnings', title: t('reviewReports.field.warnings'), align: 'right', render: (_, r) => <WarningsCount count={r.warningCount} acknowledged={r.warningsAcknowledged} /> },
+          {
+            key: 'warnings',
+            title: t('reviewReports.field.warnings'),
+            align: 'right',
+            render: (_, r) => <WarningsCount count={r.warningCount} acknowledged={r.warningsAcknowledged} />,
+          },
         ]}
       />
       <DocumentSettingsModal open={settingsOpen} onClose={() => setSettingsOpen(false)} canWrite={canWriteSettings} />

@@ -4,11 +4,20 @@ import { reviewReportsApi, type ReviewReportListParams, type ReviewReportKind } 
 import { t, type MessageKey } from '../../i18n/index.ts';
 
 export function useReviewReports(params: ReviewReportListParams) {
-  return useQuery({ queryKey: ['review-reports', 'list', params], queryFn: ({ signal }) => reviewReportsApi.list(params, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['review-reports', 'list', params],
+    queryFn: ({ signal }) => reviewReportsApi.list(params, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useReviewReport(id: number) {
-  return useQuery({ queryKey: ['review-reports', 'one', id], queryFn: () => reviewReportsApi.get(id), staleTime: 10_000, enabled: Number.isInteger(id) && id > 0 });
+  return useQuery({
+    queryKey: ['review-reports', 'one', id],
+    queryFn: () => reviewReportsApi.get(id),
+    staleTime: 10_000,
+    enabled: Number.isInteger(id) && id > 0,
+  });
 }
 
 export function useInvalidateReviewReports() {

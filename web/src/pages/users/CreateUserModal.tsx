@@ -26,7 +26,9 @@ const passwordRule: FormRule = (form) =>
     username: form.getFieldValue('username') as string | undefined,
     fullName: form.getFieldValue('fullName') as string | undefined,
     email: form.getFieldValue('email') as string | undefined,
-    admin: ((form.getFieldValue('grants') ?? []) as Array<{ role?: Role } | undefined>).some((g) => g?.role === 'admin'),
+    admin: ((form.getFieldValue('grants') ?? []) as Array<{ role?: Role } | undefined>).some(
+      (g) => g?.role === 'admin',
+    ),
   }));
 
 const rules = {
@@ -35,7 +37,15 @@ const rules = {
   email: [zodRule(ZCreateUserBody.shape.email)],
 };
 
-export function CreateUserModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (user: TUser) => void }) {
+export function CreateUserModal({
+  open,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onDone: (user: TUser) => void;
+}) {
   const { message } = App.useApp();
   usePasswordEstimator();
   return (
@@ -60,7 +70,13 @@ export function CreateUserModal({ open, onClose, onDone }: { open: boolean; onCl
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="username" label={t('users.field.username')} rules={rules.username} required extra={t('users.usernameHelp')}>
+          <Form.Item
+            name="username"
+            label={t('users.field.username')}
+            rules={rules.username}
+            required
+            extra={t('users.usernameHelp')}
+          >
             <Input maxLength={50} autoComplete="off" data-testid="user-username" />
           </Form.Item>
         </Col>
@@ -94,7 +110,14 @@ export function CreateUserModal({ open, onClose, onDone }: { open: boolean; onCl
                 <div style={{ flex: 1 }}>
                   <GrantFields prefix={[field.name]} testId={`user-grant-${field.name}`} />
                 </div>
-                <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} style={{ marginTop: 30 }} />
+                <Button
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(field.name)}
+                  aria-label={t('common.remove')}
+                  style={{ marginTop: 30 }}
+                />
               </div>
             ))}
             <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add()}>

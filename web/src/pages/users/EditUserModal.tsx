@@ -7,7 +7,15 @@ import { zodRule } from '../../lib/zod-rule.ts';
 import { t } from '../../i18n/index.ts';
 
 /** Sửa họ tên, thư điện tử. */
-export function EditUserModal({ user, onClose, onDone }: { user: TUser | null; onClose: () => void; onDone: () => void }) {
+export function EditUserModal({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: TUser | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { message } = App.useApp();
   if (!user) return null;
   return (
@@ -18,13 +26,20 @@ export function EditUserModal({ user, onClose, onDone }: { user: TUser | null; o
       testId="user-edit"
       onClose={onClose}
       initialValues={{ fullName: user.fullName, email: user.email }}
-      onSubmit={(values) => usersApi.update(user.id, { ...values, email: values.email || null, revision: user.revision })}
+      onSubmit={(values) =>
+        usersApi.update(user.id, { ...values, email: values.email || null, revision: user.revision })
+      }
       onDone={() => {
         void message.success(t('users.done.updated', { name: user.fullName }));
         onDone();
       }}
     >
-      <Form.Item name="fullName" label={t('users.field.fullName')} rules={[zodRule(ZUpdateUserBody.shape.fullName)]} required>
+      <Form.Item
+        name="fullName"
+        label={t('users.field.fullName')}
+        rules={[zodRule(ZUpdateUserBody.shape.fullName)]}
+        required
+      >
         <Input maxLength={200} />
       </Form.Item>
       <Form.Item name="email" label={t('users.field.email')} rules={[zodRule(ZUpdateUserBody.shape.email)]}>

@@ -10,12 +10,20 @@ export function GrantFields({ prefix = [], testId }: { prefix?: (string | number
   return (
     <Row gutter={12}>
       <Col xs={24} sm={10}>
-        <Form.Item name={name('role')} label={t('users.field.role')} rules={[{ required: true, message: t('users.roleRequired') }]}>
+        <Form.Item
+          name={name('role')}
+          label={t('users.field.role')}
+          rules={[{ required: true, message: t('users.roleRequired') }]}
+        >
           <RoleSelect testId={testId ? `${testId}-role` : undefined} />
         </Form.Item>
       </Col>
       <Col xs={24} sm={14}>
-        <Form.Item name={name('unitId')} label={t('users.field.unit')} rules={[{ required: true, message: t('users.unitRequired') }]}>
+        <Form.Item
+          name={name('unitId')}
+          label={t('users.field.unit')}
+          rules={[{ required: true, message: t('users.unitRequired') }]}
+        >
           <UnitSelect testId={testId ? `${testId}-unit` : undefined} />
         </Form.Item>
       </Col>

@@ -7,7 +7,15 @@ import { t } from '../../i18n/index.ts';
 import { GrantFields } from './GrantFields.tsx';
 
 /** Cấp quyền: give the account a role on a unit. */
-export function GrantRoleModal({ user, onClose, onDone }: { user: TUser | null; onClose: () => void; onDone: () => void }) {
+export function GrantRoleModal({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: TUser | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { message } = App.useApp();
   if (!user) return null;
   return (

@@ -10,7 +10,15 @@ import { t } from '../../i18n/index.ts';
  * end and its API tokens are revoked. An administrator's account is held to
  * the administrators' bar (and every system administrator is told).
  */
-export function ResetPasswordModal({ user, onClose, onDone }: { user: TUser | null; onClose: () => void; onDone: () => void }) {
+export function ResetPasswordModal({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: TUser | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { message } = App.useApp();
   usePasswordEstimator();
   if (!user) return null;
@@ -35,7 +43,10 @@ export function ResetPasswordModal({ user, onClose, onDone }: { user: TUser | nu
         label={t('users.field.newPassword')}
         extra={passwordHint(admin)}
         validateDebounce={400}
-        rules={[{ required: true, message: t('users.passwordRequired') }, passwordPolicyRule(() => ({ username: user.username, fullName: user.fullName, email: user.email, admin }))]}
+        rules={[
+          { required: true, message: t('users.passwordRequired') },
+          passwordPolicyRule(() => ({ username: user.username, fullName: user.fullName, email: user.email, admin })),
+        ]}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>

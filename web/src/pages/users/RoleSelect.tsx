@@ -3,7 +3,15 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../../common/roles.ts';
 import { t } from '../../i18n/index.ts';
 
 /** Vai trò, labelled from the shared ROLE_LABELS. */
-export function RoleSelect({ value, onChange, testId }: { value?: Role; onChange?: (role: Role) => void; testId?: string }) {
+export function RoleSelect({
+  value,
+  onChange,
+  testId,
+}: {
+  value?: Role;
+  onChange?: (role: Role) => void;
+  testId?: string;
+}) {
   return (
     <Select<Role>
       value={value}

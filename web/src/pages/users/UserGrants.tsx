@@ -10,7 +10,8 @@ interface Props {
 }
 
 export function UserGrants({ user, onRevoke }: Props) {
-  if (user.grants.length === 0 && user.otherGrants === 0) return <Typography.Text type="secondary">{t('users.noGrants')}</Typography.Text>;
+  if (user.grants.length === 0 && user.otherGrants === 0)
+    return <Typography.Text type="secondary">{t('users.noGrants')}</Typography.Text>;
   return (
     <Space orientation="vertical" size={4} style={{ minWidth: 260, maxWidth: 420 }}>
       {user.grants.map((grant) => (
@@ -34,7 +35,11 @@ export function UserGrants({ user, onRevoke }: Props) {
           )}
         </div>
       ))}
-      {user.otherGrants > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('users.otherGrants', { count: user.otherGrants })}</Typography.Text>}
+      {user.otherGrants > 0 && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('users.otherGrants', { count: user.otherGrants })}
+        </Typography.Text>
+      )}
     </Space>
   );
 }

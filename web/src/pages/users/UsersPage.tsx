@@ -44,7 +44,8 @@ export default function UsersPage() {
 
   const onAction = (action: UserAction, user: TUser) => {
     if (action === 'edit' || action === 'grant' || action === 'reset') return setDialog({ action, user });
-    if (action === 'unlock') return void run(() => usersApi.unlock(user.id), t('users.done.unlocked', { name: user.fullName }));
+    if (action === 'unlock')
+      return void run(() => usersApi.unlock(user.id), t('users.done.unlocked', { name: user.fullName }));
     const disable = action === 'disable';
     modal.confirm({
       title: t(disable ? 'users.disableConfirm' : 'users.enableConfirm', { name: user.fullName }),
@@ -52,7 +53,11 @@ export default function UsersPage() {
       okText: disable ? t('users.disable') : t('users.enable'),
       okButtonProps: { danger: disable },
       cancelText: t('common.cancel'),
-      onOk: () => run(() => usersApi.setStatus(user.id, disable ? 'disabled' : 'active', user.revision), t(disable ? 'users.done.disabled' : 'users.done.enabled', { name: user.fullName })),
+      onOk: () =>
+        run(
+          () => usersApi.setStatus(user.id, disable ? 'disabled' : 'active', user.revision),
+          t(disable ? 'users.done.disabled' : 'users.done.enabled', { name: user.fullName }),
+        ),
     });
   };
 
@@ -63,11 +68,33 @@ export default function UsersPage() {
       <PageHeader
         title={t('users.title')}
         subtitle={t('users.subtitle')}
-        extra={canWrite && <Button type="primary" icon={<UserAddOutlined />} onClick={() => setCreating(true)} data-testid="user-create">{t('users.create')}</Button>}
+        extra={
+          canWrite && (
+            <Button
+              type="primary"
+              icon={<UserAddOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="user-create"
+            >
+              {t('users.create')}
+            </Button>
+          )
+        }
       />
       <div className="dh-toolbar">
-        <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('users.filter.q')} style={{ width: 280 }} />
-        <UnitSelect value={unitId ?? null} onChange={(id) => setUnitId(id ?? undefined)} placeholder={t('users.filter.unit')} style={{ width: 280 }} />
+        <Input.Search
+          allowClear
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t('users.filter.q')}
+          style={{ width: 280 }}
+        />
+        <UnitSelect
+          value={unitId ?? null}
+          onChange={(id) => setUnitId(id ?? undefined)}
+          placeholder={t('users.filter.unit')}
+          style={{ width: 280 }}
+        />
         <Select<'active' | 'disabled' | 'all'>
           value={status ?? 'all'}
           onChange={(v) => setStatus(v === 'all' ? undefined : v)}
@@ -84,7 +111,9 @@ export default function UsersPage() {
         rows={data?.items ?? []}
         loading={isFetching}
         onAction={onAction}
-        onRevoke={(user, grantId) => run(() => usersApi.revokeGrant(user.id, grantId), t('users.done.revoked', { name: user.fullName }))}
+        onRevoke={(user, grantId) =>
+          run(() => usersApi.revokeGrant(user.id, grantId), t('users.done.revoked', { name: user.fullName }))
+        }
         pagination={pagination(data?.total ?? 0, (total) => t('users.total', { total }))}
       />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} onDone={refresh} />

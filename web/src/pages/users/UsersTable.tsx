@@ -49,18 +49,31 @@ export function UsersTable({ rows, loading, pagination, onAction, onRevoke }: Pr
           render: (_, u) => (
             <div style={{ minWidth: 160 }}>
               <Typography.Text strong>{u.fullName}</Typography.Text>
-              <div className="dh-muted" style={{ fontSize: 12 }}>{u.username}{u.email ? ` · ${u.email}` : ''}</div>
+              <div className="dh-muted" style={{ fontSize: 12 }}>
+                {u.username}
+                {u.email ? ` · ${u.email}` : ''}
+              </div>
             </div>
           ),
         },
-        { key: 'grants', title: t('users.field.grants'), render: (_, u) => <UserGrants user={u} onRevoke={(id) => onRevoke(u, id)} /> },
+        {
+          key: 'grants',
+          title: t('users.field.grants'),
+          render: (_, u) => <UserGrants user={u} onRevoke={(id) => onRevoke(u, id)} />,
+        },
         {
           key: 'status',
           title: t('users.field.status'),
           render: (_, u) => (
             <>
-              {u.status === 'active' ? <Tag color="green">{t('users.status.active')}</Tag> : <Tag color="red">{t('users.status.disabled')}</Tag>}
-              {isLocked(u) && <Tag color="orange">{t('users.lockedUntil', { at: formatDateTimeVi(u.lockedUntil) })}</Tag>}
+              {u.status === 'active' ? (
+                <Tag color="green">{t('users.status.active')}</Tag>
+              ) : (
+                <Tag color="red">{t('users.status.disabled')}</Tag>
+              )}
+              {isLocked(u) && (
+                <Tag color="orange">{t('users.lockedUntil', { at: formatDateTimeVi(u.lockedUntil) })}</Tag>
+              )}
               {!isLocked(u) && u.failedLogins > 0 && (
                 <Tag color="gold" data-testid={`user-failed-logins-${u.username}`}>
                   {t('users.failedLogins', { count: u.failedLogins })}
@@ -70,7 +83,12 @@ export function UsersTable({ rows, loading, pagination, onAction, onRevoke }: Pr
             </>
           ),
         },
-        { key: 'lastLogin', title: t('users.field.lastLogin'), responsive: ['lg'], render: (_, u) => (u.lastLoginAt ? formatDateTimeVi(u.lastLoginAt) : t('users.neverSignedIn')) },
+        {
+          key: 'lastLogin',
+          title: t('users.field.lastLogin'),
+          responsive: ['lg'],
+          render: (_, u) => (u.lastLoginAt ? formatDateTimeVi(u.lastLoginAt) : t('users.neverSignedIn')),
+        },
         {
           key: 'actions',
           title: '',

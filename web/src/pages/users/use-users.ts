@@ -2,7 +2,11 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { usersApi, type UserListParams } from '../../api/users.ts';
 
 export function useUsers(params: UserListParams) {
-  return useQuery({ queryKey: ['users', 'list', params], queryFn: ({ signal }) => usersApi.list(params, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['users', 'list', params],
+    queryFn: ({ signal }) => usersApi.list(params, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useInvalidateUsers() {

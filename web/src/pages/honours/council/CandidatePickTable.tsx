@@ -42,7 +42,11 @@ export function CandidateFlags({ flags }: { flags: TCandidate['flags'] }) {
     <Space size={4} wrap>
       {flags.map((f, i) => (
         <Tooltip key={i} title={f.text}>
-          <Tag color={f.kind === 'discipline' ? 'red' : 'orange'} icon={<WarningOutlined />} data-testid={`flag-${f.kind}`}>
+          <Tag
+            color={f.kind === 'discipline' ? 'red' : 'orange'}
+            icon={<WarningOutlined />}
+            data-testid={`flag-${f.kind}`}
+          >
             {t(f.kind === 'discipline' ? 'honoursFlow.hc.flag.discipline' : 'honoursFlow.hc.flag.inspection')}
           </Tag>
         </Tooltip>
@@ -56,7 +60,9 @@ export function CandidatePickTable({ candidates, loading, value = [], onChange, 
   return (
     <div data-testid={testId}>
       <Space style={{ marginBottom: 8 }} wrap>
-        <Typography.Text type="secondary">{t('honoursFlow.hc.pick.chosen', { chosen: value.length, total: candidates.length })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('honoursFlow.hc.pick.chosen', { chosen: value.length, total: candidates.length })}
+        </Typography.Text>
         <Button size="small" onClick={() => onChange?.(candidates.map((c) => c.id))} disabled={candidates.length === 0}>
           {t('honoursFlow.hc.pick.all')}
         </Button>
@@ -81,8 +87,22 @@ export function CandidatePickTable({ candidates, loading, value = [], onChange, 
           { key: 'name', title: t('honoursFlow.hc.field.candidate'), render: (_, c) => <CandidateName c={c} /> },
           { key: 'unit', title: t('honoursFlow.hc.field.unit'), render: (_, c) => c.unit.name },
           { key: 'award', title: t('honoursFlow.hc.field.awardForm'), render: (_, c) => c.awardForm.name },
-          ...(showStatus ? [{ key: 'status', title: t('honoursFlow.hc.field.status'), render: (_: unknown, c: PickCandidate) => <Tag color={CANDIDATE_STATUS_COLORS[c.status]}>{candidateStatusLabel(c.status)}</Tag> }] : []),
-          { key: 'flags', title: t('honoursFlow.hc.field.flags'), render: (_, c) => <CandidateFlags flags={c.flags} /> },
+          ...(showStatus
+            ? [
+                {
+                  key: 'status',
+                  title: t('honoursFlow.hc.field.status'),
+                  render: (_: unknown, c: PickCandidate) => (
+                    <Tag color={CANDIDATE_STATUS_COLORS[c.status]}>{candidateStatusLabel(c.status)}</Tag>
+                  ),
+                },
+              ]
+            : []),
+          {
+            key: 'flags',
+            title: t('honoursFlow.hc.field.flags'),
+            render: (_, c) => <CandidateFlags flags={c.flags} />,
+          },
         ]}
       />
     </div>

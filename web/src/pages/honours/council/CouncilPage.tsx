@@ -7,19 +7,63 @@
  * after closing, the result of every candidate.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, Modal, Radio, Row, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckCircleOutlined, CloseCircleOutlined, FileWordOutlined, LockOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Row,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import {
+  ArrowLeftOutlined,
+  CheckCircleOutlined,
+  CloseCircleOutlined,
+  FileWordOutlined,
+  LockOutlined,
+  SendOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
 import type { ButtonProps } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage } from '../../../api/client.ts';
-import { councilApi, useCouncilSession, useInvalidateHonours, type TCouncilAgendaItem, type TCouncilSession, type TVoteResult } from '../../../api/honours-council.ts';
+import {
+  councilApi,
+  useCouncilSession,
+  useInvalidateHonours,
+  type TCouncilAgendaItem,
+  type TCouncilSession,
+  type TVoteResult,
+} from '../../../api/honours-council.ts';
 import { useMe } from '../../../auth/me.ts';
 import { FullPageError } from '../../../components/FullPageError.tsx';
 import { useIsPhone } from '../../../hooks/use-is-phone.ts';
 import { formatDateTimeVi, formatDateVi } from '../../../lib/dates.ts';
 import { t } from '../../../i18n/index.ts';
 import { CandidateFlags, CandidateName } from './CandidatePickTable.tsx';
-import { CHOICES, MY_VOTE_COLORS, SESSION_STATUS_COLORS, choiceLabel, councilRoleLabel, myVoteLabel, sessionStatusLabel, type Choice } from './labels.ts';
+import {
+  CHOICES,
+  MY_VOTE_COLORS,
+  SESSION_STATUS_COLORS,
+  choiceLabel,
+  councilRoleLabel,
+  myVoteLabel,
+  sessionStatusLabel,
+  type Choice,
+} from './labels.ts';
 
 type Session = TCouncilSession;
 
@@ -28,7 +72,10 @@ function AttendanceCard({ session }: { session: Session }) {
   const invalidate = useInvalidateHonours();
   const canEdit = session.abilities.manage && session.status === 'open';
   // Compared by value: a refetch that changes only the ballot counts keeps unsaved ticks.
-  const initialKey = session.members.filter((m) => m.present).map((m) => m.user.id).join(',');
+  const initialKey = session.members
+    .filter((m) => m.present)
+    .map((m) => m.user.id)
+    .join(',');
   const initial = useMemo(() => (initialKey ? initialKey.split(',').map(Number) : []), [initialKey]);
   const [present, setPresent] = useState<number[]>(initial);
   const [busy, setBusy] = useState(false);
@@ -52,7 +99,14 @@ function AttendanceCard({ session }: { session: Session }) {
       title={t('honoursFlow.council.section.members', { present: initial.length, total: session.members.length })}
       extra={
         canEdit ? (
-          <Button size="small" type={dirty ? 'primary' : 'default'} loading={busy} disabled={!dirty} onClick={() => void save()} data-testid="attendance-save">
+          <Button
+            size="small"
+            type={dirty ? 'primary' : 'default'}
+            loading={busy}
+            disabled={!dirty}
+            onClick={() => void save()}
+            data-testid="attendance-save"
+          >
             {t('honoursFlow.council.attendance.save')}
           </Button>
         ) : undefined
@@ -86,11 +140,16 @@ function AttendanceCard({ session }: { session: Session }) {
               canEdit ? (
                 <Checkbox
                   checked={present.includes(m.user.id)}
-                  onChange={(e) => setPresent((p) => (e.target.checked ? [...p, m.user.id] : p.filter((id) => id !== m.user.id)))}
+                  onChange={(e) =>
+                    setPresent((p) => (e.target.checked ? [...p, m.user.id] : p.filter((id) => id !== m.user.id)))
+                  }
                   data-testid={`present-${m.user.name}`}
                 />
               ) : m.present ? (
-                <CheckCircleOutlined style={{ color: '#389e0d' }} aria-label={t('honoursFlow.council.member.presentYes')} />
+                <CheckCircleOutlined
+                  style={{ color: '#389e0d' }}
+                  aria-label={t('honoursFlow.council.member.presentYes')}
+                />
               ) : (
                 <Typography.Text type="secondary">{t('honoursFlow.council.member.absent')}</Typography.Text>
               ),
@@ -133,7 +192,13 @@ function RecuseModal({ session, item, onClose }: { session: Session; item: TCoun
       <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('honoursFlow.council.recuse.help')} />
       <Form layout="vertical">
         <Form.Item label={t('honoursFlow.council.recuse.reason')} required>
-          <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} autoSize={{ minRows: 2, maxRows: 6 }} data-testid="recuse-reason" />
+          <Input.TextArea
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={1000}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            data-testid="recuse-reason"
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -149,7 +214,11 @@ function ResultCell({ r }: { r: TVoteResult }) {
   return (
     <Tooltip title={note}>
       <Space orientation="vertical" size={0}>
-        <Tag color={r.passed ? 'green' : 'red'} icon={r.passed ? <CheckCircleOutlined /> : <CloseCircleOutlined />} data-testid="result-tag">
+        <Tag
+          color={r.passed ? 'green' : 'red'}
+          icon={r.passed ? <CheckCircleOutlined /> : <CloseCircleOutlined />}
+          data-testid="result-tag"
+        >
           {r.passed ? t('honoursFlow.council.result.passed') : t('honoursFlow.council.result.failed')}
         </Tag>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -174,7 +243,11 @@ function AgendaDetails({ item }: { item: TCouncilAgendaItem }) {
             <Space orientation="vertical" size={0}>
               {c.evaluation.map((e, i) => (
                 <span key={i}>
-                  {t(e.met ? 'honoursFlow.hc.evaluation.met' : 'honoursFlow.hc.evaluation.notMet', { scope: e.scope, date: formatDateVi(e.decidedOn), level: e.level ?? '' })}
+                  {t(e.met ? 'honoursFlow.hc.evaluation.met' : 'honoursFlow.hc.evaluation.notMet', {
+                    scope: e.scope,
+                    date: formatDateVi(e.decidedOn),
+                    level: e.level ?? '',
+                  })}
                 </span>
               ))}
             </Space>
@@ -195,7 +268,9 @@ function AgendaDetails({ item }: { item: TCouncilAgendaItem }) {
           <Descriptions.Item label={t('honoursFlow.council.recusals')}>
             <Space orientation="vertical" size={0}>
               {item.recusals.map((r) => (
-                <span key={r.user.id}>{t('honoursFlow.council.recusalLine', { name: r.user.name, reason: r.reason })}</span>
+                <span key={r.user.id}>
+                  {t('honoursFlow.council.recusalLine', { name: r.user.name, reason: r.reason })}
+                </span>
               ))}
             </Space>
           </Descriptions.Item>
@@ -220,7 +295,12 @@ export default function CouncilPage() {
   const [sending, setSending] = useState(false);
   const [downloading, setDownloading] = useState(false);
 
-  if (isPending) return <Card><Skeleton active paragraph={{ rows: 10 }} /></Card>;
+  if (isPending)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 10 }} />
+      </Card>
+    );
   if (error || !session) return <FullPageError error={error} onRetry={() => void refetch()} />;
 
   const s = session;
@@ -237,7 +317,10 @@ export default function CouncilPage() {
   const sendBallot = async () => {
     setSending(true);
     try {
-      await councilApi.vote(s.id, { votes: chosen.map((i) => ({ candidateId: i.candidate.id, choice: choices[i.candidate.id]! })), written: isWritten });
+      await councilApi.vote(s.id, {
+        votes: chosen.map((i) => ({ candidateId: i.candidate.id, choice: choices[i.candidate.id]! })),
+        written: isWritten,
+      });
       void message.success(t('honoursFlow.council.ballot.sent', { count: chosen.length }));
       setChoices({});
       await invalidate();
@@ -251,7 +334,10 @@ export default function CouncilPage() {
   const closeSession = () =>
     modal.confirm({
       title: t('honoursFlow.council.close.title'),
-      content: t('honoursFlow.council.close.body', { present: s.members.filter((m) => m.present).length, total: s.members.length }),
+      content: t('honoursFlow.council.close.body', {
+        present: s.members.filter((m) => m.present).length,
+        total: s.members.length,
+      }),
       okText: t('honoursFlow.council.close.ok'),
       cancelText: t('common.cancel'),
       okButtonProps: { 'data-testid': 'close-session-confirm' } as ButtonProps,
@@ -293,14 +379,23 @@ export default function CouncilPage() {
       const id = item.candidate.id;
       return (
         <Space orientation={isPhone ? 'vertical' : 'horizontal'} size={4} wrap>
-          <Radio.Group value={choices[id] ?? null} onChange={(e) => setChoices((c) => ({ ...c, [id]: e.target.value as Choice }))}>
+          <Radio.Group
+            value={choices[id] ?? null}
+            onChange={(e) => setChoices((c) => ({ ...c, [id]: e.target.value as Choice }))}
+          >
             {CHOICES.map((choice) => (
               <Radio key={choice} value={choice} data-testid={`vote-${item.candidate.displayName}-${choice}`}>
                 {choiceLabel(choice)}
               </Radio>
             ))}
           </Radio.Group>
-          <Button size="small" type="link" icon={<StopOutlined />} onClick={() => setRecusing(item)} data-testid={`recuse-${item.candidate.displayName}`}>
+          <Button
+            size="small"
+            type="link"
+            icon={<StopOutlined />}
+            onClick={() => setRecusing(item)}
+            data-testid={`recuse-${item.candidate.displayName}`}
+          >
             {t('honoursFlow.council.recuse.open')}
           </Button>
         </Space>
@@ -309,23 +404,53 @@ export default function CouncilPage() {
   };
 
   const resultColumns = [
-    { key: 'yes', title: t('honoursFlow.council.result.yes'), align: 'right' as const, render: (_: unknown, i: TCouncilAgendaItem) => i.result?.yes ?? '—' },
-    { key: 'no', title: t('honoursFlow.council.result.no'), align: 'right' as const, render: (_: unknown, i: TCouncilAgendaItem) => i.result?.no ?? '—' },
-    { key: 'abstain', title: t('honoursFlow.council.result.abstain'), align: 'right' as const, render: (_: unknown, i: TCouncilAgendaItem) => i.result?.abstain ?? '—' },
-    { key: 'recused', title: t('honoursFlow.council.result.recused'), align: 'right' as const, render: (_: unknown, i: TCouncilAgendaItem) => i.result?.recused ?? '—' },
+    {
+      key: 'yes',
+      title: t('honoursFlow.council.result.yes'),
+      align: 'right' as const,
+      render: (_: unknown, i: TCouncilAgendaItem) => i.result?.yes ?? '—',
+    },
+    {
+      key: 'no',
+      title: t('honoursFlow.council.result.no'),
+      align: 'right' as const,
+      render: (_: unknown, i: TCouncilAgendaItem) => i.result?.no ?? '—',
+    },
+    {
+      key: 'abstain',
+      title: t('honoursFlow.council.result.abstain'),
+      align: 'right' as const,
+      render: (_: unknown, i: TCouncilAgendaItem) => i.result?.abstain ?? '—',
+    },
+    {
+      key: 'recused',
+      title: t('honoursFlow.council.result.recused'),
+      align: 'right' as const,
+      render: (_: unknown, i: TCouncilAgendaItem) => i.result?.recused ?? '—',
+    },
     {
       key: 'percent',
       title: t('honoursFlow.council.result.percent'),
       align: 'right' as const,
-      render: (_: unknown, i: TCouncilAgendaItem) => (i.result?.yesPercent == null ? '—' : `${i.result.yesPercent.toLocaleString('vi-VN')}%`),
+      render: (_: unknown, i: TCouncilAgendaItem) =>
+        i.result?.yesPercent == null ? '—' : `${i.result.yesPercent.toLocaleString('vi-VN')}%`,
     },
-    { key: 'result', title: t('honoursFlow.council.result.title'), render: (_: unknown, i: TCouncilAgendaItem) => (i.result ? <ResultCell r={i.result} /> : '—') },
+    {
+      key: 'result',
+      title: t('honoursFlow.council.result.title'),
+      render: (_: unknown, i: TCouncilAgendaItem) => (i.result ? <ResultCell r={i.result} /> : '—'),
+    },
   ];
 
   return (
     <div data-testid="council-page" data-session-id={s.id} data-status={s.status}>
       <div style={{ marginBottom: 8 }}>
-        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }} onClick={() => (window.history.length > 1 ? navigate(-1) : navigate(`/khen-thuong/dot/${s.round.id}`))}>
+        <Button
+          type="link"
+          icon={<ArrowLeftOutlined />}
+          style={{ paddingInline: 0 }}
+          onClick={() => (window.history.length > 1 ? navigate(-1) : navigate(`/khen-thuong/dot/${s.round.id}`))}
+        >
           {t('honoursFlow.council.back')}
         </Button>
       </div>
@@ -338,7 +463,12 @@ export default function CouncilPage() {
             </Button>
           )}
           {!open && (
-            <Button icon={<FileWordOutlined />} loading={downloading} onClick={() => void downloadMinutes()} data-testid="minutes-download">
+            <Button
+              icon={<FileWordOutlined />}
+              loading={downloading}
+              onClick={() => void downloadMinutes()}
+              data-testid="minutes-download"
+            >
               {t('honoursFlow.council.minutes')}
             </Button>
           )}
@@ -348,20 +478,37 @@ export default function CouncilPage() {
             <Tag color={SESSION_STATUS_COLORS[s.status]} data-testid="council-status">
               {sessionStatusLabel(s.status)}
             </Tag>
-            <Tag>{t(s.ballot === 'secret' ? 'honoursFlow.council.ballot.secret' : 'honoursFlow.council.ballot.open')}</Tag>
+            <Tag>
+              {t(s.ballot === 'secret' ? 'honoursFlow.council.ballot.secret' : 'honoursFlow.council.ballot.open')}
+            </Tag>
             <Link to={`/khen-thuong/dot/${s.round.id}`}>{s.round.name}</Link>
           </Space>
         </div>
       </div>
       {quorum && !quorum.quorumMet && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('honoursFlow.council.result.noQuorumAlert', { present: quorum.present, members: quorum.members, needed: quorum.quorumNeeded })} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('honoursFlow.council.result.noQuorumAlert', {
+            present: quorum.present,
+            members: quorum.members,
+            needed: quorum.quorumNeeded,
+          })}
+        />
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card
             size="small"
             title={t('honoursFlow.council.section.agenda', { count: s.agenda.length })}
-            extra={canVote && pending.length > 0 ? <Typography.Text type="secondary">{t('honoursFlow.council.ballot.progress', { chosen: chosen.length, total: pending.length })}</Typography.Text> : undefined}
+            extra={
+              canVote && pending.length > 0 ? (
+                <Typography.Text type="secondary">
+                  {t('honoursFlow.council.ballot.progress', { chosen: chosen.length, total: pending.length })}
+                </Typography.Text>
+              ) : undefined
+            }
           >
             {s.agenda.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('honoursFlow.council.agendaEmpty')} />
@@ -373,7 +520,12 @@ export default function CouncilPage() {
                 dataSource={s.agenda}
                 data-testid="council-agenda"
                 scroll={{ x: 'max-content' }}
-                onRow={(i) => ({ 'data-testid': 'agenda-row', 'data-candidate': i.candidate.displayName }) as React.HTMLAttributes<HTMLElement>}
+                onRow={(i) =>
+                  ({
+                    'data-testid': 'agenda-row',
+                    'data-candidate': i.candidate.displayName,
+                  }) as React.HTMLAttributes<HTMLElement>
+                }
                 expandable={{ expandedRowRender: (i) => <AgendaDetails item={i} /> }}
                 columns={[
                   { key: 'no', title: t('honoursFlow.hc.field.no'), width: 40, render: (_, _i, index) => index + 1 },
@@ -420,7 +572,9 @@ export default function CouncilPage() {
                           title: t('honoursFlow.council.field.cast'),
                           align: 'right' as const,
                           render: (_: unknown, i: TCouncilAgendaItem) => (
-                            <span data-testid="cast-count">{t('honoursFlow.council.castOf', { cast: i.castCount, total: s.members.length })}</span>
+                            <span data-testid="cast-count">
+                              {t('honoursFlow.council.castOf', { cast: i.castCount, total: s.members.length })}
+                            </span>
                           ),
                         },
                       ]
@@ -430,14 +584,34 @@ export default function CouncilPage() {
               />
             )}
             {canVote && pending.length > 0 && (
-              <div style={{ marginTop: 12, display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', justifyContent: 'flex-end' }}>
+              <div
+                style={{
+                  marginTop: 12,
+                  display: 'flex',
+                  flexWrap: 'wrap',
+                  gap: 12,
+                  alignItems: 'center',
+                  justifyContent: 'flex-end',
+                }}
+              >
                 {absent && (
-                  <Checkbox checked={isWritten} onChange={(e) => setWritten(e.target.checked)} data-testid="ballot-written">
+                  <Checkbox
+                    checked={isWritten}
+                    onChange={(e) => setWritten(e.target.checked)}
+                    data-testid="ballot-written"
+                  >
                     {t('honoursFlow.council.ballot.written')}
                   </Checkbox>
                 )}
                 <Typography.Text type="secondary">{t('honoursFlow.council.ballot.final')}</Typography.Text>
-                <Button type="primary" icon={<SendOutlined />} disabled={chosen.length === 0} loading={sending} onClick={() => void sendBallot()} data-testid="submit-ballot">
+                <Button
+                  type="primary"
+                  icon={<SendOutlined />}
+                  disabled={chosen.length === 0}
+                  loading={sending}
+                  onClick={() => void sendBallot()}
+                  data-testid="submit-ballot"
+                >
                   {t('honoursFlow.council.ballot.submit', { count: chosen.length })}
                 </Button>
               </div>
@@ -449,15 +623,27 @@ export default function CouncilPage() {
             <Card size="small" title={t('honoursFlow.council.section.facts')}>
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('honoursFlow.council.field.unit')}>{s.unit.name}</Descriptions.Item>
-                <Descriptions.Item label={t('honoursFlow.council.field.heldOn')}>{formatDateVi(s.heldOn)}</Descriptions.Item>
-                <Descriptions.Item label={t('honoursFlow.council.field.location')}>{s.location ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('honoursFlow.council.field.heldOn')}>
+                  {formatDateVi(s.heldOn)}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('honoursFlow.council.field.location')}>
+                  {s.location ?? '—'}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('honoursFlow.council.field.ballot')}>
                   {t(s.ballot === 'secret' ? 'honoursFlow.council.ballot.secret' : 'honoursFlow.council.ballot.open')}
                 </Descriptions.Item>
-                <Descriptions.Item label={t('honoursFlow.council.field.candidateCount')}>{s.candidateCount}</Descriptions.Item>
-                {s.closedAt && <Descriptions.Item label={t('honoursFlow.council.field.closedAt')}>{formatDateTimeVi(s.closedAt)}</Descriptions.Item>}
+                <Descriptions.Item label={t('honoursFlow.council.field.candidateCount')}>
+                  {s.candidateCount}
+                </Descriptions.Item>
+                {s.closedAt && (
+                  <Descriptions.Item label={t('honoursFlow.council.field.closedAt')}>
+                    {formatDateTimeVi(s.closedAt)}
+                  </Descriptions.Item>
+                )}
               </Descriptions>
-              {s.ballot === 'secret' && open && <Typography.Text type="secondary">{t('honoursFlow.council.ballot.secretHelp')}</Typography.Text>}
+              {s.ballot === 'secret' && open && (
+                <Typography.Text type="secondary">{t('honoursFlow.council.ballot.secretHelp')}</Typography.Text>
+              )}
             </Card>
             <AttendanceCard session={s} />
           </Space>

@@ -12,7 +12,13 @@ import { Link, useNavigate } from 'react-router';
 import { ZCreateCouncilBody } from '../../../../../common/schemas/honours-flow.ts';
 import type { TRound } from '../../../../../common/schemas/honours-flow.ts';
 import { errorMessage } from '../../../api/client.ts';
-import { councilApi, useCouncilSessions, useInvalidateHonours, useReviewQueue, type TCouncilSummary } from '../../../api/honours-council.ts';
+import {
+  councilApi,
+  useCouncilSessions,
+  useInvalidateHonours,
+  useReviewQueue,
+  type TCouncilSummary,
+} from '../../../api/honours-council.ts';
 import { usersApi } from '../../../api/users.ts';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { IsoDatePicker } from '../../../components/IsoDatePicker.tsx';
@@ -23,7 +29,13 @@ import { formatDateVi, today } from '../../../lib/dates.ts';
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { t } from '../../../i18n/index.ts';
 import { CandidatePickTable } from './CandidatePickTable.tsx';
-import { COUNCIL_ROLES, SESSION_STATUS_COLORS, councilRoleLabel, sessionStatusLabel, type CouncilRole } from './labels.ts';
+import {
+  COUNCIL_ROLES,
+  SESSION_STATUS_COLORS,
+  councilRoleLabel,
+  sessionStatusLabel,
+  type CouncilRole,
+} from './labels.ts';
 
 export interface MemberRow {
   userId: number;
@@ -43,8 +55,11 @@ function MembersField({ value = [], onChange }: { value?: MemberRow[]; onChange?
     staleTime: 30_000,
   });
   const taken = new Set(value.map((m) => m.userId));
-  const options = (data?.items ?? []).filter((u) => !taken.has(u.id)).map((u) => ({ value: u.id, label: u.fullName, user: u }));
-  const set = (index: number, patch: Partial<MemberRow>) => onChange?.(value.map((m, i) => (i === index ? { ...m, ...patch } : m)));
+  const options = (data?.items ?? [])
+    .filter((u) => !taken.has(u.id))
+    .map((u) => ({ value: u.id, label: u.fullName, user: u }));
+  const set = (index: number, patch: Partial<MemberRow>) =>
+    onChange?.(value.map((m, i) => (i === index ? { ...m, ...patch } : m)));
   return (
     <div>
       <Select<number>
@@ -53,7 +68,9 @@ function MembersField({ value = [], onChange }: { value?: MemberRow[]; onChange?
         options={options}
         loading={isFetching}
         placeholder={t('honoursFlow.council.form.addMember')}
-        notFoundContent={error ? errorMessage(error) : isFetching ? t('common.searching') : t('honoursFlow.council.form.noUser')}
+        notFoundContent={
+          error ? errorMessage(error) : isFetching ? t('common.searching') : t('honoursFlow.council.form.noUser')
+        }
         style={{ width: '100%', marginBottom: 8 }}
         data-testid="council-member-pick"
         optionRender={(o) => (
@@ -69,7 +86,10 @@ function MembersField({ value = [], onChange }: { value?: MemberRow[]; onChange?
           if (!user) return;
           setSearch('');
           setPickKey((k) => k + 1);
-          onChange?.([...value, { userId: user.id, name: user.fullName, role: value.length === 0 ? 'chair' : 'member', position: '' }]);
+          onChange?.([
+            ...value,
+            { userId: user.id, name: user.fullName, role: value.length === 0 ? 'chair' : 'member', position: '' },
+          ]);
         }}
       />
       <Table<MemberRow>
@@ -86,19 +106,40 @@ function MembersField({ value = [], onChange }: { value?: MemberRow[]; onChange?
             key: 'role',
             title: t('honoursFlow.council.member.role'),
             render: (_, m, i) => (
-              <Select<CouncilRole> size="small" value={m.role} style={{ width: 170 }} onChange={(role) => set(i, { role })} options={COUNCIL_ROLES.map((r) => ({ value: r, label: councilRoleLabel(r) }))} />
+              <Select<CouncilRole>
+                size="small"
+                value={m.role}
+                style={{ width: 170 }}
+                onChange={(role) => set(i, { role })}
+                options={COUNCIL_ROLES.map((r) => ({ value: r, label: councilRoleLabel(r) }))}
+              />
             ),
           },
           {
             key: 'position',
             title: t('honoursFlow.council.member.position'),
-            render: (_, m, i) => <Input size="small" value={m.position} maxLength={300} style={{ minWidth: 180 }} onChange={(e) => set(i, { position: e.target.value })} />,
+            render: (_, m, i) => (
+              <Input
+                size="small"
+                value={m.position}
+                maxLength={300}
+                style={{ minWidth: 180 }}
+                onChange={(e) => set(i, { position: e.target.value })}
+              />
+            ),
           },
           {
             key: 'remove',
             title: '',
             render: (_, m) => (
-              <Button type="text" danger size="small" icon={<DeleteOutlined />} aria-label={t('common.remove')} onClick={() => onChange?.(value.filter((x) => x.userId !== m.userId))} />
+              <Button
+                type="text"
+                danger
+                size="small"
+                icon={<DeleteOutlined />}
+                aria-label={t('common.remove')}
+                onClick={() => onChange?.(value.filter((x) => x.userId !== m.userId))}
+              />
             ),
           },
         ]}
@@ -129,7 +170,13 @@ function CreateCouncilModal({ round, onClose }: { round: TRound; onClose: () => 
       width={960}
       okText={t('honoursFlow.council.createOk')}
       onClose={onClose}
-      initialValues={{ title: t('honoursFlow.council.form.defaultTitle', { round: round.name }), heldOn: today(), location: null, members: [], candidateIds: [] }}
+      initialValues={{
+        title: t('honoursFlow.council.form.defaultTitle', { round: round.name }),
+        heldOn: today(),
+        location: null,
+        members: [],
+        candidateIds: [],
+      }}
       onSubmit={(v) =>
         councilApi.create({
           roundId: round.id,
@@ -149,12 +196,21 @@ function CreateCouncilModal({ round, onClose }: { round: TRound; onClose: () => 
     >
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <Form.Item name="title" label={t('honoursFlow.council.field.title')} rules={[zodRule(ZCreateCouncilBody.shape.title)]} required>
+          <Form.Item
+            name="title"
+            label={t('honoursFlow.council.field.title')}
+            rules={[zodRule(ZCreateCouncilBody.shape.title)]}
+            required
+          >
             <Input maxLength={300} data-testid="council-title" />
           </Form.Item>
         </Col>
         <Col xs={12} md={5}>
-          <Form.Item name="heldOn" label={t('honoursFlow.council.field.heldOn')} rules={[{ required: true, message: t('honoursFlow.hc.form.dateRequired') }]}>
+          <Form.Item
+            name="heldOn"
+            label={t('honoursFlow.council.field.heldOn')}
+            rules={[{ required: true, message: t('honoursFlow.hc.form.dateRequired') }]}
+          >
             <IsoDatePicker data-testid="council-date" />
           </Form.Item>
         </Col>
@@ -168,7 +224,13 @@ function CreateCouncilModal({ round, onClose }: { round: TRound; onClose: () => 
         name="members"
         label={t('honoursFlow.council.field.members')}
         required
-        rules={[{ validator: async (_r, v: MemberRow[] | undefined) => { if (!v || v.length === 0) throw new Error(t('honoursFlow.council.form.membersRequired')); } }]}
+        rules={[
+          {
+            validator: async (_r, v: MemberRow[] | undefined) => {
+              if (!v || v.length === 0) throw new Error(t('honoursFlow.council.form.membersRequired'));
+            },
+          },
+        ]}
       >
         <MembersField />
       </Form.Item>
@@ -177,7 +239,13 @@ function CreateCouncilModal({ round, onClose }: { round: TRound; onClose: () => 
         label={t('honoursFlow.council.field.candidates')}
         required
         extra={t('honoursFlow.council.form.candidatesHelp')}
-        rules={[{ validator: async (_r, v: number[] | undefined) => { if (!v || v.length === 0) throw new Error(t('honoursFlow.council.form.candidatesRequired')); } }]}
+        rules={[
+          {
+            validator: async (_r, v: number[] | undefined) => {
+              if (!v || v.length === 0) throw new Error(t('honoursFlow.council.form.candidatesRequired'));
+            },
+          },
+        ]}
       >
         <CandidatePickTable candidates={candidates} loading={queue.isFetching} testId="council-candidates" />
       </Form.Item>
@@ -197,7 +265,12 @@ export function CouncilTab(props: { round: TRound }) {
     <div data-testid="council-tab">
       <div className="dh-toolbar">
         {round.abilities.review && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="council-create-open">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="council-create-open"
+          >
             {t('honoursFlow.council.create')}
           </Button>
         )}
@@ -212,14 +285,25 @@ export function CouncilTab(props: { round: TRound }) {
         data-testid="council-sessions"
         locale={{ emptyText: t('honoursFlow.council.none') }}
         pagination={pagination(data?.total ?? 0, (total) => t('common.totalRows', { total }))}
-        onRow={(s) => ({ onClick: () => navigate(`/khen-thuong/hoi-dong/${s.id}`), style: { cursor: 'pointer' }, 'data-testid': 'council-row', 'data-session-id': s.id }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(s) =>
+          ({
+            onClick: () => navigate(`/khen-thuong/hoi-dong/${s.id}`),
+            style: { cursor: 'pointer' },
+            'data-testid': 'council-row',
+            'data-session-id': s.id,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
           {
             key: 'title',
             title: t('honoursFlow.council.field.title'),
             render: (_, s) => (
               <div style={{ minWidth: 200, whiteSpace: 'normal' }}>
-                <Link to={`/khen-thuong/hoi-dong/${s.id}`} onClick={(e) => e.stopPropagation()} data-testid="council-link">
+                <Link
+                  to={`/khen-thuong/hoi-dong/${s.id}`}
+                  onClick={(e) => e.stopPropagation()}
+                  data-testid="council-link"
+                >
                   <Typography.Text strong style={{ color: 'inherit' }}>
                     {s.title}
                   </Typography.Text>
@@ -236,9 +320,23 @@ export function CouncilTab(props: { round: TRound }) {
             ),
           },
           { key: 'date', title: t('honoursFlow.council.field.heldOn'), render: (_, s) => formatDateVi(s.heldOn) },
-          { key: 'status', title: t('honoursFlow.hc.field.status'), render: (_, s) => <Tag color={SESSION_STATUS_COLORS[s.status]}>{sessionStatusLabel(s.status)}</Tag> },
-          { key: 'candidates', title: t('honoursFlow.council.field.candidateCount'), align: 'right', render: (_, s) => s.candidateCount },
-          { key: 'members', title: t('honoursFlow.council.field.memberCount'), align: 'right', render: (_, s) => s.memberCount },
+          {
+            key: 'status',
+            title: t('honoursFlow.hc.field.status'),
+            render: (_, s) => <Tag color={SESSION_STATUS_COLORS[s.status]}>{sessionStatusLabel(s.status)}</Tag>,
+          },
+          {
+            key: 'candidates',
+            title: t('honoursFlow.council.field.candidateCount'),
+            align: 'right',
+            render: (_, s) => s.candidateCount,
+          },
+          {
+            key: 'members',
+            title: t('honoursFlow.council.field.memberCount'),
+            align: 'right',
+            render: (_, s) => s.memberCount,
+          },
         ]}
       />
       {creating && <CreateCouncilModal round={round} onClose={() => setCreating(false)} />}

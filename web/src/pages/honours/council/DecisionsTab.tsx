@@ -10,7 +10,16 @@ import { AuditOutlined, FileDoneOutlined } from '@ant-design/icons';
 import { ZDecisionDocument } from '../../../../../common/schemas/honours-flow.ts';
 import type { TRound } from '../../../../../common/schemas/honours-flow.ts';
 import { errorMessage } from '../../../api/client.ts';
-import { honoursRegisterApi, useHonours, useInvalidateHonours, useProposalDetail, useReviewQueue, useSentProposals, type TDecisionResult, type THonour } from '../../../api/honours-council.ts';
+import {
+  honoursRegisterApi,
+  useHonours,
+  useInvalidateHonours,
+  useProposalDetail,
+  useReviewQueue,
+  useSentProposals,
+  type TDecisionResult,
+  type THonour,
+} from '../../../api/honours-council.ts';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { IsoDatePicker } from '../../../components/IsoDatePicker.tsx';
 import { FileUploadField } from '../../documents/FileUploadField.tsx';
@@ -49,22 +58,42 @@ function DocumentFields() {
     <>
       <Row gutter={12}>
         <Col xs={24} md={8}>
-          <Form.Item name="symbol" label={t('honoursFlow.decision.symbol')} rules={[zodRule(ZDecisionDocument.shape.symbol)]} required extra={t('honoursFlow.decision.symbolHelp')}>
+          <Form.Item
+            name="symbol"
+            label={t('honoursFlow.decision.symbol')}
+            rules={[zodRule(ZDecisionDocument.shape.symbol)]}
+            required
+            extra={t('honoursFlow.decision.symbolHelp')}
+          >
             <Input maxLength={100} data-testid="decision-symbol" />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
-          <Form.Item name="issuedOn" label={t('honoursFlow.decision.issuedOn')} rules={[{ required: true, message: t('honoursFlow.hc.form.dateRequired') }]}>
+          <Form.Item
+            name="issuedOn"
+            label={t('honoursFlow.decision.issuedOn')}
+            rules={[{ required: true, message: t('honoursFlow.hc.form.dateRequired') }]}
+          >
             <IsoDatePicker noFuture data-testid="decision-date" />
           </Form.Item>
         </Col>
         <Col xs={12} md={10}>
-          <Form.Item name="signer" label={t('honoursFlow.decision.signer')} rules={[zodRule(ZDecisionDocument.shape.signer)]} required>
+          <Form.Item
+            name="signer"
+            label={t('honoursFlow.decision.signer')}
+            rules={[zodRule(ZDecisionDocument.shape.signer)]}
+            required
+          >
             <Input maxLength={200} data-testid="decision-signer" />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="summary" label={t('honoursFlow.decision.summary')} rules={[zodRule(ZDecisionDocument.shape.summary)]} required>
+      <Form.Item
+        name="summary"
+        label={t('honoursFlow.decision.summary')}
+        rules={[zodRule(ZDecisionDocument.shape.summary)]}
+        required
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} data-testid="decision-summary" />
       </Form.Item>
       <Form.Item name="fileId" label={t('honoursFlow.decision.file')}>
@@ -74,7 +103,13 @@ function DocumentFields() {
   );
 }
 
-const documentOf = (v: DocumentValues) => ({ symbol: v.symbol, issuedOn: v.issuedOn, signer: v.signer, summary: v.summary, fileId: v.fileId ?? null });
+const documentOf = (v: DocumentValues) => ({
+  symbol: v.symbol,
+  issuedOn: v.issuedOn,
+  signer: v.signer,
+  summary: v.summary,
+  fileId: v.fileId ?? null,
+});
 
 /** A refusal (e.g. 409: not disclosed yet) stays visible in the modal, besides the toast. */
 function useRefusal() {
@@ -88,7 +123,9 @@ function useRefusal() {
       throw error;
     }
   };
-  const alert = refusal ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={refusal} data-testid="decision-refusal" /> : null;
+  const alert = refusal ? (
+    <Alert type="error" showIcon style={{ marginBottom: 12 }} title={refusal} data-testid="decision-refusal" />
+  ) : null;
   return { guard, alert };
 }
 
@@ -106,7 +143,14 @@ function IssueDecisionModal({ round, onClose }: { round: TRound; onClose: () => 
       testId="decision-issue"
       width={960}
       onClose={onClose}
-      initialValues={{ symbol: '', issuedOn: today(), signer: '', summary: t('honoursFlow.decision.defaultSummary', { round: round.name }), fileId: null, candidateIds: [] }}
+      initialValues={{
+        symbol: '',
+        issuedOn: today(),
+        signer: '',
+        summary: t('honoursFlow.decision.defaultSummary', { round: round.name }),
+        fileId: null,
+        candidateIds: [],
+      }}
       mapField={(f) => f.replace(/^document\./, '')}
       onSubmit={(v) =>
         guard(() =>
@@ -121,14 +165,26 @@ function IssueDecisionModal({ round, onClose }: { round: TRound; onClose: () => 
         )
       }
       onDone={(result) => {
-        void message.success(t('honoursFlow.decision.done', { count: (result as TDecisionResult).honourIds.length, symbol: (result as TDecisionResult).document.symbol }));
+        void message.success(
+          t('honoursFlow.decision.done', {
+            count: (result as TDecisionResult).honourIds.length,
+            symbol: (result as TDecisionResult).document.symbol,
+          }),
+        );
         void invalidate();
       }}
     >
       {alert}
-      <Typography.Paragraph type="secondary">{t('honoursFlow.decision.grantor', { unit: round.ownerUnit.name })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('honoursFlow.decision.grantor', { unit: round.ownerUnit.name })}
+      </Typography.Paragraph>
       <DocumentFields />
-      <Form.Item name="candidateIds" label={t('honoursFlow.decision.recipients')} required rules={[chooseRule(t('honoursFlow.decision.recipientsRequired'))]}>
+      <Form.Item
+        name="candidateIds"
+        label={t('honoursFlow.decision.recipients')}
+        required
+        rules={[chooseRule(t('honoursFlow.decision.recipientsRequired'))]}
+      >
         <CandidatePickTable candidates={candidates} loading={queue.isFetching} testId="decision-candidates" />
       </Form.Item>
       {queue.error && <Alert type="error" showIcon title={errorMessage(queue.error)} />}
@@ -144,7 +200,13 @@ function ExternalDecisionModal({ round, onClose }: { round: TRound; onClose: () 
   const external = useMemo(() => (sent.data?.items ?? []).filter((p) => p.externalBody), [sent.data]);
   const proposalId = Form.useWatch('proposalId', form) ?? null;
   const detail = useProposalDetail(proposalId);
-  const candidates = useMemo(() => (detail.data?.candidates ?? []).filter((c) => c.status !== 'withdrawn' && c.status !== 'decided' && c.status !== 'returned'), [detail.data]);
+  const candidates = useMemo(
+    () =>
+      (detail.data?.candidates ?? []).filter(
+        (c) => c.status !== 'withdrawn' && c.status !== 'decided' && c.status !== 'returned',
+      ),
+    [detail.data],
+  );
   const { guard, alert } = useRefusal();
   return (
     <FormModal<DecisionValues>
@@ -155,7 +217,16 @@ function ExternalDecisionModal({ round, onClose }: { round: TRound; onClose: () 
       testId="decision-external"
       width={960}
       onClose={onClose}
-      initialValues={{ symbol: '', issuedOn: today(), signer: '', summary: '', fileId: null, candidateIds: [], externalBody: '', proposalId: null }}
+      initialValues={{
+        symbol: '',
+        issuedOn: today(),
+        signer: '',
+        summary: '',
+        fileId: null,
+        candidateIds: [],
+        externalBody: '',
+        proposalId: null,
+      }}
       mapField={(f) => f.replace(/^document\./, '')}
       onSubmit={(v) => {
         const proposal = detail.data;
@@ -171,14 +242,23 @@ function ExternalDecisionModal({ round, onClose }: { round: TRound; onClose: () 
         );
       }}
       onDone={(result) => {
-        void message.success(t('honoursFlow.decision.done', { count: (result as TDecisionResult).honourIds.length, symbol: (result as TDecisionResult).document.symbol }));
+        void message.success(
+          t('honoursFlow.decision.done', {
+            count: (result as TDecisionResult).honourIds.length,
+            symbol: (result as TDecisionResult).document.symbol,
+          }),
+        );
         void invalidate();
       }}
     >
       {alert}
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <Form.Item name="proposalId" label={t('honoursFlow.decision.proposal')} rules={[{ required: true, message: t('honoursFlow.decision.proposalRequired') }]}>
+          <Form.Item
+            name="proposalId"
+            label={t('honoursFlow.decision.proposal')}
+            rules={[{ required: true, message: t('honoursFlow.decision.proposalRequired') }]}
+          >
             <Select<number>
               loading={sent.isFetching}
               options={external.map((p) => ({ value: p.id, label: `${p.title} — ${p.externalBody}` }))}
@@ -192,14 +272,28 @@ function ExternalDecisionModal({ round, onClose }: { round: TRound; onClose: () 
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="externalBody" label={t('honoursFlow.decision.externalBody')} rules={[{ required: true, whitespace: true, message: t('honoursFlow.decision.externalBodyRequired') }]}>
+          <Form.Item
+            name="externalBody"
+            label={t('honoursFlow.decision.externalBody')}
+            rules={[{ required: true, whitespace: true, message: t('honoursFlow.decision.externalBodyRequired') }]}
+          >
             <Input maxLength={300} data-testid="decision-external-body" />
           </Form.Item>
         </Col>
       </Row>
       <DocumentFields />
-      <Form.Item name="candidateIds" label={t('honoursFlow.decision.recipients')} required rules={[chooseRule(t('honoursFlow.decision.recipientsRequired'))]}>
-        <CandidatePickTable candidates={candidates} loading={detail.isFetching} showStatus testId="decision-external-candidates" />
+      <Form.Item
+        name="candidateIds"
+        label={t('honoursFlow.decision.recipients')}
+        required
+        rules={[chooseRule(t('honoursFlow.decision.recipientsRequired'))]}
+      >
+        <CandidatePickTable
+          candidates={candidates}
+          loading={detail.isFetching}
+          showStatus
+          testId="decision-external-candidates"
+        />
       </Form.Item>
       {detail.error && <Alert type="error" showIcon title={errorMessage(detail.error)} />}
     </FormModal>
@@ -231,7 +325,12 @@ export function DecisionsTab(props: { round: TRound }) {
     <div data-testid="decisions-tab">
       <div className="dh-toolbar">
         {round.abilities.review && (
-          <Button type="primary" icon={<FileDoneOutlined />} onClick={() => setMode('issue')} data-testid="decision-issue-open">
+          <Button
+            type="primary"
+            icon={<FileDoneOutlined />}
+            onClick={() => setMode('issue')}
+            data-testid="decision-issue-open"
+          >
             {t('honoursFlow.decision.issue')}
           </Button>
         )}
@@ -253,8 +352,16 @@ export function DecisionsTab(props: { round: TRound }) {
           data-testid="round-decisions"
           title={() => <Typography.Text strong>{t('honoursFlow.decision.listTitle')}</Typography.Text>}
           columns={[
-            { key: 'symbol', title: t('honoursFlow.decision.symbol'), render: (_, d) => t('honoursFlow.honour.docRef', { symbol: d.symbol, date: formatDateVi(d.issuedOn) }) },
-            { key: 'summary', title: t('honoursFlow.decision.summary'), render: (_, d) => <div style={{ minWidth: 200, maxWidth: 420, whiteSpace: 'normal' }}>{d.summary}</div> },
+            {
+              key: 'symbol',
+              title: t('honoursFlow.decision.symbol'),
+              render: (_, d) => t('honoursFlow.honour.docRef', { symbol: d.symbol, date: formatDateVi(d.issuedOn) }),
+            },
+            {
+              key: 'summary',
+              title: t('honoursFlow.decision.summary'),
+              render: (_, d) => <div style={{ minWidth: 200, maxWidth: 420, whiteSpace: 'normal' }}>{d.summary}</div>,
+            },
             { key: 'grantor', title: t('honoursFlow.honour.grantor'), responsive: ['md'], render: (_, d) => d.grantor },
             { key: 'count', title: t('honoursFlow.decision.count'), align: 'right', render: (_, d) => d.count },
             {
@@ -274,13 +381,29 @@ export function DecisionsTab(props: { round: TRound }) {
         data-testid="round-honours"
         locale={{ emptyText: t('honoursFlow.honour.none') }}
         pagination={pagination(data?.total ?? 0, (total) => t('common.totalRows', { total }))}
-        onRow={(h) => ({ onClick: () => setOpenId(h.id), style: { cursor: 'pointer' }, 'data-testid': 'honour-row', 'data-honour-id': h.id }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(h) =>
+          ({
+            onClick: () => setOpenId(h.id),
+            style: { cursor: 'pointer' },
+            'data-testid': 'honour-row',
+            'data-honour-id': h.id,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
           { key: 'name', title: t('honoursFlow.hc.field.candidate'), render: (_, h) => <CandidateName c={h} /> },
           { key: 'unit', title: t('honoursFlow.hc.field.unit'), render: (_, h) => h.unit.name },
           { key: 'award', title: t('honoursFlow.hc.field.awardForm'), render: (_, h) => h.awardForm.name },
-          { key: 'decision', title: t('honoursFlow.honour.decision'), render: (_, h) => t('honoursFlow.honour.docRef', { symbol: h.decision.symbol, date: formatDateVi(h.decision.issuedOn) }) },
-          { key: 'status', title: t('honoursFlow.hc.field.status'), render: (_, h) => <Tag color={HONOUR_STATUS_COLORS[h.status]}>{honourStatusLabel(h.status)}</Tag> },
+          {
+            key: 'decision',
+            title: t('honoursFlow.honour.decision'),
+            render: (_, h) =>
+              t('honoursFlow.honour.docRef', { symbol: h.decision.symbol, date: formatDateVi(h.decision.issuedOn) }),
+          },
+          {
+            key: 'status',
+            title: t('honoursFlow.hc.field.status'),
+            render: (_, h) => <Tag color={HONOUR_STATUS_COLORS[h.status]}>{honourStatusLabel(h.status)}</Tag>,
+          },
           {
             key: 'certificate',
             title: t('honoursFlow.honour.certificate'),

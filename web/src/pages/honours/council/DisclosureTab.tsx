@@ -11,7 +11,15 @@ import { CheckOutlined, ExportOutlined, NotificationOutlined } from '@ant-design
 import type { TRound } from '../../../../../common/schemas/honours-flow.ts';
 import { ZCreateDisclosureBody } from '../../../../../common/schemas/honours-flow.ts';
 import { errorMessage } from '../../../api/client.ts';
-import { disclosureApi, useDisclosure, useDisclosures, useInvalidateHonours, useReviewQueue, type TComment, type TDisclosureSummary } from '../../../api/honours-council.ts';
+import {
+  disclosureApi,
+  useDisclosure,
+  useDisclosures,
+  useInvalidateHonours,
+  useReviewQueue,
+  type TComment,
+  type TDisclosureSummary,
+} from '../../../api/honours-council.ts';
 import { ActionDrawer } from '../../../components/ActionDrawer.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { IsoDatePicker } from '../../../components/IsoDatePicker.tsx';
@@ -31,12 +39,23 @@ interface CreateValues {
   candidateIds: number[];
 }
 
-function CreateDisclosureModal({ round, onClose, onCreated }: { round: TRound; onClose: () => void; onCreated: (id: number) => void }) {
+function CreateDisclosureModal({
+  round,
+  onClose,
+  onCreated,
+}: {
+  round: TRound;
+  onClose: () => void;
+  onCreated: (id: number) => void;
+}) {
   const { message } = App.useApp();
   const invalidate = useInvalidateHonours();
   const passed = useReviewQueue({ roundId: round.id, status: 'passed', pageSize: 500 });
   const approved = useReviewQueue({ roundId: round.id, status: 'approved', pageSize: 500 });
-  const candidates = useMemo(() => [...(approved.data?.items ?? []), ...(passed.data?.items ?? [])], [passed.data, approved.data]);
+  const candidates = useMemo(
+    () => [...(approved.data?.items ?? []), ...(passed.data?.items ?? [])],
+    [passed.data, approved.data],
+  );
   const error = passed.error ?? approved.error;
   return (
     <FormModal<CreateValues>
@@ -46,8 +65,23 @@ function CreateDisclosureModal({ round, onClose, onCreated }: { round: TRound; o
       testId="disclosure-create"
       width={960}
       onClose={onClose}
-      initialValues={{ title: t('honoursFlow.disclosure.defaultTitle', { round: round.name }), startsOn: today(), endsOn: dayjs(today()).add(9, 'day').format('YYYY-MM-DD'), note: null, candidateIds: [] }}
-      onSubmit={(v) => disclosureApi.create({ roundId: round.id, title: v.title, startsOn: v.startsOn, endsOn: v.endsOn, note: v.note || null, candidateIds: v.candidateIds })}
+      initialValues={{
+        title: t('honoursFlow.disclosure.defaultTitle', { round: round.name }),
+        startsOn: today(),
+        endsOn: dayjs(today()).add(9, 'day').format('YYYY-MM-DD'),
+        note: null,
+        candidateIds: [],
+      }}
+      onSubmit={(v) =>
+        disclosureApi.create({
+          roundId: round.id,
+          title: v.title,
+          startsOn: v.startsOn,
+          endsOn: v.endsOn,
+          note: v.note || null,
+          candidateIds: v.candidateIds,
+        })
+      }
       onDone={(result) => {
         void message.success(t('honoursFlow.disclosure.created'));
         void invalidate();
@@ -55,12 +89,21 @@ function CreateDisclosureModal({ round, onClose, onCreated }: { round: TRound; o
         if (id) onCreated(id);
       }}
     >
-      <Form.Item name="title" label={t('honoursFlow.disclosure.field.title')} rules={[zodRule(ZCreateDisclosureBody.shape.title)]} required>
+      <Form.Item
+        name="title"
+        label={t('honoursFlow.disclosure.field.title')}
+        rules={[zodRule(ZCreateDisclosureBody.shape.title)]}
+        required
+      >
         <Input maxLength={300} data-testid="disclosure-title" />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={12} md={6}>
-          <Form.Item name="startsOn" label={t('honoursFlow.disclosure.field.startsOn')} rules={[{ required: true, message: t('honoursFlow.hc.form.dateRequired') }]}>
+          <Form.Item
+            name="startsOn"
+            label={t('honoursFlow.disclosure.field.startsOn')}
+            rules={[{ required: true, message: t('honoursFlow.hc.form.dateRequired') }]}
+          >
             <IsoDatePicker data-testid="disclosure-starts" />
           </Form.Item>
         </Col>
@@ -92,9 +135,20 @@ function CreateDisclosureModal({ round, onClose, onCreated }: { round: TRound; o
         name="candidateIds"
         label={t('honoursFlow.disclosure.field.candidates')}
         required
-        rules={[{ validator: async (_r, v: number[] | undefined) => { if (!v || v.length === 0) throw new Error(t('honoursFlow.disclosure.form.candidatesRequired')); } }]}
+        rules={[
+          {
+            validator: async (_r, v: number[] | undefined) => {
+              if (!v || v.length === 0) throw new Error(t('honoursFlow.disclosure.form.candidatesRequired'));
+            },
+          },
+        ]}
       >
-        <CandidatePickTable candidates={candidates} loading={passed.isFetching || approved.isFetching} showStatus testId="disclosure-candidates" />
+        <CandidatePickTable
+          candidates={candidates}
+          loading={passed.isFetching || approved.isFetching}
+          showStatus
+          testId="disclosure-candidates"
+        />
       </Form.Item>
       {error && <Alert type="error" showIcon title={errorMessage(error)} />}
     </FormModal>
@@ -128,9 +182,20 @@ function CommentItem({ comment }: { comment: TComment }) {
       style={comment.read ? undefined : { background: '#fffbe6', paddingInline: 8 }}
       actions={
         comment.read
-          ? [<Typography.Text key="read" type="secondary">{t('honoursFlow.disclosure.comment.read')}</Typography.Text>]
+          ? [
+              <Typography.Text key="read" type="secondary">
+                {t('honoursFlow.disclosure.comment.read')}
+              </Typography.Text>,
+            ]
           : [
-              <Button key="mark" size="small" icon={<CheckOutlined />} loading={busy} onClick={() => void markRead()} data-testid="comment-mark-read">
+              <Button
+                key="mark"
+                size="small"
+                icon={<CheckOutlined />}
+                loading={busy}
+                onClick={() => void markRead()}
+                data-testid="comment-mark-read"
+              >
                 {t('honoursFlow.disclosure.comment.markRead')}
               </Button>,
             ]
@@ -141,7 +206,9 @@ function CommentItem({ comment }: { comment: TComment }) {
           <Space wrap size={4}>
             <span>{comment.authorName ?? t('honoursFlow.disclosure.comment.anonymous')}</span>
             {comment.contact && <Typography.Text type="secondary">({comment.contact})</Typography.Text>}
-            {comment.candidateName && <Tag>{t('honoursFlow.disclosure.comment.about', { name: comment.candidateName })}</Tag>}
+            {comment.candidateName && (
+              <Tag>{t('honoursFlow.disclosure.comment.about', { name: comment.candidateName })}</Tag>
+            )}
           </Space>
         }
         description={formatDateTimeVi(comment.createdAt)}
@@ -163,7 +230,13 @@ function DisclosureDrawer({ id, onClose }: { id: number | null; onClose: () => v
       title={d?.title ?? t('honoursFlow.disclosure.title')}
       actions={
         d ? (
-          <Button icon={<ExportOutlined />} href={url} target="_blank" rel="noopener" data-testid="disclosure-open-public">
+          <Button
+            icon={<ExportOutlined />}
+            href={url}
+            target="_blank"
+            rel="noopener"
+            data-testid="disclosure-open-public"
+          >
             {t('honoursFlow.disclosure.openPublic')}
           </Button>
         ) : null
@@ -174,26 +247,42 @@ function DisclosureDrawer({ id, onClose }: { id: number | null; onClose: () => v
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Space wrap>
             <Tag color={DISCLOSURE_STATE_COLORS[d.state]}>{disclosureStateLabel(d.state)}</Tag>
-            <Typography.Text>{t('honoursFlow.disclosure.window', { from: formatDateVi(d.startsOn), to: formatDateVi(d.endsOn) })}</Typography.Text>
+            <Typography.Text>
+              {t('honoursFlow.disclosure.window', { from: formatDateVi(d.startsOn), to: formatDateVi(d.endsOn) })}
+            </Typography.Text>
           </Space>
           <div>
             <Typography.Text strong>{t('honoursFlow.disclosure.link')}</Typography.Text>
-            <Typography.Paragraph copyable={{ text: url, tooltips: [t('common.copy'), t('common.copied')] }} className="dh-secret" data-testid="disclosure-public-url" style={{ marginBottom: 0 }}>
+            <Typography.Paragraph
+              copyable={{ text: url, tooltips: [t('common.copy'), t('common.copied')] }}
+              className="dh-secret"
+              data-testid="disclosure-public-url"
+              style={{ marginBottom: 0 }}
+            >
               {url}
             </Typography.Paragraph>
             <Typography.Text type="secondary">{t('honoursFlow.disclosure.linkHelp')}</Typography.Text>
           </div>
           {d.note && <div style={{ whiteSpace: 'pre-wrap' }}>{d.note}</div>}
           <div>
-            <Typography.Title level={5}>{t('honoursFlow.disclosure.section.comments', { count: d.comments.length, unread: d.unreadComments })}</Typography.Title>
+            <Typography.Title level={5}>
+              {t('honoursFlow.disclosure.section.comments', { count: d.comments.length, unread: d.unreadComments })}
+            </Typography.Title>
             {d.comments.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('honoursFlow.disclosure.comment.none')} />
             ) : (
-              <List size="small" dataSource={d.comments} renderItem={(c) => <CommentItem comment={c} />} data-testid="disclosure-comments" />
+              <List
+                size="small"
+                dataSource={d.comments}
+                renderItem={(c) => <CommentItem comment={c} />}
+                data-testid="disclosure-comments"
+              />
             )}
           </div>
           <div>
-            <Typography.Title level={5}>{t('honoursFlow.disclosure.section.candidates', { count: d.candidates.length })}</Typography.Title>
+            <Typography.Title level={5}>
+              {t('honoursFlow.disclosure.section.candidates', { count: d.candidates.length })}
+            </Typography.Title>
             <Table
               size="small"
               rowKey="id"
@@ -208,7 +297,11 @@ function DisclosureDrawer({ id, onClose }: { id: number | null; onClose: () => v
                     <div style={{ minWidth: 160, whiteSpace: 'normal' }}>
                       <Tag color={SUBJECT_COLORS[c.subject]}>{subjectLabel(c.subject)}</Tag>
                       {c.displayName}
-                      {c.position && <div className="dh-muted" style={{ fontSize: 12 }}>{c.position}</div>}
+                      {c.position && (
+                        <div className="dh-muted" style={{ fontSize: 12 }}>
+                          {c.position}
+                        </div>
+                      )}
                     </div>
                   ),
                 },
@@ -234,7 +327,12 @@ export function DisclosureTab(props: { round: TRound }) {
     <div data-testid="disclosure-tab">
       <div className="dh-toolbar">
         {round.abilities.review && (
-          <Button type="primary" icon={<NotificationOutlined />} onClick={() => setCreating(true)} data-testid="disclosure-create-open">
+          <Button
+            type="primary"
+            icon={<NotificationOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="disclosure-create-open"
+          >
             {t('honoursFlow.disclosure.create')}
           </Button>
         )}
@@ -249,12 +347,37 @@ export function DisclosureTab(props: { round: TRound }) {
         data-testid="disclosures"
         locale={{ emptyText: t('honoursFlow.disclosure.none') }}
         pagination={pagination(data?.total ?? 0, (total) => t('common.totalRows', { total }))}
-        onRow={(d) => ({ onClick: () => setOpenId(d.id), style: { cursor: 'pointer' }, 'data-testid': 'disclosure-row', 'data-disclosure-id': d.id }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(d) =>
+          ({
+            onClick: () => setOpenId(d.id),
+            style: { cursor: 'pointer' },
+            'data-testid': 'disclosure-row',
+            'data-disclosure-id': d.id,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
-          { key: 'title', title: t('honoursFlow.disclosure.field.title'), render: (_, d) => <Typography.Text strong>{d.title}</Typography.Text> },
-          { key: 'state', title: t('honoursFlow.hc.field.status'), render: (_, d) => <Tag color={DISCLOSURE_STATE_COLORS[d.state]}>{disclosureStateLabel(d.state)}</Tag> },
-          { key: 'window', title: t('honoursFlow.disclosure.field.window'), render: (_, d) => t('honoursFlow.disclosure.window', { from: formatDateVi(d.startsOn), to: formatDateVi(d.endsOn) }) },
-          { key: 'candidates', title: t('honoursFlow.disclosure.field.candidateCount'), align: 'right', render: (_, d) => d.candidateCount },
+          {
+            key: 'title',
+            title: t('honoursFlow.disclosure.field.title'),
+            render: (_, d) => <Typography.Text strong>{d.title}</Typography.Text>,
+          },
+          {
+            key: 'state',
+            title: t('honoursFlow.hc.field.status'),
+            render: (_, d) => <Tag color={DISCLOSURE_STATE_COLORS[d.state]}>{disclosureStateLabel(d.state)}</Tag>,
+          },
+          {
+            key: 'window',
+            title: t('honoursFlow.disclosure.field.window'),
+            render: (_, d) =>
+              t('honoursFlow.disclosure.window', { from: formatDateVi(d.startsOn), to: formatDateVi(d.endsOn) }),
+          },
+          {
+            key: 'candidates',
+            title: t('honoursFlow.disclosure.field.candidateCount'),
+            align: 'right',
+            render: (_, d) => d.candidateCount,
+          },
           {
             key: 'comments',
             title: t('honoursFlow.disclosure.field.comments'),
@@ -262,7 +385,13 @@ export function DisclosureTab(props: { round: TRound }) {
             render: (_, d) => (
               <Space size={6}>
                 <span>{d.commentCount}</span>
-                {d.unreadComments > 0 && <Badge count={d.unreadComments} title={t('honoursFlow.disclosure.unread', { count: d.unreadComments })} data-testid="disclosure-unread" />}
+                {d.unreadComments > 0 && (
+                  <Badge
+                    count={d.unreadComments}
+                    title={t('honoursFlow.disclosure.unread', { count: d.unreadComments })}
+                    data-testid="disclosure-unread"
+                  />
+                )}
               </Space>
             ),
           },

@@ -10,7 +10,13 @@ import { Alert, Button, Card, Empty, Spin, Table, Tag, Typography } from 'antd';
 import type { TRound } from '../../../../../common/schemas/honours-flow.ts';
 import { ApiError, errorMessage } from '../../../api/client.ts';
 import { useMeQuery } from '../../../auth/me.ts';
-import { useFunnel, useFunnelList, type FunnelStage, type HonourSubject, type TFunnelRow } from '../../../api/honours-council.ts';
+import {
+  useFunnel,
+  useFunnelList,
+  type FunnelStage,
+  type HonourSubject,
+  type TFunnelRow,
+} from '../../../api/honours-council.ts';
 import { ActionDrawer } from '../../../components/ActionDrawer.tsx';
 import { EChart, type EChartOption } from '../../../components/EChart.tsx';
 import { UnitSelect } from '../../../components/UnitSelect.tsx';
@@ -27,18 +33,34 @@ interface FunnelPick {
   subject: HonourSubject;
 }
 
-function FunnelListDrawer({ roundId, unitId, pick, onClose }: { roundId: number; unitId?: number; pick: FunnelPick | null; onClose: () => void }) {
+function FunnelListDrawer({
+  roundId,
+  unitId,
+  pick,
+  onClose,
+}: {
+  roundId: number;
+  unitId?: number;
+  pick: FunnelPick | null;
+  onClose: () => void;
+}) {
   const isPhone = useIsPhone();
   const { page, resetPage, pagination } = usePaging(50);
   useEffect(() => resetPage(), [pick?.stage, pick?.subject, unitId, resetPage]);
-  const { data, isFetching, error } = useFunnelList(pick ? { roundId, unitId, stage: pick.stage, subject: pick.subject, ...page } : null);
+  const { data, isFetching, error } = useFunnelList(
+    pick ? { roundId, unitId, stage: pick.stage, subject: pick.subject, ...page } : null,
+  );
   return (
     <ActionDrawer
       open={pick !== null}
       onClose={onClose}
       width={760}
       testId="funnel-drawer"
-      title={pick ? t('honoursFlow.funnel.listTitle', { stage: stageLabel(pick.stage), subject: subjectLabel(pick.subject) }) : ''}
+      title={
+        pick
+          ? t('honoursFlow.funnel.listTitle', { stage: stageLabel(pick.stage), subject: subjectLabel(pick.subject) })
+          : ''
+      }
       actions={null}
     >
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
@@ -51,14 +73,23 @@ function FunnelListDrawer({ roundId, unitId, pick, onClose }: { roundId: number;
         data-testid="funnel-list"
         pagination={pagination(data?.total ?? 0, (total) => t('common.totalRows', { total }))}
         columns={[
-          { key: 'no', title: t('honoursFlow.hc.field.no'), width: 48, render: (_, _r, i) => (page.page - 1) * page.pageSize + i + 1 },
+          {
+            key: 'no',
+            title: t('honoursFlow.hc.field.no'),
+            width: 48,
+            render: (_, _r, i) => (page.page - 1) * page.pageSize + i + 1,
+          },
           {
             key: 'name',
             title: t('honoursFlow.hc.field.candidate'),
             render: (_, r) => (
               <div style={{ minWidth: 160, whiteSpace: 'normal' }} data-testid="funnel-list-name">
                 <Typography.Text strong>{r.displayName}</Typography.Text>
-                {r.position && <div className="dh-muted" style={{ fontSize: 12 }}>{r.position}</div>}
+                {r.position && (
+                  <div className="dh-muted" style={{ fontSize: 12 }}>
+                    {r.position}
+                  </div>
+                )}
               </div>
             ),
           },
@@ -95,7 +126,11 @@ export function FunnelTab(props: { round: TRound }) {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
-      xAxis: { type: 'category', data: stages.map((s) => stageLabel(s.stage)), axisLabel: { interval: 0, rotate: isPhone || stages.length > 5 ? 30 : 0, width: 130, overflow: 'truncate' } },
+      xAxis: {
+        type: 'category',
+        data: stages.map((s) => stageLabel(s.stage)),
+        axisLabel: { interval: 0, rotate: isPhone || stages.length > 5 ? 30 : 0, width: 130, overflow: 'truncate' },
+      },
       yAxis: { type: 'value', minInterval: 1 },
       series: SUBJECTS.map((subject) => ({
         id: subject,
@@ -109,7 +144,13 @@ export function FunnelTab(props: { round: TRound }) {
   }, [stages, isPhone]);
 
   const numberCell = (stage: FunnelStage, subject: HonourSubject, value: number) => (
-    <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setPick({ stage, subject })} data-testid={`funnel-${stage}-${subject}`}>
+    <Button
+      type="link"
+      size="small"
+      style={{ paddingInline: 0 }}
+      onClick={() => setPick({ stage, subject })}
+      data-testid={`funnel-${stage}-${subject}`}
+    >
       {value.toLocaleString('vi-VN')}
     </Button>
   );
@@ -117,14 +158,32 @@ export function FunnelTab(props: { round: TRound }) {
   return (
     <div data-testid="funnel-tab">
       <div className="dh-toolbar">
-        <UnitSelect value={unitId ?? null} known={(me?.grants ?? []).map((g) => ({ id: g.unitId, name: g.unitName }))} onChange={(id) => setUnitId(id ?? undefined)} placeholder={t('honoursFlow.funnel.unit', { unit: round.ownerUnit.name })} style={{ width: 320 }} testId="funnel-unit" />
-        {data && <Typography.Text type="secondary">{t('honoursFlow.funnel.for', { unit: data.unit.name })}</Typography.Text>}
+        <UnitSelect
+          value={unitId ?? null}
+          known={(me?.grants ?? []).map((g) => ({ id: g.unitId, name: g.unitName }))}
+          onChange={(id) => setUnitId(id ?? undefined)}
+          placeholder={t('honoursFlow.funnel.unit', { unit: round.ownerUnit.name })}
+          style={{ width: 320 }}
+          testId="funnel-unit"
+        />
+        {data && (
+          <Typography.Text type="secondary">{t('honoursFlow.funnel.for', { unit: data.unit.name })}</Typography.Text>
+        )}
       </div>
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
       {isFetching && !data && <Spin />}
       {data && (
         <>
-          <Card size="small" title={t('honoursFlow.funnel.chart')} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('honoursFlow.funnel.clickHint')}</Typography.Text>} style={{ marginBottom: 12 }}>
+          <Card
+            size="small"
+            title={t('honoursFlow.funnel.chart')}
+            extra={
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('honoursFlow.funnel.clickHint')}
+              </Typography.Text>
+            }
+            style={{ marginBottom: 12 }}
+          >
             {option ? (
               <EChart
                 option={option}
@@ -132,7 +191,8 @@ export function FunnelTab(props: { round: TRound }) {
                 testId="funnel-chart"
                 onClick={(e) => {
                   const stage = stages[e.dataIndex];
-                  if (stage && (e.seriesId === 'collective' || e.seriesId === 'individual')) setPick({ stage: stage.stage, subject: e.seriesId });
+                  if (stage && (e.seriesId === 'collective' || e.seriesId === 'individual'))
+                    setPick({ stage: stage.stage, subject: e.seriesId });
                 }}
               />
             ) : (
@@ -152,7 +212,8 @@ export function FunnelTab(props: { round: TRound }) {
                 key: subject,
                 title: <Tag color={SUBJECT_COLORS[subject]}>{subjectLabel(subject)}</Tag>,
                 align: 'right' as const,
-                render: (_: unknown, s: (typeof stages)[number]) => numberCell(s.stage, subject, subject === 'collective' ? s.collectives : s.individuals),
+                render: (_: unknown, s: (typeof stages)[number]) =>
+                  numberCell(s.stage, subject, subject === 'collective' ? s.collectives : s.individuals),
               })),
             ]}
           />

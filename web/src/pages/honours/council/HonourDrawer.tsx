@@ -20,7 +20,17 @@ import { t } from '../../../i18n/index.ts';
 import { HONOUR_STATUS_COLORS, SUBJECT_COLORS, honourStatusLabel, subjectLabel } from './labels.ts';
 
 /** Download one honour's certificate, or all of one decision's, as .docx or .pdf; a refusal shows the server's message. */
-export function CertificateButtons({ honourId, decisionDocumentId, size = 'small', testId = 'certificate' }: { honourId?: number; decisionDocumentId?: number; size?: 'small' | 'middle'; testId?: string }) {
+export function CertificateButtons({
+  honourId,
+  decisionDocumentId,
+  size = 'small',
+  testId = 'certificate',
+}: {
+  honourId?: number;
+  decisionDocumentId?: number;
+  size?: 'small' | 'middle';
+  testId?: string;
+}) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<'docx' | 'pdf' | null>(null);
   const get = async (format: 'docx' | 'pdf') => {
@@ -36,10 +46,28 @@ export function CertificateButtons({ honourId, decisionDocumentId, size = 'small
   };
   return (
     <Space size={4}>
-      <Button size={size} icon={<FileWordOutlined />} loading={busy === 'docx'} onClick={(e) => { e.stopPropagation(); void get('docx'); }} data-testid={`${testId}-docx`}>
+      <Button
+        size={size}
+        icon={<FileWordOutlined />}
+        loading={busy === 'docx'}
+        onClick={(e) => {
+          e.stopPropagation();
+          void get('docx');
+        }}
+        data-testid={`${testId}-docx`}
+      >
         {t('honoursFlow.honour.docx')}
       </Button>
-      <Button size={size} icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={(e) => { e.stopPropagation(); void get('pdf'); }} data-testid={`${testId}-pdf`}>
+      <Button
+        size={size}
+        icon={<FilePdfOutlined />}
+        loading={busy === 'pdf'}
+        onClick={(e) => {
+          e.stopPropagation();
+          void get('pdf');
+        }}
+        data-testid={`${testId}-pdf`}
+      >
         {t('honoursFlow.honour.pdf')}
       </Button>
     </Space>
@@ -64,17 +92,33 @@ function RevokeModal({ honour, onClose }: { honour: THonour; onClose: () => void
       testId="honour-revoke"
       onClose={onClose}
       initialValues={{ revokedOn: today(), reason: '', documentId: null }}
-      onSubmit={(v) => honoursRegisterApi.revoke(honour.id, { revokedOn: v.revokedOn, reason: v.reason, documentId: v.documentId ?? null, revision: honour.revision })}
+      onSubmit={(v) =>
+        honoursRegisterApi.revoke(honour.id, {
+          revokedOn: v.revokedOn,
+          reason: v.reason,
+          documentId: v.documentId ?? null,
+          revision: honour.revision,
+        })
+      }
       onDone={() => {
         void message.success(t('honoursFlow.honour.revoke.done'));
         void invalidate();
       }}
     >
       <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('honoursFlow.honour.revoke.help')} />
-      <Form.Item name="revokedOn" label={t('honoursFlow.honour.revoke.date')} rules={[{ required: true, message: t('honoursFlow.hc.form.dateRequired') }]}>
+      <Form.Item
+        name="revokedOn"
+        label={t('honoursFlow.honour.revoke.date')}
+        rules={[{ required: true, message: t('honoursFlow.hc.form.dateRequired') }]}
+      >
         <IsoDatePicker noFuture data-testid="revoke-date" />
       </Form.Item>
-      <Form.Item name="reason" label={t('honoursFlow.honour.revoke.reason')} rules={[zodRule(ZRevokeBody.shape.reason)]} required>
+      <Form.Item
+        name="reason"
+        label={t('honoursFlow.honour.revoke.reason')}
+        rules={[zodRule(ZRevokeBody.shape.reason)]}
+        required
+      >
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} data-testid="revoke-reason" />
       </Form.Item>
       <Form.Item name="documentId" label={t('honoursFlow.honour.revoke.document')}>
@@ -99,7 +143,13 @@ export function HonourDrawer({ honourId, onClose }: { honourId: number | null; o
           <Space wrap>
             <CertificateButtons honourId={h.id} />
             {h.abilities.revoke && h.status === 'active' && (
-              <Button danger size="small" icon={<RollbackOutlined />} onClick={() => setRevoking(true)} data-testid="honour-revoke-open">
+              <Button
+                danger
+                size="small"
+                icon={<RollbackOutlined />}
+                onClick={() => setRevoking(true)}
+                data-testid="honour-revoke-open"
+              >
                 {t('honoursFlow.honour.revoke.action')}
               </Button>
             )}
@@ -122,8 +172,18 @@ export function HonourDrawer({ honourId, onClose }: { honourId: number | null; o
               type="error"
               showIcon
               style={{ marginBottom: 12 }}
-              title={t('honoursFlow.honour.revokedOn', { date: formatDateVi(h.revokedOn), reason: h.revokeReason ?? '' })}
-              description={h.revokeDocument ? t('honoursFlow.honour.docRef', { symbol: h.revokeDocument.symbol, date: formatDateVi(h.revokeDocument.issuedOn) }) : undefined}
+              title={t('honoursFlow.honour.revokedOn', {
+                date: formatDateVi(h.revokedOn),
+                reason: h.revokeReason ?? '',
+              })}
+              description={
+                h.revokeDocument
+                  ? t('honoursFlow.honour.docRef', {
+                      symbol: h.revokeDocument.symbol,
+                      date: formatDateVi(h.revokeDocument.issuedOn),
+                    })
+                  : undefined
+              }
             />
           )}
           <Descriptions column={1} size="small" bordered>
@@ -140,9 +200,13 @@ export function HonourDrawer({ honourId, onClose }: { honourId: number | null; o
             <Descriptions.Item label={t('honoursFlow.hc.field.awardForm')}>{h.awardForm.name}</Descriptions.Item>
             <Descriptions.Item label={t('honoursFlow.honour.grantor')}>{h.grantor}</Descriptions.Item>
             <Descriptions.Item label={t('honoursFlow.honour.decision')}>
-              <div>{t('honoursFlow.honour.docRef', { symbol: h.decision.symbol, date: formatDateVi(h.decision.issuedOn) })}</div>
+              <div>
+                {t('honoursFlow.honour.docRef', { symbol: h.decision.symbol, date: formatDateVi(h.decision.issuedOn) })}
+              </div>
               <div className="dh-muted">{h.decision.summary}</div>
-              {h.decision.signer && <div className="dh-muted">{t('honoursFlow.honour.signer', { signer: h.decision.signer })}</div>}
+              {h.decision.signer && (
+                <div className="dh-muted">{t('honoursFlow.honour.signer', { signer: h.decision.signer })}</div>
+              )}
             </Descriptions.Item>
             {h.round && (
               <Descriptions.Item label={t('honoursFlow.honour.round')}>

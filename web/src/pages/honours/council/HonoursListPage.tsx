@@ -43,7 +43,11 @@ export default function HonoursListPage() {
     setFilters((f) => ({ ...f, ...patch }));
     resetPage();
   };
-  const forms = useQuery({ queryKey: ['honours', 'award-forms', true], queryFn: () => honoursApi.awardForms(true), staleTime: 60_000 });
+  const forms = useQuery({
+    queryKey: ['honours', 'award-forms', true],
+    queryFn: () => honoursApi.awardForms(true),
+    staleTime: 60_000,
+  });
   const { data, isFetching, error } = useHonours({ ...filters, ...page });
   return (
     <div data-testid="honours-list-page">
@@ -52,15 +56,33 @@ export default function HonoursListPage() {
         subtitle={t('honoursFlow.register.subtitle')}
         extra={
           canRecord && (
-            <Button type="primary" icon={<FileAddOutlined />} onClick={() => setRecording(true)} data-testid="honours-record-open">
+            <Button
+              type="primary"
+              icon={<FileAddOutlined />}
+              onClick={() => setRecording(true)}
+              data-testid="honours-record-open"
+            >
               {t('honoursFlow.record.open')}
             </Button>
           )
         }
       />
       <div className="dh-toolbar">
-        <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('honoursFlow.register.search')} style={{ width: 240 }} data-testid="honours-search" />
-        <UnitSelect value={filters.unitId ?? null} onChange={(id) => set({ unitId: id ?? undefined })} placeholder={t('honoursFlow.register.unit')} style={{ width: 240 }} testId="honours-unit" />
+        <Input.Search
+          allowClear
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t('honoursFlow.register.search')}
+          style={{ width: 240 }}
+          data-testid="honours-search"
+        />
+        <UnitSelect
+          value={filters.unitId ?? null}
+          onChange={(id) => set({ unitId: id ?? undefined })}
+          placeholder={t('honoursFlow.register.unit')}
+          style={{ width: 240 }}
+          testId="honours-unit"
+        />
         <Select<number>
           allowClear
           value={filters.awardFormId}
@@ -77,14 +99,20 @@ export default function HonoursListPage() {
           value={filters.subject ?? 'all'}
           onChange={(v) => set({ subject: v === 'all' ? undefined : v })}
           style={{ width: 130 }}
-          options={[{ value: 'all' as const, label: t('honoursFlow.register.allSubjects') }, ...(['collective', 'individual'] as const).map((s) => ({ value: s, label: subjectLabel(s) }))]}
+          options={[
+            { value: 'all' as const, label: t('honoursFlow.register.allSubjects') },
+            ...(['collective', 'individual'] as const).map((s) => ({ value: s, label: subjectLabel(s) })),
+          ]}
           data-testid="honours-subject"
         />
         <Select<'active' | 'revoked' | 'all'>
           value={filters.status ?? 'all'}
           onChange={(v) => set({ status: v === 'all' ? undefined : v })}
           style={{ width: 150 }}
-          options={[{ value: 'all' as const, label: t('honoursFlow.register.allStatuses') }, ...(['active', 'revoked'] as const).map((s) => ({ value: s, label: honourStatusLabel(s) }))]}
+          options={[
+            { value: 'all' as const, label: t('honoursFlow.register.allStatuses') },
+            ...(['active', 'revoked'] as const).map((s) => ({ value: s, label: honourStatusLabel(s) })),
+          ]}
           data-testid="honours-status"
         />
         <Select<'all' | 'internal' | 'external'>
@@ -99,8 +127,18 @@ export default function HonoursListPage() {
           data-testid="honours-external"
         />
         <Space.Compact>
-          <IsoDatePicker value={filters.from ?? null} onChange={(from) => set({ from: from ?? undefined })} placeholder={t('honoursFlow.register.from')} style={{ width: 140 }} />
-          <IsoDatePicker value={filters.to ?? null} onChange={(to) => set({ to: to ?? undefined })} placeholder={t('honoursFlow.register.to')} style={{ width: 140 }} />
+          <IsoDatePicker
+            value={filters.from ?? null}
+            onChange={(from) => set({ from: from ?? undefined })}
+            placeholder={t('honoursFlow.register.from')}
+            style={{ width: 140 }}
+          />
+          <IsoDatePicker
+            value={filters.to ?? null}
+            onChange={(to) => set({ to: to ?? undefined })}
+            placeholder={t('honoursFlow.register.to')}
+            style={{ width: 140 }}
+          />
         </Space.Compact>
       </div>
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
@@ -113,25 +151,57 @@ export default function HonoursListPage() {
         data-testid="honours-table"
         locale={{ emptyText: t('honoursFlow.honour.none') }}
         pagination={pagination(data?.total ?? 0, (total) => t('honoursFlow.register.total', { total }))}
-        onRow={(h) => ({ onClick: () => setOpenId(h.id), style: { cursor: 'pointer' }, 'data-testid': 'honour-row', 'data-honour-id': h.id, 'data-status': h.status }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(h) =>
+          ({
+            onClick: () => setOpenId(h.id),
+            style: { cursor: 'pointer' },
+            'data-testid': 'honour-row',
+            'data-honour-id': h.id,
+            'data-status': h.status,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
           { key: 'name', title: t('honoursFlow.hc.field.candidate'), render: (_, h) => <CandidateName c={h} /> },
-          { key: 'unit', title: t('honoursFlow.hc.field.unit'), render: (_, h) => <div style={{ minWidth: 140, maxWidth: 260, whiteSpace: 'normal' }}>{h.unit.name}</div> },
-          { key: 'award', title: t('honoursFlow.hc.field.awardForm'), render: (_, h) => <div style={{ minWidth: 140, maxWidth: 260, whiteSpace: 'normal' }}>{h.awardForm.name}</div> },
+          {
+            key: 'unit',
+            title: t('honoursFlow.hc.field.unit'),
+            render: (_, h) => <div style={{ minWidth: 140, maxWidth: 260, whiteSpace: 'normal' }}>{h.unit.name}</div>,
+          },
+          {
+            key: 'award',
+            title: t('honoursFlow.hc.field.awardForm'),
+            render: (_, h) => (
+              <div style={{ minWidth: 140, maxWidth: 260, whiteSpace: 'normal' }}>{h.awardForm.name}</div>
+            ),
+          },
           {
             key: 'decision',
             title: t('honoursFlow.honour.decision'),
             render: (_, h) => (
               <div style={{ minWidth: 160, maxWidth: 280, whiteSpace: 'normal' }}>
-                <div>{t('honoursFlow.honour.docRef', { symbol: h.decision.symbol, date: formatDateVi(h.decision.issuedOn) })}</div>
+                <div>
+                  {t('honoursFlow.honour.docRef', {
+                    symbol: h.decision.symbol,
+                    date: formatDateVi(h.decision.issuedOn),
+                  })}
+                </div>
                 <div className="dh-muted" style={{ fontSize: 12 }}>
                   {h.grantor}
                 </div>
               </div>
             ),
           },
-          { key: 'status', title: t('honoursFlow.hc.field.status'), render: (_, h) => <Tag color={HONOUR_STATUS_COLORS[h.status]}>{honourStatusLabel(h.status)}</Tag> },
-          { key: 'certificate', title: t('honoursFlow.honour.certificate'), responsive: ['md'], render: (_, h) => <CertificateButtons honourId={h.id} testId={`certificate-${h.displayName}`} /> },
+          {
+            key: 'status',
+            title: t('honoursFlow.hc.field.status'),
+            render: (_, h) => <Tag color={HONOUR_STATUS_COLORS[h.status]}>{honourStatusLabel(h.status)}</Tag>,
+          },
+          {
+            key: 'certificate',
+            title: t('honoursFlow.honour.certificate'),
+            responsive: ['md'],
+            render: (_, h) => <CertificateButtons honourId={h.id} testId={`certificate-${h.displayName}`} />,
+          },
         ]}
       />
       <HonourDrawer honourId={openId} onClose={() => setOpenId(null)} />

@@ -6,7 +6,21 @@
  * Calls the public API with quiet401, so no answer ever leads to sign-in.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Collapse, Form, Input, Result, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Collapse,
+  Form,
+  Input,
+  Result,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useParams } from 'react-router';
 import { ZPublicCommentBody } from '../../../../../common/schemas/honours-flow.ts';
 import { ApiError, errorMessage } from '../../../api/client.ts';
@@ -40,7 +54,17 @@ function CandidateCard({ c, index }: { c: TPublicCandidate; index: number }) {
         <Typography.Text type="secondary">{t('honoursFlow.public.award')}: </Typography.Text>
         {c.awardName}
       </div>
-      <Collapse ghost size="small" items={[{ key: 'a', label: t('honoursFlow.hc.field.achievement'), children: <div style={{ whiteSpace: 'pre-wrap' }}>{c.achievement}</div> }]} />
+      <Collapse
+        ghost
+        size="small"
+        items={[
+          {
+            key: 'a',
+            label: t('honoursFlow.hc.field.achievement'),
+            children: <div style={{ whiteSpace: 'pre-wrap' }}>{c.achievement}</div>,
+          },
+        ]}
+      />
     </Card>
   );
 }
@@ -77,14 +101,26 @@ function CommentForm({ token, candidates }: { token: string; candidates: TPublic
         status="success"
         title={t('honoursFlow.public.sent')}
         subTitle={t('honoursFlow.public.sentHelp')}
-        extra={<Button onClick={() => setSent(false)} data-testid="public-comment-again">{t('honoursFlow.public.again')}</Button>}
+        extra={
+          <Button onClick={() => setSent(false)} data-testid="public-comment-again">
+            {t('honoursFlow.public.again')}
+          </Button>
+        }
         data-testid="public-comment-sent"
       />
     );
   }
   return (
-    <Form<CommentValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ candidateId: null, authorName: '', contact: '', content: '' }} data-testid="public-comment-form">
-      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} data-testid="public-comment-error" />}
+    <Form<CommentValues>
+      form={form}
+      layout="vertical"
+      onFinish={(v) => void submit(v)}
+      initialValues={{ candidateId: null, authorName: '', contact: '', content: '' }}
+      data-testid="public-comment-form"
+    >
+      {failure && (
+        <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} data-testid="public-comment-error" />
+      )}
       <Form.Item name="candidateId" label={t('honoursFlow.public.about')}>
         <Select<number>
           allowClear
@@ -100,12 +136,33 @@ function CommentForm({ token, candidates }: { token: string; candidates: TPublic
       <Form.Item name="contact" label={t('honoursFlow.public.contact')} extra={t('honoursFlow.public.contactHelp')}>
         <Input maxLength={200} data-testid="public-comment-contact" />
       </Form.Item>
-      <Form.Item name="content" label={t('honoursFlow.public.content')} rules={[zodRule(ZPublicCommentBody.shape.content)]} required>
-        <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={4000} showCount data-testid="public-comment-content" />
+      <Form.Item
+        name="content"
+        label={t('honoursFlow.public.content')}
+        rules={[zodRule(ZPublicCommentBody.shape.content)]}
+        required
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 4, maxRows: 12 }}
+          maxLength={4000}
+          showCount
+          data-testid="public-comment-content"
+        />
       </Form.Item>
       {/* Left empty by people (hidden from view and from the keyboard); robots fill it in. */}
-      <div aria-hidden="true" style={{ position: 'absolute', left: -10000, top: 'auto', width: 1, height: 1, overflow: 'hidden' }}>
-        <input type="text" name="website" tabIndex={-1} autoComplete="off" value={website} onChange={(e) => setWebsite(e.target.value)} data-testid="public-comment-website" />
+      <div
+        aria-hidden="true"
+        style={{ position: 'absolute', left: -10000, top: 'auto', width: 1, height: 1, overflow: 'hidden' }}
+      >
+        <input
+          type="text"
+          name="website"
+          tabIndex={-1}
+          autoComplete="off"
+          value={website}
+          onChange={(e) => setWebsite(e.target.value)}
+          data-testid="public-comment-website"
+        />
       </div>
       <Button type="primary" htmlType="submit" loading={busy} block data-testid="public-comment-submit">
         {t('honoursFlow.public.submit')}
@@ -120,7 +177,12 @@ export default function PublicDisclosurePage() {
   const { data: d, isPending, error, refetch } = usePublicDisclosure(token);
 
   let body: React.ReactNode;
-  if (isPending) body = <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
+  if (isPending)
+    body = (
+      <Card>
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
   else if (error || !d) {
     const missing = error instanceof ApiError && error.status === 404;
     body = (
@@ -129,7 +191,13 @@ export default function PublicDisclosurePage() {
           status={missing ? '404' : 'warning'}
           title={missing ? t('honoursFlow.public.notFound') : t('error.loadFailed')}
           subTitle={missing ? t('honoursFlow.public.notFoundHelp') : errorMessage(error)}
-          extra={missing ? undefined : <Button type="primary" onClick={() => void refetch()}>{t('common.retry')}</Button>}
+          extra={
+            missing ? undefined : (
+              <Button type="primary" onClick={() => void refetch()}>
+                {t('common.retry')}
+              </Button>
+            )
+          }
         />
       </Card>
     );
@@ -145,11 +213,20 @@ export default function PublicDisclosurePage() {
             <Tag color={DISCLOSURE_STATE_COLORS[d.state]} data-testid="public-state">
               {disclosureStateLabel(d.state)}
             </Tag>
-            <Typography.Text>{t('honoursFlow.disclosure.window', { from: formatDateVi(d.startsOn), to: formatDateVi(d.endsOn) })}</Typography.Text>
+            <Typography.Text>
+              {t('honoursFlow.disclosure.window', { from: formatDateVi(d.startsOn), to: formatDateVi(d.endsOn) })}
+            </Typography.Text>
           </Space>
-          {d.note && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}>{d.note}</Typography.Paragraph>}
+          {d.note && (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}>
+              {d.note}
+            </Typography.Paragraph>
+          )}
         </Card>
-        <Card title={t('honoursFlow.public.listTitle', { count: d.candidates.length })} size={isPhone ? 'small' : 'default'}>
+        <Card
+          title={t('honoursFlow.public.listTitle', { count: d.candidates.length })}
+          size={isPhone ? 'small' : 'default'}
+        >
           {isPhone ? (
             d.candidates.map((c, i) => <CandidateCard key={c.id} c={c} index={i} />)
           ) : (
@@ -197,7 +274,11 @@ export default function PublicDisclosurePage() {
               type="info"
               showIcon
               data-testid="public-closed"
-              title={d.state === 'upcoming' ? t('honoursFlow.public.upcoming', { date: formatDateVi(d.startsOn) }) : t('honoursFlow.public.ended', { date: formatDateVi(d.endsOn) })}
+              title={
+                d.state === 'upcoming'
+                  ? t('honoursFlow.public.upcoming', { date: formatDateVi(d.startsOn) })
+                  : t('honoursFlow.public.ended', { date: formatDateVi(d.endsOn) })
+              }
             />
           )}
         </Card>

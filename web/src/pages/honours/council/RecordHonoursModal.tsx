@@ -14,7 +14,12 @@ import { useQuery } from '@tanstack/react-query';
 import { ROLE_ACTIONS, ROLE_REACH } from '../../../../../common/roles.ts';
 import { ZDecisionDocument } from '../../../../../common/schemas/honours-flow.ts';
 import { errorMessage } from '../../../api/client.ts';
-import { honoursRegisterApi, useInvalidateHonours, type HonourSubject, type TDecisionResult } from '../../../api/honours-council.ts';
+import {
+  honoursRegisterApi,
+  useInvalidateHonours,
+  type HonourSubject,
+  type TDecisionResult,
+} from '../../../api/honours-council.ts';
 import { honoursFlowApi, useActiveAwardForms, useInvalidateHonoursFlow } from '../../../api/honours-proposals.ts';
 import { peopleApi } from '../../../api/people.ts';
 import type { TMe, TPerson, TUnitSummary } from '../../../api/types.ts';
@@ -80,18 +85,34 @@ const emptyRow = (subject: HonourSubject = 'individual', awardFormId: number | n
   achievement: '',
 });
 
-const hasPick = (r: RowValues | undefined) => !!r && !!(r.pickBy === 'person' ? r.personId : r.pickBy === 'unit' ? r.unitId : r.entryId);
+const hasPick = (r: RowValues | undefined) =>
+  !!r && !!(r.pickBy === 'person' ? r.personId : r.pickBy === 'unit' ? r.unitId : r.entryId);
 
 /** Names compared as written (diacritics matter in Vietnamese names), ignoring case and spacing. */
 const normName = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 
 /** A person of the grantor's subtree; people chosen or pasted keep their names when not among the search results. */
-function GrantorPersonSelect({ value, onChange, unitId, known, onPicked, testId }: { value?: number | null; onChange?: (v: number | null) => void; unitId: number | null; known: Record<number, KnownPerson>; onPicked: (p: KnownPerson) => void; testId?: string }) {
+function GrantorPersonSelect({
+  value,
+  onChange,
+  unitId,
+  known,
+  onPicked,
+  testId,
+}: {
+  value?: number | null;
+  onChange?: (v: number | null) => void;
+  unitId: number | null;
+  known: Record<number, KnownPerson>;
+  onPicked: (p: KnownPerson) => void;
+  testId?: string;
+}) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
   const { data, isFetching, error } = useQuery({
     queryKey: ['people', 'pick', { q, unitId }],
-    queryFn: ({ signal }) => peopleApi.list({ q: q || undefined, unitId: unitId ?? undefined, status: 'active', pageSize: 30 }, signal),
+    queryFn: ({ signal }) =>
+      peopleApi.list({ q: q || undefined, unitId: unitId ?? undefined, status: 'active', pageSize: 30 }, signal),
     enabled: unitId !== null,
     staleTime: 30_000,
   });
@@ -116,7 +137,9 @@ function GrantorPersonSelect({ value, onChange, unitId, known, onPicked, testId 
       options={options}
       loading={isFetching}
       placeholder={t('honoursFlow.record.personPlaceholder')}
-      notFoundContent={error ? errorMessage(error) : isFetching ? t('common.searching') : t('honoursFlow.record.personNotFound')}
+      notFoundContent={
+        error ? errorMessage(error) : isFetching ? t('common.searching') : t('honoursFlow.record.personNotFound')
+      }
       style={{ width: '100%', minWidth: 200 }}
       popupMatchSelectWidth={false}
       data-testid={testId}
@@ -153,8 +176,14 @@ export function RecordHonoursModal({ onClose }: { onClose: () => void }) {
   const [outcome, setOutcome] = useState<PasteOutcome | null>(null);
   const [pasteError, setPasteError] = useState<string | null>(null);
 
-  const reviewGrants = useMemo(() => (me?.grants ?? []).filter((g) => ROLE_ACTIONS[g.role].includes('honours.review')), [me]);
-  const knownUnits: UnitRef[] = useMemo(() => reviewGrants.map((g) => ({ id: g.unitId, name: g.unitName })), [reviewGrants]);
+  const reviewGrants = useMemo(
+    () => (me?.grants ?? []).filter((g) => ROLE_ACTIONS[g.role].includes('honours.review')),
+    [me],
+  );
+  const knownUnits: UnitRef[] = useMemo(
+    () => reviewGrants.map((g) => ({ id: g.unitId, name: g.unitName })),
+    [reviewGrants],
+  );
   const soleUnit = !me?.isSystemAdmin && reviewGrants.length === 1 ? reviewGrants[0]!.unitId : null;
 
   const grantorId = (Form.useWatch('grantorUnitId', form) ?? null) as number | null;
@@ -165,10 +194,19 @@ export function RecordHonoursModal({ onClose }: { onClose: () => void }) {
     queryFn: ({ signal }) => honoursFlowApi.rounds({ unitId: grantorId!, pageSize: 100 }, signal),
     enabled: grantorId !== null,
   });
-  const ownRounds = useMemo(() => (rounds.data?.items ?? []).filter((r) => r.ownerUnit.id === grantorId), [rounds.data, grantorId]);
+  const ownRounds = useMemo(
+    () => (rounds.data?.items ?? []).filter((r) => r.ownerUnit.id === grantorId),
+    [rounds.data, grantorId],
+  );
 
-  const activeForms = useMemo(() => (forms?.items ?? []).filter((f) => f.active).sort((a, b) => a.sortOrder - b.sortOrder), [forms]);
-  const awardOptions = (subject: HonourSubject) => activeForms.filter((f) => f.subject === 'both' || f.subject === subject).map((f) => ({ value: f.id, label: f.name }));
+  const activeForms = useMemo(
+    () => (forms?.items ?? []).filter((f) => f.active).sort((a, b) => a.sortOrder - b.sortOrder),
+    [forms],
+  );
+  const awardOptions = (subject: HonourSubject) =>
+    activeForms
+      .filter((f) => f.subject === 'both' || f.subject === subject)
+      .map((f) => ({ value: f.id, label: f.name }));
 
   const remember = (p: KnownPerson) => setKnown((all) => ({ ...all, [p.id]: p }));
   const excludeUnit = (u: TUnitSummary) => !mayReviewIn(me, u);
@@ -199,7 +237,9 @@ export function RecordHonoursModal({ onClose }: { onClose: () => void }) {
     setPasting(true);
     try {
       const current = ((form.getFieldValue('recipients') ?? []) as RowValues[]).filter(hasPick);
-      const taken = new Set(current.filter((r) => r.subject === 'individual' && r.pickBy === 'person').map((r) => r.personId));
+      const taken = new Set(
+        current.filter((r) => r.subject === 'individual' && r.pickBy === 'person').map((r) => r.personId),
+      );
       const found = await Promise.all(
         lines.map(async ({ cells }) => {
           const [name = '', position = ''] = cells;
@@ -218,7 +258,13 @@ export function RecordHonoursModal({ onClose }: { onClose: () => void }) {
       lines.forEach((line, i) => {
         const matches = found[i]!;
         if (matches.length !== 1) {
-          result.unmatched.push({ line: line.raw.replace(/\t+/g, ' — '), reason: matches.length === 0 ? t('honoursFlow.record.pasteNotFound') : t('honoursFlow.record.pasteAmbiguous', { count: matches.length }) });
+          result.unmatched.push({
+            line: line.raw.replace(/\t+/g, ' — '),
+            reason:
+              matches.length === 0
+                ? t('honoursFlow.record.pasteNotFound')
+                : t('honoursFlow.record.pasteAmbiguous', { count: matches.length }),
+          });
           return;
         }
         const person = matches[0]!;
@@ -268,7 +314,13 @@ export function RecordHonoursModal({ onClose }: { onClose: () => void }) {
           return await honoursRegisterApi.recordOwn({
             grantorUnitId: v.grantorUnitId!,
             roundId: v.roundId ?? null,
-            document: { symbol: v.symbol, issuedOn: v.issuedOn, signer: v.signer, summary: v.summary, fileId: v.fileId ?? null },
+            document: {
+              symbol: v.symbol,
+              issuedOn: v.issuedOn,
+              signer: v.signer,
+              summary: v.summary,
+              fileId: v.fileId ?? null,
+            },
             recipients: v.recipients.map((r) => ({
               awardFormId: r.awardFormId!,
               subject: r.subject,
@@ -290,11 +342,18 @@ export function RecordHonoursModal({ onClose }: { onClose: () => void }) {
         void invalidateFlow();
       }}
     >
-      {refusal && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={refusal} data-testid="record-refusal" />}
+      {refusal && (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} title={refusal} data-testid="record-refusal" />
+      )}
       <Typography.Paragraph type="secondary">{t('honoursFlow.record.intro')}</Typography.Paragraph>
       <Row gutter={12}>
         <Col xs={24} md={14}>
-          <Form.Item name="grantorUnitId" label={t('honoursFlow.record.unit')} rules={[{ required: true, message: t('honoursFlow.record.unitRequired') }]} extra={t('honoursFlow.record.unitHelp')}>
+          <Form.Item
+            name="grantorUnitId"
+            label={t('honoursFlow.record.unit')}
+            rules={[{ required: true, message: t('honoursFlow.record.unitRequired') }]}
+            extra={t('honoursFlow.record.unitHelp')}
+          >
             <UnitSelect
               known={knownUnits}
               exclude={excludeUnit}
@@ -323,23 +382,48 @@ export function RecordHonoursModal({ onClose }: { onClose: () => void }) {
       </Row>
       <Row gutter={12}>
         <Col xs={24} md={8}>
-          <Form.Item name="symbol" label={t('honoursFlow.decision.symbol')} rules={[zodRule(ZDecisionDocument.shape.symbol)]} required extra={t('honoursFlow.record.symbolHelp')}>
+          <Form.Item
+            name="symbol"
+            label={t('honoursFlow.decision.symbol')}
+            rules={[zodRule(ZDecisionDocument.shape.symbol)]}
+            required
+            extra={t('honoursFlow.record.symbolHelp')}
+          >
             <Input maxLength={100} data-testid="record-symbol" />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
-          <Form.Item name="issuedOn" label={t('honoursFlow.decision.issuedOn')} rules={[{ required: true, message: t('honoursFlow.hc.form.dateRequired') }]}>
+          <Form.Item
+            name="issuedOn"
+            label={t('honoursFlow.decision.issuedOn')}
+            rules={[{ required: true, message: t('honoursFlow.hc.form.dateRequired') }]}
+          >
             <IsoDatePicker noFuture data-testid="record-date" />
           </Form.Item>
         </Col>
         <Col xs={12} md={10}>
-          <Form.Item name="signer" label={t('honoursFlow.decision.signer')} rules={[zodRule(ZDecisionDocument.shape.signer)]} required>
+          <Form.Item
+            name="signer"
+            label={t('honoursFlow.decision.signer')}
+            rules={[zodRule(ZDecisionDocument.shape.signer)]}
+            required
+          >
             <Input maxLength={200} data-testid="record-signer" />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="summary" label={t('honoursFlow.decision.summary')} rules={[zodRule(ZDecisionDocument.shape.summary)]} required>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} placeholder={t('honoursFlow.record.summaryPlaceholder')} data-testid="record-summary" />
+      <Form.Item
+        name="summary"
+        label={t('honoursFlow.decision.summary')}
+        rules={[zodRule(ZDecisionDocument.shape.summary)]}
+        required
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 4 }}
+          maxLength={500}
+          placeholder={t('honoursFlow.record.summaryPlaceholder')}
+          data-testid="record-summary"
+        />
       </Form.Item>
       <Form.Item name="fileId" label={t('honoursFlow.decision.file')}>
         <FileUploadField />
@@ -368,11 +452,18 @@ export function RecordHonoursModal({ onClose }: { onClose: () => void }) {
             popupMatchSelectWidth={false}
             data-testid="record-paste-award"
           />
-          <Button onClick={() => void applyPaste()} loading={pasting} disabled={!paste.trim()} data-testid="record-paste-apply">
+          <Button
+            onClick={() => void applyPaste()}
+            loading={pasting}
+            disabled={!paste.trim()}
+            data-testid="record-paste-apply"
+          >
             {t('honoursFlow.record.pasteApply')}
           </Button>
         </Space>
-        {pasteError && <Alert type="warning" showIcon style={{ marginTop: 8 }} title={pasteError} data-testid="record-paste-error" />}
+        {pasteError && (
+          <Alert type="warning" showIcon style={{ marginTop: 8 }} title={pasteError} data-testid="record-paste-error" />
+        )}
         {outcome && (
           <Alert
             type={outcome.unmatched.length > 0 ? 'warning' : 'success'}
@@ -415,7 +506,9 @@ export function RecordHonoursModal({ onClose }: { onClose: () => void }) {
               dataSource={fields}
               scroll={{ x: 'max-content' }}
               data-testid="record-rows"
-              title={() => <Typography.Text strong>{t('honoursFlow.record.rows', { count: fields.length })}</Typography.Text>}
+              title={() => (
+                <Typography.Text strong>{t('honoursFlow.record.rows', { count: fields.length })}</Typography.Text>
+              )}
               columns={[
                 { key: 'no', title: t('honoursFlow.hc.field.no'), width: 44, render: (_, _f, i) => i + 1 },
                 {
@@ -434,7 +527,10 @@ export function RecordHonoursModal({ onClose }: { onClose: () => void }) {
                             personId: null,
                             unitId: null,
                             entryId: null,
-                            awardFormId: current && (current.subject === 'both' || current.subject === subject) ? current.id : null,
+                            awardFormId:
+                              current && (current.subject === 'both' || current.subject === subject)
+                                ? current.id
+                                : null,
                           });
                         }}
                         data-testid={`record-row-${i}-subject`}
@@ -471,18 +567,42 @@ export function RecordHonoursModal({ onClose }: { onClose: () => void }) {
                         </Form.Item>
                         <div style={{ flex: 1, minWidth: 0 }}>
                           {row.pickBy === 'person' && (
-                            <Form.Item name={[f.name, 'personId']} rules={required(t('honoursFlow.record.personRequired'))} style={{ marginBottom: 0 }}>
-                              <GrantorPersonSelect unitId={grantorId} known={known} onPicked={remember} testId={`record-row-${i}-person`} />
+                            <Form.Item
+                              name={[f.name, 'personId']}
+                              rules={required(t('honoursFlow.record.personRequired'))}
+                              style={{ marginBottom: 0 }}
+                            >
+                              <GrantorPersonSelect
+                                unitId={grantorId}
+                                known={known}
+                                onPicked={remember}
+                                testId={`record-row-${i}-person`}
+                              />
                             </Form.Item>
                           )}
                           {row.pickBy === 'unit' && (
-                            <Form.Item name={[f.name, 'unitId']} rules={required(t('honoursFlow.record.unitRowRequired'))} style={{ marginBottom: 0 }}>
-                              <UnitSelect exclude={(u) => grantorId === null || !isUnder(u, grantorId)} disabled={grantorId === null} testId={`record-row-${i}-unit`} />
+                            <Form.Item
+                              name={[f.name, 'unitId']}
+                              rules={required(t('honoursFlow.record.unitRowRequired'))}
+                              style={{ marginBottom: 0 }}
+                            >
+                              <UnitSelect
+                                exclude={(u) => grantorId === null || !isUnder(u, grantorId)}
+                                disabled={grantorId === null}
+                                testId={`record-row-${i}-unit`}
+                              />
                             </Form.Item>
                           )}
                           {row.pickBy === 'entry' && (
-                            <Form.Item name={[f.name, 'entryId']} rules={required(t('honoursFlow.record.entryRequired'))} style={{ marginBottom: 0 }}>
-                              <EntrySelect kind={row.subject === 'collective' ? 'model' : 'exemplar'} testId={`record-row-${i}-entry`} />
+                            <Form.Item
+                              name={[f.name, 'entryId']}
+                              rules={required(t('honoursFlow.record.entryRequired'))}
+                              style={{ marginBottom: 0 }}
+                            >
+                              <EntrySelect
+                                kind={row.subject === 'collective' ? 'model' : 'exemplar'}
+                                testId={`record-row-${i}-entry`}
+                              />
                             </Form.Item>
                           )}
                         </div>
@@ -494,7 +614,11 @@ export function RecordHonoursModal({ onClose }: { onClose: () => void }) {
                   key: 'award',
                   title: t('honoursFlow.hc.field.awardForm'),
                   render: (_, f, i) => (
-                    <Form.Item name={[f.name, 'awardFormId']} rules={[{ required: true, message: t('honoursFlow.record.awardRequired') }]} style={{ marginBottom: 0 }}>
+                    <Form.Item
+                      name={[f.name, 'awardFormId']}
+                      rules={[{ required: true, message: t('honoursFlow.record.awardRequired') }]}
+                      style={{ marginBottom: 0 }}
+                    >
                       <Select<number>
                         style={{ width: 220 }}
                         showSearch={{ optionFilterProp: 'label' }}
@@ -511,7 +635,12 @@ export function RecordHonoursModal({ onClose }: { onClose: () => void }) {
                   title: t('honoursFlow.hc.field.achievement'),
                   render: (_, f, i) => (
                     <Form.Item name={[f.name, 'achievement']} style={{ marginBottom: 0 }}>
-                      <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} style={{ width: 260 }} data-testid={`record-row-${i}-achievement`} />
+                      <Input.TextArea
+                        autoSize={{ minRows: 1, maxRows: 4 }}
+                        maxLength={4000}
+                        style={{ width: 260 }}
+                        data-testid={`record-row-${i}-achievement`}
+                      />
                     </Form.Item>
                   ),
                 },
@@ -519,7 +648,15 @@ export function RecordHonoursModal({ onClose }: { onClose: () => void }) {
                   key: 'remove',
                   width: 44,
                   render: (_, f, i) => (
-                    <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('honoursFlow.record.removeRow')} disabled={fields.length <= 1} onClick={() => remove(f.name)} data-testid={`record-row-${i}-remove`} />
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('honoursFlow.record.removeRow')}
+                      disabled={fields.length <= 1}
+                      onClick={() => remove(f.name)}
+                      data-testid={`record-row-${i}-remove`}
+                    />
                   ),
                 },
               ]}

@@ -45,19 +45,29 @@ export function EvaluationSummary({ evaluation }: { evaluation: Evaluation }) {
 export function CandidateStatusTag({ candidate }: { candidate: Pick<TCandidate, 'status' | 'returnReason'> }) {
   return (
     <div style={{ maxWidth: 240, whiteSpace: 'normal' }}>
-      <Tag color={CANDIDATE_STATUS_COLORS[candidate.status]} data-testid="candidate-status" data-status={candidate.status}>
+      <Tag
+        color={CANDIDATE_STATUS_COLORS[candidate.status]}
+        data-testid="candidate-status"
+        data-status={candidate.status}
+      >
         {candidateStatusLabel(candidate.status)}
       </Tag>
       {candidate.returnReason && candidate.status === 'returned' && (
         <div style={{ fontSize: 12 }} data-testid="candidate-return-reason">
-          <Typography.Text type="danger">{t('honoursFlow.candidate.returnReason', { reason: candidate.returnReason })}</Typography.Text>
+          <Typography.Text type="danger">
+            {t('honoursFlow.candidate.returnReason', { reason: candidate.returnReason })}
+          </Typography.Text>
         </div>
       )}
     </div>
   );
 }
 
-export function CandidateName({ candidate }: { candidate: Pick<TCandidate, 'displayName' | 'position' | 'subject' | 'unit' | 'entry'> | TSuggestion }) {
+export function CandidateName({
+  candidate,
+}: {
+  candidate: Pick<TCandidate, 'displayName' | 'position' | 'subject' | 'unit' | 'entry'> | TSuggestion;
+}) {
   return (
     <div style={{ minWidth: 160, maxWidth: 280, whiteSpace: 'normal' }}>
       <Typography.Text strong>{candidate.displayName}</Typography.Text>
@@ -78,11 +88,19 @@ export function CandidateName({ candidate }: { candidate: Pick<TCandidate, 'disp
 export function AchievementCell({ candidate }: { candidate: Pick<TCandidate, 'achievement' | 'achievementFile'> }) {
   return (
     <div style={{ maxWidth: 360, whiteSpace: 'pre-wrap', fontSize: 13 }}>
-      <Typography.Paragraph ellipsis={{ rows: 3, expandable: 'collapsible' }} style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+      <Typography.Paragraph
+        ellipsis={{ rows: 3, expandable: 'collapsible' }}
+        style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}
+      >
         {candidate.achievement}
       </Typography.Paragraph>
       {candidate.achievementFile && (
-        <a href={`/api/v1/files/${candidate.achievementFile.id}`} target="_blank" rel="noreferrer" data-testid="candidate-achievement-file">
+        <a
+          href={`/api/v1/files/${candidate.achievementFile.id}`}
+          target="_blank"
+          rel="noreferrer"
+          data-testid="candidate-achievement-file"
+        >
           <PaperClipOutlined /> {candidate.achievementFile.name}
         </a>
       )}

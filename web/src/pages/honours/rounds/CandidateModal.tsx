@@ -7,7 +7,16 @@
 import { useMemo } from 'react';
 import { App, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import { ZAddCandidateBody } from '../../../../../common/schemas/honours-flow.ts';
-import { honoursFlowApi, refreshOnConflict, useActiveAwardForms, useInvalidateHonoursFlow, useReviewQueue, type HonourSubject, type TCandidate, type TProposal } from '../../../api/honours-proposals.ts';
+import {
+  honoursFlowApi,
+  refreshOnConflict,
+  useActiveAwardForms,
+  useInvalidateHonoursFlow,
+  useReviewQueue,
+  type HonourSubject,
+  type TCandidate,
+  type TProposal,
+} from '../../../api/honours-proposals.ts';
 import { EntrySelect } from '../../../components/EntrySelect.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { PersonSelect } from '../../../components/PersonSelect.tsx';
@@ -41,10 +50,23 @@ interface Values {
 const achievementRule = zodRule(ZAddCandidateBody.shape.achievement);
 
 /** Candidates of the round approved by its council (or already decided), to forward to an outside body. */
-function SourceCandidateSelect({ roundId, value, onChange, onPicked }: { roundId: number; value?: number | null; onChange?: (v: number | null) => void; onPicked: (c: TCandidate | null) => void }) {
+function SourceCandidateSelect({
+  roundId,
+  value,
+  onChange,
+  onPicked,
+}: {
+  roundId: number;
+  value?: number | null;
+  onChange?: (v: number | null) => void;
+  onPicked: (c: TCandidate | null) => void;
+}) {
   const approved = useReviewQueue({ roundId, status: 'approved', pageSize: 500 });
   const decided = useReviewQueue({ roundId, status: 'decided', pageSize: 500 });
-  const all = useMemo(() => [...(approved.data?.items ?? []), ...(decided.data?.items ?? [])], [approved.data, decided.data]);
+  const all = useMemo(
+    () => [...(approved.data?.items ?? []), ...(decided.data?.items ?? [])],
+    [approved.data, decided.data],
+  );
   return (
     <Select<number>
       value={value ?? undefined}
@@ -86,17 +108,26 @@ export function CandidateModal({ proposal, candidate, prefill, onClose }: Props)
   const { data: forms } = useActiveAwardForms();
   const external = proposal.externalBody !== null;
   const editing = candidate ?? null;
-  const subject = (Form.useWatch('subject', form) ?? editing?.subject ?? prefill?.subject ?? 'individual') as HonourSubject;
+  const subject = (Form.useWatch('subject', form) ??
+    editing?.subject ??
+    prefill?.subject ??
+    'individual') as HonourSubject;
   const pickBy = (Form.useWatch('pickBy', form) ?? 'entry') as PickBy;
 
   const awardOptions = (forms?.items ?? [])
     .filter((f) => f.active && (f.subject === 'both' || f.subject === subject))
     .sort((a, b) => a.sortOrder - b.sortOrder)
     .map((f) => ({ value: f.id, label: f.name }));
-  if (editing && !awardOptions.some((o) => o.value === editing.awardForm.id)) awardOptions.unshift({ value: editing.awardForm.id, label: editing.awardForm.name });
+  if (editing && !awardOptions.some((o) => o.value === editing.awardForm.id))
+    awardOptions.unshift({ value: editing.awardForm.id, label: editing.awardForm.name });
 
   const initial: Partial<Values> = editing
-    ? { subject: editing.subject, awardFormId: editing.awardForm.id, achievement: editing.achievement, achievementFileId: editing.achievementFile?.id ?? null }
+    ? {
+        subject: editing.subject,
+        awardFormId: editing.awardForm.id,
+        achievement: editing.achievement,
+        achievementFileId: editing.achievementFile?.id ?? null,
+      }
     : {
         subject: prefill?.subject ?? 'individual',
         pickBy: prefill?.entry ? 'entry' : prefill?.person ? 'person' : prefill?.unit ? 'unit' : 'entry',
@@ -110,7 +141,12 @@ export function CandidateModal({ proposal, candidate, prefill, onClose }: Props)
   const submit = async (v: Values) => {
     const achievementFileId = v.achievementFileId ?? null;
     if (editing) {
-      return honoursFlowApi.updateCandidate(editing.id, { awardFormId: v.awardFormId, achievement: v.achievement, achievementFileId, revision: editing.revision });
+      return honoursFlowApi.updateCandidate(editing.id, {
+        awardFormId: v.awardFormId,
+        achievement: v.achievement,
+        achievementFileId,
+        revision: editing.revision,
+      });
     }
     return honoursFlowApi.addCandidate(proposal.id, {
       awardFormId: v.awardFormId,
@@ -125,13 +161,24 @@ export function CandidateModal({ proposal, candidate, prefill, onClose }: Props)
   };
 
   const proposerId = proposal.proposerUnit.id;
-  const currentFile = editing?.achievementFile ? { id: editing.achievementFile.id, originalName: editing.achievementFile.name, mimeType: '', sizeBytes: editing.achievementFile.sizeBytes } : null;
+  const currentFile = editing?.achievementFile
+    ? {
+        id: editing.achievementFile.id,
+        originalName: editing.achievementFile.name,
+        mimeType: '',
+        sizeBytes: editing.achievementFile.sizeBytes,
+      }
+    : null;
 
   return (
     <FormModal<Values>
       open
       form={form}
-      title={editing ? t('honoursFlow.candidate.editTitle', { name: editing.displayName }) : t('honoursFlow.candidate.addTitle')}
+      title={
+        editing
+          ? t('honoursFlow.candidate.editTitle', { name: editing.displayName })
+          : t('honoursFlow.candidate.addTitle')
+      }
       testId="candidate-form"
       width={720}
       okText={editing ? t('common.save') : t('honoursFlow.candidate.addOk')}
@@ -154,7 +201,8 @@ export function CandidateModal({ proposal, candidate, prefill, onClose }: Props)
                 onChange={(e) => {
                   const next = e.target.value as HonourSubject;
                   const by = form.getFieldValue('pickBy') as PickBy;
-                  if ((next === 'collective' && by === 'person') || (next === 'individual' && by === 'unit')) form.setFieldValue('pickBy', 'entry');
+                  if ((next === 'collective' && by === 'person') || (next === 'individual' && by === 'unit'))
+                    form.setFieldValue('pickBy', 'entry');
                   form.setFieldValue('awardFormId', undefined);
                 }}
                 data-testid="candidate-subject"
@@ -166,12 +214,20 @@ export function CandidateModal({ proposal, candidate, prefill, onClose }: Props)
               <Form.Item name="subject" hidden>
                 <Input />
               </Form.Item>
-              <Form.Item name="sourceCandidateId" label={t('honoursFlow.field.sourceCandidate')} rules={[{ required: true, message: t('honoursFlow.candidate.sourceRequired') }]} extra={t('honoursFlow.candidate.sourceHelp')}>
+              <Form.Item
+                name="sourceCandidateId"
+                label={t('honoursFlow.field.sourceCandidate')}
+                rules={[{ required: true, message: t('honoursFlow.candidate.sourceRequired') }]}
+                extra={t('honoursFlow.candidate.sourceHelp')}
+              >
                 <SourceCandidateSelect
                   roundId={proposal.round.id}
                   onPicked={(c) => {
                     if (!c) return;
-                    form.setFieldsValue({ subject: c.subject, achievement: form.getFieldValue('achievement') || c.achievement });
+                    form.setFieldsValue({
+                      subject: c.subject,
+                      achievement: form.getFieldValue('achievement') || c.achievement,
+                    });
                   }}
                 />
               </Form.Item>
@@ -181,25 +237,54 @@ export function CandidateModal({ proposal, candidate, prefill, onClose }: Props)
               <Form.Item name="pickBy" label={t('honoursFlow.candidate.pickBy')}>
                 <Radio.Group
                   options={[
-                    { value: 'entry', label: subject === 'collective' ? t('honoursFlow.candidate.byModel') : t('honoursFlow.candidate.byExemplar') },
-                    subject === 'collective' ? { value: 'unit', label: t('honoursFlow.candidate.byUnit') } : { value: 'person', label: t('honoursFlow.candidate.byPerson') },
+                    {
+                      value: 'entry',
+                      label:
+                        subject === 'collective'
+                          ? t('honoursFlow.candidate.byModel')
+                          : t('honoursFlow.candidate.byExemplar'),
+                    },
+                    subject === 'collective'
+                      ? { value: 'unit', label: t('honoursFlow.candidate.byUnit') }
+                      : { value: 'person', label: t('honoursFlow.candidate.byPerson') },
                   ]}
                   data-testid="candidate-pick-by"
                 />
               </Form.Item>
               {pickBy === 'entry' && (
-                <Form.Item name="entryId" label={subject === 'collective' ? t('honoursFlow.field.model') : t('honoursFlow.field.exemplar')} rules={[{ required: true, message: t('honoursFlow.candidate.entryRequired') }]}>
-                  <EntrySelect kind={subject === 'collective' ? 'model' : 'exemplar'} known={prefill?.entry ?? null} testId="candidate-entry" />
+                <Form.Item
+                  name="entryId"
+                  label={subject === 'collective' ? t('honoursFlow.field.model') : t('honoursFlow.field.exemplar')}
+                  rules={[{ required: true, message: t('honoursFlow.candidate.entryRequired') }]}
+                >
+                  <EntrySelect
+                    kind={subject === 'collective' ? 'model' : 'exemplar'}
+                    known={prefill?.entry ?? null}
+                    testId="candidate-entry"
+                  />
                 </Form.Item>
               )}
               {pickBy === 'person' && subject === 'individual' && (
-                <Form.Item name="personId" label={t('honoursFlow.field.person')} rules={[{ required: true, message: t('honoursFlow.candidate.personRequired') }]} extra={t('honoursFlow.candidate.personHelp', { unit: proposal.proposerUnit.name })}>
+                <Form.Item
+                  name="personId"
+                  label={t('honoursFlow.field.person')}
+                  rules={[{ required: true, message: t('honoursFlow.candidate.personRequired') }]}
+                  extra={t('honoursFlow.candidate.personHelp', { unit: proposal.proposerUnit.name })}
+                >
                   <PersonSelect unitId={proposerId} testId="candidate-person" />
                 </Form.Item>
               )}
               {pickBy === 'unit' && subject === 'collective' && (
-                <Form.Item name="unitId" label={t('honoursFlow.field.collectiveUnit')} rules={[{ required: true, message: t('honoursFlow.candidate.unitRequired') }]}>
-                  <UnitSelect known={prefill?.unit ? [prefill.unit] : []} exclude={(u) => !isUnder(u, proposerId)} testId="candidate-unit" />
+                <Form.Item
+                  name="unitId"
+                  label={t('honoursFlow.field.collectiveUnit')}
+                  rules={[{ required: true, message: t('honoursFlow.candidate.unitRequired') }]}
+                >
+                  <UnitSelect
+                    known={prefill?.unit ? [prefill.unit] : []}
+                    exclude={(u) => !isUnder(u, proposerId)}
+                    testId="candidate-unit"
+                  />
                 </Form.Item>
               )}
             </>
@@ -208,15 +293,33 @@ export function CandidateModal({ proposal, candidate, prefill, onClose }: Props)
       )}
       <Row gutter={12}>
         <Col xs={24}>
-          <Form.Item name="awardFormId" label={t('honoursFlow.field.awardForm')} rules={[{ required: true, message: t('honoursFlow.candidate.awardRequired') }]}>
-            <Select options={awardOptions} showSearch={{ optionFilterProp: 'label' }} placeholder={t('honoursFlow.candidate.awardPlaceholder')} data-testid="candidate-award" />
+          <Form.Item
+            name="awardFormId"
+            label={t('honoursFlow.field.awardForm')}
+            rules={[{ required: true, message: t('honoursFlow.candidate.awardRequired') }]}
+          >
+            <Select
+              options={awardOptions}
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('honoursFlow.candidate.awardPlaceholder')}
+              data-testid="candidate-award"
+            />
           </Form.Item>
         </Col>
       </Row>
       <Form.Item name="achievement" label={t('honoursFlow.field.achievement')} rules={[achievementRule]} required>
-        <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={4000} showCount data-testid="candidate-achievement" />
+        <Input.TextArea
+          autoSize={{ minRows: 4, maxRows: 12 }}
+          maxLength={4000}
+          showCount
+          data-testid="candidate-achievement"
+        />
       </Form.Item>
-      <Form.Item name="achievementFileId" label={t('honoursFlow.field.achievementFile')} extra={t('honoursFlow.candidate.fileHelp')}>
+      <Form.Item
+        name="achievementFileId"
+        label={t('honoursFlow.field.achievementFile')}
+        extra={t('honoursFlow.candidate.fileHelp')}
+      >
         <FileUploadField current={currentFile} />
       </Form.Item>
     </FormModal>

@@ -47,9 +47,21 @@ export function ProposalFiles({ proposal }: { proposal: TProposal }) {
                         title={t('honoursFlow.proposal.removeFileConfirm', { name: f.name })}
                         okText={t('common.remove')}
                         cancelText={t('common.cancel')}
-                        onConfirm={() => save(current.filter((c) => c.fileId !== f.id), t('honoursFlow.proposal.fileRemoved'))}
+                        onConfirm={() =>
+                          save(
+                            current.filter((c) => c.fileId !== f.id),
+                            t('honoursFlow.proposal.fileRemoved'),
+                          )
+                        }
                       >
-                        <Button type="text" danger size="small" icon={<DeleteOutlined />} aria-label={t('common.remove')} data-testid="proposal-file-remove" />
+                        <Button
+                          type="text"
+                          danger
+                          size="small"
+                          icon={<DeleteOutlined />}
+                          aria-label={t('common.remove')}
+                          data-testid="proposal-file-remove"
+                        />
                       </Popconfirm>,
                     ]
                   : []
@@ -75,7 +87,10 @@ export function ProposalFiles({ proposal }: { proposal: TProposal }) {
             setBusy(true);
             try {
               const stored = await documentsApi.upload(raw as File);
-              await save([...current, { fileId: stored.id, caption: null }], t('honoursFlow.proposal.fileAdded', { name: stored.originalName }));
+              await save(
+                [...current, { fileId: stored.id, caption: null }],
+                t('honoursFlow.proposal.fileAdded', { name: stored.originalName }),
+              );
             } catch (error) {
               void message.error({ content: errorMessage(error), duration: 8 });
             } finally {
@@ -83,7 +98,12 @@ export function ProposalFiles({ proposal }: { proposal: TProposal }) {
             }
           }}
         >
-          <Button icon={<UploadOutlined />} loading={busy} disabled={current.length >= 30} data-testid="proposal-file-add">
+          <Button
+            icon={<UploadOutlined />}
+            loading={busy}
+            disabled={current.length >= 30}
+            data-testid="proposal-file-add"
+          >
             {t('honoursFlow.proposal.addFile')}
           </Button>
         </Upload>

@@ -5,11 +5,34 @@
  * passes each candidate to the council or returns it with a reason.
  */
 import { useState } from 'react';
-import { App, Alert, Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  List,
+  Row,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage, isApiError } from '../../../api/client.ts';
-import { honoursFlowApi, useInvalidateHonoursFlow, useProposal, useSuggestions, type TCandidate, type TProposal, type TSuggestion } from '../../../api/honours-proposals.ts';
+import {
+  honoursFlowApi,
+  useInvalidateHonoursFlow,
+  useProposal,
+  useSuggestions,
+  type TCandidate,
+  type TProposal,
+  type TSuggestion,
+} from '../../../api/honours-proposals.ts';
 import { FullPageError } from '../../../components/FullPageError.tsx';
 import { useIsPhone } from '../../../hooks/use-is-phone.ts';
 import { formatDateTimeVi, formatDateVi } from '../../../lib/dates.ts';
@@ -43,7 +66,13 @@ function Suggestions({ proposal, onAdd }: { proposal: TProposal; onAdd: (s: TSug
             <List.Item
               data-testid={`suggestion-${s.displayName}`}
               actions={[
-                <Button key="add" size="small" icon={<PlusOutlined />} onClick={() => onAdd(s)} data-testid={`suggestion-add-${s.displayName}`}>
+                <Button
+                  key="add"
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={() => onAdd(s)}
+                  data-testid={`suggestion-add-${s.displayName}`}
+                >
                   {t('honoursFlow.suggestions.add')}
                 </Button>,
               ]}
@@ -73,7 +102,12 @@ export default function ProposalPage() {
   const [candidateForm, setCandidateForm] = useState<CandidateForm | null>(null);
   const review = useReviewActions();
 
-  if (isPending) return <Card><Skeleton active paragraph={{ rows: 10 }} /></Card>;
+  if (isPending)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 10 }} />
+      </Card>
+    );
   if (error || !proposal) return <FullPageError error={error} onRetry={() => void refetch()} />;
 
   const p = proposal;
@@ -123,8 +157,10 @@ export default function ProposalPage() {
       },
     });
 
-  const editable = (c: TCandidate) => canEdit && (c.status === 'returned' || (c.status === 'proposed' && p.status === 'draft'));
-  const withdrawable = (c: TCandidate) => canEdit && p.status === 'draft' && (c.status === 'proposed' || c.status === 'returned');
+  const editable = (c: TCandidate) =>
+    canEdit && (c.status === 'returned' || (c.status === 'proposed' && p.status === 'draft'));
+  const withdrawable = (c: TCandidate) =>
+    canEdit && p.status === 'draft' && (c.status === 'proposed' || c.status === 'returned');
 
   const addFromSuggestion = (s: TSuggestion) =>
     setCandidateForm({
@@ -134,7 +170,12 @@ export default function ProposalPage() {
   return (
     <div data-testid="proposal-page" data-proposal-id={p.id} data-status={p.status}>
       <div style={{ marginBottom: 8 }}>
-        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }} onClick={() => navigate(`/khen-thuong/dot/${p.round.id}`)}>
+        <Button
+          type="link"
+          icon={<ArrowLeftOutlined />}
+          style={{ paddingInline: 0 }}
+          onClick={() => navigate(`/khen-thuong/dot/${p.round.id}`)}
+        >
           {t('honoursFlow.proposal.backToRound', { name: p.round.name })}
         </Button>
       </div>
@@ -152,7 +193,13 @@ export default function ProposalPage() {
             </Link>
           )}
           {p.abilities.submit && (
-            <Button type="primary" icon={<SendOutlined />} onClick={submit} disabled={live.length === 0} data-testid="proposal-submit">
+            <Button
+              type="primary"
+              icon={<SendOutlined />}
+              onClick={submit}
+              disabled={live.length === 0}
+              data-testid="proposal-submit"
+            >
               {p.status === 'draft' ? t('honoursFlow.proposal.submit') : t('honoursFlow.proposal.resubmit')}
             </Button>
           )}
@@ -163,7 +210,10 @@ export default function ProposalPage() {
               {proposalStatusLabel(p.status)}
             </Tag>
             <Typography.Text type="secondary">
-              {t('honoursFlow.proposal.fromTo', { from: p.proposerUnit.name, to: p.externalBody ?? p.reviewerUnit?.name ?? '—' })}
+              {t('honoursFlow.proposal.fromTo', {
+                from: p.proposerUnit.name,
+                to: p.externalBody ?? p.reviewerUnit?.name ?? '—',
+              })}
             </Typography.Text>
           </Space>
         </div>
@@ -176,7 +226,13 @@ export default function ProposalPage() {
             extra={
               canEdit &&
               p.status === 'draft' && (
-                <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setCandidateForm({ prefill: null })} data-testid="candidate-add">
+                <Button
+                  size="small"
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={() => setCandidateForm({ prefill: null })}
+                  data-testid="candidate-add"
+                >
                   {t('honoursFlow.candidate.add')}
                 </Button>
               )
@@ -192,37 +248,103 @@ export default function ProposalPage() {
                 dataSource={p.candidates}
                 scroll={{ x: 'max-content' }}
                 data-testid="candidates-table"
-                onRow={(c) => ({ 'data-testid': `candidate-${c.displayName}`, 'data-candidate-id': c.id, 'data-status': c.status }) as React.HTMLAttributes<HTMLElement>}
+                onRow={(c) =>
+                  ({
+                    'data-testid': `candidate-${c.displayName}`,
+                    'data-candidate-id': c.id,
+                    'data-status': c.status,
+                  }) as React.HTMLAttributes<HTMLElement>
+                }
                 columns={[
                   { key: 'no', title: t('honoursFlow.field.no'), width: 48, render: (_, _c, i) => i + 1 },
-                  { key: 'name', title: t('honoursFlow.field.candidate'), render: (_, c) => <CandidateName candidate={c} /> },
-                  { key: 'unit', title: t('honoursFlow.field.unit'), responsive: ['lg'], render: (_, c) => <span style={{ display: 'inline-block', maxWidth: 200, whiteSpace: 'normal' }}>{c.unit.name}</span> },
-                  { key: 'award', title: t('honoursFlow.field.awardForm'), render: (_, c) => <span style={{ display: 'inline-block', maxWidth: 180, whiteSpace: 'normal' }}>{c.awardForm.name}</span> },
-                  { key: 'achievement', title: t('honoursFlow.field.achievement'), responsive: ['md'], render: (_, c) => <AchievementCell candidate={c} /> },
-                  { key: 'status', title: t('honoursFlow.field.status'), render: (_, c) => <CandidateStatusTag candidate={c} /> },
-                  { key: 'flags', title: t('honoursFlow.field.flags'), render: (_, c) => (c.flags.length ? <FlagTags flags={c.flags} /> : <span className="dh-muted">—</span>) },
-                  { key: 'evaluation', title: t('honoursFlow.field.evaluation'), responsive: ['md'], render: (_, c) => <EvaluationSummary evaluation={c.evaluation} /> },
+                  {
+                    key: 'name',
+                    title: t('honoursFlow.field.candidate'),
+                    render: (_, c) => <CandidateName candidate={c} />,
+                  },
+                  {
+                    key: 'unit',
+                    title: t('honoursFlow.field.unit'),
+                    responsive: ['lg'],
+                    render: (_, c) => (
+                      <span style={{ display: 'inline-block', maxWidth: 200, whiteSpace: 'normal' }}>
+                        {c.unit.name}
+                      </span>
+                    ),
+                  },
+                  {
+                    key: 'award',
+                    title: t('honoursFlow.field.awardForm'),
+                    render: (_, c) => (
+                      <span style={{ display: 'inline-block', maxWidth: 180, whiteSpace: 'normal' }}>
+                        {c.awardForm.name}
+                      </span>
+                    ),
+                  },
+                  {
+                    key: 'achievement',
+                    title: t('honoursFlow.field.achievement'),
+                    responsive: ['md'],
+                    render: (_, c) => <AchievementCell candidate={c} />,
+                  },
+                  {
+                    key: 'status',
+                    title: t('honoursFlow.field.status'),
+                    render: (_, c) => <CandidateStatusTag candidate={c} />,
+                  },
+                  {
+                    key: 'flags',
+                    title: t('honoursFlow.field.flags'),
+                    render: (_, c) =>
+                      c.flags.length ? <FlagTags flags={c.flags} /> : <span className="dh-muted">—</span>,
+                  },
+                  {
+                    key: 'evaluation',
+                    title: t('honoursFlow.field.evaluation'),
+                    responsive: ['md'],
+                    render: (_, c) => <EvaluationSummary evaluation={c.evaluation} />,
+                  },
                   {
                     key: 'actions',
                     title: '',
                     render: (_, c) => (
                       <Space size={4} wrap style={{ maxWidth: isPhone ? 120 : undefined }}>
                         {editable(c) && (
-                          <Button size="small" onClick={() => setCandidateForm({ candidate: c })} data-testid={`candidate-edit-${c.displayName}`}>
+                          <Button
+                            size="small"
+                            onClick={() => setCandidateForm({ candidate: c })}
+                            data-testid={`candidate-edit-${c.displayName}`}
+                          >
                             {t('common.edit')}
                           </Button>
                         )}
                         {withdrawable(c) && (
-                          <Button size="small" danger type="text" onClick={() => withdraw(c)} data-testid={`candidate-withdraw-${c.displayName}`}>
+                          <Button
+                            size="small"
+                            danger
+                            type="text"
+                            onClick={() => withdraw(c)}
+                            data-testid={`candidate-withdraw-${c.displayName}`}
+                          >
                             {t('honoursFlow.candidate.withdraw')}
                           </Button>
                         )}
                         {canReview && c.status === 'proposed' && (
                           <>
-                            <Button size="small" type="primary" onClick={() => review.pass([c])} data-testid={`candidate-pass-${c.displayName}`}>
+                            <Button
+                              size="small"
+                              type="primary"
+                              onClick={() => review.pass([c])}
+                              data-testid={`candidate-pass-${c.displayName}`}
+                            >
                               {t('honoursFlow.review.pass')}
                             </Button>
-                            <Button size="small" danger onClick={() => review.returnMany([c])} data-testid={`candidate-return-${c.displayName}`}>
+                            <Button
+                              size="small"
+                              danger
+                              onClick={() => review.returnMany([c])}
+                              data-testid={`candidate-return-${c.displayName}`}
+                            >
                               {t('honoursFlow.review.return')}
                             </Button>
                           </>
@@ -244,11 +366,18 @@ export default function ProposalPage() {
                   <Link to={`/khen-thuong/dot/${p.round.id}`}>{p.round.name}</Link>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('honoursFlow.field.proposerUnit')}>{p.proposerUnit.name}</Descriptions.Item>
-                <Descriptions.Item label={t('honoursFlow.field.sentTo')}>{p.externalBody ?? p.reviewerUnit?.name ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('honoursFlow.field.sentTo')}>
+                  {p.externalBody ?? p.reviewerUnit?.name ?? '—'}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('honoursFlow.field.letter')}>
                   {p.letterDocument ? (
                     <div data-testid="proposal-letter-ref">
-                      <Link to={`/van-ban?id=${p.letterDocument.id}`}>{t('honoursFlow.proposal.letterRef', { symbol: p.letterDocument.symbol, date: formatDateVi(p.letterDocument.issuedOn) })}</Link>
+                      <Link to={`/van-ban?id=${p.letterDocument.id}`}>
+                        {t('honoursFlow.proposal.letterRef', {
+                          symbol: p.letterDocument.symbol,
+                          date: formatDateVi(p.letterDocument.issuedOn),
+                        })}
+                      </Link>
                       <div className="dh-muted" style={{ fontSize: 12 }}>
                         {p.letterDocument.summary}
                       </div>
@@ -257,7 +386,9 @@ export default function ProposalPage() {
                     '—'
                   )}
                 </Descriptions.Item>
-                <Descriptions.Item label={t('honoursFlow.field.submittedAt')}>{p.submittedAt ? formatDateTimeVi(p.submittedAt) : '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('honoursFlow.field.submittedAt')}>
+                  {p.submittedAt ? formatDateTimeVi(p.submittedAt) : '—'}
+                </Descriptions.Item>
                 {p.note && (
                   <Descriptions.Item label={t('honoursFlow.field.note')}>
                     <span style={{ whiteSpace: 'pre-wrap' }}>{p.note}</span>

@@ -24,7 +24,11 @@ export function ProposalsTab({ round }: { round: TRound }) {
   const [creating, setCreating] = useState<'internal' | 'external' | null>(null);
   const { page, resetPage, pagination } = usePaging();
   useEffect(() => resetPage(), [direction, resetPage]);
-  const { data, isFetching, error } = useProposals({ roundId: round.id, direction: direction === 'all' ? undefined : direction, ...page });
+  const { data, isFetching, error } = useProposals({
+    roundId: round.id,
+    direction: direction === 'all' ? undefined : direction,
+    ...page,
+  });
   const open = round.status === 'open';
 
   return (
@@ -42,12 +46,21 @@ export function ProposalsTab({ round }: { round: TRound }) {
         />
         <Space wrap>
           {round.abilities.propose && open && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating('internal')} data-testid="proposal-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating('internal')}
+              data-testid="proposal-create"
+            >
               {t('honoursFlow.proposals.create')}
             </Button>
           )}
           {round.abilities.review && (
-            <Button icon={<SendOutlined />} onClick={() => setCreating('external')} data-testid="proposal-create-external">
+            <Button
+              icon={<SendOutlined />}
+              onClick={() => setCreating('external')}
+              data-testid="proposal-create-external"
+            >
               {t('honoursFlow.proposals.createExternal')}
             </Button>
           )}
@@ -61,7 +74,13 @@ export function ProposalsTab({ round }: { round: TRound }) {
         loading={isFetching}
         dataSource={data?.items ?? []}
         scroll={{ x: 'max-content' }}
-        onRow={(p) => ({ 'data-testid': 'proposal-row', 'data-proposal-id': p.id, 'data-status': p.status }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(p) =>
+          ({
+            'data-testid': 'proposal-row',
+            'data-proposal-id': p.id,
+            'data-status': p.status,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         pagination={pagination(data?.total ?? 0, (total) => t('honoursFlow.proposals.total', { total }))}
         columns={[
           {
@@ -77,12 +96,24 @@ export function ProposalsTab({ round }: { round: TRound }) {
               </div>
             ),
           },
-          { key: 'proposer', title: t('honoursFlow.field.proposerUnit'), render: (_, p) => <span style={{ display: 'inline-block', maxWidth: 220, whiteSpace: 'normal' }}>{p.proposerUnit.name}</span> },
+          {
+            key: 'proposer',
+            title: t('honoursFlow.field.proposerUnit'),
+            render: (_, p) => (
+              <span style={{ display: 'inline-block', maxWidth: 220, whiteSpace: 'normal' }}>
+                {p.proposerUnit.name}
+              </span>
+            ),
+          },
           {
             key: 'to',
             title: t('honoursFlow.field.sentTo'),
             responsive: ['md'],
-            render: (_, p) => <span style={{ display: 'inline-block', maxWidth: 220, whiteSpace: 'normal' }}>{p.externalBody ? <Tag color="purple">{p.externalBody}</Tag> : (p.reviewerUnit?.name ?? '—')}</span>,
+            render: (_, p) => (
+              <span style={{ display: 'inline-block', maxWidth: 220, whiteSpace: 'normal' }}>
+                {p.externalBody ? <Tag color="purple">{p.externalBody}</Tag> : (p.reviewerUnit?.name ?? '—')}
+              </span>
+            ),
           },
           {
             key: 'status',
@@ -90,22 +121,48 @@ export function ProposalsTab({ round }: { round: TRound }) {
             render: (_, p) => (
               <div>
                 <Tag color={PROPOSAL_STATUS_COLORS[p.status]}>{proposalStatusLabel(p.status)}</Tag>
-                {p.submittedAt && <div className="dh-muted" style={{ fontSize: 12 }}>{formatDateTimeVi(p.submittedAt)}</div>}
+                {p.submittedAt && (
+                  <div className="dh-muted" style={{ fontSize: 12 }}>
+                    {formatDateTimeVi(p.submittedAt)}
+                  </div>
+                )}
               </div>
             ),
           },
-          { key: 'collectives', title: t('honoursFlow.field.collectives'), align: 'right', render: (_, p) => p.collectives },
-          { key: 'individuals', title: t('honoursFlow.field.individuals'), align: 'right', render: (_, p) => p.individuals },
+          {
+            key: 'collectives',
+            title: t('honoursFlow.field.collectives'),
+            align: 'right',
+            render: (_, p) => p.collectives,
+          },
+          {
+            key: 'individuals',
+            title: t('honoursFlow.field.individuals'),
+            align: 'right',
+            render: (_, p) => p.individuals,
+          },
           {
             key: 'waiting',
             title: t('honoursFlow.field.waiting'),
             align: 'right',
             responsive: ['sm'],
-            render: (_, p) => (p.waiting > 0 ? <Typography.Text strong>{p.waiting}</Typography.Text> : <span className="dh-muted">0</span>),
+            render: (_, p) =>
+              p.waiting > 0 ? (
+                <Typography.Text strong>{p.waiting}</Typography.Text>
+              ) : (
+                <span className="dh-muted">0</span>
+              ),
           },
         ]}
       />
-      {creating && <ProposalFormModal mode={creating} round={round} onClose={() => setCreating(null)} onSaved={(p) => navigate(`/khen-thuong/to-trinh/${p.id}`)} />}
+      {creating && (
+        <ProposalFormModal
+          mode={creating}
+          round={round}
+          onClose={() => setCreating(null)}
+          onSaved={(p) => navigate(`/khen-thuong/to-trinh/${p.id}`)}
+        />
+      )}
     </div>
   );
 }

@@ -8,7 +8,13 @@ import { Alert, Button, Select, Space, Table, Typography } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../api/client.ts';
-import { useReviewQueue, type CandidateStatus, type HonourSubject, type TQueueCandidate, type TRound } from '../../../api/honours-proposals.ts';
+import {
+  useReviewQueue,
+  type CandidateStatus,
+  type HonourSubject,
+  type TQueueCandidate,
+  type TRound,
+} from '../../../api/honours-proposals.ts';
 import { useIsPhone } from '../../../hooks/use-is-phone.ts';
 import { usePaging } from '../../../hooks/use-paging.ts';
 import { t } from '../../../i18n/index.ts';
@@ -39,22 +45,40 @@ export function ReviewTab({ round }: { round: TRound }) {
           value={status ?? 'all'}
           onChange={(v) => setStatus(v === 'all' ? undefined : v)}
           style={{ width: 200 }}
-          options={[{ value: 'all' as const, label: t('honoursFlow.review.allStatuses') }, ...CANDIDATE_STATUSES.map((s) => ({ value: s, label: candidateStatusLabel(s) }))]}
+          options={[
+            { value: 'all' as const, label: t('honoursFlow.review.allStatuses') },
+            ...CANDIDATE_STATUSES.map((s) => ({ value: s, label: candidateStatusLabel(s) })),
+          ]}
           data-testid="review-status"
         />
         <Select<HonourSubject | 'all'>
           value={subject ?? 'all'}
           onChange={(v) => setSubject(v === 'all' ? undefined : v)}
           style={{ width: 160 }}
-          options={[{ value: 'all' as const, label: t('honoursFlow.review.allSubjects') }, ...HONOUR_SUBJECTS.map((s) => ({ value: s, label: subjectLabel(s) }))]}
+          options={[
+            { value: 'all' as const, label: t('honoursFlow.review.allSubjects') },
+            ...HONOUR_SUBJECTS.map((s) => ({ value: s, label: subjectLabel(s) })),
+          ]}
           data-testid="review-subject"
         />
         {canAct && (
           <Space wrap>
-            <Button type="primary" icon={<CheckOutlined />} disabled={chosen.length === 0} onClick={() => review.pass(chosen)} data-testid="review-pass-selected">
+            <Button
+              type="primary"
+              icon={<CheckOutlined />}
+              disabled={chosen.length === 0}
+              onClick={() => review.pass(chosen)}
+              data-testid="review-pass-selected"
+            >
               {t('honoursFlow.review.passSelected', { count: chosen.length })}
             </Button>
-            <Button danger icon={<RollbackOutlined />} disabled={chosen.length === 0} onClick={() => review.returnMany(chosen)} data-testid="review-return-selected">
+            <Button
+              danger
+              icon={<RollbackOutlined />}
+              disabled={chosen.length === 0}
+              onClick={() => review.returnMany(chosen)}
+              data-testid="review-return-selected"
+            >
               {t('honoursFlow.review.returnSelected', { count: chosen.length })}
             </Button>
           </Space>
@@ -73,11 +97,18 @@ export function ReviewTab({ round }: { round: TRound }) {
             ? {
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys as number[]),
-                getCheckboxProps: (c) => ({ disabled: c.status !== 'proposed', 'data-testid': `review-select-${c.displayName}` }) as object,
+                getCheckboxProps: (c) =>
+                  ({ disabled: c.status !== 'proposed', 'data-testid': `review-select-${c.displayName}` }) as object,
               }
             : undefined
         }
-        onRow={(c) => ({ 'data-testid': `review-row-${c.displayName}`, 'data-candidate-id': c.id, 'data-status': c.status }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(c) =>
+          ({
+            'data-testid': `review-row-${c.displayName}`,
+            'data-candidate-id': c.id,
+            'data-status': c.status,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         pagination={pagination(data?.total ?? 0, (total) => t('honoursFlow.review.total', { total }))}
         columns={[
           { key: 'name', title: t('honoursFlow.field.candidate'), render: (_, c) => <CandidateName candidate={c} /> },
@@ -95,11 +126,36 @@ export function ReviewTab({ round }: { round: TRound }) {
               </div>
             ),
           },
-          { key: 'award', title: t('honoursFlow.field.awardForm'), render: (_, c) => <span style={{ display: 'inline-block', maxWidth: 200, whiteSpace: 'normal' }}>{c.awardForm.name}</span> },
-          { key: 'flags', title: t('honoursFlow.field.flags'), render: (_, c) => (c.flags.length ? <FlagTags flags={c.flags} /> : <Typography.Text type="secondary">—</Typography.Text>) },
-          { key: 'evaluation', title: t('honoursFlow.field.evaluation'), responsive: ['md'], render: (_, c) => <EvaluationSummary evaluation={c.evaluation} /> },
-          { key: 'achievement', title: t('honoursFlow.field.achievement'), responsive: ['lg'], render: (_, c) => <AchievementCell candidate={c} /> },
-          { key: 'status', title: t('honoursFlow.field.status'), render: (_, c) => <CandidateStatusTag candidate={c} /> },
+          {
+            key: 'award',
+            title: t('honoursFlow.field.awardForm'),
+            render: (_, c) => (
+              <span style={{ display: 'inline-block', maxWidth: 200, whiteSpace: 'normal' }}>{c.awardForm.name}</span>
+            ),
+          },
+          {
+            key: 'flags',
+            title: t('honoursFlow.field.flags'),
+            render: (_, c) =>
+              c.flags.length ? <FlagTags flags={c.flags} /> : <Typography.Text type="secondary">—</Typography.Text>,
+          },
+          {
+            key: 'evaluation',
+            title: t('honoursFlow.field.evaluation'),
+            responsive: ['md'],
+            render: (_, c) => <EvaluationSummary evaluation={c.evaluation} />,
+          },
+          {
+            key: 'achievement',
+            title: t('honoursFlow.field.achievement'),
+            responsive: ['lg'],
+            render: (_, c) => <AchievementCell candidate={c} />,
+          },
+          {
+            key: 'status',
+            title: t('honoursFlow.field.status'),
+            render: (_, c) => <CandidateStatusTag candidate={c} />,
+          },
           ...(canAct
             ? [
                 {
@@ -108,10 +164,19 @@ export function ReviewTab({ round }: { round: TRound }) {
                   render: (_: unknown, c: TQueueCandidate) =>
                     c.status === 'proposed' ? (
                       <Space size={4}>
-                        <Button size="small" onClick={() => review.pass([c])} data-testid={`review-pass-${c.displayName}`}>
+                        <Button
+                          size="small"
+                          onClick={() => review.pass([c])}
+                          data-testid={`review-pass-${c.displayName}`}
+                        >
                           {t('honoursFlow.review.pass')}
                         </Button>
-                        <Button size="small" danger onClick={() => review.returnMany([c])} data-testid={`review-return-${c.displayName}`}>
+                        <Button
+                          size="small"
+                          danger
+                          onClick={() => review.returnMany([c])}
+                          data-testid={`review-return-${c.displayName}`}
+                        >
                           {t('honoursFlow.review.return')}
                         </Button>
                       </Space>

@@ -2,7 +2,13 @@
 import { App, Col, Form, Input, Row, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { ZCreateRoundBody } from '../../../../../common/schemas/honours-flow.ts';
-import { honoursFlowApi, refreshOnConflict, useInvalidateHonoursFlow, type RoundKind, type TRound } from '../../../api/honours-proposals.ts';
+import {
+  honoursFlowApi,
+  refreshOnConflict,
+  useInvalidateHonoursFlow,
+  type RoundKind,
+  type TRound,
+} from '../../../api/honours-proposals.ts';
 import { plansApi } from '../../../api/plans.ts';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { IsoDatePicker } from '../../../components/IsoDatePicker.tsx';
@@ -26,8 +32,21 @@ interface Values {
   note: string | null;
 }
 
-function PhaseSelect({ planId, value, onChange }: { planId: number | null; value?: number | null; onChange?: (v: number | null) => void }) {
-  const { data, isFetching } = useQuery({ queryKey: ['plans', 'one', planId], queryFn: () => plansApi.get(planId!), enabled: Boolean(planId), staleTime: 60_000 });
+function PhaseSelect({
+  planId,
+  value,
+  onChange,
+}: {
+  planId: number | null;
+  value?: number | null;
+  onChange?: (v: number | null) => void;
+}) {
+  const { data, isFetching } = useQuery({
+    queryKey: ['plans', 'one', planId],
+    queryFn: () => plansApi.get(planId!),
+    enabled: Boolean(planId),
+    staleTime: 60_000,
+  });
   return (
     <Select<number>
       value={value ?? undefined}
@@ -36,13 +55,24 @@ function PhaseSelect({ planId, value, onChange }: { planId: number | null; value
       disabled={!planId}
       loading={isFetching}
       placeholder={planId ? t('honoursFlow.round.phasePick') : t('honoursFlow.round.planFirst')}
-      options={(data?.phases ?? []).map((p) => ({ value: p.id, label: `${p.name} (${formatDateVi(p.startsOn)} – ${formatDateVi(p.endsOn)})` }))}
+      options={(data?.phases ?? []).map((p) => ({
+        value: p.id,
+        label: `${p.name} (${formatDateVi(p.startsOn)} – ${formatDateVi(p.endsOn)})`,
+      }))}
       data-testid="round-phase"
     />
   );
 }
 
-export function RoundFormModal({ round, onClose, onSaved }: { round: TRound | 'new'; onClose: () => void; onSaved?: (round: TRound) => void }) {
+export function RoundFormModal({
+  round,
+  onClose,
+  onSaved,
+}: {
+  round: TRound | 'new';
+  onClose: () => void;
+  onSaved?: (round: TRound) => void;
+}) {
   const { message } = App.useApp();
   const invalidate = useInvalidateHonoursFlow();
   const [form] = Form.useForm<Values>();
@@ -75,7 +105,9 @@ export function RoundFormModal({ round, onClose, onSaved }: { round: TRound | 'n
       ceremonyOn: v.ceremonyOn ?? null,
       note: v.note?.trim() ? v.note : null,
     };
-    return editing ? refreshOnConflict(honoursFlowApi.updateRound(editing.id, { ...common, revision: editing.revision }), invalidate) : honoursFlowApi.createRound({ ownerUnitId: v.ownerUnitId, ...common });
+    return editing
+      ? refreshOnConflict(honoursFlowApi.updateRound(editing.id, { ...common, revision: editing.revision }), invalidate)
+      : honoursFlowApi.createRound({ ownerUnitId: v.ownerUnitId, ...common });
   };
 
   return (
@@ -95,28 +127,48 @@ export function RoundFormModal({ round, onClose, onSaved }: { round: TRound | 'n
       }}
     >
       {!editing && (
-        <Form.Item name="ownerUnitId" label={t('honoursFlow.field.ownerUnit')} rules={[{ required: true, message: t('honoursFlow.round.unitRequired') }]}>
+        <Form.Item
+          name="ownerUnitId"
+          label={t('honoursFlow.field.ownerUnit')}
+          rules={[{ required: true, message: t('honoursFlow.round.unitRequired') }]}
+        >
           <UnitSelect testId="round-unit" />
         </Form.Item>
       )}
-      <Form.Item name="name" label={t('honoursFlow.field.roundName')} rules={[zodRule(ZCreateRoundBody.shape.name)]} required>
+      <Form.Item
+        name="name"
+        label={t('honoursFlow.field.roundName')}
+        rules={[zodRule(ZCreateRoundBody.shape.name)]}
+        required
+      >
         <Input maxLength={300} data-testid="round-name" />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} md={8}>
           <Form.Item name="kind" label={t('honoursFlow.field.kind')} required>
-            <Select options={ROUND_KINDS.map((k) => ({ value: k, label: roundKindLabel(k) }))} data-testid="round-kind" />
+            <Select
+              options={ROUND_KINDS.map((k) => ({ value: k, label: roundKindLabel(k) }))}
+              data-testid="round-kind"
+            />
           </Form.Item>
         </Col>
         {kind === 'phase' && (
           <>
             <Col xs={24} md={8}>
               <Form.Item name="planId" label={t('honoursFlow.field.plan')}>
-                <PlanSelect known={editing?.plan ? { id: editing.plan.id, title: editing.plan.name } : null} onChange={() => form.setFieldValue('phaseId', null)} testId="round-plan" />
+                <PlanSelect
+                  known={editing?.plan ? { id: editing.plan.id, title: editing.plan.name } : null}
+                  onChange={() => form.setFieldValue('phaseId', null)}
+                  testId="round-plan"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="phaseId" label={t('honoursFlow.field.phase')} rules={[{ required: true, message: t('honoursFlow.round.phaseRequired') }]}>
+              <Form.Item
+                name="phaseId"
+                label={t('honoursFlow.field.phase')}
+                rules={[{ required: true, message: t('honoursFlow.round.phaseRequired') }]}
+              >
                 <PhaseSelect planId={planId ?? null} />
               </Form.Item>
             </Col>
@@ -125,7 +177,11 @@ export function RoundFormModal({ round, onClose, onSaved }: { round: TRound | 'n
       </Row>
       <Row gutter={12}>
         <Col xs={12} md={6}>
-          <Form.Item name="proposalsFrom" label={t('honoursFlow.field.proposalsFrom')} rules={[{ required: true, message: t('honoursFlow.round.dateRequired') }]}>
+          <Form.Item
+            name="proposalsFrom"
+            label={t('honoursFlow.field.proposalsFrom')}
+            rules={[{ required: true, message: t('honoursFlow.round.dateRequired') }]}
+          >
             <IsoDatePicker data-testid="round-from" />
           </Form.Item>
         </Col>

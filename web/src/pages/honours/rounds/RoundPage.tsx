@@ -33,10 +33,18 @@ function RoundFacts({ round }: { round: TRound }) {
           {roundKindLabel(round.kind)}
           {round.phase ? ` — ${round.plan ? `${round.plan.name}, ` : ''}${round.phase.name}` : ''}
         </Descriptions.Item>
-        <Descriptions.Item label={t('honoursFlow.field.proposalWindow')}>{`${formatDateVi(round.proposalsFrom)} – ${formatDateVi(round.proposalsUntil)}`}</Descriptions.Item>
-        <Descriptions.Item label={t('honoursFlow.field.reviewUntil')}>{round.reviewUntil ? formatDateVi(round.reviewUntil) : '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('honoursFlow.field.ceremonyOn')}>{round.ceremonyOn ? formatDateVi(round.ceremonyOn) : '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('honoursFlow.field.counts')}>{t('honoursFlow.round.counts', { proposals: round.proposalCount, candidates: round.candidateCount })}</Descriptions.Item>
+        <Descriptions.Item
+          label={t('honoursFlow.field.proposalWindow')}
+        >{`${formatDateVi(round.proposalsFrom)} – ${formatDateVi(round.proposalsUntil)}`}</Descriptions.Item>
+        <Descriptions.Item label={t('honoursFlow.field.reviewUntil')}>
+          {round.reviewUntil ? formatDateVi(round.reviewUntil) : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('honoursFlow.field.ceremonyOn')}>
+          {round.ceremonyOn ? formatDateVi(round.ceremonyOn) : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('honoursFlow.field.counts')}>
+          {t('honoursFlow.round.counts', { proposals: round.proposalCount, candidates: round.candidateCount })}
+        </Descriptions.Item>
         {round.note && (
           <Descriptions.Item label={t('honoursFlow.field.note')} span={3}>
             <span style={{ whiteSpace: 'pre-wrap' }}>{round.note}</span>
@@ -57,7 +65,12 @@ export default function RoundPage() {
   const { data: round, isPending, error, refetch } = useRound(id);
   const [editing, setEditing] = useState(false);
 
-  if (isPending) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
+  if (isPending)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
   if (error || !round) return <FullPageError error={error} onRetry={() => void refetch()} />;
 
   const requested = search.get('tab') as TabKey | null;
@@ -75,7 +88,9 @@ export default function RoundPage() {
   const toggleStatus = () => {
     const closing = round.status === 'open';
     modal.confirm({
-      title: closing ? t('honoursFlow.round.closeConfirm', { name: round.name }) : t('honoursFlow.round.reopenConfirm', { name: round.name }),
+      title: closing
+        ? t('honoursFlow.round.closeConfirm', { name: round.name })
+        : t('honoursFlow.round.reopenConfirm', { name: round.name }),
       content: closing ? t('honoursFlow.round.closeHelp') : undefined,
       okText: closing ? t('honoursFlow.round.close') : t('honoursFlow.round.reopen'),
       cancelText: t('common.cancel'),
@@ -96,7 +111,12 @@ export default function RoundPage() {
   return (
     <div data-testid="round-page" data-round-id={round.id} data-status={round.status}>
       <div style={{ marginBottom: 8 }}>
-        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }} onClick={() => navigate('/khen-thuong')}>
+        <Button
+          type="link"
+          icon={<ArrowLeftOutlined />}
+          style={{ paddingInline: 0 }}
+          onClick={() => navigate('/khen-thuong')}
+        >
           {t('honoursFlow.round.backToList')}
         </Button>
       </div>
@@ -107,7 +127,11 @@ export default function RoundPage() {
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="round-edit">
               {t('common.edit')}
             </Button>
-            <Button icon={round.status === 'open' ? <LockOutlined /> : <UnlockOutlined />} onClick={toggleStatus} data-testid="round-toggle-status">
+            <Button
+              icon={round.status === 'open' ? <LockOutlined /> : <UnlockOutlined />}
+              onClick={toggleStatus}
+              data-testid="round-toggle-status"
+            >
               {round.status === 'open' ? t('honoursFlow.round.close') : t('honoursFlow.round.reopen')}
             </Button>
           </Space>
@@ -128,12 +152,40 @@ export default function RoundPage() {
         destroyOnHidden
         data-testid="round-tabs"
         items={[
-          { key: 'to-trinh', label: <span data-testid="round-tab-proposals">{t('honoursFlow.tab.proposals')}</span>, children: <ProposalsTab round={round} /> },
-          ...(round.abilities.review ? [{ key: 'tham-dinh', label: <span data-testid="round-tab-review">{t('honoursFlow.tab.review')}</span>, children: <ReviewTab round={round} /> }] : []),
-          { key: 'hoi-dong', label: <span data-testid="round-tab-council">{t('honoursFlow.tab.council')}</span>, children: <CouncilTab round={round} /> },
-          { key: 'quyet-dinh', label: <span data-testid="round-tab-decisions">{t('honoursFlow.tab.decisions')}</span>, children: <DecisionsTab round={round} /> },
-          { key: 'cong-khai', label: <span data-testid="round-tab-disclosure">{t('honoursFlow.tab.disclosure')}</span>, children: <DisclosureTab round={round} /> },
-          { key: 'ket-qua', label: <span data-testid="round-tab-funnel">{t('honoursFlow.tab.funnel')}</span>, children: <FunnelTab round={round} /> },
+          {
+            key: 'to-trinh',
+            label: <span data-testid="round-tab-proposals">{t('honoursFlow.tab.proposals')}</span>,
+            children: <ProposalsTab round={round} />,
+          },
+          ...(round.abilities.review
+            ? [
+                {
+                  key: 'tham-dinh',
+                  label: <span data-testid="round-tab-review">{t('honoursFlow.tab.review')}</span>,
+                  children: <ReviewTab round={round} />,
+                },
+              ]
+            : []),
+          {
+            key: 'hoi-dong',
+            label: <span data-testid="round-tab-council">{t('honoursFlow.tab.council')}</span>,
+            children: <CouncilTab round={round} />,
+          },
+          {
+            key: 'quyet-dinh',
+            label: <span data-testid="round-tab-decisions">{t('honoursFlow.tab.decisions')}</span>,
+            children: <DecisionsTab round={round} />,
+          },
+          {
+            key: 'cong-khai',
+            label: <span data-testid="round-tab-disclosure">{t('honoursFlow.tab.disclosure')}</span>,
+            children: <DisclosureTab round={round} />,
+          },
+          {
+            key: 'ket-qua',
+            label: <span data-testid="round-tab-funnel">{t('honoursFlow.tab.funnel')}</span>,
+            children: <FunnelTab round={round} />,
+          },
         ]}
       />
       {editing && <RoundFormModal round={round} onClose={() => setEditing(false)} />}

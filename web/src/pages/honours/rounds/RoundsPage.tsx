@@ -46,8 +46,21 @@ export default function RoundsPage() {
         }
       />
       <div className="dh-toolbar">
-        <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('honoursFlow.rounds.search')} style={{ width: 260 }} data-testid="rounds-search" />
-        <UnitSelect value={unitId ?? null} onChange={(id) => setUnitId(id ?? undefined)} placeholder={t('honoursFlow.rounds.unitFilter')} style={{ width: 280 }} testId="rounds-unit" />
+        <Input.Search
+          allowClear
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t('honoursFlow.rounds.search')}
+          style={{ width: 260 }}
+          data-testid="rounds-search"
+        />
+        <UnitSelect
+          value={unitId ?? null}
+          onChange={(id) => setUnitId(id ?? undefined)}
+          placeholder={t('honoursFlow.rounds.unitFilter')}
+          style={{ width: 280 }}
+          testId="rounds-unit"
+        />
         <Select<'open' | 'closed' | 'all'>
           value={status ?? 'all'}
           onChange={(v) => setStatus(v === 'all' ? undefined : v)}
@@ -100,16 +113,59 @@ export default function RoundsPage() {
               </div>
             ),
           },
-          { key: 'unit', title: t('honoursFlow.field.ownerUnit'), responsive: ['md'], render: (_, r) => <span style={{ display: 'inline-block', maxWidth: 240, whiteSpace: 'normal' }}>{r.ownerUnit.name}</span> },
-          { key: 'kind', title: t('honoursFlow.field.kind'), responsive: ['lg'], render: (_, r) => roundKindLabel(r.kind) },
-          { key: 'window', title: t('honoursFlow.field.proposalWindow'), render: (_, r) => `${formatDateVi(r.proposalsFrom)} – ${formatDateVi(r.proposalsUntil)}` },
-          { key: 'ceremony', title: t('honoursFlow.field.ceremonyOn'), responsive: ['lg'], render: (_, r) => (r.ceremonyOn ? formatDateVi(r.ceremonyOn) : '—') },
-          { key: 'status', title: t('honoursFlow.field.status'), render: (_, r) => <Tag color={ROUND_STATUS_COLORS[r.status]}>{roundStatusLabel(r.status)}</Tag> },
-          { key: 'proposals', title: t('honoursFlow.field.proposalCount'), align: 'right', responsive: ['sm'], render: (_, r) => r.proposalCount },
-          { key: 'candidates', title: t('honoursFlow.field.candidateCount'), align: 'right', responsive: ['sm'], render: (_, r) => r.candidateCount },
+          {
+            key: 'unit',
+            title: t('honoursFlow.field.ownerUnit'),
+            responsive: ['md'],
+            render: (_, r) => (
+              <span style={{ display: 'inline-block', maxWidth: 240, whiteSpace: 'normal' }}>{r.ownerUnit.name}</span>
+            ),
+          },
+          {
+            key: 'kind',
+            title: t('honoursFlow.field.kind'),
+            responsive: ['lg'],
+            render: (_, r) => roundKindLabel(r.kind),
+          },
+          {
+            key: 'window',
+            title: t('honoursFlow.field.proposalWindow'),
+            render: (_, r) => `${formatDateVi(r.proposalsFrom)} – ${formatDateVi(r.proposalsUntil)}`,
+          },
+          {
+            key: 'ceremony',
+            title: t('honoursFlow.field.ceremonyOn'),
+            responsive: ['lg'],
+            render: (_, r) => (r.ceremonyOn ? formatDateVi(r.ceremonyOn) : '—'),
+          },
+          {
+            key: 'status',
+            title: t('honoursFlow.field.status'),
+            render: (_, r) => <Tag color={ROUND_STATUS_COLORS[r.status]}>{roundStatusLabel(r.status)}</Tag>,
+          },
+          {
+            key: 'proposals',
+            title: t('honoursFlow.field.proposalCount'),
+            align: 'right',
+            responsive: ['sm'],
+            render: (_, r) => r.proposalCount,
+          },
+          {
+            key: 'candidates',
+            title: t('honoursFlow.field.candidateCount'),
+            align: 'right',
+            responsive: ['sm'],
+            render: (_, r) => r.candidateCount,
+          },
         ]}
       />
-      {creating && <RoundFormModal round="new" onClose={() => setCreating(false)} onSaved={(r) => navigate(`/khen-thuong/dot/${r.id}`)} />}
+      {creating && (
+        <RoundFormModal
+          round="new"
+          onClose={() => setCreating(false)}
+          onSaved={(r) => navigate(`/khen-thuong/dot/${r.id}`)}
+        />
+      )}
     </>
   );
 }

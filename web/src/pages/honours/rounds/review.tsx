@@ -17,11 +17,22 @@ export interface ReviewTarget {
   displayName: string;
 }
 
-export async function sendReview(targets: ReviewTarget[], decision: 'return' | 'pass', reason: string | null): Promise<void> {
+export async function sendReview(
+  targets: ReviewTarget[],
+  decision: 'return' | 'pass',
+  reason: string | null,
+): Promise<void> {
   const byProposal = new Map<number, ReviewTarget[]>();
   for (const c of targets) byProposal.set(c.proposalId, [...(byProposal.get(c.proposalId) ?? []), c]);
   for (const [proposalId, items] of byProposal) {
-    await honoursFlowApi.review(proposalId, { items: items.map((c) => ({ candidateId: c.id, decision, reason: decision === 'return' ? reason : null, revision: c.revision })) });
+    await honoursFlowApi.review(proposalId, {
+      items: items.map((c) => ({
+        candidateId: c.id,
+        decision,
+        reason: decision === 'return' ? reason : null,
+        revision: c.revision,
+      })),
+    });
   }
 }
 
@@ -71,7 +82,17 @@ export function useReviewActions(onDone?: () => void) {
   return { pass, returnMany: (targets: ReviewTarget[]) => setReturning(targets), element };
 }
 
-function ReturnModal({ targets, onClose, onDone, onError }: { targets: ReviewTarget[]; onClose: () => void; onDone: () => void; onError: (e: unknown) => void }) {
+function ReturnModal({
+  targets,
+  onClose,
+  onDone,
+  onError,
+}: {
+  targets: ReviewTarget[];
+  onClose: () => void;
+  onDone: () => void;
+  onError: (e: unknown) => void;
+}) {
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
   const finish = async ({ reason }: { reason: string }) => {

@@ -18,7 +18,16 @@ function CountList({ title, rows }: { title: string; rows: { id: number; name: s
       <Typography.Text type="secondary">{title}</Typography.Text>
       {shown.length === 0 && <div className="dh-muted">—</div>}
       {shown.map((r) => (
-        <div key={r.id} style={{ display: 'flex', justifyContent: 'space-between', gap: 8, padding: '3px 0', borderBottom: '1px dashed #f0f0f0' }}>
+        <div
+          key={r.id}
+          style={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            gap: 8,
+            padding: '3px 0',
+            borderBottom: '1px dashed #f0f0f0',
+          }}
+        >
           <span>{r.name}</span>
           <Typography.Text strong>{r.count.toLocaleString('vi-VN')}</Typography.Text>
         </div>
@@ -40,7 +49,9 @@ export function OrgStatsCard({ rootId, rootName, asOf }: Props) {
           <Col xs={24} md={6}>
             <Statistic title={t('org.stats.total')} value={data.total} groupSeparator="." />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {rootName ? t('org.stats.scopeUnit', { name: rootName, date: formatDateVi(data.asOf) }) : t('org.stats.scopeAll', { date: formatDateVi(data.asOf) })}
+              {rootName
+                ? t('org.stats.scopeUnit', { name: rootName, date: formatDateVi(data.asOf) })
+                : t('org.stats.scopeAll', { date: formatDateVi(data.asOf) })}
             </Typography.Text>
           </Col>
           <Col xs={24} md={9}>

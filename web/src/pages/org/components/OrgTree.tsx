@@ -32,7 +32,13 @@ function build(tree: OrgTreeState, key: string): Node[] | undefined {
     children: build(tree, String(unit.id)),
   }));
   if (list.items.length < list.total) {
-    nodes.push({ key: `${MORE_PREFIX}${key}`, moreOf: key, remaining: list.total - list.items.length, isLeaf: true, selectable: false });
+    nodes.push({
+      key: `${MORE_PREFIX}${key}`,
+      moreOf: key,
+      remaining: list.total - list.items.length,
+      isLeaf: true,
+      selectable: false,
+    });
   }
   return nodes;
 }
@@ -66,7 +72,12 @@ export function OrgTree({ tree, selectedId, onSelect }: Props) {
         }
         const unit = node.unit!;
         return (
-          <span className="dh-tree-title" data-testid="org-tree-node" data-unit-id={unit.id} title={`${unit.name} — ${unit.typeName}`}>
+          <span
+            className="dh-tree-title"
+            data-testid="org-tree-node"
+            data-unit-id={unit.id}
+            title={`${unit.name} — ${unit.typeName}`}
+          >
             {unit.childCount > 0 && <ApartmentOutlined className="dh-muted" />}
             <span>{unit.name}</span>
             {unit.childCount > 0 && (

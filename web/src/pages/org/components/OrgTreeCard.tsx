@@ -29,11 +29,23 @@ export function OrgTreeCard({ tree, asOf, selectedId, onSelect, onPickFromSearch
       extra={
         <>
           <Tooltip title={t('common.reload')}>
-            <Button type="text" size="small" icon={<ReloadOutlined />} onClick={() => void tree.reload()} aria-label={t('common.reload')} />
+            <Button
+              type="text"
+              size="small"
+              icon={<ReloadOutlined />}
+              onClick={() => void tree.reload()}
+              aria-label={t('common.reload')}
+            />
           </Tooltip>
           {onAddRoot && (
             <Tooltip title={t('org.actions.addRoot')}>
-              <Button type="text" size="small" icon={<PlusOutlined />} onClick={onAddRoot} aria-label={t('org.actions.addRoot')} />
+              <Button
+                type="text"
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={onAddRoot}
+                aria-label={t('org.actions.addRoot')}
+              />
             </Tooltip>
           )}
         </>

@@ -1,6 +1,14 @@
 /** Buttons that open the restructuring forms; a single "Thao tác" menu on phones. */
 import { Button, Dropdown, Space, Tooltip } from 'antd';
-import { BranchesOutlined, DeleteOutlined, DownOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  BranchesOutlined,
+  DeleteOutlined,
+  DownOutlined,
+  EditOutlined,
+  MergeCellsOutlined,
+  PlusOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useIsPhone } from '../../../hooks/use-is-phone.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
@@ -26,7 +34,9 @@ interface Props {
 
 export function UnitActions({ onAction, disabledReason, isRoot }: Props) {
   const isPhone = useIsPhone();
-  const actions = ACTIONS.filter((a) => !(isRoot && (a.key === 'move' || a.key === 'merge' || a.key === 'split' || a.key === 'dissolve')));
+  const actions = ACTIONS.filter(
+    (a) => !(isRoot && (a.key === 'move' || a.key === 'merge' || a.key === 'split' || a.key === 'dissolve')),
+  );
 
   if (isPhone) {
     return (
@@ -34,7 +44,12 @@ export function UnitActions({ onAction, disabledReason, isRoot }: Props) {
         disabled={Boolean(disabledReason)}
         trigger={['click']}
         menu={{
-          items: actions.map((a) => ({ key: a.key, icon: a.icon, danger: a.danger, label: <span data-testid={`unit-action-${a.key}`}>{t(a.label)}</span> })),
+          items: actions.map((a) => ({
+            key: a.key,
+            icon: a.icon,
+            danger: a.danger,
+            label: <span data-testid={`unit-action-${a.key}`}>{t(a.label)}</span>,
+          })),
           onClick: ({ key }) => onAction(key as UnitAction),
         }}
       >

@@ -20,7 +20,11 @@ export function UnitDescriptions({ unit, onSelect }: { unit: TUnitDetail; onSele
         {
           key: 'parent',
           label: t('org.field.parent'),
-          children: unit.parentId ? <Typography.Link onClick={() => onSelect(unit.parentId!)}>{unit.parentName}</Typography.Link> : dash,
+          children: unit.parentId ? (
+            <Typography.Link onClick={() => onSelect(unit.parentId!)}>{unit.parentName}</Typography.Link>
+          ) : (
+            dash
+          ),
         },
         { key: 'children', label: t('org.field.childCount'), children: unit.childCount },
         { key: 'shortName', label: t('org.field.shortName'), children: unit.shortName ?? dash },
@@ -32,7 +36,10 @@ export function UnitDescriptions({ unit, onSelect }: { unit: TUnitDetail; onSele
           label: t('org.field.versionValid'),
           span: isPhone ? 1 : 2,
           children: unit.validTo
-            ? t('org.field.versionRange', { from: formatDateVi(unit.validFrom), to: formatDateVi(dayBefore(unit.validTo)) })
+            ? t('org.field.versionRange', {
+                from: formatDateVi(unit.validFrom),
+                to: formatDateVi(dayBefore(unit.validTo)),
+              })
             : t('org.field.versionOpen', { from: formatDateVi(unit.validFrom) }),
         },
       ]}

@@ -31,8 +31,18 @@ export function UnitDetailPanel({ unitId, asOf, isToday, canWrite, onSelect, onA
       </Card>
     );
   }
-  if (isPending) return <Card size="small"><Skeleton active paragraph={{ rows: 8 }} /></Card>;
-  if (error || !unit) return <Card size="small"><Alert type="warning" showIcon title={errorMessage(error)} /></Card>;
+  if (isPending)
+    return (
+      <Card size="small">
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
+  if (error || !unit)
+    return (
+      <Card size="small">
+        <Alert type="warning" showIcon title={errorMessage(error)} />
+      </Card>
+    );
 
   const mayChange = canWrite && unit.canWrite && !unit.endedOn;
   return (
@@ -41,7 +51,10 @@ export function UnitDetailPanel({ unitId, asOf, isToday, canWrite, onSelect, onA
         {unit.ancestors.length > 0 && (
           <Breadcrumb
             data-testid="unit-breadcrumb"
-            items={unit.ancestors.map((a) => ({ key: a.id, title: <Typography.Link onClick={() => onSelect(a.id)}>{a.name}</Typography.Link> }))}
+            items={unit.ancestors.map((a) => ({
+              key: a.id,
+              title: <Typography.Link onClick={() => onSelect(a.id)}>{a.name}</Typography.Link>,
+            }))}
           />
         )}
         <div>
@@ -69,8 +82,16 @@ export function UnitDetailPanel({ unitId, asOf, isToday, canWrite, onSelect, onA
         <Tabs
           size="small"
           items={[
-            { key: 'history', label: t('org.detail.history'), children: <UnitHistoryTimeline unitId={unit.id} onSelect={onSelect} /> },
-            { key: 'stats', label: t('org.detail.stats'), children: <OrgStatsCard rootId={unit.id} rootName={unit.name} asOf={asOf} /> },
+            {
+              key: 'history',
+              label: t('org.detail.history'),
+              children: <UnitHistoryTimeline unitId={unit.id} onSelect={onSelect} />,
+            },
+            {
+              key: 'stats',
+              label: t('org.detail.stats'),
+              children: <OrgStatsCard rootId={unit.id} rootName={unit.name} asOf={asOf} />,
+            },
           ]}
         />
       </Space>

@@ -56,7 +56,17 @@ function VersionLine({ version }: { version: TUnitVersion }) {
   );
 }
 
-function EventBody({ event, version, unitId, onSelect }: { event: TOrgEvent; version?: TUnitVersion; unitId: number; onSelect: (id: number) => void }) {
+function EventBody({
+  event,
+  version,
+  unitId,
+  onSelect,
+}: {
+  event: TOrgEvent;
+  version?: TUnitVersion;
+  unitId: number;
+  onSelect: (id: number) => void;
+}) {
   const related = event.units.filter((u) => u.id !== unitId && roleKey(event, u.role));
   return (
     <Space orientation="vertical" size={2} style={{ width: '100%' }}>
@@ -75,13 +85,19 @@ function EventBody({ event, version, unitId, onSelect }: { event: TOrgEvent; ver
         <div style={{ fontSize: 13 }}>
           <FileTextOutlined /> {t('org.history.document')}{' '}
           <Link to={`/van-ban?id=${event.document.id}`}>
-            {t('org.history.documentRef', { symbol: event.document.symbol, date: formatDateVi(event.document.issuedOn) })}
+            {t('org.history.documentRef', {
+              symbol: event.document.symbol,
+              date: formatDateVi(event.document.issuedOn),
+            })}
           </Link>
         </div>
       )}
       {event.note && <Typography.Paragraph style={{ margin: 0, fontSize: 13 }}>{event.note}</Typography.Paragraph>}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('org.history.recorded', { who: event.createdBy ?? t('org.history.system'), at: formatDateTimeVi(event.createdAt) })}
+        {t('org.history.recorded', {
+          who: event.createdBy ?? t('org.history.system'),
+          at: formatDateTimeVi(event.createdAt),
+        })}
       </Typography.Text>
     </Space>
   );
@@ -97,8 +113,16 @@ export function UnitHistoryTimeline({ unitId, onSelect }: Props) {
   const eventIds = new Set(data.events.map((e) => e.id));
   // Versions produced by another unit's event (e.g. moved when its parent was merged) have no event of their own here.
   const items: Item[] = [
-    ...data.events.map((event) => ({ key: `e${event.id}`, date: event.effectiveDate, order: event.id, event, version: versionByEvent.get(event.id) })),
-    ...data.versions.filter((v) => !eventIds.has(v.eventId)).map((version) => ({ key: `v${version.eventId}`, date: version.validFrom, order: version.eventId, version })),
+    ...data.events.map((event) => ({
+      key: `e${event.id}`,
+      date: event.effectiveDate,
+      order: event.id,
+      event,
+      version: versionByEvent.get(event.id),
+    })),
+    ...data.versions
+      .filter((v) => !eventIds.has(v.eventId))
+      .map((version) => ({ key: `v${version.eventId}`, date: version.validFrom, order: version.eventId, version })),
   ].sort((a, b) => (a.date === b.date ? b.order - a.order : a.date < b.date ? 1 : -1));
   return (
     <Timeline

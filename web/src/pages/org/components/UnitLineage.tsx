@@ -53,5 +53,9 @@ export function UnitLineage({ unit, onSelect }: Props) {
     );
   }
   if (parts.length === 0) return null;
-  return <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>{parts}</Space>;
+  return (
+    <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
+      {parts}
+    </Space>
+  );
 }

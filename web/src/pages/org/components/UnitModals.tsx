@@ -19,7 +19,8 @@ interface Props {
 
 export function UnitModals({ open, onClose, onChanged }: Props) {
   if (!open) return null;
-  if (open.action === 'root') return <CreateUnitModal open parent={null} onClose={onClose} onDone={(u) => onChanged(u.id)} />;
+  if (open.action === 'root')
+    return <CreateUnitModal open parent={null} onClose={onClose} onDone={(u) => onChanged(u.id)} />;
   const { unit } = open;
   switch (open.action) {
     case 'create':

@@ -17,7 +17,11 @@ export function UnitSearchResults({ q, asOf, onPick }: Props) {
       size="small"
       loading={isFetching}
       data-testid="org-search-results"
-      header={data ? <Typography.Text type="secondary">{t('org.search.count', { count: data.total })}</Typography.Text> : undefined}
+      header={
+        data ? (
+          <Typography.Text type="secondary">{t('org.search.count', { count: data.total })}</Typography.Text>
+        ) : undefined
+      }
       locale={{ emptyText: error ? errorMessage(error) : t('org.search.empty') }}
       dataSource={data?.items ?? []}
       renderItem={(unit) => (

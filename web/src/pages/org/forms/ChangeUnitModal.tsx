@@ -26,12 +26,22 @@ interface Props {
 export function ChangeUnitModal({ open, unit, onClose, onDone }: Props) {
   const { message } = App.useApp();
   const submit = async (values: Values) => {
-    const body: TChangeUnitBody = { revision: unit.revision, effectiveDate: values.effectiveDate, documentId: values.documentId ?? null, note: values.note ?? null };
+    const body: TChangeUnitBody = {
+      revision: unit.revision,
+      effectiveDate: values.effectiveDate,
+      documentId: values.documentId ?? null,
+      note: values.note ?? null,
+    };
     if (values.name.trim() !== unit.name) body.name = values.name;
     if ((values.shortName ?? null) !== unit.shortName) body.shortName = values.shortName ?? null;
     if (values.typeId !== unit.typeId) body.typeId = values.typeId;
     if (values.levelId !== unit.levelId) body.levelId = values.levelId;
-    if (body.name === undefined && body.shortName === undefined && body.typeId === undefined && body.levelId === undefined) {
+    if (
+      body.name === undefined &&
+      body.shortName === undefined &&
+      body.typeId === undefined &&
+      body.levelId === undefined
+    ) {
       throw new UserError(t('org.form.nothingChanged'));
     }
     return orgApi.change(unit.id, body);
@@ -42,7 +52,13 @@ export function ChangeUnitModal({ open, unit, onClose, onDone }: Props) {
       title={t('org.actions.changeTitle', { name: unit.name })}
       testId="change-unit"
       onClose={onClose}
-      initialValues={{ ...changeDefaults(), name: unit.name, shortName: unit.shortName, typeId: unit.typeId, levelId: unit.levelId }}
+      initialValues={{
+        ...changeDefaults(),
+        name: unit.name,
+        shortName: unit.shortName,
+        typeId: unit.typeId,
+        levelId: unit.levelId,
+      }}
       onSubmit={submit}
       onDone={(result) => {
         void message.success(t('org.done.changed', { name: (result as TUnitDetail).name }));

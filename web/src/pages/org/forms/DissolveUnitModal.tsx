@@ -25,7 +25,9 @@ export function DissolveUnitModal({ open, unit, onClose, onDone }: Props) {
       okText={t('org.actions.dissolve')}
       onClose={onClose}
       initialValues={changeDefaults()}
-      onSubmit={(values) => orgApi.dissolve(unit.id, { ...values, documentId: values.documentId ?? null, revision: unit.revision })}
+      onSubmit={(values) =>
+        orgApi.dissolve(unit.id, { ...values, documentId: values.documentId ?? null, revision: unit.revision })
+      }
       onDone={(result) => {
         void message.success(t('org.done.dissolved', { name: unit.name }));
         onDone(result as TUnitDetail);

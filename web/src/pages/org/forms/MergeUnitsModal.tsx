@@ -65,7 +65,11 @@ export function MergeUnitsModal({ open, unit, onClose, onDone }: Props) {
       }}
     >
       <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('org.form.mergeHelp')} />
-      <Form.Item name="sourceIds" label={t('org.form.mergeSources')} rules={[{ required: true, message: t('org.form.mergeSourcesRequired') }]}>
+      <Form.Item
+        name="sourceIds"
+        label={t('org.form.mergeSources')}
+        rules={[{ required: true, message: t('org.form.mergeSourcesRequired') }]}
+      >
         <UnitSelect multiple known={[{ id: unit.id, name: unit.name }]} />
       </Form.Item>
       <Form.Item name="mode" label={t('org.form.mergeTarget')}>
@@ -79,7 +83,11 @@ export function MergeUnitsModal({ open, unit, onClose, onDone }: Props) {
       {mode === 'new' ? (
         <NewUnitFields prefix={['newTarget']} withParent knownParents={parentRef(unit)} />
       ) : (
-        <Form.Item name="targetId" label={t('org.form.mergeTargetUnit')} rules={[{ required: true, message: t('org.form.mergeTargetRequired') }]}>
+        <Form.Item
+          name="targetId"
+          label={t('org.form.mergeTargetUnit')}
+          rules={[{ required: true, message: t('org.form.mergeTargetRequired') }]}
+        >
           <UnitSelect exclude={notSource} />
         </Form.Item>
       )}

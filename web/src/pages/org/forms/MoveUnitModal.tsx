@@ -29,7 +29,9 @@ export function MoveUnitModal({ open, unit, onClose, onDone }: Props) {
       testId="move-unit"
       onClose={onClose}
       initialValues={changeDefaults()}
-      onSubmit={(values) => orgApi.move(unit.id, { ...values, documentId: values.documentId ?? null, revision: unit.revision })}
+      onSubmit={(values) =>
+        orgApi.move(unit.id, { ...values, documentId: values.documentId ?? null, revision: unit.revision })
+      }
       onDone={(result) => {
         void message.success(t('org.done.moved', { name: unit.name }));
         onDone(result as TUnitDetail);
@@ -40,7 +42,11 @@ export function MoveUnitModal({ open, unit, onClose, onDone }: Props) {
         style={{ marginBottom: 16 }}
         title={t('org.form.moveHelp', { parent: unit.parentName ?? '—' })}
       />
-      <Form.Item name="parentId" label={t('org.form.newParent')} rules={[{ required: true, message: t('org.form.parentRequired') }]}>
+      <Form.Item
+        name="parentId"
+        label={t('org.form.newParent')}
+        rules={[{ required: true, message: t('org.form.parentRequired') }]}
+      >
         <UnitSelect exclude={inside} testId="move-unit-parent" />
       </Form.Item>
       <ChangeFields testId="move-unit" />

@@ -33,7 +33,12 @@ export function NewUnitFields({ prefix = [], withParent, knownParents, asOf, tes
         </Col>
         {withCode && (
           <Col xs={24} sm={12}>
-            <Form.Item name={name('code')} label={t('org.field.code')} rules={unitRules.code} tooltip={t('org.form.codeHelp')}>
+            <Form.Item
+              name={name('code')}
+              label={t('org.field.code')}
+              rules={unitRules.code}
+              tooltip={t('org.form.codeHelp')}
+            >
               <Input maxLength={50} />
             </Form.Item>
           </Col>
@@ -41,18 +46,30 @@ export function NewUnitFields({ prefix = [], withParent, knownParents, asOf, tes
       </Row>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item name={name('typeId')} label={t('org.field.type')} rules={[{ required: true, message: t('org.form.typeRequired') }]}>
+          <Form.Item
+            name={name('typeId')}
+            label={t('org.field.type')}
+            rules={[{ required: true, message: t('org.form.typeRequired') }]}
+          >
             <UnitTypeSelect testId={testId ? `${testId}-type` : undefined} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name={name('levelId')} label={t('org.field.level')} rules={[{ required: true, message: t('org.form.levelRequired') }]}>
+          <Form.Item
+            name={name('levelId')}
+            label={t('org.field.level')}
+            rules={[{ required: true, message: t('org.form.levelRequired') }]}
+          >
             <LevelSelect testId={testId ? `${testId}-level` : undefined} />
           </Form.Item>
         </Col>
       </Row>
       {withParent && (
-        <Form.Item name={name('parentId')} label={t('org.field.parent')} rules={[{ required: true, message: t('org.form.parentRequired') }]}>
+        <Form.Item
+          name={name('parentId')}
+          label={t('org.field.parent')}
+          rules={[{ required: true, message: t('org.form.parentRequired') }]}
+        >
           <UnitSelect asOf={asOf} known={knownParents} />
         </Form.Item>
       )}

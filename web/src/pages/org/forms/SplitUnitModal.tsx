@@ -36,7 +36,10 @@ export function SplitUnitModal({ open, unit, onClose, onDone }: Props) {
     enabled: open && unit.childCount > 0,
   });
   const blank = (): TNewUnit => ({ name: '', typeId: unit.typeId, levelId: unit.levelId, parentId: unit.parentId });
-  const targetOptions = targets.map((target, index) => ({ value: index, label: target?.name?.trim() || t('org.form.splitTargetN', { n: index + 1 }) }));
+  const targetOptions = targets.map((target, index) => ({
+    value: index,
+    label: target?.name?.trim() || t('org.form.splitTargetN', { n: index + 1 }),
+  }));
 
   return (
     <FormModal<Values>
@@ -50,7 +53,9 @@ export function SplitUnitModal({ open, unit, onClose, onDone }: Props) {
       onSubmit={(values) =>
         orgApi.split(unit.id, {
           targets: values.targets,
-          childTargets: Object.fromEntries(Object.entries(values.childTargets ?? {}).filter(([, v]) => v !== undefined && v !== null)),
+          childTargets: Object.fromEntries(
+            Object.entries(values.childTargets ?? {}).filter(([, v]) => v !== undefined && v !== null),
+          ),
           keepSource: values.keepSource,
           revision: unit.revision,
           effectiveDate: values.effectiveDate,
@@ -75,14 +80,27 @@ export function SplitUnitModal({ open, unit, onClose, onDone }: Props) {
                 title={t('org.form.splitTargetN', { n: index + 1 })}
                 extra={
                   fields.length > 1 ? (
-                    <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} />
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      onClick={() => remove(field.name)}
+                      aria-label={t('common.remove')}
+                    />
                   ) : undefined
                 }
               >
                 <NewUnitFields prefix={[field.name]} withParent knownParents={parentRef(unit)} />
               </Card>
             ))}
-            <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add(blank())} style={{ marginBottom: 16 }} disabled={fields.length >= 20}>
+            <Button
+              type="dashed"
+              block
+              icon={<PlusOutlined />}
+              onClick={() => add(blank())}
+              style={{ marginBottom: 16 }}
+              disabled={fields.length >= 20}
+            >
               {t('org.form.splitAddTarget')}
             </Button>
           </>
@@ -90,9 +108,17 @@ export function SplitUnitModal({ open, unit, onClose, onDone }: Props) {
       </Form.List>
       {(children?.items.length ?? 0) > 0 && (
         <Card size="small" title={t('org.form.splitChildren')} style={{ marginBottom: 16 }}>
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('org.form.splitChildrenHelp')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {t('org.form.splitChildrenHelp')}
+          </Typography.Paragraph>
           {children!.items.map((child) => (
-            <Form.Item key={child.id} name={['childTargets', String(child.id)]} label={child.name} initialValue={0} style={{ marginBottom: 8 }}>
+            <Form.Item
+              key={child.id}
+              name={['childTargets', String(child.id)]}
+              label={child.name}
+              initialValue={0}
+              style={{ marginBottom: 8 }}
+            >
               <Select options={targetOptions} />
             </Form.Item>
           ))}

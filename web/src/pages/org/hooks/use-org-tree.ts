@@ -67,7 +67,14 @@ export function useOrgTree(asOf: string): OrgTreeState {
       setChildren((prev) => {
         const base = prev[key] ?? current;
         const known = new Set(base.items.map((u) => u.id));
-        return { ...prev, [key]: { items: [...base.items, ...next.items.filter((u) => !known.has(u.id))], total: next.total, page: next.page } };
+        return {
+          ...prev,
+          [key]: {
+            items: [...base.items, ...next.items.filter((u) => !known.has(u.id))],
+            total: next.total,
+            page: next.page,
+          },
+        };
       });
     },
     [fetchList],
@@ -106,7 +113,8 @@ export function useOrgTree(asOf: string): OrgTreeState {
   /** Open every ancestor (top first) that is inside the visible tree, loading children as needed. */
   const reveal = useCallback(
     async (ancestorIds: number[]) => {
-      const visible = (id: number) => Object.values(latest.current.children).some((l) => l.items.some((u) => u.id === id));
+      const visible = (id: number) =>
+        Object.values(latest.current.children).some((l) => l.items.some((u) => u.id === id));
       const opened: string[] = [];
       for (const id of ancestorIds) {
         if (!visible(id)) continue;

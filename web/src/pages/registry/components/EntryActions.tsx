@@ -52,7 +52,13 @@ export function availableActions(entry: TEntryDetail): ActionDef[] {
   if (can.submit) list.push({ key: 'submit', label: 'registry.action.submit', icon: <SendOutlined />, primary: true });
   if (can.approve) {
     list.push({ key: 'accept', label: 'registry.action.accept', icon: <CheckOutlined />, primary: true });
-    list.push({ key: 'return', label: 'registry.action.return', icon: <RollbackOutlined />, danger: true, primary: true });
+    list.push({
+      key: 'return',
+      label: 'registry.action.return',
+      icon: <RollbackOutlined />,
+      danger: true,
+      primary: true,
+    });
   }
   if (status === 'active') {
     if (can.assign) list.push({ key: 'level_changed', label: 'registry.action.level_changed', icon: <SwapOutlined /> });
@@ -65,7 +71,8 @@ export function availableActions(entry: TEntryDetail): ActionDef[] {
     // One form records either a launch or a signed commitment.
     list.push({ key: 'launched', label: 'registry.action.launched', icon: <FlagOutlined /> });
   }
-  if (can.assign && status !== 'draft') list.push({ key: 'assign', label: 'registry.action.assign', icon: <UserAddOutlined /> });
+  if (can.assign && status !== 'draft')
+    list.push({ key: 'assign', label: 'registry.action.assign', icon: <UserAddOutlined /> });
   if (status === 'active' && can.assign) {
     list.push({ key: 'replaced', label: 'registry.action.replaced', danger: true });
     list.push({ key: 'transferred_out', label: 'registry.action.transferred_out', danger: true });
@@ -99,7 +106,12 @@ export function EntryActions({ entry, onAction }: { entry: TEntryDetail; onActio
         <Dropdown
           trigger={['click']}
           menu={{
-            items: rest.map((a) => ({ key: a.key, icon: a.icon, danger: a.danger, label: <span data-testid={`entry-action-${a.key}`}>{t(a.label)}</span> })),
+            items: rest.map((a) => ({
+              key: a.key,
+              icon: a.icon,
+              danger: a.danger,
+              label: <span data-testid={`entry-action-${a.key}`}>{t(a.label)}</span>,
+            })),
             onClick: ({ key }) => onAction(key as EntryAction),
           }}
         >

@@ -15,7 +15,11 @@ interface Fact {
 }
 
 const text = (value: string | null) =>
-  value ? <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-line' }}>{value}</Typography.Paragraph> : <span className="dh-muted">—</span>;
+  value ? (
+    <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-line' }}>{value}</Typography.Paragraph>
+  ) : (
+    <span className="dh-muted">—</span>
+  );
 
 export function EntryFacts({ entry }: { entry: TEntryDetail }) {
   const model = entry.kind === 'model';
@@ -26,12 +30,40 @@ export function EntryFacts({ entry }: { entry: TEntryDetail }) {
     ...(!model ? [{ key: 'position', label: t('registry.field.position'), value: entry.position ?? '—' }] : []),
     ...(!model ? [{ key: 'party', label: t('registry.field.partyUnit'), value: entry.partyUnit?.name ?? '—' }] : []),
     { key: 'field', label: t('registry.field.field'), value: entry.field.name },
-    { key: 'level', label: t('registry.field.level'), value: <span data-testid="entry-level">{entry.level.name}</span> },
-    { key: 'startedOn', label: t('registry.field.startedOn'), value: entry.startedOn ? formatDateVi(entry.startedOn) : '—' },
-    ...(model ? [{ key: 'responsible', label: t('registry.field.responsibleUnit'), value: entry.responsibleUnit?.name ?? '—' }] : []),
-    ...(entry.replacedBy ? [{ key: 'replacedBy', label: t('registry.field.replacedBy'), value: <Link to={`/mo-hinh/${entry.replacedBy.id}`}>{entry.replacedBy.name}</Link> }] : []),
-    { key: 'plan', label: t('registry.field.plan'), wide: true, value: entry.plan ? <Link to={`/ke-hoach/${entry.plan.id}`}>{entry.plan.title}</Link> : '—' },
-    { key: 'content', label: model ? t('registry.field.content') : t('registry.field.personalPlan'), wide: true, value: text(entry.content) },
+    {
+      key: 'level',
+      label: t('registry.field.level'),
+      value: <span data-testid="entry-level">{entry.level.name}</span>,
+    },
+    {
+      key: 'startedOn',
+      label: t('registry.field.startedOn'),
+      value: entry.startedOn ? formatDateVi(entry.startedOn) : '—',
+    },
+    ...(model
+      ? [{ key: 'responsible', label: t('registry.field.responsibleUnit'), value: entry.responsibleUnit?.name ?? '—' }]
+      : []),
+    ...(entry.replacedBy
+      ? [
+          {
+            key: 'replacedBy',
+            label: t('registry.field.replacedBy'),
+            value: <Link to={`/mo-hinh/${entry.replacedBy.id}`}>{entry.replacedBy.name}</Link>,
+          },
+        ]
+      : []),
+    {
+      key: 'plan',
+      label: t('registry.field.plan'),
+      wide: true,
+      value: entry.plan ? <Link to={`/ke-hoach/${entry.plan.id}`}>{entry.plan.title}</Link> : '—',
+    },
+    {
+      key: 'content',
+      label: model ? t('registry.field.content') : t('registry.field.personalPlan'),
+      wide: true,
+      value: text(entry.content),
+    },
     ...(model ? [{ key: 'goals', label: t('registry.field.goals'), wide: true, value: text(entry.goals) }] : []),
     { key: 'commitments', label: t('registry.field.commitments'), wide: true, value: text(entry.commitments) },
   ];

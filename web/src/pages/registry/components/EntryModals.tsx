@@ -8,7 +8,8 @@ import { AssignMonitorModal, UnassignMonitorModal } from '../forms/MonitorModals
 import { ReturnModal } from '../forms/ReturnModal.tsx';
 import type { EntryAction } from './EntryActions.tsx';
 
-export type OpenEntryAction = { action: Exclude<EntryAction, 'submit'> } | { action: 'unassign'; monitor: TMonitor } | null;
+export type OpenEntryAction =
+  { action: Exclude<EntryAction, 'submit'> } | { action: 'unassign'; monitor: TMonitor } | null;
 
 interface Props {
   entry: TEntryDetail;

@@ -35,13 +35,16 @@ function Details({ item }: { item: Item }) {
   } else if ((item.kind === 'accepted' || item.kind === 'reinstated' || item.kind === 'imported') && item.toLevel) {
     lines.push(t('registry.timeline.onList', { level: item.toLevel.name }));
   }
-  if (item.kind === 'renamed' && str(data.from) && str(data.to)) lines.push(t('registry.timeline.renamed', { from: str(data.from), to: str(data.to) }));
+  if (item.kind === 'renamed' && str(data.from) && str(data.to))
+    lines.push(t('registry.timeline.renamed', { from: str(data.from), to: str(data.to) }));
   if (item.kind === 'content_adjusted' && data.changes && typeof data.changes === 'object') {
     const keys = Object.keys(data.changes as object).map((k) => (CHANGE_LABELS[k] ? t(CHANGE_LABELS[k]) : k));
     if (keys.length > 0) lines.push(t('registry.timeline.changed', { fields: keys.join(', ') }));
   }
-  if (item.kind === 'transferred_out' && str(data.transferredTo)) lines.push(t('registry.timeline.transferredTo', { to: str(data.transferredTo) }));
-  if ((item.kind === 'monitor_assigned' || item.kind === 'monitor_unassigned') && str(data.userName)) lines.push(t('registry.timeline.monitor', { user: str(data.userName) }));
+  if (item.kind === 'transferred_out' && str(data.transferredTo))
+    lines.push(t('registry.timeline.transferredTo', { to: str(data.transferredTo) }));
+  if ((item.kind === 'monitor_assigned' || item.kind === 'monitor_unassigned') && str(data.userName))
+    lines.push(t('registry.timeline.monitor', { user: str(data.userName) }));
   if (item.kind === 'submitted' && data.resubmitted) lines.push(t('registry.timeline.resubmitted'));
 
   const related: Partial<Record<Item['kind'], MessageKey>> = {
@@ -64,10 +67,16 @@ function Details({ item }: { item: Item }) {
       )}
       {item.reason &&
         (item.kind === 'returned' ? (
-          <Typography.Text type="danger">{t('registry.timeline.returnReason', { reason: item.reason })}</Typography.Text>
+          <Typography.Text type="danger">
+            {t('registry.timeline.returnReason', { reason: item.reason })}
+          </Typography.Text>
         ) : (
           <Typography.Paragraph style={{ margin: 0 }}>
-            <Typography.Text type="secondary">{item.kind.startsWith('monitor_') || item.kind === 'launched' || item.kind === 'commitment_signed' ? t('registry.timeline.note') : t('registry.timeline.reason')} </Typography.Text>
+            <Typography.Text type="secondary">
+              {item.kind.startsWith('monitor_') || item.kind === 'launched' || item.kind === 'commitment_signed'
+                ? t('registry.timeline.note')
+                : t('registry.timeline.reason')}{' '}
+            </Typography.Text>
             {item.reason}
           </Typography.Paragraph>
         ))}
@@ -94,7 +103,10 @@ function Details({ item }: { item: Item }) {
         </div>
       )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('org.history.recorded', { who: item.recordedBy ?? t('org.history.system'), at: formatDateTimeVi(item.recordedAt) })}
+        {t('org.history.recorded', {
+          who: item.recordedBy ?? t('org.history.system'),
+          at: formatDateTimeVi(item.recordedAt),
+        })}
       </Typography.Text>
     </Space>
   );
@@ -118,8 +130,15 @@ function OtherDetails({ item }: { item: OtherItem }) {
   } else if (item.type === 'honour') {
     line = (
       <span data-testid="timeline-honour">
-        {t('honoursFlow.timeline.honour', { award: item.awardName, name: item.honouree, grantor: item.grantor, symbol: item.decision.symbol, date: formatDateVi(item.decision.issuedOn) })}
-        {item.status === 'revoked' && ` — ${t('honoursFlow.timeline.revoked', { date: formatDateVi(item.revokedOn ?? ''), reason: item.revokeReason ?? '' })}`}
+        {t('honoursFlow.timeline.honour', {
+          award: item.awardName,
+          name: item.honouree,
+          grantor: item.grantor,
+          symbol: item.decision.symbol,
+          date: formatDateVi(item.decision.issuedOn),
+        })}
+        {item.status === 'revoked' &&
+          ` — ${t('honoursFlow.timeline.revoked', { date: formatDateVi(item.revokedOn ?? ''), reason: item.revokeReason ?? '' })}`}
       </span>
     );
   }
@@ -148,7 +167,13 @@ function OtherDetails({ item }: { item: OtherItem }) {
   );
 }
 
-const OTHER_COLORS: Record<OtherItem['type'], string> = { period_report: 'blue', monitor_note: 'cyan', inspection: 'purple', evaluation: 'green', honour: 'gold' };
+const OTHER_COLORS: Record<OtherItem['type'], string> = {
+  period_report: 'blue',
+  monitor_note: 'cyan',
+  inspection: 'purple',
+  evaluation: 'green',
+  honour: 'gold',
+};
 
 export function EntryTimeline({ entryId }: { entryId: number }) {
   const { data, isPending, error } = useTimeline(entryId);
@@ -158,7 +183,15 @@ export function EntryTimeline({ entryId }: { entryId: number }) {
   // Newest first; on the same day, the later record first.
   const recordedAt = (i: TTimelineItem) => (i.type === 'registry_event' ? i.recordedAt : '');
   const items = [...data.items].sort((a, b) =>
-    a.date === b.date ? (recordedAt(a) < recordedAt(b) ? 1 : recordedAt(a) > recordedAt(b) ? -1 : b.id - a.id) : a.date < b.date ? 1 : -1,
+    a.date === b.date
+      ? recordedAt(a) < recordedAt(b)
+        ? 1
+        : recordedAt(a) > recordedAt(b)
+          ? -1
+          : b.id - a.id
+      : a.date < b.date
+        ? 1
+        : -1,
   );
   return (
     <Timeline
@@ -171,7 +204,9 @@ export function EntryTimeline({ entryId }: { entryId: number }) {
             <div data-testid="timeline-item" data-kind={item.kind}>
               <Space size={6} wrap style={{ marginBottom: 2 }}>
                 <Typography.Text strong>{formatDateVi(item.date)}</Typography.Text>
-                <Tag color={EVENT_COLORS[item.kind] === 'gray' ? undefined : EVENT_COLORS[item.kind]}>{eventLabel(item.kind) || item.label}</Tag>
+                <Tag color={EVENT_COLORS[item.kind] === 'gray' ? undefined : EVENT_COLORS[item.kind]}>
+                  {eventLabel(item.kind) || item.label}
+                </Tag>
               </Space>
               <Details item={item} />
             </div>

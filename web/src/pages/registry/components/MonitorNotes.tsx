@@ -74,7 +74,13 @@ export function MonitorNotes({ entryId }: { entryId: number }) {
   return (
     <div data-testid="monitor-notes">
       {data?.canWrite && (
-        <Button size="small" icon={<PlusOutlined />} onClick={() => setOpen(true)} style={{ marginBottom: 8 }} data-testid="monitor-note-add">
+        <Button
+          size="small"
+          icon={<PlusOutlined />}
+          onClick={() => setOpen(true)}
+          style={{ marginBottom: 8 }}
+          data-testid="monitor-note-add"
+        >
           {t('monitoring.add')}
         </Button>
       )}
@@ -87,7 +93,11 @@ export function MonitorNotes({ entryId }: { entryId: number }) {
           dataSource={data?.items ?? []}
           rowKey="id"
           renderItem={(note) => <NoteItem note={note} />}
-          pagination={data && data.total > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total: data.total, size: 'small', onChange: setPage } : false}
+          pagination={
+            data && data.total > PAGE_SIZE
+              ? { current: page, pageSize: PAGE_SIZE, total: data.total, size: 'small', onChange: setPage }
+              : false
+          }
         />
       )}
       <FormModal<Values>
@@ -96,7 +106,14 @@ export function MonitorNotes({ entryId }: { entryId: number }) {
         testId="monitor-note-form"
         onClose={() => setOpen(false)}
         initialValues={{ kind: 'note', occurredOn: today(), content: '', fileIds: [] }}
-        onSubmit={(v) => monitoringApi.record(entryId, { kind: v.kind, occurredOn: v.occurredOn, content: v.content, fileIds: v.fileIds ?? [] })}
+        onSubmit={(v) =>
+          monitoringApi.record(entryId, {
+            kind: v.kind,
+            occurredOn: v.occurredOn,
+            content: v.content,
+            fileIds: v.fileIds ?? [],
+          })
+        }
         onDone={() => {
           void message.success(t('monitoring.done'));
           setPage(1);
@@ -105,14 +122,26 @@ export function MonitorNotes({ entryId }: { entryId: number }) {
       >
         <Form.Item name="kind" label={t('monitoring.field.kind')}>
           <Select
-            options={(Object.keys(NOTE_KIND_KEYS) as MonitorNoteKind[]).map((k) => ({ value: k, label: t(NOTE_KIND_KEYS[k]) }))}
+            options={(Object.keys(NOTE_KIND_KEYS) as MonitorNoteKind[]).map((k) => ({
+              value: k,
+              label: t(NOTE_KIND_KEYS[k]),
+            }))}
             data-testid="monitor-note-kind"
           />
         </Form.Item>
-        <Form.Item name="occurredOn" label={t('monitoring.field.occurredOn')} rules={[{ required: true, message: t('monitoring.form.dateRequired') }]}>
+        <Form.Item
+          name="occurredOn"
+          label={t('monitoring.field.occurredOn')}
+          rules={[{ required: true, message: t('monitoring.form.dateRequired') }]}
+        >
           <IsoDatePicker noFuture data-testid="monitor-note-date" />
         </Form.Item>
-        <Form.Item name="content" label={t('monitoring.field.content')} rules={[zodRule(ZMonitorNoteBody.shape.content)]} required>
+        <Form.Item
+          name="content"
+          label={t('monitoring.field.content')}
+          rules={[zodRule(ZMonitorNoteBody.shape.content)]}
+          required
+        >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} data-testid="monitor-note-content" />
         </Form.Item>
         <Form.Item name="fileIds" label={t('monitoring.field.files')}>

@@ -62,47 +62,75 @@ export function RegistryFilters({ value, onChange }: Props) {
       )}
       {showAll && (
         <>
-      <Select<'model' | 'exemplar' | 'all'>
-        value={value.kind ?? 'all'}
-        onChange={(kind) => set({ kind: kind === 'all' ? undefined : kind, fieldId: undefined })}
-        style={{ width: 200 }}
-        options={[
-          { value: 'all', label: t('registry.filter.allKinds') },
-          { value: 'model', label: kindLabel('model') },
-          { value: 'exemplar', label: kindLabel('exemplar') },
-        ]}
-        data-testid="registry-kind"
-      />
-      <LevelSelect value={value.levelId ?? null} onChange={(levelId) => set({ levelId: levelId ?? undefined })} allowClear placeholder={t('registry.filter.level')} style={{ width: 200 }} testId="registry-level" />
-      <FieldSelect
-        value={value.fieldId ?? null}
-        onChange={(fieldId) => set({ fieldId: fieldId ?? undefined })}
-        kind={value.kind}
-        includeInactive
-        allowClear
-        placeholder={t('registry.filter.field')}
-        style={{ width: 240 }}
-        testId="registry-field"
-      />
-      <Select<EntryStatus | 'all'>
-        value={value.status ?? 'all'}
-        onChange={(status) => set({ status: status === 'all' ? undefined : status })}
-        style={{ width: 220 }}
-        options={[{ value: 'all' as const, label: t('registry.filter.allStatuses') }, ...STATUS_ORDER.map((s) => ({ value: s, label: statusLabel(s) }))]}
-        data-testid="registry-status"
-      />
-      <UnitSelect value={value.unitId ?? null} onChange={(unitId) => set({ unitId: unitId ?? undefined })} placeholder={t('registry.filter.unit')} style={{ width: 260 }} testId="registry-unit" />
-      <PlanSelect value={value.planId ?? null} onChange={(planId) => set({ planId: planId ?? undefined })} placeholder={t('registry.filter.plan')} style={{ width: 240 }} testId="registry-plan" />
-      {canListUsers && (
-        <UserPicker value={value.monitorId} onChange={(monitorId) => set({ monitorId })} placeholder={t('registry.filter.monitor')} style={{ width: 220 }} testId="registry-monitor" />
-      )}
-      <IsoDatePicker
-        value={value.onDate ?? null}
-        onChange={(onDate) => set({ onDate: onDate ?? undefined })}
-        placeholder={t('registry.filter.onDate')}
-        style={{ width: 240 }}
-        data-testid="registry-on-date"
-      />
+          <Select<'model' | 'exemplar' | 'all'>
+            value={value.kind ?? 'all'}
+            onChange={(kind) => set({ kind: kind === 'all' ? undefined : kind, fieldId: undefined })}
+            style={{ width: 200 }}
+            options={[
+              { value: 'all', label: t('registry.filter.allKinds') },
+              { value: 'model', label: kindLabel('model') },
+              { value: 'exemplar', label: kindLabel('exemplar') },
+            ]}
+            data-testid="registry-kind"
+          />
+          <LevelSelect
+            value={value.levelId ?? null}
+            onChange={(levelId) => set({ levelId: levelId ?? undefined })}
+            allowClear
+            placeholder={t('registry.filter.level')}
+            style={{ width: 200 }}
+            testId="registry-level"
+          />
+          <FieldSelect
+            value={value.fieldId ?? null}
+            onChange={(fieldId) => set({ fieldId: fieldId ?? undefined })}
+            kind={value.kind}
+            includeInactive
+            allowClear
+            placeholder={t('registry.filter.field')}
+            style={{ width: 240 }}
+            testId="registry-field"
+          />
+          <Select<EntryStatus | 'all'>
+            value={value.status ?? 'all'}
+            onChange={(status) => set({ status: status === 'all' ? undefined : status })}
+            style={{ width: 220 }}
+            options={[
+              { value: 'all' as const, label: t('registry.filter.allStatuses') },
+              ...STATUS_ORDER.map((s) => ({ value: s, label: statusLabel(s) })),
+            ]}
+            data-testid="registry-status"
+          />
+          <UnitSelect
+            value={value.unitId ?? null}
+            onChange={(unitId) => set({ unitId: unitId ?? undefined })}
+            placeholder={t('registry.filter.unit')}
+            style={{ width: 260 }}
+            testId="registry-unit"
+          />
+          <PlanSelect
+            value={value.planId ?? null}
+            onChange={(planId) => set({ planId: planId ?? undefined })}
+            placeholder={t('registry.filter.plan')}
+            style={{ width: 240 }}
+            testId="registry-plan"
+          />
+          {canListUsers && (
+            <UserPicker
+              value={value.monitorId}
+              onChange={(monitorId) => set({ monitorId })}
+              placeholder={t('registry.filter.monitor')}
+              style={{ width: 220 }}
+              testId="registry-monitor"
+            />
+          )}
+          <IsoDatePicker
+            value={value.onDate ?? null}
+            onChange={(onDate) => set({ onDate: onDate ?? undefined })}
+            placeholder={t('registry.filter.onDate')}
+            style={{ width: 240 }}
+            data-testid="registry-on-date"
+          />
         </>
       )}
       {any && (

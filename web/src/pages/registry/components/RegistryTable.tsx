@@ -29,7 +29,13 @@ export function RegistryTable({ rows, loading, pagination, testId = 'registry-ta
       dataSource={rows}
       pagination={pagination}
       scroll={{ x: 'max-content' }}
-      onRow={(e) => ({ 'data-testid': 'registry-row', 'data-entry-id': e.id, 'data-status': e.status }) as React.HTMLAttributes<HTMLElement>}
+      onRow={(e) =>
+        ({
+          'data-testid': 'registry-row',
+          'data-entry-id': e.id,
+          'data-status': e.status,
+        }) as React.HTMLAttributes<HTMLElement>
+      }
       columns={[
         {
           key: 'name',
@@ -37,7 +43,9 @@ export function RegistryTable({ rows, loading, pagination, testId = 'registry-ta
           render: (_, e) => (
             <div style={{ minWidth: 180, maxWidth: isPhone ? 300 : 360, whiteSpace: 'normal' }}>
               <Link to={`/mo-hinh/${e.id}`} data-testid="registry-row-link">
-                <Typography.Text strong style={{ color: 'inherit' }}>{e.name}</Typography.Text>
+                <Typography.Text strong style={{ color: 'inherit' }}>
+                  {e.name}
+                </Typography.Text>
               </Link>
               <div className="dh-muted" style={{ fontSize: 12 }}>
                 {kindLabel(e.kind)}
@@ -54,18 +62,47 @@ export function RegistryTable({ rows, loading, pagination, testId = 'registry-ta
                 </div>
               )}
               {e.status === 'returned' && e.returnReason && (
-                <Typography.Text type="danger" style={{ fontSize: 12, display: 'block' }} data-testid="registry-row-return-reason">
+                <Typography.Text
+                  type="danger"
+                  style={{ fontSize: 12, display: 'block' }}
+                  data-testid="registry-row-return-reason"
+                >
                   {t('registry.returnedBecause', { reason: e.returnReason })}
                 </Typography.Text>
               )}
             </div>
           ),
         },
-        { key: 'status', title: t('registry.field.status'), responsive: ['md'], render: (_, e) => <EntryStatusTag status={e.status} reason={e.returnReason} /> },
-        { key: 'unit', title: t('registry.field.ownerUnit'), responsive: ['md'], render: (_, e) => <span style={wrap(220)}>{e.ownerUnit.name}</span> },
-        { key: 'field', title: t('registry.field.field'), responsive: ['lg'], render: (_, e) => <span style={wrap(200)}>{e.field.name}</span> },
-        { key: 'level', title: t('registry.field.level'), responsive: ['md'], render: (_, e) => <span style={wrap(110)}>{e.level.name}</span> },
-        { key: 'startedOn', title: t('registry.field.startedOnShort'), responsive: ['xxl'], render: (_, e) => (e.startedOn ? formatDateVi(e.startedOn) : '—') },
+        {
+          key: 'status',
+          title: t('registry.field.status'),
+          responsive: ['md'],
+          render: (_, e) => <EntryStatusTag status={e.status} reason={e.returnReason} />,
+        },
+        {
+          key: 'unit',
+          title: t('registry.field.ownerUnit'),
+          responsive: ['md'],
+          render: (_, e) => <span style={wrap(220)}>{e.ownerUnit.name}</span>,
+        },
+        {
+          key: 'field',
+          title: t('registry.field.field'),
+          responsive: ['lg'],
+          render: (_, e) => <span style={wrap(200)}>{e.field.name}</span>,
+        },
+        {
+          key: 'level',
+          title: t('registry.field.level'),
+          responsive: ['md'],
+          render: (_, e) => <span style={wrap(110)}>{e.level.name}</span>,
+        },
+        {
+          key: 'startedOn',
+          title: t('registry.field.startedOnShort'),
+          responsive: ['xxl'],
+          render: (_, e) => (e.startedOn ? formatDateVi(e.startedOn) : '—'),
+        },
       ]}
     />
   );

@@ -13,7 +13,15 @@ interface Values {
   documentId: number | null;
 }
 
-export function AcceptModal({ entry, onClose, onDone }: { entry: TEntryDetail; onClose: () => void; onDone: (e: TEntryDetail) => void }) {
+export function AcceptModal({
+  entry,
+  onClose,
+  onDone,
+}: {
+  entry: TEntryDetail;
+  onClose: () => void;
+  onDone: (e: TEntryDetail) => void;
+}) {
   const { message } = App.useApp();
   return (
     <FormModal<Values>
@@ -24,14 +32,24 @@ export function AcceptModal({ entry, onClose, onDone }: { entry: TEntryDetail; o
       okText={t('registry.action.accept')}
       onClose={onClose}
       initialValues={{ effectiveDate: today(), documentId: null }}
-      onSubmit={(v) => registryApi.accept(entry.id, { effectiveDate: v.effectiveDate, documentId: v.documentId ?? null, revision: entry.revision })}
+      onSubmit={(v) =>
+        registryApi.accept(entry.id, {
+          effectiveDate: v.effectiveDate,
+          documentId: v.documentId ?? null,
+          revision: entry.revision,
+        })
+      }
       onDone={(result) => {
         void message.success(t('registry.done.accepted', { name: entry.name }));
         onDone(result as TEntryDetail);
       }}
     >
       <Alert type="info" style={{ marginBottom: 16 }} title={t('registry.accept.help', { level: entry.level.name })} />
-      <Form.Item name="effectiveDate" label={t('registry.field.listedOn')} rules={[{ required: true, message: t('registry.form.dateRequired') }]}>
+      <Form.Item
+        name="effectiveDate"
+        label={t('registry.field.listedOn')}
+        rules={[{ required: true, message: t('registry.form.dateRequired') }]}
+      >
         <IsoDatePicker noFuture data-testid="entry-accept-date" />
       </Form.Item>
       <Form.Item name="documentId" label={t('registry.field.decision')} tooltip={t('change.documentHelp')}>

@@ -19,7 +19,17 @@ interface Values {
   fileIds: number[];
 }
 
-export function ActivityModal({ entry, kind, onClose, onDone }: { entry: TEntryDetail; kind: ActivityKind; onClose: () => void; onDone: (e: TEntryDetail) => void }) {
+export function ActivityModal({
+  entry,
+  kind,
+  onClose,
+  onDone,
+}: {
+  entry: TEntryDetail;
+  kind: ActivityKind;
+  onClose: () => void;
+  onDone: (e: TEntryDetail) => void;
+}) {
   const { message } = App.useApp();
   return (
     <FormModal<Values>
@@ -29,7 +39,14 @@ export function ActivityModal({ entry, kind, onClose, onDone }: { entry: TEntryD
       testId="entry-activity"
       onClose={onClose}
       initialValues={{ kind, effectiveDate: today(), note: null, documentId: null, fileIds: [] }}
-      onSubmit={(v) => registryApi.activity(entry.id, { ...v, note: v.note?.trim() || null, documentId: v.documentId ?? null, revision: entry.revision })}
+      onSubmit={(v) =>
+        registryApi.activity(entry.id, {
+          ...v,
+          note: v.note?.trim() || null,
+          documentId: v.documentId ?? null,
+          revision: entry.revision,
+        })
+      }
       onDone={(result, v) => {
         void message.success(t('registry.done.event', { what: t(`registry.event.${v.kind}`), name: entry.name }));
         onDone(result as TEntryDetail);
@@ -44,11 +61,19 @@ export function ActivityModal({ entry, kind, onClose, onDone }: { entry: TEntryD
           ]}
         />
       </Form.Item>
-      <Form.Item name="effectiveDate" label={t('registry.field.date')} rules={[{ required: true, message: t('registry.form.dateRequired') }]}>
+      <Form.Item
+        name="effectiveDate"
+        label={t('registry.field.date')}
+        rules={[{ required: true, message: t('registry.form.dateRequired') }]}
+      >
         <IsoDatePicker noFuture data-testid="entry-activity-date" />
       </Form.Item>
       <Form.Item name="note" label={t('change.note')}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} placeholder={t('registry.activity.notePlaceholder')} />
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          maxLength={2000}
+          placeholder={t('registry.activity.notePlaceholder')}
+        />
       </Form.Item>
       <Form.Item name="documentId" label={t('registry.field.document')}>
         <DocumentSelect />

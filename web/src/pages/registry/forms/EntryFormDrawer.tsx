@@ -98,7 +98,8 @@ function changes(entry: TEntryDetail, v: Values): TUpdateEntryBody {
   if (v.fieldId && v.fieldId !== entry.field.id) body.fieldId = v.fieldId;
   if ((v.planId ?? null) !== (entry.planId ?? null)) body.planId = v.planId ?? null;
   if (v.levelId && v.levelId !== entry.level.id) body.levelId = v.levelId;
-  if ((v.responsibleUnitId ?? null) !== (entry.responsibleUnit?.id ?? null)) body.responsibleUnitId = v.responsibleUnitId ?? null;
+  if ((v.responsibleUnitId ?? null) !== (entry.responsibleUnit?.id ?? null))
+    body.responsibleUnitId = v.responsibleUnitId ?? null;
   if ((v.startedOn ?? null) !== (entry.startedOn ?? null)) body.startedOn = v.startedOn ?? null;
   if ((v.replicatesId ?? null) !== (entry.replicates?.id ?? null)) body.replicatesId = v.replicatesId ?? null;
   return body;
@@ -169,7 +170,8 @@ export function EntryFormDrawer({ open, kind: newKind, entry, onClose, onSaved }
 
   // The level list may arrive after the drawer opened: fill in the usual level if none is chosen yet.
   useEffect(() => {
-    if (open && !entry && defaultLevel && !form.getFieldValue('levelId')) form.setFieldsValue({ levelId: defaultLevel });
+    if (open && !entry && defaultLevel && !form.getFieldValue('levelId'))
+      form.setFieldsValue({ levelId: defaultLevel });
   }, [open, entry, defaultLevel, form]);
 
   const save = async (mode: 'draft' | 'submit') => {
@@ -210,7 +212,12 @@ export function EntryFormDrawer({ open, kind: newKind, entry, onClose, onSaved }
           accept: values.acceptNow ? { effectiveDate: values.acceptDate!, documentId: values.acceptDocumentId } : null,
         });
       }
-      const done = saved.status === 'active' ? 'registry.done.accepted' : saved.status === 'submitted' ? 'registry.done.submitted' : 'registry.done.saved';
+      const done =
+        saved.status === 'active'
+          ? 'registry.done.accepted'
+          : saved.status === 'submitted'
+            ? 'registry.done.submitted'
+            : 'registry.done.saved';
       void message.success(t(done, { name: saved.name }));
       onSaved(saved);
       onClose();
@@ -232,13 +239,28 @@ export function EntryFormDrawer({ open, kind: newKind, entry, onClose, onSaved }
     <Space wrap>
       <Button onClick={onClose}>{t('common.cancel')}</Button>
       {!acceptNow && (
-        <Button loading={busy === 'draft'} disabled={busy !== null} onClick={() => void save('draft')} data-testid="entry-save-draft">
+        <Button
+          loading={busy === 'draft'}
+          disabled={busy !== null}
+          onClick={() => void save('draft')}
+          data-testid="entry-save-draft"
+        >
           {editing ? t('common.save') : t('registry.form.saveDraft')}
         </Button>
       )}
       {(!editing || entry.can.submit) && (
-        <Button type="primary" loading={busy === 'submit'} disabled={busy !== null} onClick={() => void save('submit')} data-testid="entry-submit">
-          {acceptNow ? t('registry.form.acceptNowButton') : editing ? t('registry.form.saveAndSubmit') : t('registry.form.submit')}
+        <Button
+          type="primary"
+          loading={busy === 'submit'}
+          disabled={busy !== null}
+          onClick={() => void save('submit')}
+          data-testid="entry-submit"
+        >
+          {acceptNow
+            ? t('registry.form.acceptNowButton')
+            : editing
+              ? t('registry.form.saveAndSubmit')
+              : t('registry.form.submit')}
         </Button>
       )}
     </Space>
@@ -248,7 +270,14 @@ export function EntryFormDrawer({ open, kind: newKind, entry, onClose, onSaved }
     <ActionDrawer open={open} onClose={onClose} title={title} width={720} actions={buttons}>
       <Form<Values> form={form} layout="vertical" data-testid="entry-form" scrollToFirstError>
         {entry?.status === 'returned' && entry.returnReason && (
-          <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('registry.returnedTitle')} description={entry.returnReason} data-testid="entry-form-return-reason" />
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('registry.returnedTitle')}
+            description={entry.returnReason}
+            data-testid="entry-form-return-reason"
+          />
         )}
         <Form.Item name="kind" label={t('registry.field.kind')} hidden={editing}>
           <Segmented
@@ -269,7 +298,9 @@ export function EntryFormDrawer({ open, kind: newKind, entry, onClose, onSaved }
             items={[
               { key: 'kind', label: t('registry.field.kind'), children: kindLabel(entry.kind) },
               { key: 'owner', label: t('registry.field.ownerUnit'), children: entry.ownerUnit.name },
-              ...(entry.person ? [{ key: 'person', label: t('registry.field.person'), children: entry.person.name }] : []),
+              ...(entry.person
+                ? [{ key: 'person', label: t('registry.field.person'), children: entry.person.name }]
+                : []),
             ]}
           />
         )}
@@ -277,11 +308,20 @@ export function EntryFormDrawer({ open, kind: newKind, entry, onClose, onSaved }
         {kind === 'model' ? (
           <>
             {!editing && (
-              <Form.Item name="ownerUnitId" label={t('registry.field.ownerUnit')} tooltip={t('registry.form.ownerHelp')} rules={[{ required: true, message: t('registry.form.ownerRequired') }]}>
+              <Form.Item
+                name="ownerUnitId"
+                label={t('registry.field.ownerUnit')}
+                tooltip={t('registry.form.ownerHelp')}
+                rules={[{ required: true, message: t('registry.form.ownerRequired') }]}
+              >
                 <UnitSelect testId="entry-owner" onChange={() => form.setFieldsValue({ fieldId: null })} />
               </Form.Item>
             )}
-            <Form.Item name="name" label={t('registry.field.modelName')} rules={[{ required: true, whitespace: true, message: t('registry.form.nameRequired') }, ...rules.name]}>
+            <Form.Item
+              name="name"
+              label={t('registry.field.modelName')}
+              rules={[{ required: true, whitespace: true, message: t('registry.form.nameRequired') }, ...rules.name]}
+            >
               <Input maxLength={500} placeholder={t('registry.form.namePlaceholder')} data-testid="entry-name" />
             </Form.Item>
           </>
@@ -289,17 +329,29 @@ export function EntryFormDrawer({ open, kind: newKind, entry, onClose, onSaved }
           !editing && (
             <Row gutter={12}>
               <Col xs={24} sm={12}>
-                <Form.Item name="ownerUnitId" label={t('registry.field.personUnit')} tooltip={t('registry.form.personUnitHelp')}>
-                  <UnitSelect testId="entry-person-unit" onChange={() => form.setFieldsValue({ personId: null, fieldId: null })} />
+                <Form.Item
+                  name="ownerUnitId"
+                  label={t('registry.field.personUnit')}
+                  tooltip={t('registry.form.personUnitHelp')}
+                >
+                  <UnitSelect
+                    testId="entry-person-unit"
+                    onChange={() => form.setFieldsValue({ personId: null, fieldId: null })}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>
-                <Form.Item name="personId" label={t('registry.field.person')} rules={[{ required: true, message: t('registry.form.personRequired') }]}>
+                <Form.Item
+                  name="personId"
+                  label={t('registry.field.person')}
+                  rules={[{ required: true, message: t('registry.form.personRequired') }]}
+                >
                   <PersonSelect
                     unitId={ownerUnitId}
                     testId="entry-person"
                     onChange={(_id, person) => {
-                      if (person && !blank(form.getFieldValue('position'))) form.setFieldsValue({ position: person.position });
+                      if (person && !blank(form.getFieldValue('position')))
+                        form.setFieldsValue({ position: person.position });
                     }}
                   />
                 </Form.Item>
@@ -315,7 +367,11 @@ export function EntryFormDrawer({ open, kind: newKind, entry, onClose, onSaved }
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name="partyUnitId" label={t('registry.field.partyUnit')} tooltip={t('registry.form.partyUnitHelp')}>
+              <Form.Item
+                name="partyUnitId"
+                label={t('registry.field.partyUnit')}
+                tooltip={t('registry.form.partyUnitHelp')}
+              >
                 <UnitSelect known={entry?.partyUnit ? [entry.partyUnit] : []} testId="entry-party-unit" />
               </Form.Item>
             </Col>
@@ -323,18 +379,41 @@ export function EntryFormDrawer({ open, kind: newKind, entry, onClose, onSaved }
         )}
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="fieldId" label={t('registry.field.field')} rules={[{ required: true, message: t('registry.form.fieldRequired') }]}>
-              <FieldSelect kind={kind} forUnitId={editing ? entry.ownerUnit.id : ownerUnitId} known={entry?.field ?? null} testId="entry-field" />
+            <Form.Item
+              name="fieldId"
+              label={t('registry.field.field')}
+              rules={[{ required: true, message: t('registry.form.fieldRequired') }]}
+            >
+              <FieldSelect
+                kind={kind}
+                forUnitId={editing ? entry.ownerUnit.id : ownerUnitId}
+                known={entry?.field ?? null}
+                testId="entry-field"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="levelId" label={t('registry.field.level')} tooltip={t('registry.form.levelHelp')} rules={[{ required: true, message: t('registry.form.levelRequired') }]}>
+            <Form.Item
+              name="levelId"
+              label={t('registry.field.level')}
+              tooltip={t('registry.form.levelHelp')}
+              rules={[{ required: true, message: t('registry.form.levelRequired') }]}
+            >
               <LevelSelect testId="entry-level" />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="content" label={kind === 'model' ? t('registry.field.content') : t('registry.field.personalPlan')} rules={rules.content}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={TEXT_MAX.content} showCount data-testid="entry-content" />
+        <Form.Item
+          name="content"
+          label={kind === 'model' ? t('registry.field.content') : t('registry.field.personalPlan')}
+          rules={rules.content}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 3, maxRows: 10 }}
+            maxLength={TEXT_MAX.content}
+            showCount
+            data-testid="entry-content"
+          />
         </Form.Item>
         {kind === 'model' && (
           <Form.Item name="goals" label={t('registry.field.goals')} rules={rules.goals}>
@@ -359,13 +438,26 @@ export function EntryFormDrawer({ open, kind: newKind, entry, onClose, onSaved }
         {kind === 'model' && (
           <Row gutter={12}>
             <Col xs={24} sm={12}>
-              <Form.Item name="responsibleUnitId" label={t('registry.field.responsibleUnit')} tooltip={t('registry.form.responsibleHelp')}>
+              <Form.Item
+                name="responsibleUnitId"
+                label={t('registry.field.responsibleUnit')}
+                tooltip={t('registry.form.responsibleHelp')}
+              >
                 <UnitSelect known={entry?.responsibleUnit ? [entry.responsibleUnit] : []} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name="replicatesId" label={t('registry.field.replicates')} tooltip={t('registry.form.replicatesHelp')}>
-                <EntrySelect kind="model" excludeId={entry?.id} known={entry?.replicates ?? null} testId="entry-replicates" />
+              <Form.Item
+                name="replicatesId"
+                label={t('registry.field.replicates')}
+                tooltip={t('registry.form.replicatesHelp')}
+              >
+                <EntrySelect
+                  kind="model"
+                  excludeId={entry?.id}
+                  known={entry?.replicates ?? null}
+                  testId="entry-replicates"
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -378,7 +470,11 @@ export function EntryFormDrawer({ open, kind: newKind, entry, onClose, onSaved }
             {acceptNow && (
               <Row gutter={12}>
                 <Col xs={24} sm={10}>
-                  <Form.Item name="acceptDate" label={t('registry.field.listedOn')} rules={[{ required: true, message: t('registry.form.dateRequired') }]}>
+                  <Form.Item
+                    name="acceptDate"
+                    label={t('registry.field.listedOn')}
+                    rules={[{ required: true, message: t('registry.form.dateRequired') }]}
+                  >
                     <IsoDatePicker noFuture data-testid="entry-accept-date" />
                   </Form.Item>
                 </Col>

@@ -60,7 +60,13 @@ const HELP: Record<LifeEventKind, MessageKey> = {
 const blank = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
 
 function body(kind: LifeEventKind, entry: TEntryDetail, v: Values): TLifeEventBody {
-  const base = { effectiveDate: v.effectiveDate, reason: v.reason, documentId: v.documentId ?? null, fileIds: v.fileIds ?? [], revision: entry.revision };
+  const base = {
+    effectiveDate: v.effectiveDate,
+    reason: v.reason,
+    documentId: v.documentId ?? null,
+    fileIds: v.fileIds ?? [],
+    revision: entry.revision,
+  };
   switch (kind) {
     case 'level_changed':
       return { kind, toLevelId: v.toLevelId!, ...base };
@@ -73,7 +79,8 @@ function body(kind: LifeEventKind, entry: TEntryDetail, v: Values): TLifeEventBo
       if (blank(v.goals) !== entry.goals) out.goals = blank(v.goals);
       if (blank(v.commitments) !== entry.commitments) out.commitments = blank(v.commitments);
       if ((v.planId ?? null) !== entry.planId) out.planId = v.planId ?? null;
-      if ((v.responsibleUnitId ?? null) !== (entry.responsibleUnit?.id ?? null)) out.responsibleUnitId = v.responsibleUnitId ?? null;
+      if ((v.responsibleUnitId ?? null) !== (entry.responsibleUnit?.id ?? null))
+        out.responsibleUnitId = v.responsibleUnitId ?? null;
       if (entry.kind === 'exemplar' && blank(v.position) !== entry.position) out.position = blank(v.position);
       return out;
     }
@@ -106,7 +113,14 @@ export function LifeEventModal({ kind, entry, onClose, onDone }: Props) {
     fileIds: [],
     ...(kind === 'renamed' ? { name: entry.name } : {}),
     ...(kind === 'content_adjusted'
-      ? { content: entry.content, goals: entry.goals, commitments: entry.commitments, planId: entry.planId, responsibleUnitId: entry.responsibleUnit?.id ?? null, position: entry.position }
+      ? {
+          content: entry.content,
+          goals: entry.goals,
+          commitments: entry.commitments,
+          planId: entry.planId,
+          responsibleUnitId: entry.responsibleUnit?.id ?? null,
+          position: entry.position,
+        }
       : {}),
     ...(kind === 'level_changed' ? { toLevelId: null } : {}),
     ...(kind === 'replaced' ? { replacementId: null } : {}),
@@ -129,20 +143,35 @@ export function LifeEventModal({ kind, entry, onClose, onDone }: Props) {
         onDone(result as TEntryDetail);
       }}
     >
-      <Alert type={danger ? 'warning' : 'info'} style={{ marginBottom: 16 }} title={t(HELP[kind], { level: entry.level.name })} />
+      <Alert
+        type={danger ? 'warning' : 'info'}
+        style={{ marginBottom: 16 }}
+        title={t(HELP[kind], { level: entry.level.name })}
+      />
       {kind === 'level_changed' && (
-        <Form.Item name="toLevelId" label={t('registry.field.toLevel')} rules={[{ required: true, message: t('registry.form.levelRequired') }]}>
+        <Form.Item
+          name="toLevelId"
+          label={t('registry.field.toLevel')}
+          rules={[{ required: true, message: t('registry.form.levelRequired') }]}
+        >
           <LevelSelect exclude={[entry.level.id]} testId={`${testId}-level`} />
         </Form.Item>
       )}
       {kind === 'renamed' && (
-        <Form.Item name="name" label={t('registry.field.newName')} rules={[{ required: true, whitespace: true, message: t('registry.form.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('registry.field.newName')}
+          rules={[{ required: true, whitespace: true, message: t('registry.form.nameRequired') }]}
+        >
           <Input maxLength={500} data-testid={`${testId}-name`} />
         </Form.Item>
       )}
       {kind === 'content_adjusted' && (
         <>
-          <Form.Item name="content" label={entry.kind === 'model' ? t('registry.field.content') : t('registry.field.personalPlan')}>
+          <Form.Item
+            name="content"
+            label={entry.kind === 'model' ? t('registry.field.content') : t('registry.field.personalPlan')}
+          >
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={10000} />
           </Form.Item>
           {entry.kind === 'model' && (
@@ -174,13 +203,26 @@ export function LifeEventModal({ kind, entry, onClose, onDone }: Props) {
         </>
       )}
       {kind === 'replaced' && (
-        <Form.Item name="replacementId" label={t('registry.field.replacement')} tooltip={t('registry.life.replacementHelp')} rules={[{ required: true, message: t('registry.form.replacementRequired') }]}>
+        <Form.Item
+          name="replacementId"
+          label={t('registry.field.replacement')}
+          tooltip={t('registry.life.replacementHelp')}
+          rules={[{ required: true, message: t('registry.form.replacementRequired') }]}
+        >
           <EntrySelect kind={entry.kind} excludeId={entry.id} testId={`${testId}-replacement`} />
         </Form.Item>
       )}
       {kind === 'transferred_out' && (
-        <Form.Item name="transferredTo" label={t('registry.field.transferredTo')} rules={[{ required: true, whitespace: true, message: t('registry.form.transferredToRequired') }]}>
-          <Input maxLength={300} placeholder={t('registry.life.transferredToPlaceholder')} data-testid={`${testId}-to`} />
+        <Form.Item
+          name="transferredTo"
+          label={t('registry.field.transferredTo')}
+          rules={[{ required: true, whitespace: true, message: t('registry.form.transferredToRequired') }]}
+        >
+          <Input
+            maxLength={300}
+            placeholder={t('registry.life.transferredToPlaceholder')}
+            data-testid={`${testId}-to`}
+          />
         </Form.Item>
       )}
       {kind === 'reinstated' && (
@@ -188,10 +230,18 @@ export function LifeEventModal({ kind, entry, onClose, onDone }: Props) {
           <LevelSelect testId={`${testId}-level`} />
         </Form.Item>
       )}
-      <Form.Item name="effectiveDate" label={t('change.effectiveDate')} rules={[{ required: true, message: t('registry.form.dateRequired') }]}>
+      <Form.Item
+        name="effectiveDate"
+        label={t('change.effectiveDate')}
+        rules={[{ required: true, message: t('registry.form.dateRequired') }]}
+      >
         <IsoDatePicker noFuture data-testid={`${testId}-date`} />
       </Form.Item>
-      <Form.Item name="reason" label={t('registry.field.reason')} rules={[{ required: true, whitespace: true, message: t('registry.form.reasonRequired') }]}>
+      <Form.Item
+        name="reason"
+        label={t('registry.field.reason')}
+        rules={[{ required: true, whitespace: true, message: t('registry.form.reasonRequired') }]}
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid={`${testId}-reason`} />
       </Form.Item>
       <Form.Item name="documentId" label={t('registry.field.decision')} tooltip={t('change.documentHelp')}>

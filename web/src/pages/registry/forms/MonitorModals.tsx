@@ -14,7 +14,15 @@ interface AssignValues {
   note: string | null;
 }
 
-export function AssignMonitorModal({ entry, onClose, onDone }: { entry: TEntryDetail; onClose: () => void; onDone: (e: TEntryDetail) => void }) {
+export function AssignMonitorModal({
+  entry,
+  onClose,
+  onDone,
+}: {
+  entry: TEntryDetail;
+  onClose: () => void;
+  onDone: (e: TEntryDetail) => void;
+}) {
   const { message } = App.useApp();
   return (
     <FormModal<AssignValues>
@@ -25,20 +33,39 @@ export function AssignMonitorModal({ entry, onClose, onDone }: { entry: TEntryDe
       okText={t('registry.action.assign')}
       onClose={onClose}
       initialValues={{ assignedOn: today(), note: null }}
-      onSubmit={(v) => registryApi.assignMonitor(entry.id, { userId: v.userId, assignedOn: v.assignedOn, note: v.note?.trim() || null, revision: entry.revision })}
+      onSubmit={(v) =>
+        registryApi.assignMonitor(entry.id, {
+          userId: v.userId,
+          assignedOn: v.assignedOn,
+          note: v.note?.trim() || null,
+          revision: entry.revision,
+        })
+      }
       onDone={(result) => {
         void message.success(t('registry.done.assigned', { name: entry.name }));
         onDone(result as TEntryDetail);
       }}
     >
-      <Form.Item name="userId" label={t('registry.field.monitor')} rules={[{ required: true, message: t('registry.form.userRequired') }]}>
+      <Form.Item
+        name="userId"
+        label={t('registry.field.monitor')}
+        rules={[{ required: true, message: t('registry.form.userRequired') }]}
+      >
         <UserPicker style={{ width: '100%' }} testId="entry-assign-user" />
       </Form.Item>
-      <Form.Item name="assignedOn" label={t('registry.field.assignedOn')} rules={[{ required: true, message: t('registry.form.dateRequired') }]}>
+      <Form.Item
+        name="assignedOn"
+        label={t('registry.field.assignedOn')}
+        rules={[{ required: true, message: t('registry.form.dateRequired') }]}
+      >
         <IsoDatePicker noFuture />
       </Form.Item>
       <Form.Item name="note" label={t('change.note')}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} placeholder={t('registry.monitor.notePlaceholder')} />
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          maxLength={1000}
+          placeholder={t('registry.monitor.notePlaceholder')}
+        />
       </Form.Item>
     </FormModal>
   );
@@ -49,7 +76,17 @@ interface UnassignValues {
   note: string | null;
 }
 
-export function UnassignMonitorModal({ entry, monitor, onClose, onDone }: { entry: TEntryDetail; monitor: TMonitor; onClose: () => void; onDone: (e: TEntryDetail) => void }) {
+export function UnassignMonitorModal({
+  entry,
+  monitor,
+  onClose,
+  onDone,
+}: {
+  entry: TEntryDetail;
+  monitor: TMonitor;
+  onClose: () => void;
+  onDone: (e: TEntryDetail) => void;
+}) {
   const { message } = App.useApp();
   return (
     <FormModal<UnassignValues>
@@ -61,13 +98,23 @@ export function UnassignMonitorModal({ entry, monitor, onClose, onDone }: { entr
       okText={t('registry.action.unassign')}
       onClose={onClose}
       initialValues={{ unassignedOn: today(), note: null }}
-      onSubmit={(v) => registryApi.unassignMonitor(entry.id, monitor.id, { unassignedOn: v.unassignedOn, note: v.note?.trim() || null, revision: entry.revision })}
+      onSubmit={(v) =>
+        registryApi.unassignMonitor(entry.id, monitor.id, {
+          unassignedOn: v.unassignedOn,
+          note: v.note?.trim() || null,
+          revision: entry.revision,
+        })
+      }
       onDone={(result) => {
         void message.success(t('registry.done.unassigned', { user: monitor.userName }));
         onDone(result as TEntryDetail);
       }}
     >
-      <Form.Item name="unassignedOn" label={t('registry.field.unassignedOn')} rules={[{ required: true, message: t('registry.form.dateRequired') }]}>
+      <Form.Item
+        name="unassignedOn"
+        label={t('registry.field.unassignedOn')}
+        rules={[{ required: true, message: t('registry.form.dateRequired') }]}
+      >
         <IsoDatePicker noFuture />
       </Form.Item>
       <Form.Item name="note" label={t('change.note')}>

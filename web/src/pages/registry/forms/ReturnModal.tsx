@@ -7,7 +7,15 @@ import { FormModal } from '../../../components/FormModal.tsx';
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { t } from '../../../i18n/index.ts';
 
-export function ReturnModal({ entry, onClose, onDone }: { entry: TEntryDetail; onClose: () => void; onDone: (e: TEntryDetail) => void }) {
+export function ReturnModal({
+  entry,
+  onClose,
+  onDone,
+}: {
+  entry: TEntryDetail;
+  onClose: () => void;
+  onDone: (e: TEntryDetail) => void;
+}) {
   const { message } = App.useApp();
   return (
     <FormModal<{ reason: string }>
@@ -31,7 +39,13 @@ export function ReturnModal({ entry, onClose, onDone }: { entry: TEntryDetail; o
         required
         rules={[zodRule(ZReturnBody.shape.reason)]}
       >
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount placeholder={t('registry.return.placeholder')} data-testid="entry-return-reason" />
+        <Input.TextArea
+          autoSize={{ minRows: 3, maxRows: 8 }}
+          maxLength={2000}
+          showCount
+          placeholder={t('registry.return.placeholder')}
+          data-testid="entry-return-reason"
+        />
       </Form.Item>
     </FormModal>
   );

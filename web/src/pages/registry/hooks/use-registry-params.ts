@@ -9,7 +9,13 @@ import { ENTRY_KINDS, ENTRY_STATUSES } from '../../../../../common/schemas/regis
 
 export type RegistryFilterValues = Omit<EntryListParams, 'page' | 'pageSize' | 'asOf'>;
 
-const NUMBERS = { levelId: 'cap', fieldId: 'linh-vuc', unitId: 'don-vi', planId: 'ke-hoach', monitorId: 'theo-doi' } as const;
+const NUMBERS = {
+  levelId: 'cap',
+  fieldId: 'linh-vuc',
+  unitId: 'don-vi',
+  planId: 'ke-hoach',
+  monitorId: 'theo-doi',
+} as const;
 
 export function useRegistryParams() {
   const [params, setParams] = useSearchParams();
@@ -19,7 +25,8 @@ export function useRegistryParams() {
     const kind = params.get('loai');
     if (kind && (ENTRY_KINDS as readonly string[]).includes(kind)) out.kind = kind as RegistryFilterValues['kind'];
     const status = params.get('trang-thai');
-    if (status && (ENTRY_STATUSES as readonly string[]).includes(status)) out.status = status as RegistryFilterValues['status'];
+    if (status && (ENTRY_STATUSES as readonly string[]).includes(status))
+      out.status = status as RegistryFilterValues['status'];
     for (const [key, name] of Object.entries(NUMBERS) as Array<[keyof typeof NUMBERS, string]>) {
       const value = Number(params.get(name));
       if (Number.isInteger(value) && value > 0) out[key] = value;

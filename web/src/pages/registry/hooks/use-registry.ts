@@ -16,7 +16,11 @@ export function useEntry(id: number | null) {
 }
 
 export function useTimeline(id: number | null) {
-  return useQuery({ queryKey: ['registry', 'timeline', id], queryFn: () => registryApi.timeline(id!), enabled: id !== null });
+  return useQuery({
+    queryKey: ['registry', 'timeline', id],
+    queryFn: () => registryApi.timeline(id!),
+    enabled: id !== null,
+  });
 }
 
 export function useMyAssignments() {
@@ -32,7 +36,9 @@ export function useLedger(params: LedgerParams | null) {
   });
 }
 
-export function useLedgerEntries(params: (LedgerParams & { bucket: LedgerBucket; page: number; pageSize: number }) | null) {
+export function useLedgerEntries(
+  params: (LedgerParams & { bucket: LedgerBucket; page: number; pageSize: number }) | null,
+) {
   return useQuery({
     queryKey: ['registry', 'ledger-entries', params],
     queryFn: ({ signal }) => registryApi.ledgerEntries(params!, signal),

@@ -10,7 +10,11 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Radio, Result, Space, Steps, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { IMPORT_COLUMN_KEYS, importColumnsFor, type ImportColumnKey } from '../../../../../common/schemas/registry-excel.ts';
+import {
+  IMPORT_COLUMN_KEYS,
+  importColumnsFor,
+  type ImportColumnKey,
+} from '../../../../../common/schemas/registry-excel.ts';
 import { ApiError, errorMessage } from '../../../api/client.ts';
 import { registryApi } from '../../../api/registry.ts';
 import type { ImportKind, TImportCommitResult, TImportPreview, TImportProblem } from '../../../api/types.ts';
@@ -29,7 +33,10 @@ const CELL_KEYS = new Set<string>(IMPORT_COLUMN_KEYS);
  * own problems, and any correction settles the row's general ones (e.g. a
  * duplicate); the server checks all of it again when the rows are written.
  */
-export function openProblems(problems: TImportProblem[], fixed: Partial<Record<ImportColumnKey, string | null>> | undefined): TImportProblem[] {
+export function openProblems(
+  problems: TImportProblem[],
+  fixed: Partial<Record<ImportColumnKey, string | null>> | undefined,
+): TImportProblem[] {
   return problems.filter((p) => !(fixed && (p.field in fixed || !CELL_KEYS.has(p.field))));
 }
 
@@ -50,7 +57,8 @@ export default function ImportPage() {
   const [busy, setBusy] = useState<'template' | 'upload' | 'commit' | null>(null);
   const [result, setResult] = useState<TImportCommitResult | null>(null);
 
-  const problemsOf = (index: number, own: TImportProblem[]) => (recheck && index in recheck ? recheck[index]! : recheck ? [] : own);
+  const problemsOf = (index: number, own: TImportProblem[]) =>
+    recheck && index in recheck ? recheck[index]! : recheck ? [] : own;
 
   const counts = useMemo(() => {
     if (!preview) return { total: 0, skipped: 0, open: 0, fixed: 0, toWrite: 0, toAccept: 0, toSubmit: 0 };
@@ -65,13 +73,25 @@ export default function ImportPage() {
       if (listedOn) toAccept++;
     }
     const toWrite = preview.rows.length - skip.size;
-    return { total: preview.rows.length, skipped: skip.size, open, fixed, toWrite, toAccept, toSubmit: toWrite - toAccept };
+    return {
+      total: preview.rows.length,
+      skipped: skip.size,
+      open,
+      fixed,
+      toWrite,
+      toAccept,
+      toSubmit: toWrite - toAccept,
+    };
   }, [preview, skip, fixes, recheck]);
 
   const downloadTemplate = async () => {
     setBusy('template');
     try {
-      await registryApi.template(kind, unit?.id, kind === 'model' ? t('import.templateName.model') : t('import.templateName.exemplar'));
+      await registryApi.template(
+        kind,
+        unit?.id,
+        kind === 'model' ? t('import.templateName.model') : t('import.templateName.exemplar'),
+      );
     } catch (e) {
       void message.error({ content: errorMessage(e), duration: 8 });
     } finally {
@@ -117,7 +137,14 @@ export default function ImportPage() {
         if (Object.keys(byRow).length > 0) {
           setRecheck(byRow);
           // The corrections were checked: what is still wrong is in the new problems.
-          setFixes((all) => Object.fromEntries(Object.entries(all).map(([i, f]) => [i, Object.fromEntries(Object.entries(f).filter(([k]) => !byRow[Number(i)]?.some((p) => p.field === k)))])));
+          setFixes((all) =>
+            Object.fromEntries(
+              Object.entries(all).map(([i, f]) => [
+                i,
+                Object.fromEntries(Object.entries(f).filter(([k]) => !byRow[Number(i)]?.some((p) => p.field === k))),
+              ]),
+            ),
+          );
           setStep(1);
         }
       }
@@ -147,7 +174,11 @@ export default function ImportPage() {
           current={step}
           size="small"
           orientation={isPhone ? 'vertical' : 'horizontal'}
-          items={[{ title: t('import.step.choose') }, { title: t('import.step.upload') }, { title: t('import.step.confirm') }]}
+          items={[
+            { title: t('import.step.choose') },
+            { title: t('import.step.upload') },
+            { title: t('import.step.confirm') },
+          ]}
         />
       </Card>
 
@@ -173,11 +204,26 @@ export default function ImportPage() {
               <Typography.Paragraph type="secondary" style={{ margin: '2px 0 6px', fontSize: 12 }}>
                 {t('import.unitHelp')}
               </Typography.Paragraph>
-              <UnitSelect value={unit?.id ?? null} known={unit ? [unit] : []} onChange={(_id, ref) => setUnit(ref)} testId="import-unit" />
+              <UnitSelect
+                value={unit?.id ?? null}
+                known={unit ? [unit] : []}
+                onChange={(_id, ref) => setUnit(ref)}
+                testId="import-unit"
+              />
             </div>
-            <Alert type="info" showIcon title={t('import.templateHelp')} description={columns.map((c) => c.label[kind] + (c.required ? ' *' : '')).join(' · ')} />
+            <Alert
+              type="info"
+              showIcon
+              title={t('import.templateHelp')}
+              description={columns.map((c) => c.label[kind] + (c.required ? ' *' : '')).join(' · ')}
+            />
             <Space wrap>
-              <Button icon={<DownloadOutlined />} loading={busy === 'template'} onClick={() => void downloadTemplate()} data-testid="import-template">
+              <Button
+                icon={<DownloadOutlined />}
+                loading={busy === 'template'}
+                onClick={() => void downloadTemplate()}
+                data-testid="import-template"
+              >
                 {t('import.template')}
               </Button>
               <Button type="primary" disabled={!unit} onClick={() => setStep(1)} data-testid="import-next">
@@ -190,7 +236,15 @@ export default function ImportPage() {
 
       {step === 1 && unit && (
         <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="import-step-upload">
-          <Alert type="info" title={t('import.target', { kind: kindLabel(kind), unit: unit.name })} action={<Button size="small" onClick={restart}>{t('import.change')}</Button>} />
+          <Alert
+            type="info"
+            title={t('import.target', { kind: kindLabel(kind), unit: unit.name })}
+            action={
+              <Button size="small" onClick={restart}>
+                {t('import.change')}
+              </Button>
+            }
+          />
           <Upload.Dragger
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             showUploadList={false}
@@ -202,7 +256,9 @@ export default function ImportPage() {
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
             </p>
-            <p className="ant-upload-text">{busy === 'upload' ? t('import.reading') : preview ? t('import.uploadAnother') : t('import.upload')}</p>
+            <p className="ant-upload-text">
+              {busy === 'upload' ? t('import.reading') : preview ? t('import.uploadAnother') : t('import.upload')}
+            </p>
             <p className="ant-upload-hint">{t('import.uploadHint')}</p>
           </Upload.Dragger>
           {commitError && <Alert type="error" showIcon title={commitError} data-testid="import-commit-error" />}
@@ -212,7 +268,13 @@ export default function ImportPage() {
                 type={counts.open > 0 ? 'warning' : 'success'}
                 showIcon
                 data-testid="import-summary"
-                title={t('import.summary', { file: preview.fileName, sheet: preview.sheetName, total: counts.total, clean: preview.summary.clean, problems: preview.summary.withProblems })}
+                title={t('import.summary', {
+                  file: preview.fileName,
+                  sheet: preview.sheetName,
+                  total: counts.total,
+                  clean: preview.summary.clean,
+                  problems: preview.summary.withProblems,
+                })}
                 description={
                   counts.open > 0
                     ? t('import.openProblems', { open: counts.open, skipped: counts.skipped, fixed: counts.fixed })
@@ -236,7 +298,9 @@ export default function ImportPage() {
                 onSkipAllWithProblems={() =>
                   setSkip((all) => {
                     const next = new Set(all);
-                    for (const row of preview.rows) if (openProblems(problemsOf(row.index, row.problems), fixes[row.index]).length > 0) next.add(row.index);
+                    for (const row of preview.rows)
+                      if (openProblems(problemsOf(row.index, row.problems), fixes[row.index]).length > 0)
+                        next.add(row.index);
                     return next;
                   })
                 }
@@ -245,7 +309,8 @@ export default function ImportPage() {
                     const row = preview.rows.find((r) => r.index === index);
                     const original = row?.values[key] ?? null;
                     const current = { ...(all[index] ?? {}) };
-                    if ((value ?? null) === original && !row?.problems.some((p) => p.field === key)) delete current[key];
+                    if ((value ?? null) === original && !row?.problems.some((p) => p.field === key))
+                      delete current[key];
                     else current[key] = value;
                     const next = { ...all };
                     if (Object.keys(current).length === 0) delete next[index];
@@ -256,7 +321,12 @@ export default function ImportPage() {
               />
               <Space wrap>
                 <Button onClick={restart}>{t('import.back')}</Button>
-                <Button type="primary" disabled={counts.open > 0 || counts.toWrite === 0} onClick={() => setStep(2)} data-testid="import-to-confirm">
+                <Button
+                  type="primary"
+                  disabled={counts.open > 0 || counts.toWrite === 0}
+                  onClick={() => setStep(2)}
+                  data-testid="import-to-confirm"
+                >
                   {t('import.next')}
                 </Button>
                 {counts.open > 0 && <Typography.Text type="danger">{t('import.fixFirst')}</Typography.Text>}
@@ -270,7 +340,11 @@ export default function ImportPage() {
         <Card size="small" data-testid="import-step-confirm">
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Typography.Title level={5} style={{ margin: 0 }}>
-              {t('import.confirmTitle', { count: counts.toWrite, kind: kindLabel(kind).toLowerCase(), unit: unit.name })}
+              {t('import.confirmTitle', {
+                count: counts.toWrite,
+                kind: kindLabel(kind).toLowerCase(),
+                unit: unit.name,
+              })}
             </Typography.Title>
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               <li>{t('import.confirmAccept', { count: counts.toAccept })}</li>
@@ -282,7 +356,12 @@ export default function ImportPage() {
             {commitError && <Alert type="error" showIcon title={commitError} />}
             <Space wrap>
               <Button onClick={() => setStep(1)}>{t('import.back')}</Button>
-              <Button type="primary" loading={busy === 'commit'} onClick={() => void commit()} data-testid="import-commit">
+              <Button
+                type="primary"
+                loading={busy === 'commit'}
+                onClick={() => void commit()}
+                data-testid="import-commit"
+              >
                 {t('import.commit')}
               </Button>
             </Space>
@@ -296,7 +375,11 @@ export default function ImportPage() {
             status="success"
             data-testid="import-result"
             title={t('import.done', { count: result.createdCount })}
-            subTitle={t('import.doneDetail', { accepted: result.accepted, submitted: result.submitted, skipped: result.skipped })}
+            subTitle={t('import.doneDetail', {
+              accepted: result.accepted,
+              submitted: result.submitted,
+              skipped: result.skipped,
+            })}
             extra={[
               <Button type="primary" key="list" onClick={() => navigate('/mo-hinh')} data-testid="import-to-list">
                 {t('import.toList')}

@@ -76,12 +76,25 @@ function Cell({
       <span>{value ?? <span className="dh-muted">—</span>}</span>
       {!skipped && (
         <Tooltip title={t('import.editCell')}>
-          <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('import.editCell')} onClick={() => setEditing(true)} data-testid="import-cell-edit" />
+          <Button
+            type="text"
+            size="small"
+            icon={<EditOutlined />}
+            aria-label={t('import.editCell')}
+            onClick={() => setEditing(true)}
+            data-testid="import-cell-edit"
+          />
         </Tooltip>
       )}
       {isFixed && (
         <Tooltip title={t('import.undoFix', { value: row.values[column] ?? '—' })}>
-          <Button type="text" size="small" icon={<UndoOutlined />} aria-label={t('import.undo')} onClick={() => onFix(row.values[column] ?? null)} />
+          <Button
+            type="text"
+            size="small"
+            icon={<UndoOutlined />}
+            aria-label={t('import.undo')}
+            onClick={() => onFix(row.values[column] ?? null)}
+          />
         </Tooltip>
       )}
       {open.map((p, i) => (
@@ -98,7 +111,16 @@ function Cell({
   );
 }
 
-export function ImportPreviewTable({ preview, kind, skip, fixes, problemsOf, onSkip, onSkipAllWithProblems, onFix }: Props) {
+export function ImportPreviewTable({
+  preview,
+  kind,
+  skip,
+  fixes,
+  problemsOf,
+  onSkip,
+  onSkipAllWithProblems,
+  onFix,
+}: Props) {
   const [onlyProblems, setOnlyProblems] = useState(false);
   const columns = importColumnsFor(kind);
   const keys = new Set<string>(columns.map((c) => c.key));
@@ -125,17 +147,33 @@ export function ImportPreviewTable({ preview, kind, skip, fixes, problemsOf, onS
         bordered
         data-testid="import-table"
         dataSource={rows}
-        pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (total) => t('common.totalRows', { total: total.toLocaleString('vi-VN') }) }}
+        pagination={{
+          pageSize: 50,
+          showSizeChanger: false,
+          showTotal: (total) => t('common.totalRows', { total: total.toLocaleString('vi-VN') }),
+        }}
         scroll={{ x: 'max-content' }}
         rowClassName={(r) => (skip.has(r.index) ? 'dh-import-skipped' : '')}
-        onRow={(r) => ({ 'data-testid': 'import-row', 'data-index': r.index, 'data-row-number': r.rowNumber }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(r) =>
+          ({
+            'data-testid': 'import-row',
+            'data-index': r.index,
+            'data-row-number': r.rowNumber,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
           {
             key: 'skip',
             title: t('import.skip'),
             fixed: 'left',
             width: 70,
-            render: (_, r) => <Checkbox checked={skip.has(r.index)} onChange={(e) => onSkip(r.index, e.target.checked)} data-testid="import-skip" />,
+            render: (_, r) => (
+              <Checkbox
+                checked={skip.has(r.index)}
+                onChange={(e) => onSkip(r.index, e.target.checked)}
+                data-testid="import-skip"
+              />
+            ),
           },
           { key: 'rowNumber', title: t('import.rowNumber'), width: 60, render: (_, r) => r.rowNumber },
           ...columns.map((c) => ({
@@ -160,7 +198,12 @@ export function ImportPreviewTable({ preview, kind, skip, fixes, problemsOf, onS
               return own.length === 0 ? null : (
                 <div style={{ minWidth: 200, maxWidth: 320, whiteSpace: 'normal' }} className="dh-import-bad">
                   {own.map((p, i) => (
-                    <Typography.Text key={i} type="danger" style={{ display: 'block', fontSize: 12 }} data-testid="import-problem">
+                    <Typography.Text
+                      key={i}
+                      type="danger"
+                      style={{ display: 'block', fontSize: 12 }}
+                      data-testid="import-problem"
+                    >
                       {p.message}
                     </Typography.Text>
                   ))}

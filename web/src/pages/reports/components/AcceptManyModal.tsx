@@ -73,7 +73,12 @@ export function AcceptManyModal({ reportIds, onClose, onDone }: Props) {
         ) : (
           <>
             {ok.length < preview.items.length && (
-              <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('reporting.acceptMany.someSkipped', { count: preview.items.length - ok.length })} />
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={t('reporting.acceptMany.someSkipped', { count: preview.items.length - ok.length })}
+              />
             )}
             <Table<TAcceptManyPreviewItem>
               rowKey="reportId"
@@ -81,7 +86,12 @@ export function AcceptManyModal({ reportIds, onClose, onDone }: Props) {
               pagination={false}
               dataSource={preview.items}
               scroll={{ x: 'max-content', y: 420 }}
-              onRow={(i) => ({ 'data-testid': 'accept-many-row', 'data-acceptable': i.acceptable ? 'true' : 'false' }) as React.HTMLAttributes<HTMLElement>}
+              onRow={(i) =>
+                ({
+                  'data-testid': 'accept-many-row',
+                  'data-acceptable': i.acceptable ? 'true' : 'false',
+                }) as React.HTMLAttributes<HTMLElement>
+              }
               columns={[
                 {
                   key: 'name',
@@ -89,13 +99,26 @@ export function AcceptManyModal({ reportIds, onClose, onDone }: Props) {
                   render: (_, i) => (
                     <div style={{ maxWidth: 300, whiteSpace: 'normal' }}>
                       <Typography.Text strong>{i.entryName}</Typography.Text>
-                      <div className="dh-muted" style={{ fontSize: 12 }}>{i.ownerUnitName}</div>
+                      <div className="dh-muted" style={{ fontSize: 12 }}>
+                        {i.ownerUnitName}
+                      </div>
                     </div>
                   ),
                 },
                 { key: 'status', title: t('reporting.entries.status'), render: (_, i) => reportStatusLabel(i.status) },
-                { key: 'met', title: t('reporting.entries.met'), align: 'right', render: (_, i) => (i.judgedCount ? t('reporting.metOf', { met: i.metCount, judged: i.judgedCount }) : '—') },
-                { key: 'missing', title: t('reporting.acceptMany.missing'), align: 'right', render: (_, i) => (i.missingValues ? <Tag color="orange">{i.missingValues}</Tag> : '0') },
+                {
+                  key: 'met',
+                  title: t('reporting.entries.met'),
+                  align: 'right',
+                  render: (_, i) =>
+                    i.judgedCount ? t('reporting.metOf', { met: i.metCount, judged: i.judgedCount }) : '—',
+                },
+                {
+                  key: 'missing',
+                  title: t('reporting.acceptMany.missing'),
+                  align: 'right',
+                  render: (_, i) => (i.missingValues ? <Tag color="orange">{i.missingValues}</Tag> : '0'),
+                },
                 {
                   key: 'problem',
                   title: t('reporting.acceptMany.problem'),
@@ -103,7 +126,11 @@ export function AcceptManyModal({ reportIds, onClose, onDone }: Props) {
                     i.acceptable ? (
                       <Tag color="green">{t('reporting.acceptMany.ok')}</Tag>
                     ) : (
-                      <Typography.Text type="danger" style={{ display: 'inline-block', maxWidth: 260, whiteSpace: 'normal' }} data-testid="accept-many-problem">
+                      <Typography.Text
+                        type="danger"
+                        style={{ display: 'inline-block', maxWidth: 260, whiteSpace: 'normal' }}
+                        data-testid="accept-many-problem"
+                      >
                         {i.problem}
                       </Typography.Text>
                     ),

@@ -17,12 +17,22 @@ export type CriterionValue = boolean | number | string | null;
  * (server/catalogue/criterion-rules.ts; report-logic.test.ts keeps them equal);
  * null: not judged, no value yet, or a value that does not fit the measure.
  */
-export function judge(c: Pick<TReportCriterion, 'measure' | 'rule' | 'target' | 'scaleMax'>, value: CriterionValue): boolean | null {
+export function judge(
+  c: Pick<TReportCriterion, 'measure' | 'rule' | 'target' | 'scaleMax'>,
+  value: CriterionValue,
+): boolean | null {
   if (value === null || value === '') return null;
   if (c.rule === 'none') return null;
   if (c.rule === 'yes') return c.measure === 'boolean' && typeof value === 'boolean' ? value : null;
   if (c.measure === 'boolean' || c.measure === 'text' || c.target === null) return null;
-  const n = typeof value === 'number' ? (Number.isFinite(value) ? value : null) : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim()) : null;
+  const n =
+    typeof value === 'number'
+      ? Number.isFinite(value)
+        ? value
+        : null
+      : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())
+        ? Number(value.trim())
+        : null;
   if (n === null) return null;
   if (c.measure === 'score' && (c.scaleMax === null || n < 0 || n > c.scaleMax)) return null;
   return c.rule === 'gte' ? n >= c.target : n <= c.target;
@@ -30,8 +40,10 @@ export function judge(c: Pick<TReportCriterion, 'measure' | 'rule' | 'target' | 
 
 export function requirement(c: TReportCriterion): string {
   if (c.rule === 'yes') return t('reporting.criterion.requireYes');
-  if (c.rule === 'gte' && c.target !== null) return t('reporting.criterion.requireGte', { target: formatValue(c.target, c.measure) });
-  if (c.rule === 'lte' && c.target !== null) return t('reporting.criterion.requireLte', { target: formatValue(c.target, c.measure) });
+  if (c.rule === 'gte' && c.target !== null)
+    return t('reporting.criterion.requireGte', { target: formatValue(c.target, c.measure) });
+  if (c.rule === 'lte' && c.target !== null)
+    return t('reporting.criterion.requireLte', { target: formatValue(c.target, c.measure) });
   return t('reporting.criterion.requireNone');
 }
 
@@ -86,16 +98,49 @@ export function CriterionField({ criterion: c, depth, value, comment, readOnly, 
       );
       break;
     case 'number':
-      input = <InputNumber value={numeric} onChange={(v) => onChange({ value: v ?? null })} disabled={readOnly} style={{ width: 200 }} decimalSeparator="," data-testid="criterion-input" />;
+      input = (
+        <InputNumber
+          value={numeric}
+          onChange={(v) => onChange({ value: v ?? null })}
+          disabled={readOnly}
+          style={{ width: 200 }}
+          decimalSeparator=","
+          data-testid="criterion-input"
+        />
+      );
       break;
     case 'percent':
-      input = <InputNumber value={numeric} onChange={(v) => onChange({ value: v ?? null })} disabled={readOnly} min={0} style={{ width: 200 }} suffix="%" decimalSeparator="," data-testid="criterion-input" />;
+      input = (
+        <InputNumber
+          value={numeric}
+          onChange={(v) => onChange({ value: v ?? null })}
+          disabled={readOnly}
+          min={0}
+          style={{ width: 200 }}
+          suffix="%"
+          decimalSeparator=","
+          data-testid="criterion-input"
+        />
+      );
       break;
     case 'score':
       input = (
         <Space size={6}>
-          <InputNumber value={numeric} onChange={(v) => onChange({ value: v ?? null })} disabled={readOnly} min={0} max={c.scaleMax ?? undefined} style={{ width: 160 }} decimalSeparator="," data-testid="criterion-input" />
-          {c.scaleMax !== null && <Typography.Text type="secondary">{t('reporting.criterion.outOf', { max: c.scaleMax.toLocaleString('vi-VN') })}</Typography.Text>}
+          <InputNumber
+            value={numeric}
+            onChange={(v) => onChange({ value: v ?? null })}
+            disabled={readOnly}
+            min={0}
+            max={c.scaleMax ?? undefined}
+            style={{ width: 160 }}
+            decimalSeparator=","
+            data-testid="criterion-input"
+          />
+          {c.scaleMax !== null && (
+            <Typography.Text type="secondary">
+              {t('reporting.criterion.outOf', { max: c.scaleMax.toLocaleString('vi-VN') })}
+            </Typography.Text>
+          )}
         </Space>
       );
       break;
@@ -119,7 +164,9 @@ export function CriterionField({ criterion: c, depth, value, comment, readOnly, 
       data-measure={c.measure}
       style={{ padding: '12px 0', borderBottom: '1px solid #f0f0f0', paddingInlineStart: depth * 20 }}
     >
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between' }}>
+      <div
+        style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between' }}
+      >
         <Typography.Text strong style={{ flex: '1 1 300px' }}>
           {c.code}. {c.title}
         </Typography.Text>
@@ -129,7 +176,13 @@ export function CriterionField({ criterion: c, depth, value, comment, readOnly, 
         {requirement(c)}
       </Typography.Text>
       {note && (
-        <Alert type="warning" showIcon style={{ margin: '8px 0' }} title={t('reporting.return.noteHere')} description={<span data-testid="criterion-note">{note}</span>} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ margin: '8px 0' }}
+          title={t('reporting.return.noteHere')}
+          description={<span data-testid="criterion-note">{note}</span>}
+        />
       )}
       <div style={{ marginTop: 8 }}>{input}</div>
       {error && (

@@ -36,10 +36,19 @@ export function EvidenceFiles({ files, readOnly, onChange }: Props) {
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="report-files">
       {files.length === 0 && <Typography.Text type="secondary">{t('reporting.files.none')}</Typography.Text>}
       {files.map((f) => (
-        <div key={f.id} data-testid="report-file" data-file-id={f.id} style={{ display: 'flex', gap: 12, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+        <div
+          key={f.id}
+          data-testid="report-file"
+          data-file-id={f.id}
+          style={{ display: 'flex', gap: 12, alignItems: 'flex-start', flexWrap: 'wrap' }}
+        >
           {f.mimeType.startsWith('image/') ? (
             <a href={storedFileUrl(f.id)} target="_blank" rel="noreferrer">
-              <img src={storedFileUrl(f.id)} alt={f.caption || f.name} style={{ width: 96, height: 72, objectFit: 'cover', borderRadius: 4, border: '1px solid #f0f0f0' }} />
+              <img
+                src={storedFileUrl(f.id)}
+                alt={f.caption || f.name}
+                style={{ width: 96, height: 72, objectFit: 'cover', borderRadius: 4, border: '1px solid #f0f0f0' }}
+              />
             </a>
           ) : (
             <PaperClipOutlined style={{ fontSize: 20, marginTop: 4 }} />
@@ -54,7 +63,9 @@ export function EvidenceFiles({ files, readOnly, onChange }: Props) {
             ) : (
               <Input
                 value={f.caption}
-                onChange={(e) => onChange((all) => all.map((x) => (x.id === f.id ? { ...x, caption: e.target.value } : x)))}
+                onChange={(e) =>
+                  onChange((all) => all.map((x) => (x.id === f.id ? { ...x, caption: e.target.value } : x)))
+                }
                 placeholder={t('reporting.files.caption')}
                 maxLength={500}
                 style={{ marginTop: 4 }}
@@ -87,7 +98,16 @@ export function EvidenceFiles({ files, readOnly, onChange }: Props) {
               onChange((all) =>
                 all.some((x) => x.id === stored.id)
                   ? all
-                  : [...all, { id: stored.id, name: stored.originalName, mimeType: stored.mimeType, sizeBytes: stored.sizeBytes, caption: '' }],
+                  : [
+                      ...all,
+                      {
+                        id: stored.id,
+                        name: stored.originalName,
+                        mimeType: stored.mimeType,
+                        sizeBytes: stored.sizeBytes,
+                        caption: '',
+                      },
+                    ],
               );
               void message.success(t('documents.file.uploaded', { name: stored.originalName }));
             } catch (error) {
@@ -97,12 +117,21 @@ export function EvidenceFiles({ files, readOnly, onChange }: Props) {
             }
           }}
         >
-          <Button icon={<UploadOutlined />} loading={busy > 0} disabled={files.length >= MAX_FILES} data-testid="report-file-add">
+          <Button
+            icon={<UploadOutlined />}
+            loading={busy > 0}
+            disabled={files.length >= MAX_FILES}
+            data-testid="report-file-add"
+          >
             {t('reporting.files.add')}
           </Button>
         </Upload>
       )}
-      {!readOnly && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('reporting.files.help')}</Typography.Text>}
+      {!readOnly && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('reporting.files.help')}
+        </Typography.Text>
+      )}
     </Space>
   );
 }

@@ -27,12 +27,18 @@ interface Props {
 }
 
 /** A report can be picked for acceptance when it waits for it (sent, or changed after acceptance). */
-export const acceptable = (row: TPeriodEntryRow) => row.reportId !== null && (row.bucket === 'submitted' || row.changedAfterAcceptance);
+export const acceptable = (row: TPeriodEntryRow) =>
+  row.reportId !== null && (row.bucket === 'submitted' || row.changedAfterAcceptance);
 
 export function BucketTag({ row }: { row: Pick<TPeriodEntryRow, 'bucket' | 'late' | 'changedAfterAcceptance'> }) {
   return (
     <Space size={4} wrap>
-      <Tag color={BUCKET_COLORS[row.bucket]} data-testid="period-entry-bucket" data-bucket={row.bucket} style={{ marginInlineEnd: 0 }}>
+      <Tag
+        color={BUCKET_COLORS[row.bucket]}
+        data-testid="period-entry-bucket"
+        data-bucket={row.bucket}
+        style={{ marginInlineEnd: 0 }}
+      >
         {bucketLabel(row.bucket)}
       </Tag>
       {row.late && (
@@ -49,7 +55,17 @@ export function BucketTag({ row }: { row: Pick<TPeriodEntryRow, 'bucket' | 'late
   );
 }
 
-export function PeriodEntriesTable({ rows, loading, pagination, canStart, starting, onStart, selectable, selected, onSelect }: Props) {
+export function PeriodEntriesTable({
+  rows,
+  loading,
+  pagination,
+  canStart,
+  starting,
+  onStart,
+  selectable,
+  selected,
+  onSelect,
+}: Props) {
   const isPhone = useIsPhone();
   return (
     <Table<TPeriodEntryRow>
@@ -63,7 +79,9 @@ export function PeriodEntriesTable({ rows, loading, pagination, canStart, starti
       rowSelection={
         selectable
           ? {
-              selectedRowKeys: rows.filter((r) => r.reportId !== null && selected.includes(r.reportId)).map((r) => r.entry.id),
+              selectedRowKeys: rows
+                .filter((r) => r.reportId !== null && selected.includes(r.reportId))
+                .map((r) => r.entry.id),
               onChange: (_keys, picked) => {
                 const onPage = new Set(rows.map((r) => r.reportId));
                 const kept = selected.filter((id) => !onPage.has(id));
@@ -74,7 +92,12 @@ export function PeriodEntriesTable({ rows, loading, pagination, canStart, starti
           : undefined
       }
       onRow={(r) =>
-        ({ 'data-testid': 'period-entry', 'data-entry-id': r.entry.id, 'data-report-id': r.reportId ?? '', 'data-bucket': r.bucket }) as React.HTMLAttributes<HTMLElement>
+        ({
+          'data-testid': 'period-entry',
+          'data-entry-id': r.entry.id,
+          'data-report-id': r.reportId ?? '',
+          'data-bucket': r.bucket,
+        }) as React.HTMLAttributes<HTMLElement>
       }
       columns={[
         {
@@ -84,11 +107,15 @@ export function PeriodEntriesTable({ rows, loading, pagination, canStart, starti
             <div style={{ minWidth: 180, maxWidth: isPhone ? 260 : 360, whiteSpace: 'normal' }}>
               {r.reportId ? (
                 <Link to={`/bao-cao-dinh-ky/${r.reportId}`} data-testid="period-entry-link">
-                  <Typography.Text strong style={{ color: 'inherit' }}>{r.entry.name}</Typography.Text>
+                  <Typography.Text strong style={{ color: 'inherit' }}>
+                    {r.entry.name}
+                  </Typography.Text>
                 </Link>
               ) : (
                 <Link to={`/mo-hinh/${r.entry.id}`}>
-                  <Typography.Text strong style={{ color: 'inherit' }}>{r.entry.name}</Typography.Text>
+                  <Typography.Text strong style={{ color: 'inherit' }}>
+                    {r.entry.name}
+                  </Typography.Text>
                 </Link>
               )}
               <div className="dh-muted" style={{ fontSize: 12 }}>
@@ -96,7 +123,9 @@ export function PeriodEntriesTable({ rows, loading, pagination, canStart, starti
               </div>
               {isPhone && (
                 <>
-                  <div className="dh-muted" style={{ fontSize: 12 }}>{r.entry.ownerUnit.name}</div>
+                  <div className="dh-muted" style={{ fontSize: 12 }}>
+                    {r.entry.ownerUnit.name}
+                  </div>
                   <div style={{ marginTop: 4 }}>
                     <BucketTag row={r} />
                   </div>
@@ -105,15 +134,41 @@ export function PeriodEntriesTable({ rows, loading, pagination, canStart, starti
             </div>
           ),
         },
-        { key: 'status', title: t('reporting.entries.status'), responsive: ['md'], render: (_, r) => <BucketTag row={r} /> },
+        {
+          key: 'status',
+          title: t('reporting.entries.status'),
+          responsive: ['md'],
+          render: (_, r) => <BucketTag row={r} />,
+        },
         {
           key: 'met',
           title: t('reporting.entries.met'),
           align: 'right',
-          render: (_, r) => (r.reportId === null || r.judgedCount === 0 ? '—' : <span data-testid="period-entry-met">{t('reporting.metOf', { met: r.metCount, judged: r.judgedCount })}</span>),
+          render: (_, r) =>
+            r.reportId === null || r.judgedCount === 0 ? (
+              '—'
+            ) : (
+              <span data-testid="period-entry-met">
+                {t('reporting.metOf', { met: r.metCount, judged: r.judgedCount })}
+              </span>
+            ),
         },
-        { key: 'unit', title: t('reporting.entries.ownerUnit'), responsive: ['md'], render: (_, r) => <span style={{ display: 'inline-block', maxWidth: 220, whiteSpace: 'normal' }}>{r.entry.ownerUnit.name}</span> },
-        { key: 'submittedAt', title: t('reporting.entries.submittedAt'), responsive: ['lg'], render: (_, r) => (r.submittedAt ? formatDateTimeVi(r.submittedAt) : '—') },
+        {
+          key: 'unit',
+          title: t('reporting.entries.ownerUnit'),
+          responsive: ['md'],
+          render: (_, r) => (
+            <span style={{ display: 'inline-block', maxWidth: 220, whiteSpace: 'normal' }}>
+              {r.entry.ownerUnit.name}
+            </span>
+          ),
+        },
+        {
+          key: 'submittedAt',
+          title: t('reporting.entries.submittedAt'),
+          responsive: ['lg'],
+          render: (_, r) => (r.submittedAt ? formatDateTimeVi(r.submittedAt) : '—'),
+        },
         {
           key: 'closingDay',
           title: t('reporting.entries.closingDay'),
@@ -131,7 +186,13 @@ export function PeriodEntriesTable({ rows, loading, pagination, canStart, starti
                 </Button>
               </Link>
             ) : canStart ? (
-              <Button size="small" type="primary" loading={starting === r.entry.id} onClick={() => onStart(r)} data-testid="period-entry-start">
+              <Button
+                size="small"
+                type="primary"
+                loading={starting === r.entry.id}
+                onClick={() => onStart(r)}
+                data-testid="period-entry-start"
+              >
                 {t('reporting.entries.start')}
               </Button>
             ) : (

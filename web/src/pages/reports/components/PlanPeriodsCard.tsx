@@ -32,10 +32,20 @@ export function PlanPeriodsCard({ planId, canWrite }: { planId: number; canWrite
       extra={
         canWrite ? (
           <Space wrap>
-            <Button size="small" icon={<ThunderboltOutlined />} onClick={() => setGenerating(true)} data-testid="plan-periods-generate">
+            <Button
+              size="small"
+              icon={<ThunderboltOutlined />}
+              onClick={() => setGenerating(true)}
+              data-testid="plan-periods-generate"
+            >
               {t('reporting.period.generate')}
             </Button>
-            <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="plan-periods-add">
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing('new')}
+              data-testid="plan-periods-add"
+            >
               {t('reporting.period.add')}
             </Button>
           </Space>
@@ -53,7 +63,13 @@ export function PlanPeriodsCard({ planId, canWrite }: { planId: number; canWrite
           pagination={false}
           dataSource={periods}
           scroll={{ x: 'max-content' }}
-          onRow={(p) => ({ 'data-testid': 'plan-period', 'data-period-id': p.id, 'data-kind': p.kind }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(p) =>
+            ({
+              'data-testid': 'plan-period',
+              'data-period-id': p.id,
+              'data-kind': p.kind,
+            }) as React.HTMLAttributes<HTMLElement>
+          }
           columns={[
             {
               key: 'name',
@@ -67,19 +83,44 @@ export function PlanPeriodsCard({ planId, canWrite }: { planId: number; canWrite
                 </Space>
               ),
             },
-            { key: 'kind', title: t('reporting.period.kind'), responsive: ['md'], render: (_, p) => periodKindLabel(p.kind) },
-            { key: 'dates', title: t('reporting.period.dates'), render: (_, p) => `${formatDateVi(p.startsOn)} – ${formatDateVi(p.endsOn)}` },
+            {
+              key: 'kind',
+              title: t('reporting.period.kind'),
+              responsive: ['md'],
+              render: (_, p) => periodKindLabel(p.kind),
+            },
+            {
+              key: 'dates',
+              title: t('reporting.period.dates'),
+              render: (_, p) => `${formatDateVi(p.startsOn)} – ${formatDateVi(p.endsOn)}`,
+            },
             { key: 'due', title: t('reporting.period.dueOn'), render: (_, p) => formatDateVi(p.dueOn) },
-            { key: 'grace', title: t('reporting.period.graceUntil'), responsive: ['md'], render: (_, p) => (p.graceUntil ? formatDateVi(p.graceUntil) : '—') },
+            {
+              key: 'grace',
+              title: t('reporting.period.graceUntil'),
+              responsive: ['md'],
+              render: (_, p) => (p.graceUntil ? formatDateVi(p.graceUntil) : '—'),
+            },
             {
               key: 'actions',
               title: t('common.actions'),
               render: (_, p) => (
                 <Space size={4}>
                   {p.can.edit && (
-                    <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(p)} data-testid="plan-period-edit" aria-label={t('common.edit')} />
+                    <Button
+                      size="small"
+                      icon={<EditOutlined />}
+                      onClick={() => setEditing(p)}
+                      data-testid="plan-period-edit"
+                      aria-label={t('common.edit')}
+                    />
                   )}
-                  <Button size="small" icon={<UnlockOutlined />} onClick={() => setExceptions(p)} data-testid="plan-period-overrides">
+                  <Button
+                    size="small"
+                    icon={<UnlockOutlined />}
+                    onClick={() => setExceptions(p)}
+                    data-testid="plan-period-overrides"
+                  >
                     {t('reporting.override.button')}
                   </Button>
                 </Space>
@@ -88,7 +129,12 @@ export function PlanPeriodsCard({ planId, canWrite }: { planId: number; canWrite
           ]}
         />
       )}
-      <GeneratePeriodsModal planId={planId} open={generating} onClose={() => setGenerating(false)} onDone={() => void invalidate()} />
+      <GeneratePeriodsModal
+        planId={planId}
+        open={generating}
+        onClose={() => setGenerating(false)}
+        onDone={() => void invalidate()}
+      />
       <PeriodFormModal
         key={editing === 'new' ? 'new' : (editing?.id ?? 'none')}
         planId={planId}

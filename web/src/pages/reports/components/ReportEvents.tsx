@@ -6,7 +6,8 @@ import { t } from '../../../i18n/index.ts';
 import { EVENT_COLORS, eventLabel } from '../labels.ts';
 
 export function ReportEvents({ events }: { events: TReportEvent[] }) {
-  if (events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reporting.events.none')} />;
+  if (events.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reporting.events.none')} />;
   const newestFirst = [...events].sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
   return (
     <Timeline

@@ -7,7 +7,13 @@ import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Empty, Form, Input, InputNumber, Modal, Radio, Select, Table, Tag } from 'antd';
 import { PERIOD_KINDS, ZCreatePeriodBody, ZOverrideBody } from '../../../../../common/schemas/reporting.ts';
 import { errorMessage } from '../../../api/client.ts';
-import { reportingApi, type PeriodKind, type TGeneratePeriodsResult, type TOverride, type TPeriod } from '../../../api/reporting.ts';
+import {
+  reportingApi,
+  type PeriodKind,
+  type TGeneratePeriodsResult,
+  type TOverride,
+  type TPeriod,
+} from '../../../api/reporting.ts';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { IsoDatePicker } from '../../../components/IsoDatePicker.tsx';
 import { UnitSelect } from '../../../components/UnitSelect.tsx';
@@ -25,7 +31,17 @@ interface GenerateValues {
   remindDaysBefore: number;
 }
 
-export function GeneratePeriodsModal({ planId, open, onClose, onDone }: { planId: number; open: boolean; onClose: () => void; onDone: () => void }) {
+export function GeneratePeriodsModal({
+  planId,
+  open,
+  onClose,
+  onDone,
+}: {
+  planId: number;
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { message } = App.useApp();
   return (
     <FormModal<GenerateValues>
@@ -44,16 +60,37 @@ export function GeneratePeriodsModal({ planId, open, onClose, onDone }: { planId
       }}
     >
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('reporting.period.generateHelp')} />
-      <Form.Item name="kinds" label={t('reporting.period.kinds')} rules={[{ required: true, type: 'array', min: 1, message: t('reporting.period.kindsRequired') }]}>
-        <Checkbox.Group options={PERIOD_KINDS.map((k) => ({ value: k, label: periodKindLabel(k) }))} data-testid="periods-generate-kinds" />
+      <Form.Item
+        name="kinds"
+        label={t('reporting.period.kinds')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('reporting.period.kindsRequired') }]}
+      >
+        <Checkbox.Group
+          options={PERIOD_KINDS.map((k) => ({ value: k, label: periodKindLabel(k) }))}
+          data-testid="periods-generate-kinds"
+        />
       </Form.Item>
-      <Form.Item name="dueDays" label={t('reporting.period.dueDays')} extra={t('reporting.period.dueDaysHelp')} rules={[{ required: true, message: t('reporting.period.numberRequired') }]}>
+      <Form.Item
+        name="dueDays"
+        label={t('reporting.period.dueDays')}
+        extra={t('reporting.period.dueDaysHelp')}
+        rules={[{ required: true, message: t('reporting.period.numberRequired') }]}
+      >
         <InputNumber min={0} max={90} style={{ width: 160 }} data-testid="periods-generate-due" />
       </Form.Item>
-      <Form.Item name="graceDays" label={t('reporting.period.graceDays')} extra={t('reporting.period.graceDaysHelp')} rules={[{ required: true, message: t('reporting.period.numberRequired') }]}>
+      <Form.Item
+        name="graceDays"
+        label={t('reporting.period.graceDays')}
+        extra={t('reporting.period.graceDaysHelp')}
+        rules={[{ required: true, message: t('reporting.period.numberRequired') }]}
+      >
         <InputNumber min={0} max={60} style={{ width: 160 }} data-testid="periods-generate-grace" />
       </Form.Item>
-      <Form.Item name="remindDaysBefore" label={t('reporting.period.remind')} rules={[{ required: true, message: t('reporting.period.numberRequired') }]}>
+      <Form.Item
+        name="remindDaysBefore"
+        label={t('reporting.period.remind')}
+        rules={[{ required: true, message: t('reporting.period.numberRequired') }]}
+      >
         <InputNumber min={0} max={60} style={{ width: 160 }} data-testid="periods-generate-remind" />
       </Form.Item>
     </FormModal>
@@ -71,7 +108,19 @@ interface PeriodValues {
 }
 
 /** Add a period to the plan (period = null) or change one. */
-export function PeriodFormModal({ planId, period, open, onClose, onDone }: { planId: number; period: TPeriod | null; open: boolean; onClose: () => void; onDone: () => void }) {
+export function PeriodFormModal({
+  planId,
+  period,
+  open,
+  onClose,
+  onDone,
+}: {
+  planId: number;
+  period: TPeriod | null;
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { message } = App.useApp();
   const required = { required: true, message: t('reporting.period.dateRequired') };
   return (
@@ -82,7 +131,15 @@ export function PeriodFormModal({ planId, period, open, onClose, onDone }: { pla
       width={560}
       initialValues={
         period
-          ? { kind: period.kind, name: period.name, startsOn: period.startsOn, endsOn: period.endsOn, dueOn: period.dueOn, graceUntil: period.graceUntil, remindDaysBefore: period.remindDaysBefore }
+          ? {
+              kind: period.kind,
+              name: period.name,
+              startsOn: period.startsOn,
+              endsOn: period.endsOn,
+              dueOn: period.dueOn,
+              graceUntil: period.graceUntil,
+              remindDaysBefore: period.remindDaysBefore,
+            }
           : { kind: 'half_year', remindDaysBefore: 7, graceUntil: null }
       }
       onClose={onClose}
@@ -109,11 +166,21 @@ export function PeriodFormModal({ planId, period, open, onClose, onDone }: { pla
           <Radio.Group options={PERIOD_KINDS.map((k) => ({ value: k, label: periodKindLabel(k) }))} />
         </Form.Item>
       )}
-      <Form.Item name="name" label={t('reporting.period.name')} required rules={[zodRule(ZCreatePeriodBody.shape.name)]}>
+      <Form.Item
+        name="name"
+        label={t('reporting.period.name')}
+        required
+        rules={[zodRule(ZCreatePeriodBody.shape.name)]}
+      >
         <Input maxLength={200} data-testid="period-name" />
       </Form.Item>
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-        <Form.Item name="startsOn" label={t('reporting.period.startsOn')} rules={[required]} style={{ flex: '1 1 200px' }}>
+        <Form.Item
+          name="startsOn"
+          label={t('reporting.period.startsOn')}
+          rules={[required]}
+          style={{ flex: '1 1 200px' }}
+        >
           <IsoDatePicker data-testid="period-starts" />
         </Form.Item>
         <Form.Item name="endsOn" label={t('reporting.period.endsOn')} rules={[required]} style={{ flex: '1 1 200px' }}>
@@ -124,11 +191,20 @@ export function PeriodFormModal({ planId, period, open, onClose, onDone }: { pla
         <Form.Item name="dueOn" label={t('reporting.period.dueOn')} rules={[required]} style={{ flex: '1 1 200px' }}>
           <IsoDatePicker data-testid="period-due" />
         </Form.Item>
-        <Form.Item name="graceUntil" label={t('reporting.period.graceUntil')} extra={t('reporting.period.graceUntilHelp')} style={{ flex: '1 1 200px' }}>
+        <Form.Item
+          name="graceUntil"
+          label={t('reporting.period.graceUntil')}
+          extra={t('reporting.period.graceUntilHelp')}
+          style={{ flex: '1 1 200px' }}
+        >
           <IsoDatePicker data-testid="period-grace" />
         </Form.Item>
       </div>
-      <Form.Item name="remindDaysBefore" label={t('reporting.period.remind')} rules={[{ required: true, message: t('reporting.period.numberRequired') }]}>
+      <Form.Item
+        name="remindDaysBefore"
+        label={t('reporting.period.remind')}
+        rules={[{ required: true, message: t('reporting.period.numberRequired') }]}
+      >
         <InputNumber min={0} max={60} style={{ width: 160 }} data-testid="period-remind" />
       </Form.Item>
     </FormModal>
@@ -143,7 +219,15 @@ interface OverrideValues {
 }
 
 /** Exceptions of one period by unit: the list, and a new one (the latest on a unit wins). */
-export function OverridesModal({ period, onClose, onDone }: { period: TPeriod | null; onClose: () => void; onDone: () => void }) {
+export function OverridesModal({
+  period,
+  onClose,
+  onDone,
+}: {
+  period: TPeriod | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { message } = App.useApp();
   const isPhone = useIsPhone();
   const [form] = Form.useForm<OverrideValues>();
@@ -155,7 +239,12 @@ export function OverridesModal({ period, onClose, onDone }: { period: TPeriod | 
     if (!period) return;
     setBusy(true);
     try {
-      await reportingApi.addOverride(period.id, { unitId: v.unitId, state: v.state, openUntil: v.state === 'open' ? v.openUntil : null, reason: v.reason });
+      await reportingApi.addOverride(period.id, {
+        unitId: v.unitId,
+        state: v.state,
+        openUntil: v.state === 'open' ? v.openUntil : null,
+        reason: v.reason,
+      });
       void message.success(t('reporting.override.added'));
       form.resetFields();
       await refetch();
@@ -190,7 +279,13 @@ export function OverridesModal({ period, onClose, onDone }: { period: TPeriod | 
             scroll={{ x: 'max-content' }}
             onRow={() => ({ 'data-testid': 'period-override' }) as React.HTMLAttributes<HTMLElement>}
             columns={[
-              { key: 'unit', title: t('reporting.override.unit'), render: (_, o) => <span style={{ display: 'inline-block', maxWidth: 220, whiteSpace: 'normal' }}>{o.unit.name}</span> },
+              {
+                key: 'unit',
+                title: t('reporting.override.unit'),
+                render: (_, o) => (
+                  <span style={{ display: 'inline-block', maxWidth: 220, whiteSpace: 'normal' }}>{o.unit.name}</span>
+                ),
+              },
               {
                 key: 'state',
                 title: t('reporting.override.state'),
@@ -201,14 +296,35 @@ export function OverridesModal({ period, onClose, onDone }: { period: TPeriod | 
                     <Tag color="red">{t('reporting.override.closed')}</Tag>
                   ),
               },
-              { key: 'reason', title: t('reporting.override.reason'), render: (_, o) => <span style={{ display: 'inline-block', maxWidth: 240, whiteSpace: 'normal' }}>{o.reason}</span> },
-              { key: 'by', title: t('reporting.override.by'), responsive: ['md'], render: (_, o) => `${formatDateTimeVi(o.createdAt)}${o.createdBy ? ` · ${o.createdBy}` : ''}` },
+              {
+                key: 'reason',
+                title: t('reporting.override.reason'),
+                render: (_, o) => (
+                  <span style={{ display: 'inline-block', maxWidth: 240, whiteSpace: 'normal' }}>{o.reason}</span>
+                ),
+              },
+              {
+                key: 'by',
+                title: t('reporting.override.by'),
+                responsive: ['md'],
+                render: (_, o) => `${formatDateTimeVi(o.createdAt)}${o.createdBy ? ` · ${o.createdBy}` : ''}`,
+              },
             ]}
           />
         )}
         {period?.can.edit && (
-          <Form<OverrideValues> form={form} layout="vertical" initialValues={{ state: 'open' }} onFinish={(v) => void add(v)} style={{ marginTop: 16 }}>
-            <Form.Item name="unitId" label={t('reporting.override.unit')} rules={[{ required: true, message: t('reporting.override.unitRequired') }]}>
+          <Form<OverrideValues>
+            form={form}
+            layout="vertical"
+            initialValues={{ state: 'open' }}
+            onFinish={(v) => void add(v)}
+            style={{ marginTop: 16 }}
+          >
+            <Form.Item
+              name="unitId"
+              label={t('reporting.override.unit')}
+              rules={[{ required: true, message: t('reporting.override.unitRequired') }]}
+            >
               <UnitSelect testId="override-unit" />
             </Form.Item>
             <Form.Item name="state" label={t('reporting.override.state')}>
@@ -221,11 +337,20 @@ export function OverridesModal({ period, onClose, onDone }: { period: TPeriod | 
               />
             </Form.Item>
             {state !== 'closed' && (
-              <Form.Item name="openUntil" label={t('reporting.override.openUntilLabel')} rules={[{ required: true, message: t('reporting.period.dateRequired') }]}>
+              <Form.Item
+                name="openUntil"
+                label={t('reporting.override.openUntilLabel')}
+                rules={[{ required: true, message: t('reporting.period.dateRequired') }]}
+              >
                 <IsoDatePicker data-testid="override-until" />
               </Form.Item>
             )}
-            <Form.Item name="reason" label={t('reporting.override.reason')} rules={[zodRule(ZOverrideBody.shape.reason)]} required>
+            <Form.Item
+              name="reason"
+              label={t('reporting.override.reason')}
+              rules={[zodRule(ZOverrideBody.shape.reason)]}
+              required
+            >
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} data-testid="override-reason" />
             </Form.Item>
             <Form.Item style={{ marginBottom: 0 }}>
@@ -239,4 +364,3 @@ export function OverridesModal({ period, onClose, onDone }: { period: TPeriod | 
     </Modal>
   );
 }
-

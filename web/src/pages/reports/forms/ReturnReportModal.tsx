@@ -17,7 +17,17 @@ interface Values {
   notes: Array<{ field?: string; note?: string }>;
 }
 
-export function ReturnReportModal({ report, revision, onClose, onDone }: { report: TReport; revision: number; onClose: () => void; onDone: (r: TReport) => void }) {
+export function ReturnReportModal({
+  report,
+  revision,
+  onClose,
+  onDone,
+}: {
+  report: TReport;
+  revision: number;
+  onClose: () => void;
+  onDone: (r: TReport) => void;
+}) {
   const { message } = App.useApp();
   const fieldOptions = [
     ...report.criteria.map((c) => ({ value: criterionField(c.criterionId), label: `${c.code}. ${c.title}` })),
@@ -38,7 +48,9 @@ export function ReturnReportModal({ report, revision, onClose, onDone }: { repor
       onSubmit={(v) =>
         reportingApi.returnReport(report.id, {
           reason: v.reason,
-          notes: (v.notes ?? []).filter((n) => n.field && n.note?.trim()).map((n) => ({ field: n.field!, note: n.note!.trim() })),
+          notes: (v.notes ?? [])
+            .filter((n) => n.field && n.note?.trim())
+            .map((n) => ({ field: n.field!, note: n.note!.trim() })),
           revision,
         })
       }
@@ -47,15 +59,34 @@ export function ReturnReportModal({ report, revision, onClose, onDone }: { repor
         onDone(result as TReport);
       }}
     >
-      <Form.Item name="reason" label={t('reporting.return.reason')} required rules={[zodRule(ZReturnReportBody.shape.reason)]}>
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount placeholder={t('reporting.return.reasonPlaceholder')} data-testid="report-return-reason" />
+      <Form.Item
+        name="reason"
+        label={t('reporting.return.reason')}
+        required
+        rules={[zodRule(ZReturnReportBody.shape.reason)]}
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 3, maxRows: 8 }}
+          maxLength={2000}
+          showCount
+          placeholder={t('reporting.return.reasonPlaceholder')}
+          data-testid="report-return-reason"
+        />
       </Form.Item>
       <Form.List name="notes">
         {(fields, { add, remove }) => (
           <Space orientation="vertical" style={{ width: '100%' }} size={4}>
             {fields.map((f) => (
-              <div key={f.key} data-testid="report-return-note-row" style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-                <Form.Item name={[f.name, 'field']} rules={[{ required: true, message: t('reporting.return.pickField') }]} style={{ flex: '1 1 240px', marginBottom: 8 }}>
+              <div
+                key={f.key}
+                data-testid="report-return-note-row"
+                style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'flex-start' }}
+              >
+                <Form.Item
+                  name={[f.name, 'field']}
+                  rules={[{ required: true, message: t('reporting.return.pickField') }]}
+                  style={{ flex: '1 1 240px', marginBottom: 8 }}
+                >
                   <Select
                     options={fieldOptions}
                     placeholder={t('reporting.return.field')}
@@ -63,10 +94,25 @@ export function ReturnReportModal({ report, revision, onClose, onDone }: { repor
                     data-testid="report-return-note-field"
                   />
                 </Form.Item>
-                <Form.Item name={[f.name, 'note']} rules={[zodRule(ZReturnNote.shape.note)]} style={{ flex: '2 1 280px', marginBottom: 8 }}>
-                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 5 }} maxLength={2000} placeholder={t('reporting.return.note')} data-testid="report-return-note-text" />
+                <Form.Item
+                  name={[f.name, 'note']}
+                  rules={[zodRule(ZReturnNote.shape.note)]}
+                  style={{ flex: '2 1 280px', marginBottom: 8 }}
+                >
+                  <Input.TextArea
+                    autoSize={{ minRows: 1, maxRows: 5 }}
+                    maxLength={2000}
+                    placeholder={t('reporting.return.note')}
+                    data-testid="report-return-note-text"
+                  />
                 </Form.Item>
-                <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} onClick={() => remove(f.name)} />
+                <Button
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('common.remove')}
+                  onClick={() => remove(f.name)}
+                />
               </div>
             ))}
             <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="report-return-note-add">
