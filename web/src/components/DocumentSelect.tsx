@@ -1,12 +1,10 @@
 /** Văn bản quyết định: search the document registry by number/symbol or summary and pick one. */
-import { useMemo, useState } from 'react';
-import { Select, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Typography } from 'antd';
 import { documentsApi } from '../api/documents.ts';
 import type { TDocumentRef } from '../api/documents.ts';
-import { useDebounced } from '../hooks/use-debounced.ts';
 import { formatDateVi } from '../lib/dates.ts';
 import { t } from '../i18n/index.ts';
+import { RemoteSelect } from './remote-select/RemoteSelect.tsx';
 
 interface Props {
   value?: number | null;
@@ -16,50 +14,35 @@ interface Props {
   testId?: string;
 }
 
+const searchDocuments = async (q: string | undefined, signal: AbortSignal): Promise<TDocumentRef[]> =>
+  (await documentsApi.list({ q, status: 'active', pageSize: 20 }, signal)).items;
+
 export function DocumentSelect({ value, onChange, known, testId }: Props) {
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 250);
-  const [picked, setPicked] = useState<TDocumentRef | null>(known ?? null);
-  const { data, isFetching, error } = useQuery({
-    queryKey: ['documents', 'pick', q],
-    queryFn: ({ signal }) => documentsApi.list({ q: q || undefined, status: 'active', pageSize: 20 }, signal),
-    staleTime: 30_000,
-  });
-
-  const options = useMemo(() => {
-    const items: TDocumentRef[] = [...(data?.items ?? [])];
-    if (picked && !items.some((d) => d.id === picked.id)) items.unshift(picked);
-    return items.map((d) => ({ value: d.id, label: `${d.symbol} (${formatDateVi(d.issuedOn)})`, doc: d }));
-  }, [data, picked]);
-
   return (
-    <Select<number>
-      value={value ?? undefined}
-      onChange={(id) => {
-        setPicked(options.find((o) => o.value === id)?.doc ?? null);
-        setSearch('');
-        onChange?.(id ?? null);
+    <RemoteSelect<TDocumentRef>
+      queryKey={['documents', 'pick']}
+      search={searchDocuments}
+      idOf={(d) => d.id}
+      labelOf={(d) => `${d.symbol} (${formatDateVi(d.issuedOn)})`}
+      known={known ? [known] : undefined}
+      value={value}
+      onChange={(id) => onChange?.(id)}
+      texts={{
+        placeholder: t('documentSelect.placeholder'),
+        notFound: t('documentSelect.notFound'),
+        unavailable: t('documentSelect.unavailable'),
       }}
-      allowClear
-      showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
-      options={options}
-      loading={isFetching}
-      placeholder={t('documentSelect.placeholder')}
-      notFoundContent={
-        error ? t('documentSelect.unavailable') : isFetching ? t('common.searching') : t('documentSelect.notFound')
-      }
-      style={{ width: '100%' }}
-      data-testid={testId}
-      optionRender={(option) => (
+      testId={testId}
+      renderOption={(doc) => (
         <div style={{ whiteSpace: 'normal' }}>
           <div>
-            <strong>{option.data.doc.symbol}</strong>{' '}
+            <strong>{doc.symbol}</strong>{' '}
             <Typography.Text type="secondary">
-              {t('documentSelect.issuedOn', { date: formatDateVi(option.data.doc.issuedOn) })}
+              {t('documentSelect.issuedOn', { date: formatDateVi(doc.issuedOn) })}
             </Typography.Text>
           </div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
-            {option.data.doc.summary}
+            {doc.summary}
           </Typography.Text>
         </div>
       )}

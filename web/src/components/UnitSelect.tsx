@@ -3,13 +3,11 @@
  * searches the visible tree as of a date. Chosen units keep their labels even
  * when they are not in the current search results.
  */
-import { useMemo, useState } from 'react';
-import { Select, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Typography } from 'antd';
 import { orgApi } from '../api/org.ts';
 import type { TUnitSummary } from '../api/types.ts';
-import { useDebounced } from '../hooks/use-debounced.ts';
 import { t } from '../i18n/index.ts';
+import { RemoteSelect } from './remote-select/RemoteSelect.tsx';
 
 export interface UnitRef {
   id: number;
@@ -40,12 +38,6 @@ interface BaseProps {
   style?: React.CSSProperties;
 }
 
-interface Option {
-  value: number;
-  label: string;
-  unit: UnitRef;
-}
-
 type Props =
   | (BaseProps & {
       multiple?: false;
@@ -54,87 +46,55 @@ type Props =
     })
   | (BaseProps & { multiple: true; value?: number[]; onChange?: (value: number[]) => void });
 
+type Unit = UnitRef | TUnitSummary;
+
+const searchUnits =
+  (source: UnitSource | undefined, asOf: string | undefined) =>
+  async (q: string | undefined, signal: AbortSignal): Promise<Unit[]> =>
+    source
+      ? (await source.search({ q, asOf, pageSize: 30 }, signal)).items
+      : (await orgApi.units({ q, asOf, pageSize: 30 }, signal)).items;
+
+/** `exclude` judges a unit by its place in the tree, which only the organisation's own list carries. */
+const offerUnless = (exclude: BaseProps['exclude']) =>
+  exclude ? (u: Unit) => 'path' in u && !exclude(u) : undefined;
+
+const texts = () => ({
+  placeholder: t('unitSelect.placeholder'),
+  notFound: t('unitSelect.notFound'),
+  typeToSearch: t('unitSelect.typeToSearch'),
+});
+
+function UnitOption({ unit }: { unit: Unit }) {
+  return (
+    <div>
+      <div>{unit.name}</div>
+      {unit.parentName && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('unitSelect.under', { parent: unit.parentName })}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}
+
 export function UnitSelect(props: Props) {
-  const { asOf, source, known = [], exclude, placeholder, disabled, allowClear = true, testId, style } = props;
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 250);
-  const [picked, setPicked] = useState<Record<number, UnitRef>>({});
-
-  const { data, isFetching } = useQuery({
-    queryKey: ['org', 'units', 'pick', source?.key ?? 'org', { q, asOf }],
-    queryFn: ({ signal }): Promise<{ items: Array<UnitRef | TUnitSummary> }> =>
-      source
-        ? source.search({ q: q || undefined, asOf, pageSize: 30 }, signal)
-        : orgApi.units({ q: q || undefined, asOf, pageSize: 30 }, signal),
-    staleTime: 30_000,
-  });
-
-  const options = useMemo((): Option[] => {
-    const found = (data?.items ?? []).filter((u) => !exclude || ('path' in u && !exclude(u)));
-    const byId = new Map<number, UnitRef>();
-    for (const u of [...known, ...Object.values(picked)]) byId.set(u.id, u);
-    for (const u of found) byId.set(u.id, { id: u.id, name: u.name, parentName: u.parentName });
-    const selected = new Set(props.multiple ? (props.value ?? []) : props.value ? [props.value] : []);
-    const visible = new Set(found.map((u) => u.id));
-    return [...byId.values()]
-      .filter((u) => visible.has(u.id) || selected.has(u.id))
-      .map((u) => ({ value: u.id, label: u.name, unit: u }));
-  }, [data, exclude, known, picked, props.multiple, props.value]);
-
-  const remember = (ids: number[]) => {
-    const next = { ...picked };
-    for (const id of ids) {
-      const option = options.find((o) => o.value === id);
-      if (option) next[id] = option.unit;
-    }
-    setPicked(next);
-  };
-
+  const { asOf, source, known, exclude, placeholder, disabled, allowClear = true, testId, style } = props;
   const common = {
-    showSearch: { filterOption: false as const, onSearch: setSearch, searchValue: search },
-    options,
-    loading: isFetching,
-    placeholder: placeholder ?? t('unitSelect.placeholder'),
-    notFoundContent: isFetching ? t('common.searching') : q ? t('unitSelect.notFound') : t('unitSelect.typeToSearch'),
+    queryKey: ['org', 'units', 'pick', source?.key ?? 'org', { asOf }],
+    search: searchUnits(source, asOf),
+    offer: offerUnless(exclude),
+    idOf: (u: Unit) => u.id,
+    labelOf: (u: Unit) => u.name,
+    known,
+    texts: texts(),
+    placeholder,
     disabled,
     allowClear,
-    style: { width: '100%', ...style },
-    'data-testid': testId,
-    optionRender: (option: { data: Option }) => (
-      <div>
-        <div>{option.data.unit.name}</div>
-        {option.data.unit.parentName && (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('unitSelect.under', { parent: option.data.unit.parentName })}
-          </Typography.Text>
-        )}
-      </div>
-    ),
+    testId,
+    style,
+    renderOption: (unit: Unit) => <UnitOption unit={unit} />,
   };
-
-  if (props.multiple) {
-    return (
-      <Select<number[], Option>
-        {...common}
-        mode="multiple"
-        value={props.value}
-        onChange={(value) => {
-          remember(value);
-          props.onChange?.(value);
-        }}
-      />
-    );
-  }
-  return (
-    <Select<number | null, Option>
-      {...common}
-      value={props.value ?? undefined}
-      onChange={(value) => {
-        const option = options.find((o) => o.value === value);
-        if (option) remember([option.value]);
-        setSearch('');
-        props.onChange?.(value ?? null, option?.unit ?? null);
-      }}
-    />
-  );
+  if (props.multiple) return <RemoteSelect<Unit> {...common} multiple value={props.value} onChange={props.onChange} />;
+  return <RemoteSelect<Unit> {...common} value={props.value} onChange={props.onChange} />;
 }

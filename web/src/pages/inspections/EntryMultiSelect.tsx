@@ -1,16 +1,10 @@
 /** Pick several models / exemplars (the entries an inspection covers), searched by name, optionally within a unit's subtree. */
-import { useMemo, useState } from 'react';
-import { Select, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { registryApi } from '../../api/registry.ts';
-import { useDebounced } from '../../hooks/use-debounced.ts';
+import { searchEntries, type EntryRef } from '../../components/EntrySelect.tsx';
+import { RemoteSelect } from '../../components/remote-select/RemoteSelect.tsx';
+import { TitledOption } from '../../components/remote-select/TitledOption.tsx';
 import { t } from '../../i18n/index.ts';
 
-export interface EntryOption {
-  id: number;
-  name: string;
-  sub?: string;
-}
+export type EntryOption = EntryRef;
 
 interface Props {
   value?: number[];
@@ -22,55 +16,25 @@ interface Props {
   testId?: string;
 }
 
-export function EntryMultiSelect({ value = [], onChange, unitId, known = [], testId }: Props) {
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 250);
-  const [picked, setPicked] = useState<Record<number, EntryOption>>({});
-  const { data, isFetching, error } = useQuery({
-    queryKey: ['registry', 'pick-many', { q, unitId }],
-    queryFn: ({ signal }) => registryApi.list({ q: q || undefined, unitId: unitId ?? undefined, pageSize: 30 }, signal),
-    staleTime: 30_000,
-  });
-  const options = useMemo(() => {
-    const byId = new Map<number, EntryOption>();
-    for (const e of [...known, ...Object.values(picked)]) byId.set(e.id, e);
-    for (const e of data?.items ?? [])
-      byId.set(e.id, { id: e.id, name: e.name, sub: `${e.ownerUnit.name} · ${e.level.name}` });
-    const found = new Set((data?.items ?? []).map((e) => e.id));
-    return [...byId.values()]
-      .filter((e) => found.has(e.id) || value.includes(e.id))
-      .map((e) => ({ value: e.id, label: e.name, sub: e.sub ?? '' }));
-  }, [data, known, picked, value]);
+export function EntryMultiSelect({ value = [], onChange, unitId, known, testId }: Props) {
   return (
-    <Select<number[]>
-      mode="multiple"
+    <RemoteSelect<EntryOption>
+      multiple
+      queryKey={['registry', 'pick-many', { unitId }]}
+      search={searchEntries({ unitId: unitId ?? undefined })}
+      idOf={(e) => e.id}
+      labelOf={(e) => e.name}
+      known={known}
       value={value}
-      onChange={(ids) => {
-        const next = { ...picked };
-        for (const o of options) if (ids.includes(o.value)) next[o.value] = { id: o.value, name: o.label, sub: o.sub };
-        setPicked(next);
-        setSearch('');
-        onChange?.(ids);
+      onChange={onChange}
+      allowClear={false}
+      texts={{
+        placeholder: t('inspections.form.entriesPlaceholder'),
+        notFound: t('entrySelect.notFound'),
+        unavailable: t('entrySelect.unavailable'),
       }}
-      showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
-      options={options}
-      loading={isFetching}
-      placeholder={t('inspections.form.entriesPlaceholder')}
-      notFoundContent={
-        error ? t('entrySelect.unavailable') : isFetching ? t('common.searching') : t('entrySelect.notFound')
-      }
-      style={{ width: '100%' }}
-      data-testid={testId}
-      optionRender={(option) => (
-        <div style={{ whiteSpace: 'normal' }}>
-          <div>{option.data.label}</div>
-          {option.data.sub && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {option.data.sub}
-            </Typography.Text>
-          )}
-        </div>
-      )}
+      testId={testId}
+      renderOption={(entry) => <TitledOption title={entry.name} sub={entry.sub} />}
     />
   );
 }

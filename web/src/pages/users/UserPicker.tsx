@@ -1,9 +1,7 @@
 /** Pick an account by typing part of its name or username. */
-import { useMemo, useState } from 'react';
-import { Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { usersApi } from '../../api/users.ts';
-import { useDebounced } from '../../hooks/use-debounced.ts';
+import type { TUser } from '../../api/types.ts';
+import { RemoteSelect } from '../../components/remote-select/RemoteSelect.tsx';
 import { t } from '../../i18n/index.ts';
 
 interface Props {
@@ -14,36 +12,25 @@ interface Props {
   testId?: string;
 }
 
+const searchUsers = async (q: string | undefined, signal: AbortSignal) =>
+  (await usersApi.list({ q, pageSize: 20 }, signal)).items;
+
 export function UserPicker({ value, onChange, placeholder, style, testId }: Props) {
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 250);
-  const [picked, setPicked] = useState<{ value: number; label: string } | null>(null);
-  const { data, isFetching } = useQuery({
-    queryKey: ['users', 'pick', q],
-    queryFn: ({ signal }) => usersApi.list({ q: q || undefined, pageSize: 20 }, signal),
-  });
-  const options = useMemo(() => {
-    const list = (data?.items ?? []).map((u) => ({ value: u.id, label: `${u.fullName} (${u.username})` }));
-    if (picked && !list.some((o) => o.value === picked.value)) list.unshift(picked);
-    return list;
-  }, [data, picked]);
   return (
-    <Select
-      allowClear
+    <RemoteSelect<TUser>
+      queryKey={['users', 'pick']}
+      search={searchUsers}
+      idOf={(u) => u.id}
+      labelOf={(u) => `${u.fullName} (${u.username})`}
       value={value}
-      onChange={(id: number | undefined) => {
-        setPicked(options.find((o) => o.value === id) ?? null);
-        setSearch('');
-        onChange?.(id);
-      }}
-      showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
-      options={options}
-      loading={isFetching}
-      placeholder={placeholder ?? t('users.pick')}
-      notFoundContent={isFetching ? t('common.searching') : t('users.notFound')}
-      style={style}
+      onChange={(id) => onChange?.(id ?? undefined)}
+      placeholder={placeholder}
+      texts={{ placeholder: t('users.pick'), notFound: t('users.notFound') }}
+      // Accounts change under an administrator's hands: every opening asks again.
+      staleTime={0}
       popupMatchSelectWidth={false}
-      data-testid={testId}
+      style={style}
+      testId={testId}
     />
   );
 }
