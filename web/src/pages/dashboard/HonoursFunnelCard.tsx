@@ -10,7 +10,7 @@ import { useQuery } from '@tanstack/react-query';
 import { honoursFlowApi } from '../../api/honours-proposals.ts';
 import { formatDateVi } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
-import { FunnelTab } from '../honours/council/FunnelTab.tsx';
+import { FunnelTab } from '../honours/funnel/FunnelTab.tsx';
 
 export function HonoursFunnelCard() {
   const [roundId, setRoundId] = useState<number | undefined>();

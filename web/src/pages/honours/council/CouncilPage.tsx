@@ -53,7 +53,7 @@ import { FullPageError } from '../../../components/FullPageError.tsx';
 import { useIsPhone } from '../../../hooks/use-is-phone.ts';
 import { formatDateTimeVi, formatDateVi } from '../../../lib/dates.ts';
 import { t } from '../../../i18n/index.ts';
-import { CandidateFlags, CandidateName } from './CandidatePickTable.tsx';
+import { CandidateFlags, CandidateName } from '../CandidatePickTable.tsx';
 import {
   CHOICES,
   MY_VOTE_COLORS,
@@ -63,7 +63,7 @@ import {
   myVoteLabel,
   sessionStatusLabel,
   type Choice,
-} from './labels.ts';
+} from '../labels.ts';
 
 type Session = TCouncilSession;
 

@@ -28,14 +28,14 @@ import { usePaging } from '../../../hooks/use-paging.ts';
 import { formatDateVi, today } from '../../../lib/dates.ts';
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { t } from '../../../i18n/index.ts';
-import { CandidatePickTable } from './CandidatePickTable.tsx';
+import { CandidatePickTable } from '../CandidatePickTable.tsx';
 import {
   COUNCIL_ROLES,
   SESSION_STATUS_COLORS,
   councilRoleLabel,
   sessionStatusLabel,
   type CouncilRole,
-} from './labels.ts';
+} from '../labels.ts';
 
 export interface MemberRow {
   userId: number;

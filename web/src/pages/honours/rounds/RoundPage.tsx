@@ -13,12 +13,12 @@ import { FullPageError } from '../../../components/FullPageError.tsx';
 import { formatDateVi } from '../../../lib/dates.ts';
 import { t } from '../../../i18n/index.ts';
 import { CouncilTab } from '../council/CouncilTab.tsx';
-import { DecisionsTab } from '../council/DecisionsTab.tsx';
-import { DisclosureTab } from '../council/DisclosureTab.tsx';
-import { FunnelTab } from '../council/FunnelTab.tsx';
+import { DecisionsTab } from '../decisions/DecisionsTab.tsx';
+import { DisclosureTab } from '../disclosure/DisclosureTab.tsx';
+import { FunnelTab } from '../funnel/FunnelTab.tsx';
 import { ROUND_STATUS_COLORS, roundKindLabel, roundStatusLabel } from './labels.ts';
-import { ProposalsTab } from './ProposalsTab.tsx';
-import { ReviewTab } from './ReviewTab.tsx';
+import { ProposalsTab } from '../proposals/ProposalsTab.tsx';
+import { ReviewTab } from '../proposals/ReviewTab.tsx';
 import { RoundFormModal } from './RoundFormModal.tsx';
 
 const TAB_KEYS = ['to-trinh', 'tham-dinh', 'hoi-dong', 'quyet-dinh', 'cong-khai', 'ket-qua'] as const;

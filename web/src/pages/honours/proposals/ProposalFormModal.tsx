@@ -20,7 +20,7 @@ import { UnitSelect } from '../../../components/UnitSelect.tsx';
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { t } from '../../../i18n/index.ts';
 import { ROLE_ACTIONS, ROLE_REACH } from '../../../../../common/roles.ts';
-import { isUnder, mayProposeIn } from './labels.ts';
+import { isUnder, mayProposeIn } from '../rounds/labels.ts';
 
 interface Values {
   proposerUnitId: number;

@@ -5,9 +5,9 @@
  */
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
-import type { TCandidate } from '../../../api/honours-council.ts';
-import { useIsPhone } from '../../../hooks/use-is-phone.ts';
-import { t } from '../../../i18n/index.ts';
+import type { TCandidate } from '../../api/honours-council.ts';
+import { useIsPhone } from '../../hooks/use-is-phone.ts';
+import { t } from '../../i18n/index.ts';
 import { CANDIDATE_STATUS_COLORS, SUBJECT_COLORS, candidateStatusLabel, subjectLabel } from './labels.ts';
 
 type PickCandidate = TCandidate & { proposerUnit?: { id: number; name: string } };

@@ -12,7 +12,7 @@ import { useIsPhone } from '../../../hooks/use-is-phone.ts';
 import { usePaging } from '../../../hooks/use-paging.ts';
 import { formatDateTimeVi } from '../../../lib/dates.ts';
 import { t } from '../../../i18n/index.ts';
-import { PROPOSAL_STATUS_COLORS, proposalStatusLabel } from './labels.ts';
+import { PROPOSAL_STATUS_COLORS, proposalStatusLabel } from '../rounds/labels.ts';
 import { ProposalFormModal } from './ProposalFormModal.tsx';
 
 type Direction = 'all' | 'sent' | 'received';

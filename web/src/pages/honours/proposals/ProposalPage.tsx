@@ -39,7 +39,7 @@ import { formatDateTimeVi, formatDateVi } from '../../../lib/dates.ts';
 import { t } from '../../../i18n/index.ts';
 import { AchievementCell, CandidateName, CandidateStatusTag, EvaluationSummary, FlagTags } from './CandidateCells.tsx';
 import { CandidateModal, type CandidatePrefill } from './CandidateModal.tsx';
-import { PROPOSAL_STATUS_COLORS, proposalStatusLabel } from './labels.ts';
+import { PROPOSAL_STATUS_COLORS, proposalStatusLabel } from '../rounds/labels.ts';
 import { ProposalFiles } from './ProposalFiles.tsx';
 import { ProposalFormModal } from './ProposalFormModal.tsx';
 import { useReviewActions } from './review.tsx';

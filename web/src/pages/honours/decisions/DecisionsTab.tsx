@@ -28,9 +28,9 @@ import { usePaging } from '../../../hooks/use-paging.ts';
 import { formatDateVi, today } from '../../../lib/dates.ts';
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { t } from '../../../i18n/index.ts';
-import { CandidatePickTable, CandidateName } from './CandidatePickTable.tsx';
+import { CandidatePickTable, CandidateName } from '../CandidatePickTable.tsx';
 import { CertificateButtons, HonourDrawer } from './HonourDrawer.tsx';
-import { HONOUR_STATUS_COLORS, honourStatusLabel } from './labels.ts';
+import { HONOUR_STATUS_COLORS, honourStatusLabel } from '../labels.ts';
 
 interface DocumentValues {
   symbol: string;

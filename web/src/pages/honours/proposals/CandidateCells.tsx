@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { TCandidate, TSuggestion } from '../../../api/honours-proposals.ts';
 import { formatDateVi } from '../../../lib/dates.ts';
 import { t } from '../../../i18n/index.ts';
-import { CANDIDATE_STATUS_COLORS, candidateStatusLabel, subjectLabel } from './labels.ts';
+import { CANDIDATE_STATUS_COLORS, candidateStatusLabel, subjectLabel } from '../rounds/labels.ts';
 
 type Flags = TCandidate['flags'];
 type Evaluation = TCandidate['evaluation'];

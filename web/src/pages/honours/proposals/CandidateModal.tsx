@@ -24,7 +24,7 @@ import { UnitSelect } from '../../../components/UnitSelect.tsx';
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { t } from '../../../i18n/index.ts';
 import { FileUploadField } from '../../documents/FileUploadField.tsx';
-import { HONOUR_SUBJECTS, isUnder, subjectLabel } from './labels.ts';
+import { HONOUR_SUBJECTS, isUnder, subjectLabel } from '../rounds/labels.ts';
 
 type PickBy = 'entry' | 'person' | 'unit';
 

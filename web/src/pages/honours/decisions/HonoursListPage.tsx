@@ -19,9 +19,9 @@ import { useIsPhone } from '../../../hooks/use-is-phone.ts';
 import { usePaging } from '../../../hooks/use-paging.ts';
 import { formatDateVi } from '../../../lib/dates.ts';
 import { t } from '../../../i18n/index.ts';
-import { CandidateName } from './CandidatePickTable.tsx';
+import { CandidateName } from '../CandidatePickTable.tsx';
 import { CertificateButtons, HonourDrawer } from './HonourDrawer.tsx';
-import { HONOUR_STATUS_COLORS, honourStatusLabel, subjectLabel } from './labels.ts';
+import { HONOUR_STATUS_COLORS, honourStatusLabel, subjectLabel } from '../labels.ts';
 import { RecordHonoursModal } from './RecordHonoursModal.tsx';
 
 type Filters = Omit<HonourListParams, 'page' | 'pageSize'>;

@@ -1,6 +1,6 @@
 /** Labels and colours of the council, decisions, disclosure and funnel screens (all from the catalogue). */
-import type { CandidateStatus, FunnelStage, HonourSubject } from '../../../api/honours-council.ts';
-import { t, type MessageKey } from '../../../i18n/index.ts';
+import type { CandidateStatus, FunnelStage, HonourSubject } from '../../api/honours-council.ts';
+import { t, type MessageKey } from '../../i18n/index.ts';
 
 export const subjectLabel = (s: HonourSubject) => t(`honoursFlow.hc.subject.${s}` as MessageKey);
 export const SUBJECT_COLORS: Record<HonourSubject, string> = { collective: 'geekblue', individual: 'cyan' };

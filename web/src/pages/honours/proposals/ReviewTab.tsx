@@ -19,7 +19,7 @@ import { useIsPhone } from '../../../hooks/use-is-phone.ts';
 import { usePaging } from '../../../hooks/use-paging.ts';
 import { t } from '../../../i18n/index.ts';
 import { AchievementCell, CandidateName, CandidateStatusTag, EvaluationSummary, FlagTags } from './CandidateCells.tsx';
-import { CANDIDATE_STATUSES, HONOUR_SUBJECTS, candidateStatusLabel, subjectLabel } from './labels.ts';
+import { CANDIDATE_STATUSES, HONOUR_SUBJECTS, candidateStatusLabel, subjectLabel } from '../rounds/labels.ts';
 import { useReviewActions } from './review.tsx';
 
 export function ReviewTab({ round }: { round: TRound }) {

@@ -17,7 +17,7 @@ import { IsoDatePicker } from '../../../components/IsoDatePicker.tsx';
 import { formatDateVi, today } from '../../../lib/dates.ts';
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { t } from '../../../i18n/index.ts';
-import { HONOUR_STATUS_COLORS, SUBJECT_COLORS, honourStatusLabel, subjectLabel } from './labels.ts';
+import { HONOUR_STATUS_COLORS, SUBJECT_COLORS, honourStatusLabel, subjectLabel } from '../labels.ts';
 
 /** Download one honour's certificate, or all of one decision's, as .docx or .pdf; a refusal shows the server's message. */
 export function CertificateButtons({

@@ -30,7 +30,7 @@ import { formatDateVi } from '../../../lib/dates.ts';
 import { applyFieldErrors } from '../../../lib/api-errors.ts';
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { t } from '../../../i18n/index.ts';
-import { DISCLOSURE_STATE_COLORS, SUBJECT_COLORS, disclosureStateLabel, subjectLabel } from './labels.ts';
+import { DISCLOSURE_STATE_COLORS, SUBJECT_COLORS, disclosureStateLabel, subjectLabel } from '../labels.ts';
 import { DemoBanner } from '../../../layout/DemoBanner.tsx';
 
 interface CommentValues {

@@ -28,8 +28,8 @@ import { usePaging } from '../../../hooks/use-paging.ts';
 import { formatDateTimeVi, formatDateVi, today } from '../../../lib/dates.ts';
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { t } from '../../../i18n/index.ts';
-import { CandidatePickTable } from './CandidatePickTable.tsx';
-import { DISCLOSURE_STATE_COLORS, SUBJECT_COLORS, disclosureStateLabel, subjectLabel } from './labels.ts';
+import { CandidatePickTable } from '../CandidatePickTable.tsx';
+import { DISCLOSURE_STATE_COLORS, SUBJECT_COLORS, disclosureStateLabel, subjectLabel } from '../labels.ts';
 
 interface CreateValues {
   title: string;

@@ -23,7 +23,7 @@ import { UnitSelect } from '../../../components/UnitSelect.tsx';
 import { useIsPhone } from '../../../hooks/use-is-phone.ts';
 import { usePaging } from '../../../hooks/use-paging.ts';
 import { t } from '../../../i18n/index.ts';
-import { FUNNEL_STAGE_ORDER, SUBJECT_COLORS, stageLabel, subjectLabel } from './labels.ts';
+import { FUNNEL_STAGE_ORDER, SUBJECT_COLORS, stageLabel, subjectLabel } from '../labels.ts';
 
 const SUBJECTS: HonourSubject[] = ['collective', 'individual'];
 const SUBJECT_BAR_COLORS: Record<HonourSubject, string> = { collective: '#2f54eb', individual: '#13c2c2' };
