@@ -21,7 +21,7 @@ import { loadConfig } from '../server/config.ts';
 import { kyselyOnPostgres, type Database } from '../server/db/database.ts';
 import { createPglite, kyselyOnPglite } from '../server/db/pglite.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
-import { CLIENT_HEADER } from '../server/lib/http.ts';
+import { CLIENT_HEADER } from '../common/client-header.ts';
 import { buildTree, buildUser } from '../server/test/factories.ts';
 import { MODEL_HEADER, buildCatalogue, multipart, xlsx } from '../server/registry-excel/test-helpers.ts';
 

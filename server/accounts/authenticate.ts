@@ -18,7 +18,7 @@
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError } from '../lib/errors.ts';
-import { CLIENT_HEADER } from '../lib/http.ts';
+import { CLIENT_HEADER } from '../../common/client-header.ts';
 import { loadActor } from './load-actor.ts';
 import { API_TOKEN_PREFIX, SESSION_COOKIE, sessionCookieOptions, sha256 } from './tokens.ts';
 

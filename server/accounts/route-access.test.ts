@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import type { App } from '../lib/http.ts';
-import { CLIENT_HEADER } from '../lib/http.ts';
+import { CLIENT_HEADER } from '../../common/client-header.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import { anonymous, json, setupTest, signIn } from '../test/harness.ts';
 

@@ -3,7 +3,7 @@
  * form stores them (met judged by isCriterionMet), then proposed.
  */
 import { describe, expect, it } from 'vitest';
-import { isCriterionMet, type JudgedCriterion } from '../catalogue/criterion-rules.ts';
+import { isCriterionMet, type JudgedCriterion } from '../../common/criterion-rules.ts';
 import { periodResult, proposePeriod, proposePhase, type ProposalCriterion, type StoredValue } from './proposal.ts';
 
 type C = ProposalCriterion & JudgedCriterion;

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
-import { isCriterionMet } from '../catalogue/criterion-rules.ts';
+import { isCriterionMet } from '../../common/criterion-rules.ts';
 import type { DB, PeriodReportStatus } from '../db/schema.ts';
 import { json, type Session, type TestContext } from '../test/harness.ts';
 import { modelEntry, registerAccepted, registryWorld, type World } from '../registry/test-helpers.ts';

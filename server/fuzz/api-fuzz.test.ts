@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_STATUS, type ErrorCode } from '../../common/errors.ts';
 import { z } from '../../common/zod-setup.ts';
 import type { Role } from '../../common/roles.ts';
-import { CLIENT_HEADER } from '../lib/http.ts';
+import { CLIENT_HEADER } from '../../common/client-header.ts';
 import type { App } from '../lib/http.ts';
 import { loadDemoData } from '../seed/demo.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';

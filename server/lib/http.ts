@@ -29,6 +29,3 @@ export type App = FastifyInstance<
   FastifyBaseLogger,
   ZodTypeProvider
 >;
-
-/** Header the web client sends on every request; cookie-authenticated writes without it are refused (CSRF guard). */
-export const CLIENT_HEADER = 'x-dh-client';

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../seed/demo.ts';
 import { DEMO_ACCOUNTS } from '../seed/demo-data.ts';
 import { anonymous, json, setupTest, signIn, type Session } from '../test/harness.ts';
-import { CLIENT_HEADER } from '../lib/http.ts';
+import { CLIENT_HEADER } from '../../common/client-header.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import { compileOasSchema, strictAjv } from './strict-validator.ts';
 

@@ -11,7 +11,7 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { SESSION_COOKIE } from '../accounts/tokens.ts';
-import { CLIENT_HEADER } from '../lib/http.ts';
+import { CLIENT_HEADER } from '../../common/client-header.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -41,8 +41,7 @@ const SECURITY_SCHEMES = {
   token: {
     type: 'http',
     scheme: 'bearer',
-    description:
-      'Mã truy cập API (Hồ sơ → Mã truy cập API), gửi trong tiêu đề "Authorization: Bearer <mã>"; không cần cookie hay tiêu đề x-dh-client.',
+    description: `Mã truy cập API (Hồ sơ → Mã truy cập API), gửi trong tiêu đề "Authorization: Bearer <mã>"; không cần cookie hay tiêu đề ${CLIENT_HEADER}.`,
   },
 } as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { json, setupTest, signIn } from '../test/harness.ts';
-import { isCriterionMet } from '../catalogue/criterion-rules.ts';
+import { isCriterionMet } from '../../common/criterion-rules.ts';
 import { criterionIssues } from '../../common/schemas/catalogue.ts';
 import { currentCriteriaSetId, getCriteriaSet } from '../catalogue/queries.ts';
 import { DEMO_ACCOUNTS } from './demo-data.ts';

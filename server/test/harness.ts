@@ -7,7 +7,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { App } from '../lib/http.ts';
-import { CLIENT_HEADER } from '../lib/http.ts';
+import { CLIENT_HEADER } from '../../common/client-header.ts';
 import { createTestDatabase } from './test-db.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';

@@ -12,7 +12,7 @@ import type { CriterionMeasure, DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { invalid, invalidState } from '../../lib/errors.ts';
-import { isCriterionMet } from '../../catalogue/criterion-rules.ts';
+import { isCriterionMet } from '../../../common/criterion-rules.ts';
 import { assertFilesUsable } from '../../registry/entry-record.ts';
 import { periodWindow } from '../period-rules.ts';
 import { insertReportEvent, lockReport, reportLabel, saveReportRow, snapshot } from '../report-record.ts';

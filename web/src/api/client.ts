@@ -3,11 +3,11 @@
  * server's CSRF guard) and the session cookie; every failure becomes an
  * ApiError carrying the server's code, Vietnamese message and field issues.
  */
+import { CLIENT_HEADER } from '../../../common/client-header.ts';
 import type { ErrorBody, ErrorCode, FieldIssue } from '../../../common/errors.ts';
 import { t } from '../i18n/index.ts';
 
 export const API_BASE = '/api/v1';
-export const CLIENT_HEADER = 'x-dh-client';
 
 export type ClientErrorCode = ErrorCode | 'NETWORK' | 'UNKNOWN';
 

@@ -6,37 +6,12 @@
  */
 import { Alert, Input, InputNumber, Radio, Space, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
+import { isCriterionMet } from '../../../../../common/criterion-rules.ts';
 import type { TReportCriterion } from '../../../api/reporting.ts';
 import { t } from '../../../i18n/index.ts';
 import { formatValue } from '../labels.ts';
 
 export type CriterionValue = boolean | number | string | null;
-
-/**
- * Met by the criterion's rule, judged as the server judges it
- * (server/catalogue/criterion-rules.ts; report-logic.test.ts keeps them equal);
- * null: not judged, no value yet, or a value that does not fit the measure.
- */
-export function judge(
-  c: Pick<TReportCriterion, 'measure' | 'rule' | 'target' | 'scaleMax'>,
-  value: CriterionValue,
-): boolean | null {
-  if (value === null || value === '') return null;
-  if (c.rule === 'none') return null;
-  if (c.rule === 'yes') return c.measure === 'boolean' && typeof value === 'boolean' ? value : null;
-  if (c.measure === 'boolean' || c.measure === 'text' || c.target === null) return null;
-  const n =
-    typeof value === 'number'
-      ? Number.isFinite(value)
-        ? value
-        : null
-      : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())
-        ? Number(value.trim())
-        : null;
-  if (n === null) return null;
-  if (c.measure === 'score' && (c.scaleMax === null || n < 0 || n > c.scaleMax)) return null;
-  return c.rule === 'gte' ? n >= c.target : n <= c.target;
-}
 
 export function requirement(c: TReportCriterion): string {
   if (c.rule === 'yes') return t('reporting.criterion.requireYes');
@@ -79,7 +54,8 @@ interface Props {
 }
 
 export function CriterionField({ criterion: c, depth, value, comment, readOnly, note, error, onChange }: Props) {
-  const met = judge(c, value);
+  // Judged as the server judges it when the report is saved: one rule, in common/.
+  const met = isCriterionMet(c, value);
   const numeric = typeof value === 'number' ? value : null;
   let input: React.ReactNode;
   switch (c.measure) {

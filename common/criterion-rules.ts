@@ -1,6 +1,7 @@
 /**
  * When is a criterion met? One pure function, used wherever a reported value
- * is judged against its criterion (periodic reports, evaluations).
+ * is judged against its criterion: the server when a periodic report is saved
+ * and in evaluations, the web report form's met indicator as the value is typed.
  *
  *   yes   (boolean)               met when the value is true
  *   gte   (number/percent/score)  met when value ≥ target
@@ -13,7 +14,7 @@
  * by accident. A percent is not capped: "hoàn thành 112% kế hoạch" is a
  * real value.
  */
-import type { CriterionMeasure, CriterionRule } from '../../common/schemas/catalogue.ts';
+import type { CriterionMeasure, CriterionRule } from './schemas/catalogue.ts';
 
 export interface JudgedCriterion {
   measure: CriterionMeasure;
