@@ -8,6 +8,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   plugins: [react()],
+  // `@common/…` is the code shared with the server (../common), as in tsconfig.json's paths.
+  resolve: { alias: { '@common': fileURLToPath(new URL('../common', import.meta.url)) } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,6 +1,6 @@
 /** /api/v1/audit — the audit log, newest first. */
 import { api } from './client.ts';
-import type { TAuditIntegrity } from '../../../common/schemas/audit-integrity.ts';
+import type { TAuditIntegrity } from '@common/schemas/audit-integrity.ts';
 import type { Page, TAuditActionOption, TAuditEvent } from './types.ts';
 
 export type { TAuditIntegrity };

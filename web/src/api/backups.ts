@@ -1,5 +1,5 @@
 /** /api/v1/admin/backups — backups for system administrators (server/backup/routes.ts). */
-import type { TBackupList, TBackupRun, TBackupRunning, TBackupTrigger } from '../../../common/schemas/backups.ts';
+import type { TBackupList, TBackupRun, TBackupRunning, TBackupTrigger } from '@common/schemas/backups.ts';
 import { API_BASE, api } from './client.ts';
 
 export type { TBackupList, TBackupRun, TBackupRunning, TBackupTrigger };

@@ -11,8 +11,8 @@ import type {
   TEvaluationDetail,
   TEvaluationPage,
   TToReviewPage,
-} from '../../../common/schemas/evaluation.ts';
-import type { TPeriod } from '../../../common/schemas/reporting.ts';
+} from '@common/schemas/evaluation.ts';
+import type { TPeriod } from '@common/schemas/reporting.ts';
 import { api } from './client.ts';
 import type { Page } from './types.ts';
 
@@ -29,7 +29,7 @@ export type {
   TToReviewPage,
   TToReviewRow,
   TTrendRow,
-} from '../../../common/schemas/evaluation.ts';
+} from '@common/schemas/evaluation.ts';
 
 export interface EvaluationListParams {
   unitId?: number;

@@ -31,7 +31,7 @@ import type {
   ZPublicDisclosure,
   ZQueueCandidate,
   ZRevokeBody,
-} from '../../../common/schemas/honours-flow.ts';
+} from '@common/schemas/honours-flow.ts';
 import { api, download, request } from './client.ts';
 import type { Page } from './types.ts';
 
@@ -47,7 +47,7 @@ export type {
   THonour,
   TRound,
   TVoteResult,
-} from '../../../common/schemas/honours-flow.ts';
+} from '@common/schemas/honours-flow.ts';
 
 export type TCouncilSummary = z.infer<typeof ZCouncilSummary>;
 export type TQueueCandidate = z.infer<typeof ZQueueCandidate>;

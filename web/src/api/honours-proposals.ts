@@ -24,7 +24,7 @@ import type {
   ZUpdateCandidateBody,
   CandidateStatus,
   HonourSubject,
-} from '../../../common/schemas/honours-flow.ts';
+} from '@common/schemas/honours-flow.ts';
 import { api, isApiError } from './client.ts';
 import { honoursApi } from './honours.ts';
 import type { Page } from './types.ts';
@@ -44,7 +44,7 @@ export type {
   TRound,
   TUpdateProposalBody,
   TUpdateRoundBody,
-} from '../../../common/schemas/honours-flow.ts';
+} from '@common/schemas/honours-flow.ts';
 export type TQueueCandidate = z.infer<typeof ZQueueCandidate>;
 export type TSuggestion = z.infer<typeof ZSuggestion>;
 export type TDiscipline = z.infer<typeof ZDiscipline>;

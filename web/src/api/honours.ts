@@ -5,10 +5,10 @@ import type {
   TAwardRuleInput,
   TCreateAwardFormBody,
   ZUpdateAwardFormBody,
-} from '../../../common/schemas/honours.ts';
+} from '@common/schemas/honours.ts';
 import { api } from './client.ts';
 
-export type { TAwardForm, TAwardRule, TAwardRuleInput, TCreateAwardFormBody } from '../../../common/schemas/honours.ts';
+export type { TAwardForm, TAwardRule, TAwardRuleInput, TCreateAwardFormBody } from '@common/schemas/honours.ts';
 export type TUpdateAwardFormBody = z.input<typeof ZUpdateAwardFormBody>;
 
 export const honoursApi = {

@@ -16,8 +16,8 @@ import type {
   ZFollowupPage,
   ZInspectionDetail,
   ZInspectionPage,
-} from '../../../common/schemas/inspections.ts';
-import type { TMonitorNoteBody, TMonitorNotePage } from '../../../common/schemas/monitoring.ts';
+} from '@common/schemas/inspections.ts';
+import type { TMonitorNoteBody, TMonitorNotePage } from '@common/schemas/monitoring.ts';
 import { api } from './client.ts';
 
 export type {
@@ -31,13 +31,13 @@ export type {
   TInspectionSummary,
   TCreateInspectionBody,
   TUpdateInspectionBody,
-} from '../../../common/schemas/inspections.ts';
+} from '@common/schemas/inspections.ts';
 export type {
   MonitorNoteKind,
   TMonitorNote,
   TMonitorNotePage,
   TMonitorNoteBody,
-} from '../../../common/schemas/monitoring.ts';
+} from '@common/schemas/monitoring.ts';
 
 export type TInspectionPage = z.infer<typeof ZInspectionPage>;
 export type TFollowupPage = z.infer<typeof ZFollowupPage>;

@@ -4,7 +4,7 @@ import type {
   TNotificationPage,
   TReadAllResult,
   TReminderRunResult,
-} from '../../../common/schemas/notifications.ts';
+} from '@common/schemas/notifications.ts';
 import { api } from './client.ts';
 
 export type { TNotification, TNotificationPage, TReminderRunResult };

@@ -1,9 +1,9 @@
 /** /api/v1/registry/overview — the list on a date, coverage, movement by year — and the dashboards' .xlsx data exports. */
-import type { TOverview } from '../../../common/schemas/registry-overview.ts';
+import type { TOverview } from '@common/schemas/registry-overview.ts';
 import { API_BASE, api } from './client.ts';
 import type { Page } from './types.ts';
 
-export type { TOverview } from '../../../common/schemas/registry-overview.ts';
+export type { TOverview } from '@common/schemas/registry-overview.ts';
 export interface OverviewParams {
   unitId?: number;
   asOf?: string;

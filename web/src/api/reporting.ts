@@ -22,7 +22,7 @@ import type {
   ZGeneratePeriodsBody,
   ZGeneratePeriodsResult,
   ZUpdatePeriodBody,
-} from '../../../common/schemas/reporting.ts';
+} from '@common/schemas/reporting.ts';
 import { API_BASE, api } from './client.ts';
 import type { Page } from './types.ts';
 
@@ -39,7 +39,7 @@ export type {
   TReport,
   TReportCriterion,
   TWindow,
-} from '../../../common/schemas/reporting.ts';
+} from '@common/schemas/reporting.ts';
 
 export type TGeneratePeriodsBody = z.input<typeof ZGeneratePeriodsBody>;
 export type TGeneratePeriodsResult = z.infer<typeof ZGeneratePeriodsResult>;

@@ -13,17 +13,17 @@ import type {
   TDocumentSettings,
   TReviewReport,
   TReportUnit,
-} from '../../../common/schemas/review-reports.ts';
+} from '@common/schemas/review-reports.ts';
 import { API_BASE, api } from './client.ts';
 import type { Page } from './types.ts';
 import type {
   EntryKind as ReviewEntryKind,
   MovementRow as ReviewMovementRow,
   ReviewFigures,
-} from '../../../common/schemas/review-figures.ts';
+} from '@common/schemas/review-figures.ts';
 
-export type { ReviewReportKind } from '../../../common/schemas/review-reports.ts';
-export { REVIEW_REPORT_KINDS, REVIEW_TEXT_KEYS } from '../../../common/schemas/review-reports.ts';
+export type { ReviewReportKind } from '@common/schemas/review-reports.ts';
+export { REVIEW_REPORT_KINDS, REVIEW_TEXT_KEYS } from '@common/schemas/review-reports.ts';
 
 export type TCreateReviewReportBody = z.input<typeof ZCreateReviewReportBody>;
 export type TUpdateReviewReportBody = z.input<typeof ZUpdateReviewReportBody>;
@@ -38,7 +38,7 @@ export type {
   CriteriaRow as ReviewCriteriaRow,
   ExemplarMet as ReviewExemplarMet,
   LevelRef as ReviewLevelRef,
-} from '../../../common/schemas/review-figures.ts';
+} from '@common/schemas/review-figures.ts';
 export type { ReviewEntryKind, ReviewFigures, ReviewMovementRow };
 export const MOVEMENT_BUCKETS: Array<keyof ReviewMovementRow> = [
   'start',

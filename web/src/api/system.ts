@@ -1,6 +1,6 @@
 /** /api/v1/system — what this installation is (public: the sign-in page asks it too). */
 import { useQuery } from '@tanstack/react-query';
-import type { TSystemInfo } from '../../../common/schemas/system.ts';
+import type { TSystemInfo } from '@common/schemas/system.ts';
 import { request } from './client.ts';
 
 export const systemApi = {

@@ -11,12 +11,12 @@ import type {
   ZMoveUnitBody,
   ZDissolveBody,
   ZNewUnit,
-} from '../../../common/schemas/org.ts';
-import type { ZApiToken, ZCreatedToken, ZCreateTokenBody, ZGrant } from '../../../common/schemas/accounts.ts';
-import type { ZDocumentType, ZRevokeDocumentBody } from '../../../common/schemas/documents.ts';
-import type { ZAuditActionOption } from '../../../common/schemas/audit.ts';
-import type { ZEntryPage, ZLedgerEntries, ZLedgerEntry, ZMonitor, ZSpan } from '../../../common/schemas/registry.ts';
-import type { ZImportCommitResult } from '../../../common/schemas/registry-excel.ts';
+} from '@common/schemas/org.ts';
+import type { ZApiToken, ZCreatedToken, ZCreateTokenBody, ZGrant } from '@common/schemas/accounts.ts';
+import type { ZDocumentType, ZRevokeDocumentBody } from '@common/schemas/documents.ts';
+import type { ZAuditActionOption } from '@common/schemas/audit.ts';
+import type { ZEntryPage, ZLedgerEntries, ZLedgerEntry, ZMonitor, ZSpan } from '@common/schemas/registry.ts';
+import type { ZImportCommitResult } from '@common/schemas/registry-excel.ts';
 
 export type {
   TUnitSummary,
@@ -26,8 +26,8 @@ export type {
   TChangeUnitBody,
   TMergeBody,
   TSplitBody,
-} from '../../../common/schemas/org.ts';
-export type { TMe, TUser, TCreateUserBody, TGrantBody } from '../../../common/schemas/accounts.ts';
+} from '@common/schemas/org.ts';
+export type { TMe, TUser, TCreateUserBody, TGrantBody } from '@common/schemas/accounts.ts';
 
 export interface Page<T> {
   items: T[];
@@ -59,16 +59,16 @@ export type {
   TCreatePersonBody,
   TUpdatePersonBody,
   TLeavePersonBody,
-} from '../../../common/schemas/people.ts';
+} from '@common/schemas/people.ts';
 export type {
   TDocument,
   TCreateDocumentBody,
   TUpdateDocumentBody,
   TStoredFile,
-} from '../../../common/schemas/documents.ts';
-export type { TAuditEvent } from '../../../common/schemas/audit.ts';
+} from '@common/schemas/documents.ts';
+export type { TAuditEvent } from '@common/schemas/audit.ts';
 
-export type { TPlan, TPlanSummary, TCreatePlanBody, TUpdatePlanBody } from '../../../common/schemas/plans.ts';
+export type { TPlan, TPlanSummary, TCreatePlanBody, TUpdatePlanBody } from '@common/schemas/plans.ts';
 export type {
   TField,
   TFieldDetail,
@@ -77,7 +77,7 @@ export type {
   TCreateFieldBody,
   TUpdateFieldBody,
   TAddCriteriaSetBody,
-} from '../../../common/schemas/catalogue.ts';
+} from '@common/schemas/catalogue.ts';
 export type {
   TEntrySummary,
   TEntryDetail,
@@ -92,7 +92,7 @@ export type {
   EntryStatus,
   EventKind,
   LedgerBucket,
-} from '../../../common/schemas/registry.ts';
+} from '@common/schemas/registry.ts';
 export type {
   TImportPreview,
   TImportRow,
@@ -100,7 +100,7 @@ export type {
   TImportCommitBody,
   ImportKind,
   ImportColumnKey,
-} from '../../../common/schemas/registry-excel.ts';
+} from '@common/schemas/registry-excel.ts';
 
 export type TEntryPage = z.infer<typeof ZEntryPage>;
 export type TLedgerEntries = z.infer<typeof ZLedgerEntries>;

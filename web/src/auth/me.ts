@@ -1,6 +1,6 @@
 /** The signed-in user and their abilities (GET /auth/me); null when signed out. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Action } from '../../../common/roles.ts';
+import type { Action } from '@common/roles.ts';
 import { authApi } from '../api/auth.ts';
 import { ApiError } from '../api/client.ts';
 import type { TMe } from '../api/types.ts';

@@ -12,7 +12,7 @@ import {
   passwordRequirements,
   PASSWORD_POLICY,
   type PasswordOwner,
-} from '../../../common/password-policy.ts';
+} from '@common/password-policy.ts';
 import type { TMe } from '../api/types.ts';
 import { t } from '../i18n/index.ts';
 

@@ -56,8 +56,7 @@ const searchUnits =
       : (await orgApi.units({ q, asOf, pageSize: 30 }, signal)).items;
 
 /** `exclude` judges a unit by its place in the tree, which only the organisation's own list carries. */
-const offerUnless = (exclude: BaseProps['exclude']) =>
-  exclude ? (u: Unit) => 'path' in u && !exclude(u) : undefined;
+const offerUnless = (exclude: BaseProps['exclude']) => (exclude ? (u: Unit) => 'path' in u && !exclude(u) : undefined);
 
 const texts = () => ({
   placeholder: t('unitSelect.placeholder'),

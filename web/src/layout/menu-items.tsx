@@ -22,7 +22,7 @@ import {
   TableOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import type { Action } from '../../../common/roles.ts';
+import type { Action } from '@common/roles.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import type { TMe } from '../api/types.ts';
 

@@ -1,8 +1,8 @@
 /** Dates in the UI: dayjs values in pickers, 'YYYY-MM-DD' strings in the API, dd/mm/yyyy on screen. */
 import dayjs, { type Dayjs } from 'dayjs';
-import { todayInVietnam } from '../../../common/dates.ts';
+import { todayInVietnam } from '@common/dates.ts';
 
-export { formatDateVi, formatDateTimeVi, todayInVietnam } from '../../../common/dates.ts';
+export { formatDateVi, formatDateTimeVi, todayInVietnam } from '@common/dates.ts';
 
 export const DATE_FORMAT = 'DD/MM/YYYY';
 /** Shown as DD/MM/YYYY; typing 17/3/2021 or 17032021 works too. */

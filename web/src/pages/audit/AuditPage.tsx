@@ -5,7 +5,7 @@ import { ApiOutlined, RobotOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api/client.ts';
 import type { TAuditEvent } from '../../api/types.ts';
 import { useCan, useMe } from '../../auth/me.ts';
-import { roleCan } from '../../../../common/roles.ts';
+import { roleCan } from '@common/roles.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { formatDateTimeVi } from '../../lib/dates.ts';

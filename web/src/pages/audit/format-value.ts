@@ -1,7 +1,7 @@
 /** Readable rendering of audit values: dates dd/mm/yyyy, yes/no, nested objects as "key: value" lines. */
-import { fieldLabel, FIELD_LABELS } from '../../../../common/field-labels.ts';
+import { fieldLabel, FIELD_LABELS } from '@common/field-labels.ts';
 import { formatDateTimeVi, formatDateVi } from '../../lib/dates.ts';
-import { ROLE_LABELS, type Role } from '../../../../common/roles.ts';
+import { ROLE_LABELS, type Role } from '@common/roles.ts';
 import { isMessageKey, t } from '../../i18n/index.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -26,7 +26,7 @@ import {
 } from 'antd';
 import { EditOutlined, PlusOutlined, ReconciliationOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
-import { FIELD_APPLIES_TO, type FieldAppliesTo } from '../../../../common/schemas/catalogue.ts';
+import { FIELD_APPLIES_TO, type FieldAppliesTo } from '@common/schemas/catalogue.ts';
 import { errorMessage } from '../../api/client.ts';
 import type { TField, TFieldDetail } from '../../api/types.ts';
 import { useCan, useMe } from '../../auth/me.ts';

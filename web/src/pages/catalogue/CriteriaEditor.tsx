@@ -15,7 +15,7 @@ import {
   type CriterionMeasure,
   type CriterionRule,
   type TCriterionInput,
-} from '../../../../common/schemas/catalogue.ts';
+} from '@common/schemas/catalogue.ts';
 import type { TCriterion } from '../../api/types.ts';
 import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { zodRule } from '../../lib/zod-rule.ts';

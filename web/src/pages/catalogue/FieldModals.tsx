@@ -1,6 +1,6 @@
 /** Thêm lĩnh vực (with its first criteria set), sửa thông tin lĩnh vực, ban hành phiên bản mới của bộ tiêu chí. */
 import { Alert, App, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
-import { FIELD_APPLIES_TO, ZCreateFieldBody } from '../../../../common/schemas/catalogue.ts';
+import { FIELD_APPLIES_TO, ZCreateFieldBody } from '@common/schemas/catalogue.ts';
 import { catalogueApi } from '../../api/catalogue.ts';
 import { UserError } from '../../api/client.ts';
 import type { TFieldDetail } from '../../api/types.ts';

@@ -1,4 +1,4 @@
-import type { CriterionMeasure, CriterionRule, FieldAppliesTo } from '../../../../common/schemas/catalogue.ts';
+import type { CriterionMeasure, CriterionRule, FieldAppliesTo } from '@common/schemas/catalogue.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 
 export const measureLabel = (m: CriterionMeasure) => t(`catalogue.measure.${m}` as MessageKey);

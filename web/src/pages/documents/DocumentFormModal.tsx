@@ -1,6 +1,6 @@
 /** Đăng ký / sửa văn bản. The number and type are read from the symbol ("384-CV/ĐUK") by the server. */
 import { App, Col, Form, Input, Row } from 'antd';
-import { ZCreateDocumentBody } from '../../../../common/schemas/documents.ts';
+import { ZCreateDocumentBody } from '@common/schemas/documents.ts';
 import { documentsApi } from '../../api/documents.ts';
 import type { TDocument, TUpdateDocumentBody } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';

@@ -7,7 +7,7 @@ import { useCallback, useMemo } from 'react';
 import { Select, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { EVALUATION_RESULTS, type EvaluationResult } from '../../../../common/schemas/evaluation.ts';
+import { EVALUATION_RESULTS, type EvaluationResult } from '@common/schemas/evaluation.ts';
 import { evaluationApi } from '../../api/evaluation.ts';
 import { plansApi } from '../../api/plans.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';

@@ -3,12 +3,10 @@
  * deciding document, dates, status (forward only), the team as editable rows
  * and the entries covered. Members and entries are sent as whole lists.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App, Button, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
-import { ActionDrawer } from '../../components/ActionDrawer.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { ZCreateInspectionBody, ZMemberInput } from '../../../../common/schemas/inspections.ts';
-import { errorMessage } from '../../api/client.ts';
+import { ZCreateInspectionBody, ZMemberInput } from '@common/schemas/inspections.ts';
 import {
   inspectionsApi,
   type InspectionKind,
@@ -17,12 +15,12 @@ import {
   type TInspectionDetail,
   type TUpdateInspectionBody,
 } from '../../api/inspections.ts';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { DocumentSelect } from '../../components/DocumentSelect.tsx';
 import { IsoDatePicker } from '../../components/IsoDatePicker.tsx';
 import { PersonSelect } from '../../components/PersonSelect.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useIsPhone } from '../../hooks/use-is-phone.ts';
-import { applyFieldErrors } from '../../lib/api-errors.ts';
 import { zodRule } from '../../lib/zod-rule.ts';
 import { t } from '../../i18n/index.ts';
 import { EntryMultiSelect } from './EntryMultiSelect.tsx';
@@ -175,7 +173,6 @@ export function InspectionDrawer({ inspection, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const isPhone = useIsPhone();
-  const [busy, setBusy] = useState(false);
   const editing = inspection && inspection !== 'new' ? inspection : null;
   const ownerUnitId = Form.useWatch('ownerUnitId', form) ?? null;
 
@@ -199,170 +196,151 @@ export function InspectionDrawer({ inspection, onClose, onSaved }: Props) {
     );
   }, [inspection, editing, form]);
 
-  const submit = async (values: Values) => {
+  const precheck = (values: Values) => {
     if (values.startsOn && values.endsOn && values.endsOn < values.startsOn) {
       form.setFields([{ name: ['endsOn'], errors: [t('inspections.form.endBeforeStart')] }]);
-      return;
+      return false;
     }
-    setBusy(true);
-    try {
-      let saved: TInspectionDetail;
-      if (editing) {
-        const before = fromDetail(editing);
-        const body: TUpdateInspectionBody = { revision: editing.revision };
-        if (values.kind !== before.kind) body.kind = values.kind;
-        if (values.title.trim() !== before.title) body.title = values.title;
-        if ((values.documentId ?? null) !== before.documentId) body.documentId = values.documentId ?? null;
-        if (values.startsOn !== before.startsOn) body.startsOn = values.startsOn!;
-        if ((values.endsOn ?? null) !== before.endsOn) body.endsOn = values.endsOn ?? null;
-        if (values.status !== before.status && values.status !== 'concluded') body.status = values.status;
-        if (JSON.stringify(membersOut(values)) !== JSON.stringify(membersOut(before)))
-          body.members = membersOut(values);
-        if (JSON.stringify([...(values.entryIds ?? [])].sort()) !== JSON.stringify([...before.entryIds].sort()))
-          body.entryIds = values.entryIds ?? [];
-        saved = await inspectionsApi.update(editing.id, body);
-      } else {
-        saved = await inspectionsApi.create({
-          ownerUnitId: values.ownerUnitId!,
-          kind: values.kind,
-          title: values.title,
-          documentId: values.documentId ?? null,
-          startsOn: values.startsOn!,
-          endsOn: values.endsOn ?? null,
-          members: membersOut(values),
-          entryIds: values.entryIds ?? [],
-        });
-      }
-      void message.success(
-        editing
-          ? t('inspections.done.updated', { title: saved.title })
-          : t('inspections.done.created', { title: saved.title }),
-      );
-      onSaved(saved);
-      onClose();
-    } catch (error) {
-      applyFieldErrors(form, error);
-      void message.error({ content: errorMessage(error), duration: 8 });
-    } finally {
-      setBusy(false);
-    }
+    return true;
   };
 
-  const buttons = (
-    <Space>
-      <Button onClick={onClose}>{t('common.cancel')}</Button>
-      <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="inspection-submit">
-        {t('common.save')}
-      </Button>
-    </Space>
-  );
+  const save = (values: Values): Promise<TInspectionDetail> => {
+    if (editing) {
+      const before = fromDetail(editing);
+      const body: TUpdateInspectionBody = { revision: editing.revision };
+      if (values.kind !== before.kind) body.kind = values.kind;
+      if (values.title.trim() !== before.title) body.title = values.title;
+      if ((values.documentId ?? null) !== before.documentId) body.documentId = values.documentId ?? null;
+      if (values.startsOn !== before.startsOn) body.startsOn = values.startsOn!;
+      if ((values.endsOn ?? null) !== before.endsOn) body.endsOn = values.endsOn ?? null;
+      if (values.status !== before.status && values.status !== 'concluded') body.status = values.status;
+      if (JSON.stringify(membersOut(values)) !== JSON.stringify(membersOut(before))) body.members = membersOut(values);
+      if (JSON.stringify([...(values.entryIds ?? [])].sort()) !== JSON.stringify([...before.entryIds].sort()))
+        body.entryIds = values.entryIds ?? [];
+      return inspectionsApi.update(editing.id, body);
+    }
+    return inspectionsApi.create({
+      ownerUnitId: values.ownerUnitId!,
+      kind: values.kind,
+      title: values.title,
+      documentId: values.documentId ?? null,
+      startsOn: values.startsOn!,
+      endsOn: values.endsOn ?? null,
+      members: membersOut(values),
+      entryIds: values.entryIds ?? [],
+    });
+  };
 
   return (
-    <ActionDrawer
+    <FormDrawer<Values, 'save', TInspectionDetail>
       open={inspection !== null}
       onClose={onClose}
       title={editing ? t('inspections.editTitle', { title: editing.title }) : t('inspections.createTitle')}
       width={960}
-      actions={buttons}
+      form={form}
+      precheck={precheck}
+      onSubmit={save}
+      onDone={(saved) => {
+        void message.success(
+          editing
+            ? t('inspections.done.updated', { title: saved.title })
+            : t('inspections.done.created', { title: saved.title }),
+        );
+        onSaved(saved);
+      }}
+      submitTestId="inspection-submit"
+      formTestId="inspection-form"
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={(v) => void submit(v)}
-        data-testid="inspection-form"
-        scrollToFirstError
-      >
-        <Row gutter={12}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="ownerUnitId"
-              label={t('inspections.field.ownerUnit')}
-              tooltip={t('inspections.form.ownerHelp')}
-              rules={[{ required: true, message: t('inspections.form.ownerRequired') }]}
-            >
-              <UnitSelect
-                disabled={Boolean(editing)}
-                known={editing ? [editing.ownerUnit] : []}
-                testId="inspection-owner"
-              />
-            </Form.Item>
-          </Col>
+      <Row gutter={12}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="ownerUnitId"
+            label={t('inspections.field.ownerUnit')}
+            tooltip={t('inspections.form.ownerHelp')}
+            rules={[{ required: true, message: t('inspections.form.ownerRequired') }]}
+          >
+            <UnitSelect
+              disabled={Boolean(editing)}
+              known={editing ? [editing.ownerUnit] : []}
+              testId="inspection-owner"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="kind" label={t('inspections.field.kind')}>
+            <Select
+              options={INSPECTION_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
+              data-testid="inspection-kind"
+            />
+          </Form.Item>
+        </Col>
+        {editing && (
           <Col xs={12} md={6}>
-            <Form.Item name="kind" label={t('inspections.field.kind')}>
+            <Form.Item name="status" label={t('inspections.field.status')}>
               <Select
-                options={INSPECTION_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
-                data-testid="inspection-kind"
+                options={(editing.status === 'planned'
+                  ? (['planned', 'in_progress'] as const)
+                  : (['in_progress'] as const)
+                ).map((s) => ({ value: s, label: statusLabel(s) }))}
+                data-testid="inspection-status"
               />
             </Form.Item>
           </Col>
-          {editing && (
-            <Col xs={12} md={6}>
-              <Form.Item name="status" label={t('inspections.field.status')}>
-                <Select
-                  options={(editing.status === 'planned'
-                    ? (['planned', 'in_progress'] as const)
-                    : (['in_progress'] as const)
-                  ).map((s) => ({ value: s, label: statusLabel(s) }))}
-                  data-testid="inspection-status"
-                />
-              </Form.Item>
-            </Col>
-          )}
-        </Row>
-        <Form.Item name="title" label={t('inspections.field.title')} rules={rules.title} required>
-          <Input.TextArea
-            autoSize={{ minRows: 1, maxRows: 3 }}
-            maxLength={500}
-            placeholder={t('inspections.form.titlePlaceholder')}
-            data-testid="inspection-title"
-          />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="documentId"
-              label={t('inspections.field.document')}
-              tooltip={t('inspections.form.documentHelp')}
-            >
-              <DocumentSelect
-                known={editing?.document ? { ...editing.document, summary: '' } : null}
-                testId="inspection-document"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item
-              name="startsOn"
-              label={t('inspections.field.startsOn')}
-              rules={[{ required: true, message: t('inspections.form.dateRequired') }]}
-            >
-              <IsoDatePicker data-testid="inspection-starts" />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="endsOn" label={t('inspections.field.endsOn')}>
-              <IsoDatePicker data-testid="inspection-ends" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="entryIds" label={t('inspections.field.subjects')} tooltip={t('inspections.form.entriesHelp')}>
-          <EntryMultiSelect
-            unitId={ownerUnitId}
-            known={
-              editing
-                ? editing.subjects.map((s) => ({
-                    id: s.id,
-                    name: s.name,
-                    sub: `${s.ownerUnit.name} · ${s.level.name}`,
-                  }))
-                : []
-            }
-            testId="inspection-entries"
-          />
-        </Form.Item>
-        <Typography.Title level={5}>{t('inspections.section.team')}</Typography.Title>
-        <MemberRows isPhone={isPhone} />
-      </Form>
-    </ActionDrawer>
+        )}
+      </Row>
+      <Form.Item name="title" label={t('inspections.field.title')} rules={rules.title} required>
+        <Input.TextArea
+          autoSize={{ minRows: 1, maxRows: 3 }}
+          maxLength={500}
+          placeholder={t('inspections.form.titlePlaceholder')}
+          data-testid="inspection-title"
+        />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="documentId"
+            label={t('inspections.field.document')}
+            tooltip={t('inspections.form.documentHelp')}
+          >
+            <DocumentSelect
+              known={editing?.document ? { ...editing.document, summary: '' } : null}
+              testId="inspection-document"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item
+            name="startsOn"
+            label={t('inspections.field.startsOn')}
+            rules={[{ required: true, message: t('inspections.form.dateRequired') }]}
+          >
+            <IsoDatePicker data-testid="inspection-starts" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="endsOn" label={t('inspections.field.endsOn')}>
+            <IsoDatePicker data-testid="inspection-ends" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="entryIds" label={t('inspections.field.subjects')} tooltip={t('inspections.form.entriesHelp')}>
+        <EntryMultiSelect
+          unitId={ownerUnitId}
+          known={
+            editing
+              ? editing.subjects.map((s) => ({
+                  id: s.id,
+                  name: s.name,
+                  sub: `${s.ownerUnit.name} · ${s.level.name}`,
+                }))
+              : []
+          }
+          testId="inspection-entries"
+        />
+      </Form.Item>
+      <Typography.Title level={5}>{t('inspections.section.team')}</Typography.Title>
+      <MemberRows isPhone={isPhone} />
+    </FormDrawer>
   );
 }

@@ -26,7 +26,7 @@ import {
 } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ZConcludeBody, ZFollowupBody } from '../../../../common/schemas/inspections.ts';
+import { ZConcludeBody, ZFollowupBody } from '@common/schemas/inspections.ts';
 import { inspectionsApi, type TInspectionDetail } from '../../api/inspections.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';

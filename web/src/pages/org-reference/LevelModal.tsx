@@ -1,6 +1,6 @@
 /** Thêm / sửa một cấp (mã, tên, thứ bậc — số nhỏ là cấp cao hơn, đang sử dụng). */
 import { App, Form, Input, InputNumber, Switch } from 'antd';
-import { ZLevelBody } from '../../../../common/schemas/org.ts';
+import { ZLevelBody } from '@common/schemas/org.ts';
 import { orgApi } from '../../api/org.ts';
 import type { TLevel, TLevelBody } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';

@@ -1,6 +1,6 @@
 /** Thêm / sửa một loại đơn vị (mã, tên, là tổ chức đảng, thứ tự, đang sử dụng). */
 import { App, Form, Input, InputNumber, Switch } from 'antd';
-import { ZUnitTypeBody } from '../../../../common/schemas/org.ts';
+import { ZUnitTypeBody } from '@common/schemas/org.ts';
 import { orgApi } from '../../api/org.ts';
 import type { TUnitType, TUnitTypeBody } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';

@@ -1,13 +1,11 @@
 /** Thêm / sửa thông tin một người, in a drawer (full width on phones). */
-import { useEffect, useState } from 'react';
-import { App, Button, Checkbox, Col, Drawer, Form, Input, InputNumber, Radio, Row, Space } from 'antd';
-import { ZCreatePersonBody } from '../../../../common/schemas/people.ts';
+import { useEffect } from 'react';
+import { App, Checkbox, Col, Form, Input, InputNumber, Radio, Row } from 'antd';
+import { ZCreatePersonBody } from '@common/schemas/people.ts';
 import { peopleApi } from '../../api/people.ts';
-import { errorMessage } from '../../api/client.ts';
 import type { TPerson, TUpdatePersonBody } from '../../api/types.ts';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
-import { useIsPhone } from '../../hooks/use-is-phone.ts';
-import { applyFieldErrors } from '../../lib/api-errors.ts';
 import { zodRule } from '../../lib/zod-rule.ts';
 import { t } from '../../i18n/index.ts';
 
@@ -49,8 +47,6 @@ function changed(person: TPerson, values: Values): TUpdatePersonBody {
 export function PersonDrawer({ person, defaultUnit, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const isPhone = useIsPhone();
-  const [busy, setBusy] = useState(false);
   const editing = person && person !== 'new' ? person : null;
 
   useEffect(() => {
@@ -70,79 +66,62 @@ export function PersonDrawer({ person, defaultUnit, onClose, onSaved }: Props) {
     }
   }, [person, editing, defaultUnit, form]);
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    try {
-      const saved = editing
-        ? await peopleApi.update(editing.id, changed(editing, values))
-        : await peopleApi.create(values);
-      void message.success(
-        editing
-          ? t('people.done.updated', { name: saved.fullName })
-          : t('people.done.created', { name: saved.fullName }),
-      );
-      onSaved(saved);
-      onClose();
-    } catch (error) {
-      applyFieldErrors(form, error);
-      void message.error({ content: errorMessage(error), duration: 8 });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = (values: Values): Promise<TPerson> =>
+    editing ? peopleApi.update(editing.id, changed(editing, values)) : peopleApi.create(values);
 
   const known = editing ? [{ id: editing.unitId, name: editing.unitName }] : defaultUnit ? [defaultUnit] : [];
   return (
-    <Drawer
+    <FormDrawer<Values, 'save', TPerson>
       open={person !== null}
       onClose={onClose}
       title={editing ? t('people.editTitle', { name: editing.fullName }) : t('people.createTitle')}
-      size={isPhone ? '100%' : 520}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="person-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      width={520}
+      form={form}
+      onSubmit={save}
+      onDone={(saved) => {
+        void message.success(
+          editing
+            ? t('people.done.updated', { name: saved.fullName })
+            : t('people.done.created', { name: saved.fullName }),
+        );
+        onSaved(saved);
+      }}
+      submitTestId="person-submit"
+      formTestId="person-form"
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} data-testid="person-form">
-        <Form.Item name="fullName" label={t('people.field.fullName')} rules={rules.fullName} required>
-          <Input maxLength={200} data-testid="person-name" />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="gender" label={t('people.field.gender')}>
-              <Radio.Group
-                options={[
-                  { value: 'male', label: t('people.gender.male') },
-                  { value: 'female', label: t('people.gender.female') },
-                ]}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="birthYear" label={t('people.field.birthYear')} rules={rules.birthYear}>
-              <InputNumber min={1900} max={2100} style={{ width: '100%' }} controls={false} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="position" label={t('people.field.position')} rules={rules.position}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={300} />
-        </Form.Item>
-        <Form.Item
-          name="unitId"
-          label={t('people.field.unit')}
-          rules={[{ required: true, message: t('people.unitRequired') }]}
-        >
-          <UnitSelect known={known} testId="person-unit" />
-        </Form.Item>
-        <Form.Item name="partyMember" valuePropName="checked">
-          <Checkbox>{t('people.field.partyMember')}</Checkbox>
-        </Form.Item>
-      </Form>
-    </Drawer>
+      <Form.Item name="fullName" label={t('people.field.fullName')} rules={rules.fullName} required>
+        <Input maxLength={200} data-testid="person-name" />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="gender" label={t('people.field.gender')}>
+            <Radio.Group
+              options={[
+                { value: 'male', label: t('people.gender.male') },
+                { value: 'female', label: t('people.gender.female') },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="birthYear" label={t('people.field.birthYear')} rules={rules.birthYear}>
+            <InputNumber min={1900} max={2100} style={{ width: '100%' }} controls={false} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="position" label={t('people.field.position')} rules={rules.position}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={300} />
+      </Form.Item>
+      <Form.Item
+        name="unitId"
+        label={t('people.field.unit')}
+        rules={[{ required: true, message: t('people.unitRequired') }]}
+      >
+        <UnitSelect known={known} testId="person-unit" />
+      </Form.Item>
+      <Form.Item name="partyMember" valuePropName="checked">
+        <Checkbox>{t('people.field.partyMember')}</Checkbox>
+      </Form.Item>
+    </FormDrawer>
   );
 }

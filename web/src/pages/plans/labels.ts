@@ -1,4 +1,4 @@
-import type { PhaseKind, PlanStatus, TargetMeasure, TargetSubject } from '../../../../common/schemas/plans.ts';
+import type { PhaseKind, PlanStatus, TargetMeasure, TargetSubject } from '@common/schemas/plans.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 
 export const phaseKindLabel = (kind: PhaseKind) => t(`plans.phaseKind.${kind}` as MessageKey);

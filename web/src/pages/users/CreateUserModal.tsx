@@ -1,8 +1,8 @@
 /** Tạo tài khoản, with the roles it starts with; the user must change the password at first sign-in. */
 import { App, Button, Card, Checkbox, Col, Form, Input, Row, type FormRule } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { ZCreateUserBody, ZUsername } from '../../../../common/schemas/accounts.ts';
-import type { Role } from '../../../../common/roles.ts';
+import { ZCreateUserBody, ZUsername } from '@common/schemas/accounts.ts';
+import type { Role } from '@common/roles.ts';
 import { usersApi } from '../../api/users.ts';
 import type { TUser } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';

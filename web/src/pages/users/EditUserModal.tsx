@@ -1,5 +1,5 @@
 import { App, Form, Input } from 'antd';
-import { ZUpdateUserBody } from '../../../../common/schemas/accounts.ts';
+import { ZUpdateUserBody } from '@common/schemas/accounts.ts';
 import { usersApi } from '../../api/users.ts';
 import type { TUser } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';

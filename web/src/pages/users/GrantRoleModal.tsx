@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import type { Role } from '../../../../common/roles.ts';
+import type { Role } from '@common/roles.ts';
 import { usersApi } from '../../api/users.ts';
 import type { TUser } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';

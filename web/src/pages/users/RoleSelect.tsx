@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import { ROLE_LABELS, ROLES, type Role } from '../../../../common/roles.ts';
+import { ROLE_LABELS, ROLES, type Role } from '@common/roles.ts';
 import { t } from '../../i18n/index.ts';
 
 /** Vai trò, labelled from the shared ROLE_LABELS. */

@@ -1,6 +1,6 @@
 /** The roles an account holds, each on a unit; an administrator may revoke them here. */
 import { Popconfirm, Space, Tag, Typography } from 'antd';
-import { ROLE_LABELS } from '../../../../common/roles.ts';
+import { ROLE_LABELS } from '@common/roles.ts';
 import type { TUser } from '../../api/types.ts';
 import { t } from '../../i18n/index.ts';
 

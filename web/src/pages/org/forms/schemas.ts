@@ -1,5 +1,5 @@
 /** The shared zod field schemas the org forms validate with (same rules as the API). */
-import { ZCreateUnitBody, ZNewUnit } from '../../../../../common/schemas/org.ts';
+import { ZCreateUnitBody, ZNewUnit } from '@common/schemas/org.ts';
 import { zodRule } from '../../../lib/zod-rule.ts';
 
 export const unitRules = {

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { App, Button, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ZMonitorNoteBody } from '../../../../../common/schemas/monitoring.ts';
+import { ZMonitorNoteBody } from '@common/schemas/monitoring.ts';
 import { monitoringApi, type MonitorNoteKind, type TMonitorNote } from '../../../api/inspections.ts';
 import { FilesUploadField } from '../../../components/FilesUploadField.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';

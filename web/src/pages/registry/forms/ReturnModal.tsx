@@ -1,6 +1,6 @@
 /** Trả lại đăng ký: the reason is required and shown prominently to the unit that registered. */
 import { App, Form, Input } from 'antd';
-import { ZReturnBody } from '../../../../../common/schemas/registry.ts';
+import { ZReturnBody } from '@common/schemas/registry.ts';
 import { registryApi } from '../../../api/registry.ts';
 import type { TEntryDetail } from '../../../api/types.ts';
 import { FormModal } from '../../../components/FormModal.tsx';

@@ -5,7 +5,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { EntryListParams } from '../../../api/registry.ts';
-import { ENTRY_KINDS, ENTRY_STATUSES } from '../../../../../common/schemas/registry.ts';
+import { ENTRY_KINDS, ENTRY_STATUSES } from '@common/schemas/registry.ts';
 
 export type RegistryFilterValues = Omit<EntryListParams, 'page' | 'pageSize' | 'asOf'>;
 

@@ -14,7 +14,7 @@ import {
   IMPORT_COLUMN_KEYS,
   importColumnsFor,
   type ImportColumnKey,
-} from '../../../../../common/schemas/registry-excel.ts';
+} from '@common/schemas/registry-excel.ts';
 import { ApiError, errorMessage } from '../../../api/client.ts';
 import { registryApi } from '../../../api/registry.ts';
 import type { ImportKind, TImportCommitResult, TImportPreview, TImportProblem } from '../../../api/types.ts';

@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Checkbox, Input, Switch, Table, Tooltip, Typography } from 'antd';
 import { EditOutlined, UndoOutlined } from '@ant-design/icons';
-import { importColumnsFor, type ImportColumnKey } from '../../../../../common/schemas/registry-excel.ts';
+import { importColumnsFor, type ImportColumnKey } from '@common/schemas/registry-excel.ts';
 import type { ImportKind, TImportPreview, TImportProblem, TImportRow } from '../../../api/types.ts';
 import { t } from '../../../i18n/index.ts';
 
