@@ -3,6 +3,9 @@ import { z } from '../zod-setup.ts';
 import { ACTIONS, ROLES } from '../roles.ts';
 import { ZId, ZPage, ZRevision, optionalText, requiredText } from './shared.ts';
 
+/** app_user.status: a disabled account cannot sign in; its sessions and tokens are gone. */
+export const USER_STATUSES = ['active', 'disabled'] as const;
+
 export const ZLoginBody = z.object({
   username: requiredText('Tên đăng nhập', 100),
   password: z.string({ error: 'Mật khẩu không được để trống.' }).min(1, 'Mật khẩu không được để trống.').max(200),
@@ -75,7 +78,7 @@ export const ZUpdateUserBody = z.object({
 export type TUpdateUser = z.output<typeof ZUpdateUserBody>;
 
 export const ZSetUserStatusBody = z.object({
-  status: z.enum(['active', 'disabled'], { error: 'Trạng thái không hợp lệ.' }),
+  status: z.enum(USER_STATUSES, { error: 'Trạng thái không hợp lệ.' }),
   revision: ZRevision,
 });
 
@@ -100,7 +103,7 @@ export const ZUser = z.object({
   username: z.string(),
   fullName: z.string(),
   email: z.string().nullable(),
-  status: z.enum(['active', 'disabled']),
+  status: z.enum(USER_STATUSES),
   mustChangePassword: z.boolean(),
   /** Set only while the name is locked for everyone after repeated failed sign-ins. */
   lockedUntil: z.string().nullable(),
@@ -121,7 +124,7 @@ export const ZUserPage = ZPage(ZUser);
 export const ZUserListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   unitId: ZId.optional(),
-  status: z.enum(['active', 'disabled'], { error: 'Trạng thái không hợp lệ.' }).optional(),
+  status: z.enum(USER_STATUSES, { error: 'Trạng thái không hợp lệ.' }).optional(),
   page: z.coerce.number().int().min(1, 'Trang phải từ 1 trở lên.').default(1),
   pageSize: z.coerce.number().int().min(1).max(200, 'Mỗi trang tối đa 200 dòng.').default(50),
 });

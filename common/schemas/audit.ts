@@ -29,12 +29,15 @@ export const ZAuditQuery = ZPageQuery.extend({
 }).refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], message: 'Đến ngày phải không sớm hơn Từ ngày.' });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
+/** audit_event.via: how the actor reached the server (the session cookie, an API token, or the system itself). */
+export const AUDIT_VIAS = ['session', 'token', 'system'] as const;
+
 export const ZAuditEvent = z.object({
   id: z.number().int(),
   occurredAt: z.string(),
   actorId: z.number().int().nullable(),
   actorName: z.string(),
-  via: z.enum(['session', 'token', 'system']),
+  via: z.enum(AUDIT_VIAS),
   action: z.string(),
   actionLabel: z.string(),
   entityType: z.string(),

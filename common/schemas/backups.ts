@@ -1,7 +1,11 @@
 /** Backups for system administrators: /api/v1/admin/backups (server/backup/routes.ts). */
 import { z } from '../zod-setup.ts';
 
-export const ZBackupTrigger = z.enum(['manual', 'scheduled', 'cli']);
+/** backup_run.trigger and backup_run.status. */
+export const BACKUP_TRIGGERS = ['manual', 'scheduled', 'cli'] as const;
+export const BACKUP_STATUSES = ['succeeded', 'failed'] as const;
+
+export const ZBackupTrigger = z.enum(BACKUP_TRIGGERS);
 export type TBackupTrigger = z.infer<typeof ZBackupTrigger>;
 
 export const ZBackupRun = z.object({
@@ -9,7 +13,7 @@ export const ZBackupRun = z.object({
   startedAt: z.string(),
   finishedAt: z.string(),
   durationMs: z.number().int(),
-  status: z.enum(['succeeded', 'failed']),
+  status: z.enum(BACKUP_STATUSES),
   trigger: ZBackupTrigger,
   /** Who asked (a user's name), or null for the schedule and the command line. */
   requestedByName: z.string().nullable(),

@@ -5,6 +5,8 @@
  * dashboard of the reporting loop. Rules: server/evaluation/proposal.ts.
  */
 import { z } from '../zod-setup.ts';
+import { CRITERION_MEASURES, CRITERION_RULES } from './catalogue.ts';
+import { ENTRY_KINDS } from './registry.ts';
 import { ZDate, ZId, optionalText } from './shared.ts';
 import { PERIOD_KINDS, REPORT_STATUSES, ZCompleteness } from './reporting.ts';
 
@@ -24,7 +26,7 @@ export const ZEvaluationListQuery = z.object({
   unitId: ZId.optional(),
   fieldId: ZId.optional(),
   levelId: ZId.optional(),
-  kind: z.enum(['model', 'exemplar']).optional(),
+  kind: z.enum(ENTRY_KINDS).optional(),
   result: z
     .enum(EVALUATION_RESULTS, { error: 'Kết quả lọc phải là met, not_met, decided, undecided hoặc no_report.' })
     .optional(),
@@ -36,7 +38,7 @@ export type TEvaluationListQuery = z.infer<typeof ZEvaluationListQuery>;
 
 export const ZEvaluationEntry = z.object({
   id: z.number().int(),
-  kind: z.enum(['model', 'exemplar']),
+  kind: z.enum(ENTRY_KINDS),
   name: z.string(),
   status: z.string(),
   ownerUnit: ZRef,
@@ -111,8 +113,8 @@ export const ZEvaluationCriterion = z.object({
   code: z.string(),
   parentCode: z.string().nullable(),
   title: z.string(),
-  measure: z.enum(['boolean', 'number', 'percent', 'score', 'text']),
-  rule: z.enum(['yes', 'gte', 'lte', 'none']),
+  measure: z.enum(CRITERION_MEASURES),
+  rule: z.enum(CRITERION_RULES),
   target: z.number().nullable(),
   scaleMax: z.number().nullable(),
   /** The accepted report's value (periods only). */

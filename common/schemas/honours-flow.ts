@@ -27,6 +27,7 @@
  *   GET/POST  /people/:id/disciplines         GET /people/:id/honours
  */
 import { z } from '../zod-setup.ts';
+import { BALLOT_KINDS } from './honours.ts';
 import { ZDate, ZId, ZPageQuery, ZRevision, optionalText, requiredText } from './shared.ts';
 
 const ZRef = z.object({ id: z.number().int(), name: z.string() });
@@ -55,7 +56,11 @@ export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
   thematic: 'Theo chuyên đề',
   ad_hoc: 'Đột xuất',
 };
-export const ROUND_STATUS_LABELS: Record<'open' | 'closed', string> = { open: 'Đang thực hiện', closed: 'Đã kết thúc' };
+export const ROUND_STATUSES = ['open', 'closed'] as const;
+export const ROUND_STATUS_LABELS: Record<(typeof ROUND_STATUSES)[number], string> = {
+  open: 'Đang thực hiện',
+  closed: 'Đã kết thúc',
+};
 
 const roundFields = {
   name: requiredText('Tên đợt khen thưởng', 300),
@@ -91,7 +96,7 @@ export const ZUpdateRoundBody = z
     reviewUntil: ZDate.nullable().optional(),
     ceremonyOn: ZDate.nullable().optional(),
     note: optionalText('Ghi chú', 2000).optional(),
-    status: z.enum(['open', 'closed'], { error: 'Trạng thái phải là open hoặc closed.' }).optional(),
+    status: z.enum(ROUND_STATUSES, { error: 'Trạng thái phải là open hoặc closed.' }).optional(),
     revision: ZRevision,
   })
   .refine(roundDatesOk, roundDatesIssue);
@@ -100,7 +105,7 @@ export type TUpdateRoundBody = z.input<typeof ZUpdateRoundBody>;
 export const ZRoundListQuery = ZPageQuery.extend({
   /** Rounds of this unit and of the units above it (where it may propose). */
   unitId: ZId.optional(),
-  status: z.enum(['open', 'closed']).optional(),
+  status: z.enum(ROUND_STATUSES).optional(),
   q: z.string().trim().max(200).optional(),
 });
 
@@ -115,7 +120,7 @@ export const ZRound = z.object({
   proposalsUntil: z.string(),
   reviewUntil: z.string().nullable(),
   ceremonyOn: z.string().nullable(),
-  status: z.enum(['open', 'closed']),
+  status: z.enum(ROUND_STATUSES),
   note: z.string().nullable(),
   revision: z.number().int(),
   /** Proposals received (submitted) and candidates by status, for the list. */
@@ -146,7 +151,8 @@ export const CANDIDATE_STATUS_LABELS: Record<CandidateStatus, string> = {
   decided: 'Đã có quyết định',
   withdrawn: 'Đã rút',
 };
-export const PROPOSAL_STATUS_LABELS: Record<'draft' | 'submitted', string> = {
+export const PROPOSAL_STATUSES = ['draft', 'submitted'] as const;
+export const PROPOSAL_STATUS_LABELS: Record<(typeof PROPOSAL_STATUSES)[number], string> = {
   draft: 'Đang soạn',
   submitted: 'Đã gửi',
 };
@@ -251,7 +257,7 @@ export const ZProposalSummary = z.object({
   reviewerUnit: ZRef.nullable(),
   externalBody: z.string().nullable(),
   title: z.string(),
-  status: z.enum(['draft', 'submitted']),
+  status: z.enum(PROPOSAL_STATUSES),
   submittedAt: z.string().nullable(),
   collectives: z.number().int(),
   individuals: z.number().int(),
@@ -274,7 +280,7 @@ export const ZProposalListQuery = ZPageQuery.extend({
   unitId: ZId.optional(),
   /** sent: proposals of my units; received: proposals to units I review. Default: both. */
   direction: z.enum(['sent', 'received']).optional(),
-  status: z.enum(['draft', 'submitted']).optional(),
+  status: z.enum(PROPOSAL_STATUSES).optional(),
 });
 
 /** Candidates the system suggests: entries in the proposer's subtree whose latest evaluation in the round's plan met the criteria, not yet proposed in the round. */
@@ -330,6 +336,8 @@ export const COUNCIL_ROLE_LABELS: Record<(typeof COUNCIL_ROLES)[number], string>
   secretary: 'Thư ký',
   member: 'Ủy viên',
 };
+/** council_session.status: a closed session's counts are final and its minutes can be printed. */
+export const COUNCIL_SESSION_STATUSES = ['open', 'closed'] as const;
 export const BALLOT_CHOICES = ['yes', 'no', 'abstain'] as const;
 export const BALLOT_CHOICE_LABELS: Record<(typeof BALLOT_CHOICES)[number], string> = {
   yes: 'Đồng ý',
@@ -397,7 +405,7 @@ export const ZCouncilSummary = z.object({
   unit: ZRef,
   title: z.string(),
   heldOn: z.string(),
-  status: z.enum(['open', 'closed']),
+  status: z.enum(COUNCIL_SESSION_STATUSES),
   candidateCount: z.number().int(),
   memberCount: z.number().int(),
   /** The signed-in user is a member. */
@@ -406,7 +414,7 @@ export const ZCouncilSummary = z.object({
 });
 export const ZCouncilSession = ZCouncilSummary.extend({
   location: z.string().nullable(),
-  ballot: z.enum(['secret', 'open']),
+  ballot: z.enum(BALLOT_KINDS),
   members: z.array(
     z.object({ user: ZRef, role: z.enum(COUNCIL_ROLES), position: z.string().nullable(), present: z.boolean() }),
   ),
@@ -438,6 +446,9 @@ export const ZCouncilListQuery = ZPageQuery.extend({
 });
 
 // ─── Decisions and honours ─────────────────────────────────────────────────
+
+/** honour.status: an honour is revoked (with a date and reason), never deleted. */
+export const HONOUR_STATUSES = ['active', 'revoked'] as const;
 
 /** The decision document: registered in the owner's document registry in the same transaction. */
 export const ZDecisionDocument = z.object({
@@ -511,7 +522,7 @@ export const ZHonour = z.object({
   decidedOn: z.string(),
   round: ZRef.nullable(),
   candidateId: z.number().int().nullable(),
-  status: z.enum(['active', 'revoked']),
+  status: z.enum(HONOUR_STATUSES),
   revokedOn: z.string().nullable(),
   revokeReason: z.string().nullable(),
   revokeDocument: ZDocRef.nullable(),
@@ -527,7 +538,7 @@ export const ZHonourListQuery = ZPageQuery.extend({
   awardFormId: ZId.optional(),
   decisionDocumentId: ZId.optional(),
   subject: ZSubject.optional(),
-  status: z.enum(['active', 'revoked']).optional(),
+  status: z.enum(HONOUR_STATUSES).optional(),
   /** Granted by an outside body (true) or inside the system (false). */
   external: z
     .enum(['true', 'false'])

@@ -15,6 +15,10 @@ export const AWARD_KIND_LABELS: Record<(typeof AWARD_KINDS)[number], string> = {
   other: 'Hình thức khác',
 };
 export const AWARD_SUBJECTS = ['collective', 'individual', 'both'] as const;
+/** award_form_rule: how the council votes and how the threshold is counted. */
+export const BALLOT_KINDS = ['secret', 'open'] as const;
+export const THRESHOLD_COMPARISONS = ['gte', 'gt'] as const;
+export const THRESHOLD_BASES = ['all_members', 'voters'] as const;
 export const AWARD_SUBJECT_LABELS: Record<(typeof AWARD_SUBJECTS)[number], string> = {
   collective: 'Tập thể',
   individual: 'Cá nhân',
@@ -59,12 +63,12 @@ export const ZAwardRuleInput = z.object({
     .nullish()
     .transform((v) => v ?? null),
   councilRequired: z.boolean(),
-  ballot: z.enum(['secret', 'open'], {
+  ballot: z.enum(BALLOT_KINDS, {
     error: 'Hình thức biểu quyết phải là secret (bỏ phiếu kín) hoặc open (biểu quyết công khai).',
   }),
   threshold: ZShare('Tỷ lệ phiếu đồng ý cần đạt'),
-  comparison: z.enum(['gte', 'gt'], { error: 'So sánh phải là gte (từ … trở lên) hoặc gt (trên …).' }),
-  basis: z.enum(['all_members', 'voters'], {
+  comparison: z.enum(THRESHOLD_COMPARISONS, { error: 'So sánh phải là gte (từ … trở lên) hoặc gt (trên …).' }),
+  basis: z.enum(THRESHOLD_BASES, {
     error: 'Cách tính phải là all_members (trên tổng số thành viên) hoặc voters (trên số người bỏ phiếu).',
   }),
   quorum: ZShare('Tỷ lệ thành viên có mặt tối thiểu'),
@@ -110,10 +114,10 @@ export const ZAwardRule = z.object({
   grantorKind: z.enum(GRANTOR_KINDS),
   grantorLevel: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   councilRequired: z.boolean(),
-  ballot: z.enum(['secret', 'open']),
+  ballot: z.enum(BALLOT_KINDS),
   threshold: z.object({ num: z.number().int(), den: z.number().int() }),
-  comparison: z.enum(['gte', 'gt']),
-  basis: z.enum(['all_members', 'voters']),
+  comparison: z.enum(THRESHOLD_COMPARISONS),
+  basis: z.enum(THRESHOLD_BASES),
   quorum: z.object({ num: z.number().int(), den: z.number().int() }),
   disclosureDays: z.number().int().nullable(),
   legalBasis: z.string().nullable(),

@@ -5,6 +5,7 @@
  */
 import { z } from '../zod-setup.ts';
 import { todayInVietnam } from '../dates.ts';
+import { ENTRY_KINDS } from './registry.ts';
 import { ZDate, ZId, ZRevision, optionalText, requiredText } from './shared.ts';
 
 export const INSPECTION_KINDS = ['inspection', 'supervision'] as const;
@@ -216,7 +217,7 @@ export const ZInspectionMember = z.object({
 
 export const ZInspectionSubject = z.object({
   id: z.number().int(),
-  kind: z.enum(['model', 'exemplar']),
+  kind: z.enum(ENTRY_KINDS),
   name: z.string(),
   status: z.string(),
   ownerUnit: ZRef,

@@ -126,13 +126,18 @@ export const ZUnitSummary = z.object({
 });
 export type TUnitSummary = z.infer<typeof ZUnitSummary>;
 
+/** org_unit.end_reason, org_event.kind and org_event_unit.role (the part a unit played in an event). */
+export const UNIT_END_REASONS = ['dissolved', 'merged', 'split'] as const;
+export const ORG_EVENT_KINDS = ['create', 'rename', 'update', 'move', 'merge', 'split', 'dissolve'] as const;
+export const ORG_EVENT_UNIT_ROLES = ['subject', 'source', 'target', 'old_parent', 'new_parent'] as const;
+
 export const ZUnitRef = z.object({ id: z.number(), name: z.string() });
 
 export const ZUnitDetail = ZUnitSummary.extend({
   asOf: z.string(),
   createdOn: z.string(),
   endedOn: z.string().nullable(),
-  endReason: z.enum(['dissolved', 'merged', 'split']).nullable(),
+  endReason: z.enum(UNIT_END_REASONS).nullable(),
   revision: z.number(),
   ancestors: z.array(ZUnitRef),
   successors: z.array(ZUnitRef.extend({ eventId: z.number(), date: z.string() })),
@@ -143,7 +148,7 @@ export type TUnitDetail = z.infer<typeof ZUnitDetail>;
 
 export const ZOrgEvent = z.object({
   id: z.number(),
-  kind: z.enum(['create', 'rename', 'update', 'move', 'merge', 'split', 'dissolve']),
+  kind: z.enum(ORG_EVENT_KINDS),
   effectiveDate: z.string(),
   note: z.string().nullable(),
   document: z.object({ id: z.number(), symbol: z.string(), issuedOn: z.string() }).nullable(),

@@ -7,6 +7,8 @@ import { z } from '../zod-setup.ts';
 import { ZId } from './shared.ts';
 
 export const IMPORT_KINDS = ['model', 'exemplar'] as const;
+/** registry_import.status: a preview waits for its commit; a commit is final. */
+export const IMPORT_STATUSES = ['previewed', 'committed'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = { model: 'mô hình', exemplar: 'điển hình tiên tiến' };
 
@@ -152,7 +154,7 @@ export const ZImportInfo = z.object({
   ownerUnitId: z.number().int(),
   fileId: z.number().int(),
   fileName: z.string(),
-  status: z.enum(['previewed', 'committed']),
+  status: z.enum(IMPORT_STATUSES),
   rowCount: z.number().int(),
   createdCount: z.number().int(),
   createdAt: z.string(),

@@ -6,6 +6,7 @@
  * coverage unit list, the movement ledger (/bien-dong).
  */
 import { z } from '../zod-setup.ts';
+import { ENTRY_KINDS } from './registry.ts';
 import { ZDate, ZId, ZPageQuery } from './shared.ts';
 
 const ZRef = z.object({ id: z.number().int(), name: z.string() });
@@ -14,7 +15,7 @@ export const ZOverviewQuery = z.object({
   unitId: ZId.optional(),
   /** The day the numbers are for (default today). */
   asOf: ZDate.optional(),
-  kind: z.enum(['model', 'exemplar'], { error: 'Loại phải là model (mô hình) hoặc exemplar (điển hình).' }).optional(),
+  kind: z.enum(ENTRY_KINDS, { error: 'Loại phải là model (mô hình) hoặc exemplar (điển hình).' }).optional(),
 });
 
 export const ZOverview = z.object({

@@ -346,12 +346,16 @@ export const ZMonitor = z.object({
   note: z.string().nullable(),
 });
 
+/** registry_span.began and .ended: how a time on the list began and how it ended. */
+export const SPAN_BEGINNINGS = ['accepted', 'reinstated', 'level_in', 'imported'] as const;
+export const SPAN_ENDINGS = ['removed', 'transferred', 'replaced', 'level_out'] as const;
+
 export const ZSpan = z.object({
   level: ZRef,
   validFrom: z.string(),
   validTo: z.string().nullable(),
-  began: z.enum(['accepted', 'reinstated', 'level_in', 'imported']),
-  ended: z.enum(['removed', 'transferred', 'replaced', 'level_out']).nullable(),
+  began: z.enum(SPAN_BEGINNINGS),
+  ended: z.enum(SPAN_ENDINGS).nullable(),
 });
 
 export const ZEntryDetail = ZEntrySummary.extend({

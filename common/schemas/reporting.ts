@@ -5,6 +5,8 @@
  * Shared by the server routes and the web forms. Rules: server/reporting/period-rules.ts.
  */
 import { z } from '../zod-setup.ts';
+import { CRITERION_MEASURES, CRITERION_RULES } from './catalogue.ts';
+import { ENTRY_KINDS } from './registry.ts';
 import { ZDate, ZId, ZRevision, optionalText, requiredText } from './shared.ts';
 
 export const PERIOD_KINDS = ['half_year', 'year'] as const;
@@ -168,11 +170,14 @@ export const ZUpdatePeriodBody = z
   .superRefine(periodDates);
 export type TUpdatePeriodBody = z.infer<typeof ZUpdatePeriodBody>;
 
+/** report_period_override.state: reopened until a date, or closed. */
+export const OVERRIDE_STATES = ['open', 'closed'] as const;
+
 /** An operator's exception for one unit and its subtree: reopen until a date, or close now. */
 export const ZOverrideBody = z
   .object({
     unitId: ZId,
-    state: z.enum(['open', 'closed'], { error: 'Trạng thái phải là open (mở) hoặc closed (khóa).' }),
+    state: z.enum(OVERRIDE_STATES, { error: 'Trạng thái phải là open (mở) hoặc closed (khóa).' }),
     openUntil: ZDate.nullish().transform((v) => v ?? null),
     reason: requiredText('Lý do', 1000),
   })
@@ -187,7 +192,7 @@ export type TOverrideBody = z.infer<typeof ZOverrideBody>;
 export const ZOverride = z.object({
   id: z.number().int(),
   unit: ZRef,
-  state: z.enum(['open', 'closed']),
+  state: z.enum(OVERRIDE_STATES),
   openUntil: z.string().nullable(),
   reason: z.string(),
   createdBy: z.string().nullable(),
@@ -257,8 +262,8 @@ export const ZReportCriterion = z.object({
   code: z.string(),
   parentCode: z.string().nullable(),
   title: z.string(),
-  measure: z.enum(['boolean', 'number', 'percent', 'score', 'text']),
-  rule: z.enum(['yes', 'gte', 'lte', 'none']),
+  measure: z.enum(CRITERION_MEASURES),
+  rule: z.enum(CRITERION_RULES),
   target: z.number().nullable(),
   scaleMax: z.number().nullable(),
   value: ZReportValue,
@@ -289,7 +294,7 @@ export const ZReport = z.object({
   id: z.number().int(),
   entry: z.object({
     id: z.number().int(),
-    kind: z.enum(['model', 'exemplar']),
+    kind: z.enum(ENTRY_KINDS),
     name: z.string(),
     ownerUnit: ZRef,
     field: ZRef,
@@ -334,7 +339,7 @@ export type TReport = z.infer<typeof ZReport>;
 export const ZPeriodEntryRow = z.object({
   entry: z.object({
     id: z.number().int(),
-    kind: z.enum(['model', 'exemplar']),
+    kind: z.enum(ENTRY_KINDS),
     name: z.string(),
     ownerUnit: ZRef,
     field: ZRef,
@@ -359,7 +364,7 @@ export const ZPeriodEntriesQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  kind: z.enum(['model', 'exemplar']).optional(),
+  kind: z.enum(ENTRY_KINDS).optional(),
   fieldId: ZId.optional(),
   levelId: ZId.optional(),
   search: z.string().trim().max(200).optional(),

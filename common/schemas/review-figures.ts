@@ -7,11 +7,12 @@
  */
 import { z } from '../zod-setup.ts';
 import { FUNNEL_STAGES } from './honours-flow.ts';
+import { ENTRY_KINDS } from './registry.ts';
 
 const count = z.number().int();
 const id = z.number().int();
 
-export const ZEntryKind = z.enum(['model', 'exemplar']);
+export const ZEntryKind = z.enum(ENTRY_KINDS);
 export type EntryKind = z.infer<typeof ZEntryKind>;
 
 export const ZLevelRef = z.object({ id, code: z.string(), name: z.string(), rank: z.number().int() });

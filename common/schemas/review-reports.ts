@@ -8,6 +8,8 @@ import { ZDate, ZId, ZRevision, optionalText, requiredText } from './shared.ts';
 import { ZReviewFigures } from './review-figures.ts';
 
 export const REVIEW_REPORT_KINDS = ['so_ket', 'tong_ket', 'six_month', 'annual'] as const;
+/** review_report.status: final once signed (registered as a document and frozen). */
+export const REVIEW_REPORT_STATUSES = ['draft', 'final'] as const;
 export type ReviewReportKind = (typeof REVIEW_REPORT_KINDS)[number];
 export const REVIEW_REPORT_KIND_LABELS: Record<ReviewReportKind, string> = {
   so_ket: 'Báo cáo sơ kết',
@@ -192,7 +194,7 @@ export const ZReviewReportSummary = z.object({
   periodTo: z.string(),
   snapshotOn: z.string(),
   reportDate: z.string().nullable(),
-  status: z.enum(['draft', 'final']),
+  status: z.enum(REVIEW_REPORT_STATUSES),
   revision: z.number().int(),
   createdAt: z.string(),
   /** Consistency warnings as of the report's last change (the detail recomputes them). */

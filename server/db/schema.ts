@@ -1,8 +1,61 @@
 /**
  * Table types for Kysely, written to match server/db/migrations. DATE columns
- * are 'YYYY-MM-DD' strings, timestamptz columns are Date objects.
+ * are 'YYYY-MM-DD' strings, timestamptz columns are Date objects. A column
+ * restricted by a CHECK to a list of values takes its type from common/'s
+ * `as const` array; enum-constraints.test.ts compares every such list with it.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { USER_STATUSES } from '../../common/schemas/accounts.ts';
+import type { AUDIT_VIAS } from '../../common/schemas/audit.ts';
+import type { BACKUP_STATUSES, BACKUP_TRIGGERS } from '../../common/schemas/backups.ts';
+import type { CRITERION_MEASURES, CRITERION_RULES, FIELD_APPLIES_TO } from '../../common/schemas/catalogue.ts';
+import type { DOCUMENT_STATUSES } from '../../common/schemas/documents.ts';
+import type {
+  BALLOT_CHOICES,
+  CANDIDATE_STATUSES,
+  COUNCIL_ROLES,
+  COUNCIL_SESSION_STATUSES,
+  HONOUR_STATUSES,
+  HONOUR_SUBJECTS,
+  PROPOSAL_STATUSES,
+  ROUND_KINDS,
+  ROUND_STATUSES,
+} from '../../common/schemas/honours-flow.ts';
+import type {
+  AWARD_KINDS,
+  AWARD_SUBJECTS,
+  BALLOT_KINDS,
+  GRANTOR_KINDS,
+  THRESHOLD_BASES,
+  THRESHOLD_COMPARISONS,
+} from '../../common/schemas/honours.ts';
+import type {
+  ASSESSMENTS,
+  FOLLOWUP_STATUSES,
+  INSPECTION_KINDS,
+  INSPECTION_STATUSES,
+  MEMBER_ROLES,
+} from '../../common/schemas/inspections.ts';
+import type { MONITOR_NOTE_KINDS } from '../../common/schemas/monitoring.ts';
+import type { ORG_EVENT_KINDS, ORG_EVENT_UNIT_ROLES, UNIT_END_REASONS } from '../../common/schemas/org.ts';
+import type { GENDERS, PERSON_STATUSES } from '../../common/schemas/people.ts';
+import type { PHASE_KINDS, PLAN_STATUSES, TARGET_MEASURES, TARGET_SUBJECTS } from '../../common/schemas/plans.ts';
+import type { IMPORT_STATUSES } from '../../common/schemas/registry-excel.ts';
+import type {
+  ENTRY_KINDS,
+  ENTRY_STATUSES,
+  EVENT_KINDS,
+  SPAN_BEGINNINGS,
+  SPAN_ENDINGS,
+} from '../../common/schemas/registry.ts';
+import type {
+  OVERRIDE_STATES,
+  PERIOD_KINDS,
+  REPORT_EVENT_KINDS,
+  REPORT_STATUSES,
+} from '../../common/schemas/reporting.ts';
+import type { REVIEW_REPORT_KINDS, REVIEW_REPORT_STATUSES } from '../../common/schemas/review-reports.ts';
+import type { ROLES } from '../../common/roles.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null, string | null>;
@@ -13,7 +66,7 @@ export interface AppUserTable {
   full_name: string;
   email: string | null;
   password_hash: string;
-  status: Generated<'active' | 'disabled'>;
+  status: Generated<(typeof USER_STATUSES)[number]>;
   must_change_password: Generated<boolean>;
   password_changed_at: Timestamp;
   last_login_at: Date | null;
@@ -71,7 +124,7 @@ export interface OrgLevelTable {
   active: Generated<boolean>;
 }
 
-export type UnitEndReason = 'dissolved' | 'merged' | 'split';
+export type UnitEndReason = (typeof UNIT_END_REASONS)[number];
 
 export interface OrgUnitTable {
   id: Generated<number>;
@@ -84,7 +137,7 @@ export interface OrgUnitTable {
   created_at: Timestamp;
 }
 
-export type OrgEventKind = 'create' | 'rename' | 'update' | 'move' | 'merge' | 'split' | 'dissolve';
+export type OrgEventKind = (typeof ORG_EVENT_KINDS)[number];
 
 export interface OrgEventTable {
   id: Generated<number>;
@@ -96,7 +149,7 @@ export interface OrgEventTable {
   created_at: Timestamp;
 }
 
-export type OrgEventUnitRole = 'subject' | 'source' | 'target' | 'old_parent' | 'new_parent';
+export type OrgEventUnitRole = (typeof ORG_EVENT_UNIT_ROLES)[number];
 
 export interface OrgEventUnitTable {
   event_id: number;
@@ -126,7 +179,7 @@ export interface OrgUnitSuccessorTable {
   event_id: number;
 }
 
-export type Role = 'admin' | 'operator' | 'reporter' | 'monitor' | 'viewer' | 'auditor';
+export type Role = (typeof ROLES)[number];
 
 export interface RoleGrantTable {
   id: Generated<number>;
@@ -147,12 +200,12 @@ export interface PersonTable {
   given_name: string;
   sort_key: string;
   search_text: string;
-  gender: 'male' | 'female' | null;
+  gender: (typeof GENDERS)[number] | null;
   birth_year: number | null;
   position: string | null;
   unit_id: number;
   party_member: Generated<boolean>;
-  status: Generated<'active' | 'left'>;
+  status: Generated<(typeof PERSON_STATUSES)[number]>;
   left_on: string | null;
   left_reason: string | null;
   revision: Generated<number>;
@@ -202,7 +255,7 @@ export interface DocumentTable {
   summary: string;
   signer: string | null;
   file_id: number | null;
-  status: Generated<'active' | 'revoked'>;
+  status: Generated<(typeof DOCUMENT_STATUSES)[number]>;
   revoked_on: string | null;
   revoke_reason: string | null;
   search_text: string;
@@ -217,7 +270,7 @@ export interface AuditEventTable {
   occurred_at: Timestamp;
   actor_user_id: number | null;
   actor_name: string;
-  via: 'session' | 'token' | 'system';
+  via: (typeof AUDIT_VIAS)[number];
   action: string;
   entity_type: string;
   entity_id: string | null;
@@ -240,7 +293,7 @@ export interface PlanTable {
   document_id: number | null;
   starts_on: string;
   ends_on: string;
-  status: Generated<'active' | 'closed'>;
+  status: Generated<(typeof PLAN_STATUSES)[number]>;
   note: string | null;
   search_text: string;
   revision: Generated<number>;
@@ -249,7 +302,7 @@ export interface PlanTable {
   updated_at: Timestamp;
 }
 
-export type PlanPhaseKind = 'year_review' | 'midterm_review' | 'final_review' | 'period' | 'other';
+export type PlanPhaseKind = (typeof PHASE_KINDS)[number];
 
 export interface PlanPhaseTable {
   id: Generated<number>;
@@ -262,7 +315,7 @@ export interface PlanPhaseTable {
   sort_order: Generated<number>;
 }
 
-export type PlanTargetSubject = 'model' | 'exemplar' | 'unit_plan_coverage' | 'personal_plan_coverage' | 'other';
+export type PlanTargetSubject = (typeof TARGET_SUBJECTS)[number];
 
 export interface PlanTargetTable {
   id: Generated<number>;
@@ -272,7 +325,7 @@ export interface PlanTargetTable {
   field_id: number | null;
   /** numeric: a string from the database, a number or string going in */
   target_value: ColumnType<string, number | string, number | string>;
-  measure: 'count' | 'percent';
+  measure: (typeof TARGET_MEASURES)[number];
   description: string | null;
   sort_order: Generated<number>;
 }
@@ -282,7 +335,7 @@ export interface ModelFieldTable {
   owner_unit_id: number | null;
   code: string;
   name: string;
-  applies_to: 'model' | 'exemplar' | 'both';
+  applies_to: (typeof FIELD_APPLIES_TO)[number];
   description: string | null;
   sort_order: Generated<number>;
   active: Generated<boolean>;
@@ -301,8 +354,8 @@ export interface CriteriaSetTable {
   created_at: Timestamp;
 }
 
-export type CriterionMeasure = 'boolean' | 'number' | 'percent' | 'score' | 'text';
-export type CriterionRule = 'yes' | 'gte' | 'lte' | 'none';
+export type CriterionMeasure = (typeof CRITERION_MEASURES)[number];
+export type CriterionRule = (typeof CRITERION_RULES)[number];
 
 export interface CriterionTable {
   id: Generated<number>;
@@ -317,8 +370,8 @@ export interface CriterionTable {
   sort_order: Generated<number>;
 }
 
-export type RegistryKind = 'model' | 'exemplar';
-export type RegistryStatus = 'draft' | 'submitted' | 'returned' | 'active' | 'removed' | 'transferred' | 'replaced';
+export type RegistryKind = (typeof ENTRY_KINDS)[number];
+export type RegistryStatus = (typeof ENTRY_STATUSES)[number];
 
 export interface RegistryEntryTable {
   id: Generated<number>;
@@ -349,25 +402,7 @@ export interface RegistryEntryTable {
   updated_at: Timestamp;
 }
 
-export type RegistryEventKind =
-  | 'registered'
-  | 'submitted'
-  | 'returned'
-  | 'accepted'
-  | 'level_changed'
-  | 'renamed'
-  | 'content_adjusted'
-  | 'removed'
-  | 'replaced'
-  | 'replacement_for'
-  | 'transferred_out'
-  | 'reinstated'
-  | 'replication_recorded'
-  | 'launched'
-  | 'commitment_signed'
-  | 'monitor_assigned'
-  | 'monitor_unassigned'
-  | 'imported';
+export type RegistryEventKind = (typeof EVENT_KINDS)[number];
 
 export interface RegistryEventTable {
   id: Generated<number>;
@@ -389,8 +424,8 @@ export interface RegistryEventFileTable {
   file_id: number;
 }
 
-export type SpanBegan = 'accepted' | 'reinstated' | 'level_in' | 'imported';
-export type SpanEnded = 'removed' | 'transferred' | 'replaced' | 'level_out';
+export type SpanBegan = (typeof SPAN_BEGINNINGS)[number];
+export type SpanEnded = (typeof SPAN_ENDINGS)[number];
 
 export interface RegistrySpanTable {
   id: Generated<number>;
@@ -418,7 +453,7 @@ export interface RegistryImportTable {
   owner_unit_id: number;
   file_id: number;
   kind: RegistryKind;
-  status: 'previewed' | 'committed';
+  status: (typeof IMPORT_STATUSES)[number];
   row_count: number;
   created_count: Generated<number>;
   created_by: number | null;
@@ -426,7 +461,7 @@ export interface RegistryImportTable {
   committed_at: Date | null;
 }
 
-export type ReportPeriodKind = 'half_year' | 'year';
+export type ReportPeriodKind = (typeof PERIOD_KINDS)[number];
 
 export interface ReportPeriodTable {
   id: Generated<number>;
@@ -448,14 +483,14 @@ export interface ReportPeriodOverrideTable {
   id: Generated<number>;
   period_id: number;
   unit_id: number;
-  state: 'open' | 'closed';
+  state: (typeof OVERRIDE_STATES)[number];
   open_until: string | null;
   reason: string;
   created_by: number | null;
   created_at: Timestamp;
 }
 
-export type PeriodReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
+export type PeriodReportStatus = (typeof REPORT_STATUSES)[number];
 
 export interface PeriodReportTable {
   id: Generated<number>;
@@ -496,8 +531,7 @@ export interface PeriodReportFileTable {
   caption: string | null;
 }
 
-export type PeriodReportEventKind =
-  'created' | 'submitted' | 'resubmitted' | 'returned' | 'accepted' | 'changed' | 'reaccepted';
+export type PeriodReportEventKind = (typeof REPORT_EVENT_KINDS)[number];
 
 export interface PeriodReportEventTable {
   id: Generated<number>;
@@ -526,7 +560,7 @@ export interface NotificationTable {
 export interface MonitorNoteTable {
   id: Generated<number>;
   entry_id: number;
-  kind: 'note' | 'visit' | 'urge';
+  kind: (typeof MONITOR_NOTE_KINDS)[number];
   occurred_on: string;
   content: string;
   created_by: number | null;
@@ -538,12 +572,12 @@ export interface MonitorNoteFileTable {
   file_id: number;
 }
 
-export type InspectionStatus = 'planned' | 'in_progress' | 'concluded';
+export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
 
 export interface InspectionTable {
   id: Generated<number>;
   owner_unit_id: number;
-  kind: 'inspection' | 'supervision';
+  kind: (typeof INSPECTION_KINDS)[number];
   title: string;
   document_id: number | null;
   starts_on: string;
@@ -564,7 +598,7 @@ export interface InspectionMemberTable {
   inspection_id: number;
   full_name: string;
   position: string | null;
-  role: 'lead' | 'deputy' | 'member' | 'secretary';
+  role: (typeof MEMBER_ROLES)[number];
   person_id: number | null;
   sort_order: Generated<number>;
 }
@@ -574,7 +608,7 @@ export interface InspectionSubjectTable {
   entry_id: number;
 }
 
-export type FindingAssessment = 'met' | 'partly_met' | 'not_met' | 'not_assessed';
+export type FindingAssessment = (typeof ASSESSMENTS)[number];
 
 export interface InspectionFindingTable {
   id: Generated<number>;
@@ -594,7 +628,7 @@ export interface InspectionFollowupTable {
   action: string;
   responsible_unit_id: number | null;
   due_on: string | null;
-  status: Generated<'open' | 'done' | 'cancelled'>;
+  status: Generated<(typeof FOLLOWUP_STATUSES)[number]>;
   closed_on: string | null;
   closing_note: string | null;
   revision: Generated<number>;
@@ -628,10 +662,9 @@ export interface EvaluationCriterionTable {
   reason: string | null;
 }
 
-export type AwardFormKind = 'commendation' | 'certificate' | 'merit' | 'title' | 'flag' | 'other';
-export type AwardSubject = 'collective' | 'individual' | 'both';
-export type GrantorKind =
-  'party_committee' | 'people_committee' | 'agency_head' | 'enterprise' | 'mass_organisation' | 'other';
+export type AwardFormKind = (typeof AWARD_KINDS)[number];
+export type AwardSubject = (typeof AWARD_SUBJECTS)[number];
+export type GrantorKind = (typeof GRANTOR_KINDS)[number];
 
 export interface AwardFormTable {
   id: Generated<number>;
@@ -653,11 +686,11 @@ export interface AwardFormRuleTable {
   grantor_kind: GrantorKind;
   grantor_level_id: number | null;
   council_required: boolean;
-  ballot: 'secret' | 'open';
+  ballot: (typeof BALLOT_KINDS)[number];
   threshold_num: number;
   threshold_den: number;
-  comparison: 'gte' | 'gt';
-  basis: 'all_members' | 'voters';
+  comparison: (typeof THRESHOLD_COMPARISONS)[number];
+  basis: (typeof THRESHOLD_BASES)[number];
   quorum_num: number;
   quorum_den: number;
   disclosure_days: number | null;
@@ -699,8 +732,8 @@ export interface BackupRunTable {
   id: Generated<number>;
   started_at: Timestamp;
   finished_at: Timestamp;
-  status: 'succeeded' | 'failed';
-  trigger: 'manual' | 'scheduled' | 'cli';
+  status: (typeof BACKUP_STATUSES)[number];
+  trigger: (typeof BACKUP_TRIGGERS)[number];
   requested_by: number | null;
   requested_by_name: string | null;
   node: string;
@@ -795,7 +828,7 @@ export interface DB {
 export interface ReviewReportTable {
   id: Generated<number>;
   owner_unit_id: number;
-  kind: 'so_ket' | 'tong_ket' | 'six_month' | 'annual';
+  kind: (typeof REVIEW_REPORT_KINDS)[number];
   title: string;
   number: Generated<string>;
   place: Generated<string>;
@@ -815,7 +848,7 @@ export interface ReviewReportTable {
   signer_name: Generated<string>;
   recipients: Json;
   layout: Json;
-  status: Generated<'draft' | 'final'>;
+  status: Generated<(typeof REVIEW_REPORT_STATUSES)[number]>;
   revision: Generated<number>;
   created_by: number | null;
   created_at: Timestamp;
@@ -843,21 +876,21 @@ export type Person = Selectable<PersonTable>;
 export type DocumentRow = Selectable<DocumentTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
 
-export type HonourSubject = 'collective' | 'individual';
-export type CandidateStatus = 'proposed' | 'returned' | 'passed' | 'approved' | 'rejected' | 'decided' | 'withdrawn';
+export type HonourSubject = (typeof HONOUR_SUBJECTS)[number];
+export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 
 export interface HonourRoundTable {
   id: Generated<number>;
   owner_unit_id: number;
   name: string;
-  kind: 'phase' | 'thematic' | 'ad_hoc';
+  kind: (typeof ROUND_KINDS)[number];
   plan_id: number | null;
   phase_id: number | null;
   proposals_from: string;
   proposals_until: string;
   review_until: string | null;
   ceremony_on: string | null;
-  status: Generated<'open' | 'closed'>;
+  status: Generated<(typeof ROUND_STATUSES)[number]>;
   note: string | null;
   search_text: string;
   revision: Generated<number>;
@@ -874,7 +907,7 @@ export interface HonourProposalTable {
   title: string;
   letter_document_id: number | null;
   note: string | null;
-  status: Generated<'draft' | 'submitted'>;
+  status: Generated<(typeof PROPOSAL_STATUSES)[number]>;
   submitted_at: Date | null;
   submitted_by: number | null;
   revision: Generated<number>;
@@ -920,7 +953,7 @@ export interface CouncilSessionTable {
   title: string;
   held_on: string;
   location: string | null;
-  status: Generated<'open' | 'closed'>;
+  status: Generated<(typeof COUNCIL_SESSION_STATUSES)[number]>;
   closed_at: Date | null;
   closed_by: number | null;
   revision: Generated<number>;
@@ -931,7 +964,7 @@ export interface CouncilSessionTable {
 export interface CouncilMemberTable {
   session_id: number;
   user_id: number;
-  role: 'chair' | 'secretary' | 'member';
+  role: (typeof COUNCIL_ROLES)[number];
   position: string | null;
   present: Generated<boolean>;
 }
@@ -963,7 +996,7 @@ export interface CouncilBallotTable {
   candidate_id: number;
   /** null under a secret ballot: who voted is in council_ballot_cast, not here. */
   user_id: number | null;
-  choice: 'yes' | 'no' | 'abstain';
+  choice: (typeof BALLOT_CHOICES)[number];
 }
 export interface HonourTable {
   id: Generated<number>;
@@ -983,7 +1016,7 @@ export interface HonourTable {
   decided_on: string;
   round_id: number | null;
   candidate_id: number | null;
-  status: Generated<'active' | 'revoked'>;
+  status: Generated<(typeof HONOUR_STATUSES)[number]>;
   revoked_on: string | null;
   revoke_reason: string | null;
   revoke_document_id: number | null;
