@@ -15,7 +15,7 @@ import { invalid, notFound } from '../lib/errors.ts';
 import { computeCompleteness } from '../reporting/completeness.ts';
 import { expectedToReport } from '../reporting/period-rules.ts';
 import { applyFilter, scopedEntries } from '../registry/queries.ts';
-import { onListSql } from './queries.ts';
+import { onListSql } from './scope-sql.ts';
 
 export interface DashboardInput {
   planId?: number;

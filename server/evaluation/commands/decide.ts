@@ -15,7 +15,9 @@ import type { RequestContext } from '../../lib/context.ts';
 import { forbidden, invalid, invalidState, staleRevision } from '../../lib/errors.ts';
 import { assertDocumentUsable } from '../../registry/entry-record.ts';
 import { approveReach, canApproveAt, type UnitPath } from '../../registry/policy.ts';
-import { isOnList, proposalsFor, type EntryProposal, type ScopeKey, type ScopeRow } from '../queries.ts';
+import { proposalsFor, type EntryProposal } from '../proposal-queries.ts';
+import { isOnList, type ScopeRow } from '../queries.ts';
+import type { ScopeKey } from '../scope-sql.ts';
 
 const resultLabel = (met: boolean) => (met ? 'Đạt' : 'Không đạt');
 
