@@ -6,15 +6,17 @@
  * /danh-gia for evaluations). Above it, the registry on a chosen day
  * (RegistryOverview: time slider, coverage, movement by year).
  */
-import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Alert, Card, Col, Empty, Row, Select, Spin, Typography } from 'antd';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client.ts';
 import { evaluationApi, type TDashboard } from '../../api/evaluation.ts';
 import { reportingApi } from '../../api/reporting.ts';
 import { overviewApi } from '../../api/overview.ts';
 import { RegistryOverview } from './RegistryOverview.tsx';
+import { ReportingCards } from './ReportingCards.tsx';
+import { BUCKETS, evaluationLink, reportsLink, type Bucket } from './reporting-links.ts';
 import { HonoursFunnelCard } from './HonoursFunnelCard.tsx';
 import { today } from '../../lib/dates.ts';
 import { EChart, type EChartOption } from '../../components/EChart.tsx';
@@ -22,10 +24,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { PlanSelect } from '../../components/PlanSelect.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useIsPhone } from '../../hooks/use-is-phone.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { t } from '../../i18n/index.ts';
 
-const BUCKETS = ['none', 'draft', 'returned', 'submitted', 'accepted'] as const;
-type Bucket = (typeof BUCKETS)[number];
 const BUCKET_COLORS: Record<Bucket, string> = {
   none: '#bfbfbf',
   draft: '#faad14',
@@ -45,28 +45,6 @@ const TREND_SERIES = [
   { id: 'evaluated', label: 'dashboard.trend.evaluated' },
   { id: 'met', label: 'dashboard.trend.met' },
 ] as const;
-
-/** A link to the reports list behind a completeness number (the reports page's address-bar parameters). */
-export function reportsLink(periodId: number, o: { unitId?: number | null; bucket?: Bucket; late?: boolean }): string {
-  const q = new URLSearchParams({ ky: String(periodId) });
-  if (o.unitId) q.set('don-vi', String(o.unitId));
-  if (o.bucket) q.set('nhom', o.bucket);
-  if (o.late) q.set('tre', '1');
-  return `/bao-cao-dinh-ky?${q.toString()}`;
-}
-
-/** A link to the evaluation list behind an evaluation number. */
-export function evaluationLink(
-  periodId: number,
-  o: { unitId?: number | null; fieldId?: number; levelId?: number; result?: string },
-): string {
-  const q = new URLSearchParams({ period: String(periodId) });
-  if (o.unitId) q.set('unitId', String(o.unitId));
-  if (o.fieldId) q.set('fieldId', String(o.fieldId));
-  if (o.levelId) q.set('levelId', String(o.levelId));
-  if (o.result) q.set('result', o.result);
-  return `/danh-gia?${q.toString()}`;
-}
 
 function useDashboardParams() {
   const [params, setParams] = useSearchParams();
@@ -93,96 +71,6 @@ function useDashboardParams() {
     [setParams],
   );
   return { ...state, update };
-}
-
-function StatCard({
-  label,
-  value,
-  to,
-  suffix,
-  testId,
-}: {
-  label: string;
-  value: ReactNode;
-  to: string;
-  suffix?: ReactNode;
-  testId: string;
-}) {
-  return (
-    <Card size="small">
-      <Typography.Text type="secondary">{label}</Typography.Text>
-      <div style={{ fontSize: 24, fontWeight: 600 }}>
-        <Link to={to} data-testid={testId}>
-          {value}
-        </Link>
-        {suffix && <span style={{ fontSize: 13, fontWeight: 400, marginLeft: 6 }}>{suffix}</span>}
-      </div>
-    </Card>
-  );
-}
-
-function Cards({ d }: { d: TDashboard }) {
-  if (!d.period) return null;
-  const p = d.period.id;
-  const unitId = d.unit?.id;
-  const c = d.completeness?.total;
-  const cards: Array<{ key: string; label: MessageKey; value: number; to: string; suffix?: string }> = [];
-  if (c) {
-    cards.push(
-      { key: 'expected', label: 'dashboard.card.expected', value: c.expected, to: reportsLink(p, { unitId }) },
-      { key: 'none', label: 'dashboard.card.none', value: c.none, to: reportsLink(p, { unitId, bucket: 'none' }) },
-      {
-        key: 'submitted',
-        label: 'dashboard.card.submitted',
-        value: c.submitted,
-        to: reportsLink(p, { unitId, bucket: 'submitted' }),
-      },
-      {
-        key: 'accepted',
-        label: 'dashboard.card.accepted',
-        value: c.accepted,
-        to: reportsLink(p, { unitId, bucket: 'accepted' }),
-        suffix: c.acceptedPercent !== null ? `${c.acceptedPercent}%` : undefined,
-      },
-      { key: 'late', label: 'dashboard.card.late', value: c.late, to: reportsLink(p, { unitId, late: true }) },
-    );
-  }
-  cards.push(
-    {
-      key: 'evaluated',
-      label: 'dashboard.card.evaluated',
-      value: d.totals.evaluated,
-      to: evaluationLink(p, { unitId, result: 'decided' }),
-    },
-    { key: 'met', label: 'dashboard.card.met', value: d.totals.met, to: evaluationLink(p, { unitId, result: 'met' }) },
-    {
-      key: 'notMet',
-      label: 'dashboard.card.notMet',
-      value: d.totals.notMet,
-      to: evaluationLink(p, { unitId, result: 'not_met' }),
-    },
-    {
-      key: 'undecided',
-      label: 'dashboard.card.undecided',
-      value: d.totals.undecided,
-      to: evaluationLink(p, { unitId, result: 'undecided' }),
-    },
-  );
-  return (
-    <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-      {cards.map((card) => (
-        <Col key={card.key} xs={12} sm={8} md={6} lg={4} xl={3}>
-          <StatCard
-            label={t(card.label)}
-            value={card.value.toLocaleString('vi-VN')}
-            suffix={card.suffix}
-            to={card.to}
-            testId={`dashboard-card-${card.key}`}
-          />
-        </Col>
-      ))}
-    </Row>
-  );
 }
 
 export default function DashboardPage() {
@@ -323,7 +211,7 @@ export default function DashboardPage() {
       {data && !data.period && <Alert type="info" showIcon title={t('dashboard.noPeriods')} />}
       {data && data.period && (
         <>
-          <Cards d={data} />
+          <ReportingCards d={data} />
           <Row gutter={[12, 12]}>
             <Col xs={24} xl={12}>
               <Card

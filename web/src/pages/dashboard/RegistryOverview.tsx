@@ -7,51 +7,18 @@
  * .xlsx.
  */
 import { useMemo, useState } from 'react';
-import { Alert, Card, Col, Drawer, Empty, Row, Segmented, Select, Slider, Table, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Row, Segmented, Select, Slider, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { errorMessage } from '../../api/client.ts';
-import { overviewApi, type TCoverageUnit, type TOverview } from '../../api/overview.ts';
+import { overviewApi, type TOverview } from '../../api/overview.ts';
 import { EChart, type EChartOption } from '../../components/EChart.tsx';
 import { IsoDatePicker } from '../../components/IsoDatePicker.tsx';
 import { useIsPhone } from '../../hooks/use-is-phone.ts';
+import { CoverageDrawer } from './CoverageDrawer.tsx';
+import { monthsBack, registryLink, type CoverageDrill, type Kind } from './registry-overview-links.ts';
 import { formatDateVi, today } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
-
-type Kind = 'all' | 'model' | 'exemplar';
-
-/** The registry list behind a number (its address-bar filters). */
-function registryLink(o: {
-  asOf: string;
-  unitId?: number;
-  fieldId?: number;
-  levelId?: number;
-  kind?: 'model' | 'exemplar';
-}): string {
-  const q = new URLSearchParams({ 'tai-ngay': o.asOf });
-  if (o.kind) q.set('loai', o.kind);
-  if (o.fieldId) q.set('linh-vuc', String(o.fieldId));
-  if (o.levelId) q.set('cap', String(o.levelId));
-  if (o.unitId) q.set('don-vi', String(o.unitId));
-  return `/mo-hinh?${q.toString()}`;
-}
-
-/** Month steps from January of the first year with data (at most 10 years back) to today. */
-function monthsBack(firstYear: number): string[] {
-  const end = dayjs(today());
-  const out: string[] = [];
-  for (let m = dayjs(`${firstYear}-01-01`).endOf('month'); m.isBefore(end); m = m.add(1, 'month').endOf('month'))
-    out.push(m.format('YYYY-MM-DD'));
-  out.push(end.format('YYYY-MM-DD'));
-  return out;
-}
-
-interface CoverageDrill {
-  childId: number | undefined;
-  name: string;
-  covered: boolean;
-}
 
 export function RegistryOverview({
   unitId,
@@ -396,77 +363,5 @@ function OverviewBody(props: {
         </Col>
       </Row>
     </>
-  );
-}
-
-const PAGE_SIZE = 50;
-
-function CoverageDrawer({
-  drill,
-  unitId,
-  asOf,
-  onClose,
-}: {
-  drill: CoverageDrill | null;
-  unitId?: number;
-  asOf: string;
-  onClose: () => void;
-}) {
-  const isPhone = useIsPhone();
-  const [page, setPage] = useState(1);
-  const params = drill
-    ? { unitId, childId: drill.childId, asOf, covered: drill.covered, page, pageSize: PAGE_SIZE }
-    : null;
-  const { data, isFetching, error } = useQuery({
-    queryKey: ['registry', 'coverage-units', params],
-    queryFn: ({ signal }) => overviewApi.coverageUnits(params!, signal),
-    enabled: params !== null,
-  });
-  return (
-    <Drawer
-      open={drill !== null}
-      onClose={() => {
-        setPage(1);
-        onClose();
-      }}
-      size={isPhone ? '100%' : 720}
-      title={
-        drill
-          ? t('overview.coverageDrawer', {
-              kind: drill.covered ? t('overview.series.covered') : t('overview.series.uncovered'),
-              unit: drill.name,
-              date: formatDateVi(asOf),
-            })
-          : ''
-      }
-      destroyOnHidden
-    >
-      {error && <Alert type="error" showIcon title={errorMessage(error)} />}
-      <Table<TCoverageUnit>
-        rowKey="id"
-        size="small"
-        loading={isFetching}
-        dataSource={data?.items ?? []}
-        data-testid="coverage-units"
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data?.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
-        columns={[
-          { key: 'name', title: t('overview.coverage.unit'), render: (_, r) => r.name },
-          { key: 'parent', title: t('overview.coverage.parent'), render: (_, r) => r.parent?.name ?? '' },
-          {
-            key: 'models',
-            title: t('overview.coverage.models'),
-            align: 'right',
-            render: (_, r) =>
-              r.models > 0 ? <Link to={registryLink({ asOf, unitId: r.id, kind: 'model' })}>{r.models}</Link> : 0,
-          },
-        ]}
-      />
-    </Drawer>
   );
 }
