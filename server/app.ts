@@ -49,6 +49,8 @@ import { funnelRoutes } from './honours/funnel/routes.ts';
 import { disciplineRoutes } from './people/discipline-routes.ts';
 import { registryRoutes } from './registry/routes.ts';
 import { overviewRoutes } from './registry/overview-routes.ts';
+import { timelineRoutes } from './timeline/routes.ts';
+import { dashboardRoutes } from './dashboards/routes.ts';
 import { registryExcelRoutes } from './registry-excel/routes.ts';
 import { evaluationRoutes } from './evaluation/routes.ts';
 import { reportingRoutes } from './reporting/routes.ts';
@@ -155,14 +157,12 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
     }
     if (!appError) {
       request.log.error({ err: error }, 'unhandled error');
-      return reply
-        .code(500)
-        .send({
-          error: {
-            code: 'INTERNAL',
-            message: 'Lỗi hệ thống. Thao tác chưa được thực hiện; hãy thử lại hoặc báo quản trị viên.',
-          },
-        });
+      return reply.code(500).send({
+        error: {
+          code: 'INTERNAL',
+          message: 'Lỗi hệ thống. Thao tác chưa được thực hiện; hãy thử lại hoặc báo quản trị viên.',
+        },
+      });
     }
     if (appError.code === 'DATABASE_UNAVAILABLE') reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     if (appError instanceof RetryLaterError) reply.header('Retry-After', String(appError.retryAfterSeconds));
@@ -174,21 +174,23 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<ZodTypeProvider>();
-      await authRoutes(typed);
-      await userRoutes(typed);
+      authRoutes(typed);
+      userRoutes(typed);
       await orgRoutes(typed);
-      await peopleRoutes(typed);
-      await documentRoutes(typed);
-      await fileRoutes(typed);
-      await auditRoutes(typed);
-      await planRoutes(typed);
-      await catalogueRoutes(typed);
+      peopleRoutes(typed);
+      documentRoutes(typed);
+      fileRoutes(typed);
+      auditRoutes(typed);
+      planRoutes(typed);
+      catalogueRoutes(typed);
       await registryRoutes(typed);
       await overviewRoutes(typed);
+      await timelineRoutes(typed);
+      await dashboardRoutes(typed);
       await registryExcelRoutes(typed);
       await evaluationRoutes(typed);
       await reportingRoutes(typed);
-      await notificationRoutes(typed);
+      notificationRoutes(typed);
       await monitoringRoutes(typed);
       await inspectionRoutes(typed);
       await honoursRoutes(typed);
@@ -197,15 +199,15 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
       await honourDecisionRoutes(typed);
       await disclosureRoutes(typed);
       await funnelRoutes(typed);
-      await disciplineRoutes(typed);
+      disciplineRoutes(typed);
       await reviewReportRoutes(typed);
-      await backupRoutes(typed);
-      await systemRoutes(typed);
+      backupRoutes(typed);
+      systemRoutes(typed);
     },
     { prefix: '/api/v1' },
   );
 
-  await healthRoutes(app);
+  healthRoutes(app);
 
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
@@ -215,11 +217,9 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply
-      .code(404)
-      .send({
-        error: { code: 'NOT_FOUND', message: `Không có địa chỉ ${request.method} ${request.url.split('?')[0]}.` },
-      });
+    return reply.code(404).send({
+      error: { code: 'NOT_FOUND', message: `Không có địa chỉ ${request.method} ${request.url.split('?')[0]}.` },
+    });
   });
 
   return app;

@@ -1,6 +1,6 @@
 /** Timeline source: the entry's evaluations (period or phase), dated by the decision date. */
 import { sql } from 'kysely';
-import type { TimelineSource } from '../registry/timeline-sources.ts';
+import type { TimelineSource } from '../timeline/source.ts';
 import { entryReadable } from '../registry/policy.ts';
 
 /** "Đánh giá kỳ 6 tháng đầu năm 2026: Đạt" / "Đánh giá giai đoạn Sơ kết 2 năm: Không đạt". */

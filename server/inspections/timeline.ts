@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { todayInVietnam } from '../../common/dates.ts';
 import { INSPECTION_KIND_LABELS } from '../../common/schemas/inspections.ts';
-import type { TimelineSource } from '../registry/timeline-sources.ts';
+import type { TimelineSource } from '../timeline/source.ts';
 import { unitNameOn } from '../registry/queries.ts';
 
 export const inspectionTimeline: TimelineSource = async (db, _actor, entryId) => {

@@ -1,5 +1,5 @@
 /** Timeline source: an entry's monitoring notes (the entry was checked readable by the caller). */
-import type { TimelineSource } from '../registry/timeline-sources.ts';
+import type { TimelineSource } from '../timeline/source.ts';
 import { presentTimelineNote } from './presenter.ts';
 import { timelineNotes } from './queries.ts';
 

@@ -1,10 +1,9 @@
 /**
- * /api/v1/registry/overview (+ .xlsx, + coverage units) and
- * /api/v1/evaluation/dashboard.xlsx: the dashboards' numbers as of a date,
- * and every chart's data as an .xlsx workbook (one sheet per chart).
+ * /api/v1/registry/overview (+ .xlsx, + coverage units): the registry's numbers as of a date, and every chart's
+ * data as an .xlsx workbook (one sheet per chart). The reporting loop's dashboard, which combines areas, is
+ * exported by server/dashboards/.
  */
 import { formatDateVi, todayInVietnam } from '../../common/dates.ts';
-import { ZDashboardXlsxQuery, type TDashboard } from '../../common/schemas/evaluation.ts';
 import {
   ZCoverageUnitPage,
   ZCoverageUnitsQuery,
@@ -17,7 +16,6 @@ import { contentDisposition } from '../documents/storage.ts';
 import { binaryResponse, MEDIA } from '../openapi/binary-response.ts';
 import type { StatTable } from '../docgen/xlsx-tables.ts';
 import { buildXlsxTables } from '../docgen/xlsx-tables.ts';
-import { computeDashboard } from '../evaluation/dashboard.ts';
 import { auditRead, homeUnitFor } from '../lib/audit.ts';
 import { requireActor, type Actor } from '../lib/context.ts';
 import { invalid } from '../lib/errors.ts';
@@ -78,87 +76,6 @@ export function overviewTables(o: TOverview): Record<'active' | 'coverage' | 'mo
         r.transferred,
         r.replaced,
         r.end,
-      ]),
-      totalRow: false,
-    },
-  };
-}
-
-export function dashboardTables(d: TDashboard): Record<'completeness' | 'met' | 'trend', StatTable> {
-  const c = d.completeness;
-  return {
-    completeness: {
-      sheet: 'Tình hình báo cáo',
-      caption: c ? `Tình hình báo cáo kỳ ${c.period.name} (hạn ${formatDateVi(c.period.dueOn)})` : 'Chưa có kỳ báo cáo',
-      headers: [
-        'Đơn vị',
-        'Phải báo cáo',
-        'Chưa làm',
-        'Đang soạn',
-        'Bị trả lại',
-        'Đã gửi',
-        'Đã tiếp nhận',
-        'Quá hạn',
-        'Tỷ lệ đã gửi',
-      ],
-      rows: c
-        ? [
-            ...c.children.map((r) => [
-              r.unit.name,
-              r.expected,
-              r.none,
-              r.draft,
-              r.returned,
-              r.submitted,
-              r.accepted,
-              r.late,
-              r.submittedPercent === null ? '' : `${r.submittedPercent}%`,
-            ]),
-            [
-              'Tổng cộng',
-              c.total.expected,
-              c.total.none,
-              c.total.draft,
-              c.total.returned,
-              c.total.submitted,
-              c.total.accepted,
-              c.total.late,
-              c.total.submittedPercent === null ? '' : `${c.total.submittedPercent}%`,
-            ],
-          ]
-        : [],
-      totalRow: !!c,
-    },
-    met: {
-      sheet: 'Đạt tiêu chí',
-      caption: d.period ? `Kết quả đạt tiêu chí kỳ ${d.period.name}, theo lĩnh vực và cấp` : 'Kết quả đạt tiêu chí',
-      headers: ['Lĩnh vực', 'Cấp', 'Phải đánh giá', 'Đã đánh giá', 'Đạt', 'Không đạt', 'Chưa đánh giá'],
-      rows: [
-        ...d.metByFieldAndLevel.map((r) => [
-          r.field.name,
-          r.level.name,
-          r.expected,
-          r.evaluated,
-          r.met,
-          r.notMet,
-          r.undecided,
-        ]),
-        ['Tổng cộng', '', d.totals.expected, d.totals.evaluated, d.totals.met, d.totals.notMet, d.totals.undecided],
-      ],
-      totalRow: true,
-    },
-    trend: {
-      sheet: 'Diễn biến qua các kỳ',
-      caption: `Diễn biến qua các kỳ của ${d.plan.title}`,
-      headers: ['Kỳ', 'Ngày kết thúc', 'Phải báo cáo', 'Đã gửi', 'Đã tiếp nhận', 'Đã đánh giá', 'Đạt'],
-      rows: d.trend.map((r) => [
-        r.period.name,
-        formatDateVi(r.period.endsOn),
-        r.expected,
-        r.submitted,
-        r.accepted,
-        r.evaluated,
-        r.met,
       ]),
       totalRow: false,
     },
@@ -257,40 +174,6 @@ export async function overviewRoutes(app: App): Promise<void> {
         pageSize,
       });
       return { items, total, page, pageSize };
-    },
-  );
-
-  app.get(
-    '/evaluation/dashboard.xlsx',
-    {
-      schema: {
-        tags: ['evaluation'],
-        summary: 'Tải số liệu bảng điều khiển (.xlsx; sheet= để lấy một biểu)',
-        querystring: ZDashboardXlsxQuery,
-        produces: [XLSX],
-        response: binaryResponse('Bảng tính .xlsx', [MEDIA.xlsx]),
-      },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req.ctx);
-      const unit = await unitFor(actor, req.query.unitId);
-      const d = await computeDashboard(db, actor, { planId: req.query.planId, periodId: req.query.periodId, unit });
-      const tables = dashboardTables(d);
-      const chosen = req.query.sheet ? [tables[req.query.sheet]] : Object.values(tables);
-      const buffer = await buildXlsxTables(chosen, `Bảng điều khiển — ${d.plan.title}${unit ? ` — ${unit.name}` : ''}`);
-      await auditRead(db, req.ctx, {
-        action: 'dashboard.exported',
-        entityType: 'evaluation_dashboard',
-        entityId: d.plan.id,
-        unitId: unit?.id ?? homeUnitFor(actor, 'registry.read'),
-        summary: `Tải số liệu bảng điều khiển (.xlsx): ${d.plan.title}${unit ? ` — ${unit.name}` : ''} (${chosen.map((t) => t.caption).join('; ')})`,
-        after: { query: req.query },
-      });
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', contentDisposition(`Bảng-điều-khiển-${todayInVietnam()}.xlsx`))
-        .header('cache-control', 'private, no-store')
-        .send(buffer);
     },
   );
 }

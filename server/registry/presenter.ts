@@ -1,21 +1,14 @@
-/** Shapes registry entries, timelines and what the current user may do, for the API. */
+/** Shapes registry entries and what the current user may do, for the API (their timeline items: timeline.ts). */
 import type { Kysely } from 'kysely';
-import {
-  EVENT_KIND_LABELS,
-  type TEntryDetail,
-  type TEntrySummary,
-  type TTimelineItem,
-} from '../../common/schemas/registry.ts';
+import type { TEntryDetail, TEntrySummary } from '../../common/schemas/registry.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor, RequestContext } from '../lib/context.ts';
 import { approveReach, canApproveAt, canWriteUnit } from './policy.ts';
-import { TIMELINE_SOURCES } from './timeline-sources.ts';
 import {
   getEntryRef,
   getMonitors,
   getReplications,
   getSpans,
-  getTimelineEvents,
   type EntryDetailRow,
   type EntrySummaryRow,
 } from './queries.ts';
@@ -94,49 +87,4 @@ export async function presentDetail(
       assign: approve,
     },
   };
-}
-
-export async function presentTimeline(
-  db: Kysely<DB>,
-  actor: Actor,
-  entryId: number,
-): Promise<{ entryId: number; items: TTimelineItem[] }> {
-  const { events, files } = await getTimelineEvents(db, actor, entryId);
-  const filesOf = new Map<number, Extract<TTimelineItem, { type: 'registry_event' }>['files']>();
-  for (const f of files) {
-    const list = filesOf.get(f.event_id) ?? [];
-    list.push({ id: f.id, name: f.original_name, mimeType: f.mime_type, sizeBytes: f.size_bytes });
-    filesOf.set(f.event_id, list);
-  }
-  const items: TTimelineItem[] = events.map((e) => ({
-    type: 'registry_event',
-    id: e.id,
-    kind: e.kind,
-    label: EVENT_KIND_LABELS[e.kind],
-    date: e.effective_date,
-    recordedAt: e.created_at.toISOString(),
-    recordedBy: e.recorded_by,
-    reason: e.reason,
-    document:
-      e.document_id !== null
-        ? {
-            id: e.document_id,
-            symbol: e.document_symbol ?? '',
-            issuedOn: e.document_issued_on ?? '',
-            summary: e.document_summary ?? '',
-          }
-        : null,
-    files: filesOf.get(e.id) ?? [],
-    fromLevel: ref(e.from_level_id, e.from_level_name),
-    toLevel: ref(e.to_level_id, e.to_level_name),
-    relatedEntry:
-      e.related_entry_id !== null && e.related_name !== null ? { id: e.related_entry_id, name: e.related_name } : null,
-    data: (e.data as Record<string, unknown> | null) ?? null,
-  }));
-  const more = (await Promise.all(TIMELINE_SOURCES.map((source) => source(db, actor, entryId)))).flat();
-  if (more.length === 0) return { entryId, items };
-  // Oldest first, as the registry events come; items of one day keep their order (registry events first).
-  const merged = [...items, ...more].map((item, index) => ({ item, index }));
-  merged.sort((a, b) => (a.item.date === b.item.date ? a.index - b.index : a.item.date < b.item.date ? -1 : 1));
-  return { entryId, items: merged.map((m) => m.item) };
 }

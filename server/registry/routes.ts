@@ -1,4 +1,5 @@
-/** /api/v1/registry — models and exemplars: registration, approval, life events, monitors, lists, timeline, ledger. */
+/** /api/v1/registry — models and exemplars: registration, approval, life events, monitors, lists, ledger (the entry
+ * timeline, which gathers every area's items, is served by server/timeline/routes.ts). */
 import { todayInVietnam } from '../../common/dates.ts';
 import {
   ZAcceptBody,
@@ -8,18 +9,14 @@ import {
   ZEntryDetail,
   ZEntryListQuery,
   ZEntryPage,
-  ZLedger,
-  ZLedgerEntries,
-  ZLedgerEntriesQuery,
-  ZLedgerQuery,
   ZLifeEventBody,
   ZMonitorParams,
   ZReturnBody,
   ZRevisionBody,
-  ZTimeline,
   ZUnassignMonitorBody,
   ZUpdateEntryBody,
 } from '../../common/schemas/registry.ts';
+import { ZLedger, ZLedgerEntries, ZLedgerEntriesQuery, ZLedgerQuery } from '../../common/schemas/registry-ledger.ts';
 import { ZDate, ZIdParams, ZPageQuery } from '../../common/schemas/shared.ts';
 import { z } from '../../common/zod-setup.ts';
 import { sql } from 'kysely';
@@ -36,7 +33,7 @@ import { submitEntry } from './commands/submit-entry.ts';
 import { updateEntry } from './commands/update-entry.ts';
 import { computeLedger, ledgerEntries } from './ledger.ts';
 import { assertCanApproveLevel, loadEntryFor } from './policy.ts';
-import { presentDetail, presentSummary, presentTimeline } from './presenter.ts';
+import { presentDetail, presentSummary } from './presenter.ts';
 import { findEntries } from './queries.ts';
 
 const tags = ['registry'];
@@ -272,23 +269,6 @@ export async function registryRoutes(app: App): Promise<void> {
       await loadEntryFor(db, actor, req.params.id, 'write');
       await recordActivity(db, req.ctx, req.params.id, req.body);
       return show(actor, req.params.id);
-    },
-  );
-
-  app.get(
-    '/registry/entries/:id/timeline',
-    {
-      schema: {
-        tags,
-        summary: 'Dòng thời gian của một mô hình, điển hình',
-        params: ZIdParams,
-        response: { 200: ZTimeline },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req.ctx);
-      await loadEntryFor(db, actor, req.params.id, 'read');
-      return presentTimeline(db, actor, req.params.id);
     },
   );
 

@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import { REPORT_STATUS_LABELS } from '../../common/schemas/reporting.ts';
-import type { TimelineSource } from '../registry/timeline-sources.ts';
+import type { TimelineSource } from '../timeline/source.ts';
 import { entryReadable } from '../registry/policy.ts';
 import { vietnamDaySql } from './period-rules.ts';
 
