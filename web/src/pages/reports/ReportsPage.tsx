@@ -73,7 +73,7 @@ export default function ReportsPage() {
     try {
       const report = await reportingApi.start(row.entry.id, periodId);
       void invalidate();
-      navigate(`/bao-cao-dinh-ky/${report.id}`);
+      void navigate(`/bao-cao-dinh-ky/${report.id}`);
     } catch (e) {
       void message.error({ content: errorMessage(e), duration: 8 });
     } finally {

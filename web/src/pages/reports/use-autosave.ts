@@ -4,7 +4,7 @@
  * carries the revision the last one returned. A stale revision (409) stops
  * autosaving and reports the conflict — nothing typed is thrown away.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import type { TReport } from '../../api/reporting.ts';
 
@@ -37,13 +37,26 @@ export function useAutosave<B>({ revision, enabled, build, save, onSaved }: Opti
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<number | null>(null);
   const stopped = useRef(false);
+  // The caller's latest callbacks, for saves started by a timer; updated after each render, before any timer fires.
   const latest = useRef({ build, save, onSaved });
-  latest.current = { build, save, onSaved };
+  useLayoutEffect(() => {
+    latest.current = { build, save, onSaved };
+  });
+  // runSave schedules the next save and a scheduled save runs runSave: the timer reaches it through this ref.
+  const runSaveRef = useRef<() => Promise<void>>(() => Promise.resolve());
 
-  const clearTimer = () => {
+  const clearTimer = useCallback(() => {
     if (timer.current !== null) window.clearTimeout(timer.current);
     timer.current = null;
-  };
+  }, []);
+
+  const schedule = useCallback(() => {
+    clearTimer();
+    timer.current = window.setTimeout(() => {
+      timer.current = null;
+      runSaveRef.current().catch(() => undefined);
+    }, AUTOSAVE_DELAY_MS);
+  }, [clearTimer]);
 
   /** Save what is on screen now (once; waits for a save already running). Throws on failure. */
   const runSave = useCallback(async (): Promise<void> => {
@@ -77,14 +90,9 @@ export function useAutosave<B>({ revision, enabled, build, save, onSaved }: Opti
     }
     // Typed while that save ran: save again soon.
     if (edits.current !== saved.current && !stopped.current) schedule();
-  }, []);
-
-  const schedule = useCallback(() => {
-    clearTimer();
-    timer.current = window.setTimeout(() => {
-      timer.current = null;
-      runSave().catch(() => undefined);
-    }, AUTOSAVE_DELAY_MS);
+  }, [schedule]);
+  useLayoutEffect(() => {
+    runSaveRef.current = runSave;
   }, [runSave]);
 
   /** Something on screen changed; returns the change's number. */
@@ -103,7 +111,7 @@ export function useAutosave<B>({ revision, enabled, build, save, onSaved }: Opti
     clearTimer();
     if (stopped.current) throw new AutosaveStopped(problem ?? 'conflict');
     await runSave();
-  }, [runSave, problem]);
+  }, [clearTimer, runSave, problem]);
 
   /** After a conflict: take this revision (the latest on the server) and save what is on screen over it. */
   const overwriteFrom = useCallback(
@@ -123,7 +131,7 @@ export function useAutosave<B>({ revision, enabled, build, save, onSaved }: Opti
     revisionRef.current = value;
   };
 
-  useEffect(() => clearTimer, []);
+  useEffect(() => clearTimer, [clearTimer]);
 
   // Leaving the page with unsaved typing: the browser asks first.
   useEffect(() => {

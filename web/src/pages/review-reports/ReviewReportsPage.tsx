@@ -83,7 +83,7 @@ function CreateModal({
         {({ getFieldValue }) => (
           <Form.Item name="unitId" label={t('reviewReports.field.unit')} rules={required}>
             <UnitSelect
-              asOf={getFieldValue('to') || undefined}
+              asOf={(getFieldValue('to') as CreateValues['to']) || undefined}
               source={REPORT_UNITS}
               placeholder={t('reviewReports.field.unitPlaceholder')}
               testId="review-create-unit"
@@ -256,7 +256,7 @@ export default function ReviewReportsPage() {
         onClose={() => setCreating(false)}
         onCreated={(id) => {
           void invalidate();
-          navigate(`${REVIEW_REPORTS_PATH}/${id}`);
+          void navigate(`${REVIEW_REPORTS_PATH}/${id}`);
         }}
       />
     </>

@@ -62,7 +62,7 @@ function MembersField({ value = [], onChange }: { value?: MemberRow[]; onChange?
     onChange?.(value.map((m, i) => (i === index ? { ...m, ...patch } : m)));
   return (
     <div>
-      <Select<number>
+      <Select<number, (typeof options)[number]>
         key={pickKey}
         showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
         options={options}
@@ -191,7 +191,7 @@ function CreateCouncilModal({ round, onClose }: { round: TRound; onClose: () => 
         void message.success(t('honoursFlow.council.created'));
         void invalidate();
         const id = (result as { id?: number } | undefined)?.id;
-        if (id) navigate(`/khen-thuong/hoi-dong/${id}`);
+        if (id) void navigate(`/khen-thuong/hoi-dong/${id}`);
       }}
     >
       <Row gutter={12}>
@@ -226,9 +226,10 @@ function CreateCouncilModal({ round, onClose }: { round: TRound; onClose: () => 
         required
         rules={[
           {
-            validator: async (_r, v: MemberRow[] | undefined) => {
-              if (!v || v.length === 0) throw new Error(t('honoursFlow.council.form.membersRequired'));
-            },
+            validator: (_r, v: MemberRow[] | undefined) =>
+              !v || v.length === 0
+                ? Promise.reject(new Error(t('honoursFlow.council.form.membersRequired')))
+                : Promise.resolve(),
           },
         ]}
       >
@@ -241,9 +242,10 @@ function CreateCouncilModal({ round, onClose }: { round: TRound; onClose: () => 
         extra={t('honoursFlow.council.form.candidatesHelp')}
         rules={[
           {
-            validator: async (_r, v: number[] | undefined) => {
-              if (!v || v.length === 0) throw new Error(t('honoursFlow.council.form.candidatesRequired'));
-            },
+            validator: (_r, v: number[] | undefined) =>
+              !v || v.length === 0
+                ? Promise.reject(new Error(t('honoursFlow.council.form.candidatesRequired')))
+                : Promise.resolve(),
           },
         ]}
       >
@@ -287,7 +289,7 @@ export function CouncilTab(props: { round: TRound }) {
         pagination={pagination(data?.total ?? 0, (total) => t('common.totalRows', { total }))}
         onRow={(s) =>
           ({
-            onClick: () => navigate(`/khen-thuong/hoi-dong/${s.id}`),
+            onClick: () => void navigate(`/khen-thuong/hoi-dong/${s.id}`),
             style: { cursor: 'pointer' },
             'data-testid': 'council-row',
             'data-session-id': s.id,

@@ -3,7 +3,7 @@
  * — granted by a unit of the system or recorded from an outside body — with
  * filters, the certificate of each, and revocation in the row's drawer.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
 import { FileAddOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -35,10 +35,12 @@ export default function HonoursListPage() {
   const [openId, setOpenId] = useState<number | null>(null);
   const canRecord = useCan('honours.review');
   const [recording, setRecording] = useState(false);
-  useEffect(() => {
-    setFilters((f) => ({ ...f, q: q || undefined }));
+  // A new search (once debounced) starts again from the first page: adjusted while rendering, not in an effect.
+  const [searched, setSearched] = useState(q);
+  if (searched !== q) {
+    setSearched(q);
     resetPage();
-  }, [q, resetPage]);
+  }
   const set = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
     resetPage();
@@ -48,7 +50,7 @@ export default function HonoursListPage() {
     queryFn: () => honoursApi.awardForms(true),
     staleTime: 60_000,
   });
-  const { data, isFetching, error } = useHonours({ ...filters, ...page });
+  const { data, isFetching, error } = useHonours({ ...filters, q: q || undefined, ...page });
   return (
     <div data-testid="honours-list-page">
       <PageHeader

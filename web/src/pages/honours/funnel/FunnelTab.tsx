@@ -110,11 +110,10 @@ export function FunnelTab(props: { round: TRound }) {
   // Someone who only proposes to the round (a grassroots unit) may not see the whole round's names:
   // the round's own funnel is 404 for them, so show their own unit's instead.
   const { data: me } = useMeQuery();
-  useEffect(() => {
-    if (unitId !== undefined || !(error instanceof ApiError) || error.status !== 404) return;
-    const own = me?.grants.find((g) => g.unitId !== round.ownerUnit.id);
-    if (own) setUnitId(own.unitId);
-  }, [error, unitId, me, round.ownerUnit.id]);
+  // Adjusted while rendering (not in an effect): once unitId is set the condition no longer holds.
+  const roundRefused = unitId === undefined && error instanceof ApiError && error.status === 404;
+  const own = roundRefused ? me?.grants.find((g) => g.unitId !== round.ownerUnit.id) : undefined;
+  if (own) setUnitId(own.unitId);
   const stages = useMemo(() => {
     const byStage = new Map((data?.stages ?? []).map((s) => [s.stage, s]));
     return FUNNEL_STAGE_ORDER.filter((s) => byStage.has(s)).map((s) => byStage.get(s)!);

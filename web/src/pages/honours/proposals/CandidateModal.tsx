@@ -67,8 +67,9 @@ function SourceCandidateSelect({
     () => [...(approved.data?.items ?? []), ...(decided.data?.items ?? [])],
     [approved.data, decided.data],
   );
+  const options = all.map((c) => ({ value: c.id, label: `${c.displayName} — ${c.awardForm.name}`, c }));
   return (
-    <Select<number>
+    <Select<number, (typeof options)[number]>
       value={value ?? undefined}
       onChange={(id) => {
         onChange?.(id ?? null);
@@ -79,7 +80,7 @@ function SourceCandidateSelect({
       loading={approved.isFetching || decided.isFetching}
       placeholder={t('honoursFlow.candidate.sourcePlaceholder')}
       notFoundContent={t('honoursFlow.candidate.sourceNone')}
-      options={all.map((c) => ({ value: c.id, label: `${c.displayName} — ${c.awardForm.name}`, c }))}
+      options={options}
       optionRender={(o) => (
         <div style={{ whiteSpace: 'normal' }}>
           <div>{o.data.c.displayName}</div>
@@ -108,11 +109,8 @@ export function CandidateModal({ proposal, candidate, prefill, onClose }: Props)
   const { data: forms } = useActiveAwardForms();
   const external = proposal.externalBody !== null;
   const editing = candidate ?? null;
-  const subject = (Form.useWatch('subject', form) ??
-    editing?.subject ??
-    prefill?.subject ??
-    'individual') as HonourSubject;
-  const pickBy = (Form.useWatch('pickBy', form) ?? 'entry') as PickBy;
+  const subject: HonourSubject = Form.useWatch('subject', form) ?? editing?.subject ?? prefill?.subject ?? 'individual';
+  const pickBy: PickBy = Form.useWatch('pickBy', form) ?? 'entry';
 
   const awardOptions = (forms?.items ?? [])
     .filter((f) => f.active && (f.subject === 'both' || f.subject === subject))
@@ -226,7 +224,7 @@ export function CandidateModal({ proposal, candidate, prefill, onClose }: Props)
                     if (!c) return;
                     form.setFieldsValue({
                       subject: c.subject,
-                      achievement: form.getFieldValue('achievement') || c.achievement,
+                      achievement: (form.getFieldValue('achievement') as string | undefined) || c.achievement,
                     });
                   }}
                 />

@@ -29,6 +29,22 @@ export function ProposalFiles({ proposal }: { proposal: TProposal }) {
     await invalidate();
   };
 
+  /** One file chosen: stored, then added to the proposal's files; failures are shown, never thrown. */
+  const upload = async (raw: File) => {
+    setBusy(true);
+    try {
+      const stored = await documentsApi.upload(raw);
+      await save(
+        [...current, { fileId: stored.id, caption: null }],
+        t('honoursFlow.proposal.fileAdded', { name: stored.originalName }),
+      );
+    } catch (error) {
+      void message.error({ content: errorMessage(error), duration: 8 });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="proposal-files">
       {proposal.files.length === 0 ? (
@@ -47,6 +63,7 @@ export function ProposalFiles({ proposal }: { proposal: TProposal }) {
                         title={t('honoursFlow.proposal.removeFileConfirm', { name: f.name })}
                         okText={t('common.remove')}
                         cancelText={t('common.cancel')}
+                        // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Popconfirm keeps its OK button loading until the returned promise settles
                         onConfirm={() =>
                           save(
                             current.filter((c) => c.fileId !== f.id),
@@ -83,20 +100,7 @@ export function ProposalFiles({ proposal }: { proposal: TProposal }) {
         <Upload
           showUploadList={false}
           disabled={busy || current.length >= 30}
-          customRequest={async ({ file: raw }) => {
-            setBusy(true);
-            try {
-              const stored = await documentsApi.upload(raw as File);
-              await save(
-                [...current, { fileId: stored.id, caption: null }],
-                t('honoursFlow.proposal.fileAdded', { name: stored.originalName }),
-              );
-            } catch (error) {
-              void message.error({ content: errorMessage(error), duration: 8 });
-            } finally {
-              setBusy(false);
-            }
-          }}
+          customRequest={({ file: raw }) => void upload(raw as File)}
         >
           <Button
             icon={<UploadOutlined />}

@@ -5,22 +5,7 @@
  * passes each candidate to the council or returns it with a reason.
  */
 import { useState } from 'react';
-import {
-  App,
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  List,
-  Row,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage, isApiError } from '../../../api/client.ts';
@@ -28,9 +13,7 @@ import {
   honoursFlowApi,
   useInvalidateHonoursFlow,
   useProposal,
-  useSuggestions,
   type TCandidate,
-  type TProposal,
   type TSuggestion,
 } from '../../../api/honours-proposals.ts';
 import { FullPageError } from '../../../components/FullPageError.tsx';
@@ -43,52 +26,9 @@ import { PROPOSAL_STATUS_COLORS, proposalStatusLabel } from '../rounds/labels.ts
 import { ProposalFiles } from './ProposalFiles.tsx';
 import { ProposalFormModal } from './ProposalFormModal.tsx';
 import { useReviewActions } from './review.tsx';
+import { Suggestions } from './SuggestionsCard.tsx';
 
 type CandidateForm = { candidate: TCandidate } | { prefill: CandidatePrefill | null };
-
-function Suggestions({ proposal, onAdd }: { proposal: TProposal; onAdd: (s: TSuggestion) => void }) {
-  const { data, isFetching, error } = useSuggestions(proposal.id, true);
-  const items = data?.items ?? [];
-  return (
-    <Card size="small" title={t('honoursFlow.suggestions.title')} data-testid="proposal-suggestions">
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {t('honoursFlow.suggestions.help')}
-      </Typography.Paragraph>
-      {error ? (
-        <Alert type="warning" showIcon title={errorMessage(error)} />
-      ) : (
-        <List
-          size="small"
-          loading={isFetching}
-          dataSource={items}
-          locale={{ emptyText: t('honoursFlow.suggestions.none') }}
-          renderItem={(s) => (
-            <List.Item
-              data-testid={`suggestion-${s.displayName}`}
-              actions={[
-                <Button
-                  key="add"
-                  size="small"
-                  icon={<PlusOutlined />}
-                  onClick={() => onAdd(s)}
-                  data-testid={`suggestion-add-${s.displayName}`}
-                >
-                  {t('honoursFlow.suggestions.add')}
-                </Button>,
-              ]}
-            >
-              <div style={{ minWidth: 0 }}>
-                <CandidateName candidate={s} />
-                <EvaluationSummary evaluation={s.evaluation} />
-                <FlagTags flags={s.flags} />
-              </div>
-            </List.Item>
-          )}
-        />
-      )}
-    </Card>
-  );
-}
 
 export default function ProposalPage() {
   const params = useParams();
@@ -122,8 +62,9 @@ export default function ProposalPage() {
     if (isApiError(e) && e.status === 409) await invalidate();
   };
 
-  const submit = () =>
-    modal.confirm({
+  // The dialogs run their action themselves (onOk); the promise of their closing is not needed.
+  const submit = () => {
+    void modal.confirm({
       title: t('honoursFlow.proposal.submitConfirm', { to: p.externalBody ?? p.reviewerUnit?.name ?? '' }),
       content: t('honoursFlow.proposal.submitHelp', { collectives: p.collectives, individuals: p.individuals }),
       okText: t('honoursFlow.proposal.submit'),
@@ -139,9 +80,10 @@ export default function ProposalPage() {
         }
       },
     });
+  };
 
-  const withdraw = (c: TCandidate) =>
-    modal.confirm({
+  const withdraw = (c: TCandidate) => {
+    void modal.confirm({
       title: t('honoursFlow.candidate.withdrawConfirm', { name: c.displayName }),
       okText: t('honoursFlow.candidate.withdraw'),
       okButtonProps: { danger: true, 'data-testid': 'candidate-withdraw-confirm' },
@@ -156,6 +98,7 @@ export default function ProposalPage() {
         }
       },
     });
+  };
 
   const editable = (c: TCandidate) =>
     canEdit && (c.status === 'returned' || (c.status === 'proposed' && p.status === 'draft'));
@@ -174,7 +117,7 @@ export default function ProposalPage() {
           type="link"
           icon={<ArrowLeftOutlined />}
           style={{ paddingInline: 0 }}
-          onClick={() => navigate(`/khen-thuong/dot/${p.round.id}`)}
+          onClick={() => void navigate(`/khen-thuong/dot/${p.round.id}`)}
         >
           {t('honoursFlow.proposal.backToRound', { name: p.round.name })}
         </Button>
@@ -334,7 +277,7 @@ export default function ProposalPage() {
                             <Button
                               size="small"
                               type="primary"
-                              onClick={() => review.pass([c])}
+                              onClick={() => void review.pass([c])}
                               data-testid={`candidate-pass-${c.displayName}`}
                             >
                               {t('honoursFlow.review.pass')}

@@ -160,7 +160,7 @@ export function ProposalsTab({ round }: { round: TRound }) {
           mode={creating}
           round={round}
           onClose={() => setCreating(null)}
-          onSaved={(p) => navigate(`/khen-thuong/to-trinh/${p.id}`)}
+          onSaved={(p) => void navigate(`/khen-thuong/to-trinh/${p.id}`)}
         />
       )}
     </div>

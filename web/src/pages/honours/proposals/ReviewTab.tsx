@@ -3,7 +3,7 @@
  * (GET /honours/review-queue?roundId=), with their flags and evaluation
  * results; select rows and pass them to the council or return them.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Select, Space, Table, Typography } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -28,10 +28,11 @@ export function ReviewTab({ round }: { round: TRound }) {
   const [subject, setSubject] = useState<HonourSubject | undefined>(undefined);
   const [selected, setSelected] = useState<number[]>([]);
   const { page, resetPage, pagination } = usePaging(100);
-  useEffect(() => {
+  /** A new filter starts from the first page with nothing selected. */
+  const refilter = () => {
     resetPage();
     setSelected([]);
-  }, [status, subject, resetPage]);
+  };
   const { data, isFetching, error } = useReviewQueue({ roundId: round.id, status, subject, ...page });
   const rows = data?.items ?? [];
   const chosen = rows.filter((c) => selected.includes(c.id) && c.status === 'proposed');
@@ -43,7 +44,10 @@ export function ReviewTab({ round }: { round: TRound }) {
       <div className="dh-toolbar">
         <Select<CandidateStatus | 'all'>
           value={status ?? 'all'}
-          onChange={(v) => setStatus(v === 'all' ? undefined : v)}
+          onChange={(v) => {
+            setStatus(v === 'all' ? undefined : v);
+            refilter();
+          }}
           style={{ width: 200 }}
           options={[
             { value: 'all' as const, label: t('honoursFlow.review.allStatuses') },
@@ -53,7 +57,10 @@ export function ReviewTab({ round }: { round: TRound }) {
         />
         <Select<HonourSubject | 'all'>
           value={subject ?? 'all'}
-          onChange={(v) => setSubject(v === 'all' ? undefined : v)}
+          onChange={(v) => {
+            setSubject(v === 'all' ? undefined : v);
+            refilter();
+          }}
           style={{ width: 160 }}
           options={[
             { value: 'all' as const, label: t('honoursFlow.review.allSubjects') },
@@ -67,7 +74,7 @@ export function ReviewTab({ round }: { round: TRound }) {
               type="primary"
               icon={<CheckOutlined />}
               disabled={chosen.length === 0}
-              onClick={() => review.pass(chosen)}
+              onClick={() => void review.pass(chosen)}
               data-testid="review-pass-selected"
             >
               {t('honoursFlow.review.passSelected', { count: chosen.length })}
@@ -166,7 +173,7 @@ export function ReviewTab({ round }: { round: TRound }) {
                       <Space size={4}>
                         <Button
                           size="small"
-                          onClick={() => review.pass([c])}
+                          onClick={() => void review.pass([c])}
                           data-testid={`review-pass-${c.displayName}`}
                         >
                           {t('honoursFlow.review.pass')}

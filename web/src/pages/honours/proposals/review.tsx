@@ -121,7 +121,7 @@ function ReturnModal({
       <div style={{ marginBottom: 8 }} className="dh-muted">
         {targets.map((c) => c.displayName).join('; ')}
       </div>
-      <Form form={form} layout="vertical" onFinish={finish} preserve={false}>
+      <Form form={form} layout="vertical" onFinish={(v) => void finish(v)} preserve={false}>
         <Form.Item
           name="reason"
           label={t('honoursFlow.review.reason')}

@@ -193,9 +193,11 @@ export function RoundFormModal({
             rules={[
               { required: true, message: t('honoursFlow.round.dateRequired') },
               ({ getFieldValue }) => ({
-                validator: async (_rule, value: string | null) => {
+                validator: (_rule, value: string | null) => {
                   const from = getFieldValue('proposalsFrom') as string | null;
-                  if (value && from && value < from) throw new Error(t('honoursFlow.round.untilBeforeFrom'));
+                  return value && from && value < from
+                    ? Promise.reject(new Error(t('honoursFlow.round.untilBeforeFrom')))
+                    : Promise.resolve();
                 },
               }),
             ]}

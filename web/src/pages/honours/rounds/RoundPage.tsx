@@ -115,7 +115,7 @@ export default function RoundPage() {
           type="link"
           icon={<ArrowLeftOutlined />}
           style={{ paddingInline: 0 }}
-          onClick={() => navigate('/khen-thuong')}
+          onClick={() => void navigate('/khen-thuong')}
         >
           {t('honoursFlow.round.backToList')}
         </Button>

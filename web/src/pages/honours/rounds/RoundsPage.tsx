@@ -88,7 +88,7 @@ export default function RoundsPage() {
             style: { cursor: 'pointer' },
             onClick: (e: React.MouseEvent) => {
               if ((e.target as HTMLElement).closest('a')) return;
-              navigate(`/khen-thuong/dot/${r.id}`);
+              void navigate(`/khen-thuong/dot/${r.id}`);
             },
           }) as React.HTMLAttributes<HTMLElement>
         }
@@ -163,7 +163,7 @@ export default function RoundsPage() {
         <RoundFormModal
           round="new"
           onClose={() => setCreating(false)}
-          onSaved={(r) => navigate(`/khen-thuong/dot/${r.id}`)}
+          onSaved={(r) => void navigate(`/khen-thuong/dot/${r.id}`)}
         />
       )}
     </>

@@ -3,7 +3,8 @@
  * waiting, what is missing, criteria met); the operator sees the problems per
  * row and then accepts the acceptable ones, each at the revision previewed.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Modal, Skeleton, Table, Tag, Typography } from 'antd';
 import { errorMessage } from '../../../api/client.ts';
 import { reportingApi, type TAcceptManyPreview, type TAcceptManyPreviewItem } from '../../../api/reporting.ts';
@@ -20,23 +21,20 @@ interface Props {
 export function AcceptManyModal({ reportIds, onClose, onDone }: Props) {
   const { message } = App.useApp();
   const isPhone = useIsPhone();
-  const [preview, setPreview] = useState<TAcceptManyPreview | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    setPreview(null);
-    setError(null);
-    if (!reportIds || reportIds.length === 0) return;
-    let live = true;
-    reportingApi
-      .acceptManyPreview(reportIds)
-      .then((p) => live && setPreview(p))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [reportIds]);
+  // Checked once per selection, never from a cache (the acceptance uses the revisions previewed); outside the
+  // 'reporting' keys so that invalidating them does not re-check under the operator's eyes.
+  const previewed = useQuery({
+    queryKey: ['accept-many-preview', reportIds],
+    queryFn: () => reportingApi.acceptManyPreview(reportIds ?? []),
+    enabled: reportIds !== null && reportIds.length > 0,
+    retry: false,
+    gcTime: 0,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+  const preview: TAcceptManyPreview | null = previewed.data ?? null;
+  const error: unknown = previewed.error;
 
   const ok = preview?.items.filter((i) => i.acceptable) ?? [];
   const commit = async () => {
@@ -61,7 +59,7 @@ export function AcceptManyModal({ reportIds, onClose, onDone }: Props) {
       onOk={() => void commit()}
       okText={t('reporting.acceptMany.commit', { count: ok.length })}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: ok.length === 0, loading: busy, 'data-testid': 'accept-many-commit' } as never}
+      okButtonProps={{ disabled: ok.length === 0, loading: busy, 'data-testid': 'accept-many-commit' }}
       width={isPhone ? '100%' : 820}
       destroyOnHidden
     >

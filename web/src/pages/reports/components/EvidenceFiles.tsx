@@ -32,6 +32,32 @@ interface Props {
 export function EvidenceFiles({ files, readOnly, onChange }: Props) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(0);
+  /** One file chosen: stored, then listed (once) with an empty caption; failures are shown, never thrown. */
+  const upload = async (raw: File) => {
+    try {
+      const stored = await documentsApi.upload(raw);
+      onChange((all) =>
+        all.some((x) => x.id === stored.id)
+          ? all
+          : [
+              ...all,
+              {
+                id: stored.id,
+                name: stored.originalName,
+                mimeType: stored.mimeType,
+                sizeBytes: stored.sizeBytes,
+                caption: '',
+              },
+            ],
+      );
+      void message.success(t('documents.file.uploaded', { name: stored.originalName }));
+    } catch (error) {
+      void message.error({ content: errorMessage(error), duration: 8 });
+    } finally {
+      setBusy((n) => n - 1);
+    }
+  };
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="report-files">
       {files.length === 0 && <Typography.Text type="secondary">{t('reporting.files.none')}</Typography.Text>}
@@ -91,31 +117,7 @@ export function EvidenceFiles({ files, readOnly, onChange }: Props) {
           multiple
           accept={EVIDENCE_ACCEPT}
           disabled={files.length >= MAX_FILES}
-          customRequest={async ({ file: raw }) => {
-            setBusy((n) => n + 1);
-            try {
-              const stored = await documentsApi.upload(raw as File);
-              onChange((all) =>
-                all.some((x) => x.id === stored.id)
-                  ? all
-                  : [
-                      ...all,
-                      {
-                        id: stored.id,
-                        name: stored.originalName,
-                        mimeType: stored.mimeType,
-                        sizeBytes: stored.sizeBytes,
-                        caption: '',
-                      },
-                    ],
-              );
-              void message.success(t('documents.file.uploaded', { name: stored.originalName }));
-            } catch (error) {
-              void message.error({ content: errorMessage(error), duration: 8 });
-            } finally {
-              setBusy((n) => n - 1);
-            }
-          }}
+          customRequest={({ file: raw }) => void upload(raw as File)}
         >
           <Button
             icon={<UploadOutlined />}
