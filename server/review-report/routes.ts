@@ -25,18 +25,11 @@ import { createReviewReport } from './commands/create-review-report.ts';
 import { finalizeReviewReport } from './commands/finalize-review-report.ts';
 import { refreshReviewReport } from './commands/refresh-review-report.ts';
 import { updateReviewReport } from './commands/update-review-report.ts';
-import {
-  assertExportable,
-  buildReviewAnnex,
-  buildReviewDocx,
-  exportName,
-  findReportUnits,
-  findReviewReports,
-  loadReviewReportFor,
-  presentReviewReport,
-  presentSummary,
-  type ReviewReportRow,
-} from './reports.ts';
+import { buildReviewAnnex, buildReviewDocx, exportName } from './exports.ts';
+import { assertExportable, loadReviewReportFor } from './policy.ts';
+import { presentReviewReport, presentSummary } from './presenter.ts';
+import { findReportUnits, findReviewReports, getReviewReport } from './queries.ts';
+import type { ReviewReportRow } from './report-record.ts';
 import { documentSettingsRoutes } from './settings-routes.ts';
 
 const tags = ['review-reports'];
@@ -45,11 +38,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export async function reviewReportRoutes(app: App): Promise<void> {
   const { db } = app;
-  const show = async (id: number) =>
-    presentReviewReport(
-      db,
-      await db.selectFrom('review_report').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
-    );
+  /** The report just written, as the writer sees it now. */
+  const show = async (id: number) => {
+    const row = await getReviewReport(db, id);
+    if (!row) throw new Error(`review_report ${id} vanished after its write`);
+    return presentReviewReport(db, row);
+  };
 
   app.get(
     '/review-reports',

@@ -4,7 +4,9 @@ import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { staleRevision } from '../../lib/errors.ts';
-import { assertNotFinal, currentWarnings, figuresOf, overridesOf, textsOf, type ReviewReportRow } from '../reports.ts';
+import { assertNotFinal } from '../policy.ts';
+import { figuresOf, overridesOf, textsOf, type ReviewReportRow } from '../report-record.ts';
+import { currentWarnings } from '../warnings.ts';
 
 export async function acknowledgeWarnings(
   db: Kysely<DB>,

@@ -9,7 +9,7 @@ import { invalid } from '../../lib/errors.ts';
 import type { UnitRef } from '../../org/unit-access.ts';
 import { nearestSettings } from '../document-settings.ts';
 import { computeReviewFigures } from '../figures.ts';
-import { currentWarnings } from '../reports.ts';
+import { currentWarnings } from '../warnings.ts';
 
 export async function createReviewReport(
   db: Kysely<DB>,

@@ -14,16 +14,9 @@ import { requireActor, type RequestContext } from '../../lib/context.ts';
 import { AppError, staleRevision } from '../../lib/errors.ts';
 import type { UnitRef } from '../../org/unit-access.ts';
 import { effectiveLayout } from '../document-settings.ts';
-import {
-  assertNotFinal,
-  currentWarnings,
-  figuresOf,
-  layoutOf,
-  overridesOf,
-  textsOf,
-  warningsAcknowledged,
-  type ReviewReportRow,
-} from '../reports.ts';
+import { assertNotFinal } from '../policy.ts';
+import { figuresOf, layoutOf, overridesOf, textsOf, type ReviewReportRow } from '../report-record.ts';
+import { currentWarnings, warningsAcknowledged } from '../warnings.ts';
 
 const missing = (field: string, message: string) => new AppError('INVALID_STATE', message, [{ field, message }]);
 

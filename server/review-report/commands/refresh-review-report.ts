@@ -6,14 +6,9 @@ import type { RequestContext } from '../../lib/context.ts';
 import { staleRevision } from '../../lib/errors.ts';
 import type { UnitRef } from '../../org/unit-access.ts';
 import { computeReviewFigures } from '../figures.ts';
-import {
-  assertNotFinal,
-  currentWarnings,
-  overridesOf,
-  storedWarningsOf,
-  textsOf,
-  type ReviewReportRow,
-} from '../reports.ts';
+import { assertNotFinal } from '../policy.ts';
+import { overridesOf, storedWarningsOf, textsOf, type ReviewReportRow } from '../report-record.ts';
+import { currentWarnings } from '../warnings.ts';
 
 export async function refreshReviewReport(
   db: Kysely<DB>,
