@@ -8,7 +8,9 @@ import { z } from '../zod-setup.ts';
 import { CRITERION_MEASURES, CRITERION_RULES } from './catalogue.ts';
 import { ENTRY_KINDS } from './registry.ts';
 import { ZDate, ZId, optionalText } from './shared.ts';
-import { PERIOD_KINDS, REPORT_STATUSES, ZCompleteness } from './reporting.ts';
+import { REPORT_STATUSES } from './reporting.ts';
+import { ZCompleteness } from './reporting-completeness.ts';
+import { PERIOD_KINDS } from './reporting-periods.ts';
 
 const ZRef = z.object({ id: z.number().int(), name: z.string() });
 

@@ -1,11 +1,12 @@
 /**
  * Request and response schemas of the registry of collective models (mô hình)
  * and individual exemplars (điển hình tiên tiến): registration, the approval
- * flow, life events, monitors, lists, the timeline and the movement ledger.
+ * flow, life events, monitors, lists. An entry's timeline: registry-timeline.ts;
+ * the movement ledger: registry-ledger.ts.
  */
 import { z } from '../zod-setup.ts';
 import { todayInVietnam } from '../dates.ts';
-import { ZDate, ZId, ZRevision, optionalText, requiredText } from './shared.ts';
+import { ZDate, ZId, ZRef, ZRevision, nullableId, optionalText, requiredText } from './shared.ts';
 
 export const ENTRY_KINDS = ['model', 'exemplar'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
@@ -76,34 +77,13 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   imported: 'Nhập từ Excel',
 };
 
-/** How the ledger splits movement; each bucket is drillable (GET /registry/ledger/entries?bucket=…). */
-export const LEDGER_BUCKETS = [
-  'start',
-  'added',
-  'movedIn',
-  'movedOut',
-  'removed',
-  'transferred',
-  'replaced',
-  'end',
-] as const;
-export type LedgerBucket = (typeof LEDGER_BUCKETS)[number];
-export const LEDGER_BUCKET_LABELS: Record<LedgerBucket, string> = {
-  start: 'Đầu kỳ',
-  added: 'Bổ sung',
-  movedIn: 'Chuyển đến (từ cấp khác)',
-  movedOut: 'Chuyển đi (sang cấp khác)',
-  removed: 'Đưa ra khỏi danh sách',
-  transferred: 'Chuyển về cơ quan khác',
-  replaced: 'Được thay thế',
-  end: 'Cuối kỳ',
-};
-
 /** A date that has already happened (or is today), in Vietnam's calendar. */
 export const ZPastDate = ZDate.refine((d) => d <= todayInVietnam(), 'Ngày không được ở tương lai.');
 
-const nullableId = ZId.nullish().transform((v) => v ?? null);
-const ZKind = z.enum(ENTRY_KINDS, { error: 'Loại phải là "model" (mô hình) hoặc "exemplar" (điển hình cá nhân).' });
+/** An entry kind in a request, with the message naming both kinds. */
+export const ZEntryKindInput = z.enum(ENTRY_KINDS, {
+  error: 'Loại phải là "model" (mô hình) hoặc "exemplar" (điển hình cá nhân).',
+});
 
 /**
  * One registration (đăng ký): a collective model (owner unit, field, name,
@@ -115,7 +95,7 @@ const ZKind = z.enum(ENTRY_KINDS, { error: 'Loại phải là "model" (mô hình
  */
 export const ZRegisterEntryBody = z
   .object({
-    kind: ZKind,
+    kind: ZEntryKindInput,
     name: optionalText('Tên mô hình', 500),
     content: optionalText('Nội dung', 10000),
     goals: optionalText('Mục tiêu', 5000),
@@ -267,7 +247,7 @@ export const ZUnassignMonitorBody = z.object({
 export const ZMonitorParams = z.object({ id: ZId, monitorId: ZId });
 
 export const ZEntryListQuery = z.object({
-  kind: ZKind.optional(),
+  kind: ZEntryKindInput.optional(),
   levelId: ZId.optional(),
   fieldId: ZId.optional(),
   status: z.enum(ENTRY_STATUSES, { error: `Trạng thái phải là một trong: ${ENTRY_STATUSES.join(', ')}.` }).optional(),
@@ -284,33 +264,7 @@ export const ZEntryListQuery = z.object({
 });
 export type TEntryListQuery = z.infer<typeof ZEntryListQuery>;
 
-const ledgerFilter = {
-  unitId: ZId.optional(),
-  levelId: ZId.optional(),
-  kind: ZKind.optional(),
-  fieldId: ZId.optional(),
-  from: ZDate,
-  to: ZDate,
-};
-const fromBeforeTo = (q: { from: string; to: string }) => q.from <= q.to;
-const fromBeforeToIssue = { message: 'Từ ngày phải trước hoặc bằng Đến ngày.', path: ['to'] };
-
-export const ZLedgerQuery = z.object(ledgerFilter).refine(fromBeforeTo, fromBeforeToIssue);
-export type TLedgerQuery = z.infer<typeof ZLedgerQuery>;
-
-export const ZLedgerEntriesQuery = z
-  .object({
-    ...ledgerFilter,
-    bucket: z.enum(LEDGER_BUCKETS, { error: `Nhóm phải là một trong: ${LEDGER_BUCKETS.join(', ')}.` }),
-    page: z.coerce.number().int().min(1, 'Trang phải từ 1 trở lên.').default(1),
-    pageSize: z.coerce.number().int().min(1).max(5000, 'Mỗi trang tối đa 5000 dòng.').default(500),
-  })
-  .refine(fromBeforeTo, fromBeforeToIssue);
-export type TLedgerEntriesQuery = z.infer<typeof ZLedgerEntriesQuery>;
-
 // ---- responses ----
-
-const ZRef = z.object({ id: z.number().int(), name: z.string() });
 
 export const ZEntrySummary = z.object({
   id: z.number().int(),
@@ -384,136 +338,3 @@ export const ZEntryDetail = ZEntrySummary.extend({
   }),
 });
 export type TEntryDetail = z.infer<typeof ZEntryDetail>;
-
-const ZTimelineFile = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  mimeType: z.string(),
-  sizeBytes: z.number().int(),
-});
-const ZTimelineDocument = z.object({
-  id: z.number().int(),
-  symbol: z.string(),
-  issuedOn: z.string(),
-  summary: z.string(),
-});
-
-/** One item of an entry's timeline. `type` tells what it is; later areas add reports, inspections, honours. */
-export const ZTimelineItem = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('registry_event'),
-    id: z.number().int(),
-    kind: z.enum(EVENT_KINDS),
-    label: z.string(),
-    date: z.string(),
-    recordedAt: z.string(),
-    recordedBy: z.string().nullable(),
-    reason: z.string().nullable(),
-    document: ZTimelineDocument.nullable(),
-    files: z.array(ZTimelineFile),
-    fromLevel: ZRef.nullable(),
-    toLevel: ZRef.nullable(),
-    relatedEntry: ZRef.nullable(),
-    data: z.record(z.string(), z.unknown()).nullable(),
-  }),
-  /** A periodic report (báo cáo định kỳ): dated by its last transition. */
-  z.object({
-    type: z.literal('period_report'),
-    id: z.number().int(),
-    label: z.string(),
-    date: z.string(),
-    recordedBy: z.string().nullable(),
-    periodName: z.string(),
-    status: z.enum(['draft', 'submitted', 'returned', 'accepted']),
-    changedAfterAcceptance: z.boolean(),
-    /** Criteria met / judged in the report's values. */
-    metCount: z.number().int(),
-    judgedCount: z.number().int(),
-  }),
-  /** A monitor's note, visit or reminder (theo dõi, đôn đốc). */
-  z.object({
-    type: z.literal('monitor_note'),
-    id: z.number().int(),
-    kind: z.enum(['note', 'visit', 'urge']),
-    label: z.string(),
-    date: z.string(),
-    recordedBy: z.string().nullable(),
-    content: z.string(),
-    files: z.array(ZTimelineFile),
-  }),
-  /** An inspection or supervision that covered the entry. */
-  z.object({
-    type: z.literal('inspection'),
-    id: z.number().int(),
-    kind: z.enum(['inspection', 'supervision']),
-    label: z.string(),
-    date: z.string(),
-    title: z.string(),
-    status: z.enum(['planned', 'in_progress', 'concluded']),
-    ownerUnit: ZRef,
-    openFollowups: z.number().int(),
-  }),
-  /** An evaluation (đánh giá, công nhận đạt tiêu chí) for a period or a phase. */
-  z.object({
-    type: z.literal('evaluation'),
-    id: z.number().int(),
-    label: z.string(),
-    date: z.string(),
-    recordedBy: z.string().nullable(),
-    scopeName: z.string(),
-    decidedMet: z.boolean(),
-    overridden: z.boolean(),
-    reason: z.string().nullable(),
-    recognitionLevel: ZRef.nullable(),
-  }),
-  /** An honour (khen thưởng) granted by a decision, or its revocation. */
-  z.object({
-    type: z.literal('honour'),
-    id: z.number().int(),
-    label: z.string(),
-    date: z.string(),
-    recordedBy: z.string().nullable(),
-    awardName: z.string(),
-    /** "Ban Thường vụ Đảng ủy Khối …" or the outside body. */
-    grantor: z.string(),
-    decision: ZTimelineDocument,
-    honouree: z.string(),
-    status: z.enum(['active', 'revoked']),
-    revokedOn: z.string().nullable(),
-    revokeReason: z.string().nullable(),
-  }),
-]);
-export type TTimelineItem = z.infer<typeof ZTimelineItem>;
-export const ZTimeline = z.object({ entryId: z.number().int(), items: z.array(ZTimelineItem) });
-
-export const ZLedgerRow = z.object({
-  start: z.number().int(),
-  added: z.number().int(),
-  movedIn: z.number().int(),
-  movedOut: z.number().int(),
-  removed: z.number().int(),
-  transferred: z.number().int(),
-  replaced: z.number().int(),
-  end: z.number().int(),
-});
-export type TLedgerRow = z.infer<typeof ZLedgerRow>;
-
-export const ZLedger = z.object({
-  from: z.string(),
-  to: z.string(),
-  levels: z.array(ZLedgerRow.extend({ level: ZRef.extend({ rank: z.number().int() }) })),
-  total: ZLedgerRow,
-});
-export type TLedger = z.infer<typeof ZLedger>;
-
-export const ZLedgerEntry = ZEntrySummary.extend({
-  /** The span behind the count: its level and dates. */
-  span: ZSpan,
-});
-export const ZLedgerEntries = z.object({
-  bucket: z.enum(LEDGER_BUCKETS),
-  items: z.array(ZLedgerEntry),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});

@@ -6,7 +6,7 @@
  * against it; the types are inferred from it, shared by both sides.
  */
 import { z } from '../zod-setup.ts';
-import { FUNNEL_STAGES } from './honours-flow.ts';
+import { FUNNEL_STAGES } from './honours-funnel.ts';
 import { ENTRY_KINDS } from './registry.ts';
 
 const count = z.number().int();

@@ -22,6 +22,10 @@ export const ZId = z.coerce
   .max(2147483647, 'Mã số quá lớn.');
 
 export const ZIdParams = z.object({ id: ZId });
+/** An optional reference that is stored as null when left out. */
+export const nullableId = ZId.nullish().transform((v) => v ?? null);
+/** Another record as a response names it: its id and its name. */
+export const ZRef = z.object({ id: z.number().int(), name: z.string() });
 
 /**
  * No NUL (U+0000): PostgreSQL's text cannot hold it. The server refuses it in every request anyway

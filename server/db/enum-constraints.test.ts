@@ -13,12 +13,10 @@ import { AUDIT_VIAS } from '../../common/schemas/audit.ts';
 import { BACKUP_STATUSES, BACKUP_TRIGGERS } from '../../common/schemas/backups.ts';
 import { CRITERION_MEASURES, CRITERION_RULES, FIELD_APPLIES_TO } from '../../common/schemas/catalogue.ts';
 import { DOCUMENT_STATUSES } from '../../common/schemas/documents.ts';
+import { BALLOT_CHOICES, COUNCIL_ROLES, COUNCIL_SESSION_STATUSES } from '../../common/schemas/honours-council.ts';
+import { HONOUR_STATUSES } from '../../common/schemas/honours-decisions.ts';
 import {
-  BALLOT_CHOICES,
   CANDIDATE_STATUSES,
-  COUNCIL_ROLES,
-  COUNCIL_SESSION_STATUSES,
-  HONOUR_STATUSES,
   HONOUR_SUBJECTS,
   PROPOSAL_STATUSES,
   ROUND_KINDS,
@@ -51,7 +49,8 @@ import {
   SPAN_BEGINNINGS,
   SPAN_ENDINGS,
 } from '../../common/schemas/registry.ts';
-import { OVERRIDE_STATES, PERIOD_KINDS, REPORT_EVENT_KINDS, REPORT_STATUSES } from '../../common/schemas/reporting.ts';
+import { REPORT_EVENT_KINDS, REPORT_STATUSES } from '../../common/schemas/reporting.ts';
+import { OVERRIDE_STATES, PERIOD_KINDS } from '../../common/schemas/reporting-periods.ts';
 import { REVIEW_REPORT_KINDS, REVIEW_REPORT_STATUSES } from '../../common/schemas/review-reports.ts';
 import type { Database } from './database.ts';
 import { createTestDatabase } from '../test/test-db.ts';

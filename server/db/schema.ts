@@ -10,12 +10,10 @@ import type { AUDIT_VIAS } from '../../common/schemas/audit.ts';
 import type { BACKUP_STATUSES, BACKUP_TRIGGERS } from '../../common/schemas/backups.ts';
 import type { CRITERION_MEASURES, CRITERION_RULES, FIELD_APPLIES_TO } from '../../common/schemas/catalogue.ts';
 import type { DOCUMENT_STATUSES } from '../../common/schemas/documents.ts';
+import type { BALLOT_CHOICES, COUNCIL_ROLES, COUNCIL_SESSION_STATUSES } from '../../common/schemas/honours-council.ts';
+import type { HONOUR_STATUSES } from '../../common/schemas/honours-decisions.ts';
 import type {
-  BALLOT_CHOICES,
   CANDIDATE_STATUSES,
-  COUNCIL_ROLES,
-  COUNCIL_SESSION_STATUSES,
-  HONOUR_STATUSES,
   HONOUR_SUBJECTS,
   PROPOSAL_STATUSES,
   ROUND_KINDS,
@@ -48,12 +46,8 @@ import type {
   SPAN_BEGINNINGS,
   SPAN_ENDINGS,
 } from '../../common/schemas/registry.ts';
-import type {
-  OVERRIDE_STATES,
-  PERIOD_KINDS,
-  REPORT_EVENT_KINDS,
-  REPORT_STATUSES,
-} from '../../common/schemas/reporting.ts';
+import type { REPORT_EVENT_KINDS, REPORT_STATUSES } from '../../common/schemas/reporting.ts';
+import type { OVERRIDE_STATES, PERIOD_KINDS } from '../../common/schemas/reporting-periods.ts';
 import type { REVIEW_REPORT_KINDS, REVIEW_REPORT_STATUSES } from '../../common/schemas/review-reports.ts';
 import type { ROLES } from '../../common/roles.ts';
 

@@ -1,6 +1,6 @@
 /** Shapes monitoring notes for the list and the entry timeline. */
 import { MONITOR_NOTE_KIND_LABELS, type TMonitorNote } from '../../common/schemas/monitoring.ts';
-import type { TTimelineItem } from '../../common/schemas/registry.ts';
+import type { TTimelineItem } from '../../common/schemas/registry-timeline.ts';
 
 export type { TMonitorNote };
 export type TTimelineNote = Pick<TMonitorNote, 'id' | 'kind' | 'occurredOn' | 'content' | 'recordedBy' | 'files'>;

@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { formatDateVi, todayInVietnam } from '../../common/dates.ts';
-import type { ZDiscipline, ZDisciplineBody } from '../../common/schemas/honours-flow.ts';
+import type { ZDiscipline, ZDisciplineBody } from '../../common/schemas/honours-discipline.ts';
 import type { z } from '../../common/zod-setup.ts';
 import type { DB } from '../db/schema.ts';
 import { writeTransaction } from '../lib/audit.ts';

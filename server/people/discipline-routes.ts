@@ -1,5 +1,5 @@
 /** /api/v1/people/:id/disciplines — kỷ luật của một người (xem: people.read; ghi nhận: people.write trên đơn vị của người đó). */
-import { ZDiscipline, ZDisciplineBody, ZDisciplineList } from '../../common/schemas/honours-flow.ts';
+import { ZDiscipline, ZDisciplineBody, ZDisciplineList } from '../../common/schemas/honours-discipline.ts';
 import { ZIdParams } from '../../common/schemas/shared.ts';
 import { auditRead } from '../lib/audit.ts';
 import { requireActor } from '../lib/context.ts';

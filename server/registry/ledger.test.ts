@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { LEDGER_BUCKETS, type TLedgerRow } from '../../common/schemas/registry.ts';
+import { LEDGER_BUCKETS, type TLedgerRow } from '../../common/schemas/registry-ledger.ts';
 import { writeTransaction } from '../lib/audit.ts';
 import { systemContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';

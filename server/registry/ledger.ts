@@ -30,7 +30,7 @@
  * with the same filters, so the count equals the list's length.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { LedgerBucket, TLedger, TLedgerRow } from '../../common/schemas/registry.ts';
+import type { LedgerBucket, TLedger, TLedgerRow } from '../../common/schemas/registry-ledger.ts';
 import type { DB, SpanBegan, SpanEnded } from '../db/schema.ts';
 import type { Actor } from '../lib/context.ts';
 import { subtreeOnSql } from '../org/subtree-on.ts';

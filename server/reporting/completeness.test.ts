@@ -1,6 +1,6 @@
 /** Completeness of a period: counts and percentages per subtree and child unit, equal to the lists behind them; bulk acceptance; the timeline. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { COMPLETENESS_BUCKETS } from '../../common/schemas/reporting.ts';
+import { COMPLETENESS_BUCKETS } from '../../common/schemas/reporting-completeness.ts';
 import { loadActor } from '../accounts/load-actor.ts';
 import { json, setupTest, type Session } from '../test/harness.ts';
 import { computeCompleteness } from './completeness.ts';

@@ -21,7 +21,7 @@ import type {
   TCompletenessCounts,
   TPeriodEntriesQuery,
   TPeriodEntryRow,
-} from '../../common/schemas/reporting.ts';
+} from '../../common/schemas/reporting-completeness.ts';
 import { escapeLike } from '../../common/vn-text.ts';
 import type { DB } from '../db/schema.ts';
 import { isSystemAdmin, scopeOf, type Actor } from '../lib/context.ts';

@@ -1,5 +1,5 @@
 /** Pure date helpers for reporting periods: day arithmetic and the calendar halves and years of a plan. */
-import type { PeriodKind } from '../../common/schemas/reporting.ts';
+import type { PeriodKind } from '../../common/schemas/reporting-periods.ts';
 
 /** 'YYYY-MM-DD' + n days. */
 export function addDays(iso: string, n: number): string {

@@ -5,7 +5,7 @@
  * owner (canWritePlan). Invisible is the same as not existing (404).
  */
 import { sql, type Kysely } from 'kysely';
-import type { TOverride, TPeriod, TPeriodListQuery } from '../../common/schemas/reporting.ts';
+import type { TOverride, TPeriod, TPeriodListQuery } from '../../common/schemas/reporting-periods.ts';
 import type { DB } from '../db/schema.ts';
 import { unitVisible } from '../catalogue/lineage.ts';
 import type { Actor } from '../lib/context.ts';

@@ -1,30 +1,34 @@
 /** /api/v1/reporting — reporting periods, unit overrides, periodic reports and their flow, completeness. */
 import { todayInVietnam } from '../../common/dates.ts';
 import {
+  ZReport,
+  ZReportRevisionBody,
+  ZReturnReportBody,
+  ZSaveReportBody,
+  ZStartReportBody,
+} from '../../common/schemas/reporting.ts';
+import {
   ZAcceptManyBody,
   ZAcceptManyPreview,
   ZAcceptManyPreviewBody,
   ZAcceptManyResult,
   ZCompleteness,
   ZCompletenessQuery,
+  ZPeriodEntriesPage,
+  ZPeriodEntriesQuery,
+} from '../../common/schemas/reporting-completeness.ts';
+import {
   ZCreatePeriodBody,
   ZGeneratePeriodsBody,
   ZGeneratePeriodsResult,
   ZOverride,
   ZOverrideBody,
   ZPeriod,
-  ZPeriodEntriesPage,
-  ZPeriodEntriesQuery,
   ZPeriodListQuery,
   ZPeriodPage,
-  ZReport,
-  ZReportRevisionBody,
-  ZReturnReportBody,
-  ZSaveReportBody,
-  ZStartReportBody,
   ZUpdatePeriodBody,
   ZWindow,
-} from '../../common/schemas/reporting.ts';
+} from '../../common/schemas/reporting-periods.ts';
 import { ZId, ZIdParams } from '../../common/schemas/shared.ts';
 import { z } from '../../common/zod-setup.ts';
 import { requireAbility, requireActor, type Actor } from '../lib/context.ts';

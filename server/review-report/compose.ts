@@ -9,7 +9,7 @@
  * annex. Pure: no database.
  */
 import { buildXlsxTables, type StatTable } from '../docgen/xlsx-tables.ts';
-import { FUNNEL_STAGE_LABELS, FUNNEL_STAGES, type FunnelStage } from '../../common/schemas/honours-flow.ts';
+import { FUNNEL_STAGE_LABELS, FUNNEL_STAGES, type FunnelStage } from '../../common/schemas/honours-funnel.ts';
 import type { Block, Inline } from '../docgen/party-document.ts';
 import type { Breakdown, Citation, Figure, Movement, ReportDraft } from './consistency.ts';
 import {

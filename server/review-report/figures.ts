@@ -16,7 +16,7 @@
  * The caller has already checked access to the unit.
  */
 import { sql, type Kysely } from 'kysely';
-import { FUNNEL_STAGES } from '../../common/schemas/honours-flow.ts';
+import { FUNNEL_STAGES } from '../../common/schemas/honours-funnel.ts';
 import type { EntryKind, MovementRow, ReviewFigures } from '../../common/schemas/review-figures.ts';
 import { funnelCounts } from '../honours/funnel/queries.ts';
 import type { DB } from '../db/schema.ts';

@@ -6,7 +6,8 @@
  */
 import type { Kysely } from 'kysely';
 import { formatDateVi } from '../../../common/dates.ts';
-import { COUNCIL_ROLE_LABELS, HONOUR_SUBJECT_LABELS } from '../../../common/schemas/honours-flow.ts';
+import { COUNCIL_ROLE_LABELS } from '../../../common/schemas/honours-council.ts';
+import { HONOUR_SUBJECT_LABELS } from '../../../common/schemas/honours-flow.ts';
 import type { DB } from '../../db/schema.ts';
 import { nearestSettings } from '../../docgen/unit-settings.ts';
 import { packPartyDocument, type Block } from '../../docgen/party-document.ts';

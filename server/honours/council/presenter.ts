@@ -4,7 +4,7 @@
  * ballot, everyone sees how many have voted, and the counts once closed.
  */
 import type { Kysely } from 'kysely';
-import type { TCouncilSession, TVoteResult } from '../../../common/schemas/honours-flow.ts';
+import type { TCouncilSession, TVoteResult } from '../../../common/schemas/honours-council.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../lib/context.ts';
 import { describeRule } from '../award-forms.ts';

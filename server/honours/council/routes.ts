@@ -12,7 +12,7 @@ import {
   ZCouncilSummary,
   ZCreateCouncilBody,
   ZRecusalBody,
-} from '../../../common/schemas/honours-flow.ts';
+} from '../../../common/schemas/honours-council.ts';
 import { ZIdParams, ZPage } from '../../../common/schemas/shared.ts';
 import { contentDisposition } from '../../documents/storage.ts';
 import { binaryResponse, MEDIA } from '../../openapi/binary-response.ts';

@@ -1,5 +1,5 @@
 /** Honours (khen thưởng) as the API shows them. */
-import type { THonour } from '../../../common/schemas/honours-flow.ts';
+import type { THonour } from '../../../common/schemas/honours-decisions.ts';
 import type { Actor } from '../../lib/context.ts';
 import { canReview } from '../policy.ts';
 import type { HonourRow } from './queries.ts';

@@ -7,7 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import { escapeLike } from '../../../common/vn-text.ts';
 import type { z } from '../../../common/zod-setup.ts';
-import type { ZHonourListQuery } from '../../../common/schemas/honours-flow.ts';
+import type { ZHonourListQuery } from '../../../common/schemas/honours-decisions.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';

@@ -9,7 +9,7 @@ import {
   ZHonour,
   ZHonourListQuery,
   ZRevokeBody,
-} from '../../../common/schemas/honours-flow.ts';
+} from '../../../common/schemas/honours-decisions.ts';
 import { ZId, ZIdParams, ZPage, ZPageQuery } from '../../../common/schemas/shared.ts';
 import { docxToPdf } from '../../docgen/pdf.ts';
 import { contentDisposition } from '../../documents/storage.ts';

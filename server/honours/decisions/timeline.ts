@@ -1,7 +1,7 @@
 /** Timeline source: the honours granted to a model or exemplar (entry_id), revoked ones included and marked. */
 import { sql, type Kysely } from 'kysely';
 import { formatDateVi } from '../../../common/dates.ts';
-import type { TTimelineItem } from '../../../common/schemas/registry.ts';
+import type { TTimelineItem } from '../../../common/schemas/registry-timeline.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../lib/context.ts';
 import { latestUnitName } from '../../lib/sql-text.ts';

@@ -13,7 +13,7 @@ import {
   ZDisclosureSummary,
   ZPublicCommentBody,
   ZPublicDisclosure,
-} from '../../../common/schemas/honours-flow.ts';
+} from '../../../common/schemas/honours-disclosure.ts';
 import { ZIdParams, ZOk, ZPage } from '../../../common/schemas/shared.ts';
 import { z } from '../../../common/zod-setup.ts';
 import { requireActor, type Actor } from '../../lib/context.ts';

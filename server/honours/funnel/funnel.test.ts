@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FUNNEL_STAGES, HONOUR_SUBJECTS } from '../../../common/schemas/honours-flow.ts';
+import { HONOUR_SUBJECTS } from '../../../common/schemas/honours-flow.ts';
+import { FUNNEL_STAGES } from '../../../common/schemas/honours-funnel.ts';
 import { buildPerson } from '../../registry/test-helpers.ts';
 import { anonymous, json, setupTest, type Session, type TestContext } from '../../test/harness.ts';
 import { honoursWorld, insertCandidate, insertProposal, insertRound } from '../test-helpers.ts';

@@ -24,12 +24,8 @@
  *   outside body from them.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import {
-  FUNNEL_STAGE_LABELS,
-  FUNNEL_STAGES,
-  type FunnelStage,
-  type HonourSubject,
-} from '../../../common/schemas/honours-flow.ts';
+import { type HonourSubject } from '../../../common/schemas/honours-flow.ts';
+import { FUNNEL_STAGE_LABELS, FUNNEL_STAGES, type FunnelStage } from '../../../common/schemas/honours-funnel.ts';
 import type { DB } from '../../db/schema.ts';
 
 export interface FunnelRound {

@@ -1,5 +1,5 @@
 /** /api/v1/honours/funnel — the honours funnel of a round for a subtree, and the names behind every number. */
-import { ZFunnel, ZFunnelListQuery, ZFunnelQuery, ZFunnelRow } from '../../../common/schemas/honours-flow.ts';
+import { ZFunnel, ZFunnelListQuery, ZFunnelQuery, ZFunnelRow } from '../../../common/schemas/honours-funnel.ts';
 import { ZPage } from '../../../common/schemas/shared.ts';
 import { requireActor, type Actor } from '../../lib/context.ts';
 import { invalid, notFound } from '../../lib/errors.ts';

@@ -1,7 +1,7 @@
 /** Tạo kỳ báo cáo — one period of a plan, inside the plan's dates, optionally in one of its phases. */
 import type { Kysely, Transaction } from 'kysely';
 import { formatDateVi } from '../../../common/dates.ts';
-import { PERIOD_KIND_LABELS, type TCreatePeriodBody } from '../../../common/schemas/reporting.ts';
+import { PERIOD_KIND_LABELS, type TCreatePeriodBody } from '../../../common/schemas/reporting-periods.ts';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';

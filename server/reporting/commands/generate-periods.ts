@@ -4,7 +4,7 @@
  * existing periods (same plan, kind and first day) are kept.
  */
 import { sql, type Kysely } from 'kysely';
-import type { TGeneratePeriodsBody } from '../../../common/schemas/reporting.ts';
+import type { TGeneratePeriodsBody } from '../../../common/schemas/reporting-periods.ts';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';

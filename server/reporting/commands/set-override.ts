@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { formatDateVi } from '../../../common/dates.ts';
-import type { TOverrideBody } from '../../../common/schemas/reporting.ts';
+import type { TOverrideBody } from '../../../common/schemas/reporting-periods.ts';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';

@@ -1,6 +1,6 @@
 /** Sửa kỳ báo cáo — name, dates, due date, grace window, reminder days (optimistic revision). */
 import type { Kysely } from 'kysely';
-import type { TUpdatePeriodBody } from '../../../common/schemas/reporting.ts';
+import type { TUpdatePeriodBody } from '../../../common/schemas/reporting-periods.ts';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';

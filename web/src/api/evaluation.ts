@@ -12,7 +12,7 @@ import type {
   TEvaluationPage,
   TToReviewPage,
 } from '@common/schemas/evaluation.ts';
-import type { TPeriod } from '@common/schemas/reporting.ts';
+import type { TPeriod } from '@common/schemas/reporting-periods.ts';
 import { api } from './client.ts';
 import type { Page } from './types.ts';
 

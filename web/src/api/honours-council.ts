@@ -8,46 +8,36 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
-  FunnelStage,
-  HonourSubject,
-  TCandidate,
   TCouncilSession,
   TCreateCouncilBody,
-  TDecisionBody,
-  TFunnel,
-  THonour,
-  TProposal,
-  TProposalSummary,
   ZBallotBody,
-  ZComment,
   ZCouncilSummary,
+} from '@common/schemas/honours-council.ts';
+import type { TDecisionBody, THonour, ZDecisionResult, ZRevokeBody } from '@common/schemas/honours-decisions.ts';
+import type {
+  ZComment,
   ZCreateDisclosureBody,
-  ZDecisionResult,
   ZDisclosure,
   ZDisclosureSummary,
-  ZFunnelRow,
   ZPublicCandidate,
   ZPublicCommentBody,
   ZPublicDisclosure,
+} from '@common/schemas/honours-disclosure.ts';
+import type {
+  HonourSubject,
+  TCandidate,
+  TProposal,
+  TProposalSummary,
   ZQueueCandidate,
-  ZRevokeBody,
 } from '@common/schemas/honours-flow.ts';
+import type { FunnelStage, TFunnel, ZFunnelRow } from '@common/schemas/honours-funnel.ts';
 import { api, download, request } from './client.ts';
 import type { Page } from './types.ts';
 
-export type {
-  CandidateStatus,
-  FunnelStage,
-  HonourSubject,
-  TCandidate,
-  TCouncilSession,
-  TCreateCouncilBody,
-  TDecisionBody,
-  TFunnel,
-  THonour,
-  TRound,
-  TVoteResult,
-} from '@common/schemas/honours-flow.ts';
+export type { TCouncilSession, TCreateCouncilBody, TVoteResult } from '@common/schemas/honours-council.ts';
+export type { TDecisionBody, THonour } from '@common/schemas/honours-decisions.ts';
+export type { CandidateStatus, HonourSubject, TCandidate, TRound } from '@common/schemas/honours-flow.ts';
+export type { FunnelStage, TFunnel } from '@common/schemas/honours-funnel.ts';
 
 export type TCouncilSummary = z.infer<typeof ZCouncilSummary>;
 export type TQueueCandidate = z.infer<typeof ZQueueCandidate>;

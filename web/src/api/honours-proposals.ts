@@ -6,19 +6,18 @@
  */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { THonour } from '@common/schemas/honours-decisions.ts';
+import type { ZDiscipline, ZDisciplineBody } from '@common/schemas/honours-discipline.ts';
 import type {
   TAddCandidateBody,
   TCreateProposalBody,
   TCreateRoundBody,
-  THonour,
   TProposal,
   TProposalSummary,
   TReviewBody,
   TRound,
   TUpdateProposalBody,
   TUpdateRoundBody,
-  ZDiscipline,
-  ZDisciplineBody,
   ZQueueCandidate,
   ZSuggestion,
   ZUpdateCandidateBody,
@@ -29,6 +28,7 @@ import { api, isApiError } from './client.ts';
 import { honoursApi } from './honours.ts';
 import type { Page } from './types.ts';
 
+export type { THonour } from '@common/schemas/honours-decisions.ts';
 export type {
   CandidateStatus,
   HonourSubject,
@@ -37,7 +37,6 @@ export type {
   TCandidate,
   TCreateProposalBody,
   TCreateRoundBody,
-  THonour,
   TProposal,
   TProposalSummary,
   TReviewBody,

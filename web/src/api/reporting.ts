@@ -5,41 +5,35 @@
  * and accepting many reports at once (preview first).
  */
 import type { z } from 'zod';
+import type { TReport, TReturnReportBody, TSaveReportBody } from '@common/schemas/reporting.ts';
 import type {
   CompletenessBucket,
   TCompleteness,
+  TPeriodEntryRow,
+  ZAcceptManyPreview,
+  ZAcceptManyResult,
+} from '@common/schemas/reporting-completeness.ts';
+import type {
   TCreatePeriodBody,
   TOverride,
   TOverrideBody,
   TPeriod,
-  TPeriodEntryRow,
-  TReport,
-  TReturnReportBody,
-  TSaveReportBody,
   TWindow,
-  ZAcceptManyPreview,
-  ZAcceptManyResult,
   ZGeneratePeriodsBody,
   ZGeneratePeriodsResult,
   ZUpdatePeriodBody,
-} from '@common/schemas/reporting.ts';
+} from '@common/schemas/reporting-periods.ts';
 import { API_BASE, api } from './client.ts';
 import type { Page } from './types.ts';
 
+export type { ReportEventKind, ReportStatus, TReport, TReportCriterion } from '@common/schemas/reporting.ts';
 export type {
   CompletenessBucket,
-  PeriodKind,
-  ReportEventKind,
-  ReportStatus,
   TCompleteness,
   TCompletenessCounts,
-  TOverride,
-  TPeriod,
   TPeriodEntryRow,
-  TReport,
-  TReportCriterion,
-  TWindow,
-} from '@common/schemas/reporting.ts';
+} from '@common/schemas/reporting-completeness.ts';
+export type { PeriodKind, TOverride, TPeriod, TWindow } from '@common/schemas/reporting-periods.ts';
 
 export type TGeneratePeriodsBody = z.input<typeof ZGeneratePeriodsBody>;
 export type TGeneratePeriodsResult = z.infer<typeof ZGeneratePeriodsResult>;

@@ -15,7 +15,8 @@ import type {
 import type { ZApiToken, ZCreatedToken, ZCreateTokenBody, ZGrant } from '@common/schemas/accounts.ts';
 import type { ZDocumentType, ZRevokeDocumentBody } from '@common/schemas/documents.ts';
 import type { ZAuditActionOption } from '@common/schemas/audit.ts';
-import type { ZEntryPage, ZLedgerEntries, ZLedgerEntry, ZMonitor, ZSpan } from '@common/schemas/registry.ts';
+import type { ZEntryPage, ZMonitor, ZSpan } from '@common/schemas/registry.ts';
+import type { ZLedgerEntries, ZLedgerEntry } from '@common/schemas/registry-ledger.ts';
 import type { ZImportCommitResult } from '@common/schemas/registry-excel.ts';
 
 export type {
@@ -54,18 +55,8 @@ export type TDocumentType = z.infer<typeof ZDocumentType>;
 export type TRevokeDocumentBody = z.input<typeof ZRevokeDocumentBody>;
 export type TAuditActionOption = z.infer<typeof ZAuditActionOption>;
 
-export type {
-  TPerson,
-  TCreatePersonBody,
-  TUpdatePersonBody,
-  TLeavePersonBody,
-} from '@common/schemas/people.ts';
-export type {
-  TDocument,
-  TCreateDocumentBody,
-  TUpdateDocumentBody,
-  TStoredFile,
-} from '@common/schemas/documents.ts';
+export type { TPerson, TCreatePersonBody, TUpdatePersonBody, TLeavePersonBody } from '@common/schemas/people.ts';
+export type { TDocument, TCreateDocumentBody, TUpdateDocumentBody, TStoredFile } from '@common/schemas/documents.ts';
 export type { TAuditEvent } from '@common/schemas/audit.ts';
 
 export type { TPlan, TPlanSummary, TCreatePlanBody, TUpdatePlanBody } from '@common/schemas/plans.ts';
@@ -81,9 +72,6 @@ export type {
 export type {
   TEntrySummary,
   TEntryDetail,
-  TTimelineItem,
-  TLedger,
-  TLedgerRow,
   TCreateEntryBody,
   TUpdateEntryBody,
   TLifeEventBody,
@@ -91,8 +79,9 @@ export type {
   EntryKind,
   EntryStatus,
   EventKind,
-  LedgerBucket,
 } from '@common/schemas/registry.ts';
+export type { TLedger, TLedgerRow, LedgerBucket } from '@common/schemas/registry-ledger.ts';
+export type { TTimelineItem } from '@common/schemas/registry-timeline.ts';
 export type {
   TImportPreview,
   TImportRow,

@@ -15,11 +15,8 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { formatDateVi } from '../../../../common/dates.ts';
-import {
-  CANDIDATE_STATUS_LABELS,
-  type HonourSubject,
-  type ZDecisionBody,
-} from '../../../../common/schemas/honours-flow.ts';
+import { type ZDecisionBody } from '../../../../common/schemas/honours-decisions.ts';
+import { CANDIDATE_STATUS_LABELS, type HonourSubject } from '../../../../common/schemas/honours-flow.ts';
 import type { z } from '../../../../common/zod-setup.ts';
 import type { DB } from '../../../db/schema.ts';
 import { insertDocument } from '../../../documents/commands/register-document.ts';

@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from '../../../../common/zod-setup.ts';
-import type { ZCreateDisclosureBody } from '../../../../common/schemas/honours-flow.ts';
+import type { ZCreateDisclosureBody } from '../../../../common/schemas/honours-disclosure.ts';
 import type { DB } from '../../../db/schema.ts';
 import { writeTransaction } from '../../../lib/audit.ts';
 import type { RequestContext } from '../../../lib/context.ts';

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Drawer, Empty, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ZDisciplineBody } from '@common/schemas/honours-flow.ts';
+import { ZDisciplineBody } from '@common/schemas/honours-discipline.ts';
 import { errorMessage } from '../../api/client.ts';
 import {
   honoursFlowApi,

@@ -12,7 +12,7 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { ROLE_ACTIONS } from '@common/roles.ts';
-import { ZDecisionDocument } from '@common/schemas/honours-flow.ts';
+import { ZDecisionDocument } from '@common/schemas/honours-decisions.ts';
 import { errorMessage } from '../../../api/client.ts';
 import { honoursRegisterApi, useInvalidateHonours, type TDecisionResult } from '../../../api/honours-council.ts';
 import { honoursFlowApi, useActiveAwardForms, useInvalidateHonoursFlow } from '../../../api/honours-proposals.ts';
