@@ -4,7 +4,9 @@
  * phase, and the timeline item.
  */
 import { describe, expect, it } from 'vitest';
-import { json, setupTest } from '../test/harness.ts';
+import { ZConfirmManyResult, ZEvaluationDetail, ZEvaluationPage } from '../../common/schemas/evaluation.ts';
+import { ZTimeline } from '../../common/schemas/registry-timeline.ts';
+import { expectError, expectOk, json, setupTest } from '../test/harness.ts';
 import { acceptedModel, decidePeriod, EV, evaluationWorld, FAIL, PASS, report } from './test-helpers.ts';
 
 async function world() {
@@ -28,35 +30,39 @@ async function world() {
 describe('the period list and its proposals', () => {
   it('lists the expected entries with the proposal from accepted reports only', async () => {
     const { w, P, passing, failing, missing, submittedOnly } = await world();
-    const page = json(await w.operatorA.s.get(`${EV}/periods/${P}`));
+    const page = expectOk(await w.operatorA.s.get(`${EV}/periods/${P}`), ZEvaluationPage);
     expect(page.total).toBe(4);
-    const by = new Map(page.items.map((r: any) => [r.entry.id, r]));
-    expect((by.get(passing.id) as any).proposal).toEqual({ met: true, metCount: 2, judgedCount: 2, missingCount: 0 });
-    expect((by.get(failing.id) as any).proposal).toMatchObject({ met: false, metCount: 1 });
-    expect((by.get(missing.id) as any).proposal).toMatchObject({ met: null, metCount: 1, missingCount: 1 });
+    const by = new Map(page.items.map((r) => [r.entry.id, r]));
+    expect(by.get(passing.id)?.proposal).toEqual({ met: true, metCount: 2, judgedCount: 2, missingCount: 0 });
+    expect(by.get(failing.id)?.proposal).toMatchObject({ met: false, metCount: 1 });
+    expect(by.get(missing.id)?.proposal).toMatchObject({ met: null, metCount: 1, missingCount: 1 });
     // A submitted (not accepted) report does not feed the evaluation.
-    expect((by.get(submittedOnly.id) as any).proposal).toMatchObject({ met: null, metCount: 0, missingCount: 2 });
-    expect((by.get(submittedOnly.id) as any).report.status).toBe('submitted');
-    expect(page.items.every((r: any) => r.decision === null && r.canDecide)).toBe(true);
+    expect(by.get(submittedOnly.id)?.proposal).toMatchObject({ met: null, metCount: 0, missingCount: 2 });
+    expect(by.get(submittedOnly.id)?.report?.status).toBe('submitted');
+    expect(page.items.every((r) => r.decision === null && r.canDecide)).toBe(true);
     // Filters.
-    expect(json(await w.operatorA.s.get(`${EV}/periods/${P}?unitId=${w.tree.a2}`)).total).toBe(2);
+    expect(expectOk(await w.operatorA.s.get(`${EV}/periods/${P}?unitId=${w.tree.a2}`), ZEvaluationPage).total).toBe(2);
     expect(
-      json(await w.operatorA.s.get(`${EV}/periods/${P}?result=no_report`)).items.map((r: any) => r.entry.id),
+      expectOk(await w.operatorA.s.get(`${EV}/periods/${P}?result=no_report`), ZEvaluationPage).items.map(
+        (r) => r.entry.id,
+      ),
     ).toEqual([submittedOnly.id]);
     expect(
-      json(await w.operatorA.s.get(`${EV}/periods/${P}?search=khong%20dat`)).items.map((r: any) => r.entry.id),
+      expectOk(await w.operatorA.s.get(`${EV}/periods/${P}?search=khong%20dat`), ZEvaluationPage).items.map(
+        (r) => r.entry.id,
+      ),
     ).toEqual([failing.id]);
-    expect(json(await w.operatorA.s.get(`${EV}/periods/${P}?result=undecided`)).total).toBe(4);
-    expect(json(await w.operatorA.s.get(`${EV}/periods/999999`)).error.code).toBe('NOT_FOUND');
+    expect(expectOk(await w.operatorA.s.get(`${EV}/periods/${P}?result=undecided`), ZEvaluationPage).total).toBe(4);
+    expectError(await w.operatorA.s.get(`${EV}/periods/999999`), 404, 'NOT_FOUND');
   });
 
   it('the detail shows criteria with values, proposed and decided', async () => {
     const { w, x, P, failing } = await world();
-    const d = json(await w.operatorA.s.get(`${EV}/entries/${failing.id}?periodId=${P}`));
+    const d = expectOk(await w.operatorA.s.get(`${EV}/entries/${failing.id}?periodId=${P}`), ZEvaluationDetail);
     expect(d.onList).toBe(true);
     expect(d.can.decide).toBe(true);
     expect(d.revision).toBe(null);
-    expect(d.criteria.map((c: any) => [c.criterionId, c.value, c.judged, c.proposed])).toEqual([
+    expect(d.criteria.map((c) => [c.criterionId, c.value, c.judged, c.proposed])).toEqual([
       [x.c.bool, true, true, true],
       [x.c.num, 3, true, false],
       [x.c.text, 'Chưa tốt', false, null],
@@ -80,7 +86,7 @@ describe('deciding', () => {
       reason: null,
       decidedBy: 'Cán bộ nghiệp vụ Khối A',
     });
-    expect(confirmed.criteria.map((c: any) => c.decided)).toEqual([true, true, null]);
+    expect(confirmed.criteria.map((c) => c.decided)).toEqual([true, true, null]);
     expect(confirmed.revision).toBe(1);
 
     // Override without a reason → 400 naming `reason`.
@@ -119,8 +125,7 @@ describe('deciding', () => {
       criteria: [{ criterionId: x.c.num, decidedMet: true, reason: 'Số liệu bổ sung sau kỳ' }],
       recognitionLevelId: w.levels.coSo,
     });
-    expect(ok.statusCode, ok.body).toBe(200);
-    const d = json(ok);
+    const d = expectOk(ok, ZEvaluationDetail);
     expect(d.decision).toMatchObject({
       decidedMet: true,
       proposedMet: false,
@@ -128,7 +133,7 @@ describe('deciding', () => {
       reason: 'Đoàn kiểm tra xác nhận đã đạt',
       recognitionLevel: { id: w.levels.coSo },
     });
-    expect(d.criteria.find((c: any) => c.criterionId === x.c.num)).toMatchObject({
+    expect(d.criteria.find((c) => c.criterionId === x.c.num)).toMatchObject({
       proposed: false,
       decided: true,
       reason: 'Số liệu bổ sung sau kỳ',
@@ -145,27 +150,29 @@ describe('deciding', () => {
     expect((await w.operatorA.s.post(`${EV}/decisions`, again)).statusCode).toBe(409);
     expect((await w.operatorA.s.post(`${EV}/decisions`, { ...again, revision: 7 })).statusCode).toBe(409);
     const redecided = await w.operatorA.s.post(`${EV}/decisions`, { ...again, revision: d.revision });
-    expect(redecided.statusCode, redecided.body).toBe(200);
-    expect(json(redecided).decision).toMatchObject({
+    const redecidedDetail = expectOk(redecided, ZEvaluationDetail);
+    expect(redecidedDetail.decision).toMatchObject({
       decidedMet: false,
       overridden: false,
       reason: null,
       recognitionLevel: null,
     });
-    expect(json(redecided).revision).toBe(2);
+    expect(redecidedDetail.revision).toBe(2);
 
     // The list shows the decisions; result filters follow them.
-    expect(json(await w.operatorA.s.get(`${EV}/periods/${P}?result=met`)).items.map((r: any) => r.entry.id)).toEqual([
-      passing.id,
-    ]);
     expect(
-      json(await w.operatorA.s.get(`${EV}/periods/${P}?result=not_met`)).items.map((r: any) => r.entry.id),
+      expectOk(await w.operatorA.s.get(`${EV}/periods/${P}?result=met`), ZEvaluationPage).items.map((r) => r.entry.id),
+    ).toEqual([passing.id]);
+    expect(
+      expectOk(await w.operatorA.s.get(`${EV}/periods/${P}?result=not_met`), ZEvaluationPage).items.map(
+        (r) => r.entry.id,
+      ),
     ).toEqual([failing.id]);
-    expect(json(await w.operatorA.s.get(`${EV}/periods/${P}?result=decided`)).total).toBe(2);
+    expect(expectOk(await w.operatorA.s.get(`${EV}/periods/${P}?result=decided`), ZEvaluationPage).total).toBe(2);
 
     // The timeline of the entry carries the evaluation.
-    const timeline = json(await w.reporterA1.s.get(`/api/v1/registry/entries/${passing.id}/timeline`));
-    const item = timeline.items.find((i: any) => i.type === 'evaluation');
+    const timeline = expectOk(await w.reporterA1.s.get(`/api/v1/registry/entries/${passing.id}/timeline`), ZTimeline);
+    const item = timeline.items.find((i) => i.type === 'evaluation');
     expect(item).toMatchObject({
       label: 'Đánh giá kỳ 6 tháng đầu năm 2022: Đạt',
       date: '2023-01-15',
@@ -234,7 +241,9 @@ describe('deciding', () => {
       revision: null,
     });
     expect(r.statusCode).toBe(409);
-    expect(json(await w.operatorA.s.get(`${EV}/entries/${later.id}?periodId=${x.periods.h1_2022}`))).toMatchObject({
+    expect(
+      expectOk(await w.operatorA.s.get(`${EV}/entries/${later.id}?periodId=${x.periods.h1_2022}`), ZEvaluationDetail),
+    ).toMatchObject({
       onList: false,
       can: { decide: false },
     });
@@ -250,19 +259,18 @@ describe('confirming many', () => {
     const r = await w.operatorA.s.post(`${EV}/periods/${P}/confirm-many`, {
       entryIds: [passing.id, failing.id, missing.id, submittedOnly.id, other.id, 999999],
     });
-    expect(r.statusCode, r.body).toBe(200);
-    const body = json(r);
+    const body = expectOk(r, ZConfirmManyResult);
     expect(body.confirmed).toBe(1);
-    expect(Object.fromEntries(body.skipped.map((s: any) => [s.entryId, s.reason]))).toEqual({
+    expect(Object.fromEntries(body.skipped.map((s) => [s.entryId, s.reason]))).toEqual({
       [passing.id]: 'already_decided',
       [missing.id]: 'no_proposal',
       [submittedOnly.id]: 'no_proposal',
       [other.id]: 'not_found',
       999999: 'not_found',
     });
-    const d = json(await w.operatorA.s.get(`${EV}/entries/${failing.id}?periodId=${P}`));
+    const d = expectOk(await w.operatorA.s.get(`${EV}/entries/${failing.id}?periodId=${P}`), ZEvaluationDetail);
     expect(d.decision).toMatchObject({ decidedMet: false, proposedMet: false, overridden: false });
-    expect(d.criteria.map((c: any) => c.decided)).toEqual([true, false, null]);
+    expect(d.criteria.map((c) => c.decided)).toEqual([true, false, null]);
   });
 });
 
@@ -274,11 +282,11 @@ describe('phase', () => {
       await report(t.db, x, passing.id, p, PASS);
       await report(t.db, x, failing.id, p, PASS);
     }
-    let page = json(await w.operatorA.s.get(`${EV}/phases/${x.phase}`));
-    let by = new Map(page.items.map((r: any) => [r.entry.id, r]));
-    expect((by.get(passing.id) as any).proposal.met).toBe(true);
-    expect((by.get(failing.id) as any).proposal.met).toBe(false);
-    expect((by.get(passing.id) as any).acceptedReports).toBe(5);
+    let page = expectOk(await w.operatorA.s.get(`${EV}/phases/${x.phase}`), ZEvaluationPage);
+    let by = new Map(page.items.map((r) => [r.entry.id, r]));
+    expect(by.get(passing.id)?.proposal.met).toBe(true);
+    expect(by.get(failing.id)?.proposal.met).toBe(false);
+    expect(by.get(passing.id)?.acceptedReports).toBe(5);
     expect(page.scope).toMatchObject({ type: 'phase', name: 'Sơ kết 2 năm 2022-2023' });
 
     await w.operatorA.s.post(`${EV}/decisions`, {
@@ -290,11 +298,11 @@ describe('phase', () => {
       decidedOn: '2022-08-01',
       revision: null,
     });
-    page = json(await w.operatorA.s.get(`${EV}/phases/${x.phase}`));
-    by = new Map(page.items.map((r: any) => [r.entry.id, r]));
-    expect((by.get(failing.id) as any).proposal).toMatchObject({ met: true, metCount: 2 });
-    const d = json(await w.operatorA.s.get(`${EV}/entries/${failing.id}?phaseId=${x.phase}`));
-    expect(d.periods.map((p: any) => [p.name, p.met, p.source])).toEqual([
+    page = expectOk(await w.operatorA.s.get(`${EV}/phases/${x.phase}`), ZEvaluationPage);
+    by = new Map(page.items.map((r) => [r.entry.id, r]));
+    expect(by.get(failing.id)?.proposal).toMatchObject({ met: true, metCount: 2 });
+    const d = expectOk(await w.operatorA.s.get(`${EV}/entries/${failing.id}?phaseId=${x.phase}`), ZEvaluationDetail);
+    expect(d.periods.map((p) => [p.name, p.met, p.source])).toEqual([
       ['6 tháng đầu năm 2022', true, 'decision'],
       ['6 tháng cuối năm 2022', true, 'proposal'],
       ['Năm 2022', true, 'proposal'],
@@ -317,10 +325,12 @@ describe('phase', () => {
       recognitionLevel: { id: w.levels.trenCoSo },
     });
     expect(
-      json(await w.operatorA.s.get(`${EV}/phases/${x.phase}?result=met`)).items.map((r: any) => r.entry.id),
+      expectOk(await w.operatorA.s.get(`${EV}/phases/${x.phase}?result=met`), ZEvaluationPage).items.map(
+        (r) => r.entry.id,
+      ),
     ).toEqual([failing.id]);
-    const timeline = json(await w.operatorA.s.get(`/api/v1/registry/entries/${failing.id}/timeline`));
-    expect(timeline.items.filter((i: any) => i.type === 'evaluation').map((i: any) => i.label)).toEqual([
+    const timeline = expectOk(await w.operatorA.s.get(`/api/v1/registry/entries/${failing.id}/timeline`), ZTimeline);
+    expect(timeline.items.filter((i) => i.type === 'evaluation').map((i) => i.label)).toEqual([
       'Đánh giá kỳ 6 tháng đầu năm 2022: Đạt',
       'Đánh giá giai đoạn Sơ kết 2 năm 2022-2023: Đạt',
     ]);

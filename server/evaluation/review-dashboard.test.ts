@@ -3,7 +3,9 @@
  * dashboard, whose every number equals the total of the list it opens.
  */
 import { describe, expect, it } from 'vitest';
-import { json, setupTest, type Session } from '../test/harness.ts';
+import { ZDashboard, ZEvaluationPage, ZToReviewPage } from '../../common/schemas/evaluation.ts';
+import { ZEntryDetail } from '../../common/schemas/registry.ts';
+import { expectOk, setupTest, type Session } from '../test/harness.ts';
 import { buildField } from '../registry/test-helpers.ts';
 import { acceptedModel, EV, evaluationWorld, FAIL, PASS, report, type EvalWorld } from './test-helpers.ts';
 import type { TestContext } from '../test/harness.ts';
@@ -54,7 +56,7 @@ describe('to review', () => {
     await decided(t, oldFailures.id, p.h1_2022, false);
     await decided(t, oldFailures.id, p.h2_2022, false);
     await decided(t, oldFailures.id, p.h1_2023, true);
-    const fresh = json(await w.operatorA.s.get(`/api/v1/registry/entries/${removed.id}`));
+    const fresh = expectOk(await w.operatorA.s.get(`/api/v1/registry/entries/${removed.id}`), ZEntryDetail);
     const removal = await w.operatorA.s.post(`/api/v1/registry/entries/${removed.id}/events`, {
       kind: 'removed',
       reason: 'Không đạt tiêu chí',
@@ -63,21 +65,25 @@ describe('to review', () => {
     });
     expect(removal.statusCode, removal.body).toBe(200);
 
-    const page = json(await w.operatorA.s.get(`${EV}/to-review`));
+    const page = expectOk(await w.operatorA.s.get(`${EV}/to-review`), ZToReviewPage);
     expect(page.total).toBe(2);
-    const names = Object.fromEntries(page.items.map((r: any) => [r.entry.id, [r.previous.name, r.latest.name]]));
+    const names = Object.fromEntries(page.items.map((r) => [r.entry.id, [r.previous.name, r.latest.name]]));
     expect(names).toEqual({
       [failFail.id]: ['6 tháng đầu năm 2022', '6 tháng cuối năm 2022'],
       [passFailFail.id]: ['6 tháng cuối năm 2022', '6 tháng đầu năm 2023'],
     });
-    expect(page.items[0].latest.reason).toBe('Không đạt tiêu chí 2');
+    expect(page.items[0]?.latest.reason).toBe('Không đạt tiêu chí 2');
     // Scoped: a unit filter, and a reporter sees only its unit's.
     expect(
-      json(await w.operatorA.s.get(`${EV}/to-review?unitId=${w.tree.a2}`)).items.map((r: any) => r.entry.id),
+      expectOk(await w.operatorA.s.get(`${EV}/to-review?unitId=${w.tree.a2}`), ZToReviewPage).items.map(
+        (r) => r.entry.id,
+      ),
     ).toEqual([passFailFail.id]);
-    expect(json(await w.reporterA1.s.get(`${EV}/to-review`)).items.map((r: any) => r.entry.id)).toEqual([failFail.id]);
-    expect(json(await w.operatorB.s.get(`${EV}/to-review`)).total).toBe(0);
-    expect(json(await w.operatorA.s.get(`${EV}/to-review?pageSize=1&page=2`)).items).toHaveLength(1);
+    expect(expectOk(await w.reporterA1.s.get(`${EV}/to-review`), ZToReviewPage).items.map((r) => r.entry.id)).toEqual([
+      failFail.id,
+    ]);
+    expect(expectOk(await w.operatorB.s.get(`${EV}/to-review`), ZToReviewPage).total).toBe(0);
+    expect(expectOk(await w.operatorA.s.get(`${EV}/to-review?pageSize=1&page=2`), ZToReviewPage).items).toHaveLength(1);
   });
 });
 
@@ -117,9 +123,9 @@ async function dashboardWorld() {
 async function checkIdentity(s: Session, x: EvalWorld, unit: number | null) {
   const u = unit ? `&unitId=${unit}` : '';
   const total = async (periodId: number, q = '') =>
-    json(await s.get(`${EV}/periods/${periodId}?pageSize=1${u}${q}`)).total as number;
-  const d = json(await s.get(`${EV}/dashboard?periodId=${x.periods.h1_2022}${u}`));
-  expect(d.period.id).toBe(x.periods.h1_2022);
+    expectOk(await s.get(`${EV}/periods/${periodId}?pageSize=1${u}${q}`), ZEvaluationPage).total;
+  const d = expectOk(await s.get(`${EV}/dashboard?periodId=${x.periods.h1_2022}${u}`), ZDashboard);
+  expect(d.period?.id).toBe(x.periods.h1_2022);
   for (const r of d.metByFieldAndLevel) {
     const f = `&fieldId=${r.field.id}&levelId=${r.level.id}`;
     expect([r.expected, r.evaluated, r.met, r.notMet, r.undecided]).toEqual([
@@ -144,10 +150,12 @@ async function checkIdentity(s: Session, x: EvalWorld, unit: number | null) {
     ]);
   }
   // The trend's report counts agree with completeness for the selected period.
-  const current = d.trend.find((r: any) => r.period.id === x.periods.h1_2022);
-  expect(current.expected).toBe(d.completeness.total.expected);
-  expect(current.submitted).toBe(d.completeness.total.submitted + d.completeness.total.accepted);
-  expect(current.accepted).toBe(d.completeness.total.accepted);
+  const current = d.trend.find((r) => r.period.id === x.periods.h1_2022);
+  const completeness = d.completeness?.total;
+  if (!completeness) throw new Error("a period's dashboard has its completeness");
+  expect(current?.expected).toBe(completeness.expected);
+  expect(current?.submitted).toBe(completeness.submitted + completeness.accepted);
+  expect(current?.accepted).toBe(completeness.accepted);
   return d;
 }
 
@@ -159,7 +167,7 @@ describe('dashboard', () => {
     const key = (r: number[]) => r.join(':');
     expect(
       d.metByFieldAndLevel
-        .map((r: any) => [r.field.id, r.level.id, r.met, r.notMet, r.undecided])
+        .map((r) => [r.field.id, r.level.id, r.met, r.notMet, r.undecided])
         .map(key)
         .sort(),
     ).toEqual(
@@ -172,7 +180,7 @@ describe('dashboard', () => {
         .map(key)
         .sort(),
     );
-    expect(d.trend.map((r: any) => [r.period.name, r.expected, r.submitted, r.accepted, r.evaluated, r.met])).toEqual([
+    expect(d.trend.map((r) => [r.period.name, r.expected, r.submitted, r.accepted, r.evaluated, r.met])).toEqual([
       ['6 tháng đầu năm 2022', 6, 4, 3, 4, 2],
       ['6 tháng cuối năm 2022', 6, 1, 1, 1, 1],
       ['Năm 2022', 6, 0, 0, 0, 0],
@@ -181,13 +189,13 @@ describe('dashboard', () => {
     ]);
     const a2 = await checkIdentity(w.operatorA.s, x, w.tree.a2);
     expect(a2.totals).toEqual({ expected: 3, evaluated: 2, met: 1, notMet: 1, undecided: 1 });
-    expect(a2.completeness.total.expected).toBe(3);
+    expect(a2.completeness?.total.expected).toBe(3);
     // A reporter's dashboard counts only its unit.
     const r = await checkIdentity(w.reporterA1.s, x, null);
     expect(r.totals.expected).toBe(3);
     // Plan only: the latest started period is chosen.
-    const byPlan = json(await w.operatorA.s.get(`${EV}/dashboard?planId=${w.plan}`));
-    expect(byPlan.period.name).toBe('6 tháng cuối năm 2023');
+    const byPlan = expectOk(await w.operatorA.s.get(`${EV}/dashboard?planId=${w.plan}`), ZDashboard);
+    expect(byPlan.period?.name).toBe('6 tháng cuối năm 2023');
     expect((await w.operatorA.s.get(`${EV}/dashboard`)).statusCode).toBe(400);
   });
 });

@@ -4,10 +4,10 @@
  * directly, and reports with values judged as the report form judges them.
  */
 import type { Kysely } from 'kysely';
-import { expect } from 'vitest';
 import { isCriterionMet } from '../../common/criterion-rules.ts';
 import type { DB, PeriodReportStatus } from '../db/schema.ts';
-import { json, type Session, type TestContext } from '../test/harness.ts';
+import { ZEvaluationDetail } from '../../common/schemas/evaluation.ts';
+import { expectOk, type Session, type TestContext } from '../test/harness.ts';
 import { modelEntry, registerAccepted, registryWorld, type World } from '../registry/test-helpers.ts';
 
 export async function evaluationWorld(t: TestContext) {
@@ -128,7 +128,7 @@ export const EV = '/api/v1/evaluation';
 
 /** Confirm (or decide) an entry for a period through the API and expect 200. */
 export async function decidePeriod(s: Session, entryId: number, periodId: number, body: Record<string, unknown> = {}) {
-  const detail = json(await s.get(`${EV}/entries/${entryId}?periodId=${periodId}`));
+  const detail = expectOk(await s.get(`${EV}/entries/${entryId}?periodId=${periodId}`), ZEvaluationDetail);
   const response = await s.post(`${EV}/decisions`, {
     entryId,
     periodId,
@@ -139,8 +139,7 @@ export async function decidePeriod(s: Session, entryId: number, periodId: number
     revision: detail.revision,
     ...body,
   });
-  expect(response.statusCode, response.body).toBe(200);
-  return json(response);
+  return expectOk(response, ZEvaluationDetail);
 }
 
 export type { World };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { json, setupTest, signIn, type Session } from '../test/harness.ts';
+import { ZPerson } from '../../common/schemas/people.ts';
+import { ZPage } from '../../common/schemas/shared.ts';
+import { expectError, expectOk, setupTest, signIn, type Session } from '../test/harness.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import type { TestContext } from '../test/harness.ts';
 
@@ -9,10 +11,10 @@ async function operatorOn(t: TestContext, unitId: number): Promise<Session> {
 }
 
 async function addPerson(s: Session, unitId: number, fullName: string, extra: Record<string, unknown> = {}) {
-  const response = await s.post('/api/v1/people', { fullName, unitId, ...extra });
-  expect(response.statusCode, response.body).toBe(201);
-  return json(response);
+  return expectOk(await s.post('/api/v1/people', { fullName, unitId, ...extra }), ZPerson, 201);
 }
+
+const ZPersonPage = ZPage(ZPerson);
 
 const count = async (t: TestContext) => ({
   people: Number(
@@ -56,10 +58,11 @@ describe('people registry', () => {
       revision: 1,
       canWrite: true,
     });
-    expect(json(await s.get(`/api/v1/people/${created.id}`))).toEqual(created);
+    expect(expectOk(await s.get(`/api/v1/people/${created.id}`), ZPerson)).toEqual(created);
 
-    const edited = json(
+    const edited = expectOk(
       await s.patch(`/api/v1/people/${created.id}`, { position: 'Bí thư Chi bộ', unitId: tree.a2, revision: 1 }),
+      ZPerson,
     );
     expect(edited).toMatchObject({
       position: 'Bí thư Chi bộ',
@@ -74,16 +77,20 @@ describe('people registry', () => {
       reason: 'Nghỉ hưu',
       revision: 2,
     });
-    expect(json(left)).toMatchObject({ status: 'left', leftOn: '2024-06-30', leftReason: 'Nghỉ hưu', revision: 3 });
+    expect(expectOk(left, ZPerson)).toMatchObject({
+      status: 'left',
+      leftOn: '2024-06-30',
+      leftReason: 'Nghỉ hưu',
+      revision: 3,
+    });
     const again = await s.post(`/api/v1/people/${created.id}/leave`, {
       leftOn: '2024-07-01',
       reason: 'Nghỉ hưu',
       revision: 3,
     });
-    expect(again.statusCode).toBe(409);
-    expect(json(again).error.code).toBe('INVALID_STATE');
+    expectError(again, 409, 'INVALID_STATE');
 
-    const reinstated = json(await s.post(`/api/v1/people/${created.id}/reinstate`, { revision: 3 }));
+    const reinstated = expectOk(await s.post(`/api/v1/people/${created.id}/reinstate`, { revision: 3 }), ZPerson);
     expect(reinstated).toMatchObject({ status: 'active', leftOn: null, leftReason: null, revision: 4 });
 
     const events = await t.db
@@ -112,7 +119,7 @@ describe('people registry', () => {
     await addPerson(s, tree.a2, 'Đỗ Tuấn Lương', { partyMember: true, gender: 'male' });
     await addPerson(s, tree.a2, 'Trần Thanh Tùng');
     const names = async (query: string) =>
-      json(await s.get(`/api/v1/people?${query}`)).items.map((p: { fullName: string }) => p.fullName);
+      expectOk(await s.get(`/api/v1/people?${query}`), ZPersonPage).items.map((p) => p.fullName);
     expect(await names('q=nguyen%20thi')).toEqual(['Nguyễn Thị Ngọc Bích']);
     expect(await names(`q=${encodeURIComponent('NGUYỄN THỊ')}`)).toEqual(['Nguyễn Thị Ngọc Bích']);
     expect(await names('q=do%20luong')).toEqual(['Đỗ Tuấn Lương']);
@@ -123,7 +130,7 @@ describe('people registry', () => {
     expect(await names(`unitId=${tree.blocA}`)).toHaveLength(3);
     expect(await names('partyMember=true')).toEqual(['Đỗ Tuấn Lương']);
     expect(await names('gender=male&partyMember=true')).toEqual(['Đỗ Tuấn Lương']);
-    const page = json(await s.get('/api/v1/people?page=2&pageSize=2'));
+    const page = expectOk(await s.get('/api/v1/people?page=2&pageSize=2'), ZPersonPage);
     expect(page).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(page.items).toHaveLength(1);
   });
@@ -146,7 +153,7 @@ describe('people registry', () => {
     ]) {
       await addPerson(s, tree.a1, name);
     }
-    const items = json(await s.get('/api/v1/people')).items.map((p: { fullName: string }) => p.fullName);
+    const items = expectOk(await s.get('/api/v1/people'), ZPersonPage).items.map((p) => p.fullName);
     expect(items).toEqual([
       'Đào Văn An', // same given and middle name: the family name decides (đ comes before l)
       'Lê Văn An',
@@ -169,11 +176,9 @@ describe('people registry: concurrency and bad input', () => {
     const s = await operatorOn(t, tree.blocA);
     const p = await addPerson(s, tree.a1, 'Trần Thanh Tùng');
     const first = await s.patch(`/api/v1/people/${p.id}`, { position: 'Trưởng phòng', revision: 1 });
-    expect(first.statusCode).toBe(200);
+    expectOk(first, ZPerson);
     const second = await s.patch(`/api/v1/people/${p.id}`, { position: 'Phó phòng', revision: 1 });
-    expect(second.statusCode).toBe(409);
-    expect(json(second).error.code).toBe('CONFLICT');
-    expect(json(second).error.message).toMatch(/vừa được người khác thay đổi/);
+    expect(expectError(second, 409, 'CONFLICT').message).toMatch(/vừa được người khác thay đổi/);
     const row = await t.db.selectFrom('person').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ position: 'Trưởng phòng', revision: 2 });
 
@@ -183,7 +188,10 @@ describe('people registry: concurrency and bad input', () => {
       s.patch(`/api/v1/people/${p.id}`, { position: 'B', revision: 2 }),
     ]);
     expect(racing.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    const winner = json(racing.find((r) => r.statusCode === 200)!).position;
+    const winner = expectOk(
+      racing.find((r) => r.statusCode === 200)!,
+      ZPerson,
+    ).position;
     expect(
       await t.db.selectFrom('person').select(['position', 'revision']).where('id', '=', p.id).executeTakeFirstOrThrow(),
     ).toEqual({ position: winner, revision: 3 });
@@ -192,7 +200,7 @@ describe('people registry: concurrency and bad input', () => {
       reason: 'Chuyển công tác',
       revision: 1,
     });
-    expect(stale.statusCode).toBe(409);
+    expectError(stale, 409, 'CONFLICT');
   });
 
   it('answers bad input with 400 naming the field, never 500, and writes nothing', async () => {
@@ -211,41 +219,33 @@ describe('people registry: concurrency and bad input', () => {
       ).statusCode,
     ).toBe(200);
     const before = await count(t);
-    const fieldsOf = (r: { body: string }) =>
-      (JSON.parse(r.body).error.fields ?? []).map((f: { field: string }) => f.field).sort();
-
     const missing = await s.post('/api/v1/people', {});
-    expect(missing.statusCode).toBe(400);
-    expect(fieldsOf(missing)).toEqual(['fullName', 'unitId']);
-    expect(json(missing).error.message).toMatch(/Họ và tên/);
+    expect(expectError(missing, 400, 'VALIDATION', ['fullName', 'unitId']).message).toMatch(/Họ và tên/);
 
     const old = await s.post('/api/v1/people', { fullName: 'Lê Văn Cổ', unitId: tree.a1, birthYear: 1800 });
-    expect(old.statusCode).toBe(400);
-    expect(fieldsOf(old)).toEqual(['birthYear']);
+    expectError(old, 400, 'VALIDATION', ['birthYear']);
     const future = await s.post('/api/v1/people', {
       fullName: 'Lê Văn Mới',
       unitId: tree.a1,
       birthYear: new Date().getFullYear() + 1,
     });
-    expect(fieldsOf(future)).toEqual(['birthYear']);
+    expectError(future, 400, 'VALIDATION', ['birthYear']);
     const blank = await s.post('/api/v1/people', { fullName: '   ', unitId: tree.a1, gender: 'nam' });
-    expect(fieldsOf(blank)).toEqual(['fullName', 'gender']);
+    expectError(blank, 400, 'VALIDATION', ['fullName', 'gender']);
 
     const badDate = await s.post(`/api/v1/people/${p.id}/leave`, {
       leftOn: '2021-02-30',
       reason: 'Nghỉ hưu',
       revision: 1,
     });
-    expect(badDate.statusCode).toBe(400);
-    expect(fieldsOf(badDate)).toEqual(['leftOn']);
+    expectError(badDate, 400, 'VALIDATION', ['leftOn']);
     const noRevision = await s.patch(`/api/v1/people/${p.id}`, { position: 'X' });
-    expect(fieldsOf(noRevision)).toEqual(['revision']);
+    expectError(noRevision, 400, 'VALIDATION', ['revision']);
     const badId = await s.get('/api/v1/people/abc');
-    expect(badId.statusCode).toBe(400);
-    expect(fieldsOf(badId)).toEqual(['id']);
-    expect((await s.get('/api/v1/people?status=gone&partyMember=yes')).statusCode).toBe(400);
-    expect((await s.get('/api/v1/people/999999')).statusCode).toBe(404);
-    expect((await s.post('/api/v1/people', { fullName: 'Lê Văn Ma', unitId: 999999 })).statusCode).toBe(404);
+    expectError(badId, 400, 'VALIDATION', ['id']);
+    expectError(await s.get('/api/v1/people?status=gone&partyMember=yes'), 400, 'VALIDATION');
+    expectError(await s.get('/api/v1/people/999999'), 404, 'NOT_FOUND');
+    expectError(await s.post('/api/v1/people', { fullName: 'Lê Văn Ma', unitId: 999999 }), 404, 'NOT_FOUND');
 
     await t.db
       .updateTable('org_unit')
@@ -253,19 +253,18 @@ describe('people registry: concurrency and bad input', () => {
       .where('id', '=', tree.a2)
       .execute();
     const ended = await s.post('/api/v1/people', { fullName: 'Lê Văn Muộn', unitId: tree.a2 });
-    expect(ended.statusCode).toBe(400);
-    expect(fieldsOf(ended)).toEqual(['unitId']);
-    expect(json(ended).error.message).toMatch(/đã kết thúc hoạt động từ 01\/07\/2025/);
+    expect(expectError(ended, 400, 'VALIDATION', ['unitId']).message).toMatch(/đã kết thúc hoạt động từ 01\/07\/2025/);
     const moveToEnded = await s.patch(`/api/v1/people/${p.id}`, { unitId: tree.a2, revision: 1 });
-    expect(moveToEnded.statusCode).toBe(400);
+    expectError(moveToEnded, 400, 'VALIDATION', ['unitId']);
     const reinstate = await s.post(`/api/v1/people/${gone.id}/reinstate`, { revision: 2 });
-    expect(reinstate.statusCode).toBe(409);
-    expect(json(reinstate).error.message).toMatch(/hãy chuyển "Hoàng Duy Võ" sang đơn vị đang hoạt động/);
+    expect(expectError(reinstate, 409, 'INVALID_STATE').message).toMatch(
+      /hãy chuyển "Hoàng Duy Võ" sang đơn vị đang hoạt động/,
+    );
     const sameName = await s.patch(`/api/v1/people/${p.id}`, { fullName: ' Tô  Thị Thanh Mai', revision: 1 });
-    expect(json(sameName).revision).toBe(1);
+    expect(expectOk(sameName, ZPerson).revision).toBe(1);
 
     expect(await count(t)).toEqual(before);
-    expect(json(await s.get(`/api/v1/people/${p.id}`))).toMatchObject({
+    expect(expectOk(await s.get(`/api/v1/people/${p.id}`), ZPerson)).toMatchObject({
       revision: 1,
       unitId: tree.a1,
       status: 'active',

@@ -3,6 +3,9 @@
  * and helpers to sign in and call the API as a given user.
  */
 import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import { ERROR_STATUS, type ErrorCode } from '../../common/errors.ts';
+import { z } from '../../common/zod-setup.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
@@ -78,6 +81,55 @@ export function anonymous(app: App): Session {
   return sessionFor(app, { [CLIENT_HEADER]: 'test' });
 }
 
+/**
+ * The body as JSON, unchecked. Prefer expectOk / expectError, which check the status and the body's shape;
+ * this stays for bodies no route schema describes (and tests not yet converted).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the unchecked escape hatch: callers name T when they can
 export function json<T = any>(response: LightMyRequestResponse): T {
   return response.json() as T;
+}
+
+/** A response body that is not what its schema says: the issues and the body, so the failure shows both. */
+function parseBody<S extends z.ZodType>(response: LightMyRequestResponse, schema: S): z.output<S> {
+  const parsed = schema.safeParse(response.json());
+  if (!parsed.success)
+    throw new Error(`the response does not match its schema: ${z.prettifyError(parsed.error)}\n${response.body}`);
+  return parsed.data;
+}
+
+/**
+ * Asserts the status (200 unless told, e.g. 201 for a creation), parses the body with the route's own response
+ * schema from common/schemas and returns it typed: the test checks the contract, not just some JSON.
+ */
+export function expectOk<S extends z.ZodType>(response: LightMyRequestResponse, schema: S, status = 200): z.output<S> {
+  expect(response.statusCode, response.body).toBe(status);
+  return parseBody(response, schema);
+}
+
+const ZErrorBody = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type TestErrorBody = z.output<typeof ZErrorBody>['error'];
+
+/**
+ * Asserts an error answer in the API's one error shape: the status, the machine code, and — when given — the
+ * fields it names, in any order (code and fields first: they are the contract; the message is for people). Returns
+ * the error so a test can still check the message.
+ */
+export function expectError(
+  response: LightMyRequestResponse,
+  status: number,
+  code: ErrorCode,
+  fields?: readonly string[],
+): TestErrorBody {
+  expect(response.statusCode, response.body).toBe(status);
+  const { error } = parseBody(response, ZErrorBody);
+  expect(error.code, response.body).toBe(code);
+  if (fields !== undefined) expect((error.fields ?? []).map((f) => f.field).sort()).toEqual([...fields].sort());
+  return error;
 }

@@ -1,11 +1,19 @@
 /** Council sessions: closing and counting under each award form's rule, quorum, minutes, and the list of sessions. */
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../docgen/read-docx.ts';
-import { json } from '../../test/harness.ts';
+import { ZCouncilSummary, type TCouncilSession } from '../../../common/schemas/honours-council.ts';
+import { ZPage } from '../../../common/schemas/shared.ts';
+import { expectOk, json, type Session } from '../../test/harness.ts';
 import { C, councilBody, councilWorld, createCouncil, type CouncilWorld } from './test-helpers.ts';
 
 type Vote = { candidateId: number; choice: 'yes' | 'no' | 'abstain' };
-const item = (session: any, candidateId: number) => session.agenda.find((a: any) => a.candidate.id === candidateId);
+type AgendaItem = TCouncilSession['agenda'][number];
+/** The agenda item of a candidate (the test fails when it is not on the agenda). */
+function item(session: Pick<TCouncilSession, 'agenda'>, candidateId: number): AgendaItem {
+  const found = session.agenda.find((a) => a.candidate.id === candidateId);
+  if (!found) throw new Error(`candidate ${candidateId} is not on the agenda`);
+  return found;
+}
 
 async function statusOf(x: CouncilWorld, candidateId: number) {
   return (
@@ -22,7 +30,7 @@ describe('closing and counting', () => {
       presentUserIds: [chair.id, secretary.id, member.id, m4.id],
       revision: session.revision,
     });
-    const vote = async (who: { s: any }, votes: Vote[], written = false) => {
+    const vote = async (who: { s: Session }, votes: Vote[], written = false) => {
       const res = await who.s.post(`${C}/${session.id}/ballots`, { votes, written });
       expect(res.statusCode).toBe(200);
     };
@@ -214,15 +222,15 @@ describe('listing sessions', () => {
         title: 'Phiên thứ hai',
       }),
     );
-    const all = json(await x.w.viewerA.s.get(C));
+    const all = expectOk(await x.w.viewerA.s.get(C), ZPage(ZCouncilSummary));
     expect(all.total).toBe(2);
-    expect(all.items.map((i: any) => [i.title, i.candidateCount, i.memberCount, i.isMember])).toEqual([
+    expect(all.items.map((i) => [i.title, i.candidateCount, i.memberCount, i.isMember])).toEqual([
       ['Phiên thứ hai', 2, 2, false],
       ['Phiên thứ nhất', 1, 5, false],
     ]);
-    const mine = json(await x.m.secretary.s.get(`${C}?mine=true`));
-    expect(mine.items.map((i: any) => i.id)).toEqual([first.id]);
-    expect(mine.items[0].isMember).toBe(true);
+    const mine = expectOk(await x.m.secretary.s.get(`${C}?mine=true`), ZPage(ZCouncilSummary));
+    expect(mine.items.map((i) => i.id)).toEqual([first.id]);
+    expect(mine.items[0]?.isMember).toBe(true);
     expect(json(await x.m.chair.s.get(C)).total).toBe(2);
     expect(json(await x.w.viewerA.s.get(`${C}?roundId=${x.roundId}&pageSize=1`))).toMatchObject({
       total: 2,

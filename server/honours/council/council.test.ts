@@ -4,11 +4,18 @@
  * the voter). Counting and minutes: council-counting.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { json } from '../../test/harness.ts';
+import { ZCouncilSession, type TCouncilSession } from '../../../common/schemas/honours-council.ts';
+import { expectOk, json } from '../../test/harness.ts';
 import { C, councilBody, councilWorld, createCouncil } from './test-helpers.ts';
 
 type Vote = { candidateId: number; choice: 'yes' | 'no' | 'abstain' };
-const item = (session: any, candidateId: number) => session.agenda.find((a: any) => a.candidate.id === candidateId);
+type AgendaItem = TCouncilSession['agenda'][number];
+/** The agenda item of a candidate (the test fails when it is not on the agenda). */
+function item(session: Pick<TCouncilSession, 'agenda'>, candidateId: number): AgendaItem {
+  const found = session.agenda.find((a) => a.candidate.id === candidateId);
+  if (!found) throw new Error(`candidate ${candidateId} is not on the agenda`);
+  return found;
+}
 
 describe('creating a council session', () => {
   it('creates a session with a chair, members and the passed candidates, each with its rule', async () => {
@@ -115,8 +122,7 @@ describe('ballots', () => {
       presentUserIds: [x.m.chair.id, x.m.secretary.id, x.m.member.id, x.m.m4.id],
       revision: session.revision,
     });
-    expect(att.statusCode).toBe(200);
-    expect(json(att).members.filter((m: any) => m.present)).toHaveLength(4);
+    expect(expectOk(att, ZCouncilSession).members.filter((m) => m.present)).toHaveLength(4);
 
     let res = await x.m.chair.s.post(`${C}/${session.id}/ballots`, {
       votes: [{ candidateId: x.c.giayKhen, choice: 'yes' }],
