@@ -33,12 +33,23 @@ export const ALLOWED_TYPES: Record<string, { mime: string; magic: number[] }> = 
 };
 const ALLOWED_LABEL = 'PDF, Word (DOC, DOCX), Excel (XLS, XLSX), OpenDocument (ODT, ODS), ảnh JPG, PNG';
 
+/** Characters that file systems or the Content-Disposition header treat specially. */
+const UNSAFE_IN_FILE_NAMES = new Set(['"', '<', '>', '|', ':', '*', '?']);
+
+/** Control characters (U+0000–U+001F, U+007F) and UNSAFE_IN_FILE_NAMES each become "_". */
+function replaceUnsafeCharacters(name: string): string {
+  let out = '';
+  for (const ch of name) {
+    const code = ch.charCodeAt(0);
+    out += code <= 0x1f || code === 0x7f || UNSAFE_IN_FILE_NAMES.has(ch) ? '_' : ch;
+  }
+  return out;
+}
+
 /** The last path segment, without control characters or leading dots, at most 200 characters. */
 export function sanitizeFileName(name: string | undefined): string {
   const base = (name ?? '').normalize('NFC').split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_')
+  const clean = replaceUnsafeCharacters(base)
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+/, '')
     .trim();

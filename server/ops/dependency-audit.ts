@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
 export type AuditOutcome = 'clean' | 'advisories' | 'blocking' | 'unavailable';
 
@@ -21,41 +22,59 @@ export interface AuditVerdict {
   reason?: string;
 }
 
-const ZERO = { info: 0, low: 0, moderate: 0, high: 0, critical: 0 };
+const ZERO: AuditVerdict['counts'] = { info: 0, low: 0, moderate: 0, high: 0, critical: 0 };
+
+/**
+ * The parts of `npm audit --json` read here (npm 7+ report format, auditReportVersion 2, or npm's error
+ * answer). Everything optional and open: a report we cannot read is "not audited", never a crash.
+ */
+const ZAuditReport = z.looseObject({
+  message: z.string().optional(),
+  statusCode: z.number().optional(),
+  /** Present (whatever its content) when npm could not make the report. */
+  error: z.unknown().optional(),
+  metadata: z
+    .looseObject({
+      vulnerabilities: z.record(z.string(), z.unknown()).optional(),
+      dependencies: z.looseObject({ prod: z.unknown().optional() }).optional(),
+    })
+    .optional(),
+});
+const ZAuditError = z.looseObject({ summary: z.string().optional(), code: z.string().optional() });
+
+function unavailable(reason: string): AuditVerdict {
+  return { outcome: 'unavailable', counts: { ...ZERO }, dependencies: null, reason };
+}
 
 /** Judge the output of `npm audit --json` (npm 7+ report format, auditReportVersion 2). */
 export function judgeAudit(stdout: string, exitCode: number | null, stderr = ''): AuditVerdict {
-  let report: any;
+  let json: unknown;
   try {
-    report = JSON.parse(stdout);
+    json = JSON.parse(stdout);
   } catch {
     const why =
       stderr.trim().split('\n').slice(-3).join(' ') || `npm audit exited with ${exitCode} and printed no report`;
-    return { outcome: 'unavailable', counts: { ...ZERO }, dependencies: null, reason: why };
+    return unavailable(why);
   }
+  const parsed = ZAuditReport.safeParse(json);
+  const report = parsed.success ? parsed.data : undefined;
   const counts = report?.metadata?.vulnerabilities;
-  if (!counts || typeof counts !== 'object' || report.error) {
+  if (!report || !counts || report.error) {
+    const error = ZAuditError.safeParse(report?.error);
     const why = [
       report?.message,
-      report?.error?.summary,
-      report?.error?.code,
+      error.success ? error.data.summary : undefined,
+      error.success ? error.data.code : undefined,
       report?.statusCode && `HTTP ${report.statusCode}`,
     ]
       .filter(Boolean)
       .join(' — ');
-    return {
-      outcome: 'unavailable',
-      counts: { ...ZERO },
-      dependencies: null,
-      reason: why || 'npm audit gave no vulnerability counts',
-    };
+    return unavailable(why || 'npm audit gave no vulnerability counts');
   }
-  const c = {
-    ...ZERO,
-    ...Object.fromEntries(Object.keys(ZERO).map((k) => [k, Number(counts[k] ?? 0)])),
-  } as AuditVerdict['counts'];
-  const dependencies =
-    typeof report.metadata.dependencies?.prod === 'number' ? report.metadata.dependencies.prod : null;
+  const c = { ...ZERO };
+  for (const key of Object.keys(ZERO) as Array<keyof typeof ZERO>) c[key] = Number(counts[key] ?? 0);
+  const prod = report.metadata?.dependencies?.prod;
+  const dependencies = typeof prod === 'number' ? prod : null;
   const outcome: AuditOutcome =
     c.high + c.critical > 0 ? 'blocking' : c.moderate + c.low + c.info > 0 ? 'advisories' : 'clean';
   return { outcome, counts: c, dependencies };
