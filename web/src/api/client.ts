@@ -3,8 +3,8 @@
  * server's CSRF guard) and the session cookie; every failure becomes an
  * ApiError carrying the server's code, Vietnamese message and field issues.
  */
-import { CLIENT_HEADER } from '../../../common/client-header.ts';
-import type { ErrorBody, ErrorCode, FieldIssue } from '../../../common/errors.ts';
+import { CLIENT_HEADER } from '@common/client-header.ts';
+import type { ErrorBody, ErrorCode, FieldIssue } from '@common/errors.ts';
 import { t } from '../i18n/index.ts';
 
 export const API_BASE = '/api/v1';
@@ -84,7 +84,7 @@ export function buildUrl(path: string, query?: Query): string {
 }
 
 async function readError(response: Response): Promise<ApiError> {
-  let body: Partial<ErrorBody> | null = null;
+  let body: Partial<ErrorBody> | null;
   try {
     body = (await response.json()) as Partial<ErrorBody>;
   } catch {

@@ -32,12 +32,7 @@ export type {
   TCreateInspectionBody,
   TUpdateInspectionBody,
 } from '@common/schemas/inspections.ts';
-export type {
-  MonitorNoteKind,
-  TMonitorNote,
-  TMonitorNotePage,
-  TMonitorNoteBody,
-} from '@common/schemas/monitoring.ts';
+export type { MonitorNoteKind, TMonitorNote, TMonitorNotePage, TMonitorNoteBody } from '@common/schemas/monitoring.ts';
 
 export type TInspectionPage = z.infer<typeof ZInspectionPage>;
 export type TFollowupPage = z.infer<typeof ZFollowupPage>;

@@ -7,12 +7,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api, ApiError, download, setPasswordChangeRequiredHandler, setUnauthenticatedHandler } from '../api/client.ts';
 
 const answer = (status: number, code: string) =>
-  vi.fn(
-    async () =>
+  vi.fn(() =>
+    Promise.resolve(
       new Response(JSON.stringify({ error: { code, message: 'Bạn cần đổi mật khẩu trước khi tiếp tục.' } }), {
         status,
         headers: { 'content-type': 'application/json' },
       }),
+    ),
   );
 
 afterEach(() => {

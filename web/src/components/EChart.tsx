@@ -57,7 +57,10 @@ export function EChart({ option, height = 320, onClick, fileName = 'bieu-do', da
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onClick);
-  clickRef.current = onClick;
+  // The chart's click handler is bound once; it calls the latest onClick.
+  useEffect(() => {
+    clickRef.current = onClick;
+  }, [onClick]);
 
   useEffect(() => {
     const el = ref.current;

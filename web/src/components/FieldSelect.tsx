@@ -23,6 +23,13 @@ interface Props {
   style?: React.CSSProperties;
 }
 
+/** An option of the list: the field and the unit that owns it (none: a national field). */
+interface FieldOption {
+  value: number;
+  label: string;
+  owner: string | null;
+}
+
 export function FieldSelect({
   value,
   onChange,
@@ -46,11 +53,11 @@ export function FieldSelect({
     staleTime: 60_000,
   });
   const items = data ?? [];
-  const options = items.map((f) => ({ value: f.id, label: f.name, owner: f.ownerUnitName }));
+  const options: FieldOption[] = items.map((f) => ({ value: f.id, label: f.name, owner: f.ownerUnitName }));
   if (known && value === known.id && !items.some((f) => f.id === known.id))
     options.unshift({ value: known.id, label: known.name, owner: null });
   return (
-    <Select<number>
+    <Select<number, FieldOption>
       value={value ?? undefined}
       onChange={(v) => onChange?.(v ?? null)}
       loading={isPending}

@@ -1,5 +1,5 @@
 /** Tệp đính kèm (several): each file is uploaded at once (POST /files); the form holds their ids. */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { App, Button, Space, Typography, Upload } from 'antd';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { documentsApi } from '../api/documents.ts';
@@ -21,7 +21,25 @@ export function FilesUploadField({ value = [], onChange, max = 20, testId }: Pro
   const [busy, setBusy] = useState(0);
   // Several uploads may finish together: each adds to the value as it is then, not as it was when it started.
   const latest = useRef(value);
-  latest.current = value;
+  useEffect(() => {
+    latest.current = value;
+  }, [value]);
+
+  const upload = async (raw: File) => {
+    setBusy((n) => n + 1);
+    try {
+      const stored = await documentsApi.upload(raw);
+      setFiles((all) => ({ ...all, [stored.id]: stored }));
+      const next = [...latest.current, stored.id];
+      latest.current = next;
+      onChange?.(next);
+      void message.success(t('documents.file.uploaded', { name: stored.originalName }));
+    } catch (error) {
+      void message.error({ content: errorMessage(error), duration: 8 });
+    } finally {
+      setBusy((n) => n - 1);
+    }
+  };
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -47,21 +65,7 @@ export function FilesUploadField({ value = [], onChange, max = 20, testId }: Pro
         showUploadList={false}
         multiple
         disabled={value.length >= max}
-        customRequest={async ({ file: raw }) => {
-          setBusy((n) => n + 1);
-          try {
-            const stored = await documentsApi.upload(raw as File);
-            setFiles((all) => ({ ...all, [stored.id]: stored }));
-            const next = [...latest.current, stored.id];
-            latest.current = next;
-            onChange?.(next);
-            void message.success(t('documents.file.uploaded', { name: stored.originalName }));
-          } catch (error) {
-            void message.error({ content: errorMessage(error), duration: 8 });
-          } finally {
-            setBusy((n) => n - 1);
-          }
-        }}
+        customRequest={({ file: raw }) => void upload(raw as File)}
       >
         <Button icon={<UploadOutlined />} loading={busy > 0} disabled={value.length >= max} data-testid={testId}>
           {t('files.add')}

@@ -83,7 +83,7 @@ export function FormModal<V extends object>({
           form={form}
           layout="vertical"
           initialValues={initialValues}
-          onFinish={finish}
+          onFinish={(values) => void finish(values)}
           preserve={false}
           scrollToFirstError
         >

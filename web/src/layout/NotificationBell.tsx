@@ -80,7 +80,7 @@ export function NotificationBell() {
   const openItem = (n: TNotification) => {
     setOpen(false);
     if (n.readAt === null) markRead.mutate(n.id, { onError: (error) => void message.error(errorMessage(error)) });
-    if (n.link) navigate(n.link);
+    if (n.link) void navigate(n.link);
   };
 
   const content = (
@@ -115,7 +115,7 @@ export function NotificationBell() {
           data-testid="notification-see-all"
           onClick={() => {
             setOpen(false);
-            navigate(NOTIFICATIONS_PATH);
+            void navigate(NOTIFICATIONS_PATH);
           }}
         >
           {t('notifications.seeAll')}

@@ -22,7 +22,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
         icon: e.icon,
         label: <span data-testid={`menu-${e.key}`}>{t(e.label)}</span>,
         onClick: () => {
-          navigate(e.path);
+          void navigate(e.path);
           onNavigate?.();
         },
       }))}

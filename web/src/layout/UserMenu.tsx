@@ -22,7 +22,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
     client.clear();
     client.setQueryData(ME_KEY, null);
     void message.success(t('auth.loggedOut'));
-    navigate('/dang-nhap', { replace: true });
+    void navigate('/dang-nhap', { replace: true });
   };
 
   return (
@@ -36,13 +36,13 @@ export function UserMenu({ compact }: { compact: boolean }) {
             key: 'password',
             icon: <LockOutlined />,
             label: <span data-testid="menu-password">{t('menu.changePassword')}</span>,
-            onClick: () => navigate('/ho-so/mat-khau'),
+            onClick: () => void navigate('/ho-so/mat-khau'),
           },
           {
             key: 'tokens',
             icon: <KeyOutlined />,
             label: <span data-testid="menu-tokens">{t('menu.tokens')}</span>,
-            onClick: () => navigate('/ho-so/ma-truy-cap'),
+            onClick: () => void navigate('/ho-so/ma-truy-cap'),
           },
           { type: 'divider' },
           {

@@ -36,7 +36,7 @@ export function showApiError(messageApi: MessageInstance, error: unknown, form?:
 
 function flatten(value: unknown, prefix = '', out: Record<string, true> = {}): Record<string, true> {
   if (prefix) out[prefix] = true;
-  if (value && typeof value === 'object' && !(value instanceof Date) && !('$d' in (value as object))) {
+  if (value && typeof value === 'object' && !(value instanceof Date) && !('$d' in value)) {
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
       flatten(child, prefix ? `${prefix}.${key}` : key, out);
     }

@@ -7,9 +7,9 @@ import type { z } from 'zod';
 
 export function zodRule(schema: z.ZodType): FormRule {
   return {
-    validator: async (_rule, value: unknown) => {
+    validator: (_rule, value: unknown) => {
       const result = schema.safeParse(value === '' ? undefined : value);
-      if (!result.success) throw new Error(result.error.issues[0]?.message);
+      return result.success ? Promise.resolve() : Promise.reject(new Error(result.error.issues[0]?.message));
     },
   };
 }

@@ -22,7 +22,8 @@ export function formatValue(value: unknown): string {
       .map(([k, v]) => `${labelOf(k)}: ${formatFieldValue(k, v)}`)
       .join('; ');
   }
-  return String(value);
+  // Audit values are JSON: nothing else reaches here but a bigint at most, shown as its digits.
+  return typeof value === 'bigint' ? value.toString() : '—';
 }
 
 /** Vietnamese label of a recorded field: the shared field labels, then the web catalogue; unknown keys keep their name. */

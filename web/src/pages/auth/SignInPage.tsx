@@ -39,7 +39,7 @@ export default function SignInPage() {
       const signedIn = await authApi.login(values.username.trim(), values.password);
       client.clear();
       client.setQueryData(ME_KEY, signedIn);
-      navigate(signedIn.mustChangePassword ? '/ho-so/mat-khau' : next, { replace: true });
+      void navigate(signedIn.mustChangePassword ? '/ho-so/mat-khau' : next, { replace: true });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -71,7 +71,12 @@ export default function SignInPage() {
           {error && (
             <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="signin-error" />
           )}
-          <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
+          <Form<Values>
+            layout="vertical"
+            onFinish={(values) => void submit(values)}
+            requiredMark={false}
+            autoComplete="on"
+          >
             <Form.Item
               name="username"
               label={t('auth.username')}

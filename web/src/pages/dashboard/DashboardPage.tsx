@@ -11,7 +11,7 @@ import { Alert, Card, Col, Empty, Row, Select, Spin, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client.ts';
-import { evaluationApi, type TDashboard } from '../../api/evaluation.ts';
+import { evaluationApi } from '../../api/evaluation.ts';
 import { reportingApi } from '../../api/reporting.ts';
 import { overviewApi } from '../../api/overview.ts';
 import { RegistryOverview } from './RegistryOverview.tsx';
@@ -235,7 +235,9 @@ export default function DashboardPage() {
                     onClick={(e) => {
                       const child = data.completeness?.children[e.dataIndex];
                       if (child && e.seriesId)
-                        navigate(reportsLink(data.period!.id, { unitId: child.unit.id, bucket: e.seriesId as Bucket }));
+                        void navigate(
+                          reportsLink(data.period!.id, { unitId: child.unit.id, bucket: e.seriesId as Bucket }),
+                        );
                     }}
                   />
                 ) : (
@@ -265,7 +267,7 @@ export default function DashboardPage() {
                     onClick={(e) => {
                       const row = data.metByFieldAndLevel[e.dataIndex];
                       if (row && e.seriesId)
-                        navigate(
+                        void navigate(
                           evaluationLink(data.period!.id, {
                             unitId,
                             fieldId: row.field.id,

@@ -301,7 +301,7 @@ function OverviewBody(props: {
                 onClick={(e) => {
                   const row = data.active[e.dataIndex];
                   if (row)
-                    navigate(
+                    void navigate(
                       registryLink({
                         asOf: data.asOf,
                         unitId,
@@ -353,7 +353,7 @@ function OverviewBody(props: {
                   if (!row) return;
                   const q = new URLSearchParams({ tu: row.from, den: row.to });
                   if (unitId) q.set('don-vi', String(unitId));
-                  navigate(`/bien-dong?${q.toString()}`);
+                  void navigate(`/bien-dong?${q.toString()}`);
                 }}
               />
             ) : (

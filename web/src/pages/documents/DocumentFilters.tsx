@@ -1,10 +1,9 @@
 /** Filters of the register: text, type, issue-date range, managing unit, status. */
-import { useEffect, useState } from 'react';
 import { DatePicker, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { DocumentListParams } from '../../api/documents.ts';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
-import { useDebounced } from '../../hooks/use-debounced.ts';
+import { useSettledText } from '../../hooks/use-settled-text.ts';
 import { DATE_INPUT_FORMATS, toDayjs, toIso } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
 import { DocumentTypeSelect } from './DocumentTypeSelect.tsx';
@@ -20,12 +19,10 @@ interface Props {
 }
 
 export function DocumentFilters({ value, onChange }: Props) {
-  const [q, setQ] = useState(value.q ?? '');
-  const settled = useDebounced(q.trim(), 300);
-  useEffect(() => {
-    // Only the settled text drives the query.
+  // Only the settled text drives the query.
+  const [q, setQ] = useSettledText(value.q ?? '', (settled) => {
     if ((value.q ?? '') !== settled) onChange({ ...value, q: settled || undefined });
-  }, [settled]);
+  });
   const set = (patch: Partial<DocumentFilterValues>) => onChange({ ...value, ...patch });
   return (
     <div className="dh-toolbar">

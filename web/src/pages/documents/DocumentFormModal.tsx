@@ -34,7 +34,7 @@ const FIELDS = ['symbol', 'issuedOn', 'issuerName', 'issuerUnitId', 'ownerUnitId
 function changes(doc: TDocument, values: Values): TUpdateDocumentBody {
   const body: Record<string, unknown> = { revision: doc.revision };
   for (const key of FIELDS) {
-    const next = typeof values[key] === 'string' ? (values[key] as string).trim() || null : (values[key] ?? null);
+    const next = typeof values[key] === 'string' ? values[key].trim() || null : (values[key] ?? null);
     if (next !== (doc[key] ?? null)) body[key] = values[key] ?? null;
   }
   if ((values.fileId ?? null) !== (doc.file?.id ?? null)) body.fileId = values.fileId ?? null;

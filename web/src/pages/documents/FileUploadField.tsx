@@ -26,6 +26,20 @@ export function FileUploadField({ value, onChange, current }: Props) {
   const [busy, setBusy] = useState(false);
   const shown = value ? file : null;
 
+  const upload = async (raw: File) => {
+    setBusy(true);
+    try {
+      const stored = await documentsApi.upload(raw);
+      setFile(stored);
+      onChange?.(stored.id);
+      void message.success(t('documents.file.uploaded', { name: stored.originalName }));
+    } catch (error) {
+      void message.error({ content: errorMessage(error), duration: 8 });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {shown && (
@@ -43,23 +57,7 @@ export function FileUploadField({ value, onChange, current }: Props) {
           />
         </Space>
       )}
-      <Upload
-        showUploadList={false}
-        maxCount={1}
-        customRequest={async ({ file: raw }) => {
-          setBusy(true);
-          try {
-            const stored = await documentsApi.upload(raw as File);
-            setFile(stored);
-            onChange?.(stored.id);
-            void message.success(t('documents.file.uploaded', { name: stored.originalName }));
-          } catch (error) {
-            void message.error({ content: errorMessage(error), duration: 8 });
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
+      <Upload showUploadList={false} maxCount={1} customRequest={({ file: raw }) => void upload(raw as File)}>
         <Button icon={<UploadOutlined />} loading={busy} data-testid="document-file">
           {shown ? t('documents.file.replace') : t('documents.file.choose')}
         </Button>

@@ -4,7 +4,7 @@
  * proposals of the selected rows at once.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { CheckOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -213,7 +213,7 @@ export function EvaluationList({ scope, filters, onFilters }: Props) {
             disabled={selected.length === 0}
             loading={confirm.isPending}
             onClick={() =>
-              modal.confirm({
+              void modal.confirm({
                 title: t('evaluation.confirmMany.title', { count: selected.length }),
                 content: t('evaluation.confirmMany.help'),
                 okText: t('evaluation.confirmMany.ok'),

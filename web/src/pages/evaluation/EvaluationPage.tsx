@@ -31,7 +31,7 @@ function useEvaluationParams() {
     const result = params.get('result');
     const kind = params.get('kind');
     return {
-      tab: (tabParam === 'phase' || tabParam === 'review' ? tabParam : 'period') as Tab,
+      tab: tabParam === 'phase' || tabParam === 'review' ? tabParam : 'period',
       plan: num('plan'),
       period: num('period'),
       phase: num('phase'),
@@ -45,7 +45,7 @@ function useEvaluationParams() {
             ? (result as EvaluationResult)
             : undefined,
         search: params.get('search') ?? undefined,
-      } as ListFilters,
+      } satisfies ListFilters,
     };
   }, [params]);
   const update = useCallback(
@@ -57,7 +57,7 @@ function useEvaluationParams() {
         phase: state.phase,
         ...state.filters,
         ...patch,
-      } as Record<string, unknown>;
+      } as Record<string, string | number | undefined>;
       const out = new URLSearchParams();
       if (next.tab !== 'period') out.set('tab', String(next.tab));
       for (const k of [...NUMBERS, 'kind', 'result', 'search'])

@@ -4,7 +4,7 @@
  * and the entries covered. Members and entries are sent as whole lists.
  */
 import { useEffect } from 'react';
-import { App, Button, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { ZCreateInspectionBody, ZMemberInput } from '@common/schemas/inspections.ts';
 import {

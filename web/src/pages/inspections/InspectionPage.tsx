@@ -187,7 +187,7 @@ export default function InspectionPage() {
           type="link"
           icon={<ArrowLeftOutlined />}
           style={{ paddingInline: 0 }}
-          onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/kiem-tra'))}
+          onClick={() => void (window.history.length > 1 ? navigate(-1) : navigate('/kiem-tra'))}
         >
           {t('inspections.backToList')}
         </Button>

@@ -19,7 +19,7 @@ import { useCan } from '../../auth/me.ts';
 import { IsoDatePicker } from '../../components/IsoDatePicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
-import { useDebounced } from '../../hooks/use-debounced.ts';
+import { useSettledText } from '../../hooks/use-settled-text.ts';
 import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { usePaging } from '../../hooks/use-paging.ts';
 import { formatDateVi } from '../../lib/dates.ts';
@@ -34,13 +34,12 @@ type Filters = Omit<InspectionListParams, 'page' | 'pageSize'>;
 function InspectionList({ unitId }: { unitId?: number }) {
   const isPhone = useIsPhone();
   const [filters, setFilters] = useState<Filters>({});
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 300);
   const { page, resetPage, pagination } = usePaging();
-  useEffect(() => {
+  // A new search shows its first page.
+  const [search, setSearch] = useSettledText('', (q) => {
     setFilters((f) => ({ ...f, search: q || undefined }));
     resetPage();
-  }, [q, resetPage]);
+  });
   useEffect(() => resetPage(), [unitId, resetPage]);
   const { data, isFetching, error } = useInspections({ ...filters, unitId, ...page });
   const set = (patch: Partial<Filters>) => {
@@ -260,7 +259,7 @@ export default function InspectionsPage() {
         onClose={() => setCreating(false)}
         onSaved={(saved) => {
           void invalidate();
-          navigate(`/kiem-tra/${saved.id}`);
+          void navigate(`/kiem-tra/${saved.id}`);
         }}
       />
     </>

@@ -1,5 +1,5 @@
 /** The entries behind one number of the movement table, with the span (level, dates) that counts them. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Drawer, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
@@ -25,8 +25,10 @@ export function LedgerDrawer({
   onClose: () => void;
 }) {
   const isPhone = useIsPhone();
-  const [page, setPage] = useState(1);
-  useEffect(() => setPage(1), [drill]);
+  // Each drill-down starts on its first page.
+  const [paged, setPaged] = useState<{ drill: Drill | null; page: number }>({ drill, page: 1 });
+  const page = paged.drill === drill ? paged.page : 1;
+  const setPage = (next: number) => setPaged({ drill, page: next });
   const query =
     drill && params
       ? { ...params, levelId: drill.levelId ?? params.levelId, bucket: drill.bucket, page, pageSize: PAGE_SIZE }

@@ -23,7 +23,7 @@ export function expectedEnd(r: TLedgerRow): number {
 
 /** "12 = 10 + 3 + 1 − 1 − 1 − 0 − 0" */
 export function equation(r: TLedgerRow): string {
-  const parts = [`${r.start}`, `+ ${r.added}`, `+ ${r.movedIn}`, ...MINUS.map((b) => `− ${r[b as keyof TLedgerRow]}`)];
+  const parts = [`${r.start}`, `+ ${r.added}`, `+ ${r.movedIn}`, ...MINUS.map((b) => `− ${r[b]}`)];
   return `${r.end} = ${parts.join(' ')}`;
 }
 
@@ -57,7 +57,7 @@ export function LedgerTable({ ledger, loading, onDrill, levelFilter }: Props) {
     align: 'right' as const,
     width: isPhone ? 84 : 100,
     render: (_: unknown, r: Row) => {
-      const value = r[bucket as keyof TLedgerRow];
+      const value = r[bucket];
       const strong = bucket === 'start' || bucket === 'end' || r.total;
       return (
         <Button

@@ -55,7 +55,7 @@ export default function NotificationsPage() {
 
   const open = (n: TNotification) => {
     if (n.readAt === null) markRead.mutate(n.id, { onError: fail });
-    if (n.link) navigate(n.link);
+    if (n.link) void navigate(n.link);
   };
 
   return (

@@ -1,5 +1,5 @@
 /** Cơ cấu tổ chức: the tree as of a date, the selected unit's detail and history, and restructuring forms. */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Col, Row, Space, Typography } from 'antd';
 import { useMe } from '../../auth/me.ts';
 import { IsoDatePicker } from '../../components/IsoDatePicker.tsx';
@@ -40,21 +40,25 @@ export default function OrgPage() {
   };
 
   /** Open the tree down to a unit and scroll it into view. */
-  const revealInTree = async (id: number) => {
-    try {
-      const detail = await orgApi.unit(id, asOf);
-      await tree.reveal(detail.ancestors.map((a) => a.id));
-      window.setTimeout(
-        () =>
-          document
-            .querySelector(`[data-testid="org-tree-node"][data-unit-id="${id}"]`)
-            ?.scrollIntoView({ block: 'nearest' }),
-        100,
-      );
-    } catch {
-      // the detail panel shows why the unit cannot be shown
-    }
-  };
+  const { reveal: revealAncestors } = tree;
+  const revealInTree = useCallback(
+    async (id: number) => {
+      try {
+        const detail = await orgApi.unit(id, asOf);
+        await revealAncestors(detail.ancestors.map((a) => a.id));
+        window.setTimeout(
+          () =>
+            document
+              .querySelector(`[data-testid="org-tree-node"][data-unit-id="${id}"]`)
+              ?.scrollIntoView({ block: 'nearest' }),
+          100,
+        );
+      } catch {
+        // the detail panel shows why the unit cannot be shown
+      }
+    },
+    [asOf, revealAncestors],
+  );
 
   /** Select a unit and open the tree down to it. */
   const reveal = async (id: number) => {
@@ -68,7 +72,7 @@ export default function OrgPage() {
     if (tree.rootLoading || !selectedId || revealedFor.current === asOf) return;
     revealedFor.current = asOf;
     void revealInTree(selectedId);
-  }, [tree.rootLoading, asOf, selectedId]);
+  }, [tree.rootLoading, asOf, selectedId, revealInTree]);
 
   const afterChange = async (showId: number | null) => {
     await Promise.all([invalidate(), tree.reload()]);

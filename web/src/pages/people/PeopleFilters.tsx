@@ -1,9 +1,8 @@
 /** Search (with or without diacritics), unit (with its sub-units), status, party membership. */
-import { useEffect, useState } from 'react';
 import { Input, Select } from 'antd';
 import type { PeopleListParams } from '../../api/people.ts';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
-import { useDebounced } from '../../hooks/use-debounced.ts';
+import { useSettledText } from '../../hooks/use-settled-text.ts';
 import { t } from '../../i18n/index.ts';
 
 export type PeopleFilterValues = Pick<PeopleListParams, 'q' | 'unitId' | 'status' | 'partyMember'>;
@@ -14,12 +13,10 @@ interface Props {
 }
 
 export function PeopleFilters({ value, onChange }: Props) {
-  const [q, setQ] = useState(value.q ?? '');
-  const settled = useDebounced(q.trim(), 300);
-  useEffect(() => {
+  // Only the settled text drives the query.
+  const [q, setQ] = useSettledText(value.q ?? '', (settled) => {
     if ((value.q ?? '') !== settled) onChange({ ...value, q: settled || undefined });
-    // Only the settled text drives the query.
-  }, [settled]);
+  });
   const set = (patch: Partial<PeopleFilterValues>) => onChange({ ...value, ...patch });
   return (
     <div className="dh-toolbar">

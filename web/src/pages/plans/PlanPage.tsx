@@ -62,7 +62,7 @@ export default function PlanPage() {
           type="link"
           icon={<ArrowLeftOutlined />}
           style={{ paddingInline: 0 }}
-          onClick={() => navigate('/ke-hoach')}
+          onClick={() => void navigate('/ke-hoach')}
         >
           {t('plans.backToList')}
         </Button>
@@ -78,7 +78,7 @@ export default function PlanPage() {
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="plan-edit">
                 {t('common.edit')}
               </Button>
-              <Button danger icon={<StopOutlined />} onClick={close} data-testid="plan-close">
+              <Button danger icon={<StopOutlined />} onClick={() => void close()} data-testid="plan-close">
                 {t('plans.close')}
               </Button>
             </>

@@ -1,5 +1,5 @@
 /** Kế hoạch, chương trình: the plans of the user's units and those above them. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Input, Select, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -9,7 +9,7 @@ import type { TPlanSummary } from '../../api/types.ts';
 import { useCan } from '../../auth/me.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
-import { useDebounced } from '../../hooks/use-debounced.ts';
+import { useSettledText } from '../../hooks/use-settled-text.ts';
 import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { formatDateVi } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
@@ -26,18 +26,17 @@ export default function PlansPage() {
   const navigate = useNavigate();
   const invalidate = useInvalidatePlans();
   const [filters, setFilters] = useState<Filters>({});
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 300);
-  const { page, setPage, pagination } = usePaging();
-  const [creating, setCreating] = useState(false);
-  useEffect(() => {
+  const { page, resetPage, pagination } = usePaging();
+  // A new search shows its first page.
+  const [search, setSearch] = useSettledText('', (q) => {
     setFilters((f) => ({ ...f, q: q || undefined }));
-    setPage((p) => ({ ...p, page: 1 }));
-  }, [q]);
+    resetPage();
+  });
+  const [creating, setCreating] = useState(false);
   const { data, isFetching, error } = usePlans({ ...filters, ...page });
   const set = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
-    setPage((p) => ({ ...p, page: 1 }));
+    resetPage();
   };
 
   return (
@@ -143,7 +142,7 @@ export default function PlansPage() {
         onClose={() => setCreating(false)}
         onSaved={(plan) => {
           void invalidate();
-          navigate(`/ke-hoach/${plan.id}`);
+          void navigate(`/ke-hoach/${plan.id}`);
         }}
       />
     </>

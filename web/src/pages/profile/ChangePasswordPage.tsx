@@ -38,7 +38,7 @@ export default function ChangePasswordPage() {
       client.setQueryData<TMe | null>(ME_KEY, (old) => (old ? { ...old, mustChangePassword: false } : old));
       await client.invalidateQueries({ queryKey: ME_KEY });
       form.resetFields();
-      if (forced) navigate('/', { replace: true });
+      if (forced) void navigate('/', { replace: true });
     } catch (error) {
       showApiError(message, error, form);
     }
@@ -57,7 +57,7 @@ export default function ChangePasswordPage() {
             data-testid="password-forced"
           />
         )}
-        <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form<Values> form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false}>
           <Form.Item
             name="currentPassword"
             label={t('password.current')}
@@ -84,9 +84,10 @@ export default function ChangePasswordPage() {
             rules={[
               { required: true, message: t('password.confirmRequired') },
               ({ getFieldValue }) => ({
-                validator: async (_, value) => {
-                  if (value && value !== getFieldValue('newPassword')) throw new Error(t('password.mismatch'));
-                },
+                validator: (_, value) =>
+                  value && value !== getFieldValue('newPassword')
+                    ? Promise.reject(new Error(t('password.mismatch')))
+                    : Promise.resolve(),
               }),
             ]}
           >

@@ -97,6 +97,7 @@ export default function TokensPage() {
                   okText={t('tokens.revoke')}
                   cancelText={t('common.cancel')}
                   okButtonProps={{ danger: true }}
+                  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Popconfirm waits for the promise (loading OK button, closes when done) although its type says void
                   onConfirm={() => revoke(r)}
                 >
                   <Button danger size="small">

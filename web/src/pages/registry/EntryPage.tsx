@@ -213,7 +213,7 @@ export default function EntryPage() {
           type="link"
           icon={<ArrowLeftOutlined />}
           style={{ paddingInline: 0 }}
-          onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/mo-hinh'))}
+          onClick={() => void (window.history.length > 1 ? navigate(-1) : navigate('/mo-hinh'))}
         >
           {t('registry.backToList')}
         </Button>

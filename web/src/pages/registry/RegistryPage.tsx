@@ -58,7 +58,7 @@ export default function RegistryPage() {
             {canWrite && (
               <Button
                 icon={<ImportOutlined />}
-                onClick={() => navigate('/mo-hinh/nhap-excel')}
+                onClick={() => void navigate('/mo-hinh/nhap-excel')}
                 data-testid="registry-import"
               >
                 {t('registry.import.button')}
@@ -109,7 +109,7 @@ export default function RegistryPage() {
         onClose={() => setRegistering(null)}
         onSaved={(saved) => {
           void invalidate();
-          navigate(`/mo-hinh/${saved.id}`);
+          void navigate(`/mo-hinh/${saved.id}`);
         }}
       />
     </>

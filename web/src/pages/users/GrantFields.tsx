@@ -1,12 +1,11 @@
 /** One grant: a role on a unit (the role reaches the unit, and for most roles everything under it). */
 import { Col, Form, Row } from 'antd';
-import type { NamePath } from 'antd/es/form/interface';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { t } from '../../i18n/index.ts';
 import { RoleSelect } from './RoleSelect.tsx';
 
 export function GrantFields({ prefix = [], testId }: { prefix?: (string | number)[]; testId?: string }) {
-  const name = (field: string): NamePath => [...prefix, field];
+  const name = (field: string): (string | number)[] => [...prefix, field];
   return (
     <Row gutter={12}>
       <Col xs={24} sm={10}>

@@ -26,6 +26,7 @@ export function UserGrants({ user, onRevoke }: Props) {
               okText={t('users.revokeGrant')}
               okButtonProps={{ danger: true }}
               cancelText={t('common.cancel')}
+              // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Popconfirm waits for the promise (loading OK button, closes when done) although its type says void
               onConfirm={() => onRevoke(grant.id)}
             >
               <Typography.Link type="danger" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>

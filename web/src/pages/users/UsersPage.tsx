@@ -1,5 +1,5 @@
 /** Người dùng và phân quyền: accounts in the units the administrator manages, their roles and status. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Input, Select } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { usersApi } from '../../api/users.ts';
@@ -8,7 +8,7 @@ import type { TUser } from '../../api/types.ts';
 import { useCan } from '../../auth/me.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
-import { useDebounced } from '../../hooks/use-debounced.ts';
+import { useSettledText } from '../../hooks/use-settled-text.ts';
 import { t } from '../../i18n/index.ts';
 import { CreateUserModal } from './CreateUserModal.tsx';
 import { EditUserModal } from './EditUserModal.tsx';
@@ -22,15 +22,18 @@ export default function UsersPage() {
   const canWrite = useCan('users.write');
   const { message, modal } = App.useApp();
   const invalidate = useInvalidateUsers();
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 300);
+  const [q, setQ] = useState('');
   const [unitId, setUnitId] = useState<number | undefined>();
   const [status, setStatus] = useState<'active' | 'disabled' | undefined>();
-  const { page, setPage, pagination } = usePaging();
+  const { page, resetPage, pagination } = usePaging();
+  // A new filter shows its first page.
+  const [search, setSearch] = useSettledText('', (text) => {
+    setQ(text);
+    resetPage();
+  });
   const [creating, setCreating] = useState(false);
   const [dialog, setDialog] = useState<{ action: 'edit' | 'grant' | 'reset'; user: TUser } | null>(null);
   const { data, isFetching, error } = useUsers({ q: q || undefined, unitId, status, ...page });
-  useEffect(() => setPage((p) => ({ ...p, page: 1 })), [q, unitId, status]);
 
   const run = async (work: () => Promise<unknown>, done: string) => {
     try {
@@ -91,13 +94,19 @@ export default function UsersPage() {
         />
         <UnitSelect
           value={unitId ?? null}
-          onChange={(id) => setUnitId(id ?? undefined)}
+          onChange={(id) => {
+            setUnitId(id ?? undefined);
+            resetPage();
+          }}
           placeholder={t('users.filter.unit')}
           style={{ width: 280 }}
         />
         <Select<'active' | 'disabled' | 'all'>
           value={status ?? 'all'}
-          onChange={(v) => setStatus(v === 'all' ? undefined : v)}
+          onChange={(v) => {
+            setStatus(v === 'all' ? undefined : v);
+            resetPage();
+          }}
           style={{ width: 200 }}
           options={[
             { value: 'all', label: t('users.filter.allStatuses') },

@@ -1,6 +1,5 @@
 /** Fields of a unit being created (alone, as a merge target, or as one part of a split). */
 import { Col, Form, Input, Row } from 'antd';
-import type { NamePath } from 'antd/es/form/interface';
 import { t } from '../../../i18n/index.ts';
 import { UnitSelect, type UnitRef } from '../../../components/UnitSelect.tsx';
 import { unitRules } from './schemas.ts';
@@ -19,7 +18,7 @@ interface Props {
 }
 
 export function NewUnitFields({ prefix = [], withParent, knownParents, asOf, testId, withCode = true }: Props) {
-  const name = (field: string): NamePath => [...prefix, field];
+  const name = (field: string): (string | number)[] => [...prefix, field];
   return (
     <>
       <Form.Item name={name('name')} label={t('org.field.name')} rules={unitRules.name} required>

@@ -39,7 +39,9 @@ export function useOrgTree(asOf: string): OrgTreeState {
   const [rootError, setRootError] = useState<unknown>(null);
   // Latest state for async helpers that run across several awaits.
   const latest = useRef({ children, expandedKeys });
-  latest.current = { children, expandedKeys };
+  useEffect(() => {
+    latest.current = { children, expandedKeys };
+  });
 
   const fetchList = useCallback(
     async (key: string, page: number, pageSize = PAGE_SIZE): Promise<ChildList> => {
@@ -80,12 +82,16 @@ export function useOrgTree(asOf: string): OrgTreeState {
     [fetchList],
   );
 
-  // A new date is a new tree: start again from the top units and open the first one.
-  useEffect(() => {
-    let cancelled = false;
+  // A new date is a new tree: start again from the top units (the next effect loads them and opens the first).
+  const [treeDate, setTreeDate] = useState(asOf);
+  if (treeDate !== asOf) {
+    setTreeDate(asOf);
     setRootLoading(true);
     setRootError(null);
     setChildren({});
+  }
+  useEffect(() => {
+    let cancelled = false;
     latest.current.children = {};
     fetchList(ROOT_KEY, 1)
       .then(async (list) => {

@@ -38,7 +38,7 @@ function Details({ item }: { item: Item }) {
   if (item.kind === 'renamed' && str(data.from) && str(data.to))
     lines.push(t('registry.timeline.renamed', { from: str(data.from), to: str(data.to) }));
   if (item.kind === 'content_adjusted' && data.changes && typeof data.changes === 'object') {
-    const keys = Object.keys(data.changes as object).map((k) => (CHANGE_LABELS[k] ? t(CHANGE_LABELS[k]) : k));
+    const keys = Object.keys(data.changes).map((k) => (CHANGE_LABELS[k] ? t(CHANGE_LABELS[k]) : k));
     if (keys.length > 0) lines.push(t('registry.timeline.changed', { fields: keys.join(', ') }));
   }
   if (item.kind === 'transferred_out' && str(data.transferredTo))

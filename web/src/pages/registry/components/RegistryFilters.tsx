@@ -3,7 +3,7 @@
  * đơn vị (cùng các đơn vị trực thuộc), kế hoạch, người theo dõi, "có trong
  * danh sách tại ngày", and a search that ignores diacritics (the server folds them).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Input, Select } from 'antd';
 import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
 import type { EntryStatus } from '../../../api/types.ts';
@@ -13,7 +13,7 @@ import { IsoDatePicker } from '../../../components/IsoDatePicker.tsx';
 import { LevelSelect } from '../../../components/LevelSelect.tsx';
 import { PlanSelect } from '../../../components/PlanSelect.tsx';
 import { UnitSelect } from '../../../components/UnitSelect.tsx';
-import { useDebounced } from '../../../hooks/use-debounced.ts';
+import { useSettledText } from '../../../hooks/use-settled-text.ts';
 import { useIsPhone } from '../../../hooks/use-is-phone.ts';
 import { t } from '../../../i18n/index.ts';
 import { UserPicker } from '../../users/UserPicker.tsx';
@@ -27,16 +27,16 @@ interface Props {
 
 export function RegistryFilters({ value, onChange }: Props) {
   const canListUsers = useCan('users.read');
-  const [q, setQ] = useState(value.q ?? '');
-  const settled = useDebounced(q.trim(), 300);
-  useEffect(() => {
+  // Only the settled text drives the query.
+  const [q, setQ, showQ] = useSettledText(value.q ?? '', (settled) => {
     if ((value.q ?? '') !== settled) onChange({ ...value, q: settled || undefined });
-    // Only the settled text drives the query.
-  }, [settled]);
-  useEffect(() => {
-    // Cleared from outside (the "Xóa bộ lọc" button or a link).
-    if (!value.q && q.trim()) setQ('');
-  }, [value.q]);
+  });
+  // Cleared from outside (the "Xóa bộ lọc" button or a link): the box empties too.
+  const [filteredQ, setFilteredQ] = useState(value.q);
+  if (filteredQ !== value.q) {
+    setFilteredQ(value.q);
+    if (!value.q && q.trim()) showQ('');
+  }
   const set = (patch: Partial<RegistryFilterValues>) => onChange({ ...value, ...patch });
   const any = Object.values(value).some((v) => v !== undefined && v !== '');
   const isPhone = useIsPhone();

@@ -6,15 +6,11 @@
  *    cells corrected in place;
  * 3. xác nhận nhập: all rows or none (the server checks them again) → result.
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Radio, Result, Space, Steps, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import {
-  IMPORT_COLUMN_KEYS,
-  importColumnsFor,
-  type ImportColumnKey,
-} from '@common/schemas/registry-excel.ts';
+import { IMPORT_COLUMN_KEYS, importColumnsFor, type ImportColumnKey } from '@common/schemas/registry-excel.ts';
 import { ApiError, errorMessage } from '../../../api/client.ts';
 import { registryApi } from '../../../api/registry.ts';
 import type { ImportKind, TImportCommitResult, TImportPreview, TImportProblem } from '../../../api/types.ts';
@@ -57,8 +53,10 @@ export default function ImportPage() {
   const [busy, setBusy] = useState<'template' | 'upload' | 'commit' | null>(null);
   const [result, setResult] = useState<TImportCommitResult | null>(null);
 
-  const problemsOf = (index: number, own: TImportProblem[]) =>
-    recheck && index in recheck ? recheck[index]! : recheck ? [] : own;
+  const problemsOf = useCallback(
+    (index: number, own: TImportProblem[]) => (recheck && index in recheck ? recheck[index]! : recheck ? [] : own),
+    [recheck],
+  );
 
   const counts = useMemo(() => {
     if (!preview) return { total: 0, skipped: 0, open: 0, fixed: 0, toWrite: 0, toAccept: 0, toSubmit: 0 };
@@ -82,7 +80,7 @@ export default function ImportPage() {
       toAccept,
       toSubmit: toWrite - toAccept,
     };
-  }, [preview, skip, fixes, recheck]);
+  }, [preview, skip, fixes, problemsOf]);
 
   const downloadTemplate = async () => {
     setBusy('template');
@@ -381,7 +379,7 @@ export default function ImportPage() {
               skipped: result.skipped,
             })}
             extra={[
-              <Button type="primary" key="list" onClick={() => navigate('/mo-hinh')} data-testid="import-to-list">
+              <Button type="primary" key="list" onClick={() => void navigate('/mo-hinh')} data-testid="import-to-list">
                 {t('import.toList')}
               </Button>,
               <Button key="again" onClick={restart}>

@@ -67,7 +67,7 @@ export function EntryIdentityFields({ form, kind, entry, ownerUnitId }: Props) {
                   unitId={ownerUnitId}
                   testId="entry-person"
                   onChange={(_id, person) => {
-                    if (person && !blank(form.getFieldValue('position')))
+                    if (person && !blank(form.getFieldValue('position') as Values['position']))
                       form.setFieldsValue({ position: person.position });
                   }}
                 />
