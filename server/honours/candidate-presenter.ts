@@ -3,9 +3,10 @@
  * any list of ids: a proposal's candidates, a council's agenda, a review
  * queue page. Callers decide visibility before calling.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { TCandidate } from '../../common/schemas/honours-flow.ts';
 import type { DB } from '../db/schema.ts';
+import { latestUnitName } from '../lib/sql-text.ts';
 
 function asArray<T>(value: unknown): T[] {
   if (Array.isArray(value)) return value as T[];
@@ -38,9 +39,7 @@ export async function presentCandidates(db: Kysely<DB>, ids: readonly number[]):
       'af.name as award_name',
       'c.subject',
       'c.unit_id',
-      sql<string>`(select v.name from org_unit_version v where v.unit_id = c.unit_id order by v.valid_from desc, v.id desc limit 1)`.as(
-        'unit_name',
-      ),
+      latestUnitName('c.unit_id').as('unit_name'),
       'c.person_id',
       'p.full_name as person_name',
       'c.entry_id',

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { assertUnitAccess, type Actor } from '../lib/context.ts';
 import { notFound } from '../lib/errors.ts';
+import { latestUnitName } from '../lib/sql-text.ts';
 
 export async function getImport(db: Kysely<DB>, id: number) {
   return db
@@ -15,9 +16,7 @@ export async function getImport(db: Kysely<DB>, id: number) {
       'i.status',
       'i.owner_unit_id',
       sql<string>`u.current_path::text`.as('owner_path'),
-      sql<string>`(select v.name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc, v.id desc limit 1)`.as(
-        'owner_name',
-      ),
+      latestUnitName('u.id').as('owner_name'),
       'i.file_id',
       'i.row_count',
       'i.created_count',

@@ -9,15 +9,8 @@ import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../lib/context.ts';
 import { describeRule } from '../award-forms.ts';
 import { presentCandidates } from '../candidate-presenter.ts';
-import {
-  canManageCouncil,
-  getAgenda,
-  getMembers,
-  getMyCasts,
-  getRecusals,
-  type AgendaRow,
-  type CouncilRow,
-} from './queries.ts';
+import { canManageCouncil } from './policy.ts';
+import { getAgenda, getMembers, getMyCasts, getRecusals, type AgendaRow, type CouncilRow } from './queries.ts';
 
 export function presentCouncilSummary(r: CouncilRow) {
   return {

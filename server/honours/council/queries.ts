@@ -3,16 +3,14 @@
  *
  * A session is visible to its members and to those who read its unit
  * (registry.read on the session's unit); outside that it does not exist
- * (404). Managing it (attendance, closing) needs honours.review on its unit,
- * or the chair's or the secretary's seat. Counts are correlated sub-selects,
+ * (404); who manages it is in policy.ts. Counts are correlated sub-selects,
  * one query per page.
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { unitInScope, type Actor } from '../../lib/context.ts';
+import { latestUnitName } from '../../lib/sql-text.ts';
 import { honoursUnitReadable } from '../policy.ts';
-import { notFound } from '../../lib/errors.ts';
-import { canReview } from '../policy.ts';
 
 type Column = Parameters<typeof unitInScope>[1];
 
@@ -21,8 +19,7 @@ export function councilVisible(actor: Actor, sessionIdColumn: Column, unitIdColu
   return sql<SqlBool>`(exists (select 1 from council_member vm where vm.session_id = ${sessionIdColumn} and vm.user_id = ${actor.userId}) or ${honoursUnitReadable(actor, unitIdColumn)})`;
 }
 
-const latestName = (unitIdColumn: string) =>
-  sql<string>`coalesce((select v.name from org_unit_version v where v.unit_id = ${sql.ref(unitIdColumn)} order by v.valid_from desc, v.id desc limit 1), '')`;
+const latestName = (unitIdColumn: string) => sql<string>`coalesce(${latestUnitName(unitIdColumn)}, '')`;
 
 function scopedSessions(db: Kysely<DB>, actor: Actor) {
   return db
@@ -90,18 +87,9 @@ export async function findCouncils(
   return { items, total: Number(total) };
 }
 
-/** Load a session the actor may see (404 otherwise). */
-export async function loadCouncilFor(db: Kysely<DB>, actor: Actor, id: number): Promise<CouncilRow> {
-  const row = await summaryColumns(scopedSessions(db, actor), actor).where('s.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound(`phiên họp Hội đồng Thi đua – Khen thưởng có mã số ${id}`);
-  return row;
-}
-
-/** Attendance and closing: honours.review on the session's unit, or the chair / secretary of the session. */
-export function canManageCouncil(actor: Actor, row: Pick<CouncilRow, 'unit_id' | 'unit_path' | 'my_role'>): boolean {
-  return (
-    canReview(actor, { id: row.unit_id, path: row.unit_path }) || row.my_role === 'chair' || row.my_role === 'secretary'
-  );
+/** A session the actor may see (undefined: not visible, the same as not existing). */
+export async function getCouncil(db: Kysely<DB>, actor: Actor, id: number): Promise<CouncilRow | undefined> {
+  return summaryColumns(scopedSessions(db, actor), actor).where('s.id', '=', id).executeTakeFirst();
 }
 
 export async function getMembers(db: Kysely<DB>, sessionId: number) {

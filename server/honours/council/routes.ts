@@ -18,7 +18,6 @@ import { contentDisposition } from '../../documents/storage.ts';
 import { binaryResponse, MEDIA } from '../../openapi/binary-response.ts';
 import { auditRead } from '../../lib/audit.ts';
 import { requireActor, type Actor } from '../../lib/context.ts';
-import { forbidden } from '../../lib/errors.ts';
 import type { App } from '../../lib/http.ts';
 import { loadRoundFor } from '../policy.ts';
 import { setAttendance } from './commands/attendance.ts';
@@ -28,7 +27,8 @@ import { createCouncil } from './commands/create-council.ts';
 import { recuse } from './commands/recuse.ts';
 import { buildCouncilMinutes, minutesFileName } from './minutes.ts';
 import { presentCouncil, presentCouncilSummary } from './presenter.ts';
-import { canManageCouncil, findCouncils, loadCouncilFor, type CouncilRow } from './queries.ts';
+import { loadCouncilAsMember, loadCouncilFor, loadManagedCouncilFor } from './policy.ts';
+import { findCouncils } from './queries.ts';
 
 const tags = ['honours'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -38,20 +38,8 @@ const S = '/honours/council-sessions';
 export async function councilRoutes(app: App): Promise<void> {
   const { db } = app;
   const show = async (actor: Actor, id: number) => presentCouncil(db, actor, await loadCouncilFor(db, actor, id));
-  const managed = async (actor: Actor, id: number): Promise<CouncilRow> => {
-    const row = await loadCouncilFor(db, actor, id);
-    if (!canManageCouncil(actor, row))
-      throw forbidden(
-        'Chỉ Chủ tịch, Thư ký Hội đồng hoặc cán bộ thi đua, khen thưởng của đơn vị mới điều hành được phiên họp.',
-      );
-    return row;
-  };
-  const asMember = async (actor: Actor, id: number): Promise<CouncilRow> => {
-    const row = await loadCouncilFor(db, actor, id);
-    if (row.my_role === null)
-      throw forbidden('Chỉ thành viên Hội đồng của phiên họp này mới được khai xung đột lợi ích, bỏ phiếu.');
-    return row;
-  };
+  const managed = (actor: Actor, id: number) => loadManagedCouncilFor(db, actor, id);
+  const asMember = (actor: Actor, id: number) => loadCouncilAsMember(db, actor, id);
 
   app.get(
     S,

@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import { todayInVietnam } from '../../../common/dates.ts';
 import type { DB } from '../../db/schema.ts';
 import { type Actor } from '../../lib/context.ts';
+import { latestUnitName } from '../../lib/sql-text.ts';
 import { honoursUnitReadable } from '../policy.ts';
 
 export type DisclosureState = 'upcoming' | 'open' | 'ended';
@@ -18,9 +19,6 @@ export function disclosureState(startsOn: string, endsOn: string, today = todayI
 }
 
 export const publicPath = (token: string) => `/cong-khai/${token}`;
-
-const latestUnitName = (unitIdColumn: string) =>
-  sql<string>`(select v.name from org_unit_version v where v.unit_id = ${sql.ref(unitIdColumn)} order by v.valid_from desc, v.id desc limit 1)`;
 
 export interface DisclosureRow {
   id: number;

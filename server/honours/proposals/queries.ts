@@ -101,11 +101,7 @@ function proposalColumns(db: Kysely<DB>, actor: Actor) {
       latestUnitName('p.proposer_unit_id').as('proposer_name'),
       sql<string>`pu.current_path::text`.as('proposer_path'),
       'p.reviewer_unit_id',
-      sql<
-        string | null
-      >`(select luv.name from org_unit_version luv where luv.unit_id = p.reviewer_unit_id order by luv.valid_from desc, luv.id desc limit 1)`.as(
-        'reviewer_name',
-      ),
+      latestUnitName('p.reviewer_unit_id').$castTo<string | null>().as('reviewer_name'),
       sql<string | null>`ru.current_path::text`.as('reviewer_path'),
       'p.external_body',
       'p.title',
