@@ -1,4 +1,7 @@
-/** Queries of the reporting pages; every key starts with 'reporting' so one invalidation refreshes periods, lists, completeness and reports. */
+/**
+ * Queries of the reporting pages; every key starts with 'reporting' so one invalidation refreshes periods, lists,
+ * completeness and reports.
+ */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { reportingApi, type PeriodEntriesParams, type PeriodListParams } from '../../api/reporting.ts';
 

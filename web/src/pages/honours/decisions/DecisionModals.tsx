@@ -1,4 +1,7 @@
-/** "Ban hành quyết định" of the round's unit and "Ghi nhận quyết định của cấp trên": the decision document with the honours it grants. */
+/**
+ * "Ban hành quyết định" of the round's unit and "Ghi nhận quyết định của cấp trên": the decision document with the
+ * honours it grants.
+ */
 import { useMemo, useState } from 'react';
 import { Alert, App, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { ZDecisionDocument } from '../../../../../common/schemas/honours-decisions.ts';

@@ -1,4 +1,7 @@
-/** The recipients of "Ghi nhận khen thưởng của đơn vị": one row per honour, each naming a person, a unit or an entry. */
+/**
+ * The recipients of "Ghi nhận khen thưởng của đơn vị": one row per honour, each naming a person, a unit or an
+ * entry.
+ */
 import { Button, Form, Input, Select, Space, Table, Typography, type FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { HonourSubject } from '../../../api/honours-council.ts';

@@ -1,4 +1,7 @@
-/** One disclosure (niêm yết) in a drawer: its public link, candidates and the comments received, each answerable. */
+/**
+ * One disclosure (niêm yết) in a drawer: its public link to share, its candidates, and the comments
+ * received (mark as read).
+ */
 import { useState } from 'react';
 import { Alert, App, Button, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { CheckOutlined, ExportOutlined } from '@ant-design/icons';

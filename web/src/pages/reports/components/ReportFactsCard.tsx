@@ -1,4 +1,7 @@
-/** The facts of a periodic report: the entry, its unit, the period, due and closing days, who submitted, accepted, changed. */
+/**
+ * The facts of a periodic report: the entry, its unit, the period, due and closing days, who submitted, accepted,
+ * changed.
+ */
 import { Card, Descriptions } from 'antd';
 import { Link } from 'react-router';
 import type { TReport } from '../../../api/reporting.ts';
