@@ -10,7 +10,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { scopeOf, unitInScope, type Actor } from '../lib/context.ts';
 import { proposalVisible } from '../honours/policy.ts';
-import { entryReadable } from '../registry/policy.ts';
+import { entryReadable } from '../registry/entry-scope.ts';
 
 type Column = Expression<unknown> | RawBuilder<unknown>;
 

@@ -55,7 +55,7 @@ export async function evaluationRoutes(app: App): Promise<void> {
     const unit = await unitFor(actor, unitId);
     const scope = await loadScope(db, key);
     const { items, total } = await findEvaluationRows(db, actor, key, { ...filter, unitPath: unit?.path });
-    const [proposals, reach] = await Promise.all([proposalsFor(db, key, items), approveReach(db, ctx)]);
+    const [proposals, reach] = await Promise.all([proposalsFor(db, key, items), approveReach(db, actor)]);
     return {
       scope: presentScope(scope),
       items: items.map((r) => presentEvaluationRow(r, proposals.get(r.id), canDecideFor(reach, r))),
@@ -66,8 +66,9 @@ export async function evaluationRoutes(app: App): Promise<void> {
   };
 
   const detail = async (ctx: RequestContext, entryId: number, key: ScopeKey): Promise<TEvaluationDetail> => {
-    const entry = await loadEntryFor(db, requireActor(ctx), entryId, 'read');
-    const [data, reach] = await Promise.all([loadEvaluationDetail(db, key, entry), approveReach(db, ctx)]);
+    const actor = requireActor(ctx);
+    const entry = await loadEntryFor(db, actor, entryId, 'read');
+    const [data, reach] = await Promise.all([loadEvaluationDetail(db, key, entry), approveReach(db, actor)]);
     return presentEvaluationDetail(entry, data, canDecideFor(reach, entry));
   };
 
@@ -171,7 +172,7 @@ export async function evaluationRoutes(app: App): Promise<void> {
       const actor = requireAbility(req.ctx, 'registry.approve');
       const key = { type: 'period', id: req.params.periodId } as const;
       const scope = await loadScope(db, key);
-      const reach = await approveReach(db, req.ctx);
+      const reach = await approveReach(db, actor);
       const { candidates, skipped } = await sortConfirmRequests(db, actor, reach, key, req.body.entryIds);
       const confirmed = await confirmMany(db, req.ctx, scope, candidates, todayInVietnam());
       return { confirmed, skipped };

@@ -1,7 +1,7 @@
 /** Timeline source: the entry's evaluations (period or phase), dated by the decision date. */
 import { sql } from 'kysely';
 import type { TimelineSource } from '../timeline/source.ts';
-import { entryReadable } from '../registry/policy.ts';
+import { entryReadable } from '../registry/entry-scope.ts';
 
 /** "Đánh giá kỳ 6 tháng đầu năm 2026: Đạt" / "Đánh giá giai đoạn Sơ kết 2 năm: Không đạt". */
 export function evaluationLabel(scope: 'period' | 'phase', name: string, met: boolean): string {

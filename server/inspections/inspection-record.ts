@@ -8,7 +8,7 @@ import { foldVietnamese } from '../../common/vn-text.ts';
 import type { DB, InspectionTable } from '../db/schema.ts';
 import type { RequestContext } from '../lib/context.ts';
 import { invalid, invalidState, notFound, staleRevision } from '../lib/errors.ts';
-import { entryReadable } from '../registry/policy.ts';
+import { entryReadable } from '../registry/entry-scope.ts';
 
 export type InspectionRecord = Selectable<InspectionTable>;
 

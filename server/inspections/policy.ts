@@ -13,7 +13,7 @@ import type { DB } from '../db/schema.ts';
 import { pathInScope, scopeOf, unitInScope, type Actor } from '../lib/context.ts';
 import { forbidden, notFound } from '../lib/errors.ts';
 import { findUnitRef } from '../org/unit-access.ts';
-import { entryReadable } from '../registry/policy.ts';
+import { entryReadable } from '../registry/entry-scope.ts';
 
 type Column = Expression<unknown> | RawBuilder<unknown>;
 

@@ -9,8 +9,9 @@ import type { TFollowupListQuery, TInspectionListQuery } from '../../common/sche
 import { escapeLike } from '../../common/vn-text.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../lib/context.ts';
-import { entryReadable } from '../registry/policy.ts';
-import { searchWords, unitNameOn } from '../registry/queries.ts';
+import { entryReadable } from '../registry/entry-scope.ts';
+import { searchWords } from '../lib/sql-text.ts';
+import { unitNameOn } from '../registry/entry-scope.ts';
 import { followupVisible, inspectionVisible } from './policy.ts';
 
 function scopedInspections(db: Kysely<DB>, actor: Actor) {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { todayInVietnam } from '../../common/dates.ts';
 import { INSPECTION_KIND_LABELS } from '../../common/schemas/inspections.ts';
 import type { TimelineSource } from '../timeline/source.ts';
-import { unitNameOn } from '../registry/queries.ts';
+import { unitNameOn } from '../registry/entry-scope.ts';
 
 export const inspectionTimeline: TimelineSource = async (db, _actor, entryId) => {
   const rows = await db

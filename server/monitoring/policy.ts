@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { Actor, RequestContext } from '../lib/context.ts';
+import type { Actor } from '../lib/context.ts';
 import { forbidden } from '../lib/errors.ts';
 import { approveReach, canApproveAt, loadEntryFor } from '../registry/policy.ts';
 import type { EntryDetailRow } from '../registry/queries.ts';
@@ -40,9 +40,8 @@ export async function canWriteNotes(
   entry: Pick<EntryDetailRow, 'id' | 'owner_unit_id' | 'owner_path' | 'level_rank'>,
 ): Promise<boolean> {
   if (await isActiveMonitorOf(db, actor.userId, entry.id)) return true;
-  const ctx: RequestContext = { actor, requestId: '', ip: '' };
   return canApproveAt(
-    await approveReach(db, ctx),
+    await approveReach(db, actor),
     { id: entry.owner_unit_id, path: entry.owner_path },
     entry.level_rank,
   );

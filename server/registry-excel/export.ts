@@ -17,7 +17,8 @@ import {
 } from '../../common/schemas/registry.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../lib/context.ts';
-import { applyFilter, scopedEntries, unitNameOn, type EntryFilter } from '../registry/queries.ts';
+import { unitNameOn } from '../registry/entry-scope.ts';
+import { applyFilter, scopedEntries, type EntryFilter } from '../registry/queries.ts';
 
 const PAGE = 2000;
 const HEADER_ROW = 4;

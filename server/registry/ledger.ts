@@ -34,7 +34,7 @@ import type { LedgerBucket, TLedger, TLedgerRow } from '../../common/schemas/reg
 import type { DB, SpanBegan, SpanEnded } from '../db/schema.ts';
 import type { Actor } from '../lib/context.ts';
 import { subtreeOnSql } from '../org/subtree-on.ts';
-import { entryReadable } from './policy.ts';
+import { entryReadable } from './entry-scope.ts';
 import { getSummaries, type EntrySummaryRow } from './queries.ts';
 
 export interface LedgerFilter {

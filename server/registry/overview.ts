@@ -20,8 +20,8 @@ import type { TOverview } from '../../common/schemas/registry-overview.ts';
 import type { DB } from '../db/schema.ts';
 import { pathColumnInScope, scopeOf, type Actor } from '../lib/context.ts';
 import { computeLedger } from './ledger.ts';
-import { entryReadable } from './policy.ts';
-import { scopedEntries, unitNameOn } from './queries.ts';
+import { entryReadable, unitNameOn } from './entry-scope.ts';
+import { scopedEntries } from './queries.ts';
 
 export interface OverviewInput {
   unit: { id: number; name: string; path: string } | null;

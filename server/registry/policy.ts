@@ -13,39 +13,25 @@
  *   operator of that level": a bloc operator approves grassroots and bloc
  *   entries of its subtree, a province-level entry needs the province.
  */
-import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { isSystemAdmin, pathInScope, scopeOf, unitInScope, type Actor, type RequestContext } from '../lib/context.ts';
+import { isSystemAdmin, pathInScope, scopeOf, type Actor, type RequestContext } from '../lib/context.ts';
 import { forbidden, invalid, notFound } from '../lib/errors.ts';
 import { ROLE_ACTIONS, ROLE_REACH } from '../../common/roles.ts';
 import { todayInVietnam } from '../../common/dates.ts';
 import { getEntry, type EntryDetailRow } from './queries.ts';
-
-/** SQL predicate: the actor may read the entry (by scope of the owner unit, or an active assignment). */
-export function entryReadable(
-  actor: Actor,
-  entryIdColumn: Expression<unknown> | RawBuilder<unknown>,
-  ownerUnitIdColumn: Expression<unknown> | RawBuilder<unknown>,
-): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(${unitInScope(scopeOf(actor, 'registry.read'), ownerUnitIdColumn)} or exists (
-    select 1 from registry_monitor rm where rm.entry_id = ${entryIdColumn} and rm.user_id = ${actor.userId} and rm.unassigned_on is null))`;
-}
 
 export interface UnitPath {
   id: number;
   path: string;
 }
 
-export function canWriteUnit(ctx: RequestContext, unit: UnitPath): boolean {
-  if (ctx.system) return true;
-  if (!ctx.actor) return false;
-  return pathInScope(scopeOf(ctx.actor, 'registry.write'), unit.id, unit.path);
+export function canWriteUnit(actor: Actor, unit: UnitPath): boolean {
+  return pathInScope(scopeOf(actor, 'registry.write'), unit.id, unit.path);
 }
 
-export function canReadUnit(ctx: RequestContext, unit: UnitPath): boolean {
-  if (ctx.system) return true;
-  if (!ctx.actor) return false;
-  return pathInScope(scopeOf(ctx.actor, 'registry.read'), unit.id, unit.path);
+export function canReadUnit(actor: Actor, unit: UnitPath): boolean {
+  return pathInScope(scopeOf(actor, 'registry.read'), unit.id, unit.path);
 }
 
 /** The approve grants of an actor, each with the level rank of the granted unit. */
@@ -54,9 +40,9 @@ export interface ApproveReach {
   grants: Array<{ unitId: number; path: string; rank: number; subtree: boolean }>;
 }
 
-export async function approveReach(db: Kysely<DB>, ctx: RequestContext): Promise<ApproveReach> {
-  if (ctx.system || (ctx.actor && isSystemAdmin(ctx.actor))) return { all: true, grants: [] };
-  const grants = (ctx.actor?.grants ?? []).filter((g) => ROLE_ACTIONS[g.role].includes('registry.approve'));
+export async function approveReach(db: Kysely<DB>, actor: Actor): Promise<ApproveReach> {
+  if (isSystemAdmin(actor)) return { all: true, grants: [] };
+  const grants = actor.grants.filter((g) => ROLE_ACTIONS[g.role].includes('registry.approve'));
   if (grants.length === 0) return { all: false, grants: [] };
   const ranks = await db
     .selectFrom('org_unit_version as v')
@@ -79,6 +65,15 @@ export async function approveReach(db: Kysely<DB>, ctx: RequestContext): Promise
   };
 }
 
+/**
+ * For a command that may also run as the system's own work (demo data, tests' set-up): the system reaches
+ * everything, a context without an actor nothing.
+ */
+export async function contextReach(db: Kysely<DB>, ctx: RequestContext): Promise<ApproveReach> {
+  if (ctx.system) return { all: true, grants: [] };
+  return ctx.actor ? approveReach(db, ctx.actor) : { all: false, grants: [] };
+}
+
 /** May the reach approve an entry of `owner` at a level of rank `levelRank` (smaller rank = higher level)? */
 export function canApproveAt(reach: ApproveReach, owner: UnitPath, levelRank: number): boolean {
   if (reach.all) return true;
@@ -86,11 +81,6 @@ export function canApproveAt(reach: ApproveReach, owner: UnitPath, levelRank: nu
     const covers = g.subtree ? owner.path === g.path || owner.path.startsWith(`${g.path}.`) : owner.id === g.unitId;
     return covers && g.rank <= levelRank;
   });
-}
-
-export function assertCanWrite(ctx: RequestContext, unit: UnitPath & { name: string }): void {
-  if (!canWriteUnit(ctx, unit))
-    throw forbidden(`Bạn không có quyền thay đổi hồ sơ mô hình, điển hình của "${unit.name}".`);
 }
 
 export type EntryMode = 'read' | 'write' | 'approve';
@@ -109,12 +99,11 @@ export async function loadEntryFor(
   const entry = await getEntry(db, actor, id, asOf);
   if (!entry) throw notFound(`mô hình, điển hình có mã số ${id}`);
   if (mode === 'read') return entry;
-  const ctx: RequestContext = { actor, requestId: '', ip: '' };
   const owner = { id: entry.owner_unit_id, path: entry.owner_path };
-  if (mode === 'write' && !canWriteUnit(ctx, owner)) {
+  if (mode === 'write' && !canWriteUnit(actor, owner)) {
     throw forbidden(`Bạn không có quyền thay đổi hồ sơ mô hình, điển hình của "${entry.owner_name}".`);
   }
-  if (mode === 'approve' && !canApproveAt(await approveReach(db, ctx), owner, entry.level_rank)) {
+  if (mode === 'approve' && !canApproveAt(await approveReach(db, actor), owner, entry.level_rank)) {
     throw forbidden(
       `Việc này thuộc thẩm quyền của cán bộ nghiệp vụ ${entry.level_name.toLowerCase()} quản lý "${entry.owner_name}".`,
     );
@@ -131,8 +120,7 @@ export async function assertCanApproveLevel(
 ): Promise<void> {
   const level = await db.selectFrom('org_level').select(['name', 'rank']).where('id', '=', levelId).executeTakeFirst();
   if (!level) throw invalid('levelId', `Không tìm thấy cấp có mã số ${levelId}.`);
-  const ctx: RequestContext = { actor, requestId: '', ip: '' };
-  if (!canApproveAt(await approveReach(db, ctx), owner, level.rank)) {
+  if (!canApproveAt(await approveReach(db, actor), owner, level.rank)) {
     throw forbidden(
       `Bạn không có quyền đưa mô hình, điển hình của "${owner.name}" vào danh sách ${level.name.toLowerCase()}.`,
     );

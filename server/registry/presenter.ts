@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { TEntryDetail, TEntrySummary } from '../../common/schemas/registry.ts';
 import type { DB } from '../db/schema.ts';
-import type { Actor, RequestContext } from '../lib/context.ts';
+import type { Actor } from '../lib/context.ts';
 import { approveReach, canApproveAt, canWriteUnit } from './policy.ts';
 import {
   getEntryRef,
@@ -39,10 +39,9 @@ export async function presentDetail(
   row: EntryDetailRow,
   asOf: string,
 ): Promise<TEntryDetail> {
-  const ctx: RequestContext = { actor, requestId: '', ip: '' };
   const owner = { id: row.owner_unit_id, path: row.owner_path };
-  const write = canWriteUnit(ctx, owner);
-  const approve = canApproveAt(await approveReach(db, ctx), owner, row.level_rank);
+  const write = canWriteUnit(actor, owner);
+  const approve = canApproveAt(await approveReach(db, actor), owner, row.level_rank);
   const [replications, monitors, spans, replicates, replacedBy] = await Promise.all([
     getReplications(db, actor, row.id, asOf),
     getMonitors(db, row.id),

@@ -1,31 +1,15 @@
 /**
- * Reading the registry. Every query is scoped in SQL (entryReadable: the
- * owner unit in the actor's registry.read scope, or an active monitor
- * assignment). Unit names are shown as they were on a chosen date (asOf,
- * from org_unit_version), falling back to the latest name.
+ * Reading the registry. Every query is scoped in SQL (entry-scope.ts's entryReadable: the owner unit in the
+ * actor's registry.read scope, or an active monitor assignment). Unit names are shown as they were on a chosen
+ * date (asOf, from org_unit_version), falling back to the latest name.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { TEntryListQuery } from '../../common/schemas/registry.ts';
-import { escapeLike, foldVietnamese } from '../../common/vn-text.ts';
+import { escapeLike } from '../../common/vn-text.ts';
 import type { DB } from '../db/schema.ts';
 import { scopeOf, type Actor } from '../lib/context.ts';
-import { entryReadable } from './policy.ts';
-
-/** A unit's name on `date` (the version valid then), or its latest name if it did not exist then. */
-export const unitNameOn = (unitIdColumn: string, date: string): RawBuilder<string> =>
-  // A unit's versions never overlap, so the latest start on or before the date is the one valid then;
-  // ordering by valid_from alone follows the (unit_id, valid_from) index backwards — no sort per row.
-  sql<string>`coalesce(
-    (select v.name from org_unit_version v where v.unit_id = ${sql.ref(unitIdColumn)} and v.valid_from <= ${date}::date and (v.valid_to is null or v.valid_to > ${date}::date) order by v.valid_from desc limit 1),
-    (select v.name from org_unit_version v where v.unit_id = ${sql.ref(unitIdColumn)} order by v.valid_from desc, v.id desc limit 1))`;
-
-/** Up to 8 folded words of a search box; every one must occur. */
-export function searchWords(q: string | undefined): string[] {
-  return foldVietnamese(q ?? '')
-    .split(' ')
-    .filter(Boolean)
-    .slice(0, 8);
-}
+import { searchWords } from '../lib/sql-text.ts';
+import { entryReadable, unitNameOn } from './entry-scope.ts';
 
 /** The shape callers see: field and level always present (they are NOT NULL foreign keys). */
 function joinedEntries(db: Kysely<DB>) {

@@ -28,7 +28,7 @@ import { isSystemAdmin, scopeOf, type Actor } from '../lib/context.ts';
 import { notFound } from '../lib/errors.ts';
 import { latestUnitName, searchWords } from '../lib/sql-text.ts';
 import { loadUnitFor } from '../org/unit-access.ts';
-import { entryReadable } from '../registry/policy.ts';
+import { entryReadable } from '../registry/entry-scope.ts';
 import { closingDaySql, expectedToReport, lateSql } from './period-rules.ts';
 
 export interface PeriodEntriesFilter extends Omit<TPeriodEntriesQuery, 'unitId' | 'page' | 'pageSize'> {

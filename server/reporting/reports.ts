@@ -7,17 +7,11 @@ import { sql, type Kysely } from 'kysely';
 import { todayInVietnam } from '../../common/dates.ts';
 import { REPORT_EVENT_LABELS, type TReport } from '../../common/schemas/reporting.ts';
 import type { DB } from '../db/schema.ts';
-import type { Actor, RequestContext } from '../lib/context.ts';
+import type { Actor } from '../lib/context.ts';
 import { notFound } from '../lib/errors.ts';
 import { latestUnitName } from '../lib/sql-text.ts';
-import {
-  approveReach,
-  canApproveAt,
-  canWriteUnit,
-  entryReadable,
-  loadEntryFor,
-  type EntryMode,
-} from '../registry/policy.ts';
+import { approveReach, canApproveAt, canWriteUnit, loadEntryFor, type EntryMode } from '../registry/policy.ts';
+import { entryReadable } from '../registry/entry-scope.ts';
 import type { EntryDetailRow } from '../registry/queries.ts';
 import { lateSql, periodWindow } from './period-rules.ts';
 
@@ -129,11 +123,10 @@ export async function presentReport(
       .orderBy('ev.id')
       .execute(),
     periodWindow(db, r.period_id, r.owner_unit_id, today),
-    approveReach(db, { actor, requestId: '', ip: '' }),
+    approveReach(db, actor),
   ]);
-  const ctx: RequestContext = { actor, requestId: '', ip: '' };
   const owner = { id: r.owner_unit_id, path: r.owner_path };
-  const write = canWriteUnit(ctx, owner);
+  const write = canWriteUnit(actor, owner);
   const approve = canApproveAt(reach, owner, r.level_rank);
   const editableNow = r.status === 'returned' || window.open;
   const num = (v: string | null) => (v === null ? null : Number(v));

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { REPORT_STATUS_LABELS } from '../../common/schemas/reporting.ts';
 import type { TimelineSource } from '../timeline/source.ts';
-import { entryReadable } from '../registry/policy.ts';
+import { entryReadable } from '../registry/entry-scope.ts';
 import { vietnamDaySql } from './period-rules.ts';
 
 export const periodReportTimeline: TimelineSource = async (db, actor, entryId) => {

@@ -14,7 +14,7 @@ import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { forbidden, invalid, invalidState, staleRevision } from '../../lib/errors.ts';
 import { assertDocumentUsable } from '../../registry/entry-record.ts';
-import { approveReach, canApproveAt, type UnitPath } from '../../registry/policy.ts';
+import { canApproveAt, contextReach, type UnitPath } from '../../registry/policy.ts';
 import { proposalsFor, type EntryProposal } from '../proposal-queries.ts';
 import { isOnList, type ScopeRow } from '../queries.ts';
 import type { ScopeKey } from '../scope-sql.ts';
@@ -179,7 +179,7 @@ export async function decide(
       .where('id', '=', input.recognitionLevelId)
       .executeTakeFirst();
     if (!level) throw invalid('recognitionLevelId', `Không tìm thấy cấp có mã số ${input.recognitionLevelId}.`);
-    if (!canApproveAt(await approveReach(db, ctx), o.owner, level.rank)) {
+    if (!canApproveAt(await contextReach(db, ctx), o.owner, level.rank)) {
       throw forbidden(`Bạn không có quyền công nhận "${o.entry.name}" ở ${level.name.toLowerCase()}.`);
     }
   }

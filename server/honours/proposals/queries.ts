@@ -9,7 +9,7 @@ import { escapeLike } from '../../../common/vn-text.ts';
 import type { DB } from '../../db/schema.ts';
 import { scopeOf, unitInScope, type Actor } from '../../lib/context.ts';
 import { latestUnitName, searchWords } from '../../lib/sql-text.ts';
-import { entryReadable } from '../../registry/policy.ts';
+import { entryReadable } from '../../registry/entry-scope.ts';
 import { proposalVisible, roundVisible } from '../policy.ts';
 
 // ─── Rounds ────────────────────────────────────────────────────────────────

@@ -28,7 +28,7 @@ import {
   snapshot,
   type EntryRow,
 } from '../entry-record.ts';
-import { entryReadable } from '../policy.ts';
+import { entryReadable } from '../entry-scope.ts';
 import { closeSpan, openSpan } from '../spans.ts';
 
 function requireStatus(entry: EntryRow, allowed: RegistryStatus[], message: string): void {

@@ -21,7 +21,8 @@ import { scopeOf, unitInScope, type RequestContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts';
 import { unitVisible } from '../../catalogue/lineage.ts';
 import { derivedColumns, entryLabel } from '../entry-record.ts';
-import { approveReach, canApproveAt, canReadUnit, canWriteUnit, entryReadable } from '../policy.ts';
+import { entryReadable } from '../entry-scope.ts';
+import { canApproveAt, canReadUnit, canWriteUnit, contextReach } from '../policy.ts';
 
 /** One registration, as ZRegisterEntryBody parses it. */
 export type RegisterEntryInput = TRegisterEntry;
@@ -235,7 +236,7 @@ export async function resolveEntries(
     }
   }
 
-  const reach = options.accept ? await approveReach(db, ctx) : null;
+  const reach = options.accept ? await contextReach(db, ctx) : null;
   if (options.accept) {
     if (options.accept.date > today)
       add(-1, 'accept.date', `Ngày đưa vào danh sách ${formatDateVi(options.accept.date)} ở tương lai.`);
@@ -288,10 +289,11 @@ export async function resolveEntries(
 
     const ownerId = ownerOf(input);
     const owner = ownerId ? units.get(ownerId) : undefined;
-    if (ownerId && (!owner || !canReadUnit(ctx, { id: ownerId, path: owner.path }))) {
+    // No actor: the system's own work, which every policy lets through.
+    if (ownerId && (!owner || (actor !== null && !canReadUnit(actor, { id: ownerId, path: owner.path })))) {
       add(index, 'ownerUnitId', `Không tìm thấy đơn vị có mã số ${ownerId}.`);
     } else if (ownerId && owner) {
-      if (!canWriteUnit(ctx, { id: ownerId, path: owner.path }))
+      if (actor !== null && !canWriteUnit(actor, { id: ownerId, path: owner.path }))
         add(index, 'ownerUnitId', `Bạn không có quyền đăng ký mô hình, điển hình cho "${owner.name}".`);
       else if (owner.ended_on)
         add(index, 'ownerUnitId', `Đơn vị "${owner.name}" đã kết thúc hoạt động từ ${formatDateVi(owner.ended_on)}.`);

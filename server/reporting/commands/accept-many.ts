@@ -11,7 +11,8 @@ import type { Actor, RequestContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { latestUnitName } from '../../lib/sql-text.ts';
 import { notify } from '../../notifications/notify.ts';
-import { approveReach, canApproveAt, entryReadable } from '../../registry/policy.ts';
+import { entryReadable } from '../../registry/entry-scope.ts';
+import { approveReach, canApproveAt } from '../../registry/policy.ts';
 import { reportLink } from '../report-record.ts';
 
 function loadReports(db: Kysely<DB>, actor: Actor, ids: number[]) {
@@ -55,9 +56,9 @@ const STATUS_PROBLEM: Record<string, string> = {
   accepted: 'Báo cáo đã được tiếp nhận.',
 };
 
-async function judge(db: Kysely<DB>, ctx: RequestContext & { actor: Actor }, ids: number[]) {
-  const rows = await loadReports(db, ctx.actor, ids);
-  const reach = await approveReach(db, ctx);
+async function judge(db: Kysely<DB>, actor: Actor, ids: number[]) {
+  const rows = await loadReports(db, actor, ids);
+  const reach = await approveReach(db, actor);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => {
     const r = byId.get(id);
@@ -73,7 +74,7 @@ async function judge(db: Kysely<DB>, ctx: RequestContext & { actor: Actor }, ids
 }
 
 export async function previewAcceptMany(db: Kysely<DB>, actor: Actor, ids: number[]) {
-  const judged = await judge(db, { actor, requestId: '', ip: '' }, [...new Set(ids)]);
+  const judged = await judge(db, actor, [...new Set(ids)]);
   return {
     items: judged.map(({ id, row, problem }) => ({
       reportId: id,
@@ -102,7 +103,7 @@ export async function acceptMany(
     ]);
   return writeTransaction(db, ctx, async ({ trx, audit }) => {
     await trx.selectFrom('period_report').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
-    const judged = await judge(trx, ctx, ids);
+    const judged = await judge(trx, ctx.actor, ids);
     const unknown = judged.filter((j) => j.row === null).map((j) => j.id);
     if (unknown.length > 0)
       throw new AppError(

@@ -15,7 +15,7 @@ import type { Actor, RequestContext } from '../../../lib/context.ts';
 import { invalid, invalidState, notFound, staleRevision } from '../../../lib/errors.ts';
 import { latestUnitName } from '../../../lib/sql-text.ts';
 import { assertFilesUsable } from '../../../registry/entry-record.ts';
-import { entryReadable } from '../../../registry/policy.ts';
+import { entryReadable } from '../../../registry/entry-scope.ts';
 import { honoureeSortKey } from '../../honouree.ts';
 import type { ProposalRow } from '../../policy.ts';
 import { bumpProposal, lockProposal } from '../proposal-record.ts';
