@@ -2,6 +2,7 @@
 import { api } from './client.ts';
 import type { TAuditIntegrity } from '@common/schemas/audit-integrity.ts';
 import type { Page, TAuditActionOption, TAuditEvent } from './types.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
 export type { TAuditIntegrity };
 
@@ -30,3 +31,17 @@ export const auditApi = {
   /** Recompute the hash chain (readers of the whole log only); audited on the server. */
   integrity: (anchor: AuditAnchor) => api.get<TAuditIntegrity>('/audit/integrity', { ...anchor }),
 };
+
+// Query hooks: the pages read and refresh this area through these.
+
+export function useAuditEvents(params: AuditListParams) {
+  return useQuery({
+    queryKey: ['audit', params],
+    queryFn: ({ signal }) => auditApi.list(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAuditActions() {
+  return useQuery({ queryKey: ['audit', 'actions'], queryFn: auditApi.actions, staleTime: 60 * 60_000 });
+}

@@ -8,6 +8,7 @@ import type {
   TFieldDetail,
   TUpdateFieldBody,
 } from './types.ts';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 
 export interface FieldListParams {
   appliesTo?: 'model' | 'exemplar' | 'both';
@@ -27,3 +28,27 @@ export const catalogueApi = {
     api.post<TFieldDetail>(`/catalogue/fields/${id}/criteria-sets`, body),
   criteriaSet: (id: number) => api.get<TCriteriaSet>(`/catalogue/criteria-sets/${id}`),
 };
+
+// Query hooks: the pages read and refresh this area through these.
+
+export function useFields(params: FieldListParams) {
+  return useQuery({
+    queryKey: ['catalogue', 'fields', 'list', params],
+    queryFn: ({ signal }) => catalogueApi.fields(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useFieldDetail(id: number | null) {
+  return useQuery({
+    queryKey: ['catalogue', 'field', id],
+    queryFn: () => catalogueApi.field(id!),
+    enabled: id !== null,
+  });
+}
+
+/** The catalogue changed: lists, details and every field picker. */
+export function useInvalidateCatalogue() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['catalogue'] });
+}

@@ -19,6 +19,7 @@ import type {
 } from '@common/schemas/inspections.ts';
 import type { TMonitorNoteBody, TMonitorNotePage } from '@common/schemas/monitoring.ts';
 import { api } from './client.ts';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 
 export type {
   Assessment,
@@ -80,3 +81,39 @@ export const monitoringApi = {
   record: (entryId: number, body: TMonitorNoteBody) =>
     api.post<TMonitorNotePage>(`/registry/entries/${entryId}/monitor-notes`, body),
 };
+
+// Query hooks: the pages read and refresh this area through these.
+
+/** Queries of the inspection pages; every key starts with 'inspections' so one invalidation refreshes lists and details. */
+export function useInspections(params: InspectionListParams) {
+  return useQuery({
+    queryKey: ['inspections', 'list', params],
+    queryFn: ({ signal }) => inspectionsApi.list(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useInspection(id: number | null) {
+  return useQuery({
+    queryKey: ['inspections', 'one', id],
+    queryFn: () => inspectionsApi.get(id!),
+    enabled: id !== null,
+  });
+}
+
+export function useFollowups(params: FollowupListParams) {
+  return useQuery({
+    queryKey: ['inspections', 'followups', params],
+    queryFn: ({ signal }) => inspectionsApi.followups(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Inspections changed: lists, details, and the entry timelines that show them. */
+export function useInvalidateInspections() {
+  const client = useQueryClient();
+  return async () => {
+    await client.invalidateQueries({ queryKey: ['inspections'] });
+    await client.invalidateQueries({ queryKey: ['registry'] });
+  };
+}

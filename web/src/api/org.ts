@@ -17,6 +17,7 @@ import type {
   TUnitType,
   TUnitTypeBody,
 } from './types.ts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 
 export interface UnitListParams {
   parentId?: number;
@@ -50,4 +51,75 @@ export const orgApi = {
 /** Reference lists may come bare or wrapped in {items}; accept both. */
 function unwrapList<T>(value: T[] | { items: T[] }): T[] {
   return Array.isArray(value) ? value : value.items;
+}
+
+// Query hooks: the pages read and refresh this area through these.
+
+/** Queries of the org page; every key starts with 'org' so one invalidation refreshes them all. */
+export function useUnitTypes() {
+  return useQuery({ queryKey: ['org', 'unit-types'], queryFn: orgApi.unitTypes, staleTime: 10 * 60_000 });
+}
+
+export function useLevels() {
+  return useQuery({ queryKey: ['org', 'levels'], queryFn: orgApi.levels, staleTime: 10 * 60_000 });
+}
+
+export function useUnitDetail(id: number | null, asOf: string) {
+  return useQuery({
+    queryKey: ['org', 'unit', id, asOf],
+    queryFn: () => orgApi.unit(id!, asOf),
+    enabled: id !== null,
+  });
+}
+
+export function useUnitHistory(id: number | null) {
+  return useQuery({ queryKey: ['org', 'history', id], queryFn: () => orgApi.history(id!), enabled: id !== null });
+}
+
+export function useOrgStats(rootId: number | null, asOf: string) {
+  return useQuery({ queryKey: ['org', 'stats', rootId, asOf], queryFn: () => orgApi.stats(rootId ?? undefined, asOf) });
+}
+
+export function useUnitSearch(q: string, asOf: string) {
+  return useQuery({
+    queryKey: ['org', 'units', 'search', { q, asOf }],
+    queryFn: ({ signal }) => orgApi.units({ q, asOf, pageSize: 50 }, signal),
+    enabled: q.length > 0,
+  });
+}
+
+/** After a change to the tree: refetch everything under 'org' (and pickers that list units). */
+export function useInvalidateOrg() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['org'] });
+}
+
+/**
+ * Queries of the unit-type and level catalogues. The keys are the ones the org
+ * page, LevelSelect and the registry forms use, so they share the cache.
+ */
+export const UNIT_TYPES_KEY = ['org', 'unit-types'] as const;
+export const LEVELS_KEY = ['org', 'levels'] as const;
+
+export function useUnitTypeList() {
+  return useQuery({ queryKey: UNIT_TYPES_KEY, queryFn: orgApi.unitTypes, staleTime: 10 * 60_000 });
+}
+
+export function useLevelCatalogue() {
+  return useQuery({ queryKey: LEVELS_KEY, queryFn: orgApi.levels, staleTime: 10 * 60_000 });
+}
+
+/**
+ * After saving: refetch the catalogues and everything else under 'org'
+ * (tree, unit details and statistics show type and level names).
+ */
+export function useInvalidateOrgReference() {
+  const client = useQueryClient();
+  return async () => {
+    await Promise.all([
+      client.invalidateQueries({ queryKey: UNIT_TYPES_KEY }),
+      client.invalidateQueries({ queryKey: LEVELS_KEY }),
+    ]);
+    await client.invalidateQueries({ queryKey: ['org'] });
+  };
 }

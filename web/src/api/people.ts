@@ -1,6 +1,7 @@
 /** /api/v1/people — cán bộ, đảng viên, người lao động. */
 import { api } from './client.ts';
 import type { Page, TCreatePersonBody, TLeavePersonBody, TPerson, TUpdatePersonBody } from './types.ts';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 
 export interface PeopleListParams {
   q?: string;
@@ -20,3 +21,18 @@ export const peopleApi = {
   leave: (id: number, body: TLeavePersonBody) => api.post<TPerson>(`/people/${id}/leave`, body),
   reinstate: (id: number, revision: number) => api.post<TPerson>(`/people/${id}/reinstate`, { revision }),
 };
+
+// Query hooks: the pages read and refresh this area through these.
+
+export function usePeople(params: PeopleListParams) {
+  return useQuery({
+    queryKey: ['people', params],
+    queryFn: ({ signal }) => peopleApi.list(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useInvalidatePeople() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['people'] });
+}

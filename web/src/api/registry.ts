@@ -22,6 +22,7 @@ import type {
   TTimelineItem,
   TUpdateEntryBody,
 } from './types.ts';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 
 export interface EntryListParams {
   kind?: EntryKind;
@@ -91,3 +92,56 @@ export const registryApi = {
   importCommit: (id: number, body: TImportCommitBody) =>
     api.post<TImportCommitResult>(`/registry/import/${id}/commit`, body),
 };
+
+// Query hooks: the pages read and refresh this area through these.
+
+/** Queries of the registry pages; every key starts with 'registry' so one invalidation refreshes lists, entries and the ledger. */
+export function useEntries(params: EntryListParams) {
+  return useQuery({
+    queryKey: ['registry', 'list', params],
+    queryFn: ({ signal }) => registryApi.list(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useEntry(id: number | null) {
+  return useQuery({ queryKey: ['registry', 'entry', id], queryFn: () => registryApi.get(id!), enabled: id !== null });
+}
+
+export function useTimeline(id: number | null) {
+  return useQuery({
+    queryKey: ['registry', 'timeline', id],
+    queryFn: () => registryApi.timeline(id!),
+    enabled: id !== null,
+  });
+}
+
+export function useMyAssignments() {
+  return useQuery({ queryKey: ['registry', 'mine'], queryFn: () => registryApi.myAssignments(1, 100) });
+}
+
+export function useLedger(params: LedgerParams | null) {
+  return useQuery({
+    queryKey: ['registry', 'ledger', params],
+    queryFn: ({ signal }) => registryApi.ledger(params!, signal),
+    enabled: params !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useLedgerEntries(
+  params: (LedgerParams & { bucket: LedgerBucket; page: number; pageSize: number }) | null,
+) {
+  return useQuery({
+    queryKey: ['registry', 'ledger-entries', params],
+    queryFn: ({ signal }) => registryApi.ledgerEntries(params!, signal),
+    enabled: params !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** After any change to an entry: lists, the entry, its timeline, the ledger, my assignments. */
+export function useInvalidateRegistry() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['registry'] });
+}

@@ -1,6 +1,7 @@
 /** /api/v1/users — accounts, their roles on units, status and passwords. */
 import { api } from './client.ts';
 import type { Page, TCreateUserBody, TGrantBody, TUser } from './types.ts';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 
 export interface UserListParams {
   q?: string;
@@ -22,3 +23,18 @@ export const usersApi = {
   grant: (id: number, body: TGrantBody) => api.post<TUser>(`/users/${id}/grants`, body),
   revokeGrant: (id: number, grantId: number) => api.post<TUser>(`/users/${id}/grants/${grantId}/revoke`),
 };
+
+// Query hooks: the pages read and refresh this area through these.
+
+export function useUsers(params: UserListParams) {
+  return useQuery({
+    queryKey: ['users', 'list', params],
+    queryFn: ({ signal }) => usersApi.list(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useInvalidateUsers() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['users'] });
+}

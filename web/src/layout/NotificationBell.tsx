@@ -12,13 +12,7 @@ import { useIsPhone } from '../hooks/use-is-phone.ts';
 import type { TNotification } from '../api/notifications.ts';
 import { formatDateTimeVi } from '../lib/dates.ts';
 import { t } from '../i18n/index.ts';
-import {
-  kindColor,
-  kindLabel,
-  useLatestNotifications,
-  useMarkAllRead,
-  useMarkRead,
-} from '../pages/notifications/use-notifications.ts';
+import { kindColor, kindLabel, useLatestNotifications, useMarkAllRead, useMarkRead } from '../api/notifications.ts';
 
 export const NOTIFICATIONS_PATH = '/thong-bao';
 

@@ -7,7 +7,7 @@ import type { AuditListParams } from '../../api/audit.ts';
 import { DATE_INPUT_FORMATS, toDayjs, toIso } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
 import { UserPicker } from '../users/UserPicker.tsx';
-import { useAuditActions } from './use-audit.ts';
+import { useAuditActions } from '../../api/audit.ts';
 
 export type AuditFilterValues = Pick<AuditListParams, 'from' | 'to' | 'action' | 'actorId' | 'q'>;
 

@@ -13,7 +13,7 @@ import { t } from '../../i18n/index.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters.tsx';
 import { AuditIntegrity } from './AuditIntegrity.tsx';
-import { useAuditEvents } from './use-audit.ts';
+import { useAuditEvents } from '../../api/audit.ts';
 import { usePaging } from '../../hooks/use-paging.ts';
 
 function actionColor(action: string): string {

@@ -38,7 +38,7 @@ import { t } from '../../i18n/index.ts';
 import { CriteriaTable } from './CriteriaTable.tsx';
 import { CreateFieldModal, EditFieldModal, NewCriteriaSetModal } from './FieldModals.tsx';
 import { appliesToLabel } from './labels.ts';
-import { useFieldDetail, useFields, useInvalidateCatalogue } from './use-catalogue.ts';
+import { useFieldDetail, useFields, useInvalidateCatalogue } from '../../api/catalogue.ts';
 
 type Scope = 'all' | 'global' | 'unit';
 

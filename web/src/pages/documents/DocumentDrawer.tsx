@@ -7,7 +7,7 @@ import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { formatDateTimeVi, formatDateVi } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
 import { formatSize } from './FileUploadField.tsx';
-import { useDocument } from './use-documents.ts';
+import { useDocument } from '../../api/documents.ts';
 
 interface Props {
   id: number | null;

@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import { t } from '../../i18n/index.ts';
-import { useDocumentTypes } from './use-documents.ts';
+import { useDocumentTypes } from '../../api/documents.ts';
 
 interface Props {
   value?: string;

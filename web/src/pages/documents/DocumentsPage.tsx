@@ -13,7 +13,7 @@ import { DocumentFilters, type DocumentFilterValues } from './DocumentFilters.ts
 import { DocumentFormModal } from './DocumentFormModal.tsx';
 import { DocumentsTable, type DocumentAction } from './DocumentsTable.tsx';
 import { RevokeDocumentModal } from './RevokeDocumentModal.tsx';
-import { useDocuments, useInvalidateDocuments } from './use-documents.ts';
+import { useDocuments, useInvalidateDocuments } from '../../api/documents.ts';
 import { usePaging } from '../../hooks/use-paging.ts';
 
 export default function DocumentsPage() {

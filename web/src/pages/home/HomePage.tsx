@@ -12,7 +12,7 @@ import { useCan, useMe } from '../../auth/me.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { t } from '../../i18n/index.ts';
 import { EntryStatusTag } from '../registry/components/EntryStatusTag.tsx';
-import { useEntries, useMyAssignments } from '../registry/hooks/use-registry.ts';
+import { useEntries, useMyAssignments } from '../../api/registry.ts';
 
 const SHOWN = 8;
 

@@ -13,7 +13,7 @@ import { inspectionsApi, type Assessment, type TInspectionDetail } from '../../a
 import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { t } from '../../i18n/index.ts';
 import { ASSESSMENTS, ASSESSMENT_COLORS, assessmentLabel } from './labels.ts';
-import { useInvalidateInspections } from './use-inspections.ts';
+import { useInvalidateInspections } from '../../api/inspections.ts';
 
 type Subject = TInspectionDetail['subjects'][number];
 interface Row {

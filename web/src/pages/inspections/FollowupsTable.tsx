@@ -12,7 +12,7 @@ import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { formatDateVi, today } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
 import { FOLLOWUP_COLORS, followupStatusLabel } from './labels.ts';
-import { useInvalidateInspections } from './use-inspections.ts';
+import { useInvalidateInspections } from '../../api/inspections.ts';
 
 interface CloseValues {
   status: 'done' | 'cancelled';

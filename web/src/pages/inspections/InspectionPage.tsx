@@ -39,7 +39,7 @@ import { FindingsPanel } from './FindingsPanel.tsx';
 import { FollowupsTable } from './FollowupsTable.tsx';
 import { InspectionDrawer } from './InspectionDrawer.tsx';
 import { KIND_COLORS, STATUS_COLORS, kindLabel, roleLabel, statusLabel } from './labels.ts';
-import { useInspection, useInvalidateInspections } from './use-inspections.ts';
+import { useInspection, useInvalidateInspections } from '../../api/inspections.ts';
 
 interface ConcludeValues {
   conclusions: string;

@@ -27,7 +27,7 @@ import { t } from '../../i18n/index.ts';
 import { FollowupsTable } from './FollowupsTable.tsx';
 import { InspectionDrawer } from './InspectionDrawer.tsx';
 import { INSPECTION_KINDS, INSPECTION_STATUSES, KIND_COLORS, STATUS_COLORS, kindLabel, statusLabel } from './labels.ts';
-import { useFollowups, useInspections, useInvalidateInspections } from './use-inspections.ts';
+import { useFollowups, useInspections, useInvalidateInspections } from '../../api/inspections.ts';
 
 type Filters = Omit<InspectionListParams, 'page' | 'pageSize'>;
 

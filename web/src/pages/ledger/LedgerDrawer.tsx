@@ -9,7 +9,7 @@ import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { formatDateVi } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
 import { EntryStatusTag } from '../registry/components/EntryStatusTag.tsx';
-import { useLedgerEntries } from '../registry/hooks/use-registry.ts';
+import { useLedgerEntries } from '../../api/registry.ts';
 import { bucketLabel, kindLabel } from '../registry/labels.ts';
 import type { Drill } from './LedgerPage.tsx';
 

@@ -17,7 +17,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { formatDateVi, today } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
-import { useLedger } from '../registry/hooks/use-registry.ts';
+import { useLedger } from '../../api/registry.ts';
 import { kindLabel } from '../registry/labels.ts';
 import { LedgerDrawer } from './LedgerDrawer.tsx';
 import { LedgerTable } from './LedgerTable.tsx';

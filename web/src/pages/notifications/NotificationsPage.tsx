@@ -18,7 +18,7 @@ import {
   useMarkRead,
   useNotificationPage,
   useRunReminders,
-} from './use-notifications.ts';
+} from '../../api/notifications.ts';
 
 type Filter = 'all' | 'unread';
 

@@ -13,7 +13,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { t } from '../../i18n/index.ts';
 import { LevelModal, type LevelEditing } from './LevelModal.tsx';
 import { UnitTypeModal, type UnitTypeEditing } from './UnitTypeModal.tsx';
-import { useInvalidateOrgReference, useLevelCatalogue, useUnitTypeList } from './use-org-reference.ts';
+import { useInvalidateOrgReference, useLevelCatalogue, useUnitTypeList } from '../../api/org.ts';
 
 type TabKey = 'types' | 'levels';
 

@@ -13,7 +13,7 @@ import { OrgTreeCard } from './components/OrgTreeCard.tsx';
 import { UnitDetailPanel } from './components/UnitDetailPanel.tsx';
 import { UnitModals, type OpenAction } from './components/UnitModals.tsx';
 import { useOrgParams } from './hooks/use-org-params.ts';
-import { useInvalidateOrg, useLevels, useUnitTypes } from './hooks/use-org-queries.ts';
+import { useInvalidateOrg, useLevels, useUnitTypes } from '../../api/org.ts';
 import { useOrgTree } from './hooks/use-org-tree.ts';
 
 export default function OrgPage() {

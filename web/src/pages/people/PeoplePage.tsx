@@ -13,7 +13,7 @@ import { PeopleFilters, type PeopleFilterValues } from './PeopleFilters.tsx';
 import { PeopleTable, type PersonAction } from './PeopleTable.tsx';
 import { PersonDrawer } from './PersonDrawer.tsx';
 import { PersonRecordDrawer } from './PersonRecordDrawer.tsx';
-import { useInvalidatePeople, usePeople } from './use-people.ts';
+import { useInvalidatePeople, usePeople } from '../../api/people.ts';
 import { usePaging } from '../../hooks/use-paging.ts';
 
 export default function PeoplePage() {

@@ -13,7 +13,7 @@ import { t } from '../../i18n/index.ts';
 import { PlanPeriodsCard } from '../reports/components/PlanPeriodsCard.tsx';
 import { PlanFormDrawer } from './PlanFormDrawer.tsx';
 import { PLAN_STATUS_COLORS, measureLabel, phaseKindLabel, planStatusLabel, subjectLabel } from './labels.ts';
-import { useInvalidatePlans, usePlan } from './use-plans.ts';
+import { useInvalidatePlans, usePlan } from '../../api/plans.ts';
 
 type Phase = TPlan['phases'][number];
 type Target = TPlan['targets'][number];

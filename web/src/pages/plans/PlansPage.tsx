@@ -15,7 +15,7 @@ import { formatDateVi } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
 import { PlanFormDrawer } from './PlanFormDrawer.tsx';
 import { PLAN_STATUS_COLORS, planStatusLabel } from './labels.ts';
-import { useInvalidatePlans, usePlans } from './use-plans.ts';
+import { useInvalidatePlans, usePlans } from '../../api/plans.ts';
 import { usePaging } from '../../hooks/use-paging.ts';
 
 type Filters = Pick<PlanListParams, 'q' | 'status' | 'ownerUnitId'>;

@@ -20,7 +20,7 @@ import { EntryModals, type OpenEntryAction } from './components/EntryModals.tsx'
 import { EntryStatusTag } from './components/EntryStatusTag.tsx';
 import { EntryTimeline } from './components/EntryTimeline.tsx';
 import { MonitorNotes } from './components/MonitorNotes.tsx';
-import { useEntry, useInvalidateRegistry } from './hooks/use-registry.ts';
+import { useEntry, useInvalidateRegistry } from '../../api/registry.ts';
 import { kindLabel } from './labels.ts';
 
 const BEGAN: Record<TSpan['began'], MessageKey> = {

@@ -14,7 +14,7 @@ import { RegistryFilters } from './components/RegistryFilters.tsx';
 import { RegistryTable } from './components/RegistryTable.tsx';
 import { EntryFormDrawer } from './forms/EntryFormDrawer.tsx';
 import { useRegistryParams } from './hooks/use-registry-params.ts';
-import { useEntries, useInvalidateRegistry } from './hooks/use-registry.ts';
+import { useEntries, useInvalidateRegistry } from '../../api/registry.ts';
 import { usePaging } from '../../hooks/use-paging.ts';
 
 export default function RegistryPage() {

@@ -15,7 +15,7 @@ import { EditUserModal } from './EditUserModal.tsx';
 import { GrantRoleModal } from './GrantRoleModal.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { UsersTable, type UserAction } from './UsersTable.tsx';
-import { useInvalidateUsers, useUsers } from './use-users.ts';
+import { useInvalidateUsers, useUsers } from '../../api/users.ts';
 import { usePaging } from '../../hooks/use-paging.ts';
 
 export default function UsersPage() {

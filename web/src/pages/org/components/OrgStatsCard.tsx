@@ -3,7 +3,7 @@ import { Alert, Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import { errorMessage } from '../../../api/client.ts';
 import { formatDateVi } from '../../../lib/dates.ts';
 import { t } from '../../../i18n/index.ts';
-import { useOrgStats } from '../hooks/use-org-queries.ts';
+import { useOrgStats } from '../../../api/org.ts';
 
 interface Props {
   rootId: number | null;

@@ -4,7 +4,7 @@ import { errorMessage } from '../../../api/client.ts';
 import type { TUnitDetail } from '../../../api/types.ts';
 import { formatDateVi } from '../../../lib/dates.ts';
 import { t } from '../../../i18n/index.ts';
-import { useUnitDetail } from '../hooks/use-org-queries.ts';
+import { useUnitDetail } from '../../../api/org.ts';
 import { OrgStatsCard } from './OrgStatsCard.tsx';
 import { UnitActions, type UnitAction } from './UnitActions.tsx';
 import { UnitDescriptions } from './UnitDescriptions.tsx';

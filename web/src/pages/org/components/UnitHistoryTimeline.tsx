@@ -6,7 +6,7 @@ import { errorMessage } from '../../../api/client.ts';
 import type { TOrgEvent, TUnitVersion } from '../../../api/types.ts';
 import { formatDateTimeVi, formatDateVi } from '../../../lib/dates.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
-import { useUnitHistory } from '../hooks/use-org-queries.ts';
+import { useUnitHistory } from '../../../api/org.ts';
 
 const COLORS: Record<TOrgEvent['kind'], string> = {
   create: 'green',

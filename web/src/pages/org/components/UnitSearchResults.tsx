@@ -2,7 +2,7 @@
 import { List, Typography } from 'antd';
 import { errorMessage } from '../../../api/client.ts';
 import { t } from '../../../i18n/index.ts';
-import { useUnitSearch } from '../hooks/use-org-queries.ts';
+import { useUnitSearch } from '../../../api/org.ts';
 
 interface Props {
   q: string;

@@ -5,7 +5,7 @@ import { orgApi } from '../../../api/org.ts';
 import { ChangeFields, type ChangeValues } from '../../../components/ChangeFields.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { t } from '../../../i18n/index.ts';
-import { useLevels } from '../hooks/use-org-queries.ts';
+import { useLevels } from '../../../api/org.ts';
 import { changeDefaults, levelBelow } from './defaults.ts';
 import { NewUnitFields } from './NewUnitFields.tsx';
 

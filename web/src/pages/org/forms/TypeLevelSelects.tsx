@@ -1,7 +1,7 @@
 /** Loại đơn vị and Cấp pickers from the catalogues (inactive entries hidden unless already chosen). */
 import { Select } from 'antd';
 import { t } from '../../../i18n/index.ts';
-import { useLevels, useUnitTypes } from '../hooks/use-org-queries.ts';
+import { useLevels, useUnitTypes } from '../../../api/org.ts';
 
 interface Props {
   value?: number;

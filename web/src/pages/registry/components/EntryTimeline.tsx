@@ -10,7 +10,7 @@ import type { TTimelineItem } from '../../../api/types.ts';
 import { formatDateTimeVi, formatDateVi } from '../../../lib/dates.ts';
 import { formatSize } from '../../documents/FileUploadField.tsx';
 import { t, type MessageKey } from '../../../i18n/index.ts';
-import { useTimeline } from '../hooks/use-registry.ts';
+import { useTimeline } from '../../../api/registry.ts';
 import { EVENT_COLORS, eventLabel } from '../labels.ts';
 
 type Item = Extract<TTimelineItem, { type: 'registry_event' }>;

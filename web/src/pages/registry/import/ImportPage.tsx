@@ -18,7 +18,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { UnitSelect, type UnitRef } from '../../../components/UnitSelect.tsx';
 import { useIsPhone } from '../../../hooks/use-is-phone.ts';
 import { t } from '../../../i18n/index.ts';
-import { useInvalidateRegistry } from '../hooks/use-registry.ts';
+import { useInvalidateRegistry } from '../../../api/registry.ts';
 import { kindLabel } from '../labels.ts';
 import { ImportPreviewTable, type Fixes } from './ImportPreviewTable.tsx';
 
