@@ -72,6 +72,15 @@ export function resolveLayout(override: PartyLayoutOverride = {}): PartyLayout {
   };
 }
 
+/** `top` over `base`, one level deep for margins, sizes and body (a unit's settings, then a report's own). */
+export function mergeLayout(base: PartyLayoutOverride, top: PartyLayoutOverride): PartyLayoutOverride {
+  const out: PartyLayoutOverride = { ...base, ...top };
+  for (const key of ['margins', 'sizes', 'body'] as const) {
+    if (base[key] || top[key]) (out as Record<string, unknown>)[key] = { ...base[key], ...top[key] };
+  }
+  return out;
+}
+
 /**
  * "Lào Cai, ngày 05 tháng 02 năm 2026": days under 10 and the months
  * January and February take a leading zero, as official documents write them.

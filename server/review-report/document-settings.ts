@@ -8,8 +8,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { TDocumentSettings, TDocumentSettingsBody } from '../../common/schemas/review-reports.ts';
 import type { DB } from '../db/schema.ts';
-import { resolveLayout, type PartyLayoutOverride } from '../docgen/party-layout.ts';
-import { asObject, effectiveLayout, mergeLayout, nearestSettings, type UnitSettings } from '../docgen/unit-settings.ts';
+import { mergeLayout, resolveLayout, type PartyLayoutOverride } from '../docgen/party-layout.ts';
+import { asObject } from '../lib/json-value.ts';
+import { effectiveLayout, nearestSettings, type UnitSettings } from '../org/document-settings.ts';
 
 export { effectiveLayout, mergeLayout, nearestSettings, type UnitSettings };
 import { writeTransaction } from '../lib/audit.ts';

@@ -9,7 +9,7 @@ import { formatDateVi } from '../../../common/dates.ts';
 import { COUNCIL_ROLE_LABELS } from '../../../common/schemas/honours-council.ts';
 import { HONOUR_SUBJECT_LABELS } from '../../../common/schemas/honours-flow.ts';
 import type { DB } from '../../db/schema.ts';
-import { nearestSettings } from '../../docgen/unit-settings.ts';
+import { nearestSettings } from '../../org/document-settings.ts';
 import { packPartyDocument, type Block } from '../../docgen/party-document.ts';
 import { invalidState } from '../../lib/errors.ts';
 import { parseResult, ruleSummaryOf } from './presenter.ts';

@@ -27,7 +27,7 @@ import {
 import { sql, type Kysely } from 'kysely';
 import type { DB, GrantorKind } from '../../db/schema.ts';
 import { placeDateLine } from '../../docgen/party-layout.ts';
-import { nearestSettings } from '../../docgen/unit-settings.ts';
+import { nearestSettings } from '../../org/document-settings.ts';
 import type { HonourRow } from './queries.ts';
 
 /** Page and type sizes (points; millimetres for the page). The page is A4 turned landscape. */

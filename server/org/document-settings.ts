@@ -1,25 +1,14 @@
 /**
- * A unit's document settings (thể thức văn bản): layout parameters and the
- * place name, inherited from the nearest unit at or above it that has any
- * (one query on the current path). Read by every generator of Party-format
- * documents — review reports, council minutes, certificates; edited through
- * server/review-report/settings-routes.ts.
+ * A unit's document settings (thể thức văn bản): layout parameters and the place name, inherited from the
+ * nearest unit at or above it that has any (one query on the current path). Read by every generator of
+ * Party-format documents — review reports, council minutes, certificates — which hand them to the renderers
+ * (server/docgen); edited through server/review-report/settings-routes.ts.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { PartyLayoutOverride } from './party-layout.ts';
-
-export const asObject = <T>(value: unknown, fallback: T): T =>
-  value === null || value === undefined ? fallback : ((typeof value === 'string' ? JSON.parse(value) : value) as T);
-
-/** `top` over `base`, one level deep for margins, sizes and body. */
-export function mergeLayout(base: PartyLayoutOverride, top: PartyLayoutOverride): PartyLayoutOverride {
-  const out: PartyLayoutOverride = { ...base, ...top };
-  for (const key of ['margins', 'sizes', 'body'] as const) {
-    if (base[key] || top[key]) (out as Record<string, unknown>)[key] = { ...base[key], ...top[key] };
-  }
-  return out;
-}
+import { mergeLayout, type PartyLayoutOverride } from '../docgen/party-layout.ts';
+import { asObject } from '../lib/json-value.ts';
+import { latestUnitName } from '../lib/sql-text.ts';
 
 export interface UnitSettings {
   /** The unit whose settings apply (the unit itself or an ancestor), or null: the defaults. */
@@ -35,15 +24,7 @@ export async function nearestSettings(db: Kysely<DB>, unitId: number): Promise<U
     .selectFrom('org_unit as self')
     .innerJoin('org_unit as a', (j) => j.on(sql<boolean>`a.current_path @> self.current_path`))
     .innerJoin('unit_document_settings as s', 's.unit_id', 'a.id')
-    .select([
-      'a.id',
-      's.layout',
-      's.place',
-      's.revision',
-      sql<string>`(select v.name from org_unit_version v where v.unit_id = a.id order by v.valid_from desc, v.id desc limit 1)`.as(
-        'name',
-      ),
-    ])
+    .select(['a.id', 's.layout', 's.place', 's.revision', latestUnitName('a.id').as('name')])
     .where('self.id', '=', unitId)
     .orderBy(sql`nlevel(a.current_path)`, 'desc')
     .limit(1)
