@@ -123,7 +123,7 @@ async function main(): Promise<void> {
       );
       if (preview.result.statusCode !== 201)
         throw new Error(`preview: ${preview.result.statusCode} ${preview.result.body.slice(0, 500)}`);
-      const p = preview.result.json() as { importId: number; summary: { clean: number } };
+      const p = preview.result.json<{ importId: number; summary: { clean: number } }>();
       if (p.summary.clean !== ROWS) throw new Error(`preview: ${p.summary.clean} clean rows of ${ROWS}`);
       previews.push(preview);
       gc();

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const db = database.db;
   try {
     await migrateToLatest(db);
-    let started = performance.now();
+    const started = performance.now();
     const tree = await buildNationalTree(db, {
       onlyProvince: process.env.BENCH_PROVINCE ?? 'Lào Cai',
       chiBoPerCommune: 19,

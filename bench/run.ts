@@ -16,7 +16,6 @@ import { createPglite, kyselyOnPglite } from '../server/db/pglite.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { loadActor } from '../server/accounts/load-actor.ts';
 import { moveUnit } from '../server/org/commands/move-unit.ts';
-import { CLIENT_HEADER } from '../common/client-header.ts';
 import { hashPassword } from '../server/accounts/password.ts';
 import { buildNationalTree } from './national-tree.ts';
 import { fmt, measure, sideBySide, type Measurement } from './measure.ts';

@@ -18,8 +18,10 @@ const SECOND = 'hoa sen nở giữa đầm lầy xanh';
 let rootUnitId: number;
 
 const suite = demoSuite(async (s) => {
-  const me = await (await apiAs(s.server.baseUrl, admin.username, admin.password))('GET', '/auth/me');
-  rootUnitId = me.grants[0].unitId;
+  const me = await (
+    await apiAs(s.server.baseUrl, admin.username, admin.password)
+  )<{ grants: Array<{ unitId: number }> }>('GET', '/auth/me');
+  rootUnitId = me.grants[0]!.unitId;
 });
 
 test('a new account changes its password first; the form refuses a weak one with the policy', async () => {
@@ -42,7 +44,7 @@ test('a new account changes its password first; the form refuses a weak one with
     await page.getByTestId('password-submit').click();
     const error = page.locator('.ant-form-item-explain-error', { hasText: 'quá dễ đoán' });
     await error.waitFor({ state: 'visible' });
-    expect(await page.url()).toMatch(/\/ho-so\/mat-khau$/);
+    expect(page.url()).toMatch(/\/ho-so\/mat-khau$/);
     await page.getByTestId('password-new').fill(SECOND);
     await page.getByTestId('password-confirm').fill(SECOND);
     await page.getByTestId('password-submit').click();
@@ -54,7 +56,7 @@ test('a new account changes its password first; the form refuses a weak one with
 
 test('made an administrator while signed in: the next API answer 403 PASSWORD_CHANGE_REQUIRED sends the user to the password page', async () => {
   const call = await apiAs(suite.server.baseUrl, admin.username, admin.password);
-  const user = await call('POST', '/users', {
+  const user = await call<{ id: number }>('POST', '/users', {
     username: 'sap.quan.tri',
     fullName: 'Sắp Quản Trị',
     password: FIRST,

@@ -44,7 +44,7 @@ test('on a phone the list fits; the operator has no menu entry and gets 403', as
     await signIn(phone, admin.username, admin.password);
     await phone.goto(`${suite.server.baseUrl}/sao-luu`);
     await phone.getByTestId('backup-list').waitFor({ state: 'visible' });
-    const overflow = (await phone.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(1);
     expect(pageErrors(phone)).toEqual([]);
   });

@@ -56,7 +56,7 @@ test('from a dashboard number to the named model behind it', async () => {
     await signIn(phone, operator.username, operator.password);
     await phone.goto('/bang-dieu-khien');
     await phone.getByTestId('dashboard-card-accepted').waitFor();
-    const overflow = (await phone.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(1);
   });
   expect(phoneErrors).toEqual([]);

@@ -48,7 +48,7 @@ async function startEmptyServer(): Promise<RunningServer> {
 }
 
 beforeAll(async () => {
-  await ensureWebBuild();
+  ensureWebBuild();
   demo = await startServer();
   real = await startEmptyServer();
   browser = await launchBrowser();

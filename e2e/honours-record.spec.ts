@@ -9,7 +9,7 @@ import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
 import { chooseOption, pageErrors, signIn, withScreenshot } from './browser.ts';
-import { apiAs, demoSuite } from './suite.ts';
+import { apiAs, demoSuite, type ApiCall } from './suite.ts';
 
 const operator = DEMO_ACCOUNTS.find((a) => a.username === 'btg.duk')!;
 const CELL = 'Chi bộ Trường THPT Nguyễn Huệ';
@@ -17,7 +17,7 @@ const PERSON = 'Phùng Thị Thanh Xuân';
 const NOBODY = 'Lường Văn Không Có';
 const SYMBOL = '12-QĐ/CB';
 
-let call: (method: string, path: string, body?: unknown) => Promise<unknown>;
+let call: ApiCall;
 let personId: number;
 
 /** A searchable select: type to search, then pick the option. */
@@ -29,17 +29,18 @@ async function searchAndChoose(page: Page, testId: string, text: string): Promis
 
 const suite = demoSuite(async (s) => {
   call = await apiAs(s.server.baseUrl, operator.username, operator.password);
-  const units = (await call('GET', `/org/units?q=${encodeURIComponent('Nguyễn Huệ')}`)) as {
-    items: Array<{ id: number; name: string }>;
-  };
+  const units = await call<{ items: Array<{ id: number; name: string }> }>(
+    'GET',
+    `/org/units?q=${encodeURIComponent('Nguyễn Huệ')}`,
+  );
   const cell = units.items.find((u) => u.name === CELL)!;
-  const person = (await call('POST', '/people', {
+  const person = await call<{ id: number }>('POST', '/people', {
     fullName: PERSON,
     gender: 'female',
     position: 'Giáo viên Sinh học',
     unitId: cell.id,
     partyMember: true,
-  })) as { id: number };
+  });
   personId = person.id;
 });
 

@@ -37,8 +37,10 @@ async function searchAndChoose(page: Page, testId: string, text: string): Promis
 const suite = demoSuite(async (s) => {
   // The school's two people, one of them an exemplar on the registry (the set-up the journey starts from).
   const call = await apiAs(s.server.baseUrl, operator.username, operator.password);
-  const school = (await call('GET', `/org/units?q=${encodeURIComponent('Trường THPT Nguyễn Huệ')}`)).items[0]!;
-  const exemplarPerson = await call('POST', '/people', {
+  const school = (
+    await call<{ items: Array<{ id: number }> }>('GET', `/org/units?q=${encodeURIComponent('Trường THPT Nguyễn Huệ')}`)
+  ).items[0]!;
+  const exemplarPerson = await call<{ id: number }>('POST', '/people', {
     fullName: EXEMPLAR,
     gender: 'female',
     position: 'Giáo viên Ngữ văn',
@@ -52,11 +54,11 @@ const suite = demoSuite(async (s) => {
     unitId: school.id,
     partyMember: true,
   });
-  const field = (await call('GET', '/catalogue/fields?appliesTo=exemplar')).items[0]!;
+  const field = (await call<{ items: Array<{ id: number }> }>('GET', '/catalogue/fields?appliesTo=exemplar')).items[0]!;
   const level = (await call<{ items: Array<{ id: number; code: string }> }>('GET', '/org/levels')).items.find(
     (l) => l.code === 'co_so',
   )!;
-  const entry = await call('POST', '/registry/entries', {
+  const entry = await call<{ id: number }>('POST', '/registry/entries', {
     entry: {
       kind: 'exemplar',
       personId: exemplarPerson.id,
@@ -68,13 +70,12 @@ const suite = demoSuite(async (s) => {
     accept: { effectiveDate: dayjs(todayInVietnam()).subtract(90, 'day').format('YYYY-MM-DD'), documentId: null },
   });
   entryId = entry.id;
-  const rounds = (await call('GET', '/honours/rounds?status=open')) as unknown as {
-    items: Array<{ id: number; name: string }>;
-  };
+  const rounds = await call<{ items: Array<{ id: number; name: string }> }>('GET', '/honours/rounds?status=open');
   const round = rounds.items.find((r) => r.name === ROUND)!;
-  const funnel = (await call('GET', `/honours/funnel?roundId=${round.id}`)) as unknown as {
-    stages: Array<{ stage: string; individuals: number }>;
-  };
+  const funnel = await call<{ stages: Array<{ stage: string; individuals: number }> }>(
+    'GET',
+    `/honours/funnel?roundId=${round.id}`,
+  );
   before = Object.fromEntries(funnel.stages.map((st) => [st.stage, st.individuals]));
 });
 

@@ -23,12 +23,18 @@ let entryId: number;
 
 const suite = demoSuite(async (s) => {
   const call = await apiAs(s.server.baseUrl, operator.username, operator.password);
-  const unit = (await call('GET', `/org/units?q=${encodeURIComponent('Nguyễn Huệ')}`)).items[0]!;
-  const field = (await call('GET', `/catalogue/fields?appliesTo=model&q=${encodeURIComponent('giáo dục')}`)).items[0]!;
+  const unit = (await call<{ items: Array<{ id: number }> }>('GET', `/org/units?q=${encodeURIComponent('Nguyễn Huệ')}`))
+    .items[0]!;
+  const field = (
+    await call<{ items: Array<{ id: number }> }>(
+      'GET',
+      `/catalogue/fields?appliesTo=model&q=${encodeURIComponent('giáo dục')}`,
+    )
+  ).items[0]!;
   const level = (await call<{ items: Array<{ id: number; code: string }> }>('GET', '/org/levels')).items.find(
     (l) => l.code === 'co_so',
   )!;
-  const entry = await call('POST', '/registry/entries', {
+  const entry = await call<{ id: number }>('POST', '/registry/entries', {
     entry: { kind: 'model', name: ENTRY, ownerUnitId: unit.id, fieldId: field.id, levelId: level.id },
     accept: { effectiveDate: dayjs(todayInVietnam()).subtract(60, 'day').format('YYYY-MM-DD'), documentId: null },
   });

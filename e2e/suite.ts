@@ -38,7 +38,7 @@ export function demoSuite(prepare?: (suite: DemoSuite) => Promise<void>): DemoSu
     open: (viewport = LAPTOP) => openPage(started(browser), started(server).baseUrl, viewport),
   };
   beforeAll(async () => {
-    await ensureWebBuild();
+    ensureWebBuild();
     server = await startServer();
     browser = await launchBrowser();
     await prepare?.(suite);
@@ -50,8 +50,11 @@ export function demoSuite(prepare?: (suite: DemoSuite) => Promise<void>): DemoSu
   return suite;
 }
 
-/** Calls the API with a signed-in session (cookie and the client header); a non-2xx answer throws with its body. */
-export type ApiCall = <T = any>(method: string, path: string, body?: unknown) => Promise<T>;
+/**
+ * Calls the API with a signed-in session (cookie and the client header); a non-2xx answer throws with its body.
+ * T is what the caller reads of the answer (unknown unless named).
+ */
+export type ApiCall = <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
 
 /** Sign in through the API as `username` on `baseUrl`. */
 export async function apiAs(baseUrl: string, username: string, password: string): Promise<ApiCall> {
@@ -68,7 +71,7 @@ export async function apiAs(baseUrl: string, username: string, password: string)
       headers: { cookie, 'x-dh-client': 'e2e', ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
-    const json = (await response.json()) as unknown;
+    const json = await response.json();
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
     return json as never;
   };

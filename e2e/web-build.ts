@@ -26,7 +26,7 @@ function isStale(): boolean {
   return sources > built;
 }
 
-export async function ensureWebBuild(): Promise<void> {
+export function ensureWebBuild(): void {
   if (!isStale()) return;
   // A separate process, so the production build is not affected by the test runner's NODE_ENV.
   const vite = path.join(root, 'node_modules/vite/bin/vite.js');

@@ -127,7 +127,7 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
   // The document: security per route (x-dh-client on cookie writes), nullable enums a strict validator accepts.
   await app.register(fastifySwagger, swaggerOptions);
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
 
   app.setErrorHandler((error, request, reply) => {
     let appError: AppError | null = null;
@@ -187,20 +187,20 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
       await overviewRoutes(typed);
       await timelineRoutes(typed);
       await dashboardRoutes(typed);
-      await registryExcelRoutes(typed);
-      await evaluationRoutes(typed);
-      await reportingRoutes(typed);
+      registryExcelRoutes(typed);
+      evaluationRoutes(typed);
+      reportingRoutes(typed);
       notificationRoutes(typed);
-      await monitoringRoutes(typed);
-      await inspectionRoutes(typed);
-      await honoursRoutes(typed);
-      await honourProposalRoutes(typed);
-      await councilRoutes(typed);
-      await honourDecisionRoutes(typed);
-      await disclosureRoutes(typed);
-      await funnelRoutes(typed);
+      monitoringRoutes(typed);
+      inspectionRoutes(typed);
+      honoursRoutes(typed);
+      honourProposalRoutes(typed);
+      councilRoutes(typed);
+      honourDecisionRoutes(typed);
+      disclosureRoutes(typed);
+      funnelRoutes(typed);
       disciplineRoutes(typed);
-      await reviewReportRoutes(typed);
+      reviewReportRoutes(typed);
       backupRoutes(typed);
       systemRoutes(typed);
     },

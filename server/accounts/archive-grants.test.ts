@@ -19,8 +19,7 @@ import { loadActor } from './load-actor.ts';
 const revisionOf = async (db: Kysely<DB>, id: number) =>
   (await db.selectFrom('org_unit').select('revision').where('id', '=', id).executeTakeFirstOrThrow()).revision;
 const pathOf = async (db: Kysely<DB>, id: number) =>
-  (await db.selectFrom('org_unit').select('current_path').where('id', '=', id).executeTakeFirstOrThrow())
-    .current_path as string;
+  (await db.selectFrom('org_unit').select('current_path').where('id', '=', id).executeTakeFirstOrThrow()).current_path;
 
 async function split(
   db: Kysely<DB>,

@@ -3,7 +3,7 @@
  * Sign-in and sign-out are public (signing out of an expired session still clears its cookie);
  * who am I, password change and sign-out are what an account that must change its password may call.
  */
-import { z } from 'zod';
+import { type z } from 'zod';
 import { ACTIONS } from '../../common/roles.ts';
 import {
   ZApiToken,
@@ -40,7 +40,7 @@ export function presentMe(actor: Actor) {
   };
 }
 
-export async function authRoutes(app: App): Promise<void> {
+export function authRoutes(app: App): void {
   // Per-address limits on requests and on wrong passwords; the per-name throttle is in the login command.
   const signIn = signInLimits(app);
   app.post(
@@ -100,7 +100,7 @@ export async function authRoutes(app: App): Promise<void> {
       schema: { tags: ['auth'], summary: 'Người dùng hiện tại và quyền', response: { 200: ZMe } },
       config: { allowedBeforePasswordChange: true },
     },
-    async (req) => presentMe(requireActor(req.ctx)),
+    (req) => presentMe(requireActor(req.ctx)),
   );
 
   app.post(

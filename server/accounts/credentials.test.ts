@@ -21,7 +21,7 @@ async function makeToken(session: Session, name = 'Đồng bộ số liệu', ex
     expiresInDays === undefined ? { name } : { name, expiresInDays },
   );
   expect(created.statusCode, created.body).toBe(201);
-  return json(created) as { id: number; token: string; expiresAt: string };
+  return json<{ id: number; token: string; expiresAt: string }>(created);
 }
 
 const viaToken = (app: App, token: string, url = '/api/v1/auth/me') =>

@@ -24,14 +24,14 @@ async function archiveGrants(db: Kysely<DB>, grants: Grant[]): Promise<Grant[]> 
       select s.predecessor_id, p.via from org_unit_successor s join pred p on s.successor_id = p.unit_id
     )
     select distinct on (u.id) u.id, u.current_path::text as path, p.via,
-      (select v.name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc, v.id desc limit 1) as name
+      ${latestUnitName('u.id')} as name
     from pred p join org_unit u on u.id = p.unit_id
     where u.ended_on is not null
     order by u.id, p.via`.execute(db);
   const grantOf = new Map(from.map((g) => [g.unitId, g]));
   return rows.rows.map((r) => ({
     id: grantOf.get(r.via)?.id ?? 0,
-    role: 'viewer' as Role,
+    role: 'viewer',
     unitId: r.id,
     unitName: r.name ?? '',
     path: r.path,
@@ -59,11 +59,7 @@ export async function loadActor(
       'g.role',
       'g.unit_id',
       sql<string | null>`ou.current_path::text`.as('path'),
-      sql<
-        string | null
-      >`(select v.name from org_unit_version v where v.unit_id = g.unit_id order by v.valid_from desc, v.id desc limit 1)`.as(
-        'unit_name',
-      ),
+      latestUnitName('g.unit_id').$castTo<string | null>().as('unit_name'),
       // Whether the granted unit took over another's work: only then are its archives looked up (a second query).
       sql<boolean>`exists (select 1 from org_unit_successor s where s.successor_id = g.unit_id)`.as('succeeds'),
     ])

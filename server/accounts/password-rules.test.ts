@@ -84,7 +84,7 @@ describe('the account-security migration', () => {
     const database = kyselyOnPglite(pglite);
     const { db } = database;
     try {
-      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+      const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
       const before = await migrator.migrateTo(names[mine - 1]!);
       expect(before.error).toBeUndefined();
       await sql`insert into app_user (username, full_name, password_hash) values ('cu', 'Tài khoản cũ', 'x')`.execute(

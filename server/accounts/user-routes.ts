@@ -28,7 +28,7 @@ import { findUsers, getUser, getUserAfterWrite } from './user-queries.ts';
 
 const tags = ['users'];
 
-export async function userRoutes(app: App): Promise<void> {
+export function userRoutes(app: App): void {
   const { db } = app;
 
   app.get(

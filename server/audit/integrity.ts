@@ -100,7 +100,7 @@ async function totalsInOneSnapshot(db: Kysely<DB>): Promise<Totals> {
                      lag(e.hash) over w as lag_hash, lag(e.seq) over w as lag_seq, lead(e.seq) over w as next_seq
                 from audit_event e
               window w as (order by e.seq)) c`.execute(trx);
-    return { ...content.rows[0]!, ...links.rows[0]! } as Totals;
+    return { ...content.rows[0]!, ...links.rows[0]! };
   });
 }
 

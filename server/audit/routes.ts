@@ -14,7 +14,7 @@ import { findAuditEvents, getAuditEvent, readsWholeAuditLog } from './queries.ts
 
 const tags = ['audit'];
 
-export async function auditRoutes(app: App): Promise<void> {
+export function auditRoutes(app: App): void {
   const { db } = app;
 
   app.get(
@@ -33,7 +33,7 @@ export async function auditRoutes(app: App): Promise<void> {
   app.get(
     '/audit/actions',
     { schema: { tags, summary: 'Danh mục thao tác cho bộ lọc', response: { 200: ZAuditActionList } } },
-    async (req) => {
+    (req) => {
       requireAbility(req.ctx, 'audit.read');
       return Object.entries(AUDIT_ACTIONS).map(([action, label]) => ({ action, label }));
     },

@@ -6,6 +6,7 @@
  * written and what is read back are the same list by construction.
  */
 import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
 
 /** Kysely's own tables: the manifest names the migrations; the target gets them by migrating. */
 export const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'];
@@ -45,7 +46,7 @@ export interface SerialColumn {
   sequence: string;
 }
 
-type Db = Kysely<any>;
+type Db = Kysely<DB>;
 
 export async function listTables(db: Db): Promise<TableInfo[]> {
   const { rows } = await sql<{ table_name: string; column_name: string; generated: boolean }>`

@@ -45,7 +45,7 @@ export interface BackupOutcome {
 export const engineOfVersion = (serverVersion: string): Manifest['engine'] =>
   /pglite/i.test(serverVersion) ? 'pglite' : 'postgres';
 
-async function freeName(dir: string, at: Date): Promise<string> {
+function freeName(dir: string, at: Date): string {
   const base = archiveBaseName(at);
   for (let n = 1; ; n++) {
     const name = n === 1 ? `${base}.tar.gz` : `${base}-${n}.tar.gz`;
@@ -107,7 +107,7 @@ export async function createBackup(db: Kysely<DB>, where: BackupLocations, now =
       })),
     ];
     const archiveStarted = Date.now();
-    const fileName = await freeName(where.backupDir, now);
+    const fileName = freeName(where.backupDir, now);
     const target = path.join(where.backupDir, fileName);
     const written = await writeArchive(target, entries, now);
     await chmod(where.backupDir, 0o700).catch(() => undefined);

@@ -15,6 +15,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import {
   appliedMigrations,
   auditChainHead,
@@ -52,7 +53,7 @@ function orderBy(table: TableInfo): string {
  * they are written. A raw line break can only be JSON whitespace inside a `json` column's value
  * (strings escape it), so it is replaced by a space to keep one row per line.
  */
-export async function dumpDatabase(db: Kysely<any>, stagingDir: string): Promise<DumpResult> {
+export async function dumpDatabase(db: Kysely<DB>, stagingDir: string): Promise<DumpResult> {
   return db.connection().execute(async (conn) => {
     const started = Date.now();
     await sql`begin isolation level repeatable read, read only`.execute(conn);

@@ -12,6 +12,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import { AppError } from '../lib/errors.ts';
 import {
   auditChainHead,
@@ -38,7 +39,7 @@ function sameColumns(a: string[], b: string[]): boolean {
   return a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 }
 
-async function insertBatch(conn: Kysely<any>, table: string, columns: string[], lines: string[]): Promise<void> {
+async function insertBatch(conn: Kysely<DB>, table: string, columns: string[], lines: string[]): Promise<void> {
   const cols = columns.map(quote).join(', ');
   const from = columns.map((c) => `r.${quote(c)}`).join(', ');
   await sql`${sql.raw(`insert into ${quote(table)} (${cols}) select ${from} from json_populate_recordset(null::${quote(table)}, `)}${`[${lines.join(',')}]`}${sql.raw('::json) with ordinality as r order by r.ordinality')}`.execute(
@@ -46,7 +47,7 @@ async function insertBatch(conn: Kysely<any>, table: string, columns: string[], 
   );
 }
 
-async function loadTable(conn: Kysely<any>, stagingDir: string, table: Manifest['tables'][number]): Promise<void> {
+async function loadTable(conn: Kysely<DB>, stagingDir: string, table: Manifest['tables'][number]): Promise<void> {
   const columns = table.columns.filter((c) => !table.generated.includes(c));
   const lines = createInterface({
     input: createReadStream(path.join(stagingDir, table.part), 'utf8'),
@@ -68,7 +69,7 @@ async function loadTable(conn: Kysely<any>, stagingDir: string, table: Manifest[
 }
 
 /** Sequences continue after the restored rows, and never below where the source's stood (no id is handed out twice). */
-async function resetSequences(conn: Kysely<any>, manifest: Manifest): Promise<void> {
+async function resetSequences(conn: Kysely<DB>, manifest: Manifest): Promise<void> {
   for (const s of await listSerialColumns(conn)) {
     const recorded = manifest.sequences.find((m) => m.table === s.table && m.column === s.column);
     const fromArchive = recorded ? BigInt(recorded.lastValue) - (recorded.isCalled ? 0n : 1n) : 0n;
@@ -84,7 +85,7 @@ async function resetSequences(conn: Kysely<any>, manifest: Manifest): Promise<vo
   }
 }
 
-export async function loadDatabase(db: Kysely<any>, stagingDir: string, manifest: Manifest): Promise<LoadResult> {
+export async function loadDatabase(db: Kysely<DB>, stagingDir: string, manifest: Manifest): Promise<LoadResult> {
   return db.connection().execute(async (conn) => {
     await sql`begin`.execute(conn);
     try {

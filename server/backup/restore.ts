@@ -47,7 +47,14 @@ export interface RestoreResult {
   durationMs: number;
 }
 
-const migrator = (db: Kysely<any>) => new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/** Kysely reports a failed migration as unknown: usually an Error already, else its value in words. */
+function migrationError(error: unknown): Error {
+  if (error instanceof Error) return error;
+  return new Error(typeof error === 'string' ? error : JSON.stringify(error));
+}
+
+const migrator = (db: Kysely<DB>) =>
+  new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
 
 /** Refuses an archive whose schema the code does not know: made by a newer version, or by another branch. */
 export function assertKnownSchema(manifest: Manifest): void {
@@ -72,7 +79,7 @@ function isPrefix(applied: string[], archive: string[]): boolean {
 }
 
 /** Drops everything the application created — tables, functions, triggers, extensions — by dropping the schema. */
-async function resetSchema(db: Kysely<any>): Promise<void> {
+async function resetSchema(db: Kysely<DB>): Promise<void> {
   await sql`drop schema if exists public cascade`.execute(db);
   await sql`create schema public`.execute(db);
   // As PostgreSQL creates it: everyone may use it, only its owner creates in it.
@@ -135,7 +142,7 @@ export async function restoreArchive(
   if (options.force) await clearFileStore(filesDir);
 
   const { error } = await migrator(db).migrateTo(manifest.lastMigration!);
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw migrationError(error);
 
   await mkdir(filesDir, { recursive: true });
   const staging = path.join(filesDir, `.restore-${randomBytes(6).toString('hex')}`);
@@ -149,7 +156,7 @@ export async function restoreArchive(
       : null;
 
     const { error: upgradeError, results } = await migrator(db).migrateToLatest();
-    if (upgradeError) throw upgradeError instanceof Error ? upgradeError : new Error(String(upgradeError));
+    if (upgradeError) throw migrationError(upgradeError);
     const upgradedWith = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 
     for (const f of manifest.files) {

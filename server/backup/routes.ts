@@ -25,7 +25,7 @@ function requireSystemAdmin(ctx: RequestContext) {
   return actor;
 }
 
-export async function backupRoutes(app: App): Promise<void> {
+export function backupRoutes(app: App): void {
   const { db, config } = app;
   const service = () => backupServiceFor(db, backupSettingsOf(config));
 

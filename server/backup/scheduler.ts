@@ -31,7 +31,7 @@ export function startBackupScheduler(
   timing: SchedulerTiming = {},
 ): BackupScheduler {
   const hours = config.backupIntervalHours;
-  if (!hours) return { tick: async () => undefined, stop: async () => undefined };
+  if (!hours) return { tick: () => Promise.resolve(), stop: () => Promise.resolve() };
   const { firstCheckAfterMs = 5 * 60_000, checkEveryMs = Math.min(10 * 60_000, hours * 3_600_000) } = timing;
   let stopped = false;
   let current: Promise<void> | null = null;

@@ -39,7 +39,7 @@ let counter = 0;
 export async function emptyTarget(engine?: 'pglite' | 'postgres'): Promise<Place> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dh-restore-'));
   let database: Database;
-  let drop = async () => undefined as void;
+  let drop = (): Promise<void> => Promise.resolve();
   if (!engine) {
     database = await createTestDatabase();
   } else if (engine === 'postgres') {

@@ -92,7 +92,7 @@ describe('catalogue: bad input and concurrency', () => {
       ],
     ] as const;
     for (const [body, expected] of others) {
-      const response = await post(body as Record<string, unknown>);
+      const response = await post(body);
       if (expected.length === 0) expect(response.statusCode).toBe(404);
       else {
         expect(response.statusCode, JSON.stringify(body)).toBe(400);

@@ -22,7 +22,7 @@ import { CATALOGUE_READ, findFields, listCriteriaSets } from './queries.ts';
 
 const tags = ['catalogue'];
 
-export async function catalogueRoutes(app: App): Promise<void> {
+export function catalogueRoutes(app: App): void {
   const { db } = app;
   const show = async (actor: Actor, id: number) => {
     const field = await loadFieldFor(db, actor, id, 'read');

@@ -19,7 +19,7 @@ import { presentFile } from './presenter.ts';
 import { contentDisposition, saveUpload, storedPath } from './storage.ts';
 import { binaryResponse, UPLOAD_MEDIA_TYPES } from '../openapi/binary-response.ts';
 
-export async function fileRoutes(app: App): Promise<void> {
+export function fileRoutes(app: App): void {
   app.post(
     '/files',
     {

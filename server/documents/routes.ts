@@ -27,7 +27,7 @@ import { issuerKeyOf, matchTypeCode } from './symbol.ts';
 
 const tags = ['documents'];
 
-export async function documentRoutes(app: App): Promise<void> {
+export function documentRoutes(app: App): void {
   const { db } = app;
   const show = async (actor: Actor, id: number) => {
     const row = await getDocument(db, actor, id);

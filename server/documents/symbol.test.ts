@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../lib/errors.ts';
+import { type AppError } from '../lib/errors.ts';
 import { parseSymbol } from './symbol.ts';
 
 const CODES = ['NQ', 'QĐ', 'CT', 'KL', 'QC', 'QĐi', 'HD', 'KH', 'CTr', 'BC', 'TB', 'TTr', 'CV', 'BB', 'GM'];

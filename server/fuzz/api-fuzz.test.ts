@@ -21,13 +21,17 @@ import type { App } from '../lib/http.ts';
 import { loadDemoData } from '../seed/demo.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import { json, setupTest } from '../test/harness.ts';
-import { fuzzArbitrary, hostileString, validArbitrary } from './schema-arbitrary.ts';
+import { fuzzArbitrary, hostileString, validArbitrary, type Schema } from './schema-arbitrary.ts';
 
-type Schema = Record<string, any>;
+/** The parts of an OpenAPI operation the fuzz reads. */
+interface OperationObject {
+  parameters?: Array<{ in: string; name: string; required?: boolean; schema?: Schema }>;
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+}
 interface Operation {
   method: string;
   path: string;
-  op: Schema;
+  op: OperationObject;
 }
 
 const RUNS = Number(process.env.FC_RUNS ?? 300);
@@ -131,7 +135,7 @@ function pathArbitrary(op: Operation, pool: Map<string, number[]>): fc.Arbitrary
   const parts = names.map((name) => {
     const prefix = op.path.slice(0, op.path.indexOf(`{${name}}`)).replace(/\/$/, '');
     const own = pool.get(prefix) ?? [];
-    const schema = (op.op.parameters as Schema[] | undefined)?.find((p) => p.in === 'path' && p.name === name)?.schema;
+    const schema = op.op.parameters?.find((p) => p.in === 'path' && p.name === name)?.schema;
     return fc.oneof(
       ...(own.length ? [{ weight: 6, arbitrary: fc.constantFrom(...own) }] : []),
       ...(allIds.length ? [{ weight: 2, arbitrary: fc.constantFrom(...allIds) }] : []),
@@ -149,9 +153,9 @@ function pathArbitrary(op: Operation, pool: Map<string, number[]>): fc.Arbitrary
 }
 
 function queryArbitrary(op: Operation): fc.Arbitrary<Record<string, unknown>> {
-  const params = ((op.op.parameters as Schema[] | undefined) ?? []).filter((p) => p.in === 'query');
-  const record = fc.record(Object.fromEntries(params.map((p) => [p.name as string, fuzzArbitrary(p.schema)])), {
-    requiredKeys: params.filter((p) => p.required).map((p) => p.name as string),
+  const params = (op.op.parameters ?? []).filter((p) => p.in === 'query');
+  const record = fc.record(Object.fromEntries(params.map((p) => [p.name, fuzzArbitrary(p.schema)])), {
+    requiredKeys: params.filter((p) => p.required).map((p) => p.name),
   });
   const unknown = fc.oneof(
     { weight: 6, arbitrary: fc.constant({}) },
@@ -167,8 +171,8 @@ type Payload =
   | { kind: 'multipart'; fields: Record<string, string>; fileName: string };
 
 function payloadArbitrary(op: Operation): fc.Arbitrary<Payload> {
-  if (op.method === 'GET' || op.method === 'DELETE') return fc.constant({ kind: 'none' } as Payload);
-  const schema = op.op.requestBody?.content?.['application/json']?.schema as Schema | undefined;
+  if (op.method === 'GET' || op.method === 'DELETE') return fc.constant({ kind: 'none' });
+  const schema = op.op.requestBody?.content?.['application/json']?.schema;
   const jsonBody = (schema ? validArbitrary(schema) : fc.constant({})).chain((v) =>
     fc.oneof({ weight: 5, arbitrary: fc.constant(v) }, { weight: 3, arbitrary: fuzzArbitrary(schema) }),
   );
@@ -178,20 +182,20 @@ function payloadArbitrary(op: Operation): fc.Arbitrary<Payload> {
     { maxKeys: 3 },
   );
   return fc.oneof(
-    { weight: 16, arbitrary: jsonBody.map((value) => ({ kind: 'json', value }) as Payload) },
+    { weight: 16, arbitrary: jsonBody.map((value): Payload => ({ kind: 'json', value })) },
     {
       weight: 1,
       arbitrary: fc
         .constantFrom('{"a":', 'không phải JSON', '[1,2', '{"__proto__":{"x":1}}', '"\\u0000"', 'null')
-        .map((body) => ({ kind: 'raw', body, type: 'application/json' }) as Payload),
+        .map((body): Payload => ({ kind: 'raw', body, type: 'application/json' })),
     },
     {
       weight: 1,
       arbitrary: fc
         .tuple(fields, fc.oneof(hostileString, fc.constantFrom('a.pdf', 'b.xlsx', '..\\x.docx')))
-        .map(([f, fileName]) => ({ kind: 'multipart', fields: f as Record<string, string>, fileName }) as Payload),
+        .map(([f, fileName]): Payload => ({ kind: 'multipart', fields: f, fileName })),
     },
-    { weight: 1, arbitrary: fc.constant({ kind: 'raw', body: 'a=1', type: 'text/plain' } as Payload) },
+    { weight: 1, arbitrary: fc.constant<Payload>({ kind: 'raw', body: 'a=1', type: 'text/plain' }) },
   );
 }
 
@@ -257,10 +261,11 @@ describe('fuzzing every operation of the API document', () => {
       const actors: Actor[] = [];
       for (const g of grants) actors.push(await freshActor(app, db, g.role, g.unitId));
 
-      const doc = json(await app.inject({ method: 'GET', url: '/api/openapi.json' }));
-      const ops: Operation[] = Object.entries(doc.paths as Record<string, Record<string, Schema>>).flatMap(
-        ([path, methods]) =>
-          Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+      const doc = json<{ paths: Record<string, Record<string, OperationObject>> }>(
+        await app.inject({ method: 'GET', url: '/api/openapi.json' }),
+      );
+      const ops: Operation[] = Object.entries(doc.paths).flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
       );
       // FUZZ_ONLY (a regular expression over "METHOD /path") narrows a run to some operations, to chase a finding.
       const only = process.env.FUZZ_ONLY ? new RegExp(process.env.FUZZ_ONLY) : null;

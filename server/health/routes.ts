@@ -22,8 +22,8 @@ export const READINESS_TIMEOUT_MS = 2_000;
 
 const probe = { schema: { hide: true }, config: { public: true }, logLevel: 'warn' } as const;
 
-export async function healthRoutes(app: App): Promise<void> {
-  app.get('/api/health/live', probe, async () => ({
+export function healthRoutes(app: App): void {
+  app.get('/api/health/live', probe, () => ({
     status: 'live' as const,
     uptimeSeconds: Math.round(process.uptime()),
   }));

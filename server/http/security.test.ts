@@ -134,7 +134,10 @@ describe('security headers', () => {
     const t = await setupTest();
     // What a Vite build emits: index.html loading hashed module scripts and styles from /assets.
     const dist = mkdtempSync(path.join(os.tmpdir(), 'dh-web-'));
-    extra.push(async () => rmSync(dist, { recursive: true, force: true }));
+    extra.push(() => {
+      rmSync(dist, { recursive: true, force: true });
+      return Promise.resolve();
+    });
     mkdirSync(path.join(dist, 'assets'));
     writeFileSync(
       path.join(dist, 'index.html'),

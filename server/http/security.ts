@@ -51,12 +51,14 @@ export async function registerEdgeSecurity(app: App, config: Config): Promise<vo
   if (config.trustProxy === false) {
     // Behind a proxy that is not named, every client has the proxy's address and shares its limits: say so once.
     let warned = false;
-    app.addHook('onRequest', async (req) => {
-      if (warned || req.headers['x-forwarded-for'] === undefined) return;
-      warned = true;
-      req.log.warn(
-        'X-Forwarded-For received but TRUST_PROXY is not set: the header is ignored, and all clients behind that proxy share one address (audit log, rate limits). Set TRUST_PROXY to the proxy address.',
-      );
+    app.addHook('onRequest', (req, _reply, done) => {
+      if (!warned && req.headers['x-forwarded-for'] !== undefined) {
+        warned = true;
+        req.log.warn(
+          'X-Forwarded-For received but TRUST_PROXY is not set: the header is ignored, and all clients behind that proxy share one address (audit log, rate limits). Set TRUST_PROXY to the proxy address.',
+        );
+      }
+      done();
     });
   }
 

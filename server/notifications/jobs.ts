@@ -58,7 +58,7 @@ export function startNotificationScheduler(
   firstRunAfterMs = 15_000,
 ): Scheduler {
   const minutes = config.reminderIntervalMinutes;
-  if (!minutes) return { stop: async () => undefined };
+  if (!minutes) return { stop: () => Promise.resolve() };
   const mailer = createMailer(config);
   let stopped = false;
   let current: Promise<unknown> | null = null;

@@ -25,7 +25,7 @@ import { findNotifications, presentNotification, unreadCount } from './queries.t
 
 const tags = ['notifications'];
 
-export async function notificationRoutes(app: App): Promise<void> {
+export function notificationRoutes(app: App): void {
   const { db } = app;
 
   app.get(

@@ -49,7 +49,7 @@ type Transform = NonNullable<FastifyDynamicSwaggerOptions['transform']>;
 
 /** Each route's zod schemas as JSON Schema, and the security that route really asks for. */
 const transformRoute: Transform = (input) => {
-  const result = jsonSchemaTransform(input as Parameters<typeof jsonSchemaTransform>[0]) as {
+  const result = jsonSchemaTransform(input) as {
     schema: Record<string, unknown>;
     url: string;
   };
@@ -73,7 +73,10 @@ export function strictNullable<T extends Json>(node: T): T {
   if (node === null || typeof node !== 'object') return node;
   const schema = node as Record<string, unknown>;
   if (schema.nullable === true) {
-    if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+    if (Array.isArray(schema.enum)) {
+      const values: unknown[] = schema.enum;
+      if (!values.includes(null)) schema.enum = [...values, null];
+    }
     if (schema.type === undefined) {
       const branches = (schema.anyOf ?? schema.oneOf) as Array<Record<string, unknown>> | undefined;
       if (Array.isArray(branches) && branches.length > 0) {

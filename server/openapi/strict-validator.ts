@@ -11,7 +11,7 @@ import addFormatsModule from 'ajv-formats';
 
 // ajv-formats is CommonJS: under ESM its function is the default export's default.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-  addFormatsModule) as typeof addFormatsModule;
+  addFormatsModule);
 
 type Schema = Record<string, unknown>;
 

@@ -9,7 +9,7 @@ import { loadPersonFor } from './policy.ts';
 
 const tags = ['people'];
 
-export async function disciplineRoutes(app: App): Promise<void> {
+export function disciplineRoutes(app: App): void {
   const { db } = app;
 
   app.get(

@@ -23,7 +23,7 @@ import { findPeople, getPerson } from './queries.ts';
 
 const tags = ['people'];
 
-export async function peopleRoutes(app: App): Promise<void> {
+export function peopleRoutes(app: App): void {
   const { db } = app;
   const show = async (actor: Actor, id: number) => {
     const row = await getPerson(db, actor, id);

@@ -21,7 +21,7 @@ import { findPlans, listPhases, listTargets } from './queries.ts';
 
 const tags = ['plans'];
 
-export async function planRoutes(app: App): Promise<void> {
+export function planRoutes(app: App): void {
   const { db } = app;
   const show = async (actor: Actor, id: number) => {
     const plan = await loadPlanFor(db, actor, id, 'read');

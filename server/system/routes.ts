@@ -6,7 +6,7 @@ import { APP_NAME, APP_VERSION } from './version.ts';
 
 const tags = ['system'];
 
-export async function systemRoutes(app: App): Promise<void> {
+export function systemRoutes(app: App): void {
   const { db } = app;
 
   app.get(

@@ -4,19 +4,17 @@ import { collectSetupAnswers, parseSetupArgs, UsageError, type Prompter } from '
 
 function scripted(answers: string[]): Prompter & { asked: string[] } {
   const asked: string[] = [];
-  const next = async (question: string) => {
+  const next = (question: string): Promise<string> => {
     asked.push(question);
     const answer = answers.shift();
-    if (answer === undefined) throw new Error(`no scripted answer for: ${question}`);
-    return answer;
+    if (answer === undefined) return Promise.reject(new Error(`no scripted answer for: ${question}`));
+    return Promise.resolve(answer);
   };
   return { asked, ask: next, askHidden: next };
 }
 
-const noStdin = async () => {
-  throw new Error('stdin must not be read');
-};
-const acceptAll = async () => null;
+const noStdin = (): Promise<string> => Promise.reject(new Error('stdin must not be read'));
+const acceptAll = (): Promise<string | null> => Promise.resolve(null);
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -131,11 +129,11 @@ describe('collectSetupAnswers', () => {
       flags,
       false,
       null,
-      async () => 'Song-Hong-chay-qua-Lao-Cai\nignored\n',
+      () => Promise.resolve('Song-Hong-chay-qua-Lao-Cai\nignored\n'),
       acceptAll,
     );
     expect(answers).toMatchObject({ unit: null, password: 'Song-Hong-chay-qua-Lao-Cai' });
-    await expect(collectSetupAnswers(flags, false, null, async () => '\n', acceptAll)).rejects.toThrow(
+    await expect(collectSetupAnswers(flags, false, null, () => Promise.resolve('\n'), acceptAll)).rejects.toThrow(
       /^--password-stdin: /,
     );
   });
@@ -155,9 +153,9 @@ describe('collectSetupAnswers', () => {
       'Song-Hong-chay-qua-Lao-Cai',
     ]);
     const judged: string[] = [];
-    const judge = async (password: string, who: { username: string }) => {
+    const judge = (password: string, who: { username: string }): Promise<string | null> => {
       judged.push(`${who.username}:${password}`);
-      return password === 'quantri2025' ? 'Mật khẩu quá yếu.' : null;
+      return Promise.resolve(password === 'quantri2025' ? 'Mật khẩu quá yếu.' : null);
     };
     const answers = await collectSetupAnswers(parseSetupArgs([]), true, prompter, noStdin, judge);
     expect(answers).toEqual({

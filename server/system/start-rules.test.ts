@@ -74,7 +74,7 @@ describe('planStart over every combination', () => {
       // Demo data listens on this machine only, unless HOST was set.
       expect(plan.host, label).toBe(isDemo && !hostSet ? '127.0.0.1' : hostSet ? host : '0.0.0.0');
       if (isDemo && !hostSet) expect(plan.hostNotice, label).toMatch(/127\.0\.0\.1/);
-      if (isDemo && hostSet && !isLoopback(host!)) expect(plan.hostNotice, label).toMatch(/Cảnh báo/);
+      if (isDemo && hostSet && !isLoopback(host)) expect(plan.hostNotice, label).toMatch(/Cảnh báo/);
       if (!isDemo) expect(plan.hostNotice, label).toBeNull();
       // Passwords only on the start that loads the demo; otherwise how to create the first administrator.
       expect(plan.showDemoPasswords, label).toBe(loads);

@@ -87,7 +87,7 @@ export function anonymous(app: App): Session {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the unchecked escape hatch: callers name T when they can
 export function json<T = any>(response: LightMyRequestResponse): T {
-  return response.json() as T;
+  return response.json<T>();
 }
 
 /** A response body that is not what its schema says: the issues and the body, so the failure shows both. */

@@ -107,8 +107,8 @@ export function startServerProcess(
       const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (!match) return;
       clearTimeout(timer);
-      child.stdout!.off('data', onData);
-      child.stdout!.on('data', (more: Buffer) => (out += more.toString()));
+      child.stdout.off('data', onData);
+      child.stdout.on('data', (more: Buffer) => (out += more.toString()));
       resolve({
         child,
         pid: child.pid!,
@@ -123,8 +123,8 @@ export function startServerProcess(
         },
       });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     void exited.then((e) => {
       clearTimeout(timer);
       reject(new Error(`the server exited (${e.code ?? e.signal}) before listening:\n${out}`));
