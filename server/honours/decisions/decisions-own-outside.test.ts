@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { json } from '../../test/harness.ts';
 import { modelEntry, registerAccepted } from '../../registry/test-helpers.ts';
 import { insertCandidate, insertProposal } from '../test-helpers.ts';
-import { countOf, decide, doc, internal, world } from './decisions-test-world.ts';
+import { countOf, decide, doc, internal, world } from './test-helpers.ts';
 
 describe("the unit's own honours (tự khen)", () => {
   it('honours people, units and entries inside the subtree, and refuses outside it', async () => {

@@ -5,7 +5,7 @@ import { readDocx } from '../../docgen/read-docx.ts';
 import { json } from '../../test/harness.ts';
 import { modelEntry, registerAccepted } from '../../registry/test-helpers.ts';
 import { insertCandidate } from '../test-helpers.ts';
-import { decide, doc, internal, world } from './decisions-test-world.ts';
+import { decide, doc, internal, world } from './test-helpers.ts';
 
 describe('revocation', () => {
   it('keeps the honour, marked revoked, on the register and the timeline; certificates are refused', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { json } from '../../test/harness.ts';
 import { modelEntry, registerAccepted } from '../../registry/test-helpers.ts';
 import { insertCandidate, insertProposal, insertRound } from '../test-helpers.ts';
-import { countOf, D, decide, doc, internal, world } from './decisions-test-world.ts';
+import { countOf, D, decide, doc, internal, world } from './test-helpers.ts';
 
 describe('internal decisions from approved candidates', () => {
   it('registers the document, writes the honours, marks the candidates decided, shows them on the timeline and the person', async () => {
