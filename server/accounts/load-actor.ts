@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { ROLE_ACTIONS, ROLE_REACH, type Role } from '../../common/roles.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor, Grant } from '../lib/context.ts';
+import { latestUnitName } from '../lib/sql-text.ts';
 
 /**
  * The archives a user inherits: every unit that ENDED and whose work passed,

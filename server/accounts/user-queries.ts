@@ -9,6 +9,7 @@ import type { TUser, TUserListQuery } from '../../common/schemas/accounts.ts';
 import { escapeLike, foldVietnamese } from '../../common/vn-text.ts';
 import type { DB } from '../db/schema.ts';
 import { pathColumnInScope, pathInScope, scopeOf, type Actor } from '../lib/context.ts';
+import { latestUnitName } from '../lib/sql-text.ts';
 import { assertUserAccess, canSeeUserSql, canWriteUserSql, userAbilities, userNotFound } from './user-policy.ts';
 import { failedLoginsSql, lockedUntilSql } from './login-throttle.ts';
 
@@ -66,9 +67,7 @@ async function loadGrants(db: Kysely<DB>, userIds: number[]): Promise<Map<number
       'g.role',
       'g.unit_id',
       sql<string>`ou.current_path::text`.as('path'),
-      sql<string>`(select v.name from org_unit_version v where v.unit_id = g.unit_id order by v.valid_from desc, v.id desc limit 1)`.as(
-        'unit_name',
-      ),
+      latestUnitName('g.unit_id').as('unit_name'),
     ])
     .where('g.user_id', 'in', userIds)
     .where('g.revoked_at', 'is', null)

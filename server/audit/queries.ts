@@ -19,6 +19,7 @@ import { escapeLike, foldVietnamese } from '../../common/vn-text.ts';
 import type { DB } from '../db/schema.ts';
 import { pathColumnInScope, scopeOf, type Actor } from '../lib/context.ts';
 import { notFound } from '../lib/errors.ts';
+import { latestUnitName } from '../lib/sql-text.ts';
 import { userReachableSql } from '../accounts/user-policy.ts';
 
 /** Vietnam has kept UTC+7 without daylight saving since 1975: day D runs [D 00:00+07, D+1 00:00+07). */
@@ -66,9 +67,7 @@ const COLUMNS = [
   'e.ip',
 ] as const;
 
-const unitName = sql<
-  string | null
->`(select v.name from org_unit_version v where v.unit_id = e.unit_id order by v.valid_from desc, v.id desc limit 1)`;
+const unitName = latestUnitName('e.unit_id').$castTo<string | null>();
 
 type Row = {
   id: number;

@@ -19,6 +19,7 @@ import type { DB, RegistryEventKind, RegistryStatus } from '../../db/schema.ts';
 import type { Audit } from '../../lib/audit.ts';
 import { scopeOf, unitInScope, type RequestContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
+import { latestUnitName } from '../../lib/sql-text.ts';
 import { unitVisible } from '../../catalogue/lineage.ts';
 import { derivedColumns, entryLabel } from '../entry-record.ts';
 import { entryReadable } from '../entry-scope.ts';
@@ -124,14 +125,7 @@ export async function resolveEntries(
   for (const part of chunks(unitIds, 5000)) {
     const rows = await db
       .selectFrom('org_unit as u')
-      .select([
-        'u.id',
-        sql<string>`u.current_path::text`.as('path'),
-        'u.ended_on',
-        sql<string>`(select v.name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc, v.id desc limit 1)`.as(
-          'name',
-        ),
-      ])
+      .select(['u.id', sql<string>`u.current_path::text`.as('path'), 'u.ended_on', latestUnitName('u.id').as('name')])
       .where('u.id', 'in', part)
       .execute();
     for (const r of rows) units.set(r.id, r);
