@@ -4,24 +4,27 @@ import { describe, expect, it } from 'vitest';
 import { buildUser } from '../test/factories.ts';
 import { anonymous, json, signIn } from '../test/harness.ts';
 import { MODEL_HEADER, uploadImport, xlsx } from './test-helpers.ts';
-import { counts, d, world } from './import-test-world.ts';
+import { counts, world } from './import-test-world.ts';
 
 describe('malformed files: 400 with a clear message, nothing written', () => {
   const cases: Array<[string, () => Promise<Buffer>, RegExp, string?]> = [
     [
       'a CSV renamed to .xlsx',
-      async () => Buffer.from('STT,Tên mô hình,Lĩnh vực,Cấp\n1,Mô hình,CCHC,Cấp cơ sở\n'),
+      () => Promise.resolve(Buffer.from('STT,Tên mô hình,Lĩnh vực,Cấp\n1,Mô hình,CCHC,Cấp cơ sở\n')),
       /không phải bảng tính Excel \(\.xlsx\)/,
     ],
     [
       'random bytes',
-      async () => Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256)),
+      () => Promise.resolve(Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256))),
       /không phải bảng tính Excel/,
     ],
-    ['an empty file', async () => Buffer.alloc(0), /rỗng \(0 byte\)/],
+    ['an empty file', () => Promise.resolve(Buffer.alloc(0)), /rỗng \(0 byte\)/],
     [
       'an Excel 97-2003 file',
-      async () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+      () =>
+        Promise.resolve(
+          Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+        ),
       /Excel 97-2003 \(\.xls\)/,
       'cu.xls',
     ],

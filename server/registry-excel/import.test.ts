@@ -16,12 +16,12 @@ describe('import template round trip', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Hướng dẫn', 'Danh mục', 'Danh sách']);
     const guide = workbook.getWorksheet('Hướng dẫn')!;
     const guideText: string[] = [];
-    guide.eachRow((row) => guideText.push(String(row.getCell(1).value ?? '')));
+    guide.eachRow((row) => guideText.push(row.getCell(1).text));
     expect(guideText).toContain('Ngày đưa vào danh sách');
     const lists = workbook.getWorksheet('Danh mục')!;
     expect(lists.state).toBe('hidden');
     const fieldList: string[] = [];
-    lists.getColumn(1).eachCell((c, n) => n > 1 && fieldList.push(String(c.value)));
+    lists.getColumn(1).eachCell((c, n) => n > 1 && fieldList.push(c.text));
     expect(fieldList).toEqual(expect.arrayContaining(['Cải cách hành chính', 'Phát triển kinh tế']));
     const sheet = workbook.getWorksheet('Danh sách')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);

@@ -1,7 +1,7 @@
 /** The periodic report flow: every transition and which entries report at all. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, setupTest } from '../test/harness.ts';
-import { fullValues, R, reportingWorld, saveBody, startReport, submitted } from './test-helpers.ts';
+import { fullValues, R, reportingWorld, saveBody, startReport } from './test-helpers.ts';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
