@@ -18,7 +18,7 @@ import {
 import { foldVietnamese } from '../../common/vn-text.ts';
 import type { DB } from '../db/schema.ts';
 import type { RequestContext } from '../lib/context.ts';
-import { validateEntries, type RegisterEntryInput } from '../registry/commands/register-entries.ts';
+import { validateEntries, type RegisterEntryInput } from '../registry/commands/resolve-entries.ts';
 import { loadCatalogue, type ImportOwner, type Lookup } from './import-catalogue.ts';
 import { parseDateText, type ParsedRow } from './parse.ts';
 

@@ -7,7 +7,8 @@ import { systemContext, type RequestContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
 import { loadActor } from '../accounts/load-actor.ts';
 import { json, setupTest, type TestContext } from '../test/harness.ts';
-import { registerEntries, validateEntries, type RegisterEntryInput } from './commands/register-entries.ts';
+import { registerEntries } from './commands/register-entries.ts';
+import { validateEntries, type RegisterEntryInput } from './commands/resolve-entries.ts';
 import {
   buildCriteriaSet,
   buildField,

@@ -20,7 +20,7 @@ import { findUnitRef } from '../org/unit-access.ts';
 import { createPlan } from '../plans/commands/create-plan.ts';
 import { assignMonitor } from '../registry/commands/assign-monitor.ts';
 import { createEntry } from '../registry/commands/create-entry.ts';
-import type { RegisterEntryInput } from '../registry/commands/register-entries.ts';
+import type { RegisterEntryInput } from '../registry/commands/resolve-entries.ts';
 import { loadEntryFor } from '../registry/policy.ts';
 import { generatePeriods } from '../reporting/commands/generate-periods.ts';
 import { acceptReport, returnReport } from '../reporting/commands/review-report.ts';

@@ -4,7 +4,8 @@ import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { registerEntries, type RegisterEntryInput } from './register-entries.ts';
+import { registerEntries } from './register-entries.ts';
+import type { RegisterEntryInput } from './resolve-entries.ts';
 
 export interface CreateEntryInput {
   entry: RegisterEntryInput;

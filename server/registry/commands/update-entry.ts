@@ -7,7 +7,7 @@ import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { AppError, invalidState, staleRevision } from '../../lib/errors.ts';
 import { derivedColumns, entryLabel, lockEntry, saveEntry, snapshot, type EntryRow } from '../entry-record.ts';
-import { resolveEntries, type RegisterEntryInput } from './register-entries.ts';
+import { resolveEntries, type RegisterEntryInput } from './resolve-entries.ts';
 
 export type UpdateEntryInput = TUpdateEntry;
 
