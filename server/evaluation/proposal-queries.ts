@@ -55,6 +55,9 @@ async function criteriaOf(db: Kysely<DB>, setIds: number[]): Promise<Map<number,
   return out;
 }
 
+type ReportValues = Map<number, StoredValue & { comment: string | null }>;
+const noValues = (): ReportValues => new Map();
+
 const toCriteria = (defs: CriterionDef[]) => defs.map((c) => ({ criterionId: c.id, measure: c.measure, rule: c.rule }));
 
 /** Accepted reports (with values) of the entries in the periods. */
@@ -80,7 +83,7 @@ async function acceptedReports(db: Kysely<DB>, entryIds: number[], periodIds: nu
       )
       .execute();
     for (const v of rows) {
-      const m = values.get(v.report_id) ?? new Map();
+      const m = values.get(v.report_id) ?? noValues();
       m.set(v.criterion_id, { value: v.value, met: v.met, comment: v.comment });
       values.set(v.report_id, m);
     }
@@ -131,7 +134,7 @@ export async function proposalsFor(
     for (const e of entries) {
       const report = reportOf.get(e.id);
       const defs = sets.get(report?.criteria_set_id ?? e.criteria_set_id) ?? [];
-      const vals = report ? (values.get(report.id) ?? new Map()) : new Map();
+      const vals = report ? (values.get(report.id) ?? noValues()) : noValues();
       out.set(e.id, {
         entryId: e.id,
         criteria: defs,
@@ -167,7 +170,7 @@ export async function proposalsFor(
       const k = `${e.id}:${p.period_id}`;
       const report = reportOf.get(k);
       const pdefs = report ? (sets.get(report.criteria_set_id) ?? defs) : defs;
-      const proposal = proposePeriod(toCriteria(pdefs), report ? (values.get(report.id) ?? new Map()) : null);
+      const proposal = proposePeriod(toCriteria(pdefs), report ? (values.get(report.id) ?? noValues()) : null);
       const decision = decisions.get(k) ?? null;
       const r = periodResult(p.period_id, proposal, decision);
       results.push(r);

@@ -141,7 +141,7 @@ export async function findEvaluationRows(
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
-  return { items: items as ListRow[], total };
+  return { items, total };
 }
 
 /** Is the entry on the list of the period / phase? */

@@ -40,7 +40,7 @@ const ZPeriodParams = z.object({ periodId: ZId });
 const ZPhaseParams = z.object({ phaseId: ZId });
 const ZEntryParams = z.object({ entryId: ZId });
 
-export async function evaluationRoutes(app: App): Promise<void> {
+export function evaluationRoutes(app: App): void {
   const { db } = app;
   const unitFor = async (actor: Actor, unitId: number | undefined) =>
     unitId === undefined ? undefined : await loadUnitFor(db, actor, unitId, 'registry.read');

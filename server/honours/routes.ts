@@ -17,7 +17,7 @@ import { addAwardRule, createAwardForm, updateAwardForm } from './commands/save-
 
 const tags = ['honours'];
 
-export async function honoursRoutes(app: App): Promise<void> {
+export function honoursRoutes(app: App): void {
   const { db } = app;
   const one = async (id: number, onDate?: string) => {
     const [form] = await findAwardForms(db, { ids: [id], onDate, includeInactive: true });

@@ -28,7 +28,7 @@ import { findFollowups, findInspections, getInspection } from './queries.ts';
 
 const tags = ['inspections'];
 
-export async function inspectionRoutes(app: App): Promise<void> {
+export function inspectionRoutes(app: App): void {
   const { db } = app;
   const show = async (actor: Actor, id: number) => {
     const row = await getInspection(db, actor, id);

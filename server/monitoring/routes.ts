@@ -10,7 +10,7 @@ import { findNotes } from './queries.ts';
 
 const tags = ['monitoring'];
 
-export async function monitoringRoutes(app: App): Promise<void> {
+export function monitoringRoutes(app: App): void {
   const { db } = app;
 
   app.get(

@@ -9,12 +9,7 @@ import { PassThrough } from 'node:stream';
 import { loadExcelJS } from '../docgen/lazy-libs.ts';
 import { sql, type Kysely } from 'kysely';
 import { formatDateTimeVi, formatDateVi } from '../../common/dates.ts';
-import {
-  ENTRY_KIND_LABELS,
-  ENTRY_STATUS_LABELS,
-  type EntryKind,
-  type EntryStatus,
-} from '../../common/schemas/registry.ts';
+import { ENTRY_KIND_LABELS, ENTRY_STATUS_LABELS, type EntryKind } from '../../common/schemas/registry.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../lib/context.ts';
 import { unitNameOn } from '../registry/entry-scope.ts';
@@ -221,7 +216,7 @@ export async function streamExport(
           r.owner_name,
           r.field_name,
           r.level_name,
-          ENTRY_STATUS_LABELS[r.status as EntryStatus],
+          ENTRY_STATUS_LABELS[r.status],
           isoToExcel(r.started_on),
           isoToExcel(r.listed_on),
           r.monitors,

@@ -13,7 +13,6 @@ import {
   ZImportInfo,
   ZImportPreview,
   ZTemplateQuery,
-  type ImportKind,
 } from '../../common/schemas/registry-excel.ts';
 import { ZIdParams } from '../../common/schemas/shared.ts';
 import { auditRead, homeUnitFor } from '../lib/audit.ts';
@@ -34,7 +33,7 @@ const tags = ['registry'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZExportQuery = ZEntryListQuery.omit({ page: true, pageSize: true });
 
-export async function registryExcelRoutes(app: App): Promise<void> {
+export function registryExcelRoutes(app: App): void {
   const { db } = app;
 
   app.get(
@@ -183,7 +182,7 @@ export async function registryExcelRoutes(app: App): Promise<void> {
       const { kind, ownerUnitId } = parsedFields.data;
       const owner = await loadUnitFor(db, actor, ownerUnitId, 'registry.read', 'registry.write');
       const preview = await previewImport(db, req.ctx, app.config, {
-        kind: kind as ImportKind,
+        kind,
         owner,
         fileName: file.name,
         content: file.content,

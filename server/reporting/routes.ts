@@ -53,7 +53,7 @@ import { loadReportFor, presentReport } from './reports.ts';
 const tags = ['reporting'];
 const ZWindowQuery = z.object({ unitId: ZId });
 
-export async function reportingRoutes(app: App): Promise<void> {
+export function reportingRoutes(app: App): void {
   const { db } = app;
   const showPeriod = async (actor: Actor, id: number) =>
     presentPeriod(await loadPeriodFor(db, actor, id, 'read'), actor);

@@ -138,7 +138,7 @@ export async function reportingWorld(t: TestContext) {
     dueOn: '2022-07-15',
   });
   expect(created.statusCode, created.body).toBe(201);
-  const period = json(created) as { id: number; revision: number };
+  const period = json<{ id: number; revision: number }>(created);
   await keepSessions(t);
   return { w, field, crit, entries: { a1, a1b, a2, b1 }, reporterB1, period };
 }

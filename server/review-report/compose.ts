@@ -88,7 +88,7 @@ const paragraphsOf = (text: string | undefined): Block[] =>
     .split(/\n+/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => ({ kind: 'paragraph', content: [p], indent: true }) as Block);
+    .map((p): Block => ({ kind: 'paragraph', content: [p], indent: true }));
 
 export function composeReport(figures: ReviewFigures, texts: ReportTexts, overrides: Overrides): ComposedReport {
   const body: Block[] = [];
@@ -151,7 +151,7 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
   // ─── II ───
   heading(1, 'II', 'CÔNG TÁC TRIỂN KHAI THỰC HIỆN');
   operatorText('implementation', 'II');
-  const registration = (section: string): Inline[] => {
+  const registration = (section: string): string => {
     const total = (k: EntryKind) => v(`${KIND_KEY[k]}.end`, figures.counts[k].total);
     for (const k of ['model', 'exemplar'] as const)
       figs.push({ key: `${KIND_KEY[k]}.end`, label: `Số ${KIND_WORD[k]} trong danh sách`, value: total(k), section });
@@ -171,14 +171,14 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
       .filter((p) => p.m + p.e > 0)
       .map((p) => `${n(p.m)} mô hình và ${n(p.e)} điển hình tiên tiến ${lowerFirst(p.l.name)}`);
     const text = `Đến nay có ${n(total('model'))} mô hình tập thể và ${n(total('exemplar'))} điển hình tiên tiến cá nhân đăng ký${parts.length ? `, trong đó có ${parts.join('; ')}` : ''}.`;
-    return [text];
+    return text;
   };
   const planInline: Inline[] = planDoc
     ? [` (thực hiện ${planDoc.typeName} số ${planDoc.symbol}, ngày ${citeDate(planDoc.issuedOn)})`]
     : [];
   if (planDoc) citations.push({ symbol: planDoc.symbol, dateText: citeDate(planDoc.issuedOn), section: 'II' });
   const reg = registration('II');
-  sentence('II', [String(reg[0]).replace(/\.$/, ''), ...planInline, '.']);
+  sentence('II', [reg.replace(/\.$/, ''), ...planInline, '.']);
 
   // Commendation (the seed's II.4): the funnel of the unit's rounds in the period, each number typed over like the others.
   const honours = figures.honours;
@@ -264,7 +264,7 @@ export function composeReport(figures: ReviewFigures, texts: ReportTexts, overri
     totalRow: true,
   };
   tables.push(countTable);
-  sentence('III.1', registration('III.1'));
+  sentence('III.1', [registration('III.1')]);
   body.push({
     kind: 'table',
     caption: countTable.caption,

@@ -48,7 +48,7 @@ export async function presentReviewReport(db: Kysely<DB>, r: ReviewReportRow): P
     place: r.place,
     planId: r.plan_id,
     figures,
-    texts: textsOf(r) as Record<string, string>,
+    texts: textsOf(r),
     overrides: overridesOf(r),
     warnings,
     warningCount: warnings.length,

@@ -36,7 +36,7 @@ const tags = ['review-reports'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function reviewReportRoutes(app: App): Promise<void> {
+export function reviewReportRoutes(app: App): void {
   const { db } = app;
   /** The report just written, as the writer sees it now. */
   const show = async (id: number) => {
@@ -292,5 +292,5 @@ export async function reviewReportRoutes(app: App): Promise<void> {
     },
   );
 
-  await documentSettingsRoutes(app);
+  documentSettingsRoutes(app);
 }

@@ -8,7 +8,7 @@ import { getDocumentSettings, saveDocumentSettings } from './document-settings.t
 
 const tags = ['review-reports'];
 
-export async function documentSettingsRoutes(app: App): Promise<void> {
+export function documentSettingsRoutes(app: App): void {
   const { db } = app;
 
   app.get(

@@ -8,7 +8,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { unitInScope, type Actor } from '../../lib/context.ts';
+import type { Actor, unitInScope } from '../../lib/context.ts';
 import { latestUnitName } from '../../lib/sql-text.ts';
 import { honoursUnitReadable } from '../policy.ts';
 

@@ -35,7 +35,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const ZCouncilPage = ZPage(ZCouncilSummary);
 const S = '/honours/council-sessions';
 
-export async function councilRoutes(app: App): Promise<void> {
+export function councilRoutes(app: App): void {
   const { db } = app;
   const show = async (actor: Actor, id: number) => presentCouncil(db, actor, await loadCouncilFor(db, actor, id));
   const managed = (actor: Actor, id: number) => loadManagedCouncilFor(db, actor, id);

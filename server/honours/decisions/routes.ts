@@ -34,7 +34,7 @@ const NO_PDF = 'Máy chủ chưa cài LibreOffice nên chưa tạo được bả
 const ZHonourPage = ZPage(ZHonour);
 const ZDecisionQuery = z.object({ decisionDocumentId: ZId });
 
-export async function honourDecisionRoutes(app: App): Promise<void> {
+export function honourDecisionRoutes(app: App): void {
   const { db } = app;
 
   /** The active honours to print: one (by id) or all of one decision; revoked ones are refused. */

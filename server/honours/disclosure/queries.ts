@@ -138,7 +138,7 @@ export async function publishedCandidates(db: Kysely<DB>, disclosureId: number):
     .execute();
   return rows.map((r) => ({
     id: r.id,
-    subject: r.subject as PublicCandidate['subject'],
+    subject: r.subject,
     displayName: r.display_name,
     position: r.position,
     unitName: r.unit_name,

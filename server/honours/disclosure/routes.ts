@@ -40,7 +40,7 @@ const ZTokenParams = z.object({
   token: z.string().trim().min(1, 'Thiếu mã đường dẫn công khai.').max(100, 'Mã đường dẫn công khai không hợp lệ.'),
 });
 
-export async function disclosureRoutes(app: App): Promise<void> {
+export function disclosureRoutes(app: App): void {
   const { db } = app;
   const show = async (actor: Actor, id: number) => {
     const row = await getDisclosure(db, actor, id);

@@ -18,7 +18,7 @@ export async function registerDecision(
     documentBody(ownerUnitId, { symbol, issuedOn, summary: 'Về việc khen thưởng tập thể, cá nhân' }),
   );
   expect(r.statusCode, r.body).toBe(201);
-  return json(r).id;
+  return json<{ id: number }>(r).id;
 }
 
 export async function insertHonour(

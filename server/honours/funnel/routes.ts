@@ -11,7 +11,7 @@ import { funnelCounts, funnelList, unitInRoundTree } from './queries.ts';
 
 const tags = ['honours'];
 
-export async function funnelRoutes(app: App): Promise<void> {
+export function funnelRoutes(app: App): void {
   const { db } = app;
 
   /** The round (visible, else 404) and the subtree's unit (readable, else 404; inside the round's tree, else 400). */

@@ -37,7 +37,7 @@ import { suggestionsFor } from './suggestions.ts';
 
 const tags = ['honours'];
 
-export async function honourProposalRoutes(app: App): Promise<void> {
+export function honourProposalRoutes(app: App): void {
   const { db } = app;
   const showRound = async (actor: Actor, id: number) => {
     const row = await getRound(db, actor, id);

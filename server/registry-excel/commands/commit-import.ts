@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { formatDateVi } from '../../../common/dates.ts';
-import type { ImportColumnKey, TImportCommitBody } from '../../../common/schemas/registry-excel.ts';
+import type { TImportCommitBody } from '../../../common/schemas/registry-excel.ts';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction, type AuditEntry } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
@@ -46,8 +46,6 @@ export function rowProblemsError(rows: CheckedRow[]): AppError {
   );
 }
 
-type Fixes = Record<string, Partial<Record<ImportColumnKey, string | null>>>;
-
 export async function commitImport(
   db: Kysely<DB>,
   ctx: RequestContext,
@@ -69,7 +67,7 @@ export async function commitImport(
       [{ field: 'skip', message: 'Số thứ tự dòng không có trong tệp.' }],
     );
   }
-  const rows = applyFixes(parsed.rows, body.skip, (body.fixes ?? {}) as Fixes);
+  const rows = applyFixes(parsed.rows, body.skip, body.fixes ?? {});
   if (rows.length === 0)
     throw new AppError('VALIDATION', 'Không còn dòng nào để ghi: mọi dòng đều bị bỏ qua.', [
       { field: 'skip', message: 'Mọi dòng đều bị bỏ qua.' },
@@ -98,8 +96,9 @@ export async function commitImport(
     }
     // registerEntries records its own summary per call; the import is told once, below, with those summaries inside.
     const batches: AuditEntry[] = [];
-    const collect = async (entry: AuditEntry) => {
+    const collect = (entry: AuditEntry) => {
       batches.push(entry);
+      return Promise.resolve();
     };
     let accepted = 0;
     let submitted = 0;

@@ -40,7 +40,7 @@ export const presentRows = (rows: CheckedRow[]) =>
   rows.map((r) => ({
     index: r.index,
     rowNumber: r.rowNumber,
-    values: r.values as Record<string, string | null>,
+    values: r.values,
     problems: r.problems,
   }));
 

@@ -110,7 +110,7 @@ export async function acceptMany(
         'NOT_FOUND',
         `Không tìm thấy báo cáo có mã số ${unknown.join(', ')}. Chưa tiếp nhận báo cáo nào.`,
       );
-    const problems = judged.flatMap(({ id, row, problem }, i) => {
+    const problems = judged.flatMap(({ row, problem }, i) => {
       if (problem) return [{ field: `items.${i}`, message: problem }];
       if (row && row.revision !== items[i]!.revision)
         return [

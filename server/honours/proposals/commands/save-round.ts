@@ -82,7 +82,8 @@ async function lockRound(trx: Transaction<DB>, id: number, revision: number) {
   return row;
 }
 
-const dateText = (v: unknown) => (v === null || v === undefined ? null : String(v).slice(0, 10));
+/** A stored date column as YYYY-MM-DD (date columns are read as text: db/database.ts). */
+const dateText = (v: string | null) => (v === null ? null : v.slice(0, 10));
 
 /** The caller loaded the round for 'edit'. Closing stops new proposals; reopening is allowed. */
 export async function updateRound(
