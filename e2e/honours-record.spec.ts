@@ -81,9 +81,8 @@ test('the operator records a party cell’s own Giấy khen, pasting the name fr
   });
   await page.context().close();
 
-  const honours = (await call('GET', `/people/${personId}/honours`)) as
-    | { items?: Array<{ awardForm: { name: string }; decision: { symbol: string }; grantor: string }> }
-    | Array<{ awardForm: { name: string }; decision: { symbol: string }; grantor: string }>;
+  type Honour = { awardForm: { name: string }; decision: { symbol: string }; grantor: string };
+  const honours = await call<{ items?: Honour[] } | Honour[]>('GET', `/people/${personId}/honours`);
   const list = Array.isArray(honours) ? honours : (honours.items ?? []);
   expect(list.map((h) => [h.awardForm.name, h.decision.symbol])).toEqual([['Giấy khen', SYMBOL]]);
   expect(list[0]!.grantor).toContain('Nguyễn Huệ');

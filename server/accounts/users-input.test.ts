@@ -1,14 +1,14 @@
 /** Bad input to user administration: 400/404/409 naming the field, never 500, and nothing written. */
 import { describe, expect, it } from 'vitest';
-import { json, type Session } from '../test/harness.ts';
+import type { ErrorCode } from '../../common/errors.ts';
+import { expectError } from '../test/harness.ts';
 import { accountEvents, type Call, newUserBody, world } from './users-test-world.ts';
 
 describe('user administration: bad input', () => {
   it('answers 400/404/409 naming the field, never 500, and writes nothing', async () => {
     const w = await world();
     const admin = await w.as(w.adminA);
-    const fieldsOf = (r: Awaited<ReturnType<Session['get']>>) =>
-      (json(r).error.fields ?? []).map((f: { field: string }) => f.field);
+    const CODE: Record<number, ErrorCode> = { 400: 'VALIDATION', 404: 'NOT_FOUND', 409: 'DUPLICATE' };
     const cases: Array<[Call, number, string]> = [
       [(s) => s.post('/api/v1/users', newUserBody(w.tree.a1, { username: 'nguyen van a' })), 400, 'username'],
       [(s) => s.post('/api/v1/users', newUserBody(w.tree.a1, { username: 'nguyễn' })), 400, 'username'],
@@ -43,12 +43,16 @@ describe('user administration: bad input', () => {
     ];
     for (const [call, status, field] of cases) {
       const response = await call(admin);
-      expect(response.statusCode, response.body).toBe(status);
-      if (field) expect(fieldsOf(response), response.body).toContain(field);
-      expect(json(response).error.message).toMatch(/[\u00C0-\u1EF9]/);
+      const error = expectError(response, status, CODE[status]!);
+      if (field)
+        expect(
+          (error.fields ?? []).map((f) => f.field),
+          response.body,
+        ).toContain(field);
+      expect(error.message).toMatch(/[\u00C0-\u1EF9]/);
     }
     const duplicate = await admin.post('/api/v1/users', newUserBody(w.tree.a1, { username: 'ANH.NT' }));
-    expect(json(duplicate).error.message).toContain('"ANH.NT"');
+    expect(expectError(duplicate, 409, 'DUPLICATE', ['username']).message).toContain('"ANH.NT"');
     expect((await accountEvents(w.db)).length).toBe(0);
   });
 
@@ -64,8 +68,7 @@ describe('user administration: bad input', () => {
         ],
       }),
     );
-    expect(response.statusCode).toBe(404);
-    expect(json(response).error.fields[0].field).toBe('grants.1.unitId');
+    expectError(response, 404, 'NOT_FOUND', ['grants.1.unitId']);
     expect(
       await w.db.selectFrom('app_user').select('id').where('username', '=', 'Tran.Minh').executeTakeFirst(),
     ).toBeUndefined();
