@@ -113,8 +113,19 @@ describe('the data-folder lock', () => {
     const script = `
       import { acquireDataDirLock } from './server/db/data-dir-lock.ts';
       while (Date.now() < ${startAt}) {}
-      try { acquireDataDirLock(process.env.DIR, 'race'); console.log('acquired'); await new Promise((r) => setTimeout(r, 1500)); }
-      catch (e) { console.log(e.name); }`;
+      import { readdirSync, writeFileSync } from 'node:fs';
+      try {
+        acquireDataDirLock(process.env.DIR, 'race');
+        console.log('acquired');
+        // Hold the lock until the three others have tried (however late a loaded machine runs them).
+        const until = Date.now() + 30_000;
+        while (readdirSync(process.env.DIR).filter((f) => f.startsWith('tried-')).length < 3 && Date.now() < until) {
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      } catch (e) {
+        console.log(e.name);
+        writeFileSync(process.env.DIR + '/tried-' + process.pid, '');
+      }`;
     const results = await Promise.all(
       Array.from({ length: 4 }, () =>
         runCli([], { DIR: dir }, ['--import', 'tsx', '--input-type=module', '-e', script]),
