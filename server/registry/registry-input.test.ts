@@ -6,7 +6,8 @@ import { writeTransaction } from '../lib/audit.ts';
 import { systemContext, type RequestContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
 import { loadActor } from '../accounts/load-actor.ts';
-import { json, setupTest, type TestContext } from '../test/harness.ts';
+import { ZEntryDetail } from '../../common/schemas/registry.ts';
+import { expectError, expectOk, json, setupTest, type TestContext } from '../test/harness.ts';
 import { registerEntries } from './commands/register-entries.ts';
 import { validateEntries, type RegisterEntryInput } from './commands/resolve-entries.ts';
 import {
@@ -88,8 +89,7 @@ describe('registry: bad input', () => {
     const before = await counts(t);
     const post = async (body: unknown, expected: string[]) => {
       const r = await s.post(E, body);
-      expect(r.statusCode, r.body).toBe(400);
-      expect(fieldsOf(r)).toEqual(expected);
+      expectError(r, 400, 'VALIDATION', expected);
     };
     await post({}, ['entry']);
     await post({ entry: { kind: 'thing' } }, ['entry.fieldId', 'entry.kind', 'entry.levelId']);
@@ -124,8 +124,7 @@ describe('registry: bad input', () => {
         revision: active.revision,
         ...body,
       });
-      expect(r.statusCode, r.body).toBe(400);
-      expect(fieldsOf(r)).toEqual(expected);
+      expectError(r, 400, 'VALIDATION', expected);
     };
     await event({ kind: 'exploded' }, ['kind']);
     await event({ kind: 'level_changed' }, ['toLevelId']);
@@ -161,10 +160,9 @@ describe('registry: bad input', () => {
       ['/api/v1/registry/ledger?to=2022-01-01', 'from'],
     ] as const) {
       const r = await s.get(url);
-      expect(r.statusCode, url).toBe(400);
-      expect(fieldsOf(r), url).toEqual([field]);
+      expectError(r, 400, 'VALIDATION', [field]);
     }
-    expect((await s.get(`${E}/999999`)).statusCode).toBe(404);
+    expectError(await s.get(`${E}/999999`), 404, 'NOT_FOUND');
     expect(await counts(t)).toEqual(before);
   });
 
@@ -176,19 +174,19 @@ describe('registry: bad input', () => {
       fieldId: w.exemplarField.id,
       revision: draft.revision,
     });
-    expect(bad.statusCode).toBe(400);
-    expect(fieldsOf(bad)).toEqual(['fieldId']);
+    expectError(bad, 400, 'VALIDATION', ['fieldId']);
     const self = await w.reporterA1.s.patch(`${E}/${draft.id}`, { replicatesId: draft.id, revision: draft.revision });
     expect(fieldsOf(self)).toEqual(['replicatesId']);
     const field2 = await buildField(t.db, { appliesTo: 'model', criteriaFrom: '2021-01-01' });
     const v2 = await buildCriteriaSet(t.db, field2.id, '2023-01-01', 2);
-    const ok = json(
+    const ok = expectOk(
       await w.reporterA1.s.patch(`${E}/${draft.id}`, {
         fieldId: field2.id,
         startedOn: '2021-06-01',
         name: 'Tên đã sửa',
         revision: draft.revision,
       }),
+      ZEntryDetail,
     );
     expect(ok).toMatchObject({
       field: { id: field2.id },
@@ -196,15 +194,17 @@ describe('registry: bad input', () => {
       name: 'Tên đã sửa',
       revision: 2,
     });
-    const later = json(await w.reporterA1.s.patch(`${E}/${draft.id}`, { startedOn: '2023-02-01', revision: 2 }));
+    const later = expectOk(
+      await w.reporterA1.s.patch(`${E}/${draft.id}`, { startedOn: '2023-02-01', revision: 2 }),
+      ZEntryDetail,
+    );
     expect(later.criteriaSetId).toBe(v2);
     // Sending unchanged values writes nothing.
     const sameResponse = await w.reporterA1.s.patch(`${E}/${draft.id}`, {
       name: 'Tên đã sửa',
       revision: later.revision,
     });
-    expect(sameResponse.statusCode, sameResponse.body).toBe(200);
-    expect(json(sameResponse).revision).toBe(later.revision);
+    expect(expectOk(sameResponse, ZEntryDetail).revision).toBe(later.revision);
   });
 });
 

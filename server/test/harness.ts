@@ -118,7 +118,7 @@ export type TestErrorBody = z.output<typeof ZErrorBody>['error'];
 
 /**
  * Asserts an error answer in the API's one error shape: the status, the machine code, and — when given — the
- * fields it names, in any order (code and fields first: they are the contract; the message is for people). Returns
+ * distinct fields it names, in any order (code and fields first: they are the contract; the message is for people). Returns
  * the error so a test can still check the message.
  */
 export function expectError(
@@ -130,6 +130,9 @@ export function expectError(
   expect(response.statusCode, response.body).toBe(status);
   const { error } = parseBody(response, ZErrorBody);
   expect(error.code, response.body).toBe(code);
-  if (fields !== undefined) expect((error.fields ?? []).map((f) => f.field).sort()).toEqual([...fields].sort());
+  if (fields !== undefined) {
+    const named = [...new Set((error.fields ?? []).map((f) => f.field))].sort();
+    expect(named, response.body).toEqual([...new Set(fields)].sort());
+  }
   return error;
 }
