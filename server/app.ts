@@ -171,22 +171,23 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
 
   app.addHook('onRequest', authenticate);
 
+  // The areas register their routes synchronously: a callback plugin, done when they are all in.
   await app.register(
-    async (api) => {
+    (api, _options, done) => {
       const typed = api.withTypeProvider<ZodTypeProvider>();
       authRoutes(typed);
       userRoutes(typed);
-      await orgRoutes(typed);
+      orgRoutes(typed);
       peopleRoutes(typed);
       documentRoutes(typed);
       fileRoutes(typed);
       auditRoutes(typed);
       planRoutes(typed);
       catalogueRoutes(typed);
-      await registryRoutes(typed);
-      await overviewRoutes(typed);
-      await timelineRoutes(typed);
-      await dashboardRoutes(typed);
+      registryRoutes(typed);
+      overviewRoutes(typed);
+      timelineRoutes(typed);
+      dashboardRoutes(typed);
       registryExcelRoutes(typed);
       evaluationRoutes(typed);
       reportingRoutes(typed);
@@ -203,6 +204,7 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
       reviewReportRoutes(typed);
       backupRoutes(typed);
       systemRoutes(typed);
+      done();
     },
     { prefix: '/api/v1' },
   );

@@ -17,7 +17,7 @@ import { dashboardTables } from './reporting-tables.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function dashboardRoutes(app: App): Promise<void> {
+export function dashboardRoutes(app: App): void {
   const { db } = app;
 
   app.get(

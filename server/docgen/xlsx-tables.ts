@@ -1,5 +1,4 @@
 /** Statistics tables as an .xlsx workbook: one sheet per table, Vietnamese headers, bold totals. Used by the review report's annex and the dashboards' data exports. */
-import type ExcelJS from 'exceljs';
 import { loadExcelJS } from './lazy-libs.ts';
 
 export interface StatTable {

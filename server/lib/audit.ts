@@ -119,8 +119,10 @@ export async function writeTransaction<T>(
 ): Promise<T> {
   return db.transaction().execute(async (trx) => {
     const pending: Insertable<AuditEventTable>[] = [];
-    const audit: Audit = async (entry) => {
+    // Collected now, inserted last (after the work), so the audit chain's lock is held only at the end.
+    const audit: Audit = (entry) => {
       pending.push(auditRow(ctx, entry));
+      return Promise.resolve();
     };
     const result = await work({ trx, audit });
     if (pending.length === 0) throw new Error('writeTransaction: a write must record at least one audit event');

@@ -45,7 +45,7 @@ export function findNul(value: unknown): string[] | null {
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], at: { key: String(i), parent: at } });
     } else if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v)) {
-      const entries = Object.entries(v);
+      const entries: Array<[string, unknown]> = Object.entries(v);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i]!;
         if (key.includes(NUL)) return pathOf({ key: printable(key), parent: at });
@@ -105,12 +105,10 @@ export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequ
     void reply.code(400).send({ error: { code: 'BAD_REQUEST', message } });
     return;
   }
-  void reply
-    .code(500)
-    .send({
-      error: {
-        code: 'INTERNAL',
-        message: 'Lỗi hệ thống. Thao tác chưa được thực hiện; hãy thử lại hoặc báo quản trị viên.',
-      },
-    });
+  void reply.code(500).send({
+    error: {
+      code: 'INTERNAL',
+      message: 'Lỗi hệ thống. Thao tác chưa được thực hiện; hãy thử lại hoặc báo quản trị viên.',
+    },
+  });
 }

@@ -8,7 +8,7 @@ import { saveLevel, saveUnitType } from './commands/save-reference.ts';
 
 const tags = ['org'];
 
-export async function referenceRoutes(app: App): Promise<void> {
+export function referenceRoutes(app: App): void {
   const listTypes = () =>
     app.db
       .selectFrom('unit_type')

@@ -40,8 +40,8 @@ const ZUnitPage = z.object({
 });
 const ZCreatedUnits = z.object({ ids: z.array(z.number()) });
 
-export async function orgRoutes(app: App): Promise<void> {
-  await referenceRoutes(app);
+export function orgRoutes(app: App): void {
+  referenceRoutes(app);
 
   app.get(
     '/org/units',

@@ -82,7 +82,7 @@ export function overviewTables(o: TOverview): Record<'active' | 'coverage' | 'mo
   };
 }
 
-export async function overviewRoutes(app: App): Promise<void> {
+export function overviewRoutes(app: App): void {
   const { db } = app;
   const unitFor = async (actor: Actor, unitId: number | undefined) =>
     unitId === undefined ? null : await loadUnitFor(db, actor, unitId, 'registry.read');

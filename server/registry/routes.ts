@@ -39,7 +39,7 @@ import { findEntries } from './queries.ts';
 const tags = ['registry'];
 const ZDetailQuery = z.object({ asOf: ZDate.optional() });
 
-export async function registryRoutes(app: App): Promise<void> {
+export function registryRoutes(app: App): void {
   const { db } = app;
   const show = async (actor: Actor, id: number, asOf = todayInVietnam()) =>
     presentDetail(db, actor, await loadEntryFor(db, actor, id, 'read', asOf), asOf);

@@ -6,7 +6,7 @@ import type { App } from '../lib/http.ts';
 import { loadEntryFor } from '../registry/policy.ts';
 import { composeEntryTimeline } from './compose.ts';
 
-export async function timelineRoutes(app: App): Promise<void> {
+export function timelineRoutes(app: App): void {
   const { db } = app;
 
   app.get(

@@ -5,17 +5,16 @@
  * Set-based so that an Excel import of 10,000 rows takes seconds: every reference is checked with a handful of
  * bulk queries (never one per row), and problems are reported per input index.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { formatDateVi, todayInVietnam } from '../../../common/dates.ts';
 import { ENTRY_KIND_LABELS, type TRegisterEntry } from '../../../common/schemas/registry.ts';
 import { foldVietnamese, normalizeSpaces } from '../../../common/vn-text.ts';
-import type { DB, RegistryEventKind, RegistryStatus } from '../../db/schema.ts';
-import type { Audit } from '../../lib/audit.ts';
+import type { DB } from '../../db/schema.ts';
 import { scopeOf, unitInScope, type RequestContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { latestUnitName } from '../../lib/sql-text.ts';
 import { unitVisible } from '../../catalogue/lineage.ts';
-import { derivedColumns, entryLabel } from '../entry-record.ts';
+import { entryLabel } from '../entry-record.ts';
 import { entryReadable } from '../entry-scope.ts';
 import { canApproveAt, canReadUnit, canWriteUnit, contextReach } from '../policy.ts';
 
