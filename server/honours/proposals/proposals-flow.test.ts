@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../../common/dates.ts';
 import { modelEntry, registerAccepted } from '../../registry/test-helpers.ts';
-import { json, setupTest } from '../../test/harness.ts';
+import { ZProposal } from '../../../common/schemas/honours-flow.ts';
+import { expectOk, json, setupTest } from '../../test/harness.ts';
 import { honoursWorld, insertCandidate, insertProposal } from '../test-helpers.ts';
 import {
   addCandidate,
@@ -83,7 +84,7 @@ describe('the proposal flow', () => {
       sent.candidates.find((c: { subject: string }) => c.subject === 'individual'),
       sent.candidates.find((c: { subject: string }) => c.subject === 'collective'),
     ];
-    const reviewed = json(
+    const reviewed = expectOk(
       await w.operatorA.s.post(`${H}/proposals/${draft.id}/review`, {
         items: [
           {
@@ -95,8 +96,9 @@ describe('the proposal flow', () => {
           { candidateId: col.id, decision: 'pass', revision: col.revision },
         ],
       }),
+      ZProposal,
     );
-    const byId = new Map<number, any>(reviewed.candidates.map((c: { id: number }) => [c.id, c]));
+    const byId = new Map(reviewed.candidates.map((c) => [c.id, c]));
     expect(byId.get(ind.id)).toMatchObject({
       status: 'returned',
       returnReason: 'Thiếu báo cáo thành tích có xác nhận của thủ trưởng',
@@ -128,7 +130,7 @@ describe('the proposal flow', () => {
     // The passed one cannot be edited any more.
     const passedEdit = await w.reporterA1.s.patch(`${H}/candidates/${col.id}`, {
       achievement: 'Sửa',
-      revision: byId.get(col.id).revision,
+      revision: byId.get(col.id)?.revision,
     });
     expect(passedEdit.statusCode).toBe(409);
     const again = await submit(w.reporterA1.s, draft.id);
