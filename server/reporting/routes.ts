@@ -48,7 +48,8 @@ import { updatePeriod } from './commands/update-period.ts';
 import { computeCompleteness, findPeriodEntries } from './completeness.ts';
 import { periodWindow } from './period-rules.ts';
 import { findPeriods, getPeriods, listOverrides, loadPeriodFor, presentPeriod } from './periods.ts';
-import { loadReportFor, presentReport } from './reports.ts';
+import { loadReportFor } from './policy.ts';
+import { presentReport } from './presenter.ts';
 
 const tags = ['reporting'];
 const ZWindowQuery = z.object({ unitId: ZId });
