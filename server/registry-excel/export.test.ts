@@ -101,7 +101,7 @@ describe('export.xlsx', () => {
     );
     const { sheet, header, rows } = await sheetOf(r.rawPayload);
     expect(sheet.getRow(1).getCell(1).value).toBe('DANH SÁCH MÔ HÌNH');
-    expect(String(sheet.getRow(2).getCell(1).value)).toBe(
+    expect(sheet.getRow(2).getCell(1).value).toBe(
       `Loại: Mô hình (tập thể); Đơn vị: Đảng ủy Khối A (kể cả các đơn vị trực thuộc); Trạng thái: Trong danh sách; Tên đơn vị theo ngày ${today.split('-').reverse().join('/')}`,
     );
     expect(header).toEqual([
@@ -165,7 +165,7 @@ describe('export.xlsx', () => {
       (await download(t.app, op, '/api/v1/registry/export.xlsx?kind=exemplar&asOf=2024-06-01')).rawPayload,
     );
     expect(then.rows.map((row) => row[3])).toEqual(['Đảng bộ Sở Tư pháp', 'Đảng bộ Sở Tư pháp']);
-    expect(String(then.sheet.getRow(2).getCell(1).value)).toContain('Tên đơn vị theo ngày 01/06/2024');
+    expect(then.sheet.getRow(2).getCell(1).value).toContain('Tên đơn vị theo ngày 01/06/2024');
   });
 
   it('exports both kinds with a kind column, filters by date on the list and by search words', async () => {

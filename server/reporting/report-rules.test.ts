@@ -148,7 +148,7 @@ describe('lock rules', () => {
     const sent = await w.reporterA1.s.post(`${R}/${r.id}/submit`, { revision: s.revision });
     expect(sent.statusCode, sent.body).toBe(200);
     expect(json(sent).late).toBe(true);
-    expect((json(await w.operatorA.s.get(`${P}/${x.period.id}/overrides`)) as unknown[]).length).toBe(3);
+    expect(json<unknown[]>(await w.operatorA.s.get(`${P}/${x.period.id}/overrides`)).length).toBe(3);
     // Overrides need approval rights on the unit; another bloc's unit is not found.
     expect(
       (await w.reporterA1.s.post(`${P}/${x.period.id}/overrides`, { unitId: w.tree.a1, state: 'closed', reason: 'x' }))

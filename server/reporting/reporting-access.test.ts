@@ -116,11 +116,7 @@ describe('reporting permissions', () => {
   it('answers 401 on every endpoint without signing in', async () => {
     const { t, x, sub, draft } = await world();
     const calls = endpoints(x, sub, draft);
-    await expectStatuses(
-      anonymous(t.app),
-      calls,
-      Object.fromEntries(Object.keys(calls).map((k) => [k, 401])) as Record<Name, number>,
-    );
+    await expectStatuses(anonymous(t.app), calls, Object.fromEntries(Object.keys(calls).map((k) => [k, 401])));
   });
 
   it("a reporter of a2 neither sees a1's reports nor reviews anything", async () => {

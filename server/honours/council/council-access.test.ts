@@ -50,11 +50,7 @@ describe('council permissions', () => {
   it('answers 401 on every endpoint without signing in', async () => {
     const x = await world();
     const calls = endpoints(x);
-    await expectStatuses(
-      anonymous(x.t.app),
-      calls,
-      Object.fromEntries(Object.keys(calls).map((k) => [k, 401])) as Record<Name, number>,
-    );
+    await expectStatuses(anonymous(x.t.app), calls, Object.fromEntries(Object.keys(calls).map((k) => [k, 401])));
   });
 
   it('another bloc and a proposing unit below do not see the session', async () => {
