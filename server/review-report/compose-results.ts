@@ -1,6 +1,5 @@
 /** Section III of a review report: the results, with the statistics tables shared with the .xlsx annex. */
 import type { StatTable } from '../docgen/xlsx-tables.ts';
-import type { Movement } from './consistency.ts';
 import type { MovementRow } from './figures.ts';
 import { KIND_KEY, KIND_WORD, citeDate, lowerFirst, n, type Composer } from './compose-context.ts';
 

@@ -5,10 +5,10 @@
  * nearest unit at or above it that has any (one query on the current path);
  * a report's own layout goes on top.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { TDocumentSettings, TDocumentSettingsBody } from '../../common/schemas/review-reports.ts';
 import type { DB } from '../db/schema.ts';
-import { mergeLayout, resolveLayout, type PartyLayoutOverride } from '../docgen/party-layout.ts';
+import { mergeLayout, resolveLayout } from '../docgen/party-layout.ts';
 import { asObject } from '../lib/json-value.ts';
 import { effectiveLayout, nearestSettings, type UnitSettings } from '../org/document-settings.ts';
 
