@@ -142,9 +142,7 @@ function readCell(cell: ExcelJS.Cell, isDate: boolean): CellReading {
       problem: `Ô ${cell.address} có lỗi ${String(v.error)}${formula ? ' (kết quả của công thức)' : ''}.`,
     };
   }
-  if (Array.isArray(v.richText))
-    return { text: clean((v.richText as Array<{ text?: string }>).map((r) => r.text ?? '').join('')) };
-  if ('text' in v) return { text: clean(String(v.text ?? '')) };
+  if (Array.isArray(v.richText) || 'text' in v) return { text: clean(valueText(v)) };
   return { text: clean(String(cell.text ?? '')) };
 }
 
@@ -154,15 +152,25 @@ function clean(text: string): string | null {
 }
 
 function plainText(cell: ExcelJS.Cell): string {
-  const v = cell.value as unknown;
+  return valueText(cell.value);
+}
+
+/**
+ * The text of an exceljs value or part of one, reading through rich text, hyperlinks (whose text may itself
+ * be rich text) and formula results; an object of another shape has no text (never "[object Object]").
+ */
+export function valueText(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: string }>).map((r) => r.text ?? '').join('');
-    if ('result' in o) return String(o.result ?? '');
-    if ('text' in o) return String(o.text ?? '');
-  }
-  return String(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return String(v);
+  if (typeof v !== 'object') return '';
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.richText))
+    return o.richText.map((r: unknown) => valueText((r as { text?: unknown }).text)).join('');
+  if ('result' in o) return valueText(o.result);
+  if ('text' in o) return valueText(o.text);
+  return '';
 }
 
 interface HeaderMatch {

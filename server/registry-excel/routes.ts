@@ -162,7 +162,11 @@ export function registryExcelRoutes(app: App): void {
           }
           file = { name: part.filename, content: await part.toBuffer() };
         } else {
-          fields[part.fieldname] = String(part.value ?? '');
+          // A field sent as application/json arrives parsed: a number or a word is fine, an object is not.
+          const value = part.value;
+          if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+            throw invalid(part.fieldname, `Trường "${part.fieldname}" phải là văn bản hoặc số.`);
+          fields[part.fieldname] = String(value);
         }
       }
       assertNoNul(fields, 'body'); // multipart fields bypass the request guard of lib/input-guard.ts

@@ -194,7 +194,7 @@ describe('the proposal flow', () => {
       .where('proposal_id', '=', p.id)
       .execute();
     const flagsOf = (pred: (r: (typeof stored)[number]) => boolean) =>
-      (stored.find(pred)!.flags as unknown as Array<{ kind: string; text: string }>).map((f) => f.kind);
+      (stored.find(pred)!.flags as Array<{ kind: string; text: string }>).map((f) => f.kind);
     expect(flagsOf((r) => r.person_id === w.people.a1)).toEqual(['discipline']);
     expect(flagsOf((r) => r.person_id === w.people.a1b)).toEqual([]);
     expect(flagsOf((r) => r.entry_id === model.id)).toEqual(['inspection']);

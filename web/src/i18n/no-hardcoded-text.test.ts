@@ -4,10 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 
-const sources = import.meta.glob('../**/*.tsx', { query: '?raw', import: 'default', eager: true }) as Record<
-  string,
-  string
->;
+const sources = import.meta.glob<string>('../**/*.tsx', { query: '?raw', import: 'default', eager: true });
 
 const JSX_TEXT = />[^<>{}=;()]*\p{L}{2,}[^<>{}]*<\//gu;
 const TEXT_ATTRIBUTE =
