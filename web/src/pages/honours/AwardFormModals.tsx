@@ -1,6 +1,6 @@
 /** Add a form (with its first rule), edit a form, issue a new rule version — system administrators. */
 import { App, Form, Input, InputNumber, Select, Switch } from 'antd';
-import { AWARD_KINDS, AWARD_SUBJECTS, ZCreateAwardFormBody } from '../../../../common/schemas/honours.ts';
+import { AWARD_KINDS, AWARD_SUBJECTS, ZCreateAwardFormBody } from '@common/schemas/honours.ts';
 import { honoursApi, type TAwardForm, type TAwardRuleInput, type TCreateAwardFormBody } from '../../api/honours.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { today } from '../../lib/dates.ts';

@@ -1,6 +1,6 @@
 /** The fields of one council-rule version (used when adding a form and when issuing a new version). */
 import { Form, Input, InputNumber, Select, Switch } from 'antd';
-import { GRANTOR_KINDS, ZAwardRuleInput } from '../../../../common/schemas/honours.ts';
+import { GRANTOR_KINDS, ZAwardRuleInput } from '@common/schemas/honours.ts';
 import { IsoDatePicker } from '../../components/IsoDatePicker.tsx';
 import { LevelSelect } from '../../components/LevelSelect.tsx';
 import { zodRule } from '../../lib/zod-rule.ts';

@@ -5,7 +5,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { COMPLETENESS_BUCKETS } from '../../../../common/schemas/reporting-completeness.ts';
+import { COMPLETENESS_BUCKETS } from '@common/schemas/reporting-completeness.ts';
 import type { CompletenessBucket } from '../../api/reporting.ts';
 
 export interface ReportsParams {

@@ -9,8 +9,8 @@ import { Alert, App, Button, Col, Form, Input, Row, Select, Table, Tag, Typograp
 import { DeleteOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { ZCreateCouncilBody } from '../../../../../common/schemas/honours-council.ts';
-import type { TRound } from '../../../../../common/schemas/honours-flow.ts';
+import { ZCreateCouncilBody } from '@common/schemas/honours-council.ts';
+import type { TRound } from '@common/schemas/honours-flow.ts';
 import { errorMessage } from '../../../api/client.ts';
 import {
   councilApi,

@@ -4,8 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { Alert, App, Col, Form, Input, Row, Select, Typography } from 'antd';
-import { ZDecisionDocument } from '../../../../../common/schemas/honours-decisions.ts';
-import type { TRound } from '../../../../../common/schemas/honours-flow.ts';
+import type { TRound } from '@common/schemas/honours-flow.ts';
 import { errorMessage } from '../../../api/client.ts';
 import {
   honoursRegisterApi,
@@ -16,22 +15,12 @@ import {
   type TDecisionResult,
 } from '../../../api/honours-council.ts';
 import { FormModal } from '../../../components/FormModal.tsx';
-import { IsoDatePicker } from '../../../components/IsoDatePicker.tsx';
-import { FileUploadField } from '../../documents/FileUploadField.tsx';
 import { today } from '../../../lib/dates.ts';
-import { zodRule } from '../../../lib/zod-rule.ts';
 import { t } from '../../../i18n/index.ts';
 import { CandidatePickTable } from '../CandidatePickTable.tsx';
+import { DecisionDocumentFields, type DecisionDocumentValues } from './DecisionDocumentFields.tsx';
 
-interface DocumentValues {
-  symbol: string;
-  issuedOn: string;
-  signer: string;
-  summary: string;
-  fileId: number | null;
-}
-
-interface DecisionValues extends DocumentValues {
+interface DecisionValues extends DecisionDocumentValues {
   candidateIds: number[];
   externalBody?: string;
   proposalId?: number | null;
@@ -42,58 +31,7 @@ const chooseRule = (message: string) => ({
     !v || v.length === 0 ? Promise.reject(new Error(message)) : Promise.resolve(),
 });
 
-/** The decision document's fields (registered in the document registry with the honours). */
-function DocumentFields() {
-  return (
-    <>
-      <Row gutter={12}>
-        <Col xs={24} md={8}>
-          <Form.Item
-            name="symbol"
-            label={t('honoursFlow.decision.symbol')}
-            rules={[zodRule(ZDecisionDocument.shape.symbol)]}
-            required
-            extra={t('honoursFlow.decision.symbolHelp')}
-          >
-            <Input maxLength={100} data-testid="decision-symbol" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            name="issuedOn"
-            label={t('honoursFlow.decision.issuedOn')}
-            rules={[{ required: true, message: t('honoursFlow.hc.form.dateRequired') }]}
-          >
-            <IsoDatePicker noFuture data-testid="decision-date" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={10}>
-          <Form.Item
-            name="signer"
-            label={t('honoursFlow.decision.signer')}
-            rules={[zodRule(ZDecisionDocument.shape.signer)]}
-            required
-          >
-            <Input maxLength={200} data-testid="decision-signer" />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item
-        name="summary"
-        label={t('honoursFlow.decision.summary')}
-        rules={[zodRule(ZDecisionDocument.shape.summary)]}
-        required
-      >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} data-testid="decision-summary" />
-      </Form.Item>
-      <Form.Item name="fileId" label={t('honoursFlow.decision.file')}>
-        <FileUploadField />
-      </Form.Item>
-    </>
-  );
-}
-
-const documentOf = (v: DocumentValues) => ({
+const documentOf = (v: DecisionDocumentValues) => ({
   symbol: v.symbol,
   issuedOn: v.issuedOn,
   signer: v.signer,
@@ -168,7 +106,7 @@ export function IssueDecisionModal({ round, onClose }: { round: TRound; onClose:
       <Typography.Paragraph type="secondary">
         {t('honoursFlow.decision.grantor', { unit: round.ownerUnit.name })}
       </Typography.Paragraph>
-      <DocumentFields />
+      <DecisionDocumentFields testIdPrefix="decision" symbolHelp={t('honoursFlow.decision.symbolHelp')} />
       <Form.Item
         name="candidateIds"
         label={t('honoursFlow.decision.recipients')}
@@ -271,7 +209,7 @@ export function ExternalDecisionModal({ round, onClose }: { round: TRound; onClo
           </Form.Item>
         </Col>
       </Row>
-      <DocumentFields />
+      <DecisionDocumentFields testIdPrefix="decision" symbolHelp={t('honoursFlow.decision.symbolHelp')} />
       <Form.Item
         name="candidateIds"
         label={t('honoursFlow.decision.recipients')}

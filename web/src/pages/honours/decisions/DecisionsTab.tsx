@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import { AuditOutlined, FileDoneOutlined } from '@ant-design/icons';
-import type { TRound } from '../../../../../common/schemas/honours-flow.ts';
+import type { TRound } from '@common/schemas/honours-flow.ts';
 import { errorMessage } from '../../../api/client.ts';
 import { useHonours, useSentProposals, type THonour } from '../../../api/honours-council.ts';
 import { useIsPhone } from '../../../hooks/use-is-phone.ts';

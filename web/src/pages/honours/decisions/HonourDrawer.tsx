@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { FilePdfOutlined, FileWordOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { ZRevokeBody } from '../../../../../common/schemas/honours-decisions.ts';
+import { ZRevokeBody } from '@common/schemas/honours-decisions.ts';
 import { errorMessage } from '../../../api/client.ts';
 import { honoursRegisterApi, useHonour, useInvalidateHonours, type THonour } from '../../../api/honours-council.ts';
 import { ActionDrawer } from '../../../components/ActionDrawer.tsx';

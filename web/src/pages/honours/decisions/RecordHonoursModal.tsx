@@ -9,22 +9,19 @@
  * people of the unit and its sub-units.
  */
 import { useMemo, useState } from 'react';
-import { Alert, App, Col, Form, Input, Row, Select, Typography } from 'antd';
+import { Alert, App, Col, Form, Row, Select, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { ROLE_ACTIONS } from '@common/roles.ts';
-import { ZDecisionDocument } from '@common/schemas/honours-decisions.ts';
 import { errorMessage } from '../../../api/client.ts';
 import { honoursRegisterApi, useInvalidateHonours, type TDecisionResult } from '../../../api/honours-council.ts';
 import { honoursFlowApi, useActiveAwardForms, useInvalidateHonoursFlow } from '../../../api/honours-proposals.ts';
 import type { TUnitSummary } from '../../../api/types.ts';
 import { useMeQuery } from '../../../auth/me.ts';
 import { FormModal } from '../../../components/FormModal.tsx';
-import { IsoDatePicker } from '../../../components/IsoDatePicker.tsx';
 import { UnitSelect, type UnitRef } from '../../../components/UnitSelect.tsx';
 import { today } from '../../../lib/dates.ts';
-import { zodRule } from '../../../lib/zod-rule.ts';
 import { t } from '../../../i18n/index.ts';
-import { FileUploadField } from '../../documents/FileUploadField.tsx';
+import { DecisionDocumentFields } from './DecisionDocumentFields.tsx';
 import { PasteNamesPanel } from './PasteNamesPanel.tsx';
 import { RecipientRowsTable } from './RecipientRowsTable.tsx';
 import { awardOptionsFor, emptyRow, mayReviewIn, type KnownPerson, type RecordValues } from './record-honours-form.ts';
@@ -165,54 +162,11 @@ export function RecordHonoursModal({ onClose }: { onClose: () => void }) {
           </Form.Item>
         </Col>
       </Row>
-      <Row gutter={12}>
-        <Col xs={24} md={8}>
-          <Form.Item
-            name="symbol"
-            label={t('honoursFlow.decision.symbol')}
-            rules={[zodRule(ZDecisionDocument.shape.symbol)]}
-            required
-            extra={t('honoursFlow.record.symbolHelp')}
-          >
-            <Input maxLength={100} data-testid="record-symbol" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            name="issuedOn"
-            label={t('honoursFlow.decision.issuedOn')}
-            rules={[{ required: true, message: t('honoursFlow.hc.form.dateRequired') }]}
-          >
-            <IsoDatePicker noFuture data-testid="record-date" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={10}>
-          <Form.Item
-            name="signer"
-            label={t('honoursFlow.decision.signer')}
-            rules={[zodRule(ZDecisionDocument.shape.signer)]}
-            required
-          >
-            <Input maxLength={200} data-testid="record-signer" />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item
-        name="summary"
-        label={t('honoursFlow.decision.summary')}
-        rules={[zodRule(ZDecisionDocument.shape.summary)]}
-        required
-      >
-        <Input.TextArea
-          autoSize={{ minRows: 2, maxRows: 4 }}
-          maxLength={500}
-          placeholder={t('honoursFlow.record.summaryPlaceholder')}
-          data-testid="record-summary"
-        />
-      </Form.Item>
-      <Form.Item name="fileId" label={t('honoursFlow.decision.file')}>
-        <FileUploadField />
-      </Form.Item>
+      <DecisionDocumentFields
+        testIdPrefix="record"
+        symbolHelp={t('honoursFlow.record.symbolHelp')}
+        summaryPlaceholder={t('honoursFlow.record.summaryPlaceholder')}
+      />
 
       <PasteNamesPanel paste={paste} awardOptions={awardOptionsFor(activeForms, 'individual')} />
       <RecipientRowsTable

@@ -1,5 +1,5 @@
 /** The values of "Ghi nhận khen thưởng của đơn vị" and the rules its rows follow. */
-import { ROLE_ACTIONS, ROLE_REACH } from '../../../../../common/roles.ts';
+import { ROLE_ACTIONS, ROLE_REACH } from '@common/roles.ts';
 import type { HonourSubject } from '../../../api/honours-council.ts';
 import type { TAwardForm } from '../../../api/honours.ts';
 import type { TMe, TPerson } from '../../../api/types.ts';

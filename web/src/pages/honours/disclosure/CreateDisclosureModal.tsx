@@ -2,8 +2,8 @@
 import { useMemo } from 'react';
 import dayjs from 'dayjs';
 import { Alert, App, Col, Form, Input, Row } from 'antd';
-import type { TRound } from '../../../../../common/schemas/honours-flow.ts';
-import { ZCreateDisclosureBody } from '../../../../../common/schemas/honours-disclosure.ts';
+import type { TRound } from '@common/schemas/honours-flow.ts';
+import { ZCreateDisclosureBody } from '@common/schemas/honours-disclosure.ts';
 import { errorMessage } from '../../../api/client.ts';
 import { disclosureApi, useInvalidateHonours, useReviewQueue } from '../../../api/honours-council.ts';
 import { FormModal } from '../../../components/FormModal.tsx';

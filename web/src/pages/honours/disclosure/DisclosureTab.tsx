@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Space, Table, Tag, Typography } from 'antd';
 import { NotificationOutlined } from '@ant-design/icons';
-import type { TRound } from '../../../../../common/schemas/honours-flow.ts';
+import type { TRound } from '@common/schemas/honours-flow.ts';
 import { errorMessage } from '../../../api/client.ts';
 import { useDisclosures, type TDisclosureSummary } from '../../../api/honours-council.ts';
 import { useIsPhone } from '../../../hooks/use-is-phone.ts';

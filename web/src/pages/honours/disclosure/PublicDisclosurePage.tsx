@@ -22,7 +22,7 @@ import {
   Typography,
 } from 'antd';
 import { useParams } from 'react-router';
-import { ZPublicCommentBody } from '../../../../../common/schemas/honours-disclosure.ts';
+import { ZPublicCommentBody } from '@common/schemas/honours-disclosure.ts';
 import { ApiError, errorMessage } from '../../../api/client.ts';
 import { publicDisclosureApi, usePublicDisclosure, type TPublicCandidate } from '../../../api/honours-council.ts';
 import { useIsPhone } from '../../../hooks/use-is-phone.ts';

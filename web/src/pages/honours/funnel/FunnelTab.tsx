@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Empty, Spin, Table, Tag, Typography } from 'antd';
-import type { TRound } from '../../../../../common/schemas/honours-flow.ts';
+import type { TRound } from '@common/schemas/honours-flow.ts';
 import { ApiError, errorMessage } from '../../../api/client.ts';
 import { useMeQuery } from '../../../auth/me.ts';
 import {

@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { App, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
-import { ZAddCandidateBody } from '../../../../../common/schemas/honours-flow.ts';
+import { ZAddCandidateBody } from '@common/schemas/honours-flow.ts';
 import {
   honoursFlowApi,
   refreshOnConflict,

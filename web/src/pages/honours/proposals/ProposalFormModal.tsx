@@ -4,7 +4,7 @@
  * round's unit may instead address an outside body ("Đề nghị cấp trên").
  */
 import { App, Form, Input } from 'antd';
-import { ZCreateProposalBody } from '../../../../../common/schemas/honours-flow.ts';
+import { ZCreateProposalBody } from '@common/schemas/honours-flow.ts';
 import {
   honoursFlowApi,
   refreshOnConflict,
@@ -19,7 +19,7 @@ import { FormModal } from '../../../components/FormModal.tsx';
 import { UnitSelect } from '../../../components/UnitSelect.tsx';
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { t } from '../../../i18n/index.ts';
-import { ROLE_ACTIONS, ROLE_REACH } from '../../../../../common/roles.ts';
+import { ROLE_ACTIONS, ROLE_REACH } from '@common/roles.ts';
 import { isUnder, mayProposeIn } from '../rounds/labels.ts';
 
 interface Values {

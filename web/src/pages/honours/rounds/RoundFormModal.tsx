@@ -1,7 +1,7 @@
 /** Mở / sửa một đợt khen thưởng: unit, name, kind (phase of a plan, thematic, ad hoc), dates, note. */
 import { App, Col, Form, Input, Row, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { ZCreateRoundBody } from '../../../../../common/schemas/honours-flow.ts';
+import { ZCreateRoundBody } from '@common/schemas/honours-flow.ts';
 import {
   honoursFlowApi,
   refreshOnConflict,

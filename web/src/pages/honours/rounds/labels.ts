@@ -1,6 +1,6 @@
 /** Labels and colours of the honours flow (rounds, proposals, candidates), and who may propose where. */
-import { ROLE_ACTIONS, ROLE_REACH } from '../../../../../common/roles.ts';
-import { CANDIDATE_STATUSES, HONOUR_SUBJECTS, ROUND_KINDS } from '../../../../../common/schemas/honours-flow.ts';
+import { ROLE_ACTIONS, ROLE_REACH } from '@common/roles.ts';
+import { CANDIDATE_STATUSES, HONOUR_SUBJECTS, ROUND_KINDS } from '@common/schemas/honours-flow.ts';
 import type { CandidateStatus, HonourSubject, RoundKind } from '../../../api/honours-proposals.ts';
 import type { TMe } from '../../../api/types.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';

@@ -6,7 +6,7 @@
  */
 import { Alert, Input, InputNumber, Radio, Space, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
-import { isCriterionMet } from '../../../../../common/criterion-rules.ts';
+import { isCriterionMet } from '@common/criterion-rules.ts';
 import type { TReportCriterion } from '../../../api/reporting.ts';
 import { t } from '../../../i18n/index.ts';
 import { formatValue } from '../labels.ts';

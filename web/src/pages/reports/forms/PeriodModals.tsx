@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Empty, Form, Input, InputNumber, Modal, Radio, Select, Table, Tag } from 'antd';
-import { PERIOD_KINDS, ZCreatePeriodBody, ZOverrideBody } from '../../../../../common/schemas/reporting-periods.ts';
+import { PERIOD_KINDS, ZCreatePeriodBody, ZOverrideBody } from '@common/schemas/reporting-periods.ts';
 import { errorMessage } from '../../../api/client.ts';
 import {
   reportingApi,

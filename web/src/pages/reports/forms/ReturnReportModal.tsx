@@ -5,7 +5,7 @@
  */
 import { App, Button, Form, Input, Select, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { ZReturnNote, ZReturnReportBody } from '../../../../../common/schemas/reporting.ts';
+import { ZReturnNote, ZReturnReportBody } from '@common/schemas/reporting.ts';
 import { reportingApi, type TReport } from '../../../api/reporting.ts';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { zodRule } from '../../../lib/zod-rule.ts';
