@@ -103,7 +103,7 @@ describe('honour decision permissions', () => {
     await expectStatuses(x.w.viewerA.s, endpoints(x), readOnly);
     await expectStatuses(x.w.member.s, endpoints(x), readOnlyNoPdf);
     expect(json(await x.w.viewerA.s.get('/api/v1/honours')).total).toBe(1);
-  });
+  }, 180_000); // two roles × every endpoint, certificates rendered as .docx and .pdf: 15–22 s on an idle machine
 
   it("another bloc's operator finds nothing (404) and may not decide for bloc A", async () => {
     const x = await world();
