@@ -9,6 +9,7 @@ import { foldVietnamese } from '../../common/vn-text.ts';
 import { lineageOf } from '../catalogue/lineage.ts';
 import type { DB } from '../db/schema.ts';
 import { pathColumnInScope, scopeOf, type RequestContext } from '../lib/context.ts';
+import { latestUnitName } from '../lib/sql-text.ts';
 
 export interface ImportOwner {
   id: number;
@@ -86,9 +87,7 @@ export async function loadCatalogue(
     .select([
       'u.id',
       'u.code',
-      sql<string>`(select v.name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc, v.id desc limit 1)`.as(
-        'name',
-      ),
+      latestUnitName('u.id').as('name'),
       sql<
         string | null
       >`(select v.short_name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc, v.id desc limit 1)`.as(
