@@ -1,6 +1,6 @@
 /** Shaping evaluations for the API: the scope, a list row, one entry's detail. */
 import type { TEvaluationDetail, TEvaluationRow, TScope } from '../../common/schemas/evaluation.ts';
-import type { EntryDetailRow } from '../registry/queries.ts';
+import type { EntryDetailRow, EntrySummaryRow } from '../registry/queries.ts';
 import type { EntryProposal } from './proposal-queries.ts';
 import type { EvaluationDetailData, ListRow, ScopeRow } from './queries.ts';
 
@@ -30,21 +30,26 @@ function presentProposalSummary(p: EntryProposal | undefined) {
   };
 }
 
+/** The entry as the evaluation and to-review lists show it (a registry summary row's columns). */
+export function presentEvaluationEntry(r: EntrySummaryRow): TEvaluationRow['entry'] {
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    status: r.status,
+    ownerUnit: { id: r.owner_unit_id, name: r.owner_name },
+    field: { id: r.field_id, name: r.field_name },
+    level: { id: r.level_id, name: r.level_name },
+  };
+}
+
 export function presentEvaluationRow(
   r: ListRow,
   proposal: EntryProposal | undefined,
   canDecide: boolean,
 ): TEvaluationRow {
   return {
-    entry: {
-      id: r.id,
-      kind: r.kind,
-      name: r.name,
-      status: r.status,
-      ownerUnit: { id: r.owner_unit_id, name: r.owner_name },
-      field: { id: r.field_id, name: r.field_name },
-      level: { id: r.level_id, name: r.level_name },
-    },
+    entry: presentEvaluationEntry(r),
     report:
       r.report_id !== null
         ? { id: r.report_id, status: r.report_status!, changedAfterAcceptance: r.report_changed ?? false }

@@ -11,6 +11,7 @@ import type { TToReviewRow } from '../../common/schemas/evaluation.ts';
 import type { DB, ReportPeriodKind } from '../db/schema.ts';
 import type { Actor } from '../lib/context.ts';
 import { scopedEntries, summaryColumns } from '../registry/queries.ts';
+import { presentEvaluationEntry } from './presenter.ts';
 
 interface Pair {
   entry_id: number;
@@ -83,15 +84,7 @@ export async function findToReview(
     items: rows.map((r) => {
       const p = r.pair;
       return {
-        entry: {
-          id: r.id,
-          kind: r.kind,
-          name: r.name,
-          status: r.status,
-          ownerUnit: { id: r.owner_unit_id, name: r.owner_name },
-          field: { id: r.field_id, name: r.field_name },
-          level: { id: r.level_id, name: r.level_name },
-        },
+        entry: presentEvaluationEntry(r),
         previous: {
           id: p.prev_id,
           name: p.prev_name,

@@ -4,25 +4,14 @@
  * texts, headings, tables, the numbers that may be typed over) and the
  * helpers that write to them. Pure: no database.
  */
+import type { REVIEW_TEXT_KEYS } from '../../common/schemas/review-reports.ts';
 import type { Block, Inline } from '../docgen/party-document.ts';
 import type { StatTable } from '../docgen/xlsx-tables.ts';
 import type { Breakdown, Citation, Figure, Movement, ReportDraft } from './consistency.ts';
 import { GRASSROOTS_CODES, type CitedDocument, type EntryKind, type LevelRef, type ReviewFigures } from './figures.ts';
 
-/** The sections the operator writes, in the order they appear. */
-export const TEXT_KEYS = [
-  'intro',
-  'leadership',
-  'implementation',
-  'results',
-  'strengths',
-  'weaknesses',
-  'causes',
-  'directions',
-  'recommendations',
-  'closing',
-] as const;
-export type TextKey = (typeof TEXT_KEYS)[number];
+/** The sections the operator writes (common/'s list, in the order they appear). */
+export type TextKey = (typeof REVIEW_TEXT_KEYS)[number];
 export type ReportTexts = Partial<Record<TextKey, string>>;
 export type Overrides = Record<string, number>;
 

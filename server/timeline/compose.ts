@@ -29,10 +29,10 @@ export async function composeEntryTimeline(
   actor: Actor,
   entryId: number,
 ): Promise<{ entryId: number; items: TTimelineItem[] }> {
-  const [items, more] = await Promise.all([
-    REGISTRY_EVENTS(db, actor, entryId),
-    Promise.all(AREA_SOURCES.map((source) => source(db, actor, entryId))).then((lists) => lists.flat()),
-  ]);
+  const [items = [], ...areaLists] = await Promise.all(
+    [REGISTRY_EVENTS, ...AREA_SOURCES].map((source) => source(db, actor, entryId)),
+  );
+  const more = areaLists.flat();
   if (more.length === 0) return { entryId, items };
   // Oldest first, as the registry events come; items of one day keep their order (registry events first).
   const merged = [...items, ...more].map((item, index) => ({ item, index }));
