@@ -56,6 +56,8 @@ export function RemoteSelect<T>(props: RemoteSelectProps<T>) {
     queryKey: [...queryKey, q],
     queryFn: ({ signal }) => search(q || undefined, signal),
     staleTime: props.staleTime ?? 30_000,
+    // A disabled select (its scope not chosen yet) asks nothing; chosen values keep their labels from known/loadOne.
+    enabled: !props.disabled,
   });
 
   const selected = useMemo(

@@ -7,7 +7,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Col, Form, Input, Row, Select, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { ZCreateCouncilBody } from '@common/schemas/honours-council.ts';
 import type { TRound } from '@common/schemas/honours-flow.ts';
@@ -19,10 +18,11 @@ import {
   useReviewQueue,
   type TCouncilSummary,
 } from '../../../api/honours-council.ts';
+import type { TUser } from '../../../api/types.ts';
 import { usersApi } from '../../../api/users.ts';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { IsoDatePicker } from '../../../components/IsoDatePicker.tsx';
-import { useDebounced } from '../../../hooks/use-debounced.ts';
+import { RemoteSelect } from '../../../components/remote-select/RemoteSelect.tsx';
 import { useIsPhone } from '../../../hooks/use-is-phone.ts';
 import { usePaging } from '../../../hooks/use-paging.ts';
 import { formatDateVi, today } from '../../../lib/dates.ts';
@@ -44,53 +44,50 @@ export interface MemberRow {
   position: string;
 }
 
+const searchActiveUsers = async (q: string | undefined, signal: AbortSignal) =>
+  (await usersApi.list({ q, status: 'active', pageSize: 20 }, signal)).items;
+
 /** Council members: search accounts by name to add; each row gets a role and a position. */
 function MembersField({ value = [], onChange }: { value?: MemberRow[]; onChange?: (rows: MemberRow[]) => void }) {
-  const [search, setSearch] = useState('');
-  const [pickKey, setPickKey] = useState(0);
-  const q = useDebounced(search.trim(), 250);
-  const { data, isFetching, error } = useQuery({
-    queryKey: ['users', 'pick', 'active', q],
-    queryFn: ({ signal }) => usersApi.list({ q: q || undefined, status: 'active', pageSize: 20 }, signal),
-    staleTime: 30_000,
-  });
   const taken = new Set(value.map((m) => m.userId));
-  const options = (data?.items ?? [])
-    .filter((u) => !taken.has(u.id))
-    .map((u) => ({ value: u.id, label: u.fullName, user: u }));
+  // The picker only adds rows: a new one after each pick starts empty again.
+  const [pickKey, setPickKey] = useState(0);
   const set = (index: number, patch: Partial<MemberRow>) =>
     onChange?.(value.map((m, i) => (i === index ? { ...m, ...patch } : m)));
   return (
     <div>
-      <Select<number, (typeof options)[number]>
+      <RemoteSelect<TUser>
         key={pickKey}
-        showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
-        options={options}
-        loading={isFetching}
-        placeholder={t('honoursFlow.council.form.addMember')}
-        notFoundContent={
-          error ? errorMessage(error) : isFetching ? t('common.searching') : t('honoursFlow.council.form.noUser')
-        }
-        style={{ width: '100%', marginBottom: 8 }}
-        data-testid="council-member-pick"
-        optionRender={(o) => (
-          <div>
-            <div>{o.data.user.fullName}</div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {o.data.user.username}
-            </Typography.Text>
-          </div>
-        )}
-        onChange={(id) => {
-          const user = options.find((o) => o.value === id)?.user;
+        queryKey={['users', 'pick', 'active']}
+        search={searchActiveUsers}
+        idOf={(u) => u.id}
+        labelOf={(u) => u.fullName}
+        offer={(u) => !taken.has(u.id)}
+        value={null}
+        onChange={(_id, user) => {
           if (!user) return;
-          setSearch('');
           setPickKey((k) => k + 1);
           onChange?.([
             ...value,
             { userId: user.id, name: user.fullName, role: value.length === 0 ? 'chair' : 'member', position: '' },
           ]);
         }}
+        allowClear={false}
+        texts={{
+          placeholder: t('honoursFlow.council.form.addMember'),
+          notFound: t('honoursFlow.council.form.noUser'),
+          unavailable: t('users.unavailable'),
+        }}
+        style={{ marginBottom: 8 }}
+        testId="council-member-pick"
+        renderOption={(user) => (
+          <div>
+            <div>{user.fullName}</div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {user.username}
+            </Typography.Text>
+          </div>
+        )}
       />
       <Table<MemberRow>
         size="small"

@@ -1,18 +1,12 @@
 /** A person of the grantor's subtree; people chosen or pasted keep their names when not among the search results. */
-import { useMemo, useState } from 'react';
-import { Select, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { errorMessage } from '../../../api/client.ts';
+import { Typography } from 'antd';
 import { peopleApi } from '../../../api/people.ts';
-import { useDebounced } from '../../../hooks/use-debounced.ts';
+import { RemoteSelect } from '../../../components/remote-select/RemoteSelect.tsx';
 import { t } from '../../../i18n/index.ts';
 import type { KnownPerson } from './record-honours-form.ts';
 
-interface PersonOption {
-  value: number;
-  label: string;
-  person: KnownPerson;
-}
+const searchPeople = (unitId: number | null) => async (q: string | undefined, signal: AbortSignal) =>
+  (await peopleApi.list({ q, unitId: unitId ?? undefined, status: 'active', pageSize: 30 }, signal)).items;
 
 export function GrantorPersonSelect({
   value,
@@ -29,43 +23,28 @@ export function GrantorPersonSelect({
   onPicked: (p: KnownPerson) => void;
   testId?: string;
 }) {
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 250);
-  const { data, isFetching, error } = useQuery({
-    queryKey: ['people', 'pick', { q, unitId }],
-    queryFn: ({ signal }) =>
-      peopleApi.list({ q: q || undefined, unitId: unitId ?? undefined, status: 'active', pageSize: 30 }, signal),
-    enabled: unitId !== null,
-    staleTime: 30_000,
-  });
-  const options = useMemo((): PersonOption[] => {
-    const people: KnownPerson[] = [...(data?.items ?? [])];
-    const mine = value ? known[value] : undefined;
-    if (mine && !people.some((p) => p.id === mine.id)) people.unshift(mine);
-    return people.map((p) => ({ value: p.id, label: p.fullName, person: p }));
-  }, [data, known, value]);
   return (
-    <Select<number, PersonOption>
-      value={value ?? undefined}
-      onChange={(id) => {
-        const person = options.find((o) => o.value === id)?.person;
+    <RemoteSelect<KnownPerson>
+      queryKey={['people', 'pick', { unitId }]}
+      search={searchPeople(unitId)}
+      idOf={(p) => p.id}
+      labelOf={(p) => p.fullName}
+      known={Object.values(known)}
+      value={value}
+      onChange={(id, person) => {
         if (person) onPicked(person);
-        setSearch('');
-        onChange?.(id ?? null);
+        onChange?.(id);
       }}
-      allowClear
       disabled={unitId === null}
-      showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
-      options={options}
-      loading={isFetching}
-      placeholder={t('honoursFlow.record.personPlaceholder')}
-      notFoundContent={
-        error ? errorMessage(error) : isFetching ? t('common.searching') : t('honoursFlow.record.personNotFound')
-      }
-      style={{ width: '100%', minWidth: 200 }}
+      texts={{
+        placeholder: t('honoursFlow.record.personPlaceholder'),
+        notFound: t('honoursFlow.record.personNotFound'),
+        unavailable: t('personSelect.unavailable'),
+      }}
+      style={{ minWidth: 200 }}
       popupMatchSelectWidth={false}
-      data-testid={testId}
-      optionRender={({ data: { person } }) => (
+      testId={testId}
+      renderOption={(person) => (
         <div style={{ whiteSpace: 'normal', maxWidth: 420 }}>
           <div>{person.fullName}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
