@@ -338,3 +338,42 @@ export const ZEntryDetail = ZEntrySummary.extend({
   }),
 });
 export type TEntryDetail = z.infer<typeof ZEntryDetail>;
+
+// ---- đối chiếu đơn vị quản lý: exemplars whose person belongs to another unit than the entry's owner ----
+
+export const ZOwnerDivergence = z.object({
+  entryId: z.number().int(),
+  entryName: z.string(),
+  level: ZRef,
+  ownerUnit: ZRef,
+  person: ZRef,
+  personUnit: ZRef,
+  /** The actor may approve the entry and write in the person's unit: the repair would be accepted. */
+  canRepair: z.boolean(),
+});
+export type TOwnerDivergence = z.infer<typeof ZOwnerDivergence>;
+
+export const ZOwnerDivergences = z.object({
+  items: z.array(ZOwnerDivergence),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type TOwnerDivergences = z.infer<typeof ZOwnerDivergences>;
+
+export const ZRepairDivergencesBody = z.object({
+  entryIds: z
+    .array(ZId)
+    .min(1, 'Cần chọn ít nhất một điển hình để đồng bộ đơn vị quản lý.')
+    .max(500, 'Mỗi lần đồng bộ tối đa 500 điển hình.'),
+  /** The day the owner changes; today when absent. */
+  effectiveDate: ZPastDate.optional(),
+});
+export type TRepairDivergencesBody = z.input<typeof ZRepairDivergencesBody>;
+
+export const ZRepairDivergencesResult = z.object({
+  repaired: z.number().int(),
+  entryIds: z.array(z.number().int()),
+  effectiveDate: z.string(),
+});
+export type TRepairDivergencesResult = z.infer<typeof ZRepairDivergencesResult>;
