@@ -21,6 +21,8 @@ export const ZOverviewQuery = z.object({
 export const ZOverview = z.object({
   asOf: z.string(),
   unit: ZRef.nullable(),
+  /** Set when the unit has ended: the numbers are as it stood, at the latest on its last day (asOf). */
+  endedOn: z.string().nullable().optional(),
   /** On the list on asOf, by field and by the level they were at on that day. */
   active: z.array(z.object({ field: ZRef, level: ZRef, models: z.number().int(), exemplars: z.number().int() })),
   activeTotal: z.object({ models: z.number().int(), exemplars: z.number().int() }),

@@ -289,6 +289,8 @@ export const ZEntryPage = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   asOf: z.string(),
+  /** Set when the list is of a unit that has ended: the list is as of its last day (asOf). */
+  endedOn: z.string().nullable().optional(),
 });
 
 export const ZMonitor = z.object({

@@ -3,6 +3,7 @@
  * data as an .xlsx workbook (one sheet per chart). The reporting loop's dashboard, which combines areas, is
  * exported by server/dashboards/.
  */
+import { sql, type Kysely } from 'kysely';
 import { formatDateVi, todayInVietnam } from '../../common/dates.ts';
 import {
   ZCoverageUnitPage,
@@ -20,8 +21,10 @@ import { auditRead, homeUnitFor } from '../lib/audit.ts';
 import { requireActor, type Actor } from '../lib/context.ts';
 import { invalid } from '../lib/errors.ts';
 import type { App } from '../lib/http.ts';
-import { loadUnitFor } from '../org/unit-access.ts';
-import { coverageUnits, computeOverview } from './overview.ts';
+import { subtreeOnSql } from '../org/subtree-on.ts';
+import type { DB } from '../db/schema.ts';
+import { coverageUnits, computeOverview, type OverviewUnit } from './overview.ts';
+import { loadUnitView, viewDay, type UnitView } from './unit-view.ts';
 
 const tags = ['registry'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -82,14 +85,28 @@ export function overviewTables(o: TOverview): Record<'active' | 'coverage' | 'mo
   };
 }
 
+/** `child` lies in `unit`'s subtree: today's, or for an ended unit the one it had on `day`. */
+async function isWithin(db: Kysely<DB>, child: OverviewUnit, unit: OverviewUnit, day: string): Promise<boolean> {
+  if (!unit.asStood) return child.path === unit.path || child.path.startsWith(`${unit.path}.`);
+  const { rows } = await sql<{
+    unit_id: number;
+  }>`select t.unit_id from (${subtreeOnSql(unit.id, day)}) t where t.unit_id = ${child.id}`.execute(db);
+  return rows.length > 0;
+}
+
 export function overviewRoutes(app: App): void {
   const { db } = app;
-  const unitFor = async (actor: Actor, unitId: number | undefined) =>
-    unitId === undefined ? null : await loadUnitFor(db, actor, unitId, 'registry.read');
-  const asOfOf = (asOf: string | undefined) => {
+  /** The chosen unit; one that has ended is seen as it stood (unit-view.ts). */
+  const unitFor = async (actor: Actor, unitId: number | undefined): Promise<(OverviewUnit & UnitView) | null> => {
+    if (unitId === undefined) return null;
+    const view = await loadUnitView(db, actor, unitId);
+    return { ...view, id: view.unit.id, name: view.unit.name, path: view.unit.path, asStood: view.lastDay !== null };
+  };
+  /** The day of the numbers: the one asked for (never in the future), and for an ended unit at most its last day. */
+  const asOfOf = (asOf: string | undefined, unit: UnitView | null = null) => {
     const today = todayInVietnam();
     if (asOf && asOf > today) throw invalid('asOf', 'Ngày xem số liệu không được ở tương lai.');
-    return asOf ?? today;
+    return (unit ? viewDay(unit, asOf) : asOf) ?? today;
   };
 
   app.get(
@@ -105,11 +122,13 @@ export function overviewRoutes(app: App): void {
     },
     async (req) => {
       const actor = requireActor(req.ctx);
-      return computeOverview(db, actor, {
-        unit: await unitFor(actor, req.query.unitId),
-        asOf: asOfOf(req.query.asOf),
+      const unit = await unitFor(actor, req.query.unitId);
+      const overview = await computeOverview(db, actor, {
+        unit,
+        asOf: asOfOf(req.query.asOf, unit),
         kind: req.query.kind,
       });
+      return { ...overview, endedOn: unit?.unit.endedOn ?? null };
     },
   );
 
@@ -127,7 +146,7 @@ export function overviewRoutes(app: App): void {
     async (req, reply) => {
       const actor = requireActor(req.ctx);
       const unit = await unitFor(actor, req.query.unitId);
-      const o = await computeOverview(db, actor, { unit, asOf: asOfOf(req.query.asOf), kind: req.query.kind });
+      const o = await computeOverview(db, actor, { unit, asOf: asOfOf(req.query.asOf, unit), kind: req.query.kind });
       const tables = overviewTables(o);
       const chosen = req.query.sheet ? [tables[req.query.sheet]] : Object.values(tables);
       const title = `Tổng quan mô hình, điển hình${unit ? ` — ${unit.name}` : ''} — ngày ${formatDateVi(o.asOf)}`;
@@ -162,13 +181,16 @@ export function overviewRoutes(app: App): void {
       const actor = requireActor(req.ctx);
       const { unitId, childId, asOf, covered, page, pageSize } = req.query;
       const unit = await unitFor(actor, unitId);
-      const child = await unitFor(actor, childId);
-      if (child && unit && !(child.path === unit.path || child.path.startsWith(`${unit.path}.`)))
+      const day = asOfOf(asOf, unit);
+      const loaded = await unitFor(actor, childId);
+      // Under an ended unit, its child as it stood then (whatever became of it since).
+      const child = loaded && unit?.asStood ? { ...loaded, asStood: true } : loaded;
+      if (child && unit && !(await isWithin(db, child, unit, day)))
         throw invalid('childId', 'Đơn vị con không thuộc đơn vị đã chọn.');
       const { items, total } = await coverageUnits(db, actor, {
         unit,
-        childPath: child?.path ?? null,
-        asOf: asOfOf(asOf),
+        child,
+        asOf: day,
         covered: covered ?? false,
         page,
         pageSize,

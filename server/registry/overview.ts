@@ -22,12 +22,33 @@ import { pathColumnInScope, scopeOf, type Actor } from '../lib/context.ts';
 import { computeLedger } from './ledger.ts';
 import { entryReadable, unitNameOn } from './entry-scope.ts';
 import { scopedEntries } from './queries.ts';
+import { ownedWithin } from './unit-view.ts';
+
+/**
+ * The chosen unit. `asStood`: a unit that has ended (unit-view.ts) — its subtree is the one it had on asOf, entries
+ * count where their owner then stood, and grassroots organisations group by the child they then stood under; an
+ * active unit follows today's tree.
+ */
+export interface OverviewUnit {
+  id: number;
+  name: string;
+  path: string;
+  asStood?: boolean;
+}
 
 export interface OverviewInput {
-  unit: { id: number; name: string; path: string } | null;
+  unit: OverviewUnit | null;
   asOf: string;
   kind?: 'model' | 'exemplar';
 }
+
+/** SQL: the entry `e` (joined to its owner `ou`) counts under the chosen unit on asOf. */
+const entryUnder = (unit: OverviewUnit | null, asOf: string): RawBuilder<SqlBool> =>
+  !unit
+    ? sql<SqlBool>`true`
+    : unit.asStood
+      ? ownedWithin('e.owner_unit_id', unit.id, asOf)
+      : sql<SqlBool>`ou.current_path <@ ${unit.path}::ltree`;
 
 const onListOn = (asOf: string): RawBuilder<SqlBool> =>
   sql<SqlBool>`s.valid_from <= ${asOf}::date and (s.valid_to is null or s.valid_to > ${asOf}::date)`;
@@ -37,8 +58,10 @@ const onListOn = (asOf: string): RawBuilder<SqlBool> =>
  * actor may read when no unit is chosen), each with the child of the chosen
  * unit it lies under and its number of models on the list.
  */
-function coverageBase(db: Kysely<DB>, actor: Actor, input: { unitPath: string | null; asOf: string }) {
-  const depth = input.unitPath ? input.unitPath.split('.').length : 0;
+function coverageBase(db: Kysely<DB>, actor: Actor, input: { unit: OverviewUnit | null; asOf: string }) {
+  if (input.unit?.asStood) return coverageBaseAsStood(db, actor, input.unit, input.asOf);
+  const unitPath = input.unit?.path ?? null;
+  const depth = unitPath ? unitPath.split('.').length : 0;
   const readable = entryReadable(actor, sql.ref('me.id'), sql.ref('me.owner_unit_id'));
   return db
     .selectFrom('org_unit_version as v')
@@ -48,7 +71,7 @@ function coverageBase(db: Kysely<DB>, actor: Actor, input: { unitPath: string | 
     .where(
       sql<SqlBool>`v.valid_from <= ${input.asOf}::date and (v.valid_to is null or v.valid_to > ${input.asOf}::date)`,
     )
-    .where(input.unitPath ? sql<SqlBool>`u.current_path <@ ${input.unitPath}::ltree` : sql<SqlBool>`true`)
+    .where(unitPath ? sql<SqlBool>`u.current_path <@ ${unitPath}::ltree` : sql<SqlBool>`true`)
     .where(pathColumnInScope(scopeOf(actor, 'registry.read'), sql.ref('u.current_path'), sql.ref('u.id')))
     .select([
       'u.id as unit_id',
@@ -67,13 +90,45 @@ function coverageBase(db: Kysely<DB>, actor: Actor, input: { unitPath: string | 
     ]);
 }
 
+/**
+ * coverageBase for an ended unit: the grassroots organisations of its subtree as it stood on asOf (paths of then),
+ * grouped under the child they then stood under; a model counts for one when its owner's place on asOf (its version
+ * then, or its last if it had ended) lay under it — the same "where it stood" as org/subtree-on.ts.
+ */
+function coverageBaseAsStood(db: Kysely<DB>, actor: Actor, unit: OverviewUnit, asOf: string) {
+  const readable = entryReadable(actor, sql.ref('me.id'), sql.ref('me.owner_unit_id'));
+  const label = sql.lit(String(Math.trunc(unit.id)));
+  return db
+    .selectFrom('org_unit_version as v')
+    .innerJoin('org_level as lv', 'lv.id', 'v.level_id')
+    .innerJoin('org_unit as u', 'u.id', 'v.unit_id')
+    .where('lv.code', '=', 'co_so')
+    .where(sql<SqlBool>`v.valid_from <= ${asOf}::date and (v.valid_to is null or v.valid_to > ${asOf}::date)`)
+    .where(ownedWithin('v.unit_id', unit.id, asOf))
+    .where(pathColumnInScope(scopeOf(actor, 'registry.read'), sql.ref('u.current_path'), sql.ref('u.id')))
+    .select([
+      'u.id as unit_id',
+      'v.name as unit_name',
+      'v.parent_id',
+      'v.sort_key',
+      sql<string>`case when nlevel(v.path) > index(v.path, ${label}::ltree) + 1 then subpath(v.path, index(v.path, ${label}::ltree) + 1, 1)::text else null end`.as(
+        'child_label',
+      ),
+      sql<number>`(select count(*)::int from registry_entry me
+        join registry_span s on s.entry_id = me.id
+        where me.kind = 'model' and ${onListOn(asOf)} and ${readable}
+          and (select ov.path from org_unit_version ov where ov.unit_id = me.owner_unit_id and ov.valid_from <= ${asOf}::date
+               order by ov.valid_from desc limit 1) <@ v.path)`.as('models'),
+    ]);
+}
+
 export async function computeOverview(db: Kysely<DB>, actor: Actor, input: OverviewInput): Promise<TOverview> {
   const { asOf, unit, kind } = input;
   let active = scopedEntries(db, actor)
     .innerJoin('registry_span as s', 's.entry_id', 'e.id')
     .innerJoin('org_level as sl', 'sl.id', 's.level_id')
     .where(onListOn(asOf));
-  if (unit) active = active.where(sql<SqlBool>`ou.current_path <@ ${unit.path}::ltree`);
+  active = active.where(entryUnder(unit, asOf));
   if (kind) active = active.where('e.kind', '=', kind);
 
   const [activeRows, coverageRows, firstYear] = await Promise.all([
@@ -92,12 +147,9 @@ export async function computeOverview(db: Kysely<DB>, actor: Actor, input: Overv
       .orderBy('sl.rank')
       .execute(),
     db
-      .selectFrom(coverageBase(db, actor, { unitPath: unit?.path ?? null, asOf }).as('c'))
-      .leftJoin('org_unit as cu', (j) =>
-        j.on(
-          sql<SqlBool>`cu.current_path = ${unit ? sql`${unit.path}::ltree || c.child_label::ltree` : sql`c.child_label::ltree`}`,
-        ),
-      )
+      .selectFrom(coverageBase(db, actor, { unit, asOf }).as('c'))
+      // Paths are of unit ids: the label is the child's id.
+      .leftJoin('org_unit as cu', (j) => j.on(sql<SqlBool>`cu.id = c.child_label::int`))
       .select([
         'cu.id as child_id',
         sql<string | null>`case when cu.id is null then null else ${unitNameOn('cu.id', asOf)} end`.as('child_name'),
@@ -108,7 +160,7 @@ export async function computeOverview(db: Kysely<DB>, actor: Actor, input: Overv
       .execute(),
     scopedEntries(db, actor)
       .innerJoin('registry_span as s', 's.entry_id', 'e.id')
-      .where(unit ? sql<SqlBool>`ou.current_path <@ ${unit.path}::ltree` : sql<SqlBool>`true`)
+      .where(entryUnder(unit, asOf))
       .where('s.valid_from', '<=', asOf)
       .select(sql<number | null>`extract(year from min(s.valid_from))::int`.as('year'))
       .executeTakeFirst(),
@@ -122,7 +174,8 @@ export async function computeOverview(db: Kysely<DB>, actor: Actor, input: Overv
     years.map((year) => {
       const from = `${year}-01-01`;
       const to = year === lastYear ? asOf : `${year}-12-31`;
-      return computeLedger(db, actor, { from, to, kind, unitPath: unit?.path }).then((l) => ({
+      const subtree = unit?.asStood ? { subtreeOn: { unitId: unit.id, on: asOf } } : { unitPath: unit?.path };
+      return computeLedger(db, actor, { from, to, kind, ...subtree }).then((l) => ({
         year,
         from,
         to,
@@ -181,8 +234,9 @@ export async function coverageUnits(
   db: Kysely<DB>,
   actor: Actor,
   input: {
-    unit: { path: string } | null;
-    childPath: string | null;
+    unit: OverviewUnit | null;
+    /** Only under this child of the unit (a coverage bar). */
+    child: OverviewUnit | null;
     asOf: string;
     covered: boolean;
     page: number;
@@ -190,9 +244,7 @@ export async function coverageUnits(
   },
 ) {
   const base = db
-    .selectFrom(
-      coverageBase(db, actor, { unitPath: input.childPath ?? input.unit?.path ?? null, asOf: input.asOf }).as('c'),
-    )
+    .selectFrom(coverageBase(db, actor, { unit: input.child ?? input.unit, asOf: input.asOf }).as('c'))
     .where(input.covered ? sql<SqlBool>`c.models > 0` : sql<SqlBool>`c.models = 0`);
   const [{ total }, rows] = await Promise.all([
     base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),

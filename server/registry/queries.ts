@@ -10,6 +10,7 @@ import type { DB } from '../db/schema.ts';
 import { scopeOf, type Actor } from '../lib/context.ts';
 import { searchWords } from '../lib/sql-text.ts';
 import { entryReadable, unitNameOn } from './entry-scope.ts';
+import { onListWithin } from './unit-view.ts';
 
 /** The shape callers see: field and level always present (they are NOT NULL foreign keys). */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- never called: only its return type is used (the typed shape of scopedEntries' query)
@@ -124,6 +125,8 @@ export async function getSummaries(
 export interface EntryFilter extends Omit<TEntryListQuery, 'unitId' | 'asOf'> {
   /** Current ltree path of the unit whose subtree to list (already access-checked). */
   unitPath?: string;
+  /** Or: an ended unit's subtree as it stood on its last day, and what was on the list then (unit-view.ts). */
+  subtreeOn?: { unitId: number; on: string };
   asOf: string;
 }
 
@@ -136,6 +139,7 @@ export function applyFilter(query: Scoped, filter: Partial<EntryFilter>): Scoped
   if (filter.status) q = q.where('e.status', '=', filter.status);
   if (filter.planId) q = q.where('e.plan_id', '=', filter.planId);
   if (filter.unitPath) q = q.where(sql<boolean>`ou.current_path <@ ${filter.unitPath}::ltree`);
+  if (filter.subtreeOn) q = q.where(onListWithin(filter.subtreeOn.unitId, filter.subtreeOn.on));
   if (filter.monitorId) {
     q = q.where(
       sql<boolean>`exists (select 1 from registry_monitor fm where fm.entry_id = e.id and fm.user_id = ${filter.monitorId} and fm.unassigned_on is null)`,

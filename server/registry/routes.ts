@@ -35,6 +35,7 @@ import { computeLedger, ledgerEntries } from './ledger.ts';
 import { assertCanApproveLevel, loadEntryFor } from './policy.ts';
 import { presentDetail, presentSummary } from './presenter.ts';
 import { findEntries } from './queries.ts';
+import { loadUnitView } from './unit-view.ts';
 
 const tags = ['registry'];
 const ZDetailQuery = z.object({ asOf: ZDate.optional() });
@@ -59,12 +60,20 @@ export function registryRoutes(app: App): void {
     async (req) => {
       const actor = requireActor(req.ctx);
       const { unitId, asOf, ...filter } = req.query;
+      const view = unitId === undefined ? null : await loadUnitView(db, actor, unitId);
+      if (view?.lastDay) {
+        // An ended unit: what it held on its last day, in its subtree as it stood then, named as they were then.
+        const { items, total } = await findEntries(db, actor, {
+          ...filter,
+          onDate: undefined,
+          subtreeOn: { unitId: view.unit.id, on: view.lastDay },
+          asOf: view.lastDay,
+        });
+        const page = { items: items.map(presentSummary), total, page: filter.page, pageSize: filter.pageSize };
+        return { ...page, asOf: view.lastDay, endedOn: view.unit.endedOn };
+      }
       const date = asOf ?? todayInVietnam();
-      const { items, total } = await findEntries(db, actor, {
-        ...filter,
-        unitPath: await unitPathFor(actor, unitId),
-        asOf: date,
-      });
+      const { items, total } = await findEntries(db, actor, { ...filter, unitPath: view?.unit.path, asOf: date });
       return { items: items.map(presentSummary), total, page: filter.page, pageSize: filter.pageSize, asOf: date };
     },
   );

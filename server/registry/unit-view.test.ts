@@ -1,0 +1,128 @@
+/**
+ * An ended unit's registry list and overview, as it stood on its last day (unit-view.ts): read by its successor's
+ * staff through the archive grant, counted like the ledger, refused to others; an active unit's view unchanged.
+ */
+import { describe, expect, it } from 'vitest';
+import { todayInVietnam } from '../../common/dates.ts';
+import { ZEntryDetail, ZEntryPage } from '../../common/schemas/registry.ts';
+import { ZOverview } from '../../common/schemas/registry-overview.ts';
+import { loadActor } from '../accounts/load-actor.ts';
+import { expectError, expectOk, setupTest } from '../test/harness.ts';
+import { computeLedger } from './ledger.ts';
+import { modelEntry, registerAccepted, registryWorld } from './test-helpers.ts';
+
+const MERGED_ON = '2024-07-01';
+const LAST_DAY = '2024-06-30';
+
+async function mergedWorld() {
+  const t = await setupTest();
+  const w = await registryWorld(t);
+  const accepted = async (unitId: number, name: string, date: string) =>
+    registerAccepted(w, w.operatorRoot.s, w.operatorRoot.s, modelEntry(w, unitId, { name }), date);
+  const a1 = await accepted(w.tree.a1, 'Mô hình "Dân vận khéo" ở Sở Tư pháp', '2022-01-10');
+  const a2 = await accepted(w.tree.a2, 'Mô hình "Xưởng học xanh" ở Trường Cao đẳng nghề', '2022-02-10');
+  const gone = await accepted(w.tree.a2, 'Mô hình "Thư viện mở" ở Trường Cao đẳng nghề', '2022-03-10');
+  const removed = await w.operatorRoot.s.post(`/api/v1/registry/entries/${gone.id}/events`, {
+    kind: 'removed',
+    effectiveDate: '2023-05-01',
+    reason: 'Không duy trì',
+    revision: gone.revision,
+  });
+  expectOk(removed, ZEntryDetail);
+  const b1 = await accepted(w.tree.b1, 'Mô hình "Ca vận hành an toàn" ở Thủy điện Thác Bà', '2022-04-10');
+  // Khối A passes into Khối B: its grassroots organisations now stand under Khối B.
+  const merged = await w.admin.s.post('/api/v1/org/merges', {
+    sourceIds: [w.tree.blocA],
+    targetId: w.tree.blocB,
+    effectiveDate: MERGED_ON,
+    documentId: null,
+    note: 'Sáp nhập Khối A vào Khối B',
+  });
+  expect(merged.statusCode, merged.body).toBe(200);
+  // After the merger: a new model under a grassroots organisation that came from Khối A — not part of Khối A's past.
+  const later = await accepted(w.tree.a1, 'Mô hình "Một cửa thân thiện" ở Sở Tư pháp', '2024-08-01');
+  return { t, w, entries: { a1, a2, gone, b1, later } };
+}
+
+describe('registry: an ended unit as it stood on its last day', { timeout: 180_000 }, () => {
+  it("lets the successor's staff list what the ended unit held on its last day, as the ledger counts it", async () => {
+    const { t, w, entries } = await mergedWorld();
+    const list = expectOk(
+      await w.operatorB.s.get(`/api/v1/registry/entries?unitId=${w.tree.blocA}&pageSize=50`),
+      ZEntryPage,
+    );
+    expect(list.asOf).toBe(LAST_DAY);
+    expect(list.endedOn).toBe(MERGED_ON);
+    expect(list.items.map((e) => e.id).sort((a, b) => a - b)).toEqual([entries.a1.id, entries.a2.id]);
+    expect(list.total).toBe(2);
+    // The other filters still apply.
+    const exemplars = expectOk(
+      await w.operatorB.s.get(`/api/v1/registry/entries?unitId=${w.tree.blocA}&kind=exemplar`),
+      ZEntryPage,
+    );
+    expect(exemplars.total).toBe(0);
+
+    // The movement ledger of the unit's subtree as it stood on its last day ends with the same number.
+    const actor = await loadActor(t.db, w.operatorB.id, 'session', null);
+    const ledger = await computeLedger(t.db, actor, {
+      from: '2022-01-01',
+      to: LAST_DAY,
+      subtreeOn: { unitId: w.tree.blocA, on: LAST_DAY },
+    });
+    expect(ledger.total.end).toBe(list.total);
+    expect(ledger.total.removed).toBe(1);
+  });
+
+  it('shows the overview of the ended unit as of its last day, whatever date the client asks for', async () => {
+    const { w } = await mergedWorld();
+    const today = todayInVietnam();
+    const o = expectOk(
+      await w.operatorB.s.get(`/api/v1/registry/overview?unitId=${w.tree.blocA}&asOf=${today}`),
+      ZOverview,
+    );
+    expect(o.asOf).toBe(LAST_DAY);
+    expect(o.endedOn).toBe(MERGED_ON);
+    expect(o.activeTotal).toEqual({ models: 2, exemplars: 0 });
+    // Its two grassroots organisations then, both with a model, grouped under themselves (Khối A's children then).
+    expect(o.coverage.units).toBe(2);
+    expect(o.coverage.covered).toBe(2);
+    expect(o.coverage.byChild.map((c) => c.unit.id).sort((a, b) => a - b)).toEqual(
+      [w.tree.a1, w.tree.a2].sort((a, b) => a - b),
+    );
+    expect(o.movement.at(-1)).toMatchObject({ year: 2024, to: LAST_DAY, end: 2 });
+    // An earlier day of its history may be asked for.
+    const earlier = expectOk(
+      await w.operatorB.s.get(`/api/v1/registry/overview?unitId=${w.tree.blocA}&asOf=2022-02-15`),
+      ZOverview,
+    );
+    expect(earlier.asOf).toBe('2022-02-15');
+    expect(earlier.activeTotal.models).toBe(2);
+  });
+
+  it('refuses the ended unit to users without its archive', async () => {
+    const { w } = await mergedWorld();
+    // A reporter of a grassroots organisation under the successor holds no subtree-wide grant: no archive.
+    expectError(await w.reporterA1.s.get(`/api/v1/registry/entries?unitId=${w.tree.blocA}`), 404, 'NOT_FOUND');
+    // A user of an unrelated unit neither.
+    expectError(await w.monitor.s.get(`/api/v1/registry/overview?unitId=${w.tree.blocA}`), 404, 'NOT_FOUND');
+  });
+
+  it("leaves an active unit's view on today's tree", async () => {
+    const { w, entries } = await mergedWorld();
+    const today = todayInVietnam();
+    const list = expectOk(
+      await w.operatorB.s.get(`/api/v1/registry/entries?unitId=${w.tree.blocB}&pageSize=50`),
+      ZEntryPage,
+    );
+    expect(list.asOf).toBe(today);
+    expect(list.endedOn ?? null).toBeNull();
+    // Today's tree: Khối B holds the grassroots organisations that came from Khối A, the removed entry included.
+    expect(list.items.map((e) => e.id).sort((a, b) => a - b)).toEqual(
+      [entries.a1.id, entries.a2.id, entries.gone.id, entries.b1.id, entries.later.id].sort((a, b) => a - b),
+    );
+    const o = expectOk(await w.operatorB.s.get(`/api/v1/registry/overview?unitId=${w.tree.blocB}`), ZOverview);
+    expect(o.asOf).toBe(today);
+    expect(o.endedOn).toBeNull();
+    expect(o.activeTotal.models).toBe(4);
+  });
+});
