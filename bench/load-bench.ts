@@ -1,31 +1,38 @@
 /**
- * `npm run bench:load` — the list API under load, on PostgreSQL.
+ * `npm run bench:load` — the API under load, on PostgreSQL, against a bare anchor.
  *
  * Builds one province (~2,000 units, ~10,000 models and exemplars, ten
  * half-year periods of reports) — or, with BENCH_PRESET=national, the whole
  * country — in a fresh PostgreSQL database (BENCH_DATABASE_URL, or a
  * throw-away cluster started by scripts/start-test-postgres.sh), starts the
- * real server as a separate process (`node --import tsx server/main.ts
- * start`), and drives it with autocannon at 50 concurrent connections:
+ * production build of the server (scripts/ensure-server-build.mjs into a
+ * folder of its own, then `node main.js start`, with the default LOG_LEVEL
+ * unless set) and, in another process, the anchor (bench/bare-anchor.ts: a
+ * bare Fastify + node-pg route reading one `person` row by id, no session, no
+ * validation), and drives them with autocannon at 50 concurrent connections:
  *
- * - the registry list of the province (first page of 50, Vietnamese name
- *   order, scoped by the operator's subtree) — what officials open most;
- * - a bare lookup of one row (GET /people/:id: the session check plus one
- *   row by primary key) — the floor of any authenticated request;
+ * - cold: the freshly started server's first BENCH_COLD_SECONDS (10) of the
+ *   one-row read as admin — what every restart and deployment goes through;
+ * - then, alternately, several rounds each, so all see the same machine: the
+ *   anchor; GET /people/:id as the system administrator; the same as an
+ *   operator whose unit succeeded ended ones (archive grants, like the demo's
+ *   btg.duk); the registry list of the province (first page of 50,
+ *   Vietnamese name order, scoped by an operator's subtree).
  *
- * alternately, several rounds each, so both see the same machine. The
- * server's resident memory is sampled from /proc/<pid>/status (VmRSS, and
+ * The server's resident memory is sampled from /proc/<pid>/status (VmRSS, and
  * VmHWM, the kernel's high-water mark). Results: bench/results/load.json and
  * bench/results/load.md.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { sql, type Kysely } from 'kysely';
 import { kyselyOnPostgres } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
+import type { DB } from '../server/db/schema.ts';
 import { hashPassword } from '../server/accounts/password.ts';
 import { adminQuery, withDatabase } from '../server/test/pg-admin.ts';
 import { buildNationalTree } from './national-tree.ts';
@@ -35,10 +42,14 @@ import { fmt } from './measure.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const COLD_SECONDS = Number(process.env.BENCH_COLD_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 3917);
+const BARE_PORT = PORT + 1;
 const NATIONAL = process.env.BENCH_PRESET === 'national';
+const LOG_LEVEL = process.env.LOG_LEVEL ?? 'info';
+const workDir = path.join(os.tmpdir(), 'dh-bench-load');
 
 function postgresUrl(): string {
   if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
@@ -57,7 +68,6 @@ function memoryOf(pid: number): { rss: number; hwm: number } {
 }
 
 interface LoadResult {
-  what: string;
   requests: number;
   rps: number;
   p50: number;
@@ -66,15 +76,14 @@ interface LoadResult {
   non2xx: number;
 }
 
-async function drive(what: string, url: string, cookie: string): Promise<LoadResult> {
+async function drive(url: string, cookie: string | null, seconds = SECONDS): Promise<LoadResult> {
   const r = await autocannon({
     url,
     connections: CONNECTIONS,
-    duration: SECONDS,
-    headers: { cookie, 'x-dh-client': 'bench' },
+    duration: seconds,
+    headers: cookie ? { cookie, 'x-dh-client': 'bench' } : {},
   });
   return {
-    what,
     requests: r.requests.total,
     rps: r.requests.average,
     p50: r.latency.p50,
@@ -84,29 +93,130 @@ async function drive(what: string, url: string, cookie: string): Promise<LoadRes
   };
 }
 
-async function waitForServer(base: string, timeoutMs = 120_000): Promise<void> {
+async function waitFor(url: string, timeoutMs = 120_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     try {
-      const r = await fetch(`${base}/api/v1/auth/me`);
-      if (r.status === 401 || r.ok) return;
+      const r = await fetch(url);
+      if (r.status < 500) return;
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  throw new Error('the server did not start in time');
+  throw new Error(`${url} did not answer in time`);
 }
 
+async function addUser(db: Kysely<DB>, username: string, role: 'admin' | 'operator', unitId: number): Promise<void> {
+  const { id } = await db
+    .insertInto('app_user')
+    .values({ username, full_name: username, password_hash: await hashPassword('bench2025') })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('role_grant').values({ user_id: id, role, unit_id: unitId }).execute();
+}
+
+/**
+ * The demo's bloc in miniature: `successor` took over the work of two units that ended (one by a merger in
+ * 2022, whose own predecessor ended in 2020), so an operator on it inherits their archives (loadActor's
+ * second query) — the case of btg.duk in the demo data.
+ */
+async function addArchives(db: Kysely<DB>, successor: number, parent: { id: number; path: string }): Promise<void> {
+  const ref = await db
+    .selectFrom('org_unit_version')
+    .select(['type_id', 'level_id'])
+    .where('unit_id', '=', successor)
+    .executeTakeFirstOrThrow();
+  let next = successor;
+  for (const [name, ended] of [
+    ['Đảng ủy Khối cũ (đã hợp nhất)', '2022-01-01'],
+    ['Đảng ủy Khối trước nữa (đã hợp nhất)', '2020-01-01'],
+  ] as const) {
+    const { id: eventId } = await db
+      .insertInto('org_event')
+      .values({ kind: 'merge', effective_date: ended, note: 'benchmark' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { id } = await db
+      .insertInto('org_unit')
+      .values({ created_on: '2015-01-01', ended_on: ended, end_reason: 'merged', current_path: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const unitPath = `${parent.path}.${id}`;
+    await db.updateTable('org_unit').set({ current_path: unitPath }).where('id', '=', id).execute();
+    await db
+      .insertInto('org_unit_version')
+      .values({
+        unit_id: id,
+        valid_from: '2015-01-01',
+        valid_to: ended,
+        name,
+        sort_key: name,
+        search_text: name,
+        type_id: ref.type_id,
+        level_id: ref.level_id,
+        parent_id: parent.id,
+        path: unitPath,
+        event_id: eventId,
+      })
+      .execute();
+    await db
+      .insertInto('org_unit_successor')
+      .values({ predecessor_id: id, successor_id: next, event_id: eventId })
+      .execute();
+    next = id;
+  }
+}
+
+/** A person the unit's subtree holds, to read by id. */
+async function personUnder(db: Kysely<DB>, unitId: number): Promise<number> {
+  const row = await db
+    .selectFrom('person as p')
+    .innerJoin('org_unit as ou', 'ou.id', 'p.unit_id')
+    .select('p.id')
+    .where(sql<boolean>`ou.current_path <@ (select current_path from org_unit where id = ${unitId})`)
+    .orderBy('p.id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function signIn(base: string, username: string): Promise<string> {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dh-client': 'bench' },
+    body: JSON.stringify({ username, password: 'bench2025' }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  if (!cookie.startsWith('dh_session=')) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  return cookie;
+}
+
+/** The production build, as `npm start` runs it (dist/ sits beside node_modules, where its packages resolve). */
+function buildServer(): string {
+  execFileSync(process.execPath, [path.join(root, 'scripts/ensure-server-build.mjs')], { cwd: root, stdio: 'inherit' });
+  return path.join(root, 'dist', 'main.js');
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const summary = (rs: LoadResult[]) => ({
+  requests: rs.reduce((n, r) => n + r.requests, 0),
+  rps: median(rs.map((r) => r.rps)),
+  p50: median(rs.map((r) => r.p50)),
+  p99: median(rs.map((r) => r.p99)),
+  worstP99: Math.max(...rs.map((r) => r.p99)),
+  errors: rs.reduce((n, r) => n + r.errors + r.non2xx, 0),
+});
+
 async function main(): Promise<void> {
-  const admin = postgresUrl();
+  const adminUrl = postgresUrl();
   const dbName = `dh_bench_load_${NATIONAL ? 'national' : 'province'}`;
-  await adminQuery(admin, `drop database if exists ${dbName} with (force)`);
-  await adminQuery(admin, `create database ${dbName}`);
-  const url = withDatabase(admin, dbName);
+  await adminQuery(adminUrl, `drop database if exists ${dbName} with (force)`);
+  await adminQuery(adminUrl, `create database ${dbName}`);
+  const url = withDatabase(adminUrl, dbName);
   const database = kyselyOnPostgres(url);
   const db = database.db;
-  let server: ReturnType<typeof spawn> | null = null;
+  const children: ChildProcess[] = [];
   try {
     await migrateToLatest(db);
     const started = performance.now();
@@ -123,23 +233,20 @@ async function main(): Promise<void> {
     console.log(
       `${tree.units} đơn vị, ${generated.entries} mô hình/điển hình, ${generated.reports} báo cáo — nạp trong ${fmt(loadMs)} ms`,
     );
-
-    const { id: userId } = await db
-      .insertInto('app_user')
-      .values({ username: 'bench', full_name: 'Benchmark', password_hash: await hashPassword('bench2025') })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db.insertInto('role_grant').values({ user_id: userId, role: 'operator', unit_id: province.id }).execute();
-    const person = await db
-      .selectFrom('person as p')
-      .innerJoin('org_unit as ou', 'ou.id', 'p.unit_id')
-      .select('p.id')
-      .where((eb) => eb(eb.ref('ou.current_path'), '<@', eb.val(String(province.id)) as never))
-      .limit(1)
-      .executeTakeFirst();
+    // The province's first commune stands in for the bloc: operator there, heir to two ended units.
+    const heir = province.communes[0]!;
+    await addArchives(db, heir, { id: province.id, path: String(province.id) });
+    await addUser(db, 'bench', 'operator', province.id);
+    await addUser(db, 'bench.admin', 'admin', province.id);
+    await addUser(db, 'bench.heir', 'operator', heir);
+    const personId = await personUnder(db, heir);
+    await sql`analyze`.execute(db);
     await db.destroy();
 
-    server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'start'], {
+    const serverMain = buildServer();
+    mkdirSync(workDir, { recursive: true });
+    const serverLog = path.join(workDir, 'server.log');
+    const server = spawn(process.execPath, ['--enable-source-maps', serverMain, 'start'], {
       cwd: root,
       env: {
         ...process.env,
@@ -147,31 +254,45 @@ async function main(): Promise<void> {
         PORT: String(PORT),
         HOST: '127.0.0.1',
         DEMO_DATA: 'false',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL,
         NODE_ENV: 'production',
         REMINDER_INTERVAL_MINUTES: '1440',
-        DATA_DIR: path.join(os.tmpdir(), 'dh-bench-load'),
+        DATA_DIR: workDir,
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // Logs go to a file, as under systemd they go to the journal: the bench's terminal is not the bottleneck.
+      stdio: ['ignore', openSync(serverLog, 'w'), 'inherit'],
     });
+    children.push(server);
+    const bare = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'bare-anchor.ts')], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url, PORT: String(BARE_PORT) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(bare);
     const pid = server.pid!;
     const base = `http://127.0.0.1:${PORT}`;
-    await waitForServer(base);
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-dh-client': 'bench' },
-      body: JSON.stringify({ username: 'bench', password: 'bench2025' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    if (!cookie.startsWith('dh_session=')) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-
+    const bareUrl = `http://127.0.0.1:${BARE_PORT}/person/${personId}`;
+    await Promise.all([waitFor(`${base}/api/health/live`), waitFor(bareUrl)]);
+    const cookies = {
+      list: await signIn(base, 'bench'),
+      admin: await signIn(base, 'bench.admin'),
+      heir: await signIn(base, 'bench.heir'),
+    };
     const listUrl = `${base}/api/v1/registry/entries?unitId=${province.id}&page=1&pageSize=50`;
-    const rowUrl = person ? `${base}/api/v1/people/${person.id}` : `${base}/api/v1/auth/me`;
-    for (const u of [listUrl, rowUrl]) {
+    const rowUrl = `${base}/api/v1/people/${personId}`;
+    for (const [u, cookie] of [
+      [listUrl, cookies.list],
+      [rowUrl, cookies.admin],
+      [rowUrl, cookies.heir],
+    ] as const) {
       const r = await fetch(u, { headers: { cookie, 'x-dh-client': 'bench' } });
       if (!r.ok) throw new Error(`${u}: ${r.status} ${await r.text()}`);
     }
+
     const idle = memoryOf(pid);
+    // Cold: the freshly started server, before anything else has warmed it.
+    const cold = await drive(rowUrl, cookies.admin, COLD_SECONDS);
+    console.log(`cold ${COLD_SECONDS} s: ${fmt(cold.rps)} req/s, p99 ${cold.p99} ms`);
     let peakRss = idle.rss;
     const sampler = setInterval(() => {
       try {
@@ -180,26 +301,34 @@ async function main(): Promise<void> {
         // process gone
       }
     }, 100);
-    const list: LoadResult[] = [];
-    const row: LoadResult[] = [];
+    const runs = {
+      bare: [] as LoadResult[],
+      admin: [] as LoadResult[],
+      heir: [] as LoadResult[],
+      list: [] as LoadResult[],
+    };
     for (let i = 0; i < ROUNDS; i++) {
-      list.push(await drive('list', listUrl, cookie));
-      row.push(await drive('row', rowUrl, cookie));
+      runs.bare.push(await drive(bareUrl, null));
+      runs.admin.push(await drive(rowUrl, cookies.admin));
+      runs.heir.push(await drive(rowUrl, cookies.heir));
+      runs.list.push(await drive(listUrl, cookies.list));
+      console.log(
+        `round ${i + 1}: bare ${fmt(runs.bare[i]!.rps)}, admin ${fmt(runs.admin[i]!.rps)}, heir ${fmt(runs.heir[i]!.rps)}, list ${fmt(runs.list[i]!.rps)} req/s`,
+      );
     }
     clearInterval(sampler);
     const after = memoryOf(pid);
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const summary = (rs: LoadResult[]) => ({
-      requests: rs.reduce((n, r) => n + r.requests, 0),
-      rps: median(rs.map((r) => r.rps)),
-      p50: median(rs.map((r) => r.p50)),
-      p99: median(rs.map((r) => r.p99)),
-      worstP99: Math.max(...rs.map((r) => r.p99)),
-      errors: rs.reduce((n, r) => n + r.errors + r.non2xx, 0),
-    });
+    const bareSummary = summary(runs.bare);
+    const withRatio = (rs: LoadResult[]) => {
+      const s = summary(rs);
+      return { ...s, vsBare: Math.round((s.rps / bareSummary.rps) * 100) / 100 };
+    };
+    const admin = withRatio(runs.admin);
     const result = {
       date: new Date().toISOString(),
       database: 'PostgreSQL',
+      server: 'production build (dist), NODE_ENV=production',
+      logLevel: LOG_LEVEL,
       preset: NATIONAL ? 'national' : 'province',
       units: tree.units,
       entries: generated.entries,
@@ -208,8 +337,11 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       secondsPerRound: SECONDS,
       rounds: ROUNDS,
-      list: summary(list),
-      row: summary(row),
+      bare: bareSummary,
+      rowAdmin: admin,
+      rowArchive: withRatio(runs.heir),
+      list: withRatio(runs.list),
+      cold: { seconds: COLD_SECONDS, ...cold, vsWarm: Math.round((cold.rps / admin.rps) * 100) / 100 },
       memory: {
         idleRssMb: Math.round(idle.rss / 2 ** 20),
         peakRssMb: Math.round(Math.max(peakRss, after.rss) / 2 ** 20),
@@ -218,15 +350,21 @@ async function main(): Promise<void> {
     };
     mkdirSync(path.join(here, 'results'), { recursive: true });
     writeFileSync(path.join(here, 'results', 'load.json'), `${JSON.stringify(result, null, 2)}\n`);
+    const line = (what: string, s: ReturnType<typeof withRatio>) =>
+      `| ${what} | ${fmt(s.rps)} | ${s.p50} | ${s.p99} | ${s.worstP99} | ${s.vsBare} | ${s.errors} |`;
     const md = [
-      `# Benchmark danh sách dưới tải — ${result.date.slice(0, 10)}`,
+      `# Benchmark dưới tải — ${result.date.slice(0, 10)}`,
       '',
-      `PostgreSQL 15; ${result.preset === 'national' ? 'toàn quốc' : 'một tỉnh'}: ${result.units} đơn vị, ${result.entries} mô hình, điển hình, ${result.reports} báo cáo định kỳ. Máy chủ chạy riêng một tiến trình; autocannon ${CONNECTIONS} kết nối đồng thời, ${ROUNDS} lượt × ${SECONDS} s mỗi phép đo, xen kẽ. Máy: ${result.cores} nhân.`,
+      `PostgreSQL 15; ${result.preset === 'national' ? 'toàn quốc' : 'một tỉnh'}: ${result.units} đơn vị, ${result.entries} mô hình, điển hình, ${result.reports} báo cáo định kỳ. Máy chủ (bản build, LOG_LEVEL=${LOG_LEVEL}) và mốc so sánh (Fastify + node-pg trần, đọc một dòng \`person\` theo khóa, không phiên, không kiểm tra) chạy mỗi thứ một tiến trình; autocannon ${CONNECTIONS} kết nối đồng thời, ${ROUNDS} lượt × ${SECONDS} s mỗi phép đo, xen kẽ. Máy: ${result.cores} nhân.`,
       '',
-      '| Phép đo | Yêu cầu/giây (trung vị) | p50 (ms) | p99 (ms) | p99 xấu nhất (ms) | Lỗi |',
-      '|---|---:|---:|---:|---:|---:|',
-      `| Danh sách mô hình, điển hình của tỉnh (trang đầu 50 dòng) | ${fmt(result.list.rps)} | ${result.list.p50} | ${result.list.p99} | ${result.list.worstP99} | ${result.list.errors} |`,
-      `| Tra một dòng theo khóa (GET /people/:id) — mức sàn | ${fmt(result.row.rps)} | ${result.row.p50} | ${result.row.p99} | ${result.row.worstP99} | ${result.row.errors} |`,
+      '| Phép đo | Yêu cầu/giây (trung vị) | p50 (ms) | p99 (ms) | p99 xấu nhất (ms) | so với mốc | Lỗi |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      line('Mốc: Fastify + pg trần, một dòng `person`', { ...bareSummary, vsBare: 1 }),
+      line('GET /people/:id — quản trị hệ thống', result.rowAdmin),
+      line('GET /people/:id — cán bộ kế thừa lưu trữ (quyền xem đơn vị đã kết thúc)', result.rowArchive),
+      line('Danh sách mô hình, điển hình của tỉnh (trang đầu 50 dòng)', result.list),
+      '',
+      `Khởi động nguội: ${COLD_SECONDS} s đầu của máy chủ vừa chạy (GET /people/:id, quản trị): ${fmt(cold.rps)} yêu cầu/giây, p99 ${cold.p99} ms — ${result.cold.vsWarm} lần mức đã làm nóng.`,
       '',
       `Bộ nhớ máy chủ (RSS): lúc nghỉ ${result.memory.idleRssMb} MB, cao nhất khi chịu tải ${result.memory.peakRssMb} MB (VmHWM ${result.memory.highWaterMarkMb} MB).`,
       '',
@@ -234,9 +372,9 @@ async function main(): Promise<void> {
     writeFileSync(path.join(here, 'results', 'load.md'), md);
     console.log(md);
   } finally {
-    // Let the last requests autocannon left in flight finish before the server stops.
+    // Let the last requests autocannon left in flight finish before the servers stop.
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    if (server) server.kill('SIGTERM');
+    for (const child of children) child.kill('SIGTERM');
     await db.destroy().catch(() => {});
   }
 }
