@@ -22,6 +22,7 @@ const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
 const RegistryPage = lazy(() => import('./pages/registry/RegistryPage.tsx'));
 const EntryPage = lazy(() => import('./pages/registry/EntryPage.tsx'));
 const ImportPage = lazy(() => import('./pages/registry/import/ImportPage.tsx'));
+const OwnerCheckPage = lazy(() => import('./pages/registry/owner-check/OwnerCheckPage.tsx'));
 const LedgerPage = lazy(() => import('./pages/ledger/LedgerPage.tsx'));
 const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx'));
 const PlanPage = lazy(() => import('./pages/plans/PlanPage.tsx'));
@@ -56,6 +57,7 @@ export const PATHS = {
   tokens: '/ho-so/ma-truy-cap',
   registry: '/mo-hinh',
   registryImport: '/mo-hinh/nhap-excel',
+  ownerCheck: '/mo-hinh/doi-chieu-don-vi',
   ledger: '/bien-dong',
   plans: '/ke-hoach',
   catalogue: '/danh-muc',
@@ -105,6 +107,14 @@ export function AppRoutes() {
               element={
                 <RequireAbility action="registry.write">
                   <ImportPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path={PATHS.ownerCheck}
+              element={
+                <RequireAbility action="registry.read">
+                  <OwnerCheckPage />
                 </RequireAbility>
               }
             />

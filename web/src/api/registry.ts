@@ -22,6 +22,7 @@ import type {
   TTimelineItem,
   TUpdateEntryBody,
 } from './types.ts';
+import type { TOwnerDivergences, TRepairDivergencesBody, TRepairDivergencesResult } from '@common/schemas/registry.ts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 
 export interface EntryListParams {
@@ -75,6 +76,12 @@ export const registryApi = {
     params: LedgerParams & { bucket: LedgerBucket; page?: number; pageSize?: number },
     signal?: AbortSignal,
   ) => api.get<TLedgerEntries>('/registry/ledger/entries', { ...params }, signal),
+
+  /** Đối chiếu đơn vị quản lý: exemplars whose person belongs to another unit, and the repair of chosen ones. */
+  ownerDivergences: (page: number, pageSize: number, signal?: AbortSignal) =>
+    api.get<TOwnerDivergences>('/registry/owner-divergences', { page, pageSize }, signal),
+  repairDivergences: (body: TRepairDivergencesBody) =>
+    api.post<TRepairDivergencesResult>('/registry/owner-divergences/repair', body),
 
   /** The list as .xlsx, with the same filters as the list (no paging). */
   exportXlsx: (params: Omit<EntryListParams, 'page' | 'pageSize'>, fallbackName: string) =>
@@ -136,6 +143,15 @@ export function useLedgerEntries(
     queryKey: ['registry', 'ledger-entries', params],
     queryFn: ({ signal }) => registryApi.ledgerEntries(params!, signal),
     enabled: params !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOwnerDivergences(page: number, pageSize: number, enabled = true) {
+  return useQuery({
+    queryKey: ['registry', 'owner-divergences', { page, pageSize }],
+    queryFn: ({ signal }) => registryApi.ownerDivergences(page, pageSize, signal),
+    enabled,
     placeholderData: keepPreviousData,
   });
 }

@@ -23,6 +23,8 @@ import viHonoursCouncil from './areas/honours-council.vi.json';
 import enHonoursCouncil from './areas/honours-council.en.json';
 import viDashboards from './areas/dashboards.vi.json';
 import enDashboards from './areas/dashboards.en.json';
+import viRestructure from './areas/restructure.vi.json';
+import enRestructure from './areas/restructure.en.json';
 
 export const viParts = [
   viBase,
@@ -35,6 +37,7 @@ export const viParts = [
   viHonoursProposals,
   viHonoursCouncil,
   viDashboards,
+  viRestructure,
 ];
 export const vi = {
   ...viBase,
@@ -47,6 +50,7 @@ export const vi = {
   ...viHonoursProposals,
   ...viHonoursCouncil,
   ...viDashboards,
+  ...viRestructure,
 };
 export const en: Record<keyof typeof vi, string> = {
   ...enBase,
@@ -59,4 +63,5 @@ export const en: Record<keyof typeof vi, string> = {
   ...enHonoursProposals,
   ...enHonoursCouncil,
   ...enDashboards,
+  ...enRestructure,
 };

@@ -12,6 +12,7 @@ import { today } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
 import { RegistryFilters } from './components/RegistryFilters.tsx';
 import { RegistryTable } from './components/RegistryTable.tsx';
+import { OwnerDivergenceBanner } from './owner-check/OwnerDivergenceBanner.tsx';
 import { EntryFormDrawer } from './forms/EntryFormDrawer.tsx';
 import { useRegistryParams } from './hooks/use-registry-params.ts';
 import { useEntries, useInvalidateRegistry } from '../../api/registry.ts';
@@ -96,6 +97,7 @@ export default function RegistryPage() {
           setPage((p) => ({ ...p, page: 1 }));
         }}
       />
+      <OwnerDivergenceBanner />
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
       <RegistryTable
         rows={data?.items ?? []}
