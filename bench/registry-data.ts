@@ -193,8 +193,8 @@ export async function generateRegistry(
     join (values ${fieldValues}) as f(idx, field_id, set_id, name, folded, sort_key) on f.idx = ((u.n + p.k) % ${fieldRows.length})`.execute(
     db,
   );
-  await sql`insert into registry_span (entry_id, level_id, valid_from, began)
-    select e.id, e.level_id, '2021-06-01', 'imported' from registry_entry e where e.plan_id in (${sql.join(ids(plans))})`.execute(
+  await sql`insert into registry_span (entry_id, level_id, owner_unit_id, valid_from, began)
+    select e.id, e.level_id, e.owner_unit_id, '2021-06-01', 'imported' from registry_entry e where e.plan_id in (${sql.join(ids(plans))})`.execute(
     db,
   );
 

@@ -48,6 +48,7 @@ import { disclosureRoutes } from './honours/disclosure/routes.ts';
 import { funnelRoutes } from './honours/funnel/routes.ts';
 import { disciplineRoutes } from './people/discipline-routes.ts';
 import { registryRoutes } from './registry/routes.ts';
+import { ownerRoutes } from './registry/owner-routes.ts';
 import { overviewRoutes } from './registry/overview-routes.ts';
 import { ownerDivergenceRoutes } from './registry/owner-divergences-routes.ts';
 import { timelineRoutes } from './timeline/routes.ts';
@@ -186,6 +187,7 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
       planRoutes(typed);
       catalogueRoutes(typed);
       registryRoutes(typed);
+      ownerRoutes(typed);
       overviewRoutes(typed);
       ownerDivergenceRoutes(typed);
       timelineRoutes(typed);

@@ -54,6 +54,7 @@ export const EVENT_KINDS = [
   'monitor_assigned',
   'monitor_unassigned',
   'imported',
+  'owner_changed',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 export const EVENT_KIND_LABELS: Record<EventKind, string> = {
@@ -75,6 +76,7 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   monitor_assigned: 'Phân công theo dõi',
   monitor_unassigned: 'Thôi phân công theo dõi',
   imported: 'Nhập từ Excel',
+  owner_changed: 'Chuyển đơn vị quản lý',
 };
 
 /** A date that has already happened (or is today), in Vietnam's calendar. */
@@ -208,6 +210,16 @@ export const ZLifeEventBody = z.discriminatedUnion(
       'Loại diễn biến phải là một trong: level_changed, renamed, content_adjusted, removed, replaced, transferred_out, reinstated.',
   },
 );
+
+/** POST /registry/entries/:id/owner: the entry passes to another unit from a day on (chuyển đơn vị quản lý). */
+export const ZChangeOwnerBody = z.object({
+  unitId: ZId,
+  effectiveDate: ZPastDate,
+  reason: requiredText('Lý do', 2000),
+  revision: ZRevision,
+});
+export type TChangeOwnerBody = z.infer<typeof ZChangeOwnerBody>;
+
 export type TLifeEventBody = z.input<typeof ZLifeEventBody>;
 export type TLifeEvent = z.output<typeof ZLifeEventBody>;
 export const LIFE_EVENT_KINDS = [
@@ -303,8 +315,8 @@ export const ZMonitor = z.object({
 });
 
 /** registry_span.began and .ended: how a time on the list began and how it ended. */
-export const SPAN_BEGINNINGS = ['accepted', 'reinstated', 'level_in', 'imported'] as const;
-export const SPAN_ENDINGS = ['removed', 'transferred', 'replaced', 'level_out'] as const;
+export const SPAN_BEGINNINGS = ['accepted', 'reinstated', 'level_in', 'imported', 'owner_in'] as const;
+export const SPAN_ENDINGS = ['removed', 'transferred', 'replaced', 'level_out', 'owner_out'] as const;
 
 export const ZSpan = z.object({
   level: ZRef,

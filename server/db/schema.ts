@@ -425,6 +425,8 @@ export interface RegistrySpanTable {
   id: Generated<number>;
   entry_id: number;
   level_id: number;
+  /** The owner unit during this span (an entry passes to a successor unit from a day on). */
+  owner_unit_id: number;
   valid_from: string;
   valid_to: string | null;
   began: SpanBegan;

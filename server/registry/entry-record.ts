@@ -96,6 +96,7 @@ export const ORDERED_KINDS: EventKind[] = [
   'replaced',
   'transferred_out',
   'reinstated',
+  'owner_changed',
 ];
 
 export function assertNotFuture(date: string, field = 'effectiveDate'): void {

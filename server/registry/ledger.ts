@@ -13,18 +13,21 @@
  * - end: on the list at the end of day `to` — valid_from <= to and
  *   (valid_to is null or valid_to > to);
  * - added / movedIn: spans that began (accepted, reinstated, imported /
- *   level_in) on a day in [from, to];
- * - movedOut / removed / transferred / replaced: spans that ended that way on
- *   a day in [from, to].
+ *   level_in, owner_in) on a day in [from, to];
+ * - movedOut / removed / transferred / replaced: spans that ended that way
+ *   (level_out and owner_out are moved out) on a day in [from, to].
  *
  * Every span is counted once at its beginning and once at its end, so the
  * identity holds exactly per level and in total (a span that begins and ends
  * inside the window counts in both, and in neither start nor end). A level
  * change is movedOut at the old level and movedIn at the new one; in the
- * totals they cancel. Entries are filtered by scope (read scope or monitor
- * assignment), kind, field and owner unit subtree (the unit's current path,
- * or — for reports about the past — the subtree as it stood on a given day);
- * the level filter applies to the span's level.
+ * totals they cancel. A change of owner (a merger, a split, a decision) is
+ * movedOut of the old owner's subtree and movedIn to the new one's; a subtree
+ * holding both sees them cancel. Entries are filtered by scope (read scope or
+ * monitor assignment on the entry, by its current owner), kind and field;
+ * the unit subtree (the unit's current path, or — for reports about the past
+ * — the subtree as it stood on a given day) and the level filter apply to the
+ * span's owner and level: who owned it, at which level, in that period.
  *
  * Each number is drillable: ledgerEntries() lists the spans behind a bucket
  * with the same filters, so the count equals the list's length.
@@ -43,7 +46,7 @@ export interface LedgerFilter {
   levelId?: number;
   kind?: 'model' | 'exemplar';
   fieldId?: number;
-  /** Current ltree path of the owner-unit subtree (already access-checked). */
+  /** Current ltree path of the subtree of the spans' owners (already access-checked). */
   unitPath?: string;
   /** Or: the owner-unit subtree as it stood on a day (org/subtree-on.ts) — for reports about the past. */
   subtreeOn?: { unitId: number; on: string };
@@ -63,9 +66,9 @@ export function bucketPredicate(bucket: LedgerBucket, from: string, to: string):
     case 'added':
       return sql<boolean>`(s.began in ${ADDED} and ${inWindow('valid_from')})`;
     case 'movedIn':
-      return sql<boolean>`(s.began = 'level_in' and ${inWindow('valid_from')})`;
+      return sql<boolean>`(s.began in ('level_in', 'owner_in') and ${inWindow('valid_from')})`;
     case 'movedOut':
-      return sql<boolean>`(s.ended = 'level_out' and ${inWindow('valid_to')})`;
+      return sql<boolean>`(s.ended in ('level_out', 'owner_out') and ${inWindow('valid_to')})`;
     case 'removed':
       return sql<boolean>`(s.ended = 'removed' and ${inWindow('valid_to')})`;
     case 'transferred':
@@ -82,14 +85,14 @@ function spansInWindow(db: Kysely<DB>, actor: Actor | null, f: LedgerFilter) {
   let q = db
     .selectFrom('registry_span as s')
     .innerJoin('registry_entry as e', 'e.id', 's.entry_id')
-    .innerJoin('org_unit as ou', 'ou.id', 'e.owner_unit_id')
+    .innerJoin('org_unit as ou', 'ou.id', 's.owner_unit_id')
     .where(sql<boolean>`s.valid_from <= ${f.to}::date and (s.valid_to is null or s.valid_to >= ${f.from}::date)`);
   if (actor) q = q.where(entryReadable(actor, sql.ref('e.id'), sql.ref('e.owner_unit_id')));
   if (f.levelId) q = q.where('s.level_id', '=', f.levelId);
   if (f.kind) q = q.where('e.kind', '=', f.kind);
   if (f.fieldId) q = q.where('e.field_id', '=', f.fieldId);
   if (f.unitPath) q = q.where(sql<boolean>`ou.current_path <@ ${f.unitPath}::ltree`);
-  if (f.subtreeOn) q = q.where(sql<boolean>`e.owner_unit_id in (${subtreeOnSql(f.subtreeOn.unitId, f.subtreeOn.on)})`);
+  if (f.subtreeOn) q = q.where(sql<boolean>`s.owner_unit_id in (${subtreeOnSql(f.subtreeOn.unitId, f.subtreeOn.on)})`);
   return q;
 }
 

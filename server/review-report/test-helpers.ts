@@ -5,7 +5,7 @@
  * outside the window and one decided after the snapshot date, and documents.
  * Window: 2022-01-01 – 2023-12-31, snapshot 2024-01-31.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { foldVietnamese } from '../../common/vn-text.ts';
 import type { DB } from '../db/schema.ts';
 import { buildField, buildPerson, registryWorld } from '../registry/test-helpers.ts';
@@ -64,6 +64,7 @@ export async function insertSpan(
     .values({
       entry_id: entryId,
       level_id: levelId,
+      owner_unit_id: sql<number>`(select owner_unit_id from registry_entry where id = ${entryId})`,
       valid_from: validFrom,
       valid_to: end?.on ?? null,
       began,

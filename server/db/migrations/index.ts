@@ -27,6 +27,7 @@ import * as m0021 from './20261207_0021_audit_chain.ts';
 import * as m0022 from './20261207_0022_installation.ts';
 import * as m0023 from './20261207_0023_backups.ts';
 import * as m0024 from './20261207_0024_drop_account_lockout.ts';
+import * as m0025 from './20261207_0025_span_owner.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261128_0001_extensions': m0001,
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0022_installation': m0022,
   '20261207_0023_backups': m0023,
   '20261207_0024_drop_account_lockout': m0024,
+  '20261207_0025_span_owner': m0025,
 };

@@ -36,7 +36,7 @@ export async function acceptEntry(
     await assertChronological(trx, before, input.effectiveDate);
     await assertDocumentUsable(trx, ctx, input.documentId);
     const after = await saveEntry(trx, entryId, { status: 'active', return_reason: null });
-    await openSpan(trx, entryId, before.level_id, input.effectiveDate, 'accepted');
+    await openSpan(trx, entryId, before.level_id, before.owner_unit_id, input.effectiveDate, 'accepted');
     await insertEvent(trx, ctx, {
       entryId,
       kind: 'accepted',

@@ -86,8 +86,8 @@ export async function recordLifeEvent(
         requireStatus(before, ['active'], notOnList(before));
         if (input.toLevelId === before.level_id) throw invalid('toLevelId', 'Cấp mới trùng với cấp hiện tại.');
         const [from, to] = [await levelName(trx, before.level_id), await levelName(trx, input.toLevelId)];
-        await closeSpan(trx, entryId, date, 'level_out');
-        await openSpan(trx, entryId, input.toLevelId, date, 'level_in');
+        const closed = await closeSpan(trx, entryId, date, 'level_out');
+        await openSpan(trx, entryId, input.toLevelId, closed.ownerUnitId, date, 'level_in');
         after = await saveEntry(trx, entryId, { level_id: input.toLevelId });
         await insertEvent(trx, ctx, { ...base, fromLevelId: before.level_id, toLevelId: input.toLevelId });
         detail = `từ ${from.toLowerCase()} sang ${to.toLowerCase()}`;
@@ -212,7 +212,7 @@ export async function recordLifeEvent(
         );
         const levelId = input.levelId ?? before.level_id;
         const to = await levelName(trx, levelId);
-        await openSpan(trx, entryId, levelId, date, 'reinstated');
+        await openSpan(trx, entryId, levelId, before.owner_unit_id, date, 'reinstated');
         after = await saveEntry(trx, entryId, { status: 'active', level_id: levelId, replaced_by_id: null });
         await insertEvent(trx, ctx, { ...base, fromLevelId: before.level_id, toLevelId: levelId });
         detail = `vào danh sách ${to.toLowerCase()}`;

@@ -119,6 +119,7 @@ export async function registerEntries(
     const spans = ids.map((id, i) => ({
       entry_id: id,
       level_id: inputs[i]!.levelId,
+      owner_unit_id: rows[i]!.ownerUnitId,
       valid_from: accept.date,
       valid_to: null,
       began: options.importId !== undefined ? ('imported' as const) : ('accepted' as const),
