@@ -75,3 +75,20 @@ export const ZCoverageUnitPage = z.object({
 
 export const OVERVIEW_SHEETS = ['active', 'coverage', 'movement'] as const;
 export const ZOverviewXlsxQuery = ZOverviewQuery.extend({ sheet: z.enum(OVERVIEW_SHEETS).optional() });
+
+/** GET /registry/units: the units whose registry the user may open — active ones, and ended ones read as they stood. */
+export const ZViewUnitsQuery = z.object({
+  q: z.string().trim().max(200, 'Từ khóa tìm kiếm dài quá 200 ký tự.').optional(),
+  pageSize: z.coerce.number().int().min(1).max(100, 'Tối đa 100 đơn vị.').default(30),
+});
+export const ZViewUnit = z.object({
+  id: z.number().int(),
+  /** Its current name, or the last it had. */
+  name: z.string(),
+  parentName: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  /** For an ended unit, the day its views are as of (the day before it ended). */
+  lastDay: z.string().nullable(),
+});
+export const ZViewUnitList = z.object({ items: z.array(ZViewUnit) });
+export type TViewUnit = z.infer<typeof ZViewUnit>;

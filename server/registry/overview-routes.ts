@@ -11,6 +11,8 @@ import {
   ZOverview,
   ZOverviewQuery,
   ZOverviewXlsxQuery,
+  ZViewUnitList,
+  ZViewUnitsQuery,
   type TOverview,
 } from '../../common/schemas/registry-overview.ts';
 import { contentDisposition } from '../documents/storage.ts';
@@ -24,7 +26,7 @@ import type { App } from '../lib/http.ts';
 import { subtreeOnSql } from '../org/subtree-on.ts';
 import type { DB } from '../db/schema.ts';
 import { coverageUnits, computeOverview, type OverviewUnit } from './overview.ts';
-import { loadUnitView, viewDay, type UnitView } from './unit-view.ts';
+import { findViewUnits, loadUnitView, viewDay, type UnitView } from './unit-view.ts';
 
 const tags = ['registry'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -164,6 +166,23 @@ export function overviewRoutes(app: App): void {
         .header('content-disposition', contentDisposition(`Tổng-quan-${o.asOf}.xlsx`))
         .header('cache-control', 'private, no-store')
         .send(buffer);
+    },
+  );
+
+  app.get(
+    '/registry/units',
+    {
+      schema: {
+        tags,
+        summary:
+          'Các đơn vị có thể xem danh sách, tổng quan (kể cả đơn vị đã kết thúc mà mình được xem, như ngày cuối)',
+        querystring: ZViewUnitsQuery,
+        response: { 200: ZViewUnitList },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      return { items: await findViewUnits(db, actor, { q: req.query.q, limit: req.query.pageSize }) };
     },
   );
 

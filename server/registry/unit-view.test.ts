@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../common/dates.ts';
 import { ZEntryDetail, ZEntryPage } from '../../common/schemas/registry.ts';
-import { ZOverview } from '../../common/schemas/registry-overview.ts';
+import { ZOverview, ZViewUnitList } from '../../common/schemas/registry-overview.ts';
 import { loadActor } from '../accounts/load-actor.ts';
 import { expectError, expectOk, setupTest } from '../test/harness.ts';
 import { computeLedger } from './ledger.ts';
@@ -97,6 +97,24 @@ describe('registry: an ended unit as it stood on its last day', { timeout: 180_0
     );
     expect(earlier.asOf).toBe('2022-02-15');
     expect(earlier.activeTotal.models).toBe(2);
+  });
+
+  it('offers the ended unit in the picker to those who may read it, found whatever the word order or accents', async () => {
+    const { w } = await mergedWorld();
+    const pick = async (s: typeof w.operatorB.s, q: string) =>
+      expectOk(await s.get(`/api/v1/registry/units?q=${encodeURIComponent(q)}`), ZViewUnitList).items;
+    const blocs = await pick(w.operatorB.s, 'khoi dang uy');
+    // The active bloc first, then the one that ended, with its last day.
+    expect(blocs.map((u) => [u.name, u.endedOn, u.lastDay])).toEqual([
+      ['Đảng ủy Khối B', null, null],
+      ['Đảng ủy Khối A', MERGED_ON, LAST_DAY],
+    ]);
+    expect((await pick(w.operatorB.s, 'Ủy Khối Đảng')).map((u) => u.id)).toEqual([w.tree.blocB, w.tree.blocA]);
+    // Its grassroots organisations are named under the parent they have today.
+    const a1 = (await pick(w.operatorB.s, 'tư pháp'))[0];
+    expect(a1).toMatchObject({ id: w.tree.a1, parentName: 'Đảng ủy Khối B', endedOn: null });
+    // A reporter of one of them reads no archive: the ended bloc is not offered.
+    expect(await pick(w.reporterA1.s, 'khoi')).toEqual([]);
   });
 
   it('refuses the ended unit to users without its archive', async () => {

@@ -9,8 +9,10 @@
  */
 import type { Kysely, RawBuilder, SqlBool } from 'kysely';
 import { sql } from 'kysely';
+import { escapeLike } from '../../common/vn-text.ts';
 import type { DB } from '../db/schema.ts';
-import type { Actor } from '../lib/context.ts';
+import { scopeOf, unitInScope, type Actor } from '../lib/context.ts';
+import { searchWords } from '../lib/sql-text.ts';
 import { subtreeOnSql } from '../org/subtree-on.ts';
 import { loadUnitFor, type UnitRef } from '../org/unit-access.ts';
 
@@ -51,4 +53,44 @@ export function ownedWithin(ownerColumn: string, unitId: number, on: string): Ra
 export function onListWithin(unitId: number, on: string): RawBuilder<SqlBool> {
   // The entry's owner stands for the span's until spans carry their own (dated ownership, issue 14).
   return sql<SqlBool>`exists (select 1 from registry_span vs where vs.entry_id = e.id and vs.valid_from <= ${on}::date and (vs.valid_to is null or vs.valid_to > ${on}::date) and ${ownedWithin('e.owner_unit_id', unitId, on)})`;
+}
+
+/**
+ * The units whose registry the actor may open, for a picker: active ones (their version of today) and ended ones
+ * (their last version) in the read scope — archives included — with the parent they had then. Every word typed must
+ * occur in the name, in any order, diacritics optional. Higher units first, then as the tree lists them.
+ */
+export async function findViewUnits(db: Kysely<DB>, actor: Actor, q: { q?: string | undefined; limit: number }) {
+  let query = db
+    .selectFrom('org_unit_version as v')
+    .innerJoin('org_unit as u', 'u.id', 'v.unit_id')
+    .innerJoin('unit_type as t', 't.id', 'v.type_id')
+    // The open version of an active unit; the one that closed on the day an ended unit ended.
+    .where(sql<SqlBool>`(v.valid_to is null or v.valid_to = u.ended_on)`)
+    .where(unitInScope(scopeOf(actor, 'registry.read'), sql.ref('v.unit_id')));
+  for (const word of searchWords(q.q)) query = query.where('v.search_text', 'like', `%${escapeLike(word)}%`);
+  const rows = await query
+    .select([
+      'v.unit_id as id',
+      'v.name',
+      'u.ended_on',
+      sql<string | null>`(select pv.name from org_unit_version pv where pv.unit_id = v.parent_id
+        and pv.valid_from < coalesce(u.ended_on, 'infinity'::date) order by pv.valid_from desc limit 1)`.as(
+        'parent_name',
+      ),
+    ])
+    .orderBy(sql`nlevel(v.path)`)
+    .orderBy(sql`u.ended_on is not null`)
+    .orderBy('t.sort_order')
+    .orderBy(sql`v.sort_key collate "C"`)
+    .orderBy('v.unit_id')
+    .limit(q.limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    parentName: r.parent_name,
+    endedOn: r.ended_on,
+    lastDay: r.ended_on ? dayBefore(r.ended_on) : null,
+  }));
 }
