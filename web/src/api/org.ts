@@ -17,7 +17,7 @@ import type {
   TUnitType,
   TUnitTypeBody,
 } from './types.ts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 
 export interface UnitListParams {
   parentId?: number;
@@ -25,6 +25,17 @@ export interface UnitListParams {
   q?: string;
   page?: number;
   pageSize?: number;
+}
+
+/** An entry on the list owned directly by a unit today (GET /org/units/:id/active-entries): what restructuring carries. */
+export interface ActiveEntry {
+  id: number;
+  kind: 'model' | 'exemplar';
+  name: string;
+  levelName: string;
+  personId: number | null;
+  personUnitId: number | null;
+  personUnitName: string | null;
 }
 
 export const orgApi = {
@@ -46,6 +57,8 @@ export const orgApi = {
   merge: (body: TMergeBody) => api.post<unknown>('/org/merges', body),
   split: (id: number, body: TSplitBody) => api.post<unknown>(`/org/units/${id}/split`, body),
   dissolve: (id: number, body: TDissolveBody) => api.post<unknown>(`/org/units/${id}/dissolve`, body),
+  activeEntries: (id: number, signal?: AbortSignal) =>
+    api.get<{ items: ActiveEntry[] }>(`/org/units/${id}/active-entries`, undefined, signal),
 };
 
 /** Reference lists may come bare or wrapped in {items}; accept both. */
@@ -85,6 +98,22 @@ export function useUnitSearch(q: string, asOf: string) {
     queryKey: ['org', 'units', 'search', { q, asOf }],
     queryFn: ({ signal }) => orgApi.units({ q, asOf, pageSize: 50 }, signal),
     enabled: q.length > 0,
+  });
+}
+
+/** The active entries of each unit, in the order given (a restructuring's preview); `unitId` says whose. */
+export function useActiveEntries(unitIds: number[], enabled = true) {
+  return useQueries({
+    queries: unitIds.map((id) => ({
+      queryKey: ['org', 'active-entries', id],
+      queryFn: ({ signal }: { signal: AbortSignal }) => orgApi.activeEntries(id, signal),
+      enabled,
+    })),
+    combine: (results) => ({
+      items: results.flatMap((r, i) => (r.data?.items ?? []).map((e) => ({ ...e, unitId: unitIds[i]! }))),
+      isPending: results.some((r) => r.isPending && r.fetchStatus !== 'idle'),
+      error: results.find((r) => r.error)?.error ?? null,
+    }),
   });
 }
 

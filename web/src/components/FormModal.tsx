@@ -20,6 +20,8 @@ interface Props<V> {
   initialValues?: Partial<V>;
   okText?: string;
   danger?: boolean;
+  /** Keep the OK button disabled (the dialog explains what must happen first). */
+  okDisabled?: boolean;
   width?: number;
   testId?: string;
   form?: FormInstance<V>;
@@ -37,6 +39,7 @@ export function FormModal<V extends object>({
   initialValues,
   okText,
   danger,
+  okDisabled,
   width = 640,
   testId,
   form: given,
@@ -71,7 +74,12 @@ export function FormModal<V extends object>({
       onOk={() => form.submit()}
       okText={okText ?? t('common.save')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ loading: busy, danger, ...(testId ? { 'data-testid': `${testId}-submit` } : {}) }}
+      okButtonProps={{
+        loading: busy,
+        danger,
+        disabled: okDisabled,
+        ...(testId ? { 'data-testid': `${testId}-submit` } : {}),
+      }}
       confirmLoading={busy}
       width={isPhone ? '100%' : width}
       style={isPhone ? { top: 8, maxWidth: '100vw', paddingBottom: 0 } : undefined}

@@ -1,14 +1,19 @@
 /**
  * Hợp nhất / sáp nhập: the chosen units end on the effective date; their
- * sub-units, people and role grants pass to an existing unit or to a new one.
+ * sub-units, people, role grants and the models and exemplars on the list pass
+ * to an existing unit or to a new one. The preview lists those entries, each
+ * "sẽ chuyển sang <đơn vị tiếp nhận>": nothing to choose, but seen before confirming.
  */
-import { Alert, App, Form, Radio } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Card, Form, Radio, Typography } from 'antd';
 import type { TMergeBody, TUnitDetail, TUnitSummary } from '../../../api/types.ts';
-import { orgApi } from '../../../api/org.ts';
+import { errorMessage } from '../../../api/client.ts';
+import { orgApi, useActiveEntries } from '../../../api/org.ts';
 import { ChangeFields, type ChangeValues } from '../../../components/ChangeFields.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { UnitSelect } from '../../../components/UnitSelect.tsx';
 import { t } from '../../../i18n/index.ts';
+import { ActiveEntriesList } from './ActiveEntriesList.tsx';
 import { changeDefaults, parentRef } from './defaults.ts';
 import { NewUnitFields } from './NewUnitFields.tsx';
 
@@ -31,7 +36,13 @@ export function MergeUnitsModal({ open, unit, onClose, onDone }: Props) {
   const [form] = Form.useForm<Values>();
   const mode = Form.useWatch('mode', form);
   const sourceIds = Form.useWatch('sourceIds', form) ?? [];
+  const newName = Form.useWatch((v: Values) => v.newTarget?.name, form);
+  const [targetName, setTargetName] = useState<string | null>(null);
   const notSource = (u: TUnitSummary) => sourceIds.includes(u.id);
+  const carried = useActiveEntries(sourceIds, open);
+  const target =
+    (mode === 'new' ? newName?.trim() || t('restructure.entries.targetNew') : targetName) ??
+    t('restructure.entries.targetUnchosen');
 
   const submit = (values: Values) =>
     orgApi.merge({
@@ -60,7 +71,7 @@ export function MergeUnitsModal({ open, unit, onClose, onDone }: Props) {
       onSubmit={submit}
       onDone={(result) => {
         const target = result as TUnitDetail;
-        void message.success(t('org.done.merged', { name: target.name }));
+        void message.success(t('restructure.done.merged', { name: target.name, count: carried.items.length }));
         onDone(target);
       }}
     >
@@ -88,9 +99,20 @@ export function MergeUnitsModal({ open, unit, onClose, onDone }: Props) {
           label={t('org.form.mergeTargetUnit')}
           rules={[{ required: true, message: t('org.form.mergeTargetRequired') }]}
         >
-          <UnitSelect exclude={notSource} />
+          <UnitSelect exclude={notSource} onChange={(_, unit) => setTargetName(unit?.name ?? null)} />
         </Form.Item>
       )}
+      <Card size="small" title={t('restructure.entries.mergeTitle')} style={{ marginBottom: 16 }}>
+        {carried.error && <Alert type="error" showIcon title={errorMessage(carried.error)} />}
+        <ActiveEntriesList
+          entries={carried.items}
+          loading={carried.isPending}
+          testId="merge-units-entries"
+          fate={() => (
+            <Typography.Text type="secondary">{t('restructure.entries.willMoveTo', { target })}</Typography.Text>
+          )}
+        />
+      </Card>
       <ChangeFields testId="merge-units" />
     </FormModal>
   );
