@@ -19,6 +19,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import type { DestinationStream } from 'pino';
 import '../common/zod-setup.ts';
 import { fieldLabel } from '../common/field-labels.ts';
 import type { ErrorBody, FieldIssue } from '../common/errors.ts';
@@ -31,6 +32,7 @@ import { swaggerOptions } from './openapi/document.ts';
 import { authenticate, markRouteAccess } from './accounts/authenticate.ts';
 import { registerEdgeSecurity } from './http/security.ts';
 import { RetryLaterError } from './http/retry-later.ts';
+import { RequestLog } from './http/request-log.ts';
 import { authRoutes } from './accounts/auth-routes.ts';
 import { userRoutes } from './accounts/user-routes.ts';
 import { orgRoutes } from './org/routes.ts';
@@ -94,14 +96,17 @@ const trustHops = (hops: number) => (_address: string, hop: number) => hop < hop
 export interface BuildAppOptions {
   db: Kysely<DB>;
   config: Config;
-  logger?: boolean;
+  /** Log at config.logLevel: to stdout (true) or to a stream (tests read what is logged). */
+  logger?: boolean | { stream: DestinationStream };
   /** The built web app to serve (default web/dist; a test serves its own). */
   webRoot?: string;
 }
 
 export async function buildApp({ db, config, logger = false, webRoot = webDist }: BuildAppOptions): Promise<App> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel } : false,
+    logger: logger ? { level: config.logLevel, ...(logger === true ? {} : { stream: logger.stream }) } : false,
+    // One line per request, at debug unless it failed or was slow (http/request-log.ts): not Fastify's two at info.
+    logController: new RequestLog(),
     genReqId: () => randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
     // A badly encoded URL or an over-long path parameter: answered in the one error shape (lib/input-guard.ts).
