@@ -2,7 +2,7 @@
  * The demo organisation: the seed report's bloc — Đảng ủy Khối cơ quan và
  * doanh nghiệp tỉnh Yên Bái (2021–2023) — its grassroots organisations, the
  * people it names, the documents it cites, and the 2025 reorganisation
- * (the bloc split into two; Yên Bái merged into Lào Cai) recorded as history.
+ * (two grassroots organisations merged; the bloc split into two; Yên Bái merged into Lào Cai) recorded as history.
  */
 
 export interface DemoUnit {
@@ -134,6 +134,16 @@ export const DEMO_UNITS: DemoUnit[] = [
 /** The 2025 reorganisation, in date order. */
 export const DEMO_REORGANISATION = {
   renameBtg: { unit: 'btg', name: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', date: '2025-03-01' },
+  /**
+   * The departments merged the same day (Sở Kế hoạch và Đầu tư into Sở Tài chính), and so did their party
+   * organisations: the planning department's models and exemplars pass to the finance department's.
+   */
+  mergeFinance: {
+    sources: ['skhdt'],
+    target: 'stc',
+    date: '2025-03-01',
+    note: 'Sáp nhập Đảng bộ Sở Kế hoạch và Đầu tư vào Đảng bộ Sở Tài chính (hợp nhất Sở Kế hoạch và Đầu tư vào Sở Tài chính)',
+  },
   splitDuk: {
     unit: 'duk',
     date: '2025-07-01',
@@ -157,7 +167,6 @@ export const DEMO_REORGANISATION = {
           'dt',
           'hn',
           'stc',
-          'skhdt',
           'snv',
           'sct',
           'snn',

@@ -39,7 +39,9 @@ describe('demo data', { timeout: 240_000 }, () => {
     const total = async (asOf: string) => json(await admin.get(`/api/v1/org/stats?asOf=${asOf}`)).total;
     expect(await total('2022-09-30')).toBe(DEMO_UNITS.length);
     expect(await total('2023-06-15')).toBe(DEMO_UNITS.length - banks);
-    expect(await total('2025-07-01')).toBe(DEMO_UNITS.length - banks - 3 + 3); // ĐUK and both provinces end; two new blocs and the new province begin
+    // The planning department's party organisation merged into the finance department's on 01/03/2025; then ĐUK and
+    // both provinces end, and two new blocs and the new province begin.
+    expect(await total('2025-07-01')).toBe(DEMO_UNITS.length - banks - 1 - 3 + 3);
 
     const people = json(await admin.get('/api/v1/people?pageSize=100'));
     // The named people, the honours' people, and the seed registry's exemplars (the banks' too: they left, their records stay).

@@ -128,8 +128,9 @@ export async function loadDemoData(db: Kysely<DB>): Promise<DemoReportingResult>
   // The seed's 2021–2023 registry (324 → 309 models, 597 → 568 exemplars), the banks leaving in 2022, the 2-year review.
   await loadSeedRegistry(db, { admin: ctx, units: unit, fields: catalogue.fields, planId: catalogue.planId });
 
-  // 2025: the propaganda department takes on mass mobilisation; the bloc is split; Yên Bái merges into Lào Cai.
-  const { renameBtg, splitDuk, mergeProvinces } = DEMO_REORGANISATION;
+  // 2025: the propaganda department takes on mass mobilisation; the planning department's party organisation merges
+  // into the finance department's; the bloc is split; Yên Bái merges into Lào Cai.
+  const { renameBtg, mergeFinance, splitDuk, mergeProvinces } = DEMO_REORGANISATION;
   const btg = unit.get(renameBtg.unit)!;
   await changeUnit(db, ctx, btg, {
     name: renameBtg.name,
@@ -137,6 +138,14 @@ export async function loadDemoData(db: Kysely<DB>): Promise<DemoReportingResult>
     effectiveDate: renameBtg.date,
     documentId: null,
     note: 'Hợp nhất Ban Tuyên giáo và Ban Dân vận Tỉnh ủy',
+  });
+  await mergeUnits(db, ctx, {
+    sourceIds: mergeFinance.sources.map((k) => unit.get(k)!),
+    targetId: unit.get(mergeFinance.target)!,
+    newTarget: null,
+    effectiveDate: mergeFinance.date,
+    documentId: null,
+    note: mergeFinance.note,
   });
   const duk = unit.get(splitDuk.unit)!;
   const childTargets: Record<string, number> = {};
