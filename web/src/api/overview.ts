@@ -1,5 +1,5 @@
 /** /api/v1/registry/overview — the list on a date, coverage, movement by year — and the dashboards' .xlsx data exports. */
-import type { TOverview } from '@common/schemas/registry-overview.ts';
+import type { TOverview, TViewUnit } from '@common/schemas/registry-overview.ts';
 import { API_BASE, api } from './client.ts';
 import type { Page } from './types.ts';
 
@@ -36,4 +36,11 @@ export const overviewApi = {
     params: { planId?: number; periodId?: number; unitId?: number },
     sheet: 'completeness' | 'met' | 'trend',
   ) => `${API_BASE}/evaluation/dashboard.xlsx${query({ ...params, sheet })}`,
+};
+
+export type { TViewUnit } from '@common/schemas/registry-overview.ts';
+/** Units whose registry the user may open, ended ones included (their lastDay set): GET /registry/units. */
+export const viewUnitsApi = {
+  search: (params: { q?: string; pageSize?: number }, signal?: AbortSignal) =>
+    api.get<{ items: TViewUnit[] }>('/registry/units', { ...params }, signal),
 };

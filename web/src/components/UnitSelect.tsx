@@ -1,18 +1,24 @@
 /**
  * Pick organisation units by typing part of the name (diacritics optional):
  * searches the visible tree as of a date. Chosen units keep their labels even
- * when they are not in the current search results.
+ * when they are not in the current search results. With `withEnded`, units that
+ * have ended and that the user may read (their successors' archives) are offered
+ * too, labelled with their last day: "Đảng ủy Khối … (đến 30/06/2025)".
  */
 import { Typography } from 'antd';
 import { orgApi } from '../api/org.ts';
+import { viewUnitsApi } from '../api/overview.ts';
 import type { TUnitSummary } from '../api/types.ts';
 import { t } from '../i18n/index.ts';
+import { formatDateVi } from '../lib/dates.ts';
 import { RemoteSelect } from './remote-select/RemoteSelect.tsx';
 
 export interface UnitRef {
   id: number;
   name: string;
   parentName?: string | null;
+  /** A unit that has ended: the last day it existed (its views are as of that day). */
+  lastDay?: string | null;
 }
 
 /** Where the choices come from: the organisation tree (default) or another list of units, e.g. those a report can be made for. */
@@ -24,9 +30,17 @@ export interface UnitSource {
   ) => Promise<{ items: UnitRef[] }>;
 }
 
+/** Today's units and the ended ones the user may read (GET /registry/units): for the registry list and dashboards. */
+const WITH_ENDED: UnitSource = {
+  key: 'registry-view-units',
+  search: ({ q, pageSize }, signal) => viewUnitsApi.search({ q, pageSize }, signal),
+};
+
 interface BaseProps {
   asOf?: string;
   source?: UnitSource;
+  /** Offer ended units the user may read too (a `source` of its own, so not with `source`). */
+  withEnded?: boolean;
   /** Units to show as labels for values chosen before this select was opened. */
   known?: UnitRef[];
   /** Hide units the user may not pick (e.g. the unit itself and its descendants). */
@@ -64,10 +78,16 @@ const texts = () => ({
   typeToSearch: t('unitSelect.typeToSearch'),
 });
 
+/** The unit's name, and for one that has ended its last day. */
+const unitLabel = (unit: Unit) =>
+  'lastDay' in unit && unit.lastDay
+    ? t('unitSelect.until', { name: unit.name, date: formatDateVi(unit.lastDay) })
+    : unit.name;
+
 function UnitOption({ unit }: { unit: Unit }) {
   return (
     <div>
-      <div>{unit.name}</div>
+      <div>{unitLabel(unit)}</div>
       {unit.parentName && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('unitSelect.under', { parent: unit.parentName })}
@@ -78,13 +98,14 @@ function UnitOption({ unit }: { unit: Unit }) {
 }
 
 export function UnitSelect(props: Props) {
-  const { asOf, source, known, exclude, placeholder, disabled, allowClear = true, testId, style } = props;
+  const { asOf, known, exclude, placeholder, disabled, allowClear = true, testId, style } = props;
+  const source = props.withEnded ? WITH_ENDED : props.source;
   const common = {
     queryKey: ['org', 'units', 'pick', source?.key ?? 'org', { asOf }],
     search: searchUnits(source, asOf),
     offer: offerUnless(exclude),
     idOf: (u: Unit) => u.id,
-    labelOf: (u: Unit) => u.name,
+    labelOf: unitLabel,
     known,
     texts: texts(),
     placeholder,

@@ -14,7 +14,7 @@ import { errorMessage } from '../../api/client.ts';
 import { evaluationApi } from '../../api/evaluation.ts';
 import { reportingApi } from '../../api/reporting.ts';
 import { overviewApi } from '../../api/overview.ts';
-import { RegistryOverview } from './RegistryOverview.tsx';
+import { RegistryOverview, useOverview } from './RegistryOverview.tsx';
 import { ReportingCards } from './ReportingCards.tsx';
 import { BUCKETS, evaluationLink, reportsLink, type Bucket } from './reporting-links.ts';
 import { HonoursFunnelCard } from './HonoursFunnelCard.tsx';
@@ -22,6 +22,7 @@ import { today } from '../../lib/dates.ts';
 import { EChart, type EChartOption } from '../../components/EChart.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PlanSelect } from '../../components/PlanSelect.tsx';
+import { EndedUnitBanner } from '../../components/EndedUnitBanner.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useIsPhone } from '../../hooks/use-is-phone.ts';
 import { t } from '../../i18n/index.ts';
@@ -77,10 +78,13 @@ export default function DashboardPage() {
   const navigate = useNavigate();
   const isPhone = useIsPhone();
   const { planId, periodId, unitId, asOf, update } = useDashboardParams();
+  // A unit that has ended is seen as it stood on its last day (the overview says so); its reporting loop is not.
+  const overview = useOverview({ unitId, asOf: asOf ?? today() });
+  const ended = unitId !== undefined && overview.data?.unit?.id === unitId ? (overview.data.endedOn ?? null) : null;
   const { data, isFetching, error } = useQuery({
     queryKey: ['evaluation', 'dashboard', planId, periodId, unitId],
     queryFn: ({ signal }) => evaluationApi.dashboard({ planId, periodId, unitId }, signal),
-    enabled: Boolean(planId || periodId),
+    enabled: Boolean(planId || periodId) && !ended,
   });
   // Nothing chosen yet: open on the six-month period running today (else any period running today).
   const running = useQuery({
@@ -192,6 +196,7 @@ export default function DashboardPage() {
           data-testid="dashboard-period"
         />
         <UnitSelect
+          withEnded
           value={unitId ?? null}
           onChange={(u) => update({ planId: currentPlan, periodId, unitId: u ?? undefined, asOf })}
           placeholder={t('dashboard.filter.unit')}
@@ -199,17 +204,19 @@ export default function DashboardPage() {
           testId="dashboard-unit"
         />
       </div>
+      <EndedUnitBanner endedOn={ended} asOf={overview.data?.asOf} />
       <RegistryOverview
         unitId={unitId}
         asOf={asOf ?? today()}
         onAsOf={(d) => update({ planId, periodId, unitId, asOf: d })}
       />
       <HonoursFunnelCard />
-      {!planId && !periodId && <Empty description={t('dashboard.pickPlan')} style={{ marginTop: 48 }} />}
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
-      {isFetching && !data && <Spin />}
-      {data && !data.period && <Alert type="info" showIcon title={t('dashboard.noPeriods')} />}
-      {data && data.period && (
+      {ended && <Alert type="info" showIcon title={t('endedUnit.reportingHidden')} />}
+      {!ended && !planId && !periodId && <Empty description={t('dashboard.pickPlan')} style={{ marginTop: 48 }} />}
+      {!ended && error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
+      {!ended && isFetching && !data && <Spin />}
+      {!ended && data && !data.period && <Alert type="info" showIcon title={t('dashboard.noPeriods')} />}
+      {!ended && data && data.period && (
         <>
           <ReportingCards d={data} />
           <Row gutter={[12, 12]}>

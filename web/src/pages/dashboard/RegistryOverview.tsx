@@ -20,6 +20,15 @@ import { monthsBack, registryLink, type CoverageDrill, type Kind } from './regis
 import { formatDateVi, today } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
 
+/** The overview on a day (shared with the page, which reads whether the chosen unit has ended). */
+export function useOverview(params: { unitId?: number; asOf: string; kind?: 'model' | 'exemplar' }) {
+  return useQuery({
+    queryKey: ['registry', 'overview', params],
+    queryFn: ({ signal }) => overviewApi.get(params, signal),
+    placeholderData: (prev) => prev,
+  });
+}
+
 export function RegistryOverview({
   unitId,
   asOf,
@@ -33,12 +42,7 @@ export function RegistryOverview({
   const isPhone = useIsPhone();
   const [kind, setKind] = useState<Kind>('all');
   const [drill, setDrill] = useState<CoverageDrill | null>(null);
-  const params = { unitId, asOf, kind: kind === 'all' ? undefined : kind };
-  const { data, error } = useQuery({
-    queryKey: ['registry', 'overview', params],
-    queryFn: ({ signal }) => overviewApi.get(params, signal),
-    placeholderData: (prev) => prev,
-  });
+  const { data, error } = useOverview({ unitId, asOf, kind: kind === 'all' ? undefined : kind });
   const firstYear = data?.movement[0]?.year ?? Number(today().slice(0, 4)) - 4;
   const steps = useMemo(() => monthsBack(firstYear), [firstYear]);
   const stepIndex = Math.max(

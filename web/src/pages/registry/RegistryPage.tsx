@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/client.ts';
 import { registryApi } from '../../api/registry.ts';
 import type { EntryKind } from '../../api/types.ts';
 import { useCan } from '../../auth/me.ts';
+import { EndedUnitBanner } from '../../components/EndedUnitBanner.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { today } from '../../lib/dates.ts';
 import { t } from '../../i18n/index.ts';
@@ -19,7 +20,7 @@ import { useEntries, useInvalidateRegistry } from '../../api/registry.ts';
 import { usePaging } from '../../hooks/use-paging.ts';
 
 export default function RegistryPage() {
-  const canWrite = useCan('registry.write');
+  const mayWrite = useCan('registry.write');
   const navigate = useNavigate();
   const { message } = App.useApp();
   const invalidate = useInvalidateRegistry();
@@ -28,6 +29,8 @@ export default function RegistryPage() {
   const [registering, setRegistering] = useState<EntryKind | null>(null);
   const [exporting, setExporting] = useState(false);
   const { data, isFetching, error } = useEntries({ ...filters, ...page });
+  // An ended unit's list is its archive as it stood on its last day: nothing is registered or imported there.
+  const canWrite = mayWrite && !data?.endedOn;
 
   const exportXlsx = async () => {
     setExporting(true);
@@ -98,6 +101,7 @@ export default function RegistryPage() {
         }}
       />
       <OwnerDivergenceBanner />
+      <EndedUnitBanner endedOn={data?.endedOn} asOf={data?.asOf} />
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
       <RegistryTable
         rows={data?.items ?? []}

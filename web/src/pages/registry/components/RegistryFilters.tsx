@@ -102,6 +102,7 @@ export function RegistryFilters({ value, onChange }: Props) {
             data-testid="registry-status"
           />
           <UnitSelect
+            withEnded
             value={value.unitId ?? null}
             onChange={(unitId) => set({ unitId: unitId ?? undefined })}
             placeholder={t('registry.filter.unit')}
