@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   DUPLICATE: 409,
   INVALID_STATE: 409,
+  /** A unit cannot end while it owns models or exemplars on the list: the body lists them (error.entries). */
+  UNIT_HAS_ACTIVE_ENTRIES: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
@@ -30,5 +32,5 @@ export interface FieldIssue {
 
 /** The one error body shape of the API. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: FieldIssue[] };
+  error: { code: ErrorCode; message: string; fields?: FieldIssue[]; entries?: Array<{ id: number; name: string }> };
 }

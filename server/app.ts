@@ -36,6 +36,8 @@ import { RequestLog } from './http/request-log.ts';
 import { authRoutes } from './accounts/auth-routes.ts';
 import { userRoutes } from './accounts/user-routes.ts';
 import { orgRoutes } from './org/routes.ts';
+import { carryEntries } from './succession/carry-entries.ts';
+import { successionRoutes } from './succession/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { fileRoutes } from './documents/file-routes.ts';
@@ -70,7 +72,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const webDist = path.resolve(here, '../web/dist');
 
 function errorBody(error: AppError): ErrorBody {
-  return { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.fields ? { fields: error.fields } : {}),
+      ...(error.entries ? { entries: error.entries } : {}),
+    },
+  };
 }
 
 function validationError(
@@ -184,7 +193,8 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
       const typed = api.withTypeProvider<ZodTypeProvider>();
       authRoutes(typed);
       userRoutes(typed);
-      orgRoutes(typed);
+      orgRoutes(typed, carryEntries);
+      successionRoutes(typed);
       peopleRoutes(typed);
       documentRoutes(typed);
       fileRoutes(typed);

@@ -92,6 +92,11 @@ export const ZSplitBody = z.object({
   targets: z.array(ZNewUnit).min(1, 'Cần ít nhất một đơn vị mới.').max(20),
   /** For each child unit id, the index (in targets) of the new unit that takes it; default 0. */
   childTargets: z.record(z.string(), z.number().int().min(0)).default({}),
+  /**
+   * For each active entry (models, exemplars) of the unit, the index (in targets) of the new unit that takes it.
+   * Absent: an exemplar follows its person; a model must be routed unless the source is kept.
+   */
+  entryTargets: z.record(z.string(), z.number().int().min(0)).default({}),
   keepSource: z.boolean().default(false),
   revision: ZRevision,
   ...change,
@@ -99,6 +104,22 @@ export const ZSplitBody = z.object({
 export type TSplitBody = z.input<typeof ZSplitBody>;
 
 export const ZDissolveBody = z.object({ revision: ZRevision, ...change });
+
+/** GET /org/units/:id/active-entries: the models and exemplars on the list the unit owns directly today. */
+export const ZUnitActiveEntries = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.enum(['model', 'exemplar']),
+      name: z.string(),
+      levelName: z.string(),
+      personId: z.number().nullable(),
+      personUnitId: z.number().nullable(),
+      personUnitName: z.string().nullable(),
+    }),
+  ),
+});
+export type TUnitActiveEntries = z.infer<typeof ZUnitActiveEntries>;
 
 export const ZUnitListQuery = z.object({
   parentId: ZId.optional(),

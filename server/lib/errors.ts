@@ -9,12 +9,20 @@ import { ERROR_STATUS, type ErrorCode, type FieldIssue } from '../../common/erro
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldIssue[];
+  /** The records that stand in the way (UNIT_HAS_ACTIVE_ENTRIES), so the client can list them. */
+  readonly entries?: Array<{ id: number; name: string }>;
 
-  constructor(code: ErrorCode, message: string, fields?: FieldIssue[]) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    fields?: FieldIssue[],
+    entries?: Array<{ id: number; name: string }>,
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = fields;
+    this.entries = entries;
   }
 
   get status(): number {

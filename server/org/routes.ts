@@ -19,6 +19,7 @@ import {
 import { ZIdParams } from '../../common/schemas/shared.ts';
 import { requireAbility } from '../lib/context.ts';
 import type { App } from '../lib/http.ts';
+import type { OnSuccession } from './commands/succession-hook.ts';
 import { loadUnitFor } from './unit-access.ts';
 import { changeUnit } from './commands/change-unit.ts';
 import { createUnit } from './commands/create-unit.ts';
@@ -40,7 +41,8 @@ const ZUnitPage = z.object({
 });
 const ZCreatedUnits = z.object({ ids: z.array(z.number()) });
 
-export function orgRoutes(app: App): void {
+/** `onSuccession` carries what other areas keep under ending units (server/succession/carry-entries.ts). */
+export function orgRoutes(app: App, onSuccession?: OnSuccession): void {
   referenceRoutes(app);
 
   app.get(
@@ -171,7 +173,7 @@ export function orgRoutes(app: App): void {
       for (const id of req.body.sourceIds) await loadUnitFor(app.db, actor, id, 'org.read');
       if (req.body.targetId) await loadUnitFor(app.db, actor, req.body.targetId, 'org.read');
       if (req.body.newTarget?.parentId) await loadUnitFor(app.db, actor, req.body.newTarget.parentId, 'org.read');
-      const targetId = await mergeUnits(app.db, req.ctx, req.body);
+      const targetId = await mergeUnits(app.db, req.ctx, req.body, onSuccession);
       return presentUnitDetail(app.db, actor, targetId, req.body.effectiveDate);
     },
   );
@@ -191,7 +193,7 @@ export function orgRoutes(app: App): void {
       const actor = requireAbility(req.ctx, 'org.write');
       await loadUnitFor(app.db, actor, req.params.id, 'org.read');
       for (const t of req.body.targets) if (t.parentId) await loadUnitFor(app.db, actor, t.parentId, 'org.read');
-      return { ids: await splitUnit(app.db, req.ctx, req.params.id, req.body) };
+      return { ids: await splitUnit(app.db, req.ctx, req.params.id, req.body, onSuccession) };
     },
   );
 
@@ -209,7 +211,7 @@ export function orgRoutes(app: App): void {
     async (req) => {
       const actor = requireAbility(req.ctx, 'org.write');
       await loadUnitFor(app.db, actor, req.params.id, 'org.read');
-      await dissolveUnit(app.db, req.ctx, req.params.id, req.body);
+      await dissolveUnit(app.db, req.ctx, req.params.id, req.body, onSuccession);
       return presentUnitDetail(app.db, actor, req.params.id, req.body.effectiveDate);
     },
   );

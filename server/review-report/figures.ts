@@ -67,11 +67,12 @@ export async function computeReviewFigures(db: Kysely<DB>, input: FiguresInput):
   const population = sql`
     with members as (${subtreeOnSql(unitId, to)}),
     onlist as (
-      select e.id, e.kind, e.field_id, s.level_id, e.person_id, e.position, e.owner_unit_id, e.sort_key
+      -- the span's owner and level: who held the entry on that day (a merger passes it on from its date)
+      select e.id, e.kind, e.field_id, s.level_id, e.person_id, e.position, s.owner_unit_id, e.sort_key
       from registry_span s
       join registry_entry e on e.id = s.entry_id
       where s.valid_from <= ${to}::date and (s.valid_to is null or s.valid_to > ${to}::date)
-        and e.owner_unit_id in (select unit_id from members)
+        and s.owner_unit_id in (select unit_id from members)
     ),
     latest as (
       select distinct on (ev.entry_id) ev.entry_id, ev.decided_met

@@ -1,4 +1,7 @@
-/** Giải thể — a unit ends with no successor. It must first have no active sub-units and nobody still working in it. */
+/**
+ * Giải thể — a unit ends with no successor. It must first have no active sub-units and nobody still working in it;
+ * `onSuccession` may refuse for what other areas still keep under it (active registry entries).
+ */
 import type { Kysely } from 'kysely';
 import { formatDateVi } from '../../../common/dates.ts';
 import type { DB } from '../../db/schema.ts';
@@ -7,6 +10,7 @@ import type { RequestContext } from '../../lib/context.ts';
 import { invalidState } from '../../lib/errors.ts';
 import { assertNotFuture, closeVersion, loadForChange, recordEvent } from '../versioning.ts';
 import { endUnit } from './hand-over.ts';
+import type { OnSuccession } from './succession-hook.ts';
 
 export interface DissolveUnitInput {
   revision: number;
@@ -20,6 +24,7 @@ export async function dissolveUnit(
   ctx: RequestContext,
   unitId: number,
   input: DissolveUnitInput,
+  onSuccession?: OnSuccession,
 ): Promise<void> {
   assertNotFuture(input.effectiveDate);
   await writeTransaction(db, ctx, async ({ trx, audit }) => {
@@ -51,6 +56,17 @@ export async function dissolveUnit(
       );
     }
     const eventId = await recordEvent(trx, ctx, { kind: 'dissolve', ...input }, [{ unitId, role: 'subject' }]);
+    if (onSuccession)
+      await onSuccession(trx, ctx, audit, {
+        kind: 'dissolve',
+        eventId,
+        date: input.effectiveDate,
+        sourceIds: [unitId],
+        targetIds: [],
+        keepSource: false,
+        entryTargets: {},
+        cause: `giải thể "${open.name}"`,
+      });
     await closeVersion(trx, open, input.effectiveDate);
     await endUnit(trx, unitId, input.effectiveDate, 'dissolved');
     await audit({

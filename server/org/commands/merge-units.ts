@@ -2,7 +2,8 @@
  * Hợp nhất / sáp nhập — several units end and pass into one: an existing
  * unit (sáp nhập) or a new one created by the same decision (hợp nhất).
  * Their sub-units move under the target, their people and role grants pass
- * to it, and each points to the target as its successor.
+ * to it, and each points to the target as its successor. What other areas
+ * keep under the sources (registry entries) passes through `onSuccession`.
  */
 import type { Kysely } from 'kysely';
 import { formatDateVi } from '../../../common/dates.ts';
@@ -24,6 +25,7 @@ import {
 } from '../versioning.ts';
 import { insertUnit, type NewUnitInput } from './create-unit.ts';
 import { endUnit, handOver } from './hand-over.ts';
+import type { OnSuccession } from './succession-hook.ts';
 
 export interface MergeUnitsInput {
   sourceIds: number[];
@@ -36,7 +38,12 @@ export interface MergeUnitsInput {
 
 const within = (path: string, ancestor: string) => path === ancestor || path.startsWith(`${ancestor}.`);
 
-export async function mergeUnits(db: Kysely<DB>, ctx: RequestContext, input: MergeUnitsInput): Promise<number> {
+export async function mergeUnits(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  input: MergeUnitsInput,
+  onSuccession?: OnSuccession,
+): Promise<number> {
   assertNotFuture(input.effectiveDate);
   const date = input.effectiveDate;
   if (new Set(input.sourceIds).size !== input.sourceIds.length)
@@ -113,12 +120,24 @@ export async function mergeUnits(db: Kysely<DB>, ctx: RequestContext, input: Mer
       .set((eb) => ({ revision: eb('revision', '+', 1) }))
       .where('id', '=', target.id)
       .execute();
+    const carried = onSuccession
+      ? await onSuccession(trx, ctx, audit, {
+          kind: 'merge',
+          eventId,
+          date,
+          sourceIds: sources.map((s) => s.unit_id),
+          targetIds: [target.id],
+          keepSource: false,
+          entryTargets: {},
+          cause: `hợp nhất ${sources.map((s) => `"${s.name}"`).join(', ')} vào "${target.name}"`,
+        })
+      : null;
     await audit({
       action: 'org.unit.merged',
       entityType: 'org_unit',
       entityId: target.id,
       unitId: target.id,
-      summary: `"${target.name}" tiếp nhận ${sources.map((s) => `"${s.name}"`).join(', ')} từ ${formatDateVi(date)}`,
+      summary: `"${target.name}" tiếp nhận ${sources.map((s) => `"${s.name}"`).join(', ')} từ ${formatDateVi(date)}${carried ? ` (${carried})` : ''}`,
       after: { sourceIds: input.sourceIds, newUnit: input.newTarget !== null },
     });
     return target.id;

@@ -2,7 +2,8 @@
  * Chia tách — one unit gives rise to several new ones. Its sub-units go to
  * the new unit chosen for each (by default the first). Unless the unit is
  * kept (tách một phần), it ends: its people pass to the first new unit and
- * its role grants to every new unit.
+ * its role grants to every new unit. Its registry entries go where
+ * `entryTargets` routes them, through `onSuccession`.
  */
 import type { Kysely } from 'kysely';
 import { formatDateVi } from '../../../common/dates.ts';
@@ -24,10 +25,13 @@ import {
 } from '../versioning.ts';
 import { insertUnit, type NewUnitInput } from './create-unit.ts';
 import { endUnit, handOver } from './hand-over.ts';
+import type { OnSuccession } from './succession-hook.ts';
 
 export interface SplitUnitInput {
   targets: NewUnitInput[];
   childTargets: Record<string, number>;
+  /** Entry id → index of the new unit that takes it (read by the succession hook). */
+  entryTargets?: Record<string, number>;
   keepSource: boolean;
   revision: number;
   effectiveDate: string;
@@ -40,6 +44,7 @@ export async function splitUnit(
   ctx: RequestContext,
   unitId: number,
   input: SplitUnitInput,
+  onSuccession?: OnSuccession,
 ): Promise<number[]> {
   assertNotFuture(input.effectiveDate);
   const date = input.effectiveDate;
@@ -119,12 +124,24 @@ export async function splitUnit(
         eventId,
       );
     }
+    const carried = onSuccession
+      ? await onSuccession(trx, ctx, audit, {
+          kind: 'split',
+          eventId,
+          date,
+          sourceIds: [unitId],
+          targetIds: created.map((c) => c.id),
+          keepSource: input.keepSource,
+          entryTargets: input.entryTargets ?? {},
+          cause: `chia tách "${source.name}" thành ${created.map((c) => `"${c.name}"`).join(', ')}`,
+        })
+      : null;
     await audit({
       action: 'org.unit.split',
       entityType: 'org_unit',
       entityId: unitId,
       unitId,
-      summary: `Chia tách "${source.name}" thành ${created.map((c) => `"${c.name}"`).join(', ')} từ ${formatDateVi(date)}${input.keepSource ? ' (đơn vị cũ vẫn hoạt động)' : ` (chuyển ${passed.people} người, ${passed.grants} quyền)`}`,
+      summary: `Chia tách "${source.name}" thành ${created.map((c) => `"${c.name}"`).join(', ')} từ ${formatDateVi(date)}${input.keepSource ? ' (đơn vị cũ vẫn hoạt động)' : ` (chuyển ${passed.people} người, ${passed.grants} quyền)`}${carried ? `; ${carried}` : ''}`,
       before: { name: source.name, parentId: source.parent_id },
       after: {
         targets: created.map((c) => ({ id: c.id, name: c.name })),
