@@ -3,10 +3,11 @@
  * unit than the entry's owner (owner-divergences.ts), and the one-click repair that records a change of owner to
  * the person's unit for each chosen entry, all in one transaction.
  */
-import { ZOwnerDivergences } from '../../common/schemas/registry.ts';
+import { ZOwnerDivergences, ZRepairDivergencesBody, ZRepairDivergencesResult } from '../../common/schemas/registry.ts';
 import { ZPageQuery } from '../../common/schemas/shared.ts';
 import { requireAbility } from '../lib/context.ts';
 import type { App } from '../lib/http.ts';
+import { repairOwnerDivergences } from './commands/repair-owner-divergences.ts';
 import { ownerDivergences } from './owner-divergences.ts';
 
 const tags = ['registry'];
@@ -42,6 +43,22 @@ export function ownerDivergenceRoutes(app: App): void {
         page,
         pageSize,
       };
+    },
+  );
+  app.post(
+    '/registry/owner-divergences/repair',
+    {
+      schema: {
+        tags,
+        summary: 'Đồng bộ đơn vị quản lý của các điển hình đã chọn với đơn vị của cá nhân (một giao dịch)',
+        body: ZRepairDivergencesBody,
+        response: { 200: ZRepairDivergencesResult },
+      },
+    },
+    async (req) => {
+      const actor = requireAbility(req.ctx, 'registry.approve');
+      const { entryIds, effectiveDate } = await repairOwnerDivergences(db, req.ctx, actor, req.body);
+      return { repaired: entryIds.length, entryIds, effectiveDate };
     },
   );
 }

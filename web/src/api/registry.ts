@@ -22,7 +22,12 @@ import type {
   TTimelineItem,
   TUpdateEntryBody,
 } from './types.ts';
-import type { TOwnerDivergences, TRepairDivergencesBody, TRepairDivergencesResult } from '@common/schemas/registry.ts';
+import type {
+  TChangeOwnerBody,
+  TOwnerDivergences,
+  TRepairDivergencesBody,
+  TRepairDivergencesResult,
+} from '@common/schemas/registry.ts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 
 export interface EntryListParams {
@@ -61,6 +66,8 @@ export const registryApi = {
     api.post<TEntryDetail>(`/registry/entries/${id}/return`, body),
   accept: (id: number, body: { effectiveDate: string; documentId: number | null; revision: number }) =>
     api.post<TEntryDetail>(`/registry/entries/${id}/accept`, body),
+  /** Chuyển đơn vị quản lý: the entry passes to another unit from the effective date. */
+  changeOwner: (id: number, body: TChangeOwnerBody) => api.post<TEntryDetail>(`/registry/entries/${id}/owner`, body),
   event: (id: number, body: TLifeEventBody) => api.post<TEntryDetail>(`/registry/entries/${id}/events`, body),
   activity: (id: number, body: TActivityBody) => api.post<TEntryDetail>(`/registry/entries/${id}/activities`, body),
   timeline: (id: number) => api.get<{ entryId: number; items: TTimelineItem[] }>(`/registry/entries/${id}/timeline`),

@@ -28,12 +28,14 @@ const BEGAN: Record<TSpan['began'], MessageKey> = {
   reinstated: 'registry.span.began.reinstated',
   level_in: 'registry.span.began.level_in',
   imported: 'registry.span.began.imported',
+  owner_in: 'registry.span.began.owner_in',
 };
 const ENDED: Record<NonNullable<TSpan['ended']>, MessageKey> = {
   removed: 'registry.span.ended.removed',
   transferred: 'registry.span.ended.transferred',
   replaced: 'registry.span.ended.replaced',
   level_out: 'registry.span.ended.level_out',
+  owner_out: 'registry.span.ended.owner_out',
 };
 
 function Monitors({ entry, onUnassign }: { entry: TEntryDetail; onUnassign: (monitorId: number) => void }) {

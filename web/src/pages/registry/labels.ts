@@ -44,6 +44,7 @@ export const EVENT_COLORS: Partial<Record<EventKind, string>> = {
   monitor_assigned: 'cyan',
   monitor_unassigned: 'gray',
   imported: 'green',
+  owner_changed: 'purple',
 };
 
 export const eventLabel = (kind: EventKind) => t(`registry.event.${kind}` as MessageKey);

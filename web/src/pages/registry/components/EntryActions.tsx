@@ -34,7 +34,8 @@ export type EntryAction =
   | 'reinstated'
   | 'launched'
   | 'commitment_signed'
-  | 'assign';
+  | 'assign'
+  | 'owner';
 
 interface ActionDef {
   key: EntryAction;
@@ -74,6 +75,7 @@ export function availableActions(entry: TEntryDetail): ActionDef[] {
   if (can.assign && status !== 'draft')
     list.push({ key: 'assign', label: 'registry.action.assign', icon: <UserAddOutlined /> });
   if (status === 'active' && can.assign) {
+    list.push({ key: 'owner', label: 'registry.action.owner', icon: <SwapOutlined /> });
     list.push({ key: 'replaced', label: 'registry.action.replaced', danger: true });
     list.push({ key: 'transferred_out', label: 'registry.action.transferred_out', danger: true });
     list.push({ key: 'removed', label: 'registry.action.removed', danger: true });

@@ -5,6 +5,7 @@ import { ActivityModal } from '../forms/ActivityModal.tsx';
 import { EntryFormDrawer } from '../forms/EntryFormDrawer.tsx';
 import { LifeEventModal } from '../forms/LifeEventModal.tsx';
 import { AssignMonitorModal, UnassignMonitorModal } from '../forms/MonitorModals.tsx';
+import { ChangeOwnerModal } from '../forms/ChangeOwnerModal.tsx';
 import { ReturnModal } from '../forms/ReturnModal.tsx';
 import type { EntryAction } from './EntryActions.tsx';
 
@@ -33,6 +34,8 @@ export function EntryModals({ entry, open, onClose, onDone }: Props) {
       return <ActivityModal {...common} kind={open.action} />;
     case 'assign':
       return <AssignMonitorModal {...common} />;
+    case 'owner':
+      return <ChangeOwnerModal {...common} />;
     case 'unassign':
       return <UnassignMonitorModal {...common} monitor={open.monitor} />;
     default:

@@ -43,6 +43,12 @@ function Details({ item }: { item: Item }) {
   }
   if (item.kind === 'transferred_out' && str(data.transferredTo))
     lines.push(t('registry.timeline.transferredTo', { to: str(data.transferredTo) }));
+  if (item.kind === 'owner_changed') {
+    const unitName = (v: unknown) =>
+      v && typeof v === 'object' && 'name' in v && typeof v.name === 'string' ? v.name : null;
+    const [from, to] = [unitName(data.fromUnit), unitName(data.toUnit)];
+    if (from && to) lines.push(t('registry.timeline.ownerChange', { from, to }));
+  }
   if ((item.kind === 'monitor_assigned' || item.kind === 'monitor_unassigned') && str(data.userName))
     lines.push(t('registry.timeline.monitor', { user: str(data.userName) }));
   if (item.kind === 'submitted' && data.resubmitted) lines.push(t('registry.timeline.resubmitted'));
