@@ -17,6 +17,7 @@ import type {
   TUnitType,
   TUnitTypeBody,
 } from './types.ts';
+import type { TUnitActiveEntries } from '@common/schemas/org.ts';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 
 export interface UnitListParams {
@@ -28,15 +29,7 @@ export interface UnitListParams {
 }
 
 /** An entry on the list owned directly by a unit today (GET /org/units/:id/active-entries): what restructuring carries. */
-export interface ActiveEntry {
-  id: number;
-  kind: 'model' | 'exemplar';
-  name: string;
-  levelName: string;
-  personId: number | null;
-  personUnitId: number | null;
-  personUnitName: string | null;
-}
+export type ActiveEntry = TUnitActiveEntries['items'][number];
 
 export const orgApi = {
   unitTypes: () => api.get<TUnitType[] | { items: TUnitType[] }>('/org/unit-types').then(unwrapList),
@@ -58,7 +51,7 @@ export const orgApi = {
   split: (id: number, body: TSplitBody) => api.post<unknown>(`/org/units/${id}/split`, body),
   dissolve: (id: number, body: TDissolveBody) => api.post<unknown>(`/org/units/${id}/dissolve`, body),
   activeEntries: (id: number, signal?: AbortSignal) =>
-    api.get<{ items: ActiveEntry[] }>(`/org/units/${id}/active-entries`, undefined, signal),
+    api.get<TUnitActiveEntries>(`/org/units/${id}/active-entries`, undefined, signal),
 };
 
 /** Reference lists may come bare or wrapped in {items}; accept both. */

@@ -81,18 +81,18 @@ export function MergeUnitsModal({ open, unit, onClose, onDone }: Props) {
         label={t('org.form.mergeSources')}
         rules={[{ required: true, message: t('org.form.mergeSourcesRequired') }]}
       >
-        <UnitSelect multiple known={[{ id: unit.id, name: unit.name }]} />
+        <UnitSelect multiple known={[{ id: unit.id, name: unit.name }]} testId="merge-units-sources" />
       </Form.Item>
       <Form.Item name="mode" label={t('org.form.mergeTarget')}>
         <Radio.Group
           options={[
             { value: 'existing', label: t('org.form.mergeTargetExisting') },
-            { value: 'new', label: t('org.form.mergeTargetNew') },
+            { value: 'new', label: <span data-testid="merge-units-mode-new">{t('org.form.mergeTargetNew')}</span> },
           ]}
         />
       </Form.Item>
       {mode === 'new' ? (
-        <NewUnitFields prefix={['newTarget']} withParent knownParents={parentRef(unit)} />
+        <NewUnitFields prefix={['newTarget']} withParent knownParents={parentRef(unit)} testId="merge-units-new" />
       ) : (
         <Form.Item
           name="targetId"
