@@ -1,10 +1,11 @@
 /** Inspections after they start: findings per criterion, conclusions and follow-ups to closure, the entries' timeline. */
 import { describe, expect, it } from 'vitest';
-import { json } from '../test/harness.ts';
+import { ZFollowupPage, ZInspectionDetail, ZInspectionPage } from '../../common/schemas/inspections.ts';
+import { ZTimeline } from '../../common/schemas/registry-timeline.ts';
+import { expectError, expectOk } from '../test/harness.ts';
 import { openInspectionIssues } from './open-issues.ts';
 import { createInspection, I, inspectionBody, inspectionWorld } from './test-helpers.ts';
 
-const fieldOf = (r: { body: string }) => JSON.parse(r.body).error.fields?.[0]?.field;
 describe('inspections', () => {
   it('records findings per criterion of the entry’s own set, replacing them per entry', async () => {
     const { w, a1, a2, criteria, foreignCriterion } = await inspectionWorld();
@@ -19,8 +20,7 @@ describe('inspections', () => {
       ],
       revision: 1,
     });
-    expect(first.statusCode, first.body).toBe(200);
-    const f = json(first);
+    const f = expectOk(first, ZInspectionDetail);
     // Recording findings starts the inspection.
     expect(f.status).toBe('in_progress');
     expect(
@@ -32,12 +32,13 @@ describe('inspections', () => {
     ]);
     // Replaced, for that entry only.
     await put({ entryId: a2.id, findings: [{ criterionId: null, assessment: 'met' }], revision: f.revision });
-    const replaced = json(
+    const replaced = expectOk(
       await put({
         entryId: a1.id,
         findings: [{ criterionId: criteria[0], assessment: 'not_met' }],
         revision: f.revision + 1,
       }),
+      ZInspectionDetail,
     );
     expect(
       replaced.findings.map((x: { entryId: number; assessment: string }) => [x.entryId, x.assessment]).sort(),
@@ -53,9 +54,9 @@ describe('inspections', () => {
       findings: [{ criterionId: foreignCriterion, assessment: 'met' }],
       revision: replaced.revision,
     });
-    expect(foreign.statusCode).toBe(400);
-    expect(fieldOf(foreign)).toBe('findings.0.criterionId');
-    expect(json(foreign).error.message).toContain('không thuộc bộ tiêu chí');
+    expect(expectError(foreign, 400, 'VALIDATION', ['findings.0.criterionId']).message).toContain(
+      'không thuộc bộ tiêu chí',
+    );
     const twice = await put({
       entryId: a1.id,
       findings: [
@@ -66,8 +67,7 @@ describe('inspections', () => {
     });
     expect(twice.statusCode).toBe(400);
     const notSubject = await put({ entryId: 999999, findings: [], revision: replaced.revision });
-    expect(notSubject.statusCode).toBe(400);
-    expect(fieldOf(notSubject)).toBe('entryId');
+    expectError(notSubject, 400, 'VALIDATION', ['entryId']);
     const badAssessment = await put({
       entryId: a1.id,
       findings: [{ criterionId: null, assessment: 'excellent' }],
@@ -77,11 +77,12 @@ describe('inspections', () => {
     const stale = await put({ entryId: a1.id, findings: [], revision: 1 });
     expect(stale.statusCode).toBe(409);
     // Nothing of the refused calls was written.
-    expect(json(await w.operatorA.s.get(`${I}/${insp.id}`)).findings).toHaveLength(2);
+    expect(expectOk(await w.operatorA.s.get(`${I}/${insp.id}`), ZInspectionDetail).findings).toHaveLength(2);
 
     // Dropping an entry from the inspection drops its findings.
-    const dropped = json(
+    const dropped = expectOk(
       await w.operatorA.s.patch(`${I}/${insp.id}`, { entryIds: [a1.id], revision: replaced.revision }),
+      ZInspectionDetail,
     );
     expect(dropped.findings.map((x: { entryId: number }) => x.entryId)).toEqual([a1.id]);
   });
@@ -95,8 +96,7 @@ describe('inspections', () => {
       concludedOn: tomorrow,
       revision: 1,
     });
-    expect(future.statusCode).toBe(400);
-    expect(fieldOf(future)).toBe('concludedOn');
+    expectError(future, 400, 'VALIDATION', ['concludedOn']);
     const early = await w.operatorA.s.post(`${I}/${insp.id}/conclude`, {
       conclusions: 'Đạt',
       concludedOn: '2023-03-01',
@@ -109,8 +109,7 @@ describe('inspections', () => {
       concludedOn: '2023-05-10',
       revision: 1,
     });
-    expect(concluded.statusCode, concluded.body).toBe(200);
-    const c = json(concluded);
+    const c = expectOk(concluded, ZInspectionDetail);
     expect(c).toMatchObject({
       status: 'concluded',
       concludedOn: '2023-05-10',
@@ -120,8 +119,7 @@ describe('inspections', () => {
     expect(c.can).toEqual({ edit: false, conclude: false, addFollowup: true });
     // Closed to edits.
     const edit = await w.operatorA.s.patch(`${I}/${insp.id}`, { title: 'Khác', revision: c.revision });
-    expect(edit.statusCode).toBe(409);
-    expect(json(edit).error.code).toBe('INVALID_STATE');
+    expectError(edit, 409, 'INVALID_STATE');
     expect(
       (await w.operatorA.s.put(`${I}/${insp.id}/findings`, { entryId: a1.id, findings: [], revision: c.revision }))
         .statusCode,
@@ -138,14 +136,12 @@ describe('inspections', () => {
 
     // Follow-ups: the entry must be covered by the inspection; the unit must exist for the actor.
     const notSubject = await w.operatorA.s.post(`${I}/${insp.id}/followups`, { action: 'Sửa', entryId: a2.id });
-    expect(notSubject.statusCode).toBe(400);
-    expect(fieldOf(notSubject)).toBe('entryId');
+    expectError(notSubject, 400, 'VALIDATION', ['entryId']);
     const foreignUnit = await w.operatorA.s.post(`${I}/${insp.id}/followups`, {
       action: 'Sửa',
       responsibleUnitId: w.tree.b1,
     });
-    expect(foreignUnit.statusCode).toBe(400);
-    expect(fieldOf(foreignUnit)).toBe('responsibleUnitId');
+    expectError(foreignUnit, 400, 'VALIDATION', ['responsibleUnitId']);
     const add = (body: Record<string, unknown>) => w.operatorA.s.post(`${I}/${insp.id}/followups`, body);
     expect(
       (
@@ -158,9 +154,13 @@ describe('inspections', () => {
       ).statusCode,
     ).toBe(201);
     expect((await add({ action: 'Tổ chức sơ kết', entryId: a1.id, dueOn: '2099-12-31' })).statusCode).toBe(201);
-    const withThree = json(await add({ action: 'Báo cáo kết quả khắc phục', responsibleUnitId: w.tree.a1 }));
+    const withThree = expectOk(
+      await add({ action: 'Báo cáo kết quả khắc phục', responsibleUnitId: w.tree.a1 }),
+      ZInspectionDetail,
+      201,
+    );
     expect(withThree).toMatchObject({ openFollowups: 3, overdueFollowups: 1 });
-    const overdue = withThree.followups.find((f: { action: string }) => f.action === 'Bổ sung hồ sơ minh chứng');
+    const overdue = withThree.followups.find((f) => f.action === 'Bổ sung hồ sơ minh chứng')!;
     expect(overdue).toMatchObject({
       overdue: true,
       status: 'open',
@@ -169,13 +169,17 @@ describe('inspections', () => {
       canClose: true,
     });
 
-    const openOverdue = json(await w.viewerA.s.get(`${I}/followups?status=open&overdue=true`));
+    const openOverdue = expectOk(await w.viewerA.s.get(`${I}/followups?status=open&overdue=true`), ZFollowupPage);
     expect(openOverdue.items.map((f: { id: number }) => f.id)).toEqual([overdue.id]);
-    expect(json(await w.viewerA.s.get(`${I}/followups?status=open&unitId=${w.tree.a1}`)).total).toBe(3);
-    expect(json(await w.viewerA.s.get(`${I}/followups?status=open&unitId=${w.tree.a2}`)).total).toBe(0);
-    expect(json(await w.viewerA.s.get(`${I}/followups?status=open&overdue=false`)).total).toBe(2);
+    expect(expectOk(await w.viewerA.s.get(`${I}/followups?status=open&unitId=${w.tree.a1}`), ZFollowupPage).total).toBe(
+      3,
+    );
+    expect(expectOk(await w.viewerA.s.get(`${I}/followups?status=open&unitId=${w.tree.a2}`), ZFollowupPage).total).toBe(
+      0,
+    );
+    expect(expectOk(await w.viewerA.s.get(`${I}/followups?status=open&overdue=false`), ZFollowupPage).total).toBe(2);
     // The inspected unit's reporter follows its own list.
-    expect(json(await w.reporterA1.s.get(`${I}/followups?status=open`)).total).toBe(3);
+    expect(expectOk(await w.reporterA1.s.get(`${I}/followups?status=open`), ZFollowupPage).total).toBe(3);
 
     const close = (id: number, body: Record<string, unknown>) => w.operatorA.s.post(`${I}/followups/${id}/close`, body);
     const cancelNoNote = await close(overdue.id, {
@@ -183,8 +187,7 @@ describe('inspections', () => {
       closedOn: '2023-07-01',
       revision: overdue.revision,
     });
-    expect(cancelNoNote.statusCode).toBe(400);
-    expect(fieldOf(cancelNoNote)).toBe('closingNote');
+    expectError(cancelNoNote, 400, 'VALIDATION', ['closingNote']);
     expect(
       (await close(overdue.id, { status: 'done', closedOn: tomorrow, revision: overdue.revision })).statusCode,
     ).toBe(400);
@@ -197,8 +200,7 @@ describe('inspections', () => {
       closingNote: 'Đã bổ sung',
       revision: overdue.revision,
     });
-    expect(done.statusCode, done.body).toBe(200);
-    const closed = json(done).followups.find((f: { id: number }) => f.id === overdue.id);
+    const closed = expectOk(done, ZInspectionDetail).followups.find((f) => f.id === overdue.id)!;
     expect(closed).toMatchObject({
       status: 'done',
       closedOn: '2023-07-01',
@@ -207,14 +209,18 @@ describe('inspections', () => {
       canClose: false,
     });
     const again = await close(overdue.id, { status: 'done', closedOn: '2023-07-02', revision: closed.revision });
-    expect(again.statusCode).toBe(409);
-    expect(json(again).error.code).toBe('INVALID_STATE');
+    expectError(again, 409, 'INVALID_STATE');
 
-    expect(json(await w.viewerA.s.get(`${I}/followups?status=open&overdue=true`)).total).toBe(0);
-    expect(json(await w.viewerA.s.get(`${I}/followups?status=done`)).items.map((f: { id: number }) => f.id)).toEqual([
-      overdue.id,
-    ]);
-    expect(json(await w.viewerA.s.get(I)).items[0]).toMatchObject({ openFollowups: 2, overdueFollowups: 0 });
+    expect(expectOk(await w.viewerA.s.get(`${I}/followups?status=open&overdue=true`), ZFollowupPage).total).toBe(0);
+    expect(
+      expectOk(await w.viewerA.s.get(`${I}/followups?status=done`), ZFollowupPage).items.map(
+        (f: { id: number }) => f.id,
+      ),
+    ).toEqual([overdue.id]);
+    expect(expectOk(await w.viewerA.s.get(I), ZInspectionPage).items[0]).toMatchObject({
+      openFollowups: 2,
+      overdueFollowups: 0,
+    });
   });
 
   it('shows inspections on the timeline of each covered entry, and counts open issues per entry', async () => {
@@ -234,7 +240,7 @@ describe('inspections', () => {
     );
     const put = (id: number, entryId: number, findings: unknown[], revision: number) =>
       w.operatorA.s.put(`${I}/${id}/findings`, { entryId, findings, revision });
-    const e1 = json(
+    const e1 = expectOk(
       await put(
         early.id,
         a1.id,
@@ -244,6 +250,7 @@ describe('inspections', () => {
         ],
         1,
       ),
+      ZInspectionDetail,
     );
     await put(
       early.id,
@@ -270,8 +277,12 @@ describe('inspections', () => {
       dueOn: '2023-06-30',
     });
     await w.operatorA.s.post(`${I}/${late.id}/followups`, { action: 'Khắc phục tiêu chí 2', entryId: a1.id });
-    const withGeneral = json(await w.operatorA.s.post(`${I}/${late.id}/followups`, { action: 'Việc chung' }));
-    const toClose = withGeneral.followups.find((f: { action: string }) => f.action === 'Khắc phục tiêu chí 2');
+    const withGeneral = expectOk(
+      await w.operatorA.s.post(`${I}/${late.id}/followups`, { action: 'Việc chung' }),
+      ZInspectionDetail,
+      201,
+    );
+    const toClose = withGeneral.followups.find((f) => f.action === 'Khắc phục tiêu chí 2')!;
     await w.operatorA.s.post(`${I}/followups/${toClose.id}/close`, {
       status: 'done',
       closedOn: '2024-04-01',
@@ -286,7 +297,7 @@ describe('inspections', () => {
     });
     expect((await openInspectionIssues(t.db, [])).size).toBe(0);
 
-    const timeline = json(await w.reporterA1.s.get(`/api/v1/registry/entries/${a1.id}/timeline`));
+    const timeline = expectOk(await w.reporterA1.s.get(`/api/v1/registry/entries/${a1.id}/timeline`), ZTimeline);
     const items = timeline.items.filter((i: { type: string }) => i.type === 'inspection');
     expect(items).toEqual([
       {
@@ -312,7 +323,7 @@ describe('inspections', () => {
         openFollowups: 0,
       },
     ]);
-    const b1Timeline = json(await w.operatorB.s.get(`/api/v1/registry/entries/${b1.id}/timeline`));
+    const b1Timeline = expectOk(await w.operatorB.s.get(`/api/v1/registry/entries/${b1.id}/timeline`), ZTimeline);
     expect(b1Timeline.items.filter((i: { type: string }) => i.type === 'inspection')).toEqual([]);
   });
 });

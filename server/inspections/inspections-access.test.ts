@@ -4,7 +4,8 @@
  * inspected unit and the entry's monitor see the inspection read-only.
  */
 import { describe, expect, it } from 'vitest';
-import { anonymous, json, type Session } from '../test/harness.ts';
+import { ZFollowupPage, ZInspectionDetail, ZInspectionPage } from '../../common/schemas/inspections.ts';
+import { anonymous, expectOk, type Session } from '../test/harness.ts';
 import { createInspection, I, inspectionBody, inspectionWorld } from './test-helpers.ts';
 
 type Call = (s: Session) => ReturnType<Session['get']>;
@@ -13,14 +14,16 @@ async function world() {
   const x = await inspectionWorld();
   const { w } = x;
   const insp = await createInspection(w.operatorA.s, inspectionBody(w.tree.blocA, [x.a1.id, x.a2.id]));
-  const withFollowup = json(
+  const withFollowup = expectOk(
     await w.operatorA.s.post(`${I}/${insp.id}/followups`, {
       action: 'Bổ sung hồ sơ minh chứng',
       entryId: x.a1.id,
       dueOn: '2023-06-30',
     }),
+    ZInspectionDetail,
+    201,
   );
-  const followup = withFollowup.followups[0];
+  const followup = withFollowup.followups[0]!;
   const other = await createInspection(
     w.operatorB.s,
     inspectionBody(w.tree.blocB, [x.b1.id], { title: 'Giám sát Khối B', kind: 'supervision' }),
@@ -92,9 +95,9 @@ describe('inspection permissions', () => {
   it('a viewer of the inspecting bloc sees everything and changes nothing', async () => {
     const x = await world();
     await expectStatuses(x.w.viewerA.s, endpoints(x), readOnly);
-    const detail = json(await x.w.viewerA.s.get(`${I}/${x.insp.id}`));
+    const detail = expectOk(await x.w.viewerA.s.get(`${I}/${x.insp.id}`), ZInspectionDetail);
     expect(detail.can).toEqual({ edit: false, conclude: false, addFollowup: false });
-    expect(detail.followups[0].canClose).toBe(false);
+    expect(detail.followups[0]!.canClose).toBe(false);
     expect(detail.subjects).toHaveLength(2);
   });
 
@@ -111,24 +114,26 @@ describe('inspection permissions', () => {
       addFollowup: 404,
       close: 404,
     });
-    const list = json(await x.w.operatorB.s.get(I));
+    const list = expectOk(await x.w.operatorB.s.get(I), ZInspectionPage);
     expect(list.items.map((i: { id: number }) => i.id)).toEqual([x.other.id]);
-    expect(json(await x.w.operatorB.s.get(`${I}/followups`)).total).toBe(0);
+    expect(expectOk(await x.w.operatorB.s.get(`${I}/followups`), ZFollowupPage).total).toBe(0);
   });
 
   it("the inspected unit's reporter sees the inspection read-only, with only its own entries", async () => {
     const x = await world();
     await expectStatuses(x.w.reporterA1.s, endpoints(x), readOnly);
-    const detail = json(await x.w.reporterA1.s.get(`${I}/${x.insp.id}`));
+    const detail = expectOk(await x.w.reporterA1.s.get(`${I}/${x.insp.id}`), ZInspectionDetail);
     expect(detail.subjects.map((s: { id: number }) => s.id)).toEqual([x.a1.id]);
     expect(detail.hiddenSubjects).toBe(1);
     // It does not see bloc B's supervision.
     expect((await x.w.reporterA1.s.get(`${I}/${x.other.id}`)).statusCode).toBe(404);
-    expect(json(await x.w.reporterA1.s.get(I)).items.map((i: { id: number }) => i.id)).toEqual([x.insp.id]);
+    expect(expectOk(await x.w.reporterA1.s.get(I), ZInspectionPage).items.map((i: { id: number }) => i.id)).toEqual([
+      x.insp.id,
+    ]);
     // The a2 reporter does not see the a1 follow-up.
-    const a2 = json(await x.w.reporterA2.s.get(`${I}/${x.insp.id}`));
+    const a2 = expectOk(await x.w.reporterA2.s.get(`${I}/${x.insp.id}`), ZInspectionDetail);
     expect(a2.followups).toEqual([]);
-    expect(json(await x.w.reporterA2.s.get(`${I}/followups`)).total).toBe(0);
+    expect(expectOk(await x.w.reporterA2.s.get(`${I}/followups`), ZFollowupPage).total).toBe(0);
     expect(
       (
         await x.w.reporterA2.s.post(`${I}/followups/${x.followup.id}/close`, {
@@ -143,9 +148,11 @@ describe('inspection permissions', () => {
   it('a monitor sees inspections of the entries assigned to it only, read-only', async () => {
     const x = await world();
     await expectStatuses(x.w.monitor.s, endpoints(x), readOnly);
-    expect(json(await x.w.monitor.s.get(`${I}/${x.insp.id}`)).subjects.map((s: { id: number }) => s.id)).toEqual([
-      x.a1.id,
-    ]);
+    expect(
+      expectOk(await x.w.monitor.s.get(`${I}/${x.insp.id}`), ZInspectionDetail).subjects.map(
+        (s: { id: number }) => s.id,
+      ),
+    ).toEqual([x.a1.id]);
     expect((await x.w.monitor.s.get(`${I}/${x.other.id}`)).statusCode).toBe(404);
   });
 
@@ -154,7 +161,7 @@ describe('inspection permissions', () => {
     const calls = endpoints(x);
     expect((await calls.create(x.w.operatorA.s)).statusCode).toBe(201);
     expect((await calls.patch(x.w.operatorRoot.s)).statusCode).toBe(200);
-    expect(json(await x.w.operatorA.s.get(`${I}/${x.insp.id}`)).can).toEqual({
+    expect(expectOk(await x.w.operatorA.s.get(`${I}/${x.insp.id}`), ZInspectionDetail).can).toEqual({
       edit: true,
       conclude: true,
       addFollowup: true,

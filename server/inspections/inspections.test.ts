@@ -1,9 +1,9 @@
 /** Inspections: creation with its checks, edits and status rules, revisions. */
 import { describe, expect, it } from 'vitest';
-import { json } from '../test/harness.ts';
+import { ZInspectionDetail, ZInspectionPage } from '../../common/schemas/inspections.ts';
+import { expectError, expectOk } from '../test/harness.ts';
 import { createInspection, I, inspectionBody, inspectionWorld } from './test-helpers.ts';
 
-const fieldOf = (r: { body: string }) => JSON.parse(r.body).error.fields?.[0]?.field;
 describe('inspections', () => {
   it('creates an inspection with its team and entries, audited, searchable without diacritics', async () => {
     const { t, w, a1, a2 } = await inspectionWorld();
@@ -44,50 +44,49 @@ describe('inspections', () => {
         endsOn: null,
       }),
     );
-    const search = json(await w.viewerA.s.get(`${I}?search=KIEM TRA xay dung`));
+    const search = expectOk(await w.viewerA.s.get(`${I}?search=KIEM TRA xay dung`), ZInspectionPage);
     expect(search.items.map((i: { id: number }) => i.id)).toEqual([insp.id]);
-    expect(json(await w.viewerA.s.get(`${I}?kind=supervision`)).total).toBe(1);
-    expect(json(await w.viewerA.s.get(`${I}?entryId=${a1.id}`)).items.map((i: { id: number }) => i.id)).toEqual([
-      insp.id,
-    ]);
-    expect(json(await w.viewerA.s.get(`${I}?unitId=${w.tree.a1}`)).items.map((i: { id: number }) => i.id)).toEqual([
-      insp.id,
-    ]);
-    expect(json(await w.viewerA.s.get(`${I}?from=2024-01-01`)).total).toBe(1);
-    expect(json(await w.viewerA.s.get(`${I}?to=2023-12-31`)).items.map((i: { id: number }) => i.id)).toEqual([insp.id]);
+    expect(expectOk(await w.viewerA.s.get(`${I}?kind=supervision`), ZInspectionPage).total).toBe(1);
+    expect(
+      expectOk(await w.viewerA.s.get(`${I}?entryId=${a1.id}`), ZInspectionPage).items.map((i: { id: number }) => i.id),
+    ).toEqual([insp.id]);
+    expect(
+      expectOk(await w.viewerA.s.get(`${I}?unitId=${w.tree.a1}`), ZInspectionPage).items.map(
+        (i: { id: number }) => i.id,
+      ),
+    ).toEqual([insp.id]);
+    expect(expectOk(await w.viewerA.s.get(`${I}?from=2024-01-01`), ZInspectionPage).total).toBe(1);
+    expect(
+      expectOk(await w.viewerA.s.get(`${I}?to=2023-12-31`), ZInspectionPage).items.map((i: { id: number }) => i.id),
+    ).toEqual([insp.id]);
     // Newest first.
-    expect(json(await w.viewerA.s.get(I)).items.map((i: { startsOn: string }) => i.startsOn)).toEqual([
-      '2024-02-01',
-      '2023-04-01',
-    ]);
+    expect(
+      expectOk(await w.viewerA.s.get(I), ZInspectionPage).items.map((i: { startsOn: string }) => i.startsOn),
+    ).toEqual(['2024-02-01', '2023-04-01']);
   });
 
   it('refuses entries outside the inspecting subtree (naming them), unknown ones, and bad dates', async () => {
     const { t, w, a1, b1 } = await inspectionWorld();
     // The province operator can read b1, but bloc A does not inspect bloc B.
     const outside = await w.operatorRoot.s.post(I, inspectionBody(w.tree.blocA, [a1.id, b1.id]));
-    expect(outside.statusCode).toBe(400);
-    expect(fieldOf(outside)).toBe('entryIds');
-    expect(json(outside).error.message).toContain('Mô hình Thủy điện Thác Bà');
-    expect(json(outside).error.message).not.toContain('Sở Tư pháp');
+    const outsideError = expectError(outside, 400, 'VALIDATION', ['entryIds']);
+    expect(outsideError.message).toContain('Mô hình Thủy điện Thác Bà');
+    expect(outsideError.message).not.toContain('Sở Tư pháp');
     // Bloc A's operator cannot read b1: it does not exist for them.
     const unknown = await w.operatorA.s.post(I, inspectionBody(w.tree.blocA, [b1.id]));
-    expect(unknown.statusCode).toBe(400);
-    expect(json(unknown).error.message).toContain(String(b1.id));
+    expect(expectError(unknown, 400, 'VALIDATION').message).toContain(String(b1.id));
     const dates = await w.operatorA.s.post(
       I,
       inspectionBody(w.tree.blocA, [a1.id], { startsOn: '2023-05-01', endsOn: '2023-04-01' }),
     );
-    expect(dates.statusCode).toBe(400);
-    expect(fieldOf(dates)).toBe('endsOn');
+    expectError(dates, 400, 'VALIDATION', ['endsOn']);
     const role = await w.operatorA.s.post(
       I,
       inspectionBody(w.tree.blocA, [a1.id], { members: [{ fullName: 'A', role: 'chief' }] }),
     );
     expect(role.statusCode).toBe(400);
     const doc = await w.operatorA.s.post(I, inspectionBody(w.tree.blocA, [a1.id], { documentId: 999999 }));
-    expect(doc.statusCode).toBe(400);
-    expect(fieldOf(doc)).toBe('documentId');
+    expectError(doc, 400, 'VALIDATION', ['documentId']);
     expect(await t.db.selectFrom('inspection').selectAll().execute()).toHaveLength(0);
   });
 
@@ -101,8 +100,7 @@ describe('inspections', () => {
       entryIds: [a2.id],
       revision: insp.revision,
     });
-    expect(patched.statusCode, patched.body).toBe(200);
-    const p = json(patched);
+    const p = expectOk(patched, ZInspectionDetail);
     expect(p).toMatchObject({
       title: 'Kiểm tra chuyên đề',
       status: 'in_progress',
@@ -112,15 +110,15 @@ describe('inspections', () => {
     expect(p.subjects.map((s: { id: number }) => s.id)).toEqual([a2.id]);
 
     const stale = await w.operatorA.s.patch(`${I}/${insp.id}`, { title: 'Cũ', revision: insp.revision });
-    expect(stale.statusCode).toBe(409);
-    expect(json(stale).error.code).toBe('CONFLICT');
-    expect(json(stale).error.message).toContain('vừa được người khác thay đổi');
+    expect(expectError(stale, 409, 'CONFLICT').message).toContain('vừa được người khác thay đổi');
 
     const back = await w.operatorA.s.patch(`${I}/${insp.id}`, { status: 'planned', revision: p.revision });
-    expect(back.statusCode).toBe(400);
-    expect(fieldOf(back)).toBe('status');
+    expectError(back, 400, 'VALIDATION', ['status']);
     const concluded = await w.operatorA.s.patch(`${I}/${insp.id}`, { status: 'concluded', revision: p.revision });
     expect(concluded.statusCode).toBe(400);
-    expect(json(await w.operatorA.s.get(`${I}/${insp.id}`))).toMatchObject({ status: 'in_progress', revision: 2 });
+    expect(expectOk(await w.operatorA.s.get(`${I}/${insp.id}`), ZInspectionDetail)).toMatchObject({
+      status: 'in_progress',
+      revision: 2,
+    });
   });
 });

@@ -1,6 +1,7 @@
 /** A world for the inspection tests: bloc A inspects entries of a1 and a2; bloc B has its own entry; a monitor follows the a1 entry. */
 import { expect } from 'vitest';
-import { json, setupTest, type Session } from '../test/harness.ts';
+import { ZInspectionDetail } from '../../common/schemas/inspections.ts';
+import { expectOk, setupTest, type Session } from '../test/harness.ts';
 import { modelEntry, registerAccepted, registryWorld } from '../registry/test-helpers.ts';
 
 export const I = '/api/v1/inspections';
@@ -73,7 +74,5 @@ export function inspectionBody(ownerUnitId: number, entryIds: number[], o: Recor
 }
 
 export async function createInspection(s: Session, body: Record<string, unknown>) {
-  const response = await s.post(I, body);
-  expect(response.statusCode, response.body).toBe(201);
-  return json(response);
+  return expectOk(await s.post(I, body), ZInspectionDetail, 201);
 }

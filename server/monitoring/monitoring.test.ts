@@ -4,7 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SAMPLE, upload } from '../documents/test-helpers.ts';
-import { anonymous, json, setupTest } from '../test/harness.ts';
+import { ZStoredFile } from '../../common/schemas/documents.ts';
+import { ZMonitorNotePage } from '../../common/schemas/monitoring.ts';
+import { ZEntryDetail } from '../../common/schemas/registry.ts';
+import { ZTimeline } from '../../common/schemas/registry-timeline.ts';
+import { anonymous, expectError, expectOk, setupTest } from '../test/harness.ts';
 import { modelEntry, registerAccepted, registryWorld } from '../registry/test-helpers.ts';
 
 const E = '/api/v1/registry/entries';
@@ -29,8 +33,7 @@ async function world() {
     assignedOn: '2022-02-01',
     revision: a1.revision,
   });
-  expect(assigned.statusCode, assigned.body).toBe(201);
-  return { t, w, a1: json(assigned), a2 };
+  return { t, w, a1: expectOk(assigned, ZEntryDetail, 201), a2 };
 }
 
 const note = (o: Record<string, unknown> = {}) => ({
@@ -54,8 +57,7 @@ describe('monitoring notes', () => {
     const get = (s: typeof w.monitor.s, id: number) => s.get(`${E}/${id}/monitor-notes`);
 
     const byMonitor = await post(w.monitor.s, a1.id);
-    expect(byMonitor.statusCode, byMonitor.body).toBe(201);
-    expect(json(byMonitor)).toMatchObject({
+    expect(expectOk(byMonitor, ZMonitorNotePage, 201)).toMatchObject({
       total: 1,
       canWrite: true,
       items: [{ kind: 'visit', occurredOn: '2023-03-15', recordedBy: 'Người theo dõi' }],
@@ -71,26 +73,24 @@ describe('monitoring notes', () => {
     // Readers who are neither: 403; and their list says they cannot write.
     for (const s of [w.viewerA.s, w.reporterA1.s]) {
       expect((await post(s, a1.id)).statusCode).toBe(403);
-      const list = await get(s, a1.id);
-      expect(list.statusCode).toBe(200);
-      expect(json(list)).toMatchObject({ total: 2, canWrite: false });
+      expect(expectOk(await get(s, a1.id), ZMonitorNotePage)).toMatchObject({ total: 2, canWrite: false });
     }
     // Another bloc's operator and the other unit's reporter cannot see the entry at all.
     expect((await get(w.operatorB.s, a1.id)).statusCode).toBe(404);
     expect((await post(w.operatorB.s, a1.id)).statusCode).toBe(404);
     expect((await post(w.reporterA2.s, a1.id)).statusCode).toBe(404);
-    expect(json(await get(w.monitor.s, a1.id)).canWrite).toBe(true);
-    expect(json(await get(w.operatorA.s, a1.id)).canWrite).toBe(true);
+    expect(expectOk(await get(w.monitor.s, a1.id), ZMonitorNotePage).canWrite).toBe(true);
+    expect(expectOk(await get(w.operatorA.s, a1.id), ZMonitorNotePage).canWrite).toBe(true);
   });
 
   it('an unassigned monitor no longer sees the entry, nor may upload files', async () => {
     const { t, w, a1 } = await world();
-    const monitorId = a1.monitors.find((m: { userId: number }) => m.userId === w.monitor.id).id;
+    const monitorId = a1.monitors.find((m) => m.userId === w.monitor.id)!.id;
     const un = await w.operatorA.s.post(`${E}/${a1.id}/monitors/${monitorId}/unassign`, {
       unassignedOn: '2023-01-01',
       revision: a1.revision,
     });
-    expect(un.statusCode, un.body).toBe(200);
+    expectOk(un, ZEntryDetail);
     expect((await w.monitor.s.post(`${E}/${a1.id}/monitor-notes`, note())).statusCode).toBe(404);
     expect((await upload(t.app, w.monitor.s, 'anh.png', SAMPLE.png)).statusCode).toBe(403);
   });
@@ -99,9 +99,7 @@ describe('monitoring notes', () => {
     const { t, w, a1 } = await world();
     const tomorrow = new Date(Date.now() + 2 * 86400_000).toISOString().slice(0, 10);
     const future = await w.monitor.s.post(`${E}/${a1.id}/monitor-notes`, note({ occurredOn: tomorrow }));
-    expect(future.statusCode).toBe(400);
-    expect(json(future).error.fields[0].field).toBe('occurredOn');
-    expect(json(future).error.message).toMatch(/tương lai/);
+    expect(expectError(future, 400, 'VALIDATION', ['occurredOn']).message).toMatch(/tương lai/);
     expect((await w.monitor.s.post(`${E}/${a1.id}/monitor-notes`, note({ content: '  ' }))).statusCode).toBe(400);
     expect((await w.monitor.s.post(`${E}/${a1.id}/monitor-notes`, note({ kind: 'party' }))).statusCode).toBe(400);
     const rows = await t.db.selectFrom('monitor_note').selectAll().execute();
@@ -111,19 +109,16 @@ describe('monitoring notes', () => {
   it('monitors may upload attachments; others without documents.write may not; foreign files are refused', async () => {
     const { t, w, a1 } = await world();
     const up = await upload(t.app, w.monitor.s, 'anh-hien-truong.png', SAMPLE.png);
-    expect(up.statusCode, up.body).toBe(201);
-    const fileId = json(up).id;
+    const fileId = expectOk(up, ZStoredFile, 201).id;
     // A viewer has neither documents.write nor an assignment.
     expect((await upload(t.app, w.viewerA.s, 'x.png', SAMPLE.png)).statusCode).toBe(403);
     // A file uploaded by someone else (and attached nowhere the monitor can read) cannot be attached.
-    const other = json(await upload(t.app, w.operatorB.s, 'khac.pdf', SAMPLE.pdf)).id;
+    const other = expectOk(await upload(t.app, w.operatorB.s, 'khac.pdf', SAMPLE.pdf), ZStoredFile, 201).id;
     const refused = await w.monitor.s.post(`${E}/${a1.id}/monitor-notes`, note({ fileIds: [other] }));
-    expect(refused.statusCode).toBe(400);
-    expect(json(refused).error.fields[0].field).toBe('fileIds');
+    expectError(refused, 400, 'VALIDATION', ['fileIds']);
 
     const ok = await w.monitor.s.post(`${E}/${a1.id}/monitor-notes`, note({ fileIds: [fileId] }));
-    expect(ok.statusCode, ok.body).toBe(201);
-    expect(json(ok).items[0].files).toEqual([
+    expect(expectOk(ok, ZMonitorNotePage, 201).items[0]!.files).toEqual([
       { id: fileId, name: 'anh-hien-truong.png', mimeType: 'image/png', sizeBytes: SAMPLE.png.length },
     ]);
     // Whoever reads the entry may now download the attachment; another bloc may not.
@@ -149,15 +144,15 @@ describe('monitoring notes', () => {
           .statusCode,
       ).toBe(201);
     }
-    const page1 = json(await w.viewerA.s.get(`${E}/${a1.id}/monitor-notes?pageSize=2`));
+    const page1 = expectOk(await w.viewerA.s.get(`${E}/${a1.id}/monitor-notes?pageSize=2`), ZMonitorNotePage);
     expect(page1.total).toBe(3);
     expect(page1.items.map((n: { occurredOn: string }) => n.occurredOn)).toEqual(['2023-05-02', '2023-03-01']);
-    const page2 = json(await w.viewerA.s.get(`${E}/${a1.id}/monitor-notes?pageSize=2&page=2`));
+    const page2 = expectOk(await w.viewerA.s.get(`${E}/${a1.id}/monitor-notes?pageSize=2&page=2`), ZMonitorNotePage);
     expect(page2.items.map((n: { occurredOn: string }) => n.occurredOn)).toEqual(['2023-01-10']);
 
-    const timeline = json(await w.viewerA.s.get(`${E}/${a1.id}/timeline`));
-    const notes = timeline.items.filter((i: { type: string }) => i.type === 'monitor_note');
-    expect(notes.map((n: { date: string; kind: string; label: string }) => [n.date, n.kind, n.label])).toEqual([
+    const timeline = expectOk(await w.viewerA.s.get(`${E}/${a1.id}/timeline`), ZTimeline);
+    const notes = timeline.items.filter((i) => i.type === 'monitor_note');
+    expect(notes.map((n) => [n.date, n.kind, n.label])).toEqual([
       ['2023-01-10', 'note', 'Ghi nhận theo dõi'],
       ['2023-03-01', 'visit', 'Đến kiểm tra thực tế'],
       ['2023-05-02', 'urge', 'Đôn đốc'],

@@ -8,7 +8,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { loadConfig } from '../config.ts';
-import { anonymous, json, setupTest } from '../test/harness.ts';
+import {
+  ZNotification,
+  ZNotificationPage,
+  ZReadAllResult,
+  ZReminderRunResult,
+} from '../../common/schemas/notifications.ts';
+import { anonymous, expectError, expectOk, setupTest } from '../test/harness.ts';
 import { startSmtpCatcher } from '../test/smtp-catcher.ts';
 import { startNotificationScheduler } from './jobs.ts';
 import { notify } from './notify.ts';
@@ -51,7 +57,7 @@ async function apiWorld() {
 describe('notifications API', () => {
   it('lists only my own, newest first, with the unread count and the unread filter', async () => {
     const { w, mine } = await apiWorld();
-    const page = json(await w.reporterA1.s.get(`${N}?pageSize=2`));
+    const page = expectOk(await w.reporterA1.s.get(`${N}?pageSize=2`), ZNotificationPage);
     expect(page).toMatchObject({ total: 3, unreadCount: 3, page: 1, pageSize: 2 });
     expect(page.items.map((n: { id: number }) => n.id)).toEqual([mine[2], mine[1]]);
     expect(page.items[0]).toMatchObject({
@@ -60,46 +66,52 @@ describe('notifications API', () => {
       readAt: null,
       link: null,
     });
-    expect(json(await w.reporterA1.s.get(`${N}?page=2&pageSize=2`)).items.map((n: { id: number }) => n.id)).toEqual([
-      mine[0],
-    ]);
+    expect(
+      expectOk(await w.reporterA1.s.get(`${N}?page=2&pageSize=2`), ZNotificationPage).items.map(
+        (n: { id: number }) => n.id,
+      ),
+    ).toEqual([mine[0]]);
 
-    const other = json(await w.reporterA2.s.get(N));
+    const other = expectOk(await w.reporterA2.s.get(N), ZNotificationPage);
     expect(other).toMatchObject({ total: 1, unreadCount: 1 });
-    expect(other.items[0].title).toBe('Của người khác');
-    expect(json(await w.operatorRoot.s.get(N))).toMatchObject({ total: 0, unreadCount: 0, items: [] });
+    expect(other.items[0]!.title).toBe('Của người khác');
+    expect(expectOk(await w.operatorRoot.s.get(N), ZNotificationPage)).toMatchObject({
+      total: 0,
+      unreadCount: 0,
+      items: [],
+    });
 
     const bad = await w.reporterA1.s.get(`${N}?unread=maybe`);
-    expect(bad.statusCode).toBe(400);
-    expect(json(bad).error.message).toContain('chưa đọc');
+    expect(expectError(bad, 400, 'VALIDATION', ['unread']).message).toContain('chưa đọc');
   });
 
   it("marks one as read (mine only: another user's is not found) and then all", async () => {
     const { w, mine, theirs } = await apiWorld();
     const read = await w.reporterA1.s.post(`${N}/${mine[1]}/read`);
-    expect(read.statusCode, read.body).toBe(200);
-    const readAt = json(read).readAt;
+    const readAt = expectOk(read, ZNotification).readAt;
     expect(readAt).toEqual(expect.any(String));
     // Reading again keeps the first time.
-    expect(json(await w.reporterA1.s.post(`${N}/${mine[1]}/read`)).readAt).toBe(readAt);
+    expect(expectOk(await w.reporterA1.s.post(`${N}/${mine[1]}/read`), ZNotification).readAt).toBe(readAt);
 
-    let page = json(await w.reporterA1.s.get(`${N}?unread=true`));
+    let page = expectOk(await w.reporterA1.s.get(`${N}?unread=true`), ZNotificationPage);
     expect(page).toMatchObject({ total: 2, unreadCount: 2 });
     expect(page.items.map((n: { id: number }) => n.id)).toEqual([mine[2], mine[0]]);
-    expect(json(await w.reporterA1.s.get(`${N}?unread=false`))).toMatchObject({ total: 3, unreadCount: 2 });
+    expect(expectOk(await w.reporterA1.s.get(`${N}?unread=false`), ZNotificationPage)).toMatchObject({
+      total: 3,
+      unreadCount: 2,
+    });
 
     const foreign = await w.reporterA1.s.post(`${N}/${theirs}/read`);
-    expect(foreign.statusCode).toBe(404);
-    expect(json(foreign).error.message).toBe('Không tìm thấy thông báo.');
+    expect(expectError(foreign, 404, 'NOT_FOUND').message).toBe('Không tìm thấy thông báo.');
     expect(await w.reporterA1.s.post(`${N}/999999/read`).then((r) => r.statusCode)).toBe(404);
-    expect(json(await w.reporterA2.s.get(N))).toMatchObject({ unreadCount: 1 });
+    expect(expectOk(await w.reporterA2.s.get(N), ZNotificationPage)).toMatchObject({ unreadCount: 1 });
 
     const all = await w.reporterA1.s.post(`${N}/read-all`);
-    expect(json(all)).toEqual({ marked: 2, unreadCount: 0 });
-    page = json(await w.reporterA1.s.get(`${N}?unread=true`));
+    expect(expectOk(all, ZReadAllResult)).toEqual({ marked: 2, unreadCount: 0 });
+    page = expectOk(await w.reporterA1.s.get(`${N}?unread=true`), ZNotificationPage);
     expect(page).toMatchObject({ total: 0, unreadCount: 0, items: [] });
     // The other user's stay unread.
-    expect(json(await w.reporterA2.s.get(N))).toMatchObject({ unreadCount: 1 });
+    expect(expectOk(await w.reporterA2.s.get(N), ZNotificationPage)).toMatchObject({ unreadCount: 1 });
   });
 
   it('refuses the unauthenticated (401) on every endpoint', async () => {
@@ -133,8 +145,7 @@ describe('running the reminders now', () => {
 
       t.app.config.smtpUrl = catcher.url;
       const run = await w.admin.s.post(`${N}/reminders/run`);
-      expect(run.statusCode, run.body).toBe(200);
-      expect(json(run)).toEqual({ due: 3, overdue: 0, emailed: 1, emailFailed: 0 });
+      expect(expectOk(run, ZReminderRunResult)).toEqual({ due: 3, overdue: 0, emailed: 1, emailFailed: 0 });
       expect((await catcher.waitFor(1))[0]!.subject).toContain('Sắp đến hạn báo cáo kỳ 6 tháng đầu năm 2026');
       // The manual run is recorded in the administrator's name.
       const audit = await t.db
@@ -145,13 +156,13 @@ describe('running the reminders now', () => {
       expect(audit).toHaveLength(1);
       expect(audit[0]!.actor_user_id).toBe(w.admin.id);
 
-      expect(json(await w.admin.s.post(`${N}/reminders/run`))).toEqual({
+      expect(expectOk(await w.admin.s.post(`${N}/reminders/run`), ZReminderRunResult)).toEqual({
         due: 0,
         overdue: 0,
         emailed: 0,
         emailFailed: 0,
       });
-      expect(json(await w.reporterA1.s.get(N)).unreadCount).toBe(1);
+      expect(expectOk(await w.reporterA1.s.get(N), ZNotificationPage).unreadCount).toBe(1);
     } finally {
       await catcher.close();
     }

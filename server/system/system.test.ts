@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { writeTransaction } from '../lib/audit.ts';
 import { systemContext } from '../lib/context.ts';
 import * as installationMigration from '../db/migrations/20261207_0022_installation.ts';
-import { anonymous, json, setupTest, signIn } from '../test/harness.ts';
+import { ZMe } from '../../common/schemas/accounts.ts';
+import { ZSystemInfo } from '../../common/schemas/system.ts';
+import { anonymous, expectOk, json, setupTest, signIn } from '../test/harness.ts';
 import { buildUnit, buildUser } from '../test/factories.ts';
 import {
   createAdministrator,
@@ -15,6 +17,18 @@ import {
   type AdministratorInput,
 } from './commands/create-administrator.ts';
 import { databaseFacts, markDemoData, readInstallation } from './installation.ts';
+
+/** The part of the generated OpenAPI document this test reads (a third-party shape, no route schema). */
+interface OpenApiDocument {
+  paths: {
+    '/api/v1/system/info': {
+      get: {
+        security: unknown;
+        responses: { '200': { content: { 'application/json': { schema: { properties: object } } } } };
+      };
+    };
+  };
+}
 
 const STRONG = 'Song-Hong-chay-qua-Lao-Cai-2026';
 
@@ -35,8 +49,7 @@ describe('GET /api/v1/system/info', () => {
   it('tells anyone the version, that a fresh database needs its first administrator and is no demo', async () => {
     const { app } = await setupTest();
     const response = await anonymous(app).get('/api/v1/system/info');
-    expect(response.statusCode).toBe(200);
-    expect(json(response)).toEqual({
+    expect(expectOk(response, ZSystemInfo)).toEqual({
       name: 'Điển hình',
       version: '0.1.0',
       demo: false,
@@ -48,11 +61,14 @@ describe('GET /api/v1/system/info', () => {
   it('says demo once the demo loader has marked the database, and only then', async () => {
     const { app, db } = await setupTest();
     await buildUser(db, { grants: [{ role: 'admin', unitId: await buildUnit(db) }] });
-    expect(json(await anonymous(app).get('/api/v1/system/info'))).toMatchObject({ demo: false, needsSetup: false });
+    expect(expectOk(await anonymous(app).get('/api/v1/system/info'), ZSystemInfo)).toMatchObject({
+      demo: false,
+      needsSetup: false,
+    });
     await writeTransaction(db, systemContext, ({ trx, audit }) => markDemoData(trx, audit));
-    const info = json(await anonymous(app).get('/api/v1/system/info'));
+    const info = expectOk(await anonymous(app).get('/api/v1/system/info'), ZSystemInfo);
     expect(info.demo).toBe(true);
-    expect(Date.parse(info.demoLoadedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse(info.demoLoadedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
     const audited = await db
       .selectFrom('audit_event')
       .select(['action', 'summary'])
@@ -64,7 +80,7 @@ describe('GET /api/v1/system/info', () => {
 
   it('is in the OpenAPI document with its response schema', async () => {
     const { app } = await setupTest();
-    const doc = json(await app.inject({ method: 'GET', url: '/api/openapi.json' }));
+    const doc = json<OpenApiDocument>(await app.inject({ method: 'GET', url: '/api/openapi.json' }));
     const op = doc.paths['/api/v1/system/info'].get;
     expect(op.responses['200'].content['application/json'].schema.properties).toHaveProperty('demo');
     expect(op.security).toEqual([]);
@@ -113,7 +129,7 @@ describe('createAdministrator (npm run setup)', () => {
     expect(actions).toEqual(['org.unit.created', 'user.created', 'grant.created', 'installation.first_admin_created']);
 
     const session = await signIn(app, 'quantri', STRONG);
-    const me = json(await session.get('/api/v1/auth/me'));
+    const me = expectOk(await session.get('/api/v1/auth/me'), ZMe);
     expect(me).toMatchObject({
       username: 'quantri',
       fullName: 'Nguyễn Văn An',
@@ -130,7 +146,10 @@ describe('createAdministrator (npm run setup)', () => {
       .executeTakeFirstOrThrow();
     expect(summary.summary).toContain('người chạy: vitest');
     expect((await readInstallation(db)).firstAdminCreatedAt).toBeInstanceOf(Date);
-    expect(json(await anonymous(app).get('/api/v1/system/info'))).toMatchObject({ demo: false, needsSetup: false });
+    expect(expectOk(await anonymous(app).get('/api/v1/system/info'), ZSystemInfo)).toMatchObject({
+      demo: false,
+      needsSetup: false,
+    });
 
     // Changing the password ends the obligation.
     const changed = await session.post('/api/v1/auth/password', {
@@ -138,7 +157,7 @@ describe('createAdministrator (npm run setup)', () => {
       newPassword: 'Ruong-bac-thang-Y-Ty-mua-lua-chin',
     });
     expect(changed.statusCode).toBe(200);
-    expect(json(await session.get('/api/v1/auth/me')).mustChangePassword).toBe(false);
+    expect(expectOk(await session.get('/api/v1/auth/me'), ZMe).mustChangePassword).toBe(false);
   });
 
   it('refuses a second first administrator, and adds another only when asked, notifying the administrators', async () => {
