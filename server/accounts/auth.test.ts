@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anonymous, json, setupTest, signIn } from '../test/harness.ts';
+import { ZCreatedToken, ZMe, ZTokenList } from '../../common/schemas/accounts.ts';
+import { anonymous, expectError, expectOk, setupTest, signIn } from '../test/harness.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 
 describe('sign-in, sessions and tokens', () => {
@@ -8,7 +9,7 @@ describe('sign-in, sessions and tokens', () => {
     const tree = await buildTree(db);
     const user = await buildUser(db, { grants: [{ role: 'viewer', unitId: tree.blocA }] });
     const session = await signIn(app, user.username, DEFAULT_PASSWORD);
-    const me = json(await session.get('/api/v1/auth/me'));
+    const me = expectOk(await session.get('/api/v1/auth/me'), ZMe);
     expect(me.username).toBe(user.username);
     expect(me.isSystemAdmin).toBe(false);
     expect(me.abilities['org.read']).toBe(true);
@@ -19,8 +20,7 @@ describe('sign-in, sessions and tokens', () => {
 
     expect((await session.post('/api/v1/auth/logout')).statusCode).toBe(200);
     const after = await session.get('/api/v1/auth/me');
-    expect(after.statusCode).toBe(401);
-    expect(json(after).error.code).toBe('UNAUTHENTICATED');
+    expectError(after, 401, 'UNAUTHENTICATED');
   });
 
   it('refuses a wrong password with one message for unknown users and wrong passwords', async () => {
@@ -34,9 +34,9 @@ describe('sign-in, sessions and tokens', () => {
       username: 'khongcoai',
       password: 'sai-mat-khau1',
     });
-    expect(wrong.statusCode).toBe(401);
-    expect(unknown.statusCode).toBe(401);
-    expect(json(wrong).error.message).toBe(json(unknown).error.message);
+    expect(expectError(wrong, 401, 'UNAUTHENTICATED').message).toBe(
+      expectError(unknown, 401, 'UNAUTHENTICATED').message,
+    );
   });
 
   it('rejects a cookie-authenticated write without the client header (CSRF guard)', async () => {
@@ -59,20 +59,17 @@ describe('sign-in, sessions and tokens', () => {
       currentPassword: DEFAULT_PASSWORD,
       newPassword: 'ngan',
     });
-    expect(weak.statusCode).toBe(400);
-    expect(json(weak).error.fields[0].field).toBe('newPassword');
-    expect(json(weak).error.message).toMatch(/Mật khẩu/);
+    expect(expectError(weak, 400, 'VALIDATION', ['newPassword']).message).toMatch(/Mật khẩu/);
     // The issue's examples (8+ characters with a letter and a digit) are refused now.
     for (const newPassword of ['password1', '12345678a', 'Baocao2025', 'Baocao2025!!']) {
       const refused = await session.post('/api/v1/auth/password', { currentPassword: DEFAULT_PASSWORD, newPassword });
-      expect(refused.statusCode, newPassword).toBe(400);
-      expect(json(refused).error.fields[0].field).toBe('newPassword');
+      expectError(refused, 400, 'VALIDATION', ['newPassword']);
     }
     const wrongCurrent = await session.post('/api/v1/auth/password', {
       currentPassword: 'khongdung1',
       newPassword: 'mây trắng bay qua đồi chè',
     });
-    expect(json(wrongCurrent).error.fields[0].field).toBe('currentPassword');
+    expectError(wrongCurrent, 400, 'VALIDATION', ['currentPassword']);
     expect(
       (
         await session.post('/api/v1/auth/password', {
@@ -94,16 +91,14 @@ describe('sign-in, sessions and tokens', () => {
     const user = await buildUser(db, { grants: [{ role: 'operator', unitId: tree.blocA }] });
     const session = await signIn(app, user.username, DEFAULT_PASSWORD);
     const created = await session.post('/api/v1/tokens', { name: 'Đồng bộ số liệu' });
-    expect(created.statusCode).toBe(201);
-    const { token, id } = json(created);
+    const { token, id } = expectOk(created, ZCreatedToken, 201);
     expect(token).toMatch(/^dh_/);
     const viaToken = await app.inject({
       method: 'GET',
       url: '/api/v1/auth/me',
       headers: { authorization: `Bearer ${token}` },
     });
-    expect(viaToken.statusCode).toBe(200);
-    expect(json(viaToken).username).toBe(user.username);
+    expect(expectOk(viaToken, ZMe).username).toBe(user.username);
     const stored = await db.selectFrom('api_token').select('token_hash').where('id', '=', id).executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
     expect((await session.post(`/api/v1/tokens/${id}/revoke`)).statusCode).toBe(200);
@@ -118,11 +113,7 @@ describe('sign-in, sessions and tokens', () => {
   it('answers bad input with a 400 naming the field, never a 500', async () => {
     const { app } = await setupTest();
     const response = await anonymous(app).post('/api/v1/auth/login', { username: '' });
-    expect(response.statusCode).toBe(400);
-    const body = json(response);
-    expect(body.error.code).toBe('VALIDATION');
-    expect(body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['password', 'username']);
-    expect(body.error.message).toMatch(/Tên đăng nhập/);
+    expect(expectError(response, 400, 'VALIDATION', ['password', 'username']).message).toMatch(/Tên đăng nhập/);
     const notJson = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
@@ -136,15 +127,12 @@ describe('sign-in, sessions and tokens', () => {
     const { app, db } = await setupTest();
     const alice = await signIn(app, (await buildUser(db)).username, DEFAULT_PASSWORD);
     const bob = await signIn(app, (await buildUser(db)).username, DEFAULT_PASSWORD);
-    const { id } = json(await alice.post('/api/v1/tokens', { name: 'Tích hợp' }));
-    expect(json(await bob.get('/api/v1/tokens')).items).toEqual([]);
+    const { id } = expectOk(await alice.post('/api/v1/tokens', { name: 'Tích hợp' }), ZCreatedToken, 201);
+    expect(expectOk(await bob.get('/api/v1/tokens'), ZTokenList).items).toEqual([]);
     expect((await bob.post(`/api/v1/tokens/${id}/revoke`)).statusCode).toBe(404);
-    expect(
-      json(await alice.get('/api/v1/tokens')).items.map((t: { id: number; revokedAt: string | null }) => [
-        t.id,
-        t.revokedAt,
-      ]),
-    ).toEqual([[id, null]]);
+    expect(expectOk(await alice.get('/api/v1/tokens'), ZTokenList).items.map((t) => [t.id, t.revokedAt])).toEqual([
+      [id, null],
+    ]);
     expect((await anonymous(app).get('/api/v1/tokens')).statusCode).toBe(401);
   });
 });

@@ -10,7 +10,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { App } from '../lib/http.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
-import { anonymous, json, setupTest, signIn, type Session } from '../test/harness.ts';
+import { ZCreatedToken, ZTokenList, ZUser } from '../../common/schemas/accounts.ts';
+import { anonymous, expectError, expectOk, setupTest, signIn, type Session } from '../test/harness.ts';
 
 const NEW_PASSWORD = 'mây trắng bay qua đồi chè';
 const DAY = 86_400_000;
@@ -20,8 +21,7 @@ async function makeToken(session: Session, name = 'Đồng bộ số liệu', ex
     '/api/v1/tokens',
     expiresInDays === undefined ? { name } : { name, expiresInDays },
   );
-  expect(created.statusCode, created.body).toBe(201);
-  return json<{ id: number; token: string; expiresAt: string }>(created);
+  return expectOk(created, ZCreatedToken, 201);
 }
 
 const viaToken = (app: App, token: string, url = '/api/v1/auth/me') =>
@@ -50,14 +50,11 @@ describe('API tokens and sessions end with the password and the account', () => 
     expect(changed.statusCode, changed.body).toBe(200);
     for (const token of [first, second]) {
       const refused = await viaToken(app, token.token);
-      expect(refused.statusCode).toBe(401);
-      expect(json(refused).error.message).toMatch(/thu hồi/);
+      expect(expectError(refused, 401, 'UNAUTHENTICATED').message).toMatch(/thu hồi/);
     }
     expect((await elsewhere.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await here.get('/api/v1/auth/me')).statusCode).toBe(200);
-    expect(
-      json(await here.get('/api/v1/tokens')).items.every((t: { revokedAt: string | null }) => t.revokedAt !== null),
-    ).toBe(true);
+    expect(expectOk(await here.get('/api/v1/tokens'), ZTokenList).items.every((t) => t.revokedAt !== null)).toBe(true);
 
     const events = await db
       .selectFrom('audit_event')
@@ -102,7 +99,7 @@ describe('API tokens and sessions end with the password and the account', () => 
     ).toBe(200);
     const beforeDisable = await makeToken(back);
     expect((await viaToken(app, beforeDisable.token)).statusCode).toBe(200);
-    const revision = json(await admin.get(`/api/v1/users/${user.id}`)).revision;
+    const revision = expectOk(await admin.get(`/api/v1/users/${user.id}`), ZUser).revision;
     expect((await admin.post(`/api/v1/users/${user.id}/status`, { status: 'disabled', revision })).statusCode).toBe(
       200,
     );
@@ -111,8 +108,7 @@ describe('API tokens and sessions end with the password and the account', () => 
       (await admin.post(`/api/v1/users/${user.id}/status`, { status: 'active', revision: revision + 1 })).statusCode,
     ).toBe(200);
     const afterEnable = await viaToken(app, beforeDisable.token);
-    expect(afterEnable.statusCode).toBe(401);
-    expect(json(afterEnable).error.message).toMatch(/thu hồi/);
+    expect(expectError(afterEnable, 401, 'UNAUTHENTICATED').message).toMatch(/thu hồi/);
     const row = await db
       .selectFrom('api_token')
       .select('revoked_at')
@@ -132,7 +128,7 @@ describe('API tokens and sessions end with the password and the account', () => 
     const { app, db } = await setupTest();
     const user = await buildUser(db);
     const session = await signIn(app, user.username, DEFAULT_PASSWORD);
-    const list = json(await session.get('/api/v1/tokens'));
+    const list = expectOk(await session.get('/api/v1/tokens'), ZTokenList);
     expect(list).toMatchObject({
       items: [],
       defaultDays: app.config.tokenDefaultDays,
@@ -150,13 +146,10 @@ describe('API tokens and sessions end with the password and the account', () => 
 
     for (const expiresInDays of [366, 3650]) {
       const tooLong = await session.post('/api/v1/tokens', { name: 'Quá dài', expiresInDays });
-      expect(tooLong.statusCode).toBe(400);
-      expect(json(tooLong).error.fields[0].field).toBe('expiresInDays');
-      expect(json(tooLong).error.message).toMatch(/tối đa 365 ngày/);
+      expect(expectError(tooLong, 400, 'VALIDATION', ['expiresInDays']).message).toMatch(/tối đa 365 ngày/);
     }
     const absurd = await session.post('/api/v1/tokens', { name: 'Vô lý', expiresInDays: 100000 });
-    expect(absurd.statusCode).toBe(400);
-    expect(json(absurd).error.message).toMatch(/Số ngày hiệu lực/);
+    expect(expectError(absurd, 400, 'VALIDATION', ['expiresInDays']).message).toMatch(/Số ngày hiệu lực/);
 
     await db
       .updateTable('api_token')
@@ -164,8 +157,7 @@ describe('API tokens and sessions end with the password and the account', () => 
       .where('id', '=', shortOne.id)
       .execute();
     const expired = await viaToken(app, shortOne.token);
-    expect(expired.statusCode).toBe(401);
-    expect(json(expired).error.message).toMatch(/hết hạn/);
+    expect(expectError(expired, 401, 'UNAUTHENTICATED').message).toMatch(/hết hạn/);
     expect((await viaToken(app, byDefault.token)).statusCode).toBe(200);
   });
 
@@ -220,8 +212,7 @@ describe('API tokens and sessions end with the password and the account', () => 
       .where('id', '=', id)
       .execute();
     const ended = await session.get('/api/v1/auth/me');
-    expect(ended.statusCode).toBe(401);
-    expect(json(ended).error.code).toBe('UNAUTHENTICATED');
+    expectError(ended, 401, 'UNAUTHENTICATED');
   });
 
   it('a fresh sign-in slides normally: the cookie is renewed for SESSION_HOURS after five idle minutes', async () => {

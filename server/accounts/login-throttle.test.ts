@@ -5,7 +5,8 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { json, setupTest, signIn } from '../test/harness.ts';
+import { ZUser, ZUserPage } from '../../common/schemas/accounts.ts';
+import { expectError, expectOk, setupTest, signIn } from '../test/harness.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import type { App } from '../lib/http.ts';
 import { backoffSeconds, LOGIN_THROTTLE } from './login-throttle.ts';
@@ -42,14 +43,14 @@ describe('sign-in throttling', () => {
 
     for (let i = 0; i < LOGIN_THROTTLE.freeFailures; i++) {
       const r = await attempt(app, attacker, 'admin', WRONG);
-      expect(r.statusCode).toBe(401);
-      expect(json(r).error).toEqual({ code: 'UNAUTHENTICATED', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+      expect(expectError(r, 401, 'UNAUTHENTICATED')).toEqual({
+        code: 'UNAUTHENTICATED',
+        message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+      });
     }
     // Now the attacker's address waits, even with the right password.
     const waiting = await attempt(app, attacker, 'ADMIN ', DEFAULT_PASSWORD);
-    expect(waiting.statusCode).toBe(429);
-    expect(json(waiting).error.code).toBe('RATE_LIMITED');
-    expect(json(waiting).error.message).toMatch(
+    expect(expectError(waiting, 429, 'RATE_LIMITED').message).toMatch(
       /^Đăng nhập sai nhiều lần từ địa chỉ này\. Hãy chờ 1[45] giây rồi thử lại\.$/,
     );
     expect(Number(waiting.headers['retry-after'])).toBeGreaterThanOrEqual(14);
@@ -151,8 +152,7 @@ describe('sign-in throttling', () => {
 
     // Locked for everyone, the right password included, from an address never seen.
     const locked = await attempt(app, '10.9.9.9', 'canbo.a', DEFAULT_PASSWORD);
-    expect(locked.statusCode).toBe(429);
-    expect(json(locked).error.message).toMatch(
+    expect(expectError(locked, 429, 'RATE_LIMITED').message).toMatch(
       /^Tên đăng nhập này đang tạm khóa vì có quá nhiều lần đăng nhập sai\. Hãy thử lại sau \d\d\/\d\d\/\d{4} \d\d:\d\d/,
     );
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan((LOGIN_THROTTLE.nameLockMinutes - 1) * 60);
@@ -194,16 +194,15 @@ describe('sign-in throttling', () => {
 
     // The users list shows the lock; a system administrator clears it.
     const admin = await signIn(app, 'quantri1', DEFAULT_PASSWORD);
-    const view = json(await admin.get(`/api/v1/users/${target.id}`));
+    const view = expectOk(await admin.get(`/api/v1/users/${target.id}`), ZUser);
     expect(view.lockedUntil).not.toBeNull();
     expect(view.failedLogins).toBe(LOGIN_THROTTLE.nameCeiling);
     expect(view.abilities.unlock).toBe(true);
-    const listed = json(await admin.get('/api/v1/users?q=canbo.a')).items[0];
+    const listed = expectOk(await admin.get('/api/v1/users?q=canbo.a'), ZUserPage).items[0]!;
     expect(listed).toMatchObject({ username: 'canbo.a', failedLogins: LOGIN_THROTTLE.nameCeiling });
     expect(listed.lockedUntil).not.toBeNull();
     const unlocked = await admin.post(`/api/v1/users/${target.id}/unlock`);
-    expect(unlocked.statusCode, unlocked.body).toBe(200);
-    expect(json(unlocked)).toMatchObject({ lockedUntil: null, failedLogins: 0 });
+    expect(expectOk(unlocked, ZUser)).toMatchObject({ lockedUntil: null, failedLogins: 0 });
     expect((await attempt(app, '10.9.9.9', 'canbo.a', DEFAULT_PASSWORD)).statusCode).toBe(200);
     const unlockEvent = await db
       .selectFrom('audit_event')
@@ -222,7 +221,7 @@ describe('sign-in throttling', () => {
     for (let i = 0; i < LOGIN_THROTTLE.freeFailures; i++) await attempt(app, '10.3.0.1', 'canbo.b', WRONG);
     expect((await attempt(app, '10.3.0.1', 'canbo.b', DEFAULT_PASSWORD)).statusCode).toBe(429);
     const admin = await signIn(app, 'quantri', DEFAULT_PASSWORD);
-    const view = json(await admin.get(`/api/v1/users/${target.id}`));
+    const view = expectOk(await admin.get(`/api/v1/users/${target.id}`), ZUser);
     expect(view).toMatchObject({
       lockedUntil: null,
       failedLogins: LOGIN_THROTTLE.freeFailures,

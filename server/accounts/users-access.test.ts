@@ -1,6 +1,7 @@
 /** Who may administer which users: every endpoint's 401/403/404, subtree limits, and the actions nobody may take on themselves. */
 import { describe, expect, it } from 'vitest';
-import { anonymous, json, signIn, type Session } from '../test/harness.ts';
+import { ZUser } from '../../common/schemas/accounts.ts';
+import { anonymous, expectError, expectOk, signIn, type Session } from '../test/harness.ts';
 import { buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import { accountEvents, type Call, grantIdOf, newUserBody, world } from './users-test-world.ts';
 
@@ -58,8 +59,7 @@ describe('user administration: permissions', () => {
     const w = await world();
     const admin = await w.as(w.adminA);
     const response = await admin.post(`/api/v1/users/${w.userAB.id}/password`, { newPassword: 'chiemquyen123' });
-    expect(response.statusCode).toBe(403);
-    expect(json(response).error.message).toMatch(/ngoài phạm vi/);
+    expect(expectError(response, 403, 'FORBIDDEN').message).toMatch(/ngoài phạm vi/);
     await signIn(w.app, w.userAB.username, DEFAULT_PASSWORD);
   });
 
@@ -67,14 +67,12 @@ describe('user administration: permissions', () => {
     const w = await world();
     const admin = await w.as(w.adminA);
     const outside = await admin.post(`/api/v1/users/${w.userA.id}/grants`, { role: 'viewer', unitId: w.tree.b1 });
-    expect(outside.statusCode).toBe(404);
-    expect(json(outside).error.fields).toEqual([expect.objectContaining({ field: 'unitId' })]);
+    expectError(outside, 404, 'NOT_FOUND', ['unitId']);
     expect(
       (await admin.post(`/api/v1/users/${w.userA.id}/grants`, { role: 'admin', unitId: w.tree.root })).statusCode,
     ).toBe(404);
     const createOutside = await admin.post('/api/v1/users', newUserBody(w.tree.b1));
-    expect(createOutside.statusCode).toBe(404);
-    expect(json(createOutside).error.fields[0].field).toBe('grants.0.unitId');
+    expectError(createOutside, 404, 'NOT_FOUND', ['grants.0.unitId']);
 
     // Sees the whole province (viewer on root) but administers only bloc A.
     const wide = await buildUser(w.db, {
@@ -107,9 +105,8 @@ describe('user administration: permissions', () => {
     expect((await sys.post(`/api/v1/users/${w.sys.id}/password`, { newPassword: 'tudatlai123' })).statusCode).toBe(403);
     const own = await grantIdOf(w.db, w.sys.id);
     const last = await sys.post(`/api/v1/users/${w.sys.id}/grants/${own}/revoke`);
-    expect(last.statusCode).toBe(403);
-    expect(json(last).error.message).toMatch(/quản trị cuối cùng/);
-    expect(json(await sys.get(`/api/v1/users/${w.sys.id}`)).abilities).toMatchObject({
+    expect(expectError(last, 403, 'FORBIDDEN').message).toMatch(/quản trị cuối cùng/);
+    expect(expectOk(await sys.get(`/api/v1/users/${w.sys.id}`), ZUser).abilities).toMatchObject({
       update: true,
       setStatus: false,
       resetPassword: false,
@@ -123,7 +120,7 @@ describe('user administration: permissions', () => {
   it('a system admin manages users without grants; a stale revision is 409 and writes nothing', async () => {
     const w = await world();
     const sys = await w.as(w.sys);
-    expect(json(await sys.get(`/api/v1/users/${w.orphan.id}`)).grants).toEqual([]);
+    expect(expectOk(await sys.get(`/api/v1/users/${w.orphan.id}`), ZUser).grants).toEqual([]);
     const first = await sys.patch(`/api/v1/users/${w.orphan.id}`, {
       fullName: 'Người Thứ Nhất',
       email: null,
@@ -136,8 +133,7 @@ describe('user administration: permissions', () => {
       email: null,
       revision: 1,
     });
-    expect(stale.statusCode).toBe(409);
-    expect(json(stale).error.code).toBe('CONFLICT');
+    expectError(stale, 409, 'CONFLICT');
     const staleStatus = await sys.post(`/api/v1/users/${w.orphan.id}/status`, { status: 'disabled', revision: 1 });
     expect(staleStatus.statusCode).toBe(409);
     const row = await w.db

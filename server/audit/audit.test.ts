@@ -4,7 +4,9 @@ import type { DB } from '../db/schema.ts';
 import { writeTransaction } from '../lib/audit.ts';
 import type { RequestContext } from '../lib/context.ts';
 import { loadActor } from '../accounts/load-actor.ts';
-import { anonymous, json, setupTest, signIn } from '../test/harness.ts';
+import { ZUser } from '../../common/schemas/accounts.ts';
+import { ZAuditActionList, ZAuditEvent, ZAuditPage } from '../../common/schemas/audit.ts';
+import { anonymous, expectError, expectOk, setupTest, signIn } from '../test/harness.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 
 interface Item {
@@ -39,21 +41,25 @@ async function world() {
   const userA = await buildUser(db, { username: 'canbo.a', grants: [{ role: 'viewer', unitId: tree.a1 }] });
   const userB = await buildUser(db, { username: 'canbo.b', grants: [{ role: 'viewer', unitId: tree.b1 }] });
   const admin = await signIn(app, sys.username, DEFAULT_PASSWORD);
-  const hoa = json(
+  const hoa = expectOk(
     await admin.post('/api/v1/users', {
       username: 'hoa.pt',
       fullName: 'Phạm Thị Hoa',
       password: 'mây trắng bay qua đồi chè',
       grants: [{ role: 'viewer', unitId: tree.a1 }],
     }),
+    ZUser,
+    201,
   );
-  const duc = json(
+  const duc = expectOk(
     await admin.post('/api/v1/users', {
       username: 'duc.hv',
       fullName: 'Hoàng Văn Đức',
       password: 'mây trắng bay qua đồi chè',
       grants: [{ role: 'viewer', unitId: tree.b1 }],
     }),
+    ZUser,
+    201,
   );
   await signIn(app, userA.username, DEFAULT_PASSWORD);
   await signIn(app, userB.username, DEFAULT_PASSWORD);
@@ -66,7 +72,7 @@ const blocBUnits = (tree: Awaited<ReturnType<typeof world>>['tree']) => [tree.ro
 describe('audit log', () => {
   it('a system admin sees everything, newest first, with labels, unit names and snapshots without password hashes', async () => {
     const w = await world();
-    const page = json(await w.admin.get('/api/v1/audit?pageSize=500'));
+    const page = expectOk(await w.admin.get('/api/v1/audit?pageSize=500'), ZAuditPage);
     const all = items(page);
     expect(page.total).toBe(all.length);
     expect(all.map((e) => e.id)).toEqual([...all.map((e) => e.id)].sort((a, b) => b - a));
@@ -88,17 +94,17 @@ describe('audit log', () => {
     );
 
     const one = await w.admin.get(`/api/v1/audit/${created[0]!.id}`);
-    expect(one.statusCode).toBe(200);
-    expect(json(one)).toMatchObject({ id: created[0]!.id, action: 'user.created' });
+    expect(expectOk(one, ZAuditEvent)).toMatchObject({ id: created[0]!.id, action: 'user.created' });
 
-    const paged = json(await w.admin.get('/api/v1/audit?pageSize=2&page=2'));
+    const paged = expectOk(await w.admin.get('/api/v1/audit?pageSize=2&page=2'), ZAuditPage);
     expect(paged.total).toBe(page.total);
     expect(items(paged).map((e) => e.id)).toEqual(all.slice(2, 4).map((e) => e.id));
   });
 
   it('filters by action, entity, actor, unit subtree and diacritic-insensitive text', async () => {
     const w = await world();
-    const get = async (query: string) => items(json(await w.admin.get(`/api/v1/audit?pageSize=500&${query}`)));
+    const get = async (query: string) =>
+      items(expectOk(await w.admin.get(`/api/v1/audit?pageSize=500&${query}`), ZAuditPage));
     expect((await get('action=user.created')).map((e) => e.entityId)).toEqual([String(w.duc.id), String(w.hoa.id)]);
     const aboutHoa = await get(`entityType=user&entityId=${w.hoa.id}`);
     expect(aboutHoa.map((e) => e.action).sort()).toEqual(['grant.created', 'user.created']);
@@ -136,22 +142,22 @@ describe('audit log', () => {
     await insert('2025-03-10T16:59:59.000Z', 'cuối ngày 10/3');
     await insert('2025-03-10T17:00:00.000Z', 'đầu ngày 11/3');
     const summaries = async (query: string) =>
-      items(json(await w.admin.get(`/api/v1/audit?action=system.seeded&${query}`))).map((e) => e.summary);
+      items(expectOk(await w.admin.get(`/api/v1/audit?action=system.seeded&${query}`), ZAuditPage)).map(
+        (e) => e.summary,
+      );
     expect(await summaries('from=2025-03-10&to=2025-03-10')).toEqual(['cuối ngày 10/3', 'đầu ngày 10/3']);
     expect(await summaries('to=2025-03-09')).toEqual(['cuối ngày 9/3']);
     expect(await summaries('from=2025-03-11')).toEqual(['đầu ngày 11/3']);
     const reversed = await w.admin.get('/api/v1/audit?from=2025-03-11&to=2025-03-10');
-    expect(reversed.statusCode).toBe(400);
-    expect(json(reversed).error.fields[0].field).toBe('to');
+    expectError(reversed, 400, 'VALIDATION', ['to']);
     const badDate = await w.admin.get('/api/v1/audit?from=2025-02-30');
-    expect(badDate.statusCode).toBe(400);
-    expect(json(badDate).error.fields[0].field).toBe('from');
+    expectError(badDate, 400, 'VALIDATION', ['from']);
   });
 
   it('a subtree admin sees only their subtree and their own users’ sign-ins, never bloc B', async () => {
     const w = await world();
     const admin = await signIn(w.app, w.adminA.username, DEFAULT_PASSWORD);
-    const seen = items(json(await admin.get('/api/v1/audit?pageSize=500')));
+    const seen = items(expectOk(await admin.get('/api/v1/audit?pageSize=500'), ZAuditPage));
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.some((e) => blocBUnits(w.tree).includes(e.unitId!))).toBe(false);
     expect(JSON.stringify(seen)).not.toMatch(/duc\.hv|Hoàng Văn Đức|canbo\.b|Thác Bà/);
@@ -161,9 +167,11 @@ describe('audit log', () => {
     expect(logins).not.toContain(String(w.userB.id));
     expect(logins).not.toContain(String(w.sys.id));
 
-    expect(json(await admin.get(`/api/v1/audit?unitId=${w.tree.blocB}`)).total).toBe(0);
-    expect(json(await admin.get(`/api/v1/audit?entityType=user&entityId=${w.duc.id}`)).total).toBe(0);
-    expect(json(await admin.get(`/api/v1/audit?q=${encodeURIComponent('Hoàng Văn Đức')}`)).total).toBe(0);
+    expect(expectOk(await admin.get(`/api/v1/audit?unitId=${w.tree.blocB}`), ZAuditPage).total).toBe(0);
+    expect(expectOk(await admin.get(`/api/v1/audit?entityType=user&entityId=${w.duc.id}`), ZAuditPage).total).toBe(0);
+    expect(expectOk(await admin.get(`/api/v1/audit?q=${encodeURIComponent('Hoàng Văn Đức')}`), ZAuditPage).total).toBe(
+      0,
+    );
     const bEvent = await w.db
       .selectFrom('audit_event')
       .select('id')
@@ -181,15 +189,13 @@ describe('audit log', () => {
       const session = await signIn(w.app, user.username, DEFAULT_PASSWORD);
       for (const url of urls) expect((await session.get(url)).statusCode, `${user.username} ${url}`).toBe(403);
     }
-    const actions = json(await w.admin.get('/api/v1/audit/actions'));
+    const actions = expectOk(await w.admin.get('/api/v1/audit/actions'), ZAuditActionList);
     expect(actions).toContainEqual({ action: 'user.created', label: 'Tạo tài khoản' });
     expect(actions).toContainEqual({ action: 'user.unlocked', label: 'Gỡ khóa tạm do đăng nhập sai' });
     const badId = await w.admin.get('/api/v1/audit/abc');
-    expect(badId.statusCode).toBe(400);
-    expect(json(badId).error.fields[0].field).toBe('id');
+    expectError(badId, 400, 'VALIDATION', ['id']);
     const badAction = await w.admin.get('/api/v1/audit?action=user.deleted');
-    expect(badAction.statusCode).toBe(400);
-    expect(json(badAction).error.fields[0].field).toBe('action');
+    expectError(badAction, 400, 'VALIDATION', ['action']);
     expect((await w.admin.get('/api/v1/audit/987654321')).statusCode).toBe(404);
   });
 });

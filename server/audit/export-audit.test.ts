@@ -11,7 +11,8 @@ import { C, councilBody, councilWorld, createCouncil } from '../honours/council/
 import { insertHonour, registerDecision } from '../honours/funnel/fixtures.ts';
 import { honoursWorld } from '../honours/test-helpers.ts';
 import { AS_OF, FROM, reviewWorld, TO } from '../review-report/test-helpers.ts';
-import { json, setupTest } from '../test/harness.ts';
+import { ZReviewReport } from '../../common/schemas/review-reports.ts';
+import { expectOk, setupTest } from '../test/harness.ts';
 
 const readsOf = (db: Kysely<DB>, action: string) =>
   db
@@ -114,8 +115,7 @@ describe('exports of generated documents are audited', () => {
       signerName: 'Cao Xuân Chiểu',
       recipients: ['Lưu Văn phòng ĐUK'],
     });
-    expect(created.statusCode, created.body).toBe(201);
-    const report = json(created);
+    const report = expectOk(created, ZReviewReport, 201);
     expect((await x.w.operatorB.s.get(`/api/v1/review-reports/${report.id}/docx`)).statusCode).toBe(404);
 
     expect((await x.w.viewerA.s.get(`/api/v1/review-reports/${report.id}/docx`)).statusCode).toBe(200);

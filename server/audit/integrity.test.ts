@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import type { DB } from '../db/schema.ts';
 import { writeTransaction } from '../lib/audit.ts';
 import { systemContext } from '../lib/context.ts';
-import { anonymous, json, setupTest, signIn } from '../test/harness.ts';
+import { ZAuditIntegrity } from '../../common/schemas/audit-integrity.ts';
+import { ZAuditPage } from '../../common/schemas/audit.ts';
+import { anonymous, expectError, expectOk, setupTest, signIn } from '../test/harness.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import { verifyAuditChain } from './integrity.ts';
 
@@ -178,8 +180,7 @@ describe('audit log: integrity check', () => {
   it('verifies a chain built by normal writes, through the API, and records the check', async () => {
     const w = await world();
     const res = await w.admin.get('/api/v1/audit/integrity');
-    expect(res.statusCode, res.body).toBe(200);
-    const result = json(res);
+    const result = expectOk(res, ZAuditIntegrity);
     const rows = await chain(w.db);
     const checkedHead = rows.at(-2)!; // the last row is the check's own event
     expect(result).toMatchObject({
@@ -204,10 +205,11 @@ describe('audit log: integrity check', () => {
     expect(own.summary).toContain(`Kiểm tra ${rows.length - 1} sự kiện nhật ký: toàn vẹn`);
     expect(own.summary).toContain(checkedHead.hash);
 
-    const anchored = json(
+    const anchored = expectOk(
       await w.admin.get(
         `/api/v1/audit/integrity?anchorSeq=${checkedHead.seq}&anchorHash=${checkedHead.hash.toUpperCase()}`,
       ),
+      ZAuditIntegrity,
     );
     expect(anchored.ok).toBe(true);
     expect(anchored.anchor).toMatchObject({ seq: checkedHead.seq, found: true, matches: true });
@@ -290,8 +292,7 @@ describe('audit log: integrity check', () => {
     expect((await anonymous(w.app).get('/api/v1/audit/integrity')).statusCode).toBe(401);
     const subtreeAdmin = await signIn(w.app, w.adminA.username, DEFAULT_PASSWORD);
     const refused = await subtreeAdmin.get('/api/v1/audit/integrity');
-    expect(refused.statusCode).toBe(403);
-    expect(json(refused).error.message).toContain('toàn hệ thống');
+    expect(expectError(refused, 403, 'FORBIDDEN').message).toContain('toàn hệ thống');
     const operator = await signIn(w.app, w.operatorA.username, DEFAULT_PASSWORD);
     expect((await operator.get('/api/v1/audit/integrity')).statusCode).toBe(403);
     expect(await w.db.selectFrom('audit_event').select('id').where('action', '=', 'audit.verified').execute()).toEqual(
@@ -299,11 +300,9 @@ describe('audit log: integrity check', () => {
     );
 
     const halfAnchor = await w.admin.get('/api/v1/audit/integrity?anchorSeq=3');
-    expect(halfAnchor.statusCode).toBe(400);
-    expect(json(halfAnchor).error.fields[0]).toMatchObject({ field: 'anchorHash' });
+    expectError(halfAnchor, 400, 'VALIDATION', ['anchorHash']);
     const badHash = await w.admin.get('/api/v1/audit/integrity?anchorSeq=3&anchorHash=xyz');
-    expect(badHash.statusCode).toBe(400);
-    expect(json(badHash).error.fields[0].message).toContain('64 ký tự');
+    expect(expectError(badHash, 400, 'VALIDATION', ['anchorHash']).fields![0]!.message).toContain('64 ký tự');
     expect((await w.admin.get('/api/v1/audit/integrity?anchorSeq=abc&anchorHash=' + 'a'.repeat(64))).statusCode).toBe(
       400,
     );
@@ -323,13 +322,12 @@ describe('audit log: integrity check', () => {
     const bloc = await signIn(w.app, blocAuditor.username, DEFAULT_PASSWORD);
 
     const res = await root.get('/api/v1/audit/integrity');
-    expect(res.statusCode, res.body).toBe(200);
-    expect(json(res).ok).toBe(true);
-    const verified = json(await root.get('/api/v1/audit?action=audit.verified'));
+    expect(expectOk(res, ZAuditIntegrity).ok).toBe(true);
+    const verified = expectOk(await root.get('/api/v1/audit?action=audit.verified'), ZAuditPage);
     expect(verified.items).toEqual([expect.objectContaining({ actorId: rootAuditor.id, unitId: null })]);
 
     expect((await bloc.get('/api/v1/audit/integrity')).statusCode).toBe(403);
-    expect(json(await bloc.get('/api/v1/audit?action=audit.verified')).total).toBe(0);
-    expect(json(await bloc.get('/api/v1/audit?action=person.created')).total).toBeGreaterThan(0);
+    expect(expectOk(await bloc.get('/api/v1/audit?action=audit.verified'), ZAuditPage).total).toBe(0);
+    expect(expectOk(await bloc.get('/api/v1/audit?action=person.created'), ZAuditPage).total).toBeGreaterThan(0);
   });
 });

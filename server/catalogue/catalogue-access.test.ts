@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { anonymous, json, setupTest } from '../test/harness.ts';
+import { ZFieldDetail } from '../../common/schemas/catalogue.ts';
+import { ZUnitDetail } from '../../common/schemas/org.ts';
+import { anonymous, expectError, expectOk, setupTest } from '../test/harness.ts';
 import { sql } from 'kysely';
 import { buildTree, levelIdOf, typeIdOf } from '../test/factories.ts';
 import { as, fieldBody, SXKD_CRITERIA } from './test-helpers.ts';
@@ -11,9 +13,8 @@ async function world() {
   const admin = await as(t, [{ role: 'admin', unitId: tree.root }]);
   const add = async (ownerUnitId: number | null, name: string) => {
     const response = await admin.post('/api/v1/catalogue/fields', fieldBody(ownerUnitId, { name }));
-    expect(response.statusCode, response.body).toBe(201);
-    const field = json(response);
-    return { id: field.id as number, setId: field.criteriaSets[0].id as number };
+    const field = expectOk(response, ZFieldDetail, 201);
+    return { id: field.id, setId: field.criteriaSets[0]!.id };
   };
   const fields = {
     global: await add(null, 'Mô hình khác'),
@@ -54,19 +55,18 @@ describe('catalogue: who may see and change what', () => {
 
     // Global and the province's: readable, not writable.
     for (const f of [fields.global, fields.province]) {
-      const read = json(await s.get(`/api/v1/catalogue/fields/${f.id}`));
+      const read = expectOk(await s.get(`/api/v1/catalogue/fields/${f.id}`), ZFieldDetail);
       expect(read.canWrite).toBe(false);
       expect((await s.get(`/api/v1/catalogue/criteria-sets/${f.setId}`)).statusCode).toBe(200);
       expect((await s.patch(`/api/v1/catalogue/fields/${f.id}`, { name: 'X', revision: 1 })).statusCode).toBe(403);
       expect((await s.post(`/api/v1/catalogue/fields/${f.id}/criteria-sets`, newSet())).statusCode).toBe(403);
     }
     const global = await s.post('/api/v1/catalogue/fields', fieldBody(null, { name: 'Mới' }));
-    expect(global.statusCode).toBe(403);
-    expect(json(global).error.message).toMatch(/quản trị hệ thống/);
+    expect(expectError(global, 403, 'FORBIDDEN').message).toMatch(/quản trị hệ thống/);
     expect((await s.post('/api/v1/catalogue/fields', fieldBody(tree.root, { name: 'Mới' }))).statusCode).toBe(404);
 
     // Its own and its grassroots units': writable.
-    expect(json(await s.get(`/api/v1/catalogue/fields/${fields.a1.id}`)).canWrite).toBe(true);
+    expect(expectOk(await s.get(`/api/v1/catalogue/fields/${fields.a1.id}`), ZFieldDetail).canWrite).toBe(true);
     expect(
       (
         await s.patch(`/api/v1/catalogue/fields/${fields.blocA.id}`, {
@@ -105,7 +105,9 @@ describe('catalogue: who may see and change what', () => {
   it('a viewer reads its subtree’s fields but gets 403 on every write there', async () => {
     const { t, tree, fields } = await world();
     const s = await as(t, [{ role: 'viewer', unitId: tree.blocA }]);
-    expect(json(await s.get(`/api/v1/catalogue/fields/${fields.a1.id}`))).toMatchObject({ canWrite: false });
+    expect(expectOk(await s.get(`/api/v1/catalogue/fields/${fields.a1.id}`), ZFieldDetail)).toMatchObject({
+      canWrite: false,
+    });
     expect((await s.post('/api/v1/catalogue/fields', fieldBody(tree.blocA, { name: 'Mới' }))).statusCode).toBe(403);
     expect((await s.patch(`/api/v1/catalogue/fields/${fields.blocA.id}`, { name: 'X', revision: 1 })).statusCode).toBe(
       403,
@@ -125,7 +127,7 @@ describe('catalogue: who may see and change what', () => {
     const { t, tree, admin, fields } = await world();
     const typeId = await typeIdOf(t.db, 'tinh_uy');
     const levelId = await levelIdOf(t.db, 'tinh');
-    const other = json(
+    const other = expectOk(
       await admin.post('/api/v1/org/units', {
         name: 'Tỉnh ủy Láng giềng',
         typeId,
@@ -133,6 +135,8 @@ describe('catalogue: who may see and change what', () => {
         parentId: null,
         effectiveDate: '2020-01-01',
       }),
+      ZUnitDetail,
+      201,
     );
     const merged = await admin.post('/api/v1/org/merges', {
       sourceIds: [tree.root, other.id],

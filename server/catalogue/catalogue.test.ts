@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { json, setupTest, type TestContext } from '../test/harness.ts';
+import { ZCriteriaSet, ZField, ZFieldDetail } from '../../common/schemas/catalogue.ts';
+import { z } from '../../common/zod-setup.ts';
+import { expectError, expectOk, setupTest, type TestContext } from '../test/harness.ts';
 import { buildTree } from '../test/factories.ts';
 import { assertFieldUsable } from './field-usage.ts';
 import { currentCriteriaSetId, getCriteriaSet } from './queries.ts';
@@ -7,6 +9,8 @@ import { as, fieldBody, SXKD_CRITERIA } from './test-helpers.ts';
 
 const criterionRows = (t: TestContext, setId: number) =>
   t.db.selectFrom('criterion').selectAll().where('criteria_set_id', '=', setId).orderBy('sort_order').execute();
+/** The field list route's response (declared inline in routes.ts). */
+const ZFieldList = z.object({ items: z.array(ZField) });
 
 describe('catalogue: fields and their criteria', () => {
   it('creates a field with its first criteria set, reads it, edits it, and audits each step', async () => {
@@ -17,8 +21,7 @@ describe('catalogue: fields and their criteria', () => {
       '/api/v1/catalogue/fields',
       fieldBody(tree.root, { description: 'Lĩnh vực theo Kế hoạch 24-KH/TU', note: 'Ban hành kèm Kế hoạch 24-KH/TU' }),
     );
-    expect(created.statusCode, created.body).toBe(201);
-    const field = json(created);
+    const field = expectOk(created, ZFieldDetail, 201);
     expect(field).toMatchObject({
       ownerUnitId: tree.root,
       ownerUnitName: 'Tỉnh ủy Thử nghiệm',
@@ -36,14 +39,8 @@ describe('catalogue: fields and their criteria', () => {
       note: 'Ban hành kèm Kế hoạch 24-KH/TU',
       fieldName: field.name,
     });
-    expect(field.criteriaSets[0].criteria.map((c: { code: string }) => c.code)).toEqual([
-      'TC1',
-      'TC2',
-      'TC3',
-      'TC4',
-      'TC5',
-    ]);
-    expect(field.criteriaSets[0].criteria[0]).toMatchObject({
+    expect(field.criteriaSets[0]!.criteria.map((c) => c.code)).toEqual(['TC1', 'TC2', 'TC3', 'TC4', 'TC5']);
+    expect(field.criteriaSets[0]!.criteria[0]).toMatchObject({
       measure: 'percent',
       rule: 'gte',
       target: 100,
@@ -51,14 +48,15 @@ describe('catalogue: fields and their criteria', () => {
       parentCode: null,
       sortOrder: 0,
     });
-    expect(json(await s.get(`/api/v1/catalogue/fields/${field.id}`))).toEqual(field);
+    expect(expectOk(await s.get(`/api/v1/catalogue/fields/${field.id}`), ZFieldDetail)).toEqual(field);
 
-    const edited = json(
+    const edited = expectOk(
       await s.patch(`/api/v1/catalogue/fields/${field.id}`, {
         name: 'Mô hình tiên tiến trong sản xuất - kinh doanh',
         sortOrder: 10,
         revision: 1,
       }),
+      ZFieldDetail,
     );
     expect(edited).toMatchObject({
       name: 'Mô hình tiên tiến trong sản xuất - kinh doanh',
@@ -66,9 +64,15 @@ describe('catalogue: fields and their criteria', () => {
       revision: 2,
       code: field.code,
     });
-    const unchanged = json(await s.patch(`/api/v1/catalogue/fields/${field.id}`, { sortOrder: 10, revision: 2 }));
+    const unchanged = expectOk(
+      await s.patch(`/api/v1/catalogue/fields/${field.id}`, { sortOrder: 10, revision: 2 }),
+      ZFieldDetail,
+    );
     expect(unchanged.revision).toBe(2);
-    const retired = json(await s.patch(`/api/v1/catalogue/fields/${field.id}`, { active: false, revision: 2 }));
+    const retired = expectOk(
+      await s.patch(`/api/v1/catalogue/fields/${field.id}`, { active: false, revision: 2 }),
+      ZFieldDetail,
+    );
     expect(retired).toMatchObject({ active: false, revision: 3 });
 
     const events = await t.db
@@ -98,26 +102,31 @@ describe('catalogue: fields and their criteria', () => {
       '/api/v1/catalogue/fields',
       fieldBody(tree.blocA, { name: 'TIÊN TIẾN trong sản xuất -  kinh doanh' }),
     );
-    expect(sameName.statusCode).toBe(409);
-    expect(json(sameName).error).toMatchObject({ code: 'DUPLICATE', fields: [{ field: 'name' }] });
+    expectError(sameName, 409, 'DUPLICATE', ['name']);
     const sameCode = await admin.post(
       '/api/v1/catalogue/fields',
       fieldBody(tree.blocA, { name: 'Khác', code: 'sxkd' }),
     );
-    expect(sameCode.statusCode).toBe(409);
-    expect(json(sameCode).error.fields[0].field).toBe('code');
+    expectError(sameCode, 409, 'DUPLICATE', ['code']);
     expect((await admin.post('/api/v1/catalogue/fields', fieldBody(tree.blocB, { code: 'SXKD' }))).statusCode).toBe(
       201,
     );
     const global = await admin.post('/api/v1/catalogue/fields', fieldBody(null, { code: 'SXKD' }));
-    expect(global.statusCode).toBe(201);
-    expect(json(global)).toMatchObject({ ownerUnitId: null, ownerUnitName: null, canWrite: true });
+    expect(expectOk(global, ZFieldDetail, 201)).toMatchObject({
+      ownerUnitId: null,
+      ownerUnitName: null,
+      canWrite: true,
+    });
     // A derived code never collides: the second global field of a similar name gets a suffix.
-    const second = json(
+    const second = expectOk(
       await admin.post('/api/v1/catalogue/fields', fieldBody(null, { name: 'Tiên tiến trong sản xuất, kinh doanh' })),
+      ZFieldDetail,
+      201,
     );
-    const third = json(
+    const third = expectOk(
       await admin.post('/api/v1/catalogue/fields', fieldBody(null, { name: 'Tiên tiến trong sản xuất – kinh doanh!' })),
+      ZFieldDetail,
+      201,
     );
     expect([second.code, third.code]).toEqual([
       'TIEN-TIEN-TRONG-SAN-XUAT-KINH-DOANH',
@@ -154,9 +163,8 @@ describe('catalogue: fields and their criteria', () => {
         ...s5,
       ],
     });
-    expect(response.statusCode, response.body).toBe(201);
-    const criteria = json(response).criteriaSets[0].criteria;
-    expect(criteria.map((c: { code: string; parentCode: string | null }) => [c.code, c.parentCode])).toEqual([
+    const criteria = expectOk(response, ZFieldDetail, 201).criteriaSets[0]!.criteria;
+    expect(criteria.map((c) => [c.code, c.parentCode])).toEqual([
       ['5S', null],
       ['S1', '5S'],
       ['S2', '5S'],
@@ -172,7 +180,11 @@ describe('catalogue: fields and their criteria', () => {
     const tree = await buildTree(t.db);
     const admin = await as(t, [{ role: 'admin', unitId: tree.root }]);
     const add = async (ownerUnitId: number | null, name: string, appliesTo = 'model') =>
-      json(await admin.post('/api/v1/catalogue/fields', fieldBody(ownerUnitId, { name, appliesTo }))).id as number;
+      expectOk(
+        await admin.post('/api/v1/catalogue/fields', fieldBody(ownerUnitId, { name, appliesTo })),
+        ZFieldDetail,
+        201,
+      ).id;
     const ids = {
       global: await add(null, 'Mô hình khác'),
       province: await add(tree.root, 'Tiên tiến trong lĩnh vực y tế, chăm sóc sức khỏe nhân dân'),
@@ -183,7 +195,7 @@ describe('catalogue: fields and their criteria', () => {
     };
     const s = await as(t, [{ role: 'operator', unitId: tree.blocA }]);
     const list = async (query = '') =>
-      json(await s.get(`/api/v1/catalogue/fields${query}`)).items.map((f: { id: number }) => f.id);
+      expectOk(await s.get(`/api/v1/catalogue/fields${query}`), ZFieldList).items.map((f) => f.id);
     // Global first, then the province's, then the bloc's, then its grassroots unit's.
     expect(await list()).toEqual([ids.global, ids.province, ids.person, ids.bloc, ids.a1]);
     expect(await list('?appliesTo=exemplar')).toEqual([ids.person, ids.bloc]);
@@ -231,8 +243,8 @@ describe('catalogue: versioned criteria sets', () => {
     const t = await setupTest();
     const tree = await buildTree(t.db);
     const s = await as(t, [{ role: 'operator', unitId: tree.root }]);
-    const field = json(await s.post('/api/v1/catalogue/fields', fieldBody(tree.root)));
-    const v1 = field.criteriaSets[0];
+    const field = expectOk(await s.post('/api/v1/catalogue/fields', fieldBody(tree.root)), ZFieldDetail, 201);
+    const v1 = field.criteriaSets[0]!;
     const v1Rows = await criterionRows(t, v1.id);
 
     const v2Criteria = [
@@ -246,19 +258,16 @@ describe('catalogue: versioned criteria sets', () => {
       criteria: v2Criteria,
       revision: 1,
     });
-    expect(response.statusCode, response.body).toBe(201);
-    const after = json(response);
+    const after = expectOk(response, ZFieldDetail, 201);
     expect(after.revision).toBe(2);
-    expect(
-      after.criteriaSets.map((c: { version: number; effectiveFrom: string }) => [c.version, c.effectiveFrom]),
-    ).toEqual([
+    expect(after.criteriaSets.map((c) => [c.version, c.effectiveFrom])).toEqual([
       [1, '2021-03-17'],
       [2, '2023-06-15'],
     ]);
     expect(after.criteriaSets[0]).toEqual(v1);
     expect(await criterionRows(t, v1.id)).toEqual(v1Rows);
-    const v2 = after.criteriaSets[1];
-    expect(v2.criteria.map((c: { code: string }) => c.code)).toEqual(['TC1', 'TC2', 'TC3', 'TC4', 'TC6']);
+    const v2 = after.criteriaSets[1]!;
+    expect(v2.criteria.map((c) => c.code)).toEqual(['TC1', 'TC2', 'TC3', 'TC4', 'TC6']);
     expect(after.currentCriteriaSet).toMatchObject({ id: v2.id, version: 2, criterionCount: 5 });
 
     expect(await currentCriteriaSetId(t.db, field.id, '2021-03-16')).toBeNull();
@@ -268,11 +277,13 @@ describe('catalogue: versioned criteria sets', () => {
     expect(await currentCriteriaSetId(t.db, field.id, '2030-01-01')).toBe(v2.id);
     expect(await getCriteriaSet(t.db, v1.id)).toEqual(v1);
     expect(await getCriteriaSet(t.db, 999999)).toBeNull();
-    expect(json(await s.get(`/api/v1/catalogue/criteria-sets/${v1.id}`))).toEqual(v1);
+    expect(expectOk(await s.get(`/api/v1/catalogue/criteria-sets/${v1.id}`), ZCriteriaSet)).toEqual(v1);
 
-    const asOf = json(await s.get('/api/v1/catalogue/fields?asOf=2022-01-01')).items[0];
+    const asOf = expectOk(await s.get('/api/v1/catalogue/fields?asOf=2022-01-01'), ZFieldList).items[0]!;
     expect(asOf.currentCriteriaSet).toMatchObject({ id: v1.id, version: 1 });
-    expect(json(await s.get('/api/v1/catalogue/fields?asOf=2020-01-01')).items[0].currentCriteriaSet).toBeNull();
+    expect(
+      expectOk(await s.get('/api/v1/catalogue/fields?asOf=2020-01-01'), ZFieldList).items[0]!.currentCriteriaSet,
+    ).toBeNull();
 
     // A version may not take effect before the one in force; on the same day the newer version wins.
     const early = await s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, {
@@ -280,17 +291,17 @@ describe('catalogue: versioned criteria sets', () => {
       criteria: v2Criteria,
       revision: 2,
     });
-    expect(early.statusCode).toBe(400);
-    expect(json(early).error.fields[0]).toMatchObject({ field: 'effectiveFrom' });
-    expect(json(early).error.message).toMatch(/15\/06\/2023/);
-    const sameDay = json(
+    expect(expectError(early, 400, 'VALIDATION', ['effectiveFrom']).message).toMatch(/15\/06\/2023/);
+    const sameDay = expectOk(
       await s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, {
         effectiveFrom: '2023-06-15',
         criteria: SXKD_CRITERIA,
         revision: 2,
       }),
+      ZFieldDetail,
+      201,
     );
-    expect(await currentCriteriaSetId(t.db, field.id, '2023-06-15')).toBe(sameDay.criteriaSets[2].id);
+    expect(await currentCriteriaSetId(t.db, field.id, '2023-06-15')).toBe(sameDay.criteriaSets[2]!.id);
     expect(await criterionRows(t, v1.id)).toEqual(v1Rows);
 
     const audit = await t.db
