@@ -11,7 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { upload, SAMPLE } from '../documents/test-helpers.ts';
 import { systemContext } from '../lib/context.ts';
 import { buildTree, buildUnit, buildUser } from '../test/factories.ts';
-import { json, setupTest, signIn, type TestContext } from '../test/harness.ts';
+import { ZStoredFile } from '../../common/schemas/documents.ts';
+import { expectOk, setupTest, signIn, type TestContext } from '../test/harness.ts';
 import { DEFAULT_PASSWORD } from '../test/factories.ts';
 import { migrations } from '../db/migrations/index.ts';
 import { appliedMigrations, userDataTables } from './catalog.ts';
@@ -33,7 +34,7 @@ async function sourceWithFiles(t: TestContext, files = [SAMPLE.pdf]) {
   const session = await signIn(t.app, admin.username, DEFAULT_PASSWORD);
   const uploaded = [];
   for (const [i, content] of files.entries())
-    uploaded.push(json(await upload(t.app, session, `Tệp ${i + 1}.pdf`, content)));
+    uploaded.push(expectOk(await upload(t.app, session, `Tệp ${i + 1}.pdf`, content), ZStoredFile, 201));
   return { tree, uploaded };
 }
 
@@ -188,8 +189,8 @@ describe('files missing at backup time', { timeout: 180_000 }, () => {
     const keyOf = async (id: number) =>
       (await t.db.selectFrom('stored_file').select('storage_key').where('id', '=', id).executeTakeFirstOrThrow())
         .storage_key;
-    const gone = await keyOf(uploaded[1].id);
-    const damaged = await keyOf(uploaded[2].id);
+    const gone = await keyOf(uploaded[1]!.id);
+    const damaged = await keyOf(uploaded[2]!.id);
     await rm(path.join(t.app.config.filesDir, gone));
     await writeFile(path.join(t.app.config.filesDir, damaged), 'hỏng');
 
@@ -200,7 +201,7 @@ describe('files missing at backup time', { timeout: 180_000 }, () => {
         { key: damaged, reason: 'corrupt' },
       ].sort((a, b) => (a.key < b.key ? -1 : 1)),
     );
-    expect(outcome.manifest.files.map((f) => f.key)).toEqual([await keyOf(uploaded[0].id)]);
+    expect(outcome.manifest.files.map((f) => f.key)).toEqual([await keyOf(uploaded[0]!.id)]);
     const run = await t.db.selectFrom('backup_run').selectAll().executeTakeFirstOrThrow();
     expect(run.status).toBe('succeeded');
     expect(run.missing_files).toHaveLength(2);
