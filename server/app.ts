@@ -30,6 +30,7 @@ import type { App } from './lib/http.ts';
 import { frameworkErrorHandler, guardedValidatorCompiler } from './lib/input-guard.ts';
 import { swaggerOptions } from './openapi/document.ts';
 import { authenticate, markRouteAccess } from './accounts/authenticate.ts';
+import { registerActorCache, type ActorCache } from './accounts/actor-cache.ts';
 import { registerEdgeSecurity } from './http/security.ts';
 import { RetryLaterError } from './http/retry-later.ts';
 import { RequestLog } from './http/request-log.ts';
@@ -109,9 +110,17 @@ export interface BuildAppOptions {
   logger?: boolean | { stream: DestinationStream };
   /** The built web app to serve (default web/dist; a test serves its own). */
   webRoot?: string;
+  /** The actor per session, kept right by the database's notifications (accounts/actor-cache.ts); none: no cache. */
+  actorCache?: ActorCache | null;
 }
 
-export async function buildApp({ db, config, logger = false, webRoot = webDist }: BuildAppOptions): Promise<App> {
+export async function buildApp({
+  db,
+  config,
+  logger = false,
+  webRoot = webDist,
+  actorCache = null,
+}: BuildAppOptions): Promise<App> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel, ...(logger === true ? {} : { stream: logger.stream }) } : false,
     // One line per request, at debug unless it failed or was slow (http/request-log.ts): not Fastify's two at info.
@@ -132,6 +141,7 @@ export async function buildApp({ db, config, logger = false, webRoot = webDist }
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorateRequest('ctx', null as never);
+  registerActorCache(app, actorCache);
   // Before any route exists: which routes are public (config.public) is read from the route table.
   app.addHook('onRoute', markRouteAccess);
 

@@ -72,19 +72,33 @@ async function actorFromToken(request: FastifyRequest, authorization: string) {
   return actor;
 }
 
-async function actorFromSession(request: FastifyRequest, reply: FastifyReply, cookie: string) {
-  const { db, config } = request.server;
+/** The session and its actor: from the node's cache (accounts/actor-cache.ts) or the database. */
+async function sessionAndActor(request: FastifyRequest, sessionId: string) {
+  const { db, actorCache } = request.server;
+  const cached = actorCache?.get(sessionId);
+  if (cached) return cached;
+  const generation = actorCache?.generation() ?? 0;
   const session = await db
     .selectFrom('user_session')
     .select(['id', 'user_id', 'created_at', 'expires_at', 'last_seen_at', 'revoked_at'])
-    .where('id', '=', sha256(cookie))
+    .where('id', '=', sessionId)
     .executeTakeFirst();
-  const now = Date.now();
-  if (!session || session.revoked_at || session.expires_at.getTime() <= now) return null;
-  // The absolute lifetime holds even for a session that sliding alone would keep alive (or one made under a longer setting).
-  if (session.created_at.getTime() + config.sessionMaxDays * 86_400_000 <= now) return null;
+  if (!session || session.revoked_at) return null;
   const actor = await loadActor(db, session.user_id, 'session', session.id);
   if (!actor) return null;
+  actorCache?.set(sessionId, session, actor, generation);
+  return { session, actor };
+}
+
+async function actorFromSession(request: FastifyRequest, reply: FastifyReply, cookie: string) {
+  const { db, config, actorCache } = request.server;
+  const found = await sessionAndActor(request, sha256(cookie));
+  if (!found) return null;
+  const { session, actor } = found;
+  const now = Date.now();
+  if (session.expires_at.getTime() <= now) return null;
+  // The absolute lifetime holds even for a session that sliding alone would keep alive (or one made under a longer setting).
+  if (session.created_at.getTime() + config.sessionMaxDays * 86_400_000 <= now) return null;
   if (!SAFE_METHODS.has(request.method) && request.headers[CLIENT_HEADER] === undefined) {
     throw new AppError('FORBIDDEN', 'Yêu cầu ghi dữ liệu phải được gửi từ ứng dụng (thiếu tiêu đề bảo vệ CSRF).');
   }
@@ -95,6 +109,7 @@ async function actorFromSession(request: FastifyRequest, reply: FastifyReply, co
       .set({ last_seen_at: new Date(now), expires_at: new Date(end) })
       .where('id', '=', session.id)
       .execute();
+    actorCache?.touch(session.id, new Date(now), new Date(end));
     reply.setCookie(SESSION_COOKIE, cookie, sessionCookieOptions(config, Math.floor((end - now) / 1000)));
   }
   return actor;

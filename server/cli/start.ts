@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../app.ts';
 import { openDatabase } from '../db/database.ts';
+import { openActorCache } from '../accounts/actor-cache.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { startNotificationScheduler } from '../notifications/jobs.ts';
 import { startBackupServices } from '../backup/scheduler.ts';
@@ -36,7 +37,9 @@ export const command: CliCommand = async (_args, config) => {
     throw error;
   }
 
-  const app = await buildApp({ db: database.db, config, logger: true });
+  // The actor per session, cached for seconds; every node hears what invalidates it (LISTEN/NOTIFY).
+  const actorCache = await openActorCache(database);
+  const app = await buildApp({ db: database.db, config, logger: true, actorCache: actorCache?.cache ?? null });
   await app.listen({ port: config.port, host: plan.host });
   const { port } = app.server.address() as AddressInfo;
   const shownHost =
@@ -56,6 +59,7 @@ export const command: CliCommand = async (_args, config) => {
     await scheduler.stop();
     await backups.stop();
     await app.close();
+    await actorCache?.close();
     await database.close();
     process.exit(0);
   };

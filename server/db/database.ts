@@ -14,6 +14,63 @@ export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** Notifications on a channel (LISTEN), for caches that must hear what other transactions committed. */
+  listen?: Listen;
+}
+
+export interface ListenHandlers {
+  onNotify(payload: string): void;
+  /** false: the listening connection is lost (notifications may be missed) until the next true. */
+  onListening(listening: boolean): void;
+}
+
+export type Listen = (channel: string, handlers: ListenHandlers) => Promise<{ close(): Promise<void> }>;
+
+/**
+ * LISTEN on a dedicated connection (a pooled one would be handed to queries). A lost connection is
+ * reported (the cache stops trusting itself) and re-opened every second until it is back.
+ */
+function listenOnPostgres(connectionString: string): Listen {
+  return async (channel, handlers) => {
+    let closed = false;
+    let client: pg.Client | null = null;
+    let retry: NodeJS.Timeout | null = null;
+    const connect = async (): Promise<void> => {
+      const c = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000, keepAlive: true });
+      const lost = () => {
+        if (client !== c) return;
+        client = null;
+        handlers.onListening(false);
+        c.end().catch(() => undefined);
+        if (!closed) retry = setTimeout(() => void connect().catch(lost), 1_000);
+      };
+      c.on('error', lost);
+      c.on('end', lost);
+      c.on('notification', (message) => {
+        if (message.channel === channel) handlers.onNotify(message.payload ?? '');
+      });
+      client = c;
+      try {
+        await c.connect();
+        await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+      } catch (error) {
+        lost();
+        throw error;
+      }
+      if (closed) await c.end();
+      else handlers.onListening(true);
+    };
+    await connect().catch(() => undefined);
+    return {
+      close: async () => {
+        closed = true;
+        if (retry) clearTimeout(retry);
+        const c = client;
+        client = null;
+        await c?.end().catch(() => undefined);
+      },
+    };
+  };
 }
 
 let pgParsersSet = false;
@@ -76,7 +133,7 @@ export function kyselyOnPostgres(connectionString: string, options: PostgresOpti
   });
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', close: () => db.destroy(), listen: listenOnPostgres(connectionString) };
 }
 
 export interface OpenDatabaseOptions {

@@ -10,7 +10,7 @@ import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely } from 'kysely';
-import type { Database } from './database.ts';
+import type { Database, Listen } from './database.ts';
 import { PGliteDialect, pgliteParsers } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -27,5 +27,12 @@ export async function createPglite(dataDir?: string): Promise<PGlite> {
 
 export function kyselyOnPglite(pglite: PGliteInterface): Database {
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite as PGlite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  // One process owns the folder: what its transactions commit is announced in-process.
+  const listen: Listen = async (channel, handlers) => {
+    const unlisten = await pglite.listen(channel, (payload) => handlers.onNotify(payload));
+    handlers.onListening(true);
+    // Closing the database ends its listeners too: nothing left to unlisten then.
+    return { close: async () => (pglite.closed ? undefined : unlisten()) };
+  };
+  return { db, kind: 'pglite', close: () => db.destroy(), listen };
 }

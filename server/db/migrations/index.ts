@@ -28,6 +28,7 @@ import * as m0022 from './20261207_0022_installation.ts';
 import * as m0023 from './20261207_0023_backups.ts';
 import * as m0024 from './20261207_0024_drop_account_lockout.ts';
 import * as m0025 from './20261207_0025_span_owner.ts';
+import * as m0026 from './20261207_0026_actor_cache_notify.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261128_0001_extensions': m0001,
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0023_backups': m0023,
   '20261207_0024_drop_account_lockout': m0024,
   '20261207_0025_span_owner': m0025,
+  '20261207_0026_actor_cache_notify': m0026,
 };
