@@ -12,7 +12,8 @@ const E = '/api/v1/registry/entries';
 const repair = (s: Session, body: unknown) => s.post(`${D}/repair`, body);
 const detail = async (s: Session, id: number) => expectOk(await s.get(`${E}/${id}`), ZEntryDetail);
 
-describe('registry: owner divergences (repair)', () => {
+// Each test builds a world of eight signed-in users and five entries: slow on a loaded machine.
+describe('registry: owner divergences (repair)', { timeout: 240_000 }, () => {
   it('passes the exemplar to its person’s unit from the day given, as a dated owner change on its timeline', async () => {
     const t = await setupTest();
     const { w, toA2, toB1 } = await divergenceWorld(t);

@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import { ZEntryDetail } from '../../common/schemas/registry.ts';
 import { expectOk, type TestContext } from '../test/harness.ts';
-import { buildPerson, registerAccepted, registryWorld, type World } from './test-helpers.ts';
+import { buildPerson, registryWorld, type World } from './test-helpers.ts';
 
 export async function divergenceWorld(t: TestContext) {
   const w = await registryWorld(t);
@@ -17,9 +17,12 @@ export async function divergenceWorld(t: TestContext) {
   });
   const accepted = async (fullName: string) => {
     const personId = await buildPerson(t.db, w.tree.a1, fullName, 'Chuyên viên');
-    const entry = ZEntryDetail.parse(
-      await registerAccepted(w, w.reporterA1.s, w.operatorA.s, exemplar(personId), '2022-01-10'),
-    );
+    // Registered and accepted in one call by the bloc's operator (the approval flow is tested elsewhere).
+    const created = await w.operatorA.s.post('/api/v1/registry/entries', {
+      entry: exemplar(personId),
+      accept: { effectiveDate: '2022-01-10', documentId: null },
+    });
+    const entry = expectOk(created, ZEntryDetail, 201);
     expect(entry.ownerUnit.id).toBe(w.tree.a1);
     return { ...entry, personId };
   };

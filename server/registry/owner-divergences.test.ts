@@ -8,7 +8,8 @@ const D = '/api/v1/registry/owner-divergences';
 
 const list = async (s: Session, query = '') => expectOk(await s.get(`${D}${query}`), ZOwnerDivergences);
 
-describe('registry: owner divergences (list)', () => {
+// Each test builds a world of eight signed-in users and five entries: slow on a loaded machine.
+describe('registry: owner divergences (list)', { timeout: 240_000 }, () => {
   it('lists active exemplars whose working person belongs to another living unit, scoped to the reader', async () => {
     const t = await setupTest();
     const x = await divergenceWorld(t);
