@@ -5,8 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { pageErrors, searchAndChoose, signIn, withScreenshot } from './browser.ts';
-import { admin, poll } from './registry-steps.ts';
+import { pageErrors, PHONE, searchAndChoose, signIn, withScreenshot } from './browser.ts';
+import { admin, openAction, poll } from './registry-steps.ts';
 import { apiAs, demoSuite } from './suite.ts';
 
 /** An existing grassroots chi bộ of the demo: the new ones take its type, level and parent. */
@@ -109,8 +109,35 @@ describe('restructuring carries models and exemplars', () => {
       const listed = await page.getByTestId('registry-row-link').allTextContents();
       expect(listed.sort()).toEqual([names.modelA, names.modelB].sort());
 
+      // The model's timeline records the change of owner on the merger's day.
+      await page.getByTestId('registry-row-link').filter({ hasText: names.modelA }).click();
+      const change = page.locator('[data-testid="timeline-item"][data-kind="owner_changed"]');
+      await poll(() => change.count()).toBe(1);
+      expect(await change.textContent()).toContain(`Từ "${names.a}" sang "${names.merged}"`);
+
       expect(pageErrors(page)).toEqual([]);
     });
+    await page.context().close();
+  });
+
+  test('on a phone: the owner check page fits and the entry offers "Chuyển đơn vị quản lý"', async () => {
+    const page = await suite.open(PHONE);
+    await signIn(page, admin.username, admin.password);
+    await page.goto('/mo-hinh/doi-chieu-don-vi');
+    await page.getByTestId('owner-check-table').waitFor({ state: 'visible' });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    const call = await apiAs(suite.server.baseUrl, admin.username, admin.password);
+    const list = await call<{ items: Array<{ id: number; name: string }> }>(
+      'GET',
+      `/registry/entries?q=${encodeURIComponent(names.modelB)}`,
+    );
+    await page.goto(`/mo-hinh/${list.items[0]!.id}`);
+    await openAction(page, 'owner');
+    await page.getByTestId('entry-owner-unit').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('entry-owner-current').textContent()).toBe(names.merged);
+    expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
 });
