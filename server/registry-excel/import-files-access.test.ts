@@ -2,7 +2,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildUser } from '../test/factories.ts';
-import { anonymous, json, signIn } from '../test/harness.ts';
+import { ZImportCommitResult, ZImportPreview } from '../../common/schemas/registry-excel.ts';
+import { anonymous, expectError, expectOk, signIn } from '../test/harness.ts';
 import { MODEL_HEADER, uploadImport, xlsx } from './test-helpers.ts';
 import { counts, world } from './import-test-world.ts';
 
@@ -85,10 +86,7 @@ describe('malformed files: 400 with a clear message, nothing written', () => {
       const { t, tree, op } = await world();
       const before = await counts(t);
       const r = await uploadImport(t.app, op, { kind: 'model', ownerUnitId: tree.blocA }, await make(), name);
-      expect(r.statusCode, r.body).toBe(400);
-      expect(json(r).error.code).toBe('VALIDATION');
-      expect(json(r).error.message).toMatch(message);
-      expect(json(r).error.fields[0].field).toBe('file');
+      expect(expectError(r, 400, 'VALIDATION', ['file']).message).toMatch(message);
       expect(await counts(t)).toEqual(before);
     });
   }
@@ -103,17 +101,16 @@ describe('malformed files: 400 with a clear message, nothing written', () => {
       merge: ['A1:E1'],
     });
     const r = await uploadImport(t.app, op, { kind: 'model', ownerUnitId: tree.blocA }, file, 'bao-cao.xlsx');
-    expect(r.statusCode, r.body).toBe(201);
-    expect(json(r)).toMatchObject({ sheetName: 'Sheet1', summary: { rows: 1, clean: 1 } });
-    expect(json(r).rows[0].rowNumber).toBe(5);
+    const preview = expectOk(r, ZImportPreview, 201);
+    expect(preview).toMatchObject({ sheetName: 'Sheet1', summary: { rows: 1, clean: 1 } });
+    expect(preview.rows[0]!.rowNumber).toBe(5);
   });
 
   it('refuses missing form fields and a missing file', async () => {
     const { t, tree, op } = await world();
     const file = await xlsx({ header: MODEL_HEADER, rows: [[1, 'A', null, 'CCHC', 'Cấp cơ sở']] });
     const noKind = await uploadImport(t.app, op, { kind: 'nhom', ownerUnitId: tree.blocA }, file);
-    expect(noKind.statusCode).toBe(400);
-    expect(json(noKind).error.fields[0].field).toBe('kind');
+    expectError(noKind, 400, 'VALIDATION', ['kind']);
     const { multipart } = await import('./test-helpers.ts');
     const body = multipart({ kind: 'model', ownerUnitId: String(tree.blocA) }, null);
     const noFile = await t.app.inject({
@@ -122,8 +119,7 @@ describe('malformed files: 400 with a clear message, nothing written', () => {
       headers: { ...op.headers, 'content-type': body.contentType },
       payload: body.payload,
     });
-    expect(noFile.statusCode).toBe(400);
-    expect(json(noFile).error.fields[0].field).toBe('file');
+    expectError(noFile, 400, 'VALIDATION', ['file']);
   });
 });
 
@@ -144,9 +140,9 @@ describe('permissions', () => {
     const bloc = await uploadImport(t.app, rep, { kind: 'model', ownerUnitId: tree.blocA }, file);
     expect(bloc.statusCode).toBe(404);
     const own = await uploadImport(t.app, rep, { kind: 'model', ownerUnitId: tree.a1 }, file);
-    expect(own.statusCode, own.body).toBe(201);
-    expect(json(own).rows[0].problems).toEqual([]);
-    expect(json(own).rows[1].problems[0].message).toMatch(/không tồn tại hoặc ngoài phạm vi/);
+    const ownRows = expectOk(own, ZImportPreview, 201).rows;
+    expect(ownRows[0]!.problems).toEqual([]);
+    expect(ownRows[1]!.problems[0]!.message).toMatch(/không tồn tại hoặc ngoài phạm vi/);
   });
 
   it('a reporter cannot put rows on the list directly: the row says to leave the date empty', async () => {
@@ -156,14 +152,14 @@ describe('permissions', () => {
       rows: [[1, 'Mô hình', null, 'CCHC', 'Cấp cơ sở', null, null, '01/02/2024']],
     });
     const r = await uploadImport(t.app, rep, { kind: 'model', ownerUnitId: tree.a1 }, file);
-    expect(json(r).rows[0].problems).toEqual([
+    const preview = expectOk(r, ZImportPreview, 201);
+    expect(preview.rows[0]!.problems).toEqual([
       { field: 'level', message: expect.stringContaining('Hãy để trống "Ngày đưa vào danh sách"') },
     ]);
-    const commit = await rep.post(`/api/v1/registry/import/${json(r).importId}/commit`, {
+    const commit = await rep.post(`/api/v1/registry/import/${preview.importId}/commit`, {
       fixes: { 0: { listedOn: null } },
     });
-    expect(commit.statusCode, commit.body).toBe(200);
-    expect(json(commit)).toMatchObject({ createdCount: 1, submitted: 1 });
+    expect(expectOk(commit, ZImportCommitResult)).toMatchObject({ createdCount: 1, submitted: 1 });
   });
 
   it('others cannot see or commit an import; viewers cannot import; anonymous is 401', async () => {
@@ -172,7 +168,7 @@ describe('permissions', () => {
     const view = await signIn(t.app, viewer.username, viewer.password);
     const file = await xlsx({ header: MODEL_HEADER, rows: [[1, 'Mô hình', null, 'CCHC', 'Cấp cơ sở']] });
     const r = await uploadImport(t.app, op, { kind: 'model', ownerUnitId: tree.blocA }, file);
-    const id = json(r).importId;
+    const id = expectOk(r, ZImportPreview, 201).importId;
     expect((await out.get(`/api/v1/registry/import/${id}`)).statusCode).toBe(404);
     expect((await out.post(`/api/v1/registry/import/${id}/commit`, {})).statusCode).toBe(404);
     expect((await view.get(`/api/v1/registry/import/${id}`)).statusCode).toBe(200);

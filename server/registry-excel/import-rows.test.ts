@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../common/dates.ts';
 import { buildUnit, levelIdOf } from '../test/factories.ts';
-import { json } from '../test/harness.ts';
+import { ZImportCommitResult, ZImportPreview } from '../../common/schemas/registry-excel.ts';
+import { expectError, expectOk } from '../test/harness.ts';
 import { MODEL_HEADER, uploadImport, xlsx } from './test-helpers.ts';
 import { counts, d, world } from './import-test-world.ts';
 
@@ -18,8 +19,9 @@ describe('row problems, fixes and all-or-nothing', () => {
       { kind: 'model', ownerUnitId: tree.a1 },
       await xlsx({ header: MODEL_HEADER, rows: [[1, 'Mô hình đã có', null, 'CCHC', 'Cấp cơ sở']] }),
     );
-    expect(seed.statusCode, seed.body).toBe(201);
-    expect((await rep.post(`/api/v1/registry/import/${json(seed).importId}/commit`, {})).statusCode).toBe(200);
+    expect(
+      (await rep.post(`/api/v1/registry/import/${expectOk(seed, ZImportPreview, 201).importId}/commit`, {})).statusCode,
+    ).toBe(200);
 
     const rows = [
       /* 0 */ [1, null, null, 'CCHC', 'Cấp cơ sở', 'không có tên'],
@@ -46,10 +48,8 @@ describe('row problems, fixes and all-or-nothing', () => {
     const file = await xlsx({ header: MODEL_HEADER, rows });
     const before = await counts(t);
     const preview = await uploadImport(t.app, op, { kind: 'model', ownerUnitId: tree.blocA }, file);
-    expect(preview.statusCode, preview.body).toBe(201);
-    const p = json(preview);
-    const problems = (i: number) =>
-      p.rows[i].problems.map((x: { field: string; message: string }) => `${x.field}: ${x.message}`);
+    const p = expectOk(preview, ZImportPreview, 201);
+    const problems = (i: number) => p.rows[i]!.problems.map((x) => `${x.field}: ${x.message}`);
     expect(problems(0)).toEqual(['name: Thiếu tên mô hình.']);
     expect(problems(1)).toEqual([expect.stringMatching(/^unit: Đơn vị "Đơn vị ma" không tồn tại hoặc ngoài phạm vi/)]);
     expect(problems(2)).toEqual([expect.stringMatching(/^unit: Có 2 đơn vị cùng tên "Chi bộ Văn phòng"/)]);
@@ -62,7 +62,7 @@ describe('row problems, fixes and all-or-nothing', () => {
     ]);
     expect(problems(8)).toEqual([expect.stringMatching(/^name: Ô B10 chứa công thức .* chưa có kết quả/)]);
     expect(problems(9)).toEqual([]);
-    expect(p.rows[9].values).toMatchObject({ name: 'Mô hình G', startedOn: '15/03/2023' });
+    expect(p.rows[9]!.values).toMatchObject({ name: 'Mô hình G', startedOn: '15/03/2023' });
     expect(problems(10)).toEqual([expect.stringMatching(/^startedOn: Ngày 01\/01\/2099 ở tương lai/)]);
     expect(problems(11)).toEqual([
       expect.stringMatching(/^unit: Đơn vị "Đảng bộ Công ty Thủy điện Thác Bà" không tồn tại hoặc ngoài phạm vi/),
@@ -71,10 +71,10 @@ describe('row problems, fixes and all-or-nothing', () => {
 
     // committing as is: refused, nothing written, every problem named by row and column
     const refused = await op.post(`/api/v1/registry/import/${p.importId}/commit`, {});
-    expect(refused.statusCode).toBe(400);
-    const fields = json(refused).error.fields.map((f: { field: string }) => f.field);
+    const refusal = expectError(refused, 400, 'VALIDATION');
+    const fields = (refusal.fields ?? []).map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['rows.0.name', 'rows.1.unit', 'rows.5.startedOn', 'rows.8.name']));
-    expect(json(refused).error.message).toContain('Chưa ghi gì vào danh sách');
+    expect(refusal.message).toContain('Chưa ghi gì vào danh sách');
     expect(await counts(t)).toEqual({ ...before, imports: before.imports + 1, files: before.files + 1 });
 
     // fix what can be fixed, skip the rest
@@ -90,8 +90,12 @@ describe('row problems, fixes and all-or-nothing', () => {
       10: { startedOn: null },
     };
     const commit = await op.post(`/api/v1/registry/import/${p.importId}/commit`, { skip: [7, 11], fixes });
-    expect(commit.statusCode, commit.body).toBe(200);
-    expect(json(commit)).toMatchObject({ createdCount: 10, skipped: 2, submitted: 10, accepted: 0 });
+    expect(expectOk(commit, ZImportCommitResult)).toMatchObject({
+      createdCount: 10,
+      skipped: 2,
+      submitted: 10,
+      accepted: 0,
+    });
     const names = (
       await t.db
         .selectFrom('registry_entry')
@@ -131,13 +135,13 @@ describe('row problems, fixes and all-or-nothing', () => {
       ],
     });
     const preview = await uploadImport(t.app, op, { kind: 'model', ownerUnitId: tree.blocA }, file);
-    expect(json(preview).summary.clean).toBe(3);
+    const { importId, summary } = expectOk(preview, ZImportPreview, 201);
+    expect(summary.clean).toBe(3);
     const before = await counts(t);
     // the catalogue changed since the preview: the field of row 3 is no longer in use
     await t.db.updateTable('model_field').set({ active: false }).where('code', '=', 'KT').execute();
-    const commit = await op.post(`/api/v1/registry/import/${json(preview).importId}/commit`, {});
-    expect(commit.statusCode).toBe(400);
-    expect(json(commit).error.fields).toEqual([
+    const commit = await op.post(`/api/v1/registry/import/${importId}/commit`, {});
+    expect(expectError(commit, 400, 'VALIDATION', ['rows.2.field']).fields).toEqual([
       { field: 'rows.2.field', message: expect.stringContaining('Dòng 4: Lĩnh vực "KT" không có') },
     ]);
     expect(await counts(t)).toEqual(before);
@@ -146,13 +150,12 @@ describe('row problems, fixes and all-or-nothing', () => {
 
     // a fix that introduces a problem fails the same way
     await t.db.updateTable('model_field').set({ active: true }).where('code', '=', 'KT').execute();
-    const bad = await op.post(`/api/v1/registry/import/${json(preview).importId}/commit`, {
+    const bad = await op.post(`/api/v1/registry/import/${importId}/commit`, {
       fixes: { 1: { listedOn: '30/02/2024' } },
     });
-    expect(bad.statusCode).toBe(400);
-    expect(json(bad).error.fields.map((f: { field: string }) => f.field)).toEqual(['rows.1.listedOn']);
+    expectError(bad, 400, 'VALIDATION', ['rows.1.listedOn']);
     expect(await counts(t)).toEqual(before);
-    const unknownRow = await op.post(`/api/v1/registry/import/${json(preview).importId}/commit`, { skip: [99] });
+    const unknownRow = await op.post(`/api/v1/registry/import/${importId}/commit`, { skip: [99] });
     expect(unknownRow.statusCode).toBe(400);
   });
 });
@@ -176,11 +179,14 @@ describe('10,000 rows', () => {
     ]);
     const file = await xlsx({ header: MODEL_HEADER, rows });
     const preview = await uploadImport(t.app, op, { kind: 'model', ownerUnitId: tree.blocA }, file);
-    expect(preview.statusCode, preview.body.slice(0, 500)).toBe(201);
-    expect(json(preview).summary).toMatchObject({ rows: 10_000, clean: 10_000 });
-    const commit = await op.post(`/api/v1/registry/import/${json(preview).importId}/commit`, {});
-    expect(commit.statusCode, commit.body.slice(0, 500)).toBe(200);
-    expect(json(commit)).toMatchObject({ createdCount: 10_000, accepted: 7_500, submitted: 2_500 });
+    const previewed = expectOk(preview, ZImportPreview, 201);
+    expect(previewed.summary).toMatchObject({ rows: 10_000, clean: 10_000 });
+    const commit = await op.post(`/api/v1/registry/import/${previewed.importId}/commit`, {});
+    expect(expectOk(commit, ZImportCommitResult)).toMatchObject({
+      createdCount: 10_000,
+      accepted: 7_500,
+      submitted: 2_500,
+    });
     const c = await counts(t);
     expect(c).toMatchObject({ entries: 10_000, spans: 7_500, audits: 1 });
     expect(todayInVietnam() >= '2025-02-01').toBe(true);

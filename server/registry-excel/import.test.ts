@@ -1,6 +1,7 @@
 /** Import from Excel: the template round trip, for models and for exemplars. */
 import { describe, expect, it } from 'vitest';
-import { anonymous, json } from '../test/harness.ts';
+import { ZImportCommitResult, ZImportInfo, ZImportPreview } from '../../common/schemas/registry-excel.ts';
+import { anonymous, expectError, expectOk } from '../test/harness.ts';
 import { buildPerson, download, readWorkbook, uploadImport, xlsx } from './test-helpers.ts';
 import { counts, d, world } from './import-test-world.ts';
 
@@ -91,21 +92,19 @@ describe('import template round trip', () => {
       filled,
       'Danh sách mô hình 2024.xlsx',
     );
-    expect(preview.statusCode, preview.body).toBe(201);
-    const p = json(preview);
+    const p = expectOk(preview, ZImportPreview, 201);
     expect(p.rows).toHaveLength(3);
-    expect(p.rows.flatMap((r: { problems: unknown[] }) => r.problems)).toEqual([]);
+    expect(p.rows.flatMap((r) => r.problems)).toEqual([]);
     expect(p.summary).toEqual({ rows: 3, clean: 3, withProblems: 0, toAccept: 2, toSubmit: 1 });
-    expect(p.rows[0].values.listedOn).toBe('05/03/2024');
-    expect(p.rows[0].rowNumber).toBe(3);
+    expect(p.rows[0]!.values.listedOn).toBe('05/03/2024');
+    expect(p.rows[0]!.rowNumber).toBe(3);
     expect(p.fileName).toBe('Danh sách mô hình 2024.xlsx');
     const afterPreview = await counts(t);
     expect(afterPreview.entries).toBe(before.entries);
     expect(afterPreview.imports).toBe(before.imports + 1);
 
     const commit = await op.post(`/api/v1/registry/import/${p.importId}/commit`, {});
-    expect(commit.statusCode, commit.body).toBe(200);
-    expect(json(commit)).toEqual({
+    expect(expectOk(commit, ZImportCommitResult)).toEqual({
       importId: p.importId,
       status: 'committed',
       createdCount: 3,
@@ -159,11 +158,11 @@ describe('import template round trip', () => {
     expect((await download(t.app, rep, `/api/v1/registry/import/${p.importId}/file`)).statusCode).toBe(404);
     expect((await anonymous(t.app).get(`/api/v1/registry/import/${p.importId}/file`)).statusCode).toBe(401);
     const info = await op.get(`/api/v1/registry/import/${p.importId}`);
-    expect(json(info)).toMatchObject({ status: 'committed', createdCount: 3, rowCount: 3 });
+    expect(expectOk(info, ZImportInfo)).toMatchObject({ status: 'committed', createdCount: 3, rowCount: 3 });
 
     // committing twice is refused
     const again = await op.post(`/api/v1/registry/import/${p.importId}/commit`, {});
-    expect(again.statusCode).toBe(409);
+    expectError(again, 409, 'INVALID_STATE');
     expect((await counts(t)).entries).toBe(3);
   });
 
@@ -186,19 +185,18 @@ describe('import template round trip', () => {
       ],
     });
     const preview = await uploadImport(t.app, op, { kind: 'exemplar', ownerUnitId: tree.blocA }, file);
-    expect(preview.statusCode, preview.body).toBe(201);
-    const rows = json(preview).rows;
-    expect(rows[0].problems).toEqual([]);
-    expect(rows[1].problems).toEqual([
+    const previewed = expectOk(preview, ZImportPreview, 201);
+    const rows = previewed.rows;
+    expect(rows[0]!.problems).toEqual([]);
+    expect(rows[1]!.problems).toEqual([
       { field: 'name', message: expect.stringContaining('Không có người tên "Trần Văn Không"') },
     ]);
-    expect(rows[2].problems).toEqual([
+    expect(rows[2]!.problems).toEqual([
       { field: 'name', message: expect.stringContaining('Có 2 người tên "Lê Văn Nam"') },
     ]);
 
-    const commit = await op.post(`/api/v1/registry/import/${json(preview).importId}/commit`, { skip: [1, 2] });
-    expect(commit.statusCode, commit.body).toBe(200);
-    expect(json(commit)).toMatchObject({ createdCount: 1, accepted: 1, skipped: 2 });
+    const commit = await op.post(`/api/v1/registry/import/${previewed.importId}/commit`, { skip: [1, 2] });
+    expect(expectOk(commit, ZImportCommitResult)).toMatchObject({ createdCount: 1, accepted: 1, skipped: 2 });
     const entry = await t.db.selectFrom('registry_entry').selectAll().executeTakeFirstOrThrow();
     expect(entry).toMatchObject({
       kind: 'exemplar',

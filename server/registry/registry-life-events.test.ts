@@ -1,6 +1,8 @@
 /** An accepted entry's life: level changes, renames, removal, reinstatement, transfer, replacement, spread, and its monitors. */
 import { describe, expect, it } from 'vitest';
-import { json, setupTest } from '../test/harness.ts';
+import { ZTimeline } from '../../common/schemas/registry-timeline.ts';
+import { ZEntryDetail, ZEntryPage } from '../../common/schemas/registry.ts';
+import { expectError, expectOk, setupTest } from '../test/harness.ts';
 import { modelEntry, register, registerAccepted, registryWorld } from './test-helpers.ts';
 
 const E = '/api/v1/registry/entries';
@@ -20,7 +22,7 @@ describe('registry: life events', () => {
     const ev = async (s: typeof opA, body: Record<string, unknown>, status = 200) => {
       const r = await s.post(`${E}/${e.id}/events`, { reason: 'Theo kết quả rà soát', revision: e.revision, ...body });
       expect(r.statusCode, r.body).toBe(status);
-      if (status === 200) e = json(r);
+      if (status === 200) e = expectOk(r, ZEntryDetail);
       return r;
     };
 
@@ -62,8 +64,7 @@ describe('registry: life events', () => {
 
     // Events go in date order and never in the future.
     const early = await ev(w.operatorRoot.s, { kind: 'removed', effectiveDate: '2022-05-01' }, 400);
-    expect(json(early).error.fields[0].field).toBe('effectiveDate');
-    expect(json(early).error.message).toMatch(/20\/06\/2022/);
+    expect(expectError(early, 400, 'VALIDATION', ['effectiveDate']).message).toMatch(/20\/06\/2022/);
     await ev(w.operatorRoot.s, { kind: 'removed', effectiveDate: '2999-01-01' }, 400);
 
     await ev(w.operatorRoot.s, {
@@ -94,7 +95,7 @@ describe('registry: life events', () => {
     await ev(opA, { kind: 'replaced', replacementId: e.id, effectiveDate: '2023-10-01' }, 400);
     await ev(opA, { kind: 'replaced', replacementId: successor.id, effectiveDate: '2023-10-01' });
     expect(e).toMatchObject({ status: 'replaced', replacedBy: { id: successor.id, name: 'Mô hình thay thế' } });
-    const successorTimeline = json(await opA.get(`${E}/${successor.id}/timeline`));
+    const successorTimeline = expectOk(await opA.get(`${E}/${successor.id}/timeline`), ZTimeline);
     expect(successorTimeline.items.find((i: { kind: string }) => i.kind === 'replacement_for')).toMatchObject({
       relatedEntry: { id: e.id },
       date: '2023-10-01',
@@ -117,7 +118,9 @@ describe('registry: life events', () => {
       [w.levels.trenCoSo, '2023-03-01', '2023-06-01', 'reinstated', 'transferred'],
       [w.levels.trenCoSo, '2023-09-01', '2023-10-01', 'reinstated', 'replaced'],
     ]);
-    const kinds = json(await opA.get(`${E}/${e.id}/timeline`)).items.map((i: { kind: string }) => i.kind);
+    const kinds = expectOk(await opA.get(`${E}/${e.id}/timeline`), ZTimeline).items.map(
+      (i: { kind: string }) => i.kind,
+    );
     expect(kinds.filter((k: string) => !['registered', 'submitted'].includes(k))).toEqual([
       'accepted',
       'level_changed',
@@ -132,7 +135,7 @@ describe('registry: life events', () => {
     ]);
     // The list on a date shows what was on it then.
     const on = async (date: string) =>
-      json(await opA.get(`${E}?onDate=${date}`)).items.map((i: { id: number }) => i.id);
+      expectOk(await opA.get(`${E}?onDate=${date}`), ZEntryPage).items.map((i: { id: number }) => i.id);
     expect(await on('2022-12-30')).toEqual([e.id]);
     expect(await on('2022-12-31')).toEqual([]);
     expect(await on('2023-10-01')).toEqual([successor.id]);
@@ -152,12 +155,12 @@ describe('registry: life events', () => {
       modelEntry(w, w.tree.a2, { name: 'Mô hình 5S tại Trường Cao đẳng nghề', replicatesId: origin.id }),
     );
     expect(copy.replicates).toEqual({ id: origin.id, name: 'Mô hình 5S' });
-    const shown = json(await w.operatorA.s.get(`${E}/${origin.id}`));
+    const shown = expectOk(await w.operatorA.s.get(`${E}/${origin.id}`), ZEntryDetail);
     expect(
       shown.replications.map((r: { id: number; ownerUnit: { name: string } }) => [r.id, r.ownerUnit.name]),
     ).toEqual([[copy.id, 'Đảng bộ Trường Cao đẳng nghề']]);
     // The reporter of a1 does not see a2's replication.
-    expect(json(await w.reporterA1.s.get(`${E}/${origin.id}`)).replications).toEqual([]);
+    expect(expectOk(await w.reporterA1.s.get(`${E}/${origin.id}`), ZEntryDetail).replications).toEqual([]);
   });
 
   it('refuses a change made from a stale revision (409) and keeps the first', async () => {
@@ -179,8 +182,7 @@ describe('registry: life events', () => {
       effectiveDate: '2022-02-01',
       revision: e.revision,
     });
-    expect(second.statusCode).toBe(409);
-    expect(json(second).error.code).toBe('CONFLICT');
+    expectError(second, 409, 'CONFLICT');
     for (const [url, body] of [
       [`${E}/${e.id}/activities`, { kind: 'launched', effectiveDate: '2022-02-01' }],
       [`${E}/${e.id}/monitors`, { userId: w.monitor.id, assignedOn: '2022-02-01' }],
@@ -188,7 +190,7 @@ describe('registry: life events', () => {
     ] as const) {
       expect((await w.operatorA.s.post(url, { ...body, revision: e.revision })).statusCode).toBe(409);
     }
-    expect(json(await w.reporterA1.s.get(`${E}/${e.id}`)).name).toBe('Tên A');
+    expect(expectOk(await w.reporterA1.s.get(`${E}/${e.id}`), ZEntryDetail).name).toBe('Tên A');
   });
 });
 
@@ -216,8 +218,7 @@ describe('registry: monitors', () => {
       note: 'Theo dõi, đôn đốc',
       revision: assigned.revision,
     });
-    expect(r.statusCode, r.body).toBe(201);
-    const withMonitor = json(r);
+    const withMonitor = expectOk(r, ZEntryDetail, 201);
     expect(withMonitor.monitors).toEqual([
       {
         id: expect.any(Number),
@@ -239,11 +240,13 @@ describe('registry: monitors', () => {
     expect((await w.monitor.s.get(`${E}/${assigned.id}`)).statusCode).toBe(200);
     expect((await w.monitor.s.get(`${E}/${assigned.id}/timeline`)).statusCode).toBe(200);
     expect((await w.monitor.s.get(`${E}/${other.id}`)).statusCode).toBe(404);
-    expect(json(await w.monitor.s.get(`${E}`)).items.map((i: { id: number }) => i.id)).toEqual([assigned.id]);
-    const mine = json(await w.monitor.s.get('/api/v1/registry/my-assignments'));
+    expect(expectOk(await w.monitor.s.get(`${E}`), ZEntryPage).items.map((i) => i.id)).toEqual([assigned.id]);
+    const mine = expectOk(await w.monitor.s.get('/api/v1/registry/my-assignments'), ZEntryPage);
     expect(mine).toMatchObject({ total: 1, items: [{ id: assigned.id, name: 'Mô hình an toàn - tiết kiệm' }] });
     expect(
-      json(await w.operatorB.s.get(`${E}?monitorId=${w.monitor.id}`)).items.map((i: { id: number }) => i.id),
+      expectOk(await w.operatorB.s.get(`${E}?monitorId=${w.monitor.id}`), ZEntryPage).items.map(
+        (i: { id: number }) => i.id,
+      ),
     ).toEqual([assigned.id]);
     // Read only.
     expect(
@@ -266,11 +269,10 @@ describe('registry: monitors', () => {
       unassignedOn: '2023-01-01',
       revision: withMonitor.revision,
     });
-    expect(un.statusCode, un.body).toBe(200);
-    expect(json(un).monitors[0].unassignedOn).toBe('2023-01-01');
+    expect(expectOk(un, ZEntryDetail).monitors[0]!.unassignedOn).toBe('2023-01-01');
     expect((await w.monitor.s.get(`${E}/${assigned.id}`)).statusCode).toBe(404);
-    expect(json(await w.monitor.s.get('/api/v1/registry/my-assignments')).total).toBe(0);
-    const kinds = json(await w.operatorB.s.get(`${E}/${assigned.id}/timeline`)).items.map(
+    expect(expectOk(await w.monitor.s.get('/api/v1/registry/my-assignments'), ZEntryPage).total).toBe(0);
+    const kinds = expectOk(await w.operatorB.s.get(`${E}/${assigned.id}/timeline`), ZTimeline).items.map(
       (i: { kind: string }) => i.kind,
     );
     expect(kinds).toContain('monitor_assigned');

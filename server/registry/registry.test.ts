@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../common/dates.ts';
 import { SAMPLE, upload } from '../documents/test-helpers.ts';
-import { json, setupTest } from '../test/harness.ts';
+import { ZDocument, ZStoredFile } from '../../common/schemas/documents.ts';
+import { ZTimeline } from '../../common/schemas/registry-timeline.ts';
+import { ZEntryDetail, ZEntryPage } from '../../common/schemas/registry.ts';
+import { expectError, expectOk, setupTest } from '../test/harness.ts';
 import { buildPerson, modelEntry, register, registerAccepted, registryWorld } from './test-helpers.ts';
 
 const E = '/api/v1/registry/entries';
@@ -30,12 +33,14 @@ describe('registry: registration and approval', () => {
 
     // The operator cannot accept a draft; the reporter submits first.
     const early = await operator.post(`${E}/${draft.id}/accept`, { effectiveDate: '2022-01-10', revision: 1 });
-    expect(early.statusCode).toBe(409);
-    expect(json(early).error.code).toBe('INVALID_STATE');
+    expectError(early, 409, 'INVALID_STATE');
 
-    const edited = json(await reporter.patch(`${E}/${draft.id}`, { goals: 'Mục tiêu mới', revision: 1 }));
+    const edited = expectOk(
+      await reporter.patch(`${E}/${draft.id}`, { goals: 'Mục tiêu mới', revision: 1 }),
+      ZEntryDetail,
+    );
     expect(edited).toMatchObject({ goals: 'Mục tiêu mới', revision: 2 });
-    const submitted = json(await reporter.post(`${E}/${draft.id}/submit`, { revision: 2 }));
+    const submitted = expectOk(await reporter.post(`${E}/${draft.id}/submit`, { revision: 2 }), ZEntryDetail);
     expect(submitted).toMatchObject({ status: 'submitted', revision: 3, can: { edit: false } });
     expect((await reporter.patch(`${E}/${draft.id}`, { goals: 'x', revision: 3 })).statusCode).toBe(409);
 
@@ -49,27 +54,31 @@ describe('registry: registration and approval', () => {
       revision: 3,
     });
     expect(returned.statusCode, returned.body).toBe(200);
-    const seen = json(await reporter.get(`${E}/${draft.id}`));
+    const seen = expectOk(await reporter.get(`${E}/${draft.id}`), ZEntryDetail);
     expect(seen).toMatchObject({
       status: 'returned',
       returnReason: 'Chưa nêu rõ chỉ tiêu cụ thể',
       can: { edit: true, submit: true },
     });
-    const listed = json(await reporter.get(`${E}?status=returned`));
+    const listed = expectOk(await reporter.get(`${E}?status=returned`), ZEntryPage);
     expect(listed.items.map((i: { id: number; returnReason: string }) => [i.id, i.returnReason])).toEqual([
       [draft.id, 'Chưa nêu rõ chỉ tiêu cụ thể'],
     ]);
 
-    const fixed = json(
+    const fixed = expectOk(
       await reporter.patch(`${E}/${draft.id}`, {
         goals: '100% cán bộ đạt chuẩn văn hóa công sở',
         revision: seen.revision,
       }),
+      ZEntryDetail,
     );
-    const resubmitted = json(await reporter.post(`${E}/${draft.id}/submit`, { revision: fixed.revision }));
+    const resubmitted = expectOk(
+      await reporter.post(`${E}/${draft.id}/submit`, { revision: fixed.revision }),
+      ZEntryDetail,
+    );
     expect(resubmitted).toMatchObject({ status: 'submitted', returnReason: null });
 
-    const doc = json(
+    const doc = expectOk(
       await operator.post('/api/v1/documents', {
         symbol: '46-KH/ĐUK',
         issuedOn: '2021-03-26',
@@ -77,23 +86,25 @@ describe('registry: registration and approval', () => {
         ownerUnitId: w.tree.blocA,
         summary: 'Kế hoạch lựa chọn mô hình',
       }),
+      ZDocument,
+      201,
     );
     const accepted = await operator.post(`${E}/${draft.id}/accept`, {
       effectiveDate: '2022-01-10',
       documentId: doc.id,
       revision: resubmitted.revision,
     });
-    expect(accepted.statusCode, accepted.body).toBe(200);
-    expect(json(accepted)).toMatchObject({
+    const acceptedEntry = expectOk(accepted, ZEntryDetail);
+    expect(acceptedEntry).toMatchObject({
       status: 'active',
       spans: [{ level: { id: w.levels.coSo }, validFrom: '2022-01-10', validTo: null, began: 'accepted', ended: null }],
     });
     // Once on the list, a draft edit is refused: changes are dated events.
     expect(
-      (await reporter.patch(`${E}/${draft.id}`, { goals: 'x', revision: json(accepted).revision })).statusCode,
+      (await reporter.patch(`${E}/${draft.id}`, { goals: 'x', revision: acceptedEntry.revision })).statusCode,
     ).toBe(409);
 
-    const timeline = json(await reporter.get(`${E}/${draft.id}/timeline`));
+    const timeline = expectOk(await reporter.get(`${E}/${draft.id}/timeline`), ZTimeline);
     expect(timeline.items.map((i: { kind: string }) => i.kind)).toEqual([
       'accepted',
       'registered',
@@ -163,14 +174,12 @@ describe('registry: registration and approval', () => {
         levelId: w.levels.coSo,
       },
     });
-    expect(refused.statusCode).toBe(400);
-    expect(json(refused).error.fields.map((f: { field: string }) => f.field)).toEqual(['entry.personId']);
+    expectError(refused, 400, 'VALIDATION', ['entry.personId']);
     // The same person twice in the same field and plan is a duplicate.
     const twice = await w.reporterA1.s.post(E, {
       entry: { kind: 'exemplar', personId: person, fieldId: w.exemplarField.id, levelId: w.levels.coSo },
     });
-    expect(twice.statusCode).toBe(400);
-    expect(json(twice).error.message).toMatch(/đã được đăng ký điển hình/);
+    expect(expectError(twice, 400, 'VALIDATION').message).toMatch(/đã được đăng ký điển hình/);
   });
 
   it('lets the operator of the level register and accept at once, but not above its level', async () => {
@@ -203,7 +212,7 @@ describe('registry: activities, attachments and the timeline', () => {
     const t = await setupTest();
     const w = await registryWorld(t);
     const entry = await registerAccepted(w, w.reporterA1.s, w.operatorA.s, modelEntry(w, w.tree.a1), '2022-01-10');
-    const file = json(await upload(t.app, w.reporterA1.s, 'bien-ban-ra-mat.pdf', SAMPLE.pdf));
+    const file = expectOk(await upload(t.app, w.reporterA1.s, 'bien-ban-ra-mat.pdf', SAMPLE.pdf), ZStoredFile, 201);
     const launched = await w.reporterA1.s.post(`${E}/${entry.id}/activities`, {
       kind: 'launched',
       effectiveDate: '2021-12-20',
@@ -211,34 +220,32 @@ describe('registry: activities, attachments and the timeline', () => {
       fileIds: [file.id],
       revision: entry.revision,
     });
-    expect(launched.statusCode, launched.body).toBe(200);
     const signed = await w.reporterA1.s.post(`${E}/${entry.id}/activities`, {
       kind: 'commitment_signed',
       effectiveDate: '2022-02-01',
-      revision: json(launched).revision,
+      revision: expectOk(launched, ZEntryDetail).revision,
     });
-    expect(signed.statusCode, signed.body).toBe(200);
+    const signedEntry = expectOk(signed, ZEntryDetail);
 
     // Someone else's upload cannot be attached.
-    const foreign = json(await upload(t.app, w.operatorB.s, 'khac.pdf', SAMPLE.pdf));
+    const foreign = expectOk(await upload(t.app, w.operatorB.s, 'khac.pdf', SAMPLE.pdf), ZStoredFile, 201);
     const stolen = await w.reporterA1.s.post(`${E}/${entry.id}/activities`, {
       kind: 'launched',
       effectiveDate: '2022-02-01',
       fileIds: [foreign.id],
-      revision: json(signed).revision,
+      revision: signedEntry.revision,
     });
-    expect(stolen.statusCode).toBe(400);
-    expect(json(stolen).error.fields[0].field).toBe('fileIds');
+    expectError(stolen, 400, 'VALIDATION', ['fileIds']);
     // A file attached to an entry the actor can read may be reused.
     const reused = await w.operatorA.s.post(`${E}/${entry.id}/activities`, {
       kind: 'commitment_signed',
       effectiveDate: '2022-03-01',
       fileIds: [file.id],
-      revision: json(signed).revision,
+      revision: signedEntry.revision,
     });
     expect(reused.statusCode, reused.body).toBe(200);
 
-    const timeline = json(await w.viewerA.s.get(`${E}/${entry.id}/timeline`));
+    const timeline = expectOk(await w.viewerA.s.get(`${E}/${entry.id}/timeline`), ZTimeline);
     const items = timeline.items as Array<{
       kind: string;
       date: string;

@@ -1,11 +1,11 @@
 /** Test factories and a small world for the registry: fields with criteria, a plan, people, users on each level. */
 import type { Kysely } from 'kysely';
-import { expect } from 'vitest';
 import { foldVietnamese } from '../../common/vn-text.ts';
 import type { DB } from '../db/schema.ts';
 import { derivedColumns } from '../people/person-record.ts';
 import { buildTree, buildUnit, buildUser, DEFAULT_PASSWORD, levelIdOf } from '../test/factories.ts';
-import { json, signIn, type Session, type TestContext } from '../test/harness.ts';
+import { ZEntryDetail } from '../../common/schemas/registry.ts';
+import { expectOk, type Session, signIn, type TestContext } from '../test/harness.ts';
 
 let seq = 0;
 
@@ -159,9 +159,7 @@ export function modelEntry(w: World, ownerUnitId: number, overrides: Record<stri
 
 /** POST /registry/entries and expect 201. */
 export async function register(s: Session, entry: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-  const response = await s.post('/api/v1/registry/entries', { entry, ...extra });
-  expect(response.statusCode, response.body).toBe(201);
-  return json(response);
+  return expectOk(await s.post('/api/v1/registry/entries', { entry, ...extra }), ZEntryDetail, 201);
 }
 
 /** Register (as the reporter), submit, and accept (as the operator) on `date`; returns the accepted detail. */
@@ -174,12 +172,10 @@ export async function registerAccepted(
 ) {
   const draft = await register(reporter, entry);
   const submitted = await reporter.post(`/api/v1/registry/entries/${draft.id}/submit`, { revision: draft.revision });
-  expect(submitted.statusCode, submitted.body).toBe(200);
   const accepted = await operator.post(`/api/v1/registry/entries/${draft.id}/accept`, {
     effectiveDate: date,
     documentId: null,
-    revision: json(submitted).revision,
+    revision: expectOk(submitted, ZEntryDetail).revision,
   });
-  expect(accepted.statusCode, accepted.body).toBe(200);
-  return json(accepted);
+  return expectOk(accepted, ZEntryDetail);
 }
