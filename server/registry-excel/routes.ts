@@ -20,6 +20,7 @@ import { requireAbility, requireActor } from '../lib/context.ts';
 import { AppError, invalid, notFound } from '../lib/errors.ts';
 import type { App } from '../lib/http.ts';
 import { loadUnitFor } from '../org/unit-access.ts';
+import { loadUnitView } from '../registry/unit-view.ts';
 import { contentDisposition, storedPath } from '../documents/storage.ts';
 import { binaryResponse, MEDIA } from '../openapi/binary-response.ts';
 import { assertNoNul } from '../lib/input-guard.ts';
@@ -51,13 +52,18 @@ export function registryExcelRoutes(app: App): void {
       // like the list: the scope decides (registry.read on the owner unit, or an active monitor assignment)
       const actor = requireActor(req.ctx);
       const { unitId, asOf, ...rest } = req.query;
-      const date = asOf ?? todayInVietnam();
+      let date = asOf ?? todayInVietnam();
       const labels: ExportLabels = {};
       let unitPath: string | undefined;
+      let subtreeOn: { unitId: number; on: string } | undefined;
       if (unitId !== undefined) {
-        const unit = await loadUnitFor(db, actor, unitId, 'registry.read');
-        unitPath = unit.path;
-        labels.unitName = unit.name;
+        // Like the list: a unit that has ended is exported as it stood on its last day (registry/unit-view.ts).
+        const view = await loadUnitView(db, actor, unitId);
+        if (view.lastDay) {
+          subtreeOn = { unitId, on: view.lastDay };
+          date = view.lastDay;
+        } else unitPath = view.unit.path;
+        labels.unitName = view.unit.name;
       }
       if (rest.levelId !== undefined) {
         const level = await db.selectFrom('org_level').select('name').where('id', '=', rest.levelId).executeTakeFirst();
@@ -85,7 +91,7 @@ export function registryExcelRoutes(app: App): void {
           .executeTakeFirst();
         labels.monitorName = user?.full_name ?? `mã số ${rest.monitorId}`;
       }
-      const filter = { ...rest, unitPath, asOf: date };
+      const filter = { ...rest, ...(subtreeOn ? { onDate: undefined, subtreeOn } : { unitPath }), asOf: date };
       const total = await countExport(db, actor, filter);
       await auditRead(db, req.ctx, {
         action: 'registry.exported',

@@ -6,7 +6,7 @@
  *   set as the registry list filtered by onDate + fieldId + levelId + kind.
  * - coverage: grassroots party organisations (level "co_so" in their version
  *   valid on asOf) inside the chosen subtree, and how many have at least one
- *   model on the list on asOf owned by them or by a unit below them; grouped
+ *   model on the list on asOf owned (its span's owner) by them or a unit below them; grouped
  *   by the child of the chosen unit they lie under. coverageUnits() lists
  *   the units behind each number.
  * - movement: the movement ledger (computeLedger) per calendar year up to
@@ -42,13 +42,16 @@ export interface OverviewInput {
   kind?: 'model' | 'exemplar';
 }
 
-/** SQL: the entry `e` (joined to its owner `ou`) counts under the chosen unit on asOf. */
-const entryUnder = (unit: OverviewUnit | null, asOf: string): RawBuilder<SqlBool> =>
+/**
+ * SQL: the span `s` counts under the chosen unit — by the span's owner (who held the entry in that period, as the
+ * ledger counts), in today's tree or, for an ended unit, in its subtree as it stood on asOf.
+ */
+const spanUnder = (unit: OverviewUnit | null, asOf: string): RawBuilder<SqlBool> =>
   !unit
     ? sql<SqlBool>`true`
     : unit.asStood
-      ? ownedWithin('e.owner_unit_id', unit.id, asOf)
-      : sql<SqlBool>`ou.current_path <@ ${unit.path}::ltree`;
+      ? ownedWithin('s.owner_unit_id', unit.id, asOf)
+      : sql<SqlBool>`exists (select 1 from org_unit so where so.id = s.owner_unit_id and so.current_path <@ ${unit.path}::ltree)`;
 
 const onListOn = (asOf: string): RawBuilder<SqlBool> =>
   sql<SqlBool>`s.valid_from <= ${asOf}::date and (s.valid_to is null or s.valid_to > ${asOf}::date)`;
@@ -82,8 +85,8 @@ function coverageBase(db: Kysely<DB>, actor: Actor, input: { unit: OverviewUnit 
         'child_label',
       ),
       sql<number>`(select count(*)::int from registry_entry me
-        join org_unit mo on mo.id = me.owner_unit_id
         join registry_span s on s.entry_id = me.id
+        join org_unit mo on mo.id = s.owner_unit_id
         where me.kind = 'model' and mo.current_path <@ u.current_path and ${onListOn(input.asOf)} and ${readable})`.as(
         'models',
       ),
@@ -117,7 +120,7 @@ function coverageBaseAsStood(db: Kysely<DB>, actor: Actor, unit: OverviewUnit, a
       sql<number>`(select count(*)::int from registry_entry me
         join registry_span s on s.entry_id = me.id
         where me.kind = 'model' and ${onListOn(asOf)} and ${readable}
-          and (select ov.path from org_unit_version ov where ov.unit_id = me.owner_unit_id and ov.valid_from <= ${asOf}::date
+          and (select ov.path from org_unit_version ov where ov.unit_id = s.owner_unit_id and ov.valid_from <= ${asOf}::date
                order by ov.valid_from desc limit 1) <@ v.path)`.as('models'),
     ]);
 }
@@ -128,7 +131,7 @@ export async function computeOverview(db: Kysely<DB>, actor: Actor, input: Overv
     .innerJoin('registry_span as s', 's.entry_id', 'e.id')
     .innerJoin('org_level as sl', 'sl.id', 's.level_id')
     .where(onListOn(asOf));
-  active = active.where(entryUnder(unit, asOf));
+  active = active.where(spanUnder(unit, asOf));
   if (kind) active = active.where('e.kind', '=', kind);
 
   const [activeRows, coverageRows, firstYear] = await Promise.all([
@@ -160,7 +163,7 @@ export async function computeOverview(db: Kysely<DB>, actor: Actor, input: Overv
       .execute(),
     scopedEntries(db, actor)
       .innerJoin('registry_span as s', 's.entry_id', 'e.id')
-      .where(entryUnder(unit, asOf))
+      .where(spanUnder(unit, asOf))
       .where('s.valid_from', '<=', asOf)
       .select(sql<number | null>`extract(year from min(s.valid_from))::int`.as('year'))
       .executeTakeFirst(),

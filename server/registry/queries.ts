@@ -138,7 +138,8 @@ export function applyFilter(query: Scoped, filter: Partial<EntryFilter>): Scoped
   if (filter.fieldId) q = q.where('e.field_id', '=', filter.fieldId);
   if (filter.status) q = q.where('e.status', '=', filter.status);
   if (filter.planId) q = q.where('e.plan_id', '=', filter.planId);
-  if (filter.unitPath) q = q.where(sql<boolean>`ou.current_path <@ ${filter.unitPath}::ltree`);
+  // With a date, the owner is the one that held the entry that day (its span's, as the ledger and overview count).
+  if (filter.unitPath && !filter.onDate) q = q.where(sql<boolean>`ou.current_path <@ ${filter.unitPath}::ltree`);
   if (filter.subtreeOn) q = q.where(onListWithin(filter.subtreeOn.unitId, filter.subtreeOn.on));
   if (filter.monitorId) {
     q = q.where(
@@ -149,6 +150,10 @@ export function applyFilter(query: Scoped, filter: Partial<EntryFilter>): Scoped
     q = q.where(
       sql<boolean>`exists (select 1 from registry_span os where os.entry_id = e.id and os.valid_from <= ${filter.onDate}::date and (os.valid_to is null or os.valid_to > ${filter.onDate}::date)${
         filter.levelId ? sql` and os.level_id = ${filter.levelId}` : sql``
+      }${
+        filter.unitPath
+          ? sql` and exists (select 1 from org_unit oo where oo.id = os.owner_unit_id and oo.current_path <@ ${filter.unitPath}::ltree)`
+          : sql``
       })`,
     );
   }

@@ -71,6 +71,17 @@ describe('registry: an ended unit as it stood on its last day', { timeout: 180_0
     });
     expect(ledger.total.end).toBe(list.total);
     expect(ledger.total.removed).toBe(1);
+
+    // Its Excel export holds the same rows.
+    const exported = await w.operatorB.s.get(`/api/v1/registry/export.xlsx?unitId=${w.tree.blocA}`);
+    expect(exported.statusCode, exported.body).toBe(200);
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select('summary')
+      .where('action', '=', 'registry.exported')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.summary).toMatch(/^Xuất 2 dòng/);
   });
 
   it('shows the overview of the ended unit as of its last day, whatever date the client asks for', async () => {
@@ -115,6 +126,35 @@ describe('registry: an ended unit as it stood on its last day', { timeout: 180_0
     expect(a1).toMatchObject({ id: w.tree.a1, parentName: 'Đảng ủy Khối B', endedOn: null });
     // A reporter of one of them reads no archive: the ended bloc is not offered.
     expect(await pick(w.reporterA1.s, 'khoi')).toEqual([]);
+  });
+
+  it('counts an entry under the unit that held it on the day, before and after a change of owner', async () => {
+    const { w, entries } = await mergedWorld();
+    const today = todayInVietnam();
+    const entry = expectOk(await w.operatorRoot.s.get(`/api/v1/registry/entries/${entries.a1.id}`), ZEntryDetail);
+    const moved = await w.operatorRoot.s.post(`/api/v1/registry/entries/${entry.id}/owner`, {
+      unitId: w.tree.b2,
+      effectiveDate: '2024-09-01',
+      reason: 'Chuyển đơn vị quản lý theo phân công',
+      revision: entry.revision,
+    });
+    expectOk(moved, ZEntryDetail);
+    const models = async (unitId: number, asOf: string) =>
+      expectOk(await w.operatorB.s.get(`/api/v1/registry/overview?unitId=${unitId}&asOf=${asOf}`), ZOverview)
+        .activeTotal.models;
+    const listed = async (unitId: number, onDate: string) =>
+      expectOk(
+        await w.operatorB.s.get(`/api/v1/registry/entries?unitId=${unitId}&onDate=${onDate}&pageSize=50`),
+        ZEntryPage,
+      ).items.map((e) => e.id);
+    // Before the change the entry counts where it was then; after, where it went — in the overview and its list alike.
+    expect(await models(w.tree.b2, '2024-08-15')).toBe(0);
+    expect(await listed(w.tree.b2, '2024-08-15')).toEqual([]);
+    expect(await models(w.tree.a1, '2024-08-15')).toBe(2);
+    expect(await listed(w.tree.a1, '2024-08-15')).toContain(entry.id);
+    expect(await models(w.tree.b2, today)).toBe(1);
+    expect(await listed(w.tree.b2, today)).toEqual([entry.id]);
+    expect(await listed(w.tree.a1, today)).not.toContain(entry.id);
   });
 
   it('refuses the ended unit to users without its archive', async () => {

@@ -51,8 +51,8 @@ export function ownedWithin(ownerColumn: string, unitId: number, on: string): Ra
  * stood that day.
  */
 export function onListWithin(unitId: number, on: string): RawBuilder<SqlBool> {
-  // The entry's owner stands for the span's until spans carry their own (dated ownership, issue 14).
-  return sql<SqlBool>`exists (select 1 from registry_span vs where vs.entry_id = e.id and vs.valid_from <= ${on}::date and (vs.valid_to is null or vs.valid_to > ${on}::date) and ${ownedWithin('e.owner_unit_id', unitId, on)})`;
+  // The span's owner: who held the entry that day (an entry passed on by a merger counts with its old owner before it).
+  return sql<SqlBool>`exists (select 1 from registry_span vs where vs.entry_id = e.id and vs.valid_from <= ${on}::date and (vs.valid_to is null or vs.valid_to > ${on}::date) and ${ownedWithin('vs.owner_unit_id', unitId, on)})`;
 }
 
 /**
