@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { anonymous, json, setupTest } from '../test/harness.ts';
+import type { LightMyRequestResponse } from 'fastify';
+import { ZDocument } from '../../common/schemas/documents.ts';
+import { ZPlan, ZPlanSummary } from '../../common/schemas/plans.ts';
+import { ZPage } from '../../common/schemas/shared.ts';
+import { anonymous, expectError, expectOk, setupTest } from '../test/harness.ts';
 import { buildTree, buildUnit } from '../test/factories.ts';
 import { documentBody } from '../documents/test-helpers.ts';
 import { as, planBody } from '../catalogue/test-helpers.ts';
@@ -14,16 +18,17 @@ async function world() {
     { role: 'admin', unitId: tree.root },
     { role: 'admin', unitId: otherProvince },
   ]);
-  const doc = json(
+  const doc = expectOk(
     await admin.post(
       '/api/v1/documents',
       documentBody(tree.root, { symbol: '24-KH/TU', issuedOn: '2021-03-17', issuerName: 'Tỉnh ủy Thử nghiệm' }),
     ),
+    ZDocument,
+    201,
   );
   const add = async (ownerUnitId: number, title: string, extra: Record<string, unknown> = {}) => {
     const response = await admin.post('/api/v1/plans', planBody(ownerUnitId, { title, ...extra }));
-    expect(response.statusCode, response.body).toBe(201);
-    return json(response).id as number;
+    return expectOk(response, ZPlan, 201).id;
   };
   const plans = {
     province: await add(tree.root, 'Kế hoạch 24-KH/TU', { documentId: doc.id }),
@@ -35,8 +40,10 @@ async function world() {
   return { t, tree, otherProvince, admin, doc, plans };
 }
 
-const ids = (r: { body: string }) =>
-  (JSON.parse(r.body).items as Array<{ id: number }>).map((p) => p.id).sort((a, b) => a - b);
+const ids = (r: LightMyRequestResponse) =>
+  expectOk(r, ZPage(ZPlanSummary))
+    .items.map((p) => p.id)
+    .sort((a, b) => a - b);
 const edit = (revision = 1) => ({ title: 'Tên mới', revision });
 
 describe('plans: who may see and change what', () => {
@@ -50,7 +57,7 @@ describe('plans: who may see and change what', () => {
     expect((await s.get(`/api/v1/plans?ownerUnitId=${tree.blocB}`)).statusCode).toBe(404);
     expect((await s.get(`/api/v1/plans?ownerUnitId=${otherProvince}`)).statusCode).toBe(404);
 
-    const province = json(await s.get(`/api/v1/plans/${plans.province}`));
+    const province = expectOk(await s.get(`/api/v1/plans/${plans.province}`), ZPlan);
     expect(province).toMatchObject({
       title: 'Kế hoạch 24-KH/TU',
       canWrite: false,
@@ -59,8 +66,7 @@ describe('plans: who may see and change what', () => {
     expect(province.phases).toHaveLength(3);
     expect(province.targets).toHaveLength(3);
     const refused = await s.patch(`/api/v1/plans/${plans.province}`, edit());
-    expect(refused.statusCode).toBe(403);
-    expect(json(refused).error.message).toMatch(/chỉ được xem/);
+    expect(expectError(refused, 403, 'FORBIDDEN').message).toMatch(/chỉ được xem/);
     expect((await s.post(`/api/v1/plans/${plans.province}/close`, { revision: 1 })).statusCode).toBe(403);
     expect((await s.post('/api/v1/plans', planBody(tree.root))).statusCode).toBe(404);
 
@@ -94,7 +100,7 @@ describe('plans: who may see and change what', () => {
   it('a viewer reads its subtree’s plans but gets 403 on every write there', async () => {
     const { t, tree, plans } = await world();
     const s = await as(t, [{ role: 'viewer', unitId: tree.blocA }]);
-    expect(json(await s.get(`/api/v1/plans/${plans.a1}`)).canWrite).toBe(false);
+    expect(expectOk(await s.get(`/api/v1/plans/${plans.a1}`), ZPlan).canWrite).toBe(false);
     expect((await s.post('/api/v1/plans', planBody(tree.a1))).statusCode).toBe(403);
     expect((await s.patch(`/api/v1/plans/${plans.a1}`, edit())).statusCode).toBe(403);
     expect((await s.post(`/api/v1/plans/${plans.a1}/close`, { revision: 1 })).statusCode).toBe(403);
@@ -104,16 +110,17 @@ describe('plans: who may see and change what', () => {
   it('links only documents the actor may read', async () => {
     const { t, tree, admin, doc, plans } = await world();
     const s = await as(t, [{ role: 'operator', unitId: tree.blocA }]);
-    const own = json(
+    const own = expectOk(
       await admin.post('/api/v1/documents', documentBody(tree.blocA, { symbol: '46-KH/ĐUK', issuedOn: '2021-03-26' })),
+      ZDocument,
+      201,
     );
     const foreign = await s.post('/api/v1/plans', planBody(tree.blocA, { documentId: doc.id }));
-    expect(foreign.statusCode).toBe(400);
-    expect(json(foreign).error.fields).toEqual([
+    expect(expectError(foreign, 400, 'VALIDATION', ['documentId']).fields).toEqual([
       { field: 'documentId', message: expect.stringMatching(/bạn được xem/) },
     ]);
     expect((await s.patch(`/api/v1/plans/${plans.blocA}`, { documentId: doc.id, revision: 1 })).statusCode).toBe(400);
-    const linked = json(await s.patch(`/api/v1/plans/${plans.blocA}`, { documentId: own.id, revision: 1 }));
+    const linked = expectOk(await s.patch(`/api/v1/plans/${plans.blocA}`, { documentId: own.id, revision: 1 }), ZPlan);
     expect(linked.document).toMatchObject({ symbol: '46-KH/ĐUK', readable: true });
   });
 

@@ -1,7 +1,10 @@
 /** A periodic report's rules: the lock dates and overrides, concurrent edits, value validation. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
-import { json, setupTest, signIn } from '../test/harness.ts';
+import { ZOverride, ZPeriod, ZWindow } from '../../common/schemas/reporting-periods.ts';
+import { ZReport } from '../../common/schemas/reporting.ts';
+import { expectError, expectOk, setupTest, signIn } from '../test/harness.ts';
 import {
   fullValues,
   keepSessions,
@@ -38,8 +41,7 @@ describe('lock rules', () => {
       endsOn: '2022-12-31',
       dueOn: '2023-01-15',
     });
-    expect(r.statusCode, r.body).toBe(201);
-    return json(r);
+    return expectOk(r, ZPeriod, 201);
   }
 
   it('opens on the first day, accepts a submission on the due date and refuses it the next day', async () => {
@@ -47,27 +49,32 @@ describe('lock rules', () => {
     setToday('2022-06-30');
     const h2 = await secondHalf(x);
     const early = await x.w.reporterA1.s.post(R, { entryId: x.entries.a1.id, periodId: h2.id });
-    expect(early.statusCode).toBe(409);
-    expect(json(early).error.message).toBe('Kỳ báo cáo "6 tháng cuối năm 2022" bắt đầu từ ngày 01/07/2022.');
+    expect(expectError(early, 409, 'INVALID_STATE').message).toBe(
+      'Kỳ báo cáo "6 tháng cuối năm 2022" bắt đầu từ ngày 01/07/2022.',
+    );
 
     setToday('2022-07-10');
     const r1 = await startReport(x.w.reporterA1.s, x.entries.a1.id, x.period.id);
     const r2 = await startReport(x.w.reporterA1.s, x.entries.a1b.id, x.period.id);
-    const s1 = json(await x.w.reporterA1.s.put(`${R}/${r1.id}`, saveBody(fullValues(x.crit), r1.revision)));
-    const s2 = json(await x.w.reporterA1.s.put(`${R}/${r2.id}`, saveBody(fullValues(x.crit), r2.revision)));
+    const s1 = expectOk(
+      await x.w.reporterA1.s.put(`${R}/${r1.id}`, saveBody(fullValues(x.crit), r1.revision)),
+      ZReport,
+    );
+    const s2 = expectOk(
+      await x.w.reporterA1.s.put(`${R}/${r2.id}`, saveBody(fullValues(x.crit), r2.revision)),
+      ZReport,
+    );
 
     setToday('2022-07-15');
     const onTime = await x.w.reporterA1.s.post(`${R}/${r1.id}/submit`, { revision: s1.revision });
-    expect(onTime.statusCode, onTime.body).toBe(200);
-    expect(json(onTime).late).toBe(false);
+    expect(expectOk(onTime, ZReport).late).toBe(false);
 
     setToday('2022-07-16');
     const tooLate = await x.w.reporterA1.s.post(`${R}/${r2.id}/submit`, { revision: s2.revision });
-    expect(tooLate.statusCode).toBe(409);
-    expect(json(tooLate).error.message).toMatch(/đã hết hạn nhận báo cáo ngày 15\/07\/2022/);
+    expect(expectError(tooLate, 409, 'INVALID_STATE').message).toMatch(/đã hết hạn nhận báo cáo ngày 15\/07\/2022/);
     const editLate = await x.w.reporterA1.s.put(`${R}/${r2.id}`, saveBody(fullValues(x.crit), s2.revision));
     expect(editLate.statusCode).toBe(409);
-    const closed = json(await x.w.reporterA1.s.get(`${R}/${r2.id}`));
+    const closed = expectOk(await x.w.reporterA1.s.get(`${R}/${r2.id}`), ZReport);
     expect(closed).toMatchObject({
       status: 'draft',
       late: true,
@@ -76,16 +83,15 @@ describe('lock rules', () => {
     });
     // Starting a report after the closing day is refused with the reason.
     const a2 = await x.w.reporterA2.s.post(R, { entryId: x.entries.a2.id, periodId: x.period.id });
-    expect(a2.statusCode).toBe(409);
-    expect(json(a2).error.message).toMatch(/hết hạn/);
+    expect(expectError(a2, 409, 'INVALID_STATE').message).toMatch(/hết hạn/);
   });
 
   it('accepts submissions in the grace window, marked late', async () => {
     const { x } = await world();
     setToday('2022-07-10');
     const r = await startReport(x.w.reporterA1.s, x.entries.a1.id, x.period.id);
-    const s = json(await x.w.reporterA1.s.put(`${R}/${r.id}`, saveBody(fullValues(x.crit), r.revision)));
-    const period = json(await x.w.operatorRoot.s.get(`${P}/${x.period.id}`));
+    const s = expectOk(await x.w.reporterA1.s.put(`${R}/${r.id}`, saveBody(fullValues(x.crit), r.revision)), ZReport);
+    const period = expectOk(await x.w.operatorRoot.s.get(`${P}/${x.period.id}`), ZPeriod);
     const patched = await x.w.operatorRoot.s.patch(`${P}/${x.period.id}`, {
       name: period.name,
       startsOn: period.startsOn,
@@ -98,10 +104,11 @@ describe('lock rules', () => {
     expect(patched.statusCode, patched.body).toBe(200);
     setToday('2022-07-20');
     const sent = await x.w.reporterA1.s.post(`${R}/${r.id}/submit`, { revision: s.revision });
-    expect(sent.statusCode, sent.body).toBe(200);
-    expect(json(sent)).toMatchObject({ status: 'submitted', late: true });
+    expect(expectOk(sent, ZReport)).toMatchObject({ status: 'submitted', late: true });
     setToday('2022-07-21');
-    expect(json(await x.w.reporterA1.s.get(`${P}/${x.period.id}/window?unitId=${x.w.tree.a1}`))).toMatchObject({
+    expect(
+      expectOk(await x.w.reporterA1.s.get(`${P}/${x.period.id}/window?unitId=${x.w.tree.a1}`), ZWindow),
+    ).toMatchObject({
       open: false,
       closingDay: '2022-07-20',
     });
@@ -110,15 +117,15 @@ describe('lock rules', () => {
   it('follows overrides: nearest unit wins, the latest on a unit wins', async () => {
     const { x } = await world();
     const { w } = x;
-    const win = async (unitId: number) => json(await w.operatorA.s.get(`${P}/${x.period.id}/window?unitId=${unitId}`));
+    const win = async (unitId: number) =>
+      expectOk(await w.operatorA.s.get(`${P}/${x.period.id}/window?unitId=${unitId}`), ZWindow);
     const override = async (body: Record<string, unknown>) => {
       const r = await w.operatorA.s.post(`${P}/${x.period.id}/overrides`, body);
-      expect(r.statusCode, r.body).toBe(201);
-      return json(r);
+      return expectOk(r, ZOverride, 201);
     };
     setToday('2022-07-10');
     const r = await startReport(w.reporterA1.s, x.entries.a1.id, x.period.id);
-    const s = json(await w.reporterA1.s.put(`${R}/${r.id}`, saveBody(fullValues(x.crit), r.revision)));
+    const s = expectOk(await w.reporterA1.s.put(`${R}/${r.id}`, saveBody(fullValues(x.crit), r.revision)), ZReport);
     setToday('2022-07-25');
     expect((await win(w.tree.a1)).open).toBe(false);
     // Reopened for the bloc: its units may submit.
@@ -140,15 +147,13 @@ describe('lock rules', () => {
     expect(await win(w.tree.a1)).toMatchObject({ open: false, closingDay: null });
     expect(await win(w.tree.a2)).toMatchObject({ open: true, closingDay: '2022-07-31' });
     const refused = await w.reporterA1.s.post(`${R}/${r.id}/submit`, { revision: s.revision });
-    expect(refused.statusCode).toBe(409);
-    expect(json(refused).error.message).toMatch(/đã được khóa đối với đơn vị này/);
+    expect(expectError(refused, 409, 'INVALID_STATE').message).toMatch(/đã được khóa đối với đơn vị này/);
     // The latest override on the same unit wins.
     await override({ unitId: w.tree.a1, state: 'open', openUntil: '2022-07-27', reason: 'Mở lại cho đơn vị' });
     expect(await win(w.tree.a1)).toMatchObject({ open: true, closingDay: '2022-07-27' });
     const sent = await w.reporterA1.s.post(`${R}/${r.id}/submit`, { revision: s.revision });
-    expect(sent.statusCode, sent.body).toBe(200);
-    expect(json(sent).late).toBe(true);
-    expect(json<unknown[]>(await w.operatorA.s.get(`${P}/${x.period.id}/overrides`)).length).toBe(3);
+    expect(expectOk(sent, ZReport).late).toBe(true);
+    expect(expectOk(await w.operatorA.s.get(`${P}/${x.period.id}/overrides`), z.array(ZOverride)).length).toBe(3);
     // Overrides need approval rights on the unit; another bloc's unit is not found.
     expect(
       (await w.reporterA1.s.post(`${P}/${x.period.id}/overrides`, { unitId: w.tree.a1, state: 'closed', reason: 'x' }))
@@ -169,26 +174,28 @@ describe('lock rules', () => {
     setToday('2022-07-10');
     const sent = await submitted(x, x.w.reporterA1.s, x.entries.a1.id);
     setToday('2022-08-20');
-    const returned = json(
+    const returned = expectOk(
       await x.w.operatorA.s.post(`${R}/${sent.id}/return`, { reason: 'Sai số liệu', revision: sent.revision }),
+      ZReport,
     );
     expect(returned).toMatchObject({ status: 'returned', window: { open: false }, can: { edit: true, submit: true } });
     const fixed = await x.w.reporterA1.s.put(
       `${R}/${sent.id}`,
       saveBody(fullValues(x.crit), returned.revision, { results: 'Đã sửa số liệu' }),
     );
-    expect(fixed.statusCode, fixed.body).toBe(200);
-    const resent = await x.w.reporterA1.s.post(`${R}/${sent.id}/submit`, { revision: json(fixed).revision });
+    const resent = await x.w.reporterA1.s.post(`${R}/${sent.id}/submit`, {
+      revision: expectOk(fixed, ZReport).revision,
+    });
     expect(resent.statusCode, resent.body).toBe(200);
     // Late is judged by the first submission, which was on time.
-    expect(json(resent)).toMatchObject({ status: 'submitted', late: false });
+    expect(expectOk(resent, ZReport)).toMatchObject({ status: 'submitted', late: false });
   });
 
   it('a submission racing an operator closing the period ends consistent', async () => {
     const { t, x } = await world();
     setToday('2022-07-10');
     const r = await startReport(x.w.reporterA1.s, x.entries.a1.id, x.period.id);
-    const s = json(await x.w.reporterA1.s.put(`${R}/${r.id}`, saveBody(fullValues(x.crit), r.revision)));
+    const s = expectOk(await x.w.reporterA1.s.put(`${R}/${r.id}`, saveBody(fullValues(x.crit), r.revision)), ZReport);
     const [submit, close] = await Promise.all([
       x.w.reporterA1.s.post(`${R}/${r.id}/submit`, { revision: s.revision }),
       x.w.operatorA.s.post(`${P}/${x.period.id}/overrides`, {
@@ -221,8 +228,7 @@ describe('lock rules', () => {
         .executeTakeFirstOrThrow();
       expect(submitAudit.id).toBeLessThan(override.id);
     } else {
-      expect(submit.statusCode).toBe(409);
-      expect(json(submit).error.message).toMatch(/khóa/);
+      expect(expectError(submit, 409, 'INVALID_STATE').message).toMatch(/khóa/);
       expect(row).toMatchObject({ status: 'draft', submitted_at: null, revision: s.revision });
       expect(events.map((e) => e.kind)).toEqual(['created']);
       expect(
@@ -230,7 +236,7 @@ describe('lock rules', () => {
       ).toEqual([]);
     }
     // Either way, after the close no further submission is possible.
-    const fresh = json(await x.w.reporterA1.s.get(`${R}/${r.id}`));
+    const fresh = expectOk(await x.w.reporterA1.s.get(`${R}/${r.id}`), ZReport);
     expect(fresh.window.open).toBe(false);
   });
 });
@@ -246,7 +252,7 @@ describe('two people editing one report', () => {
     await keepSessions(t);
     setToday('2022-07-10');
     const r = await startReport(x.w.reporterA1.s, x.entries.a1.id, x.period.id);
-    const opened = json(await lan.get(`${R}/${r.id}`));
+    const opened = expectOk(await lan.get(`${R}/${r.id}`), ZReport);
     const first = await lan.put(
       `${R}/${r.id}`,
       saveBody(fullValues(x.crit), opened.revision, { results: 'Bản của chị Lan' }),
@@ -256,16 +262,14 @@ describe('two people editing one report', () => {
       `${R}/${r.id}`,
       saveBody([{ criterionId: x.crit.count, value: 3 }], r.revision, { results: 'Bản của cán bộ A1' }),
     );
-    expect(second.statusCode).toBe(409);
-    const error = json(second).error;
-    expect(error.code).toBe('CONFLICT');
+    const error = expectError(second, 409, 'CONFLICT');
     expect(error.message).toMatch(
       /^Báo cáo này vừa được Nguyễn Thị Lan lưu lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}, sau khi bạn mở\./,
     );
     expect(error.message).toMatch(/vẫn còn trên màn hình/);
-    const now = json(await x.w.reporterA1.s.get(`${R}/${r.id}`));
+    const now = expectOk(await x.w.reporterA1.s.get(`${R}/${r.id}`), ZReport);
     expect(now.results).toBe('Bản của chị Lan');
-    expect(now.criteria.find((c: { criterionId: number }) => c.criterionId === x.crit.count).value).toBe(25);
+    expect(now.criteria.find((c) => c.criterionId === x.crit.count)!.value).toBe(25);
     expect(now.updatedBy).toBe('Nguyễn Thị Lan');
   });
 });
@@ -301,19 +305,18 @@ describe('report values', () => {
         ),
       );
       expect(response.statusCode, `${criterionId} ${String(value)}`).toBe(400);
-      expect(json(response).error.fields).toEqual([
+      expect(expectError(response, 400, 'VALIDATION', ['values.1.value']).fields).toEqual([
         { field: 'values.1.value', message: expect.stringMatching(message) },
       ]);
     }
     // A criterion of another set (the entry of the other field).
-    const foreign = (await x.w.reporterA1.s.get(`${R}/${r.id}`)).json().criteria.length;
+    const foreign = expectOk(await x.w.reporterA1.s.get(`${R}/${r.id}`), ZReport).criteria.length;
     expect(foreign).toBe(6);
     const otherSet = await x.w.reporterA1.s.put(
       `${R}/${r.id}`,
       saveBody([{ criterionId: 1, value: true }], r.revision),
     );
-    expect(otherSet.statusCode).toBe(400);
-    expect(json(otherSet).error.fields[0].field).toBe('values.0.criterionId');
+    expectError(otherSet, 400, 'VALIDATION', ['values.0.criterionId']);
     const twice = await x.w.reporterA1.s.put(
       `${R}/${r.id}`,
       saveBody(
@@ -326,10 +329,10 @@ describe('report values', () => {
     );
     expect(twice.statusCode).toBe(400);
     // Nothing was written by the refused saves.
-    expect(json(await x.w.reporterA1.s.get(`${R}/${r.id}`)).revision).toBe(r.revision);
+    expect(expectOk(await x.w.reporterA1.s.get(`${R}/${r.id}`), ZReport).revision).toBe(r.revision);
 
     // Edge values are accepted and judged: exactly the target, zero, the top of the scale; a percent over 100.
-    const edge = json(
+    const edge = expectOk(
       await x.w.reporterA1.s.put(
         `${R}/${r.id}`,
         saveBody(
@@ -343,11 +346,12 @@ describe('report values', () => {
           r.revision,
         ),
       ),
+      ZReport,
     );
     expect(edge.criteria.map((k: { met: boolean | null }) => k.met)).toEqual([false, true, true, false, null, false]);
 
     // Submitting needs every judged criterion: the text one (not judged) may stay empty.
-    const partial = json(
+    const partial = expectOk(
       await x.w.reporterA1.s.put(
         `${R}/${r.id}`,
         saveBody(
@@ -358,18 +362,19 @@ describe('report values', () => {
           edge.revision,
         ),
       ),
+      ZReport,
     );
     const missing = await x.w.reporterA1.s.post(`${R}/${r.id}/submit`, { revision: partial.revision });
-    expect(missing.statusCode).toBe(400);
-    expect(json(missing).error.message).toMatch(
+    const missingError = expectError(missing, 400, 'VALIDATION');
+    expect(missingError.message).toMatch(
       /Chưa nhập kết quả của 3 tiêu chí được đánh giá: 2\. Số đảng viên tham gia; 3\. Tỷ lệ hoàn thành kế hoạch; 6\. Số vụ vi phạm/,
     );
-    expect(json(missing).error.fields.map((f: { field: string }) => f.field)).toEqual([
+    expect((missingError.fields ?? []).map((f) => f.field)).toEqual([
       `criterion:${c.count}`,
       `criterion:${c.pct}`,
       `criterion:${c.violations}`,
     ]);
-    const complete = json(
+    const complete = expectOk(
       await x.w.reporterA1.s.put(
         `${R}/${r.id}`,
         saveBody(
@@ -377,6 +382,7 @@ describe('report values', () => {
           partial.revision,
         ),
       ),
+      ZReport,
     );
     expect((await x.w.reporterA1.s.post(`${R}/${r.id}/submit`, { revision: complete.revision })).statusCode).toBe(200);
   });

@@ -4,7 +4,10 @@
  * reports of entries assigned to them; approval needs the entry's level.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { anonymous, json, setupTest, type Session } from '../test/harness.ts';
+import { ZEntryDetail } from '../../common/schemas/registry.ts';
+import { ZAcceptManyPreview, ZCompleteness, ZPeriodEntriesPage } from '../../common/schemas/reporting-completeness.ts';
+import { ZReport } from '../../common/schemas/reporting.ts';
+import { anonymous, expectError, expectOk, type Session, setupTest } from '../test/harness.ts';
 import { modelEntry, registerAccepted } from '../registry/test-helpers.ts';
 import {
   fullValues,
@@ -39,7 +42,7 @@ async function world() {
   );
   const sub = await submitted(x, w.reporterA1.s, x.entries.a1.id);
   const draft = await startReport(w.reporterA1.s, a1c.id, x.period.id);
-  const entry = json(await w.operatorA.s.get(`/api/v1/registry/entries/${x.entries.a1.id}`));
+  const entry = expectOk(await w.operatorA.s.get(`/api/v1/registry/entries/${x.entries.a1.id}`), ZEntryDetail);
   const assigned = await w.operatorA.s.post(`/api/v1/registry/entries/${x.entries.a1.id}/monitors`, {
     userId: w.monitor.id,
     assignedOn: '2022-02-01',
@@ -145,9 +148,9 @@ describe('reporting permissions', () => {
       preview: 403,
       acceptMany: 403,
     });
-    const entries = json(await calls.entries(x.w.reporterA2.s));
+    const entries = expectOk(await calls.entries(x.w.reporterA2.s), ZPeriodEntriesPage);
     expect(entries.items.map((i: { entry: { id: number } }) => i.entry.id)).toEqual([x.entries.a2.id]);
-    expect(json(await calls.completeness(x.w.reporterA2.s)).total.expected).toBe(1);
+    expect(expectOk(await calls.completeness(x.w.reporterA2.s), ZCompleteness).total.expected).toBe(1);
   });
 
   it("an operator of bloc B gets 404 for bloc A's reports", async () => {
@@ -173,10 +176,12 @@ describe('reporting permissions', () => {
       preview: 200,
       acceptMany: 404,
     });
-    expect(json(await calls.entries(x.w.operatorB.s)).items.map((i: { entry: { id: number } }) => i.entry.id)).toEqual([
-      x.entries.b1.id,
-    ]);
-    expect(json(await calls.preview(x.w.operatorB.s)).items[0]).toMatchObject({
+    expect(
+      expectOk(await calls.entries(x.w.operatorB.s), ZPeriodEntriesPage).items.map(
+        (i: { entry: { id: number } }) => i.entry.id,
+      ),
+    ).toEqual([x.entries.b1.id]);
+    expect(expectOk(await calls.preview(x.w.operatorB.s), ZAcceptManyPreview).items[0]).toMatchObject({
       acceptable: false,
       problem: `Không tìm thấy báo cáo có mã số ${sub.id}.`,
       entryName: '',
@@ -209,8 +214,12 @@ describe('reporting permissions', () => {
       preview: 403,
       acceptMany: 403,
     });
-    expect(json(await calls.report(x.w.viewerA.s)).can).toEqual({ edit: false, submit: false, review: false });
-    expect(json(await calls.entries(x.w.viewerA.s)).total).toBe(4);
+    expect(expectOk(await calls.report(x.w.viewerA.s), ZReport).can).toEqual({
+      edit: false,
+      submit: false,
+      review: false,
+    });
+    expect(expectOk(await calls.entries(x.w.viewerA.s), ZPeriodEntriesPage).total).toBe(4);
   });
 
   it('a monitor reads only the reports of entries assigned to it', async () => {
@@ -230,7 +239,11 @@ describe('reporting permissions', () => {
       preview: 403,
       acceptMany: 403,
     });
-    expect(json(await calls.report(x.w.monitor.s)).can).toEqual({ edit: false, submit: false, review: false });
+    expect(expectOk(await calls.report(x.w.monitor.s), ZReport).can).toEqual({
+      edit: false,
+      submit: false,
+      review: false,
+    });
     // The assigned report is read only.
     expect((await x.w.monitor.s.put(`${R}/${sub.id}`, saveBody(fullValues(x.crit), sub.revision))).statusCode).toBe(
       403,
@@ -267,12 +280,14 @@ describe('reporting permissions', () => {
     );
     const report = await submitted(x, w.reporterA1.s, province.id);
     const refused = await w.operatorA.s.post(`${R}/${report.id}/accept`, { revision: report.revision });
-    expect(refused.statusCode).toBe(403);
-    expect(json(refused).error.message).toMatch(/cán bộ nghiệp vụ cấp tỉnh/);
+    expect(expectError(refused, 403, 'FORBIDDEN').message).toMatch(/cán bộ nghiệp vụ cấp tỉnh/);
     expect(
       (await w.operatorA.s.post(`${R}/${report.id}/return`, { reason: 'x', revision: report.revision })).statusCode,
     ).toBe(403);
-    const preview = json(await w.operatorA.s.post(`${R}/accept-many/preview`, { reportIds: [report.id] }));
+    const preview = expectOk(
+      await w.operatorA.s.post(`${R}/accept-many/preview`, { reportIds: [report.id] }),
+      ZAcceptManyPreview,
+    );
     expect(preview.items[0]).toMatchObject({
       acceptable: false,
       problem: expect.stringMatching(/Không thuộc thẩm quyền/),
@@ -281,7 +296,7 @@ describe('reporting permissions', () => {
       (await w.operatorA.s.post(`${R}/accept-many`, { items: [{ reportId: report.id, revision: report.revision }] }))
         .statusCode,
     ).toBe(409);
-    expect(json(await w.operatorA.s.get(`${R}/${report.id}`)).can.review).toBe(false);
+    expect(expectOk(await w.operatorA.s.get(`${R}/${report.id}`), ZReport).can.review).toBe(false);
     const accepted = await w.operatorRoot.s.post(`${R}/${report.id}/accept`, { revision: report.revision });
     expect(accepted.statusCode, accepted.body).toBe(200);
   });

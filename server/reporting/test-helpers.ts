@@ -1,7 +1,9 @@
 /** A small world for periodic reports: the registry world, a field whose criteria use every measure, a half-year period, accepted entries. */
-import { expect, vi } from 'vitest';
+import { vi } from 'vitest';
 import { buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
-import { json, signIn, type Session, type TestContext } from '../test/harness.ts';
+import { ZPeriod } from '../../common/schemas/reporting-periods.ts';
+import { ZReport } from '../../common/schemas/reporting.ts';
+import { expectOk, type Session, signIn, type TestContext } from '../test/harness.ts';
 import { buildField, modelEntry, registerAccepted, registryWorld } from '../registry/test-helpers.ts';
 
 export const P = '/api/v1/reporting/periods';
@@ -137,8 +139,7 @@ export async function reportingWorld(t: TestContext) {
     endsOn: '2022-06-30',
     dueOn: '2022-07-15',
   });
-  expect(created.statusCode, created.body).toBe(201);
-  const period = json<{ id: number; revision: number }>(created);
+  const period = expectOk(created, ZPeriod, 201);
   await keepSessions(t);
   return { w, field, crit, entries: { a1, a1b, a2, b1 }, reporterB1, period };
 }
@@ -146,17 +147,13 @@ export type RWorld = Awaited<ReturnType<typeof reportingWorld>>;
 
 /** Start a report as `s` (expects 201) and return it. */
 export async function startReport(s: Session, entryId: number, periodId: number) {
-  const response = await s.post(R, { entryId, periodId });
-  expect(response.statusCode, response.body).toBe(201);
-  return json(response);
+  return expectOk(await s.post(R, { entryId, periodId }), ZReport, 201);
 }
 
 /** Start, fill every value and submit; returns the submitted report. */
 export async function submitted(x: RWorld, s: Session, entryId: number) {
   const started = await startReport(s, entryId, x.period.id);
   const saved = await s.put(`${R}/${started.id}`, saveBody(fullValues(x.crit), started.revision));
-  expect(saved.statusCode, saved.body).toBe(200);
-  const sent = await s.post(`${R}/${started.id}/submit`, { revision: json(saved).revision });
-  expect(sent.statusCode, sent.body).toBe(200);
-  return json(sent);
+  const sent = await s.post(`${R}/${started.id}/submit`, { revision: expectOk(saved, ZReport).revision });
+  return expectOk(sent, ZReport);
 }
