@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
-import { json, setupTest, signIn } from '../test/harness.ts';
+import { ZUser } from '../../common/schemas/accounts.ts';
+import { expectError, expectOk, setupTest, signIn } from '../test/harness.ts';
 
 const notices = async (db: Kysely<DB>, kind: string) =>
   db
@@ -55,8 +56,7 @@ describe('separation of duties', () => {
       password: 'k7#Qm2!vX9pL',
       grants: [{ role: 'admin', unitId: w.tree.blocB }],
     });
-    expect(weak.statusCode).toBe(400);
-    expect(json(weak).error.fields[0]).toMatchObject({
+    expect(expectError(weak, 400, 'VALIDATION', ['password']).fields![0]).toMatchObject({
       field: 'password',
       message: expect.stringMatching(/quản trị viên cần ít nhất 14 ký tự/),
     });
@@ -100,8 +100,7 @@ describe('separation of duties', () => {
     const viewerSession = await w.as(viewer);
     const adminA = await w.as(w.adminA);
     const granted = await adminA.post(`/api/v1/users/${viewer.id}/grants`, { role: 'admin', unitId: w.tree.a1 });
-    expect(granted.statusCode, granted.body).toBe(201);
-    expect(json(granted).mustChangePassword).toBe(true);
+    expect(expectOk(granted, ZUser, 201).mustChangePassword).toBe(true);
     expect((await notices(w.db, 'security.admin_granted')).map((n) => n.user_id)).toEqual([w.sys1.id, w.sys2.id]);
     const events = await w.db
       .selectFrom('audit_event')
@@ -115,14 +114,14 @@ describe('separation of duties', () => {
 
     // The new administrator's very next request must be the password change, to one of 14+ characters and score 4.
     const blocked = await viewerSession.get('/api/v1/org/units');
-    expect(blocked.statusCode).toBe(403);
-    expect(json(blocked).error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expectError(blocked, 403, 'PASSWORD_CHANGE_REQUIRED');
     const tooWeak = await viewerSession.post('/api/v1/auth/password', {
       currentPassword: DEFAULT_PASSWORD,
       newPassword: 'k7#Qm2!vX9pL',
     });
-    expect(tooWeak.statusCode).toBe(400);
-    expect(json(tooWeak).error.message).toMatch(/quản trị viên cần ít nhất 14 ký tự/);
+    expect(expectError(tooWeak, 400, 'VALIDATION', ['newPassword']).message).toMatch(
+      /quản trị viên cần ít nhất 14 ký tự/,
+    );
     expect(
       (
         await viewerSession.post('/api/v1/auth/password', {
@@ -135,7 +134,7 @@ describe('separation of duties', () => {
 
     // A further admin grant to someone already an administrator notifies again but asks nothing more.
     const again = await adminA.post(`/api/v1/users/${viewer.id}/grants`, { role: 'admin', unitId: w.tree.a2 });
-    expect(json(again).mustChangePassword).toBe(false);
+    expect(expectOk(again, ZUser, 201).mustChangePassword).toBe(false);
     expect(await notices(w.db, 'security.admin_granted')).toHaveLength(4);
     // Other roles notify nobody.
     await adminA.post(`/api/v1/users/${viewer.id}/grants`, { role: 'operator', unitId: w.tree.a2 });

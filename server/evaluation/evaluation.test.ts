@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZConfirmManyResult, ZEvaluationDetail, ZEvaluationPage } from '../../common/schemas/evaluation.ts';
 import { ZTimeline } from '../../common/schemas/registry-timeline.ts';
-import { expectError, expectOk, json, setupTest } from '../test/harness.ts';
+import { expectError, expectOk, setupTest } from '../test/harness.ts';
 import { acceptedModel, decidePeriod, EV, evaluationWorld, FAIL, PASS, report } from './test-helpers.ts';
 
 async function world() {
@@ -100,19 +100,17 @@ describe('deciding', () => {
       revision: null,
     };
     const noReason = await w.operatorA.s.post(`${EV}/decisions`, base);
-    expect(noReason.statusCode).toBe(400);
-    expect(json(noReason).error.fields[0].field).toBe('reason');
+    expectError(noReason, 400, 'VALIDATION', ['reason']);
     // Overriding a criterion needs that criterion's reason.
     const critNoReason = await w.operatorA.s.post(`${EV}/decisions`, {
       ...base,
       reason: 'Đã khắc phục',
       criteria: [{ criterionId: x.c.num, decidedMet: true, reason: null }],
     });
-    expect(critNoReason.statusCode).toBe(400);
-    expect(json(critNoReason).error.fields[0].field).toBe('criteria.0.reason');
+    expectError(critNoReason, 400, 'VALIDATION', ['criteria.0.reason']);
     // Deciding where the system could not propose is an override too.
     const unproposed = await w.operatorA.s.post(`${EV}/decisions`, { ...base, entryId: missing.id, decidedMet: false });
-    expect(json(unproposed).error.fields[0].field).toBe('reason');
+    expectError(unproposed, 400, 'VALIDATION', ['reason']);
     // Nothing was written.
     expect(
       await t.db.selectFrom('evaluation').select('id').where('entry_id', 'in', [failing.id, missing.id]).execute(),
@@ -193,34 +191,33 @@ describe('deciding', () => {
       revision: null,
     };
     const future = await w.operatorA.s.post(`${EV}/decisions`, { ...base, decidedOn: '2999-01-01' });
-    expect([future.statusCode, json(future).error.fields[0].field]).toEqual([400, 'decidedOn']);
+    expectError(future, 400, 'VALIDATION', ['decidedOn']);
     const both = await w.operatorA.s.post(`${EV}/decisions`, { ...base, phaseId: x.phase });
-    expect([both.statusCode, json(both).error.fields[0].field]).toEqual([400, 'periodId']);
+    expectError(both, 400, 'VALIDATION', ['periodId']);
     const neither = await w.operatorA.s.post(`${EV}/decisions`, { ...base, periodId: null });
     expect(neither.statusCode).toBe(400);
     const foreign = await w.operatorA.s.post(`${EV}/decisions`, {
       ...base,
       criteria: [{ criterionId: 999999, decidedMet: true, reason: null }],
     });
-    expect([foreign.statusCode, json(foreign).error.fields[0].field]).toEqual([400, 'criteria.0.criterionId']);
+    expectError(foreign, 400, 'VALIDATION', ['criteria.0.criterionId']);
     const notMetRecognised = await w.operatorA.s.post(`${EV}/decisions`, {
       ...base,
       decidedMet: false,
       reason: 'Không đạt',
       recognitionLevelId: w.levels.coSo,
     });
-    expect([notMetRecognised.statusCode, json(notMetRecognised).error.fields[0].field]).toEqual([
-      400,
-      'recognitionLevelId',
-    ]);
+    expectError(notMetRecognised, 400, 'VALIDATION', ['recognitionLevelId']);
     const noDocument = await w.operatorA.s.post(`${EV}/decisions`, { ...base, documentId: 999999 });
-    expect([noDocument.statusCode, json(noDocument).error.fields[0].field]).toEqual([400, 'documentId']);
+    expectError(noDocument, 400, 'VALIDATION', ['documentId']);
     // Recognition above the evaluator's level → 403.
     expect(
       (await w.operatorA.s.post(`${EV}/decisions`, { ...base, recognitionLevelId: w.levels.tinh })).statusCode,
     ).toBe(403);
     // After all that, a valid confirmation still goes through.
-    expect(json(await w.operatorA.s.post(`${EV}/decisions`, base)).decision.decidedMet).toBe(true);
+    expect(expectOk(await w.operatorA.s.post(`${EV}/decisions`, base), ZEvaluationDetail).decision!.decidedMet).toBe(
+      true,
+    );
   });
 
   it('an entry not on the period list cannot be decided (409)', async () => {
@@ -318,8 +315,7 @@ describe('phase', () => {
       revision: null,
       recognitionLevelId: w.levels.trenCoSo,
     });
-    expect(decided.statusCode, decided.body).toBe(200);
-    expect(json(decided).decision).toMatchObject({
+    expect(expectOk(decided, ZEvaluationDetail).decision).toMatchObject({
       decidedMet: true,
       overridden: false,
       recognitionLevel: { id: w.levels.trenCoSo },

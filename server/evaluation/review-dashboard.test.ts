@@ -104,19 +104,19 @@ async function dashboardWorld() {
   ];
   const ids = entries.map((e) => e.id);
   // H1 2022: reports of every status; decisions met / not met / none.
-  await report(t.db, x, ids[0], p.h1_2022, PASS);
-  await report(t.db, x, ids[1], p.h1_2022, FAIL);
-  await report(t.db, x, ids[2], p.h1_2022, PASS, 'submitted');
-  await report(t.db, x, ids[3], p.h1_2022, PASS);
-  await report(t.db, x, ids[4], p.h1_2022, PASS, 'draft');
-  await decided(t, ids[0], p.h1_2022, true);
-  await decided(t, ids[1], p.h1_2022, false);
-  await decided(t, ids[3], p.h1_2022, true);
-  await decided(t, ids[5], p.h1_2022, false);
+  await report(t.db, x, ids[0]!, p.h1_2022, PASS);
+  await report(t.db, x, ids[1]!, p.h1_2022, FAIL);
+  await report(t.db, x, ids[2]!, p.h1_2022, PASS, 'submitted');
+  await report(t.db, x, ids[3]!, p.h1_2022, PASS);
+  await report(t.db, x, ids[4]!, p.h1_2022, PASS, 'draft');
+  await decided(t, ids[0]!, p.h1_2022, true);
+  await decided(t, ids[1]!, p.h1_2022, false);
+  await decided(t, ids[3]!, p.h1_2022, true);
+  await decided(t, ids[5]!, p.h1_2022, false);
   // H2 2022: a few.
-  await report(t.db, x, ids[0], p.h2_2022, PASS);
-  await report(t.db, x, ids[3], p.h2_2022, FAIL, 'returned');
-  await decided(t, ids[0], p.h2_2022, true);
+  await report(t.db, x, ids[0]!, p.h2_2022, PASS);
+  await report(t.db, x, ids[3]!, p.h2_2022, FAIL, 'returned');
+  await decided(t, ids[0]!, p.h2_2022, true);
   return { t, x, w, ids, second };
 }
 

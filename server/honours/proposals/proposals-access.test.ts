@@ -5,7 +5,9 @@
  * only by its own unit's proposers.
  */
 import { describe, expect, it } from 'vitest';
-import { anonymous, json, setupTest, type Session } from '../../test/harness.ts';
+import { ZProposal } from '../../../common/schemas/honours-flow.ts';
+import { ZProposalSummaryPage, ZQueueCandidatePage, ZRoundPage } from '../test-schemas.ts';
+import { anonymous, expectError, expectOk, type Session, setupTest } from '../../test/harness.ts';
 import { honoursWorld } from '../test-helpers.ts';
 import { addCandidate, createProposal, createRound, H, roundBody, submit } from './test-helpers.ts';
 
@@ -114,10 +116,10 @@ describe('honours proposal permissions', () => {
       recordDiscipline: 403,
     });
     expect((await x.w.viewerA.s.get(`${H}/proposals/${x.draft.id}`)).statusCode).toBe(404);
-    expect(ids(json(await x.w.viewerA.s.get(`${H}/proposals`)))).toEqual([x.sent.id]);
-    const detail = json(await x.w.viewerA.s.get(`${H}/proposals/${x.sent.id}`));
+    expect(ids(expectOk(await x.w.viewerA.s.get(`${H}/proposals`), ZProposalSummaryPage))).toEqual([x.sent.id]);
+    const detail = expectOk(await x.w.viewerA.s.get(`${H}/proposals/${x.sent.id}`), ZProposal);
     expect(detail.abilities).toEqual({ edit: false, submit: false, review: false, decideExternal: false });
-    expect(json(await x.w.viewerA.s.get(`${H}/review-queue`)).total).toBe(0);
+    expect(expectOk(await x.w.viewerA.s.get(`${H}/review-queue`), ZQueueCandidatePage).total).toBe(0);
   });
 
   it("another bloc's operator finds nothing of bloc A (404)", async () => {
@@ -141,9 +143,9 @@ describe('honours proposal permissions', () => {
       disciplines: 404,
       recordDiscipline: 404,
     });
-    expect(json(await x.w.operatorB.s.get(`${H}/rounds`)).total).toBe(0);
-    expect(json(await x.w.operatorB.s.get(`${H}/proposals`)).total).toBe(0);
-    expect(json(await x.w.operatorB.s.get(`${H}/review-queue`)).total).toBe(0);
+    expect(expectOk(await x.w.operatorB.s.get(`${H}/rounds`), ZRoundPage).total).toBe(0);
+    expect(expectOk(await x.w.operatorB.s.get(`${H}/proposals`), ZProposalSummaryPage).total).toBe(0);
+    expect(expectOk(await x.w.operatorB.s.get(`${H}/review-queue`), ZQueueCandidatePage).total).toBe(0);
   });
 
   it("a sibling unit's reporter sees the bloc's round but none of a1's dossiers", async () => {
@@ -167,33 +169,35 @@ describe('honours proposal permissions', () => {
       disciplines: 404,
       recordDiscipline: 404,
     });
-    expect(ids(json(await x.w.reporterA2.s.get(`${H}/rounds`)))).toEqual([x.round.id]);
-    expect(json(await x.w.reporterA2.s.get(`${H}/proposals`)).total).toBe(0);
+    expect(ids(expectOk(await x.w.reporterA2.s.get(`${H}/rounds`), ZRoundPage))).toEqual([x.round.id]);
+    expect(expectOk(await x.w.reporterA2.s.get(`${H}/proposals`), ZProposalSummaryPage).total).toBe(0);
     expect((await x.w.reporterA2.s.get(`${H}/proposals/${x.draft.id}`)).statusCode).toBe(404);
   });
 
   it('the proposer may not review; the reviewer may not review a draft', async () => {
     const x = await world();
     expect((await endpoints(x).review(x.w.reporterA1.s)).statusCode).toBe(403);
-    const draftCand = json(await x.w.operatorA.s.get(`${H}/proposals/${x.draft.id}`)).candidates[0];
+    const draftCand = expectOk(await x.w.operatorA.s.get(`${H}/proposals/${x.draft.id}`), ZProposal).candidates[0]!;
     const r = await x.w.operatorA.s.post(`${H}/proposals/${x.draft.id}/review`, {
       items: [{ candidateId: draftCand.id, decision: 'pass', revision: draftCand.revision }],
     });
-    expect(r.statusCode).toBe(409);
-    expect(json(r).error.message).toContain('chưa được gửi');
+    expect(expectError(r, 409, 'INVALID_STATE').message).toContain('chưa được gửi');
   });
 
   it('lists proposals by direction: sent by my units, received by the units I review', async () => {
     const x = await world();
-    expect(ids(json(await x.w.reporterA1.s.get(`${H}/proposals?direction=sent`))).sort()).toEqual(
-      [x.draft.id, x.sent.id].sort(),
+    expect(
+      ids(expectOk(await x.w.reporterA1.s.get(`${H}/proposals?direction=sent`), ZProposalSummaryPage)).sort(),
+    ).toEqual([x.draft.id, x.sent.id].sort());
+    expect(expectOk(await x.w.reporterA1.s.get(`${H}/proposals?direction=received`), ZProposalSummaryPage).total).toBe(
+      0,
     );
-    expect(json(await x.w.reporterA1.s.get(`${H}/proposals?direction=received`)).total).toBe(0);
-    const received = json(await x.w.operatorA.s.get(`${H}/proposals?direction=received`));
+    const received = expectOk(await x.w.operatorA.s.get(`${H}/proposals?direction=received`), ZProposalSummaryPage);
     expect(ids(received)).toEqual([x.sent.id]);
     expect(received.items[0]).toMatchObject({ individuals: 1, collectives: 0, waiting: 1 });
     // The review queue filters by subject, status and round.
-    const queue = (q: string) => x.w.operatorA.s.get(`${H}/review-queue${q}`).then((r) => json(r).total);
+    const queue = (q: string) =>
+      x.w.operatorA.s.get(`${H}/review-queue${q}`).then((r) => expectOk(r, ZQueueCandidatePage).total);
     expect(await queue('?subject=individual&status=proposed')).toBe(1);
     expect(await queue('?subject=collective')).toBe(0);
     expect(await queue('?status=passed')).toBe(0);
@@ -201,7 +205,7 @@ describe('honours proposal permissions', () => {
     expect(await queue(`?roundId=${other.id}`)).toBe(0);
     // Rounds for a unit: its own and those above it, not those of another bloc.
     await createRound(x.w.operatorB.s, roundBody(x.w.tree.blocB, { name: 'Đợt Khối B' }));
-    expect(ids(json(await x.w.admin.s.get(`${H}/rounds?unitId=${x.w.tree.a2}`))).sort()).toEqual(
+    expect(ids(expectOk(await x.w.admin.s.get(`${H}/rounds?unitId=${x.w.tree.a2}`), ZRoundPage)).sort()).toEqual(
       [x.round.id, other.id].sort(),
     );
   });

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { modelEntry, registerAccepted } from '../../registry/test-helpers.ts';
-import { json, setupTest } from '../../test/harness.ts';
+import { ZProposal, ZRound } from '../../../common/schemas/honours-flow.ts';
+import { expectOk, setupTest } from '../../test/harness.ts';
 import { honoursWorld } from '../test-helpers.ts';
 import { addCandidate, createProposal, createRound, H, roundBody, submit } from './test-helpers.ts';
 
@@ -42,7 +43,7 @@ describe('proposal rules', () => {
       (await w.reporterA1.s.post(`${H}/proposals`, { roundId: past.id, proposerUnitId: w.tree.a1, title: 'Muộn quá' }))
         .statusCode,
     ).toBe(409);
-    expect(json(await w.reporterA1.s.get(`${H}/rounds/${past.id}`)).abilities.propose).toBe(false);
+    expect(expectOk(await w.reporterA1.s.get(`${H}/rounds/${past.id}`), ZRound).abilities.propose).toBe(false);
     const bad = await w.operatorA.s.post(
       `${H}/rounds`,
       roundBody(w.tree.blocA, { proposalsFrom: '2026-05-01', proposalsUntil: '2026-04-01' }),
@@ -58,8 +59,7 @@ describe('proposal rules', () => {
       awardFormId: w.forms.giayKhen,
     });
     const closed = await w.operatorA.s.patch(`${H}/rounds/${round.id}`, { status: 'closed', revision: round.revision });
-    expect(closed.statusCode, closed.body).toBe(200);
-    expect(json(closed).status).toBe('closed');
+    expect(expectOk(closed, ZRound).status).toBe('closed');
     expect(
       (
         await w.reporterA1.s.post(`${H}/proposals`, {
@@ -106,7 +106,7 @@ describe('proposal rules', () => {
     const own = await registerAccepted(w, w.reporterA1.s, w.operatorA.s, modelEntry(w, w.tree.a1));
     expect((await post({ subject: 'individual', entryId: own.id })).statusCode).toBe(400);
     expect((await post({ subject: 'collective', entryId: own.id })).statusCode).toBe(201);
-    expect(json(await w.reporterA1.s.get(`${H}/proposals/${p.id}`)).candidates).toHaveLength(1);
+    expect(expectOk(await w.reporterA1.s.get(`${H}/proposals/${p.id}`), ZProposal).candidates).toHaveLength(1);
   });
 
   it('refuses an award form for the other subject, naming it', async () => {
@@ -156,7 +156,7 @@ describe('proposal rules', () => {
       awardFormId: w.forms.tuyenDuong,
     });
     // Once withdrawn, the person may be proposed again.
-    const first = json(await w.reporterA1.s.get(`${H}/proposals/${p.id}`)).candidates[0];
+    const first = expectOk(await w.reporterA1.s.get(`${H}/proposals/${p.id}`), ZProposal).candidates[0]!;
     expect(
       (await w.reporterA1.s.post(`${H}/candidates/${first.id}/withdraw`, { revision: first.revision })).statusCode,
     ).toBe(200);
