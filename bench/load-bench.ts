@@ -67,8 +67,16 @@ function memoryOf(pid: number): { rss: number; hwm: number } {
   return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
 }
 
+/** CPU time (user + system) the process has used, ms: per request, the cost a busy shared machine cannot hide. */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of stat (11 and 12 after the command name), in clock ticks (100/s).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 interface LoadResult {
   requests: number;
+  cpuMsPerRequest: number;
   rps: number;
   p50: number;
   p99: number;
@@ -76,15 +84,18 @@ interface LoadResult {
   non2xx: number;
 }
 
-async function drive(url: string, cookie: string | null, seconds = SECONDS): Promise<LoadResult> {
+async function drive(pid: number, url: string, cookie: string | null, seconds = SECONDS): Promise<LoadResult> {
+  const cpuBefore = cpuMsOf(pid);
   const r = await autocannon({
     url,
     connections: CONNECTIONS,
     duration: seconds,
     headers: cookie ? { cookie, 'x-dh-client': 'bench' } : {},
   });
+  const cpuMs = cpuMsOf(pid) - cpuBefore;
   return {
     requests: r.requests.total,
+    cpuMsPerRequest: Math.round((cpuMs / Math.max(1, r.requests.total)) * 100) / 100,
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -204,6 +215,7 @@ const summary = (rs: LoadResult[]) => ({
   rps: median(rs.map((r) => r.rps)),
   p50: median(rs.map((r) => r.p50)),
   p99: median(rs.map((r) => r.p99)),
+  cpuMsPerRequest: median(rs.map((r) => r.cpuMsPerRequest)),
   worstP99: Math.max(...rs.map((r) => r.p99)),
   errors: rs.reduce((n, r) => n + r.errors + r.non2xx, 0),
 });
@@ -291,7 +303,7 @@ async function main(): Promise<void> {
 
     const idle = memoryOf(pid);
     // Cold: the freshly started server, before anything else has warmed it.
-    const cold = await drive(rowUrl, cookies.admin, COLD_SECONDS);
+    const cold = await drive(pid, rowUrl, cookies.admin, COLD_SECONDS);
     console.log(`cold ${COLD_SECONDS} s: ${fmt(cold.rps)} req/s, p99 ${cold.p99} ms`);
     let peakRss = idle.rss;
     const sampler = setInterval(() => {
@@ -308,10 +320,10 @@ async function main(): Promise<void> {
       list: [] as LoadResult[],
     };
     for (let i = 0; i < ROUNDS; i++) {
-      runs.bare.push(await drive(bareUrl, null));
-      runs.admin.push(await drive(rowUrl, cookies.admin));
-      runs.heir.push(await drive(rowUrl, cookies.heir));
-      runs.list.push(await drive(listUrl, cookies.list));
+      runs.bare.push(await drive(bare.pid!, bareUrl, null));
+      runs.admin.push(await drive(pid, rowUrl, cookies.admin));
+      runs.heir.push(await drive(pid, rowUrl, cookies.heir));
+      runs.list.push(await drive(pid, listUrl, cookies.list));
       console.log(
         `round ${i + 1}: bare ${fmt(runs.bare[i]!.rps)}, admin ${fmt(runs.admin[i]!.rps)}, heir ${fmt(runs.heir[i]!.rps)}, list ${fmt(runs.list[i]!.rps)} req/s`,
       );
@@ -334,6 +346,11 @@ async function main(): Promise<void> {
       entries: generated.entries,
       reports: generated.reports,
       cores: os.cpus().length,
+      // What else the machine was running: on a shared machine the throughput says as much about this as about the server.
+      loadAverage: os
+        .loadavg()
+        .map((x) => Math.round(x * 10) / 10)
+        .join(' / '),
       connections: CONNECTIONS,
       secondsPerRound: SECONDS,
       rounds: ROUNDS,
@@ -351,14 +368,14 @@ async function main(): Promise<void> {
     mkdirSync(path.join(here, 'results'), { recursive: true });
     writeFileSync(path.join(here, 'results', 'load.json'), `${JSON.stringify(result, null, 2)}\n`);
     const line = (what: string, s: ReturnType<typeof withRatio>) =>
-      `| ${what} | ${fmt(s.rps)} | ${s.p50} | ${s.p99} | ${s.worstP99} | ${s.vsBare} | ${s.errors} |`;
+      `| ${what} | ${fmt(s.rps)} | ${s.p50} | ${s.p99} | ${s.worstP99} | ${s.vsBare} | ${s.cpuMsPerRequest} | ${s.errors} |`;
     const md = [
       `# Benchmark dưới tải — ${result.date.slice(0, 10)}`,
       '',
-      `PostgreSQL 15; ${result.preset === 'national' ? 'toàn quốc' : 'một tỉnh'}: ${result.units} đơn vị, ${result.entries} mô hình, điển hình, ${result.reports} báo cáo định kỳ. Máy chủ (bản build, LOG_LEVEL=${LOG_LEVEL}) và mốc so sánh (Fastify + node-pg trần, đọc một dòng \`person\` theo khóa, không phiên, không kiểm tra) chạy mỗi thứ một tiến trình; autocannon ${CONNECTIONS} kết nối đồng thời, ${ROUNDS} lượt × ${SECONDS} s mỗi phép đo, xen kẽ. Máy: ${result.cores} nhân.`,
+      `PostgreSQL 15; ${result.preset === 'national' ? 'toàn quốc' : 'một tỉnh'}: ${result.units} đơn vị, ${result.entries} mô hình, điển hình, ${result.reports} báo cáo định kỳ. Máy chủ (bản build, LOG_LEVEL=${LOG_LEVEL}) và mốc so sánh (Fastify + node-pg trần, đọc một dòng \`person\` theo khóa, không phiên, không kiểm tra) chạy mỗi thứ một tiến trình; autocannon ${CONNECTIONS} kết nối đồng thời, ${ROUNDS} lượt × ${SECONDS} s mỗi phép đo, xen kẽ. Máy: ${result.cores} nhân, tải trung bình lúc đo ${result.loadAverage}.`,
       '',
-      '| Phép đo | Yêu cầu/giây (trung vị) | p50 (ms) | p99 (ms) | p99 xấu nhất (ms) | so với mốc | Lỗi |',
-      '|---|---:|---:|---:|---:|---:|---:|',
+      '| Phép đo | Yêu cầu/giây (trung vị) | p50 (ms) | p99 (ms) | p99 xấu nhất (ms) | so với mốc | CPU ms/yêu cầu | Lỗi |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
       line('Mốc: Fastify + pg trần, một dòng `person`', { ...bareSummary, vsBare: 1 }),
       line('GET /people/:id — quản trị hệ thống', result.rowAdmin),
       line('GET /people/:id — cán bộ kế thừa lưu trữ (quyền xem đơn vị đã kết thúc)', result.rowArchive),
