@@ -1,5 +1,8 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { anonymous, json, setupTest, signIn, type Session, type TestContext } from '../test/harness.ts';
+import { ZPerson } from '../../common/schemas/people.ts';
+import { ZPage } from '../../common/schemas/shared.ts';
+import { anonymous, expectOk, setupTest, signIn, type Session, type TestContext } from '../test/harness.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import type { Role } from '../../common/roles.ts';
 
@@ -13,23 +16,28 @@ async function world() {
   const tree = await buildTree(t.db);
   const admin = await as(t, [{ role: 'admin', unitId: tree.root }]);
   const add = async (unitId: number, fullName: string) =>
-    json(await admin.post('/api/v1/people', { fullName, unitId, position: 'Chuyên viên' }));
+    expectOk(await admin.post('/api/v1/people', { fullName, unitId, position: 'Chuyên viên' }), ZPerson, 201);
   const people = {
     a1: await add(tree.a1, 'Nguyễn Văn An'),
     a2: await add(tree.a2, 'Nguyễn Văn Bình'),
     b1: await add(tree.b1, 'Nguyễn Văn Cường'),
   };
-  const left = json(
+  const left = expectOk(
     await admin.post(`/api/v1/people/${people.b1.id}/leave`, {
       leftOn: '2024-01-01',
       reason: 'Chuyển công tác',
       revision: 1,
     }),
+    ZPerson,
   );
   return { t, tree, admin, people: { ...people, b1: left } };
 }
 
-const ids = (r: { body: string }) => (JSON.parse(r.body).items as Array<{ id: number }>).map((p) => p.id).sort();
+const ZPersonPage = ZPage(ZPerson);
+const ids = (r: LightMyRequestResponse) =>
+  expectOk(r, ZPersonPage)
+    .items.map((p) => p.id)
+    .sort();
 
 describe('people registry: who may see and change what', () => {
   it('an operator of bloc A never sees bloc B: 404 on its people, nothing in lists, searches or filters', async () => {
@@ -41,7 +49,7 @@ describe('people registry: who may see and change what', () => {
     expect(ids(await s.get('/api/v1/people?q=nguyen&status=left'))).toEqual([]);
     expect((await s.get(`/api/v1/people?unitId=${tree.blocB}`)).statusCode).toBe(404);
     expect((await s.get(`/api/v1/people?unitId=${tree.root}`)).statusCode).toBe(404);
-    expect(json(await s.get('/api/v1/people?q=nguyen')).total).toBe(2);
+    expect(expectOk(await s.get('/api/v1/people?q=nguyen'), ZPersonPage).total).toBe(2);
 
     expect((await s.get(`/api/v1/people/${b.id}`)).statusCode).toBe(404);
     expect((await s.patch(`/api/v1/people/${b.id}`, { position: 'X', revision: b.revision })).statusCode).toBe(404);
@@ -65,7 +73,7 @@ describe('people registry: who may see and change what', () => {
   it('a viewer reads its subtree but gets 403 on every write there', async () => {
     const { t, tree, people } = await world();
     const s = await as(t, [{ role: 'viewer', unitId: tree.blocA }]);
-    const a = json(await s.get(`/api/v1/people/${people.a1.id}`));
+    const a = expectOk(await s.get(`/api/v1/people/${people.a1.id}`), ZPerson);
     expect(a).toMatchObject({ fullName: 'Nguyễn Văn An', canWrite: false });
     expect((await s.post('/api/v1/people', { fullName: 'Lê Văn Lạ', unitId: tree.a1 })).statusCode).toBe(403);
     expect((await s.patch(`/api/v1/people/${a.id}`, { position: 'X', revision: 1 })).statusCode).toBe(403);

@@ -1,13 +1,16 @@
 /** Lists: filters, diacritic-insensitive search, Vietnamese order, unit names as of a date, pagination. */
+import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { systemContext } from '../lib/context.ts';
 import { changeUnit } from '../org/commands/change-unit.ts';
 import { buildUnit } from '../test/factories.ts';
-import { json, setupTest } from '../test/harness.ts';
+import { ZPerson } from '../../common/schemas/people.ts';
+import { ZEntryDetail, ZEntryPage } from '../../common/schemas/registry.ts';
+import { expectOk, setupTest } from '../test/harness.ts';
 import { buildField, buildPerson, modelEntry, register, registerAccepted, registryWorld } from './test-helpers.ts';
 
 const E = '/api/v1/registry/entries';
-const names = (r: { body: string }) => (JSON.parse(r.body).items as Array<{ name: string }>).map((i) => i.name);
+const names = (r: LightMyRequestResponse) => expectOk(r, ZEntryPage).items.map((i) => i.name);
 
 describe('registry lists', () => {
   it('filters, searches without diacritics, sorts in Vietnamese order and shows unit names as of a date', async () => {
@@ -82,7 +85,7 @@ describe('registry lists', () => {
     ]);
     expect(names(await op.get(`${E}?onDate=2022-02-01`))).toEqual(['Trường học hạnh phúc']);
     expect(names(await op.get(`${E}?onDate=2021-12-31`))).toEqual([]);
-    const page = json(await op.get(`${E}?page=2&pageSize=3`));
+    const page = expectOk(await op.get(`${E}?page=2&pageSize=3`), ZEntryPage);
     expect(page).toMatchObject({ total: 7, page: 2, pageSize: 3 });
     expect(page.items).toHaveLength(3);
 
@@ -99,12 +102,13 @@ describe('registry lists', () => {
       documentId: null,
       note: null,
     });
-    const owner = (r: { body: string }, id: number) =>
-      (JSON.parse(r.body).items as Array<{ id: number; ownerUnit: { name: string } }>).find((i) => i.id === id)!
-        .ownerUnit.name;
+    const owner = (r: LightMyRequestResponse, id: number) =>
+      expectOk(r, ZEntryPage).items.find((i) => i.id === id)!.ownerUnit.name;
     expect(owner(await op.get(`${E}?kind=model`), m1.id)).toBe('Đảng bộ Sở Tư pháp tỉnh Lào Cai');
     expect(owner(await op.get(`${E}?kind=model&asOf=2023-01-01`), m1.id)).toBe('Đảng bộ Sở Tư pháp');
-    expect(json(await op.get(`${E}/${m1.id}?asOf=2023-01-01`)).ownerUnit.name).toBe('Đảng bộ Sở Tư pháp');
+    expect(expectOk(await op.get(`${E}/${m1.id}?asOf=2023-01-01`), ZEntryDetail).ownerUnit.name).toBe(
+      'Đảng bộ Sở Tư pháp',
+    );
     expect(names(await op.get(`${E}?q=lao%20cai&kind=model`))).toEqual(['Trường học hạnh phúc']);
     expect(names(await op.get(`${E}?q=so%20tu%20phap&kind=model`))).toEqual(['Trường học hạnh phúc']);
   });
@@ -121,14 +125,16 @@ describe('registry lists', () => {
     await registerAccepted(w, w.reporterA1.s, w.operatorA.s, modelEntry(w, w.tree.a1, { name: 'Mô hình của đảng bộ' }));
     await registerAccepted(w, w.operatorA.s, w.operatorA.s, modelEntry(w, cell, { name: 'Mô hình của chi bộ' }));
     const names = async (s: typeof w.operatorA.s) =>
-      json(await s.get(`/api/v1/registry/entries?unitId=${w.tree.a1}`))
+      expectOk(await s.get(`/api/v1/registry/entries?unitId=${w.tree.a1}`), ZEntryPage)
         .items.map((e: { name: string }) => e.name)
         .sort();
     expect(await names(w.operatorA.s)).toEqual(['Mô hình của chi bộ', 'Mô hình của đảng bộ']);
-    expect(json(await w.operatorA.s.get(`/api/v1/registry/entries?unitId=${w.tree.a1}`)).total).toBe(2);
+    expect(expectOk(await w.operatorA.s.get(`/api/v1/registry/entries?unitId=${w.tree.a1}`), ZEntryPage).total).toBe(2);
     // The reporter of a1 (a unit grant) lists a1's own entry only, not the cell's below it.
     expect(await names(w.reporterA1.s)).toEqual(['Mô hình của đảng bộ']);
-    expect(json(await w.reporterA1.s.get(`/api/v1/registry/entries?unitId=${w.tree.a1}`)).total).toBe(1);
+    expect(expectOk(await w.reporterA1.s.get(`/api/v1/registry/entries?unitId=${w.tree.a1}`), ZEntryPage).total).toBe(
+      1,
+    );
   });
 
   it("finds and sorts an exemplar by the person's current name after the person is renamed", async () => {
@@ -139,13 +145,11 @@ describe('registry lists', () => {
     await register(op, { kind: 'exemplar', personId: person, fieldId: w.exemplarField.id, levelId: w.levels.coSo });
     const other = await buildPerson(t.db, w.tree.a1, 'Lê Văn Bình');
     await register(op, { kind: 'exemplar', personId: other, fieldId: w.exemplarField.id, levelId: w.levels.coSo });
-    const revision = json(await op.get(`/api/v1/people/${person}`)).revision;
+    const revision = expectOk(await op.get(`/api/v1/people/${person}`), ZPerson).revision;
     const renamed = await op.patch(`/api/v1/people/${person}`, { fullName: 'Trần Thị An', revision });
-    expect(renamed.statusCode, renamed.body).toBe(200);
-    expect(JSON.parse((await op.get(`${E}?kind=exemplar&q=tran%20thi%20an`)).body).total).toBe(1);
-    const order = JSON.parse((await op.get(`${E}?kind=exemplar`)).body).items.map(
-      (i: { person: { id: number } }) => i.person.id,
-    );
+    expectOk(renamed, ZPerson);
+    expect(expectOk(await op.get(`${E}?kind=exemplar&q=tran%20thi%20an`), ZEntryPage).total).toBe(1);
+    const order = expectOk(await op.get(`${E}?kind=exemplar`), ZEntryPage).items.map((i) => i.person?.id);
     expect(order).toEqual([person, other]); // An before Bình
   });
 });

@@ -1,8 +1,17 @@
 /** Completeness of a period: counts and percentages per subtree and child unit, equal to the lists behind them; bulk acceptance; the timeline. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { COMPLETENESS_BUCKETS } from '../../common/schemas/reporting-completeness.ts';
+import {
+  COMPLETENESS_BUCKETS,
+  ZAcceptManyPreview,
+  ZAcceptManyResult,
+  ZCompleteness,
+  ZPeriodEntriesPage,
+} from '../../common/schemas/reporting-completeness.ts';
 import { loadActor } from '../accounts/load-actor.ts';
-import { json, setupTest, type Session } from '../test/harness.ts';
+import { ZTimeline } from '../../common/schemas/registry-timeline.ts';
+import { ZPeriod } from '../../common/schemas/reporting-periods.ts';
+import { ZReport } from '../../common/schemas/reporting.ts';
+import { expectError, expectOk, type Session, setupTest } from '../test/harness.ts';
 import { computeCompleteness } from './completeness.ts';
 import { P, R, reportingWorld, setToday, startReport, submitted } from './test-helpers.ts';
 
@@ -18,7 +27,7 @@ async function world() {
   const t = await setupTest();
   const x = await reportingWorld(t);
   const { w } = x;
-  const period = json(await w.operatorRoot.s.get(`${P}/${x.period.id}`));
+  const period = expectOk(await w.operatorRoot.s.get(`${P}/${x.period.id}`), ZPeriod);
   const patched = await w.operatorRoot.s.patch(`${P}/${x.period.id}`, {
     name: period.name,
     startsOn: period.startsOn,
@@ -36,14 +45,13 @@ async function world() {
   const b1 = await submitted(x, x.reporterB1.s, x.entries.b1.id);
   setToday('2022-07-20');
   const accepted = await w.operatorA.s.post(`${R}/${a1.id}/accept`, { revision: a1.revision });
-  expect(accepted.statusCode, accepted.body).toBe(200);
-  return { t, x, reports: { a1: json(accepted), a1b, b1 } };
+  return { t, x, reports: { a1: expectOk(accepted, ZReport), a1b, b1 } };
 }
 
 /** Every count of a row equals the total of the entries list with the matching filter. */
 async function expectIdentity(s: Session, periodId: number, unitId: number | null, row: Record<string, unknown>) {
   const base = `${P}/${periodId}/entries?pageSize=1${unitId === null ? '' : `&unitId=${unitId}`}`;
-  const total = async (q: string) => json(await s.get(`${base}${q}`)).total as number;
+  const total = async (q: string) => expectOk(await s.get(`${base}${q}`), ZPeriodEntriesPage).total;
   expect(await total(''), `expected of ${unitId}`).toBe(row.expected);
   for (const bucket of COMPLETENESS_BUCKETS)
     expect(await total(`&bucket=${bucket}`), `${bucket} of ${unitId}`).toBe(row[bucket]);
@@ -55,7 +63,7 @@ describe('completeness', () => {
     const { t, x } = await world();
     const { w } = x;
     const op = w.operatorRoot.s;
-    const root = json(await op.get(`${P}/${x.period.id}/completeness?unitId=${w.tree.root}`));
+    const root = expectOk(await op.get(`${P}/${x.period.id}/completeness?unitId=${w.tree.root}`), ZCompleteness);
     expect(root.unit).toEqual({ id: w.tree.root, name: 'Tỉnh ủy Thử nghiệm' });
     expect(root.total).toEqual({
       expected: 4,
@@ -92,7 +100,10 @@ describe('completeness', () => {
     await expectIdentity(op, x.period.id, w.tree.root, root.total);
     for (const child of root.children) await expectIdentity(op, x.period.id, child.unit.id, child);
 
-    const blocA = json(await w.operatorA.s.get(`${P}/${x.period.id}/completeness?unitId=${w.tree.blocA}`));
+    const blocA = expectOk(
+      await w.operatorA.s.get(`${P}/${x.period.id}/completeness?unitId=${w.tree.blocA}`),
+      ZCompleteness,
+    );
     expect(blocA.children.map((c: { unit: { id: number }; expected: number }) => [c.unit.id, c.expected])).toEqual([
       [w.tree.a1, 2],
       [w.tree.a2, 1],
@@ -100,19 +111,19 @@ describe('completeness', () => {
     for (const child of blocA.children) await expectIdentity(w.operatorA.s, x.period.id, child.unit.id, child);
 
     // Without a unit: everything the actor reads, one row per top granted unit.
-    const mine = json(await w.operatorA.s.get(`${P}/${x.period.id}/completeness`));
+    const mine = expectOk(await w.operatorA.s.get(`${P}/${x.period.id}/completeness`), ZCompleteness);
     expect(mine.unit).toBeNull();
     expect(mine.total.expected).toBe(3);
     expect(mine.children.map((c: { unit: { id: number } }) => c.unit.id)).toEqual([w.tree.blocA]);
     await expectIdentity(w.operatorA.s, x.period.id, null, mine.total);
-    const reporter = json(await w.reporterA1.s.get(`${P}/${x.period.id}/completeness`));
+    const reporter = expectOk(await w.reporterA1.s.get(`${P}/${x.period.id}/completeness`), ZCompleteness);
     expect(reporter.total).toMatchObject({ expected: 2, accepted: 1, draft: 1, late: 1 });
     expect(reporter.children).toEqual([
       expect.objectContaining({ unit: { id: w.tree.a1, name: 'Đảng bộ Sở Tư pháp' }, expected: 2 }),
     ]);
 
     // A unit with nothing expected: null percentages.
-    const b2 = json(await op.get(`${P}/${x.period.id}/completeness?unitId=${w.tree.b2}`));
+    const b2 = expectOk(await op.get(`${P}/${x.period.id}/completeness?unitId=${w.tree.b2}`), ZCompleteness);
     expect(b2.total).toMatchObject({ expected: 0, submittedPercent: null, acceptedPercent: null });
 
     // The exported function, on another day: before the due date nothing is late yet.
@@ -124,7 +135,7 @@ describe('completeness', () => {
   it('lists the entries behind the numbers, filtered and in unit then name order', async () => {
     const { x, reports } = await world();
     const { w } = x;
-    const list = json(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries`));
+    const list = expectOk(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries`), ZPeriodEntriesPage);
     expect(
       list.items.map((i: { entry: { name: string }; bucket: string; late: boolean }) => [
         i.entry.name,
@@ -146,18 +157,33 @@ describe('completeness', () => {
       closingDay: '2022-07-31',
       submittedAt: expect.any(String),
     });
-    const search = json(
+    const search = expectOk(
       await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?search=${encodeURIComponent('cong so xanh')}`),
+      ZPeriodEntriesPage,
     );
     expect(search.items.map((i: { entry: { id: number } }) => i.entry.id)).toEqual([x.entries.a1b.id]);
-    expect(json(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?search=C%C3%94NG%20S%E1%BB%9E`)).total).toBe(1);
-    expect(json(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?kind=exemplar`)).total).toBe(0);
     expect(
-      json(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?fieldId=${x.field.id}&levelId=${w.levels.coSo}`))
-        .total,
+      expectOk(
+        await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?search=C%C3%94NG%20S%E1%BB%9E`),
+        ZPeriodEntriesPage,
+      ).total,
+    ).toBe(1);
+    expect(
+      expectOk(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?kind=exemplar`), ZPeriodEntriesPage).total,
+    ).toBe(0);
+    expect(
+      expectOk(
+        await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?fieldId=${x.field.id}&levelId=${w.levels.coSo}`),
+        ZPeriodEntriesPage,
+      ).total,
     ).toBe(4);
-    expect(json(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?late=false`)).total).toBe(1);
-    const page2 = json(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?pageSize=3&page=2`));
+    expect(
+      expectOk(await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?late=false`), ZPeriodEntriesPage).total,
+    ).toBe(1);
+    const page2 = expectOk(
+      await w.operatorRoot.s.get(`${P}/${x.period.id}/entries?pageSize=3&page=2`),
+      ZPeriodEntriesPage,
+    );
     expect(page2).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(page2.items).toHaveLength(1);
   });
@@ -165,7 +191,10 @@ describe('completeness', () => {
   it('shows reports that left the draft stage on the entry timeline', async () => {
     const { x, reports } = await world();
     const { w } = x;
-    const timeline = json(await w.operatorA.s.get(`/api/v1/registry/entries/${x.entries.a1.id}/timeline`));
+    const timeline = expectOk(
+      await w.operatorA.s.get(`/api/v1/registry/entries/${x.entries.a1.id}/timeline`),
+      ZTimeline,
+    );
     const items = timeline.items.filter((i: { type: string }) => i.type === 'period_report');
     expect(items).toEqual([
       {
@@ -181,7 +210,10 @@ describe('completeness', () => {
         judgedCount: 5,
       },
     ]);
-    const draftTimeline = json(await w.operatorA.s.get(`/api/v1/registry/entries/${x.entries.a1b.id}/timeline`));
+    const draftTimeline = expectOk(
+      await w.operatorA.s.get(`/api/v1/registry/entries/${x.entries.a1b.id}/timeline`),
+      ZTimeline,
+    );
     expect(draftTimeline.items.filter((i: { type: string }) => i.type === 'period_report')).toEqual([]);
   });
 });
@@ -195,8 +227,9 @@ describe('accepting many reports', () => {
       return submitted(x, w.reporterA2.s, x.entries.a2.id);
     })();
     const op = w.operatorA.s;
-    const preview = json(
+    const preview = expectOk(
       await op.post(`${R}/accept-many/preview`, { reportIds: [a2.id, reports.a1b.id, reports.a1.id, reports.b1.id] }),
+      ZAcceptManyPreview,
     );
     expect(
       preview.items.map((i: { reportId: number; acceptable: boolean; problem: string | null }) => [
@@ -227,11 +260,11 @@ describe('accepting many reports', () => {
         { reportId: reports.a1b.id, revision: reports.a1b.revision },
       ],
     });
-    expect(mixed.statusCode).toBe(409);
-    expect(json(mixed).error.fields).toEqual([{ field: 'items.1', message: 'Báo cáo chưa được gửi.' }]);
+    expect(expectError(mixed, 409, 'INVALID_STATE', ['items.1']).fields).toEqual([
+      { field: 'items.1', message: 'Báo cáo chưa được gửi.' },
+    ]);
     const stale = await op.post(`${R}/accept-many`, { items: [{ reportId: a2.id, revision: a2.revision - 1 }] });
-    expect(stale.statusCode).toBe(409);
-    expect(json(stale).error.code).toBe('CONFLICT');
+    expectError(stale, 409, 'CONFLICT');
     expect(
       (await t.db.selectFrom('period_report').select('status').where('id', '=', a2.id).executeTakeFirstOrThrow())
         .status,
@@ -246,8 +279,8 @@ describe('accepting many reports', () => {
       files: [],
       revision: reports.a1.revision,
     });
-    expect(changed.statusCode, changed.body).toBe(200);
-    expect(json(changed)).toMatchObject({ status: 'submitted', changedAfterAcceptance: true });
+    const changedReport = expectOk(changed, ZReport);
+    expect(changedReport).toMatchObject({ status: 'submitted', changedAfterAcceptance: true });
     const before = Number(
       (
         await t.db
@@ -260,11 +293,10 @@ describe('accepting many reports', () => {
     const done = await op.post(`${R}/accept-many`, {
       items: [
         { reportId: a2.id, revision: a2.revision },
-        { reportId: reports.a1.id, revision: json(changed).revision },
+        { reportId: reports.a1.id, revision: changedReport.revision },
       ],
     });
-    expect(done.statusCode, done.body).toBe(200);
-    expect(json(done)).toEqual({ accepted: 2 });
+    expect(expectOk(done, ZAcceptManyResult)).toEqual({ accepted: 2 });
     const after = Number(
       (
         await t.db
@@ -275,10 +307,10 @@ describe('accepting many reports', () => {
       ).n,
     );
     expect(after - before).toBe(2);
-    const a1 = json(await op.get(`${R}/${reports.a1.id}`));
+    const a1 = expectOk(await op.get(`${R}/${reports.a1.id}`), ZReport);
     expect(a1).toMatchObject({ status: 'accepted', changedAfterAcceptance: false });
     expect(a1.events.map((e: { kind: string }) => e.kind).slice(-2)).toEqual(['changed', 'reaccepted']);
-    expect(json(await op.get(`${R}/${a2.id}`)).events.map((e: { kind: string }) => e.kind)).toEqual([
+    expect(expectOk(await op.get(`${R}/${a2.id}`), ZReport).events.map((e: { kind: string }) => e.kind)).toEqual([
       'created',
       'submitted',
       'accepted',
