@@ -8,7 +8,11 @@ import { ACTIONS } from '../../common/roles.ts';
 import { can, systemContext } from '../lib/context.ts';
 import { mergeUnits } from '../org/commands/merge-units.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD, levelIdOf, typeIdOf } from '../test/factories.ts';
-import { anonymous, json, setupTest, signIn } from '../test/harness.ts';
+import { ZMe } from '../../common/schemas/accounts.ts';
+import { ZAuditPage } from '../../common/schemas/audit.ts';
+import { ZPerson } from '../../common/schemas/people.ts';
+import { z } from '../../common/zod-setup.ts';
+import { anonymous, expectOk, json, setupTest, signIn } from '../test/harness.ts';
 import { loadActor } from './load-actor.ts';
 
 async function world() {
@@ -47,7 +51,7 @@ describe('the auditor role', () => {
   it('reads the whole audit log on a root unit — unit-less events included — and only its subtree elsewhere', async () => {
     const w = await world();
     const root = await w.as(w.auditorRoot);
-    const me = json(await root.get('/api/v1/auth/me'));
+    const me = expectOk(await root.get('/api/v1/auth/me'), ZMe);
     expect(me.grants).toEqual([expect.objectContaining({ role: 'auditor', unitId: w.tree.root })]);
     expect(me.isSystemAdmin).toBe(false);
     expect(
@@ -57,24 +61,22 @@ describe('the auditor role', () => {
         .sort(),
     ).toEqual(['audit.read', 'org.read', 'users.read']);
 
-    const everything = json(await root.get('/api/v1/audit?pageSize=200'));
-    const actions = everything.items.map((e: { action: string }) => e.action);
+    const everything = expectOk(await root.get('/api/v1/audit?pageSize=200'), ZAuditPage);
+    const actions = everything.items.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['user.created', 'grant.created', 'token.created']));
-    const bySystemAdmin = json(await (await w.as(w.sys)).get('/api/v1/audit?pageSize=200'));
+    const bySystemAdmin = expectOk(await (await w.as(w.sys)).get('/api/v1/audit?pageSize=200'), ZAuditPage);
     // The same log a system administrator reads, up to the auditor's reading (the admin's own sign-in came after).
-    const seen = everything.items.map((e: { id: number }) => e.id);
-    expect(
-      bySystemAdmin.items.map((e: { id: number }) => e.id).filter((id: number) => id <= Math.max(...seen)),
-    ).toEqual(seen);
+    const seen = everything.items.map((e) => e.id);
+    expect(bySystemAdmin.items.map((e) => e.id).filter((id) => id <= Math.max(...seen))).toEqual(seen);
     expect((await root.get('/api/v1/audit/actions')).statusCode).toBe(200);
-    const one = everything.items.find((e: { action: string }) => e.action === 'token.created');
+    const one = everything.items.find((e) => e.action === 'token.created')!;
     expect((await root.get(`/api/v1/audit/${one.id}`)).statusCode).toBe(200);
 
-    const subtree = json(await (await w.as(w.auditorA)).get('/api/v1/audit?pageSize=200'));
-    const units = new Set(subtree.items.map((e: { unitId: number | null }) => e.unitId));
+    const subtree = expectOk(await (await w.as(w.auditorA)).get('/api/v1/audit?pageSize=200'), ZAuditPage);
+    const units = new Set(subtree.items.map((e) => e.unitId));
     expect(units.has(w.tree.a1)).toBe(true);
     expect(units.has(w.tree.b1)).toBe(false);
-    expect(subtree.items.some((e: { action: string }) => e.action === 'token.created')).toBe(false);
+    expect(subtree.items.some((e) => e.action === 'token.created')).toBe(false);
   });
 
   it('changes nothing: every write operation of every area is refused and no audit event is written in its name', async () => {
@@ -114,24 +116,29 @@ describe('the auditor role', () => {
     const person = await (
       await w.as(w.sys)
     ).post('/api/v1/people', { unitId: w.tree.a1, fullName: 'Trần Văn Bình', partyMember: true });
-    expect(person.statusCode, person.body).toBe(201);
+    const personId = expectOk(person, ZPerson, 201).id;
+    // Any of these lists: only its count matters here.
+    const ZCounted = z.object({ total: z.number() });
     for (const url of [
       '/api/v1/people',
       '/api/v1/registry/entries',
       '/api/v1/documents',
       '/api/v1/plans',
-      `/api/v1/people/${json(person).id}`,
+      `/api/v1/people/${personId}`,
     ]) {
       const response = await auditor.get(url);
-      if (response.statusCode === 200) expect(json(response).total, url).toBe(0);
+      if (response.statusCode === 200) expect(expectOk(response, ZCounted).total, url).toBe(0);
       else expect([403, 404], url).toContain(response.statusCode);
     }
 
     // Then every write operation the API documents, with real ids where it takes one.
-    const doc = json(await anonymous(w.app).get('/api/openapi.json'));
+    // The OpenAPI document: its own standard, no route schema of ours.
+    const doc = json<{ paths: Record<string, Record<string, unknown>> }>(
+      await anonymous(w.app).get('/api/openapi.json'),
+    );
     const own = /^\/api\/v1\/(auth\/|tokens|notifications)/;
     const succeeded: string[] = [];
-    for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
+    for (const [path, methods] of Object.entries(doc.paths)) {
       if (own.test(path)) continue;
       for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
         if (method === 'GET' || method === 'HEAD') continue;
@@ -158,7 +165,7 @@ describe('the auditor role', () => {
 
   it('holds no write ability, and inherits no archive of an ended unit (a viewer in its place would)', async () => {
     const w = await world();
-    const me = json(await (await w.as(w.auditorA)).get('/api/v1/auth/me'));
+    const me = expectOk(await (await w.as(w.auditorA)).get('/api/v1/auth/me'), ZMe);
     for (const action of ACTIONS)
       expect(me.abilities[action], action).toBe(['audit.read', 'org.read', 'users.read'].includes(action));
 

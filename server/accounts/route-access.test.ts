@@ -12,7 +12,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { App } from '../lib/http.ts';
 import { CLIENT_HEADER } from '../../common/client-header.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
-import { anonymous, json, setupTest, signIn } from '../test/harness.ts';
+import { ZCreatedToken, ZMe } from '../../common/schemas/accounts.ts';
+import { anonymous, expectError, expectOk, json, setupTest, signIn } from '../test/harness.ts';
 
 interface Operation {
   method: string;
@@ -35,10 +36,23 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
   'POST /api/v1/auth/logout',
 ]);
 
+/** The OpenAPI document's paths: its own standard, no route schema of ours. */
+interface OpenApiPaths {
+  paths: Record<string, Record<string, { security?: unknown[] }>>;
+}
+
+/**
+ * Whatever an operation answers to garbage, read loosely: the loops below collect every wrong answer rather than
+ * stopping at the first, so they cannot use expectError.
+ */
+interface AnyAnswer {
+  error?: { code?: string; message?: string };
+}
+
 async function operations(app: App): Promise<Operation[]> {
-  const doc = json(await anonymous(app).get('/api/openapi.json'));
+  const doc = json<OpenApiPaths>(await anonymous(app).get('/api/openapi.json'));
   const list: Operation[] = [];
-  for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>)) {
+  for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
       list.push({
         method: method.toUpperCase(),
@@ -81,7 +95,7 @@ describe('route access before validation', () => {
     const wrong: string[] = [];
     for (const op of ops.filter((o) => !o.isPublic)) {
       const response = await garbage(app, op, { [CLIENT_HEADER]: 'test' });
-      const body = response.json();
+      const body = response.json<AnyAnswer>();
       if (
         response.statusCode !== 401 ||
         body.error?.code !== 'UNAUTHENTICATED' ||
@@ -115,7 +129,7 @@ describe('route access before validation', () => {
     const tree = await buildTree(db);
     const user = await buildUser(db, { grants: [{ role: 'admin', unitId: tree.root }] });
     const tokenSession = await signIn(app, user.username, DEFAULT_PASSWORD);
-    const { token } = json(await tokenSession.post('/api/v1/tokens', { name: 'Tích hợp' }));
+    const { token } = expectOk(await tokenSession.post('/api/v1/tokens', { name: 'Tích hợp' }), ZCreatedToken, 201);
     await db.updateTable('app_user').set({ must_change_password: true }).where('id', '=', user.id).execute();
     const session = await signIn(app, user.username, DEFAULT_PASSWORD);
     const byToken = { authorization: `Bearer ${token}` };
@@ -130,21 +144,21 @@ describe('route access before validation', () => {
         ['token', byToken],
       ] as const) {
         const response = await garbage(app, op, headers);
-        if (response.statusCode !== 403 || response.json().error?.code !== 'PASSWORD_CHANGE_REQUIRED') {
+        if (response.statusCode !== 403 || response.json<AnyAnswer>().error?.code !== 'PASSWORD_CHANGE_REQUIRED') {
           wrong.push(`${how} ${op.method} ${op.path} → ${response.statusCode} ${response.body.slice(0, 120)}`);
         }
       }
     }
     expect(wrong).toEqual([]);
-    const refused = json(await session.get('/api/v1/org/units'));
-    expect(refused.error.message).toMatch(/^Bạn cần đổi mật khẩu trước khi tiếp tục/);
+    const refused = expectError(await session.get('/api/v1/org/units'), 403, 'PASSWORD_CHANGE_REQUIRED');
+    expect(refused.message).toMatch(/^Bạn cần đổi mật khẩu trước khi tiếp tục/);
 
     // Who am I says so; the password can be changed; then everything is open again (the token was revoked by the change).
-    const me = json(await session.get('/api/v1/auth/me'));
+    const me = expectOk(await session.get('/api/v1/auth/me'), ZMe);
     expect(me.mustChangePassword).toBe(true);
-    expect(json(await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: byToken })).mustChangePassword).toBe(
-      true,
-    );
+    expect(
+      expectOk(await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: byToken }), ZMe).mustChangePassword,
+    ).toBe(true);
     const changed = await session.post('/api/v1/auth/password', {
       currentPassword: DEFAULT_PASSWORD,
       newPassword: 'hoa sen nở giữa đầm lầy xanh',
