@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anonymous, json, signIn } from '../test/harness.ts';
+import { ZMe, ZUser, ZUserPage } from '../../common/schemas/accounts.ts';
+import { anonymous, expectError, expectOk, signIn } from '../test/harness.ts';
 import { accountEvents, newUserBody, world } from './users-test-world.ts';
 
 describe('user administration: happy paths', () => {
@@ -8,8 +9,7 @@ describe('user administration: happy paths', () => {
     const admin = await w.as(w.adminA);
 
     const created = await admin.post('/api/v1/users', newUserBody(w.tree.a1));
-    expect(created.statusCode).toBe(201);
-    const user = json(created);
+    const user = expectOk(created, ZUser, 201);
     expect(user).toMatchObject({
       username: 'Tran.Minh',
       fullName: 'Trần Văn Minh',
@@ -32,31 +32,28 @@ describe('user administration: happy paths', () => {
     expect(events[1]!.actor_user_id).toBe(w.adminA.id);
 
     const minh = await signIn(w.app, 'tran.minh', 'ngựa vằn ăn cỏ bên suối');
-    expect(json(await minh.get('/api/v1/auth/me')).mustChangePassword).toBe(true);
+    expect(expectOk(await minh.get('/api/v1/auth/me'), ZMe).mustChangePassword).toBe(true);
 
     const edited = await admin.patch(`/api/v1/users/${user.id}`, {
       fullName: 'Trần Văn Minh Đức',
       email: null,
       revision: 1,
     });
-    expect(edited.statusCode).toBe(200);
-    expect(json(edited)).toMatchObject({ fullName: 'Trần Văn Minh Đức', email: null, revision: 2 });
+    expect(expectOk(edited, ZUser)).toMatchObject({ fullName: 'Trần Văn Minh Đức', email: null, revision: 2 });
     const updated = (await accountEvents(w.db)).at(-1)!;
     expect(updated).toMatchObject({ action: 'user.updated', entity_id: String(user.id), unit_id: w.tree.a1 });
     expect(updated.before).toMatchObject({ fullName: 'Trần Văn Minh', email: 'minh@example.vn' });
     expect(updated.after).toMatchObject({ fullName: 'Trần Văn Minh Đức', email: null });
 
     const granted = await admin.post(`/api/v1/users/${user.id}/grants`, { role: 'operator', unitId: w.tree.a2 });
-    expect(granted.statusCode).toBe(201);
-    expect(json(granted).grants.map((g: { role: string }) => g.role)).toEqual(['viewer', 'operator']);
-    const operatorGrant = json(granted).grants[1].id;
+    const withGrant = expectOk(granted, ZUser, 201);
+    expect(withGrant.grants.map((g) => g.role)).toEqual(['viewer', 'operator']);
+    const operatorGrant = withGrant.grants[1]!.id;
     const again = await admin.post(`/api/v1/users/${user.id}/grants`, { role: 'operator', unitId: w.tree.a2 });
-    expect(again.statusCode).toBe(409);
-    expect(json(again).error.code).toBe('DUPLICATE');
+    expectError(again, 409, 'DUPLICATE');
 
     const revoked = await admin.post(`/api/v1/users/${user.id}/grants/${operatorGrant}/revoke`);
-    expect(revoked.statusCode).toBe(200);
-    expect(json(revoked).grants).toHaveLength(1);
+    expect(expectOk(revoked, ZUser).grants).toHaveLength(1);
     const row = await w.db
       .selectFrom('role_grant')
       .selectAll()
@@ -76,12 +73,11 @@ describe('user administration: happy paths', () => {
         locked_until: new Date(Date.now() + 600_000),
       })
       .execute();
-    const lockedView = json(await admin.get(`/api/v1/users/${user.id}`));
+    const lockedView = expectOk(await admin.get(`/api/v1/users/${user.id}`), ZUser);
     expect(lockedView.lockedUntil).not.toBeNull();
     expect(lockedView.abilities.unlock).toBe(true);
     const unlocked = await admin.post(`/api/v1/users/${user.id}/unlock`);
-    expect(unlocked.statusCode).toBe(200);
-    expect(json(unlocked).lockedUntil).toBeNull();
+    expect(expectOk(unlocked, ZUser).lockedUntil).toBeNull();
     expect((await admin.post(`/api/v1/users/${user.id}/unlock`)).statusCode).toBe(409);
 
     // Locked out again (for everyone, and from one address): the reset clears both.
@@ -107,8 +103,8 @@ describe('user administration: happy paths', () => {
     const reset = await admin.post(`/api/v1/users/${user.id}/password`, {
       newPassword: 'chiều thu lá vàng rơi ngõ nhỏ',
     });
-    expect(reset.statusCode).toBe(200);
-    expect(json(reset)).toMatchObject({ mustChangePassword: true, lockedUntil: null });
+    const afterReset = expectOk(reset, ZUser);
+    expect(afterReset).toMatchObject({ mustChangePassword: true, lockedUntil: null });
     expect((await minh.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect(
       await w.db
@@ -123,10 +119,9 @@ describe('user administration: happy paths', () => {
     );
     await signIn(w.app, 'tran.minh', 'chiều thu lá vàng rơi ngõ nhỏ');
 
-    const revision = json(reset).revision;
+    const revision = afterReset.revision;
     const disabled = await admin.post(`/api/v1/users/${user.id}/status`, { status: 'disabled', revision });
-    expect(disabled.statusCode).toBe(200);
-    expect(json(disabled).status).toBe('disabled');
+    expect(expectOk(disabled, ZUser).status).toBe('disabled');
     expect(
       (
         await anonymous(w.app).post('/api/v1/auth/login', {
@@ -178,37 +173,51 @@ describe('user administration: happy paths', () => {
     const admin = await w.as(w.adminA);
     const names = (r: { items: Array<{ username: string }> }) => r.items.map((u) => u.username).sort();
 
-    const all = json(await admin.get('/api/v1/users?pageSize=200'));
+    const all = expectOk(await admin.get('/api/v1/users?pageSize=200'), ZUserPage);
     expect(names(all)).toEqual(['admin.khoia', 'anh.nt', 'baocao.a1', 'cuong.lv', 'lanhdao.a', 'nghiepvu.a']);
     expect(all.total).toBe(6);
-    const cuong = all.items.find((u: { username: string }) => u.username === 'cuong.lv');
+    const cuong = all.items.find((u) => u.username === 'cuong.lv')!;
     expect(cuong.grants).toEqual([expect.objectContaining({ unitId: w.tree.a2 })]);
     expect(cuong.otherGrants).toBe(1);
     expect(cuong.abilities.update).toBe(false);
 
-    const paged = json(await admin.get('/api/v1/users?pageSize=2&page=2'));
+    const paged = expectOk(await admin.get('/api/v1/users?pageSize=2&page=2'), ZUserPage);
     expect(paged).toMatchObject({ total: 6, page: 2, pageSize: 2 });
     expect(names(paged)).toEqual(['baocao.a1', 'cuong.lv']);
 
-    expect(names(json(await admin.get(`/api/v1/users?q=${encodeURIComponent('NGUYEN THI ANH')}`)))).toEqual(['anh.nt']);
-    expect(names(json(await admin.get(`/api/v1/users?q=${encodeURIComponent('thị ánh')}`)))).toEqual(['anh.nt']);
-    expect(json(await admin.get(`/api/v1/users?q=${encodeURIComponent('Đặng Văn Bình')}`)).total).toBe(0);
-    expect(json(await admin.get('/api/v1/users?q=binh')).total).toBe(0);
-    expect(json(await admin.get('/api/v1/users?q=chua')).total).toBe(0);
-    expect(names(json(await admin.get(`/api/v1/users?unitId=${w.tree.a1}`)))).toEqual(['anh.nt', 'baocao.a1']);
-    expect(json(await admin.get(`/api/v1/users?unitId=${w.tree.blocB}`)).total).toBe(0);
-    expect(json(await admin.get(`/api/v1/users?unitId=${w.tree.b1}`)).total).toBe(0);
-    expect(json(await admin.get('/api/v1/users?unitId=999999')).total).toBe(0);
+    expect(
+      names(expectOk(await admin.get(`/api/v1/users?q=${encodeURIComponent('NGUYEN THI ANH')}`), ZUserPage)),
+    ).toEqual(['anh.nt']);
+    expect(names(expectOk(await admin.get(`/api/v1/users?q=${encodeURIComponent('thị ánh')}`), ZUserPage))).toEqual([
+      'anh.nt',
+    ]);
+    expect(expectOk(await admin.get(`/api/v1/users?q=${encodeURIComponent('Đặng Văn Bình')}`), ZUserPage).total).toBe(
+      0,
+    );
+    expect(expectOk(await admin.get('/api/v1/users?q=binh'), ZUserPage).total).toBe(0);
+    expect(expectOk(await admin.get('/api/v1/users?q=chua'), ZUserPage).total).toBe(0);
+    expect(names(expectOk(await admin.get(`/api/v1/users?unitId=${w.tree.a1}`), ZUserPage))).toEqual([
+      'anh.nt',
+      'baocao.a1',
+    ]);
+    expect(expectOk(await admin.get(`/api/v1/users?unitId=${w.tree.blocB}`), ZUserPage).total).toBe(0);
+    expect(expectOk(await admin.get(`/api/v1/users?unitId=${w.tree.b1}`), ZUserPage).total).toBe(0);
+    expect(expectOk(await admin.get('/api/v1/users?unitId=999999'), ZUserPage).total).toBe(0);
 
     const sys = await w.as(w.sys);
-    expect(names(json(await sys.get(`/api/v1/users?q=${encodeURIComponent('dang van binh')}`)))).toEqual(['binh.dv']);
-    expect(names(json(await sys.get('/api/v1/users?q=chua.cap')))).toEqual(['chua.cap.quyen']);
-    expect(names(json(await sys.get(`/api/v1/users?unitId=${w.tree.blocB}`)))).toEqual(['binh.dv', 'cuong.lv']);
-    expect(json(await sys.get('/api/v1/users')).total).toBe(9);
+    expect(names(expectOk(await sys.get(`/api/v1/users?q=${encodeURIComponent('dang van binh')}`), ZUserPage))).toEqual(
+      ['binh.dv'],
+    );
+    expect(names(expectOk(await sys.get('/api/v1/users?q=chua.cap'), ZUserPage))).toEqual(['chua.cap.quyen']);
+    expect(names(expectOk(await sys.get(`/api/v1/users?unitId=${w.tree.blocB}`), ZUserPage))).toEqual([
+      'binh.dv',
+      'cuong.lv',
+    ]);
+    expect(expectOk(await sys.get('/api/v1/users'), ZUserPage).total).toBe(9);
 
     const operator = await w.as(w.operatorA);
-    expect(json(await operator.get('/api/v1/users?pageSize=200')).total).toBe(6);
-    const viaOperator = json(await operator.get(`/api/v1/users/${w.userA.id}`));
+    expect(expectOk(await operator.get('/api/v1/users?pageSize=200'), ZUserPage).total).toBe(6);
+    const viaOperator = expectOk(await operator.get(`/api/v1/users/${w.userA.id}`), ZUser);
     expect(viaOperator.abilities).toEqual({
       update: false,
       setStatus: false,

@@ -6,18 +6,19 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../common/dates.ts';
 import { addDays } from '../reporting/period-dates.ts';
-import { json, setupTest, signIn } from '../test/harness.ts';
+import { ZDisclosure } from '../../common/schemas/honours-disclosure.ts';
+import { expectError, expectOk, json, setupTest, signIn } from '../test/harness.ts';
 import { buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import { honoursWorld, insertCandidate, insertProposal, insertRound } from '../honours/test-helpers.ts';
 import { RATE_LIMITS } from './rate-limits.ts';
 
 /** The API's one error shape, a Vietnamese message that says how long to wait, and the Retry-After header. */
 function expectRateLimited(r: LightMyRequestResponse, message: RegExp) {
-  expect(r.statusCode, r.body).toBe(429);
-  expect(Object.keys(json(r))).toEqual(['error']);
-  expect(json(r).error.code).toBe('RATE_LIMITED');
-  expect(json(r).error.message).toMatch(message);
-  expect(json(r).error.message).toMatch(/Hãy (thử|gửi) lại sau \d+ (giây|phút)\.$/);
+  const error = expectError(r, 429, 'RATE_LIMITED', []);
+  // The whole body, unparsed: nothing but the error (expectError's schema would drop anything else).
+  expect(Object.keys(json<object>(r))).toEqual(['error']);
+  expect(error.message).toMatch(message);
+  expect(error.message).toMatch(/Hãy (thử|gửi) lại sau \d+ (giây|phút)\.$/);
   expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
 }
 
@@ -126,8 +127,7 @@ describe('per-address limits', () => {
       note: null,
       candidateIds: [candidate],
     });
-    expect(published.statusCode, published.body).toBe(201);
-    const token = (json(published).publicPath as string).replace('/cong-khai/', '');
+    const token = expectOk(published, ZDisclosure, 201).publicPath.replace('/cong-khai/', '');
 
     const answers: number[] = [];
     for (let i = 1; i <= 30; i++) {

@@ -1,9 +1,10 @@
 /** Council sessions: closing and counting under each award form's rule, quorum, minutes, and the list of sessions. */
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../docgen/read-docx.ts';
-import { ZCouncilSummary, type TCouncilSession } from '../../../common/schemas/honours-council.ts';
+import { ZCouncilSession, ZCouncilSummary, type TCouncilSession } from '../../../common/schemas/honours-council.ts';
 import { ZPage } from '../../../common/schemas/shared.ts';
-import { expectOk, json, type Session } from '../../test/harness.ts';
+import { ZCouncilPage } from '../test-schemas.ts';
+import { expectError, expectOk, type Session } from '../../test/harness.ts';
 import { C, councilBody, councilWorld, createCouncil, type CouncilWorld } from './test-helpers.ts';
 
 type Vote = { candidateId: number; choice: 'yes' | 'no' | 'abstain' };
@@ -62,15 +63,14 @@ describe('closing and counting', () => {
       (await m5.s.post(`${C}/${session.id}/recusals`, { candidateId: gk, reason: 'Cùng đơn vị công tác' })).statusCode,
     ).toBe(200);
     await vote(m5, [{ candidateId: bk, choice: 'yes' }], true);
-    return { x, session: json(await secretary.s.get(`${C}/${session.id}`)) };
+    return { x, session: expectOk(await secretary.s.get(`${C}/${session.id}`), ZCouncilSession) };
   }
 
   it('counts each candidate under its rule, at the boundaries, and moves the candidates on', async () => {
     const { x, session } = await votedSession();
     expect((await x.m.member.s.post(`${C}/${session.id}/close`, { revision: session.revision })).statusCode).toBe(403);
     const res = await x.m.chair.s.post(`${C}/${session.id}/close`, { revision: session.revision });
-    expect(res.statusCode).toBe(200);
-    const closed = json(res);
+    const closed = expectOk(res, ZCouncilSession);
     expect(closed.status).toBe('closed');
     expect(closed.closedAt).not.toBeNull();
     expect(closed.abilities).toEqual({ manage: false, vote: false });
@@ -159,8 +159,11 @@ describe('closing and counting', () => {
         ).statusCode,
       ).toBe(200);
     }
-    const now = json(await x.w.operatorA.s.get(`${C}/${session.id}`));
-    const closed = json(await x.w.operatorA.s.post(`${C}/${session.id}/close`, { revision: now.revision }));
+    const now = expectOk(await x.w.operatorA.s.get(`${C}/${session.id}`), ZCouncilSession);
+    const closed = expectOk(
+      await x.w.operatorA.s.post(`${C}/${session.id}/close`, { revision: now.revision }),
+      ZCouncilSession,
+    );
     expect(item(closed, x.c.bangKhen).result).toMatchObject({
       members: 3,
       present: 1,
@@ -175,8 +178,7 @@ describe('closing and counting', () => {
   it('writes the minutes of a closed session only', async () => {
     const { x, session } = await votedSession();
     let res = await x.m.secretary.s.get(`${C}/${session.id}/minutes.docx`);
-    expect(res.statusCode).toBe(409);
-    expect(json(res).error.message).toContain('chưa kết thúc');
+    expect(expectError(res, 409, 'INVALID_STATE').message).toContain('chưa kết thúc');
     await x.m.chair.s.post(`${C}/${session.id}/close`, { revision: session.revision });
     res = await x.w.viewerA.s.get(`${C}/${session.id}/minutes.docx`);
     expect(res.statusCode).toBe(200);
@@ -231,13 +233,13 @@ describe('listing sessions', () => {
     const mine = expectOk(await x.m.secretary.s.get(`${C}?mine=true`), ZPage(ZCouncilSummary));
     expect(mine.items.map((i) => i.id)).toEqual([first.id]);
     expect(mine.items[0]?.isMember).toBe(true);
-    expect(json(await x.m.chair.s.get(C)).total).toBe(2);
-    expect(json(await x.w.viewerA.s.get(`${C}?roundId=${x.roundId}&pageSize=1`))).toMatchObject({
+    expect(expectOk(await x.m.chair.s.get(C), ZCouncilPage).total).toBe(2);
+    expect(expectOk(await x.w.viewerA.s.get(`${C}?roundId=${x.roundId}&pageSize=1`), ZCouncilPage)).toMatchObject({
       total: 2,
       pageSize: 1,
     });
-    expect(json(await x.w.viewerA.s.get(`${C}?roundId=999999`)).total).toBe(0);
-    expect(json(await x.w.operatorB.s.get(C)).total).toBe(0);
-    expect(json(await x.w.reporterA1.s.get(C)).total).toBe(0);
+    expect(expectOk(await x.w.viewerA.s.get(`${C}?roundId=999999`), ZCouncilPage).total).toBe(0);
+    expect(expectOk(await x.w.operatorB.s.get(C), ZCouncilPage).total).toBe(0);
+    expect(expectOk(await x.w.reporterA1.s.get(C), ZCouncilPage).total).toBe(0);
   });
 });

@@ -7,8 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../../common/dates.ts';
 import { modelEntry, registerAccepted } from '../../registry/test-helpers.ts';
-import { ZProposal } from '../../../common/schemas/honours-flow.ts';
-import { expectOk, json, setupTest } from '../../test/harness.ts';
+import { ZProposal, ZSuggestionList } from '../../../common/schemas/honours-flow.ts';
+import { ZQueueCandidatePage, ZRoundPage } from '../test-schemas.ts';
+import { expectOk, setupTest } from '../../test/harness.ts';
 import { honoursWorld, insertCandidate, insertProposal } from '../test-helpers.ts';
 import {
   addCandidate,
@@ -34,9 +35,9 @@ describe('the proposal flow', () => {
     // The bloc operator's grant reaches the units below, so it may also propose from them.
     expect(round.abilities).toEqual({ edit: true, propose: true, review: true });
     // The grassroots reporter sees the bloc's round when listing rounds for its unit, and may propose in it.
-    const rounds = json(await w.reporterA1.s.get(`${H}/rounds?unitId=${w.tree.a1}`));
+    const rounds = expectOk(await w.reporterA1.s.get(`${H}/rounds?unitId=${w.tree.a1}`), ZRoundPage);
     expect(rounds.items.map((r: { id: number }) => r.id)).toEqual([round.id]);
-    expect(rounds.items[0].abilities).toEqual({ edit: false, propose: true, review: false });
+    expect(rounds.items[0]!.abilities).toEqual({ edit: false, propose: true, review: false });
 
     const draft = await createProposal(w.reporterA1.s, round.id, w.tree.a1);
     expect(draft).toMatchObject({
@@ -76,7 +77,7 @@ describe('the proposal flow', () => {
       .execute();
     expect(toReviewer.map((n) => n.link)).toEqual([`/khen-thuong/to-trinh/${draft.id}`]);
 
-    const queue = json(await w.operatorA.s.get(`${H}/review-queue?status=proposed`));
+    const queue = expectOk(await w.operatorA.s.get(`${H}/review-queue?status=proposed`), ZQueueCandidatePage);
     expect(queue.total).toBe(2);
     expect(queue.items[0]).toMatchObject({ proposerUnit: { id: w.tree.a1 }, round: { id: round.id } });
 
@@ -119,9 +120,9 @@ describe('the proposal flow', () => {
     expect(toProposer.map((n) => n.kind)).toEqual(['honours.candidates_returned']);
 
     // The unit fixes the returned dossier and sends it again; the passed one is untouched.
-    const mine = json(await w.reporterA1.s.get(`${H}/proposals/${draft.id}`));
+    const mine = expectOk(await w.reporterA1.s.get(`${H}/proposals/${draft.id}`), ZProposal);
     expect(mine.abilities).toMatchObject({ edit: true, submit: true });
-    const returned = mine.candidates.find((c: { id: number }) => c.id === ind.id);
+    const returned = mine.candidates.find((c) => c.id === ind.id)!;
     const fixed = await w.reporterA1.s.patch(`${H}/candidates/${ind.id}`, {
       achievement: 'Hoàn thành xuất sắc nhiệm vụ; có xác nhận của Giám đốc Sở',
       revision: returned.revision,
@@ -140,7 +141,7 @@ describe('the proposal flow', () => {
       achievement: 'Hoàn thành xuất sắc nhiệm vụ; có xác nhận của Giám đốc Sở',
     });
     expect(again.candidates.find((c: { id: number }) => c.id === col.id).status).toBe('passed');
-    expect(json(await w.operatorA.s.get(`${H}/review-queue?status=proposed`)).total).toBe(1);
+    expect(expectOk(await w.operatorA.s.get(`${H}/review-queue?status=proposed`), ZQueueCandidatePage).total).toBe(1);
     // Nothing left to send.
     expect((await w.reporterA1.s.post(`${H}/proposals/${draft.id}/submit`, {})).statusCode).toBe(409);
   });
@@ -198,10 +199,8 @@ describe('the proposal flow', () => {
     expect(flagsOf((r) => r.person_id === w.people.a1)).toEqual(['discipline']);
     expect(flagsOf((r) => r.person_id === w.people.a1b)).toEqual([]);
     expect(flagsOf((r) => r.entry_id === model.id)).toEqual(['inspection']);
-    const shown = json(await w.operatorA.s.get(`${H}/proposals/${p.id}`));
-    expect(
-      shown.candidates.find((c: { person: { id: number } | null }) => c.person?.id === w.people.a1).flags[0].text,
-    ).toContain('Khiển trách');
+    const shown = expectOk(await w.operatorA.s.get(`${H}/proposals/${p.id}`), ZProposal);
+    expect(shown.candidates.find((c) => c.person?.id === w.people.a1)!.flags[0]!.text).toContain('Khiển trách');
   });
 
   it('suggests an entry whose latest evaluation in the round phase met the criteria, and drops it once proposed', async () => {
@@ -218,7 +217,7 @@ describe('the proposal flow', () => {
     );
     expect(round.plan).toEqual({ id: w.plan, name: expect.any(String) });
     const p = await createProposal(w.reporterA1.s, round.id, w.tree.a1);
-    const suggested = json(await w.reporterA1.s.get(`${H}/proposals/${p.id}/suggestions`));
+    const suggested = expectOk(await w.reporterA1.s.get(`${H}/proposals/${p.id}/suggestions`), ZSuggestionList);
     expect(suggested.items.map((s: { entry: { id: number } }) => s.entry.id)).toEqual([met.id]);
     expect(suggested.items[0]).toMatchObject({
       subject: 'collective',
@@ -227,7 +226,7 @@ describe('the proposal flow', () => {
       evaluation: [{ met: true, scope: 'Sơ kết 2 năm 2021-2023' }],
     });
     await addCandidate(w.reporterA1.s, p.id, { subject: 'collective', entryId: met.id, awardFormId: w.forms.giayKhen });
-    expect(json(await w.reporterA1.s.get(`${H}/proposals/${p.id}/suggestions`)).items).toEqual([]);
+    expect(expectOk(await w.reporterA1.s.get(`${H}/proposals/${p.id}/suggestions`), ZSuggestionList).items).toEqual([]);
   });
 
   it('forwards to an outside body: only the round owner, and only approved or decided candidates', async () => {
