@@ -1,7 +1,8 @@
 /** Disciplines of a person: recorded with people.write on the person's unit, read with people.read, "in force" judged by today. */
 import { describe, expect, it } from 'vitest';
 import { honoursWorld } from '../honours/test-helpers.ts';
-import { json, setupTest } from '../test/harness.ts';
+import { ZDiscipline, ZDisciplineList } from '../../common/schemas/honours-discipline.ts';
+import { expectOk, setupTest } from '../test/harness.ts';
 
 describe('disciplines', () => {
   it('records a discipline, shows whether it is in force, and audits it', async () => {
@@ -14,8 +15,7 @@ describe('disciplines', () => {
       decidedOn: '2026-01-05',
       untilOn: null,
     });
-    expect(created.statusCode, created.body).toBe(201);
-    expect(json(created)).toMatchObject({
+    expect(expectOk(created, ZDiscipline, 201)).toMatchObject({
       form: 'Khiển trách',
       decidedOn: '2026-01-05',
       untilOn: null,
@@ -28,8 +28,8 @@ describe('disciplines', () => {
       decidedOn: '2019-01-05',
       untilOn: '2020-01-05',
     });
-    expect(json(old).active).toBe(false);
-    const list = json(await w.viewerA.s.get(url));
+    expect(expectOk(old, ZDiscipline, 201).active).toBe(false);
+    const list = expectOk(await w.viewerA.s.get(url), ZDisciplineList);
     expect(list.items.map((d: { form: string }) => d.form)).toEqual(['Khiển trách', 'Cảnh cáo']);
     const audit = await t.db
       .selectFrom('audit_event')

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { json, setupTest } from '../test/harness.ts';
+import { ZFieldDetail } from '../../common/schemas/catalogue.ts';
+import { ZDocument } from '../../common/schemas/documents.ts';
+import { ZPlan, ZPlanSummary } from '../../common/schemas/plans.ts';
+import { ZPage } from '../../common/schemas/shared.ts';
+import { expectError, expectOk, setupTest } from '../test/harness.ts';
+
+const ZPlanPage = ZPage(ZPlanSummary);
 import { buildTree, levelIdOf } from '../test/factories.ts';
 import { documentBody } from '../documents/test-helpers.ts';
 import { as, fieldBody, planBody } from '../catalogue/test-helpers.ts';
@@ -9,13 +15,15 @@ describe('plans', () => {
     const t = await setupTest();
     const tree = await buildTree(t.db);
     const s = await as(t, [{ role: 'operator', unitId: tree.root }]);
-    const doc = json(
+    const doc = expectOk(
       await s.post(
         '/api/v1/documents',
         documentBody(tree.root, { symbol: '24-KH/TU', issuedOn: '2021-03-17', issuerName: 'Tỉnh ủy Thử nghiệm' }),
       ),
+      ZDocument,
+      201,
     );
-    const field = json(await s.post('/api/v1/catalogue/fields', fieldBody(tree.root)));
+    const field = expectOk(await s.post('/api/v1/catalogue/fields', fieldBody(tree.root)), ZFieldDetail, 201);
     const provinceLevel = await levelIdOf(t.db, 'tinh');
     const body = planBody(tree.root, { documentId: doc.id, note: 'Theo Chỉ thị 05-CT/TW' });
     body.targets[0] = { ...body.targets[0]!, levelId: provinceLevel } as never;
@@ -28,8 +36,7 @@ describe('plans', () => {
       description: null,
     } as never);
     const created = await s.post('/api/v1/plans', body);
-    expect(created.statusCode, created.body).toBe(201);
-    const plan = json(created);
+    const plan = expectOk(created, ZPlan, 201);
     expect(plan).toMatchObject({
       ownerUnitId: tree.root,
       ownerUnitName: 'Tỉnh ủy Thử nghiệm',
@@ -58,11 +65,12 @@ describe('plans', () => {
     });
     expect(plan.targets[2]).toMatchObject({ subject: 'unit_plan_coverage', value: 100, measure: 'percent' });
     expect(plan.targets[3]).toMatchObject({ fieldId: field.id, fieldName: field.name, value: 8 });
-    expect(json(await s.get(`/api/v1/plans/${plan.id}`))).toEqual(plan);
+    expect(expectOk(await s.get(`/api/v1/plans/${plan.id}`), ZPlan)).toEqual(plan);
 
     // Phases are replaced as a set: a kept phase keeps its id, a dropped one goes, a new one comes.
-    const [first, second] = plan.phases;
-    const edited = json(
+    const first = plan.phases[0]!;
+    const second = plan.phases[1]!;
+    const edited = expectOk(
       await s.patch(`/api/v1/plans/${plan.id}`, {
         title: 'Kế hoạch 24-KH/TU giai đoạn 2021-2025',
         phases: [
@@ -84,7 +92,7 @@ describe('plans', () => {
         ],
         targets: [
           {
-            id: plan.targets[1].id,
+            id: plan.targets[1]!.id,
             subject: 'exemplar',
             value: 12,
             measure: 'count',
@@ -93,37 +101,37 @@ describe('plans', () => {
         ],
         revision: 1,
       }),
+      ZPlan,
     );
     expect(edited).toMatchObject({ title: 'Kế hoạch 24-KH/TU giai đoạn 2021-2025', revision: 2 });
     expect(edited.phases.map((p: { id: number; name: string }) => p.name)).toEqual([
       'Sơ kết 02 năm (giữa kỳ)',
       'Tổng kết 5 năm',
     ]);
-    expect(edited.phases[0].id).toBe(second.id);
+    expect(edited.phases[0]!.id).toBe(second.id);
     expect(edited.phases.map((p: { id: number }) => p.id)).not.toContain(first.id);
     expect(edited.targets).toEqual([
-      expect.objectContaining({ id: plan.targets[1].id, value: 12, description: '12 điển hình tiên tiến cấp tỉnh' }),
+      expect.objectContaining({ id: plan.targets[1]!.id, value: 12, description: '12 điển hình tiên tiến cấp tỉnh' }),
     ]);
 
     // Sending the same content again changes nothing, not even the revision.
-    const same = json(
+    const same = expectOk(
       await s.patch(`/api/v1/plans/${plan.id}`, {
         title: edited.title,
         phases: edited.phases.map(({ id: _id, sortOrder: _s, ...p }: Record<string, unknown>) => p),
         revision: 2,
       }),
+      ZPlan,
     );
     expect(same.revision).toBe(2);
     expect(same.phases.map((p: { id: number }) => p.id)).toEqual(edited.phases.map((p: { id: number }) => p.id));
 
     const closed = await s.post(`/api/v1/plans/${plan.id}/close`, { revision: 2 });
-    expect(json(closed)).toMatchObject({ status: 'closed', revision: 3 });
+    expect(expectOk(closed, ZPlan)).toMatchObject({ status: 'closed', revision: 3 });
     const again = await s.post(`/api/v1/plans/${plan.id}/close`, { revision: 3 });
-    expect(again.statusCode).toBe(409);
-    expect(json(again).error.code).toBe('INVALID_STATE');
+    expectError(again, 409, 'INVALID_STATE');
     const late = await s.patch(`/api/v1/plans/${plan.id}`, { title: 'X', revision: 3 });
-    expect(late.statusCode).toBe(409);
-    expect(json(late).error.message).toMatch(/đã kết thúc/);
+    expect(expectError(late, 409, 'INVALID_STATE').message).toMatch(/đã kết thúc/);
 
     const events = await t.db
       .selectFrom('audit_event')
@@ -148,11 +156,13 @@ describe('plans', () => {
     const t = await setupTest();
     const tree = await buildTree(t.db);
     const s = await as(t, [{ role: 'admin', unitId: tree.root }]);
-    const doc = json(
+    const doc = expectOk(
       await s.post(
         '/api/v1/documents',
         documentBody(tree.root, { symbol: '24-KH/TU', issuedOn: '2021-03-17', issuerName: 'Tỉnh ủy' }),
       ),
+      ZDocument,
+      201,
     );
     const add = async (
       ownerUnitId: number,
@@ -162,8 +172,7 @@ describe('plans', () => {
       extra: Record<string, unknown> = {},
     ) => {
       const response = await s.post('/api/v1/plans', { ownerUnitId, title, startsOn, endsOn, ...extra });
-      expect(response.statusCode, response.body).toBe(201);
-      return json(response).id as number;
+      return expectOk(response, ZPlan, 201).id;
     };
     const province = await add(
       tree.root,
@@ -176,7 +185,7 @@ describe('plans', () => {
     const grassroots = await add(tree.a1, 'Kế hoạch học tập và làm theo Bác năm 2023', '2023-01-01', '2023-12-31');
     const other = await add(tree.blocB, 'Kế hoạch tuyên truyền năm 2023', '2023-01-01', '2023-12-31');
     const list = async (query = '') =>
-      json(await s.get(`/api/v1/plans${query}`)).items.map((p: { id: number }) => p.id);
+      expectOk(await s.get(`/api/v1/plans${query}`), ZPlanPage).items.map((p: { id: number }) => p.id);
     expect(await list()).toEqual([other, grassroots, bloc, province]); // same start: the newer first
     expect(await list('?q=NHAN%20RONG%20mo%20hinh')).toEqual([province]);
     expect(await list(`?q=${encodeURIComponent('24-kh/tu')}`)).toEqual([province]);
@@ -188,7 +197,7 @@ describe('plans', () => {
     await s.post(`/api/v1/plans/${bloc}/close`, { revision: 1 });
     expect(await list('?status=closed')).toEqual([bloc]);
     expect(await list('?status=active&activeOn=2022-06-30')).toEqual([province]);
-    const page = json(await s.get('/api/v1/plans?page=2&pageSize=3'));
+    const page = expectOk(await s.get('/api/v1/plans?page=2&pageSize=3'), ZPlanPage);
     expect(page).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(page.items.map((p: { id: number }) => p.id)).toEqual([province]);
   });

@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { findSoffice } from '../docgen/pdf.ts';
 import { readDocx } from '../docgen/read-docx.ts';
-import { anonymous, json, setupTest, type Session } from '../test/harness.ts';
+import { ZReviewReport, ZReviewReportPage } from '../../common/schemas/review-reports.ts';
+import { anonymous, expectError, expectOk, type Session, setupTest } from '../test/harness.ts';
 import { computeReviewFigures } from './figures.ts';
 import { AS_OF, FROM, insertEntry, insertSpan, reviewWorld, TO } from './test-helpers.ts';
 
@@ -50,8 +51,7 @@ describe('review reports', () => {
     const x = await reviewWorld(t);
     const { operatorA } = x.w;
     const created = await create(operatorA.s, x.w.tree.blocA, x.w.plan);
-    expect(created.statusCode, created.body).toBe(201);
-    const report = json(created);
+    const report = expectOk(created, ZReviewReport, 201);
     const direct = await computeReviewFigures(t.db, {
       unitId: x.w.tree.blocA,
       from: FROM,
@@ -64,13 +64,12 @@ describe('review reports', () => {
     expect(report.warningsAcknowledged).toBe(true);
 
     const patched = await operatorA.s.patch(`${RR}/${report.id}`, { revision: report.revision, texts: TEXTS });
-    expect(patched.statusCode, patched.body).toBe(200);
-    expect(json(patched).warnings).toEqual([]);
+    expect(expectOk(patched, ZReviewReport).warnings).toEqual([]);
 
     // Data changes later: the stored snapshot does not move; a refresh does.
     const late = await insertEntry(t.db, { kind: 'model', unit: x.w.tree.a1, field: x.f1, level: x.w.levels.coSo });
     await insertSpan(t.db, late, x.w.levels.coSo, '2023-05-01');
-    const again = json(await operatorA.s.get(`${RR}/${report.id}`));
+    const again = expectOk(await operatorA.s.get(`${RR}/${report.id}`), ZReviewReport);
     expect(again.figures).toEqual(direct);
 
     const docx = await operatorA.s.get(`${RR}/${report.id}/docx`);
@@ -139,21 +138,22 @@ describe('review reports', () => {
     expect(wb.getWorksheet('Cấp cơ sở theo lĩnh vực')).toBeDefined();
 
     // Refresh recomputes as of the snapshot date and picks up the late entry.
-    const current = json(await operatorA.s.get(`${RR}/${report.id}`));
+    const current = expectOk(await operatorA.s.get(`${RR}/${report.id}`), ZReviewReport);
     const refreshed = await operatorA.s.post(`${RR}/${report.id}/refresh`, { revision: current.revision });
-    expect(refreshed.statusCode, refreshed.body).toBe(200);
-    expect(json(refreshed).figures.counts.model.total).toBe(5);
+    expect(expectOk(refreshed, ZReviewReport).figures.counts.model.total).toBe(5);
 
     // The next report of the same kind starts from this one's texts.
-    const next = json(
+    const next = expectOk(
       await create(operatorA.s, x.w.tree.blocA, null, {
         from: '2024-01-01',
         to: '2024-12-31',
         snapshotOn: '2025-01-31',
       }),
+      ZReviewReport,
+      201,
     );
     expect(next.texts).toEqual(TEXTS);
-    const list = json(await operatorA.s.get(`${RR}?unitId=${x.w.tree.blocA}`));
+    const list = expectOk(await operatorA.s.get(`${RR}?unitId=${x.w.tree.blocA}`), ZReviewReportPage);
     expect(list.total).toBe(2);
   });
 
@@ -161,10 +161,11 @@ describe('review reports', () => {
     const t = await setupTest();
     const x = await reviewWorld(t);
     const s = x.w.operatorA.s;
-    const report = json(await create(s, x.w.tree.blocA, x.w.plan));
+    const report = expectOk(await create(s, x.w.tree.blocA, x.w.plan), ZReviewReport, 201);
 
-    const r1 = json(
+    const r1 = expectOk(
       await s.patch(`${RR}/${report.id}`, { revision: report.revision, overrides: { 'models.movement.end': 5 } }),
+      ZReviewReport,
     );
     const codes1 = r1.warnings.map((w: { code: string }) => w.code);
     expect(codes1).toContain('movement_identity');
@@ -174,34 +175,37 @@ describe('review reports', () => {
     expect(r1.numbers).toContainEqual({ key: 'models.end', computed: 4, value: 4, overridden: false });
     for (const path of ['docx', 'annex.xlsx', 'pdf'])
       expect((await s.get(`${RR}/${report.id}/${path}`)).statusCode).toBe(409);
-    const rowOf = async () => json(await s.get(RR)).items.find((i: { id: number }) => i.id === report.id);
+    const rowOf = async () =>
+      expectOk(await s.get(RR), ZReviewReportPage).items.find((i: { id: number }) => i.id === report.id);
     expect(await rowOf()).toMatchObject({ warningCount: r1.warnings.length, warningsAcknowledged: false });
 
     const ack = await s.post(`${RR}/${report.id}/acknowledge`, { revision: r1.revision });
-    expect(ack.statusCode, ack.body).toBe(200);
+    const acked = expectOk(ack, ZReviewReport);
     expect(await rowOf()).toMatchObject({ warningCount: r1.warnings.length, warningsAcknowledged: true });
-    expect(json(ack).warningsAcknowledged).toBe(true);
-    expect(json(ack).warningsAcknowledgedBy.name).toBe('Cán bộ nghiệp vụ Khối A');
+    expect(acked.warningsAcknowledged).toBe(true);
+    expect(acked.warningsAcknowledgedBy?.name).toBe('Cán bộ nghiệp vụ Khối A');
     expect((await s.get(`${RR}/${report.id}/docx`)).statusCode).toBe(200);
 
     // A new mistake needs a new acknowledgement.
-    const r2 = json(
+    const r2 = expectOk(
       await s.patch(`${RR}/${report.id}`, {
-        revision: json(ack).revision,
+        revision: acked.revision,
         overrides: { [`models.level.${x.w.levels.coSo}.end`]: 3 },
       }),
+      ZReviewReport,
     );
     expect(r2.warnings.map((w: { code: string }) => w.code)).toContain('breakdown_sum');
     expect(r2.warningsAcknowledged).toBe(false);
     expect((await s.get(`${RR}/${report.id}/docx`)).statusCode).toBe(409);
 
     // Text copied from a district report, and a letter cited with a wrong date.
-    const r3 = json(
+    const r3 = expectOk(
       await s.patch(`${RR}/${report.id}`, {
         revision: r2.revision,
         overrides: {},
         texts: { implementation: 'Huyện ủy đã ban hành Công văn số 384-CV/ĐUK, ngày 29/9/2-21.' },
       }),
+      ZReviewReport,
     );
     expect(r3.warnings.map((w: { code: string }) => w.code)).toEqual(
       expect.arrayContaining(['foreign_term', 'citation_bad_date']),
@@ -212,13 +216,14 @@ describe('review reports', () => {
       revision: r3.revision,
       layout: { margins: { leftMm: 'rộng' } },
     });
-    expect(badLayout.statusCode).toBe(400);
-    const r4 = json(
+    expectError(badLayout, 400, 'VALIDATION', ['layout.margins.leftMm']);
+    const r4 = expectOk(
       await s.patch(`${RR}/${report.id}`, {
         revision: r3.revision,
         texts: {},
         layout: { margins: { leftMm: 25 }, sizes: { body: 13 } },
       }),
+      ZReviewReport,
     );
     expect(r4.layout).toEqual({ margins: { leftMm: 25 }, sizes: { body: 13 } });
     expect(r4.warnings).toEqual([]);
@@ -226,20 +231,19 @@ describe('review reports', () => {
 
     // Stale revision.
     const stale = await s.patch(`${RR}/${report.id}`, { revision: r2.revision, number: 'Số 16-BC/ĐUK' });
-    expect(stale.statusCode).toBe(409);
+    expectError(stale, 409, 'CONFLICT');
     expect((await s.post(`${RR}/${report.id}/acknowledge`, { revision: r2.revision })).statusCode).toBe(409);
   });
 
   it('PDF is 404 with a Vietnamese message when LibreOffice is not installed', async () => {
     const t = await setupTest();
     const x = await reviewWorld(t);
-    const report = json(await create(x.w.operatorA.s, x.w.tree.blocA, x.w.plan));
+    const report = expectOk(await create(x.w.operatorA.s, x.w.tree.blocA, x.w.plan), ZReviewReport, 201);
     const before = process.env.SOFFICE_PATH;
     process.env.SOFFICE_PATH = '/nonexistent/soffice';
     try {
       const pdf = await x.w.operatorA.s.get(`${RR}/${report.id}/pdf`);
-      expect(pdf.statusCode).toBe(404);
-      expect(json(pdf).message ?? pdf.body).toContain('LibreOffice');
+      expect(expectError(pdf, 404, 'NOT_FOUND').message).toContain('LibreOffice');
     } finally {
       // Workers run test files one after another in one process: never leave the setting behind.
       if (before === undefined) delete process.env.SOFFICE_PATH;
@@ -252,7 +256,7 @@ describe('review reports', () => {
     async () => {
       const t = await setupTest();
       const x = await reviewWorld(t);
-      const report = json(await create(x.w.operatorA.s, x.w.tree.blocA, x.w.plan));
+      const report = expectOk(await create(x.w.operatorA.s, x.w.tree.blocA, x.w.plan), ZReviewReport, 201);
       const pdf = await x.w.operatorA.s.get(`${RR}/${report.id}/pdf`);
       expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -265,7 +269,7 @@ describe('review reports', () => {
     const t = await setupTest();
     const x = await reviewWorld(t);
     const { operatorA, operatorB, viewerA, reporterA1 } = x.w;
-    const report = json(await create(operatorA.s, x.w.tree.blocA, x.w.plan));
+    const report = expectOk(await create(operatorA.s, x.w.tree.blocA, x.w.plan), ZReviewReport, 201);
     const anon = anonymous(t.app);
     expect((await anon.get(RR)).statusCode).toBe(401);
     expect((await anon.get(`${RR}/${report.id}`)).statusCode).toBe(401);
@@ -276,11 +280,11 @@ describe('review reports', () => {
       expect((await operatorB.s.get(`${RR}/${report.id}${path}`)).statusCode).toBe(404);
     expect((await operatorB.s.patch(`${RR}/${report.id}`, { revision: report.revision })).statusCode).toBe(404);
     expect((await create(operatorB.s, x.w.tree.blocA, null)).statusCode).toBe(404);
-    expect(json(await operatorB.s.get(RR)).total).toBe(0);
+    expect(expectOk(await operatorB.s.get(RR), ZReviewReportPage).total).toBe(0);
 
     expect((await viewerA.s.get(`${RR}/${report.id}`)).statusCode).toBe(200);
     expect((await viewerA.s.get(`${RR}/${report.id}/docx`)).statusCode).toBe(200);
-    expect(json(await viewerA.s.get(RR)).total).toBe(1);
+    expect(expectOk(await viewerA.s.get(RR), ZReviewReportPage).total).toBe(1);
     expect((await viewerA.s.patch(`${RR}/${report.id}`, { revision: report.revision, number: 'x' })).statusCode).toBe(
       403,
     );
