@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { pageErrors, PHONE, searchAndChoose, signIn, withScreenshot } from './browser.ts';
-import { admin, openAction, poll } from './registry-steps.ts';
+import { admin, openAction, pickNth, poll } from './registry-steps.ts';
 import { apiAs, demoSuite } from './suite.ts';
 
 /** An existing grassroots chi bộ of the demo: the new ones take its type, level and parent. */
@@ -16,6 +16,10 @@ const names = {
   a: `Chi bộ Phòng Kiểm thử A ${stamp}`,
   b: `Chi bộ Phòng Kiểm thử B ${stamp}`,
   merged: `Chi bộ Phòng Kiểm thử hợp nhất ${stamp}`,
+  c: `Chi bộ Phòng Kiểm thử C ${stamp}`,
+  c1: `Chi bộ Phòng Kiểm thử C1 ${stamp}`,
+  c2: `Chi bộ Phòng Kiểm thử C2 ${stamp}`,
+  modelC: `Mô hình "Chi bộ bốn tốt" kiểm thử ${stamp}`,
   modelA: `Mô hình "Dân vận khéo" kiểm thử ${stamp}`,
   modelB: `Mô hình "Văn phòng xanh" kiểm thử ${stamp}`,
 };
@@ -41,6 +45,7 @@ const suite = demoSuite(async (s) => {
   for (const [unitName, modelName] of [
     [names.a, names.modelA],
     [names.b, names.modelB],
+    [names.c, names.modelC],
   ] as const) {
     const unit = await call<UnitRow>('POST', '/org/units', {
       name: unitName,
@@ -138,6 +143,36 @@ describe('restructuring carries models and exemplars', () => {
     await page.getByTestId('entry-owner-unit').waitFor({ state: 'visible' });
     expect(await page.getByTestId('entry-owner-current').textContent()).toBe(names.merged);
     expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  test('split a chi bộ: its model must be routed before the split is accepted, then it goes where chosen', async () => {
+    const page = await suite.open();
+    await withScreenshot(page, 'restructure-split', async () => {
+      await signIn(page, admin.username, admin.password);
+      await openUnit(page, names.c);
+      await page.getByTestId('unit-action-split').click();
+      await page.getByTestId('split-unit-target-0-name').fill(names.c1);
+      await page.getByTestId('split-unit-target-1-name').fill(names.c2);
+      await poll(() => page.getByTestId('split-unit-entries-item').count()).toBe(1);
+
+      // Not routed: the form refuses in Vietnamese, on the model's row, before anything is sent.
+      await page.getByTestId('split-unit-submit').click();
+      const row = page.getByTestId('split-unit-entries-item').filter({ hasText: names.modelC });
+      await poll(() => row.textContent()).toContain(`Chưa chọn đơn vị tiếp nhận cho "${names.modelC}"`);
+
+      await pickNth(page, 'split-unit-entry-target', 0, names.c2);
+      await page.getByTestId('split-unit-submit').click();
+      await page.getByTestId('split-unit-submit').waitFor({ state: 'detached' });
+
+      const call = await apiAs(suite.server.baseUrl, admin.username, admin.password);
+      const list = await call<{ items: Array<{ name: string; ownerUnit: { name: string } }> }>(
+        'GET',
+        `/registry/entries?q=${encodeURIComponent(names.modelC)}`,
+      );
+      expect(list.items.filter((e) => e.name === names.modelC).map((e) => e.ownerUnit.name)).toEqual([names.c2]);
+      expect(pageErrors(page)).toEqual([]);
+    });
     await page.context().close();
   });
 });

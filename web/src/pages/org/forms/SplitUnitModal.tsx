@@ -117,7 +117,12 @@ export function SplitUnitModal({ open, unit, onClose, onDone }: Props) {
                   ) : undefined
                 }
               >
-                <NewUnitFields prefix={[field.name]} withParent knownParents={parentRef(unit)} />
+                <NewUnitFields
+                  prefix={[field.name]}
+                  withParent
+                  knownParents={parentRef(unit)}
+                  testId={`split-unit-target-${index}`}
+                />
               </Card>
             ))}
             <Button
