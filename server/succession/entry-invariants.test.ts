@@ -127,15 +127,26 @@ describe('succession invariants', () => {
           const level = await levelIdOf(db, 'co_so');
           const field = await buildField(db, { name: 'Lĩnh vực' });
           const root = await buildUnit(db, { name: 'Gốc', effectiveDate: '2020-01-01' });
-          for (let i = 0; i < 3; i++)
-            await buildUnit(db, { name: `Khối ${i}`, parentId: root, effectiveDate: '2020-01-01' });
+          for (let i = 0; i < 3; i++) {
+            const bloc = await buildUnit(db, { name: `Khối ${i}`, parentId: root, effectiveDate: '2020-01-01' });
+            for (const exemplar of [false, true])
+              await putOnList(db, { unitId: bloc, date: '2020-01-01', exemplar, field });
+          }
           let date = '2020-01-02';
           const dates = ['2020-01-01'];
           for (const [i, o] of ops.entries()) {
             date = addDays(date, o.days);
             dates.push(date);
             const units = await alive(db);
-            const nonRoot = units.filter((u) => u.parent_id !== null);
+            const owners = new Set(
+              (
+                await db.selectFrom('registry_entry').select('owner_unit_id').where('status', '=', 'active').execute()
+              ).map((e) => e.owner_unit_id),
+            );
+            // Half the time the restructured unit is one that holds entries, so carrying them is exercised.
+            const all = units.filter((u) => u.parent_id !== null);
+            const holding = all.filter((u) => owners.has(u.unit_id));
+            const nonRoot = o.b % 2 === 0 && holding.length > 0 ? holding : all;
             const pick = <T>(list: T[], n: number) => list[n % list.length]!;
             const change = { effectiveDate: date, documentId: null, note: null };
             try {
