@@ -35,6 +35,16 @@ describe('demo data: the 2025 merger and the ended bloc', { timeout: 480_000 }, 
     expect(held.asOf).toBe('2025-02-28');
     expect(held.items.filter((e) => e.kind === 'model').length).toBeGreaterThan(0);
     expect(held.items.filter((e) => e.kind === 'exemplar').length).toBeGreaterThan(0);
+    // They passed to the finance department's organisation on the day: on its list now, not on its list the day before.
+    const financeList = async (query: string) =>
+      expectOk(
+        await operator.get(`/api/v1/registry/entries?unitId=${finance}&pageSize=500${query}`),
+        ZEntryPage,
+      ).items.map((e) => e.id);
+    const heldIds = held.items.map((e) => e.id);
+    expect(await financeList('')).toEqual(expect.arrayContaining(heldIds));
+    expect((await financeList('&onDate=2025-02-28')).filter((id) => heldIds.includes(id))).toEqual([]);
+    expect(await financeList(`&onDate=${date}`)).toEqual(expect.arrayContaining(heldIds));
 
     // The bloc that ended with the split is offered with its last day, and its list is the ledger's end figure then.
     const offered = expectOk(

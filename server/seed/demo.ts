@@ -13,6 +13,7 @@ import { createUnit } from '../org/commands/create-unit.ts';
 import { mergeUnits } from '../org/commands/merge-units.ts';
 import { splitUnit } from '../org/commands/split-unit.ts';
 import { findUnitRef } from '../org/unit-access.ts';
+import { carryEntries } from '../succession/carry-entries.ts';
 import { createPerson } from '../people/commands/create-person.ts';
 import { registerDocument } from '../documents/commands/register-document.ts';
 import { loadDemoCatalogue } from './demo-catalogue.ts';
@@ -139,14 +140,21 @@ export async function loadDemoData(db: Kysely<DB>): Promise<DemoReportingResult>
     documentId: null,
     note: 'Hợp nhất Ban Tuyên giáo và Ban Dân vận Tỉnh ủy',
   });
-  await mergeUnits(db, ctx, {
-    sourceIds: mergeFinance.sources.map((k) => unit.get(k)!),
-    targetId: unit.get(mergeFinance.target)!,
-    newTarget: null,
-    effectiveDate: mergeFinance.date,
-    documentId: null,
-    note: mergeFinance.note,
-  });
+  // Through the same composition as POST /org/merges: the models and exemplars pass to the finance department's
+  // organisation on the day (a dated change of owner each, on their timelines and in the ledger as moved).
+  await mergeUnits(
+    db,
+    ctx,
+    {
+      sourceIds: mergeFinance.sources.map((k) => unit.get(k)!),
+      targetId: unit.get(mergeFinance.target)!,
+      newTarget: null,
+      effectiveDate: mergeFinance.date,
+      documentId: null,
+      note: mergeFinance.note,
+    },
+    carryEntries,
+  );
   const duk = unit.get(splitDuk.unit)!;
   const childTargets: Record<string, number> = {};
   splitDuk.targets.forEach((t, index) => t.children.forEach((c) => (childTargets[String(unit.get(c)!)] = index)));
