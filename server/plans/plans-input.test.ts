@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { json, setupTest, type TestContext } from '../test/harness.ts';
+import { ZDocument } from '../../common/schemas/documents.ts';
+import { ZFieldDetail } from '../../common/schemas/catalogue.ts';
+import { ZPlan } from '../../common/schemas/plans.ts';
+import { expectError, expectOk, setupTest, type TestContext } from '../test/harness.ts';
 import { buildTree } from '../test/factories.ts';
 import { documentBody } from '../documents/test-helpers.ts';
 import { as, fieldBody, fieldsOf, planBody } from '../catalogue/test-helpers.ts';
@@ -35,23 +38,31 @@ describe('plans: bad input and concurrency', () => {
     const t = await setupTest();
     const tree = await buildTree(t.db);
     const admin = await as(t, [{ role: 'admin', unitId: tree.root }]);
-    const exemplarField = json(
+    const exemplarField = expectOk(
       await admin.post(
         '/api/v1/catalogue/fields',
         fieldBody(tree.root, { name: 'Cá nhân điển hình tiên tiến', appliesTo: 'exemplar' }),
       ),
+      ZFieldDetail,
+      201,
     );
-    const siblingField = json(
+    const siblingField = expectOk(
       await admin.post('/api/v1/catalogue/fields', fieldBody(tree.blocB, { name: 'Trách nhiệm xã hội' })),
+      ZFieldDetail,
+      201,
     );
-    const revoked = json(await admin.post('/api/v1/documents', documentBody(tree.blocA, { symbol: '9-KH/ĐUK' })));
+    const revoked = expectOk(
+      await admin.post('/api/v1/documents', documentBody(tree.blocA, { symbol: '9-KH/ĐUK' })),
+      ZDocument,
+      201,
+    );
     await admin.post(`/api/v1/documents/${revoked.id}/revoke`, {
       revokedOn: '2022-01-01',
       reason: 'Ban hành nhầm',
       revision: 1,
     });
     const s = await as(t, [{ role: 'operator', unitId: tree.blocA }]);
-    const plan = json(await s.post('/api/v1/plans', planBody(tree.blocA)));
+    const plan = expectOk(await s.post('/api/v1/plans', planBody(tree.blocA)), ZPlan, 201);
     const before = await counts(t);
     const post = (overrides: Record<string, unknown>) => s.post('/api/v1/plans', planBody(tree.blocA, overrides));
 
@@ -113,7 +124,7 @@ describe('plans: bad input and concurrency', () => {
       const response = await post(overrides);
       expect(response.statusCode, JSON.stringify(overrides)).toBe(400);
       expect(fieldsOf(response), JSON.stringify(overrides)).toEqual(expected);
-      if (message) expect(json(response).error.message).toMatch(message);
+      if (message) expect(expectError(response, 400, 'VALIDATION', expected).message).toMatch(message);
     }
 
     // PATCH: the phases must fit the new dates even when they are not sent.
@@ -122,9 +133,9 @@ describe('plans: bad input and concurrency', () => {
     expect(fieldsOf(shrink)).toEqual(['phases.0.startsOn', 'phases.1.startsOn', 'phases.2.startsOn']);
     const reversed = await s.patch(`/api/v1/plans/${plan.id}`, { endsOn: '2020-12-31', revision: 1 });
     expect(fieldsOf(reversed)).toEqual(['endsOn']);
-    const otherPlan = json(await admin.post('/api/v1/plans', planBody(tree.blocB)));
+    const otherPlan = expectOk(await admin.post('/api/v1/plans', planBody(tree.blocB)), ZPlan, 201);
     const stolen = await s.patch(`/api/v1/plans/${plan.id}`, {
-      phases: [{ ...phase('Mượn', '2021-03-17', '2021-12-31'), id: otherPlan.phases[0].id }],
+      phases: [{ ...phase('Mượn', '2021-03-17', '2021-12-31'), id: otherPlan.phases[0]!.id }],
       revision: 1,
     });
     expect(fieldsOf(stolen)).toEqual(['phases.0.id']);
@@ -141,18 +152,17 @@ describe('plans: bad input and concurrency', () => {
       targets: before.targets + 3,
       audit: before.audit + 1,
     });
-    expect(json(await s.get(`/api/v1/plans/${plan.id}`))).toEqual(plan);
+    expect(expectOk(await s.get(`/api/v1/plans/${plan.id}`), ZPlan)).toEqual(plan);
   });
 
   it('refuses the second of two edits made from the same revision and keeps the first', async () => {
     const t = await setupTest();
     const tree = await buildTree(t.db);
     const s = await as(t, [{ role: 'operator', unitId: tree.blocA }]);
-    const plan = json(await s.post('/api/v1/plans', planBody(tree.blocA)));
+    const plan = expectOk(await s.post('/api/v1/plans', planBody(tree.blocA)), ZPlan, 201);
     expect((await s.patch(`/api/v1/plans/${plan.id}`, { title: 'Tên thứ nhất', revision: 1 })).statusCode).toBe(200);
     const stale = await s.patch(`/api/v1/plans/${plan.id}`, { title: 'Tên thứ hai', revision: 1 });
-    expect(stale.statusCode).toBe(409);
-    expect(json(stale).error.message).toMatch(/vừa được người khác thay đổi/);
+    expect(expectError(stale, 409, 'CONFLICT').message).toMatch(/vừa được người khác thay đổi/);
     expect((await s.post(`/api/v1/plans/${plan.id}/close`, { revision: 1 })).statusCode).toBe(409);
 
     const racing = await Promise.all([
@@ -163,8 +173,11 @@ describe('plans: bad input and concurrency', () => {
       }),
     ]);
     expect(racing.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    const winner = json(racing.find((r) => r.statusCode === 200)!);
-    const stored = json(await s.get(`/api/v1/plans/${plan.id}`));
+    const winner = expectOk(
+      racing.find((r) => r.statusCode === 200)!,
+      ZPlan,
+    );
+    const stored = expectOk(await s.get(`/api/v1/plans/${plan.id}`), ZPlan);
     expect(stored).toMatchObject({ title: 'Tên thứ nhất', revision: 3 });
     expect(stored.targets).toEqual(winner.targets);
     expect(stored.targets).toHaveLength(1);

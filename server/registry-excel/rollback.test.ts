@@ -7,7 +7,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { buildTree, buildUser } from '../test/factories.ts';
-import { json, setupTest, signIn } from '../test/harness.ts';
+import { ZImportCommitResult, ZImportPreview } from '../../common/schemas/registry-excel.ts';
+import { expectError, expectOk, setupTest, signIn } from '../test/harness.ts';
 import { MODEL_HEADER, buildCatalogue, uploadImport, xlsx } from './test-helpers.ts';
 
 describe('commit rollback', () => {
@@ -26,7 +27,8 @@ describe('commit rollback', () => {
       ],
     });
     const preview = await uploadImport(t.app, op, { kind: 'model', ownerUnitId: tree.blocA }, file);
-    expect(json(preview).summary.clean).toBe(3);
+    const { importId, summary } = expectOk(preview, ZImportPreview, 201);
+    expect(summary.clean).toBe(3);
 
     // batch 1 (on the list from 01/02/2024) is written; batch 2 (submitted) hits the refusal
     await sql`create function refuse_entry() returns trigger language plpgsql as $$
@@ -38,8 +40,8 @@ describe('commit rollback', () => {
       t.db,
     );
 
-    const commit = await op.post(`/api/v1/registry/import/${json(preview).importId}/commit`, {});
-    expect(commit.statusCode).toBe(400);
+    const commit = await op.post(`/api/v1/registry/import/${importId}/commit`, {});
+    expectError(commit, 400, 'VALIDATION');
     for (const table of ['registry_entry', 'registry_event', 'registry_span'] as const) {
       expect(await t.db.selectFrom(table).selectAll().execute()).toEqual([]);
     }
@@ -51,8 +53,7 @@ describe('commit rollback', () => {
     );
 
     await sql`drop trigger refuse_entry on registry_entry`.execute(t.db);
-    const retry = await op.post(`/api/v1/registry/import/${json(preview).importId}/commit`, {});
-    expect(retry.statusCode, retry.body).toBe(200);
-    expect(json(retry)).toMatchObject({ createdCount: 3, accepted: 1, submitted: 2 });
+    const retry = await op.post(`/api/v1/registry/import/${importId}/commit`, {});
+    expect(expectOk(retry, ZImportCommitResult)).toMatchObject({ createdCount: 3, accepted: 1, submitted: 2 });
   });
 });
