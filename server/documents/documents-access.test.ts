@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../common/roles.ts';
-import { anonymous, json, setupTest, signIn, type Session, type TestContext } from '../test/harness.ts';
+import { ZDocument, ZStoredFile } from '../../common/schemas/documents.ts';
+import { anonymous, expectOk, type Session, setupTest, signIn, type TestContext } from '../test/harness.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import { documentBody, SAMPLE, upload } from './test-helpers.ts';
 
@@ -15,10 +16,9 @@ async function world() {
   const tree = await buildTree(t.db);
   const admin = await as(t, [{ role: 'admin', unitId: tree.root }]);
   const add = async (ownerUnitId: number, symbol: string, name: string) => {
-    const file = json(await upload(t.app, admin, name, SAMPLE.pdf));
+    const file = expectOk(await upload(t.app, admin, name, SAMPLE.pdf), ZStoredFile, 201);
     const response = await admin.post('/api/v1/documents', documentBody(ownerUnitId, { symbol, fileId: file.id }));
-    expect(response.statusCode, response.body).toBe(201);
-    return json(response);
+    return expectOk(response, ZDocument, 201);
   };
   const docs = {
     a1: await add(tree.a1, '1-CV/ĐUK', 'Công văn số 1 (bản ký).pdf'),
@@ -53,9 +53,12 @@ describe('document registry: who may see and change what', () => {
       404,
     );
     // b1's attachment cannot be borrowed by attaching it to a document of bloc A.
-    const borrow = await s.post('/api/v1/documents', documentBody(tree.a1, { symbol: '9-CV/ĐUK', fileId: b.file.id }));
+    const borrow = await s.post('/api/v1/documents', documentBody(tree.a1, { symbol: '9-CV/ĐUK', fileId: b.file!.id }));
     expect(borrow.statusCode).toBe(400);
-    expect(json(await s.get(`/api/v1/documents/${docs.a1.id}`))).toMatchObject({ ownerUnitId: tree.a1, revision: 1 });
+    expect(expectOk(await s.get(`/api/v1/documents/${docs.a1.id}`), ZDocument)).toMatchObject({
+      ownerUnitId: tree.a1,
+      revision: 1,
+    });
   });
 
   it('downloads an attachment with its Vietnamese name intact', async () => {
@@ -78,7 +81,10 @@ describe('document registry: who may see and change what', () => {
     const { t, tree, docs } = await world();
     const s = await as(t, [{ role: 'viewer', unitId: tree.blocA }]);
     const a = docs.a1;
-    expect(json(await s.get(`/api/v1/documents/${a.id}`))).toMatchObject({ symbol: '1-CV/ĐUK', canWrite: false });
+    expect(expectOk(await s.get(`/api/v1/documents/${a.id}`), ZDocument)).toMatchObject({
+      symbol: '1-CV/ĐUK',
+      canWrite: false,
+    });
     expect((await s.post('/api/v1/documents', documentBody(tree.a1, { symbol: '9-CV/ĐUK' }))).statusCode).toBe(403);
     expect((await s.patch(`/api/v1/documents/${a.id}`, { summary: 'X', revision: 1 })).statusCode).toBe(403);
     expect(
@@ -111,10 +117,9 @@ describe('document registry: who may see and change what', () => {
     expect((await s.get(`/api/v1/documents/${docs.a2.id}`)).statusCode).toBe(404);
     expect((await s.get(`/api/v1/documents/${docs.a2.id}/file`)).statusCode).toBe(404);
     expect((await s.post('/api/v1/documents', documentBody(tree.a2, { symbol: '9-CV/ĐUK' }))).statusCode).toBe(404);
-    const file = json(await upload(t.app, s, 'bao-cao.docx', SAMPLE.docx));
+    const file = expectOk(await upload(t.app, s, 'bao-cao.docx', SAMPLE.docx), ZStoredFile, 201);
     const mine = await s.post('/api/v1/documents', documentBody(tree.a1, { symbol: '9-BC/ĐUK', fileId: file.id }));
-    expect(mine.statusCode).toBe(201);
-    expect(json(mine).file).toMatchObject({ originalName: 'bao-cao.docx' });
+    expect(expectOk(mine, ZDocument, 201).file).toMatchObject({ originalName: 'bao-cao.docx' });
   });
 
   it('refuses every endpoint without signing in', async () => {

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { parseTrustProxy } from '../config.ts';
 import type { App } from '../lib/http.ts';
-import { json, setupTest, type TestContext } from '../test/harness.ts';
+import { ZMe } from '../../common/schemas/accounts.ts';
+import { expectOk, setupTest, type TestContext } from '../test/harness.ts';
 import { buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import { RATE_LIMITS } from './rate-limits.ts';
 
@@ -83,7 +84,7 @@ describe('proxies', () => {
     });
     expect(r.statusCode, r.body).toBe(200);
     expect(await lastLoginIp(t)).toEqual({ audit: '192.0.2.44', session: '192.0.2.44' });
-    expect(json(r).username).toBe('thuky');
+    expect(expectOk(r, ZMe).username).toBe('thuky');
   });
 
   it('parses TRUST_PROXY: off by default, a hop count, or the proxies named', () => {
