@@ -146,6 +146,15 @@ export const ZUnitSummary = z.object({
   validTo: z.string().nullable(),
 });
 export type TUnitSummary = z.infer<typeof ZUnitSummary>;
+export const ZUnitPage = z.object({
+  items: z.array(ZUnitSummary),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  asOf: z.string(),
+});
+/** The units a split created. */
+export const ZCreatedUnits = z.object({ ids: z.array(z.number()) });
 
 /** org_unit.end_reason, org_event.kind and org_event_unit.role (the part a unit played in an event). */
 export const UNIT_END_REASONS = ['dissolved', 'merged', 'split'] as const;

@@ -1,6 +1,7 @@
 /** Every org endpoint, tried by users scoped elsewhere: what they may not see is simply not found. */
 import { describe, expect, it } from 'vitest';
-import { anonymous, json, setupTest, signIn } from '../test/harness.ts';
+import { ZOrgStats, ZUnitPage } from '../../common/schemas/org.ts';
+import { anonymous, expectError, expectOk, setupTest, signIn } from '../test/harness.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD, levelIdOf, typeIdOf } from '../test/factories.ts';
 
 async function setup() {
@@ -43,21 +44,20 @@ describe('org permissions', () => {
     for (const [i, response] of (await Promise.all(requests)).entries()) {
       expect(response.statusCode, `request ${i}: ${response.body}`).toBe(404);
     }
-    const top = json(await op.get('/api/v1/org/units'));
+    const top = expectOk(await op.get('/api/v1/org/units'), ZUnitPage);
     expect(top.items.map((u: { id: number }) => u.id)).toEqual([tree.blocA]);
-    const search = json(await op.get('/api/v1/org/units?q=dang%20bo'));
+    const search = expectOk(await op.get('/api/v1/org/units?q=dang%20bo'), ZUnitPage);
     const ids = search.items.map((u: { id: number }) => u.id);
     expect(ids).toContain(tree.a1);
     expect(ids).not.toContain(tree.b1);
-    expect(json(await op.get(`/api/v1/org/stats`)).total).toBe(3);
+    expect(expectOk(await op.get(`/api/v1/org/stats`), ZOrgStats).total).toBe(3);
   });
 
   it('an operator changes units inside the subtree but not the granted unit itself', async () => {
     const { tree, as } = await setup();
     const op = await as('operator', tree.blocA);
     const own = await op.post(`/api/v1/org/units/${tree.blocA}/change`, { name: 'Tên mới', revision: 1, ...change });
-    expect(own.statusCode).toBe(403);
-    expect(json(own).error.message).toMatch(/thẩm quyền cấp trên/);
+    expect(expectError(own, 403, 'FORBIDDEN').message).toMatch(/thẩm quyền cấp trên/);
     const inside = await op.post(`/api/v1/org/units/${tree.a1}/change`, {
       name: 'Đảng bộ Sở Tư pháp tỉnh',
       revision: 1,
@@ -102,7 +102,9 @@ describe('org permissions', () => {
     expect((await reporter.get(`/api/v1/org/units/${tree.a1}`)).statusCode).toBe(200);
     expect((await reporter.get(`/api/v1/org/units/${tree.a2}`)).statusCode).toBe(404);
     expect((await reporter.get(`/api/v1/org/units/${tree.blocA}`)).statusCode).toBe(404);
-    expect(json(await reporter.get('/api/v1/org/units')).items.map((u: { id: number }) => u.id)).toEqual([tree.a1]);
+    expect(expectOk(await reporter.get('/api/v1/org/units'), ZUnitPage).items.map((u: { id: number }) => u.id)).toEqual(
+      [tree.a1],
+    );
   });
 
   it('without a session every org endpoint answers 401', async () => {

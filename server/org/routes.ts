@@ -1,5 +1,4 @@
 /** /api/v1/org — the organisation tree, as of any date, and its restructuring. */
-import { z } from 'zod';
 import { todayInVietnam } from '../../common/dates.ts';
 import {
   ZAsOfQuery,
@@ -11,10 +10,11 @@ import {
   ZOrgStats,
   ZOrgStatsQuery,
   ZSplitBody,
+  ZCreatedUnits,
   ZUnitDetail,
+  ZUnitPage,
   ZUnitHistory,
   ZUnitListQuery,
-  ZUnitSummary,
 } from '../../common/schemas/org.ts';
 import { ZIdParams } from '../../common/schemas/shared.ts';
 import { requireAbility } from '../lib/context.ts';
@@ -32,14 +32,6 @@ import { countUnits, findUnits, getHistory } from './queries.ts';
 import { referenceRoutes } from './reference-routes.ts';
 
 const tags = ['org'];
-const ZUnitPage = z.object({
-  items: z.array(ZUnitSummary),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-  asOf: z.string(),
-});
-const ZCreatedUnits = z.object({ ids: z.array(z.number()) });
 
 /** `onSuccession` carries what other areas keep under ending units (server/succession/carry-entries.ts). */
 export function orgRoutes(app: App, onSuccession?: OnSuccession): void {

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildUnit } from '../test/factories.ts';
-import { anonymous, json, setupTest } from '../test/harness.ts';
+import { ZCoverageUnitPage, ZOverview } from '../../common/schemas/registry-overview.ts';
+import { ZEntryPage } from '../../common/schemas/registry.ts';
+import { anonymous, expectOk, setupTest } from '../test/harness.ts';
 import { modelEntry, registerAccepted, registryWorld } from './test-helpers.ts';
 
 /** Counts on a date and their drill-down lists: every number equals the total of the list behind it. */
@@ -52,7 +54,7 @@ describe('registry overview (dashboards as of a date)', () => {
       ).statusCode,
     ).toBe(200);
 
-    const mid2022 = json(await w.operatorRoot.s.get('/api/v1/registry/overview?asOf=2022-06-30'));
+    const mid2022 = expectOk(await w.operatorRoot.s.get('/api/v1/registry/overview?asOf=2022-06-30'), ZOverview);
     expect(mid2022.activeTotal).toEqual({ models: 3, exemplars: 0 });
     expect(mid2022.active).toEqual([
       {
@@ -63,23 +65,27 @@ describe('registry overview (dashboards as of a date)', () => {
       },
     ]);
 
-    const end2023 = json(await w.operatorRoot.s.get('/api/v1/registry/overview?asOf=2023-12-31'));
+    const end2023 = expectOk(await w.operatorRoot.s.get('/api/v1/registry/overview?asOf=2023-12-31'), ZOverview);
     // B1 removed; A1 at the higher level since 01/06/2023.
     expect(end2023.active.map((r: { level: { id: number }; models: number }) => [r.level.id, r.models])).toEqual([
       [w.levels.trenCoSo, 1],
       [w.levels.coSo, 1],
     ]);
     for (const row of end2023.active) {
-      const list = json(
+      const list = expectOk(
         await w.operatorRoot.s.get(
           `/api/v1/registry/entries?onDate=2023-12-31&fieldId=${row.field.id}&levelId=${row.level.id}&kind=model`,
         ),
+        ZEntryPage,
       );
       expect(list.total).toBe(row.models);
     }
     // The level on a past day is that day's, not today's.
     expect(
-      json(await w.operatorRoot.s.get(`/api/v1/registry/entries?onDate=2022-06-30&levelId=${w.levels.coSo}`)).total,
+      expectOk(
+        await w.operatorRoot.s.get(`/api/v1/registry/entries?onDate=2022-06-30&levelId=${w.levels.coSo}`),
+        ZEntryPage,
+      ).total,
     ).toBe(3);
 
     // Movement per year, each year's ledger identity, chained years.
@@ -97,7 +103,9 @@ describe('registry overview (dashboards as of a date)', () => {
     ]);
 
     // Bloc A sees only its own.
-    expect(json(await w.operatorA.s.get('/api/v1/registry/overview?asOf=2022-06-30')).activeTotal.models).toBe(2);
+    expect(
+      expectOk(await w.operatorA.s.get('/api/v1/registry/overview?asOf=2022-06-30'), ZOverview).activeTotal.models,
+    ).toBe(2);
   });
 
   it('shows which grassroots organisations have no model yet, with the list behind every number', async () => {
@@ -123,9 +131,15 @@ describe('registry overview (dashboards as of a date)', () => {
       effectiveDate: '2023-01-01',
     });
 
-    const before = json(await w.operatorA.s.get(`/api/v1/registry/overview?unitId=${w.tree.blocA}&asOf=2022-06-30`));
+    const before = expectOk(
+      await w.operatorA.s.get(`/api/v1/registry/overview?unitId=${w.tree.blocA}&asOf=2022-06-30`),
+      ZOverview,
+    );
     expect(before.coverage).toMatchObject({ units: 2, covered: 1 });
-    const after = json(await w.operatorA.s.get(`/api/v1/registry/overview?unitId=${w.tree.blocA}&asOf=2023-06-30`));
+    const after = expectOk(
+      await w.operatorA.s.get(`/api/v1/registry/overview?unitId=${w.tree.blocA}&asOf=2023-06-30`),
+      ZOverview,
+    );
     expect(after.coverage.units).toBe(3);
     expect(after.coverage.covered).toBe(1);
     expect(
@@ -139,22 +153,25 @@ describe('registry overview (dashboards as of a date)', () => {
         [a3, 1, 0],
       ].sort(),
     );
-    const uncovered = json(
+    const uncovered = expectOk(
       await w.operatorA.s.get(`/api/v1/registry/coverage/units?unitId=${w.tree.blocA}&asOf=2023-06-30`),
+      ZCoverageUnitPage,
     );
     expect(uncovered.total).toBe(after.coverage.units - after.coverage.covered);
     expect(uncovered.items.map((u: { name: string }) => u.name)).toEqual([
       'Đảng bộ Sở Xây dựng',
       'Đảng bộ Trường Cao đẳng nghề',
     ]);
-    const covered = json(
+    const covered = expectOk(
       await w.operatorA.s.get(`/api/v1/registry/coverage/units?unitId=${w.tree.blocA}&asOf=2023-06-30&covered=true`),
+      ZCoverageUnitPage,
     );
     expect(covered).toMatchObject({ total: 1, items: [{ id: w.tree.a1, models: 1, parent: { id: w.tree.blocA } }] });
-    const underA2 = json(
+    const underA2 = expectOk(
       await w.operatorA.s.get(
         `/api/v1/registry/coverage/units?unitId=${w.tree.blocA}&childId=${w.tree.a2}&asOf=2023-06-30`,
       ),
+      ZCoverageUnitPage,
     );
     expect(underA2.total).toBe(1);
   });
@@ -196,7 +213,7 @@ describe('registry overview (dashboards as of a date)', () => {
     expect((await anonymous(t.app).get('/api/v1/registry/coverage/units')).statusCode).toBe(401);
     expect((await w.operatorA.s.get('/api/v1/registry/overview?asOf=2999-01-01')).statusCode).toBe(400);
     // Bloc B's operator sees none of bloc A's organisations in the coverage.
-    const bView = json(await w.operatorB.s.get('/api/v1/registry/overview?asOf=2022-06-30'));
+    const bView = expectOk(await w.operatorB.s.get('/api/v1/registry/overview?asOf=2022-06-30'), ZOverview);
     expect(bView.coverage.byChild.map((r: { unit: { name: string } }) => r.unit.name)).not.toContain(
       'Đảng bộ Sở Tư pháp',
     );

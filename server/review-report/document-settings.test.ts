@@ -5,7 +5,8 @@
  */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { anonymous, json, setupTest, type Session } from '../test/harness.ts';
+import { ZDocumentSettings, ZReviewReport } from '../../common/schemas/review-reports.ts';
+import { anonymous, expectOk, type Session, setupTest } from '../test/harness.ts';
 import { AS_OF, FROM, reviewWorld, TO } from './test-helpers.ts';
 
 const RR = '/api/v1/review-reports';
@@ -21,8 +22,7 @@ async function create(s: Session, unitId: number, extra: Record<string, unknown>
     snapshotOn: AS_OF,
     ...extra,
   });
-  expect(res.statusCode, res.body).toBe(201);
-  return json(res);
+  return expectOk(res, ZReviewReport, 201);
 }
 
 /** Page margins of the .docx as written (twips). */
@@ -43,7 +43,7 @@ describe('document settings per unit (thể thức văn bản)', () => {
     const s = x.w.operatorA.s;
     const { blocA, a1, a2 } = x.w.tree;
 
-    const none = json(await s.get(settingsUrl(a1)));
+    const none = expectOk(await s.get(settingsUrl(a1)), ZDocumentSettings);
     expect(none.own).toBeNull();
     expect(none.effective).toMatchObject({
       place: null,
@@ -56,14 +56,13 @@ describe('document settings per unit (thể thức văn bản)', () => {
       place: 'Yên Bái',
       revision: null,
     });
-    expect(saved.statusCode, saved.body).toBe(200);
-    expect(json(saved).own).toEqual({
+    expect(expectOk(saved, ZDocumentSettings).own).toEqual({
       layout: { margins: { leftMm: 35, topMm: 25 }, sizes: { body: 13 }, partyHeading: 'ĐẢNG CỘNG SẢN VIỆT NAM' },
       place: 'Yên Bái',
       revision: 1,
     });
 
-    const child = json(await s.get(settingsUrl(a1)));
+    const child = expectOk(await s.get(settingsUrl(a1)), ZDocumentSettings);
     expect(child.own).toBeNull();
     expect(child.effective.inheritedFrom).toEqual({ id: blocA, name: expect.any(String) });
     expect(child.effective.place).toBe('Yên Bái');
@@ -82,8 +81,9 @@ describe('document settings per unit (thể thức văn bản)', () => {
     });
 
     // The report's own layout goes on top of the unit's.
-    const own = json(
+    const own = expectOk(
       await s.patch(`${RR}/${report.id}`, { revision: report.revision, layout: { margins: { rightMm: 20 } } }),
+      ZReviewReport,
     );
     expect(await pageMargins(s, report.id)).toEqual({
       top: twips(25),
@@ -93,8 +93,9 @@ describe('document settings per unit (thể thức văn bản)', () => {
     });
 
     // A unit with its own settings: the nearest wins, for it only.
-    const a2Saved = json(
+    const a2Saved = expectOk(
       await s.put(settingsUrl(a2), { layout: { margins: { leftMm: 28 } }, place: 'Mù Cang Chải', revision: null }),
+      ZDocumentSettings,
     );
     expect(a2Saved.effective).toMatchObject({
       place: 'Mù Cang Chải',
@@ -102,19 +103,20 @@ describe('document settings per unit (thể thức văn bản)', () => {
       layout: { margins: { leftMm: 28, topMm: 20 } },
     });
     expect((await create(s, a2)).place).toBe('Mù Cang Chải');
-    expect(json(await s.get(settingsUrl(a1))).effective.inheritedFrom.id).toBe(blocA);
+    expect(expectOk(await s.get(settingsUrl(a1)), ZDocumentSettings).effective.inheritedFrom?.id).toBe(blocA);
 
     // Signed, the report keeps the layout it was signed with.
-    const ready = json(
+    const ready = expectOk(
       await s.patch(`${RR}/${report.id}`, {
         revision: own.revision,
         number: '12-BC/ĐU',
         reportDate: '2024-02-05',
         signerName: 'Cao Xuân Chiểu',
       }),
+      ZReviewReport,
     );
     const signed = await s.post(`${RR}/${report.id}/finalize`, { revision: ready.revision });
-    expect(signed.statusCode, signed.body).toBe(200);
+    expectOk(signed, ZReviewReport);
     await s.put(settingsUrl(blocA), { layout: { margins: { leftMm: 40 } }, place: 'Yên Bái', revision: 1 });
     expect(await pageMargins(s, report.id)).toEqual({
       top: twips(25),
@@ -145,11 +147,14 @@ describe('document settings per unit (thể thức văn bản)', () => {
     // Someone else created them first.
     expect((await s.put(url, { layout: {}, place: 'Văn Chấn', revision: null })).statusCode).toBe(409);
     const second = await s.put(url, { layout: { font: 'Arial' }, place: 'Văn Chấn', revision: 1 });
-    expect(second.statusCode, second.body).toBe(200);
-    expect(json(second).own.revision).toBe(2);
+    expect(expectOk(second, ZDocumentSettings).own?.revision).toBe(2);
     const stale = await s.put(url, { layout: {}, place: 'Trạm Tấu', revision: 1 });
     expect(stale.statusCode).toBe(409);
-    expect(json(await s.get(url)).own).toEqual({ layout: { font: 'Arial' }, place: 'Văn Chấn', revision: 2 });
+    expect(expectOk(await s.get(url), ZDocumentSettings).own).toEqual({
+      layout: { font: 'Arial' },
+      place: 'Văn Chấn',
+      revision: 2,
+    });
     expect((await s.put(url, { layout: { margins: { leftMm: -3 } }, revision: 2 })).statusCode).toBe(400);
     expect((await s.put(url, { layout: { margins: { gutterMm: 3 } }, revision: 2 })).statusCode).toBe(400);
     expect((await s.put(url, { layout: {}, revision: 'x' })).statusCode).toBe(400);
