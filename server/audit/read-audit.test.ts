@@ -11,7 +11,10 @@ import type { DB } from '../db/schema.ts';
 import { documentBody, SAMPLE, upload } from '../documents/test-helpers.ts';
 import { buildPerson, MODEL_HEADER, uploadImport, xlsx } from '../registry-excel/test-helpers.ts';
 import { modelEntry, register, registryWorld } from '../registry/test-helpers.ts';
-import { json, setupTest } from '../test/harness.ts';
+import { ZAuditPage } from '../../common/schemas/audit.ts';
+import { ZDocument, ZStoredFile } from '../../common/schemas/documents.ts';
+import { ZImportPreview } from '../../common/schemas/registry-excel.ts';
+import { expectOk, setupTest } from '../test/harness.ts';
 
 const readsOf = (db: Kysely<DB>, action: string) =>
   db
@@ -68,7 +71,7 @@ describe('reads of personal data are audited', () => {
     expect(disciplines[0]!.summary).toBe('Xem 1 hình thức kỷ luật của Lò Thị Mai (Đảng bộ Sở Tư pháp)');
 
     // The system administrator finds it in the log, with its label.
-    const log = json(await w.admin.s.get('/api/v1/audit?action=person.viewed'));
+    const log = expectOk(await w.admin.s.get('/api/v1/audit?action=person.viewed'), ZAuditPage);
     expect(log.items).toEqual([
       expect.objectContaining({ actionLabel: 'Xem hồ sơ một người', unitId: w.tree.a1, actorId: w.viewerA.id }),
     ]);
@@ -76,10 +79,13 @@ describe('reads of personal data are audited', () => {
 
   it('a document’s file and a stored file: filed under the document’s unit', async () => {
     const { t, w, db } = await world();
-    const uploaded = json(await upload(t.app, w.operatorA.s, 'Quyết định khen thưởng 2024.pdf', SAMPLE.pdf));
+    const uploaded = expectOk(
+      await upload(t.app, w.operatorA.s, 'Quyết định khen thưởng 2024.pdf', SAMPLE.pdf),
+      ZStoredFile,
+      201,
+    );
     const doc = await w.operatorA.s.post('/api/v1/documents', documentBody(w.tree.blocA, { fileId: uploaded.id }));
-    expect(doc.statusCode, doc.body).toBe(201);
-    const docId = json(doc).id;
+    const docId = expectOk(doc, ZDocument, 201).id;
 
     expect((await w.viewerA.s.get(`/api/v1/documents/${docId}/file`)).statusCode).toBe(200);
     expect(await readsOf(db, 'document.downloaded')).toEqual([
@@ -149,8 +155,7 @@ describe('reads of personal data are audited', () => {
       file,
       'Danh sách mô hình Khối A.xlsx',
     );
-    expect(preview.statusCode, preview.body).toBe(201);
-    const importId = json(preview).importId;
+    const importId = expectOk(preview, ZImportPreview, 201).importId;
     expect((await w.operatorA.s.get(`/api/v1/registry/import/${importId}/file`)).statusCode).toBe(200);
     expect(await readsOf(db, 'registry_import.downloaded')).toEqual([
       expect.objectContaining({
