@@ -1,6 +1,7 @@
 /** Reporting periods: creating one, generating the six-monthly and annual ones of a plan, editing with a revision. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { json, setupTest } from '../test/harness.ts';
+import { ZGeneratePeriodsResult, ZPeriod, ZPeriodPage } from '../../common/schemas/reporting-periods.ts';
+import { expectError, expectOk, setupTest } from '../test/harness.ts';
 import { calendarPeriods } from './period-dates.ts';
 import { P, reportingWorld } from './test-helpers.ts';
 
@@ -43,8 +44,7 @@ describe('reporting periods', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     const response = await op.post(`${P}/generate`, { planId: x.w.plan, dueDays: 15, graceDays: 5 });
-    expect(response.statusCode, response.body).toBe(200);
-    const result = json(response);
+    const result = expectOk(response, ZGeneratePeriodsResult);
     // 2021–2025: ten halves and five years; the first half of 2022 existed already.
     expect(result.existing).toBe(1);
     expect(result.created).toHaveLength(14);
@@ -65,13 +65,12 @@ describe('reporting periods', () => {
       dueOn: '2024-01-15',
       phase: null,
     });
-    const again = json(await op.post(`${P}/generate`, { planId: x.w.plan }));
+    const again = expectOk(await op.post(`${P}/generate`, { planId: x.w.plan }), ZGeneratePeriodsResult);
     expect(again).toEqual({ created: [], existing: 15 });
-    expect(json(await op.get(`${P}?planId=${x.w.plan}&pageSize=100`)).total).toBe(15);
-    expect(json(await op.get(`${P}?onDate=2023-03-01`)).items.map((p: { name: string }) => p.name)).toEqual([
-      '6 tháng đầu năm 2023',
-      'Năm 2023',
-    ]);
+    expect(expectOk(await op.get(`${P}?planId=${x.w.plan}&pageSize=100`), ZPeriodPage).total).toBe(15);
+    expect(
+      expectOk(await op.get(`${P}?onDate=2023-03-01`), ZPeriodPage).items.map((p: { name: string }) => p.name),
+    ).toEqual(['6 tháng đầu năm 2023', 'Năm 2023']);
     const audits = await t.db
       .selectFrom('audit_event')
       .select('summary')
@@ -96,11 +95,11 @@ describe('reporting periods', () => {
       dueOn: '2022-07-15',
     };
     const duplicate = await op.post(P, body);
-    expect(duplicate.statusCode).toBe(409);
-    expect(json(duplicate).error.message).toMatch(/đã có kỳ báo cáo loại "6 tháng" bắt đầu ngày 01\/01\/2022/);
+    expect(expectError(duplicate, 409, 'DUPLICATE').message).toMatch(
+      /đã có kỳ báo cáo loại "6 tháng" bắt đầu ngày 01\/01\/2022/,
+    );
     const outside = await op.post(P, { ...body, kind: 'year', startsOn: '2020-07-01', name: 'Năm 2020' });
-    expect(outside.statusCode).toBe(400);
-    expect(json(outside).error.fields[0].field).toBe('startsOn');
+    expectError(outside, 400, 'VALIDATION', ['startsOn']);
     const after = await op.post(P, {
       ...body,
       kind: 'year',
@@ -109,7 +108,7 @@ describe('reporting periods', () => {
       dueOn: '2026-02-15',
       name: 'Năm 2025',
     });
-    expect(json(after).error.fields[0].field).toBe('endsOn');
+    expectError(after, 400, 'VALIDATION', ['endsOn']);
     const otherPlan = await t.db
       .insertInto('plan')
       .values({
@@ -140,8 +139,7 @@ describe('reporting periods', () => {
       dueOn: '2023-01-15',
       phaseId: foreignPhase.id,
     });
-    expect(wrongPhase.statusCode).toBe(400);
-    expect(json(wrongPhase).error.fields[0].field).toBe('phaseId');
+    expectError(wrongPhase, 400, 'VALIDATION', ['phaseId']);
     const badDates = await op.post(P, {
       ...body,
       kind: 'year',
@@ -149,14 +147,9 @@ describe('reporting periods', () => {
       dueOn: '2021-11-01',
       graceUntil: '2021-10-01',
     });
-    expect(badDates.statusCode).toBe(400);
-    expect(
-      json(badDates)
-        .error.fields.map((f: { field: string }) => f.field)
-        .sort(),
-    ).toEqual(['dueOn', 'endsOn', 'graceUntil']);
+    expectError(badDates, 400, 'VALIDATION', ['dueOn', 'endsOn', 'graceUntil']);
 
-    const period = json(await op.get(`${P}/${x.period.id}`));
+    const period = expectOk(await op.get(`${P}/${x.period.id}`), ZPeriod);
     const edit = {
       name: '6 tháng đầu năm 2022 (sửa)',
       startsOn: '2022-01-01',
@@ -167,8 +160,7 @@ describe('reporting periods', () => {
       revision: period.revision,
     };
     const edited = await op.patch(`${P}/${x.period.id}`, edit);
-    expect(edited.statusCode, edited.body).toBe(200);
-    expect(json(edited)).toMatchObject({
+    expect(expectOk(edited, ZPeriod)).toMatchObject({
       name: '6 tháng đầu năm 2022 (sửa)',
       dueOn: '2022-07-20',
       graceUntil: '2022-07-31',
@@ -176,10 +168,9 @@ describe('reporting periods', () => {
       revision: period.revision + 1,
     });
     const stale = await op.patch(`${P}/${x.period.id}`, edit);
-    expect(stale.statusCode).toBe(409);
-    expect(json(stale).error.message).toMatch(/vừa được người khác thay đổi/);
+    expect(expectError(stale, 409, 'CONFLICT').message).toMatch(/vừa được người khác thay đổi/);
     // The bloc follows the province's plan and sees its periods, but cannot change them.
-    const seen = json(await x.w.operatorA.s.get(`${P}/${x.period.id}`));
+    const seen = expectOk(await x.w.operatorA.s.get(`${P}/${x.period.id}`), ZPeriod);
     expect(seen.can.edit).toBe(false);
     expect((await x.w.operatorA.s.patch(`${P}/${x.period.id}`, { ...edit, revision: seen.revision })).statusCode).toBe(
       403,

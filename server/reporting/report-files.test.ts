@@ -3,7 +3,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SAMPLE, upload } from '../documents/test-helpers.ts';
-import { json, setupTest } from '../test/harness.ts';
+import { ZStoredFile } from '../../common/schemas/documents.ts';
+import { ZEntryDetail } from '../../common/schemas/registry.ts';
+import { ZReport } from '../../common/schemas/reporting.ts';
+import { expectError, expectOk, setupTest } from '../test/harness.ts';
 import { fullValues, keepSessions, R, reportingWorld, saveBody, setToday, startReport } from './test-helpers.ts';
 
 beforeEach(() => {
@@ -35,22 +38,18 @@ describe('report evidence files', () => {
       'anh-lon.png',
       Buffer.concat([SAMPLE.png, Buffer.alloc(t.app.config.maxUploadBytes + 10)]),
     );
-    expect(big.statusCode).toBe(413);
-    expect(json(big).error.message).toMatch(/quá lớn: tối đa 1 MB/);
+    expect(expectError(big, 413, 'PAYLOAD_TOO_LARGE').message).toMatch(/quá lớn: tối đa 1 MB/);
     const exe = await upload(t.app, rep, 'chuong-trinh.exe', Buffer.from('MZ\x90\x00'));
     expect(exe.statusCode).toBe(415);
     const fakePng = await upload(t.app, rep, 'anh.png', Buffer.from('<html><script>alert(1)</script></html>'));
-    expect(fakePng.statusCode).toBe(415);
-    expect(json(fakePng).error.message).toMatch(/không khớp/);
+    expect(expectError(fakePng, 415, 'UNSUPPORTED_MEDIA_TYPE').message).toMatch(/không khớp/);
     const empty = await upload(t.app, rep, 'rong.png', Buffer.alloc(0));
-    expect(empty.statusCode).toBe(400);
-    expect(json(empty).error.message).toMatch(/rỗng/);
+    expect(expectError(empty, 400, 'VALIDATION').message).toMatch(/rỗng/);
     expect(await t.db.selectFrom('stored_file').select('id').execute()).toEqual([]);
 
     // A name with a path is reduced to its last part: nothing lands outside the files folder.
     const traversal = await upload(t.app, rep, '../../x.png', SAMPLE.png);
-    expect(traversal.statusCode, traversal.body).toBe(201);
-    expect(json(traversal).originalName).toBe('x.png');
+    expect(expectOk(traversal, ZStoredFile, 201).originalName).toBe('x.png');
     expect(existsSync(path.join(t.app.config.filesDir, '..', '..', 'x.png'))).toBe(false);
     expect(existsSync(path.join(t.dataDir, 'x.png'))).toBe(false);
     expect(
@@ -62,13 +61,13 @@ describe('report evidence files', () => {
       true,
     );
 
-    const photo = json(await upload(t.app, rep, 'Lễ ra mắt mô hình.png', SAMPLE.png));
+    const photo = expectOk(await upload(t.app, rep, 'Lễ ra mắt mô hình.png', SAMPLE.png), ZStoredFile, 201);
     const saved = await rep.put(
       `${R}/${report.id}`,
       saveBody(fullValues(x.crit), report.revision, { files: [{ fileId: photo.id, caption: 'Ảnh lễ ra mắt' }] }),
     );
-    expect(saved.statusCode, saved.body).toBe(200);
-    expect(json(saved).files).toEqual([
+    const savedReport = expectOk(saved, ZReport);
+    expect(savedReport.files).toEqual([
       {
         id: photo.id,
         name: 'Lễ ra mắt mô hình.png',
@@ -79,23 +78,22 @@ describe('report evidence files', () => {
     ]);
 
     // Someone else's upload cannot be attached.
-    const foreign = json(await upload(t.app, w.reporterA2.s, 'cua-a2.png', SAMPLE.png));
+    const foreign = expectOk(await upload(t.app, w.reporterA2.s, 'cua-a2.png', SAMPLE.png), ZStoredFile, 201);
     const stolen = await rep.put(
       `${R}/${report.id}`,
-      saveBody(fullValues(x.crit), json(saved).revision, { files: [{ fileId: foreign.id }] }),
+      saveBody(fullValues(x.crit), savedReport.revision, { files: [{ fileId: foreign.id }] }),
     );
-    expect(stolen.statusCode).toBe(400);
-    expect(json(stolen).error.fields[0].field).toBe('files');
+    expectError(stolen, 400, 'VALIDATION', ['files']);
     const twice = await rep.put(
       `${R}/${report.id}`,
-      saveBody(fullValues(x.crit), json(saved).revision, { files: [{ fileId: photo.id }, { fileId: photo.id }] }),
+      saveBody(fullValues(x.crit), savedReport.revision, { files: [{ fileId: photo.id }, { fileId: photo.id }] }),
     );
     expect(twice.statusCode).toBe(400);
 
     // Download: the operator, an assigned monitor; not another unit's reporter, not an unassigned monitor.
     expect((await w.operatorA.s.get(`/api/v1/files/${photo.id}`)).statusCode).toBe(200);
     expect((await w.monitor.s.get(`/api/v1/files/${photo.id}`)).statusCode).toBe(404);
-    const entry = json(await w.operatorA.s.get(`/api/v1/registry/entries/${x.entries.a1.id}`));
+    const entry = expectOk(await w.operatorA.s.get(`/api/v1/registry/entries/${x.entries.a1.id}`), ZEntryDetail);
     const assigned = await w.operatorA.s.post(`/api/v1/registry/entries/${x.entries.a1.id}/monitors`, {
       userId: w.monitor.id,
       assignedOn: '2022-02-01',
@@ -106,7 +104,7 @@ describe('report evidence files', () => {
     const byMonitor = await w.monitor.s.get(`/api/v1/files/${photo.id}`);
     expect(byMonitor.statusCode).toBe(200);
     expect(byMonitor.rawPayload).toEqual(SAMPLE.png);
-    expect(json(await w.monitor.s.get(`${R}/${report.id}`)).files).toHaveLength(1);
+    expect(expectOk(await w.monitor.s.get(`${R}/${report.id}`), ZReport).files).toHaveLength(1);
     expect((await w.reporterA2.s.get(`/api/v1/files/${photo.id}`)).statusCode).toBe(404);
     expect((await w.operatorB.s.get(`/api/v1/files/${photo.id}`)).statusCode).toBe(404);
   });

@@ -1,6 +1,8 @@
 /** The periodic report flow: every transition and which entries report at all. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { json, setupTest } from '../test/harness.ts';
+import { ZEntryDetail } from '../../common/schemas/registry.ts';
+import { ZReport } from '../../common/schemas/reporting.ts';
+import { expectError, expectOk, setupTest } from '../test/harness.ts';
 import { fullValues, R, reportingWorld, saveBody, startReport } from './test-helpers.ts';
 
 beforeEach(() => {
@@ -34,21 +36,18 @@ describe('report flow', () => {
     expect(draft.criteria.map((c: { code: string }) => c.code)).toEqual(['1', '2', '3', '4', '5', '6']);
     // Starting again returns the same report (200).
     const again = await rep.post(R, { entryId: x.entries.a1.id, periodId: x.period.id });
-    expect(again.statusCode).toBe(200);
-    expect(json(again).id).toBe(draft.id);
+    expect(expectOk(again, ZReport).id).toBe(draft.id);
 
     // Nothing to accept or return yet.
-    expect(json(await op.post(`${R}/${draft.id}/accept`, { revision: draft.revision })).error.code).toBe(
-      'INVALID_STATE',
-    );
+    expectError(await op.post(`${R}/${draft.id}/accept`, { revision: draft.revision }), 409, 'INVALID_STATE');
     expect((await op.post(`${R}/${draft.id}/return`, { reason: 'Bổ sung', revision: draft.revision })).statusCode).toBe(
       409,
     );
 
-    const saved = json(await rep.put(`${R}/${draft.id}`, saveBody(fullValues(x.crit), draft.revision)));
+    const saved = expectOk(await rep.put(`${R}/${draft.id}`, saveBody(fullValues(x.crit), draft.revision)), ZReport);
     expect(saved.status).toBe('draft');
     expect(saved.criteria.map((c: { met: boolean | null }) => c.met)).toEqual([true, true, true, true, null, true]);
-    const sent = json(await rep.post(`${R}/${draft.id}/submit`, { revision: saved.revision }));
+    const sent = expectOk(await rep.post(`${R}/${draft.id}/submit`, { revision: saved.revision }), ZReport);
     expect(sent).toMatchObject({
       status: 'submitted',
       submittedBy: 'Cán bộ báo cáo A1',
@@ -56,8 +55,7 @@ describe('report flow', () => {
       can: { submit: false },
     });
     const twice = await rep.post(`${R}/${draft.id}/submit`, { revision: sent.revision });
-    expect(twice.statusCode).toBe(409);
-    expect(json(twice).error.message).toMatch(/đã được gửi/);
+    expect(expectError(twice, 409, 'INVALID_STATE').message).toMatch(/đã được gửi/);
     // The reporter cannot review.
     expect((await rep.post(`${R}/${draft.id}/accept`, { revision: sent.revision })).statusCode).toBe(403);
 
@@ -67,9 +65,8 @@ describe('report flow', () => {
       notes: [{ field: 'criterion:999999', note: 'x' }],
       revision: sent.revision,
     });
-    expect(foreign.statusCode).toBe(400);
-    expect(json(foreign).error.fields[0].field).toBe('notes.0.field');
-    const returned = json(
+    expectError(foreign, 400, 'VALIDATION', ['notes.0.field']);
+    const returned = expectOk(
       await op.post(`${R}/${draft.id}/return`, {
         reason: 'Cần bổ sung minh chứng',
         notes: [
@@ -78,6 +75,7 @@ describe('report flow', () => {
         ],
         revision: sent.revision,
       }),
+      ZReport,
     );
     expect(returned).toMatchObject({
       status: 'returned',
@@ -91,21 +89,22 @@ describe('report flow', () => {
     expect(notes.map((n) => n.user_id)).toEqual([w.reporterA1.id]);
     expect(notes[0]).toMatchObject({ link: `/bao-cao-dinh-ky/${draft.id}`, body: 'Cần bổ sung minh chứng' });
     // The reporter sees the reason.
-    expect(json(await rep.get(`${R}/${draft.id}`))).toMatchObject({
+    expect(expectOk(await rep.get(`${R}/${draft.id}`), ZReport)).toMatchObject({
       returnReason: 'Cần bổ sung minh chứng',
       can: { edit: true, submit: true },
     });
 
-    const fixed = json(
+    const fixed = expectOk(
       await rep.put(
         `${R}/${draft.id}`,
         saveBody(fullValues(x.crit), returned.revision, { results: 'Đã bổ sung số liệu' }),
       ),
+      ZReport,
     );
     expect(fixed.status).toBe('returned');
-    const resent = json(await rep.post(`${R}/${draft.id}/submit`, { revision: fixed.revision }));
+    const resent = expectOk(await rep.post(`${R}/${draft.id}/submit`, { revision: fixed.revision }), ZReport);
     expect(resent).toMatchObject({ status: 'submitted', returnReason: null, returnNotes: [] });
-    const accepted = json(await op.post(`${R}/${draft.id}/accept`, { revision: resent.revision }));
+    const accepted = expectOk(await op.post(`${R}/${draft.id}/accept`, { revision: resent.revision }), ZReport);
     expect(accepted).toMatchObject({
       status: 'accepted',
       acceptedBy: 'Cán bộ nghiệp vụ Khối A',
@@ -117,18 +116,21 @@ describe('report flow', () => {
       ),
     ).toEqual([w.reporterA1.id]);
     expect(
-      json(await op.post(`${R}/${draft.id}/return`, { reason: 'Muộn', revision: accepted.revision })).error.message,
+      expectError(
+        await op.post(`${R}/${draft.id}/return`, { reason: 'Muộn', revision: accepted.revision }),
+        409,
+        'INVALID_STATE',
+      ).message,
     ).toMatch(/đã được tiếp nhận/);
-    expect(json(await rep.post(`${R}/${draft.id}/submit`, { revision: accepted.revision })).error.code).toBe(
-      'INVALID_STATE',
-    );
+    expectError(await rep.post(`${R}/${draft.id}/submit`, { revision: accepted.revision }), 409, 'INVALID_STATE');
 
     // A change after acceptance: back to waiting, flagged.
-    const changed = json(
+    const changed = expectOk(
       await rep.put(
         `${R}/${draft.id}`,
         saveBody(fullValues(x.crit), accepted.revision, { results: 'Cập nhật kết quả tháng 6' }),
       ),
+      ZReport,
     );
     expect(changed).toMatchObject({
       status: 'submitted',
@@ -136,8 +138,8 @@ describe('report flow', () => {
       results: 'Cập nhật kết quả tháng 6',
       can: { review: false },
     });
-    expect(json(await op.get(`${R}/${draft.id}`)).can.review).toBe(true);
-    const reaccepted = json(await op.post(`${R}/${draft.id}/accept`, { revision: changed.revision }));
+    expect(expectOk(await op.get(`${R}/${draft.id}`), ZReport).can.review).toBe(true);
+    const reaccepted = expectOk(await op.post(`${R}/${draft.id}/accept`, { revision: changed.revision }), ZReport);
     expect(reaccepted).toMatchObject({ status: 'accepted', changedAfterAcceptance: false });
     expect(kinds(reaccepted)).toEqual([
       'created',
@@ -180,9 +182,13 @@ describe('report flow', () => {
         levelId: x.w.levels.coSo,
       },
     });
-    const response = await x.w.reporterA1.s.post(R, { entryId: json(reg).id, periodId: x.period.id });
-    expect(response.statusCode).toBe(400);
-    expect(json(response).error.message).toMatch(/không có trong danh sách vào ngày cuối kỳ \(30\/06\/2022\)/);
+    const response = await x.w.reporterA1.s.post(R, {
+      entryId: expectOk(reg, ZEntryDetail, 201).id,
+      periodId: x.period.id,
+    });
+    expect(expectError(response, 400, 'VALIDATION').message).toMatch(
+      /không có trong danh sách vào ngày cuối kỳ \(30\/06\/2022\)/,
+    );
     // A period of another plan the entry does not belong to.
     const other = await t.db
       .insertInto('plan')
@@ -208,8 +214,7 @@ describe('report flow', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     const wrongPlan = await x.w.reporterA1.s.post(R, { entryId: x.entries.a1.id, periodId: period.id });
-    expect(wrongPlan.statusCode).toBe(400);
-    expect(json(wrongPlan).error.message).toMatch(/không thuộc kế hoạch/);
+    expect(expectError(wrongPlan, 400, 'VALIDATION').message).toMatch(/không thuộc kế hoạch/);
     expect((await x.w.reporterA1.s.post(R, { entryId: x.entries.a1.id, periodId: 999999 })).statusCode).toBe(404);
     expect(await t.db.selectFrom('period_report').select('id').execute()).toEqual([]);
   });

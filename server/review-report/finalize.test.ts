@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../docgen/read-docx.ts';
-import { anonymous, json, setupTest, type Session } from '../test/harness.ts';
+import { ZDocument } from '../../common/schemas/documents.ts';
+import { ZReviewReport, ZReviewReportPage } from '../../common/schemas/review-reports.ts';
+import { ZPage } from '../../common/schemas/shared.ts';
+import { anonymous, expectError, expectOk, type Session, setupTest } from '../test/harness.ts';
 import { AS_OF, FROM, insertEntry, insertSpan, reviewWorld, TO } from './test-helpers.ts';
 
 const RR = '/api/v1/review-reports';
@@ -27,12 +30,8 @@ async function create(s: Session, unitId: number, extra: Record<string, unknown>
     recipients: ['Lưu Văn phòng ĐUK'],
     ...extra,
   });
-  expect(res.statusCode, res.body).toBe(201);
-  return json(res);
+  return expectOk(res, ZReviewReport, 201);
 }
-
-const errorOf = (res: { body: string }) =>
-  JSON.parse(res.body).error as { code: string; message: string; fields?: Array<{ field: string; message: string }> };
 
 describe('signing a review report (ký ban hành)', () => {
   it('registers the document, makes the report final and immutable; exports keep the signed figures', async () => {
@@ -44,25 +43,24 @@ describe('signing a review report (ký ban hành)', () => {
     const docxBefore = await readDocx((await s.get(`${RR}/${report.id}/docx`)).rawPayload);
 
     const signed = await s.post(`${RR}/${report.id}/finalize`, { revision: report.revision });
-    expect(signed.statusCode, signed.body).toBe(200);
-    const r = json(signed);
+    const r = expectOk(signed, ZReviewReport);
     expect(r.status).toBe('final');
-    expect(r.signedBy.name).toBe('Cán bộ nghiệp vụ Khối A');
+    expect(r.signedBy?.name).toBe('Cán bộ nghiệp vụ Khối A');
     expect(r.signedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(r.document).toMatchObject({ symbol: '125-BC/ĐUK', issuedOn: '2024-02-05' });
 
     // The document is in the unit's registry with the number and the date.
-    const docs = json(await s.get(`/api/v1/documents?ownerUnitId=${x.w.tree.blocA}&typeCode=BC`));
+    const docs = expectOk(await s.get(`/api/v1/documents?ownerUnitId=${x.w.tree.blocA}&typeCode=BC`), ZPage(ZDocument));
     expect(docs.items).toHaveLength(1);
     expect(docs.items[0]).toMatchObject({
-      id: r.document.id,
+      id: r.document?.id,
       symbol: '125-BC/ĐUK',
       issuedOn: '2024-02-05',
       signer: 'Cao Xuân Chiểu',
       ownerUnitId: x.w.tree.blocA,
       issuerUnitId: x.w.tree.blocA,
     });
-    expect(docs.items[0].summary).toContain('Sơ kết 02 năm thực hiện Kế hoạch số 24-KH/TU');
+    expect(docs.items[0]!.summary).toContain('Sơ kết 02 năm thực hiện Kế hoạch số 24-KH/TU');
 
     // The registry changes afterwards: the signed report's text and numbers do not.
     const late = await insertEntry(t.db, { kind: 'model', unit: x.w.tree.a1, field: x.f1, level: x.w.levels.coSo });
@@ -78,7 +76,7 @@ describe('signing a review report (ký ban hành)', () => {
     expect(after).toEqual(docxBefore);
     expect(after.paragraphs).toContain('Số 125-BC/ĐUK');
     expect((await s.get(`${RR}/${report.id}/annex.xlsx`)).statusCode).toBe(200);
-    expect(json(await s.get(`${RR}/${report.id}`)).figures).toEqual(r.figures);
+    expect(expectOk(await s.get(`${RR}/${report.id}`), ZReviewReport).figures).toEqual(r.figures);
 
     // Final is final: no edit, refresh, acknowledgement or second signing.
     const refused = [
@@ -88,12 +86,11 @@ describe('signing a review report (ký ban hành)', () => {
       await s.post(`${RR}/${report.id}/finalize`, { revision: r.revision }),
     ];
     for (const res of refused) {
-      expect(res.statusCode, res.body).toBe(409);
-      expect(errorOf(res).message).toContain('Báo cáo đã ký ban hành');
+      expect(expectError(res, 409, 'INVALID_STATE').message).toContain('Báo cáo đã ký ban hành');
     }
-    expect(json(await s.get(`${RR}/${report.id}`)).title).toBe(report.title);
+    expect(expectOk(await s.get(`${RR}/${report.id}`), ZReviewReport).title).toBe(report.title);
 
-    const list = json(await s.get(`${RR}?unitId=${x.w.tree.blocA}`));
+    const list = expectOk(await s.get(`${RR}?unitId=${x.w.tree.blocA}`), ZReviewReportPage);
     expect(list.items[0]).toMatchObject({ id: report.id, status: 'final' });
     const audit = await t.db
       .selectFrom('audit_event')
@@ -102,7 +99,7 @@ describe('signing a review report (ký ban hành)', () => {
       .orderBy('id')
       .execute();
     expect(audit).toEqual([
-      { action: 'document.created', entity_id: String(r.document.id) },
+      { action: 'document.created', entity_id: String(r.document?.id) },
       { action: 'review_report.finalized', entity_id: String(report.id) },
     ]);
   });
@@ -121,29 +118,28 @@ describe('signing a review report (ký ban hành)', () => {
     for (const [extra, field, words] of cases) {
       const report = await create(s, unit, extra);
       const res = await s.post(`${RR}/${report.id}/finalize`, { revision: report.revision });
-      expect(res.statusCode, res.body).toBe(409);
-      expect(errorOf(res).fields).toEqual([expect.objectContaining({ field })]);
-      expect(errorOf(res).message).toContain(words);
+      expect(expectError(res, 409, 'INVALID_STATE', [field]).message).toContain(words);
     }
 
     // Warnings: refused until acknowledged, then signed.
     const report = await create(s, unit, { number: '126-BC/ĐUK' });
-    const warned = json(
+    const warned = expectOk(
       await s.patch(`${RR}/${report.id}`, { revision: report.revision, overrides: { 'models.movement.end': 5 } }),
+      ZReviewReport,
     );
     expect(warned.warningsAcknowledged).toBe(false);
     const res = await s.post(`${RR}/${report.id}/finalize`, { revision: warned.revision });
-    expect(res.statusCode).toBe(409);
-    expect(errorOf(res).fields).toEqual([expect.objectContaining({ field: 'warnings' })]);
-    expect(errorOf(res).message).toContain('cảnh báo');
-    const acked = json(await s.post(`${RR}/${report.id}/acknowledge`, { revision: warned.revision }));
+    expect(expectError(res, 409, 'INVALID_STATE', ['warnings']).message).toContain('cảnh báo');
+    const acked = expectOk(
+      await s.post(`${RR}/${report.id}/acknowledge`, { revision: warned.revision }),
+      ZReviewReport,
+    );
 
     // A stale revision, a number that does not read and a number already taken are refused too.
     expect((await s.post(`${RR}/${report.id}/finalize`, { revision: warned.revision })).statusCode).toBe(409);
     const bad = await create(s, unit, { number: 'báo cáo số mười' });
     const badRes = await s.post(`${RR}/${bad.id}/finalize`, { revision: bad.revision });
-    expect(badRes.statusCode).toBe(400);
-    expect(errorOf(badRes).fields?.[0]?.field).toBe('number');
+    expectError(badRes, 400, 'VALIDATION', ['number']);
     const other = await s.post('/api/v1/documents', {
       ownerUnitId: unit,
       symbol: '127-BC/ĐUK',
@@ -151,17 +147,15 @@ describe('signing a review report (ký ban hành)', () => {
       issuerName: 'Đảng ủy Khối',
       summary: 'Báo cáo khác',
     });
-    expect(other.statusCode, other.body).toBe(201);
+    expectOk(other, ZDocument, 201);
     const taken = await create(s, unit, { number: 'Số 127-BC/ĐUK' });
     const takenRes = await s.post(`${RR}/${taken.id}/finalize`, { revision: taken.revision });
-    expect(takenRes.statusCode).toBe(409);
-    expect(errorOf(takenRes).message).toContain('127-BC/ĐUK');
-    expect(json(await s.get(`${RR}/${taken.id}`)).status).toBe('draft');
+    expect(expectError(takenRes, 409, 'DUPLICATE').message).toContain('127-BC/ĐUK');
+    expect(expectOk(await s.get(`${RR}/${taken.id}`), ZReviewReport).status).toBe('draft');
 
     const before = await t.db.selectFrom('document').select('id').execute();
     const ok = await s.post(`${RR}/${report.id}/finalize`, { revision: acked.revision });
-    expect(ok.statusCode, ok.body).toBe(200);
-    expect(json(ok).document.symbol).toBe('126-BC/ĐUK');
+    expect(expectOk(ok, ZReviewReport).document?.symbol).toBe('126-BC/ĐUK');
     expect((await t.db.selectFrom('document').select('id').execute()).length).toBe(before.length + 1);
     expect(
       await t.db.selectFrom('audit_event').select('action').where('action', '=', 'review_report.finalized').execute(),
@@ -178,7 +172,7 @@ describe('signing a review report (ký ban hành)', () => {
     expect((await operatorB.s.post(url, { revision: report.revision })).statusCode).toBe(404);
     expect((await reporterA1.s.post(url, { revision: report.revision })).statusCode).toBe(404);
     expect((await viewerA.s.post(url, { revision: report.revision })).statusCode).toBe(403);
-    expect(json(await viewerA.s.get(`${RR}/${report.id}`)).status).toBe('draft');
+    expect(expectOk(await viewerA.s.get(`${RR}/${report.id}`), ZReviewReport).status).toBe('draft');
     expect(
       await t.db
         .selectFrom('document')
