@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { json, setupTest, type TestContext } from '../test/harness.ts';
+import { ZFieldDetail } from '../../common/schemas/catalogue.ts';
+import { expectError, expectOk, setupTest, type TestContext } from '../test/harness.ts';
 import { buildTree } from '../test/factories.ts';
 import { as, fieldBody, fieldsOf, SXKD_CRITERIA } from './test-helpers.ts';
 
@@ -26,7 +27,7 @@ describe('catalogue: bad input and concurrency', () => {
     const t = await setupTest();
     const tree = await buildTree(t.db);
     const s = await as(t, [{ role: 'operator', unitId: tree.blocA }]);
-    const field = json(await s.post('/api/v1/catalogue/fields', fieldBody(tree.blocA)));
+    const field = expectOk(await s.post('/api/v1/catalogue/fields', fieldBody(tree.blocA)), ZFieldDetail, 201);
     const before = await counts(t);
     const post = (body: Record<string, unknown>) =>
       s.post('/api/v1/catalogue/fields', { ...fieldBody(tree.blocA, { name: 'Lĩnh vực mới' }), ...body });
@@ -60,8 +61,8 @@ describe('catalogue: bad input and concurrency', () => {
     // Each criterion's own shape is checked first (the combinations only once every criterion reads).
     const shape = await post({ criteria: [...criteria, { code: 'T C8', title: '', measure: 'đếm', rule: 'bằng' }] });
     expect(fieldsOf(shape)).toEqual(['criteria.7.code', 'criteria.7.measure', 'criteria.7.rule', 'criteria.7.title']);
-    expect(json(shape).error.message).toMatch(/Mã tiêu chí chỉ gồm chữ, số/);
-    const messages = json(bad).error.fields as Array<{ field: string; message: string }>;
+    expect(expectError(shape, 400, 'VALIDATION').message).toMatch(/Mã tiêu chí chỉ gồm chữ, số/);
+    const messages = expectError(bad, 400, 'VALIDATION').fields ?? [];
     const message = (f: string) => messages.find((m) => m.field === f)!.message;
     expect(message('criteria.0.target')).toMatch(/Tiêu chí thứ 1 cần có mức yêu cầu/);
     expect(message('criteria.1.code')).toMatch(/"tc1" bị trùng với tiêu chí thứ 1/);
@@ -118,7 +119,7 @@ describe('catalogue: bad input and concurrency', () => {
     expect(fieldsOf(badSet)).toEqual(['criteria.0.target']);
 
     expect(await counts(t)).toEqual(before);
-    const stored = json(await s.get(`/api/v1/catalogue/fields/${field.id}`));
+    const stored = expectOk(await s.get(`/api/v1/catalogue/fields/${field.id}`), ZFieldDetail);
     expect(stored.criteriaSets).toEqual(field.criteriaSets);
     expect(stored.revision).toBe(1);
   });
@@ -127,14 +128,12 @@ describe('catalogue: bad input and concurrency', () => {
     const t = await setupTest();
     const tree = await buildTree(t.db);
     const s = await as(t, [{ role: 'operator', unitId: tree.blocA }]);
-    const field = json(await s.post('/api/v1/catalogue/fields', fieldBody(tree.blocA)));
+    const field = expectOk(await s.post('/api/v1/catalogue/fields', fieldBody(tree.blocA)), ZFieldDetail, 201);
     expect((await s.patch(`/api/v1/catalogue/fields/${field.id}`, { name: 'Tên mới', revision: 1 })).statusCode).toBe(
       200,
     );
     const stale = await s.patch(`/api/v1/catalogue/fields/${field.id}`, { name: 'Tên khác', revision: 1 });
-    expect(stale.statusCode).toBe(409);
-    expect(json(stale).error).toMatchObject({ code: 'CONFLICT' });
-    expect(json(stale).error.message).toMatch(/vừa được người khác thay đổi/);
+    expect(expectError(stale, 409, 'CONFLICT').message).toMatch(/vừa được người khác thay đổi/);
     const staleSet = await s.post(`/api/v1/catalogue/fields/${field.id}/criteria-sets`, {
       effectiveFrom: '2024-01-01',
       criteria: SXKD_CRITERIA,

@@ -13,7 +13,8 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { kyselyOnPostgres } from '../db/database.ts';
 import { isDatabaseUnavailable } from '../lib/errors.ts';
-import { anonymous, json, setupTest } from '../test/harness.ts';
+import { anonymous, expectError, expectOk, setupTest } from '../test/harness.ts';
+import { ZLiveness, ZReadiness } from './test-helpers.ts';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -68,13 +69,12 @@ describe('health', () => {
   it('answers liveness and readiness without signing in', async () => {
     const { app } = await setupTest();
     const live = await anonymous(app).get('/api/health/live');
-    expect(live.statusCode).toBe(200);
-    expect(json(live).status).toBe('live');
+    expect(expectOk(live, ZLiveness).status).toBe('live');
     for (const url of ['/api/health', '/api/health/ready']) {
       const ready = await anonymous(app).get(url);
-      expect(ready.statusCode, url).toBe(200);
-      expect(json(ready)).toMatchObject({ status: 'ready', database: { ok: true } });
-      expect(json(ready).database.latencyMs).toBeGreaterThanOrEqual(0);
+      const body = expectOk(ready, ZReadiness);
+      expect(body, url).toMatchObject({ status: 'ready', database: { ok: true } });
+      expect(body.database.latencyMs).toBeGreaterThanOrEqual(0);
     }
   });
 
@@ -83,15 +83,15 @@ describe('health', () => {
     expect((await anonymous(app).get('/api/health/live')).statusCode).toBe(200);
 
     const ready = await anonymous(app).get('/api/health');
-    expect(ready.statusCode).toBe(503);
     expect(ready.headers['retry-after']).toBe('5');
-    expect(json(ready)).toMatchObject({ status: 'not_ready', database: { ok: false, reason: 'unreachable' } });
+    expect(expectOk(ready, ZReadiness, 503)).toMatchObject({
+      status: 'not_ready',
+      database: { ok: false, reason: 'unreachable' },
+    });
 
     const login = await anonymous(app).post('/api/v1/auth/login', { username: 'admin', password: 'khong-quan-trong' });
-    expect(login.statusCode).toBe(503);
+    const error = expectError(login, 503, 'DATABASE_UNAVAILABLE');
     expect(login.headers['retry-after']).toBe('5');
-    const error = json(login).error;
-    expect(error.code).toBe('DATABASE_UNAVAILABLE');
     expect(error.message).toContain('không kết nối được cơ sở dữ liệu');
     expect(error.message).toContain('dữ liệu không bị thay đổi');
   });
@@ -101,13 +101,11 @@ describe('health', () => {
     const started = Date.now();
     const ready = await anonymous(app).get('/api/health/ready');
     const took = Date.now() - started;
-    expect(ready.statusCode).toBe(503);
-    expect(json(ready).database.reason).toMatch(/timeout|unreachable/);
+    expect(expectOk(ready, ZReadiness, 503).database.reason).toMatch(/timeout|unreachable/);
     expect(took).toBeLessThan(3_000);
 
     const login = await anonymous(app).post('/api/v1/auth/login', { username: 'admin', password: 'khong-quan-trong' });
-    expect(login.statusCode).toBe(503);
-    expect(json(login).error.code).toBe('DATABASE_UNAVAILABLE');
+    expectError(login, 503, 'DATABASE_UNAVAILABLE');
   });
 });
 

@@ -5,7 +5,9 @@
  * vote nor run it (403); a plain member votes but does not run it (403).
  */
 import { describe, expect, it } from 'vitest';
-import { anonymous, json, type Session } from '../../test/harness.ts';
+import { ZCouncilSession } from '../../../common/schemas/honours-council.ts';
+import { ZCouncilPage } from '../test-schemas.ts';
+import { anonymous, expectOk, type Session } from '../../test/harness.ts';
 import { C, councilBody, councilWorld, createCouncil } from './test-helpers.ts';
 
 type Call = (s: Session) => ReturnType<Session['get']>;
@@ -58,7 +60,7 @@ describe('council permissions', () => {
     await expectStatuses(x.w.operatorB.s, endpoints(x), hidden);
     // The reporter of a1 sees the round (it proposes to it) but may not run councils; the session itself is not visible.
     await expectStatuses(x.w.reporterA1.s, endpoints(x), { ...hidden, create: 403 });
-    expect(json(await x.w.operatorB.s.get(C)).total).toBe(0);
+    expect(expectOk(await x.w.operatorB.s.get(C), ZCouncilPage).total).toBe(0);
   });
 
   it('a reader of the bloc who is not a member sees it but neither votes nor runs it', async () => {
@@ -73,7 +75,10 @@ describe('council permissions', () => {
       close: 403,
       minutes: 409,
     });
-    expect(json(await x.w.viewerA.s.get(`${C}/${x.session.id}`)).abilities).toEqual({ manage: false, vote: false });
+    expect(expectOk(await x.w.viewerA.s.get(`${C}/${x.session.id}`), ZCouncilSession).abilities).toEqual({
+      manage: false,
+      vote: false,
+    });
   });
 
   it('a plain member votes and declares conflicts, but does not run the session', async () => {
@@ -91,7 +96,7 @@ describe('council permissions', () => {
   it('the secretary and the unit operator run it; the operator who is not a member cannot vote', async () => {
     const x = await world();
     await expectStatuses(x.w.operatorA.s, endpoints(x), { ballot: 403, recusal: 403, attendance: 200 });
-    const now = json(await x.m.secretary.s.get(`${C}/${x.session.id}`));
+    const now = expectOk(await x.m.secretary.s.get(`${C}/${x.session.id}`), ZCouncilSession);
     expect((await x.m.secretary.s.post(`${C}/${x.session.id}/close`, { revision: now.revision })).statusCode).toBe(200);
     await expectStatuses(x.m.m4.s, endpoints(x), { ballot: 409, recusal: 409, minutes: 200 });
   });

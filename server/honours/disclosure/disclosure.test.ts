@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../../common/dates.ts';
 import { addDays } from '../../reporting/period-dates.ts';
-import { anonymous, json, setupTest, type Session, type TestContext } from '../../test/harness.ts';
+import { ZComment, ZDisclosure, ZPublicDisclosure } from '../../../common/schemas/honours-disclosure.ts';
+import { ZDisclosurePage } from '../test-schemas.ts';
+import { anonymous, expectError, expectOk, type Session, setupTest, type TestContext } from '../../test/harness.ts';
 import { honoursWorld, insertCandidate, insertProposal, insertRound } from '../test-helpers.ts';
 import { COMMENTS_PER_IP_PER_DAY } from './commands/comments.ts';
 
@@ -71,9 +73,8 @@ const createBody = (round: number, candidateIds: number[], o: Record<string, unk
 
 async function publish(s: Session, body: Record<string, unknown>) {
   const r = await s.post('/api/v1/honours/disclosures', body);
-  expect(r.statusCode, r.body).toBe(201);
-  const d = json(r);
-  return { ...d, token: (d.publicPath as string).replace('/cong-khai/', '') };
+  const d = expectOk(r, ZDisclosure, 201);
+  return { ...d, token: d.publicPath.replace('/cong-khai/', '') };
 }
 
 describe('honours disclosure', () => {
@@ -84,10 +85,10 @@ describe('honours disclosure', () => {
       '/api/v1/honours/disclosures',
       createBody(round, [c.passed, c.proposed, c.otherRound]),
     );
-    expect(bad.statusCode).toBe(400);
-    expect(json(bad).error.message).toContain(String(c.proposed));
-    expect(json(bad).error.message).toContain(String(c.otherRound));
-    expect(json(bad).error.message).not.toContain(`${c.passed},`);
+    const badError = expectError(bad, 400, 'VALIDATION');
+    expect(badError.message).toContain(String(c.proposed));
+    expect(badError.message).toContain(String(c.otherRound));
+    expect(badError.message).not.toContain(`${c.passed},`);
     expect(await t.db.selectFrom('honour_disclosure').select('id').execute()).toHaveLength(0);
 
     const d = await publish(w.operatorA.s, createBody(round, [c.passed, c.approved]));
@@ -113,7 +114,7 @@ describe('honours disclosure', () => {
       createBody(round, [c.a2passed], { startsOn: addDays(today, -20), endsOn: addDays(today, -1) }),
     );
     expect(ended.state).toBe('ended');
-    const list = json(await w.operatorA.s.get(`/api/v1/honours/disclosures?roundId=${round}`));
+    const list = expectOk(await w.operatorA.s.get(`/api/v1/honours/disclosures?roundId=${round}`), ZDisclosurePage);
     expect(list.total).toBe(3);
     expect(list.items.map((i: { candidateCount: number }) => i.candidateCount).sort()).toEqual([1, 1, 2]);
   });
@@ -133,9 +134,9 @@ describe('honours disclosure', () => {
       '/api/v1/honours/disclosures',
       createBody(round, [merit], { startsOn: today, endsOn: addDays(today, 5) }),
     );
-    expect(short.statusCode).toBe(400);
-    expect(json(short).error.message).toContain('ít nhất 7 ngày');
-    expect(json(short).error.message).toContain('6 ngày');
+    const shortError = expectError(short, 400, 'VALIDATION');
+    expect(shortError.message).toContain('ít nhất 7 ngày');
+    expect(shortError.message).toContain('6 ngày');
     await publish(w.operatorA.s, createBody(round, [merit], { startsOn: today, endsOn: addDays(today, 6) }));
   });
 
@@ -145,8 +146,7 @@ describe('honours disclosure', () => {
     const d = await publish(w.operatorA.s, createBody(round, [c.passed]));
     const anon = anonymous(t.app);
     const r = await anon.get(`/api/v1/public/disclosures/${d.token}`);
-    expect(r.statusCode, r.body).toBe(200);
-    const body = json(r);
+    const body = expectOk(r, ZPublicDisclosure);
     expect(Object.keys(body).sort()).toEqual([
       'candidates',
       'endsOn',
@@ -207,7 +207,7 @@ describe('honours disclosure', () => {
 
     // Another bloc: nothing exists.
     const b = w.operatorB.s;
-    expect(json(await b.get('/api/v1/honours/disclosures')).total).toBe(0);
+    expect(expectOk(await b.get('/api/v1/honours/disclosures'), ZDisclosurePage).total).toBe(0);
     expect((await b.get(`/api/v1/honours/disclosures?unitId=${w.tree.blocA}`)).statusCode).toBe(404);
     expect((await b.post('/api/v1/honours/disclosures', createBody(round, [c.passed]))).statusCode).toBe(404);
     expect((await b.get(`/api/v1/honours/disclosures/${d.id}`)).statusCode).toBe(404);
@@ -221,7 +221,7 @@ describe('honours disclosure', () => {
 
     // The bloc's viewer reads, with the comments, but cannot publish or mark read.
     const v = w.viewerA.s;
-    const seen = json(await v.get(`/api/v1/honours/disclosures/${d.id}`));
+    const seen = expectOk(await v.get(`/api/v1/honours/disclosures/${d.id}`), ZDisclosure);
     expect(seen.comments).toHaveLength(1);
     expect(seen.unreadComments).toBe(1);
     expect((await v.post('/api/v1/honours/disclosures', createBody(round, [c.passed]))).statusCode).toBe(403);
@@ -229,10 +229,15 @@ describe('honours disclosure', () => {
 
     // The bloc's operator marks it read (once; again changes nothing).
     const read = await w.operatorA.s.post(`/api/v1/honours/comments/${comment.id}/read`);
-    expect(read.statusCode, read.body).toBe(200);
-    expect(json(read)).toMatchObject({ id: comment.id, read: true, content: 'Đề nghị xem xét thêm thành tích.' });
+    expect(expectOk(read, ZComment)).toMatchObject({
+      id: comment.id,
+      read: true,
+      content: 'Đề nghị xem xét thêm thành tích.',
+    });
     expect((await w.operatorA.s.post(`/api/v1/honours/comments/${comment.id}/read`)).statusCode).toBe(200);
-    expect(json(await w.operatorA.s.get(`/api/v1/honours/disclosures/${d.id}`)).unreadComments).toBe(0);
+    expect(expectOk(await w.operatorA.s.get(`/api/v1/honours/disclosures/${d.id}`), ZDisclosure).unreadComments).toBe(
+      0,
+    );
     const readEvents = await t.db
       .selectFrom('audit_event')
       .select('id')
@@ -260,11 +265,9 @@ describe('honours disclosure', () => {
       anon.post(`/api/v1/public/disclosures/${token}/comments`, body);
 
     const early = await post(upcoming.token, { content: 'Góp ý sớm' });
-    expect(early.statusCode).toBe(409);
-    expect(json(early).error.message).toContain('Chưa đến thời gian');
+    expect(expectError(early, 409, 'INVALID_STATE').message).toContain('Chưa đến thời gian');
     const late = await post(ended.token, { content: 'Góp ý muộn' });
-    expect(late.statusCode).toBe(409);
-    expect(json(late).error.message).toContain('hết thời gian lấy ý kiến');
+    expect(expectError(late, 409, 'INVALID_STATE').message).toContain('hết thời gian lấy ý kiến');
     expect((await post('khong-co', { content: 'x' })).statusCode).toBe(404);
 
     expect(
@@ -272,8 +275,7 @@ describe('honours disclosure', () => {
     ).toBe(400);
     expect((await post(open.token, { content: '   ' })).statusCode).toBe(400);
     const notListed = await post(open.token, { content: 'Góp ý về người khác', candidateId: c.proposed });
-    expect(notListed.statusCode).toBe(400);
-    expect(json(notListed).error.fields[0].field).toBe('candidateId');
+    expectError(notListed, 400, 'VALIDATION', ['candidateId']);
     expect(await t.db.selectFrom('honour_comment').select('id').execute()).toHaveLength(0);
 
     const ok = await post(open.token, {
@@ -312,7 +314,7 @@ describe('honours disclosure', () => {
     expect(notified[0]!.title).toContain('Có góp ý mới về danh sách khen thưởng');
     expect(notified[0]!.link).toBe(`/khen-thuong/dot/${round}`);
 
-    const detail = json(await w.operatorA.s.get(`/api/v1/honours/disclosures/${open.id}`));
+    const detail = expectOk(await w.operatorA.s.get(`/api/v1/honours/disclosures/${open.id}`), ZDisclosure);
     expect(detail.comments).toEqual([
       expect.objectContaining({
         candidateId: c.passed,
