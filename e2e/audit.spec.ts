@@ -5,6 +5,8 @@
  * the record view and the checks in the log.
  */
 import { describe, expect, test } from 'vitest';
+import { ZPerson } from '../common/schemas/people.ts';
+import { ZPage } from '../common/schemas/shared.ts';
 import { DEMO_ACCOUNTS } from '../server/seed/demo.ts';
 import { pageErrors, signIn, withScreenshot } from './browser.ts';
 import { demoSuite } from './suite.ts';
@@ -20,11 +22,11 @@ describe('audit log integrity', () => {
     await withScreenshot(page, 'audit-integrity', async () => {
       await signIn(page, admin.username, admin.password);
       // A read of personal data, through the API the person page uses.
-      const people = await page.evaluate(
-        async () =>
-          (await fetch('/api/v1/people?pageSize=1', { headers: { 'x-dh-client': 'web' } })).json() as Promise<{
-            items: Array<{ id: number; fullName: string }>;
-          }>,
+      // Fetched in the page (its session), checked here with the list route's own schema.
+      const people = ZPage(ZPerson).parse(
+        await page.evaluate(async () =>
+          (await fetch('/api/v1/people?pageSize=1', { headers: { 'x-dh-client': 'web' } })).json(),
+        ),
       );
       const person = people.items[0]!;
       const viewed = await page.evaluate(

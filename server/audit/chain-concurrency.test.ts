@@ -11,7 +11,8 @@ import { kyselyOnPostgres } from '../db/database.ts';
 import { writeTransaction } from '../lib/audit.ts';
 import type { RequestContext } from '../lib/context.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
-import { json, setupTest, signIn } from '../test/harness.ts';
+import { ZPerson } from '../../common/schemas/people.ts';
+import { expectOk, setupTest, signIn } from '../test/harness.ts';
 import { adminQuery, withDatabase } from '../test/pg-admin.ts';
 import { verifyAuditChain } from './integrity.ts';
 
@@ -88,12 +89,16 @@ describe.runIf(url)('audit chain under concurrency (PostgreSQL)', () => {
     const tree = await buildTree(t.db);
     const sys = await buildUser(t.db, { grants: [{ role: 'admin', unitId: tree.root }] });
     const s = await signIn(t.app, sys.username, DEFAULT_PASSWORD);
-    const person = json(
+    const person = expectOk(
       await s.post('/api/v1/people', { unitId: tree.a1, fullName: 'Nguyễn Thị Lan', partyMember: true }),
+      ZPerson,
+      201,
     );
     const others: Array<{ id: number; revision: number }> = [];
     for (let i = 0; i < 10; i++)
-      others.push(json(await s.post('/api/v1/people', { unitId: tree.a2, fullName: `Người sẽ sửa ${i}` })));
+      others.push(
+        expectOk(await s.post('/api/v1/people', { unitId: tree.a2, fullName: `Người sẽ sửa ${i}` }), ZPerson, 201),
+      );
     const responses = await Promise.all(
       Array.from({ length: 30 }, (_, i) => {
         if (i % 3 === 0)

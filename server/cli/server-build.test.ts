@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { killServerProcesses, repoRoot, runCli, startServerProcess } from '../test/server-process.ts';
+import { ZReadiness } from '../health/test-helpers.ts';
 
 mkdirSync(path.join(repoRoot, '.vitest-tmp'), { recursive: true });
 const outRoot = mkdtempSync(path.join(repoRoot, '.vitest-tmp', 'build-'));
@@ -111,7 +112,8 @@ describe('the production build', () => {
     expect(server.child.spawnargs.some((arg) => arg.includes('tsx'))).toBe(false);
     const health = await fetch(`${server.baseUrl}/api/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ready' });
+    // A real server process answers through fetch, not app.inject: the probe's body is parsed here.
+    expect(ZReadiness.parse(await health.json())).toMatchObject({ status: 'ready' });
 
     const refused = await runCli(['migrate'], { DATA_DIR: dataDir }, entry);
     expect(refused.code).not.toBe(0);
