@@ -130,7 +130,7 @@ describe('restructuring carries models and exemplars', () => {
     await signIn(page, admin.username, admin.password);
     await page.goto('/mo-hinh/doi-chieu-don-vi');
     await page.getByTestId('owner-check-table').waitFor({ state: 'visible' });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
 
     const call = await apiAs(suite.server.baseUrl, admin.username, admin.password);

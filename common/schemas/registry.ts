@@ -384,6 +384,7 @@ export const ZRepairDivergencesBody = z.object({
   effectiveDate: ZPastDate.optional(),
 });
 export type TRepairDivergencesBody = z.input<typeof ZRepairDivergencesBody>;
+export type TRepairDivergences = z.output<typeof ZRepairDivergencesBody>;
 
 export const ZRepairDivergencesResult = z.object({
   repaired: z.number().int(),

@@ -9,7 +9,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { todayInVietnam } from '../../../common/dates.ts';
-import type { TRepairDivergencesBody } from '../../../common/schemas/registry.ts';
+import type { TRepairDivergences } from '../../../common/schemas/registry.ts';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { Actor, RequestContext } from '../../lib/context.ts';
@@ -24,7 +24,7 @@ export async function repairOwnerDivergences(
   db: Kysely<DB>,
   ctx: RequestContext,
   actor: Actor,
-  body: TRepairDivergencesBody,
+  body: TRepairDivergences,
 ): Promise<{ entryIds: number[]; effectiveDate: string }> {
   const ids = [...new Set(body.entryIds)];
   const date = body.effectiveDate ?? todayInVietnam();
