@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anonymous, json, setupTest, signIn, type TestContext } from '../test/harness.ts';
+import { ZStoredFile } from '../../common/schemas/documents.ts';
+import { anonymous, expectError, expectOk, setupTest, signIn, type TestContext } from '../test/harness.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import { multipartBody, SAMPLE, upload } from './test-helpers.ts';
 
@@ -34,8 +35,7 @@ describe('file uploads', () => {
     const tree = await buildTree(t.db);
     const { user, session } = await operator(t, tree.blocA);
     const response = await upload(t.app, session, 'Kế hoạch 46-KH-ĐUK.pdf', SAMPLE.pdf);
-    expect(response.statusCode, response.body).toBe(201);
-    const body = json(response);
+    const body = expectOk(response, ZStoredFile, 201);
     expect(body).toEqual({
       id: expect.any(Number),
       originalName: 'Kế hoạch 46-KH-ĐUK.pdf',
@@ -72,7 +72,7 @@ describe('file uploads', () => {
     for (const name of ['../../x.pdf', '..\\..\\evil.pdf', '/etc/passwd.pdf', '.an.pdf']) {
       const response = await upload(t.app, session, name, SAMPLE.pdf);
       expect(response.statusCode, name).toBe(201);
-      expect(json(response).originalName).not.toMatch(/[/\\]|^\./);
+      expect(expectOk(response, ZStoredFile, 201).originalName).not.toMatch(/[/\\]|^\./);
     }
     expect(existsSync(path.join(t.app.config.filesDir, '..', '..', 'x.pdf'))).toBe(false);
     expect(existsSync(path.join(t.dataDir, 'x.pdf'))).toBe(false);
@@ -91,9 +91,7 @@ describe('file uploads', () => {
     const { session } = await operator(t, tree.blocA);
 
     const empty = await upload(t.app, session, 'rong.pdf', Buffer.alloc(0));
-    expect(empty.statusCode).toBe(400);
-    expect(json(empty).error.fields[0].field).toBe('file');
-    expect(json(empty).error.message).toMatch(/rỗng/);
+    expect(expectError(empty, 400, 'VALIDATION', ['file']).message).toMatch(/rỗng/);
 
     const big = await upload(
       t.app,
@@ -101,15 +99,12 @@ describe('file uploads', () => {
       'lon.pdf',
       Buffer.concat([SAMPLE.pdf, Buffer.alloc(t.app.config.maxUploadBytes + 10)]),
     );
-    expect(big.statusCode).toBe(413);
-    expect(json(big).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expectError(big, 413, 'PAYLOAD_TOO_LARGE');
 
     const exe = await upload(t.app, session, 'virus.exe', Buffer.from('MZ\x90\x00'));
-    expect(exe.statusCode).toBe(415);
-    expect(json(exe).error.message).toMatch(/PDF, Word/);
+    expect(expectError(exe, 415, 'UNSUPPORTED_MEDIA_TYPE').message).toMatch(/PDF, Word/);
     const fakePdf = await upload(t.app, session, 'gia.pdf', Buffer.from('<html><script>alert(1)</script></html>'));
-    expect(fakePdf.statusCode).toBe(415);
-    expect(json(fakePdf).error.message).toMatch(/không khớp/);
+    expect(expectError(fakePdf, 415, 'UNSUPPORTED_MEDIA_TYPE').message).toMatch(/không khớp/);
     const pngAsDocx = await upload(t.app, session, 'anh.docx', SAMPLE.png);
     expect(pngAsDocx.statusCode).toBe(415);
     const noExtension = await upload(t.app, session, 'tailieu', SAMPLE.pdf);
@@ -154,7 +149,11 @@ describe('file uploads', () => {
     const tree = await buildTree(t.db);
     const a = await operator(t, tree.blocA);
     const b = await operator(t, tree.blocB);
-    const uploaded = json(await upload(t.app, a.session, 'Quyết định khen thưởng.pdf', SAMPLE.pdf));
+    const uploaded = expectOk(
+      await upload(t.app, a.session, 'Quyết định khen thưởng.pdf', SAMPLE.pdf),
+      ZStoredFile,
+      201,
+    );
     const own = await a.session.get(`/api/v1/files/${uploaded.id}`);
     expect(own.statusCode).toBe(200);
     expect(own.rawPayload).toEqual(SAMPLE.pdf);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ZCouncilSession, type TCouncilSession } from '../../../common/schemas/honours-council.ts';
-import { expectOk, json } from '../../test/harness.ts';
+import { expectError, expectOk } from '../../test/harness.ts';
 import { C, councilBody, councilWorld, createCouncil } from './test-helpers.ts';
 
 type Vote = { candidateId: number; choice: 'yes' | 'no' | 'abstain' };
@@ -30,8 +30,7 @@ describe('creating a council session', () => {
       'Không cần hội đồng xét; người có thẩm quyền quyết định.',
     );
     const busy = await x.w.operatorA.s.post(C, councilBody(x));
-    expect(busy.statusCode).toBe(400);
-    expect(json(busy).error.message).toContain('phiên họp khác chưa kết thúc');
+    expect(expectError(busy, 400, 'VALIDATION').message).toContain('phiên họp khác chưa kết thúc');
 
     const session = await createCouncil(
       x.w.operatorA.s,
@@ -62,11 +61,11 @@ describe('creating a council session', () => {
     expect(stored.every((a) => a.award_rule_id !== null)).toBe(true);
 
     // A member with no grant at all sees the session and the dossiers on its agenda.
-    const seenByChair = json(await x.m.chair.s.get(`${C}/${session.id}`));
+    const seenByChair = expectOk(await x.m.chair.s.get(`${C}/${session.id}`), ZCouncilSession);
     expect(seenByChair.isMember).toBe(true);
     expect(seenByChair.abilities).toEqual({ manage: true, vote: true });
     expect(item(seenByChair, x.c.giayKhen).candidate.displayName).toBe('Đỗ Tuấn Lương');
-    const seenByMember = json(await x.m.m4.s.get(`${C}/${session.id}`));
+    const seenByMember = expectOk(await x.m.m4.s.get(`${C}/${session.id}`), ZCouncilSession);
     expect(seenByMember.abilities).toEqual({ manage: false, vote: true });
   });
 
@@ -76,40 +75,34 @@ describe('creating a council session', () => {
     const twoChairs = councilBody(x);
     twoChairs.members[1]!.role = 'chair';
     let res = await s.post(C, twoChairs);
-    expect(res.statusCode).toBe(400);
-    expect(json(res).error.message).toContain('chỉ có một Chủ tịch');
+    expect(expectError(res, 400, 'VALIDATION').message).toContain('chỉ có một Chủ tịch');
     const noChair = councilBody(x, { memberIds: [x.m.secretary.id, x.m.m4.id] });
     expect((await s.post(C, noChair)).statusCode).toBe(400);
     res = await s.post(C, councilBody(x, { memberIds: [x.m.chair.id, x.m.m4.id, x.m.m4.id] }));
-    expect(res.statusCode).toBe(400);
-    expect(json(res).error.message).toContain('hai lần');
+    expect(expectError(res, 400, 'VALIDATION').message).toContain('hai lần');
     await x.t.db.updateTable('app_user').set({ status: 'disabled' }).where('id', '=', x.m.m5.id).execute();
     res = await s.post(C, councilBody(x));
-    expect(res.statusCode).toBe(400);
-    expect(json(res).error.message).toContain('Lý Thị Năm');
+    expect(expectError(res, 400, 'VALIDATION').message).toContain('Lý Thị Năm');
     await x.t.db.updateTable('app_user').set({ status: 'active' }).where('id', '=', x.m.m5.id).execute();
 
     // A candidate not passed to the council, and one of an outside proposal.
     await x.t.db.updateTable('honour_candidate').set({ status: 'proposed' }).where('id', '=', x.c.bangKhen).execute();
     res = await s.post(C, councilBody(x));
-    expect(res.statusCode).toBe(400);
-    expect(json(res).error.message).toContain('Trần Văn An');
+    expect(expectError(res, 400, 'VALIDATION').message).toContain('Trần Văn An');
     await x.t.db.updateTable('honour_candidate').set({ status: 'passed' }).where('id', '=', x.c.bangKhen).execute();
     res = await s.post(C, councilBody(x, { candidateIds: [x.c.giayKhen, 999999] }));
-    expect(res.statusCode).toBe(400);
-    expect(json(res).error.message).toContain('999999');
+    expect(expectError(res, 400, 'VALIDATION').message).toContain('999999');
 
     // No rule in force on the day of the session.
     res = await s.post(C, councilBody(x, { heldOn: '2017-06-01' }));
-    expect(res.statusCode).toBe(400);
-    expect(json(res).error.message).toContain('Giấy khen');
+    expect(expectError(res, 400, 'VALIDATION').message).toContain('Giấy khen');
 
     // Not twice on open sessions.
     const first = await createCouncil(s, councilBody(x, { candidateIds: [x.c.giayKhen] }));
     res = await s.post(C, councilBody(x, { candidateIds: [x.c.giayKhen, x.c.bangKhen] }));
-    expect(res.statusCode).toBe(400);
-    expect(json(res).error.message).toContain('Đỗ Tuấn Lương');
-    expect(json(res).error.message).toContain(first.title);
+    const twice = expectError(res, 400, 'VALIDATION');
+    expect(twice.message).toContain('Đỗ Tuấn Lương');
+    expect(twice.message).toContain(first.title);
     expect(await x.t.db.selectFrom('council_session').select('id').execute()).toHaveLength(1);
   });
 });
@@ -127,28 +120,24 @@ describe('ballots', () => {
     let res = await x.m.chair.s.post(`${C}/${session.id}/ballots`, {
       votes: [{ candidateId: x.c.giayKhen, choice: 'yes' }],
     });
-    expect(res.statusCode).toBe(200);
-    expect(item(json(res), x.c.giayKhen).myVote).toBe('cast');
-    expect(item(json(res), x.c.giayKhen).castCount).toBe(1);
+    expect(item(expectOk(res, ZCouncilSession), x.c.giayKhen).myVote).toBe('cast');
+    expect(item(expectOk(res, ZCouncilSession), x.c.giayKhen).castCount).toBe(1);
     res = await x.m.chair.s.post(`${C}/${session.id}/ballots`, {
       votes: [{ candidateId: x.c.giayKhen, choice: 'no' }],
     });
-    expect(res.statusCode).toBe(409);
-    expect(json(res).error.message).toContain('đã bỏ phiếu');
+    expect(expectError(res, 409, 'INVALID_STATE').message).toContain('đã bỏ phiếu');
 
     // Recusal, then the vote on that candidate is refused; recusal after voting is refused too.
     res = await x.m.m4.s.post(`${C}/${session.id}/recusals`, {
       candidateId: x.c.bangKhen,
       reason: 'Là người thân của người được đề nghị',
     });
-    expect(res.statusCode).toBe(200);
-    expect(item(json(res), x.c.bangKhen).recusals).toEqual([
+    expect(item(expectOk(res, ZCouncilSession), x.c.bangKhen).recusals).toEqual([
       { user: { id: x.m.m4.id, name: 'Vũ Đức Minh' }, reason: 'Là người thân của người được đề nghị' },
     ]);
-    expect(item(json(res), x.c.bangKhen).myVote).toBe('recused');
+    expect(item(expectOk(res, ZCouncilSession), x.c.bangKhen).myVote).toBe('recused');
     res = await x.m.m4.s.post(`${C}/${session.id}/ballots`, { votes: [{ candidateId: x.c.bangKhen, choice: 'yes' }] });
-    expect(res.statusCode).toBe(409);
-    expect(json(res).error.message).toContain('xung đột lợi ích');
+    expect(expectError(res, 409, 'INVALID_STATE').message).toContain('xung đột lợi ích');
     res = await x.m.chair.s.post(`${C}/${session.id}/recusals`, { candidateId: x.c.giayKhen, reason: 'Muộn' });
     expect(res.statusCode).toBe(409);
 
@@ -165,8 +154,7 @@ describe('ballots', () => {
 
     // The absent member must send the ballot in writing.
     res = await x.m.m5.s.post(`${C}/${session.id}/ballots`, { votes: [{ candidateId: x.c.giayKhen, choice: 'yes' }] });
-    expect(res.statusCode).toBe(400);
-    expect(json(res).error.message).toContain('bằng văn bản');
+    expect(expectError(res, 400, 'VALIDATION').message).toContain('bằng văn bản');
     res = await x.m.m5.s.post(`${C}/${session.id}/ballots`, {
       votes: [{ candidateId: x.c.giayKhen, choice: 'yes' }],
       written: true,
@@ -181,13 +169,12 @@ describe('ballots', () => {
     expect(cast.written).toBe(true);
 
     // A member who voted in the room cannot be marked absent afterwards.
-    const now = json(await x.m.secretary.s.get(`${C}/${session.id}`));
+    const now = expectOk(await x.m.secretary.s.get(`${C}/${session.id}`), ZCouncilSession);
     res = await x.m.secretary.s.post(`${C}/${session.id}/attendance`, {
       presentUserIds: [x.m.secretary.id, x.m.member.id, x.m.m4.id],
       revision: now.revision,
     });
-    expect(res.statusCode).toBe(409);
-    expect(json(res).error.message).toContain('Hoàng Văn Chính');
+    expect(expectError(res, 409, 'INVALID_STATE').message).toContain('Hoàng Văn Chính');
     // Stale revision.
     res = await x.m.secretary.s.post(`${C}/${session.id}/attendance`, {
       presentUserIds: [],
@@ -209,8 +196,7 @@ describe('ballots', () => {
       { candidateId: x.c.tuyenDuong, choice: 'yes' },
     ];
     const res = await x.m.chair.s.post(`${C}/${session.id}/ballots`, { votes });
-    expect(res.statusCode).toBe(200);
-    const mine = json(res);
+    const mine = expectOk(res, ZCouncilSession);
     expect(item(mine, x.c.giayKhen).myVote).toBe('cast');
     expect(item(mine, x.c.bangKhen).myVote).toBe('cast');
     expect(item(mine, x.c.tuyenDuong).myVote).toBe('yes');
@@ -234,7 +220,7 @@ describe('ballots', () => {
 
     // Nobody else — not the manager, not another member — sees a choice; the counts stay hidden until the close.
     for (const s of [x.w.operatorA.s, x.m.secretary.s, x.w.viewerA.s]) {
-      const other = json(await s.get(`${C}/${session.id}`));
+      const other = expectOk(await s.get(`${C}/${session.id}`), ZCouncilSession);
       for (const a of other.agenda) {
         expect(a.myVote).toBeNull();
         expect(a.result).toBeNull();
