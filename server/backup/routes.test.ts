@@ -6,7 +6,16 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
-import { anonymous, json, setupTest, signIn, type Session, type TestContext } from '../test/harness.ts';
+import { ZBackupList, ZBackupRunning } from '../../common/schemas/backups.ts';
+import {
+  anonymous,
+  expectError,
+  expectOk,
+  type Session,
+  setupTest,
+  signIn,
+  type TestContext,
+} from '../test/harness.ts';
 import { readEntries } from './test-helpers.ts';
 import { backupServiceFor, backupSettingsOf } from './service.ts';
 import { writeFile } from 'node:fs/promises';
@@ -32,20 +41,19 @@ async function world(t: TestContext) {
 /** Makes a backup through the API and waits for it to be listed. */
 async function backUpNow(t: TestContext, admin: Session) {
   const started = await admin.post(B);
-  expect(started.statusCode, started.body).toBe(202);
-  expect(json(started)).toMatchObject({
+  expect(expectOk(started, ZBackupRunning, 202)).toMatchObject({
     trigger: 'manual',
     requestedByName: expect.stringContaining('Quản trị hệ thống'),
   });
   await backupServiceFor(t.db, backupSettingsOf(t.app.config)).idle();
-  return json(await admin.get(B));
+  return expectOk(await admin.get(B), ZBackupList);
 }
 
 describe('backups API', { timeout: 120_000 }, () => {
   it('lets a system administrator back up, list and download — audited', async () => {
     const t = await setupTest();
     const w = await world(t);
-    const empty = json(await w.systemAdmin.get(B));
+    const empty = expectOk(await w.systemAdmin.get(B), ZBackupList);
     expect(empty).toMatchObject({
       running: null,
       items: [],
@@ -55,7 +63,7 @@ describe('backups API', { timeout: 120_000 }, () => {
     const list = await backUpNow(t, w.systemAdmin);
     expect(list.running).toBeNull();
     expect(list.items).toHaveLength(1);
-    const run = list.items[0];
+    const run = list.items[0]!;
     expect(run).toMatchObject({
       status: 'succeeded',
       trigger: 'manual',
@@ -101,23 +109,22 @@ describe('backups API', { timeout: 120_000 }, () => {
     const first = await w.systemAdmin.post(B);
     expect(first.statusCode).toBe(202);
     const second = await w.systemAdmin.post(B);
-    expect(second.statusCode).toBe(409);
-    expect(json(second).error.message).toContain('Đang có một lần sao lưu chạy');
-    expect(json(await w.systemAdmin.get(B)).running).toMatchObject({ trigger: 'manual' });
+    expect(expectError(second, 409, 'CONFLICT').message).toContain('Đang có một lần sao lưu chạy');
+    expect(expectOk(await w.systemAdmin.get(B), ZBackupList).running).toMatchObject({ trigger: 'manual' });
     await backupServiceFor(t.db, backupSettingsOf(t.app.config)).idle();
 
-    const run = json(await w.systemAdmin.get(B)).items[0];
-    await rm(path.join(t.app.config.backupDir, run.fileName));
+    const run = expectOk(await w.systemAdmin.get(B), ZBackupList).items[0]!;
+    expect(run.fileName).not.toBeNull();
+    await rm(path.join(t.app.config.backupDir, run.fileName!));
     const gone = await w.systemAdmin.get(`${B}/${run.id}/download`);
-    expect(gone.statusCode).toBe(404);
-    expect(json(gone).error.message).toBe(
+    expect(expectError(gone, 404, 'NOT_FOUND').message).toBe(
       `Không tải được bản sao lưu ${run.fileName}: tệp không có trên máy chủ này; tệp được ghi ở thư mục ${t.app.config.backupDir}.`,
     );
-    expect(json(await w.systemAdmin.get(B)).items[0].downloadable).toBe(false);
+    expect(expectOk(await w.systemAdmin.get(B), ZBackupList).items[0]!.downloadable).toBe(false);
 
     // A run recorded by another node of the cluster.
     await t.db.updateTable('backup_run').set({ node: 'may-chu-2' }).where('id', '=', run.id).execute();
-    expect(json(await w.systemAdmin.get(`${B}/${run.id}/download`)).error.message).toContain(
+    expect(expectError(await w.systemAdmin.get(`${B}/${run.id}/download`), 404, 'NOT_FOUND').message).toContain(
       `máy chủ may-chu-2 (máy đang phục vụ bạn là ${os.hostname()})`,
     );
     expect((await w.systemAdmin.get(`${B}/${run.id + 1000}/download`)).statusCode).toBe(404);
@@ -128,7 +135,7 @@ describe('backups API', { timeout: 120_000 }, () => {
     const t = await setupTest();
     const w = await world(t);
     await backUpNow(t, w.systemAdmin);
-    const id = json(await w.systemAdmin.get(B)).items[0].id;
+    const id = expectOk(await w.systemAdmin.get(B), ZBackupList).items[0]!.id;
     const before = await t.db.selectFrom('backup_run').select('id').execute();
     const routes: Array<[string, (s: Session) => ReturnType<Session['get']>]> = [
       ['GET list', (s) => s.get(B)],
@@ -143,8 +150,9 @@ describe('backups API', { timeout: 120_000 }, () => {
         ['viewer of the root', w.viewer],
       ] as const) {
         const response = await call(session);
-        expect(response.statusCode, `${name} ${who}`).toBe(403);
-        expect(json(response).error.message).toBe('Chỉ quản trị hệ thống được xem và tạo bản sao lưu dữ liệu.');
+        expect(expectError(response, 403, 'FORBIDDEN').message, `${name} ${who}`).toBe(
+          'Chỉ quản trị hệ thống được xem và tạo bản sao lưu dữ liệu.',
+        );
       }
     }
     await backupServiceFor(t.db, backupSettingsOf(t.app.config)).idle();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { json, setupTest, signIn, type TestContext } from '../test/harness.ts';
+import { ZDocument } from '../../common/schemas/documents.ts';
+import { expectError, expectOk, setupTest, signIn, type TestContext } from '../test/harness.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import { documentBody, fieldsOf } from './test-helpers.ts';
 
@@ -29,12 +30,10 @@ describe('document registry: concurrency and bad input', () => {
     const tree = await buildTree(t.db);
     const user = await buildUser(t.db, { grants: [{ role: 'operator', unitId: tree.blocA }] });
     const s = await signIn(t.app, user.username, DEFAULT_PASSWORD);
-    const doc = json(await s.post('/api/v1/documents', documentBody(tree.a1)));
+    const doc = expectOk(await s.post('/api/v1/documents', documentBody(tree.a1)), ZDocument, 201);
     expect((await s.patch(`/api/v1/documents/${doc.id}`, { signer: 'Lê Thị Hoa', revision: 1 })).statusCode).toBe(200);
     const second = await s.patch(`/api/v1/documents/${doc.id}`, { signer: 'Trần Văn Nam', revision: 1 });
-    expect(second.statusCode).toBe(409);
-    expect(json(second).error.code).toBe('CONFLICT');
-    expect(json(second).error.message).toMatch(/^Văn bản 384-CV\/ĐUK vừa được người khác thay đổi/);
+    expect(expectError(second, 409, 'CONFLICT').message).toMatch(/^Văn bản 384-CV\/ĐUK vừa được người khác thay đổi/);
     const stale = await s.post(`/api/v1/documents/${doc.id}/revoke`, {
       revokedOn: '2021-10-01',
       reason: 'Nhầm',
@@ -60,7 +59,7 @@ describe('document registry: concurrency and bad input', () => {
     const user = await buildUser(t.db, { grants: [{ role: 'operator', unitId: tree.blocA }] });
     const other = await buildUser(t.db, { grants: [{ role: 'operator', unitId: tree.blocB }] });
     const s = await signIn(t.app, user.username, DEFAULT_PASSWORD);
-    const doc = json(await s.post('/api/v1/documents', documentBody(tree.a1)));
+    const doc = expectOk(await s.post('/api/v1/documents', documentBody(tree.a1)), ZDocument, 201);
     const before = await counts(t);
     const post = (o: Record<string, unknown>) =>
       s.post('/api/v1/documents', documentBody(tree.a1, { symbol: '5-CV/ĐUK', ...o }));
@@ -68,7 +67,7 @@ describe('document registry: concurrency and bad input', () => {
     const missing = await s.post('/api/v1/documents', {});
     expect(missing.statusCode).toBe(400);
     expect(fieldsOf(missing)).toEqual(['issuedOn', 'issuerName', 'ownerUnitId', 'summary', 'symbol']);
-    expect(json(missing).error.message).toMatch(/Trích yếu/);
+    expect(expectError(missing, 400, 'VALIDATION').message).toMatch(/Trích yếu/);
 
     const feb30 = await post({ issuedOn: '2021-02-30' });
     expect(feb30.statusCode).toBe(400);
@@ -79,10 +78,9 @@ describe('document registry: concurrency and bad input', () => {
     const badSymbol = await post({ symbol: 'Công văn 384' });
     expect(badSymbol.statusCode).toBe(400);
     expect(fieldsOf(badSymbol)).toEqual(['symbol']);
-    expect(json(badSymbol).error.message).toMatch(/ví dụ: 384-CV\/ĐUK/);
+    expect(expectError(badSymbol, 400, 'VALIDATION').message).toMatch(/ví dụ: 384-CV\/ĐUK/);
     const unknownType = await post({ symbol: '5-XYZ/ĐUK' });
-    expect(unknownType.statusCode).toBe(400);
-    expect(json(unknownType).error.message).toMatch(/Loại văn bản "XYZ"/);
+    expect(expectError(unknownType, 400, 'VALIDATION', ['symbol']).message).toMatch(/Loại văn bản "XYZ"/);
 
     expect(fieldsOf(await post({ issuerUnitId: 999999 }))).toEqual(['issuerUnitId']);
     expect(fieldsOf(await post({ issuerUnitId: 'abc' }))).toEqual(['issuerUnitId']);
@@ -122,7 +120,7 @@ describe('document registry: concurrency and bad input', () => {
     ).toEqual(['reason']);
 
     expect(await counts(t)).toEqual(before);
-    expect(json(await s.get(`/api/v1/documents/${doc.id}`))).toMatchObject({
+    expect(expectOk(await s.get(`/api/v1/documents/${doc.id}`), ZDocument)).toMatchObject({
       revision: 1,
       status: 'active',
       file: null,

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { json, setupTest, signIn, type Session, type TestContext } from '../test/harness.ts';
+import { ZPage } from '../../common/schemas/shared.ts';
+import { z } from '../../common/zod-setup.ts';
+import { ZDocument, ZDocumentType } from '../../common/schemas/documents.ts';
+import { expectError, expectOk, type Session, setupTest, signIn, type TestContext } from '../test/harness.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import { documentBody, fieldsOf } from './test-helpers.ts';
+
+/** The list routes' responses (declared inline in routes.ts). */
+const ZDocumentPage = ZPage(ZDocument);
+const ZDocumentTypeList = z.object({ items: z.array(ZDocumentType) });
 
 async function operatorOn(t: TestContext, unitId: number): Promise<Session> {
   const user = await buildUser(t.db, { grants: [{ role: 'operator', unitId }] });
@@ -37,8 +44,7 @@ describe('document registry', () => {
       '/api/v1/documents',
       documentBody(tree.blocA, { symbol: 'Số 384 - cv/đuk', issuerUnitId: tree.blocA }),
     );
-    expect(created.statusCode, created.body).toBe(201);
-    const doc = json(created);
+    const doc = expectOk(created, ZDocument, 201);
     expect(doc).toMatchObject({
       symbol: '384-CV/ĐUK',
       number: 384,
@@ -54,10 +60,11 @@ describe('document registry', () => {
       revision: 1,
       canWrite: true,
     });
-    expect(json(await s.get(`/api/v1/documents/${doc.id}`))).toEqual(doc);
+    expect(expectOk(await s.get(`/api/v1/documents/${doc.id}`), ZDocument)).toEqual(doc);
 
-    const edited = json(
+    const edited = expectOk(
       await s.patch(`/api/v1/documents/${doc.id}`, { summary: 'V/v sơ kết 02 năm', ownerUnitId: tree.a1, revision: 1 }),
+      ZDocument,
     );
     expect(edited).toMatchObject({
       summary: 'V/v sơ kết 02 năm',
@@ -66,22 +73,21 @@ describe('document registry', () => {
       revision: 2,
     });
     const same = await s.patch(`/api/v1/documents/${doc.id}`, { summary: 'V/v sơ kết 02 năm', revision: 2 });
-    expect(json(same).revision).toBe(2);
+    expect(expectOk(same, ZDocument).revision).toBe(2);
 
     const revoked = await s.post(`/api/v1/documents/${doc.id}/revoke`, {
       revokedOn: '2021-10-01',
       reason: 'Ban hành nhầm',
       revision: 2,
     });
-    expect(json(revoked)).toMatchObject({
+    expect(expectOk(revoked, ZDocument)).toMatchObject({
       status: 'revoked',
       revokedOn: '2021-10-01',
       revokeReason: 'Ban hành nhầm',
       revision: 3,
     });
     const afterRevoke = await s.patch(`/api/v1/documents/${doc.id}`, { summary: 'X', revision: 3 });
-    expect(afterRevoke.statusCode).toBe(409);
-    expect(json(afterRevoke).error.code).toBe('INVALID_STATE');
+    expectError(afterRevoke, 409, 'INVALID_STATE');
 
     const events = await t.db
       .selectFrom('audit_event')
@@ -96,7 +102,7 @@ describe('document registry', () => {
     ]);
     expect(events[1]!.summary).toMatch(/chuyển từ sổ của "Đảng ủy Khối A" sang "Đảng bộ Sở Tư pháp"/);
 
-    const types = json(await s.get('/api/v1/document-types')).items.map((x: { code: string }) => x.code);
+    const types = expectOk(await s.get('/api/v1/document-types'), ZDocumentTypeList).items.map((x) => x.code);
     expect(types).toEqual(expect.arrayContaining(['NQ', 'QĐ', 'QĐi', 'CTr', 'CV', 'KH', 'GM']));
   });
 
@@ -111,9 +117,7 @@ describe('document registry', () => {
       '/api/v1/documents',
       documentBody(tree.a1, { symbol: '384-CV/DUK', issuedOn: '2021-09-29', summary: 'Bản ghi nhầm ngày' }),
     );
-    expect(again.statusCode).toBe(409);
-    expect(json(again).error.code).toBe('DUPLICATE');
-    expect(json(again).error.message).toBe(
+    expect(expectError(again, 409, 'DUPLICATE').message).toBe(
       'Số 384-CV/ĐUK đã được đăng ký cho văn bản ngày 09/09/2021 "V/v sơ kết 02 năm thực hiện Kế hoạch 24-KH/TU" trong cùng nhiệm kỳ (Nhiệm kỳ 2020 - 2025).',
     );
     expect(fieldsOf(again)).toEqual(['symbol']);
@@ -122,9 +126,9 @@ describe('document registry', () => {
     // Someone who cannot read the first one learns only that the number is taken.
     const other = await operatorOn(t, tree.blocB);
     const hidden = await other.post('/api/v1/documents', documentBody(tree.blocB, { symbol: '0384-CV/ĐUK' }));
-    expect(hidden.statusCode).toBe(409);
-    expect(json(hidden).error.message).toMatch(/^Số 384-CV\/ĐUK đã được đăng ký trong sổ văn bản của một đơn vị khác/);
-    expect(json(hidden).error.message).not.toMatch(/sơ kết/);
+    const hiddenError = expectError(hidden, 409, 'DUPLICATE');
+    expect(hiddenError.message).toMatch(/^Số 384-CV\/ĐUK đã được đăng ký trong sổ văn bản của một đơn vị khác/);
+    expect(hiddenError.message).not.toMatch(/sơ kết/);
 
     const accepted = [
       documentBody(tree.blocA, { issuedOn: '2025-08-01' }), // next term
@@ -137,13 +141,16 @@ describe('document registry', () => {
       expect(response.statusCode, response.body).toBe(201);
     }
     const yearly = await s.post('/api/v1/documents', documentBody(tree.blocA, { issuedOn: '2014-12-31' }));
-    expect(json(yearly).error.message).toMatch(/trong cùng năm 2014\.$/);
+    expect(expectError(yearly, 409, 'DUPLICATE').message).toMatch(/trong cùng năm 2014\.$/);
 
     // Changing a document into a duplicate is refused too, and nothing changes.
-    const kh = json(await s.get('/api/v1/documents?typeCode=KH')).items[0];
+    const kh = expectOk(await s.get('/api/v1/documents?typeCode=KH'), ZDocumentPage).items[0]!;
     const clash = await s.patch(`/api/v1/documents/${kh.id}`, { symbol: '384-CV/ĐUK', revision: kh.revision });
     expect(clash.statusCode).toBe(409);
-    expect(json(await s.get(`/api/v1/documents/${kh.id}`))).toMatchObject({ symbol: '384-KH/ĐUK', revision: 1 });
+    expect(expectOk(await s.get(`/api/v1/documents/${kh.id}`), ZDocument)).toMatchObject({
+      symbol: '384-KH/ĐUK',
+      revision: 1,
+    });
   });
 
   it('searches without diacritics, filters, and lists newest first', async () => {
@@ -162,7 +169,7 @@ describe('document registry', () => {
       ownerUnitId: tree.a2,
     });
     const symbols = async (query: string) =>
-      json(await s.get(`/api/v1/documents?${query}`)).items.map((d: { symbol: string }) => d.symbol);
+      expectOk(await s.get(`/api/v1/documents?${query}`), ZDocumentPage).items.map((d) => d.symbol);
     expect(await symbols('')).toEqual(['1141-CV/BTGTU', '384-CV/ĐUK', '46-KH/ĐUK']);
     expect(await symbols('q=so%20ket')).toEqual(['1141-CV/BTGTU', '384-CV/ĐUK']);
     expect(await symbols(`q=${encodeURIComponent('KẾ HOẠCH')}&typeCode=kh`)).toEqual(['46-KH/ĐUK']);
@@ -174,7 +181,7 @@ describe('document registry', () => {
     expect(await symbols(`ownerUnitId=${tree.a2}`)).toEqual(['1141-CV/BTGTU']);
     expect(await symbols(`ownerUnitId=${tree.blocA}&status=active`)).toHaveLength(3);
     expect(await symbols('status=revoked')).toEqual([]);
-    expect(json(await s.get('/api/v1/documents?pageSize=1&page=3'))).toMatchObject({
+    expect(expectOk(await s.get('/api/v1/documents?pageSize=1&page=3'), ZDocumentPage)).toMatchObject({
       total: 3,
       items: [{ symbol: '46-KH/ĐUK' }],
     });

@@ -4,7 +4,8 @@
  * rule (a province-level entry needs the province's operator).
  */
 import { describe, expect, it } from 'vitest';
-import { anonymous, json, setupTest, type Session } from '../test/harness.ts';
+import { ZConfirmManyResult, ZDashboard, ZEvaluationDetail, ZEvaluationPage } from '../../common/schemas/evaluation.ts';
+import { anonymous, expectOk, type Session, setupTest } from '../test/harness.ts';
 import { acceptedModel, EV, evaluationWorld, PASS, report } from './test-helpers.ts';
 
 type Call = (s: Session) => ReturnType<Session['get']>;
@@ -80,9 +81,9 @@ describe('evaluation permissions', () => {
       dashboard: 200,
       dashboardOfA1: 404,
     });
-    expect(json(await calls.periodList(x.w.reporterA2.s)).total).toBe(0);
-    expect(json(await calls.phaseList(x.w.reporterA2.s)).total).toBe(0);
-    expect(json(await calls.dashboard(x.w.reporterA2.s)).totals.expected).toBe(0);
+    expect(expectOk(await calls.periodList(x.w.reporterA2.s), ZEvaluationPage).total).toBe(0);
+    expect(expectOk(await calls.phaseList(x.w.reporterA2.s), ZEvaluationPage).total).toBe(0);
+    expect(expectOk(await calls.dashboard(x.w.reporterA2.s), ZDashboard).totals.expected).toBe(0);
 
     // The reporter of a1: reads its unit's evaluations, cannot decide.
     await expectStatuses(x.w.reporterA1.s, calls, {
@@ -93,11 +94,11 @@ describe('evaluation permissions', () => {
       confirmMany: 403,
       dashboardOfA1: 200,
     });
-    expect(json(await calls.periodList(x.w.reporterA1.s)).total).toBe(2);
-    expect(json(await calls.detail(x.w.reporterA1.s)).can.decide).toBe(false);
-    expect(
-      json(await calls.periodList(x.w.reporterA1.s)).items.every((r: { canDecide: boolean }) => !r.canDecide),
-    ).toBe(true);
+    expect(expectOk(await calls.periodList(x.w.reporterA1.s), ZEvaluationPage).total).toBe(2);
+    expect(expectOk(await calls.detail(x.w.reporterA1.s), ZEvaluationDetail).can.decide).toBe(false);
+    expect(expectOk(await calls.periodList(x.w.reporterA1.s), ZEvaluationPage).items.every((r) => !r.canDecide)).toBe(
+      true,
+    );
   });
 
   it("another bloc's operator gets 404 and sees nothing; a viewer reads and cannot decide", async () => {
@@ -112,8 +113,8 @@ describe('evaluation permissions', () => {
       toReviewOfA1: 404,
       dashboardOfA1: 404,
     });
-    expect(json(await calls.periodList(x.w.operatorB.s)).total).toBe(0);
-    const many = json(await calls.confirmMany(x.w.operatorB.s));
+    expect(expectOk(await calls.periodList(x.w.operatorB.s), ZEvaluationPage).total).toBe(0);
+    const many = expectOk(await calls.confirmMany(x.w.operatorB.s), ZConfirmManyResult);
     expect(many).toEqual({
       confirmed: 0,
       skipped: [{ entryId: x.entry.id, reason: 'not_found', label: 'Không tìm thấy' }],
@@ -129,7 +130,7 @@ describe('evaluation permissions', () => {
       toReview: 200,
       dashboard: 200,
     });
-    expect(json(await calls.detail(x.w.viewerA.s)).can.decide).toBe(false);
+    expect(expectOk(await calls.detail(x.w.viewerA.s), ZEvaluationDetail).can.decide).toBe(false);
     expect(await x.t.db.selectFrom('evaluation').select('id').execute()).toEqual([]);
   });
 
@@ -145,16 +146,21 @@ describe('evaluation permissions', () => {
       revision: null,
     };
     expect((await x.w.operatorA.s.post(`${EV}/decisions`, body)).statusCode).toBe(403);
-    expect(json(await x.w.operatorA.s.get(`${EV}/entries/${x.province.id}?periodId=${x.P}`)).can.decide).toBe(false);
-    const rows = json(await x.w.operatorA.s.get(`${EV}/periods/${x.P}`)).items;
     expect(
-      Object.fromEntries(rows.map((r: { entry: { id: number }; canDecide: boolean }) => [r.entry.id, r.canDecide])),
-    ).toEqual({ [x.entry.id]: true, [x.province.id]: false });
-    const many = json(
+      expectOk(await x.w.operatorA.s.get(`${EV}/entries/${x.province.id}?periodId=${x.P}`), ZEvaluationDetail).can
+        .decide,
+    ).toBe(false);
+    const rows = expectOk(await x.w.operatorA.s.get(`${EV}/periods/${x.P}`), ZEvaluationPage).items;
+    expect(Object.fromEntries(rows.map((r) => [r.entry.id, r.canDecide]))).toEqual({
+      [x.entry.id]: true,
+      [x.province.id]: false,
+    });
+    const many = expectOk(
       await x.w.operatorA.s.post(`${EV}/periods/${x.P}/confirm-many`, { entryIds: [x.entry.id, x.province.id] }),
+      ZConfirmManyResult,
     );
     expect(many.confirmed).toBe(1);
-    expect(many.skipped.map((s: { reason: string }) => s.reason)).toEqual(['not_allowed']);
+    expect(many.skipped.map((s) => s.reason)).toEqual(['not_allowed']);
     expect((await x.w.operatorRoot.s.post(`${EV}/decisions`, body)).statusCode).toBe(200);
   });
 });

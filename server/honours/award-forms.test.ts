@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
-import { anonymous, json, setupTest, signIn } from '../test/harness.ts';
+import { ZAwardForm } from '../../common/schemas/honours.ts';
+import { ZAwardFormList } from './test-schemas.ts';
+import { anonymous, expectError, expectOk, setupTest, signIn } from '../test/harness.ts';
 import { councilRuleOn } from './award-forms.ts';
 import { countVotes } from './vote-count.ts';
 
@@ -36,13 +38,13 @@ const rule = (o: Record<string, unknown> = {}) => ({
 describe('award forms and their dated rules', () => {
   it('ships the common forms, each with the rule in force and a sentence a secretary can read', async () => {
     const { operator } = await world();
-    const list = json(await operator.get(F));
-    const cstd = list.items.find((f: { code: string }) => f.code === 'CSTD_TINH');
+    const list = expectOk(await operator.get(F), ZAwardFormList);
+    const cstd = list.items.find((f) => f.code === 'CSTD_TINH')!;
     expect(cstd.rule).toMatchObject({ threshold: { num: 9, den: 10 }, basis: 'all_members', ballot: 'secret' });
-    expect(cstd.rule.summary).toBe(
+    expect(cstd.rule!.summary).toBe(
       'Bỏ phiếu kín; từ 90% tổng số thành viên hội đồng trở lên đồng ý; phiên họp cần có mặt từ 2/3 thành viên; công khai danh sách 7 ngày trước khi quyết định.',
     );
-    const individual = json(await operator.get(`${F}?subject=individual`)).items.map(
+    const individual = expectOk(await operator.get(`${F}?subject=individual`), ZAwardFormList).items.map(
       (f: { subject: string }) => f.subject,
     );
     expect(new Set(individual)).toEqual(new Set(['individual', 'both']));
@@ -50,16 +52,15 @@ describe('award forms and their dated rules', () => {
 
   it('a new version applies from its date; the old one still governs earlier councils', async () => {
     const { t, admin } = await world();
-    const cstd = json(await admin.get(F)).items.find((f: { code: string }) => f.code === 'CSTD_TINH');
+    const cstd = expectOk(await admin.get(F), ZAwardFormList).items.find((f) => f.code === 'CSTD_TINH')!;
     const added = await admin.post(`${F}/${cstd.id}/rules`, rule());
-    expect(added.statusCode, added.body).toBe(201);
-    const form = json(added);
+    const form = expectOk(added, ZAwardForm, 201);
     expect(form.versions.map((v: { validFrom: string; validTo: string | null }) => [v.validFrom, v.validTo])).toEqual([
       ['2018-01-01', '2025-06-30'],
       ['2025-07-01', null],
     ]);
-    const before = json(await admin.get(`${F}/${cstd.id}?onDate=2025-06-30`));
-    expect(before.rule.threshold).toEqual({ num: 9, den: 10 });
+    const before = expectOk(await admin.get(`${F}/${cstd.id}?onDate=2025-06-30`), ZAwardForm);
+    expect(before.rule!.threshold).toEqual({ num: 9, den: 10 });
 
     // 8 of 10 members: fails under the 2018 rule (90%), passes under the 2025 one (80%).
     const council = { memberIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], presentIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] };
@@ -71,8 +72,7 @@ describe('award forms and their dated rules', () => {
     expect(countVotes((await councilRuleOn(t.db, cstd.id, '2025-09-01'))!, council, ballots).passed).toBe(true);
 
     const again = await admin.post(`${F}/${cstd.id}/rules`, rule());
-    expect(again.statusCode).toBe(400);
-    expect(json(again).error.message).toContain('01/07/2025');
+    expect(expectError(again, 400, 'VALIDATION').message).toContain('01/07/2025');
   });
 
   it('system administrators add and edit forms; shares are written as officials write them', async () => {
@@ -84,9 +84,8 @@ describe('award forms and their dated rules', () => {
       subject: 'individual',
       rule: rule({ threshold: '2/3', comparison: 'gt' }),
     });
-    expect(created.statusCode, created.body).toBe(201);
-    const form = json(created);
-    expect(form.rule.summary).toContain('trên 2/3 tổng số thành viên hội đồng đồng ý');
+    const form = expectOk(created, ZAwardForm, 201);
+    expect(form.rule!.summary).toContain('trên 2/3 tổng số thành viên hội đồng đồng ý');
     const bad = await admin.post(F, {
       code: 'X1',
       name: 'Thử',
@@ -94,8 +93,7 @@ describe('award forms and their dated rules', () => {
       subject: 'both',
       rule: rule({ threshold: '66.67%' }),
     });
-    expect(bad.statusCode).toBe(400);
-    expect(json(bad).error.fields[0]).toMatchObject({ field: 'rule.threshold' });
+    expectError(bad, 400, 'VALIDATION', ['rule.threshold']);
     const duplicate = await admin.post(F, {
       code: 'KY_NIEM_CHUONG',
       name: 'Khác',
@@ -123,15 +121,19 @@ describe('award forms and their dated rules', () => {
       revision: form.revision,
     });
     expect(stale.statusCode).toBe(409);
-    expect(json(await admin.get(F)).items.some((f: { id: number }) => f.id === form.id)).toBe(false); // inactive forms are hidden by default
-    expect(json(await admin.get(`${F}?includeInactive=true`)).items.some((f: { id: number }) => f.id === form.id)).toBe(
-      true,
-    );
+    expect(expectOk(await admin.get(F), ZAwardFormList).items.some((f: { id: number }) => f.id === form.id)).toBe(
+      false,
+    ); // inactive forms are hidden by default
+    expect(
+      expectOk(await admin.get(`${F}?includeInactive=true`), ZAwardFormList).items.some(
+        (f: { id: number }) => f.id === form.id,
+      ),
+    ).toBe(true);
   });
 
   it('others may read but not change the catalogue; strangers may not even read it', async () => {
     const { t, operator } = await world();
-    const [first] = json(await operator.get(F)).items;
+    const first = expectOk(await operator.get(F), ZAwardFormList).items[0]!;
     expect(
       (await operator.post(F, { code: 'X2', name: 'Thử', kind: 'other', subject: 'both', rule: rule() })).statusCode,
     ).toBe(403);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildUnit, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
-import { json, setupTest, signIn } from '../test/harness.ts';
+import { ZFunnel } from '../../common/schemas/honours-funnel.ts';
+import { ZHonourPage } from './test-schemas.ts';
+import { expectOk, setupTest, signIn } from '../test/harness.ts';
 import { insertHonour, registerDecision } from './funnel/fixtures.ts';
 import { honoursWorld, insertRound } from './test-helpers.ts';
 
@@ -62,12 +64,12 @@ describe('honours of a unit that ended', () => {
     const otherS = await signIn(t.app, other.username, DEFAULT_PASSWORD);
 
     expect((await heirS.get(`/api/v1/honours/rounds/${round}`)).statusCode).toBe(200);
-    expect(json(await heirS.get(`/api/v1/honours?roundId=${round}`)).total).toBe(1);
-    const funnel = json(await heirS.get(`/api/v1/honours/funnel?roundId=${round}`));
+    expect(expectOk(await heirS.get(`/api/v1/honours?roundId=${round}`), ZHonourPage).total).toBe(1);
+    const funnel = expectOk(await heirS.get(`/api/v1/honours/funnel?roundId=${round}`), ZFunnel);
     expect(funnel.unit.id).toBe(w.tree.blocA);
 
     expect((await otherS.get(`/api/v1/honours/rounds/${round}`)).statusCode).toBe(404);
-    expect(json(await otherS.get(`/api/v1/honours?roundId=${round}`)).total).toBe(0);
+    expect(expectOk(await otherS.get(`/api/v1/honours?roundId=${round}`), ZHonourPage).total).toBe(0);
     expect((await otherS.get(`/api/v1/honours/funnel?roundId=${round}`)).statusCode).toBe(404);
   });
 });

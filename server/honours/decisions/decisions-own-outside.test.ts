@@ -1,6 +1,8 @@
 /** The unit's own honours inside its subtree, and decisions of outside bodies. */
 import { describe, expect, it } from 'vitest';
-import { json } from '../../test/harness.ts';
+import { ZTimeline } from '../../../common/schemas/registry-timeline.ts';
+import { ZHonourPage } from '../test-schemas.ts';
+import { expectOk } from '../../test/harness.ts';
 import { modelEntry, registerAccepted } from '../../registry/test-helpers.ts';
 import { insertCandidate, insertProposal } from '../test-helpers.ts';
 import { countOf, decide, doc, internal, world } from './test-helpers.ts';
@@ -22,7 +24,7 @@ describe("the unit's own honours (tự khen)", () => {
         { awardFormId: w.forms.tuyenDuong, subject: 'collective', entryId: model.id },
       ]),
     );
-    const list = json(await w.operatorA.s.get(`/api/v1/honours?decisionDocumentId=${ok.document.id}`));
+    const list = expectOk(await w.operatorA.s.get(`/api/v1/honours?decisionDocumentId=${ok.document.id}`), ZHonourPage);
     // Sorted by name: individuals by given name ("An" before "Đảng bộ…").
     expect(
       list.items.map((h: { displayName: string; unit: { id: number }; candidateId: number | null }) => [
@@ -34,7 +36,7 @@ describe("the unit's own honours (tự khen)", () => {
       ['Trần Văn An', w.tree.a2, null],
       ['Đảng bộ Trường Cao đẳng nghề', w.tree.a2, null],
     ]);
-    const timeline = json(await w.operatorA.s.get(`/api/v1/registry/entries/${model.id}/timeline`));
+    const timeline = expectOk(await w.operatorA.s.get(`/api/v1/registry/entries/${model.id}/timeline`), ZTimeline);
     expect(timeline.items.filter((i: { type: string }) => i.type === 'honour')).toHaveLength(1);
 
     const outside = await decide(
@@ -154,7 +156,7 @@ describe('decisions of outside bodies', () => {
     });
     await decide(w.operatorA.s, { ...body, recipients: [{ candidateId: internalCandidate }] }, 404);
     const r = await decide(w.operatorA.s, body);
-    const list = json(await w.operatorA.s.get('/api/v1/honours?external=true'));
+    const list = expectOk(await w.operatorA.s.get('/api/v1/honours?external=true'), ZHonourPage);
     expect(list.total).toBe(2);
     expect(list.items[0]).toMatchObject({
       grantor: 'Ủy ban nhân dân tỉnh Lào Cai',

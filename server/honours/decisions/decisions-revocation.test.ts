@@ -2,7 +2,10 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../docgen/read-docx.ts';
-import { json } from '../../test/harness.ts';
+import { ZHonour } from '../../../common/schemas/honours-decisions.ts';
+import { ZTimeline } from '../../../common/schemas/registry-timeline.ts';
+import { ZHonourPage } from '../test-schemas.ts';
+import { expectError, expectOk } from '../../test/harness.ts';
 import { modelEntry, registerAccepted } from '../../registry/test-helpers.ts';
 import { insertCandidate } from '../test-helpers.ts';
 import { decide, doc, internal, world } from './test-helpers.ts';
@@ -21,7 +24,7 @@ describe('revocation', () => {
     });
     const r = await decide(w.operatorA.s, internal(w, [{ candidateId: c }]));
     const id = r.honourIds[0];
-    const h = json(await w.operatorA.s.get(`/api/v1/honours/${id}`));
+    const h = expectOk(await w.operatorA.s.get(`/api/v1/honours/${id}`), ZHonour);
     const early = await w.operatorA.s.post(`/api/v1/honours/${id}/revoke`, {
       revokedOn: '2024-05-01',
       reason: 'Khai man thành tích',
@@ -42,25 +45,25 @@ describe('revocation', () => {
       documentId: r.document.id,
       revision: h.revision,
     });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(json(res)).toMatchObject({
+    expect(expectOk(res, ZHonour)).toMatchObject({
       status: 'revoked',
       revokedOn: '2024-07-01',
       revokeReason: 'Khai man thành tích',
       revokeDocument: { symbol: '125-QĐ/ĐUK' },
       abilities: { revoke: false },
     });
-    expect(json(await w.operatorA.s.get('/api/v1/honours?status=revoked')).total).toBe(1);
+    expect(expectOk(await w.operatorA.s.get('/api/v1/honours?status=revoked'), ZHonourPage).total).toBe(1);
     const again = await w.operatorA.s.post(`/api/v1/honours/${id}/revoke`, {
       revokedOn: '2024-07-02',
       reason: 'Lần hai',
       documentId: null,
-      revision: json(res).revision,
+      revision: expectOk(res, ZHonour).revision,
     });
     expect(again.statusCode).toBe(409);
-    const item = json(await w.operatorA.s.get(`/api/v1/registry/entries/${model.id}/timeline`)).items.find(
-      (i: { type: string }) => i.type === 'honour',
-    );
+    const item = expectOk(
+      await w.operatorA.s.get(`/api/v1/registry/entries/${model.id}/timeline`),
+      ZTimeline,
+    ).items.find((i) => i.type === 'honour')!;
     expect(item).toMatchObject({ status: 'revoked', revokedOn: '2024-07-01', revokeReason: 'Khai man thành tích' });
     expect(item.label).toContain('thu hồi');
     expect((await w.operatorA.s.get(`/api/v1/honours/${id}/certificate.docx`)).statusCode).toBe(409);
@@ -102,7 +105,7 @@ describe('certificates', () => {
         document: doc('125-QĐ/ĐUK', '2024-02-05'),
       }),
     );
-    const luong = json(await w.operatorA.s.get('/api/v1/honours?q=luong')).items[0];
+    const luong = expectOk(await w.operatorA.s.get('/api/v1/honours?q=luong'), ZHonourPage).items[0]!;
 
     const one = await w.viewerA.s.get(`/api/v1/honours/${luong.id}/certificate.docx`);
     expect(one.statusCode, one.body).toBe(200);
@@ -144,7 +147,7 @@ describe('certificates', () => {
     // PDF: 503 without LibreOffice, a PDF with it.
     const pdf = await w.viewerA.s.get(`/api/v1/honours/${luong.id}/certificate.pdf`);
     expect([200, 503]).toContain(pdf.statusCode);
-    if (pdf.statusCode === 503) expect(json(pdf).error.message).toContain('LibreOffice');
+    if (pdf.statusCode === 503) expect(expectError(pdf, 503, 'UNAVAILABLE').message).toContain('LibreOffice');
     else expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
   });
 });

@@ -1,6 +1,10 @@
 /** Internal decisions (quyết định khen thưởng) from approved candidates, with disclosure before deciding, all-or-nothing. */
 import { describe, expect, it } from 'vitest';
-import { json } from '../../test/harness.ts';
+import { ZDocument } from '../../../common/schemas/documents.ts';
+import { ZHonour } from '../../../common/schemas/honours-decisions.ts';
+import { ZTimeline } from '../../../common/schemas/registry-timeline.ts';
+import { ZHonourPage } from '../test-schemas.ts';
+import { expectOk } from '../../test/harness.ts';
 import { modelEntry, registerAccepted } from '../../registry/test-helpers.ts';
 import { insertCandidate, insertProposal, insertRound } from '../test-helpers.ts';
 import { countOf, D, decide, doc, internal, world } from './test-helpers.ts';
@@ -50,11 +54,14 @@ describe('internal decisions from approved candidates', () => {
     expect(result.document.symbol).toBe('125-QĐ/ĐUK');
     expect(result.honourIds).toHaveLength(3);
 
-    const registered = json(await w.operatorA.s.get(`/api/v1/documents/${result.document.id}`));
+    const registered = expectOk(await w.operatorA.s.get(`/api/v1/documents/${result.document.id}`), ZDocument);
     expect(registered.issuerName).toBe('Đảng ủy Khối A');
     expect(registered.signer).toBe('Nguyễn Văn Bí Thư');
 
-    const list = json(await w.viewerA.s.get(`/api/v1/honours?decisionDocumentId=${result.document.id}`));
+    const list = expectOk(
+      await w.viewerA.s.get(`/api/v1/honours?decisionDocumentId=${result.document.id}`),
+      ZHonourPage,
+    );
     expect(list.total).toBe(3);
     // Newest first, then by name: the collective "Đảng bộ Sở Tư pháp", then individuals by given name (Hoa before Lương).
     expect(list.items.map((h: { displayName: string }) => h.displayName)).toEqual([
@@ -62,7 +69,7 @@ describe('internal decisions from approved candidates', () => {
       'Nguyễn Thị Hoa',
       'Đỗ Tuấn Lương',
     ]);
-    const luong = list.items.find((h: { displayName: string }) => h.displayName === 'Đỗ Tuấn Lương');
+    const luong = list.items.find((h) => h.displayName === 'Đỗ Tuấn Lương')!;
     expect(luong).toMatchObject({
       subject: 'individual',
       awardForm: { id: w.forms.giayKhen, name: 'Giấy khen' },
@@ -78,7 +85,7 @@ describe('internal decisions from approved candidates', () => {
       decision: { symbol: '125-QĐ/ĐUK', signer: 'Nguyễn Văn Bí Thư' },
     });
     expect(luong.abilities.revoke).toBe(false); // the viewer reads only
-    expect(json(await w.operatorA.s.get(`/api/v1/honours/${luong.id}`)).abilities.revoke).toBe(true);
+    expect(expectOk(await w.operatorA.s.get(`/api/v1/honours/${luong.id}`), ZHonour).abilities.revoke).toBe(true);
 
     const rule = await t.db
       .selectFrom('award_form_rule')
@@ -99,18 +106,20 @@ describe('internal decisions from approved candidates', () => {
 
     // Searching without diacritics, filters.
     expect(
-      json(await w.operatorA.s.get('/api/v1/honours?q=tuan%20luong')).items.map((h: { id: number }) => h.id),
+      expectOk(await w.operatorA.s.get('/api/v1/honours?q=tuan%20luong'), ZHonourPage).items.map(
+        (h: { id: number }) => h.id,
+      ),
     ).toEqual([luong.id]);
-    expect(json(await w.operatorA.s.get(`/api/v1/honours?subject=collective`)).total).toBe(1);
-    expect(json(await w.operatorA.s.get(`/api/v1/honours?external=true`)).total).toBe(0);
-    expect(json(await w.operatorA.s.get(`/api/v1/honours?unitId=${w.tree.a2}`)).total).toBe(0);
-    expect(json(await w.operatorA.s.get(`/api/v1/honours?unitId=${w.tree.a1}`)).total).toBe(3);
-    expect(json(await w.operatorA.s.get(`/api/v1/honours?from=2024-05-11`)).total).toBe(0);
+    expect(expectOk(await w.operatorA.s.get(`/api/v1/honours?subject=collective`), ZHonourPage).total).toBe(1);
+    expect(expectOk(await w.operatorA.s.get(`/api/v1/honours?external=true`), ZHonourPage).total).toBe(0);
+    expect(expectOk(await w.operatorA.s.get(`/api/v1/honours?unitId=${w.tree.a2}`), ZHonourPage).total).toBe(0);
+    expect(expectOk(await w.operatorA.s.get(`/api/v1/honours?unitId=${w.tree.a1}`), ZHonourPage).total).toBe(3);
+    expect(expectOk(await w.operatorA.s.get(`/api/v1/honours?from=2024-05-11`), ZHonourPage).total).toBe(0);
     // The honoured unit's reporter sees what it received; the a2 reporter sees nothing.
-    expect(json(await w.reporterA1.s.get('/api/v1/honours')).total).toBe(3);
-    expect(json(await w.reporterA2.s.get('/api/v1/honours')).total).toBe(0);
+    expect(expectOk(await w.reporterA1.s.get('/api/v1/honours'), ZHonourPage).total).toBe(3);
+    expect(expectOk(await w.reporterA2.s.get('/api/v1/honours'), ZHonourPage).total).toBe(0);
 
-    const timeline = json(await w.viewerA.s.get(`/api/v1/registry/entries/${exemplar.id}/timeline`));
+    const timeline = expectOk(await w.viewerA.s.get(`/api/v1/registry/entries/${exemplar.id}/timeline`), ZTimeline);
     const item = timeline.items.find((i: { type: string }) => i.type === 'honour');
     expect(item).toMatchObject({
       awardName: 'Giấy khen',
@@ -121,7 +130,7 @@ describe('internal decisions from approved candidates', () => {
       date: '2024-05-10',
     });
 
-    const mine = json(await w.viewerA.s.get(`/api/v1/people/${person}/honours`));
+    const mine = expectOk(await w.viewerA.s.get(`/api/v1/people/${person}/honours`), ZHonourPage);
     expect(mine.items.map((h: { displayName: string }) => h.displayName)).toEqual(['Nguyễn Thị Hoa']);
 
     const audit = await t.db

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { HONOUR_SUBJECTS } from '../../../common/schemas/honours-flow.ts';
-import { FUNNEL_STAGES } from '../../../common/schemas/honours-funnel.ts';
+import { FUNNEL_STAGES, ZFunnel } from '../../../common/schemas/honours-funnel.ts';
 import { buildPerson } from '../../registry/test-helpers.ts';
-import { anonymous, json, setupTest, type Session, type TestContext } from '../../test/harness.ts';
+import { ZFunnelPage } from '../test-schemas.ts';
+import { anonymous, expectError, expectOk, type Session, setupTest, type TestContext } from '../../test/harness.ts';
 import { honoursWorld, insertCandidate, insertProposal, insertRound } from '../test-helpers.ts';
 import { insertHonour, registerDecision } from './fixtures.ts';
 
@@ -222,8 +223,7 @@ const countsOf = (funnel: { stages: Array<{ stage: string; collectives: number; 
 
 async function funnel(s: Session, round: number, unitId?: number) {
   const r = await s.get(`/api/v1/honours/funnel?roundId=${round}${unitId ? `&unitId=${unitId}` : ''}`);
-  expect(r.statusCode, r.body).toBe(200);
-  return json(r);
+  return expectOk(r, ZFunnel);
 }
 
 /** For every stage and subject: the number equals the list behind it (and the list is complete and in order). */
@@ -233,17 +233,19 @@ async function expectIdentity(s: Session, round: number, unitId: number) {
   for (const stage of f.stages) {
     for (const subject of HONOUR_SUBJECTS) {
       const n = subject === 'collective' ? stage.collectives : stage.individuals;
-      const list = json(
+      const list = expectOk(
         await s.get(
           `/api/v1/honours/funnel/list?roundId=${round}&unitId=${unitId}&stage=${stage.stage}&subject=${subject}&pageSize=500`,
         ),
+        ZFunnelPage,
       );
       expect(list.total, `${stage.stage} ${subject}`).toBe(n);
       expect(list.items).toHaveLength(n);
       expect(list.items.every((i: { subject: string }) => i.subject === subject)).toBe(true);
     }
-    const all = json(
+    const all = expectOk(
       await s.get(`/api/v1/honours/funnel/list?roundId=${round}&unitId=${unitId}&stage=${stage.stage}&pageSize=1`),
+      ZFunnelPage,
     );
     expect(all.total, stage.stage).toBe(stage.collectives + stage.individuals);
   }
@@ -269,11 +271,15 @@ describe('honours funnel', () => {
     expect(countsOf(await funnel(w.operatorA.s, round))).toEqual(countsOf(bloc));
 
     // The rows behind a number: by unit, then given name; pointing at candidates or honours.
-    const voted = json(
+    const voted = expectOk(
       await w.operatorA.s.get(`/api/v1/honours/funnel/list?roundId=${round}&stage=voted&subject=individual`),
+      ZFunnelPage,
     );
-    expect(voted.items.map((i: { candidateId: number }) => i.candidateId)).toEqual([c.a1bDecided, a2Approved]);
-    const decided = json(await w.operatorA.s.get(`/api/v1/honours/funnel/list?roundId=${round}&stage=decided`)).items;
+    expect(voted.items.map((i) => i.candidateId)).toEqual([c.a1bDecided, a2Approved]);
+    const decided = expectOk(
+      await w.operatorA.s.get(`/api/v1/honours/funnel/list?roundId=${round}&stage=decided`),
+      ZFunnelPage,
+    ).items;
     expect(decided).toEqual([
       expect.objectContaining({
         candidateId: c.a1bDecided,
@@ -282,24 +288,28 @@ describe('honours funnel', () => {
         personId: w.people.a1b,
       }),
     ]);
-    const outside = json(
+    const outside = expectOk(
       await w.operatorA.s.get(`/api/v1/honours/funnel/list?roundId=${round}&stage=proposed_outside`),
+      ZFunnelPage,
     ).items;
-    expect(outside.map((i: { candidateId: number }) => i.candidateId).sort()).toEqual([outPerson, outUnit].sort());
-    const proposedInd = json(
+    expect(outside.map((i) => i.candidateId).sort()).toEqual([outPerson, outUnit].sort());
+    const proposedInd = expectOk(
       await w.operatorA.s.get(`/api/v1/honours/funnel/list?roundId=${round}&stage=proposed&subject=individual`),
+      ZFunnelPage,
     ).items;
     expect(proposedInd.map((i: { displayName: string }) => i.displayName)).not.toContain('Vũ Văn Rút');
     // Paging keeps the total.
-    const page2 = json(
+    const page2 = expectOk(
       await w.operatorA.s.get(
         `/api/v1/honours/funnel/list?roundId=${round}&stage=proposed&subject=individual&pageSize=3&page=2`,
       ),
+      ZFunnelPage,
     );
     expect(page2.total).toBe(4);
     expect(page2.items).toHaveLength(1);
-    const page9 = json(
+    const page9 = expectOk(
       await w.operatorA.s.get(`/api/v1/honours/funnel/list?roundId=${round}&stage=proposed&pageSize=3&page=9`),
+      ZFunnelPage,
     );
     expect(page9).toMatchObject({ total: 6, items: [] });
   });
@@ -344,8 +354,7 @@ describe('honours funnel', () => {
     );
     expect((await w.viewerA.s.get(`/api/v1/honours/funnel?roundId=${round}`)).statusCode).toBe(200);
     const outside = await w.admin.s.get(`/api/v1/honours/funnel?roundId=${round}&unitId=${w.tree.b1}`);
-    expect(outside.statusCode).toBe(400);
-    expect(json(outside).error.fields[0].field).toBe('unitId');
+    expectError(outside, 400, 'VALIDATION', ['unitId']);
     expect((await w.operatorA.s.get(`/api/v1/honours/funnel/list?roundId=${round}&stage=khong-co`)).statusCode).toBe(
       400,
     );
