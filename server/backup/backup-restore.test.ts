@@ -13,7 +13,9 @@ import { DEMO_ACCOUNTS } from '../seed/demo-data.ts';
 import { loadDemoData } from '../seed/demo.ts';
 import { SEED_WINDOW } from '../seed/demo-seed-registry.ts';
 import { SEED_REPORT_TITLE } from '../seed/demo-seed-report.ts';
-import { json, setupTest, signIn } from '../test/harness.ts';
+import { ZDocument, ZStoredFile } from '../../common/schemas/documents.ts';
+import { ZReviewReport, ZReviewReportPage } from '../../common/schemas/review-reports.ts';
+import { expectOk, setupTest, signIn } from '../test/harness.ts';
 import { auditChainHead } from './catalog.ts';
 import { restoreArchive } from './restore.ts';
 import { backupServiceFor, backupSettingsOf } from './service.ts';
@@ -32,18 +34,22 @@ describe('backup and restore of the demo', { timeout: 300_000 }, () => {
     await loadDemoData(source.db);
     const admin = await signIn(source.app, 'admin', password('admin'));
     const operator = await signIn(source.app, 'btg.duk', password('btg.duk'));
-    const seed = json(await operator.get('/api/v1/review-reports')).items.find(
-      (r: { title: string }) => r.title === SEED_REPORT_TITLE,
-    );
+    const seed = expectOk(await operator.get('/api/v1/review-reports'), ZReviewReportPage).items.find(
+      (r) => r.title === SEED_REPORT_TITLE,
+    )!;
     const params = {
       unitId: seed.unit.id,
       kind: 'so_ket',
       from: SEED_WINDOW.from,
       to: SEED_WINDOW.to,
       snapshotOn: '2023-10-05',
-      planId: json(await operator.get(`/api/v1/review-reports/${seed.id}`)).planId,
+      planId: expectOk(await operator.get(`/api/v1/review-reports/${seed.id}`), ZReviewReport).planId,
     };
-    const uploaded = json(await upload(source.app, admin, 'Quyết định công nhận.pdf', SAMPLE.pdf));
+    const uploaded = expectOk(
+      await upload(source.app, admin, 'Quyết định công nhận.pdf', SAMPLE.pdf),
+      ZStoredFile,
+      201,
+    );
 
     const before = await generateReview(operator, params);
     const settings = backupSettingsOf(source.app.config);
@@ -111,11 +117,10 @@ describe('backup and restore of the demo', { timeout: 300_000 }, () => {
       ownerUnitId: seed.unit.id,
       summary: 'Văn bản sau khôi phục',
     });
-    expect(unit.statusCode, unit.body).toBe(201);
     const maxBefore = await source.db
       .selectFrom('document')
       .select((eb) => eb.fn.max('id').as('m'))
       .executeTakeFirstOrThrow();
-    expect(json(unit).id).toBeGreaterThan(Number(maxBefore.m));
+    expect(expectOk(unit, ZDocument, 201).id).toBeGreaterThan(Number(maxBefore.m));
   });
 });

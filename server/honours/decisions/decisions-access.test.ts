@@ -5,7 +5,9 @@
  * as "allowed" here.
  */
 import { describe, expect, it } from 'vitest';
-import { anonymous, json, setupTest, type Session } from '../../test/harness.ts';
+import { ZDecisionResult, ZHonour } from '../../../common/schemas/honours-decisions.ts';
+import { ZHonourPage } from '../test-schemas.ts';
+import { anonymous, expectOk, type Session, setupTest } from '../../test/harness.ts';
 import { honoursWorld, insertCandidate, insertProposal, insertRound } from '../test-helpers.ts';
 
 type Call = (s: Session) => ReturnType<Session['get']>;
@@ -28,9 +30,8 @@ async function world() {
     document: { symbol: '125-QĐ/ĐUK', issuedOn: '2024-05-10', signer: 'Bí thư', summary: 'Khen thưởng', fileId: null },
     recipients: [{ candidateId: c }],
   });
-  expect(res.statusCode, res.body).toBe(201);
-  const decision = json(res);
-  const honour = json(await w.operatorA.s.get(`/api/v1/honours/${decision.honourIds[0]}`));
+  const decision = expectOk(res, ZDecisionResult, 201);
+  const honour = expectOk(await w.operatorA.s.get(`/api/v1/honours/${decision.honourIds[0]}`), ZHonour);
   return { t, w, decision, honour };
 }
 type World = Awaited<ReturnType<typeof world>>;
@@ -102,7 +103,7 @@ describe('honour decision permissions', () => {
     const x = await world();
     await expectStatuses(x.w.viewerA.s, endpoints(x), readOnly);
     await expectStatuses(x.w.member.s, endpoints(x), readOnlyNoPdf);
-    expect(json(await x.w.viewerA.s.get('/api/v1/honours')).total).toBe(1);
+    expect(expectOk(await x.w.viewerA.s.get('/api/v1/honours'), ZHonourPage).total).toBe(1);
   }, 180_000); // two roles × every endpoint, certificates rendered as .docx and .pdf: 15–22 s on an idle machine
 
   it("another bloc's operator finds nothing (404) and may not decide for bloc A", async () => {
@@ -118,7 +119,7 @@ describe('honour decision permissions', () => {
       allPdf: 404,
       person: 404,
     });
-    expect(json(await x.w.operatorB.s.get('/api/v1/honours')).total).toBe(0);
+    expect(expectOk(await x.w.operatorB.s.get('/api/v1/honours'), ZHonourPage).total).toBe(0);
   });
 
   it("the honoured unit's reporter sees its honour but cannot decide — not for the bloc, not for its own unit", async () => {
@@ -144,7 +145,7 @@ describe('honour decision permissions', () => {
       allPdf: 404,
       person: 404,
     });
-    expect(json(await w.reporterA2.s.get('/api/v1/honours')).total).toBe(0);
+    expect(expectOk(await w.reporterA2.s.get('/api/v1/honours'), ZHonourPage).total).toBe(0);
   });
 
   it('the bloc operator decides and revokes; a grantor other than the owner is refused', async () => {
