@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadDemoData } from '../seed/demo.ts';
 import { DEMO_ACCOUNTS } from '../seed/demo-data.ts';
-import { json, setupTest, signIn } from '../test/harness.ts';
+import { ZMe } from '../../common/schemas/accounts.ts';
+import { ZImportPreview } from '../../common/schemas/registry-excel.ts';
+import { expectOk, setupTest, signIn } from '../test/harness.ts';
 import { MODEL_HEADER, uploadImport, xlsx } from './test-helpers.ts';
 
 describe('import with inherited fields', () => {
@@ -11,7 +13,7 @@ describe('import with inherited fields', () => {
     await loadDemoData(db);
     const reporter = DEMO_ACCOUNTS.find((a) => a.username === 'nguyenhue')!;
     const session = await signIn(app, reporter.username, reporter.password);
-    const unitId = json(await session.get('/api/v1/auth/me')).grants[0].unitId;
+    const unitId = expectOk(await session.get('/api/v1/auth/me'), ZMe).grants[0]!.unitId;
     const file = await xlsx({
       header: MODEL_HEADER,
       rows: [
@@ -28,8 +30,7 @@ describe('import with inherited fields', () => {
       ],
     });
     const preview = await uploadImport(app, session, { kind: 'model', ownerUnitId: unitId }, file);
-    expect(preview.statusCode, preview.body).toBe(201);
-    expect(json(preview).rows[0].problems).toEqual([]);
+    expect(expectOk(preview, ZImportPreview, 201).rows[0]!.problems).toEqual([]);
     const template = await session.get(`/api/v1/registry/import/template.xlsx?kind=model&ownerUnitId=${unitId}`);
     expect(template.statusCode).toBe(200);
   });

@@ -4,7 +4,9 @@
  * see (read only) what they are assigned.
  */
 import { describe, expect, it } from 'vitest';
-import { anonymous, json, setupTest, type Session } from '../test/harness.ts';
+import { ZLedger, ZLedgerEntries } from '../../common/schemas/registry-ledger.ts';
+import { ZEntryDetail, ZEntryPage } from '../../common/schemas/registry.ts';
+import { anonymous, expectOk, type Session, setupTest } from '../test/harness.ts';
 import { modelEntry, register, registerAccepted, registryWorld, type World } from './test-helpers.ts';
 
 const E = '/api/v1/registry/entries';
@@ -26,22 +28,26 @@ async function world() {
   const submitted = await register(w.reporterA1.s, modelEntry(w, w.tree.a1, { name: 'Mô hình chờ duyệt' }), {
     submit: true,
   });
-  const assigned = json(
+  const assigned = expectOk(
     await w.operatorA.s.post(`${E}/${active.id}/monitors`, {
       userId: w.monitor.id,
       assignedOn: '2022-02-01',
       revision: active.revision,
     }),
+    ZEntryDetail,
+    201,
   );
   // A second monitor assignment to exercise unassignment.
-  const withTwo = json(
+  const withTwo = expectOk(
     await w.operatorA.s.post(`${E}/${active.id}/monitors`, {
       userId: w.viewerA.id,
       assignedOn: '2022-02-01',
       revision: assigned.revision,
     }),
+    ZEntryDetail,
+    201,
   );
-  const monitorId = withTwo.monitors.find((m: { userId: number }) => m.userId === w.viewerA.id).id;
+  const monitorId = withTwo.monitors.find((m) => m.userId === w.viewerA.id)!.id;
   return { t, w, active: withTwo, draft, submitted, monitorId };
 }
 
@@ -152,9 +158,9 @@ describe('registry permissions', () => {
       ledgerEntries: 200,
       ledgerEntriesOfA1: 404,
     });
-    expect(json(await calls.list(x.w.reporterA2.s)).total).toBe(0);
-    expect(json(await calls.ledgerEntries(x.w.reporterA2.s)).total).toBe(0);
-    expect(json(await x.w.reporterA2.s.get(`${E}?q=mo%20hinh`)).total).toBe(0);
+    expect(expectOk(await calls.list(x.w.reporterA2.s), ZEntryPage).total).toBe(0);
+    expect(expectOk(await calls.ledgerEntries(x.w.reporterA2.s), ZLedgerEntries).total).toBe(0);
+    expect(expectOk(await x.w.reporterA2.s.get(`${E}?q=mo%20hinh`), ZEntryPage).total).toBe(0);
     // And a1's reporter cannot register for a2.
     expect((await x.w.reporterA1.s.post(E, { entry: modelEntry(x.w, x.w.tree.a2) })).statusCode).toBe(404);
   });
@@ -181,8 +187,8 @@ describe('registry permissions', () => {
       ledgerOfA1: 404,
       ledgerEntriesOfA1: 404,
     });
-    expect(json(await calls.list(x.w.operatorB.s)).total).toBe(0);
-    expect(json(await calls.ledger(x.w.operatorB.s)).total.end).toBe(0);
+    expect(expectOk(await calls.list(x.w.operatorB.s), ZEntryPage).total).toBe(0);
+    expect(expectOk(await calls.ledger(x.w.operatorB.s), ZLedger).total.end).toBe(0);
   });
 
   it('a viewer of bloc A reads everything there and gets 403 on every write', async () => {
@@ -209,8 +215,8 @@ describe('registry permissions', () => {
       ledgerEntries: 200,
       ledgerEntriesOfA1: 200,
     });
-    expect(json(await calls.list(x.w.viewerA.s)).total).toBe(3);
-    expect(json(await calls.detail(x.w.viewerA.s)).can).toEqual({
+    expect(expectOk(await calls.list(x.w.viewerA.s), ZEntryPage).total).toBe(3);
+    expect(expectOk(await calls.detail(x.w.viewerA.s), ZEntryDetail).can).toEqual({
       edit: false,
       submit: false,
       approve: false,
@@ -242,13 +248,15 @@ describe('registry permissions', () => {
       ledgerOfA1: 404,
       ledgerEntries: 200,
     });
-    expect(json(await calls.list(x.w.monitor.s)).items.map((i: { id: number }) => i.id)).toEqual([x.active.id]);
-    expect(json(await calls.myAssignments(x.w.monitor.s)).items.map((i: { id: number }) => i.id)).toEqual([
+    expect(expectOk(await calls.list(x.w.monitor.s), ZEntryPage).items.map((i: { id: number }) => i.id)).toEqual([
       x.active.id,
     ]);
-    expect(json(await calls.ledgerEntries(x.w.monitor.s)).items.map((i: { id: number }) => i.id)).toEqual([
-      x.active.id,
-    ]);
+    expect(
+      expectOk(await calls.myAssignments(x.w.monitor.s), ZEntryPage).items.map((i: { id: number }) => i.id),
+    ).toEqual([x.active.id]);
+    expect(
+      expectOk(await calls.ledgerEntries(x.w.monitor.s), ZLedgerEntries).items.map((i: { id: number }) => i.id),
+    ).toEqual([x.active.id]);
   });
 
   it("the reporter of a1 does its unit's work but cannot approve", async () => {
@@ -269,7 +277,7 @@ describe('registry permissions', () => {
       rename: 200,
     });
     // (the draft's revision moved on; submitting from the fresh one works)
-    const fresh = json(await x.w.reporterA1.s.get(`${E}/${x.draft.id}`));
+    const fresh = expectOk(await x.w.reporterA1.s.get(`${E}/${x.draft.id}`), ZEntryDetail);
     expect((await x.w.reporterA1.s.post(`${E}/${x.draft.id}/submit`, { revision: fresh.revision })).statusCode).toBe(
       200,
     );
@@ -279,7 +287,7 @@ describe('registry permissions', () => {
     const x = await world();
     const calls = endpoints(x.w, x);
     await expectStatuses(x.w.operatorA.s, calls, { accept: 200, assign: 201 });
-    const fresh = json(await x.w.operatorA.s.get(`${E}/${x.active.id}`));
+    const fresh = expectOk(await x.w.operatorA.s.get(`${E}/${x.active.id}`), ZEntryDetail);
     expect(
       (
         await x.w.operatorA.s.post(`${E}/${x.active.id}/monitors/${x.monitorId}/unassign`, {
@@ -288,7 +296,7 @@ describe('registry permissions', () => {
         })
       ).statusCode,
     ).toBe(200);
-    const again = json(await x.w.operatorA.s.get(`${E}/${x.active.id}`));
+    const again = expectOk(await x.w.operatorA.s.get(`${E}/${x.active.id}`), ZEntryDetail);
     expect(
       (
         await x.w.operatorA.s.post(`${E}/${x.active.id}/events`, {

@@ -96,7 +96,7 @@ describe('registry: life events', () => {
     await ev(opA, { kind: 'replaced', replacementId: successor.id, effectiveDate: '2023-10-01' });
     expect(e).toMatchObject({ status: 'replaced', replacedBy: { id: successor.id, name: 'Mô hình thay thế' } });
     const successorTimeline = expectOk(await opA.get(`${E}/${successor.id}/timeline`), ZTimeline);
-    expect(successorTimeline.items.find((i: { kind: string }) => i.kind === 'replacement_for')).toMatchObject({
+    expect(successorTimeline.items.find((i) => 'kind' in i && i.kind === 'replacement_for')).toMatchObject({
       relatedEntry: { id: e.id },
       date: '2023-10-01',
     });
@@ -118,10 +118,10 @@ describe('registry: life events', () => {
       [w.levels.trenCoSo, '2023-03-01', '2023-06-01', 'reinstated', 'transferred'],
       [w.levels.trenCoSo, '2023-09-01', '2023-10-01', 'reinstated', 'replaced'],
     ]);
-    const kinds = expectOk(await opA.get(`${E}/${e.id}/timeline`), ZTimeline).items.map(
-      (i: { kind: string }) => i.kind,
+    const kinds = expectOk(await opA.get(`${E}/${e.id}/timeline`), ZTimeline).items.map((i) =>
+      'kind' in i ? i.kind : undefined,
     );
-    expect(kinds.filter((k: string) => !['registered', 'submitted'].includes(k))).toEqual([
+    expect(kinds.filter((k) => !['registered', 'submitted'].includes(k ?? ''))).toEqual([
       'accepted',
       'level_changed',
       'level_changed',
@@ -259,7 +259,7 @@ describe('registry: monitors', () => {
       ).statusCode,
     ).toBe(403);
 
-    const monitorId = withMonitor.monitors[0].id;
+    const monitorId = withMonitor.monitors[0]!.id;
     const before = await w.operatorB.s.post(`${E}/${assigned.id}/monitors/${monitorId}/unassign`, {
       unassignedOn: '2022-01-01',
       revision: withMonitor.revision,
@@ -272,8 +272,8 @@ describe('registry: monitors', () => {
     expect(expectOk(un, ZEntryDetail).monitors[0]!.unassignedOn).toBe('2023-01-01');
     expect((await w.monitor.s.get(`${E}/${assigned.id}`)).statusCode).toBe(404);
     expect(expectOk(await w.monitor.s.get('/api/v1/registry/my-assignments'), ZEntryPage).total).toBe(0);
-    const kinds = expectOk(await w.operatorB.s.get(`${E}/${assigned.id}/timeline`), ZTimeline).items.map(
-      (i: { kind: string }) => i.kind,
+    const kinds = expectOk(await w.operatorB.s.get(`${E}/${assigned.id}/timeline`), ZTimeline).items.map((i) =>
+      'kind' in i ? i.kind : undefined,
     );
     expect(kinds).toContain('monitor_assigned');
     expect(kinds).toContain('monitor_unassigned');

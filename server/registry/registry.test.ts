@@ -61,9 +61,7 @@ describe('registry: registration and approval', () => {
       can: { edit: true, submit: true },
     });
     const listed = expectOk(await reporter.get(`${E}?status=returned`), ZEntryPage);
-    expect(listed.items.map((i: { id: number; returnReason: string }) => [i.id, i.returnReason])).toEqual([
-      [draft.id, 'Chưa nêu rõ chỉ tiêu cụ thể'],
-    ]);
+    expect(listed.items.map((i) => [i.id, i.returnReason])).toEqual([[draft.id, 'Chưa nêu rõ chỉ tiêu cụ thể']]);
 
     const fixed = expectOk(
       await reporter.patch(`${E}/${draft.id}`, {
@@ -105,7 +103,7 @@ describe('registry: registration and approval', () => {
     ).toBe(409);
 
     const timeline = expectOk(await reporter.get(`${E}/${draft.id}/timeline`), ZTimeline);
-    expect(timeline.items.map((i: { kind: string }) => i.kind)).toEqual([
+    expect(timeline.items.map((i) => ('kind' in i ? i.kind : undefined))).toEqual([
       'accepted',
       'registered',
       'submitted',
@@ -119,7 +117,7 @@ describe('registry: registration and approval', () => {
       date: '2022-01-10',
       document: { id: doc.id, symbol: '46-KH/ĐUK' },
     });
-    expect(timeline.items.find((i: { kind: string }) => i.kind === 'returned')).toMatchObject({
+    expect(timeline.items.find((i) => 'kind' in i && i.kind === 'returned')).toMatchObject({
       reason: 'Chưa nêu rõ chỉ tiêu cụ thể',
       recordedBy: 'Cán bộ nghiệp vụ Khối A',
     });

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { readDocx } from '../docgen/read-docx.ts';
 import { insertHonour, registerDecision } from '../honours/funnel/fixtures.ts';
 import { insertCandidate, insertProposal, insertRound, honoursWorld } from '../honours/test-helpers.ts';
-import { json, setupTest } from '../test/harness.ts';
+import { ZFunnel } from '../../common/schemas/honours-funnel.ts';
+import { ZReviewReport } from '../../common/schemas/review-reports.ts';
+import { expectOk, setupTest } from '../test/harness.ts';
 import { composeReport } from './compose.ts';
 import { computeReviewFigures } from './figures.ts';
 
@@ -105,7 +107,7 @@ describe('review report: honours', () => {
       earlyAt('decided').individuals,
     ]).toEqual([1, 1, 0]);
     // The same numbers as the funnel API for the round.
-    const api = json(await w.operatorA.s.get(`/api/v1/honours/funnel?roundId=${round}`));
+    const api = expectOk(await w.operatorA.s.get(`/api/v1/honours/funnel?roundId=${round}`), ZFunnel);
     for (const s of api.stages)
       expect([at(s.stage).collectives, at(s.stage).individuals]).toEqual([s.collectives, s.individuals]);
 
@@ -138,8 +140,7 @@ describe('review report: honours', () => {
       snapshotOn: '2024-01-31',
       planId: null,
     });
-    expect(created.statusCode, created.body).toBe(201);
-    const report = json(created);
+    const report = expectOk(created, ZReviewReport, 201);
     await w.operatorA.s.post(`/api/v1/review-reports/${report.id}/acknowledge`, { revision: report.revision });
     const docx = await w.operatorA.s.get(`/api/v1/review-reports/${report.id}/docx`);
     expect(docx.statusCode).toBe(200);
