@@ -44,8 +44,12 @@ export function registryRoutes(app: App): void {
   const { db } = app;
   const show = async (actor: Actor, id: number, asOf = todayInVietnam()) =>
     presentDetail(db, actor, await loadEntryFor(db, actor, id, 'read', asOf), asOf);
-  const unitPathFor = async (actor: Actor, unitId: number | undefined) =>
-    unitId === undefined ? undefined : (await loadUnitFor(db, actor, unitId, 'registry.read')).path;
+  /** The owners a ledger counts: today's subtree of an active unit; an ended unit's as it stood on its last day. */
+  const ledgerOwners = async (actor: Actor, unitId: number | undefined) => {
+    if (unitId === undefined) return {};
+    const view = await loadUnitView(db, actor, unitId);
+    return view.lastDay ? { subtreeOn: { unitId: view.unit.id, on: view.lastDay } } : { unitPath: view.unit.path };
+  };
 
   app.get(
     '/registry/entries',
@@ -334,7 +338,7 @@ export function registryRoutes(app: App): void {
     async (req) => {
       const actor = requireActor(req.ctx);
       const { unitId, ...filter } = req.query;
-      return computeLedger(db, actor, { ...filter, unitPath: await unitPathFor(actor, unitId) });
+      return computeLedger(db, actor, { ...filter, ...(await ledgerOwners(actor, unitId)) });
     },
   );
 
@@ -354,7 +358,7 @@ export function registryRoutes(app: App): void {
       const { items, total } = await ledgerEntries(
         db,
         actor,
-        { ...filter, unitPath: await unitPathFor(actor, unitId) },
+        { ...filter, ...(await ledgerOwners(actor, unitId)) },
         bucket,
         page,
         pageSize,
