@@ -12,12 +12,7 @@ export class AppError extends Error {
   /** The records that stand in the way (UNIT_HAS_ACTIVE_ENTRIES), so the client can list them. */
   readonly entries?: Array<{ id: number; name: string }>;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    fields?: FieldIssue[],
-    entries?: Array<{ id: number; name: string }>,
-  ) {
+  constructor(code: ErrorCode, message: string, fields?: FieldIssue[], entries?: Array<{ id: number; name: string }>) {
     super(message);
     this.name = 'AppError';
     this.code = code;

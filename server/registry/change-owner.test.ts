@@ -73,8 +73,7 @@ describe('registry: change of owner', { timeout: 240_000 }, () => {
       reason: 'Sắp xếp tổ chức',
       revision: entry.revision,
     };
-    const post = (s: typeof w.operatorA.s, b: Record<string, unknown>, id = entry.id) =>
-      s.post(`${E}/${id}/owner`, b);
+    const post = (s: typeof w.operatorA.s, b: Record<string, unknown>, id = entry.id) => s.post(`${E}/${id}/owner`, b);
 
     expectError(await post(w.operatorA.s, { ...body, reason: '' }), 400, 'VALIDATION', ['reason']);
     expectError(await post(w.operatorA.s, { ...body, effectiveDate: '2999-01-01' }), 400, 'VALIDATION', [
