@@ -5,7 +5,7 @@
  *   common ← web (never server) · common ← server:
  *   db, lib  ←  org  ←  catalogue, people, documents, accounts…  ←  registry  ←  the areas standing on
  *   it (evaluation, monitoring, reporting, inspections, honours, review-report, registry-excel,
- *   notifications)  ←  the compositions above all areas (timeline, dashboards)  ←  app.ts, cli, seed.
+ *   notifications)  ←  the compositions above all areas (timeline, dashboards, succession)  ←  app.ts, cli, seed.
  * Docgen renders data it is given: it never touches the database.
  *
  * Tests and test support (server/test, *.test.ts, test-helpers.ts) build whole worlds through the app, so the
@@ -34,6 +34,7 @@ const ABOVE_REGISTRY = [
   'notifications',
   'timeline',
   'dashboards',
+  'succession',
 ];
 
 /** What assembles or drives the whole application. */
