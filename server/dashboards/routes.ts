@@ -12,7 +12,7 @@ import { auditRead, homeUnitFor } from '../lib/audit.ts';
 import { requireActor } from '../lib/context.ts';
 import type { App } from '../lib/http.ts';
 import { binaryResponse, MEDIA } from '../openapi/binary-response.ts';
-import { loadUnitFor } from '../org/unit-access.ts';
+import { loadUnitView } from '../registry/unit-view.ts';
 import { dashboardTables } from './reporting-tables.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -33,8 +33,9 @@ export function dashboardRoutes(app: App): void {
     },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
-      const unit =
-        req.query.unitId === undefined ? null : await loadUnitFor(db, actor, req.query.unitId, 'registry.read');
+      // An ended unit is counted as it stood on its last day, like the dashboard on screen.
+      const view = req.query.unitId === undefined ? null : await loadUnitView(db, actor, req.query.unitId);
+      const unit = view ? { ...view.unit, lastDay: view.lastDay } : null;
       const d = await computeDashboard(db, actor, { planId: req.query.planId, periodId: req.query.periodId, unit });
       const tables = dashboardTables(d);
       const chosen = req.query.sheet ? [tables[req.query.sheet]] : Object.values(tables);

@@ -20,7 +20,8 @@ import { onListSql } from './scope-sql.ts';
 export interface DashboardInput {
   planId?: number;
   periodId?: number;
-  unit: { id: number; name: string; path: string } | null;
+  /** `lastDay` set: an ended unit, counted as it stood on its last day (registry/unit-view.ts). */
+  unit: { id: number; name: string; path: string; lastDay?: string | null } | null;
 }
 
 export async function computeDashboard(
@@ -56,8 +57,11 @@ export async function computeDashboard(
     input.periodId !== undefined
       ? periods.find((p) => p.id === input.periodId)!
       : ([...periods].reverse().find((p) => p.starts_on <= today) ?? periods[0] ?? null);
-  const unitPath = input.unit?.path;
-  const base = () => applyFilter(scopedEntries(db, actor), { unitPath });
+  // An ended unit: the entries on the list on its last day within its subtree as it stood then — today's tree no
+  // longer holds it, so its current path would count what its former sub-units hold now, or nothing.
+  const unit = input.unit;
+  const owners = unit?.lastDay ? { subtreeOn: { unitId: unit.id, on: unit.lastDay } } : { unitPath: unit?.path };
+  const base = () => applyFilter(scopedEntries(db, actor), owners);
 
   const [completeness, metRows, trendRows] = await Promise.all([
     period ? computeCompleteness(db, actor, period.id, input.unit?.id ?? null, today) : Promise.resolve(null),

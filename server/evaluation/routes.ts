@@ -26,6 +26,7 @@ import { requireAbility, requireActor, type Actor, type RequestContext } from '.
 import type { App } from '../lib/http.ts';
 import { loadUnitFor } from '../org/unit-access.ts';
 import { approveReach, loadEntryFor } from '../registry/policy.ts';
+import { loadUnitView } from '../registry/unit-view.ts';
 import { confirmMany, decide } from './commands/decide.ts';
 import { computeDashboard } from './dashboard.ts';
 import { canDecideFor, sortConfirmRequests } from './policy.ts';
@@ -211,11 +212,12 @@ export function evaluationRoutes(app: App): void {
     },
     async (req) => {
       const actor = requireActor(req.ctx);
-      const unit = await unitFor(actor, req.query.unitId);
+      // An ended unit is seen as it stood on its last day, like its registry list (registry/unit-view.ts).
+      const view = req.query.unitId === undefined ? null : await loadUnitView(db, actor, req.query.unitId);
       return computeDashboard(db, actor, {
         planId: req.query.planId,
         periodId: req.query.periodId,
-        unit: unit ?? null,
+        unit: view ? { ...view.unit, lastDay: view.lastDay } : null,
       });
     },
   );

@@ -78,13 +78,14 @@ export default function DashboardPage() {
   const navigate = useNavigate();
   const isPhone = useIsPhone();
   const { planId, periodId, unitId, asOf, update } = useDashboardParams();
-  // A unit that has ended is seen as it stood on its last day (the overview says so); its reporting loop is not.
+  // A unit that has ended is seen as it stood on its last day — the overview, and the reporting loop (the server
+  // counts it so; registry/unit-view.ts).
   const overview = useOverview({ unitId, asOf: asOf ?? today() });
   const ended = unitId !== undefined && overview.data?.unit?.id === unitId ? (overview.data.endedOn ?? null) : null;
   const { data, isFetching, error } = useQuery({
     queryKey: ['evaluation', 'dashboard', planId, periodId, unitId],
     queryFn: ({ signal }) => evaluationApi.dashboard({ planId, periodId, unitId }, signal),
-    enabled: Boolean(planId || periodId) && !ended,
+    enabled: Boolean(planId || periodId),
   });
   // Nothing chosen yet: open on the six-month period running today (else any period running today).
   const running = useQuery({
@@ -211,12 +212,11 @@ export default function DashboardPage() {
         onAsOf={(d) => update({ planId, periodId, unitId, asOf: d })}
       />
       <HonoursFunnelCard />
-      {ended && <Alert type="info" showIcon title={t('endedUnit.reportingHidden')} />}
-      {!ended && !planId && !periodId && <Empty description={t('dashboard.pickPlan')} style={{ marginTop: 48 }} />}
-      {!ended && error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
-      {!ended && isFetching && !data && <Spin />}
-      {!ended && data && !data.period && <Alert type="info" showIcon title={t('dashboard.noPeriods')} />}
-      {!ended && data && data.period && (
+      {!planId && !periodId && <Empty description={t('dashboard.pickPlan')} style={{ marginTop: 48 }} />}
+      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
+      {isFetching && !data && <Spin />}
+      {data && !data.period && <Alert type="info" showIcon title={t('dashboard.noPeriods')} />}
+      {data && data.period && (
         <>
           <ReportingCards d={data} />
           <Row gutter={[12, 12]}>
