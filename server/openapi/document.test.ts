@@ -8,7 +8,9 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../seed/demo.ts';
 import { DEMO_ACCOUNTS } from '../seed/demo-data.ts';
-import { anonymous, json, setupTest, signIn, type Session } from '../test/harness.ts';
+import { ZUnitDetail, ZUnitPage } from '../../common/schemas/org.ts';
+import { ZReviewReport, ZReviewReportPage } from '../../common/schemas/review-reports.ts';
+import { anonymous, expectOk, json, setupTest, signIn, type Session } from '../test/harness.ts';
 import { CLIENT_HEADER } from '../../common/client-header.ts';
 import { buildTree, buildUser, DEFAULT_PASSWORD } from '../test/factories.ts';
 import { compileOasSchema, strictAjv } from './strict-validator.ts';
@@ -103,7 +105,7 @@ describe('the OpenAPI document', { timeout: 300_000 }, () => {
   beforeAll(async () => {
     const { app } = await setupTest();
     const response = await anonymous(app).get('/api/openapi.json');
-    doc = json(response);
+    doc = json<Schema>(response);
   });
 
   it('compiles schema by schema under ajv strict mode, with null in every nullable enum', () => {
@@ -182,7 +184,7 @@ describe('the OpenAPI document', { timeout: 300_000 }, () => {
 describe('the OpenAPI document under a whole-document validator', { timeout: 300_000 }, () => {
   it('passes a strict OpenAPI 3.0 validator (@seriousme/openapi-schema-validator)', async () => {
     const { app } = await setupTest();
-    const doc = json(await anonymous(app).get('/api/openapi.json'));
+    const doc = json<Schema>(await anonymous(app).get('/api/openapi.json'));
     const validator = new Validator();
     const result = await validator.validate(doc);
     expect(result.errors ?? [], JSON.stringify(result.errors, null, 1)?.slice(0, 2000)).toEqual([]);
@@ -225,7 +227,7 @@ describe('real answers of the demo installation', { timeout: 600_000 }, () => {
     await loadDemoData(db);
     const admin = DEMO_ACCOUNTS.find((a) => a.username === 'admin')!;
     const api: Session = await signIn(app, admin.username, admin.password);
-    const doc = json(await api.get('/api/openapi.json'));
+    const doc = json<Schema>(await api.get('/api/openapi.json'));
     const ajv = strictAjv();
     const gets = operations(doc).filter(
       (o) => o.method === 'GET' && o.op.responses?.['200']?.content?.['application/json'],
@@ -240,7 +242,8 @@ describe('real answers of the demo installation', { timeout: 600_000 }, () => {
       if (!url) continue;
       const response = await api.get(url);
       if (response.statusCode !== 200) continue; // e.g. a required query parameter not given
-      const body = json(response);
+      // Any route's answer, checked below against the document's schema for it.
+      const body = json<unknown>(response);
       remember(template, body, seen);
       const validate = compileOasSchema(ajv, op.responses['200'].content['application/json'].schema);
       if (!validate(body)) failures.push(`${url}: ${ajv.errorsText(validate.errors)}`);
@@ -250,17 +253,20 @@ describe('real answers of the demo installation', { timeout: 600_000 }, () => {
     expect(checked.length, checked.join('\n')).toBeGreaterThanOrEqual(55);
 
     // A nullable enum at null: a unit that has not ended.
-    const units = json(await api.get('/api/v1/org/units?pageSize=5'));
-    const active = units.items.find((u: { endReason: unknown }) => u.endReason === null) ?? units.items[0];
-    const unit = json(await api.get(`/api/v1/org/units/${active.id}`));
-    expect(unit.endReason).toBeNull();
+    const units = expectOk(await api.get('/api/v1/org/units?pageSize=5'), ZUnitPage);
+    const active = units.items.find((u) => u.validTo === null) ?? units.items[0]!;
+    const unitResponse = await api.get(`/api/v1/org/units/${active.id}`);
+    expect(expectOk(unitResponse, ZUnitDetail).endReason).toBeNull();
     const unitSchema = doc.paths['/api/v1/org/units/{id}'].get.responses['200'].content['application/json'].schema;
-    expect(compileOasSchema(ajv, unitSchema)(unit)).toBe(true);
+    // The answer as sent (not as zod parsed it) against the document's schema.
+    expect(compileOasSchema(ajv, unitSchema)(json<unknown>(unitResponse))).toBe(true);
 
     // A review report's figures, against their real schema (not `{}`).
-    const reports = json(await api.get('/api/v1/review-reports'));
+    const reports = expectOk(await api.get('/api/v1/review-reports'), ZReviewReportPage);
     expect(reports.items.length).toBeGreaterThan(0);
-    const report = json(await api.get(`/api/v1/review-reports/${reports.items[0].id}`));
+    const reportResponse = await api.get(`/api/v1/review-reports/${reports.items[0]!.id}`);
+    expectOk(reportResponse, ZReviewReport);
+    const report = json<Schema>(reportResponse);
     const reportSchema =
       doc.paths['/api/v1/review-reports/{id}'].get.responses['200'].content['application/json'].schema;
     expect(Object.keys(reportSchema.properties.figures.properties)).toEqual(

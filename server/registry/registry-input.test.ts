@@ -7,7 +7,8 @@ import { systemContext, type RequestContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
 import { loadActor } from '../accounts/load-actor.ts';
 import { ZEntryDetail } from '../../common/schemas/registry.ts';
-import { expectError, expectOk, json, setupTest, type TestContext } from '../test/harness.ts';
+import { ZLedger } from '../../common/schemas/registry-ledger.ts';
+import { expectError, expectOk, setupTest, type TestContext } from '../test/harness.ts';
 import { registerEntries } from './commands/register-entries.ts';
 import { validateEntries, type RegisterEntryInput } from './commands/resolve-entries.ts';
 import {
@@ -303,7 +304,10 @@ describe('registry: bulk registration', () => {
       .execute();
     expect(sample.map((s) => s.name)).toEqual(['Mô hình số 1', 'Mô hình số 5000', 'Mô hình số 10000']);
     expect(ms, `took ${ms} ms`).toBeLessThan(Number(process.env.BULK_BUDGET_MS ?? 30_000));
-    const ledger = json(await w.operatorRoot.s.get(`/api/v1/registry/ledger?from=2021-01-01&to=${todayInVietnam()}`));
+    const ledger = expectOk(
+      await w.operatorRoot.s.get(`/api/v1/registry/ledger?from=2021-01-01&to=${todayInVietnam()}`),
+      ZLedger,
+    );
     expect(ledger.total).toMatchObject({ start: 0, added: 10_000, end: 10_000 });
   });
 });

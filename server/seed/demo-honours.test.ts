@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { json, setupTest, signIn } from '../test/harness.ts';
+import { ZFunnel, ZFunnelRow } from '../../common/schemas/honours-funnel.ts';
+import { ZPage } from '../../common/schemas/shared.ts';
+import { expectOk, setupTest, signIn } from '../test/harness.ts';
 import { DEMO_ACCOUNTS } from './demo-data.ts';
 import { DEMO_HISTORIC_ROUND, DEMO_HONOUR_PEOPLE, loadDemoHonours } from './demo-honours.ts';
 import { loadDemoData } from './demo.ts';
 
 const password = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!.password;
+
+/** The list routes' response schemas. */
+const ZFunnelPage = ZPage(ZFunnelRow);
 
 describe('demo honours', { timeout: 240_000 }, () => {
   it("reproduces the seed's section III.4 in the funnel, and leaves this year's proposal waiting", async () => {
@@ -17,7 +22,7 @@ describe('demo honours', { timeout: 240_000 }, () => {
       .where('name', '=', DEMO_HISTORIC_ROUND)
       .executeTakeFirstOrThrow();
 
-    const funnel = json(await admin.get(`/api/v1/honours/funnel?roundId=${round.id}`));
+    const funnel = expectOk(await admin.get(`/api/v1/honours/funnel?roundId=${round.id}`), ZFunnel);
     expect(funnel.unit.name).toBe('Đảng ủy Khối cơ quan và doanh nghiệp tỉnh');
     const counts = Object.fromEntries(
       funnel.stages.map((s: { stage: string; collectives: number; individuals: number }) => [
@@ -35,14 +40,16 @@ describe('demo honours', { timeout: 240_000 }, () => {
       decided_outside: [0, 0],
     });
     // Every number has its names behind it.
-    for (const s of funnel.stages as Array<{ stage: string; collectives: number; individuals: number }>) {
-      const list = json(
+    for (const s of funnel.stages) {
+      const list = expectOk(
         await admin.get(`/api/v1/honours/funnel/list?roundId=${round.id}&stage=${s.stage}&pageSize=500`),
+        ZFunnelPage,
       );
       expect(list.total, s.stage).toBe(s.collectives + s.individuals);
     }
-    const outside = json(
+    const outside = expectOk(
       await admin.get(`/api/v1/honours/funnel/list?roundId=${round.id}&stage=proposed_outside&subject=individual`),
+      ZFunnelPage,
     );
     expect(outside.items.map((i: { displayName: string }) => i.displayName).sort()).toEqual(
       ['Đỗ Tuấn Lương', 'Hoàng Duy Võ', 'Nguyễn Thị Ngọc Bích', 'Trần Thanh Tùng'].sort(),
@@ -63,7 +70,7 @@ describe('demo honours', { timeout: 240_000 }, () => {
       .select('id')
       .where('status', '=', 'open')
       .executeTakeFirstOrThrow();
-    const now = json(await operator.get(`/api/v1/honours/funnel?roundId=${current.id}`));
+    const now = expectOk(await operator.get(`/api/v1/honours/funnel?roundId=${current.id}`), ZFunnel);
     expect(now.stages.find((s: { stage: string }) => s.stage === 'proposed')).toMatchObject({
       collectives: 1,
       individuals: 1,

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { todayInVietnam } from '../../common/dates.ts';
 import { loadActor } from '../accounts/load-actor.ts';
 import { computeCompleteness } from '../reporting/completeness.ts';
-import { json, setupTest, signIn } from '../test/harness.ts';
+import { ZTimeline } from '../../common/schemas/registry-timeline.ts';
+import { ZReport } from '../../common/schemas/reporting.ts';
+import { expectOk, setupTest, signIn } from '../test/harness.ts';
 import { DEMO_ACCOUNTS } from './demo-data.ts';
 import { DEMO_PLAN_OWNER, demoPlanTitle } from './demo-reporting.ts';
 import { loadDemoData } from './demo.ts';
@@ -79,7 +81,7 @@ describe('demo reporting cycle', { timeout: 240_000 }, () => {
 
     // The school's reporter reads the school's report (every criterion filled, all met) — and not the others'.
     const reporter = await signIn(app, 'nguyenhue', password('nguyenhue'));
-    const report = json(await reporter.get(`/api/v1/reporting/reports/${demo.reports.nh}`));
+    const report = expectOk(await reporter.get(`/api/v1/reporting/reports/${demo.reports.nh}`), ZReport);
     expect(report.status).toBe('submitted');
     expect(report.results).toContain('Trường học hạnh phúc');
     expect(report.criteria.length).toBeGreaterThan(0);
@@ -90,13 +92,13 @@ describe('demo reporting cycle', { timeout: 240_000 }, () => {
 
     // The returned report carries its reason and one note on a criterion.
     const bloc = await signIn(app, 'btg.duk', password('btg.duk'));
-    const returned = json(await bloc.get(`/api/v1/reporting/reports/${demo.reports.hh}`));
+    const returned = expectOk(await bloc.get(`/api/v1/reporting/reports/${demo.reports.hh}`), ZReport);
     expect(returned.status).toBe('returned');
     expect(returned.returnReason).toContain('báo cáo tài chính');
     expect(JSON.stringify(returned)).toContain('101% kế hoạch');
 
     // The school's model: its timeline shows the report and the monitor's visit; the operator follows it.
-    const timeline = json(await bloc.get(`/api/v1/registry/entries/${demo.entries.nh}/timeline`));
+    const timeline = expectOk(await bloc.get(`/api/v1/registry/entries/${demo.entries.nh}/timeline`), ZTimeline);
     const items = timeline.items as Array<{ type: string; id: number; kind?: string; content?: string }>;
     expect(items.some((i) => i.type === 'period_report' && i.id === demo.reports.nh)).toBe(true);
     expect(items.find((i) => i.type === 'monitor_note')).toMatchObject({ kind: 'visit' });

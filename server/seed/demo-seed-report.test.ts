@@ -8,7 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../docgen/read-docx.ts';
-import { json, setupTest, signIn } from '../test/harness.ts';
+import { ZMe } from '../../common/schemas/accounts.ts';
+import { ZOverview } from '../../common/schemas/registry-overview.ts';
+import { ZReportUnitList, ZReviewReport, ZReviewReportPage } from '../../common/schemas/review-reports.ts';
+import { expectOk, setupTest, signIn } from '../test/harness.ts';
 import { loadDemoData } from './demo.ts';
 import { DEMO_ACCOUNTS, DEMO_PEOPLE } from './demo-data.ts';
 import { SEED_WINDOW } from './demo-seed-registry.ts';
@@ -29,15 +32,15 @@ describe('the seed report reproduced from the demo data', { timeout: 240_000 }, 
     const operator = await signIn(app, 'btg.duk', account('btg.duk').password);
 
     // The saved copy: the bloc ended in 2025, its successors' operator still reads it.
-    const list = json(await operator.get(RR));
-    const copy = list.items.find((r: { title: string }) => r.title === SEED_REPORT_TITLE);
+    const list = expectOk(await operator.get(RR), ZReviewReportPage);
+    const copy = list.items.find((r) => r.title === SEED_REPORT_TITLE)!;
     expect(copy, 'the demo ships the seed report').toBeTruthy();
     expect(copy.unit.name).toBe('Đảng ủy Khối cơ quan và doanh nghiệp tỉnh');
-    const seed = json(await operator.get(`${RR}/${copy.id}`));
+    const seed = expectOk(await operator.get(`${RR}/${copy.id}`), ZReviewReport);
     const f = seed.figures;
 
     // Registry on 16/3/2023 (seed II.2, III.3.1): 309 models and 568 exemplars; 26 models (20 province + 6 bloc) and 12 exemplars above grassroots.
-    const level = (code: string) => f.levels.find((l: { code: string }) => l.code === code).id;
+    const level = (code: string) => f.levels.find((l) => l.code === code)!.id;
     const at = (kind: 'model' | 'exemplar', code: string) =>
       f.counts[kind].byLevel.find((b: { levelId: number }) => b.levelId === level(code))?.count ?? 0;
     expect([f.counts.model.total, f.counts.exemplar.total]).toEqual([309, 568]);
@@ -69,7 +72,7 @@ describe('the seed report reproduced from the demo data', { timeout: 240_000 }, 
       'Tiên tiến trong khối cơ quan, đơn vị': [9, 9],
       'Tổ chức cơ sở đảng điển hình tiên tiến': [3, 3],
     });
-    const upperEx = f.criteria.find((c: Row) => c.kind === 'exemplar' && c.levelId === level('tinh'));
+    const upperEx = f.criteria.find((c: Row) => c.kind === 'exemplar' && c.levelId === level('tinh'))!;
     expect([upperEx.met, upperEx.evaluated]).toEqual([11, 12]);
     expect(f.exemplarsMet.map((e: { name: string }) => e.name).sort()).toEqual(
       DEMO_PEOPLE.slice(0, 11)
@@ -82,7 +85,7 @@ describe('the seed report reproduced from the demo data', { timeout: 240_000 }, 
     const health = grass.find((c) => c.fieldName.includes('y tế'))!;
     expect([health.met, health.evaluated]).toEqual([11, 12]);
     // Honours (seed III.4): 54/69 commended, 23/29 proposed, 20/20 decided, 2 collectives and 4 individuals proposed up.
-    const stage = (s: string) => f.honours.stages.find((x: { stage: string }) => x.stage === s);
+    const stage = (s: string) => f.honours!.stages.find((x) => x.stage === s)!;
     expect(
       [stage('self_granted'), stage('proposed'), stage('decided'), stage('proposed_outside')].map((s) => [
         s.collectives,
@@ -116,11 +119,11 @@ describe('the seed report reproduced from the demo data', { timeout: 240_000 }, 
     // The create dialog's unit search: the ended bloc as of 2023 for its successors' operator, not today, not for others.
     const units = (session: typeof operator, query: string) =>
       session.get(`${RR}/units?q=${encodeURIComponent('khoi co quan va doanh nghiep')}${query}`);
-    const then = json(await units(operator, '&asOf=2023-03-16')).items;
+    const then = expectOk(await units(operator, '&asOf=2023-03-16'), ZReportUnitList).items;
     expect(then.map((u: { id: number; endedOn: string | null }) => [u.id, u.endedOn])).toEqual([
       [copy.unit.id, '2025-07-01'],
     ]);
-    expect(json(await units(operator, '')).items).toEqual([]);
+    expect(expectOk(await units(operator, ''), ZReportUnitList).items).toEqual([]);
 
     // Generated afresh by the successors' operator: the same numbers, and only the warnings its inherited texts carry.
     const created = await operator.post(RR, {
@@ -132,8 +135,7 @@ describe('the seed report reproduced from the demo data', { timeout: 240_000 }, 
       snapshotOn: '2023-10-05',
       planId: seed.planId,
     });
-    expect(created.statusCode, created.body).toBe(201);
-    const fresh = json(created);
+    const fresh = expectOk(created, ZReviewReport, 201);
     expect(fresh.figures).toEqual(f);
     expect(fresh.texts).toEqual(seed.texts);
     const freshCodes = new Set((fresh.warnings as Warning[]).map((w) => w.code));
@@ -144,7 +146,10 @@ describe('the seed report reproduced from the demo data', { timeout: 240_000 }, 
       'citation_unknown',
       'foreign_term',
     ]);
-    const ack = json(await operator.post(`${RR}/${fresh.id}/acknowledge`, { revision: fresh.revision }));
+    const ack = expectOk(
+      await operator.post(`${RR}/${fresh.id}/acknowledge`, { revision: fresh.revision }),
+      ZReviewReport,
+    );
     const docx = await operator.get(`${RR}/${fresh.id}/docx`);
     expect(docx.statusCode).toBe(200);
     const text = (await readDocx(docx.rawPayload)).paragraphs.join('\n');
@@ -158,7 +163,7 @@ describe('the seed report reproduced from the demo data', { timeout: 240_000 }, 
 
     // The successors' staff inherit the ended bloc's archive, read-only: on 31/12/2021 their registry counts the
     // seed's 324 models and 597 exemplars — the banks' too, which left in 2022 and never moved under a successor.
-    const on2021 = json(await operator.get('/api/v1/registry/overview?asOf=2021-12-31'));
+    const on2021 = expectOk(await operator.get('/api/v1/registry/overview?asOf=2021-12-31'), ZOverview);
     expect(on2021.activeTotal).toEqual({ models: 324, exemplars: 597 });
     const bankEntry = await db
       .selectFrom('registry_entry as e')
@@ -174,7 +179,7 @@ describe('the seed report reproduced from the demo data', { timeout: 240_000 }, 
       content: 'Sửa thử',
     });
     expect(edit.statusCode, edit.body).toBe(403);
-    const me = json(await operator.get('/api/v1/auth/me'));
+    const me = expectOk(await operator.get('/api/v1/auth/me'), ZMe);
     expect(me.grants.map((g: { unitName: string }) => g.unitName).sort()).toEqual([
       'Đảng bộ các cơ quan Đảng tỉnh',
       'Đảng bộ Ủy ban nhân dân tỉnh',
@@ -183,8 +188,10 @@ describe('the seed report reproduced from the demo data', { timeout: 240_000 }, 
     // Nobody outside the successors reaches the ended bloc's reports.
     const reporter = await signIn(app, 'nguyenhue', account('nguyenhue').password);
     expect((await reporter.get(`${RR}/${copy.id}`)).statusCode).toBe(404);
-    expect(json(await reporter.get(RR)).items.some((r: { id: number }) => r.id === copy.id)).toBe(false);
-    expect(json(await units(reporter, '&asOf=2023-03-16')).items).toEqual([]);
+    expect(
+      expectOk(await reporter.get(RR), ZReviewReportPage).items.some((r: { id: number }) => r.id === copy.id),
+    ).toBe(false);
+    expect(expectOk(await units(reporter, '&asOf=2023-03-16'), ZReportUnitList).items).toEqual([]);
     // A reporter holds one unit, not a subtree: no archive.
     expect((await reporter.get(`/api/v1/registry/entries/${bankEntry.id}`)).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: `${RR}/units` })).statusCode).toBe(401);

@@ -7,6 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { ZMe } from '../../common/schemas/accounts.ts';
+import { ZSystemInfo } from '../../common/schemas/system.ts';
 import { DEMO_ACCOUNTS } from '../seed/demo-data.ts';
 import { killServerProcesses, runCli, startServerProcess, type ServerProcess } from '../test/server-process.ts';
 import { SETUP_HINT } from './start-rules.ts';
@@ -72,7 +74,7 @@ describe.runIf(runs)('npm start with demo data (real processes)', { timeout: 720
     for (const a of DEMO_ACCOUNTS) expect(firstOutput).toContain(`${a.username.padEnd(12)} / ${a.password}`);
     expect(firstOutput).toMatch(/chỉ nhận kết nối từ chính máy này \(127\.0\.0\.1\)/);
     expect(listeningAddresses(portOf(first))).toEqual(['127.0.0.1']);
-    const info = await (await fetch(`${first.baseUrl}/api/v1/system/info`)).json();
+    const info = ZSystemInfo.parse(await (await fetch(`${first.baseUrl}/api/v1/system/info`)).json());
     expect(info).toMatchObject({ demo: true, needsSetup: false });
     expect((await first.stop()).code).toBe(0);
 
@@ -149,7 +151,7 @@ describe.runIf(runs)('npm run setup (real processes)', { timeout: 360_000 }, () 
     const output = await notices(server);
     expect(output).not.toContain('BẢN DÙNG THỬ');
     expect(output).not.toContain(SETUP_HINT);
-    expect(await (await fetch(`${server.baseUrl}/api/v1/system/info`)).json()).toMatchObject({
+    expect(ZSystemInfo.parse(await (await fetch(`${server.baseUrl}/api/v1/system/info`)).json())).toMatchObject({
       demo: false,
       needsSetup: false,
     });
@@ -159,7 +161,11 @@ describe.runIf(runs)('npm run setup (real processes)', { timeout: 360_000 }, () 
       body: JSON.stringify({ username: 'quantri', password }),
     });
     expect(login.status).toBe(200);
-    expect(await login.json()).toMatchObject({ username: 'quantri', mustChangePassword: true, isSystemAdmin: true });
+    expect(ZMe.parse(await login.json())).toMatchObject({
+      username: 'quantri',
+      mustChangePassword: true,
+      isSystemAdmin: true,
+    });
     await server.stop();
   });
 });
