@@ -7,12 +7,12 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { LEDGER_BUCKETS, type TLedgerRow } from '../../common/schemas/registry-ledger.ts';
+import { LEDGER_BUCKETS, type TLedgerRow, ZLedger, ZLedgerEntries } from '../../common/schemas/registry-ledger.ts';
 import { writeTransaction } from '../lib/audit.ts';
 import { systemContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
 import { buildTree, levelIdOf } from '../test/factories.ts';
-import { json, setupTest } from '../test/harness.ts';
+import { expectError, expectOk, setupTest } from '../test/harness.ts';
 import { createTestDatabase } from '../test/test-db.ts';
 import { acceptEntry } from './commands/accept-entry.ts';
 import { recordLifeEvent } from './commands/record-life-event.ts';
@@ -226,7 +226,10 @@ describe('movement ledger', () => {
     });
     expect(up.statusCode).toBe(200);
 
-    const ledger = json(await w.operatorRoot.s.get('/api/v1/registry/ledger?from=2022-01-01&to=2022-12-31'));
+    const ledger = expectOk(
+      await w.operatorRoot.s.get('/api/v1/registry/ledger?from=2022-01-01&to=2022-12-31'),
+      ZLedger,
+    );
     expect(ledger.total).toEqual({
       start: 0,
       added: 2,
@@ -237,24 +240,15 @@ describe('movement ledger', () => {
       replaced: 0,
       end: 1,
     });
-    expect(
-      ledger.levels.map((l: { level: { id: number } } & TLedgerRow) => [
-        l.level.id,
-        l.start,
-        l.added,
-        l.movedIn,
-        l.movedOut,
-        l.removed,
-        l.end,
-      ]),
-    ).toEqual([
+    expect(ledger.levels.map((l) => [l.level.id, l.start, l.added, l.movedIn, l.movedOut, l.removed, l.end])).toEqual([
       [w.levels.trenCoSo, 0, 0, 1, 0, 0, 1],
       [w.levels.coSo, 0, 2, 0, 1, 1, 0],
     ]);
-    const drill = json(
+    const drill = expectOk(
       await w.operatorRoot.s.get(
         `/api/v1/registry/ledger/entries?from=2022-01-01&to=2022-12-31&bucket=removed&levelId=${w.levels.coSo}`,
       ),
+      ZLedgerEntries,
     );
     expect(drill).toMatchObject({
       bucket: 'removed',
@@ -265,27 +259,35 @@ describe('movement ledger', () => {
     });
 
     // Bloc A sees only its own; a unit filter outside the scope is 404; the reporter sees its unit.
-    expect(json(await w.operatorA.s.get('/api/v1/registry/ledger?from=2022-01-01&to=2022-12-31')).total).toMatchObject({
+    expect(
+      expectOk(await w.operatorA.s.get('/api/v1/registry/ledger?from=2022-01-01&to=2022-12-31'), ZLedger).total,
+    ).toMatchObject({
       added: 1,
       removed: 0,
       end: 1,
     });
+    expectError(
+      await w.operatorA.s.get(`/api/v1/registry/ledger?from=2022-01-01&to=2022-12-31&unitId=${w.tree.blocB}`),
+      404,
+      'NOT_FOUND',
+    );
     expect(
-      (await w.operatorA.s.get(`/api/v1/registry/ledger?from=2022-01-01&to=2022-12-31&unitId=${w.tree.blocB}`))
-        .statusCode,
-    ).toBe(404);
-    expect(
-      json(await w.operatorRoot.s.get(`/api/v1/registry/ledger?from=2022-01-01&to=2022-12-31&unitId=${w.tree.blocB}`))
-        .total,
+      expectOk(
+        await w.operatorRoot.s.get(`/api/v1/registry/ledger?from=2022-01-01&to=2022-12-31&unitId=${w.tree.blocB}`),
+        ZLedger,
+      ).total,
     ).toMatchObject({ added: 1, removed: 1, end: 0 });
-    expect(json(await w.reporterA2.s.get('/api/v1/registry/ledger?from=2022-01-01&to=2022-12-31')).total.added).toBe(0);
+    expect(
+      expectOk(await w.reporterA2.s.get('/api/v1/registry/ledger?from=2022-01-01&to=2022-12-31'), ZLedger).total.added,
+    ).toBe(0);
     // The window is checked.
     const reversed = await w.operatorRoot.s.get('/api/v1/registry/ledger?from=2022-12-31&to=2022-01-01');
-    expect(reversed.statusCode).toBe(400);
-    expect(json(reversed).error.fields[0].field).toBe('to');
-    expect(
-      (await w.operatorRoot.s.get('/api/v1/registry/ledger/entries?from=2022-01-01&to=2022-12-31&bucket=nope'))
-        .statusCode,
-    ).toBe(400);
+    expect(expectError(reversed, 400, 'VALIDATION', ['to']).fields?.[0]?.field).toBe('to');
+    expectError(
+      await w.operatorRoot.s.get('/api/v1/registry/ledger/entries?from=2022-01-01&to=2022-12-31&bucket=nope'),
+      400,
+      'VALIDATION',
+      ['bucket'],
+    );
   });
 });
