@@ -8,10 +8,11 @@
  *   computeCompleteness(unitId = X).children[c].submitted
  *     = GET /reporting/periods/:id/entries?unitId=c&bucket=submitted → total
  *
- * Subtrees are judged by the owner unit's current path. Counts of a unit and
- * all its children come from one grouped query (entries counted distinctly,
- * so overlapping rows — a reporter's unit inside another granted unit —
- * never count an entry twice in the total).
+ * Subtrees are judged by the current path of the owner at the period's end
+ * (period-rules.ts). Counts of a unit and all its children come from one
+ * grouped query (entries counted distinctly, so overlapping rows — a
+ * reporter's unit inside another granted unit — never count an entry twice
+ * in the total).
  */
 import { sql, type Kysely } from 'kysely';
 import { todayInVietnam } from '../../common/dates.ts';
@@ -29,7 +30,7 @@ import { notFound } from '../lib/errors.ts';
 import { latestUnitName, searchWords } from '../lib/sql-text.ts';
 import { loadUnitFor } from '../org/unit-access.ts';
 import { entryReadable } from '../registry/entry-scope.ts';
-import { closingDaySql, expectedToReport, lateSql } from './period-rules.ts';
+import { closingDaySql, expectedToReport, lateSql, ownerAtPeriodEndSql } from './period-rules.ts';
 
 export interface PeriodEntriesFilter extends Omit<TPeriodEntriesQuery, 'unitId' | 'page' | 'pageSize'> {
   /** Current ltree path of the owner-unit subtree (already access-checked). */
@@ -45,7 +46,8 @@ function expectedEntries(db: Kysely<DB>, actor: Actor, periodId: number, filter:
     .innerJoin('registry_entry as e', (j) =>
       j.on(sql<boolean>`(e.plan_id = p.plan_id or e.plan_id is null)`).on(expectedToReport('e', 'p')),
     )
-    .innerJoin('org_unit as ou', 'ou.id', 'e.owner_unit_id')
+    // Subtrees are judged by the owner at the period's end (period-rules.ts), not the current owner.
+    .innerJoin('org_unit as ou', (j) => j.on(sql<boolean>`ou.id = ${ownerAtPeriodEndSql('e', 'p')}`))
     .leftJoin('period_report as r', (j) => j.onRef('r.entry_id', '=', 'e.id').onRef('r.period_id', '=', 'p.id'))
     .where('p.id', '=', periodId)
     .where(entryReadable(actor, sql.ref('e.id'), sql.ref('e.owner_unit_id')));

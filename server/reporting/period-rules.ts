@@ -7,6 +7,12 @@
  * ends_on) and it belongs to the period's plan — its plan_id is the plan, or
  * it has no plan and its owner unit lies in the plan owner's subtree.
  *
+ * Under whom: the owner at the period's end — the owner of the span covering
+ * ends_on (ownerAtPeriodEndSql), as the review report counts a period — not
+ * the entry's current owner. An entry passed on by a merger on 01/03 reports
+ * for a period ending before that under its old unit, and for later periods
+ * under its successor; a change of owner never rewrites a past period.
+ *
  * When: a report may be drafted from the period's first day. Submissions are
  * accepted until the unit's closing day: an operator's override on the
  * nearest unit (deepest current path, ancestor-or-self of the owner; the
@@ -32,10 +38,23 @@ type Column = Expression<unknown> | RawBuilder<unknown>;
 export function expectedToReport(entryAlias: string, periodAlias: string): RawBuilder<SqlBool> {
   const e = sql.raw(entryAlias);
   const p = sql.raw(periodAlias);
-  return sql<SqlBool>`(exists (select 1 from registry_span rs where rs.entry_id = ${e}.id and rs.valid_from <= ${p}.ends_on and (rs.valid_to is null or rs.valid_to > ${p}.ends_on))
+  // One span covers ends_on (spans of an entry never overlap); its owner is the owner at the period's end.
+  return sql<SqlBool>`exists (select 1 from registry_span rs where rs.entry_id = ${e}.id and rs.valid_from <= ${p}.ends_on and (rs.valid_to is null or rs.valid_to > ${p}.ends_on)
     and (${e}.plan_id = ${p}.plan_id or (${e}.plan_id is null and exists (
-      select 1 from plan pl join org_unit po on po.id = pl.owner_unit_id join org_unit eo on eo.id = ${e}.owner_unit_id
+      select 1 from plan pl join org_unit po on po.id = pl.owner_unit_id join org_unit eo on eo.id = rs.owner_unit_id
       where pl.id = ${p}.plan_id and eo.current_path <@ po.current_path))))`;
+}
+
+/**
+ * SQL: the unit that held the entry (`entryAlias`) on the last day of the period (`periodAlias`) — the owner of the
+ * span covering ends_on; null when the entry was not on the list that day (then it is not expected to report).
+ */
+export function ownerAtPeriodEndSql(entryAlias: string, periodAlias: string): RawBuilder<number | null> {
+  const e = sql.raw(entryAlias);
+  const p = sql.raw(periodAlias);
+  return sql<
+    number | null
+  >`(select oe.owner_unit_id from registry_span oe where oe.entry_id = ${e}.id and oe.valid_from <= ${p}.ends_on and (oe.valid_to is null or oe.valid_to > ${p}.ends_on) limit 1)`;
 }
 
 /**
