@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, gzipSync } from 'node:zlib';
 import tar from 'tar-stream';
+import { ZReviewReport } from '../../common/schemas/review-reports.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { kyselyOnPostgres, type Database } from '../db/database.ts';
@@ -19,7 +20,7 @@ import { readDocx } from '../docgen/read-docx.ts';
 import type { App } from '../lib/http.ts';
 import { adminQuery, withDatabase } from '../test/pg-admin.ts';
 import { createTestDatabase } from '../test/test-db.ts';
-import { json, type Session } from '../test/harness.ts';
+import { expectOk, type Session } from '../test/harness.ts';
 
 export interface Place {
   database: Database;
@@ -90,8 +91,7 @@ export interface ReviewSnapshot {
 /** Generates a review report now, acknowledges its warnings and downloads it: its figures and the .docx's text. */
 export async function generateReview(session: Session, params: ReviewParams): Promise<ReviewSnapshot> {
   const created = await session.post('/api/v1/review-reports', { ...params, title: 'Báo cáo lập lại để so sánh' });
-  if (created.statusCode !== 201) throw new Error(`review report: ${created.statusCode} ${created.body}`);
-  const report = json(created);
+  const report = expectOk(created, ZReviewReport, 201);
   const ack = await session.post(`/api/v1/review-reports/${report.id}/acknowledge`, { revision: report.revision });
   if (ack.statusCode !== 200) throw new Error(`acknowledge: ${ack.statusCode} ${ack.body}`);
   const docx = await session.get(`/api/v1/review-reports/${report.id}/docx`);

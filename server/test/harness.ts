@@ -90,6 +90,15 @@ export function json<T = any>(response: LightMyRequestResponse): T {
   return response.json<T>();
 }
 
+/**
+ * The value, asserted present: for a `find` or an index read a test goes on to rely on. Fails the test naming
+ * what was missing, rather than a TypeError further down.
+ */
+export function present<T>(value: T | undefined, what: string): T {
+  expect(value, what).toBeDefined();
+  return value as T;
+}
+
 /** A response body that is not what its schema says: the issues and the body, so the failure shows both. */
 function parseBody<S extends z.ZodType>(response: LightMyRequestResponse, schema: S): z.output<S> {
   const parsed = schema.safeParse(response.json());

@@ -47,7 +47,7 @@ describe('creating a council session', () => {
       position: 'Phó Bí thư Đảng ủy Khối',
       present: false,
     });
-    expect(session.members[1].role).toBe('secretary');
+    expect(session.members[1]?.role).toBe('secretary');
     expect(item(session, x.c.bangKhen).ruleSummary).toContain(
       'Bỏ phiếu kín; từ 80% tổng số thành viên hội đồng trở lên đồng ý',
     );

@@ -6,8 +6,9 @@
  * members: a chair and a secretary without any grant, the honours world's
  * member (viewer of bloc A), and two more without grants.
  */
+import { ZCouncilSession } from '../../../common/schemas/honours-council.ts';
 import { buildUser, DEFAULT_PASSWORD } from '../../test/factories.ts';
-import { json, setupTest, signIn, type Session } from '../../test/harness.ts';
+import { expectOk, setupTest, signIn, type Session } from '../../test/harness.ts';
 import { honoursWorld, insertCandidate, insertProposal, insertRound } from '../test-helpers.ts';
 
 export const C = '/api/v1/honours/council-sessions';
@@ -73,7 +74,5 @@ export function councilBody(
 }
 
 export async function createCouncil(s: Session, body: unknown) {
-  const res = await s.post(C, body);
-  if (res.statusCode !== 201) throw new Error(`create council: ${res.statusCode} ${res.body}`);
-  return json(res);
+  return expectOk(await s.post(C, body), ZCouncilSession, 201);
 }

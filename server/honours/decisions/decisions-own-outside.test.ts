@@ -5,7 +5,7 @@ import { ZHonourPage } from '../test-schemas.ts';
 import { expectOk } from '../../test/harness.ts';
 import { modelEntry, registerAccepted } from '../../registry/test-helpers.ts';
 import { insertCandidate, insertProposal } from '../test-helpers.ts';
-import { countOf, decide, doc, internal, world } from './test-helpers.ts';
+import { countOf, decide, decideRefused, doc, internal, world } from './test-helpers.ts';
 
 describe("the unit's own honours (tự khen)", () => {
   it('honours people, units and entries inside the subtree, and refuses outside it', async () => {
@@ -39,23 +39,27 @@ describe("the unit's own honours (tự khen)", () => {
     const timeline = expectOk(await w.operatorA.s.get(`/api/v1/registry/entries/${model.id}/timeline`), ZTimeline);
     expect(timeline.items.filter((i: { type: string }) => i.type === 'honour')).toHaveLength(1);
 
-    const outside = await decide(
+    const outside = await decideRefused(
       w.operatorA.s,
       internal(w, [{ awardFormId: w.forms.giayKhen, subject: 'individual', personId: w.people.b1 }], {
         document: doc('130-QĐ/ĐUK'),
       }),
       404,
+      'NOT_FOUND',
+      ['recipients.0.personId'],
     );
-    expect(outside.error.message).toContain('Đảng ủy Khối A');
-    await decide(
+    expect(outside.message).toContain('Đảng ủy Khối A');
+    await decideRefused(
       w.operatorA.s,
       internal(w, [{ awardFormId: w.forms.giayKhen, subject: 'collective', unitId: w.tree.blocB }], {
         document: doc('130-QĐ/ĐUK'),
       }),
       404,
+      'NOT_FOUND',
+      ['recipients.0.unitId'],
     );
     // The same person twice in one decision.
-    const twice = await decide(
+    const twice = await decideRefused(
       w.operatorA.s,
       internal(
         w,
@@ -66,8 +70,9 @@ describe("the unit's own honours (tự khen)", () => {
         { document: doc('131-QĐ/ĐUK') },
       ),
       400,
+      'VALIDATION',
     );
-    expect(twice.error.message).toContain('hai lần');
+    expect(twice.message).toContain('hai lần');
   });
 
   it('checks the document number: unreadable 400, duplicate 409; never half-written', async () => {
@@ -92,10 +97,11 @@ describe("the unit's own honours (tự khen)", () => {
       status: 'rejected',
     });
     const start = await countOf(x);
-    await decide(
+    await decideRefused(
       w.operatorA.s,
       internal(w, [{ candidateId: good }, { candidateId: good2 }, { candidateId: bad }]),
       409,
+      'INVALID_STATE',
     );
     expect(await countOf(x)).toEqual(start);
     const statuses = await t.db
@@ -105,15 +111,17 @@ describe("the unit's own honours (tự khen)", () => {
       .execute();
     expect(statuses.map((s) => s.status)).toEqual(['approved', 'approved']);
 
-    const unreadable = await decide(
+    const unreadable = await decideRefused(
       w.operatorA.s,
       internal(w, [{ candidateId: good }], { document: doc('quyết định khen') }),
       400,
+      'VALIDATION',
+      ['document.symbol'],
     );
-    expect(unreadable.error.fields[0].field).toBe('document.symbol');
+    expect(unreadable.fields?.[0]?.field).toBe('document.symbol');
     await decide(w.operatorA.s, internal(w, [{ candidateId: good }]));
-    const dup = await decide(w.operatorA.s, internal(w, [{ candidateId: good2 }]), 409);
-    expect(dup.error.message).toContain('125-QĐ/ĐUK');
+    const dup = await decideRefused(w.operatorA.s, internal(w, [{ candidateId: good2 }]), 409, 'DUPLICATE');
+    expect(dup.message).toContain('125-QĐ/ĐUK');
     expect(await countOf(x)).toEqual({ honours: start.honours + 1, documents: start.documents + 1 });
   });
 });
@@ -154,7 +162,13 @@ describe('decisions of outside bodies', () => {
       personId: w.people.a1b,
       status: 'approved',
     });
-    await decide(w.operatorA.s, { ...body, recipients: [{ candidateId: internalCandidate }] }, 404);
+    await decideRefused(
+      w.operatorA.s,
+      { ...body, recipients: [{ candidateId: internalCandidate }] },
+      404,
+      'NOT_FOUND',
+      ['recipients.0.candidateId'],
+    );
     const r = await decide(w.operatorA.s, body);
     const list = expectOk(await w.operatorA.s.get('/api/v1/honours?external=true'), ZHonourPage);
     expect(list.total).toBe(2);
@@ -176,10 +190,11 @@ describe('decisions of outside bodies', () => {
     const statuses = await t.db.selectFrom('honour_candidate').select('status').where('id', 'in', [c1, c2]).execute();
     expect(statuses.map((s) => s.status)).toEqual(['decided', 'decided']);
     // Decided candidates are no longer waiting for the body.
-    await decide(
+    await decideRefused(
       w.operatorA.s,
       { ...body, document: doc('2151-QĐ/UBND', '2024-06-02'), recipients: [{ candidateId: c1 }] },
       409,
+      'INVALID_STATE',
     );
   });
 });

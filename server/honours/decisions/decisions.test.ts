@@ -7,7 +7,7 @@ import { ZHonourPage } from '../test-schemas.ts';
 import { expectOk } from '../../test/harness.ts';
 import { modelEntry, registerAccepted } from '../../registry/test-helpers.ts';
 import { insertCandidate, insertProposal, insertRound } from '../test-helpers.ts';
-import { countOf, D, decide, doc, internal, world } from './test-helpers.ts';
+import { countOf, D, decide, decideRefused, doc, internal, world } from './test-helpers.ts';
 
 describe('internal decisions from approved candidates', () => {
   it('registers the document, writes the honours, marks the candidates decided, shows them on the timeline and the person', async () => {
@@ -167,11 +167,11 @@ describe('internal decisions from approved candidates', () => {
       personId: w.people.a1b,
       status: 'passed',
     });
-    const r1 = await decide(w.operatorA.s, internal(w, [{ candidateId: proposed }]), 409);
-    expect(r1.error.message).toContain('Đỗ Tuấn Lương');
-    expect(r1.error.message).toContain('Đã đề nghị');
-    const r2 = await decide(w.operatorA.s, internal(w, [{ candidateId: passed }]), 409);
-    expect(r2.error.message).toContain('Hội đồng');
+    const r1 = await decideRefused(w.operatorA.s, internal(w, [{ candidateId: proposed }]), 409, 'INVALID_STATE');
+    expect(r1.message).toContain('Đỗ Tuấn Lương');
+    expect(r1.message).toContain('Đã đề nghị');
+    const r2 = await decideRefused(w.operatorA.s, internal(w, [{ candidateId: passed }]), 409, 'INVALID_STATE');
+    expect(r2.message).toContain('Hội đồng');
     expect(await countOf(x)).toMatchObject({ honours: 0 });
   });
 
@@ -190,8 +190,14 @@ describe('internal decisions from approved candidates', () => {
       personId: w.people.a2,
       status: 'approved',
     });
-    const wrongRound = await decide(w.operatorA.s, internal(w, [{ candidateId: c }], { roundId: x.roundId }), 400);
-    expect(wrongRound.error.fields[0].field).toBe('recipients.0.candidateId');
+    const wrongRound = await decideRefused(
+      w.operatorA.s,
+      internal(w, [{ candidateId: c }], { roundId: x.roundId }),
+      400,
+      'VALIDATION',
+      ['recipients.0.candidateId'],
+    );
+    expect(wrongRound.fields?.[0]?.field).toBe('recipients.0.candidateId');
     // A round of bloc B's, and a candidate of bloc B's proposal: not found for bloc A.
     const roundB = await insertRound(t.db, { ownerUnitId: w.tree.blocB });
     const pB = await insertProposal(t.db, { roundId: roundB, proposerUnitId: w.tree.b1, reviewerUnitId: w.tree.blocB });
@@ -201,8 +207,12 @@ describe('internal decisions from approved candidates', () => {
       personId: w.people.b1,
       status: 'approved',
     });
-    await decide(w.operatorA.s, internal(w, [{ candidateId: cB }]), 404);
-    await decide(w.operatorA.s, internal(w, [{ candidateId: c }], { roundId: roundB }), 400);
+    await decideRefused(w.operatorA.s, internal(w, [{ candidateId: cB }]), 404, 'NOT_FOUND', [
+      'recipients.0.candidateId',
+    ]);
+    await decideRefused(w.operatorA.s, internal(w, [{ candidateId: c }], { roundId: roundB }), 400, 'VALIDATION', [
+      'roundId',
+    ]);
   });
 
   it('with a disclosure period, refuses before the list was published for comments and accepts after it ended', async () => {
@@ -219,9 +229,9 @@ describe('internal decisions from approved candidates', () => {
       personId: w.people.a1,
       status: 'approved',
     });
-    const before = await decide(w.operatorA.s, internal(w, [{ candidateId: c }]), 409);
-    expect(before.error.message).toContain('Đỗ Tuấn Lương');
-    expect(before.error.message).toContain('công khai lấy ý kiến');
+    const before = await decideRefused(w.operatorA.s, internal(w, [{ candidateId: c }]), 409, 'INVALID_STATE');
+    expect(before.message).toContain('Đỗ Tuấn Lương');
+    expect(before.message).toContain('công khai lấy ý kiến');
     // A disclosure still running on the decision date is not enough.
     const running = await t.db
       .insertInto('honour_disclosure')
@@ -239,7 +249,7 @@ describe('internal decisions from approved candidates', () => {
       .insertInto('honour_disclosure_candidate')
       .values({ disclosure_id: running.id, candidate_id: c })
       .execute();
-    await decide(w.operatorA.s, internal(w, [{ candidateId: c }]), 409);
+    await decideRefused(w.operatorA.s, internal(w, [{ candidateId: c }]), 409, 'INVALID_STATE');
     expect(await countOf(x)).toMatchObject({ honours: 0 });
     const ended = await t.db
       .insertInto('honour_disclosure')

@@ -1,6 +1,7 @@
 /** The decision tests' shared world: a round and a proposal of a1 to bloc A, a document to cite, and counts of what was written. */
-import { expect } from 'vitest';
-import { json, setupTest, type Session } from '../../test/harness.ts';
+import type { ErrorCode } from '../../../common/errors.ts';
+import { ZDecisionResult } from '../../../common/schemas/honours-decisions.ts';
+import { expectError, expectOk, setupTest, type Session, type TestErrorBody } from '../../test/harness.ts';
 import { honoursWorld, insertProposal, insertRound, type HonoursWorld } from '../test-helpers.ts';
 
 export const D = '/api/v1/honours/decisions';
@@ -25,10 +26,20 @@ export async function world() {
 }
 export type World = Awaited<ReturnType<typeof world>>;
 
-export async function decide(s: Session, body: Record<string, unknown>, status = 201) {
-  const res = await s.post(D, body);
-  expect(res.statusCode, res.body).toBe(status);
-  return json(res);
+/** Records a decision that must succeed: the document and the honours written. */
+export async function decide(s: Session, body: Record<string, unknown>) {
+  return expectOk(await s.post(D, body), ZDecisionResult, 201);
+}
+
+/** Records a decision that must be refused with this status and code (and, when given, exactly these fields). */
+export async function decideRefused(
+  s: Session,
+  body: Record<string, unknown>,
+  status: number,
+  code: ErrorCode,
+  fields?: readonly string[],
+): Promise<TestErrorBody> {
+  return expectError(await s.post(D, body), status, code, fields);
 }
 
 export const internal = (w: HonoursWorld, recipients: unknown[], extra: Record<string, unknown> = {}) => ({

@@ -1,9 +1,9 @@
 /** Direct inserts for funnel and disclosure tests: honours (any grantor, round, state) and a decision document. */
 import type { Kysely } from 'kysely';
-import { expect } from 'vitest';
+import { ZDocument } from '../../../common/schemas/documents.ts';
 import type { DB } from '../../db/schema.ts';
 import { documentBody } from '../../documents/test-helpers.ts';
-import { json, type Session } from '../../test/harness.ts';
+import { expectOk, type Session } from '../../test/harness.ts';
 import { honoureeSearchText, honoureeSortKey } from '../honouree.ts';
 
 /** A decision registered through the API by `operator` for `ownerUnitId`. */
@@ -17,8 +17,7 @@ export async function registerDecision(
     '/api/v1/documents',
     documentBody(ownerUnitId, { symbol, issuedOn, summary: 'Về việc khen thưởng tập thể, cá nhân' }),
   );
-  expect(r.statusCode, r.body).toBe(201);
-  return json<{ id: number }>(r).id;
+  return expectOk(r, ZDocument, 201).id;
 }
 
 export async function insertHonour(

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZProposal } from '../../../common/schemas/honours-flow.ts';
 import { ZProposalSummaryPage, ZQueueCandidatePage, ZRoundPage } from '../test-schemas.ts';
-import { anonymous, expectError, expectOk, type Session, setupTest } from '../../test/harness.ts';
+import { anonymous, expectError, expectOk, present, type Session, setupTest } from '../../test/harness.ts';
 import { honoursWorld } from '../test-helpers.ts';
 import { addCandidate, createProposal, createRound, H, roundBody, submit } from './test-helpers.ts';
 
@@ -30,7 +30,7 @@ async function world() {
     awardFormId: w.forms.giayKhen,
   });
   const sent = await submit(w.reporterA1.s, p.id);
-  return { t, w, round, draft, sent, cand: sent.candidates[0] };
+  return { t, w, round, draft, sent, cand: present(sent.candidates[0], 'the sent candidate') };
 }
 type World = Awaited<ReturnType<typeof world>>;
 

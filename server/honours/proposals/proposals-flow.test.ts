@@ -9,7 +9,7 @@ import { todayInVietnam } from '../../../common/dates.ts';
 import { modelEntry, registerAccepted } from '../../registry/test-helpers.ts';
 import { ZProposal, ZSuggestionList } from '../../../common/schemas/honours-flow.ts';
 import { ZQueueCandidatePage, ZRoundPage } from '../test-schemas.ts';
-import { expectOk, setupTest } from '../../test/harness.ts';
+import { expectOk, present, setupTest } from '../../test/harness.ts';
 import { honoursWorld, insertCandidate, insertProposal } from '../test-helpers.ts';
 import {
   addCandidate,
@@ -64,9 +64,12 @@ describe('the proposal flow', () => {
       unit: { id: w.tree.a1 },
       status: 'proposed',
     });
-    expect(two.candidates.find((c: { subject: string }) => c.subject === 'collective').displayName).toBe(
-      'Đảng bộ Sở Tư pháp',
-    );
+    expect(
+      present(
+        two.candidates.find((c) => c.subject === 'collective'),
+        'the collective',
+      ).displayName,
+    ).toBe('Đảng bộ Sở Tư pháp');
 
     const sent = await submit(w.reporterA1.s, draft.id);
     expect(sent).toMatchObject({ status: 'submitted', waiting: 2, abilities: { edit: false, submit: false } });
@@ -82,8 +85,14 @@ describe('the proposal flow', () => {
     expect(queue.items[0]).toMatchObject({ proposerUnit: { id: w.tree.a1 }, round: { id: round.id } });
 
     const [ind, col] = [
-      sent.candidates.find((c: { subject: string }) => c.subject === 'individual'),
-      sent.candidates.find((c: { subject: string }) => c.subject === 'collective'),
+      present(
+        sent.candidates.find((c) => c.subject === 'individual'),
+        'the individual',
+      ),
+      present(
+        sent.candidates.find((c) => c.subject === 'collective'),
+        'the collective',
+      ),
     ];
     const reviewed = expectOk(
       await w.operatorA.s.post(`${H}/proposals/${draft.id}/review`, {
@@ -140,7 +149,12 @@ describe('the proposal flow', () => {
       returnReason: null,
       achievement: 'Hoàn thành xuất sắc nhiệm vụ; có xác nhận của Giám đốc Sở',
     });
-    expect(again.candidates.find((c: { id: number }) => c.id === col.id).status).toBe('passed');
+    expect(
+      present(
+        again.candidates.find((c) => c.id === col.id),
+        'the passed one',
+      ).status,
+    ).toBe('passed');
     expect(expectOk(await w.operatorA.s.get(`${H}/review-queue?status=proposed`), ZQueueCandidatePage).total).toBe(1);
     // Nothing left to send.
     expect((await w.reporterA1.s.post(`${H}/proposals/${draft.id}/submit`, {})).statusCode).toBe(409);
@@ -187,7 +201,12 @@ describe('the proposal flow', () => {
       entryId: model.id,
       awardFormId: w.forms.giayKhen,
     });
-    expect(withModel.candidates.find((c: { entry: unknown }) => c.entry).displayName).toBe('Đảng bộ Sở Tư pháp');
+    expect(
+      present(
+        withModel.candidates.find((c) => c.entry),
+        'the candidate of the model',
+      ).displayName,
+    ).toBe('Đảng bộ Sở Tư pháp');
     await submit(w.reporterA1.s, p.id);
     const stored = await t.db
       .selectFrom('honour_candidate')
@@ -299,8 +318,9 @@ describe('the proposal flow', () => {
     const sent = await submit(w.operatorA.s, ext.id);
     expect(sent.status).toBe('submitted');
     // The owner's staff do not "review" an external proposal; they record the decision later.
+    const first = present(sent.candidates[0], 'the external candidate');
     const review = await w.operatorA.s.post(`${H}/proposals/${ext.id}/review`, {
-      items: [{ candidateId: sent.candidates[0].id, decision: 'pass', revision: sent.candidates[0].revision }],
+      items: [{ candidateId: first.id, decision: 'pass', revision: first.revision }],
     });
     expect(review.statusCode).toBe(409);
     expect(todayInVietnam()).toMatch(/^\d{4}-/);

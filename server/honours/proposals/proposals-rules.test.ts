@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelEntry, registerAccepted } from '../../registry/test-helpers.ts';
 import { ZProposal, ZRound } from '../../../common/schemas/honours-flow.ts';
-import { expectOk, setupTest } from '../../test/harness.ts';
+import { expectOk, present, setupTest } from '../../test/harness.ts';
 import { honoursWorld } from '../test-helpers.ts';
 import { addCandidate, createProposal, createRound, H, roundBody, submit } from './test-helpers.ts';
 
@@ -189,7 +189,8 @@ describe('proposal rules', () => {
       awardFormId: w.forms.giayKhen,
     });
     const sent = await submit(w.reporterA1.s, p.id);
-    const [c1, c2] = sent.candidates;
+    const c1 = present(sent.candidates[0], 'the first candidate');
+    const c2 = present(sent.candidates[1], 'the second candidate');
     const review = (items: unknown[]) => w.operatorA.s.post(`${H}/proposals/${p.id}/review`, { items });
     const staleReview = await review([
       { candidateId: c1.id, decision: 'pass', revision: c1.revision },
@@ -205,13 +206,16 @@ describe('proposal rules', () => {
     expect(statuses.map((s) => s.status)).toEqual(['proposed', 'proposed']);
     // A candidate of another proposal is refused.
     const other = await createProposal(w.reporterA1.s, round.id, w.tree.a1, { title: 'Khác' });
-    const oc = (
-      await addCandidate(w.reporterA1.s, other.id, {
-        subject: 'collective',
-        unitId: w.tree.a1,
-        awardFormId: w.forms.giayKhen,
-      })
-    ).candidates[0];
+    const oc = present(
+      (
+        await addCandidate(w.reporterA1.s, other.id, {
+          subject: 'collective',
+          unitId: w.tree.a1,
+          awardFormId: w.forms.giayKhen,
+        })
+      ).candidates[0],
+      'the candidate of the other proposal',
+    );
     expect((await review([{ candidateId: oc.id, decision: 'pass', revision: oc.revision }])).statusCode).toBe(400);
   });
 

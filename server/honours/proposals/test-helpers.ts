@@ -1,9 +1,9 @@
 /** Small helpers for the proposal tests: API calls that must succeed, and direct fixtures (evaluations, inspections). */
 import type { Kysely } from 'kysely';
-import { expect } from 'vitest';
+import { ZProposal, ZRound } from '../../../common/schemas/honours-flow.ts';
 import { foldVietnamese } from '../../../common/vn-text.ts';
 import type { DB } from '../../db/schema.ts';
-import { json, type Session } from '../../test/harness.ts';
+import { expectOk, type Session } from '../../test/harness.ts';
 
 export const H = '/api/v1/honours';
 
@@ -19,9 +19,7 @@ export function roundBody(ownerUnitId: number, o: Record<string, unknown> = {}) 
 }
 
 export async function createRound(s: Session, body: Record<string, unknown>) {
-  const r = await s.post(`${H}/rounds`, body);
-  expect(r.statusCode, r.body).toBe(201);
-  return json(r);
+  return expectOk(await s.post(`${H}/rounds`, body), ZRound, 201);
 }
 
 export async function createProposal(
@@ -36,8 +34,7 @@ export async function createProposal(
     title: 'Tờ trình đề nghị khen thưởng năm 2026',
     ...o,
   });
-  expect(r.statusCode, r.body).toBe(201);
-  return json(r);
+  return expectOk(r, ZProposal, 201);
 }
 
 export async function addCandidate(s: Session, proposalId: number, body: Record<string, unknown>) {
@@ -45,14 +42,11 @@ export async function addCandidate(s: Session, proposalId: number, body: Record<
     achievement: 'Hoàn thành xuất sắc nhiệm vụ',
     ...body,
   });
-  expect(r.statusCode, r.body).toBe(201);
-  return json(r);
+  return expectOk(r, ZProposal, 201);
 }
 
 export async function submit(s: Session, proposalId: number) {
-  const r = await s.post(`${H}/proposals/${proposalId}/submit`, {});
-  expect(r.statusCode, r.body).toBe(200);
-  return json(r);
+  return expectOk(await s.post(`${H}/proposals/${proposalId}/submit`, {}), ZProposal);
 }
 
 /** A phase of the plan and an evaluation of the entry in it (met or not). */
