@@ -82,11 +82,11 @@ export function anonymous(app: App): Session {
 }
 
 /**
- * The body as JSON, unchecked. Prefer expectOk / expectError, which check the status and the body's shape;
- * this stays for bodies no route schema describes (and tests not yet converted).
+ * The body as JSON, unchecked: `unknown` unless the caller names its type. Prefer expectOk / expectError, which
+ * check the status and the body's shape; this is only for bodies no route schema describes (the OpenAPI
+ * document, a rate-limit answer read key by key, a fuzzer's arbitrary answers), each typed with a named type.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the unchecked escape hatch: callers name T when they can
-export function json<T = any>(response: LightMyRequestResponse): T {
+export function json<T = unknown>(response: LightMyRequestResponse): T {
   return response.json<T>();
 }
 
