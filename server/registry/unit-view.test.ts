@@ -7,42 +7,9 @@ import { todayInVietnam } from '../../common/dates.ts';
 import { ZEntryDetail, ZEntryPage } from '../../common/schemas/registry.ts';
 import { ZOverview, ZViewUnitList } from '../../common/schemas/registry-overview.ts';
 import { loadActor } from '../accounts/load-actor.ts';
-import { expectError, expectOk, setupTest } from '../test/harness.ts';
+import { expectError, expectOk } from '../test/harness.ts';
 import { computeLedger } from './ledger.ts';
-import { modelEntry, registerAccepted, registryWorld } from './test-helpers.ts';
-
-const MERGED_ON = '2024-07-01';
-const LAST_DAY = '2024-06-30';
-
-async function mergedWorld() {
-  const t = await setupTest();
-  const w = await registryWorld(t);
-  const accepted = async (unitId: number, name: string, date: string) =>
-    registerAccepted(w, w.operatorRoot.s, w.operatorRoot.s, modelEntry(w, unitId, { name }), date);
-  const a1 = await accepted(w.tree.a1, 'Mô hình "Dân vận khéo" ở Sở Tư pháp', '2022-01-10');
-  const a2 = await accepted(w.tree.a2, 'Mô hình "Xưởng học xanh" ở Trường Cao đẳng nghề', '2022-02-10');
-  const gone = await accepted(w.tree.a2, 'Mô hình "Thư viện mở" ở Trường Cao đẳng nghề', '2022-03-10');
-  const removed = await w.operatorRoot.s.post(`/api/v1/registry/entries/${gone.id}/events`, {
-    kind: 'removed',
-    effectiveDate: '2023-05-01',
-    reason: 'Không duy trì',
-    revision: gone.revision,
-  });
-  expectOk(removed, ZEntryDetail);
-  const b1 = await accepted(w.tree.b1, 'Mô hình "Ca vận hành an toàn" ở Thủy điện Thác Bà', '2022-04-10');
-  // Khối A passes into Khối B: its grassroots organisations now stand under Khối B.
-  const merged = await w.admin.s.post('/api/v1/org/merges', {
-    sourceIds: [w.tree.blocA],
-    targetId: w.tree.blocB,
-    effectiveDate: MERGED_ON,
-    documentId: null,
-    note: 'Sáp nhập Khối A vào Khối B',
-  });
-  expect(merged.statusCode, merged.body).toBe(200);
-  // After the merger: a new model under a grassroots organisation that came from Khối A — not part of Khối A's past.
-  const later = await accepted(w.tree.a1, 'Mô hình "Một cửa thân thiện" ở Sở Tư pháp', '2024-08-01');
-  return { t, w, entries: { a1, a2, gone, b1, later } };
-}
+import { LAST_DAY, MERGED_ON, mergedWorld } from './ended-unit-test-world.ts';
 
 describe('registry: an ended unit as it stood on its last day', { timeout: 180_000 }, () => {
   it("lets the successor's staff list what the ended unit held on its last day, as the ledger counts it", async () => {
