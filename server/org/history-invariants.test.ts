@@ -8,39 +8,11 @@ import fc from 'fast-check';
 import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { DB } from '../db/schema.ts';
-import { systemContext } from '../lib/context.ts';
-import { AppError } from '../lib/errors.ts';
 import { createTestDatabase } from '../test/test-db.ts';
 import { buildUnit, levelIdOf, typeIdOf } from '../test/factories.ts';
-import { changeUnit } from './commands/change-unit.ts';
-import { createUnit } from './commands/create-unit.ts';
-import { dissolveUnit } from './commands/dissolve-unit.ts';
-import { mergeUnits } from './commands/merge-units.ts';
-import { moveUnit } from './commands/move-unit.ts';
-import { splitUnit } from './commands/split-unit.ts';
+import { addDays, applyOrgOp, opArbitrary, openVersions, ORG_OPS } from './restructure-ops-test-world.ts';
 
-const op = fc.record({
-  kind: fc.constantFrom('create', 'rename', 'move', 'merge', 'split', 'dissolve'),
-  a: fc.nat(50),
-  b: fc.nat(50),
-  days: fc.integer({ min: 0, max: 40 }),
-});
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-async function active(db: Kysely<DB>) {
-  return db
-    .selectFrom('org_unit_version as v')
-    .innerJoin('org_unit as u', 'u.id', 'v.unit_id')
-    .select(['v.unit_id', sql<string>`v.path::text`.as('path'), 'v.parent_id', 'u.revision'])
-    .where('v.valid_to', 'is', null)
-    .orderBy('v.unit_id')
-    .execute();
-}
+const op = opArbitrary(ORG_OPS, 0);
 
 async function checkInvariants(db: Kysely<DB>, dates: string[]) {
   for (const date of dates) {
@@ -94,65 +66,9 @@ describe('org history invariants', () => {
           for (const [i, o] of ops.entries()) {
             date = addDays(date, o.days);
             dates.push(date);
-            const units = await active(db);
+            const units = await openVersions(db);
             const nonRoot = units.filter((u) => u.parent_id !== null);
-            const pick = <T>(list: T[], n: number) => list[n % list.length]!;
-            const change = { effectiveDate: date, documentId: null, note: null };
-            try {
-              if (o.kind === 'create') {
-                await createUnit(db, systemContext, {
-                  name: `Mới ${i}`,
-                  typeId: type,
-                  levelId: level,
-                  parentId: pick(units, o.a).unit_id,
-                  ...change,
-                });
-              } else if (o.kind === 'rename' && nonRoot.length) {
-                const u = pick(nonRoot, o.a);
-                await changeUnit(db, systemContext, u.unit_id, { name: `Tên ${i}`, revision: u.revision, ...change });
-              } else if (o.kind === 'move' && nonRoot.length) {
-                const u = pick(nonRoot, o.a);
-                const targets = units.filter(
-                  (t) => !(t.path === u.path || t.path.startsWith(`${u.path}.`)) && t.unit_id !== u.parent_id,
-                );
-                if (targets.length)
-                  await moveUnit(db, systemContext, u.unit_id, {
-                    parentId: pick(targets, o.b).unit_id,
-                    revision: u.revision,
-                    ...change,
-                  });
-              } else if (o.kind === 'merge' && nonRoot.length >= 2) {
-                const s = pick(nonRoot, o.a);
-                const targets = units.filter(
-                  (t) =>
-                    t.unit_id !== s.unit_id && !t.path.startsWith(`${s.path}.`) && !s.path.startsWith(`${t.path}.`),
-                );
-                if (targets.length)
-                  await mergeUnits(db, systemContext, {
-                    sourceIds: [s.unit_id],
-                    targetId: pick(targets, o.b).unit_id,
-                    newTarget: null,
-                    ...change,
-                  });
-              } else if (o.kind === 'split' && nonRoot.length) {
-                const u = pick(nonRoot, o.a);
-                await splitUnit(db, systemContext, u.unit_id, {
-                  targets: [
-                    { name: `Tách A ${i}`, typeId: type, levelId: level, parentId: null },
-                    { name: `Tách B ${i}`, typeId: type, levelId: level, parentId: null },
-                  ],
-                  childTargets: {},
-                  keepSource: o.b % 2 === 0,
-                  revision: u.revision,
-                  ...change,
-                });
-              } else if (o.kind === 'dissolve' && nonRoot.length) {
-                const u = pick(nonRoot, o.a);
-                await dissolveUnit(db, systemContext, u.unit_id, { revision: u.revision, ...change });
-              }
-            } catch (error) {
-              if (!(error instanceof AppError)) throw error; // refusals are fine; faults are not
-            }
+            await applyOrgOp(db, o, i, date, { type, level, units, nonRoot, keepSource: (b) => b % 2 === 0 });
           }
           await checkInvariants(db, [...new Set(dates)]);
         } finally {

@@ -13,12 +13,7 @@ import { foldVietnamese } from '../../common/vn-text.ts';
 import type { DB } from '../db/schema.ts';
 import { writeTransaction } from '../lib/audit.ts';
 import { systemContext } from '../lib/context.ts';
-import { AppError } from '../lib/errors.ts';
-import { createUnit } from '../org/commands/create-unit.ts';
-import { dissolveUnit } from '../org/commands/dissolve-unit.ts';
-import { mergeUnits } from '../org/commands/merge-units.ts';
-import { moveUnit } from '../org/commands/move-unit.ts';
-import { splitUnit } from '../org/commands/split-unit.ts';
+import { addDays, applyOrgOp, opArbitrary, openVersions, type OpenUnit } from '../org/restructure-ops-test-world.ts';
 import { subtreeOnSql } from '../org/subtree-on.ts';
 import { changeEntryOwner } from '../registry/commands/change-owner.ts';
 import { recordLifeEvent } from '../registry/commands/record-life-event.ts';
@@ -28,28 +23,7 @@ import { buildUnit, levelIdOf, typeIdOf } from '../test/factories.ts';
 import { createTestDatabase } from '../test/test-db.ts';
 import { carryEntries } from './carry-entries.ts';
 
-const op = fc.record({
-  kind: fc.constantFrom('entry', 'entry', 'create', 'move', 'merge', 'split', 'dissolve'),
-  a: fc.nat(50),
-  b: fc.nat(50),
-  days: fc.integer({ min: 1, max: 40 }),
-});
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-async function alive(db: Kysely<DB>) {
-  return db
-    .selectFrom('org_unit_version as v')
-    .innerJoin('org_unit as u', 'u.id', 'v.unit_id')
-    .select(['v.unit_id', sql<string>`v.path::text`.as('path'), 'v.parent_id', 'u.revision'])
-    .where('v.valid_to', 'is', null)
-    .orderBy('v.unit_id')
-    .execute();
-}
+const op = opArbitrary(['entry', 'entry', 'create', 'move', 'merge', 'split', 'dissolve'] as const, 1);
 
 let seq = 0;
 /** An entry accepted on `date` (a fixture: the registry's own commands are tested elsewhere). */
@@ -80,6 +54,50 @@ async function putOnList(
     .insertInto('registry_span')
     .values({ entry_id: entry.id, level_id: level, owner_unit_id: o.unitId, valid_from: o.date, began: 'accepted' })
     .execute();
+}
+
+/** A split's routing: the source's models alternate between the two new units; exemplars follow their person. */
+async function modelRouting(db: Kysely<DB>, unitId: number, b: number): Promise<Record<string, number>> {
+  const models = await db
+    .selectFrom('registry_entry')
+    .select('id')
+    .where('owner_unit_id', '=', unitId)
+    .where('status', '=', 'active')
+    .where('kind', '=', 'model')
+    .execute();
+  return Object.fromEntries(models.map((m, k) => [String(m.id), (b + k) % 2]));
+}
+
+/** Before a dissolution: a model passes to the parent, an exemplar is taken off the list (its person stays). */
+async function moveEntriesAway(db: Kysely<DB>, u: OpenUnit, date: string): Promise<void> {
+  const owned = await db
+    .selectFrom('registry_entry')
+    .select(['id', 'kind', 'revision'])
+    .where('owner_unit_id', '=', u.unit_id)
+    .where('status', '=', 'active')
+    .execute();
+  for (const e of owned) {
+    if (e.kind === 'exemplar') {
+      await recordLifeEvent(db, systemContext, e.id, {
+        kind: 'removed',
+        effectiveDate: date,
+        reason: 'Đơn vị giải thể',
+        documentId: null,
+        fileIds: [],
+        revision: e.revision,
+      });
+    } else {
+      await writeTransaction(db, systemContext, ({ trx, audit }) =>
+        changeEntryOwner(trx, systemContext, audit, {
+          entryId: e.id,
+          toUnitId: u.parent_id!,
+          date,
+          reason: 'Chuyển trước khi giải thể',
+          orgEventId: null,
+        }),
+      );
+    }
+  }
 }
 
 async function checkInvariants(db: Kysely<DB>, dates: string[]) {
@@ -137,7 +155,7 @@ describe('succession invariants', () => {
           for (const [i, o] of ops.entries()) {
             date = addDays(date, o.days);
             dates.push(date);
-            const units = await alive(db);
+            const units = await openVersions(db);
             const owners = new Set(
               (
                 await db.selectFrom('registry_entry').select('owner_unit_id').where('status', '=', 'active').execute()
@@ -147,113 +165,20 @@ describe('succession invariants', () => {
             const all = units.filter((u) => u.parent_id !== null);
             const holding = all.filter((u) => owners.has(u.unit_id));
             const nonRoot = o.b % 2 === 0 && holding.length > 0 ? holding : all;
-            const pick = <T>(list: T[], n: number) => list[n % list.length]!;
-            const change = { effectiveDate: date, documentId: null, note: null };
-            try {
-              if (o.kind === 'entry') {
-                await putOnList(db, { unitId: pick(units, o.a).unit_id, date, exemplar: o.b % 2 === 0, field });
-              } else if (o.kind === 'create') {
-                const parentId = pick(units, o.a).unit_id;
-                await createUnit(db, systemContext, {
-                  name: `Mới ${i}`,
-                  typeId: type,
-                  levelId: level,
-                  parentId,
-                  ...change,
-                });
-              } else if (o.kind === 'move' && nonRoot.length) {
-                const u = pick(nonRoot, o.a);
-                const targets = units.filter(
-                  (t) => !(t.path === u.path || t.path.startsWith(`${u.path}.`)) && t.unit_id !== u.parent_id,
-                );
-                if (targets.length)
-                  await moveUnit(db, systemContext, u.unit_id, {
-                    parentId: pick(targets, o.b).unit_id,
-                    revision: u.revision,
-                    ...change,
-                  });
-              } else if (o.kind === 'merge' && nonRoot.length >= 2) {
-                const s = pick(nonRoot, o.a);
-                const targets = units.filter(
-                  (t) =>
-                    t.unit_id !== s.unit_id && !t.path.startsWith(`${s.path}.`) && !s.path.startsWith(`${t.path}.`),
-                );
-                if (targets.length)
-                  await mergeUnits(
-                    db,
-                    systemContext,
-                    { sourceIds: [s.unit_id], targetId: pick(targets, o.b).unit_id, newTarget: null, ...change },
-                    carryEntries,
-                  );
-              } else if (o.kind === 'split' && nonRoot.length) {
-                const u = pick(nonRoot, o.a);
-                const models = await db
-                  .selectFrom('registry_entry')
-                  .select('id')
-                  .where('owner_unit_id', '=', u.unit_id)
-                  .where('status', '=', 'active')
-                  .where('kind', '=', 'model')
-                  .execute();
-                await splitUnit(
-                  db,
-                  systemContext,
-                  u.unit_id,
-                  {
-                    targets: [
-                      { name: `Tách A ${i}`, typeId: type, levelId: level, parentId: null },
-                      { name: `Tách B ${i}`, typeId: type, levelId: level, parentId: null },
-                    ],
-                    childTargets: {},
-                    entryTargets: Object.fromEntries(models.map((m, k) => [String(m.id), (o.b + k) % 2])),
-                    keepSource: o.b % 3 === 0,
-                    revision: u.revision,
-                    ...change,
-                  },
-                  carryEntries,
-                );
-              } else if (o.kind === 'dissolve' && nonRoot.length) {
-                const u = pick(nonRoot, o.a);
-                // Entries first: a model passes to the parent, an exemplar is taken off the list (its person stays).
-                const owned = await db
-                  .selectFrom('registry_entry')
-                  .select(['id', 'kind', 'revision'])
-                  .where('owner_unit_id', '=', u.unit_id)
-                  .where('status', '=', 'active')
-                  .execute();
-                for (const e of owned) {
-                  if (e.kind === 'exemplar') {
-                    await recordLifeEvent(db, systemContext, e.id, {
-                      kind: 'removed',
-                      effectiveDate: date,
-                      reason: 'Đơn vị giải thể',
-                      documentId: null,
-                      fileIds: [],
-                      revision: e.revision,
-                    });
-                  } else {
-                    await writeTransaction(db, systemContext, ({ trx, audit }) =>
-                      changeEntryOwner(trx, systemContext, audit, {
-                        entryId: e.id,
-                        toUnitId: u.parent_id!,
-                        date,
-                        reason: 'Chuyển trước khi giải thể',
-                        orgEventId: null,
-                      }),
-                    );
-                  }
-                }
-                const revision = (
-                  await db
-                    .selectFrom('org_unit')
-                    .select('revision')
-                    .where('id', '=', u.unit_id)
-                    .executeTakeFirstOrThrow()
-                ).revision;
-                await dissolveUnit(db, systemContext, u.unit_id, { revision, ...change }, carryEntries);
-              }
-            } catch (error) {
-              if (!(error instanceof AppError)) throw error; // refusals are fine; faults are not
+            if (o.kind === 'entry') {
+              await putOnList(db, { unitId: units[o.a % units.length]!.unit_id, date, exemplar: o.b % 2 === 0, field });
+              continue;
             }
+            await applyOrgOp(db, { ...o, kind: o.kind }, i, date, {
+              type,
+              level,
+              units,
+              nonRoot,
+              keepSource: (b) => b % 3 === 0,
+              onSuccession: carryEntries,
+              entryTargets: (unitId, b) => modelRouting(db, unitId, b),
+              beforeDissolve: (u) => moveEntriesAway(db, u, date),
+            });
           }
           await checkInvariants(db, [...new Set(dates)]);
         } finally {
