@@ -3,13 +3,13 @@
  * /registry/entries/:id/owner). Offered to those who approve at the entry's level; the server also requires
  * write access in the new unit.
  */
-import { Alert, App, Form, Input } from 'antd';
+import { Alert, App, Form } from 'antd';
 import type { TChangeOwnerBody } from '@common/schemas/registry.ts';
 import { registryApi } from '../../../api/registry.ts';
 import type { TEntryDetail } from '../../../api/types.ts';
 import { FormModal } from '../../../components/FormModal.tsx';
-import { IsoDatePicker } from '../../../components/IsoDatePicker.tsx';
 import { UnitSelect } from '../../../components/UnitSelect.tsx';
+import { DatedReasonFields } from './DatedReasonFields.tsx';
 import { today } from '../../../lib/dates.ts';
 import { t } from '../../../i18n/index.ts';
 
@@ -66,20 +66,7 @@ export function ChangeOwnerModal({ entry, onClose, onDone }: Props) {
       >
         <UnitSelect testId={`${testId}-unit`} />
       </Form.Item>
-      <Form.Item
-        name="effectiveDate"
-        label={t('change.effectiveDate')}
-        rules={[{ required: true, message: t('registry.form.dateRequired') }]}
-      >
-        <IsoDatePicker noFuture data-testid={`${testId}-date`} />
-      </Form.Item>
-      <Form.Item
-        name="reason"
-        label={t('registry.field.reason')}
-        rules={[{ required: true, whitespace: true, message: t('registry.form.reasonRequired') }]}
-      >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid={`${testId}-reason`} />
-      </Form.Item>
+      <DatedReasonFields testId={testId} />
     </FormModal>
   );
 }

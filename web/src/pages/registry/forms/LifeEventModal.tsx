@@ -10,10 +10,10 @@ import { DocumentSelect } from '../../../components/DocumentSelect.tsx';
 import { EntrySelect } from '../../../components/EntrySelect.tsx';
 import { FilesUploadField } from '../../../components/FilesUploadField.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
-import { IsoDatePicker } from '../../../components/IsoDatePicker.tsx';
 import { LevelSelect } from '../../../components/LevelSelect.tsx';
 import { PlanSelect } from '../../../components/PlanSelect.tsx';
 import { UnitSelect } from '../../../components/UnitSelect.tsx';
+import { DatedReasonFields } from './DatedReasonFields.tsx';
 import { today } from '../../../lib/dates.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
 
@@ -230,20 +230,7 @@ export function LifeEventModal({ kind, entry, onClose, onDone }: Props) {
           <LevelSelect testId={`${testId}-level`} />
         </Form.Item>
       )}
-      <Form.Item
-        name="effectiveDate"
-        label={t('change.effectiveDate')}
-        rules={[{ required: true, message: t('registry.form.dateRequired') }]}
-      >
-        <IsoDatePicker noFuture data-testid={`${testId}-date`} />
-      </Form.Item>
-      <Form.Item
-        name="reason"
-        label={t('registry.field.reason')}
-        rules={[{ required: true, whitespace: true, message: t('registry.form.reasonRequired') }]}
-      >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid={`${testId}-reason`} />
-      </Form.Item>
+      <DatedReasonFields testId={testId} />
       <Form.Item name="documentId" label={t('registry.field.decision')} tooltip={t('change.documentHelp')}>
         <DocumentSelect testId={`${testId}-document`} />
       </Form.Item>
