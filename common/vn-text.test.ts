@@ -6,6 +6,7 @@ import {
   foldVietnamese,
   personNameSortKey,
   splitVietnameseName,
+  upperFirst,
   vietnameseSortKey,
 } from './vn-text.ts';
 
@@ -88,5 +89,14 @@ describe('Vietnamese sort keys', () => {
     expect(splitVietnameseName('Bích')).toEqual({ familyName: '', middleName: '', givenName: 'Bích' });
     expect(foldVietnamese('  ĐỖ Tuấn   Lương ')).toBe('do tuan luong');
     expect(escapeLike('50%_a\\b')).toBe('50\\%\\_a\\\\b');
+  });
+});
+
+describe('upperFirst', () => {
+  it('raises only the first letter, diacritics and đ included', () => {
+    expect(upperFirst('điển hình "Nguyễn Văn A"')).toBe('Điển hình "Nguyễn Văn A"');
+    expect(upperFirst('ủy ban')).toBe('Ủy ban');
+    expect(upperFirst('mô hình')).toBe('Mô hình');
+    expect(upperFirst('')).toBe('');
   });
 });

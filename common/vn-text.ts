@@ -115,3 +115,8 @@ export function compareVietnameseNames(a: string, b: string): number {
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** The text with its first letter in upper case: a label or clause placed at the start of a sentence. */
+export function upperFirst(text: string): string {
+  return text.length === 0 ? text : `${text[0]!.toUpperCase()}${text.slice(1)}`;
+}

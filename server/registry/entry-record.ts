@@ -6,7 +6,13 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { formatDateVi, todayInVietnam } from '../../common/dates.ts';
 import { EVENT_KIND_LABELS, type EventKind } from '../../common/schemas/registry.ts';
-import { foldVietnamese, normalizeSpaces, personNameSortKey, vietnameseSortKey } from '../../common/vn-text.ts';
+import {
+  foldVietnamese,
+  normalizeSpaces,
+  personNameSortKey,
+  upperFirst,
+  vietnameseSortKey,
+} from '../../common/vn-text.ts';
 import type { DB, RegistryEntryTable } from '../db/schema.ts';
 import { scopeOf, unitInScope, type RequestContext } from '../lib/context.ts';
 import { invalid, notFound, staleRevision } from '../lib/errors.ts';
@@ -61,11 +67,11 @@ export function snapshot(e: EntryRow) {
 export const entryLabel = (e: Pick<EntryRow, 'kind' | 'name'>) =>
   `${e.kind === 'model' ? 'mô hình' : 'điển hình'} "${e.name}"`;
 
-/** Lock the entry's row and check the client saw its latest revision (409 otherwise). */
-export async function lockEntry(trx: Transaction<DB>, id: number, revision: number): Promise<EntryRow> {
+/** Lock the entry's row and, when `revision` is given, check the client saw its latest revision (409 otherwise). */
+export async function lockEntry(trx: Transaction<DB>, id: number, revision?: number): Promise<EntryRow> {
   const row = await trx.selectFrom('registry_entry').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw notFound(`mô hình, điển hình có mã số ${id}`);
-  if (row.revision !== revision) {
+  if (revision !== undefined && row.revision !== revision) {
     throw staleRevision(`Hồ sơ ${entryLabel(row)}`);
   }
   return row;
@@ -139,7 +145,7 @@ export async function assertChronological(
     const what = last && last.effective_date === limit ? ` (${EVENT_KIND_LABELS[last.kind].toLowerCase()})` : '';
     throw invalid(
       field,
-      `${entryLabel(entry)[0]!.toUpperCase()}${entryLabel(entry).slice(1)} đã có thay đổi ngày ${formatDateVi(limit)}${what}; không thể ghi nhận thay đổi có hiệu lực sớm hơn (${formatDateVi(date)}). Các thay đổi phải được ghi theo thứ tự thời gian.`,
+      `${upperFirst(entryLabel(entry))} đã có thay đổi ngày ${formatDateVi(limit)}${what}; không thể ghi nhận thay đổi có hiệu lực sớm hơn (${formatDateVi(date)}). Các thay đổi phải được ghi theo thứ tự thời gian.`,
     );
   }
 }

@@ -14,6 +14,7 @@
 import type { Transaction } from 'kysely';
 import { formatDateVi } from '../../common/dates.ts';
 import type { FieldIssue } from '../../common/errors.ts';
+import { upperFirst } from '../../common/vn-text.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../lib/errors.ts';
 import type { OnSuccession, UnitSuccession } from '../org/commands/succession-hook.ts';
@@ -90,7 +91,7 @@ export const carryEntries: OnSuccession = async (trx, ctx, audit, s) => {
     );
   }
   const routes = s.kind === 'merge' ? new Map(entries.map((e) => [e.id, s.targetIds[0]!])) : routeSplit(s, entries);
-  const cause = `${s.cause[0]!.toUpperCase()}${s.cause.slice(1)}`;
+  const cause = upperFirst(s.cause);
   for (const [entryId, toUnitId] of routes) {
     await changeEntryOwner(trx, ctx, audit, {
       entryId,

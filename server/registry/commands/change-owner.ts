@@ -12,12 +12,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import { formatDateVi } from '../../../common/dates.ts';
 import type { TChangeOwnerBody } from '../../../common/schemas/registry.ts';
+import { upperFirst } from '../../../common/vn-text.ts';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction, type Audit } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
-import { invalid, invalidState, notFound, staleRevision } from '../../lib/errors.ts';
+import { invalid, invalidState } from '../../lib/errors.ts';
 import { latestUnitName } from '../../lib/sql-text.ts';
-import { assertChronological, entryLabel, insertEvent, saveEntry, snapshot } from '../entry-record.ts';
+import { assertChronological, entryLabel, insertEvent, lockEntry, saveEntry, snapshot } from '../entry-record.ts';
 import { closeSpan, openSpan } from '../spans.ts';
 
 export interface ChangeOwnerInput {
@@ -37,8 +38,6 @@ export interface OwnerChange {
   toUnitId: number;
 }
 
-const capitalised = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
-
 async function unitNames(trx: Transaction<DB>, ids: number[]): Promise<Map<number, string>> {
   const rows = await trx
     .selectFrom('org_unit as u')
@@ -54,21 +53,11 @@ export async function changeEntryOwner(
   audit: Audit,
   input: ChangeOwnerInput,
 ): Promise<OwnerChange> {
-  const before = await trx
-    .selectFrom('registry_entry')
-    .selectAll()
-    .where('id', '=', input.entryId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!before) throw notFound(`mô hình, điển hình có mã số ${input.entryId}`);
-  if (input.revision !== undefined && before.revision !== input.revision)
-    throw staleRevision(`Hồ sơ ${entryLabel(before)}`);
+  const before = await lockEntry(trx, input.entryId, input.revision);
   if (before.status !== 'active')
-    throw invalidState(
-      `${capitalised(entryLabel(before))} hiện không có trong danh sách; không chuyển đơn vị quản lý.`,
-    );
+    throw invalidState(`${upperFirst(entryLabel(before))} hiện không có trong danh sách; không chuyển đơn vị quản lý.`);
   if (before.owner_unit_id === input.toUnitId)
-    throw invalid('unitId', `${capitalised(entryLabel(before))} đã thuộc đơn vị này.`);
+    throw invalid('unitId', `${upperFirst(entryLabel(before))} đã thuộc đơn vị này.`);
   const date = input.date;
   const target = await trx
     .selectFrom('org_unit')

@@ -10,7 +10,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { formatDateVi } from '../../../common/dates.ts';
 import { EVENT_KIND_LABELS, type TLifeEvent } from '../../../common/schemas/registry.ts';
-import { normalizeSpaces } from '../../../common/vn-text.ts';
+import { normalizeSpaces, upperFirst } from '../../../common/vn-text.ts';
 import type { DB, RegistryStatus } from '../../db/schema.ts';
 import { writeTransaction } from '../../lib/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
@@ -35,8 +35,7 @@ function requireStatus(entry: EntryRow, allowed: RegistryStatus[], message: stri
   if (!allowed.includes(entry.status)) throw invalidState(message);
 }
 
-const notOnList = (e: EntryRow) =>
-  `${entryLabel(e)[0]!.toUpperCase()}${entryLabel(e).slice(1)} hiện không có trong danh sách.`;
+const notOnList = (e: EntryRow) => `${upperFirst(entryLabel(e))} hiện không có trong danh sách.`;
 
 async function levelName(trx: Transaction<DB>, id: number): Promise<string> {
   const level = await trx.selectFrom('org_level').select('name').where('id', '=', id).executeTakeFirst();
